@@ -1,0 +1,58 @@
+// Starts the Vouch language server in its own Node process and connects the editor to it.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { explicitSettings } from './settings';
+import { StatusBar } from './status';
+
+/** Languages the server analyses; plain text covers .env and Dockerfiles without a language extension. */
+const LANGUAGES = [
+  'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'json', 'jsonc', 'yaml',
+  'dotenv', 'dockerfile', 'terraform', 'hcl', 'shellscript', 'properties', 'ini', 'toml', 'markdown', 'plaintext',
+  'github-actions-workflow', 'dockercompose',
+];
+
+let client: LanguageClient | undefined;
+
+export async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Vouch', { log: true });
+  const status = new StatusBar();
+  context.subscriptions.push(output, status);
+  context.subscriptions.push(...registerCommands(() => client, output, async () => {
+    await client?.restart();
+  }));
+
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    outputChannel: output,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`) },
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => {
+          if (!params.items.every((i) => i.section === SETTINGS_SECTION)) return next(params, token);
+          return params.items.map((i) => {
+            const problems: string[] = [];
+            const s = explicitSettings(i.scopeUri ? vscode.Uri.parse(i.scopeUri) : undefined, problems);
+            for (const p of problems) output.warn(`settings: ${p}`);
+            return s;
+          });
+        },
+      },
+    },
+  };
+  client = new LanguageClient('vouch', 'Vouch', serverOptions, clientOptions);
+  context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
+  await client.start();
+}
+
+export async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  await c?.stop();
+}

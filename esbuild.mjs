@@ -1,0 +1,46 @@
+// Bundles the client, the server and the CLI; copies the WASM grammars next to the bundles.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD entry hides requires from the bundler; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks.
+  define: { VOUCH_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+];
+
+const assets = [
+  require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  require.resolve('tree-sitter-python/tree-sitter-python.wasm'),
+];
+for (const dir of ['server/out', 'cli/out']) {
+  mkdirSync(dir, { recursive: true });
+  for (const a of assets) copyFileSync(a, join(dir, a.split('/').pop()));
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

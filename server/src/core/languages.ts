@@ -1,0 +1,64 @@
+// File name -> language id, and the comment syntax Vouch writes suppressions in.
+import type { LanguageId } from './types';
+
+const BY_EXTENSION: Record<string, LanguageId> = {
+  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript',
+  '.jsx': 'javascriptreact',
+  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript',
+  '.tsx': 'typescriptreact',
+  '.py': 'python', '.pyi': 'python',
+  '.json': 'json', '.jsonc': 'jsonc',
+  '.yaml': 'yaml', '.yml': 'yaml',
+  '.tf': 'terraform', '.tfvars': 'terraform', '.hcl': 'terraform',
+  '.sh': 'shellscript', '.bash': 'shellscript', '.zsh': 'shellscript',
+  '.md': 'markdown', '.markdown': 'markdown',
+  '.toml': 'toml', '.ini': 'ini', '.cfg': 'ini', '.properties': 'ini', '.conf': 'ini',
+  '.txt': 'plaintext', '.env': 'dotenv',
+};
+
+/** Language of a path (forward or back slashes), or undefined when Vouch does not analyse it. */
+export function languageOf(path: string): LanguageId | undefined {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const lower = base.toLowerCase();
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile')) return 'dockerfile';
+  if (lower === 'containerfile') return 'dockerfile';
+  const dot = lower.lastIndexOf('.');
+  return dot > 0 || (dot === 0 && lower.length > 1) ? BY_EXTENSION[lower.slice(dot)] : undefined;
+}
+
+/** VS Code language ids that map onto ours (e.g. `properties` -> ini). */
+export function normalizeLanguageId(id: string, path: string): LanguageId | undefined {
+  switch (id) {
+    case 'javascript': case 'javascriptreact': case 'typescript': case 'typescriptreact':
+    case 'python': case 'json': case 'jsonc': case 'yaml': case 'dotenv': case 'dockerfile':
+    case 'terraform': case 'shellscript': case 'markdown': case 'toml': case 'ini':
+      return id;
+    case 'github-actions-workflow': case 'dockercompose': return 'yaml';
+    case 'hcl': return 'terraform';
+    case 'properties': return 'ini';
+    case 'plaintext': return languageOf(path) ?? 'plaintext';
+    default: return languageOf(path);
+  }
+}
+
+export const JS_LIKE: readonly LanguageId[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+
+export interface CommentSyntax {
+  open: string;
+  close: string;
+}
+
+/** How to write a one-line comment in this language, or undefined when it has none (JSON). */
+export function lineComment(lang: LanguageId): CommentSyntax | undefined {
+  switch (lang) {
+    case 'javascript': case 'javascriptreact': case 'typescript': case 'typescriptreact': case 'jsonc':
+      return { open: '// ', close: '' };
+    case 'markdown':
+      return { open: '<!-- ', close: ' -->' };
+    case 'json':
+      return undefined;
+    default:
+      return { open: '# ', close: '' };
+  }
+}

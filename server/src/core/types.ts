@@ -1,0 +1,166 @@
+// The shapes every part of Vouch agrees on: detectors, findings, fixes. Pure data, no I/O.
+import type { ts } from 'ts-morph';
+import type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
+import type { Document as YamlDocument } from 'yaml';
+
+export const FAMILIES = [
+  'hallucinated-dependency',
+  'phantom-api',
+  'wrong-logic',
+  'insecure-default',
+  'missing-input-validation',
+  'missing-error-handling',
+  'broken-authorization',
+  'privilege-scope-creep',
+  'hardcoded-secret',
+  'sensitive-data-exposure',
+  'breaking-change',
+  'weak-test',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CONFIDENCES = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Languages Vouch understands; ids follow VS Code's language identifiers. */
+export const LANGUAGES = [
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+  'json',
+  'jsonc',
+  'yaml',
+  'dotenv',
+  'dockerfile',
+  'terraform',
+  'shellscript',
+  'markdown',
+  'toml',
+  'ini',
+  'plaintext',
+] as const;
+export type LanguageId = (typeof LANGUAGES)[number];
+
+export interface Position {
+  /** 0-based line */
+  line: number;
+  /** 0-based UTF-16 column */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** An edit expressed in offsets of the analysed text (converted to ranges when served). */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** An edit to another file, relative to the workspace root (e.g. append to `.env.example`). */
+export interface FileAppend {
+  file: string;
+  /** Text to append unless a line equal to `unlessLine` already exists. */
+  text: string;
+  unlessLine?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  appends?: FileAppend[];
+}
+
+export interface DetectorMeta {
+  title: string;
+  family: Family;
+  severity: Severity;
+  confidence: Confidence;
+  /** e.g. "CWE-798" */
+  cwe?: string[];
+  fixable?: boolean;
+  /** Parsers the detector asks for; the engine parses lazily and only once per run. */
+  needs?: Array<'js' | 'python' | 'yaml' | 'json'>;
+}
+
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  fix?: Fix;
+  /** Overrides of the detector's defaults for this finding. */
+  severity?: Severity;
+  confidence?: Confidence;
+  /** Rule id when one detector serves several rules (data packs). */
+  ruleId?: string;
+}
+
+export interface DetectorContext {
+  readonly text: string;
+  readonly languageId: LanguageId;
+  /** Path relative to the workspace root, forward slashes. */
+  readonly path: string;
+  /** True for files under test/, spec files, fixtures — detectors may lower confidence there. */
+  readonly isTestFile: boolean;
+  /** TypeScript AST (JS/TS/JSX/TSX); undefined for other languages. */
+  js(): ts.SourceFile | undefined;
+  /** tree-sitter tree for Python; undefined when the parser is not initialised or not Python. */
+  python(): PyTree | undefined;
+  /** Parsed YAML documents; undefined when not YAML or unparseable. */
+  yaml(): YamlDocument[] | undefined;
+  report(r: Report): void;
+  /** Throws once the detector's time budget is spent; loops call it. */
+  checkBudget(): void;
+}
+
+export interface Detector {
+  id: string;
+  meta: DetectorMeta;
+  languages: readonly LanguageId[] | '*';
+  /** Lower-case substrings; the detector runs only if the text contains one of them. */
+  keywords?: readonly string[];
+  /** Rule ids this detector may report besides its own id (data packs). */
+  ruleIds?: readonly string[];
+  /** Metadata of those extra rules. */
+  ruleMeta?: Readonly<Record<string, DetectorMeta & { docs?: string }>>;
+  run(ctx: DetectorContext): void;
+}
+
+export type SuppressionKind = 'line' | 'file';
+
+export interface Suppression {
+  kind: SuppressionKind;
+  reason?: string;
+  /** 0-based line of the comment */
+  line: number;
+}
+
+export interface Finding {
+  /** Stable across runs while the flagged text and its rule stay the same. */
+  id: string;
+  ruleId: string;
+  family: Family;
+  severity: Severity;
+  confidence: Confidence;
+  range: Range;
+  message: string;
+  fix?: Fix;
+  suppressed?: Suppression;
+}
+
+/** Something the engine wants the user to know that is not a finding (skipped file, detector error). */
+export interface Notice {
+  kind: 'skipped' | 'detector-error' | 'detector-timeout' | 'parse-error';
+  message: string;
+  ruleId?: string;
+}
+
+export type PyNodeType = PyNode;

@@ -1,0 +1,12 @@
+// The rule packs Vouch ships, imported statically so the bundle needs no file access at run time.
+// Add a pack: create rules/<pack>.json (validated by rules/schema.json) and list it here.
+import type { Detector } from '../core/types';
+import { toDetector } from './to-detector';
+import type { RulePack } from './types';
+import secrets from '../../../rules/secrets.json';
+
+export const PACKS: readonly RulePack[] = [secrets as RulePack];
+
+export function dataDetectors(packs: readonly RulePack[] = PACKS): Detector[] {
+  return packs.flatMap((p) => p.rules.map(toDetector));
+}

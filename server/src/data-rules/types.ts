@@ -1,0 +1,29 @@
+// The TypeScript shape of rules/schema.json.
+import type { Confidence, Family, Severity } from '../core/types';
+
+export interface DataRule {
+  id: string;
+  title: string;
+  family: Family;
+  severity: Severity;
+  confidence: Confidence;
+  cwe?: string[];
+  languages: '*' | string[];
+  keywords: string[];
+  pattern: string;
+  flags?: string;
+  group?: number;
+  minEntropy?: number;
+  allow?: string[];
+  notOnLine?: string[];
+  testFiles?: 'keep' | 'lower' | 'skip';
+  message: string;
+  fix?: { title: string; replace?: string; kind?: 'move-to-env' };
+  tests: { language?: string; match: string[]; noMatch: string[]; fixed?: string[] };
+}
+
+export interface RulePack {
+  pack: string;
+  description?: string;
+  rules: DataRule[];
+}

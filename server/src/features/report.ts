@@ -1,0 +1,24 @@
+// The workspace report command: the CLI's scan over every workspace folder, written to a file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Engine } from '../core/engine';
+import { SEVERITIES, type Severity } from '../core/types';
+import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol';
+import { formatReport } from '../report';
+import { activeFindings } from '../report/json';
+import { scanFiles } from '../scan/scan';
+import type { Workspace } from './workspace';
+
+export async function scanWorkspace(engine: Engine, workspace: Workspace, params: ScanWorkspaceParams): Promise<ScanWorkspaceResult> {
+  const roots = workspace.roots();
+  if (!roots.length) throw new Error('Open a folder to generate a workspace report.');
+  const root = roots[roots.length - 1];
+  const settings = await workspace.settingsFor(`${pathToFileURL(root).href}/`);
+  const scan = scanFiles({ root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown' });
+  mkdirSync(dirname(params.output), { recursive: true });
+  writeFileSync(params.output, formatReport(params.format, scan, engine.rules()));
+  const active = activeFindings(scan);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((a) => a.finding.severity === s).length])) as Record<Severity, number>;
+  return { files: scan.fileCount, findings: active.length, bySeverity, output: params.output, durationMs: scan.durationMs };
+}

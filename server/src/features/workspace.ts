@@ -1,0 +1,100 @@
+// Workspace folders and per-resource settings: VS Code settings pulled per document, merged over
+// the folder's .vouch.json; both cached and cleared when either changes.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
+import { mergeSettings, sanitizeSettings } from '../core/config';
+import { SETTINGS_SECTION, type VouchSettings } from '../protocol';
+import { readConfigFile } from '../scan/config-file';
+import { CONFIG_FILE } from '../protocol';
+
+export interface ResourceScope {
+  /** Folder root as a file system path, or the document's directory when it is outside all folders. */
+  root: string;
+  /** Path of the document relative to root, forward slashes. */
+  relPath: string;
+}
+
+export class Workspace {
+  private folders: string[] = [];
+  private readonly settings = new Map<string, Promise<VouchSettings>>();
+  private readonly policy = new Map<string, Partial<VouchSettings>>();
+  private readonly reported = new Set<string>();
+  pullConfiguration = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  setFolders(folders: readonly WorkspaceFolder[] | null | undefined): void {
+    this.folders = (folders ?? []).map((f) => fsPath(f.uri)).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
+    this.clear();
+  }
+
+  roots(): readonly string[] {
+    return this.folders;
+  }
+
+  scopeOf(uri: string): ResourceScope | undefined {
+    const file = fsPath(uri);
+    if (!file) return undefined;
+    const norm = file.split('\\').join('/');
+    for (const root of this.folders) {
+      const r = root.split('\\').join('/').replace(/\/$/, '');
+      if (norm.startsWith(r + '/')) return { root, relPath: norm.slice(r.length + 1) };
+    }
+    const slash = norm.lastIndexOf('/');
+    return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1) };
+  }
+
+  clear(): void {
+    this.settings.clear();
+    this.policy.clear();
+  }
+
+  settingsFor(uri: string): Promise<VouchSettings> {
+    let s = this.settings.get(uri);
+    if (!s) {
+      s = this.load(uri);
+      this.settings.set(uri, s);
+    }
+    return s;
+  }
+
+  private async load(uri: string): Promise<VouchSettings> {
+    const scope = this.scopeOf(uri);
+    const policy = scope ? this.policyFor(scope.root) : {};
+    let explicit: Partial<VouchSettings> = {};
+    if (this.pullConfiguration) {
+      const problems: string[] = [];
+      explicit = sanitizeSettings(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), problems);
+      this.warnOnce(problems.map((p) => `Vouch settings: ${p}`));
+    }
+    return mergeSettings(policy, explicit);
+  }
+
+  private policyFor(root: string): Partial<VouchSettings> {
+    let p = this.policy.get(root);
+    if (!p) {
+      const r = readConfigFile(join(root, CONFIG_FILE));
+      this.warnOnce(r.problems);
+      p = r.settings;
+      this.policy.set(root, p);
+    }
+    return p;
+  }
+
+  private warnOnce(messages: string[]): void {
+    for (const m of messages) {
+      if (this.reported.has(m)) continue;
+      this.reported.add(m);
+      this.connection.console.warn(m);
+    }
+  }
+}
+
+export function fsPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

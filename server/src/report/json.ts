@@ -1,0 +1,57 @@
+// `vouch scan --format json`: the documented machine-readable shape (1-based lines and columns).
+import type { Finding } from '../core/types';
+import type { ScanResult } from '../scan/scan';
+import { VERSION } from '../version';
+
+export interface JsonFinding {
+  ruleId: string;
+  family: string;
+  severity: string;
+  confidence: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  findingId: string;
+}
+
+export function jsonFinding(file: string, f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    family: f.family,
+    severity: f.severity,
+    confidence: f.confidence,
+    file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    message: f.message,
+    findingId: f.id,
+  };
+}
+
+/** Unsuppressed findings of a scan, in file then position order. */
+export function activeFindings(scan: ScanResult): Array<{ file: string; finding: Finding }> {
+  return scan.files.flatMap((f) => f.findings.filter((x) => !x.suppressed).map((finding) => ({ file: f.path, finding })));
+}
+
+export function toJson(scan: ScanResult): string {
+  const findings = activeFindings(scan).map(({ file, finding }) => jsonFinding(file, finding));
+  const suppressed = scan.files.reduce((n, f) => n + f.findings.filter((x) => x.suppressed).length, 0);
+  return JSON.stringify(
+    {
+      tool: { name: 'vouch', version: VERSION },
+      files: scan.fileCount,
+      durationMs: scan.durationMs,
+      findings,
+      suppressed,
+      skipped: scan.skipped,
+      notices: scan.files.flatMap((f) => f.notices),
+    },
+    null,
+    2,
+  );
+}

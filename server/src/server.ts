@@ -1,0 +1,81 @@
+// Language server entry point: wiring only. Run as `node server/out/server.js --stdio`.
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE, RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
+import { createEngine } from './scan/create-engine';
+import { codeActions } from './features/code-actions';
+import { Diagnostics } from './features/diagnostics';
+import { scanWorkspace } from './features/report';
+import { ruleDoc } from './features/rule-docs';
+import { Workspace } from './features/workspace';
+import { VERSION } from './version';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new Workspace(connection);
+const enginePromise = createEngine();
+let diagnostics: Diagnostics | undefined;
+let watchConfiguration = false;
+
+// A bug in one request must cost that request, never the server.
+process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const caps = params.capabilities;
+  workspace.pullConfiguration = !!caps.workspace?.configuration;
+  watchConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+  const { engine, warnings } = await enginePromise;
+  for (const w of warnings) connection.console.warn(w);
+  diagnostics = new Diagnostics(connection, documents, workspace, engine);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'vouch', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (watchConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vouch' });
+  connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
+    workspace.setFolders(await connection.workspace.getWorkspaceFolders());
+    diagnostics?.revalidateAll();
+  });
+});
+
+connection.onDidChangeConfiguration(() => {
+  workspace.clear();
+  diagnostics?.revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE))) {
+    workspace.clear();
+    diagnostics?.revalidateAll();
+  }
+});
+
+documents.onDidOpen((e) => diagnostics?.schedule(e.document, 'open'));
+documents.onDidChangeContent((e) => diagnostics?.schedule(e.document, 'change'));
+documents.onDidSave((e) => diagnostics?.schedule(e.document, 'save'));
+documents.onDidClose((e) => diagnostics?.forget(e.document.uri));
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const scope = workspace.scopeOf(params.textDocument.uri);
+  if (!doc || !scope || !diagnostics) return [];
+  return codeActions(params, doc, diagnostics.results.get(doc.uri), scope.relPath);
+});
+
+connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
+connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params));
+
+documents.listen(connection);
+connection.listen();
