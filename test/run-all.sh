@@ -3,6 +3,7 @@
 # real VS Code host). Set VOUCH_SKIP_E2E=1 to skip the heavy tier locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -f node_modules/.package-lock.json ] || npm ci
 npm run --silent typecheck
 npm run --silent build
 npm run --silent test:unit

@@ -1,0 +1,68 @@
+// Runs inside the extension host: what the extension exposes to VS Code itself, checked through the
+// public API (diagnostics, commands), with no UI in between.
+'use strict';
+const assert = require('assert');
+const path = require('path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'vouch-dev.vouch';
+
+async function poll(probe, what, timeout = 45000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function fixture(name) {
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  assert.ok(folder, 'the test host was opened without a workspace folder');
+  return vscode.Uri.file(path.join(folder.uri.fsPath, name));
+}
+
+async function diagnosticsFor(name, ruleId) {
+  const uri = fixture(name);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return poll(() => {
+    const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vouch');
+    return found.some((d) => codeOf(d) === ruleId) && found;
+  }, `a vouch diagnostic ${ruleId} on ${name}`);
+}
+
+/** Diagnostic.code is a string or { value, target } when the rule links to its documentation. */
+function codeOf(d) {
+  return d.code && typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+describe('Vouch in the extension host', () => {
+  it('activates when a JavaScript file opens', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed in this host`);
+    await vscode.workspace.openTextDocument(fixture('config.js'));
+    await poll(() => ext.isActive, `${EXTENSION_ID} to activate`);
+  });
+
+  it('reports a hardcoded OpenAI key with source "vouch" and the rule id as code', async () => {
+    const found = await diagnosticsFor('config.js', 'openai-api-key');
+    const d = found.find((x) => codeOf(x) === 'openai-api-key');
+    assert.strictEqual(d.range.start.line, 3, 'the key is on line 4 of config.js');
+    assert.ok(!d.message.includes('openai-api-key'), `the message repeats the rule id: ${d.message}`);
+    assert.ok(typeof d.code === 'string' || /^https?:|^command:|^file:/.test(String(d.code.target)), 'code.target is a link');
+  });
+
+  it('reports disabled TLS verification', async () => {
+    const found = await diagnosticsFor('request.js', 'tls-verification-disabled');
+    assert.strictEqual(found.find((x) => codeOf(x) === 'tls-verification-disabled').range.start.line, 5);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['vouch.showRuleDoc', 'vouch.generateReport', 'vouch.restartServer', 'vouch.showOutput']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+});
