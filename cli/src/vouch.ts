@@ -1,13 +1,14 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSettings } from '../../server/src/core/config';
 import { SEVERITIES, type Severity } from '../../server/src/core/types';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
+import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
 import { activeFindings } from '../../server/src/report/json';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
+import { ruleDocsFrom } from '../../server/src/scan/rule-docs';
 import { scanFiles, type ScanResult } from '../../server/src/scan/scan';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
@@ -28,7 +29,31 @@ Options:
   -h, --help                           show this help
   -v, --version                        print the version`;
 
-class UsageError extends Error {}
+/** Bad invocation: message plus usage, exit 2. */
+export class UsageError extends Error {}
+/** Invocation is fine but the run cannot go on (bad policy file, unwritable output): message only, exit 2. */
+export class FatalError extends Error {}
+
+/** rules/docs next to the repository root, from the bundle (cli/out) and from source (cli/src) alike. */
+const DOCS_DIR = join(__dirname, '..', '..', 'rules', 'docs');
+
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Report paths are relative to --root; without it, to the one folder given, or else to the current
+ * folder (or a lone file's folder when that file lies outside it).
+ */
+function chooseRoot(explicit: string | undefined, paths: string[]): string {
+  if (explicit) return resolve(explicit);
+  const cwd = process.cwd();
+  if (paths.length !== 1) return cwd;
+  const only = resolve(paths[0]);
+  if (statSync(only).isDirectory()) return only;
+  return isInside(cwd, only) ? cwd : dirname(only);
+}
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -72,11 +97,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = args;
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    await writeStdout(USAGE + '\n');
     return 0;
   }
   if (values.version) {
-    process.stdout.write(VERSION + '\n');
+    await writeStdout(VERSION + '\n');
     return 0;
   }
   const [command, ...paths] = positionals;
@@ -86,30 +111,51 @@ export async function main(argv: string[]): Promise<number> {
   const failOn = values['fail-on'];
   if (failOn !== 'never' && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on must be error, warning or never');
 
-  const root = resolve(values.root ?? (paths.length === 1 ? paths[0] : process.cwd()));
+  for (const p of paths) {
+    try {
+      statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new FatalError(code === 'ENOENT' ? `path not found: ${p}` : `cannot read ${p}: ${code}`);
+    }
+  }
+  if (values.root !== undefined && !isDirectory(values.root)) throw new UsageError(`--root must be an existing folder: ${values.root}`);
+  const root = chooseRoot(values.root, paths);
+
   const config = values.config ? readConfigFile(resolve(values.config)) : readWorkspaceConfig(root);
-  if (values.config && config.problems.some((p) => p.includes('cannot read'))) throw new UsageError(config.problems.join('\n'));
+  if (values.config && config.missing) throw new FatalError(`config file not found: ${values.config}`);
+  if (config.error) throw new FatalError(`${config.error}\nFix the policy file or point --config at another one.`);
   for (const p of config.problems) process.stderr.write(`vouch: warning: ${p}\n`);
   const settings = mergeSettings(config.settings, values.offline ? { registry: { enabled: false } } : undefined);
 
   const { engine, warnings } = await createEngine();
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
-  const scan = scanFiles({
-    root,
-    paths: paths.length ? paths : [root],
-    settings,
-    engine,
-    keepText: format === 'html' || format === 'markdown',
-    onProgress: (done, total, path) => progress.update(done, total, path),
-  });
-  progress.done();
-  const report = formatReport(format, scan, engine.rules());
+  let scan: ScanResult;
+  try {
+    scan = scanFiles({
+      root,
+      paths: paths.length ? paths.map((p) => resolve(p)) : [root],
+      settings,
+      engine,
+      keepText: needsText(format),
+      onProgress: (done, total, path) => progress.update(done, total, path),
+    });
+  } finally {
+    progress.done();
+  }
+  if (warnings.length) scan.warnings = [...warnings];
+  const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(DOCS_DIR));
   if (values.output) {
-    mkdirSync(dirname(resolve(values.output)), { recursive: true });
-    writeFileSync(values.output, report);
+    const out = resolve(values.output);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, report);
+    } catch (e) {
+      throw new FatalError(`cannot write the report to ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   } else {
-    process.stdout.write(report + '\n');
+    await writeStdout(report + '\n');
   }
   if (values.summary) {
     process.stderr.write(summarize(scan) + '\n');
@@ -121,13 +167,34 @@ export async function main(argv: string[]): Promise<number> {
   return failing ? 1 : 0;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the text is handed to the OS, so exiting right after cannot cut a piped report short. */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((done) => {
+    process.stdout.write(text, () => done());
+  });
+}
+
+/** Exit after stderr drains; a reader that closed the pipe early (`| head`) is not an error. */
+function exit(code: number): void {
+  process.stderr.write('', () => process.exit(code));
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      if (e instanceof UsageError) process.stderr.write(`vouch: ${e.message}\n\n${USAGE}\n`);
-      else process.stderr.write(`vouch: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exit(2);
-    },
-  );
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2)).then(exit, (e: unknown) => {
+    if (e instanceof UsageError) process.stderr.write(`vouch: ${e.message}\n\n${USAGE}\n`);
+    else if (e instanceof FatalError) process.stderr.write(`vouch: error: ${e.message}\n`);
+    else process.stderr.write(`vouch: internal error: ${(e as Error)?.message ?? String(e)}\n${(e as Error)?.stack ?? ''}\nPlease report this with the command you ran.\n`);
+    exit(2);
+  });
 }

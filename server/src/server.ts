@@ -19,6 +19,7 @@ const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
 let watchConfiguration = false;
+let watchFolders = false;
 
 // A bug in one request must cost that request, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
@@ -28,6 +29,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const caps = params.capabilities;
   workspace.pullConfiguration = !!caps.workspace?.configuration;
   watchConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  watchFolders = !!caps.workspace?.workspaceFolders;
   workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   const { engine, warnings } = await enginePromise;
   for (const w of warnings) connection.console.warn(w);
@@ -44,14 +46,17 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
 
 connection.onInitialized(() => {
   if (watchConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'vouch' });
-  connection.workspace.onDidChangeWorkspaceFolders?.(async () => {
+  // Subscribing throws when the client cannot send folder changes.
+  if (!watchFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders(async () => {
     workspace.setFolders(await connection.workspace.getWorkspaceFolders());
     diagnostics?.revalidateAll();
   });
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
   workspace.clear();
+  if (!workspace.pullConfiguration) workspace.setPushed((params.settings as Record<string, unknown> | null)?.vouch);
   diagnostics?.revalidateAll();
 });
 

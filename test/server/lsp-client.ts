@@ -1,34 +1,66 @@
 // Spawns the built server (`node server/out/server.js --stdio`) and speaks LSP to it over JSON-RPC.
+// Every wait polls for a condition (woken by incoming messages); no test sleeps for a fixed time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  type Diagnostic, type PublishDiagnosticsParams, type InitializeParams,
+  type CodeAction, type Command, type Diagnostic, type InitializeParams, type InitializeResult,
+  type PublishDiagnosticsParams, type Range, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import type { StatusParams } from '../../server/src/protocol';
 
 export const SERVER = join(__dirname, '..', '..', 'server', 'out', 'server.js');
+
+export interface LogEntry {
+  /** 1 error, 2 warning, 3 info, 4 log */
+  type: number;
+  message: string;
+}
+
+export type SettingsSource = Record<string, unknown> | ((scopeUri: string | undefined) => Record<string, unknown>);
+
+export interface StartOptions {
+  /** Extra environment variables for the server process (e.g. VOUCH_TEST_FAULTS). */
+  env?: Record<string, string>;
+  /** Declare workspace-folder change support (the server then subscribes to folder changes). */
+  workspaceFolders?: boolean;
+}
 
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  readonly logs: string[] = [];
+  /** Every publishDiagnostics in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly statuses = new Map<string, StatusParams>();
+  readonly logs: LogEntry[] = [];
+  /** workspace/configuration requests answered so far. */
+  configurationRequests = 0;
+  initializeResult: InitializeResult | undefined;
   private waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
-  settings: Record<string, unknown> = {};
+  settings: SettingsSource = {};
   exited: number | null = null;
 
   private constructor(readonly proc: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       this.wake();
     });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
-      this.logs.push(p.message);
+    this.connection.onNotification('window/logMessage', (p: LogEntry) => {
+      this.logs.push({ type: p.type, message: p.message });
       this.wake();
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.connection.onNotification('vouch/status', (p: StatusParams) => {
+      this.statuses.set(p.uri, p);
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) => {
+      this.configurationRequests++;
+      return p.items.map((i) => (typeof this.settings === 'function' ? this.settings(i.scopeUri) : this.settings));
+    });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => null);
     proc.on('exit', (code) => {
@@ -38,8 +70,11 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(rootDir: string, settings: Record<string, unknown> = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  static async start(rootDir: string, settings: SettingsSource = {}, options: StartOptions = {}): Promise<LspClient> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, VOUCH_TEST_FAULTS: '', ...options.env },
+    });
     const c = new LspClient(proc);
     c.settings = settings;
     const params: InitializeParams = {
@@ -47,11 +82,11 @@ export class LspClient {
       rootUri: pathToFileURL(rootDir).href,
       workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'ws' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+        workspace: { workspaceFolders: !!options.workspaceFolders, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
         textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
       },
     };
-    await c.connection.sendRequest('initialize', params);
+    c.initializeResult = await c.connection.sendRequest('initialize', params);
     c.connection.sendNotification('initialized', {});
     return c;
   }
@@ -81,17 +116,50 @@ export class LspClient {
     }
   }
 
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
   open(uri: string, languageId: string, text: string): void {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
     this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** Full-text change; returns the new version. */
   change(uri: string, text: string): number {
-    const version = (this.versions.get(uri) ?? 1) + 1;
+    return this.changeWith(uri, [{ text }]);
+  }
+
+  /** Incremental change(s); returns the new version. */
+  changeWith(uri: string, contentChanges: TextDocumentContentChangeEvent[]): number {
+    const version = this.version(uri) + 1;
     this.versions.set(uri, version);
-    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
     return version;
+  }
+
+  save(uri: string): void {
+    this.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Tells the server settings changed (it pulls them again with workspace/configuration). */
+  configurationChanged(): void {
+    this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
+  /** type: 1 created, 2 changed, 3 deleted */
+  watchedFileChanged(uri: string, type: 1 | 2 | 3 = 2): void {
+    this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type }] });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<Array<CodeAction | Command>> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
   }
 
   /** Diagnostics published for `uri` at `version` or later. */
@@ -100,6 +168,23 @@ export class LspClient {
       const p = this.diagnostics.get(uri);
       return p && (p.version ?? minVersion) >= minVersion ? p.diagnostics : undefined;
     }, `diagnostics for ${uri}@${minVersion}`, timeoutMs);
+  }
+
+  /** Waits for a published set that satisfies `accept` (e.g. after a settings change). */
+  diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolean, what: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.until(() => {
+      const p = this.diagnostics.get(uri);
+      return p && accept(p.diagnostics) ? p.diagnostics : undefined;
+    }, `${what} (${uri})`, timeoutMs);
+  }
+
+  /** Waits for a vouch/status notification for `uri` whose notices match `pattern`. */
+  noticeFor(uri: string, pattern: RegExp, timeoutMs?: number): Promise<string> {
+    return this.until(() => this.statuses.get(uri)?.notices.find((n) => pattern.test(n)), `a notice matching ${pattern} for ${uri}`, timeoutMs);
+  }
+
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<LogEntry> {
+    return this.until(() => this.logs.find((l) => pattern.test(l.message)), `a log message matching ${pattern}`, timeoutMs);
   }
 
   async stop(): Promise<void> {

@@ -11,43 +11,61 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringArray(v: unknown): string[] | undefined {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : undefined;
-}
+type Check = (v: unknown) => boolean;
 
-/** Keep only well-typed keys; report what was dropped so the user can be told. */
+const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
+
+/** Scalar and list settings: how to validate each, and what to say when a value is rejected. */
+const SCALARS: Array<[keyof VouchSettings, Check, string]> = [
+  ['enable', (v) => typeof v === 'boolean', 'a boolean'],
+  ['run', oneOf(['onType', 'onSave']), '"onType" or "onSave"'],
+  ['minimumConfidence', oneOf(CONFIDENCES), `one of ${CONFIDENCES.join(', ')}`],
+  ['respectGitignore', (v) => typeof v === 'boolean', 'a boolean'],
+  ['detectorBudgetMs', (v) => typeof v === 'number' && v >= 10 && v <= 60_000, 'a number of milliseconds from 10 to 60000'],
+];
+
+/** Keep only well-typed keys; report every dropped one so the user can be told. */
 export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial<VouchSettings> {
-  const out: Partial<VouchSettings> = {};
+  const out: Record<string, unknown> = {};
   if (!isObject(raw)) {
     if (raw !== undefined && raw !== null) problems.push('settings must be an object');
     return out;
   }
-  if (typeof raw.enable === 'boolean') out.enable = raw.enable;
-  if (raw.run === 'onType' || raw.run === 'onSave') out.run = raw.run;
-  if (isObject(raw.rules)) {
-    const rules: Record<string, RuleSetting> = {};
-    for (const [k, v] of Object.entries(raw.rules)) {
-      if (typeof v === 'string' && RULE_VALUES.has(v)) rules[k] = v as RuleSetting;
-      else problems.push(`rules.${k}: expected one of ${[...RULE_VALUES].join(', ')}`);
+  for (const [key, check, expected] of SCALARS) {
+    if (raw[key] === undefined) continue;
+    if (check(raw[key])) out[key] = raw[key];
+    else problems.push(`${key}: expected ${expected}, got ${JSON.stringify(raw[key])}`);
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) {
+      problems.push(`${key}: expected an array of glob strings, got ${JSON.stringify(v)}`);
+      continue;
     }
-    out.rules = rules;
+    const globs = v.filter((x): x is string => typeof x === 'string' && x.length > 0);
+    if (globs.length !== v.length) problems.push(`${key}: ignored ${v.length - globs.length} entry(ies) that are not non-empty strings`);
+    out[key] = globs;
   }
-  const include = stringArray(raw.include);
-  if (include) out.include = include;
-  const exclude = stringArray(raw.exclude);
-  if (exclude) out.exclude = exclude;
-  if (typeof raw.minimumConfidence === 'string' && (CONFIDENCES as readonly string[]).includes(raw.minimumConfidence)) {
-    out.minimumConfidence = raw.minimumConfidence as VouchSettings['minimumConfidence'];
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) problems.push('rules: expected an object of rule or family ids to severities');
+    else {
+      const rules: Record<string, RuleSetting> = {};
+      for (const [k, v] of Object.entries(raw.rules)) {
+        if (typeof v === 'string' && RULE_VALUES.has(v)) rules[k] = v as RuleSetting;
+        else problems.push(`rules.${k}: expected one of ${[...RULE_VALUES].join(', ')}`);
+      }
+      out.rules = rules;
+    }
   }
-  if (isObject(raw.registry) && typeof raw.registry.enabled === 'boolean') out.registry = { enabled: raw.registry.enabled };
-  if (typeof raw.respectGitignore === 'boolean') out.respectGitignore = raw.respectGitignore;
-  if (typeof raw.detectorBudgetMs === 'number' && raw.detectorBudgetMs >= 10 && raw.detectorBudgetMs <= 60_000) {
-    out.detectorBudgetMs = raw.detectorBudgetMs;
+  if (raw.registry !== undefined) {
+    if (isObject(raw.registry) && typeof raw.registry.enabled === 'boolean') out.registry = { enabled: raw.registry.enabled };
+    else if (!isObject(raw.registry) || raw.registry.enabled !== undefined) problems.push('registry.enabled: expected a boolean');
   }
   for (const k of Object.keys(raw)) {
     if (!(k in DEFAULT_SETTINGS) && k !== '$schema' && k !== 'trace') problems.push(`unknown key "${k}"`);
   }
-  return out;
+  return out as Partial<VouchSettings>;
 }
 
 export function mergeSettings(...layers: Array<Partial<VouchSettings> | undefined>): VouchSettings {

@@ -58,12 +58,17 @@ export class Engine {
 
   constructor(readonly detectors: readonly Detector[]) {
     for (const d of detectors) {
-      this.catalogue.set(d.id, { id: d.id, meta: d.meta, languages: d.languages });
-      for (const [id, meta] of Object.entries(d.ruleMeta ?? {})) {
-        this.catalogue.set(id, { id, meta, languages: d.languages });
-      }
+      this.register(d.id, d.meta, d.languages);
+      for (const [id, meta] of Object.entries(d.ruleMeta ?? {})) this.register(id, meta, d.languages);
     }
     this.catalogue.set(SUPPRESSION_RULE.id, SUPPRESSION_RULE);
+  }
+
+  /** One rule may have an implementation per language (js/x.ts, python/x.ts): their languages add up. */
+  private register(id: string, meta: DetectorMeta, languages: RuleInfo['languages']): void {
+    const prev = this.catalogue.get(id);
+    const merged = !prev ? languages : prev.languages === '*' || languages === '*' ? '*' : [...new Set([...prev.languages, ...languages])];
+    this.catalogue.set(id, { id, meta: prev?.meta ?? meta, languages: merged });
   }
 
   rules(): RuleInfo[] {
@@ -148,6 +153,7 @@ export class Engine {
     const suppressions = parseSuppressions(input.text);
     const minConf = CONFIDENCES.indexOf(options.minimumConfidence ?? 'low');
     const seen = new Map<string, number>();
+    const positions = new Set<string>();
     const findings: Finding[] = [];
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
     for (const r of raw) {
@@ -161,7 +167,10 @@ export class Engine {
       const base = `${ruleId}\u0000${input.path}\u0000${input.text.slice(r.start, r.end)}`;
       const n = seen.get(base) ?? 0;
       seen.set(base, n + 1);
-      if (n > 0 && findings.some((f) => f.ruleId === ruleId && f.range.start.line === range.start.line && f.range.start.character === range.start.character)) continue;
+      // Two detectors (or two patterns) reporting the same rule at the same place count once.
+      const at = `${ruleId}\u0000${r.start}`;
+      if (positions.has(at)) continue;
+      positions.add(at);
       const s = findSuppression(suppressions, ruleId, meta.family, range.start.line);
       findings.push({
         id: fingerprint(`${base}\u0000${n}`),
@@ -175,14 +184,15 @@ export class Engine {
         suppressed: s ? { kind: s.kind, reason: s.reason, line: s.line } : undefined,
       });
     }
+    const hint = options.rules?.[SUPPRESSION_RULE.id];
     for (const s of suppressions) {
-      if (s.reason) continue;
+      if (s.reason || hint === 'off') continue;
       const suppressedFamily = findings.find((f) => f.suppressed?.line === s.line)?.family;
       findings.push({
         id: fingerprint(`${SUPPRESSION_RULE.id}\u0000${input.path}\u0000${s.line}`),
         ruleId: SUPPRESSION_RULE.id,
         family: suppressedFamily ?? SUPPRESSION_RULE.meta.family,
-        severity: options.rules?.[SUPPRESSION_RULE.id] === 'off' ? 'hint' : (options.rules?.[SUPPRESSION_RULE.id] as Severity) ?? 'info',
+        severity: hint ?? SUPPRESSION_RULE.meta.severity,
         confidence: 'high',
         range: { start: index.positionAt(s.start), end: index.positionAt(s.end) },
         message: 'This suppression gives no reason; add one after `--` so reviewers know why the finding is safe.',

@@ -2,17 +2,28 @@
 import type { Fix, LanguageId, OffsetEdit } from './types';
 import { JS_LIKE } from './languages';
 
-/** SCREAMING_SNAKE name for an env var, from the identifier the value is assigned to, else a fallback. */
+/** Names too vague to be a good environment variable on their own (`auth: "…"`, `token = "…"`). */
+const VAGUE_NAME = /^(?:auth|token|key|api_?key|secret|password|pass|pwd|credentials?|value|client|config|options|url|uri|headers?)$/i;
+
+/**
+ * SCREAMING_SNAKE name for an env var, from the identifier the value is assigned to; the fallback
+ * when the value is a call argument (`new Stripe("…")`) or the identifier is too vague (`auth`).
+ */
 export function envNameFor(text: string, valueStart: number, fallback: string): string {
   const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
   const before = text.slice(lineStart, valueStart);
-  const m = /([A-Za-z_$][\w$-]*)["'`]?\s*(?:[:=]|=>|\()\s*(?:new\s+\w+\s*\(\s*)?["'`]?$/.exec(before);
-  const raw = m?.[1] && !/^(const|let|var|return|new)$/.test(m[1]) ? m[1] : fallback;
-  return raw
+  const m = /([A-Za-z_$][\w$-]*)["'`]?\s*([:=]|=>|\()\s*(new\s+\w+\s*\(\s*)?["'`]?$/.exec(before);
+  const named = m?.[1] && m[2] !== '(' && !m[3] && !/^(const|let|var|return|new)$/.test(m[1]) && !VAGUE_NAME.test(m[1]);
+  return envVarName(named ? m[1] : fallback) || 'SECRET';
+}
+
+/** SCREAMING_SNAKE form of an identifier (`apiKey` → `API_KEY`, `x-api-key` → `X_API_KEY`); may be empty. */
+export function envVarName(identifier: string): string {
+  return identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
-    .toUpperCase() || 'SECRET';
+    .toUpperCase();
 }
 
 /**

@@ -4,8 +4,9 @@ import type { Detector } from '../core/types';
 import { toDetector } from './to-detector';
 import type { RulePack } from './types';
 import secrets from '../../../rules/secrets.json';
+import insecureDefaults from '../../../rules/insecure-defaults.json';
 
-export const PACKS: readonly RulePack[] = [secrets as RulePack];
+export const PACKS: readonly RulePack[] = [secrets as RulePack, insecureDefaults as RulePack];
 
 export function dataDetectors(packs: readonly RulePack[] = PACKS): Detector[] {
   return packs.flatMap((p) => p.rules.map(toDetector));

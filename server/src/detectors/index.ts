@@ -1,9 +1,64 @@
 // The explicit registry of detectors: code detectors listed by hand, data rules from rules/*.json.
 import type { Detector } from '../core/types';
 import { dataDetectors } from '../data-rules/packs';
+import { genericSecretAssignment } from './common/generic-secret-assignment';
+import { sensitiveDataInLogs } from './js/sensitive-data-in-logs';
+import { pySensitiveDataInLogs } from './python/sensitive-data-in-logs';
+import { errorDetailsInResponse } from './js/error-details-in-response';
+import { pyErrorDetailsInResponse } from './python/error-details-in-response';
+import { databaseRecordInResponse } from './js/database-record-in-response';
+import { pyDatabaseRecordInResponse } from './python/database-record-in-response';
+import { tlsVerificationDisabled } from './js/tls-verification-disabled';
+import { pyTlsVerificationDisabled } from './python/tls-verification-disabled';
+import { corsWildcardWithCredentials } from './js/cors-wildcard-with-credentials';
+import { pyCorsWildcardWithCredentials } from './python/cors-wildcard-with-credentials';
+import { insecureCookieFlags } from './js/insecure-cookie-flags';
+import { pyInsecureCookieFlags } from './python/insecure-cookie-flags';
+import { weakPasswordHash } from './js/weak-password-hash';
+import { pyWeakPasswordHash } from './python/weak-password-hash';
+import { insecureRandomness } from './js/insecure-randomness';
+import { pyInsecureRandomness } from './python/insecure-randomness';
+import { jwtVerificationDisabled } from './js/jwt-verification-disabled';
+import { pyJwtVerificationDisabled } from './python/jwt-verification-disabled';
+import { worldWritablePermissions } from './js/world-writable-permissions';
+import { pyWorldWritablePermissions } from './python/world-writable-permissions';
+import { plaintextHttpUrl } from './js/plaintext-http-url';
+import { pyPlaintextHttpUrl } from './python/plaintext-http-url';
+import { pyDebugModeEnabled } from './python/debug-mode-enabled';
+import { configDebugModeEnabled } from './config/debug-mode-enabled';
+import { pyBindAllInterfaces } from './python/bind-all-interfaces';
+import { databasePortExposed } from './config/database-port-exposed';
 
 /** Code detectors, one file each, named after their rule id. */
-export const CODE_DETECTORS: readonly Detector[] = [];
+export const CODE_DETECTORS: readonly Detector[] = [
+  sensitiveDataInLogs,
+  pySensitiveDataInLogs,
+  errorDetailsInResponse,
+  pyErrorDetailsInResponse,
+  databaseRecordInResponse,
+  pyDatabaseRecordInResponse,
+  genericSecretAssignment,
+  tlsVerificationDisabled,
+  pyTlsVerificationDisabled,
+  corsWildcardWithCredentials,
+  pyCorsWildcardWithCredentials,
+  insecureCookieFlags,
+  pyInsecureCookieFlags,
+  weakPasswordHash,
+  pyWeakPasswordHash,
+  insecureRandomness,
+  pyInsecureRandomness,
+  jwtVerificationDisabled,
+  pyJwtVerificationDisabled,
+  worldWritablePermissions,
+  pyWorldWritablePermissions,
+  plaintextHttpUrl,
+  pyPlaintextHttpUrl,
+  pyDebugModeEnabled,
+  configDebugModeEnabled,
+  pyBindAllInterfaces,
+  databasePortExposed,
+];
 
 export function allDetectors(): Detector[] {
   return [...CODE_DETECTORS, ...dataDetectors()];

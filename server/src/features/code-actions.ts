@@ -1,7 +1,7 @@
 // Code actions for Vouch diagnostics, in a fixed order: the fix computed with the finding
 // (preferred), suppress on this line, suppress in this file, show documentation.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
@@ -9,7 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineComment, normalizeLanguageId } from '../core/languages';
-import type { Finding, Fix } from '../core/types';
+import { SUPPRESSION_RULE } from '../core/engine';
+import type { Finding, Fix, LanguageId } from '../core/types';
 import { Commands, type DiagnosticData } from '../protocol';
 import type { AnalysedDocument } from './diagnostics';
 
@@ -19,7 +20,8 @@ function fixEdit(doc: TextDocument, fix: Fix, root: string): WorkspaceEdit {
     newText: e.newText,
   }));
   const changes: Array<TextDocumentEdit | CreateFile> = [{ textDocument: { uri: doc.uri, version: doc.version }, edits }];
-  for (const a of fix.appends ?? []) {
+  // Appends need a real folder to land in (not an untitled buffer's placeholder root).
+  for (const a of isAbsolute(root) ? fix.appends ?? [] : []) {
     const file = join(root, a.file);
     let current = '';
     try {
@@ -42,22 +44,36 @@ function insertLine(doc: TextDocument, line: number, text: string): WorkspaceEdi
   return { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text }] } };
 }
 
-function suppressActions(doc: TextDocument, f: Finding, relPath: string): CodeAction[] {
+function lineAt(doc: TextDocument, line: number): string {
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+/** First line a file-level directive may go on: after a shebang and a Python encoding declaration. */
+function fileDirectiveLine(doc: TextDocument, lang: LanguageId): number {
+  let line = 0;
+  if (lineAt(doc, 0).startsWith('#!')) line++;
+  if (lang === 'python' && line < doc.lineCount && /^[ \t\f]*#.*coding[:=]/.test(lineAt(doc, line))) line++;
+  return line;
+}
+
+function suppressActions(doc: TextDocument, f: Finding, line: number, relPath: string): CodeAction[] {
+  if (f.ruleId === SUPPRESSION_RULE.id) return [];
   const lang = normalizeLanguageId(doc.languageId, relPath);
   const comment = lang && lineComment(lang);
-  if (!comment) return [];
-  const lineText = doc.getText({ start: { line: f.range.start.line, character: 0 }, end: { line: f.range.start.line + 1, character: 0 } });
-  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
-  const directive = (kind: string) => `${comment.open}vouch-ignore-${kind} ${f.ruleId} -- ${comment.close}`.trimEnd();
-  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
-  const fileLine = first.startsWith('#!') ? 1 : 0;
-  const line = CodeAction.create(`Vouch: Suppress ${f.ruleId} on this line`, insertLine(doc, f.range.start.line, `${indent}${directive('next-line')}\n`), CodeActionKind.QuickFix);
-  const file = CodeAction.create(`Vouch: Suppress ${f.ruleId} in this file`, insertLine(doc, fileLine, `${directive('file')}\n`), CodeActionKind.QuickFix);
-  return [line, file];
+  if (!lang || !comment) return [];
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const indent = /^[ \t]*/.exec(lineAt(doc, line))?.[0] ?? '';
+  // The trailing "-- " leaves the cursor where the reason goes.
+  const directive = (kind: string) => `${comment.open}vouch-ignore-${kind} ${f.ruleId} -- ${comment.close}`;
+  const onLine = CodeAction.create(`Vouch: Suppress ${f.ruleId} on this line`, insertLine(doc, line, `${indent}${directive('next-line')}${eol}`), CodeActionKind.QuickFix);
+  const inFile = CodeAction.create(`Vouch: Suppress ${f.ruleId} in this file`, insertLine(doc, fileDirectiveLine(doc, lang), `${directive('file')}${eol}`), CodeActionKind.QuickFix);
+  return [onLine, inFile];
 }
 
 export function codeActions(params: CodeActionParams, doc: TextDocument, analysed: AnalysedDocument | undefined, relPath: string): CodeAction[] {
   if (!analysed) return [];
+  const only = params.context.only;
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
   const out: CodeAction[] = [];
   const byId = new Map(analysed.findings.map((f) => [f.id, f]));
   const current = analysed.version === doc.version;
@@ -66,13 +82,16 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analyse
     const data = diagnostic.data as DiagnosticData | undefined;
     const f = data && byId.get(data.findingId);
     if (!f) continue;
+    // Offsets of a fix are only valid for the text they were computed on.
     if (f.fix && current) {
       const a = CodeAction.create(f.fix.title, fixEdit(doc, f.fix, analysed.root), CodeActionKind.QuickFix);
       a.diagnostics = [diagnostic];
       a.isPreferred = true;
       out.push(a);
     }
-    for (const a of suppressActions(doc, f, relPath)) {
+    // The client keeps the diagnostic's range in step with edits; the finding's may be stale.
+    const line = Math.min(Math.max(0, diagnostic.range?.start?.line ?? f.range.start.line), doc.lineCount - 1);
+    for (const a of suppressActions(doc, f, line, relPath)) {
       a.diagnostics = [diagnostic];
       out.push(a);
     }

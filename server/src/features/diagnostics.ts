@@ -19,6 +19,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+type Reason = 'open' | 'change' | 'save';
+
 export interface AnalysedDocument {
   version: number;
   findings: Finding[];
@@ -44,7 +46,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
 
 export class Diagnostics {
   readonly results = new Map<string, AnalysedDocument>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason }>();
   private readonly loggedErrors = new Set<string>();
   debounceMs = 150;
 
@@ -55,13 +57,20 @@ export class Diagnostics {
     private readonly engine: Engine,
   ) {}
 
-  schedule(doc: TextDocument, reason: 'open' | 'change' | 'save'): void {
-    clearTimeout(this.timers.get(doc.uri));
-    const delay = reason === 'change' ? this.debounceMs : 0;
-    this.timers.set(doc.uri, setTimeout(() => {
+  /**
+   * Debounces per document. Opening fires both "open" and "change" events, so a pending open or save
+   * is never downgraded to a change (which "onSave" mode would ignore).
+   */
+  schedule(doc: TextDocument, reason: Reason): void {
+    const pending = this.timers.get(doc.uri);
+    if (pending) clearTimeout(pending.timer);
+    const merged: Reason = pending && pending.reason !== 'change' ? pending.reason : reason;
+    const delay = merged === 'change' ? this.debounceMs : 0;
+    const timer = setTimeout(() => {
       this.timers.delete(doc.uri);
-      void this.validate(doc.uri, reason);
-    }, delay));
+      void this.validate(doc.uri, merged);
+    }, delay);
+    this.timers.set(doc.uri, { timer, reason: merged });
   }
 
   revalidateAll(): void {
@@ -69,20 +78,24 @@ export class Diagnostics {
   }
 
   forget(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    clearTimeout(this.timers.get(uri)?.timer);
     this.timers.delete(uri);
     this.results.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  async validate(uri: string, reason: 'open' | 'change' | 'save'): Promise<void> {
-    const doc = this.documents.get(uri);
+  async validate(uri: string, reason: Reason): Promise<void> {
     const scope = this.workspace.scopeOf(uri);
-    if (!doc || !scope) return;
+    if (!this.documents.get(uri) || !scope) return;
     const settings = await this.workspace.settingsFor(uri);
+    // Re-read after the await: the document may have changed or closed meanwhile.
+    const doc = this.documents.get(uri);
+    if (!doc) return;
     const language = normalizeLanguageId(doc.languageId, scope.relPath);
     if (!settings.enable || !language || !isIncluded(scope.relPath, settings)) {
-      if (this.results.has(uri)) this.forget(uri);
+      // Publish the empty set explicitly: stale findings must go, and clients see the file was considered.
+      this.results.delete(uri);
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
     if (settings.run === 'onSave' && reason === 'change') return;

@@ -7,7 +7,9 @@ import { SEVERITIES, type Severity } from '../core/types';
 import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol';
 import { formatReport } from '../report';
 import { activeFindings } from '../report/json';
+import { ruleDocsFrom } from '../scan/rule-docs';
 import { scanFiles } from '../scan/scan';
+import { docsDir } from './rule-docs';
 import type { Workspace } from './workspace';
 
 export async function scanWorkspace(engine: Engine, workspace: Workspace, params: ScanWorkspaceParams): Promise<ScanWorkspaceResult> {
@@ -17,7 +19,7 @@ export async function scanWorkspace(engine: Engine, workspace: Workspace, params
   const settings = await workspace.settingsFor(`${pathToFileURL(root).href}/`);
   const scan = scanFiles({ root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown' });
   mkdirSync(dirname(params.output), { recursive: true });
-  writeFileSync(params.output, formatReport(params.format, scan, engine.rules()));
+  writeFileSync(params.output, formatReport(params.format, scan, engine.rules(), ruleDocsFrom(docsDir())));
   const active = activeFindings(scan);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((a) => a.finding.severity === s).length])) as Record<Severity, number>;
   return { files: scan.fileCount, findings: active.length, bySeverity, output: params.output, durationMs: scan.durationMs };

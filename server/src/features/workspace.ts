@@ -20,6 +20,7 @@ export class Workspace {
   private readonly settings = new Map<string, Promise<VouchSettings>>();
   private readonly policy = new Map<string, Partial<VouchSettings>>();
   private readonly reported = new Set<string>();
+  private pushed: Partial<VouchSettings> = {};
   pullConfiguration = false;
 
   constructor(private readonly connection: Connection) {}
@@ -35,7 +36,7 @@ export class Workspace {
 
   scopeOf(uri: string): ResourceScope | undefined {
     const file = fsPath(uri);
-    if (!file) return undefined;
+    if (!file) return untitledScope(uri, this.folders[this.folders.length - 1]);
     const norm = file.split('\\').join('/');
     for (const root of this.folders) {
       const r = root.split('\\').join('/').replace(/\/$/, '');
@@ -45,9 +46,18 @@ export class Workspace {
     return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1) };
   }
 
+  /** Forget cached settings and policy; problems found again are reported again. */
   clear(): void {
     this.settings.clear();
     this.policy.clear();
+    this.reported.clear();
+  }
+
+  /** Settings pushed with workspace/didChangeConfiguration, used when the client cannot be asked. */
+  setPushed(raw: unknown): void {
+    const problems: string[] = [];
+    this.pushed = raw === undefined || raw === null ? {} : sanitizeSettings(raw, problems);
+    this.warnOnce(problems.map((p) => `Vouch settings: ${p}`));
   }
 
   settingsFor(uri: string): Promise<VouchSettings> {
@@ -62,10 +72,14 @@ export class Workspace {
   private async load(uri: string): Promise<VouchSettings> {
     const scope = this.scopeOf(uri);
     const policy = scope ? this.policyFor(scope.root) : {};
-    let explicit: Partial<VouchSettings> = {};
+    let explicit: Partial<VouchSettings> = this.pushed;
     if (this.pullConfiguration) {
       const problems: string[] = [];
-      explicit = sanitizeSettings(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), problems);
+      try {
+        explicit = sanitizeSettings(await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }), problems);
+      } catch (e) {
+        problems.push(`could not be read from the client (${(e as Error).message}); using defaults and ${CONFIG_FILE}`);
+      }
       this.warnOnce(problems.map((p) => `Vouch settings: ${p}`));
     }
     return mergeSettings(policy, explicit);
@@ -75,7 +89,7 @@ export class Workspace {
     let p = this.policy.get(root);
     if (!p) {
       const r = readConfigFile(join(root, CONFIG_FILE));
-      this.warnOnce(r.problems);
+      this.warnOnce(r.problems.map((p) => `Vouch: problem in the workspace policy file ${CONFIG_FILE} (the settings that could be read still apply): ${p}`));
       p = r.settings;
       this.policy.set(root, p);
     }
@@ -89,6 +103,13 @@ export class Workspace {
       this.connection.console.warn(m);
     }
   }
+}
+
+/** Unsaved buffers (untitled:Untitled-1) are analysed too: AI-pasted code often lands there first. */
+function untitledScope(uri: string, folder: string | undefined): ResourceScope | undefined {
+  if (!uri.startsWith('untitled:')) return undefined;
+  const name = decodeURIComponent(uri.slice('untitled:'.length)).split(/[\\/]/).pop() || 'untitled';
+  return { root: folder ?? '', relPath: name };
 }
 
 export function fsPath(uri: string): string | undefined {

@@ -49,7 +49,7 @@ export function toJson(scan: ScanResult): string {
       findings,
       suppressed,
       skipped: scan.skipped,
-      notices: scan.files.flatMap((f) => f.notices),
+      notices: [...(scan.warnings ?? []), ...scan.files.flatMap((f) => f.notices.map((n) => n.message))],
     },
     null,
     2,

@@ -7,8 +7,13 @@ import { CONFIG_FILE, type VouchSettings } from '../protocol';
 
 export interface ConfigFileResult {
   settings: Partial<VouchSettings>;
+  /** Everything worth a warning, fatal or not. */
   problems: string[];
   path?: string;
+  /** The file does not exist (fine for the implicit .vouch.json, an error for an explicit --config). */
+  missing?: boolean;
+  /** Set when the file exists but could not be read or parsed, so none of its policy applies. */
+  error?: string;
 }
 
 export function readConfigFile(file: string): ConfigFileResult {
@@ -17,13 +22,30 @@ export function readConfigFile(file: string): ConfigFileResult {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { settings: {}, problems: [] } : { settings: {}, problems: [`cannot read ${file}: ${code}`], path: file };
+    if (code === 'ENOENT') return { settings: {}, problems: [], missing: true };
+    const error = code === 'EISDIR' ? `${file} is a folder, not a policy file` : `cannot read ${file}: ${code ?? (e as Error).message}`;
+    return { settings: {}, problems: [error], path: file, error };
   }
+  if (!text.trim()) return { settings: {}, problems: [], path: file };
   const errors: ParseError[] = [];
-  const raw: unknown = parse(text, errors, { allowTrailingComma: true });
-  const problems = errors.map((e) => `${file}: ${printParseErrorCode(e.error)} at offset ${e.offset}`);
+  const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const problems: string[] = [];
+  // The editor keeps what parsed (the user may be mid-edit); the CLI refuses to run on `error`.
   const settings = sanitizeSettings(raw, problems);
-  return { settings, problems: problems.map((p) => (p.startsWith(file) ? p : `${file}: ${p}`)), path: file };
+  if (errors.length) {
+    const where = (offset: number): string => {
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length;
+      return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+    };
+    const syntax = errors.slice(0, 5).map((e) => `${file}: ${printParseErrorCode(e.error)} at ${where(e.offset)}`);
+    return { settings, problems: syntax, path: file, error: `${file} is not valid JSON: ${syntax[0].slice(file.length + 2)}` };
+  }
+  if (raw === undefined || (typeof raw !== 'object' && raw !== null) || Array.isArray(raw)) {
+    const error = `${file} must contain a JSON object`;
+    return { settings: {}, problems: [error], path: file, error };
+  }
+  return { settings, problems: problems.map((p) => `${file}: ${p}`), path: file };
 }
 
 export function readWorkspaceConfig(root: string): ConfigFileResult {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Engine } from '../core/engine';
 import { initPython } from '../core/parsers';
 import { allDetectors } from '../detectors';
+import type { Detector } from '../core/types';
 
 const ASSETS: Record<string, string> = {
   'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm',
@@ -17,12 +18,40 @@ export function assetPath(name: keyof typeof ASSETS | string): string {
   return require.resolve(ASSETS[name]);
 }
 
-export async function createEngine(): Promise<{ engine: Engine; warnings: string[] }> {
+/**
+ * Detectors that misbehave on purpose, so the server tests can prove one bad detector costs only
+ * itself. Loaded only when VOUCH_TEST_FAULTS=1; never part of the catalogue otherwise.
+ */
+export function testFaultDetectors(): Detector[] {
+  const meta = { title: 'Test fault', family: 'weak-test', severity: 'hint', confidence: 'high' } as const;
+  return [
+    {
+      id: 'test-fault-throws', meta, languages: '*', keywords: ['__vouch_throw__'],
+      run() {
+        throw new Error('test-fault-throws: deliberate failure');
+      },
+    },
+    {
+      id: 'test-fault-slow', meta, languages: '*', keywords: ['__vouch_slow__'],
+      run(ctx) {
+        // Spins until the engine's budget stops it; the cap keeps a broken budget from hanging forever.
+        const cap = performance.now() + 70_000;
+        while (performance.now() < cap) ctx.checkBudget();
+      },
+    },
+  ];
+}
+
+export async function createEngine(
+  options: { testFaults?: boolean } = {},
+): Promise<{ engine: Engine; warnings: string[] }> {
   const warnings: string[] = [];
+  const faults = options.testFaults ?? process.env.VOUCH_TEST_FAULTS === '1';
   try {
     await initPython(readFileSync(assetPath('tree-sitter-python.wasm')), assetPath('tree-sitter.wasm'));
   } catch (e) {
     warnings.push(`Python parser unavailable, syntax-aware Python detectors are off: ${(e as Error).message}`);
   }
-  return { engine: new Engine(allDetectors()), warnings };
+  if (faults) warnings.push('VOUCH_TEST_FAULTS=1: test fault detectors are loaded.');
+  return { engine: new Engine(faults ? [...allDetectors(), ...testFaultDetectors()] : allDetectors()), warnings };
 }

@@ -1,7 +1,8 @@
 // Lists the files a scan covers: supported languages, honouring .gitignore files (nested ones too),
-// the built-in excludes and the user's include/exclude globs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+// the built-in excludes and the user's include/exclude globs. Symbolic links are followed while they stay
+// inside the scanned folder; each real folder and file is visited once, so link loops end.
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isIncluded } from '../core/config';
 import { languageOf } from '../core/languages';
@@ -34,13 +35,24 @@ export function toRelative(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }
 
-/** Files under `start` (a file or folder) that the settings include, as absolute paths, sorted. */
-export function listFiles(root: string, start: string, settings: VouchSettings): string[] {
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+export type SkipReporter = (abs: string, reason: string) => void;
+
+/**
+ * Files under `start` (a file or folder) that the settings include, as absolute paths in walk order.
+ * `onSkip` hears about folders and links that could not be followed.
+ */
+export function listFiles(root: string, start: string, settings: VouchSettings, onSkip: SkipReporter = () => {}): string[] {
   const out: string[] = [];
   let st;
   try {
     st = statSync(start);
-  } catch {
+  } catch (e) {
+    onSkip(start, describe(e, 'path'));
     return out;
   }
   if (st.isFile()) {
@@ -48,28 +60,79 @@ export function listFiles(root: string, start: string, settings: VouchSettings):
     if (languageOf(rel) && isIncluded(rel, settings, true)) out.push(start);
     return out;
   }
-  const walk = (dir: string, layers: Layer[]): void => {
+  if (!st.isDirectory()) {
+    onSkip(start, 'not a regular file or folder');
+    return out;
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(start);
+  } catch (e) {
+    onSkip(start, describe(e, 'folder'));
+    return out;
+  }
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const walk = (dir: string, realDir: string, layers: Layer[]): void => {
+    seenDirs.add(realDir);
     const own = settings.respectGitignore ? readGitignore(dir) : undefined;
     const here = own ? [...layers, { dir, ig: own }] : layers;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      onSkip(dir, describe(e, 'folder'));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const abs = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (NEVER_DESCEND.has(e.name) || ignoredBy(here, abs, true)) continue;
-        walk(abs, here);
-      } else if (e.isFile()) {
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      let real = join(realDir, e.name);
+      if (e.isSymbolicLink()) {
+        if (NEVER_DESCEND.has(e.name)) continue;
+        try {
+          real = realpathSync(abs);
+          const target = statSync(real);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') onSkip(abs, 'symbolic link loop');
+          else if (languageOf(e.name)) onSkip(abs, 'broken symbolic link');
+          continue;
+        }
+        if (!isInside(realRoot, real)) {
+          if (isDir || languageOf(e.name)) onSkip(abs, 'symbolic link points outside the scanned folder');
+          continue;
+        }
+        if (isDir && (seenDirs.has(real) || isInside(real, realDir))) {
+          if (isInside(real, realDir)) onSkip(abs, 'symbolic link loop (points at a parent folder)');
+          continue;
+        }
+      }
+      if (isDir) {
+        if (NEVER_DESCEND.has(e.name) || seenDirs.has(real) || ignoredBy(here, abs, true)) continue;
+        walk(abs, real, here);
+      } else if (isFile) {
         const rel = toRelative(root, abs);
         if (!languageOf(rel) || ignoredBy(here, abs, false) || !isIncluded(rel, settings)) continue;
+        if (seenFiles.has(real)) continue;
+        seenFiles.add(real);
         out.push(abs);
       }
     }
   };
-  walk(start, []);
+  walk(start, realRoot, []);
   return out;
+}
+
+function describe(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${what} does not exist`;
+  if (code === 'EACCES' || code === 'EPERM') return `${what} could not be read (permission denied)`;
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return `${what} could not be read (${code ?? (e as Error).message})`;
 }

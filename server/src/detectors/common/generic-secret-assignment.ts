@@ -1,0 +1,66 @@
+// Flags a high-entropy literal bound to a secret-like name (password, apiKey, client_secret, TOKEN=…) in
+// code and config. Assistants fill credentials in "to make the example run" and leave them there.
+import { envVarName, moveToEnvFix } from '../../core/fixes';
+import { JS_LIKE } from '../../core/languages';
+import type { Confidence, Detector, DetectorContext, LanguageId } from '../../core/types';
+import { redact } from '../../data-rules/to-detector';
+import { jsCandidates, type SecretCandidate } from './secret-candidates';
+import { pythonCandidates } from './secret-candidates-python';
+import { configCandidates } from './secret-candidates-config';
+import { coveredByProviderRule, secretNameKind, secretValueConfidence } from './secret-heuristics';
+
+const CONFIG_LANGUAGES: readonly LanguageId[] = [
+  'json', 'jsonc', 'yaml', 'dotenv', 'dockerfile', 'terraform', 'shellscript', 'toml', 'ini', 'markdown', 'plaintext',
+];
+const CODE_LANGUAGES: readonly LanguageId[] = [...JS_LIKE, 'python'];
+/** Docs and notes hold examples more often than live values. */
+const PROSE: readonly LanguageId[] = ['markdown', 'plaintext'];
+
+function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
+  if (ctx.languageId === 'python') {
+    const tree = ctx.python();
+    return tree ? pythonCandidates(tree, ctx.text, (name) => secretNameKind(name) !== undefined, ctx.checkBudget) : [];
+  }
+  if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
+    const sf = ctx.js();
+    return sf ? jsCandidates(sf, ctx.checkBudget) : [];
+  }
+  return configCandidates(ctx.text, ctx.languageId, ctx.checkBudget);
+}
+
+export const genericSecretAssignment: Detector = {
+  id: 'generic-secret-assignment',
+  meta: {
+    title: 'Hardcoded secret assigned to a credential name',
+    family: 'hardcoded-secret',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-798'],
+    fixable: true,
+    needs: ['js', 'python'],
+  },
+  languages: [...CODE_LANGUAGES, ...CONFIG_LANGUAGES],
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'],
+  run(ctx) {
+    // Declaration files hold types, not values; skipping them saves parsing the biggest files.
+    if (ctx.path.endsWith('.d.ts')) return;
+    for (const c of candidatesOf(ctx)) {
+      const kind = secretNameKind(c.name) ?? (c.fallbackFor !== undefined ? secretNameKind(c.fallbackFor) : undefined);
+      if (!kind) continue;
+      const value = ctx.text.slice(c.start, c.end);
+      let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
+      if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
+      if (ctx.isTestFile || PROSE.includes(ctx.languageId)) confidence = 'low';
+      const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
+      const env = envVarName(c.fallbackFor || c.name);
+      const envName = /^[A-Z_]/.test(env) ? env : 'SECRET';
+      ctx.report({
+        start: c.start,
+        end: c.end,
+        confidence,
+        message: `A secret-looking value (${redact(value)}) is hardcoded as ${label}; anyone with the source can use it, so read it from the environment or a secrets manager.`,
+        fix: c.fixable ? moveToEnvFix(ctx.text, ctx.languageId, c.start, c.end, envName) : undefined,
+      });
+    }
+  },
+};

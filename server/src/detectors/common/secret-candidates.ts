@@ -1,0 +1,80 @@
+// Where a literal is bound to a name in JS/TS: the candidates the generic secret rule judges, found in
+// one walk of the TypeScript AST (declarations, properties, assignments, defaults, JSX attributes).
+import { ts } from 'ts-morph';
+
+export interface SecretCandidate {
+  /** The name the value is bound to (variable, property, key, keyword argument, env var). */
+  name: string;
+  /** Offsets of the value inside its quotes. */
+  start: number;
+  end: number;
+  /** A plain quoted literal that an environment read can replace. */
+  fixable: boolean;
+  /** The literal is a fallback after an environment read (`process.env.X || "…"`) of this variable. */
+  fallbackFor?: string;
+}
+
+const K = ts.SyntaxKind;
+
+function jsName(n: ts.Node | undefined): string | undefined {
+  if (!n) return undefined;
+  if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (ts.isPropertyAccessExpression(n)) return n.name.text;
+  if (ts.isElementAccessExpression(n)) return jsName(n.argumentExpression);
+  if (ts.isComputedPropertyName(n)) return jsName(n.expression);
+  return undefined;
+}
+
+/** `process.env.X`, `process.env["X"]`, `import.meta.env.X` → X. */
+function jsEnvRead(n: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(n) && !ts.isElementAccessExpression(n)) return undefined;
+  const obj = n.expression.getText();
+  return obj === 'process.env' || obj === 'import.meta.env' ? jsName(n) : undefined;
+}
+
+function jsValue(sf: ts.SourceFile, name: string | undefined, init: ts.Node | undefined, out: SecretCandidate[]): void {
+  let e = init;
+  while (e && (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) e = e.expression;
+  if (!e) return;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
+    if (name) out.push({ name, start: e.getStart(sf) + 1, end: e.end - 1, fixable: true });
+    return;
+  }
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === K.BarBarToken || e.operatorToken.kind === K.QuestionQuestionToken)) {
+    const r = e.right;
+    if (!ts.isStringLiteral(r) && !ts.isNoSubstitutionTemplateLiteral(r)) return;
+    const env = jsEnvRead(e.left);
+    if (env === undefined) return;
+    out.push({ name: name ?? '', start: r.getStart(sf) + 1, end: r.end - 1, fixable: false, fallbackFor: env });
+  }
+}
+
+export function jsCandidates(sf: ts.SourceFile, checkBudget: () => void): SecretCandidate[] {
+  const out: SecretCandidate[] = [];
+  let count = 0;
+  const visit = (node: ts.Node): void => {
+    if (++count % 512 === 0) checkBudget();
+    switch (node.kind) {
+      case K.VariableDeclaration: case K.PropertyAssignment: case K.PropertyDeclaration: case K.Parameter: case K.BindingElement: {
+        const d = node as ts.VariableDeclaration | ts.PropertyAssignment | ts.PropertyDeclaration | ts.ParameterDeclaration | ts.BindingElement;
+        if (d.initializer) jsValue(sf, jsName(d.name), d.initializer, out);
+        break;
+      }
+      case K.BinaryExpression: {
+        const b = node as ts.BinaryExpression;
+        const op = b.operatorToken.kind;
+        if (op === K.EqualsToken || op === K.BarBarEqualsToken || op === K.QuestionQuestionEqualsToken) jsValue(sf, jsName(b.left), b.right, out);
+        break;
+      }
+      case K.JsxAttribute: {
+        const a = node as ts.JsxAttribute;
+        const init = a.initializer && ts.isJsxExpression(a.initializer) ? a.initializer.expression : a.initializer;
+        jsValue(sf, ts.isIdentifier(a.name) ? a.name.text : undefined, init, out);
+        break;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}

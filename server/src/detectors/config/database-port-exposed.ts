@@ -1,0 +1,68 @@
+// Flags docker-compose services that publish a database, cache or Docker daemon port on every host interface
+// (`"5432:5432"`): assistants add them for local debugging and they ship to servers reachable from the internet.
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import type { Detector, DetectorContext } from '../../core/types';
+
+const SERVICES: Record<number, string> = {
+  5432: 'PostgreSQL', 3306: 'MySQL', 1433: 'SQL Server', 1521: 'Oracle', 27017: 'MongoDB', 6379: 'Redis', 9200: 'Elasticsearch',
+  9300: 'Elasticsearch', 11211: 'Memcached', 5984: 'CouchDB', 8086: 'InfluxDB', 9042: 'Cassandra', 7687: 'Neo4j', 26257: 'CockroachDB',
+  2379: 'etcd', 8529: 'ArangoDB', 2375: 'Docker daemon', 2376: 'Docker daemon',
+};
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+// [ip:]host[-range]:container[/proto] or container alone.
+const SHORT = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+|localhost):)?(?:(\d+(?:-\d+)?):)?(\d+)(?:-\d+)?(?:\/\w+)?$/;
+
+export const databasePortExposed: Detector = {
+  id: 'database-port-exposed',
+  meta: {
+    title: 'Database port published on all interfaces',
+    family: 'insecure-default',
+    severity: 'info',
+    confidence: 'medium',
+    cwe: ['CWE-1327', 'CWE-284'],
+    fixable: true,
+    needs: ['yaml'],
+  },
+  languages: ['yaml'],
+  keywords: ['ports'],
+  run(ctx: DetectorContext) {
+    for (const doc of ctx.yaml() ?? []) {
+      const services = doc.get('services');
+      if (!isMap(services)) continue;
+      for (const svc of services.items) {
+        ctx.checkBudget();
+        const ports = isMap(svc.value) ? svc.value.get('ports') : undefined;
+        if (!isSeq(ports)) continue;
+        for (const item of ports.items) {
+          let ip: string | undefined;
+          let hostPort = true;
+          let container: number | undefined;
+          let node: Scalar | undefined;
+          if (isScalar(item)) {
+            const m = SHORT.exec(String(item.value));
+            if (!m) continue;
+            [ip, container, node] = [m[1], Number(m[3]), item];
+            hostPort = m[2] !== undefined;
+          } else if (isMap(item)) {
+            const target = item.get('target', true);
+            if (!isScalar(target)) continue;
+            [ip, container, node] = [item.get('host_ip') as string | undefined, Number(target.value), target];
+          }
+          const name = container !== undefined ? SERVICES[container] : undefined;
+          if (!node?.range || !name || (ip && LOOPBACK.test(ip))) continue;
+          const [start, end] = node.range;
+          const quoted = /["']/.test(ctx.text[start]);
+          const daemon = name === 'Docker daemon';
+          ctx.report({
+            start, end,
+            severity: daemon ? 'error' : undefined, confidence: daemon ? 'high' : undefined,
+            message: `This publishes the ${name} port ${container} on every host interface, so anyone who can reach the host can try to connect; bind it to 127.0.0.1 or drop the mapping.`,
+            fix: isScalar(item) && hostPort && !ip && typeof item.value === 'string'
+              ? { title: 'Vouch: Publish on 127.0.0.1 only', edits: [{ start: start + (quoted ? 1 : 0), end: start + (quoted ? 1 : 0), newText: '127.0.0.1:' }] }
+              : undefined,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,85 @@
+// Flags CORS set-ups that send credentials to any origin: `cors({ origin: true|'*', credentials: true })`,
+// reflecting origin callbacks, and hand-written `Access-Control-Allow-Origin: *|req.headers.origin` + credentials.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+type Origin = 'wildcard' | 'reflect' | 'other';
+
+function keyOf(n: ts.Node): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
+}
+
+/** What a CORS origin setting allows. */
+function originKind(v: ts.Expression, sf: ts.SourceFile): Origin {
+  if (ts.isStringLiteralLike(v)) return v.text === '*' ? 'wildcard' : 'other';
+  if (v.kind === ts.SyntaxKind.TrueKeyword) return 'reflect';
+  const text = v.getText(sf).replace(/\s/g, '');
+  if (/^(req|request|ctx|c)\.(headers\.origin|headers\[['"]origin['"]\]|header\(['"]origin['"]\)|get\(['"]origin['"]\)|origin)$/i.test(text)) return 'reflect';
+  if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) {
+    // `(origin, cb) => cb(null, true)` or `cb(null, origin)`: every origin allowed.
+    if (/^\(?\w+,(\w+)\)?=>\{?(?:return)?\1\(null,(true|\w+)\);?\}?$/.test(text.replace(/^function\w*/, '').replace(/\)\{/, ')=>{'))) return 'reflect';
+  }
+  return 'other';
+}
+
+const isTrue = (v: ts.Expression) => v.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(v) && v.text === 'true');
+
+export const corsWildcardWithCredentials: Detector = {
+  id: 'cors-wildcard-with-credentials',
+  meta: {
+    title: 'CORS allows credentials from any origin',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-942', 'CWE-346'],
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['credentials'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const headerOrigins: Array<{ node: ts.Node; kind: Origin }> = [];
+    let headerCredentials = false;
+    const message = (kind: Origin) => kind === 'reflect'
+      ? 'CORS reflects any request origin while allowing credentials, so any website can make authenticated requests and read the responses.'
+      : 'CORS allows any origin (`*`) together with credentials; browsers refuse this pair, and the usual workaround (reflecting the origin) lets any site read authenticated responses.';
+    const header = (name: string, value: ts.Expression, node: ts.Node) => {
+      const n = name.toLowerCase();
+      if (n === 'access-control-allow-credentials' && isTrue(value)) headerCredentials = true;
+      if (n === 'access-control-allow-origin') {
+        const kind = originKind(value, sf);
+        if (kind !== 'other') headerOrigins.push({ node, kind });
+      }
+    };
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isObjectLiteralExpression(node)) {
+        let origin: ts.PropertyAssignment | undefined;
+        let credentials = false;
+        for (const p of node.properties) {
+          if (!ts.isPropertyAssignment(p)) continue;
+          const k = keyOf(p.name);
+          if (k === 'origin') origin = p;
+          else if (k === 'credentials' && p.initializer.kind === ts.SyntaxKind.TrueKeyword) credentials = true;
+          else if (k) header(k, p.initializer, p);
+        }
+        const kind = origin ? originKind(origin.initializer, sf) : 'other';
+        if (origin && credentials && kind !== 'other') {
+          ctx.report({ start: origin.getStart(sf), end: origin.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
+        }
+      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+        && /^(setHeader|header|set|append|writeHead)$/.test(node.expression.name.text) && node.arguments.length >= 2) {
+        const [name, value] = node.arguments;
+        if (ts.isStringLiteralLike(name)) header(name.text, value, node);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+    if (!headerCredentials) return;
+    for (const { node, kind } of headerOrigins) {
+      ctx.report({ start: node.getStart(sf), end: node.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
+    }
+  },
+};

@@ -1,0 +1,93 @@
+// Flags session/auth cookies set without Secure/HttpOnly (`res.cookie('token', t)`, `cookies().set(...)`) and
+// explicit `secure: false` / `httpOnly: false` in cookie or express-session options — assistants add these for local HTTP.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext, Fix } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
+const FLAGS = ['secure', 'httpOnly'] as const;
+
+function keyOf(n: ts.Node): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
+}
+
+function nameOf(e: ts.Expression | undefined, sf: ts.SourceFile): string {
+  if (!e) return '';
+  if (ts.isStringLiteralLike(e)) return e.text;
+  return e.getText(sf).split(/[.\s]/).pop() ?? '';
+}
+
+export const insecureCookieFlags: Detector = {
+  id: 'insecure-cookie-flags',
+  meta: {
+    title: 'Cookie without Secure or HttpOnly',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-614', 'CWE-1004'],
+    fixable: true,
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['cookie'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const lowered = ctx.isTestFile ? 'low' : undefined;
+    /** Reports explicit `secure: false` / `httpOnly: false` when `explicit`; returns the flags the object leaves unset. */
+    const checkOptions = (obj: ts.ObjectLiteralExpression, explicit: boolean): string[] => {
+      const set = new Set<string>();
+      for (const p of obj.properties) {
+        if (ts.isSpreadAssignment(p)) return [];
+        const k = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? keyOf(p.name) : undefined;
+        const flag = FLAGS.find((f) => f.toLowerCase() === k?.toLowerCase());
+        if (!flag) continue;
+        set.add(flag);
+        if (explicit && ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword) {
+          const fix: Fix = { title: `Vouch: Set ${k} to true`, edits: [{ start: p.initializer.getStart(sf), end: p.initializer.end, newText: 'true' }] };
+          ctx.report({
+            start: p.getStart(sf), end: p.end, fix, confidence: lowered ?? 'high',
+            message: flag === 'secure'
+              ? 'This cookie is sent over plain HTTP (`secure: false`), so a network attacker can steal the session; make it env-driven or true.'
+              : 'This cookie is readable from JavaScript (`httpOnly: false`), so any XSS can steal the session.',
+          });
+        }
+      }
+      return FLAGS.filter((f) => !set.has(f));
+    };
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf));
+        // res.cookie(name, value, opts) · cookies().set(name, value, opts) · setCookie(event, name, value, opts)
+        let idx = -1;
+        if (method === 'cookie' && ts.isPropertyAccessExpression(callee)) idx = 0;
+        else if (method === 'set' && onCookies) idx = 0;
+        else if (method === 'setCookie' && node.arguments.length >= 3) idx = node.arguments.length === 3 && !ts.isObjectLiteralExpression(node.arguments[2]) ? 0 : 1;
+        if (idx >= 0 && node.arguments.length >= idx + 2) {
+          const name = nameOf(node.arguments[idx], sf);
+          const value = nameOf(node.arguments[idx + 1], sf);
+          const opts = node.arguments[idx + 2];
+          const sensitive = SENSITIVE.test(name) || SENSITIVE.test(value);
+          if (opts && ts.isObjectLiteralExpression(opts)) {
+            const missing = checkOptions(opts, sensitive);
+            if (sensitive && missing.length) {
+              ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
+            }
+            return;
+          }
+          if (!opts && sensitive) {
+            ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.` });
+          }
+        }
+      } else if (ts.isPropertyAssignment(node) && /^(cookie|cookieOptions|cookies)$/i.test(keyOf(node.name) ?? '') && ts.isObjectLiteralExpression(node.initializer)) {
+        // express-session / cookie-session / next-auth options: only explicit false flags are findings.
+        checkOptions(node.initializer, true);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

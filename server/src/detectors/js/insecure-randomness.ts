@@ -1,0 +1,70 @@
+// Flags `Math.random()` feeding tokens, secrets, passwords, OTPs, nonces or session ids, judged by the name that
+// receives the value (or the generating function). Jitter, animation, shuffling and sampling are left alone.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
+const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|ms|color|colour|hue|x|y|z|pos|position|angle|opacity|duration|width|height|size|offset|sample|shuffle|shuffled|percent|chance|probability|weight|speed|noise|index|idx|class|name|animation|rotation|scale|left|top)(_|$)/;
+const NEUTRAL = /^(result|res|str|s|out|output|value|val|v|id|chars?|c|r|rand|random|rnd|n|num|number|text|ret|buf|code|part|digits?|i|j)$/i;
+
+const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** The security-relevant name this value flows into, or undefined. */
+function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boolean } | undefined {
+  for (let p: ts.Node = node; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
+    const parent = p.parent;
+    let name: string | undefined;
+    if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isJsxAttribute(parent)) name = parent.name.getText(sf);
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment && parent.right === p) name = parent.left.getText(sf);
+    else if (ts.isCallExpression(parent) && parent.arguments.includes(p as ts.Expression)) {
+      // Math.floor(…), setTimeout(fn, …): the callee says nothing about secrecy, but may say "timing".
+      if (BENIGN.test(words(parent.expression.getText(sf)))) return undefined;
+      continue;
+    }
+    else if (ts.isFunctionLike(parent)) {
+      const n = (parent as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(parent.parent) || ts.isPropertyAssignment(parent.parent) ? parent.parent.name : undefined);
+      const fn = n ? words(n.getText(sf)) : '';
+      return SECURITY.test(fn) && !BENIGN.test(fn) ? { name: n!.getText(sf), direct: false } : undefined;
+    }
+    if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
+    const w = words(name);
+    if (BENIGN.test(w) || !SECURITY.test(w)) return undefined;
+    return { name, direct: true };
+  }
+  return undefined;
+}
+
+export const insecureRandomness: Detector = {
+  id: 'insecure-randomness',
+  meta: {
+    title: 'Predictable randomness for a secret',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-338', 'CWE-330'],
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['math.random'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'random'
+        && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Math') {
+        const r = receiver(node, sf);
+        if (r) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end,
+            confidence: ctx.isTestFile ? 'low' : r.direct ? undefined : 'medium',
+            message: `\`Math.random()\` is predictable, so \`${r.name}\` can be guessed; use crypto.randomBytes, crypto.randomUUID or crypto.getRandomValues.`,
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

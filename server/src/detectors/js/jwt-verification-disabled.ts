@@ -1,0 +1,88 @@
+// Flags JWTs trusted without verification: jsonwebtoken `jwt.decode()` in a file that never calls verify,
+// `algorithms: ['none']` / `algorithm: 'none'`, and `ignoreExpiration: true`.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+function keyOf(n: ts.Node): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
+}
+
+/** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
+function jwtBindings(sf: ts.SourceFile): { modules: Set<string>; decode: Set<string> } {
+  const modules = new Set<string>();
+  const decode = new Set<string>();
+  const isJwt = (s: ts.Node | undefined) => !!s && ts.isStringLiteralLike(s) && s.text === 'jsonwebtoken';
+  const visit = (n: ts.Node): void => {
+    if (ts.isImportDeclaration(n) && isJwt(n.moduleSpecifier)) {
+      const c = n.importClause;
+      if (c?.name) modules.add(c.name.text);
+      const b = c?.namedBindings;
+      if (b && ts.isNamespaceImport(b)) modules.add(b.name.text);
+      if (b && ts.isNamedImports(b)) for (const e of b.elements) if ((e.propertyName ?? e.name).text === 'decode') decode.add(e.name.text);
+      return;
+    }
+    if (ts.isVariableDeclaration(n) && n.initializer && ts.isCallExpression(n.initializer) && ts.isIdentifier(n.initializer.expression)
+      && n.initializer.expression.text === 'require' && isJwt(n.initializer.arguments[0])) {
+      if (ts.isIdentifier(n.name)) modules.add(n.name.text);
+      else if (ts.isObjectBindingPattern(n.name)) for (const e of n.name.elements) if (keyOf(e.propertyName ?? e.name) === 'decode' && ts.isIdentifier(e.name)) decode.add(e.name.text);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return { modules, decode };
+}
+
+export const jwtVerificationDisabled: Detector = {
+  id: 'jwt-verification-disabled',
+  meta: {
+    title: 'JWT accepted without verification',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-347', 'CWE-345'],
+    fixable: true,
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['jsonwebtoken', 'none', 'ignoreexpiration'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const { modules, decode } = ctx.text.includes('jsonwebtoken') ? jwtBindings(sf) : { modules: new Set<string>(), decode: new Set<string>() };
+    const verifies = /\bverify\s*\(/.test(ctx.text);
+    const confidence = ctx.isTestFile ? 'low' : undefined;
+    // `algorithm: 'none'` also configures compression and ciphers; only JWT code counts.
+    const jwtFile = /jwt|jsonwebtoken|jose|jws/i.test(ctx.text);
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isPropertyAssignment(node)) {
+        const k = keyOf(node.name);
+        const v = node.initializer;
+        const none = (e: ts.Expression) => ts.isStringLiteralLike(e) && e.text.toLowerCase() === 'none';
+        if (jwtFile && ((k === 'algorithms' && ts.isArrayLiteralExpression(v) && v.elements.some(none)) || (k === 'algorithm' && none(v)))) {
+          ctx.report({ start: node.getStart(sf), end: node.end, confidence, message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).' });
+        } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, severity: 'warning', confidence,
+            message: '`ignoreExpiration: true` accepts expired JWTs forever, so a leaked token never stops working.',
+            fix: { title: 'Vouch: Set ignoreExpiration to false', edits: [{ start: v.getStart(sf), end: v.end, newText: 'false' }] },
+          });
+        }
+      } else if (ts.isCallExpression(node) && !verifies) {
+        const c = node.expression;
+        const isDecode = (ts.isPropertyAccessExpression(c) && c.name.text === 'decode' && ts.isIdentifier(c.expression) && modules.has(c.expression.text))
+          || (ts.isIdentifier(c) && decode.has(c.text));
+        if (isDecode) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: confidence ?? 'medium',
+            message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

@@ -1,0 +1,72 @@
+// Flags `http://` / `ws://` URLs of remote APIs passed to fetch/axios/WebSocket or stored in `*Url`/`baseURL`/
+// `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
+const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
+const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.org|xmlns\.com|xml\.org|oasis-open\.org|opengis\.net|openxmlformats\.org|relaxng\.org|apache\.org|mozilla\.org|ietf\.org)$|^(schemas?|ns|xmlns)\./i;
+const CLIENT = /^(fetch|axios|got|ky|request|superagent|needle|ofetch|\$fetch|useFetch|EventSource|WebSocket)$|^(axios|got|ky|http|https|request|superagent|needle|client|api|instance|http[A-Z]\w*)\.(get|post|put|patch|delete|head|request|create|stream)$/;
+const HTTP_CLIENT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|needle|WebSocket|EventSource|https?\.(get|request)\b|baseURL|\$fetch|useFetch|ofetch|openai|OpenAI|graphql|apollo|createClient|HttpClient/;
+const URL_NAME = /(^|_)(url|uri|endpoint|base_url|baseurl|api|api_base|host|server|webhook|callback|proxy|base)(_|s$|$)/;
+
+const words = (name: string) => name.replace(/^.*[.]/, '').replace(/['"`[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** The scheme span of a plaintext URL to a remote host at the start of `text`, or undefined. */
+function remoteHttp(text: string): number | undefined {
+  const m = URL_START.exec(text);
+  if (!m || !m[2] || m[2].includes('${') || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2])) return undefined;
+  return m[1].length;
+}
+
+function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean): boolean {
+  let p = lit.parent;
+  if (ts.isTemplateExpression(p)) p = p.parent;
+  if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
+    return p.arguments?.[0] === lit || p.arguments?.[0] === lit.parent ? CLIENT.test(p.expression.getText(sf).replace(/\s/g, '')) : false;
+  }
+  const name = ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name.getText(sf)
+    : ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken ? p.left.getText(sf) : undefined;
+  return client && !!name && URL_NAME.test(words(name)) && !/schema|xmlns|namespace|^ns$/i.test(name);
+}
+
+export const plaintextHttpUrl: Detector = {
+  id: 'plaintext-http-url',
+  meta: {
+    title: 'Plain HTTP URL for a remote API',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-319'],
+    fixable: true,
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['http://', 'ws://'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    // A `homepage: 'http://…'` only matters in code that makes requests.
+    const client = HTTP_CLIENT.test(ctx.text);
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
+        const len = remoteHttp(node.text);
+        if (len !== undefined && usedAsEndpoint(node, sf, client)) {
+          const start = node.getStart(sf) + 1;
+          const secure = node.text.slice(0, len).toLowerCase() === 'ws' ? 'wss' : 'https';
+          ctx.report({
+            start, end: start + URL_START.exec(node.text)![0].length,
+            confidence: ctx.isTestFile ? 'low' : undefined,
+            message: `This URL uses plaintext ${node.text.slice(0, len).toUpperCase()}, so requests, tokens and responses can be read or altered on the network; use ${secure.toUpperCase()}.`,
+            fix: { title: `Vouch: Use ${secure}://`, edits: [{ start, end: start + len, newText: secure }] },
+          });
+        }
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

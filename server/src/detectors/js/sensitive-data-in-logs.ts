@@ -1,0 +1,139 @@
+// Flags console/logger calls whose arguments carry secrets, personal data, whole request bodies or
+// headers, or whole user records. Assistants add `console.log(req.body)` or `logger.info({ user })`
+// while debugging and the line ships, copying credentials into log storage (CWE-532).
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+
+interface Hit { kind: Exposure; node: ts.Node }
+
+const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'dir', 'table']);
+const REQUEST = /^(req|request|ctx|context|event)$/;
+/** Calls whose result still contains their argument in full. */
+const PASSTHROUGH_FN = new Set(['stringify', 'String', 'inspect', 'format', 'assign', 'entries', 'values']);
+const PASSTHROUGH_METHOD = new Set(['toString', 'trim', 'toUpperCase', 'toLowerCase', 'valueOf', 'toJSON']);
+
+
+function nameOf(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+function isLogCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !LOG_METHODS.has(callee.name.text)) return false;
+  const receiver = nameOf(callee.expression);
+  if (!receiver || !isLoggerName(receiver)) return false;
+  return receiver === 'console' || !['dir', 'table'].includes(callee.name.text);
+}
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Whole request parts (`req.body`, `ctx.request.headers`) and `process.env`. */
+function wholeObject(e: ts.Expression): Exposure | undefined {
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return undefined;
+  const prop = nameOf(e);
+  const owner = nameOf(e.expression);
+  if (!owner) return undefined;
+  if (prop === 'env' && owner === 'process') return 'env';
+  // Koa's `ctx.body` is the response; `ctx.request.body` is the request.
+  if (prop === 'body' && REQUEST.test(owner) && owner !== 'ctx' && owner !== 'context') return 'body';
+  if (prop === 'headers' && REQUEST.test(owner)) return 'headers';
+  return undefined;
+}
+
+function find(e: ts.Expression, out: Hit[], depth = 0): void {
+  if (depth > 6) return;
+  e = unwrap(e);
+  if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const whole = wholeObject(e);
+    if (whole) return void out.push({ kind: whole, node: e });
+    const name = nameOf(e);
+    if (!name || (ts.isIdentifier(e) && e.text === 'undefined')) return;
+    const kind = classifyName(name);
+    if (kind) return void out.push({ kind, node: e });
+    if (isRecordName(name)) out.push({ kind: 'record', node: e });
+  } else if (ts.isTemplateExpression(e)) {
+    for (const span of e.templateSpans) find(span.expression, out, depth + 1);
+  } else if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      find(e.left, out, depth + 1);
+      find(e.right, out, depth + 1);
+    }
+  } else if (ts.isConditionalExpression(e)) {
+    find(e.whenTrue, out, depth + 1);
+    find(e.whenFalse, out, depth + 1);
+  } else if (ts.isObjectLiteralExpression(e)) {
+    for (const p of e.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) find(p.name, out, depth + 1);
+      else if (ts.isSpreadAssignment(p)) find(p.expression, out, depth + 1);
+      else if (ts.isPropertyAssignment(p)) {
+        const before = out.length;
+        find(p.initializer, out, depth + 1);
+        const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+        const value = unwrap(p.initializer);
+        const plain = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value);
+        const keyKind = key ? classifyName(key) : undefined;
+        if (out.length === before && keyKind && plain) out.push({ kind: keyKind, node: value });
+      }
+    }
+  } else if (ts.isArrayLiteralExpression(e)) {
+    for (const el of e.elements) find(ts.isSpreadElement(el) ? el.expression : el, out, depth + 1);
+  } else if (ts.isCallExpression(e)) {
+    const callee = e.expression;
+    const fn = nameOf(callee);
+    // `await req.json()` / `request.formData()` in a log line is the whole body.
+    if (ts.isPropertyAccessExpression(callee) && ['json', 'formData', 'text'].includes(callee.name.text) && REQUEST.test(nameOf(callee.expression) ?? '')) {
+      return void out.push({ kind: 'body', node: e });
+    }
+    if (ts.isPropertyAccessExpression(callee) && fn && PASSTHROUGH_METHOD.has(fn)) return find(callee.expression, out, depth + 1);
+    if (fn && PASSTHROUGH_FN.has(fn)) for (const a of e.arguments) find(a, out, depth + 1);
+  }
+}
+
+
+export const sensitiveDataInLogs: Detector = {
+  id: 'sensitive-data-in-logs',
+  meta: {
+    title: 'Secret or personal data written to a log',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-532', 'CWE-359'],
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['log'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isCallExpression(node) && isLogCall(node)) {
+        const hits: Hit[] = [];
+        for (const arg of node.arguments) find(arg, hits);
+        hits.sort((a, b) => EXPOSURE_RANK.indexOf(a.kind) - EXPOSURE_RANK.indexOf(b.kind));
+        const hit = hits.find((h) => !(h.kind === 'secret' && isSyntaxToken(h.node.getText(sf), ctx.text)));
+        if (hit) {
+          const shape = EXPOSURE_SHAPE[hit.kind];
+          ctx.report({
+            start: hit.node.getStart(sf),
+            end: hit.node.getEnd(),
+            message: logMessage(hit.kind, hit.node.getText(sf)),
+            severity: shape.severity,
+            confidence: ctx.isTestFile ? 'low' : shape.confidence,
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

@@ -1,0 +1,93 @@
+// Flags `rejectUnauthorized: false`, `strictSSL: false`, no-op `checkServerIdentity` and
+// `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`: assistants "fix" self-signed certificate errors this way.
+import { ts } from 'ts-morph';
+import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
+
+function keyOf(n: ts.Node): string | undefined {
+  if (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) return n.text;
+  return undefined;
+}
+
+/** `() => undefined`, `() => {}`, `() => null`: a hostname check that accepts everything. */
+function isNoopCheck(n: ts.Expression): boolean {
+  if (!ts.isArrowFunction(n) && !ts.isFunctionExpression(n)) return false;
+  const body = n.body;
+  if (ts.isBlock(body)) return body.statements.length === 0 || (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]) && !body.statements[0].expression);
+  return body.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(body) && body.text === 'undefined');
+}
+
+/** `process.env.NODE_TLS_REJECT_UNAUTHORIZED` or `process.env['NODE_TLS_REJECT_UNAUTHORIZED']`. */
+function isTlsEnv(n: ts.Expression): boolean {
+  let obj: ts.Expression;
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(n)) { obj = n.expression; name = n.name.text; }
+  else if (ts.isElementAccessExpression(n)) { obj = n.expression; name = keyOf(n.argumentExpression); }
+  else return false;
+  return name === 'NODE_TLS_REJECT_UNAUTHORIZED' && obj.getText().replace(/\s/g, '') === 'process.env';
+}
+
+/** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default. */
+function guarded(node: ts.Node): boolean {
+  for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+    if ((ts.isIfStatement(p) && p.expression !== node) || (ts.isConditionalExpression(p) && p.condition !== node)) return true;
+  }
+  return false;
+}
+
+export const tlsVerificationDisabled: Detector = {
+  id: 'tls-verification-disabled',
+  meta: {
+    title: 'TLS certificate verification disabled',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-295'],
+    fixable: true,
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['rejectunauthorized', 'strictssl', 'checkserveridentity', 'node_tls_reject_unauthorized'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const confidence: Confidence | undefined = ctx.isTestFile ? 'low' : undefined;
+    const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (guarded(n) ? { severity: 'warning' as const, confidence: confidence ?? ('medium' as const) } : { confidence });
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      // { rejectUnauthorized: false } or options.rejectUnauthorized = false
+      const assign = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);
+      if (ts.isPropertyAssignment(node) || assign) {
+        const key = ts.isPropertyAssignment(node) ? keyOf(node.name) : ((node as ts.BinaryExpression).left as ts.PropertyAccessExpression).name.text;
+        const init = ts.isPropertyAssignment(node) ? node.initializer : (node as ts.BinaryExpression).right;
+        if (key && FLAGS.has(key) && init.kind === ts.SyntaxKind.FalseKeyword) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, ...level(node),
+            message: `\`${key}: false\` turns off TLS certificate checks, so anyone on the network path can impersonate the server.`,
+            fix: { title: `Vouch: Set ${key} to true`, edits: [{ start: init.getStart(sf), end: init.end, newText: 'true' }] },
+          });
+        } else if (key === 'checkServerIdentity' && isNoopCheck(init)) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, ...level(node),
+            message: 'A `checkServerIdentity` that accepts every certificate skips hostname verification, so any valid certificate can impersonate the server.',
+          });
+        }
+      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isTlsEnv(node.left)) {
+        const v = node.right;
+        const value = ts.isStringLiteralLike(v) || ts.isNumericLiteral(v) ? v.text : undefined;
+        if (value === '0') {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, ...level(node),
+            message: 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 disables certificate checks for every HTTPS request in the process.',
+            fix: { title: 'Vouch: Re-enable TLS certificate checks', edits: [{ start: v.getStart(sf), end: v.end, newText: ts.isNumericLiteral(v) ? '1' : `${v.getText(sf)[0]}1${v.getText(sf)[0]}` }] },
+          });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

@@ -1,0 +1,87 @@
+// Flags fast digests (MD5, SHA-1, plain SHA-2) applied to passwords: `createHash('md5').update(password)`,
+// `md5(password)`, `CryptoJS.SHA256(pw)`. Assistants reach for them; a file checksum or ETag is not flagged.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
+const BROKEN = /^(md4|md5|sha-?1)$/i;
+const PASSWORD_WORD = /(^|_)(password|passwd|pwd|pass|passphrase|pw|pword)s?(_|$)/;
+const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex)$/i;
+const IDENT = /[A-Za-z_$][\w$]*/g;
+
+/** True when an identifier in the text names a password (`password`, `userPwd`, `hashed_password`). */
+function mentionsPassword(text: string): boolean {
+  for (const id of text.match(IDENT) ?? []) {
+    if (PASSWORD_WORD.test(id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Name that receives the value computed at `node`: the nearest variable/property, else the enclosing function. */
+function contextName(node: ts.Node, sf: ts.SourceFile): string {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    const name = ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name.getText(sf)
+      : ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken ? p.left.getText(sf) : undefined;
+    // `const hash = …` says nothing; keep looking for the function that produces it.
+    if (name !== undefined && !NEUTRAL.test(name)) return name;
+    if (ts.isFunctionLike(p)) {
+      const n = (p as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(p.parent) || ts.isPropertyAssignment(p.parent) ? p.parent.name : undefined);
+      return n ? n.getText(sf) : '';
+    }
+  }
+  return '';
+}
+
+export const weakPasswordHash: Detector = {
+  id: 'weak-password-hash',
+  meta: {
+    title: 'Password hashed with a fast digest',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-916', 'CWE-328'],
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'createhash'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+        let algorithm: string | undefined;
+        let at: ts.Node = callee;
+        let data = '';
+        if (fn === 'createHash' && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+          algorithm = node.arguments[0].text;
+          at = node.arguments[0];
+          // createHash('md5').update(x)…: the hashed data is in the chained update calls.
+          for (let p: ts.Node = node; ts.isPropertyAccessExpression(p.parent) && ts.isCallExpression(p.parent.parent); p = p.parent.parent) {
+            if (p.parent.name.text === 'update') data += ' ' + p.parent.parent.arguments.map((a) => a.getText(sf)).join(' ');
+          }
+        } else if (FAST.test(fn) && node.arguments.length >= 1 && (ts.isIdentifier(callee) || /^cryptojs$/i.test(callee.getText(sf).split('.')[0]))) {
+          algorithm = fn;
+          data = node.arguments.map((a) => a.getText(sf)).join(' ');
+        }
+        if (algorithm && FAST.test(algorithm)) {
+          const direct = mentionsPassword(data);
+          if (direct || mentionsPassword(contextName(node, sf))) {
+            const broken = BROKEN.test(algorithm);
+            ctx.report({
+              start: at.getStart(sf), end: at.end,
+              severity: broken ? undefined : 'warning',
+              confidence: ctx.isTestFile ? 'low' : direct ? undefined : 'medium',
+              message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
+            });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

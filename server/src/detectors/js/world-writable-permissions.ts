@@ -1,0 +1,83 @@
+// Flags `fs.chmod(p, 0o777)`-style modes that let every user write the file, and `process.umask(0)`.
+// Assistants "fix" EACCES this way. Creation modes (mkdir/open/writeFile) are masked by umask: hint only.
+import { ts } from 'ts-morph';
+import type { Detector, DetectorContext, Fix } from '../../core/types';
+import { JS_LIKE } from '../../core/languages';
+
+const CHMOD = /^[fl]?chmod(Sync)?$/;
+/** Function name -> index of its mode argument (number, or object with `mode`). */
+const CREATE: Record<string, number> = { mkdir: 1, mkdirSync: 1, writeFile: 2, writeFileSync: 2, open: 2, openSync: 2, appendFile: 2, appendFileSync: 2 };
+
+function modeOf(e: ts.Expression | undefined): number | undefined {
+  if (!e) return undefined;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isStringLiteralLike(e) && /^0?[0-7]{3,4}$/.test(e.text)) return parseInt(e.text, 8);
+  if (ts.isObjectLiteralExpression(e)) {
+    for (const p of e.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === 'mode') return modeOf(p.initializer);
+  }
+  return undefined;
+}
+
+function literalOf(e: ts.Expression): ts.Expression {
+  if (!ts.isObjectLiteralExpression(e)) return e;
+  const p = e.properties.find((q) => ts.isPropertyAssignment(q) && q.name.getText() === 'mode') as ts.PropertyAssignment;
+  return p.initializer;
+}
+
+/** Same literal without group/other write (0o777 -> 0o755), in the literal's own notation. */
+function tightenFix(lit: ts.Expression, mode: number, sf: ts.SourceFile): Fix {
+  const oct = (mode & ~0o022).toString(8).padStart(3, '0');
+  const newText = ts.isStringLiteralLike(lit) ? `${lit.getText(sf)[0]}${oct}${lit.getText(sf)[0]}` : `0o${oct}`;
+  return { title: `Vouch: Use mode ${oct}`, edits: [{ start: lit.getStart(sf), end: lit.end, newText }] };
+}
+
+export const worldWritablePermissions: Detector = {
+  id: 'world-writable-permissions',
+  meta: {
+    title: 'World-writable file permissions',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-732', 'CWE-276'],
+    fixable: true,
+    needs: ['js'],
+  },
+  languages: JS_LIKE,
+  keywords: ['chmod', 'mode', 'umask'],
+  run(ctx: DetectorContext) {
+    const sf = ctx.js();
+    if (!sf) return;
+    const visit = (node: ts.Node): void => {
+      ctx.checkBudget();
+      if (ts.isCallExpression(node)) {
+        const c = node.expression;
+        const fn = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : '';
+        if (CHMOD.test(fn) || CREATE[fn] !== undefined) {
+          const arg = node.arguments[CHMOD.test(fn) ? 1 : CREATE[fn]];
+          const mode = modeOf(arg);
+          const chmod = CHMOD.test(fn);
+          // Creation modes: 0o666 is the API default for files; only an explicit rwx-for-all is worth a hint.
+          if (arg && mode !== undefined && (mode & 0o002) && (chmod || (mode & 0o777) === 0o777)) {
+            const lit = literalOf(arg);
+            ctx.report({
+              start: lit.getStart(sf), end: lit.end,
+              severity: chmod ? undefined : 'hint', confidence: chmod && !ctx.isTestFile ? undefined : 'low',
+              message: chmod
+                ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 755 or 644).`
+                : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,
+              fix: tightenFix(lit, mode, sf),
+            });
+          }
+        } else if (fn === 'umask' && ts.isPropertyAccessExpression(c) && c.expression.getText(sf) === 'process') {
+          const mode = modeOf(node.arguments[0]);
+          // `const old = process.umask(0); process.umask(old)` only reads the umask.
+          if (mode !== undefined && !(mode & 0o002) && ts.isExpressionStatement(node.parent)) {
+            ctx.report({ start: node.getStart(sf), end: node.end, message: `\`process.umask(${mode.toString(8).padStart(3, '0')})\` makes every file this process creates world-writable.` });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  },
+};

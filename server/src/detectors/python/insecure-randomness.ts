@@ -1,0 +1,72 @@
+// Flags the `random` module feeding tokens, secrets, passwords, OTPs, nonces or session ids, judged by the name
+// that receives the value (or the generating function). Simulations, sampling and jitter are left alone.
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext } from '../../core/types';
+
+const FUNCS = new Set(['random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'getrandbits', 'randbytes', 'uniform', 'shuffle']);
+const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
+const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|color|colour|x|y|z|pos|angle|duration|width|height|size|offset|sample|samples|shuffle|percent|chance|probability|weight|weights|noise|index|idx|seed|epoch|batch|split|train|test)(_|$)/;
+const NEUTRAL = /^(result|res|s|out|output|value|val|v|id|chars?|c|r|rand|n|num|number|text|ret|code|part|digits?|i|j|_)$/i;
+
+const words = (name: string) => name.replace(/^.*\./, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+function receiver(node: Node): { name: string; direct: boolean } | undefined {
+  for (let p: Node = node; p.parent; p = p.parent) {
+    const parent = p.parent;
+    let name: string | undefined;
+    if (parent.type === 'assignment' || parent.type === 'augmented_assignment') {
+      if (parent.childForFieldName('right')?.id !== p.id) return undefined;
+      name = parent.childForFieldName('left')?.text;
+    } else if (parent.type === 'keyword_argument') name = parent.childForFieldName('name')?.text;
+    else if (parent.type === 'pair') name = parent.childForFieldName('key')?.text.replace(/^["']|["']$/g, '');
+    else if (parent.type === 'argument_list' && parent.parent?.type === 'call') {
+      if (BENIGN.test(words(parent.parent.childForFieldName('function')?.text ?? ''))) return undefined;
+      continue;
+    } else if (parent.type === 'function_definition' || parent.type === 'lambda' || parent.type === 'module' || parent.type === 'class_definition') {
+      const fn = parent.type === 'function_definition' ? parent.childForFieldName('name')?.text ?? '' : '';
+      return SECURITY.test(words(fn)) && !BENIGN.test(words(fn)) ? { name: fn, direct: false } : undefined;
+    }
+    if (name === undefined || NEUTRAL.test(name.replace(/^self\./, ''))) continue;
+    const w = words(name);
+    return BENIGN.test(w) || !SECURITY.test(w) ? undefined : { name, direct: true };
+  }
+  return undefined;
+}
+
+export const pyInsecureRandomness: Detector = {
+  id: 'insecure-randomness',
+  meta: {
+    title: 'Predictable randomness for a secret',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-338', 'CWE-330'],
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['random'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    const imported = new Set<string>();
+    const m = /^from\s+random\s+import\s+(\([^)]*\)|[^\n#]+)/m.exec(ctx.text);
+    for (const n of m?.[1].replace(/[()]/g, '').split(',') ?? []) {
+      const parts = n.trim().split(/\s+as\s+/);
+      if (FUNCS.has(parts[0])) imported.add(parts[1] ?? parts[0]);
+    }
+    if (!imported.size && !/^\s*import\s+random\b/m.test(ctx.text)) return;
+    for (const call of tree.rootNode.descendantsOfType('call')) {
+      ctx.checkBudget();
+      const callee = call?.childForFieldName('function')?.text ?? '';
+      const fn = /^random\.(\w+)$/.exec(callee)?.[1];
+      if (!(fn && FUNCS.has(fn)) && !imported.has(callee)) continue;
+      const r = receiver(call!);
+      if (!r) continue;
+      ctx.report({
+        start: call!.startIndex, end: call!.endIndex,
+        confidence: ctx.isTestFile ? 'low' : r.direct ? undefined : 'medium',
+        message: `The \`random\` module is predictable, so \`${r.name}\` can be guessed; use the \`secrets\` module (secrets.token_urlsafe, secrets.choice) instead.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+// Flags PyJWT / python-jose decoding without checks: `options={"verify_signature": False}`, `verify=False`,
+// `algorithms=["none"]`, and `"verify_exp": False` — the usual answer to "Signature verification failed".
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext, Report } from '../../core/types';
+
+const unquote = (s: string) => s.replace(/^[rbu]*["']|["']$/gi, '');
+
+export const pyJwtVerificationDisabled: Detector = {
+  id: 'jwt-verification-disabled',
+  meta: {
+    title: 'JWT accepted without verification',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-347', 'CWE-345'],
+    fixable: true,
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['jwt', 'jose'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    const confidence = ctx.isTestFile ? 'low' : undefined;
+    const report = (n: Node, message: string, extra: Partial<Report> = {}) =>
+      ctx.report({ start: n.startIndex, end: n.endIndex, message, confidence, ...extra });
+    const flipFix = (v: Node, key: string) => ({ title: `Vouch: Set ${key} to True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] });
+    for (const call of tree.rootNode.descendantsOfType('call')) {
+      ctx.checkBudget();
+      const callee = call?.childForFieldName('function')?.text ?? '';
+      if (!/(^|\.)(jwt|jose\.jwt|jws|jwt_lib|pyjwt)\.decode$|^decode$/i.test(callee)) continue;
+      if (callee === 'decode' && !/from\s+(jwt|jose)\b[^\n]*import[^\n]*\bdecode\b/.test(ctx.text)) continue;
+      for (const arg of call!.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg?.type !== 'keyword_argument') continue;
+        const name = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (!value) continue;
+        if (name === 'verify' && value.type === 'false') {
+          report(arg, '`verify=False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(value, 'verify') });
+        } else if (name === 'algorithms' && value.type === 'list' && value.namedChildren.some((e) => e?.type === 'string' && unquote(e.text).toLowerCase() === 'none')) {
+          report(arg, 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses.');
+        } else if (name === 'options' && value.type === 'dictionary') {
+          for (const pair of value.namedChildren) {
+            if (pair?.type !== 'pair') continue;
+            const key = unquote(pair.childForFieldName('key')?.text ?? '');
+            const v = pair.childForFieldName('value');
+            if (v?.type !== 'false') continue;
+            if (key === 'verify_signature') {
+              report(pair, '`verify_signature: False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(v, key) });
+            } else if (key === 'verify_exp') {
+              report(pair, '`verify_exp: False` accepts expired JWTs forever, so a leaked token never stops working.', { severity: 'warning', fix: flipFix(v, key) });
+            }
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,67 @@
+// Flags `http://` / `ws://` URLs of remote APIs passed to requests/httpx/aiohttp/urlopen or stored in `*_URL`/
+// `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext } from '../../core/types';
+
+const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
+const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
+const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.org|xmlns\.com|xml\.org|oasis-open\.org|opengis\.net|openxmlformats\.org|relaxng\.org|apache\.org|python\.org|ietf\.org)$|^(schemas?|ns|xmlns)\./i;
+const CLIENT = /^(requests|httpx|session|client|s|http|sess|self\.session|self\.client|aiohttp)\.(get|post|put|patch|delete|head|request|stream|ws_connect)$|^(urlopen|urllib\.request\.urlopen|urllib\.request\.Request|Request|websocket\.create_connection|websockets\.connect|create_connection)$/;
+const HTTP_CLIENT = /\b(requests|httpx|aiohttp|urllib|urlopen|http\.client|websockets?|openai|OpenAI|grpc|zeep|suds)\b/;
+const URL_NAME = /(^|_)(url|uri|endpoint|api|api_base|host|server|webhook|callback|proxy|base)(_|s$|$)/;
+
+const words = (name: string) => name.replace(/^.*\./, '').replace(/['"[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+function usedAsEndpoint(str: Node, client: boolean): boolean {
+  const p = str.parent;
+  if (!p) return false;
+  if (p.type === 'argument_list') {
+    const first = p.namedChildren.find((a) => a?.type !== 'comment');
+    return first?.id === str.id && CLIENT.test(p.parent?.childForFieldName('function')?.text ?? '');
+  }
+  if (p.type === 'keyword_argument') {
+    const name = p.childForFieldName('name')?.text ?? '';
+    return name === 'url' ? CLIENT.test(p.parent?.parent?.childForFieldName('function')?.text ?? '') : client && URL_NAME.test(words(name));
+  }
+  const name = p.type === 'assignment' ? p.childForFieldName('left')?.text : p.type === 'pair' ? p.childForFieldName('key')?.text : undefined;
+  return client && !!name && URL_NAME.test(words(name)) && !/schema|xmlns|namespace/i.test(name);
+}
+
+export const pyPlaintextHttpUrl: Detector = {
+  id: 'plaintext-http-url',
+  meta: {
+    title: 'Plain HTTP URL for a remote API',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-319'],
+    fixable: true,
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['http://', 'ws://'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    // A `url = "http://…"` only matters in code that makes requests (not a lexer's homepage attribute).
+    const client = HTTP_CLIENT.test(ctx.text);
+    for (const str of tree.rootNode.descendantsOfType('string')) {
+      ctx.checkBudget();
+      const content = str?.namedChildren[1];
+      if (!str || content?.type !== 'string_content') continue;
+      const m = URL_START.exec(content.text);
+      if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2])) continue;
+      // f"http://{host}/…": the host is not known here.
+      if (content.text.length === m[0].length && str.namedChildren[2]?.type === 'interpolation') continue;
+      if (!usedAsEndpoint(str, client)) continue;
+      const start = content.startIndex;
+      const secure = m[1].toLowerCase() === 'ws' ? 'wss' : 'https';
+      ctx.report({
+        start, end: start + m[0].length,
+        confidence: ctx.isTestFile ? 'low' : undefined,
+        message: `This URL uses plaintext ${m[1].toUpperCase()}, so requests, tokens and responses can be read or altered on the network; use ${secure.toUpperCase()}.`,
+        fix: { title: `Vouch: Use ${secure}://`, edits: [{ start, end: start + m[1].length, newText: secure }] },
+      });
+    }
+  },
+};

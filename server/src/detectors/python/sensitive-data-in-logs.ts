@@ -1,0 +1,146 @@
+// Flags logging/print calls whose arguments carry secrets, personal data, whole request bodies or
+// headers, or whole user records. Assistants add `logger.info(f"login {password}")` or
+// `print(request.json)` while debugging and the line ships, copying credentials into logs (CWE-532).
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext } from '../../core/types';
+import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+
+interface Hit { kind: Exposure; node: Node }
+const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);
+const CANDIDATE = /\bprint\s*\(|\.\s*(?:debug|info|warning|warn|error|exception|critical|fatal|log|msg)\s*\(/g;
+const REQUEST = /^(request|req)$/;
+const BODY_ATTRS = new Set(['json', 'form', 'data', 'values', 'POST', 'body', 'get_json', 'files']);
+const HEADER_ATTRS = new Set(['headers', 'META']);
+const PASSTHROUGH_FN = new Set(['str', 'repr', 'dumps', 'dict', 'vars', 'format', 'pformat', 'list']);
+
+function stringValue(n: Node | null): string | undefined {
+  if (n?.type !== 'string' || n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
+  return n.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
+}
+
+/** The name an expression is known by: `password`, `user.password`, `headers["Authorization"]`. */
+function nameOf(n: Node | null): string | undefined {
+  if (n?.type === 'identifier') return n.text;
+  if (n?.type === 'attribute') return n.childForFieldName('attribute')?.text;
+  return n?.type === 'subscript' ? stringValue(n.childForFieldName('subscript')) : undefined;
+}
+
+function isLogCall(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'identifier') return fn.text === 'print';
+  if (fn?.type !== 'attribute') return false;
+  const method = fn.childForFieldName('attribute')?.text ?? '';
+  const receiver = nameOf(fn.childForFieldName('object'));
+  return LOG_METHODS.has(method) && !!receiver && (receiver === 'logging' || isLoggerName(receiver));
+}
+
+function wholeObject(n: Node): Exposure | undefined {
+  if (n.type !== 'attribute') return undefined;
+  const attr = n.childForFieldName('attribute')?.text ?? '';
+  const owner = nameOf(n.childForFieldName('object')) ?? '';
+  if (owner === 'os' && attr === 'environ') return 'env';
+  if (!REQUEST.test(owner)) return undefined;
+  return BODY_ATTRS.has(attr) ? 'body' : HEADER_ATTRS.has(attr) ? 'headers' : undefined;
+}
+
+function find(n: Node | null, out: Hit[], depth = 0): void {
+  if (!n || depth > 6) return;
+  const next = (c: Node | null) => find(c, out, depth + 1);
+  switch (n.type) {
+    case 'identifier': case 'attribute': case 'subscript': {
+      const whole = wholeObject(n);
+      if (whole) return void out.push({ kind: whole, node: n });
+      const name = nameOf(n);
+      const kind = name ? classifyName(name) : undefined;
+      if (kind) out.push({ kind, node: n });
+      else if (name && n.type !== 'subscript' && isRecordName(name)) out.push({ kind: 'record', node: n });
+      return;
+    }
+    case 'string':
+      for (const c of n.namedChildren) if (c?.type === 'interpolation') next(c.childForFieldName('expression'));
+      return;
+    case 'parenthesized_expression': case 'await': case 'list': case 'tuple': case 'list_splat': case 'dictionary_splat':
+    case 'concatenated_string':
+      for (const c of n.namedChildren) next(c);
+      return;
+    case 'binary_operator': case 'boolean_operator':
+      next(n.childForFieldName('left'));
+      next(n.childForFieldName('right'));
+      return;
+    case 'conditional_expression':
+      next(n.namedChildren[0]);
+      next(n.namedChildren[2]);
+      return;
+    case 'dictionary':
+      for (const pair of n.namedChildren) {
+        if (pair?.type !== 'pair') { next(pair); continue; }
+        pairLike(stringValue(pair.childForFieldName('key')), pair.childForFieldName('value'), out, depth);
+      }
+      return;
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+      const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      // `request.get_json()` / `await request.body()` are the whole body.
+      if (receiver && method && REQUEST.test(nameOf(receiver) ?? '') && BODY_ATTRS.has(method)) return void out.push({ kind: 'body', node: n });
+      // `request.form.get("password")` is known by its key.
+      if (method === 'get' && receiver) {
+        const key = stringValue(args[0] ?? null);
+        const kind = key ? classifyName(key) : undefined;
+        if (kind) out.push({ kind, node: n });
+        return;
+      }
+      if (method && PASSTHROUGH_FN.has(method)) {
+        if (method === 'format' && receiver) for (const a of args) next(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a);
+        else next(args[0] ?? null);
+      }
+      return;
+    }
+  }
+}
+
+/** `{"password": pw}` or `password=pw`: the value, or the key when the value is a bare name. */
+function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth: number): void {
+  if (!value) return;
+  const before = out.length;
+  find(value, out, depth + 1);
+  const kind = key ? classifyName(key) : undefined;
+  if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value });
+}
+
+export const pySensitiveDataInLogs: Detector = {
+  id: 'sensitive-data-in-logs',
+  meta: {
+    title: 'Secret or personal data written to a log (Python)',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-532', 'CWE-359'],
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['log', 'print'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    // Visit only calls the text says may be logging calls: walking every call node is far slower.
+    for (const m of ctx.text.matchAll(CANDIDATE)) {
+      ctx.checkBudget();
+      const name = tree.rootNode.descendantForIndex(m.index + m[0].search(/\w/));
+      const call = name?.parent?.type === 'call' ? name.parent : name?.parent?.parent;
+      if (call?.type !== 'call' || !isLogCall(call)) continue;
+      const hits: Hit[] = [];
+      for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg?.type === 'keyword_argument') pairLike(arg.childForFieldName('name')?.text, arg.childForFieldName('value'), hits, 0);
+        else find(arg, hits);
+      }
+      const hit = hits.sort((a, b) => EXPOSURE_RANK.indexOf(a.kind) - EXPOSURE_RANK.indexOf(b.kind))
+        .find((h) => !(h.kind === 'secret' && isSyntaxToken(h.node.text, ctx.text)));
+      if (!hit) continue;
+      const { severity, confidence } = EXPOSURE_SHAPE[hit.kind];
+      const message = logMessage(hit.kind, hit.node.text);
+      ctx.report({ start: hit.node.startIndex, end: hit.node.endIndex, message, severity, confidence: ctx.isTestFile ? 'low' : confidence });
+    }
+  },
+};

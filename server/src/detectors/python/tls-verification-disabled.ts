@@ -1,0 +1,96 @@
+// Flags `verify=False` / aiohttp `ssl=False`, `ssl._create_unverified_context`, `CERT_NONE` and
+// `check_hostname = False`: the usual assistant answer to "SSL: CERTIFICATE_VERIFY_FAILED".
+import type { Node } from 'web-tree-sitter';
+import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
+
+const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
+  'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
+
+/** Inside an `if` (other than `if __name__ == "__main__"`) or a conditional: an opt-in switch, not a default. */
+function guarded(node: Node): boolean {
+  for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
+    if (p.type === 'conditional_expression') return true;
+    if (p.type === 'if_statement' && !/__name__/.test(p.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
+}
+
+function kwargs(call: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a?.type !== 'keyword_argument') continue;
+    const name = a.childForFieldName('name')?.text;
+    const value = a.childForFieldName('value');
+    if (name && value) out.set(name, value);
+  }
+  return out;
+}
+
+export const pyTlsVerificationDisabled: Detector = {
+  id: 'tls-verification-disabled',
+  meta: {
+    title: 'TLS certificate verification disabled',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-295'],
+    fixable: true,
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'disable_warnings'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    const aiohttp = ctx.text.includes('aiohttp');
+    const confidence: Confidence | undefined = ctx.isTestFile ? 'low' : undefined;
+    const report = (n: Node, message: string, extra: Partial<Report> = {}) => {
+      const optIn: Pick<Report, 'severity' | 'confidence'> = guarded(n) ? { severity: 'warning' as const, confidence: confidence ?? ('medium' as const) } : { confidence };
+      ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
+    };
+    for (const node of tree.rootNode.descendantsOfType(['call', 'attribute', 'assignment'])) {
+      ctx.checkBudget();
+      if (!node) continue;
+      if (node.type === 'call') {
+        const fn = node.childForFieldName('function');
+        const callee = fn?.text ?? '';
+        const last = callee.slice(callee.lastIndexOf('.') + 1);
+        const kw = kwargs(node);
+        if (callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
+          report(node, 'Silencing urllib3 warnings usually hides requests made with certificate verification turned off.', { severity: 'hint', confidence: 'low' });
+          continue;
+        }
+        const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);
+        const checks: Array<[string, boolean]> = [['verify', http], ['ssl', http && aiohttp], ['verify_ssl', http && aiohttp]];
+        for (const [name, applies] of checks) {
+          const v = kw.get(name);
+          if (!applies || v?.type !== 'false') continue;
+          report(v.parent!, `\`${name}=False\` turns off TLS certificate checks, so anyone on the network path can read and alter this traffic.`, {
+            fix: name === 'verify_ssl' ? undefined : { title: `Vouch: Set ${name}=True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] },
+          });
+        }
+        const certReqs = kw.get('cert_reqs');
+        if (certReqs && /CERT_NONE/.test(certReqs.text)) report(certReqs.parent!, '`cert_reqs=CERT_NONE` accepts any certificate, so the server is never authenticated.');
+      } else if (node.type === 'attribute') {
+        if (node.text.replace(/\s/g, '') === 'ssl._create_unverified_context') {
+          report(node, '`ssl._create_unverified_context` skips certificate and hostname checks, so anyone on the network path can impersonate the server.');
+        }
+      } else {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        // `self.check_hostname = False` inside a class that implements an SSL context.
+        if (left?.type !== 'attribute' || !right || left.childForFieldName('object')?.text === 'self') continue;
+        const attr = left.childForFieldName('attribute')?.text;
+        if (attr === 'verify_mode' && /CERT_NONE$/.test(right.text)) {
+          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.');
+        } else if (attr === 'check_hostname' && right.type === 'false') {
+          report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.');
+        } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
+          report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
+            fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,85 @@
+// Flags fast digests applied to passwords: `hashlib.md5(password.encode())`, `hashlib.sha256(pw + salt)`,
+// `h = hashlib.sha1(); h.update(password)`. Checksums of files or ETags are not flagged.
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext } from '../../core/types';
+
+const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
+const BROKEN = /^(md4|md5|sha1)$/i;
+const PASSWORD_WORD = /(^|_)(password|passwd|pwd|pass|passphrase|pw|pword)s?(_|$)/;
+const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
+
+function mentionsPassword(text: string): boolean {
+  for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
+    if (PASSWORD_WORD.test(id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** The nearest assigned name, else the enclosing function's name; plus that function (the search scope). */
+function context(node: Node): { name: string; scope: Node } {
+  let name = '';
+  for (let p = node.parent; p; p = p.parent) {
+    if (!name && p.type === 'assignment') {
+      const left = p.childForFieldName('left')?.text ?? '';
+      if (!NEUTRAL.test(left)) name = left;
+    }
+    if (p.type === 'function_definition') return { name: name || (p.childForFieldName('name')?.text ?? ''), scope: p };
+    if (p.type === 'module') return { name, scope: p };
+  }
+  return { name, scope: node };
+}
+
+export const pyWeakPasswordHash: Detector = {
+  id: 'weak-password-hash',
+  meta: {
+    title: 'Password hashed with a fast digest',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-916', 'CWE-328'],
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['hashlib', 'md5', 'sha1', 'sha256', 'sha512'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    for (const call of tree.rootNode.descendantsOfType('call')) {
+      ctx.checkBudget();
+      if (!call) continue;
+      const callee = call.childForFieldName('function')?.text ?? '';
+      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+      if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'usedforsecurity')) continue;
+      let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';
+      let data = args;
+      let at: Node = call.childForFieldName('function')!;
+      if (algorithm === 'new' && callee.startsWith('hashlib') && args[0]?.type === 'string') {
+        algorithm = args[0].text.replace(/^[rbu]*["']|["']$/gi, '');
+        at = args[0];
+        data = args.slice(1);
+      } else if (!FAST.test(algorithm)) {
+        continue;
+      } else if (!callee.startsWith('hashlib.') && !new RegExp(`from\\s+hashlib\\s+import[^\\n]*\\b${algorithm}\\b`).test(ctx.text)) {
+        continue;
+      }
+      if (!FAST.test(algorithm)) continue;
+      const { name, scope } = context(call);
+      let direct = mentionsPassword(data.map((a) => a.text).join(' '));
+      if (!direct) {
+        // h = hashlib.md5(); h.update(password.encode())
+        const target = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
+        if (target) {
+          direct = scope.descendantsOfType('call').some((c) => c?.childForFieldName('function')?.text === `${target}.update`
+            && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
+        }
+      }
+      if (!direct && !mentionsPassword(name)) continue;
+      ctx.report({
+        start: at.startIndex, end: at.endIndex,
+        severity: BROKEN.test(algorithm) ? undefined : 'warning',
+        confidence: ctx.isTestFile ? 'low' : direct ? undefined : 'medium',
+        message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
+      });
+    }
+  },
+};

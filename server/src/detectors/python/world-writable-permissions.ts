@@ -1,0 +1,76 @@
+// Flags `os.chmod(path, 0o777)`, `Path.chmod(0o666)`, `stat.S_IWOTH` modes and `os.umask(0)`: assistants
+// "fix" PermissionError this way. Creation modes (makedirs/mkdir/os.open) are masked by umask: hint only.
+import type { Node } from 'web-tree-sitter';
+import type { Detector, DetectorContext, Fix } from '../../core/types';
+
+const CHMOD = /^(os\.)?[fl]?chmod$/;
+const CREATE = /^(os\.)?(mkdir|makedirs|open)$/;
+
+/** Numeric mode of a literal or `stat.S_*` expression; undefined when not statically known. */
+function modeOf(n: Node | undefined): number | undefined {
+  if (!n) return undefined;
+  if (n.type === 'integer') {
+    const t = n.text.toLowerCase().replace(/_/g, '');
+    if (t.startsWith('0o')) return parseInt(t.slice(2), 8);
+    if (/^0[0-7]+$/.test(t)) return parseInt(t, 8);
+    return /^\d+$/.test(t) ? Number(t) : undefined;
+  }
+  if (/\bS_(IWOTH|IRWXO)\b/.test(n.text)) return 0o002;
+  return undefined;
+}
+
+function tightenFix(n: Node, mode: number): Fix | undefined {
+  if (n.type !== 'integer') return undefined;
+  const oct = (mode & ~0o022).toString(8).padStart(3, '0');
+  return { title: `Vouch: Use mode 0o${oct}`, edits: [{ start: n.startIndex, end: n.endIndex, newText: `0o${oct}` }] };
+}
+
+export const pyWorldWritablePermissions: Detector = {
+  id: 'world-writable-permissions',
+  meta: {
+    title: 'World-writable file permissions',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-732', 'CWE-276'],
+    fixable: true,
+    needs: ['python'],
+  },
+  languages: ['python'],
+  keywords: ['chmod', 'mode', 'umask'],
+  run(ctx: DetectorContext) {
+    const tree = ctx.python();
+    if (!tree) return;
+    for (const call of tree.rootNode.descendantsOfType('call')) {
+      ctx.checkBudget();
+      if (!call) continue;
+      const callee = call.childForFieldName('function')?.text ?? '';
+      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+      const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? undefined;
+      const positional = args.filter((a) => a.type !== 'keyword_argument');
+      if (callee === 'os.umask') {
+        const mode = modeOf(positional[0]);
+        // `mask = os.umask(0); os.umask(mask)` only reads the umask.
+        if (mode !== undefined && !(mode & 0o002) && call.parent?.type === 'expression_statement') {
+          ctx.report({ start: call.startIndex, end: call.endIndex, message: `\`os.umask(${positional[0].text})\` makes every file this process creates world-writable.` });
+        }
+        continue;
+      }
+      const chmod = CHMOD.test(callee) || (/\.chmod$/.test(callee) && positional.length === 1);
+      const create = !chmod && CREATE.test(callee) && callee !== 'open';
+      if (!chmod && !create) continue;
+      const modeNode = kw ?? (chmod ? positional[positional.length === 1 ? 0 : 1] : positional[callee.endsWith('open') ? 2 : 1]);
+      const mode = modeOf(modeNode);
+      // Creation modes: 0o666 is os.open's default; only an explicit rwx-for-all is worth a hint.
+      if (!modeNode || mode === undefined || !(mode & 0o002) || (create && (mode & 0o777) !== 0o777)) continue;
+      ctx.report({
+        start: modeNode.startIndex, end: modeNode.endIndex,
+        severity: chmod ? undefined : 'hint', confidence: chmod && !ctx.isTestFile ? undefined : 'low',
+        message: chmod
+          ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 0o755 or 0o644).`
+          : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,
+        fix: tightenFix(modeNode, mode),
+      });
+    }
+  },
+};

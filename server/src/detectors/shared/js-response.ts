@@ -1,0 +1,76 @@
+// What a JS/TS server sends to the client: the payload of `res.json(x)`, `res.status(500).send(x)`,
+// `reply.send(x)`, `ctx.body = x`, `NextResponse.json(x, { status })`, `new Response(x)`, with its status.
+import { ts } from 'ts-morph';
+
+export interface ResponsePayload {
+  payload: ts.Expression;
+  /** Literal HTTP status when the code states one. */
+  status?: number;
+}
+
+const SEND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write']);
+const RESPONSE_ROOT = /^(res|response|resp|reply|httpResponse)$/;
+const RESPONSE_CLASS = /^(NextResponse|Response)$/;
+
+function numberOf(e: ts.Expression | undefined): number | undefined {
+  return e && ts.isNumericLiteral(e) ? Number(e.text) : undefined;
+}
+
+/** `res.status(500).json` -> root `res`, status 500. */
+function chain(e: ts.Expression): { root?: string; status?: number } {
+  let status: number | undefined;
+  for (;;) {
+    if (ts.isCallExpression(e)) {
+      const callee = e.expression;
+      if (ts.isPropertyAccessExpression(callee) && ['status', 'code', 'sendStatus'].includes(callee.name.text)) status ??= numberOf(e.arguments[0]);
+      e = callee;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      e = e.expression;
+    } else if (ts.isIdentifier(e)) {
+      return { root: e.text, status };
+    } else {
+      return { status };
+    }
+  }
+}
+
+function statusOption(e: ts.Expression | undefined): number | undefined {
+  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) {
+    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'status') return numberOf(p.initializer);
+  }
+  return undefined;
+}
+
+export function responsePayload(node: ts.Node): ResponsePayload | undefined {
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const callee = node.expression;
+    const payload = node.arguments[0];
+    if (!payload) return undefined;
+    if (ts.isIdentifier(callee.expression) && RESPONSE_CLASS.test(callee.expression.text) && callee.name.text === 'json') {
+      return { payload, status: statusOption(node.arguments[1]) };
+    }
+    if (!SEND_METHODS.has(callee.name.text)) return undefined;
+    const { root, status } = chain(callee.expression);
+    return root && RESPONSE_ROOT.test(root) ? { payload, status } : undefined;
+  }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && RESPONSE_CLASS.test(node.expression.text) && node.arguments?.[0]) {
+    return { payload: node.arguments[0], status: statusOption(node.arguments[1]) };
+  }
+  // Koa: `ctx.body = x` / `ctx.response.body = x`.
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'body') {
+    const owner = node.left.expression;
+    const koa = (ts.isIdentifier(owner) && owner.text === 'ctx') || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'response' && ts.isIdentifier(owner.expression) && owner.expression.text === 'ctx');
+    return koa ? { payload: node.right } : undefined;
+  }
+  return undefined;
+}
+
+/** True inside `if (process.env.NODE_ENV !== 'production')`, `isDev ? err.stack : undefined` and alike. */
+export function devOnly(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
+    const cond = ts.isConditionalExpression(n) ? n.condition : ts.isIfStatement(n) ? n.expression : ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? n.left : undefined;
+    if (cond && cond !== node && /NODE_ENV|isDev|isProd|development|production|debug/i.test(cond.getText(sf))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,103 @@
+// Which identifier names denote a secret or personal data, shared by the JS and Python exposure
+// detectors. Decided on the head word (the last one: `passwordLength` is a length, `accessToken` a
+// token), so counts, flags and lengths named after secrets are not mistaken for the secrets.
+
+export type Sensitivity = 'secret' | 'pii';
+
+const SECRET_HEADS = new Set([
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'apikey', 'jwt', 'bearer',
+  'credential', 'credentials', 'creds', 'cookie', 'cookies', 'authorization', 'otp', 'cvv', 'cvc', 'privatekey',
+  'sessionid', 'sessiontoken',
+]);
+/** Head words that are secrets only after one of these words (`apiKey`, `sessionId`, `clientSecret`). */
+const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
+  key: new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'master', 'license']),
+  id: new Set(['session']),
+  hash: new Set(['password', 'passwd', 'pwd']),
+  number: new Set(['card', 'ssn', 'security', 'cc', 'account', 'passport', 'routing']),
+  confirmation: new Set(['password']),
+  confirm: new Set(['password']),
+};
+/** Tokens that are not credentials: pagination cursors, lexer tokens, cancellation tokens. */
+const HARMLESS_TOKEN = new Set([
+  'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
+  'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
+]);
+const PII_HEADS = new Set(['ssn', 'dob', 'iban', 'passport', 'creditcard', 'cardnumber', 'ccnumber', 'dateofbirth', 'taxid']);
+/** Qualified heads that are personal data rather than secrets. */
+const PII_QUALIFIED = new Set(['card', 'ssn', 'security', 'cc', 'account', 'passport', 'routing']);
+/** A first word that makes the name a flag or a derived value (`isPassword`, `maskedToken`). */
+const HARMLESS_PREFIX = new Set([
+  'is', 'has', 'should', 'can', 'needs', 'num', 'n', 'no', 'on', 'handle', 'validate', 'masked', 'redacted', 'hashed',
+  'obfuscated', 'sanitized', 'safe', 'show', 'use', 'get', 'set', 'with', 'min', 'max', 'expected', 'include', 'fake',
+  'mock', 'dummy',
+]);
+
+/** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Sensitivity of a variable, property or key name, or undefined when it is not sensitive. */
+export function classifyName(name: string): Sensitivity | undefined {
+  const words = wordsOf(name);
+  if (!words.length) return undefined;
+  // Join known compounds first: api key, private key, session id, credit card, date of birth.
+  const joined = words.join('');
+  if (/^(creditcard|cardnumber|ccnumber|dateofbirth|socialsecuritynumber|taxid|bankaccountnumber)$/.test(joined) || /(creditcard(number)?|dateofbirth|socialsecuritynumber)$/.test(joined)) return 'pii';
+  const head = words[words.length - 1];
+  const before = words[words.length - 2];
+  const first = words[0];
+  if (words.length > 1 && HARMLESS_PREFIX.has(first)) return undefined;
+  if (PII_HEADS.has(head)) return 'pii';
+  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && HARMLESS_TOKEN.has(before) ? undefined : 'secret';
+  const qualifiers = QUALIFIED_HEADS[head];
+  if (qualifiers && before && qualifiers.has(before)) return head === 'number' && PII_QUALIFIED.has(before) ? 'pii' : 'secret';
+  return undefined;
+}
+
+/** Names of whole user records: logging or returning one dumps every column, password hash included. */
+const RECORD_NAME = /^(?:(?:db|existing|found|current|new|created|updated|saved|the)?_?)(user|account|customer|member|admin|employee|patient)(?:_?(?:record|row|doc|document|entity|data|obj|object|info))?$/i;
+
+export function isRecordName(name: string): boolean {
+  return RECORD_NAME.test(name);
+}
+
+
+/** Receivers of logging methods: `console`, `logger`, `log`, `this.logger`, `req.log`, `appLogger`, `_LOG`. */
+const LOGGER_NAME = /^(?:console|_*(?:log|logger)|winston|pino|bunyan|consola|signale|structlog)$/i;
+/** Case-sensitive so `catalog`, `dialog` and `backlog` stay out. */
+const LOGGER_SUFFIX = /[a-z0-9_](?:Log|Logger|_log|_logger|_LOG|_LOGGER)$/;
+
+export function isLoggerName(name: string): boolean {
+  return LOGGER_NAME.test(name) || LOGGER_SUFFIX.test(name);
+}
+
+/** What a log line may expose, most serious first, with the finding's shape for each. */
+export type Exposure = 'secret' | 'env' | 'body' | 'headers' | 'pii' | 'record';
+export const EXPOSURE_RANK: readonly Exposure[] = ['secret', 'env', 'body', 'headers', 'pii', 'record'];
+export const EXPOSURE_SHAPE: Record<Exposure, { severity: 'warning' | 'info'; confidence: 'high' | 'medium' | 'low'; what: string }> = {
+  secret: { severity: 'warning', confidence: 'high', what: 'looks like a secret' },
+  env: { severity: 'warning', confidence: 'high', what: 'is the whole environment, secrets included' },
+  body: { severity: 'warning', confidence: 'medium', what: 'is a whole request body, which carries passwords and personal data' },
+  headers: { severity: 'warning', confidence: 'medium', what: 'is the whole set of request headers, Authorization and Cookie included' },
+  pii: { severity: 'info', confidence: 'medium', what: 'looks like personal data' },
+  record: { severity: 'info', confidence: 'low', what: 'is a whole user record, which carries personal data and often the password hash' },
+};
+
+/** The one-sentence message for a log argument of this kind. */
+export function logMessage(kind: Exposure, shown: string): string {
+  return `\`${shown.replace(/\s+/g, ' ').slice(0, 60)}\` ${EXPOSURE_SHAPE[kind].what} and is written to a log, where it is kept and widely readable; log an id or a masked value instead.`;
+}
+
+const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
+
+/** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
+export function isSyntaxToken(name: string, text: string): boolean {
+  return /token/i.test(name) && LEXER.test(text);
+}

@@ -1,0 +1,31 @@
+import { ruleTester } from '../harness';
+
+ruleTester('cors-wildcard-with-credentials', 'typescript', {
+  valid: [
+    "app.use(cors({ origin: '*' }));",
+    "app.use(cors({ origin: ['https://app.acme.io'], credentials: true }));",
+    "app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));",
+    "app.use(cors({ origin: (o, cb) => cb(null, allowed.includes(o)), credentials: true }));",
+    "res.setHeader('Access-Control-Allow-Origin', '*');",
+    "// cors({ origin: true, credentials: true }) reflects every origin\nconst x = 1;",
+    "const res = await fetch(url, { credentials: 'include' });",
+    { code: 'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"])', language: 'python' },
+    { code: 'app.add_middleware(CORSMiddleware, allow_origins=["https://app.acme.io"], allow_credentials=True)', language: 'python' },
+    { code: 'CORS(app, origins=["https://app.acme.io"], supports_credentials=True)', language: 'python' },
+    { code: 'CORS(app)', language: 'python' },
+    { code: 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = False', language: 'python' },
+  ],
+  invalid: [
+    { code: "app.use(cors({ origin: true, credentials: true }));", errors: [{ line: 1, column: 16 }] },
+    { code: "app.use(cors({\n  origin: '*',\n  credentials: true,\n}));", errors: [{ line: 2, column: 3 }] },
+    { code: "app.enableCors({ origin: (origin, callback) => callback(null, true), credentials: true });", errors: 1 },
+    { code: "res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\nres.setHeader('Access-Control-Allow-Credentials', 'true');", errors: [{ line: 1, column: 1 }] },
+    { code: "res.header('Access-Control-Allow-Origin', '*');\nres.header('Access-Control-Allow-Credentials', true);", errors: [{ line: 1 }] },
+    { code: "res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' });", errors: 1 },
+    { code: 'app.add_middleware(\n    CORSMiddleware,\n    allow_origins=["*"],\n    allow_credentials=True,\n)', language: 'python', errors: [{ line: 3, column: 5 }] },
+    { code: 'app.add_middleware(CORSMiddleware, allow_origin_regex=".*", allow_credentials=True)', language: 'python', errors: 1 },
+    { code: 'CORS(app, supports_credentials=True)', language: 'python', errors: [{ line: 1, column: 11 }] },
+    { code: 'CORS(app, origins="*", supports_credentials=True)', language: 'python', errors: [{ line: 1, column: 11 }] },
+    { code: 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True', language: 'python', path: 'mysite/settings.py', errors: [{ line: 1 }] },
+  ],
+});

@@ -1,0 +1,28 @@
+import { ruleTester } from '../harness';
+
+ruleTester('error-details-in-response', 'typescript', {
+  valid: [
+    "try { await save(); } catch (err) { logger.error(err); res.status(500).json({ error: 'Internal server error' }); }",
+    "try { parse(body); } catch (err) { res.status(400).json({ error: err.message }); }",
+    "try { await save(); } catch (err) { res.status(500).json({ error: 'failed', code: err.code }); }",
+    "try { await save(); } catch (err) { res.status(500).json({ error: 'failed', stack: process.env.NODE_ENV === 'development' ? err.stack : undefined }); }",
+    "app.get('/x', async (req, res) => { const { data, error } = await supabase.from('t').select(); res.json({ error: error.message }); });",
+    "const stack = new Error().stack; res.json({ stack });",
+    "fetch(url).catch((err) => console.error(err.stack));",
+    "try { run(); } catch (e) { res.send('Something went wrong'); }",
+    "try { run(); } catch (e) { const response = await fetch(u); const data = await response.json(); }",
+    "if (process.env.NODE_ENV !== 'production') { app.use((err, req, res, next) => res.status(500).send(err.stack)); }",
+  ],
+  invalid: [
+    { code: "try { await save(); } catch (err) {\n  res.status(500).json({ error: err.message, stack: err.stack });\n}", errors: [{ line: 2, column: 53 }] },
+    { code: "app.use((err, req, res, next) => {\n  res.status(500).send(err.stack);\n});", errors: [{ line: 2, column: 24 }] },
+    { code: "try { run(); } catch (error) { res.send(error); }", errors: 1 },
+    { code: "db.query(sql, (err, rows) => { if (err) return res.json(err); res.json(rows); });", errors: 1 },
+    { code: "save().then(() => res.sendStatus(201)).catch((e) => res.status(500).json({ error: e.toString() }));", errors: 1 },
+    { code: "try { run(); } catch (err) { return NextResponse.json({ error: err.message }, { status: 500 }); }", errors: 1 },
+    { code: "try { run(); } catch (err) { ctx.status = 500; ctx.body = { error: err.stack }; }", errors: 1 },
+    { code: "try { run(); } catch (err) { reply.code(500).send({ message: `Failed: ${err}` }); }", errors: 1 },
+    { code: "try { run(); } catch (err) { res.status(500).json({ error: err.sqlMessage }); }", errors: 1 },
+    { code: "try { run(); } catch (err) { return new Response(JSON.stringify(err), { status: 500 }); }", errors: 1 },
+  ],
+});

@@ -1,0 +1,128 @@
+import { ruleTester } from '../harness';
+
+const V = 'StWIwW04TpTMgFA6BBuTxkWvSeGmDnGn';
+const HEX = 'f523409ef3e35ca2ab2e21c6244c254adab76c2a';
+
+ruleTester('generic-secret-assignment', 'typescript', {
+  valid: [
+    // env reads, placeholders and empty values
+    'const apiKey = process.env.API_KEY;',
+    'const apiKey = process.env.API_KEY ?? "";',
+    'const password = "changeme";',
+    'const apiKey = "<your-api-key>";',
+    'const token = "${GITHUB_TOKEN}";',
+    'const secret = "{{ .Values.secret }}";',
+    'const apiKey = "xxxxxxxxxxxxxxxxxxxxxxxx";',
+    'const apiKey = "your-api-key-here";',
+    'const password = "********";',
+    'const secret = "dummy-secret-value-for-local-dev";',
+    // names that describe a secret rather than hold one
+    `const passwordField = "${V}";`,
+    `const tokenType = "${V}";`,
+    `const secretName = "${V}";`,
+    `const passwordPolicy = "${V}";`,
+    `const config = { tokenUrl: "https://auth.example.org/oauth/token" };`,
+    `const token_type = "Bearer";`,
+    `const isPasswordValid = "${V}";`,
+    `const publicKey = "${V}";`,
+    // values that are not secrets
+    'const privateKeyPath = "./certs/server.pem";',
+    'const privateKey = "./certs/server.pem";',
+    'const token = "GITHUB_TOKEN";',
+    'const secret = "auth.errors.invalidSecret";',
+    'const authToken = "Please sign in again";',
+    'const password = "abc";',
+    // a comparison is a different flaw
+    `if (password === "${V}") { login(); }`,
+    // a naive regex would flag this: a type, not a value
+    `type Creds = { password: "${V}" };`,
+    // provider formats are left to the provider rules
+    'const token = "ghp_R8dKx2mQ7vN4pL9sT3wZ6yB1cF5hJ0aE2gU8";',
+    // enum-like constants whose value spells the name
+    'export const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";',
+    'const FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredV2";',
+    // declaration files hold types, not values
+    { code: `declare const apiKey = "${V}";`, path: 'src/env.d.ts' },
+  ],
+  invalid: [
+    { code: `const apiKey = "${V}";`, errors: [{ line: 1, column: 17 }], output: 'const apiKey = process.env.API_KEY;' },
+    { code: `const config = {\n  clientSecret: "${V}",\n};`, errors: [{ line: 2, column: 18 }], output: 'const config = {\n  clientSecret: process.env.CLIENT_SECRET,\n};' },
+    { code: `headers["X-Api-Key"] = '${HEX}';`, errors: [{ line: 1, column: 25 }], output: 'headers["X-Api-Key"] = process.env.X_API_KEY;' },
+    { code: `this.accessToken = \`${V}\`;`, errors: 1 },
+    { code: `function connect(password = "Tr0ub4dor&3xQ") {}`, errors: 1 },
+    { code: `class Client { private readonly secretKey = "${V}"; }`, errors: 1 },
+    { code: `const jwtSecret = process.env.JWT_SECRET || "${V}";`, errors: [{ line: 1, column: 46 }] },
+    { code: `const s = process.env.SESSION_SECRET ?? "${V}";`, errors: 1 },
+    { code: `const el = <Provider apiKey="${V}" />;`, language: 'typescriptreact', errors: 1 },
+    { code: `const auth = { Authorization: "Bearer ${V}" };`, errors: 1 },
+    { code: `const apiKey = "${V}";`, path: 'test/api.test.ts', errors: 1 },
+    { code: `const { password = "${V}" } = options;`, errors: 1 },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'python', {
+  valid: [
+    'api_key = os.environ["API_KEY"]',
+    'api_key = os.getenv("API_KEY")',
+    'password = "changeme"',
+    `password_field = "${V}"`,
+    `token_type = "${V}"`,
+    `if password == "${V}":\n    pass`,
+    'SECRET_KEY = f"{prefix}-{suffix}-abcdefghijkl"',
+    'private_key = "keys/private.pem"',
+  ],
+  invalid: [
+    { code: `API_KEY = "${V}"`, errors: [{ line: 1, column: 12 }], output: `import os\nAPI_KEY = os.environ["API_KEY"]` },
+    { code: `import os\nclient = Client(api_key='${V}')`, errors: 1, output: `import os\nclient = Client(api_key=os.environ["API_KEY"])` },
+    { code: `app.config["SECRET_KEY"] = "${V}"`, errors: 1 },
+    { code: `settings = {"client_secret": "${V}"}`, errors: 1 },
+    { code: `def connect(password="Tr0ub4dor&3xQ"):\n    pass`, errors: 1 },
+    { code: `token = os.getenv("GITHUB_TOKEN", "${V}")`, errors: 1 },
+    { code: `secret = os.environ.get("APP_SECRET") or "${V}"`, errors: 1 },
+    { code: `SECRET = b"${V}"`, errors: 1 },
+    { code: `class Settings:\n    db_password: str = "${V}"`, errors: [{ line: 2, column: 25 }] },
+    { code: `SECRET_KEY = 'django-insecure-9k#x@2m!q8v$w3zr^1t7p(l0yb6n&f4hj5s-d'`, errors: 1 },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'dotenv', {
+  valid: ['API_KEY=', 'API_KEY=changeme', 'API_KEY=${API_KEY}', 'TOKEN_URL=https://auth.example.org/token', `# API_KEY=${V}`],
+  invalid: [
+    { code: `API_KEY=${V}`, errors: [{ line: 1, column: 9 }] },
+    { code: `export DB_PASSWORD="${V}" # prod`, errors: 1 },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'yaml', {
+  valid: ['password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256', 'client_secret: >-\n  folded', 'password: ${DB_PASSWORD}', 'api_key: "{{ secrets.API_KEY }}"', 'token: ${{ secrets.GITHUB_TOKEN }}', 'secretName: my-app-secrets'],
+  invalid: [
+    { code: `database:\n  password: "${V}"`, errors: [{ line: 2, column: 14 }] },
+    { code: `env:\n  - name: STRIPE_SECRET\n    value: ${V}`, errors: [{ line: 3, column: 12 }] },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'json', {
+  valid: ['{ "password": "" }', '{ "tokenEndpoint": "https://auth.example.org/token" }'],
+  invalid: [{ code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] }],
+});
+
+ruleTester('generic-secret-assignment', 'dockerfile', {
+  valid: ['ARG NPM_TOKEN', 'ENV API_KEY=${API_KEY}'],
+  invalid: [
+    { code: `FROM node:20\nENV NODE_ENV=production API_SECRET=${V}`, errors: [{ line: 2, column: 36 }] },
+    { code: `ARG GITHUB_TOKEN="${HEX}"`, errors: 1 },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'terraform', {
+  valid: ['password = "${var.db_password}"', 'variable "db_password" {\n  type      = string\n  sensitive = true\n}', 'password = var.db_password'],
+  invalid: [
+    { code: `variable "db_password" {\n  default = "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
+    { code: `resource "aws_db_instance" "db" {\n  password = "${V}"\n}`, errors: 1 },
+  ],
+});
+
+ruleTester('generic-secret-assignment', 'shellscript', {
+  valid: ['API_TOKEN="$(cat /run/secrets/token)"', 'export API_TOKEN=$API_TOKEN'],
+  invalid: [{ code: `#!/bin/sh\nexport API_TOKEN=${V}`, errors: [{ line: 2, column: 18 }] }],
+});

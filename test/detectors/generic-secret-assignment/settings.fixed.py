@@ -1,0 +1,32 @@
+import os
+
+# expect: generic-secret-assignment
+SECRET_KEY = os.environ["SECRET_KEY"]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.postgresql",
+        "USER": "app",
+        # expect: generic-secret-assignment
+        "PASSWORD": os.environ["PASSWORD"],
+    }
+}
+
+# ok: generic-secret-assignment
+STRIPE_API_KEY = os.environ["STRIPE_API_KEY"]
+# expect: generic-secret-assignment
+GITHUB_TOKEN = os.getenv("GITHUB_TOKEN", "ybh22t49UwGBBGTtd9ocrkZe1JTwDsFB")
+# ok: generic-secret-assignment
+PASSWORD_RESET_TIMEOUT = 259200
+# ok: generic-secret-assignment
+AUTH_PASSWORD_VALIDATORS_NAME = "django.contrib.auth.password_validation.MinimumLengthValidator"
+
+
+def make_client(api_key=None):
+    # expect: generic-secret-assignment
+    return Client(api_key=os.environ["API_KEY"], timeout=10)
+
+
+def check(password):
+    # ok: generic-secret-assignment
+    return password == "rRs9TYC0lj5C4PWxtF0FH9qUU08mQQy7"

@@ -1,0 +1,35 @@
+import { ruleTester } from '../harness';
+
+ruleTester('insecure-cookie-flags', 'typescript', {
+  valid: [
+    "res.cookie('token', jwt, { httpOnly: true, secure: true, sameSite: 'lax' });",
+    "res.cookie('session', id, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });",
+    "res.cookie('theme', 'dark');",
+    "res.cookie('theme', 'dark', { secure: false });",
+    "res.cookie('sid', id, { ...cookieDefaults, secure: isProd });",
+    "res.cookie('sid', id, cookieOptions);",
+    "app.use(session({ secret, cookie: { secure: true, httpOnly: true } }));",
+    "// cookie: { secure: false } only for local HTTP\nconst x = 1;",
+    "const text = 'set httpOnly: false on the cookie';",
+    { code: "resp.set_cookie('session', token, secure=True, httponly=True, samesite='Lax')", language: 'python' },
+    { code: "resp.set_cookie('theme', 'dark')", language: 'python' },
+    { code: "resp.set_cookie('session', token, **COOKIE_KWARGS)", language: 'python' },
+    { code: 'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True', language: 'python', path: 'mysite/settings.py' },
+    { code: 'SESSION_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings/dev.py' },
+    { code: 'SESSION_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings/local.py' },
+  ],
+  invalid: [
+    { code: "res.cookie('token', jwt);", errors: [{ line: 1, column: 1 }] },
+    { code: "res.cookie('session', id, { maxAge: 3600_000 });", errors: 1 },
+    { code: "res.cookie('auth', token, { httpOnly: true });", errors: 1 },
+    { code: "res.cookie('auth', token, { httpOnly: false, secure: true });", errors: [{ line: 1, column: 29 }], output: "res.cookie('auth', token, { httpOnly: true, secure: true });" },
+    { code: "app.use(session({\n  secret: process.env.SECRET,\n  cookie: { secure: false, maxAge: 60000 },\n}));", errors: [{ line: 3, column: 13 }], output: "app.use(session({\n  secret: process.env.SECRET,\n  cookie: { secure: true, maxAge: 60000 },\n}));" },
+    { code: "cookies().set('session', token, { path: '/' });", errors: 1 },
+    { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
+    { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },
+    { code: "resp.set_cookie('auth', token, secure=False, httponly=True)", language: 'python', errors: 1 },
+    { code: 'DEBUG = False\nSESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings.py', errors: [{ line: 2 }, { line: 3 }], output: 'DEBUG = False\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True' },
+    { code: "app.config['SESSION_COOKIE_HTTPONLY'] = False", language: 'python', errors: 1 },
+    { code: 'app.config.update(SESSION_COOKIE_SECURE=False)', language: 'python', errors: 1 },
+  ],
+});

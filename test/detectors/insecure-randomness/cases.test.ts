@@ -1,0 +1,31 @@
+import { ruleTester } from '../harness';
+
+ruleTester('insecure-randomness', 'typescript', {
+  valid: [
+    "const delay = base * 2 ** attempt + Math.random() * 100;",
+    "setTimeout(retry, Math.random() * 1000);",
+    "const x = Math.random() * width;",
+    "items.sort(() => Math.random() - 0.5);",
+    "const id = Math.random().toString(36).slice(2);",
+    "<li key={Math.random()}>{item}</li>",
+    "const token = crypto.randomBytes(32).toString('hex');",
+    "// never use Math.random() for a token\nconst token = crypto.randomUUID();",
+    "function refreshToken() { const jitter = Math.random() * 50; return fetchToken(jitter); }",
+    { code: 'delay = random.uniform(0.5, 1.5)', language: 'python' },
+    { code: 'import random\nsample = random.sample(rows, 100)', language: 'python' },
+    { code: 'import random\ntoken = secrets.token_urlsafe(32)', language: 'python' },
+    { code: 'import numpy as np\ntoken_ids = np.random.randint(0, 100, size=10)', language: 'python' },
+    { code: 'import random\nrng = random.SystemRandom()\ntoken = "".join(rng.choice(chars) for _ in range(32))', language: 'python' },
+  ],
+  invalid: [
+    { code: "const token = Math.random().toString(36).substring(2);", errors: [{ line: 1, column: 15 }] },
+    { code: "const otp = Math.floor(100000 + Math.random() * 900000);", errors: [{ line: 1, column: 33 }] },
+    { code: "function generateSessionId() {\n  let result = '';\n  for (let i = 0; i < 32; i++) result += chars.charAt(Math.floor(Math.random() * chars.length));\n  return result;\n}", errors: [{ line: 3 }] },
+    { code: "user.resetToken = Math.random().toString(16).slice(2);", errors: 1 },
+    { code: "res.json({ apiKey: Math.random().toString(36) });", errors: 1 },
+    { code: 'import random\nimport string\ntoken = "".join(random.choice(string.ascii_letters) for _ in range(32))', language: 'python', errors: [{ line: 3, column: 17 }] },
+    { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
+    { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },
+    { code: 'import random\nuser.api_key = "%032x" % random.getrandbits(128)', language: 'python', errors: 1 },
+  ],
+});

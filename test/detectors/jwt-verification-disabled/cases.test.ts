@@ -1,0 +1,28 @@
+import { ruleTester } from '../harness';
+
+ruleTester('jwt-verification-disabled', 'typescript', {
+  valid: [
+    "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['HS256'] });",
+    "import jwt from 'jsonwebtoken';\nconst { header } = jwt.decode(token, { complete: true });\nconst claims = jwt.verify(token, keys[header.kid]);",
+    "import { jwtDecode } from 'jwt-decode';\nconst claims = jwtDecode(token);",
+    "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
+    "const gzip = { algorithm: 'none', level: 0 };",
+    "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
+    "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });",
+    { code: 'claims = jwt.decode(token, key, algorithms=["HS256"])', language: 'python' },
+    { code: 'header = jwt.get_unverified_header(token)', language: 'python' },
+    { code: 'claims = jwt.decode(token, key, algorithms=["RS256"], options={"verify_aud": True})', language: 'python' },
+    { code: 'data = base64.b64decode(token)\ntext = data.decode("utf-8")', language: 'python' },
+  ],
+  invalid: [
+    { code: "import jwt from 'jsonwebtoken';\nconst user = jwt.decode(req.headers.authorization);", errors: [{ line: 2, column: 14 }] },
+    { code: "const { decode } = require('jsonwebtoken');\nconst user = decode(token);", errors: [{ line: 2 }] },
+    { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
+    { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },
+    { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },
+    { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },
+    { code: 'claims = jwt.decode(token, key, verify=False)', language: 'python', errors: 1, output: 'claims = jwt.decode(token, key, verify=True)' },
+    { code: 'claims = jwt.decode(token, key, algorithms=["none"])', language: 'python', errors: 1 },
+    { code: 'claims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_exp": False})', language: 'python', errors: 1 },
+  ],
+});

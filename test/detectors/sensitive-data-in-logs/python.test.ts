@@ -1,0 +1,34 @@
+import { ruleTester } from '../harness';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [
+    'logger.info("password reset email sent to %s", user.id)',
+    'logging.info("token refreshed", extra={"user_id": user_id})',
+    'print(len(password))',
+    'logger.debug("valid=%s", is_password_valid)',
+    'log.info(f"tokens used: {token_count}")',
+    'logger.info("masked %s", mask(api_key))',
+    'logger.info("prefix %s", token[:4])',
+    'catalog.info(password)',
+    'logger.info("pagination", extra={"next_page_token": next_page_token})',
+    'logger.info("login for %s", request.form.get("email"))',
+    'logger.info("request", exc_info=True)',
+    'session = requests.Session()\nprint(session)',
+    'dialog.info(password)',
+  ],
+  invalid: [
+    { code: 'logger.info(f"login {username} {password}")', errors: [{ line: 1, column: 33 }] },
+    { code: 'logging.debug("payload: %s", request.json)', errors: 1 },
+    { code: 'print(request.get_json())', errors: 1 },
+    { code: 'app.logger.info("headers %s", request.headers)', errors: 1 },
+    { code: 'logger.warning("auth %s", request.headers["Authorization"])', errors: 1 },
+    { code: 'self.logger.info("creds", extra={"api_key": settings.api_key})', errors: 1 },
+    { code: 'log.info("login", password=pw)', errors: 1 },
+    { code: 'print("token=" + access_token)', errors: 1 },
+    { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
+    { code: 'logger.info("user %s", user)', errors: 1 },
+    { code: 'logger.error("pw: {}".format(user.password))', errors: 1 },
+    { code: 'print(f"card={card_number} ssn={ssn}")', errors: 1 },
+    { code: 'logger.info("pw %s", request.form.get("password"))', errors: 1 },
+  ],
+});
