@@ -6,7 +6,7 @@ import { LineIndex, skipReason, DEFAULT_LIMITS, type InputLimits } from './text'
 import { fingerprint } from './fingerprint';
 import { isTestPath } from './paths';
 import type {
-  Confidence, Detector, DetectorContext, DetectorMeta, Finding, LanguageId, Notice, Report, Severity,
+  Confidence, Detector, DetectorContext, DetectorMeta, Finding, LanguageId, Notice, Report, Services, Severity,
 } from './types';
 import { CONFIDENCES } from './types';
 
@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   minimumConfidence?: Confidence;
   /** Milliseconds each detector may spend on one file. */
   budgetMs?: number;
+  /** Milliseconds each slow-tier detector may spend on one file (wall time, I/O included). */
+  slowBudgetMs?: number;
   limits?: InputLimits;
 }
 
@@ -53,6 +55,77 @@ export const SUPPRESSION_RULE: RuleInfo = {
   },
 };
 
+type RawReport = Report & { detector: Detector };
+
+/** Per-run state: lazy parses, collected reports, notices. */
+class Session {
+  readonly lower: string;
+  readonly index: LineIndex;
+  readonly notices: Notice[] = [];
+  readonly timings: Record<string, number> = {};
+  private readonly raw: RawReport[] = [];
+  private readonly parsed = new Map<string, unknown>();
+  private released = false;
+
+  constructor(
+    readonly input: AnalyzeInput,
+    private readonly options: AnalyzeOptions,
+    private readonly finish: (raw: RawReport[], index: LineIndex) => Finding[],
+  ) {
+    this.lower = input.text.toLowerCase();
+    this.index = new LineIndex(input.text);
+  }
+
+  private lazy<T>(key: string, make: () => T): T {
+    if (!this.parsed.has(key)) {
+      try {
+        this.parsed.set(key, make());
+      } catch (e) {
+        this.parsed.set(key, undefined);
+        this.notices.push({ kind: 'parse-error', message: `Could not parse ${this.input.path} as ${key}: ${(e as Error).message}` });
+      }
+    }
+    return this.parsed.get(key) as T;
+  }
+
+  context(detector: Detector, deadline: number): DetectorContext {
+    const { text, languageId, path } = this.input;
+    const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
+    return {
+      text, languageId, path,
+      isTestFile: isTestPath(path),
+      js: () => (isJs ? this.lazy('js', () => parseJs(text, path, languageId)) : undefined),
+      python: () => (languageId === 'python' && !this.released ? this.lazy('python', () => parsePython(text)) : undefined),
+      yaml: () => (languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(text)) : undefined),
+      report: (r) => this.raw.push({ ...r, detector }),
+      checkBudget: () => {
+        if (performance.now() > deadline) throw new BudgetExceeded();
+      },
+    };
+  }
+
+  fail(detector: Detector, e: unknown, budget: number): void {
+    const { path } = this.input;
+    if (e instanceof BudgetExceeded) {
+      this.notices.push({ kind: 'detector-timeout', ruleId: detector.id, message: `Detector ${detector.id} ran out of its ${budget} ms budget on ${path}; its results for this file may be incomplete.` });
+    } else {
+      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${(e as Error)?.message ?? String(e)}` });
+    }
+  }
+
+  /** tree-sitter trees live in WASM memory, which the garbage collector does not reclaim. */
+  release(): void {
+    this.released = true;
+    (this.parsed.get('python') as { delete(): void } | undefined)?.delete();
+    this.parsed.delete('python');
+  }
+
+  close(): AnalyzeResult {
+    this.release();
+    return { findings: this.finish(this.raw, this.index), notices: this.notices, timings: this.timings };
+  }
+}
+
 export class Engine {
   private readonly catalogue = new Map<string, RuleInfo>();
 
@@ -79,63 +152,77 @@ export class Engine {
     return this.catalogue.get(id);
   }
 
+  /** The fast tier: every synchronous detector, on the keystroke path. */
   analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalyzeResult {
-    const notices: Notice[] = [];
-    const timings: Record<string, number> = {};
-    const skip = skipReason(input.text, options.limits ?? DEFAULT_LIMITS);
-    if (skip) return { findings: [], notices: [{ kind: 'skipped', message: `Vouch skipped ${input.path}: ${skip}.` }], timings, skipped: skip };
-
-    const { text, languageId, path } = input;
-    const lower = text.toLowerCase();
+    const session = this.open(input, options);
+    if ('skipped' in session) return session.skipped;
     const budget = options.budgetMs ?? 250;
-    const index = new LineIndex(text);
-    const raw: Array<Report & { detector: Detector }> = [];
-    const parsed = new Map<string, unknown>();
-    const lazy = <T>(key: string, make: () => T): T => {
-      if (!parsed.has(key)) {
-        try {
-          parsed.set(key, make());
-        } catch (e) {
-          parsed.set(key, undefined);
-          notices.push({ kind: 'parse-error', message: `Could not parse ${path} as ${key}: ${(e as Error).message}` });
-        }
-      }
-      return parsed.get(key) as T;
-    };
-    const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
-
-    for (const detector of this.detectors) {
-      if (detector.languages !== '*' && !detector.languages.includes(languageId)) continue;
-      if (detector.keywords && !detector.keywords.some((k) => lower.includes(k))) continue;
-      if (this.allOff(detector, options.rules)) continue;
+    for (const detector of this.applicable(session, options, 'run')) {
       const started = performance.now();
-      const deadline = started + budget;
-      const ctx: DetectorContext = {
-        text, languageId, path,
-        isTestFile: isTestPath(path),
-        js: () => (isJs ? lazy('js', () => parseJs(text, path, languageId)) : undefined),
-        python: () => (languageId === 'python' ? lazy('python', () => parsePython(text)) : undefined),
-        yaml: () => (languageId === 'yaml' ? lazy('yaml', () => parseYaml(text)) : undefined),
-        report: (r) => raw.push({ ...r, detector }),
-        checkBudget: () => {
-          if (performance.now() > deadline) throw new BudgetExceeded();
-        },
-      };
       try {
-        detector.run(ctx);
+        detector.run!(session.context(detector, started + budget));
       } catch (e) {
-        if (e instanceof BudgetExceeded) {
-          notices.push({ kind: 'detector-timeout', ruleId: detector.id, message: `Detector ${detector.id} ran out of its ${budget} ms budget on ${path}; its results for this file may be incomplete.` });
-        } else {
-          notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${(e as Error)?.message ?? String(e)}` });
-        }
+        session.fail(detector, e, budget);
       }
-      timings[detector.id] = performance.now() - started;
+      session.timings[detector.id] = performance.now() - started;
     }
-    const tree = parsed.get('python') as { delete(): void } | undefined;
-    tree?.delete();
+    return session.close();
+  }
 
-    return { findings: this.toFindings(raw, input, index, options), notices, timings };
+  /** Whether the slow tier has work for this file (so hosts can skip scheduling it). */
+  hasSlowWork(input: AnalyzeInput, options: AnalyzeOptions = {}): boolean {
+    const lower = input.text.toLowerCase();
+    return this.detectors.some((d) => d.runAsync && this.applies(d, input.languageId, lower, options));
+  }
+
+  /**
+   * The slow tier: detectors that wait on services (registry look-ups, type checking). Run after
+   * the fast tier has published; `signal` cancels a run made stale by a newer edit.
+   */
+  async analyzeAsync(input: AnalyzeInput, services: Services, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<AnalyzeResult> {
+    const session = this.open(input, options);
+    if ('skipped' in session) return session.skipped;
+    const budget = options.slowBudgetMs ?? 20_000;
+    try {
+      for (const detector of this.applicable(session, options, 'runAsync')) {
+        if (signal?.aborted) break;
+        const started = performance.now();
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new BudgetExceeded()), budget);
+        });
+        try {
+          const ctx = { ...session.context(detector, started + budget), services, signal };
+          await Promise.race([detector.runAsync!(ctx), timeout]);
+        } catch (e) {
+          if (!signal?.aborted) session.fail(detector, e, budget);
+        } finally {
+          clearTimeout(timer);
+        }
+        session.timings[detector.id] = performance.now() - started;
+      }
+    } finally {
+      session.release();
+    }
+    return session.close();
+  }
+
+  private applies(d: Detector, languageId: LanguageId, lower: string, options: AnalyzeOptions): boolean {
+    if (d.languages !== '*' && !d.languages.includes(languageId)) return false;
+    if (d.keywords && !d.keywords.some((k) => lower.includes(k))) return false;
+    return !this.allOff(d, options.rules);
+  }
+
+  private applicable(session: Session, options: AnalyzeOptions, kind: 'run' | 'runAsync'): Detector[] {
+    return this.detectors.filter((d) => d[kind] && this.applies(d, session.input.languageId, session.lower, options));
+  }
+
+  private open(input: AnalyzeInput, options: AnalyzeOptions): Session | { skipped: AnalyzeResult } {
+    const skip = skipReason(input.text, options.limits ?? DEFAULT_LIMITS);
+    if (skip) {
+      return { skipped: { findings: [], notices: [{ kind: 'skipped', message: `Vouch skipped ${input.path}: ${skip}.` }], timings: {}, skipped: skip } };
+    }
+    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options));
   }
 
   private allOff(d: Detector, rules: AnalyzeOptions['rules']): boolean {
@@ -145,7 +232,7 @@ export class Engine {
   }
 
   private toFindings(
-    raw: Array<Report & { detector: Detector }>,
+    raw: RawReport[],
     input: AnalyzeInput,
     index: LineIndex,
     options: AnalyzeOptions,

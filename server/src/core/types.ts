@@ -131,7 +131,26 @@ export interface Detector {
   ruleIds?: readonly string[];
   /** Metadata of those extra rules. */
   ruleMeta?: Readonly<Record<string, DetectorMeta & { docs?: string }>>;
-  run(ctx: DetectorContext): void;
+  /** Fast tier: synchronous, on every keystroke. */
+  run?(ctx: DetectorContext): void;
+  /** Slow tier: may wait on injected services; runs after the fast tier has published. */
+  runAsync?(ctx: AsyncDetectorContext): Promise<void>;
+}
+
+/**
+ * Host-provided services for slow-tier detectors. Detectors stay free of I/O: the server and the
+ * CLI inject implementations (registry client with cache, workspace file access, type checker);
+ * tests inject fakes or real local servers.
+ */
+export interface Services {
+  registry?: import('./services').RegistryService;
+  project?: import('./services').ProjectService;
+  [name: string]: unknown;
+}
+
+export interface AsyncDetectorContext extends DetectorContext {
+  readonly services: Services;
+  readonly signal?: AbortSignal;
 }
 
 export type SuppressionKind = 'line' | 'file';

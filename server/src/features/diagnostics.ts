@@ -6,9 +6,9 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIncluded } from '../core/config';
-import type { Engine } from '../core/engine';
+import type { AnalyzeResult, Engine } from '../core/engine';
 import { normalizeLanguageId } from '../core/languages';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Notice, Services, Severity } from '../core/types';
 import { StatusNotification, type DiagnosticData, type StatusParams } from '../protocol';
 import type { Workspace } from './workspace';
 
@@ -48,7 +48,11 @@ export class Diagnostics {
   readonly results = new Map<string, AnalysedDocument>();
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason }>();
   private readonly loggedErrors = new Set<string>();
+  /** In-flight slow-tier runs, cancelled when a newer version of the document arrives. */
+  private readonly slow = new Map<string, AbortController>();
   debounceMs = 150;
+  /** Services for slow-tier detectors (registry, type checker), set by the server's wiring. */
+  services: Services = {};
 
   constructor(
     private readonly connection: Connection,
@@ -80,6 +84,8 @@ export class Diagnostics {
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri)?.timer);
     this.timers.delete(uri);
+    this.slow.get(uri)?.abort();
+    this.slow.delete(uri);
     this.results.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -100,36 +106,46 @@ export class Diagnostics {
     }
     if (settings.run === 'onSave' && reason === 'change') return;
     const version = doc.version;
-    const text = doc.getText();
-    let findings: Finding[] = [];
-    let notices: string[] = [];
+    const input = { text: doc.getText(), languageId: language, path: scope.relPath };
+    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs };
+    let fast: AnalyzeResult;
     try {
-      const r = this.engine.analyze(
-        { text, languageId: language, path: scope.relPath },
-        { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs },
-      );
-      findings = r.findings;
-      notices = r.notices.map((n) => n.message);
-      for (const n of r.notices) {
-        if (n.kind === 'skipped') continue;
-        const key = `${n.kind}:${n.ruleId}`;
-        if (this.loggedErrors.has(key)) continue;
-        this.loggedErrors.add(key);
-        this.connection.console.warn(n.message);
-      }
+      fast = this.engine.analyze(input, options);
     } catch (e) {
-      notices = [`Vouch could not analyse this file: ${(e as Error).message}`];
       this.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+      fast = { findings: [], notices: [{ kind: 'detector-error', message: `Vouch could not analyse this file: ${(e as Error).message}` }], timings: {} };
     }
     // A newer edit arrived while analysing: its own run will publish.
     if (this.documents.get(uri)?.version !== version) return;
-    this.results.set(uri, { version, findings, root: scope.root });
-    await this.connection.sendDiagnostics({
-      uri,
-      version,
-      diagnostics: findings.filter((f) => !f.suppressed).map(toDiagnostic),
-    });
-    const status: StatusParams = { uri, notices, findings: findings.filter((f) => !f.suppressed).length };
+    await this.publish(uri, version, scope.root, fast.findings, fast.notices);
+
+    this.slow.get(uri)?.abort();
+    if (!this.engine.hasSlowWork(input, options)) return;
+    const controller = new AbortController();
+    this.slow.set(uri, controller);
+    try {
+      const slow = await this.engine.analyzeAsync(input, this.services, options, controller.signal);
+      if (controller.signal.aborted || this.documents.get(uri)?.version !== version) return;
+      await this.publish(uri, version, scope.root, [...fast.findings, ...slow.findings], [...fast.notices, ...slow.notices]);
+    } catch (e) {
+      this.connection.console.error(`Slow analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+    } finally {
+      if (this.slow.get(uri) === controller) this.slow.delete(uri);
+    }
+  }
+
+  private async publish(uri: string, version: number, root: string, findings: Finding[], notices: Notice[]): Promise<void> {
+    for (const n of notices) {
+      if (n.kind === 'skipped') continue;
+      const key = `${n.kind}:${n.ruleId}`;
+      if (this.loggedErrors.has(key)) continue;
+      this.loggedErrors.add(key);
+      this.connection.console.warn(n.message);
+    }
+    this.results.set(uri, { version, findings, root });
+    const active = findings.filter((f) => !f.suppressed);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: active.map(toDiagnostic) });
+    const status: StatusParams = { uri, notices: notices.map((n) => n.message), findings: active.length };
     await this.connection.sendNotification(StatusNotification, status);
   }
 }
