@@ -1,6 +1,6 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSettings } from '../../server/src/core/config';
 import { SEVERITIES, type Severity } from '../../server/src/core/types';
@@ -8,7 +8,7 @@ import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../.
 import { activeFindings } from '../../server/src/report/json';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
-import { ruleDocsFrom } from '../../server/src/scan/rule-docs';
+import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
 import { scanFiles, type ScanResult } from '../../server/src/scan/scan';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
@@ -27,7 +27,9 @@ Options:
   --summary                            print a one-screen summary to stderr
   --quiet                              no progress indicator
   -h, --help                           show this help
-  -v, --version                        print the version`;
+  -v, --version                        print the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or internal error.`;
 
 /** Bad invocation: message plus usage, exit 2. */
 export class UsageError extends Error {}
@@ -35,11 +37,10 @@ export class UsageError extends Error {}
 export class FatalError extends Error {}
 
 /** rules/docs next to the repository root, from the bundle (cli/out) and from source (cli/src) alike. */
-const DOCS_DIR = join(__dirname, '..', '..', 'rules', 'docs');
 
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 /**
@@ -145,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     progress.done();
   }
   if (warnings.length) scan.warnings = [...warnings];
-  const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(DOCS_DIR));
+  const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(docsDir()));
   if (values.output) {
     const out = resolve(values.output);
     try {

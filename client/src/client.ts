@@ -31,6 +31,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
+    // In an untrusted workspace the server executes nothing from it and makes no registry look-ups.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`) },
     middleware: {
       workspace: {
@@ -48,6 +50,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   };
   client = new LanguageClient('vouch', 'Vouch', serverOptions, clientOptions);
   context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
+  // Trust granted later: restart so the server picks up the trusted-workspace capabilities.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

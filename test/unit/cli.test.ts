@@ -91,7 +91,7 @@ describe('cli: vouch scan', function () {
         const r = vouch(args, clean);
         assert.equal(r.code, 2, args.join(' '));
         assert.match(r.stderr, message);
-        assert.doesNotMatch(r.stderr, /internal error/);
+        assert.doesNotMatch(r.stderr, /vouch: internal error/);
       }
     });
 
@@ -118,7 +118,7 @@ describe('cli: vouch scan', function () {
       const implicit = vouch(['scan', '.'], bad);
       assert.equal(implicit.code, 2);
       assert.match(implicit.stderr, /\.vouch\.json is not valid JSON/);
-      assert.doesNotMatch(implicit.stderr + explicit.stderr, /internal error|\n\s+at /);
+      assert.doesNotMatch(implicit.stderr + explicit.stderr, /vouch: internal error|\n\s+at /);
     });
 
     it('a config with unknown keys only warns', () => {
@@ -202,7 +202,7 @@ describe('cli: vouch scan', function () {
     it('never crashes: skips each bad file with a reason and still finds the sentinel', () => {
       const r = vouch(['scan', '.', '--format', 'json'], bad);
       assert.equal(r.code, 1, r.stderr);
-      assert.doesNotMatch(r.stderr, /internal error/);
+      assert.doesNotMatch(r.stderr, /vouch: internal error/);
       const report = JSON.parse(r.stdout);
       assert.deepEqual(report.findings.map((f: { file: string }) => f.file), ['zz-sentinel.js']);
       const skipped = Object.fromEntries(report.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]));

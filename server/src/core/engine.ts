@@ -66,6 +66,8 @@ class Session {
   private readonly raw: RawReport[] = [];
   private readonly parsed = new Map<string, unknown>();
   private released = false;
+  /** Time spent parsing, which no detector's budget pays for. */
+  private parseMs = 0;
 
   constructor(
     readonly input: AnalyzeInput,
@@ -78,18 +80,22 @@ class Session {
 
   private lazy<T>(key: string, make: () => T): T {
     if (!this.parsed.has(key)) {
+      const started = performance.now();
       try {
         this.parsed.set(key, make());
       } catch (e) {
         this.parsed.set(key, undefined);
-        this.notices.push({ kind: 'parse-error', message: `Could not parse ${this.input.path} as ${key}: ${(e as Error).message}` });
+        const why = e instanceof RangeError ? 'the code is nested too deeply for the parser' : (e as Error).message;
+        this.notices.push({ kind: 'parse-error', message: `Could not parse ${this.input.path} as ${key}: ${why}; syntax-aware checks were skipped for this file.` });
       }
+      this.parseMs += performance.now() - started;
     }
     return this.parsed.get(key) as T;
   }
 
   context(detector: Detector, deadline: number): DetectorContext {
     const { text, languageId, path } = this.input;
+    const parsedBefore = this.parseMs;
     const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
     return {
       text, languageId, path,
@@ -99,7 +105,7 @@ class Session {
       yaml: () => (languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(text)) : undefined),
       report: (r) => this.raw.push({ ...r, detector }),
       checkBudget: () => {
-        if (performance.now() > deadline) throw new BudgetExceeded();
+        if (performance.now() - (this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
       },
     };
   }
@@ -109,7 +115,8 @@ class Session {
     if (e instanceof BudgetExceeded) {
       this.notices.push({ kind: 'detector-timeout', ruleId: detector.id, message: `Detector ${detector.id} ran out of its ${budget} ms budget on ${path}; its results for this file may be incomplete.` });
     } else {
-      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${(e as Error)?.message ?? String(e)}` });
+      const why = e instanceof RangeError ? 'the code is nested too deeply' : (e as Error)?.message ?? String(e);
+      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${why}` });
     }
   }
 
@@ -141,7 +148,8 @@ export class Engine {
   private register(id: string, meta: DetectorMeta, languages: RuleInfo['languages']): void {
     const prev = this.catalogue.get(id);
     const merged = !prev ? languages : prev.languages === '*' || languages === '*' ? '*' : [...new Set([...prev.languages, ...languages])];
-    this.catalogue.set(id, { id, meta: prev?.meta ?? meta, languages: merged });
+    const mergedMeta = prev ? { ...prev.meta, fixable: prev.meta.fixable || meta.fixable } : meta;
+    this.catalogue.set(id, { id, meta: mergedMeta, languages: merged });
   }
 
   rules(): RuleInfo[] {

@@ -11,6 +11,7 @@ import { normalizeLanguageId } from '../core/languages';
 import type { Finding, Notice, Services, Severity } from '../core/types';
 import { StatusNotification, type DiagnosticData, type StatusParams } from '../protocol';
 import type { Workspace } from './workspace';
+import { docsDir } from '../scan/rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -28,7 +29,7 @@ export interface AnalysedDocument {
 }
 
 export function docsUri(ruleId: string): string {
-  return pathToFileURL(join(__dirname, '..', '..', 'rules', 'docs', `${ruleId}.md`)).href;
+  return pathToFileURL(join(docsDir(), `${ruleId}.md`)).href;
 }
 
 export function toDiagnostic(f: Finding): Diagnostic {

@@ -7,9 +7,8 @@ import { SEVERITIES, type Severity } from '../core/types';
 import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol';
 import { formatReport } from '../report';
 import { activeFindings } from '../report/json';
-import { ruleDocsFrom } from '../scan/rule-docs';
+import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
 import { scanFiles } from '../scan/scan';
-import { docsDir } from './rule-docs';
 import type { Workspace } from './workspace';
 
 export async function scanWorkspace(engine: Engine, workspace: Workspace, params: ScanWorkspaceParams): Promise<ScanWorkspaceResult> {

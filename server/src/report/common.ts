@@ -112,8 +112,10 @@ export function snippet(group: FileGroup, f: Finding, context = 1): SnippetLine[
     const end = n + 1 < starts!.length ? starts![n + 1] : text.length;
     return text.slice(starts![n], end).replace(/\r?\n$/, '');
   };
+  // A final newline does not start another line worth showing.
+  const lines = starts.length > 1 && starts[starts.length - 1] === text.length ? starts.length - 1 : starts.length;
   const first = Math.max(0, f.range.start.line - context);
-  const last = Math.min(starts.length - 1, f.range.end.line + context, f.range.start.line + context + 4);
+  const last = Math.min(lines - 1, f.range.end.line + context, f.range.start.line + context + 4);
   const out: SnippetLine[] = [];
   for (let n = first; n <= last; n++) {
     const line = lineAt(n);

@@ -1,9 +1,15 @@
 // Reads rules/docs/<rule-id>.md for reports (SARIF help, HTML rule sections); cached, ids validated.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleDocs } from '../report/common';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** rules/docs next to the bundle (server/out, cli/out) or, when run from source, above server/src/<dir>. */
+export function docsDir(): string {
+  const candidates = [join(__dirname, '..', '..', 'rules', 'docs'), join(__dirname, '..', '..', '..', 'rules', 'docs')];
+  return candidates.find((d) => existsSync(d)) ?? candidates[0];
+}
 
 export function ruleDocsFrom(dir: string): RuleDocs {
   const cache = new Map<string, string | undefined>();

@@ -37,7 +37,7 @@ export function toRelative(root: string, abs: string): string {
 
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 export type SkipReporter = (abs: string, reason: string) => void;

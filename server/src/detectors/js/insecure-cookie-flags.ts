@@ -60,7 +60,8 @@ export const insecureCookieFlags: Detector = {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-        const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf));
+        // js-cookie's `Cookies.set` runs in the browser, where HttpOnly cannot be set.
+        const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf)) && !/^(Cookies|Cookie|jsCookie)$/.test(callee.expression.getText(sf));
         // res.cookie(name, value, opts) · cookies().set(name, value, opts) · setCookie(event, name, value, opts)
         let idx = -1;
         if (method === 'cookie' && ts.isPropertyAccessExpression(callee)) idx = 0;
