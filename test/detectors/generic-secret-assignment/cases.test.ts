@@ -57,6 +57,7 @@ ruleTester('generic-secret-assignment', 'typescript', {
     { code: `const auth = { Authorization: "Bearer ${V}" };`, errors: 1 },
     { code: `const apiKey = "${V}";`, path: 'test/api.test.ts', errors: 1 },
     { code: `const { password = "${V}" } = options;`, errors: 1 },
+    { code: `const apiKey2 = "${V}";`, errors: 1 },
   ],
 });
 

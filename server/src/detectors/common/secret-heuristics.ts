@@ -46,7 +46,8 @@ export function splitWords(name: string): string[] {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .map((w) => w.replace(/(?<=[a-z])\d+$/, '')) // password2 → password
+    .filter((w) => w && !/^v?\d+$/.test(w)); // api_key_2, token_v2
 }
 
 /** Cheap pre-check before splitting the name into words. */

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { findingsOf, ruleTester } from '../harness';
+
+const BODY = 'MIIEowIBAAKCAQEAt3Qk9v0mZ7bX2Lx4Jr8sHc6Yp1Wn5Ue3Tq0Vd2Ri7Fo9Gk1Ma4Zb6N';
+
+ruleTester('private-key', 'plaintext', {
+  valid: [
+    '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----',
+    '-----BEGIN PRIVATE KEY-----\nMIIE...your key here...\n-----END PRIVATE KEY-----',
+    `-----BEGIN PUBLIC KEY-----\n${BODY}\n-----END PUBLIC KEY-----`,
+    `-----BEGIN CERTIFICATE-----\n${BODY}\n-----END CERTIFICATE-----`,
+    `-----BEGIN PRIVATE KEY-----\n${BODY}\n(truncated)`,
+    { code: `{ "private_key": "-----BEGIN PRIVATE KEY-----\\n${BODY}\\n-----END PRIVATE KEY-----\\n" }`, language: 'json', name: 'left to gcp-service-account-key' },
+  ],
+  invalid: [
+    { code: `-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n${BODY}\n-----END RSA PRIVATE KEY-----`, errors: [{ line: 1, column: 1 }] },
+    { code: `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${BODY}\n-----END ENCRYPTED PRIVATE KEY-----`, errors: 1 },
+    { code: `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F1C9A7E5B2D4C6E8A0B1D3F5A7C9E1B\n\n${BODY}\n-----END RSA PRIVATE KEY-----`, errors: 1 },
+    { code: `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${BODY}\n-----END PGP PRIVATE KEY BLOCK-----`, errors: 1 },
+    { code: `key = "-----BEGIN PRIVATE KEY-----\\n${BODY}\\n-----END PRIVATE KEY-----\\n"`, language: 'python', errors: [{ line: 1, column: 8 }] },
+  ],
+});
+
+describe('private-key: linear time', () => {
+  it('an unterminated key body of 200 kB is scanned quickly', async () => {
+    const text = `-----BEGIN PRIVATE KEY-----\n${Array.from({ length: 3000 }, () => BODY).join('\n')}`;
+    const started = performance.now();
+    assert.deepEqual(await findingsOf('private-key', { code: text }, 'plaintext'), []);
+    assert.ok(performance.now() - started < 5000, 'private-key regex backtracks');
+  });
+});
