@@ -24,6 +24,19 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// Rule packs carry their own test samples (token-shaped strings); the bundles need only the rules.
+const stripRuleSamples = {
+  name: 'strip-rule-samples',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]rules[\\/][^\\/]+\.json$/ }, async (args) => {
+      const pack = JSON.parse(readFileSync(args.path, 'utf8'));
+      for (const rule of pack.rules ?? []) delete rule.tests;
+      return { contents: JSON.stringify(pack), loader: 'json' };
+    });
+  },
+};
+common.plugins = [stripRuleSamples];
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },

@@ -1,5 +1,5 @@
-// E2E plumbing: an isolated code-server per test file, a chromium page on its workbench, and
-// workbench helpers that poll for what a person would see. Nothing here sleeps for a fixed time.
+// E2E plumbing: an isolated code-server per test file and a chromium page on its workbench.
+// The UI gestures live in workbench.mjs. Nothing here sleeps for a fixed time.
 import { spawn, execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,7 +19,7 @@ export const CHROMIUM = process.env.VOUCH_E2E_CHROMIUM || '/usr/bin/chromium';
 export const EXTENSION_ID = 'vouch-dev.vouch';
 
 /** How long one UI expectation may take; generous because the first language server start parses grammars. */
-export const DEFAULT_TIMEOUT = Number(process.env.VOUCH_E2E_TIMEOUT_MS || 30_000);
+export const DEFAULT_TIMEOUT = Number(process.env.VOUCH_E2E_TIMEOUT_MS || 45_000);
 
 const run = promisify(execFile);
 
@@ -65,8 +65,11 @@ function killGroup(pid, signal) {
     return false; // already gone
   }
 }
+/** Sandboxes not yet disposed; removed on exit too (an interrupted run must not litter the temp folder). */
+const liveSandboxes = new Set();
 process.on('exit', () => {
   for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  if (!process.env.VOUCH_E2E_KEEP) for (const dir of liveSandboxes) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {
@@ -89,6 +92,7 @@ export function createSandbox(label = 'vouch-e2e') {
     userData: join(root, 'user-data'),
     extensions: join(root, 'extensions'),
   };
+  liveSandboxes.add(root);
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(
@@ -107,6 +111,7 @@ export function createSandbox(label = 'vouch-e2e') {
         'editor.minimap.enabled': false,
         'workbench.editor.enablePreview': false,
         'security.workspace.trust.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
       },
       null,
       2,
@@ -124,7 +129,8 @@ export function createSandbox(label = 'vouch-e2e') {
     },
     cliArgs: ['--config', join(dirs.config, 'code-server.yaml'), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
     dispose() {
-      rmSync(root, { recursive: true, force: true });
+      liveSandboxes.delete(root);
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
@@ -259,166 +265,4 @@ export async function openWorkbench(server, folder, { payload, viewport = { widt
 /** `vscode-remote://` URI that code-server's payload needs for a path on this machine. */
 export function remoteUri(server, path) {
   return `vscode-remote://127.0.0.1:${server.port}${path}`;
-}
-
-// ---- workbench helpers: what a person does and sees ----
-
-const isMac = process.platform === 'darwin';
-export const mod = isMac ? 'Meta' : 'Control';
-
-/** Text of a locator with non-breaking spaces (Monaco renders spaces as U+00A0) made plain. */
-async function text(locator) {
-  return ((await locator.textContent({ timeout: 1_000 })) ?? '').replace(/\u00a0/g, ' ');
-}
-
-/** Quick Open (Ctrl+P) a workspace-relative file and wait until its editor tab is active. */
-export async function quickOpen(page, relPath) {
-  const name = relPath.split('/').pop();
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await waitFor(
-    async () => {
-      if (!(await input.isVisible())) await page.keyboard.press(`${mod}+P`);
-      return input.isVisible();
-    },
-    { what: 'Quick Open', interval: 500 },
-  );
-  await input.fill(relPath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: DEFAULT_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await waitFor(async () => (await activeTabName(page)) === name && !(await input.isVisible()), { what: `editor for ${relPath}` });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-}
-
-export async function activeTabName(page) {
-  const tab = page.locator('.editor-group-container.active .tab.active .label-name').first();
-  return (await tab.count()) ? text(tab) : '';
-}
-
-/** The text of the active editor as rendered (small files only: Monaco renders visible lines). */
-export async function editorText(page) {
-  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' })),
-  );
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text.replace(/\u00a0/g, ' '))
-    .join('\n');
-}
-
-export async function waitForEditorText(page, predicate, what) {
-  let last = '';
-  try {
-    return await waitFor(async () => predicate((last = await editorText(page))), { what });
-  } catch (err) {
-    err.message += `\n--- editor text ---\n${last}`;
-    throw err;
-  }
-}
-
-/** Go to line:column with Ctrl+G (1-based), and focus the editor there. */
-export async function goToLine(page, line, column = 1) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-  await waitFor(
-    async () => {
-      if (!(await input.isVisible())) await page.keyboard.press(`${mod}+G`);
-      return input.isVisible();
-    },
-    { what: 'Go to Line', interval: 500 },
-  );
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await waitFor(async () => !(await input.isVisible()), { what: 'Go to Line to close' });
-  await waitFor(async () => {
-    const status = await page.locator('.statusbar-item[id="status.editor.selection"]').first();
-    return (await text(status)).includes(`Ln ${line}, Col ${column}`);
-  }, { what: `cursor at Ln ${line}, Col ${column}` });
-}
-
-/** Opens the Problems panel (Ctrl+Shift+M) and returns its locator. */
-export async function openProblems(page) {
-  const panel = page.locator('.markers-panel');
-  await waitFor(
-    async () => {
-      if (!(await panel.isVisible())) await page.keyboard.press(`${mod}+Shift+M`);
-      return panel.isVisible();
-    },
-    { what: 'Problems panel', interval: 1_000 },
-  );
-  return panel;
-}
-
-export async function problemsText(page) {
-  const panel = page.locator('.markers-panel');
-  if (!(await panel.isVisible())) return '';
-  return text(panel);
-}
-
-/** Waits until the Problems panel text satisfies `predicate`; the panel text goes into the error. */
-export async function waitForProblems(page, predicate, what) {
-  let last = '';
-  try {
-    return await waitFor(async () => predicate((last = await problemsText(page))), { what });
-  } catch (err) {
-    err.message += `\n--- Problems panel ---\n${last}`;
-    throw err;
-  }
-}
-
-/**
- * Opens the quick-fix menu (Ctrl+.) at the cursor and picks the action whose title contains `title`.
- * Returns the titles that were offered, for error messages and assertions.
- */
-export async function applyCodeAction(page, title) {
-  const rows = page.locator('.action-widget .monaco-list-row');
-  let offered = [];
-  await waitFor(
-    async () => {
-      if (!(await rows.first().isVisible())) {
-        await page.keyboard.press(`${mod}+.`);
-        await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
-      }
-      offered = (await rows.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trim());
-      if (offered.some((t) => t.includes(title))) return true;
-      // The server may not have computed its actions yet: close the menu and ask again.
-      if (offered.length) await page.keyboard.press('Escape');
-      return false;
-    },
-    { what: `code action "${title}"`, interval: 500 },
-  ).catch((err) => {
-    err.message += `\noffered: ${JSON.stringify(offered)}`;
-    throw err;
-  });
-  await rows.filter({ hasText: title }).first().click();
-  await waitFor(async () => !(await rows.first().isVisible()), { what: 'quick-fix menu to close' });
-  return offered;
-}
-
-/** The status bar entry the extension contributes (its text includes "Vouch"). */
-export function vouchStatusItem(page) {
-  return page.locator('.part.statusbar .statusbar-item', { hasText: 'Vouch' }).first();
-}
-
-/** Runs a command through the Command Palette (F1), as a person would. */
-export async function runCommand(page, label) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await waitFor(
-    async () => {
-      if (!(await input.isVisible())) await page.keyboard.press('F1');
-      return input.isVisible();
-    },
-    { what: 'Command Palette', interval: 500 },
-  );
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-}
-
-/** Line (1-based) and column (1-based) of the first occurrence of `needle` in `source`. */
-export function positionOf(source, needle) {
-  const idx = source.indexOf(needle);
-  if (idx < 0) throw new Error(`fixture does not contain ${needle}`);
-  const before = source.slice(0, idx).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

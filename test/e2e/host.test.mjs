@@ -31,6 +31,7 @@ describe('Vouch in the extension host (extensionTestsPath)', function () {
   let sandbox, server, workbench, result;
 
   before(async function () {
+    const started = Date.now();
     sandbox = createSandbox('vouch-e2e-host');
     // The .vsix's content is what gets tested, loaded as the development extension: move it out of
     // the extensions folder so that exactly one copy of vouch-dev.vouch exists in the host.
@@ -56,6 +57,7 @@ describe('Vouch in the extension host (extensionTestsPath)', function () {
       err.message += `\n--- code-server log (tail) ---\n${server.log.slice(-4000)}`;
       throw err;
     });
+    console.log(`      extension-host suite finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // One test here per test that ran in the host, so the counts say what was checked.
     for (const t of result.tests ?? []) {
       this.test.parent.addTest(

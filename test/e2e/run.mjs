@@ -5,11 +5,11 @@
 // Env: VOUCH_E2E_CACHE (toolchain cache), VOUCH_E2E_VSIX (use this .vsix, skip packaging),
 //      VOUCH_E2E_KEEP=1 (keep temp folders), VOUCH_E2E_TIMEOUT_MS (one UI expectation).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
-import { E2E_DIR, ROOT } from './helpers.mjs';
+import { CACHE, E2E_DIR, ROOT } from './helpers.mjs';
 
 const { values: opts, positionals } = parseArgs({
   options: { 'skip-package': { type: 'boolean' }, grep: { type: 'string' } },
@@ -38,6 +38,9 @@ if (!step('setup (test/e2e/setup.sh)', 'bash', [join(E2E_DIR, 'setup.sh')])) bai
 if (!opts['skip-package'] && !process.env.VOUCH_E2E_VSIX) {
   if (!step('npm run package', 'npm', ['run', '--silent', 'package'])) bail('packaging the extension failed');
 }
+
+// Failure screenshots of this run only (see ui.test.mjs).
+rmSync(join(CACHE, 'artifacts'), { recursive: true, force: true });
 
 const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, color: process.stdout.isTTY, grep: opts.grep });
 const files = positionals.length

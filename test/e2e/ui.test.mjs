@@ -3,28 +3,33 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CACHE, FIXTURE_WORKSPACE, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor } from './helpers.mjs';
 import {
-  CACHE,
-  FIXTURE_WORKSPACE,
-  ROOT,
   applyCodeAction,
-  copyWorkspace,
-  createSandbox,
+  dismissWidgets,
   goToLine,
-  installVsix,
   openProblems,
-  openWorkbench,
   positionOf,
+  problemRow,
   quickOpen,
-  startCodeServer,
   vouchStatusItem,
-  waitFor,
   waitForEditorText,
   waitForProblems,
-} from './helpers.mjs';
+} from './workbench.mjs';
 
 const fixture = (name) => readFileSync(join(FIXTURE_WORKSPACE, name), 'utf8');
 const ARTIFACTS = join(CACHE, 'artifacts');
+
+/** The rule's own fix: the first Vouch action that is neither a suppression nor documentation. */
+const vouchFix = (offered) => offered.find((t) => t.startsWith('Vouch: ') && !/^Vouch: (Suppress|Show documentation|Mark)\b/.test(t));
+
+/** Contract: the fix first, then suppress on this line, suppress in this file, show documentation. */
+function assertActionOrder(offered, ruleId, fix) {
+  const order = [fix, `Vouch: Suppress ${ruleId} on this line`, `Vouch: Suppress ${ruleId} in this file`, `Vouch: Show documentation for ${ruleId}`].map(
+    (title) => offered.findIndex((o) => o.includes(title)),
+  );
+  assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `code actions missing or out of order: ${JSON.stringify(offered)}`);
+}
 
 /** Puts the cursor inside `needle` (a flagged token) in the active editor. */
 async function cursorOn(page, file, needle) {
@@ -44,6 +49,10 @@ describe('Vouch in the workbench (UI)', function () {
     server = await startCodeServer(sandbox, { workspace });
     workbench = await openWorkbench(server, workspace);
     page = workbench.page;
+  });
+
+  beforeEach(async () => {
+    if (page) await dismissWidgets(page);
   });
 
   afterEach(async function () {
@@ -70,20 +79,29 @@ describe('Vouch in the workbench (UI)', function () {
   it('shows the hardcoded OpenAI key in Problems as vouch(openai-api-key)', async () => {
     await quickOpen(page, 'config.js');
     await openProblems(page);
-    await waitForProblems(page, (t) => /vouch\s*\(\s*openai-api-key\s*\)/.test(t), 'vouch(openai-api-key) in Problems');
+    await waitForProblems(page, (t) => problemRow('openai-api-key').test(t), 'vouch(openai-api-key) in Problems');
     // The status bar counts the findings of the active file once the server has answered.
     await waitFor(async () => /Vouch\s*[1-9]/.test(await vouchStatusItem(page).textContent()), { what: 'a finding count in the status bar' });
-    // Screenshot for the README: editor with the squiggle and the Problems panel with the finding.
+  });
+
+  it('screenshot: the editor and the Problems panel with Vouch findings in three files', async () => {
+    for (const file of ['legacy.js', 'request.js', 'config.js']) await quickOpen(page, file);
+    await openProblems(page);
+    const rules = ['openai-api-key', 'tls-verification-disabled', 'aws-access-key-id'];
+    await waitForProblems(page, (t) => rules.every((r) => problemRow(r).test(t)), rules.join(', '));
+    await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
     await page.mouse.move(1, 1);
     await page.screenshot({ path: join(ROOT, 'media/screenshots/problems.png') });
   });
 
-  it('quick fix: "Enable TLS certificate verification" rewrites rejectUnauthorized', async () => {
+  it('quick fix: the TLS fix sets rejectUnauthorized: true', async () => {
     await quickOpen(page, 'request.js');
-    await waitForProblems(page, (t) => /vouch\s*\(\s*tls-verification-disabled\s*\)/.test(t), 'vouch(tls-verification-disabled) in Problems');
+    await waitForProblems(page, (t) => problemRow('tls-verification-disabled').test(t), 'vouch(tls-verification-disabled) in Problems');
     await cursorOn(page, 'request.js', 'rejectUnauthorized');
-    await applyCodeAction(page, 'Vouch: Enable TLS certificate verification');
-    await waitForEditorText(page, (t) => !t.includes('rejectUnauthorized: false'), 'the fix to change rejectUnauthorized: false');
+    const { offered, picked } = await applyCodeAction(page, vouchFix);
+    assertActionOrder(offered, 'tls-verification-disabled', picked);
+    const text = await waitForEditorText(page, (t) => !t.includes('rejectUnauthorized: false') && t, 'the fix to change rejectUnauthorized: false');
+    assert.match(text, /rejectUnauthorized: true/, `the fix "${picked}" did not set rejectUnauthorized: true`);
     await waitForProblems(page, (t) => !t.includes('tls-verification-disabled'), 'tls-verification-disabled to leave Problems');
   });
 
@@ -91,15 +109,8 @@ describe('Vouch in the workbench (UI)', function () {
     await quickOpen(page, 'config.js');
     await waitForProblems(page, (t) => t.includes('openai-api-key'), 'openai-api-key in Problems');
     await cursorOn(page, 'config.js', 'sk-proj-');
-    const offered = await applyCodeAction(page, 'Vouch: Move secret to an environment variable');
-    // The fix comes first, then the suppressions, then the documentation link.
-    const order = [
-      'Vouch: Move secret to an environment variable',
-      'Vouch: Suppress openai-api-key on this line',
-      'Vouch: Suppress openai-api-key in this file',
-      'Vouch: Show documentation for openai-api-key',
-    ].map((title) => offered.findIndex((o) => o.includes(title)));
-    assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `code actions out of order: ${JSON.stringify(offered)}`);
+    const { offered, picked } = await applyCodeAction(page, 'Vouch: Move secret to an environment variable');
+    assertActionOrder(offered, 'openai-api-key', picked);
     const text = await waitForEditorText(page, (t) => t.includes('process.env.') && !t.includes('sk-proj-') && t, 'process.env.… instead of the key');
     assert.match(text, /apiKey:\s*process\.env\.[A-Z][A-Z0-9_]*/);
     await waitForProblems(page, (t) => !t.includes('openai-api-key'), 'openai-api-key to leave Problems');
@@ -107,7 +118,7 @@ describe('Vouch in the workbench (UI)', function () {
 
   it('suppression: "Suppress … on this line" inserts vouch-ignore-next-line and clears the finding', async () => {
     await quickOpen(page, 'legacy.js');
-    await waitForProblems(page, (t) => /vouch\s*\(\s*aws-access-key-id\s*\)/.test(t), 'vouch(aws-access-key-id) in Problems');
+    await waitForProblems(page, (t) => problemRow('aws-access-key-id').test(t), 'vouch(aws-access-key-id) in Problems');
     await cursorOn(page, 'legacy.js', 'AKIA');
     await applyCodeAction(page, 'Vouch: Suppress aws-access-key-id on this line');
     const text = await waitForEditorText(page, (t) => t.includes('vouch-ignore-next-line') && t, 'the suppression comment');
