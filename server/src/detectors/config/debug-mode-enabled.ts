@@ -1,6 +1,7 @@
 // Flags production env files that switch debug or development mode on (`DEBUG=true`, `FLASK_DEBUG=1`,
 // `NODE_ENV=development` in `.env.production`): assistants copy the dev `.env` and only rename it.
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const PROD_FILE = /(^|\/)(\.env\.(prod|production)(\.[\w-]+)?|[\w-]*\.?(prod|production)\.env|(docker-)?compose[\w.-]*\.(prod|production)\.ya?ml|[\w-]*[.-](prod|production)\.ya?ml)$/i;
 const LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?(["']?)((?:[A-Z][A-Z0-9_]*_)?DEBUG|(?:NODE|FLASK|APP|RAILS|RACK|APP_|DJANGO_)?_?ENV|ENVIRONMENT)\1[ \t]*[=:][ \t]*(["']?)(true|1|yes|on|development|dev)\3[ \t]*(?:#.*)?$/gim;
@@ -15,14 +16,7 @@ function sameCase(value: string, flipped: string): string {
 
 export const configDebugModeEnabled: Detector = {
   id: 'debug-mode-enabled',
-  meta: {
-    title: 'Debug mode enabled',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-489', 'CWE-215'],
-    fixable: true,
-  },
+  meta: RULE_META['debug-mode-enabled'],
   languages: ['dotenv', 'yaml'],
   keywords: ['debug', 'env'],
   run(ctx: DetectorContext) {

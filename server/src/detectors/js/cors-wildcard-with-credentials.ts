@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 type Origin = 'wildcard' | 'reflect' | 'other';
 
@@ -27,14 +28,7 @@ const isTrue = (v: ts.Expression) => v.kind === ts.SyntaxKind.TrueKeyword || (ts
 
 export const corsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
-  meta: {
-    title: 'CORS allows credentials from any origin',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-942', 'CWE-346'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['credentials'],
   run(ctx: DetectorContext) {

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { responsePayload } from '../shared/js-response';
+import { RULE_META } from '../shared/rule-meta';
 
 const FETCH = new Set([
   'findOne', 'findById', 'findByPk', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOneBy',
@@ -52,14 +53,7 @@ function scopeOf(n: ts.Node): ts.Node {
 
 export const databaseRecordInResponse: Detector = {
   id: 'database-record-in-response',
-  meta: {
-    title: 'Whole user record sent to the client',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-200', 'CWE-359'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['database-record-in-response'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['find', 'select *', 'select  *'],
   run(ctx: DetectorContext) {

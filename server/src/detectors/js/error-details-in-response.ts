@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { devOnly, responsePayload } from '../shared/js-response';
+import { RULE_META } from '../shared/rule-meta';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node }
@@ -89,14 +90,7 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 
 export const errorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
-  meta: {
-    title: 'Error details sent to the client',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-209'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['error-details-in-response'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['err', 'catch', 'exception'],
   run(ctx: DetectorContext) {

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
 const FLAGS = ['secure', 'httpOnly'] as const;
@@ -19,15 +20,7 @@ function nameOf(e: ts.Expression | undefined, sf: ts.SourceFile): string {
 
 export const insecureCookieFlags: Detector = {
   id: 'insecure-cookie-flags',
-  meta: {
-    title: 'Cookie without Secure or HttpOnly',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-614', 'CWE-1004'],
-    fixable: true,
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['cookie'],
   run(ctx: DetectorContext) {

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
 const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|ms|color|colour|hue|x|y|z|pos|position|angle|opacity|duration|width|height|size|offset|sample|shuffle|shuffled|percent|chance|probability|weight|speed|noise|index|idx|class|name|animation|rotation|scale|left|top)(_|$)/;
@@ -37,14 +38,7 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
 
 export const insecureRandomness: Detector = {
   id: 'insecure-randomness',
-  meta: {
-    title: 'Predictable randomness for a secret',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-338', 'CWE-330'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['insecure-randomness'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['math.random'],
   run(ctx: DetectorContext) {

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
@@ -36,15 +37,7 @@ function jwtBindings(sf: ts.SourceFile): { modules: Set<string>; decode: Set<str
 
 export const jwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
-  meta: {
-    title: 'JWT accepted without verification',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-347', 'CWE-345'],
-    fixable: true,
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['jsonwebtoken', 'none', 'ignoreexpiration'],
   run(ctx: DetectorContext) {

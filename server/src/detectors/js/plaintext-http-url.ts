@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
 const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
@@ -33,15 +34,7 @@ function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean): boole
 
 export const plaintextHttpUrl: Detector = {
   id: 'plaintext-http-url',
-  meta: {
-    title: 'Plain HTTP URL for a remote API',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-319'],
-    fixable: true,
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['plaintext-http-url'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['http://', 'ws://'],
   run(ctx: DetectorContext) {

@@ -5,6 +5,7 @@ import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { RULE_META } from '../shared/rule-meta';
 
 interface Hit { kind: Exposure; node: ts.Node }
 
@@ -101,14 +102,7 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 
 export const sensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
-  meta: {
-    title: 'Secret or personal data written to a log',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-532', 'CWE-359'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['log'],
   run(ctx: DetectorContext) {

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
 
@@ -39,15 +40,7 @@ function guarded(node: ts.Node): boolean {
 
 export const tlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
-  meta: {
-    title: 'TLS certificate verification disabled',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-295'],
-    fixable: true,
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['tls-verification-disabled'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['rejectunauthorized', 'strictssl', 'checkserveridentity', 'node_tls_reject_unauthorized'],
   run(ctx: DetectorContext) {

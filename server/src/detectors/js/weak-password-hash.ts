@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -35,14 +36,7 @@ function contextName(node: ts.Node, sf: ts.SourceFile): string {
 
 export const weakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: {
-    title: 'Password hashed with a fast digest',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-916', 'CWE-328'],
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'createhash'],
   run(ctx: DetectorContext) {

@@ -3,6 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { RULE_META } from '../shared/rule-meta';
 
 const CHMOD = /^[fl]?chmod(Sync)?$/;
 /** Function name -> index of its mode argument (number, or object with `mode`). */
@@ -33,15 +34,7 @@ function tightenFix(lit: ts.Expression, mode: number, sf: ts.SourceFile): Fix {
 
 export const worldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
-  meta: {
-    title: 'World-writable file permissions',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-732', 'CWE-276'],
-    fixable: true,
-    needs: ['js'],
-  },
+  meta: { ...RULE_META['world-writable-permissions'], needs: ['js'] },
   languages: JS_LIKE,
   keywords: ['chmod', 'mode', 'umask'],
   run(ctx: DetectorContext) {

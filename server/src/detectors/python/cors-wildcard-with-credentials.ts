@@ -2,6 +2,7 @@
 // allow_credentials=True)`, flask-cors `CORS(app, supports_credentials=True)` with default origins, django-cors-headers.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 function kwargs(call: Node): Map<string, Node> {
   const out = new Map<string, Node>();
@@ -25,14 +26,7 @@ const MESSAGE = 'CORS allows credentials from any origin, so any website can mak
 
 export const pyCorsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
-  meta: {
-    title: 'CORS allows credentials from any origin',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-942', 'CWE-346'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['python'] },
   languages: ['python'],
   keywords: ['credentials'],
   run(ctx: DetectorContext) {

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { isRecordName } from '../shared/sensitive-names';
 import { responseCall, responseReturn } from '../shared/py-response';
+import { RULE_META } from '../shared/rule-meta';
 
 const DUMP_TEXT = /__dict__|\b(?:vars|model_to_dict|asdict|serialize)\s*\(/g;
 const DUMP_FN = new Set(['vars', 'model_to_dict', 'asdict', 'serialize']);
@@ -83,14 +84,7 @@ function fastapiRowReturn(ret: Node): Node | undefined {
 
 export const pyDatabaseRecordInResponse: Detector = {
   id: 'database-record-in-response',
-  meta: {
-    title: 'Whole user record sent to the client (Python)',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-200', 'CWE-359'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['database-record-in-response'], needs: ['python'] },
   languages: ['python'],
   keywords: ['__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi'],
   run(ctx: DetectorContext) {

@@ -2,6 +2,7 @@
 // FastAPI/Starlette `debug=True`, Django `DEBUG = True` in non-dev settings. Debug pages leak code and secrets.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const DEV_FILE = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci|debug)(\.py$|[/_.-])|(^|\/)(manage|conftest)\.py$/i;
 const SETTINGS_FILE = /(^|\/)(settings|config|production|prod|base)\.py$|\/settings\/[^/]+\.py$/;
@@ -11,14 +12,7 @@ const unquote = (n: Node | null | undefined) => (n?.text ?? '').replace(/^[rbu]*
 
 export const pyDebugModeEnabled: Detector = {
   id: 'debug-mode-enabled',
-  meta: {
-    title: 'Debug mode enabled',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-489', 'CWE-215'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['debug-mode-enabled'], needs: ['python'] },
   languages: ['python'],
   keywords: ['debug'],
   run(ctx: DetectorContext) {

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
 import { pythonResponses } from '../shared/py-response';
+import { RULE_META } from '../shared/rule-meta';
 
 type Level = 'stack' | 'message';
 interface Hit { level: Level; node: Node }
@@ -90,14 +91,7 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
 
 export const pyErrorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
-  meta: {
-    title: 'Exception details sent to the client (Python)',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-209'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['error-details-in-response'], needs: ['python'] },
   languages: ['python'],
   keywords: ['except', 'traceback', 'exc_info'],
   run(ctx: DetectorContext) {

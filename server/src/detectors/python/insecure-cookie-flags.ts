@@ -2,6 +2,7 @@
 // `SESSION_COOKIE_SECURE = False`-style settings outside dev/test settings files.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
 const SETTINGS = /^(SESSION_COOKIE_SECURE|SESSION_COOKIE_HTTPONLY|CSRF_COOKIE_SECURE|REMEMBER_COOKIE_SECURE|REMEMBER_COOKIE_HTTPONLY)$/;
@@ -15,15 +16,7 @@ function unquote(n: Node | null | undefined): string {
 
 export const pyInsecureCookieFlags: Detector = {
   id: 'insecure-cookie-flags',
-  meta: {
-    title: 'Cookie without Secure or HttpOnly',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-614', 'CWE-1004'],
-    fixable: true,
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['python'] },
   languages: ['python'],
   keywords: ['cookie'],
   run(ctx: DetectorContext) {

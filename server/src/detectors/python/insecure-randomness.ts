@@ -2,6 +2,7 @@
 // that receives the value (or the generating function). Simulations, sampling and jitter are left alone.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const FUNCS = new Set(['random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'getrandbits', 'randbytes', 'uniform', 'shuffle']);
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
@@ -35,14 +36,7 @@ function receiver(node: Node): { name: string; direct: boolean } | undefined {
 
 export const pyInsecureRandomness: Detector = {
   id: 'insecure-randomness',
-  meta: {
-    title: 'Predictable randomness for a secret',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-338', 'CWE-330'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['insecure-randomness'], needs: ['python'] },
   languages: ['python'],
   keywords: ['random'],
   run(ctx: DetectorContext) {

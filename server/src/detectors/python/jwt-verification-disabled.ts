@@ -2,20 +2,13 @@
 // `algorithms=["none"]`, and `"verify_exp": False` — the usual answer to "Signature verification failed".
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const unquote = (s: string) => s.replace(/^[rbu]*["']|["']$/gi, '');
 
 export const pyJwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
-  meta: {
-    title: 'JWT accepted without verification',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-347', 'CWE-345'],
-    fixable: true,
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['python'] },
   languages: ['python'],
   keywords: ['jwt', 'jose'],
   run(ctx: DetectorContext) {

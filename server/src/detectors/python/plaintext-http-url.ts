@@ -2,6 +2,7 @@
 // `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
 const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
@@ -29,15 +30,7 @@ function usedAsEndpoint(str: Node, client: boolean): boolean {
 
 export const pyPlaintextHttpUrl: Detector = {
   id: 'plaintext-http-url',
-  meta: {
-    title: 'Plain HTTP URL for a remote API',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'medium',
-    cwe: ['CWE-319'],
-    fixable: true,
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['plaintext-http-url'], needs: ['python'] },
   languages: ['python'],
   keywords: ['http://', 'ws://'],
   run(ctx: DetectorContext) {

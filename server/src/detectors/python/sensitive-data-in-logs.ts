@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { RULE_META } from '../shared/rule-meta';
 
 interface Hit { kind: Exposure; node: Node }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);
@@ -111,14 +112,7 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
 
 export const pySensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
-  meta: {
-    title: 'Secret or personal data written to a log (Python)',
-    family: 'sensitive-data-exposure',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-532', 'CWE-359'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['python'] },
   languages: ['python'],
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {

@@ -2,6 +2,7 @@
 // `check_hostname = False`: the usual assistant answer to "SSL: CERTIFICATE_VERIFY_FAILED".
 import type { Node } from 'web-tree-sitter';
 import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -28,15 +29,7 @@ function kwargs(call: Node): Map<string, Node> {
 
 export const pyTlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
-  meta: {
-    title: 'TLS certificate verification disabled',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-295'],
-    fixable: true,
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['tls-verification-disabled'], needs: ['python'] },
   languages: ['python'],
   keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'disable_warnings'],
   run(ctx: DetectorContext) {

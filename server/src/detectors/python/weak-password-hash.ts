@@ -2,6 +2,7 @@
 // `h = hashlib.sha1(); h.update(password)`. Checksums of files or ETags are not flagged.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -31,14 +32,7 @@ function context(node: Node): { name: string; scope: Node } {
 
 export const pyWeakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: {
-    title: 'Password hashed with a fast digest',
-    family: 'insecure-default',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-916', 'CWE-328'],
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['python'] },
   languages: ['python'],
   keywords: ['hashlib', 'md5', 'sha1', 'sha256', 'sha512'],
   run(ctx: DetectorContext) {

@@ -2,6 +2,7 @@
 // "fix" PermissionError this way. Creation modes (makedirs/mkdir/os.open) are masked by umask: hint only.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 
 const CHMOD = /^(os\.)?[fl]?chmod$/;
 const CREATE = /^(os\.)?(mkdir|makedirs|open)$/;
@@ -27,15 +28,7 @@ function tightenFix(n: Node, mode: number): Fix | undefined {
 
 export const pyWorldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
-  meta: {
-    title: 'World-writable file permissions',
-    family: 'insecure-default',
-    severity: 'warning',
-    confidence: 'high',
-    cwe: ['CWE-732', 'CWE-276'],
-    fixable: true,
-    needs: ['python'],
-  },
+  meta: { ...RULE_META['world-writable-permissions'], needs: ['python'] },
   languages: ['python'],
   keywords: ['chmod', 'mode', 'umask'],
   run(ctx: DetectorContext) {

@@ -1,0 +1,96 @@
+// Metadata of rules implemented once per language (js/<id>.ts, python/<id>.ts, config/<id>.ts):
+// defined here once so the implementations cannot drift apart.
+import type { DetectorMeta } from '../../core/types';
+
+export const RULE_META: Record<string, DetectorMeta> = {
+  'cors-wildcard-with-credentials': {
+    title: 'CORS allows credentials from any origin',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-942', 'CWE-346'],
+  },
+  'database-record-in-response': {
+    title: 'Whole user record sent to the client',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-200', 'CWE-359'],
+  },
+  'debug-mode-enabled': {
+    title: 'Debug mode enabled',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-489', 'CWE-215'],
+    fixable: true,
+  },
+  'error-details-in-response': {
+    title: 'Error details sent to the client',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-209'],
+  },
+  'insecure-cookie-flags': {
+    title: 'Cookie without Secure or HttpOnly',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-614', 'CWE-1004'],
+    fixable: true,
+  },
+  'insecure-randomness': {
+    title: 'Predictable randomness for a secret',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-338', 'CWE-330'],
+  },
+  'jwt-verification-disabled': {
+    title: 'JWT accepted without verification',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-347', 'CWE-345'],
+    fixable: true,
+  },
+  'plaintext-http-url': {
+    title: 'Plain HTTP URL for a remote API',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-319'],
+    fixable: true,
+  },
+  'sensitive-data-in-logs': {
+    title: 'Secret or personal data written to a log',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-532', 'CWE-359'],
+  },
+  'tls-verification-disabled': {
+    title: 'TLS certificate verification disabled',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-295'],
+    fixable: true,
+  },
+  'weak-password-hash': {
+    title: 'Password hashed with a fast digest',
+    family: 'insecure-default',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-916', 'CWE-328'],
+  },
+  'world-writable-permissions': {
+    title: 'World-writable file permissions',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-732', 'CWE-276'],
+    fixable: true,
+  },
+};
