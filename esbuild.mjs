@@ -1,8 +1,8 @@
 // Bundles the client, the server and the CLI; copies the WASM grammars next to the bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -50,6 +50,16 @@ const assets = [
 for (const dir of ['server/out', 'cli/out']) {
   mkdirSync(dir, { recursive: true });
   for (const a of assets) copyFileSync(a, join(dir, a.split('/').pop()));
+}
+
+// Node's built-in module declarations, for the phantom-api checks where a project has no @types/node:
+// the .d.ts files and the licence only (the ts5.6 folder serves TypeScript versions older than ts-morph's).
+const nodeTypes = dirname(require.resolve('@types/node/package.json'));
+for (const dir of ['server/out', 'cli/out']) {
+  cpSync(nodeTypes, join(dir, 'types', 'node'), {
+    recursive: true,
+    filter: (src) => !src.includes('ts5.') && (statSync(src).isDirectory() || src.endsWith('.d.ts') || src.endsWith('LICENSE')),
+  });
 }
 
 if (watch) {

@@ -28,7 +28,7 @@ function walk(dir: string, ext: RegExp): string[] {
 }
 const rel = (p: string) => relative(ROOT, p).split(sep).join('/');
 const isDetector = (v: unknown): v is Detector =>
-  typeof v === 'object' && v !== null && typeof (v as Detector).id === 'string' && typeof (v as Detector).run === 'function' && typeof (v as Detector).meta === 'object';
+  typeof v === 'object' && v !== null && typeof (v as Detector).id === 'string' && (typeof (v as Detector).run === 'function' || typeof (v as Detector).runAsync === 'function') && typeof (v as Detector).meta === 'object';
 
 const engine = new Engine(allDetectors());
 const rules = engine.rules();

@@ -8,6 +8,7 @@ npm run --silent typecheck
 npm run --silent build
 npm run --silent test:unit
 npm run --silent test:server
+npm run --silent test:registry
 if [ "${VOUCH_SKIP_E2E:-0}" = "1" ]; then
   echo "e2e tier skipped (VOUCH_SKIP_E2E=1)"
 else

@@ -9,7 +9,9 @@ import { activeFindings } from '../../server/src/report/json';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
 import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
-import { scanFiles, type ScanResult } from '../../server/src/scan/scan';
+import { scanFilesAsync, type ScanResult } from '../../server/src/scan/scan';
+import { FsProject } from '../../server/src/project/fs-project';
+import { createRegistryService, defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
 
@@ -131,19 +133,26 @@ export async function main(argv: string[]): Promise<number> {
 
   const { engine, warnings } = await createEngine();
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
+  const registry = createRegistryService({
+    settings, workspaceRoot: root, cacheDir: defaultCacheDir(), trusted: true,
+    log: (msg) => values.quiet || process.stderr.write(`vouch: registry: ${msg}\n`),
+  });
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
   let scan: ScanResult;
   try {
-    scan = scanFiles({
+    scan = await scanFilesAsync({
       root,
       paths: paths.length ? paths.map((p) => resolve(p)) : [root],
       settings,
       engine,
       keepText: needsText(format),
       onProgress: (done, total, path) => progress.update(done, total, path),
+      // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
+      services: { project: new FsProject(root), registry, dependencies: settings.dependencies },
     });
   } finally {
     progress.done();
+    registry.dispose();
   }
   if (warnings.length) scan.warnings = [...warnings];
   const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(docsDir()));

@@ -14,9 +14,15 @@ export function explicitSettings(scope: vscode.Uri | undefined, problems: string
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof VouchSettings>) {
-    if (key === 'registry') {
-      const enabled = explicitValue<boolean>(config, 'registry.enabled');
-      if (enabled !== undefined) raw.registry = { enabled };
+    const fallback: unknown = DEFAULT_SETTINGS[key];
+    // Groups such as `registry` and `dependencies` are contributed as dotted leaf settings.
+    if (key !== 'rules' && typeof fallback === 'object' && fallback !== null && !Array.isArray(fallback)) {
+      const group: Record<string, unknown> = {};
+      for (const leaf of Object.keys(fallback)) {
+        const v = explicitValue<unknown>(config, `${key}.${leaf}`);
+        if (v !== undefined) group[leaf] = v;
+      }
+      if (Object.keys(group).length) raw[key] = group;
       continue;
     }
     const v = explicitValue<unknown>(config, key);

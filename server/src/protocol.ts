@@ -15,8 +15,13 @@ export interface VouchSettings {
   /** Globs skipped in addition to the built-in generated/vendored/minified excludes. */
   exclude: string[];
   minimumConfidence: Confidence;
-  /** Package-name look-ups against the configured registry (only package names leave the machine). */
-  registry: { enabled: boolean };
+  /**
+   * Package-name look-ups against the configured registry (only package names leave the machine).
+   * `npmUrl` / `pypiUrl` override the registry read from npm/pip configuration ("" = use that).
+   */
+  registry: { enabled: boolean; npmUrl?: string; pypiUrl?: string };
+  /** Dependency checks: a package first published fewer than `newPackageDays` days ago is suspicious. */
+  dependencies: { newPackageDays: number };
   respectGitignore: boolean;
   /** Milliseconds each detector may spend on one file. */
   detectorBudgetMs: number;
@@ -29,7 +34,8 @@ export const DEFAULT_SETTINGS: VouchSettings = {
   include: [],
   exclude: [],
   minimumConfidence: 'low',
-  registry: { enabled: true },
+  registry: { enabled: true, npmUrl: '', pypiUrl: '' },
+  dependencies: { newPackageDays: 30 },
   respectGitignore: true,
   detectorBudgetMs: 250,
 };

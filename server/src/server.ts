@@ -8,6 +8,8 @@ import { CONFIG_FILE, RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, 
 import { createEngine } from './scan/create-engine';
 import { codeActions } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
+import { FolderServices } from './features/services';
+import { TypeCheckService } from './typecheck/service';
 import { scanWorkspace } from './features/report';
 import { ruleDoc } from './features/rule-docs';
 import { Workspace } from './features/workspace';
@@ -18,6 +20,7 @@ const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
+let folderServices: FolderServices | undefined;
 let watchConfiguration = false;
 let watchFolders = false;
 
@@ -34,6 +37,15 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const { engine, warnings } = await enginePromise;
   for (const w of warnings) connection.console.warn(w);
   diagnostics = new Diagnostics(connection, documents, workspace, engine);
+  const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; globalStoragePath?: string };
+  folderServices = new FolderServices({
+    trusted: init.workspaceTrusted !== false,
+    cacheDir: typeof init.globalStoragePath === 'string' ? init.globalStoragePath : undefined,
+    log: (msg) => connection.console.info(`registry: ${msg}`),
+  });
+  // The phantom-api tier: one warm per-file type checker shared by all folders.
+  const types = new TypeCheckService(() => workspace.roots());
+  diagnostics.servicesFor = (root, settings) => ({ ...folderServices!.for(root, settings), types });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -80,7 +92,9 @@ connection.onCodeAction((params) => {
 });
 
 connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params));
+connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params, (root, settings) => folderServices!.for(root, settings)));
+
+connection.onShutdown(() => folderServices?.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -12,6 +12,7 @@ describe('core/config: sanitizeSettings', () => {
     const good: VouchSettings = {
       enable: false, run: 'onSave', rules: { 'aws-access-key-id': 'off', 'hardcoded-secret': 'hint' }, include: ['src/**'],
       exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500,
+      dependencies: { newPackageDays: 7 },
     };
     const problems: string[] = [];
     assert.deepEqual(sanitizeSettings({ ...good, $schema: './schema.json' }, problems), good);
@@ -74,7 +75,7 @@ describe('core/config: mergeSettings', () => {
     assert.deepEqual(s.rules, { 'aws-access-key-id': 'hint', 'hardcoded-secret': 'off' });
     assert.deepEqual(s.exclude, ['b/**'], 'arrays are replaced, not concatenated');
     assert.equal(s.minimumConfidence, 'medium');
-    assert.deepEqual(s.registry, { enabled: false });
+    assert.deepEqual(s.registry, { enabled: false, npmUrl: '', pypiUrl: '' });
     assert.equal(s.enable, true);
   });
 

@@ -59,8 +59,24 @@ export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial
     }
   }
   if (raw.registry !== undefined) {
-    if (isObject(raw.registry) && typeof raw.registry.enabled === 'boolean') out.registry = { enabled: raw.registry.enabled };
-    else if (!isObject(raw.registry) || raw.registry.enabled !== undefined) problems.push('registry.enabled: expected a boolean');
+    if (!isObject(raw.registry)) problems.push('registry: expected an object');
+    else {
+      const reg: Record<string, unknown> = {};
+      if (typeof raw.registry.enabled === 'boolean') reg.enabled = raw.registry.enabled;
+      else if (raw.registry.enabled !== undefined) problems.push('registry.enabled: expected a boolean');
+      for (const k of ['npmUrl', 'pypiUrl'] as const) {
+        const v = raw.registry[k];
+        if (v === undefined) continue;
+        if (typeof v === 'string' && (v === '' || /^https?:\/\/\S+$/.test(v))) reg[k] = v;
+        else problems.push(`registry.${k}: expected an http(s) URL or ""`);
+      }
+      if (Object.keys(reg).length) out.registry = reg as VouchSettings['registry'];
+    }
+  }
+  if (raw.dependencies !== undefined) {
+    const days = isObject(raw.dependencies) ? raw.dependencies.newPackageDays : undefined;
+    if (typeof days === 'number' && days >= 0 && days <= 3650) out.dependencies = { newPackageDays: days };
+    else if (!isObject(raw.dependencies) || days !== undefined) problems.push('dependencies.newPackageDays: expected a number of days from 0 to 3650');
   }
   for (const k of Object.keys(raw)) {
     if (!(k in DEFAULT_SETTINGS) && k !== '$schema' && k !== 'trace') problems.push(`unknown key "${k}"`);

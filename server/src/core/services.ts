@@ -44,3 +44,32 @@ export interface ProjectService {
 /** Well-known service names in `Services`. */
 export const REGISTRY = 'registry';
 export const PROJECT = 'project';
+
+/** One use of an imported API that the installed typings say is not real (or deprecated). */
+export interface ApiFact {
+  kind: 'missing-member' | 'missing-export' | 'deprecated' | 'arity' | 'unknown-option';
+  /** Offsets in the checked text. */
+  start: number;
+  end: number;
+  /** `fs.readFileAsync`, `readFileAsync` (an import), `hots` (an option key), `new Buffer`. */
+  subject: string;
+  /** The module whose typings were consulted: `fs`, `express`. */
+  module: string;
+  /** The callee an unknown option key is passed to. */
+  callee?: string;
+  /** A near name the typings do have ("did you mean"). */
+  suggestion?: string;
+  /** The `@deprecated` JSDoc text. */
+  deprecation?: string;
+  /** Arity: `2`, `2–3`, `at least 1`, `1 or 3`; and the count passed. */
+  expected?: string;
+  got?: number;
+}
+
+/** Type-checks one JS/TS file against only the declaration files it imports (a warm per-file program). */
+export interface TypeService {
+  /** Facts for this text, or undefined when cancelled or not checkable. Path is workspace-relative. */
+  check(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined>;
+}
+
+export const TYPES = 'types';

@@ -73,10 +73,17 @@ export interface FileAppend {
   unlessLine?: string;
 }
 
+/** Offset edits to another file (workspace-relative), in offsets of that file's current text. */
+export interface FileEdits {
+  file: string;
+  edits: OffsetEdit[];
+}
+
 export interface Fix {
   title: string;
   edits: OffsetEdit[];
   appends?: FileAppend[];
+  fileEdits?: FileEdits[];
 }
 
 export interface DetectorMeta {

@@ -28,6 +28,14 @@ import { pyDebugModeEnabled } from './python/debug-mode-enabled';
 import { configDebugModeEnabled } from './config/debug-mode-enabled';
 import { pyBindAllInterfaces } from './python/bind-all-interfaces';
 import { databasePortExposed } from './config/database-port-exposed';
+import { nonexistentPackage } from './deps/nonexistent-package';
+import { suspiciousPackage } from './deps/suspicious-package';
+import { undeclaredDependency } from './deps/undeclared-dependency';
+import { deprecatedPackage } from './deps/deprecated-package';
+import { phantomMember } from './types/phantom-member';
+import { deprecatedApi } from './types/deprecated-api';
+import { wrongArity } from './types/wrong-arity';
+import { unknownOptionKey } from './types/unknown-option-key';
 
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
@@ -58,6 +66,14 @@ export const CODE_DETECTORS: readonly Detector[] = [
   configDebugModeEnabled,
   pyBindAllInterfaces,
   databasePortExposed,
+  nonexistentPackage,
+  suspiciousPackage,
+  undeclaredDependency,
+  deprecatedPackage,
+  phantomMember,
+  deprecatedApi,
+  wrongArity,
+  unknownOptionKey,
 ];
 
 export function allDetectors(): Detector[] {

@@ -7,7 +7,7 @@ import {
   CodeAction, CodeActionKind, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
   type CreateFile,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineComment, normalizeLanguageId } from '../core/languages';
 import { SUPPRESSION_RULE } from '../core/engine';
 import type { Finding, Fix, LanguageId } from '../core/types';
@@ -36,6 +36,18 @@ function fixEdit(doc: TextDocument, fix: Fix, root: string): WorkspaceEdit {
     const text = (current && !current.endsWith('\n') ? '\n' : '') + a.text;
     changes.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
     changes.push({ textDocument: { uri, version: null }, edits: [{ range: { start: end, end }, newText: text }] });
+  }
+  // Edits to other files (a manifest): offsets are in the text the fix was computed on, read from disk.
+  for (const fe of isAbsolute(root) ? fix.fileEdits ?? [] : []) {
+    let current: string;
+    try {
+      current = readFileSync(join(root, fe.file), 'utf8');
+    } catch {
+      continue;
+    }
+    const other = TextDocument.create(pathToFileURL(join(root, fe.file)).href, '', 0, current);
+    const edits = fe.edits.map((e) => ({ range: { start: other.positionAt(e.start), end: other.positionAt(e.end) }, newText: e.newText }));
+    changes.push({ textDocument: { uri: other.uri, version: null }, edits });
   }
   return { documentChanges: changes };
 }

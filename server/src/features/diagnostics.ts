@@ -9,7 +9,7 @@ import { isIncluded } from '../core/config';
 import type { AnalyzeResult, Engine } from '../core/engine';
 import { normalizeLanguageId } from '../core/languages';
 import type { Finding, Notice, Services, Severity } from '../core/types';
-import { StatusNotification, type DiagnosticData, type StatusParams } from '../protocol';
+import { StatusNotification, type DiagnosticData, type StatusParams, type VouchSettings } from '../protocol';
 import type { Workspace } from './workspace';
 import { docsDir } from '../scan/rule-docs';
 
@@ -54,6 +54,8 @@ export class Diagnostics {
   debounceMs = 150;
   /** Services for slow-tier detectors (registry, type checker), set by the server's wiring. */
   services: Services = {};
+  /** Per-folder services (the project files, a registry that reads that folder's .npmrc), set by the wiring. */
+  servicesFor?: (root: string, settings: VouchSettings) => Services;
 
   constructor(
     private readonly connection: Connection,
@@ -125,8 +127,10 @@ export class Diagnostics {
     const controller = new AbortController();
     this.slow.set(uri, controller);
     try {
-      const slow = await this.engine.analyzeAsync(input, this.services, options, controller.signal);
+      const slow = await this.engine.analyzeAsync(input, this.servicesFor?.(scope.root, settings) ?? this.services, options, controller.signal);
       if (controller.signal.aborted || this.documents.get(uri)?.version !== version) return;
+      // Nothing new: the fast publish already says it all.
+      if (!slow.findings.length && !slow.notices.length) return;
       await this.publish(uri, version, scope.root, [...fast.findings, ...slow.findings], [...fast.notices, ...slow.notices]);
     } catch (e) {
       this.connection.console.error(`Slow analysis of ${uri} failed: ${(e as Error).stack ?? e}`);

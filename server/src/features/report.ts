@@ -8,15 +8,25 @@ import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol';
 import { formatReport } from '../report';
 import { activeFindings } from '../report/json';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
-import { scanFiles } from '../scan/scan';
+import { scanFilesAsync } from '../scan/scan';
+import type { Services } from '../core/types';
+import type { VouchSettings } from '../protocol';
 import type { Workspace } from './workspace';
 
-export async function scanWorkspace(engine: Engine, workspace: Workspace, params: ScanWorkspaceParams): Promise<ScanWorkspaceResult> {
+export async function scanWorkspace(
+  engine: Engine,
+  workspace: Workspace,
+  params: ScanWorkspaceParams,
+  servicesFor: (root: string, settings: VouchSettings) => Services,
+): Promise<ScanWorkspaceResult> {
   const roots = workspace.roots();
   if (!roots.length) throw new Error('Open a folder to generate a workspace report.');
   const root = roots[roots.length - 1];
   const settings = await workspace.settingsFor(`${pathToFileURL(root).href}/`);
-  const scan = scanFiles({ root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown' });
+  const scan = await scanFilesAsync({
+    root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown',
+    services: servicesFor(root, settings),
+  });
   mkdirSync(dirname(params.output), { recursive: true });
   writeFileSync(params.output, formatReport(params.format, scan, engine.rules(), ruleDocsFrom(docsDir())));
   const active = activeFindings(scan);

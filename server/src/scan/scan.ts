@@ -1,10 +1,10 @@
 // Scans files with the engine: the one code path shared by the CLI and the report command.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Engine } from '../core/engine';
+import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
 import { languageOf } from '../core/languages';
 import { decodeUtf8, DEFAULT_LIMITS } from '../core/text';
-import type { Finding, LanguageId, Notice } from '../core/types';
+import type { Finding, LanguageId, Notice, Services } from '../core/types';
 import type { VouchSettings } from '../protocol';
 import { listFiles, toRelative } from './walk';
 
@@ -41,8 +41,29 @@ export interface ScanOptions {
 
 const MAX_BYTES = DEFAULT_LIMITS.maxChars * 2;
 
-export function scanFiles(opts: ScanOptions): ScanResult {
-  const started = performance.now();
+type Prepared = { rel: string; language: LanguageId; text: string } | { rel: string; skip: string };
+
+/** Reads and decodes one file, or says why it is skipped. */
+function prepare(root: string, abs: string): Prepared {
+  const rel = toRelative(root, abs);
+  const language = languageOf(abs);
+  if (!language) return { rel, skip: 'not a language Vouch analyses' };
+  let bytes: Uint8Array;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return { rel, skip: 'not a regular file' };
+    if (st.size > MAX_BYTES) return { rel, skip: `file is ${(st.size / 1e6).toFixed(1)} MB, above the ${MAX_BYTES / 1e6} MB limit` };
+    bytes = readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    return { rel, skip: code === 'ENOENT' ? 'file disappeared during the scan' : `file could not be read (${code})` };
+  }
+  const decoded = decodeUtf8(bytes);
+  if ('skip' in decoded) return { rel, skip: decoded.skip };
+  return { rel, language, text: decoded.text };
+}
+
+function begin(opts: ScanOptions): { root: string; result: ScanResult; files: string[]; analyzeOptions: AnalyzeOptions } {
   const root = resolve(opts.root);
   const result: ScanResult = { root, files: [], fileCount: 0, skipped: [], durationMs: 0 };
   const onSkip = (abs: string, reason: string): void => {
@@ -55,42 +76,88 @@ export function scanFiles(opts: ScanOptions): ScanResult {
     minimumConfidence: opts.settings.minimumConfidence,
     budgetMs: opts.settings.detectorBudgetMs,
   };
-  files.forEach((abs, i) => {
-    const rel = toRelative(root, abs);
-    opts.onProgress?.(i, files.length, rel);
-    const skip = (reason: string): void => {
-      result.skipped.push({ path: rel, reason });
-    };
-    const language = languageOf(abs);
-    if (!language) return skip('not a language Vouch analyses');
-    let bytes: Uint8Array;
-    try {
-      const st = statSync(abs);
-      if (!st.isFile()) return skip('not a regular file');
-      if (st.size > MAX_BYTES) return skip(`file is ${(st.size / 1e6).toFixed(1)} MB, above the ${MAX_BYTES / 1e6} MB limit`);
-      bytes = readFileSync(abs);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'error';
-      return skip(code === 'ENOENT' ? 'file disappeared during the scan' : `file could not be read (${code})`);
-    }
-    const decoded = decodeUtf8(bytes);
-    if ('skip' in decoded) return skip(decoded.skip);
-    let r;
-    try {
-      r = opts.engine.analyze({ text: decoded.text, languageId: language, path: rel }, analyzeOptions);
-    } catch (e) {
-      // The engine guards each detector; this catches what is left so one file never ends the scan.
-      return skip(`internal error while analysing: ${(e as Error)?.message ?? String(e)}`);
-    }
-    if (r.skipped) return skip(r.skipped);
-    result.fileCount++;
-    const notices = r.notices.filter((n) => n.kind !== 'skipped');
-    if (r.findings.length || notices.length) {
-      result.files.push({ path: rel, language, findings: r.findings, notices, text: opts.keepText ? decoded.text : undefined });
-    }
-  });
-  opts.onProgress?.(files.length, files.length, '');
-  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, result, files, analyzeOptions };
+}
+
+function record(opts: ScanOptions, result: ScanResult, file: { rel: string; language: LanguageId; text: string }, r: AnalyzeResult): void {
+  if (r.skipped) {
+    result.skipped.push({ path: file.rel, reason: r.skipped });
+    return;
+  }
+  result.fileCount++;
+  const notices = r.notices.filter((n) => n.kind !== 'skipped');
+  if (r.findings.length || notices.length) {
+    result.files.push({ path: file.rel, language: file.language, findings: r.findings, notices, text: opts.keepText ? file.text : undefined });
+  }
+}
+
+function finish(opts: ScanOptions, result: ScanResult, started: number, total: number): ScanResult {
+  opts.onProgress?.(total, total, '');
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  result.skipped.sort(byPath);
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+const internalError = (e: unknown) => `internal error while analysing: ${(e as Error)?.message ?? String(e)}`;
+
+/** The fast tier only: synchronous detectors. */
+export function scanFiles(opts: ScanOptions): ScanResult {
+  const started = performance.now();
+  const { root, result, files, analyzeOptions } = begin(opts);
+  files.forEach((abs, i) => {
+    const file = prepare(root, abs);
+    opts.onProgress?.(i, files.length, file.rel);
+    if ('skip' in file) return void result.skipped.push({ path: file.rel, reason: file.skip });
+    try {
+      record(opts, result, file, opts.engine.analyze({ text: file.text, languageId: file.language, path: file.rel }, analyzeOptions));
+    } catch (e) {
+      // The engine guards each detector; this catches what is left so one file never ends the scan.
+      result.skipped.push({ path: file.rel, reason: internalError(e) });
+    }
+  });
+  return finish(opts, result, started, files.length);
+}
+
+export interface AsyncScanOptions extends ScanOptions {
+  /** Services for the slow tier (registry, project files); without them only the fast tier runs. */
+  services?: Services;
+  /** Files whose slow tier runs at once (registry look-ups overlap; the service bounds requests). */
+  concurrency?: number;
+}
+
+/** Both tiers: the fast one, then the slow one where the engine has slow work for the file. */
+export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const { root, result, files, analyzeOptions } = begin(opts);
+  const done: Array<{ i: number; file: { rel: string; language: LanguageId; text: string }; r: AnalyzeResult }> = [];
+  let next = 0;
+  let finished = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const file = prepare(root, files[i]);
+      if ('skip' in file) {
+        result.skipped.push({ path: file.rel, reason: file.skip });
+      } else {
+        const input = { text: file.text, languageId: file.language, path: file.rel };
+        try {
+          const r = opts.engine.analyze(input, analyzeOptions);
+          if (!r.skipped && opts.services && opts.engine.hasSlowWork(input, analyzeOptions)) {
+            const slow = await opts.engine.analyzeAsync(input, opts.services, analyzeOptions);
+            r.findings.push(...slow.findings);
+            r.notices.push(...slow.notices.filter((n) => n.kind !== 'skipped'));
+          }
+          done.push({ i, file, r });
+        } catch (e) {
+          result.skipped.push({ path: file.rel, reason: internalError(e) });
+        }
+      }
+      opts.onProgress?.(++finished, files.length, file.rel);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
+  // Files in walk order, as the synchronous scan reports them.
+  for (const d of done.sort((a, b) => a.i - b.i)) record(opts, result, d.file, d.r);
+  return finish(opts, result, started, files.length);
 }

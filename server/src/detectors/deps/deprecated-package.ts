@@ -1,0 +1,25 @@
+// Flags packages whose registry entry is deprecated (`request`, `node-sass`…): assistants learnt from code
+// written before the deprecation and keep suggesting them; the deprecation message names the replacement.
+import type { AsyncDetectorContext, Detector } from '../../core/types';
+import { DEPENDENCY_LANGUAGES } from './shared/languages';
+import { dependencyVerdicts } from './shared/verdicts';
+
+export const deprecatedPackage: Detector = {
+  id: 'deprecated-package',
+  meta: {
+    title: 'Package deprecated on the registry',
+    family: 'hallucinated-dependency',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-1104'],
+    fixable: false,
+    needs: ['js', 'python'],
+  },
+  languages: DEPENDENCY_LANGUAGES,
+  async runAsync(ctx: AsyncDetectorContext) {
+    for (const v of await dependencyVerdicts(ctx)) {
+      if (v.kind !== 'deprecated') continue;
+      ctx.report({ start: v.ref.start, end: v.ref.end, message: v.message, fix: v.fix, confidence: v.confidence });
+    }
+  },
+};

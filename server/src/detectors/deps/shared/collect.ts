@@ -1,0 +1,87 @@
+// Which package references a file holds, and what the project says about each: declared where,
+// installed at which version. Chooses the extractor by language and file name; reads the project
+// only through the injected ProjectService.
+import type { ProjectService } from '../../../core/services';
+import type { DetectorContext } from '../../../core/types';
+import { JS_LIKE } from '../../../core/languages';
+import { installReferences } from './install-commands';
+import { parseNpmManifest, type ManifestEntry } from './manifest-npm';
+import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
+import { isLocalSpecifier, npmProject, type NpmProject } from './project-npm';
+import { pyProject, type PyProject } from './project-python';
+import { normalizePypi } from './python-import-names';
+import { jsReferences, jsSpecifiers } from './references-js';
+import { pythonImports, pythonReferences } from './references-python';
+import type { PackageRef } from './references';
+
+export interface Located extends PackageRef {
+  /** Where the name is declared (manifest file and entry), if anywhere. */
+  declared?: ManifestEntry & { file: string };
+  /** Installed version ('' when installed but the version is unknown). */
+  installed?: string;
+  /** A manifest exists for this file, so an undeclared import is a finding. */
+  hasManifest: boolean;
+}
+
+export interface Collected {
+  refs: Located[];
+  npm?: NpmProject;
+  py?: PyProject;
+}
+
+const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/i;
+const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml']);
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function manifestRefs(ctx: DetectorContext): PackageRef[] | undefined {
+  const base = baseName(ctx.path);
+  const toRefs = (entries: ManifestEntry[], ecosystem: 'npm' | 'pypi'): PackageRef[] =>
+    entries.filter((e) => !e.local).map((e) => ({ ecosystem, name: e.name, start: e.start, end: e.end, kind: 'manifest' as const }));
+  if (base === 'package.json') return toRefs(parseNpmManifest(ctx.text)?.entries ?? [], 'npm');
+  if (REQUIREMENTS.test(ctx.path)) return toRefs(parseRequirements(ctx.text), 'pypi');
+  if (base === 'pyproject.toml' || base === 'Pipfile') return toRefs(parsePyproject(ctx.text), 'pypi');
+  if (base === 'setup.cfg') return toRefs(parseSetupCfg(ctx.text), 'pypi');
+  return undefined;
+}
+
+function locateNpm(ref: PackageRef, npm: NpmProject | undefined): Located {
+  if (!npm) return { ...ref, hasManifest: false };
+  const bare = ref.name.startsWith('@') ? ref.name.slice(1).replace('/', '__') : ref.name;
+  const declared = npm.declared.get(ref.name) ?? (ref.typeOnly ? npm.declared.get(`@types/${bare}`) : undefined);
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 };
+}
+
+function locatePy(ref: PackageRef, py: PyProject | undefined): Located {
+  if (!py) return { ...ref, hasManifest: false };
+  const declared = py.declared.get(normalizePypi(ref.name)) ?? (ref.importName ? py.declared.get(normalizePypi(ref.importName)) : undefined);
+  const installed = py.installed.get(normalizePypi(ref.name)) ?? (ref.importName && py.installedModules.has(ref.importName) ? '' : undefined);
+  return { ...ref, declared, installed, hasManifest: py.manifests.length > 0 };
+}
+
+export function collect(ctx: DetectorContext, project: ProjectService | undefined): Collected {
+  if (JS_LIKE.includes(ctx.languageId)) {
+    const specs = jsSpecifiers(ctx);
+    if (!specs.length) return { refs: [] };
+    const npm = project && npmProject(project, ctx.path);
+    const refs = jsReferences(specs, (s, pkg) => !!npm && !!project && isLocalSpecifier(project, npm, s, pkg));
+    return { refs: refs.map((r) => locateNpm(r, npm)), npm };
+  }
+  if (ctx.languageId === 'python') {
+    const imports = pythonImports(ctx);
+    if (!imports.length) return { refs: [] };
+    const py = project && pyProject(project, ctx.path);
+    const refs = pythonReferences(imports, (top) => !!py?.isLocalModule(top));
+    return { refs: refs.map((r) => locatePy(r, py)), py };
+  }
+  const manifest = manifestRefs(ctx);
+  const refs = manifest ?? (INSTALL_LANGS.has(ctx.languageId) ? installReferences(ctx.text, ctx.languageId) : []);
+  if (!refs.length) return { refs: [] };
+  const npm = project && refs.some((r) => r.ecosystem === 'npm') ? npmProject(project, ctx.path) : undefined;
+  const py = project && refs.some((r) => r.ecosystem === 'pypi') ? pyProject(project, ctx.path) : undefined;
+  // Names of the workspace's own packages are never looked up.
+  const located = refs.filter((r) => r.ecosystem !== 'npm' || !npm?.local.has(r.name)).map((r) => (r.ecosystem === 'npm' ? locateNpm(r, npm) : locatePy(r, py)));
+  return { refs: located, npm, py };
+}

@@ -1,0 +1,71 @@
+// What the project around a Python file declares and has installed, read through the ProjectService:
+// requirements*.txt, pyproject.toml, setup.cfg and Pipfile; local modules; virtualenv site-packages.
+import type { ProjectService } from '../../../core/services';
+import type { ManifestEntry } from './manifest-npm';
+import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
+import { ancestors, join } from './project-npm';
+import { normalizePypi } from './python-import-names';
+
+export interface PyProject {
+  /** Manifest files found, nearest first (requirements files before pyproject.toml). */
+  manifests: Array<{ path: string; text: string; entries: ManifestEntry[] }>;
+  /** Normalised distribution name → entry. */
+  declared: Map<string, ManifestEntry & { file: string }>;
+  /** Normalised distribution name → installed version (from *.dist-info / *.egg-info). */
+  installed: Map<string, string>;
+  /** Top-level module names present in site-packages. */
+  installedModules: Set<string>;
+  isLocalModule(top: string): boolean;
+}
+
+const VENVS = ['.venv', 'venv', 'env', '.env'];
+const REQUIREMENTS = /^requirements[\w.-]*\.(?:txt|in)$/i;
+
+function manifestFiles(project: ProjectService, dir: string): string[] {
+  const names = project.list(dir) ?? [];
+  const reqs = names.filter((n) => REQUIREMENTS.test(n)).sort((a, b) => a.length - b.length).map((n) => join(dir, n));
+  const reqDir = names.includes('requirements') ? (project.list(join(dir, 'requirements')) ?? []).filter((n) => n.endsWith('.txt')).map((n) => join(dir, `requirements/${n}`)) : [];
+  return [...reqs, ...reqDir, ...['pyproject.toml', 'setup.cfg', 'Pipfile'].filter((n) => names.includes(n)).map((n) => join(dir, n))];
+}
+
+function parseManifest(path: string, text: string): ManifestEntry[] {
+  if (path.endsWith('setup.cfg')) return parseSetupCfg(text);
+  if (path.endsWith('.toml') || path.endsWith('Pipfile')) return parsePyproject(text);
+  return parseRequirements(text);
+}
+
+function sitePackages(project: ProjectService, dir: string): string[] {
+  const out: string[] = [];
+  for (const venv of VENVS) {
+    const lib = join(dir, `${venv}/lib`);
+    for (const py of project.list(lib) ?? []) if (py.startsWith('python')) out.push(`${lib}/${py}/site-packages`);
+    if (project.exists(join(dir, `${venv}/Lib/site-packages`))) out.push(join(dir, `${venv}/Lib/site-packages`));
+  }
+  return out;
+}
+
+export function pyProject(project: ProjectService, relPath: string): PyProject {
+  const dirs = ancestors(relPath);
+  const out: PyProject = { manifests: [], declared: new Map(), installed: new Map(), installedModules: new Set(), isLocalModule: () => false };
+  for (const dir of dirs) {
+    for (const path of manifestFiles(project, dir)) {
+      const text = project.readFile(path);
+      if (text === undefined) continue;
+      const entries = parseManifest(path, text);
+      out.manifests.push({ path, text, entries });
+      for (const e of entries) if (!out.declared.has(normalizePypi(e.name))) out.declared.set(normalizePypi(e.name), { ...e, file: path });
+    }
+    for (const site of sitePackages(project, dir)) {
+      for (const entry of project.list(site) ?? []) {
+        const meta = /^(.+?)-([^-]+?)\.(?:dist-info|egg-info)$/.exec(entry);
+        if (meta) out.installed.set(normalizePypi(meta[1]), meta[2]);
+        else out.installedModules.add(entry.replace(/\.py$|\.(?:cpython|abi3).*\.(?:so|pyd)$/, ''));
+      }
+    }
+  }
+  // Project modules: `top.py` or a `top/` package next to the file, in an ancestor, or under a src/ layout.
+  const roots = [...new Set(dirs.flatMap((d) => [d, join(d, 'src')]))];
+  out.isLocalModule = (top) =>
+    roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')));
+  return out;
+}

@@ -1,0 +1,74 @@
+// Package references in JS/TS: static and dynamic imports, `export … from`, `require`,
+// `import x = require()` and `import('x')` types, in one walk of the syntax tree.
+import { ts } from 'ts-morph';
+import type { DetectorContext } from '../../../core/types';
+import { isNodeBuiltin } from './node-builtins';
+import { npmPackageOf, type PackageRef } from './references';
+
+/** A bare module specifier with the offset of its first character in the text. */
+export interface Specifier {
+  text: string;
+  start: number;
+  typeOnly: boolean;
+  optional: boolean;
+}
+
+function isInTry(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isTryStatement(n) && n.catchClause && n.tryBlock.pos <= node.pos && node.end <= n.tryBlock.end) return true;
+    if (ts.isFunctionLike(n)) return false;
+  }
+  return false;
+}
+
+function isRequireLike(call: ts.CallExpression): boolean {
+  const e = call.expression;
+  if (e.kind === ts.SyntaxKind.ImportKeyword) return true;
+  if (ts.isIdentifier(e)) return e.text === 'require';
+  // require.resolve('x'), module.require('x')
+  return ts.isPropertyAccessExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.name.text === 'resolve') || (ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'require'));
+}
+
+export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
+  const sf = ctx.js();
+  if (!sf) return [];
+  const out: Specifier[] = [];
+  const add = (lit: ts.Node | undefined, typeOnly: boolean, optional = false) => {
+    if (lit && (ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit))) {
+      out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly, optional });
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    ctx.checkBudget();
+    if (ts.isImportDeclaration(node)) {
+      add(node.moduleSpecifier, !!node.importClause?.isTypeOnly);
+      return;
+    }
+    if (ts.isExportDeclaration(node)) {
+      add(node.moduleSpecifier, node.isTypeOnly);
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      add(node.moduleReference.expression, node.isTypeOnly);
+      return;
+    }
+    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
+    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node));
+    else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return; // `declare module 'x'` declares, not imports
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** npm references among the specifiers; `isLocal` says whether a bare specifier is an alias or workspace path. */
+export function jsReferences(specs: readonly Specifier[], isLocal: (specifier: string, pkg: string) => boolean): PackageRef[] {
+  const refs: PackageRef[] = [];
+  for (const s of specs) {
+    if (isNodeBuiltin(s.text)) continue;
+    const name = npmPackageOf(s.text);
+    if (!name || isLocal(s.text, name)) continue;
+    refs.push({ ecosystem: 'npm', name, start: s.start, end: s.start + name.length, kind: 'import', typeOnly: s.typeOnly, optional: s.optional });
+  }
+  return refs;
+}

@@ -1,0 +1,76 @@
+// Package references in Python: `import a.b`, `from a.b import c` (relative imports skipped), in one
+// walk of the tree-sitter tree; import names are mapped to distributions where they differ.
+import type { Node as PyNode } from 'web-tree-sitter';
+import type { DetectorContext } from '../../../core/types';
+import { distributionOf, NAMESPACE_ROOTS } from './python-import-names';
+import { PYTHON_STDLIB } from './python-stdlib';
+import type { PackageRef } from './references';
+
+/** A top-level import: the dotted path, its first segment's offsets, and whether it is optional. */
+export interface PyImport {
+  path: string;
+  top: string;
+  start: number;
+  end: number;
+  optional: boolean;
+}
+
+const OPTIONAL_HANDLER = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
+
+function inOptionalTry(node: PyNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'function_definition' || n.type === 'class_definition') return false;
+    if (n.type !== 'block' || n.parent?.type !== 'try_statement') continue;
+    const handlers = n.parent.namedChildren.filter((c) => c?.type === 'except_clause');
+    if (n.parent.childForFieldName('body')?.id === n.id && handlers.some((h) => !h!.namedChildren.some((c) => c?.type !== 'block') || OPTIONAL_HANDLER.test(h!.text.split(':')[0]))) return true;
+  }
+  return false;
+}
+
+function importOf(dotted: PyNode, suffix: string | undefined, optional: boolean): PyImport | undefined {
+  const first = dotted.namedChildren[0];
+  if (!first) return undefined;
+  const path = suffix ? `${dotted.text}.${suffix}` : dotted.text;
+  return { path: path.replace(/\s+/g, ''), top: first.text, start: first.startIndex, end: first.endIndex, optional };
+}
+
+export function pythonImports(ctx: DetectorContext): PyImport[] {
+  const tree = ctx.python();
+  if (!tree) return [];
+  const out: PyImport[] = [];
+  const visit = (node: PyNode): void => {
+    ctx.checkBudget();
+    if (node.type === 'import_statement') {
+      for (const n of node.childrenForFieldName('name')) {
+        const dotted = n?.type === 'aliased_import' ? n.childForFieldName('name') : n;
+        const imp = dotted?.type === 'dotted_name' ? importOf(dotted, undefined, inOptionalTry(node)) : undefined;
+        if (imp) out.push(imp);
+      }
+      return;
+    }
+    if (node.type === 'import_from_statement') {
+      const mod = node.childForFieldName('module_name');
+      if (mod?.type !== 'dotted_name') return; // relative import: always local
+      const firstName = node.childForFieldName('name');
+      const name = firstName?.type === 'aliased_import' ? firstName.childForFieldName('name') : firstName;
+      const imp = importOf(mod, name?.type === 'dotted_name' ? name.text : undefined, inOptionalTry(node));
+      if (imp) out.push(imp);
+      return;
+    }
+    for (const c of node.namedChildren) if (c) visit(c);
+  };
+  visit(tree.rootNode);
+  return out;
+}
+
+/** PyPI references among the imports; `isLocal` says whether a top-level name is a project module. */
+export function pythonReferences(imports: readonly PyImport[], isLocal: (top: string) => boolean): PackageRef[] {
+  const refs: PackageRef[] = [];
+  for (const i of imports) {
+    if (PYTHON_STDLIB.has(i.top) || i.top === '__future__' || isLocal(i.top)) continue;
+    const mapped = distributionOf(i.path);
+    if (!mapped && NAMESPACE_ROOTS.has(i.top)) continue; // `google.x` with no known distribution: do not guess
+    refs.push({ ecosystem: 'pypi', name: mapped ?? i.top, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: !!mapped && mapped !== i.top, optional: i.optional });
+  }
+  return refs;
+}

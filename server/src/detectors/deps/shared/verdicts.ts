@@ -1,0 +1,116 @@
+// One verdict per package reference: fine, undeclared, nonexistent, suspicious or deprecated. Look-ups
+// go through the injected RegistryService in parallel (it batches, caches and goes offline); the
+// four rule detectors share one computation per file.
+import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/services';
+import type { AsyncDetectorContext, Confidence, Fix, Services } from '../../../core/types';
+import { collect, type Collected, type Located } from './collect';
+import { addDependencyFix, renameFix } from './dep-fixes';
+import { normalizePypi } from './python-import-names';
+import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
+
+export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
+
+export interface Verdict {
+  kind: VerdictKind;
+  ref: Located;
+  message: string;
+  fix?: Fix;
+  confidence?: Confidence;
+}
+
+/** Host-provided options (`services.dependencies`), from the `vouch.dependencies.*` settings. */
+export interface DependencyOptions {
+  newPackageDays?: number;
+}
+
+const REGISTRY_NAME: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI' };
+const DAY = 86_400_000;
+
+const code = (s: string) => `\`${s}\``;
+const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
+
+function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
+  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest) return undefined;
+  const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
+  const manifest = nearest ?? 'the project manifest';
+  const version = r.installed || (facts?.exists ? facts.latest : undefined);
+  const message = r.installed !== undefined
+    ? `${code(r.name)} is imported but not declared in ${manifest}; it is only installed indirectly, so a clean install may drop it.`
+    : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
+  // Adding a suspicious name to the manifest would only make the trap permanent.
+  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined };
+}
+
+function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number): Verdict[] {
+  const out: Verdict[] = [];
+  const reg = REGISTRY_NAME[r.ecosystem];
+  if (facts && !facts.exists) {
+    const near = index && typosquatOf(r.ecosystem, r.name, index);
+    const hint = near ? `; did you mean ${code(near)}?` : '.';
+    const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined });
+    return out;
+  }
+  if (facts?.exists) {
+    const near = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+    const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
+    const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
+    if (near) {
+      const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
+      out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: 'medium' });
+    } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
+      const message = `${code(r.name)} was first published on ${reg} ${Math.floor(ageDays)} day(s) ago: check it is the package you meant before installing it${origin(facts)}.`;
+      out.push({ kind: 'suspicious', ref: r, message, confidence: 'medium' });
+    } else if ((facts.versions ?? Infinity) <= 2 && lowDownloads) {
+      const message = `${code(r.name)} has only ${facts.versions} version(s) on ${reg} and few downloads: check it is the package you meant${origin(facts)}.`;
+      out.push({ kind: 'suspicious', ref: r, message, confidence: 'low' });
+    }
+    if (facts.deprecated) {
+      const message = `${code(r.name)} is deprecated on ${reg}: "${facts.deprecated.replace(/\s+/g, ' ').trim().slice(0, 200)}"${origin(facts)}.`;
+      out.push({ kind: 'deprecated', ref: r, message });
+    }
+  }
+  const u = undeclared(ctx, c, r, facts, out.some((v) => v.kind === 'suspicious'));
+  if (u) out.push(u);
+  return out;
+}
+
+async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
+  const registry = ctx.services.registry as RegistryService | undefined;
+  const c = collect(ctx, ctx.services.project);
+  const todo = c.refs.filter((r) => !(r.declared && r.installed !== undefined));
+  if (!todo.length) return [];
+  const keys = [...new Set(todo.filter((r) => r.installed === undefined).map((r) => `${r.ecosystem}\u0000${r.name}`))];
+  const facts = new Map<string, PackageFacts | undefined>();
+  if (registry) {
+    const answers = await Promise.all(keys.map((k) => {
+      const [eco, name] = k.split('\u0000') as [Ecosystem, string];
+      return registry.lookup(eco, name, ctx.signal).catch(() => undefined);
+    }));
+    keys.forEach((k, i) => facts.set(k, answers[i]));
+  }
+  if (ctx.signal?.aborted) return [];
+  const indexes = new Map<Ecosystem, PopularIndex | undefined>();
+  const indexOf = (eco: Ecosystem) => {
+    if (!indexes.has(eco)) indexes.set(eco, registry ? popularIndex(eco, registry.popular(eco)) : undefined);
+    return indexes.get(eco);
+  };
+  const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
+  const out: Verdict[] = [];
+  for (const r of todo) {
+    ctx.checkBudget();
+    out.push(...judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days));
+  }
+  return out;
+}
+
+// The four detectors of a file run one after another on the same services and text: share the work.
+const last = new WeakMap<Services, { path: string; text: string; result: Promise<Verdict[]> }>();
+
+export function dependencyVerdicts(ctx: AsyncDetectorContext): Promise<Verdict[]> {
+  const hit = last.get(ctx.services);
+  if (hit && hit.path === ctx.path && hit.text === ctx.text) return hit.result;
+  const result = compute(ctx);
+  last.set(ctx.services, { path: ctx.path, text: ctx.text, result });
+  return result;
+}

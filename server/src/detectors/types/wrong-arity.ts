@@ -1,0 +1,24 @@
+// Flags calls to package or Node APIs with a number of arguments their installed typings never accept;
+// assistants mix up signatures across versions and libraries (`fs.readFileSync()`, `createHash()`).
+import type { Detector } from '../../core/types';
+import { IMPORT_KEYWORDS, JS_TS, code, typeFacts } from './shared/type-facts';
+
+export const wrongArity: Detector = {
+  id: 'wrong-arity',
+  meta: {
+    title: 'Wrong number of arguments to an installed API',
+    family: 'phantom-api',
+    severity: 'warning',
+    confidence: 'high',
+    cwe: ['CWE-628'],
+  },
+  languages: JS_TS,
+  keywords: IMPORT_KEYWORDS,
+  async runAsync(ctx) {
+    for (const f of await typeFacts(ctx, ['arity'])) {
+      const n = f.expected === '1' ? 'argument' : 'arguments';
+      const message = `${code(f.subject)} expects ${f.expected} ${n} in the installed ${code(f.module)} typings; the call passes ${f.got}.`;
+      ctx.report({ start: f.start, end: f.end, message });
+    }
+  },
+};

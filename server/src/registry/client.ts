@@ -1,0 +1,311 @@
+// RegistryService over HTTP: npm packuments and PyPI's JSON API, with time-outs, bounded
+// concurrency, one request per name however many callers ask at once, an on-disk cache, and the
+// bundled snapshot whenever look-ups are off or the registry cannot be reached. A failure is never
+// turned into "does not exist": only a 404/410 answer is.
+import type { Ecosystem, PackageFacts, RegistryService } from '../core/services';
+import { DEFAULT_TTL, DiskCache, type CacheTtl, type CachedFacts } from './cache';
+import { normalizeName, type Snapshot } from './snapshot';
+
+/** Where and how to ask about one name; built by the host from npm/pip configuration. */
+export interface Endpoint {
+  url: string;
+  /** Registry identity (base URL) for the cache key and the unreachable cool-down. */
+  registry: string;
+  /** Authorization (only ever for this registry's own host) and nothing else sensitive. */
+  headers: Record<string, string>;
+}
+
+export type EndpointResolver = (ecosystem: Ecosystem, name: string) => Promise<Endpoint | undefined>;
+
+export interface RegistryClientOptions {
+  resolve: EndpointResolver;
+  snapshot: Snapshot;
+  /** `vouch.registry.enabled`. */
+  enabled?: boolean;
+  /** Workspace trust; untrusted → snapshot only. */
+  trusted?: boolean;
+  /** Folder of the on-disk cache; none → memory only. */
+  cacheDir?: string;
+  ttl?: Partial<CacheTtl>;
+  /** Per request, body included (default 4000 ms). */
+  timeoutMs?: number;
+  /** Requests in flight at once (default 6). */
+  concurrency?: number;
+  /** After a network failure or time-out, use the snapshot for this long (default 60 s). */
+  cooldownMs?: number;
+  /**
+   * npm's abbreviated packument has no creation time; the full one (large for busy packages) is
+   * fetched only when the package changed within this many days (default 90) — an older
+   * last-modified date already proves the name is not new — and it is neither popular in the
+   * snapshot nor has more than 200 versions.
+   */
+  fullDocWindowDays?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  log?: (msg: string) => void;
+}
+
+const NPM_ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
+const MAX_VERSIONS_FOR_FULL_DOC = 200;
+
+class Unreachable extends Error {}
+
+type Answer = { facts?: CachedFacts; status: number };
+
+const VALID_NAME: Record<Ecosystem, RegExp> = {
+  npm: /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9_.~-][\w.~-]*$/i,
+  pypi: /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/i,
+};
+
+export class RegistryClient implements RegistryService {
+  private enabled: boolean;
+  private trusted: boolean;
+  private readonly caches = new Map<Ecosystem, DiskCache>();
+  private readonly inflight = new Map<string, Promise<PackageFacts | undefined>>();
+  private readonly cooldown = new Map<string, number>();
+  private readonly logged = new Set<string>();
+  private active = 0;
+  private readonly queue: Array<() => void> = [];
+  private readonly fetchFn: typeof fetch;
+  private readonly now: () => number;
+  private readonly log: (msg: string) => void;
+
+  constructor(private readonly opts: RegistryClientOptions) {
+    this.enabled = opts.enabled ?? true;
+    this.trusted = opts.trusted ?? true;
+    this.fetchFn = opts.fetch ?? fetch;
+    this.now = opts.now ?? Date.now;
+    this.log = opts.log ?? (() => {});
+    if (this.offline) this.logOnce('offline', `registry look-ups are off (${this.offlineReason()}); answers come from the bundled snapshot`);
+  }
+
+  get offline(): boolean {
+    return !this.enabled || !this.trusted;
+  }
+
+  private offlineReason(): string {
+    return !this.trusted ? 'untrusted workspace' : 'vouch.registry.enabled is false';
+  }
+
+  /** Settings or trust changed; cached answers stay valid. */
+  update(change: { enabled?: boolean; trusted?: boolean }): void {
+    if (change.enabled !== undefined) this.enabled = change.enabled;
+    if (change.trusted !== undefined) this.trusted = change.trusted;
+    this.logged.delete('offline');
+    if (this.offline) this.logOnce('offline', `registry look-ups are off (${this.offlineReason()}); answers come from the bundled snapshot`);
+  }
+
+  popular(ecosystem: Ecosystem): ReadonlyMap<string, number> {
+    return this.opts.snapshot.popular(ecosystem);
+  }
+
+  async lookup(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<PackageFacts | undefined> {
+    if (signal?.aborted || !VALID_NAME[ecosystem].test(name) || name.length > 214) return undefined;
+    if (this.offline) return this.fromSnapshot(ecosystem, name);
+    const key = `${ecosystem}:${normalizeName(ecosystem, name)}`;
+    let shared = this.inflight.get(key);
+    if (!shared) {
+      shared = this.resolveOnce(ecosystem, name).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, shared);
+    }
+    const facts = await (signal ? raceAbort(shared, signal) : shared);
+    return facts && { ...facts, name };
+  }
+
+  /** Writes the on-disk cache now; call when the host shuts down. */
+  dispose(): void {
+    for (const c of this.caches.values()) c.flush();
+  }
+
+  private fromSnapshot(ecosystem: Ecosystem, name: string): PackageFacts | undefined {
+    return this.opts.snapshot.lookup(ecosystem, name);
+  }
+
+  private cache(ecosystem: Ecosystem): DiskCache {
+    let c = this.caches.get(ecosystem);
+    if (!c) {
+      c = new DiskCache(this.opts.cacheDir, ecosystem, { ...DEFAULT_TTL, ...this.opts.ttl }, this.now, this.log);
+      this.caches.set(ecosystem, c);
+    }
+    return c;
+  }
+
+  private logOnce(key: string, msg: string): void {
+    if (this.logged.has(key)) return;
+    this.logged.add(key);
+    this.log(msg);
+  }
+
+  private async resolveOnce(ecosystem: Ecosystem, name: string): Promise<PackageFacts | undefined> {
+    const endpoint = await this.opts.resolve(ecosystem, name);
+    if (!endpoint) return this.fromSnapshot(ecosystem, name);
+    const norm = normalizeName(ecosystem, name);
+    const cached = this.cache(ecosystem).get(endpoint.registry, norm);
+    if (cached) return { ...cached, source: 'cache' };
+    const until = this.cooldown.get(endpoint.registry);
+    if (until !== undefined && this.now() < until) return this.fromSnapshot(ecosystem, name);
+    let answer: Answer;
+    try {
+      answer = await this.limited(() => (ecosystem === 'npm' ? this.npm(endpoint, name) : this.pypi(endpoint, name)));
+    } catch (e) {
+      if (!(e instanceof Unreachable)) {
+        this.log(`registry look-up of ${name} failed: ${describe(e)}`);
+        return this.fromSnapshot(ecosystem, name);
+      }
+      const ms = this.opts.cooldownMs ?? 60_000;
+      this.cooldown.set(endpoint.registry, this.now() + ms);
+      this.log(`registry ${endpoint.registry} unreachable (${describe(e)}); using the bundled snapshot for ${Math.round(ms / 1000)} s`);
+      return this.fromSnapshot(ecosystem, name);
+    }
+    this.cooldown.delete(endpoint.registry);
+    if (!answer.facts) {
+      if (answer.status === 401 || answer.status === 403) {
+        this.logOnce(`auth:${endpoint.registry}`, `registry ${endpoint.registry} refused the look-up (HTTP ${answer.status}); check the auth token in your npm/pip configuration`);
+      }
+      return this.fromSnapshot(ecosystem, name);
+    }
+    this.cache(ecosystem).set(endpoint.registry, norm, answer.facts);
+    return { ...answer.facts, source: 'registry' };
+  }
+
+  private async limited<T>(task: () => Promise<T>): Promise<T> {
+    const max = Math.max(1, this.opts.concurrency ?? 6);
+    if (this.active >= max) await new Promise<void>((go) => this.queue.push(go));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
+
+  /**
+   * GET with a time-out covering the body, following only same-origin redirects (so credentials
+   * never travel to another host). Network failures and time-outs throw `Unreachable`.
+   */
+  private async get(url: string, headers: Record<string, string>): Promise<{ status: number; body?: unknown }> {
+    const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 4000);
+    let current = url;
+    try {
+      for (let hop = 0; hop < 4; hop++) {
+        const res = await this.fetchFn(current, { headers, redirect: 'manual', signal });
+        const location = res.headers.get('location');
+        if (res.status >= 300 && res.status < 400 && location) {
+          await res.body?.cancel();
+          const next = new URL(location, current);
+          if (next.origin !== new URL(current).origin) return { status: res.status };
+          current = next.href;
+          continue;
+        }
+        if (res.status !== 200) {
+          await res.body?.cancel();
+          return { status: res.status };
+        }
+        return { status: 200, body: await res.json() };
+      }
+      return { status: 310 };
+    } catch (e) {
+      if (e instanceof SyntaxError) return { status: 502 }; // not JSON: unknown, not unreachable
+      throw new Unreachable(describe(e));
+    }
+  }
+
+  private async npm(endpoint: Endpoint, name: string): Promise<Answer> {
+    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: NPM_ABBREVIATED });
+    if (res.status === 404 || res.status === 410) return { status: res.status, facts: { ecosystem: 'npm', name, exists: false } };
+    if (res.status !== 200 || !isObject(res.body)) return { status: res.status };
+    const doc = res.body as NpmDoc;
+    const versions = isObject(doc.versions) ? doc.versions : {};
+    const count = Object.keys(versions).length;
+    // An unpublished package answers 200 with no versions: installing it fails, so it does not exist.
+    if (!count) return { status: 200, facts: { ecosystem: 'npm', name, exists: false } };
+    const latest = typeof doc['dist-tags']?.latest === 'string' ? doc['dist-tags'].latest : undefined;
+    const dep = latest ? versions[latest]?.deprecated : undefined;
+    const facts: CachedFacts = { ecosystem: 'npm', name, exists: true, versions: count, latest };
+    if (typeof dep === 'string' && dep) facts.deprecated = dep;
+    let created = typeof doc.time?.created === 'string' ? doc.time.created : undefined;
+    const modified = Date.parse(doc.modified ?? doc.time?.modified ?? '');
+    const windowMs = (this.opts.fullDocWindowDays ?? 90) * 86_400_000;
+    const mayBeNew = Number.isNaN(modified) || this.now() - modified < windowMs;
+    if (!created && mayBeNew && count <= MAX_VERSIONS_FOR_FULL_DOC && !this.popular('npm').has(name.toLowerCase())) {
+      try {
+        const full = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
+        const time = isObject(full.body) ? (full.body as NpmDoc).time : undefined;
+        if (typeof time?.created === 'string') created = time.created;
+      } catch {
+        // the abbreviated answer stands without a creation time
+      }
+    }
+    if (created) facts.created = created;
+    return { status: 200, facts };
+  }
+
+  private async pypi(endpoint: Endpoint, name: string): Promise<Answer> {
+    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
+    if (res.status === 404 || res.status === 410) return { status: res.status, facts: { ecosystem: 'pypi', name, exists: false } };
+    if (res.status !== 200 || !isObject(res.body)) return { status: res.status };
+    const doc = res.body as PypiDoc;
+    const releases = isObject(doc.releases) ? doc.releases : {};
+    let created: string | undefined;
+    let withFiles = 0;
+    for (const files of Object.values(releases)) {
+      if (!Array.isArray(files) || !files.length) continue;
+      withFiles++;
+      for (const f of files) {
+        const t = f?.upload_time_iso_8601 ?? (f?.upload_time ? `${f.upload_time}Z` : undefined);
+        if (typeof t === 'string' && (!created || Date.parse(t) < Date.parse(created))) created = t;
+      }
+    }
+    const latest = typeof doc.info?.version === 'string' ? doc.info.version : undefined;
+    const facts: CachedFacts = { ecosystem: 'pypi', name, exists: true, versions: withFiles || Object.keys(releases).length, latest };
+    if (created) facts.created = new Date(Date.parse(created)).toISOString();
+    const urls = Array.isArray(doc.urls) ? doc.urls : [];
+    if (urls.length && urls.every((u) => u?.yanked)) {
+      const reason = urls.find((u) => u?.yanked_reason)?.yanked_reason;
+      facts.deprecated = `the latest release${latest ? ` ${latest}` : ''} is yanked${reason ? `: ${reason}` : ''}`;
+    } else if (Array.isArray(doc.info?.classifiers) && doc.info.classifiers.includes('Development Status :: 7 - Inactive')) {
+      facts.deprecated = 'the project is marked "Development Status :: 7 - Inactive"';
+    }
+    return { status: 200, facts };
+  }
+}
+
+interface NpmDoc {
+  'dist-tags'?: { latest?: string };
+  versions?: Record<string, { deprecated?: unknown } | undefined>;
+  modified?: string;
+  time?: { created?: unknown; modified?: string };
+}
+
+interface PypiFile {
+  upload_time_iso_8601?: string;
+  upload_time?: string;
+  yanked?: boolean;
+  yanked_reason?: string | null;
+}
+
+interface PypiDoc {
+  info?: { version?: unknown; classifiers?: unknown };
+  releases?: Record<string, PypiFile[] | undefined>;
+  urls?: PypiFile[];
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
+  return err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e);
+}
+
+/** Resolves undefined as soon as the caller gives up; the shared request carries on for the others. */
+function raceAbort<T>(p: Promise<T | undefined>, signal: AbortSignal): Promise<T | undefined> {
+  return new Promise((done, fail) => {
+    const onAbort = () => done(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(done, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,104 @@
+// The `types` service for slow-tier detectors: one warm program per workspace root, answers cached
+// per file text so the phantom-api detectors asking about the same edit share one type check.
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { ts } from 'ts-morph';
+import type { ApiFact, TypeService } from '../core/services';
+import { apiFacts } from './facts';
+import { WarmProgram } from './host';
+import { parse, plan, type Snapshot } from './incremental';
+
+const CHECKABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+
+export class TypeCheckService implements TypeService {
+  private readonly programs = new Map<string, WarmProgram>();
+  private readonly registry = ts.createDocumentRegistry(true);
+  private last = new Map<string, { text: string; facts: Promise<readonly ApiFact[] | undefined> }>();
+  /** The last completed check per file, the base of the next incremental one. */
+  private readonly snapshots = new Map<string, Snapshot>();
+  /** Counts of full, partial and reused checks (for the bench and tests). */
+  readonly stats = { full: 0, partial: 0, reuse: 0 };
+
+  /** `roots`: workspace folders, longest first; a relative path is looked up under each. */
+  constructor(private readonly roots: () => readonly string[]) {}
+
+  check(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
+    if (!CHECKABLE.test(file.path) || /\.d\.[cm]?ts$/i.test(file.path)) return Promise.resolve(undefined);
+    const hit = this.last.get(file.path);
+    if (hit && hit.text === file.text) return hit.facts;
+    const facts = this.run(file, signal);
+    this.last.set(file.path, { text: file.text, facts });
+    // An aborted run must not answer the next caller of the same text.
+    void facts.then((f) => {
+      if (f === undefined && this.last.get(file.path)?.facts === facts) this.last.delete(file.path);
+    });
+    if (this.last.size > 32) this.last.delete(this.last.keys().next().value!);
+    return facts;
+  }
+
+  private async run(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
+    // Let a newer edit arrive (and abort this one) before spending CPU on it.
+    await yieldToEventLoop();
+    const aborted = () => !!signal?.aborted;
+    if (aborted()) return undefined;
+    const located = this.locate(file.path);
+    if (!located) return undefined;
+    const sourceFile = parse(located.fileName, file.text);
+    const p = plan(this.snapshots.get(located.fileName), file.text, sourceFile);
+    this.stats[p.kind]++;
+    let facts: ApiFact[] | undefined;
+    if (p.kind === 'reuse') {
+      facts = p.facts;
+    } else {
+      const checked = this.programFor(located.root).update(located.fileName, p.kind === 'partial' ? p.text : file.text, aborted);
+      if (!checked || aborted()) return undefined;
+      try {
+        facts = apiFacts(checked, aborted);
+      } catch (e) {
+        if (e instanceof ts.OperationCanceledException) return undefined;
+        throw e;
+      }
+      if (!facts) return undefined;
+      if (p.kind === 'partial') facts = [...p.keep, ...facts.filter((f) => f.start >= p.from && f.end <= p.to)].sort((a, b) => a.start - b.start);
+    }
+    this.snapshots.delete(located.fileName);
+    this.snapshots.set(located.fileName, { text: file.text, sourceFile, facts });
+    if (this.snapshots.size > 16) this.snapshots.delete(this.snapshots.keys().next().value!);
+    return facts;
+  }
+
+  private locate(path: string): { root: string; fileName: string } | undefined {
+    const norm = (p: string) => p.split('\\').join('/');
+    if (isAbsolute(path)) {
+      const root = this.roots().find((r) => norm(path).startsWith(norm(r) + '/'));
+      return { root: root ?? norm(path).replace(/\/[^/]*$/, ''), fileName: norm(path) };
+    }
+    const roots = this.roots();
+    const root = roots.find((r) => existsSync(join(r, path))) ?? roots[0];
+    return root === undefined ? undefined : { root: norm(root), fileName: norm(join(root, path)) };
+  }
+
+  private programFor(root: string): WarmProgram {
+    let p = this.programs.get(root);
+    if (!p) {
+      p = new WarmProgram(root, this.registry);
+      this.programs.set(root, p);
+    }
+    return p;
+  }
+
+  /** Forget cached declarations (after an install changes node_modules). */
+  clear(): void {
+    for (const p of this.programs.values()) p.clear();
+    this.last.clear();
+    this.snapshots.clear();
+  }
+
+  dispose(): void {
+    for (const p of this.programs.values()) p.dispose();
+    this.programs.clear();
+    this.last.clear();
+    this.snapshots.clear();
+  }
+}

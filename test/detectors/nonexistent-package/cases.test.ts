@@ -1,0 +1,120 @@
+// nonexistent-package: imports, manifests and install commands naming packages the registry lacks.
+import assert from 'node:assert/strict';
+import { applyEdits } from '../harness';
+import { at, depFindings, registryWith } from './deps-harness';
+
+const ID = 'nonexistent-package';
+const PKG = '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.0.0"\n  }\n}\n';
+
+describe(`${ID}: JS/TS imports`, () => {
+  it('flags every import form of a missing package, at the package name', async () => {
+    const code = [
+      "import a from 'left-padd-zz';",
+      "import type { B } from '@acme-zz/utils/sub';",
+      "export * from 'ghost-pkg-zz';",
+      "const c = require('ghost-req-zz');",
+      "const d = await import('ghost-dyn-zz/fp');",
+      "import e = require('ghost-eq-zz');",
+    ].join('\n');
+    const f = await depFindings(ID, { code, files: { 'package.json': PKG } });
+    assert.deepEqual(at(f), ['1:16', '2:25', '3:16', '4:20', '5:25', '6:21']);
+    assert.ok(f.every((x) => x.severity === 'error'));
+  });
+
+  it('never looks up built-ins, relative paths, aliases, tsconfig paths or workspace packages', async () => {
+    const registry = registryWith();
+    const code = [
+      "import fs from 'fs';", "import fsp from 'node:fs/promises';", "import t from 'node:test';", "import p from 'path/posix';",
+      "import a from './a';", "import b from '../b';", "import c from '/abs/c';", "import d from '@/components/d';",
+      "import e from '~/e';", "import f from '#internal/f';", "import g from '@app/feature';", "import h from 'utils/helpers';",
+      "import i from '@acme/shared';", "import j from 'virtual:pwa';", "import k from '$lib/k';", "declare module 'ghost-typed' {}",
+    ].join('\n');
+    const files = {
+      'package.json': '{ "name": "app", "workspaces": ["packages/*"] }',
+      'packages/shared/package.json': '{ "name": "@acme/shared" }',
+      'tsconfig.json': '{ // comments allowed\n "compilerOptions": { "baseUrl": "./src", "paths": { "@app/*": ["src/app/*"] } } }',
+      'src/utils/helpers.ts': 'export {};',
+    };
+    const f = await depFindings(ID, { code, files, registry, path: 'src/index.ts' });
+    assert.deepEqual(at(f), []);
+    assert.deepEqual(registry.lookups, []);
+  });
+
+  it('bare `test` is a package, `node:test` is a built-in', async () => {
+    const registry = registryWith();
+    await depFindings(ID, { code: "import a from 'node:test';\nimport b from 'test';\n", registry });
+    assert.deepEqual(registry.lookups, ['npm:test']);
+  });
+
+  it('suggests and fixes a near miss of a popular name', async () => {
+    const code = "import ax from 'axois';\n";
+    const f = await depFindings(ID, { code });
+    assert.deepEqual(at(f), ['1:17']);
+    assert.equal(applyEdits(code, f[0].fix!.edits), "import ax from 'axios';\n");
+  });
+
+  it('says when the verdict comes from the offline snapshot', async () => {
+    const f = await depFindings(ID, { code: "import a from 'ghost-zz';\n", registry: registryWith({}, 'snapshot') });
+    assert.match(f[0].message, /offline snapshot/);
+  });
+
+  it('says nothing when the registry does not know (undefined answer)', async () => {
+    const registry = { offline: true, popular: () => new Map<string, number>(), lookup: async () => undefined };
+    assert.deepEqual(at(await depFindings(ID, { code: "import a from 'ghost-zz';\n", registry })), []);
+  });
+});
+
+describe(`${ID}: Python imports`, () => {
+  it('flags a missing top-level package and maps import names to distributions', async () => {
+    const registry = registryWith({ 'pypi:PyYAML': {}, 'pypi:scikit-learn': {}, 'pypi:google-cloud-storage': {} });
+    const code = 'import os, sys\nimport yaml\nfrom sklearn.model_selection import train_test_split\nimport reqests_toolbelt_zz\nfrom . import sibling\nfrom .pkg import x\nimport mylocal\nfrom mypkg.sub import y\nimport google.cloud.storage\n';
+    const files = { 'app/mylocal.py': '', 'src/mypkg/__init__.py': '', 'requirements.txt': 'PyYAML\nscikit-learn\n' };
+    const f = await depFindings(ID, { code, path: 'app/main.py', files, registry });
+    assert.deepEqual(at(f), ['4:8']);
+    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:google-cloud-storage', 'pypi:reqests_toolbelt_zz', 'pypi:scikit-learn']);
+  });
+
+  it('never looks up stdlib modules (3.8–3.13), __future__ or relative imports', async () => {
+    const registry = registryWith();
+    const code = 'from __future__ import annotations\nimport asyncio, tomllib, zoneinfo, distutils.core, imp\nfrom collections.abc import Mapping\nfrom .x import y\n';
+    await depFindings(ID, { code, path: 'a.py', registry });
+    assert.deepEqual(registry.lookups, []);
+  });
+});
+
+describe(`${ID}: manifests`, () => {
+  it('package.json: flags missing dependencies at their key, skips workspace:/file:/git/alias specs', async () => {
+    const code = '{\n  "dependencies": {\n    "express": "^4.0.0",\n    "ghost-zz": "^1.0.0",\n    "@acme/x": "workspace:*",\n    "local": "file:../local",\n    "gh": "user/repo",\n    "alias": "npm:lodash@4"\n  },\n  "devDependencies": { "ghost-dev-zz": "1" }\n}\n';
+    const f = await depFindings(ID, { code, path: 'package.json' });
+    assert.deepEqual(at(f), ['4:6', '10:25']);
+  });
+
+  it('requirements.txt: names with extras, versions and markers; flags, -r, -e and URLs skipped', async () => {
+    const code = '# deps\n-r base.txt\n--index-url https://example.invalid/simple\n-e git+https://example.invalid/x.git#egg=x\nrequests[socks]>=2.0 ; python_version >= "3.8"\nghost-zz==1.0  # pinned\nhttps://example.invalid/pkg.whl\nname @ https://example.invalid/name.zip\n./local-dir\n';
+    const f = await depFindings(ID, { code, path: 'requirements-dev.txt' });
+    assert.deepEqual(at(f), ['6:1']);
+  });
+
+  it('pyproject.toml: [project] dependencies, optional-dependencies and Poetry tables', async () => {
+    const code = '[project]\nname = "app"\ndependencies = [\n  "requests>=2",  # ok\n  "ghost-a-zz[extra]>=1",\n]\n\n[project.optional-dependencies]\ndev = ["ghost-b-zz"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nghost-c-zz = "^1.0"\nlocalpkg = { path = "../localpkg" }\n';
+    const f = await depFindings(ID, { code, path: 'pyproject.toml' });
+    assert.deepEqual(at(f), ['5:4', '9:9', '13:1']);
+  });
+});
+
+describe(`${ID}: install commands`, () => {
+  it('Markdown: fenced and inline code, not prose', async () => {
+    const code = '# App\n\nInstall the npm install ghost-prose-zz package.\n\n```bash\nnpm install --save express ghost-md-zz@1.2.0\npip install -r requirements.txt ghost-py-zz==1.0\n```\n\nOr run `yarn add ghost-inline-zz`.\n';
+    const f = await depFindings(ID, { code, path: 'README.md' });
+    assert.deepEqual(at(f), ['6:28', '7:33', '10:18']);
+  });
+
+  it('Dockerfile RUN with line continuations, shell scripts, and CI YAML run steps', async () => {
+    const docker = 'FROM python:3.12\nRUN pip install --no-cache-dir \\\n    requests \\\n    ghost-docker-zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code: docker, path: 'Dockerfile' })), ['4:5']);
+    const sh = '#!/bin/sh\nset -e\npython3 -m pip install -U pip ghost-sh-zz && npm i -g ghost-npm-zz\npoetry add "ghost-poetry-zz>=1"\nuv pip install ./local .\n';
+    assert.deepEqual(at(await depFindings(ID, { code: sh, path: 'scripts/setup.sh', registry: registryWith({ 'pypi:pip': {} }) })), ['3:31', '3:55', '4:13']);
+    const yml = 'jobs:\n  build:\n    steps:\n      - run: pnpm add ghost-ci-zz\n      - run: |\n          pip3 install ghost-ci2-zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code: yml, path: '.github/workflows/ci.yml' })), ['4:23', '6:24']);
+  });
+});

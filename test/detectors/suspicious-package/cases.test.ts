@@ -1,0 +1,63 @@
+// suspicious-package: near misses of popular names, brand-new packages, one-off packages.
+import assert from 'node:assert/strict';
+import { applyEdits } from '../harness';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+
+const ID = 'suspicious-package';
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
+
+describe(`${ID}`, () => {
+  it('flags an existing near miss of a popular npm name and renames it here and in package.json', async () => {
+    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40 } });
+    const code = "import express from 'expresss';\n";
+    const files = { 'package.json': '{ "dependencies": { "expresss": "^1.0.0" } }' };
+    const f = await depFindings(ID, { code, files, registry });
+    assert.deepEqual(at(f), ['1:22']);
+    assert.equal(applyEdits(code, f[0].fix!.edits), "import express from 'express';\n");
+    assert.deepEqual(f[0].fix!.fileEdits, [{ file: 'package.json', edits: [{ start: 21, end: 29, newText: 'express' }] }]);
+  });
+
+  it('catches separator and suffix confusion (`lodash.js`, `python3-dateutil`)', async () => {
+    const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined } });
+    assert.deepEqual(at(await depFindings(ID, { code: "const _ = require('lodash.js');\n", path: 'src/a.js', registry })), ['1:20']);
+    const f = await depFindings(ID, { code: 'python3-dateutil==2.8\n', path: 'requirements.txt', registry });
+    assert.deepEqual(at(f), ['1:1']);
+    assert.equal(applyEdits('python3-dateutil==2.8\n', f[0].fix!.edits), 'python-dateutil==2.8\n');
+  });
+
+  it('fixes a Python import typo with the right import name', async () => {
+    const registry = registryWith({ 'pypi:reqeusts': { monthlyDownloads: undefined } });
+    const code = 'import reqeusts\n';
+    const f = await depFindings(ID, { code, path: 'app.py', registry });
+    assert.deepEqual(at(f), ['1:8']);
+    assert.equal(applyEdits(code, f[0].fix!.edits), 'import requests\n');
+  });
+
+  it('never calls popular-to-popular neighbours typosquats (react-dom, preact, debug)', async () => {
+    const code = "import a from 'react-dom';\nimport b from 'preact';\nimport c from 'react';\nimport d from 'debug';\n";
+    assert.deepEqual(at(await depFindings(ID, { code })), []);
+  });
+
+  it('flags a package first published within vouch.dependencies.newPackageDays, and honours the setting', async () => {
+    const registry = registryWith({ 'npm:fresh-helper-zz': { created: daysAgo(3) } });
+    const code = "import h from 'fresh-helper-zz';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, registry })), ['1:16']);
+    assert.deepEqual(at(await depFindings(ID, { code, registry, services: { dependencies: { newPackageDays: 2 } } })), []);
+  });
+
+  it('flags one-off packages with few downloads, not established ones', async () => {
+    const registry = registryWith({ 'npm:one-off-zz': { versions: 1, monthlyDownloads: 12 }, 'npm:small-but-used': { versions: 2, monthlyDownloads: 90_000 } });
+    const code = "import a from 'one-off-zz';\nimport b from 'small-but-used';\n";
+    const f = await depFindings(ID, { code, registry });
+    assert.deepEqual(at(f), ['1:16']);
+    assert.equal(f[0].confidence, 'low');
+  });
+
+  it('declared and installed packages are trusted without a look-up', async () => {
+    const registry = registryWith();
+    const files = { 'package.json': '{ "dependencies": { "expresss": "1.0.0" } }', 'node_modules/expresss/package.json': '{ "version": "1.0.0" }' };
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", files, registry })), []);
+    assert.deepEqual(registry.lookups, []);
+  });
+});

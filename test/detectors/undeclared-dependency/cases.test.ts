@@ -1,0 +1,59 @@
+// undeclared-dependency: imports the nearest manifest does not declare, with the add-to-manifest fix.
+import assert from 'node:assert/strict';
+import { applyEdits } from '../harness';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+
+const ID = 'undeclared-dependency';
+const PKG = '{\n  "name": "app",\n  "dependencies": {\n    "axios": "^1.0.0",\n    "react": "^18.2.0"\n  }\n}\n';
+const INSTALLED = { 'node_modules/axios/package.json': '{"version":"1.7.0"}', 'node_modules/react/package.json': '{"version":"18.2.0"}' };
+
+describe(`${ID}`, () => {
+  it('flags an import installed only indirectly and adds it, sorted, at the installed version', async () => {
+    const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/lodash/package.json': '{"version":"4.17.21"}' };
+    const f = await depFindings(ID, { code: "import _ from 'lodash';\nimport React from 'react';\nimport axios from 'axios';\n", files });
+    assert.deepEqual(at(f), ['1:16']);
+    const [edit] = f[0].fix!.fileEdits!;
+    assert.equal(edit.file, 'package.json');
+    assert.equal(applyEdits(PKG, edit.edits), '{\n  "name": "app",\n  "dependencies": {\n    "axios": "^1.0.0",\n    "lodash": "^4.17.21",\n    "react": "^18.2.0"\n  }\n}\n');
+  });
+
+  it('adds to devDependencies from a test file, creating the section, at the registry\'s latest', async () => {
+    const registry = registryWith({ 'npm:vitest': { latest: '2.1.0' } });
+    const f = await depFindings(ID, { code: "import { it } from 'vitest';\n", path: 'test/a.test.ts', files: { 'package.json': PKG }, registry });
+    assert.deepEqual(at(f), ['1:21']);
+    const out = applyEdits(PKG, f[0].fix!.fileEdits![0].edits);
+    assert.deepEqual(JSON.parse(out).devDependencies, { vitest: '^2.1.0' });
+  });
+
+  it('uses the nearest package.json in a monorepo and accepts the root one as declared', async () => {
+    const files = { 'package.json': '{ "devDependencies": { "typescript": "5" } }', 'packages/web/package.json': '{ "name": "web" }', 'node_modules/typescript/package.json': '{"version":"5.9.0"}', 'node_modules/chalk/package.json': '{"version":"5.3.0"}' };
+    const f = await depFindings(ID, { code: "import ts from 'typescript';\nimport chalk from 'chalk';\n", path: 'packages/web/src/a.ts', files });
+    assert.deepEqual(at(f), ['2:20']);
+    assert.equal(f[0].fix!.fileEdits![0].file, 'packages/web/package.json');
+  });
+
+  it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
+    const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
+    const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";
+    assert.deepEqual(at(await depFindings(ID, { code, files })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: "import _ from 'lodash';\n", path: 'scratch.js' })), []);
+  });
+
+  it('Python: flags an undeclared import and appends it to requirements.txt; optional imports are fine', async () => {
+    const registry = registryWith({ 'pypi:PyYAML': { latest: '6.0.2' } });
+    const files = { 'requirements.txt': 'requests==2.32.0', '.venv/lib/python3.12/site-packages/requests-2.32.0.dist-info/METADATA': '' };
+    const code = 'import requests\nimport yaml\ntry:\n    import ujson as json\nexcept ImportError:\n    import json\n';
+    const f = await depFindings(ID, { code, path: 'app.py', files, registry });
+    assert.deepEqual(at(f), ['2:8']);
+    const [edit] = f[0].fix!.fileEdits!;
+    assert.equal(applyEdits(files['requirements.txt'], edit.edits), 'requests==2.32.0\nPyYAML>=6.0.2\n');
+  });
+
+  it('Python: pyproject dependencies are declared; the fix inserts into the array', async () => {
+    const registry = registryWith({ 'pypi:httpx': { latest: '0.27.0' } });
+    const pyproject = '[project]\nname = "app"\ndependencies = [\n  "flask>=3",\n]\n';
+    const f = await depFindings(ID, { code: 'import flask\nimport httpx\n', path: 'src/app/main.py', files: { 'pyproject.toml': pyproject }, registry });
+    assert.deepEqual(at(f), ['2:8']);
+    assert.equal(applyEdits(pyproject, f[0].fix!.fileEdits![0].edits), '[project]\nname = "app"\ndependencies = [\n  "flask>=3", "httpx>=0.27.0",\n]\n');
+  });
+});

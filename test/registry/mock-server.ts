@@ -1,0 +1,67 @@
+// Small local HTTP and TCP servers for the registry tests: a route table answering JSON, a request
+// log, and a server that accepts connections and never answers.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface MockServer {
+  url: string;
+  requests: Array<{ url: string; accept?: string; authorization?: string }>;
+  close(): Promise<void>;
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, delayMs = 0): void {
+  const send = () => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (delayMs) setTimeout(send, delayMs);
+  else send();
+}
+
+/** An HTTP server on 127.0.0.1 dispatching on the path; unknown paths answer 404. */
+export function mockServer(routes: Record<string, Route>): Promise<MockServer> {
+  const requests: MockServer['requests'] = [];
+  const server: Server = createHttpServer((req, res) => {
+    requests.push({ url: req.url ?? '', accept: req.headers.accept, authorization: req.headers.authorization });
+    const route = routes[(req.url ?? '').split('?')[0]];
+    if (route) void route(req, res);
+    else json(res, 404, { error: 'not found' });
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      done({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () => new Promise((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+      });
+    });
+  });
+}
+
+/** Accepts TCP connections and never writes a byte: a registry that hangs. */
+export function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: TcpServer = createTcpServer((s) => {
+    sockets.add(s);
+    s.on('error', () => {});
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      done({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise((r) => {
+          for (const s of sockets) s.destroy();
+          server.close(() => r());
+        }),
+      });
+    });
+  });
+}
