@@ -12,7 +12,7 @@ describe('core/config: sanitizeSettings', () => {
     const good: VouchSettings = {
       enable: false, run: 'onSave', rules: { 'aws-access-key-id': 'off', 'hardcoded-secret': 'hint' }, include: ['src/**'],
       exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500,
-      dependencies: { newPackageDays: 7 },
+      dependencies: { newPackageDays: 7 }, provenance: { captureMode: 'precise', raiseSeverity: false, assistedOnlyRules: ['weak-test'] },
     };
     const problems: string[] = [];
     assert.deepEqual(sanitizeSettings({ ...good, $schema: './schema.json' }, problems), good);

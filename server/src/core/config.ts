@@ -73,6 +73,20 @@ export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial
       if (Object.keys(reg).length) out.registry = reg as VouchSettings['registry'];
     }
   }
+  if (raw.provenance !== undefined) {
+    const v = raw.provenance;
+    if (!isObject(v)) problems.push('provenance: expected an object');
+    else {
+      const p: Partial<VouchSettings['provenance']> = {};
+      if (v.captureMode === 'inferred' || v.captureMode === 'precise') p.captureMode = v.captureMode;
+      else if (v.captureMode !== undefined) problems.push('provenance.captureMode: expected "inferred" or "precise"');
+      if (typeof v.raiseSeverity === 'boolean') p.raiseSeverity = v.raiseSeverity;
+      else if (v.raiseSeverity !== undefined) problems.push('provenance.raiseSeverity: expected a boolean');
+      if (Array.isArray(v.assistedOnlyRules) && v.assistedOnlyRules.every((x) => typeof x === 'string')) p.assistedOnlyRules = v.assistedOnlyRules as string[];
+      else if (v.assistedOnlyRules !== undefined) problems.push('provenance.assistedOnlyRules: expected an array of rule ids');
+      out.provenance = p as VouchSettings['provenance'];
+    }
+  }
   if (raw.dependencies !== undefined) {
     const days = isObject(raw.dependencies) ? raw.dependencies.newPackageDays : undefined;
     if (typeof days === 'number' && days >= 0 && days <= 3650) out.dependencies = { newPackageDays: days };
@@ -85,13 +99,13 @@ export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial
 }
 
 export function mergeSettings(...layers: Array<Partial<VouchSettings> | undefined>): VouchSettings {
-  const out: VouchSettings = { ...DEFAULT_SETTINGS, rules: {}, registry: { ...DEFAULT_SETTINGS.registry } };
-  for (const l of layers) {
-    if (!l) continue;
-    const { rules, registry, ...rest } = l;
-    Object.assign(out, rest);
-    if (rules) out.rules = { ...out.rules, ...rules };
-    if (registry) out.registry = { ...out.registry, ...registry };
+  const out = structuredClone(DEFAULT_SETTINGS) as VouchSettings & Record<string, unknown>;
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      const current = out[key];
+      // Groups (rules, registry, dependencies, provenance) merge key by key; the rest replaces.
+      out[key] = isObject(current) && isObject(value) ? { ...current, ...value } : value;
+    }
   }
   return out;
 }
