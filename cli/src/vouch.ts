@@ -13,6 +13,7 @@ import { scanFilesAsync, type ScanResult } from '../../server/src/scan/scan';
 import { FsProject } from '../../server/src/project/fs-project';
 import { createRegistryService, defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
+import { TypeCheckService } from '../../server/src/typecheck/service';
 import { Progress } from './progress';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
@@ -26,6 +27,8 @@ Options:
   --config <file>                      policy file (default: <root>/.vouch.json)
   --root <dir>                         workspace root that report paths are relative to (default: cwd)
   --offline                            no registry look-ups; only bundled data is used
+  --types                              also type-check JS/TS against installed typings (phantom-api
+                                       rules; about 0.1–0.4 s per file)
   --summary                            print a one-screen summary to stderr
   --quiet                              no progress indicator
   -h, --help                           show this help
@@ -69,6 +72,7 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       root: { type: 'string' },
       offline: { type: 'boolean', default: false },
+      types: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -148,7 +152,13 @@ export async function main(argv: string[]): Promise<number> {
       keepText: needsText(format),
       onProgress: (done, total, path) => progress.update(done, total, path),
       // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
-      services: { project: new FsProject(root), registry, dependencies: settings.dependencies },
+      services: {
+        project: new FsProject(root),
+        registry,
+        dependencies: settings.dependencies,
+        // Opt-in: a warm per-file checker costs far more than the rest of the scan.
+        types: values.types ? new TypeCheckService(() => [root]) : undefined,
+      },
     });
   } finally {
     progress.done();

@@ -33,7 +33,12 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
     outputChannel: output,
     // In an untrusted workspace the server executes nothing from it and makes no registry look-ups.
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`) },
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`),
+        vscode.workspace.createFileSystemWatcher('**/{package.json,package-lock.json,yarn.lock,pnpm-lock.yaml,pyproject.toml,requirements*.txt}'),
+      ],
+    },
     middleware: {
       workspace: {
         configuration: (params, token, next) => {

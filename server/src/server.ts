@@ -21,6 +21,7 @@ const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
 let folderServices: FolderServices | undefined;
+let types: TypeCheckService | undefined;
 let watchConfiguration = false;
 let watchFolders = false;
 
@@ -44,7 +45,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     log: (msg) => connection.console.info(`registry: ${msg}`),
   });
   // The phantom-api tier: one warm per-file type checker shared by all folders.
-  const types = new TypeCheckService(() => workspace.roots());
+  types = new TypeCheckService(() => workspace.roots());
   diagnostics.servicesFor = (root, settings) => ({ ...folderServices!.for(root, settings), types });
   return {
     capabilities: {
@@ -72,11 +73,15 @@ connection.onDidChangeConfiguration((params) => {
   diagnostics?.revalidateAll();
 });
 
+// Installs and manifest edits change what exists: drop cached typings and re-check open files.
+const DEPENDENCY_FILES = /\/(package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|pyproject\.toml|requirements[^/]*\.txt)$/;
+
 connection.onDidChangeWatchedFiles((params) => {
-  if (params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE))) {
-    workspace.clear();
-    diagnostics?.revalidateAll();
-  }
+  const policy = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE));
+  const dependencies = params.changes.some((c) => DEPENDENCY_FILES.test(c.uri));
+  if (policy) workspace.clear();
+  if (dependencies) types?.clear();
+  if (policy || dependencies) diagnostics?.revalidateAll();
 });
 
 documents.onDidOpen((e) => diagnostics?.schedule(e.document, 'open'));

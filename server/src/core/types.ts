@@ -152,6 +152,7 @@ export interface Detector {
 export interface Services {
   registry?: import('./services').RegistryService;
   project?: import('./services').ProjectService;
+  types?: import('./services').TypeService;
   [name: string]: unknown;
 }
 
