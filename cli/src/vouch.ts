@@ -6,10 +6,12 @@ import { mergeSettings } from '../../server/src/core/config';
 import { SEVERITIES, type Severity } from '../../server/src/core/types';
 import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
 import { activeFindings } from '../../server/src/report/json';
+import { coverageText } from '../../server/src/report/common';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
 import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
 import { scanFilesAsync, type ScanResult } from '../../server/src/scan/scan';
+import { annotateProvenance, hasUnreviewedError } from '../../server/src/scan/provenance';
 import { FsProject } from '../../server/src/project/fs-project';
 import { createRegistryService, defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
@@ -24,6 +26,8 @@ Options:
   --format <json|sarif|markdown|html>  report format (default: json)
   --output <file>                      write the report to a file instead of stdout
   --fail-on <error|warning|never>      exit 1 when a finding at or above this severity exists (default: error)
+  --fail-on-unreviewed                 exit 1 when an error-level finding lies in unreviewed assisted code
+                                       (regions from .vouch/provenance.json, reviews from .vouch/reviews.jsonl)
   --config <file>                      policy file (default: <root>/.vouch.json)
   --root <dir>                         workspace root that report paths are relative to (default: cwd)
   --offline                            no registry look-ups; only bundled data is used
@@ -69,6 +73,7 @@ function parse(argv: string[]) {
       format: { type: 'string', default: 'json' },
       output: { type: 'string' },
       'fail-on': { type: 'string', default: 'error' },
+      'fail-on-unreviewed': { type: 'boolean', default: false },
       config: { type: 'string' },
       root: { type: 'string' },
       offline: { type: 'boolean', default: false },
@@ -91,6 +96,7 @@ function summarize(scan: ScanResult): string {
     `Vouch ${VERSION}: ${scan.fileCount} files in ${(scan.durationMs / 1000).toFixed(2)} s — ${active.length} findings (${bySev.error} error, ${bySev.warning} warning, ${bySev.info + bySev.hint} info)`,
     ...[...byFamily].sort((a, b) => b[1] - a[1]).map(([f, n]) => `  ${String(n).padStart(4)}  ${f}`),
   ];
+  if (scan.provenance?.total.assistedLines) lines.push(`  review coverage: ${coverageText(scan.provenance.total)}`);
   if (scan.skipped.length) lines.push(`  skipped ${scan.skipped.length} file(s): ${scan.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ')}${scan.skipped.length > 3 ? '; …' : ''}`);
   return lines.join('\n');
 }
@@ -153,7 +159,8 @@ export async function main(argv: string[]): Promise<number> {
       onProgress: (done, total, path) => progress.update(done, total, path),
       // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
       services: {
-        project: new FsProject(root),
+        // A scan is a snapshot: every stat result holds for the whole run.
+        project: new FsProject(root, { statTtlMs: Infinity }),
         registry,
         dependencies: settings.dependencies,
         // Opt-in: a warm per-file checker costs far more than the rest of the scan.
@@ -165,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     registry.dispose();
   }
   if (warnings.length) scan.warnings = [...warnings];
+  const provenance = annotateProvenance(scan, settings, paths.length ? paths.map((p) => resolve(p)) : [root]);
+  if (provenance.warnings.length) scan.warnings = [...(scan.warnings ?? []), ...provenance.warnings];
   const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(docsDir()));
   if (values.output) {
     const out = resolve(values.output);
@@ -180,6 +189,10 @@ export async function main(argv: string[]): Promise<number> {
   if (values.summary) {
     process.stderr.write(summarize(scan) + '\n');
     if (values.output) process.stderr.write(`Report written to ${values.output}\n`);
+  }
+  if (values['fail-on-unreviewed'] && hasUnreviewedError(scan)) {
+    process.stderr.write('vouch: an error-level finding lies in unreviewed assisted code; review it (Vouch: Mark as reviewed) or fix it\n');
+    return 1;
   }
   if (failOn === 'never') return 0;
   const threshold = failOn === 'warning' ? 1 : 0;

@@ -4,7 +4,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { explicitSettings } from './settings';
+import { registerProvenance } from './provenance';
 import { StatusBar } from './status';
+import { registerTrustUi } from './trust-panel';
 
 /** Languages the server analyses; plain text covers .env and Dockerfiles without a language extension. */
 const LANGUAGES = [
@@ -37,6 +39,8 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`),
         vscode.workspace.createFileSystemWatcher('**/{package.json,package-lock.json,yarn.lock,pnpm-lock.yaml,pyproject.toml,requirements*.txt}'),
+        // Reviews pulled from git or written by a teammate's editor change review state.
+        vscode.workspace.createFileSystemWatcher('**/.vouch/reviews.jsonl'),
       ],
     },
     middleware: {
@@ -54,7 +58,9 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
     },
   };
   client = new LanguageClient('vouch', 'Vouch', serverOptions, clientOptions);
+  registerProvenance(context, () => client, output);
   context.subscriptions.push(client.onNotification(StatusNotification, (p: StatusParams) => status.update(p)));
+  context.subscriptions.push(registerTrustUi(context, client, status));
   // Trust granted later: restart so the server picks up the trusted-workspace capabilities.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();

@@ -1,41 +1,67 @@
-// Status bar item: finding count for the active file, and why a file was skipped.
+// Status bar item: trust score and unreviewed assisted regions of the active file
+// (`Vouch 72 · 2 unreviewed`), finding count and why a file was skipped; click opens the trust panel.
 import * as vscode from 'vscode';
-import { Commands, type StatusParams } from '../../server/src/protocol';
+import { Commands, type FileTrust, type StatusParams } from '../../server/src/protocol';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('vouch.status', vscode.StatusBarAlignment.Right, 100);
   private readonly byUri = new Map<string, StatusParams>();
+  private readonly trustByUri = new Map<string, FileTrust>();
   private readonly subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+  private readonly updated = new vscode.EventEmitter<string>();
+  /** Fires with the URI of each analysed document (the trust UI refreshes on it). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor() {
     this.item.name = 'Vouch';
-    this.item.command = Commands.showOutput;
+    this.item.command = Commands.showTrustPanel;
     this.render();
   }
 
   update(params: StatusParams): void {
     this.byUri.set(params.uri, params);
     this.render();
+    this.updated.fire(params.uri);
+  }
+
+  updateTrust(uri: string, trust: FileTrust | null | undefined): void {
+    if (trust) this.trustByUri.set(uri, trust);
+    else this.trustByUri.delete(uri);
+    this.render();
   }
 
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const s = uri ? this.byUri.get(uri) : undefined;
-    if (!s) {
+    const t = uri ? this.trustByUri.get(uri) : undefined;
+    const tips: string[] = [];
+    if (!s && !t) {
       this.item.text = '$(shield) Vouch';
-      this.item.tooltip = 'Vouch is running';
-    } else if (s.notices.length) {
+      tips.push('Vouch is running');
+    } else if (s?.notices.length) {
       this.item.text = '$(shield) Vouch $(info)';
-      this.item.tooltip = s.notices.join('\n');
-    } else {
+      tips.push(...s.notices);
+    } else if (t) {
+      const open = t.regions.filter((r) => r.state !== 'reviewed').length;
+      this.item.text = `$(shield) Vouch ${t.score}${open ? ` · ${open} unreviewed` : ''}`;
+      tips.push(`Trust score ${t.score}/100`);
+      if (t.assistedLines) tips.push(`${t.assistedLines} of ${t.totalLines} lines assisted, ${t.unreviewedLines} unreviewed`);
+      tips.push(`${t.findings.length} Vouch finding(s) in this file`);
+    } else if (s) {
       this.item.text = s.findings ? `$(shield) Vouch ${s.findings}` : '$(shield) Vouch $(check)';
-      this.item.tooltip = s.findings ? `${s.findings} Vouch finding(s) in this file` : 'No Vouch findings in this file';
+      tips.push(s.findings ? `${s.findings} Vouch finding(s) in this file` : 'No Vouch findings in this file');
     }
+    tips.push('Click to open the trust panel');
+    this.item.tooltip = tips.join('\n');
+    this.item.backgroundColor = t && t.regions.some((r) => r.state !== 'reviewed' && r.findingIds.length)
+      ? new vscode.ThemeColor('statusBarItem.warningBackground')
+      : undefined;
     this.item.show();
   }
 
   dispose(): void {
     this.item.dispose();
     this.subscription.dispose();
+    this.updated.dispose();
   }
 }

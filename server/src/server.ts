@@ -5,6 +5,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
+import {
+  FileTrustRequest, LEDGER_FILE, MarkReviewedRequest, ProvenanceNotification,
+  type FileTrustParams, type MarkReviewedParams, type ProvenanceParams,
+} from './protocol';
+import { Provenance } from './features/provenance';
+import { fileTrust } from './features/trust';
 import { createEngine } from './scan/create-engine';
 import { codeActions } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
@@ -20,6 +26,7 @@ const documents = new TextDocuments(TextDocument);
 const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
+let provenance: Provenance | undefined;
 let folderServices: FolderServices | undefined;
 let types: TypeCheckService | undefined;
 let watchConfiguration = false;
@@ -44,6 +51,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     cacheDir: typeof init.globalStoragePath === 'string' ? init.globalStoragePath : undefined,
     log: (msg) => connection.console.info(`registry: ${msg}`),
   });
+  provenance = new Provenance(connection, documents, workspace, diagnostics, init.workspaceTrusted !== false);
+  const policy = provenance;
+  diagnostics.policy = { diagnostics: (uri, findings) => policy.decorate(uri, findings), published: (uri) => policy.changed(uri) };
   // The phantom-api tier: one warm per-file type checker shared by all folders.
   types = new TypeCheckService(() => workspace.roots());
   diagnostics.servicesFor = (root, settings) => ({ ...folderServices!.for(root, settings), types });
@@ -82,12 +92,16 @@ connection.onDidChangeWatchedFiles((params) => {
   if (policy) workspace.clear();
   if (dependencies) types?.clear();
   if (policy || dependencies) diagnostics?.revalidateAll();
+  else if (params.changes.some((c) => c.uri.endsWith('/' + LEDGER_FILE))) for (const d of documents.all()) void diagnostics?.republish(d.uri);
 });
 
 documents.onDidOpen((e) => diagnostics?.schedule(e.document, 'open'));
 documents.onDidChangeContent((e) => diagnostics?.schedule(e.document, 'change'));
 documents.onDidSave((e) => diagnostics?.schedule(e.document, 'save'));
-documents.onDidClose((e) => diagnostics?.forget(e.document.uri));
+documents.onDidClose((e) => {
+  diagnostics?.forget(e.document.uri);
+  provenance?.forget(e.document.uri);
+});
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
@@ -98,6 +112,10 @@ connection.onCodeAction((params) => {
 
 connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
 connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params, (root, settings) => folderServices!.for(root, settings)));
+
+connection.onNotification(ProvenanceNotification, (params: ProvenanceParams) => provenance?.update(params));
+connection.onRequest(FileTrustRequest, (params: FileTrustParams) => fileTrust(params, workspace, diagnostics!, provenance!));
+connection.onRequest(MarkReviewedRequest, (params: MarkReviewedParams) => provenance!.markReviewed(params));
 
 connection.onShutdown(() => folderServices?.dispose());
 

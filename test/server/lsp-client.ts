@@ -33,6 +33,8 @@ export class LspClient {
   /** Every publishDiagnostics in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses = new Map<string, StatusParams>();
+  /** uris of vouch/trustChanged notifications, in arrival order. */
+  readonly trustChanged: string[] = [];
   readonly logs: LogEntry[] = [];
   /** workspace/configuration requests answered so far. */
   configurationRequests = 0;
@@ -55,6 +57,10 @@ export class LspClient {
     });
     this.connection.onNotification('vouch/status', (p: StatusParams) => {
       this.statuses.set(p.uri, p);
+      this.wake();
+    });
+    this.connection.onNotification('vouch/trustChanged', (p: { uri: string }) => {
+      this.trustChanged.push(p.uri);
       this.wake();
     });
     this.connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) => {

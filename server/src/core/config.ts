@@ -1,6 +1,6 @@
 // Settings layers (defaults < .vouch.json < explicit VS Code settings), sanitised from untrusted
 // JSON, and the include/exclude decision for a path.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from '../protocol';
 import { CONFIDENCES, SEVERITIES } from './types';
 import { DEFAULT_EXCLUDES } from './paths';
@@ -111,11 +111,23 @@ export function mergeSettings(...layers: Array<Partial<VouchSettings> | undefine
 }
 
 const GLOB_OPTS = { dot: true, nocase: process.platform === 'win32' } as const;
+const compiled = new Map<string, Minimatch>();
+
+/** Globs are compiled once: a scan asks about every file against the same few patterns. */
+function matches(relPath: string, glob: string): boolean {
+  let m = compiled.get(glob);
+  if (!m) {
+    m = new Minimatch(glob, GLOB_OPTS);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(glob, m);
+  }
+  return m.match(relPath);
+}
 
 /** Whether a workspace-relative path (forward slashes) is analysed under these settings. */
 export function isIncluded(relPath: string, s: VouchSettings, explicitlyNamed = false): boolean {
-  if (s.include.length && !s.include.some((g) => minimatch(relPath, g, GLOB_OPTS))) return false;
-  if (s.exclude.some((g) => minimatch(relPath, g, GLOB_OPTS))) return false;
+  if (s.include.length && !s.include.some((g) => matches(relPath, g))) return false;
+  if (s.exclude.some((g) => matches(relPath, g))) return false;
   // Generated, vendored and minified files stay out unless the user named the file itself.
-  return explicitlyNamed || !DEFAULT_EXCLUDES.some((g) => minimatch(relPath, g, GLOB_OPTS));
+  return explicitlyNamed || !DEFAULT_EXCLUDES.some((g) => matches(relPath, g));
 }

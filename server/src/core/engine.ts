@@ -127,6 +127,11 @@ class Session {
     this.parsed.delete('python');
   }
 
+  /** Findings so far, without ending the session (the fast tier's result while the slow one runs). */
+  snapshot(): AnalyzeResult {
+    return { findings: this.finish(this.raw, this.index), notices: [...this.notices], timings: { ...this.timings } };
+  }
+
   close(): AnalyzeResult {
     this.release();
     return { findings: this.finish(this.raw, this.index), notices: this.notices, timings: this.timings };
@@ -164,16 +169,7 @@ export class Engine {
   analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): AnalyzeResult {
     const session = this.open(input, options);
     if ('skipped' in session) return session.skipped;
-    const budget = options.budgetMs ?? 250;
-    for (const detector of this.applicable(session, options, 'run')) {
-      const started = performance.now();
-      try {
-        detector.run!(session.context(detector, started + budget));
-      } catch (e) {
-        session.fail(detector, e, budget);
-      }
-      session.timings[detector.id] = performance.now() - started;
-    }
+    this.runFast(session, options);
     return session.close();
   }
 
@@ -184,35 +180,77 @@ export class Engine {
   }
 
   /**
-   * The slow tier: detectors that wait on services (registry look-ups, type checking). Run after
-   * the fast tier has published; `signal` cancels a run made stale by a newer edit.
+   * The slow tier alone: detectors that wait on services (registry look-ups, type checking);
+   * `signal` cancels a run made stale by a newer edit.
    */
   async analyzeAsync(input: AnalyzeInput, services: Services, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<AnalyzeResult> {
     const session = this.open(input, options);
     if ('skipped' in session) return session.skipped;
-    const budget = options.slowBudgetMs ?? 20_000;
     try {
-      for (const detector of this.applicable(session, options, 'runAsync')) {
-        if (signal?.aborted) break;
-        const started = performance.now();
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new BudgetExceeded()), budget);
-        });
-        try {
-          const ctx = { ...session.context(detector, started + budget), services, signal };
-          await Promise.race([detector.runAsync!(ctx), timeout]);
-        } catch (e) {
-          if (!signal?.aborted) session.fail(detector, e, budget);
-        } finally {
-          clearTimeout(timer);
-        }
-        session.timings[detector.id] = performance.now() - started;
-      }
+      await this.runSlow(session, services, options, signal);
     } finally {
       session.release();
     }
     return session.close();
+  }
+
+  /**
+   * Both tiers on one parse: the fast tier, then `onFast` with its result (the server publishes
+   * it), then the slow tier unless `signal` aborted meanwhile. Returns the findings of both.
+   */
+  async analyzeTiers(
+    input: AnalyzeInput,
+    services: Services,
+    options: AnalyzeOptions = {},
+    hooks: { signal?: AbortSignal; onFast?: (fast: AnalyzeResult) => void | Promise<void> } = {},
+  ): Promise<AnalyzeResult> {
+    const session = this.open(input, options);
+    if ('skipped' in session) {
+      await hooks.onFast?.(session.skipped);
+      return session.skipped;
+    }
+    try {
+      this.runFast(session, options);
+      await hooks.onFast?.(session.snapshot());
+      if (!hooks.signal?.aborted) await this.runSlow(session, services, options, hooks.signal);
+    } finally {
+      session.release();
+    }
+    return session.close();
+  }
+
+  private runFast(session: Session, options: AnalyzeOptions): void {
+    const budget = options.budgetMs ?? 250;
+    for (const detector of this.applicable(session, options, 'run')) {
+      const started = performance.now();
+      try {
+        detector.run!(session.context(detector, started + budget));
+      } catch (e) {
+        session.fail(detector, e, budget);
+      }
+      session.timings[detector.id] = performance.now() - started;
+    }
+  }
+
+  private async runSlow(session: Session, services: Services, options: AnalyzeOptions, signal?: AbortSignal): Promise<void> {
+    const budget = options.slowBudgetMs ?? 20_000;
+    for (const detector of this.applicable(session, options, 'runAsync')) {
+      if (signal?.aborted) break;
+      const started = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new BudgetExceeded()), budget);
+      });
+      try {
+        const ctx = { ...session.context(detector, started + budget), services, signal };
+        await Promise.race([detector.runAsync!(ctx), timeout]);
+      } catch (e) {
+        if (!signal?.aborted) session.fail(detector, e, budget);
+      } finally {
+        clearTimeout(timer);
+      }
+      session.timings[detector.id] = performance.now() - started;
+    }
   }
 
   private applies(d: Detector, languageId: LanguageId, lower: string, options: AnalyzeOptions): boolean {

@@ -1,11 +1,12 @@
 // Code actions for Vouch diagnostics, in a fixed order: the fix computed with the finding
-// (preferred), suppress on this line, suppress in this file, show documentation.
+// (preferred), suppress on this line, suppress in this file, mark reviewed (a finding in unreviewed
+// assisted code), show documentation; then "mark reviewed" as a source action inside any open region.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
-  type CreateFile,
+  type CreateFile, type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineComment, normalizeLanguageId } from '../core/languages';
@@ -82,11 +83,28 @@ function suppressActions(doc: TextDocument, f: Finding, line: number, relPath: s
   return [onLine, inFile];
 }
 
-export function codeActions(params: CodeActionParams, doc: TextDocument, analysed: AnalysedDocument | undefined, relPath: string): CodeAction[] {
-  if (!analysed) return [];
+/** Kind of the "mark as reviewed" action offered without a diagnostic (Source Action… menu). */
+export const MARK_REVIEWED_KIND = `${CodeActionKind.Source}.vouch.markReviewed`;
+/** An assisted region no one has reviewed (or whose reviewed text changed), as the code actions need it. */
+export interface OpenRegion { id: string; range: Range }
+
+const wants = (only: string[] | undefined, kind: string) => !only || only.some((k) => k === kind || k === CodeActionKind.Empty || kind.startsWith(`${k}.`));
+const inRange = (outer: Range, p: Range['start']) =>
+  (p.line > outer.start.line || (p.line === outer.start.line && p.character >= outer.start.character)) &&
+  (p.line < outer.end.line || (p.line === outer.end.line && p.character <= outer.end.character));
+
+function markReviewedAction(uri: string, regionId: string, kind: string): CodeAction {
+  return CodeAction.create('Vouch: Mark suggestion as reviewed', { title: 'Mark suggestion as reviewed', command: Commands.markReviewed, arguments: [uri, regionId] }, kind);
+}
+
+export function codeActions(params: CodeActionParams, doc: TextDocument, analysed: AnalysedDocument | undefined, relPath: string, openRegions: readonly OpenRegion[] = []): CodeAction[] {
   const only = params.context.only;
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  // Source action: the cursor or selection lies in unreviewed assisted code, with or without a finding.
+  const region = wants(only, MARK_REVIEWED_KIND) && openRegions.find((r) => inRange(r.range, params.range.start) && inRange(r.range, params.range.end));
+  const source = region ? [markReviewedAction(doc.uri, region.id, MARK_REVIEWED_KIND)] : [];
+  if (!analysed || !wants(only, CodeActionKind.QuickFix)) return source;
   const out: CodeAction[] = [];
+  const reviewOffered = new Set<string>();
   const byId = new Map(analysed.findings.map((f) => [f.id, f]));
   const current = analysed.version === doc.version;
   for (const diagnostic of params.context.diagnostics) {
@@ -107,9 +125,16 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analyse
       a.diagnostics = [diagnostic];
       out.push(a);
     }
+    const p = data.provenance;
+    if (p && p.state !== 'reviewed' && !reviewOffered.has(p.regionId)) {
+      reviewOffered.add(p.regionId);
+      const review = markReviewedAction(doc.uri, p.regionId, CodeActionKind.QuickFix);
+      review.diagnostics = [diagnostic];
+      out.push(review);
+    }
     const docs = CodeAction.create(`Vouch: Show documentation for ${f.ruleId}`, { title: 'Show documentation', command: Commands.showRuleDoc, arguments: [f.ruleId] }, CodeActionKind.QuickFix);
     docs.diagnostics = [diagnostic];
     out.push(docs);
   }
-  return out;
+  return [...out, ...source];
 }

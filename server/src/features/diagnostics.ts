@@ -6,7 +6,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIncluded } from '../core/config';
-import type { AnalyzeResult, Engine } from '../core/engine';
+import type { Engine } from '../core/engine';
 import { normalizeLanguageId } from '../core/languages';
 import type { Finding, Notice, Services, Severity } from '../core/types';
 import { StatusNotification, type DiagnosticData, type StatusParams, type VouchSettings } from '../protocol';
@@ -56,6 +56,8 @@ export class Diagnostics {
   services: Services = {};
   /** Per-folder services (the project files, a registry that reads that folder's .npmrc), set by the wiring. */
   servicesFor?: (root: string, settings: VouchSettings) => Services;
+  /** Provenance policy (features/provenance.ts), set by the wiring: turns findings into diagnostics. */
+  policy?: { diagnostics(uri: string, findings: Finding[]): Promise<Diagnostic[]>; published(uri: string): void };
 
   constructor(
     private readonly connection: Connection,
@@ -111,29 +113,30 @@ export class Diagnostics {
     const version = doc.version;
     const input = { text: doc.getText(), languageId: language, path: scope.relPath };
     const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs };
-    let fast: AnalyzeResult;
-    try {
-      fast = this.engine.analyze(input, options);
-    } catch (e) {
-      this.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
-      fast = { findings: [], notices: [{ kind: 'detector-error', message: `Vouch could not analyse this file: ${(e as Error).message}` }], timings: {} };
-    }
-    // A newer edit arrived while analysing: its own run will publish.
-    if (this.documents.get(uri)?.version !== version) return;
-    await this.publish(uri, version, scope.root, fast.findings, fast.notices);
-
     this.slow.get(uri)?.abort();
-    if (!this.engine.hasSlowWork(input, options)) return;
     const controller = new AbortController();
     this.slow.set(uri, controller);
+    const stale = () => controller.signal.aborted || this.documents.get(uri)?.version !== version;
+    let fastCount = -1;
     try {
-      const slow = await this.engine.analyzeAsync(input, this.servicesFor?.(scope.root, settings) ?? this.services, options, controller.signal);
-      if (controller.signal.aborted || this.documents.get(uri)?.version !== version) return;
-      // Nothing new: the fast publish already says it all.
-      if (!slow.findings.length && !slow.notices.length) return;
-      await this.publish(uri, version, scope.root, [...fast.findings, ...slow.findings], [...fast.notices, ...slow.notices]);
+      // One parse serves both tiers: fast findings are published at once, slow ones when they arrive.
+      const all = await this.engine.analyzeTiers(input, this.servicesFor?.(scope.root, settings) ?? this.services, options, {
+        signal: controller.signal,
+        onFast: async (fast) => {
+          fastCount = fast.findings.length + fast.notices.length;
+          // A newer edit arrived while analysing: its own run will publish.
+          if (stale()) return controller.abort();
+          await this.publish(uri, version, scope.root, fast.findings, fast.notices);
+        },
+      });
+      // Nothing new from the slow tier: the fast publish already says it all.
+      if (stale() || all.findings.length + all.notices.length === fastCount) return;
+      await this.publish(uri, version, scope.root, all.findings, all.notices);
     } catch (e) {
-      this.connection.console.error(`Slow analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+      this.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+      if (fastCount < 0 && !stale()) {
+        await this.publish(uri, version, scope.root, [], [{ kind: 'detector-error', message: `Vouch could not analyse this file: ${(e as Error).message}` }]);
+      }
     } finally {
       if (this.slow.get(uri) === controller) this.slow.delete(uri);
     }
@@ -148,9 +151,33 @@ export class Diagnostics {
       this.connection.console.warn(n.message);
     }
     this.results.set(uri, { version, findings, root });
-    const active = findings.filter((f) => !f.suppressed);
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: active.map(toDiagnostic) });
-    const status: StatusParams = { uri, notices: notices.map((n) => n.message), findings: active.length };
+    const diagnostics = await this.shown(uri, findings);
+    // A newer analysis published while the policy looked up settings: its diagnostics stand.
+    if (this.results.get(uri)?.version !== version || this.results.get(uri)?.findings !== findings) return;
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const status: StatusParams = { uri, notices: notices.map((n) => n.message), findings: diagnostics.length };
     await this.connection.sendNotification(StatusNotification, status);
+    this.policy?.published(uri);
+  }
+
+  /** Sends the last findings of a document again through the policy (provenance or reviews changed). */
+  async republish(uri: string): Promise<boolean> {
+    const r = this.results.get(uri);
+    if (!r || this.documents.get(uri)?.version !== r.version) return false;
+    const diagnostics = await this.shown(uri, r.findings);
+    if (this.results.get(uri) !== r) return false;
+    await this.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
+    this.policy?.published(uri);
+    return true;
+  }
+
+  private async shown(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
+    if (!this.policy) return findings.filter((f) => !f.suppressed).map(toDiagnostic);
+    try {
+      return await this.policy.diagnostics(uri, findings);
+    } catch (e) {
+      this.connection.console.error(`Provenance policy for ${uri} failed: ${(e as Error).stack ?? e}`);
+      return findings.filter((f) => !f.suppressed).map(toDiagnostic);
+    }
   }
 }

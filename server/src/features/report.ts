@@ -9,6 +9,7 @@ import { formatReport } from '../report';
 import { activeFindings } from '../report/json';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
 import { scanFilesAsync } from '../scan/scan';
+import { annotateProvenance } from '../scan/provenance';
 import type { Services } from '../core/types';
 import type { VouchSettings } from '../protocol';
 import type { Workspace } from './workspace';
@@ -27,6 +28,9 @@ export async function scanWorkspace(
     root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown',
     services: servicesFor(root, settings),
   });
+  // Provenance and review coverage, as `vouch scan` reports them.
+  const provenance = annotateProvenance(scan, settings, [...roots]);
+  if (provenance.warnings.length) scan.warnings = [...(scan.warnings ?? []), ...provenance.warnings];
   mkdirSync(dirname(params.output), { recursive: true });
   writeFileSync(params.output, formatReport(params.format, scan, engine.rules(), ruleDocsFrom(docsDir())));
   const active = activeFindings(scan);

@@ -16,11 +16,20 @@ interface Cached<T> {
 export interface FsProjectOptions {
   /** Text of files open in the editor (absolute path → text); wins over the disk. */
   overlay?: (absPath: string) => string | undefined;
+  /**
+   * How long a stat result is trusted, in ms. Import resolution asks about the same manifests and
+   * folders for every file, so re-statting each time dominated scans; the editor keeps it short.
+   */
+  statTtlMs?: number;
 }
+
+type Stat = { mtimeMs: number; size: number; isDir: boolean } | undefined;
 
 export class FsProject implements ProjectService {
   private readonly files = new Map<string, Cached<string | undefined>>();
   private readonly dirs = new Map<string, Cached<string[] | undefined>>();
+  private readonly stats = new Map<string, { at: number; stat: Stat }>();
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(
     readonly root: string,
@@ -29,19 +38,32 @@ export class FsProject implements ProjectService {
 
   /** Absolute path for a workspace-relative one, or undefined when it would leave the root. */
   private abs(relPath: string): string | undefined {
-    if (!isAbsolute(this.root) || isAbsolute(relPath) || relPath.includes('\0')) return undefined;
-    const p = resolve(this.root, relPath);
-    const rel = relative(this.root, p);
-    return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel)) ? p : undefined;
+    if (this.resolved.has(relPath)) return this.resolved.get(relPath);
+    let out: string | undefined;
+    if (isAbsolute(this.root) && !isAbsolute(relPath) && !relPath.includes('\0')) {
+      const p = resolve(this.root, relPath);
+      const rel = relative(this.root, p);
+      out = rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel)) ? p : undefined;
+    }
+    if (this.resolved.size > 50_000) this.resolved.clear();
+    this.resolved.set(relPath, out);
+    return out;
   }
 
-  private mtime(p: string): { mtimeMs: number; size: number; isDir: boolean } | undefined {
+  private mtime(p: string): Stat {
+    const now = performance.now();
+    const hit = this.stats.get(p);
+    if (hit && now - hit.at < (this.options.statTtlMs ?? 2000)) return hit.stat;
+    let stat: Stat;
     try {
       const st = statSync(p);
-      return { mtimeMs: st.mtimeMs, size: st.size, isDir: st.isDirectory() };
+      stat = { mtimeMs: st.mtimeMs, size: st.size, isDir: st.isDirectory() };
     } catch {
-      return undefined;
+      stat = undefined;
     }
+    if (this.stats.size > 50_000) this.stats.clear();
+    this.stats.set(p, { at: now, stat });
+    return stat;
   }
 
   readFile(relPath: string): string | undefined {

@@ -159,6 +159,12 @@ export function uriPath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** One line of review coverage, e.g. "75% of 40 assisted lines reviewed (10 unreviewed, 3 regions)". */
+export function coverageText(p: { assistedLines: number; unreviewedLines: number; regions: number; reviewCoverage: number }): string {
+  if (!p.assistedLines) return 'no assisted code recorded';
+  return `${Math.round(p.reviewCoverage * 100)}% of ${plural(p.assistedLines, 'assisted line')} reviewed (${p.unreviewedLines} unreviewed, ${plural(p.regions, 'region')})`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

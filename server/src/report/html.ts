@@ -6,7 +6,7 @@ import type { RuleInfo } from '../core/engine';
 import { SEVERITIES, type Finding } from '../core/types';
 import type { ScanResult } from '../scan/scan';
 import { VERSION } from '../version';
-import { docsUrl, groupByFile, plural, snippet, summarizeScan, type FileGroup, type RuleDocs } from './common';
+import { coverageText, docsUrl, groupByFile, plural, snippet, summarizeScan, type FileGroup, type RuleDocs } from './common';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { escapeHtml as esc, markdownToHtml } from './markdown-html';
 
@@ -123,10 +123,12 @@ ${g.findings.map((f) => findingRow(g, f)).join('\n')}</tbody>`;
 <section aria-label="Summary and filters">
 <div class="cards">${sevCards}${supCard}</div>
 ${famChips ? `<div class="families" role="group" aria-label="Families">${famChips}</div>` : ''}
+${scan.provenance ? `<p class="meta">Review coverage: ${esc(coverageText(scan.provenance.total))}</p>` : ''}
 </section>
 <h2>Findings</h2>
 <div class="toolbar"><label class="sr" for="q">Filter findings</label><input type="search" id="q" placeholder="Filter by file, rule or message…" hidden></div>
 ${table}
+${listSection('coverage-h', 'Review coverage', Object.entries(scan.provenance?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, p]) => `<code>${esc(path)}</code> — ${esc(coverageText(p))}`))}
 ${listSection('skipped-h', 'Skipped files', skipped)}
 ${listSection('notices-h', 'Notices', notices)}
 ${rulesSection(usedRules, catalogue, docs)}

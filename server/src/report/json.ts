@@ -15,6 +15,8 @@ export interface JsonFinding {
   endColumn: number;
   message: string;
   findingId: string;
+  /** The assisted region the finding lies in, and its review state. */
+  provenance?: { regionId: string; source: string; state: string };
 }
 
 export function jsonFinding(file: string, f: Finding): JsonFinding {
@@ -39,7 +41,13 @@ export function activeFindings(scan: ScanResult): Array<{ file: string; finding:
 }
 
 export function toJson(scan: ScanResult): string {
-  const findings = activeFindings(scan).map(({ file, finding }) => jsonFinding(file, finding));
+  const marks = new Map(scan.files.map((f) => [f.path, f.findingProvenance]));
+  const findings = activeFindings(scan).map(({ file, finding }) => {
+    const j = jsonFinding(file, finding);
+    const p = marks.get(file)?.[finding.id];
+    return p ? { ...j, provenance: p } : j;
+  });
+  const p = scan.provenance;
   const suppressed = scan.files.reduce((n, f) => n + f.findings.filter((x) => x.suppressed).length, 0);
   return JSON.stringify(
     {
@@ -50,6 +58,7 @@ export function toJson(scan: ScanResult): string {
       suppressed,
       skipped: scan.skipped,
       notices: [...(scan.warnings ?? []), ...scan.files.flatMap((f) => f.notices.map((n) => n.message))],
+      ...(p ? { provenance: { ...p.total, files: Object.entries(p.files).map(([file, s]) => ({ file, ...s })) } } : {}),
     },
     null,
     2,

@@ -4,7 +4,7 @@ import type { RuleInfo } from '../core/engine';
 import { SEVERITIES, type Finding } from '../core/types';
 import type { ScanResult } from '../scan/scan';
 import { VERSION } from '../version';
-import { docsUrl, groupByFile, plural, snippet, summarizeScan, uriPath, type FileGroup, type RuleDocs } from './common';
+import { coverageText, docsUrl, groupByFile, plural, snippet, summarizeScan, uriPath, type FileGroup, type RuleDocs } from './common';
 
 const FENCE_LANG: Record<string, string> = {
   javascript: 'js', javascriptreact: 'jsx', typescript: 'ts', typescriptreact: 'tsx', python: 'python', json: 'json',
@@ -74,6 +74,12 @@ export function toMarkdown(scan: ScanResult, rules: readonly RuleInfo[], _docs?:
   );
   if (sum.byFamily.length) {
     out.push('| Family | Findings |', '| --- | ---: |', ...sum.byFamily.map(([f, n]) => `| ${f} | ${n} |`), '');
+  }
+  if (scan.provenance) {
+    out.push(`**Review coverage:** ${mdEscape(coverageText(scan.provenance.total))}.`, '');
+    const files = Object.entries(scan.provenance.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [path, p] of files) out.push(`- [${mdEscape(path)}](${href(path)}) — review coverage: ${mdEscape(coverageText(p))}`);
+    if (files.length) out.push('');
   }
 
   const groups = groupByFile(scan, false);

@@ -132,7 +132,12 @@ export function toSarifLog(scan: ScanResult, rules: readonly RuleInfo[], docs: R
   }
   const sorted = [...catalogue.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(sorted.map((r, i) => [r.id, i]));
-  const results = scan.files.flatMap((file) => file.findings.map((f) => result(file.path, f, ruleIndex)));
+  const results = scan.files.flatMap((file) => file.findings.map((f) => {
+    const r = result(file.path, f, ruleIndex);
+    const p = file.findingProvenance?.[f.id];
+    if (p) r.properties = { ...r.properties, provenance: p };
+    return r;
+  }));
   const notes = notifications(scan, ruleIndex);
   const invocation: Sarif.Invocation = { executionSuccessful: true };
   if (notes.length) invocation.toolExecutionNotifications = notes;
@@ -155,7 +160,7 @@ export function toSarifLog(scan: ScanResult, rules: readonly RuleInfo[], docs: R
       invocations: [invocation],
       columnKind: 'utf16CodeUnits',
       results,
-      properties: { files: scan.fileCount, durationMs: scan.durationMs },
+      properties: { files: scan.fileCount, durationMs: scan.durationMs, ...(scan.provenance ? { reviewCoverage: scan.provenance.total.reviewCoverage, provenance: scan.provenance.total } : {}) },
     }],
   };
 }

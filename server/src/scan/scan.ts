@@ -16,6 +16,10 @@ export interface ScannedFile {
   notices: Notice[];
   /** Lines of source, for snippets in reports. */
   text?: string;
+  /** Review coverage of the file's assisted code (set by annotateProvenance). */
+  provenance?: import('./provenance').ProvenanceSummary;
+  /** Region of each finding (by finding id) that lies in assisted code. */
+  findingProvenance?: Record<string, import('./provenance').FindingProvenance>;
 }
 
 export interface ScanResult {
@@ -28,6 +32,8 @@ export interface ScanResult {
   durationMs: number;
   /** Run-level problems (e.g. a parser that could not load), set by the caller. */
   warnings?: string[];
+  /** Provenance and review coverage, when the caller asked for it (annotateProvenance). */
+  provenance?: import('./provenance').ScanProvenance;
 }
 
 export interface ScanOptions {
@@ -142,12 +148,10 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
       } else {
         const input = { text: file.text, languageId: file.language, path: file.rel };
         try {
-          const r = opts.engine.analyze(input, analyzeOptions);
-          if (!r.skipped && opts.services && opts.engine.hasSlowWork(input, analyzeOptions)) {
-            const slow = await opts.engine.analyzeAsync(input, opts.services, analyzeOptions);
-            r.findings.push(...slow.findings);
-            r.notices.push(...slow.notices.filter((n) => n.kind !== 'skipped'));
-          }
+          // One parse serves both tiers.
+          const r = opts.services
+            ? await opts.engine.analyzeTiers(input, opts.services, analyzeOptions)
+            : opts.engine.analyze(input, analyzeOptions);
           done.push({ i, file, r });
         } catch (e) {
           result.skipped.push({ path: file.rel, reason: internalError(e) });

@@ -60,7 +60,8 @@ export class TypeCheckService implements TypeService {
         throw e;
       }
       if (!facts) return undefined;
-      if (p.kind === 'partial') facts = [...p.keep, ...facts.filter((f) => f.start >= p.from && f.end <= p.to)].sort((a, b) => a.start - b.start);
+      if (p.kind === 'partial') facts = [...p.keep, ...facts.filter((f) => f.start >= p.from && f.end <= p.to)];
+      facts.sort((a, b) => a.start - b.start || a.end - b.end);
     }
     this.snapshots.delete(located.fileName);
     this.snapshots.set(located.fileName, { text: file.text, sourceFile, facts });

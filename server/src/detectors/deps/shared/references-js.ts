@@ -38,7 +38,21 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
       out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly, optional });
     }
   };
+  // Only subtrees containing `require`, `import` or `export` can hold a reference: skip the rest.
+  const hits = [...ctx.text.matchAll(/\b(?:require|import|export)\b/g)].map((m) => m.index!);
+  if (!hits.length) return out;
+  const containsHit = (node: ts.Node): boolean => {
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid] < node.pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo] < node.end;
+  };
   const visit = (node: ts.Node): void => {
+    if (!containsHit(node)) return;
     ctx.checkBudget();
     if (ts.isImportDeclaration(node)) {
       add(node.moduleSpecifier, !!node.importClause?.isTypeOnly);

@@ -1,0 +1,138 @@
+// Provenance and review coverage for `vouch scan`: regions from the committed `.vouch/provenance.json`,
+// reviews from `.vouch/reviews.jsonl`, the same policy as the editor (review/policy.ts). Reads data
+// only; nothing in either file is executed.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { Finding } from '../core/types';
+import { LEDGER_FILE, PROVENANCE_FILE, type ProvenanceRegion, type VouchSettings } from '../protocol';
+import { readLedger } from '../review/ledger';
+import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion, type FindingProvenance } from '../review/policy';
+import type { ScanResult } from './scan';
+
+export interface ProvenanceSummary {
+  assistedLines: number;
+  unreviewedLines: number;
+  reviewedLines: number;
+  regions: number;
+  /** Reviewed share of assisted lines, 0..1 (1 when there is no assisted code). */
+  reviewCoverage: number;
+}
+
+export interface ScanProvenance {
+  total: ProvenanceSummary;
+  /** Per workspace-relative path, for files with regions. */
+  files: Record<string, ProvenanceSummary>;
+  /** Problems reading provenance.json or the ledger. */
+  warnings: string[];
+}
+
+export type { FindingProvenance };
+
+/** Regions per path; accepts `{ "<path>": [regions] }` and `{ "files": { "<path>": [regions] } }`. */
+export function readProvenanceFile(root: string): { files: Record<string, ProvenanceRegion[]>; warnings: string[] } {
+  let raw: string;
+  try {
+    raw = readFileSync(join(root, PROVENANCE_FILE), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { files: {}, warnings: code === 'ENOENT' ? [] : [`${PROVENANCE_FILE} could not be read (${code})`] };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    return { files: {}, warnings: [`${PROVENANCE_FILE} is not valid JSON (${(e as Error).message}); provenance is not reported`] };
+  }
+  const map = parsed && typeof parsed === 'object' && 'files' in parsed && typeof (parsed as { files: unknown }).files === 'object'
+    ? (parsed as { files: unknown }).files
+    : parsed;
+  const files: Record<string, ProvenanceRegion[]> = {};
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return { files, warnings: [`${PROVENANCE_FILE} does not map paths to regions`] };
+  for (const [path, regions] of Object.entries(map as Record<string, unknown>)) {
+    if (!Array.isArray(regions)) continue;
+    files[path.split('\\').join('/')] = regions.filter(isRegion);
+  }
+  return { files, warnings: [] };
+}
+
+const isPos = (p: unknown): boolean => !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+function isRegion(r: unknown): r is ProvenanceRegion {
+  const x = r as ProvenanceRegion;
+  return !!x && typeof x === 'object' && typeof x.id === 'string' && ['completion', 'paste', 'agent'].includes(x.source) && !!x.range && isPos(x.range.start) && isPos(x.range.end);
+}
+
+function summarize(regions: readonly EvaluatedRegion[]): ProvenanceSummary {
+  const assisted = new Set<number>();
+  const unreviewed = new Set<number>();
+  for (const r of regions) {
+    for (let l = r.lines[0]; l <= r.lines[1]; l++) {
+      assisted.add(l);
+      if (isUnreviewed(r.state)) unreviewed.add(l);
+    }
+  }
+  return finishSummary(assisted.size, unreviewed.size, regions.length);
+}
+
+function finishSummary(assistedLines: number, unreviewedLines: number, regions: number): ProvenanceSummary {
+  const reviewedLines = assistedLines - unreviewedLines;
+  return { assistedLines, unreviewedLines, reviewedLines, regions, reviewCoverage: assistedLines ? Math.round((reviewedLines / assistedLines) * 1000) / 1000 : 1 };
+}
+
+function inside(root: string, starts: readonly string[], rel: string): boolean {
+  const abs = join(root, rel);
+  return starts.some((s) => {
+    const r = relative(s, abs);
+    return r === '' || (r !== '..' && !r.startsWith('..' + sep) && !isAbsolute(r));
+  });
+}
+
+/**
+ * Adds provenance to a scan: per-file and total coverage, `provenance` on findings in unreviewed
+ * assisted code (by finding id), and drops findings of `assistedOnlyRules` outside assisted code.
+ * `starts` are the scanned paths (absolute); only regions of files under them count.
+ */
+export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSettings, 'provenance'>, starts: readonly string[] = [scan.root]): ScanProvenance {
+  const root = scan.root;
+  const { files, warnings } = readProvenanceFile(root);
+  const ledger = readLedger(join(root, LEDGER_FILE));
+  warnings.push(...ledger.warnings.map((w) => `review ledger: ${w}`));
+  const out: ScanProvenance = { total: finishSummary(0, 0, 0), files: {}, warnings };
+  const evaluated = new Map<string, EvaluatedRegion[]>();
+  for (const [path, regions] of Object.entries(files)) {
+    if (!regions.length || !inside(root, starts, path)) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(root, path), 'utf8');
+    } catch {
+      continue; // Deleted since: nothing to cover.
+    }
+    const ev = evaluateRegions(text, regions, indexLedger(ledger.entries, path));
+    evaluated.set(path, ev);
+    out.files[path] = summarize(ev);
+  }
+  let assisted = 0;
+  let unreviewed = 0;
+  let count = 0;
+  for (const s of Object.values(out.files)) {
+    assisted += s.assistedLines;
+    unreviewed += s.unreviewedLines;
+    count += s.regions;
+  }
+  out.total = finishSummary(assisted, unreviewed, count);
+  for (const file of scan.files) {
+    const results = applyPolicy(file.findings, evaluated.get(file.path) ?? [], settings);
+    const kept = new Set<Finding>(results.map((r) => r.original));
+    if (kept.size !== file.findings.length) file.findings = file.findings.filter((f) => kept.has(f));
+    const marks: Record<string, FindingProvenance> = {};
+    for (const r of results) if (r.region) marks[r.original.id] = { regionId: r.region.region.id, source: r.region.region.source, state: r.region.state };
+    if (Object.keys(marks).length) file.findingProvenance = marks;
+    if (out.files[file.path]) file.provenance = out.files[file.path];
+  }
+  scan.provenance = out;
+  return out;
+}
+
+/** True when an error-level, unsuppressed finding lies in unreviewed or stale assisted code. */
+export function hasUnreviewedError(scan: ScanResult): boolean {
+  return scan.files.some((f) => f.findings.some((x) => !x.suppressed && x.severity === 'error' && !!f.findingProvenance?.[x.id] && isUnreviewed(f.findingProvenance[x.id].state)));
+}

@@ -1,0 +1,162 @@
+// Provenance policy over real JSON-RPC: findings in unreviewed assisted code, mark as reviewed
+// (ledger written with a valid chain), stale after an edit, and the trust data shape.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
+import { regionHash } from '../../server/src/core/region-hash';
+import type { DiagnosticData, FileTrust, MarkReviewedResult, ProvenanceParams, ProvenanceRegion } from '../../server/src/protocol';
+import { parseLedger } from '../../server/src/review/ledger';
+import { LspClient } from './lsp-client';
+import { AWS_KEY, tempWorkspace, uriIn } from './helpers';
+
+const data = (d: Diagnostic | undefined) => d?.data as DiagnosticData | undefined;
+
+function region(id: string, startLine: number, endLine: number, text: string): ProvenanceRegion {
+  return {
+    id, source: 'completion', confidence: 'medium', time: new Date().toISOString(),
+    range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 0 } }, hash: regionHash(text),
+  };
+}
+
+describe('server over JSON-RPC: provenance policy and reviews', () => {
+  let dir: string;
+  let client: LspClient;
+  // A warning-level rule, so the raise to error is visible.
+  before(async () => {
+    dir = tempWorkspace();
+    client = await LspClient.start(dir, { rules: { 'aws-access-key-id': 'warning' } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const LINE = `const id = "${AWS_KEY}";\n`;
+  const TEXT = `// config\n${LINE}const region = "us-east-1";\n`;
+  const uri = () => uriIn(dir, 'src/keys.js');
+  const send = (p: ProvenanceParams) => client.connection.sendNotification('vouch/provenance', p);
+  const trust = (): Promise<FileTrust> => client.connection.sendRequest('vouch/fileTrust', { uri: uri() });
+
+  it('flags a finding inside an unreviewed completion: provenance data, suffix, raised severity', async () => {
+    client.open(uri(), 'javascript', TEXT);
+    const plain = await client.diagnosticsFor(uri());
+    assert.equal(plain.length, 1);
+    assert.equal(plain[0].severity, DiagnosticSeverity.Warning);
+    assert.equal(data(plain[0])?.provenance, undefined);
+    const findingId = data(plain[0])!.findingId;
+
+    send({ uri: uri(), version: 1, regions: [region('r1', 1, 2, LINE)] });
+    const diags = await client.diagnosticsWhere(uri(), (d) => !!data(d[0])?.provenance, 'provenance on the diagnostic');
+    assert.deepEqual(data(diags[0])?.provenance, { regionId: 'r1', source: 'completion', state: 'unreviewed' });
+    assert.equal(diags[0].severity, DiagnosticSeverity.Error);
+    assert.ok((diags[0].message as string).endsWith(' (in unreviewed completion code)'), diags[0].message as string);
+    assert.equal(data(diags[0])?.findingId, findingId, 'finding ids do not change');
+    await client.until(() => (client.trustChanged.includes(uri()) ? true : undefined), 'vouch/trustChanged');
+  });
+
+  it('answers vouch/fileTrust with regions, findings and a score', async () => {
+    const t = await trust();
+    assert.equal(t.uri, uri());
+    assert.equal(t.totalLines, 3);
+    assert.equal(t.assistedLines, 1);
+    assert.equal(t.unreviewedLines, 1);
+    assert.equal(t.regions.length, 1);
+    assert.equal(t.regions[0].id, 'r1');
+    assert.equal(t.regions[0].state, 'unreviewed');
+    assert.equal(t.regions[0].lines, 1);
+    assert.equal(t.regions[0].findingIds.length, 1);
+    assert.equal(t.findings.length, 1);
+    assert.equal(t.findings[0].regionId, 'r1');
+    assert.ok(Number.isInteger(t.score) && t.score >= 0 && t.score < 100, String(t.score));
+    assert.deepEqual(t.ledgerWarnings, []);
+  });
+
+  it('vouch/markReviewed writes a chained ledger entry and returns the diagnostic to normal', async () => {
+    const before = client.trustChanged.length;
+    const r: MarkReviewedResult = await client.connection.sendRequest('vouch/markReviewed', { uri: uri(), regionIds: 'all', note: 'checked the key is a test fixture' });
+    assert.equal(r.reviewed, 1);
+    const ledgerFile = join(dir, '.vouch', 'reviews.jsonl');
+    assert.ok(existsSync(ledgerFile));
+    const read = parseLedger(readFileSync(ledgerFile, 'utf8'));
+    assert.deepEqual(read.warnings, []);
+    assert.equal(read.entries.length, 1);
+    const e = read.entries[0];
+    assert.equal(e.file, 'src/keys.js');
+    assert.equal(e.regionId, 'r1');
+    assert.deepEqual(e.lines, [2, 2]);
+    assert.equal(e.hash, regionHash(LINE));
+    assert.equal(e.prev, '');
+    assert.equal(e.note, 'checked the key is a test fixture');
+    assert.ok(e.reviewer.name);
+    assert.equal(e.findings.length, 1);
+    assert.equal(e.findings[0].status, 'accepted');
+    const diags = await client.diagnosticsWhere(uri(), (d) => d.length === 1 && !data(d[0])?.provenance, 'the diagnostic back to normal');
+    assert.equal(diags[0].severity, DiagnosticSeverity.Warning);
+    assert.ok(!(diags[0].message as string).includes('unreviewed'));
+    await client.until(() => (client.trustChanged.length > before ? true : undefined), 'vouch/trustChanged after the review');
+    const t = await trust();
+    assert.equal(t.regions[0].state, 'reviewed');
+    assert.equal(t.regions[0].review?.note, 'checked the key is a test fixture');
+    assert.equal(t.unreviewedLines, 0);
+  });
+
+  it('editing the reviewed text makes the region stale and the policy applies again', async () => {
+    const edited = `const id = "${AWS_KEY}"; // moved\n`;
+    const v = client.change(uri(), `// config\n${edited}const region = "us-east-1";\n`);
+    send({ uri: uri(), version: v, regions: [region('r1', 1, 2, LINE)] });
+    const diags = await client.diagnosticsWhere(uri(), (d) => data(d[0])?.provenance?.state === 'stale', 'a stale region');
+    assert.equal(diags[0].severity, DiagnosticSeverity.Error);
+    assert.ok((diags[0].message as string).endsWith(' (in unreviewed completion code)'));
+    const t = await trust();
+    assert.equal(t.regions[0].state, 'stale');
+    assert.equal(t.unreviewedLines, 1);
+  });
+
+  it('ignores a region list older than the document', async () => {
+    send({ uri: uri(), version: 1, regions: [] });
+    // A later, current list proves the older one was not applied in between.
+    send({ uri: uri(), version: client.version(uri()), regions: [region('r1', 1, 2, LINE)] });
+    const t = await trust();
+    assert.equal(t.regions.length, 1);
+  });
+
+  it('a second review chains to the first and reports a finding fixed since', async () => {
+    const v = client.change(uri(), `// config\nconst id = process.env.KEY;\nconst region = "us-east-1";\n`);
+    send({ uri: uri(), version: v, regions: [region('r1', 1, 2, LINE)] });
+    await client.diagnosticsWhere(uri(), (d) => d.length === 0, 'the finding gone');
+    const r: MarkReviewedResult = await client.connection.sendRequest('vouch/markReviewed', { uri: uri(), regionIds: ['r1'] });
+    assert.equal(r.reviewed, 1);
+    const read = parseLedger(readFileSync(join(dir, '.vouch', 'reviews.jsonl'), 'utf8'));
+    assert.deepEqual(read.warnings, []);
+    assert.equal(read.entries.length, 2);
+    assert.notEqual(read.entries[1].prev, '');
+    assert.deepEqual(read.entries[1].findings.map((f) => f.status), ['fixed']);
+    assert.deepEqual(client.logs.filter((l) => l.type === 1), []);
+  });
+});
+
+describe('server over JSON-RPC: assisted-only rules', () => {
+  let dir: string;
+  let client: LspClient;
+  before(async () => {
+    dir = tempWorkspace();
+    client = await LspClient.start(dir, { provenance: { captureMode: 'inferred', raiseSeverity: false, assistedOnlyRules: ['hardcoded-secret'] } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drops findings of assisted-only families outside assisted regions, keeps them inside', async () => {
+    const uri = uriIn(dir, 'a.js');
+    const line = `const id = "${AWS_KEY}";\n`;
+    client.open(uri, 'javascript', `${line}${line}`);
+    await client.diagnosticsFor(uri);
+    assert.equal(client.diagnostics.get(uri)!.diagnostics.length, 0);
+    client.connection.sendNotification('vouch/provenance', { uri, version: 1, regions: [region('p1', 1, 2, line)] });
+    const diags = await client.diagnosticsWhere(uri, (d) => d.length === 1, 'the finding inside the region');
+    assert.equal(diags[0].range.start.line, 1);
+    assert.equal(diags[0].severity, DiagnosticSeverity.Error, 'raiseSeverity off: the rule keeps its severity');
+  });
+});
