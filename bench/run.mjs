@@ -111,6 +111,18 @@ async function main() {
   ));
   for (const l of latency) if (l.error && l.edits) print(`  ${l.name}: stopped early: ${l.error}`);
 
+  // 1b. The phantom-api tier: warm per-file type checks (in-process through Engine.analyzeAsync).
+  log('latency: phantom-api type checks');
+  const phantom = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(BENCH, 'phantom-latency.mjs'), '--edits', String(EDITS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
+  });
+  results.phantom = phantom;
+  print(`\n== phantom-api tier: type-check latency per edit (1,000-line files) ==\n${phantom.trim()}`);
+
   // 2 + 3. CLI scans and peers on the same folders.
   const jsStats = corpusStats(env.js.dir);
   log(`scan: JS/TS corpus (${jsStats.files} files)`);
