@@ -47,7 +47,10 @@ install_part() { # name spec stamp [env...]
   rm -rf "$dir"
   mkdir -p "$dir"
   printf '{ "name": "vouch-e2e-%s", "private": true }\n' "$name" >"$dir/package.json"
-  (cd "$dir" && env "$@" npm install --no-audit --no-fund --no-save --loglevel=error "$spec" >&2)
+  # Under `npm test` the outer npm exports its settings; its user agent names the outer Node, which
+  # code-server's postinstall reads as "the Node version" — the install must see its own.
+  (cd "$dir" && env -u npm_config_user_agent -u npm_config_node_gyp -u npm_node_execpath "$@" \
+    npm install --no-audit --no-fund --no-save --loglevel=error "$spec" >&2)
   printf '%s' "$want" >"$dir/.stamp"
 }
 
