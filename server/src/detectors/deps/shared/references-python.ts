@@ -38,7 +38,22 @@ export function pythonImports(ctx: DetectorContext): PyImport[] {
   const tree = ctx.python();
   if (!tree) return [];
   const out: PyImport[] = [];
+  // Only subtrees containing the word `import` can hold one; skipping the rest avoids materialising
+  // every tree-sitter node (each costs a WASM round trip).
+  const hits = [...ctx.text.matchAll(/\bimport\b/g)].map((m) => m.index!);
+  if (!hits.length) return out;
+  const containsHit = (node: PyNode): boolean => {
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid] < node.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < hits.length && hits[lo] < node.endIndex;
+  };
   const visit = (node: PyNode): void => {
+    if (!containsHit(node)) return;
     ctx.checkBudget();
     if (node.type === 'import_statement') {
       for (const n of node.childrenForFieldName('name')) {
