@@ -59,8 +59,18 @@ type RawReport = Report & { detector: Detector };
 
 /** Per-run state: lazy parses, collected reports, notices. */
 class Session {
-  readonly lower: string;
   readonly index: LineIndex;
+  private readonly lower: string;
+  /** Keyword prefilter answers, shared by every detector of the run (many share keywords). */
+  private readonly seen = new Map<string, boolean>();
+  readonly mentions = (keyword: string): boolean => {
+    let hit = this.seen.get(keyword);
+    if (hit === undefined) {
+      hit = this.lower.includes(keyword);
+      this.seen.set(keyword, hit);
+    }
+    return hit;
+  };
   readonly notices: Notice[] = [];
   readonly timings: Record<string, number> = {};
   private readonly raw: RawReport[] = [];
@@ -176,7 +186,7 @@ export class Engine {
   /** Whether the slow tier has work for this file (so hosts can skip scheduling it). */
   hasSlowWork(input: AnalyzeInput, options: AnalyzeOptions = {}): boolean {
     const lower = input.text.toLowerCase();
-    return this.detectors.some((d) => d.runAsync && this.applies(d, input.languageId, lower, options));
+    return this.detectors.some((d) => d.runAsync && this.applies(d, input.languageId, (k) => lower.includes(k), options));
   }
 
   /**
@@ -253,14 +263,14 @@ export class Engine {
     }
   }
 
-  private applies(d: Detector, languageId: LanguageId, lower: string, options: AnalyzeOptions): boolean {
+  private applies(d: Detector, languageId: LanguageId, mentions: (keyword: string) => boolean, options: AnalyzeOptions): boolean {
     if (d.languages !== '*' && !d.languages.includes(languageId)) return false;
-    if (d.keywords && !d.keywords.some((k) => lower.includes(k))) return false;
+    if (d.keywords && !d.keywords.some(mentions)) return false;
     return !this.allOff(d, options.rules);
   }
 
   private applicable(session: Session, options: AnalyzeOptions, kind: 'run' | 'runAsync'): Detector[] {
-    return this.detectors.filter((d) => d[kind] && this.applies(d, session.input.languageId, session.lower, options));
+    return this.detectors.filter((d) => d[kind] && this.applies(d, session.input.languageId, session.mentions, options));
   }
 
   private open(input: AnalyzeInput, options: AnalyzeOptions): Session | { skipped: AnalyzeResult } {
