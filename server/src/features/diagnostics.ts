@@ -52,6 +52,8 @@ export class Diagnostics {
   /** In-flight slow-tier runs, cancelled when a newer version of the document arrives. */
   private readonly slow = new Map<string, AbortController>();
   debounceMs = 150;
+  /** Idle time after an edit before the slow tier starts. */
+  slowDelayMs = 400;
   /** Services for slow-tier detectors (registry, type checker), set by the server's wiring. */
   services: Services = {};
   /** Per-folder services (the project files, a registry that reads that folder's .npmrc), set by the wiring. */
@@ -127,6 +129,12 @@ export class Diagnostics {
           // A newer edit arrived while analysing: its own run will publish.
           if (stale()) return controller.abort();
           await this.publish(uri, version, scope.root, fast.findings, fast.notices);
+          // The slow tier (type checks take 50–400 ms of this thread) waits for a pause in typing, so
+          // it never delays the next keystroke's fast diagnostics; a newer edit cancels it unstarted.
+          if (reason === 'change' && this.slowDelayMs > 0) {
+            await new Promise((resolve) => setTimeout(resolve, this.slowDelayMs));
+            if (stale()) controller.abort();
+          }
         },
       });
       // Nothing new from the slow tier: the fast publish already says it all.
