@@ -36,9 +36,12 @@
     return node;
   }
 
-  /** @param {string} label @param {string} aria @param {() => void} onClick @param {string} [cls] */
-  function button(label, aria, onClick, cls = '') {
-    const b = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: cls, 'aria-label': aria, title: aria }, [label]));
+  /**
+   * `key` names the button across re-renders, so keyboard focus stays where it was.
+   * @param {string} label @param {string} aria @param {() => void} onClick @param {string} [cls] @param {string} [key]
+   */
+  function button(label, aria, onClick, cls = '', key = '') {
+    const b = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', class: cls, 'aria-label': aria, title: aria, 'data-key': key || label }, [label]));
     b.addEventListener('click', onClick);
     return b;
   }
@@ -68,6 +71,13 @@
   }
 
   function render(state) {
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
+    draw(state);
+    const again = focused ? [...root.querySelectorAll('button')].find((b) => b.dataset.key === focused) : undefined;
+    if (again) again.focus();
+  }
+
+  function draw(state) {
     root.replaceChildren();
     if (!state.file) {
       root.append(el('p', { class: 'empty' }, ['Open a file to see how much of it is assisted code and what was reviewed.']));
@@ -125,9 +135,9 @@
         ]),
         r.review && r.review.note ? el('div', { class: 'note' }, [`“${r.review.note}”`]) : null,
         el('div', { class: 'actions' }, [
-          button('Go to', `Go to the ${SOURCE_TITLES[r.source] || r.source} region, ${where}`, () => vscode.postMessage({ type: 'reveal', range: r.range }), 'secondary'),
+          button('Go to', `Go to the ${SOURCE_TITLES[r.source] || r.source} region, ${where}`, () => vscode.postMessage({ type: 'reveal', range: r.range }), 'secondary', `reveal:${r.id}`),
           r.state !== 'reviewed'
-            ? button('Mark reviewed', `Mark the ${SOURCE_TITLES[r.source] || r.source} region, ${where}, as reviewed`, () => vscode.postMessage({ type: 'markReviewed', regionId: r.id }))
+            ? button('Mark reviewed', `Mark the ${SOURCE_TITLES[r.source] || r.source} region, ${where}, as reviewed`, () => vscode.postMessage({ type: 'markReviewed', regionId: r.id }), '', `review:${r.id}`)
             : null,
         ]),
       ]);
@@ -154,7 +164,7 @@
       const list = el('ul', { class: 'findings', 'aria-label': FAMILY_TITLES[family] || family });
       for (const f of findings) {
         const inRegion = f.regionId ? t.regions.find((r) => r.id === f.regionId) : undefined;
-        const go = button(`${f.ruleId} · line ${f.range.start.line + 1}`, `Go to ${f.ruleId} on line ${f.range.start.line + 1}: ${f.message}`, () => vscode.postMessage({ type: 'reveal', range: f.range }), 'link');
+        const go = button(`${f.ruleId} · line ${f.range.start.line + 1}`, `Go to ${f.ruleId} on line ${f.range.start.line + 1}: ${f.message}`, () => vscode.postMessage({ type: 'reveal', range: f.range }), 'link', `finding:${f.findingId}`);
         list.append(
           el('li', { class: `finding ${f.severity}` }, [
             el('span', { class: `sev ${f.severity}`, title: f.severity }, [f.severity]),

@@ -118,7 +118,7 @@ export class TrustPanel implements vscode.WebviewViewProvider, vscode.Disposable
 <title>Vouch trust</title>
 </head>
 <body>
-<main id="root" aria-live="polite"><p class="empty">Loading…</p></main>
+<main id="root"><p class="empty">Loading…</p></main>
 <script nonce="${nonce}" src="${js}"></script>
 </body>
 </html>`;

@@ -12,7 +12,7 @@ import {
 import { Provenance } from './features/provenance';
 import { fileTrust } from './features/trust';
 import { createEngine } from './scan/create-engine';
-import { codeActions } from './features/code-actions';
+import { codeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
 import { FolderServices } from './features/services';
 import { TypeCheckService } from './typecheck/service';
@@ -60,7 +60,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', MARK_REVIEWED_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'vouch', version: VERSION },
@@ -103,11 +103,14 @@ documents.onDidClose((e) => {
   provenance?.forget(e.document.uri);
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const scope = workspace.scopeOf(params.textDocument.uri);
   if (!doc || !scope || !diagnostics) return [];
-  return codeActions(params, doc, diagnostics.results.get(doc.uri), scope.relPath);
+  // Unreviewed or stale regions, for "Mark suggestion as reviewed" where no finding is.
+  const ev = provenance?.evaluate(doc.uri, [], await workspace.settingsFor(doc.uri));
+  const open = ev?.regions.filter((r) => r.state !== 'reviewed').map((r) => ({ id: r.region.id, range: r.region.range })) ?? [];
+  return codeActions(params, doc, diagnostics.results.get(doc.uri), scope.relPath, open);
 });
 
 connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));

@@ -239,10 +239,12 @@ async function playwright() {
 }
 
 /** Launches chromium and opens the workbench on `folder`; `payload` is VS Code's ?payload= list. */
-export async function openWorkbench(server, folder, { payload, viewport = { width: 1440, height: 900 } } = {}) {
+export async function openWorkbench(server, folder, { payload, viewport = { width: 1440, height: 900 }, permissions } = {}) {
   const { chromium } = await playwright();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  // e.g. ['clipboard-read']: the web workbench asks the browser for what the desktop app just has.
+  if (permissions) await context.grantPermissions(permissions, { origin: server.url });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => {

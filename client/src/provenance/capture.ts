@@ -187,7 +187,9 @@ export class Capture implements vscode.Disposable {
       this.waiting.set(uri, { document, ids, description, insertEnd, selection: (k) => { clearTimeout(timer); resolve(k); } });
     });
     try {
-      const clipboard = hint || description.preciseAccept || description.fromDisk ? undefined : this.paste.clipboard();
+      // With the paste edit provider every paste announces itself, so the clipboard is never read:
+      // in browser hosts a read raises a permission prompt and can stall classification.
+      const clipboard = hint || this.paste.precise || description.preciseAccept || description.fromDisk ? undefined : this.paste.clipboard();
       description.selectionKind = await selection;
       description.pasteHint = hint !== undefined;
       description.clipboard = await clipboard;

@@ -4,6 +4,8 @@
 // code". Everywhere else the change text is compared with the clipboard.
 import * as vscode from 'vscode';
 
+const CLIPBOARD_WAIT_MS = 150;
+
 const COPY_MIME = 'application/vnd.vouch.copied-in-editor';
 /** A paste announcement is valid for the change event that follows it within this time. */
 const HINT_TTL_MS = 2000;
@@ -58,10 +60,14 @@ export class PasteWatcher implements vscode.Disposable {
     return { internal: h.internal };
   }
 
-  /** Clipboard text, or undefined when it cannot be read (remote, denied). */
+  /** Clipboard text, or undefined when it cannot be read (remote, denied, too slow). */
   async clipboard(): Promise<string | undefined> {
     try {
-      return await vscode.env.clipboard.readText();
+      // Never let a slow or prompting clipboard hold up classification.
+      return await Promise.race([
+        Promise.resolve(vscode.env.clipboard.readText()),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), CLIPBOARD_WAIT_MS)),
+      ]);
     } catch {
       return undefined;
     }
