@@ -13,7 +13,7 @@ trap 'rm -rf "$logs"' EXIT
 status=0
 passed=0 failed=0 skipped=0
 plain() { sed 's/\x1b\[[0-9;]*m//g' "$1"; }
-count() { plain "$2" | grep -aoE "$1" | grep -oE '^ *[0-9]+' | awk '{s+=$1} END {print s+0}'; }
+count() { plain "$2" | { grep -aoE "$1" || true; } | { grep -oE '^ *[0-9]+' || true; } | awk '{s+=$1} END {print s+0}'; }
 tier() {
   # Run one tier with its output visible; a failing tier does not stop the others.
   local log="$logs/$1.log"
