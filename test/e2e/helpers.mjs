@@ -268,3 +268,30 @@ export async function openWorkbench(server, folder, { payload, viewport = { widt
 export function remoteUri(server, path) {
   return `vscode-remote://127.0.0.1:${server.port}${path}`;
 }
+
+/** Where failure screenshots go. */
+export const ARTIFACTS = join(CACHE, 'artifacts');
+
+/**
+ * The mocha hooks every workbench suite needs: a screenshot when a test fails, and a teardown of the
+ * browser, code-server and sandbox (kept with VOUCH_E2E_KEEP=1). `state()` returns the suite's current
+ * { page, workbench, server, sandbox }, which exist only once its `before` hook has run.
+ */
+export function workbenchHooks(prefix, state) {
+  afterEach(async function () {
+    const { page } = state();
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, `${prefix}${this.currentTest.title.replace(/[^\w-]+/g, '_').slice(0, 70)}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    console.log(`      screenshot of the failure: ${file}`);
+  });
+  after(async function () {
+    this.timeout(30_000);
+    const { workbench, server, sandbox } = state();
+    await workbench?.close();
+    await server?.stop();
+    if (process.env.VOUCH_E2E_KEEP) console.log(`      kept ${sandbox?.root}`);
+    else sandbox?.dispose();
+  });
+}

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, E2E_DIR, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor } from './helpers.mjs';
+import { CACHE, E2E_DIR, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import { applyCodeAction, dismissWidgets, editorText, goToLine, mod, openProblems, quickOpen, runCommand, vouchStatusItem, waitForEditorText, waitForProblems } from './workbench.mjs';
 
-const ARTIFACTS = join(CACHE, 'artifacts');
 const PROVIDER_DIR = join(E2E_DIR, 'fixtures', 'completion-provider');
 const TRUST_WORKSPACE = join(E2E_DIR, 'workspace-trust');
 const SUFFIX = '(in unreviewed completion code)';
@@ -129,21 +128,7 @@ for (const mode of PRECISE ? ['inferred', 'precise'] : ['inferred']) {
       if (page) await dismissWidgets(page);
     });
 
-    afterEach(async function () {
-      if (this.currentTest?.state !== 'failed' || !page) return;
-      mkdirSync(ARTIFACTS, { recursive: true });
-      const file = join(ARTIFACTS, `trust-${mode}-${this.currentTest.title.replace(/[^\w-]+/g, '_').slice(0, 70)}.png`);
-      await page.screenshot({ path: file }).catch(() => {});
-      console.log(`      screenshot of the failure: ${file}`);
-    });
-
-    after(async function () {
-      this.timeout(30_000);
-      await workbench?.close();
-      await server?.stop();
-      if (process.env.VOUCH_E2E_KEEP) console.log(`      kept ${sandbox?.root}`);
-      else sandbox?.dispose();
-    });
+    workbenchHooks(`trust-${mode}-`, () => ({ page, workbench, server, sandbox }));
 
     it('Tab on ghost text: the region shows as unreviewed completion code (CodeLens, Problems, panel)', async () => {
       await quickOpen(page, 'payments.js');

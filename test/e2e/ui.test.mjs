@@ -1,9 +1,9 @@
 // UI tier: what a person sees in VS Code (code-server + chromium) with the packaged .vsix installed.
 // The tests share one workbench and run in order; each opens the fixture file it needs.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, FIXTURE_WORKSPACE, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor } from './helpers.mjs';
+import { FIXTURE_WORKSPACE, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import {
   applyCodeAction,
   dismissWidgets,
@@ -18,7 +18,6 @@ import {
 } from './workbench.mjs';
 
 const fixture = (name) => readFileSync(join(FIXTURE_WORKSPACE, name), 'utf8');
-const ARTIFACTS = join(CACHE, 'artifacts');
 
 /** The rule's own fix: the first Vouch action that is neither a suppression nor documentation. */
 const vouchFix = (offered) => offered.find((t) => t.startsWith('Vouch: ') && !/^Vouch: (Suppress|Show documentation|Mark)\b/.test(t));
@@ -55,21 +54,7 @@ describe('Vouch in the workbench (UI)', function () {
     if (page) await dismissWidgets(page);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed' || !page) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const file = join(ARTIFACTS, `${this.currentTest.title.replace(/[^\w-]+/g, '_').slice(0, 80)}.png`);
-    await page.screenshot({ path: file }).catch(() => {});
-    console.log(`      screenshot of the failure: ${file}`);
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await workbench?.close();
-    await server?.stop();
-    if (process.env.VOUCH_E2E_KEEP) console.log(`      kept ${sandbox?.root}`);
-    else sandbox?.dispose();
-  });
+  workbenchHooks('', () => ({ page, workbench, server, sandbox }));
 
   it('activates: the Vouch status bar item appears when a JavaScript file opens', async () => {
     await quickOpen(page, 'config.js');
