@@ -12,7 +12,8 @@ import { registerTrustUi } from './trust-panel';
 const LANGUAGES = [
   'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'json', 'jsonc', 'yaml',
   'dotenv', 'dockerfile', 'terraform', 'hcl', 'shellscript', 'properties', 'ini', 'toml', 'markdown', 'plaintext',
-  'github-actions-workflow', 'dockercompose',
+  'github-actions-workflow', 'dockercompose', 'html', 'ejs', 'handlebars', 'pug', 'jade', 'nunjucks', 'njk', 'jinja',
+  'jinja-html', 'django-html',
 ];
 
 let client: LanguageClient | undefined;

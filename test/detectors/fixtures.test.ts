@@ -7,33 +7,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageOf } from '../../server/src/core/languages';
 import { applyEdits, findingsOf } from './harness';
+import { parseMarkers } from './markers';
 
 const ROOT = __dirname;
-const MARKER = /(?:\/\/|#|<!--)\s*(todo-expect|expect|ok):\s*([a-z0-9, -]+?)\s*(?:-->)?\s*$/;
-
-interface Expectation {
-  kind: 'expect' | 'ok' | 'todo-expect';
-  ids: string[];
-  /** 1-based line the marker refers to. */
-  line: number;
-}
-
-export function parseMarkers(text: string): Expectation[] {
-  const lines = text.split('\n');
-  const out: Expectation[] = [];
-  const pending: Array<Omit<Expectation, 'line'>> = [];
-  lines.forEach((l, i) => {
-    const m = MARKER.exec(l);
-    if (m && l.trim().startsWith(m[0].trim().slice(0, 2))) {
-      pending.push({ kind: m[1] as Expectation['kind'], ids: m[2].split(/[\s,]+/).filter(Boolean) });
-      return;
-    }
-    if (!l.trim() || !pending.length) return;
-    for (const p of pending.splice(0)) out.push({ ...p, line: i + 1 });
-  });
-  return out;
-}
-
 function fixtureFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => !f.endsWith('.ts') && !f.includes('.fixed.') && statSync(join(dir, f)).isFile());
 }

@@ -14,9 +14,20 @@ export interface Case {
   name?: string;
 }
 
+/** One expected finding: 1-based start (and end) position, and optionally its message kind, severity and confidence. */
+export interface ExpectedFinding {
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  kind?: string;
+  severity?: string;
+  confidence?: string;
+}
+
 export interface InvalidCase extends Case {
-  /** Expected findings of this rule: count, or 1-based line (and column) of each. */
-  errors: number | Array<{ line: number; column?: number }>;
+  /** Expected findings of this rule: count, or where each is (full span and kind in new tables). */
+  errors: number | ExpectedFinding[];
   /** Text after applying this rule's fixes (all findings), when the rule is fixable. */
   output?: string;
 }
@@ -72,8 +83,19 @@ export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: {
           if (typeof c.errors === 'number') {
             assert.equal(found.length, c.errors, `expected ${c.errors} finding(s) of ${ruleId}`);
           } else {
-            const got = found.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1 }));
-            const want = c.errors.map((e, i) => ({ line: e.line, column: e.column ?? got[i]?.column }));
+            // Compare only the fields each expectation states, so older tables (line, column) keep working.
+            const want = c.errors;
+            const got = found.map((f, i) => {
+              const e = want[i] ?? { line: 0 };
+              const shown: ExpectedFinding = { line: f.range.start.line + 1 };
+              if (e.column !== undefined) shown.column = f.range.start.character + 1;
+              if (e.endLine !== undefined) shown.endLine = f.range.end.line + 1;
+              if (e.endColumn !== undefined) shown.endColumn = f.range.end.character + 1;
+              if (e.kind !== undefined) shown.kind = f.kind;
+              if (e.severity !== undefined) shown.severity = f.severity;
+              if (e.confidence !== undefined) shown.confidence = f.confidence;
+              return shown;
+            });
             assert.deepEqual(got, want);
           }
           if (c.output !== undefined) {
@@ -85,4 +107,22 @@ export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: {
       }
     });
   });
+}
+
+/**
+ * The expected finding that spans `text` in `code` (its `nth` occurrence, 0-based, or the one ending
+ * `after` a prefix): tables name the flagged expression instead of counting columns by hand.
+ */
+export function at(code: string, text: string, kind?: string, nth: number | { after: string } = 0): ExpectedFinding {
+  let start = -1;
+  if (typeof nth === 'object') start = code.indexOf(text, code.indexOf(nth.after) + nth.after.length - text.length);
+  else for (let i = 0; i <= nth; i++) start = code.indexOf(text, start + 1);
+  if (start < 0) throw new Error(`\`${text}\` not found in the case`);
+  const pos = (offset: number) => {
+    const before = code.slice(0, offset).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+  };
+  const s = pos(start);
+  const e = pos(start + text.length);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(kind ? { kind } : {}) };
 }

@@ -1,13 +1,10 @@
 // The detector engine: language filter -> keyword prefilter -> lazy parse -> run each detector under
 // a time budget -> suppressions and policy. Pure: text in, findings out; no LSP, no vscode, no fs.
-import { parseJs, parsePython, parseYaml } from './parsers';
 import { findSuppression, parseSuppressions } from './suppressions';
-import { LineIndex, skipReason, DEFAULT_LIMITS, type InputLimits } from './text';
+import { skipReason, DEFAULT_LIMITS, type LineIndex } from './text';
 import { fingerprint } from './fingerprint';
-import { isTestPath } from './paths';
-import type {
-  Confidence, Detector, DetectorContext, DetectorMeta, Finding, LanguageId, Notice, Report, Services, Severity,
-} from './types';
+import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
+import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
 import { CONFIDENCES } from './types';
 
 export interface RuleInfo {
@@ -16,33 +13,7 @@ export interface RuleInfo {
   languages: readonly LanguageId[] | '*';
 }
 
-export interface AnalyzeOptions {
-  /** Per-rule (or per-family) severity overrides; 'off' disables. */
-  rules?: Record<string, Severity | 'off'>;
-  minimumConfidence?: Confidence;
-  /** Milliseconds each detector may spend on one file. */
-  budgetMs?: number;
-  /** Milliseconds each slow-tier detector may spend on one file (wall time, I/O included). */
-  slowBudgetMs?: number;
-  limits?: InputLimits;
-}
-
-export interface AnalyzeInput {
-  text: string;
-  languageId: LanguageId;
-  /** Relative to the workspace root, forward slashes. */
-  path: string;
-}
-
-export interface AnalyzeResult {
-  findings: Finding[];
-  notices: Notice[];
-  /** Milliseconds per detector that ran. */
-  timings: Record<string, number>;
-  skipped?: string;
-}
-
-class BudgetExceeded extends Error {}
+export type { AnalyzeInput, AnalyzeOptions, AnalyzeResult } from './session';
 
 export const SUPPRESSION_RULE: RuleInfo = {
   id: 'suppression-missing-reason',
@@ -54,99 +25,6 @@ export const SUPPRESSION_RULE: RuleInfo = {
     confidence: 'high',
   },
 };
-
-type RawReport = Report & { detector: Detector };
-
-/** Per-run state: lazy parses, collected reports, notices. */
-class Session {
-  readonly index: LineIndex;
-  private readonly lower: string;
-  /** Keyword prefilter answers, shared by every detector of the run (many share keywords). */
-  private readonly seen = new Map<string, boolean>();
-  readonly mentions = (keyword: string): boolean => {
-    let hit = this.seen.get(keyword);
-    if (hit === undefined) {
-      hit = this.lower.includes(keyword);
-      this.seen.set(keyword, hit);
-    }
-    return hit;
-  };
-  readonly notices: Notice[] = [];
-  readonly timings: Record<string, number> = {};
-  private readonly raw: RawReport[] = [];
-  private readonly parsed = new Map<string, unknown>();
-  private released = false;
-  /** Time spent parsing, which no detector's budget pays for. */
-  private parseMs = 0;
-
-  constructor(
-    readonly input: AnalyzeInput,
-    private readonly options: AnalyzeOptions,
-    private readonly finish: (raw: RawReport[], index: LineIndex) => Finding[],
-  ) {
-    this.lower = input.text.toLowerCase();
-    this.index = new LineIndex(input.text);
-  }
-
-  private lazy<T>(key: string, make: () => T): T {
-    if (!this.parsed.has(key)) {
-      const started = performance.now();
-      try {
-        this.parsed.set(key, make());
-      } catch (e) {
-        this.parsed.set(key, undefined);
-        const why = e instanceof RangeError ? 'the code is nested too deeply for the parser' : (e as Error).message;
-        this.notices.push({ kind: 'parse-error', message: `Could not parse ${this.input.path} as ${key}: ${why}; syntax-aware checks were skipped for this file.` });
-      }
-      this.parseMs += performance.now() - started;
-    }
-    return this.parsed.get(key) as T;
-  }
-
-  context(detector: Detector, deadline: number): DetectorContext {
-    const { text, languageId, path } = this.input;
-    const parsedBefore = this.parseMs;
-    const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
-    return {
-      text, languageId, path,
-      isTestFile: isTestPath(path),
-      js: () => (isJs ? this.lazy('js', () => parseJs(text, path, languageId)) : undefined),
-      python: () => (languageId === 'python' && !this.released ? this.lazy('python', () => parsePython(text)) : undefined),
-      yaml: () => (languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(text)) : undefined),
-      report: (r) => this.raw.push({ ...r, detector }),
-      checkBudget: () => {
-        if (performance.now() - (this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
-      },
-    };
-  }
-
-  fail(detector: Detector, e: unknown, budget: number): void {
-    const { path } = this.input;
-    if (e instanceof BudgetExceeded) {
-      this.notices.push({ kind: 'detector-timeout', ruleId: detector.id, message: `Detector ${detector.id} ran out of its ${budget} ms budget on ${path}; its results for this file may be incomplete.` });
-    } else {
-      const why = e instanceof RangeError ? 'the code is nested too deeply' : (e as Error)?.message ?? String(e);
-      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${why}` });
-    }
-  }
-
-  /** tree-sitter trees live in WASM memory, which the garbage collector does not reclaim. */
-  release(): void {
-    this.released = true;
-    (this.parsed.get('python') as { delete(): void } | undefined)?.delete();
-    this.parsed.delete('python');
-  }
-
-  /** Findings so far, without ending the session (the fast tier's result while the slow one runs). */
-  snapshot(): AnalyzeResult {
-    return { findings: this.finish(this.raw, this.index), notices: [...this.notices], timings: { ...this.timings } };
-  }
-
-  close(): AnalyzeResult {
-    this.release();
-    return { findings: this.finish(this.raw, this.index), notices: this.notices, timings: this.timings };
-  }
-}
 
 export class Engine {
   private readonly catalogue = new Map<string, RuleInfo>();
@@ -233,13 +111,28 @@ export class Engine {
     const budget = options.budgetMs ?? 250;
     for (const detector of this.applicable(session, options, 'run')) {
       const started = performance.now();
+      const before = session.reportCount();
       try {
         detector.run!(session.context(detector, started + budget));
       } catch (e) {
         session.fail(detector, e, budget);
       }
+      session.verifyFixes(before, (text) => this.stillReported(detector, session.input, text, options));
       session.timings[detector.id] = performance.now() - started;
     }
+  }
+
+  /** Findings of `detector` on a fixed text (a fix marked `verify` must clear its own finding). */
+  private stillReported(detector: Detector, input: AnalyzeInput, text: string, options: AnalyzeOptions): Array<{ start: number; end: number }> {
+    const session = new Session({ ...input, text }, options, () => []);
+    try {
+      detector.run!(session.context(detector, performance.now() + (options.budgetMs ?? 250)));
+    } catch {
+      return [{ start: 0, end: text.length }];
+    } finally {
+      session.release();
+    }
+    return session.rawSpans();
   }
 
   private async runSlow(session: Session, services: Services, options: AnalyzeOptions, signal?: AbortSignal): Promise<void> {
@@ -252,7 +145,7 @@ export class Engine {
         timer = setTimeout(() => reject(new BudgetExceeded()), budget);
       });
       try {
-        const ctx = { ...session.context(detector, started + budget), services, signal };
+        const ctx = session.context(detector, started + budget, { services, signal });
         await Promise.race([detector.runAsync!(ctx), timeout]);
       } catch (e) {
         if (!signal?.aborted) session.fail(detector, e, budget);
@@ -323,8 +216,10 @@ export class Engine {
         confidence,
         range,
         message: r.message,
+        ...(r.kind ? { kind: r.kind } : {}),
         fix: r.fix,
         suppressed: s ? { kind: s.kind, reason: s.reason, line: s.line } : undefined,
+        ...(r.related ? { related: r.related.map((x) => ({ range: { start: index.positionAt(x.start), end: index.positionAt(x.end) }, message: x.message })) } : {}),
       });
     }
     const hint = options.rules?.[SUPPRESSION_RULE.id];

@@ -14,6 +14,8 @@ const BY_EXTENSION: Record<string, LanguageId> = {
   '.md': 'markdown', '.markdown': 'markdown',
   '.toml': 'toml', '.ini': 'ini', '.cfg': 'ini', '.properties': 'ini', '.conf': 'ini',
   '.txt': 'plaintext', '.env': 'dotenv',
+  '.html': 'html', '.htm': 'html', '.ejs': 'ejs', '.hbs': 'handlebars', '.handlebars': 'handlebars', '.mustache': 'handlebars',
+  '.pug': 'pug', '.jade': 'pug', '.njk': 'nunjucks', '.nunjucks': 'nunjucks', '.jinja': 'jinja', '.jinja2': 'jinja', '.j2': 'jinja',
 };
 
 /** Language of a path (forward or back slashes), or undefined when Vouch does not analyse it. */
@@ -35,6 +37,10 @@ export function normalizeLanguageId(id: string, path: string): LanguageId | unde
     case 'terraform': case 'shellscript': case 'markdown': case 'toml': case 'ini':
       return id;
     case 'github-actions-workflow': case 'dockercompose': return 'yaml';
+    case 'html': case 'ejs': case 'handlebars': case 'pug': case 'nunjucks': case 'jinja': return id;
+    case 'jade': return 'pug';
+    case 'njk': return 'nunjucks';
+    case 'jinja-html': case 'django-html': case 'jinja2': return 'jinja';
     case 'hcl': return 'terraform';
     case 'properties': return 'ini';
     case 'plaintext': return languageOf(path) ?? 'plaintext';
@@ -54,8 +60,17 @@ export function lineComment(lang: LanguageId): CommentSyntax | undefined {
   switch (lang) {
     case 'javascript': case 'javascriptreact': case 'typescript': case 'typescriptreact': case 'jsonc':
       return { open: '// ', close: '' };
-    case 'markdown':
+    case 'markdown': case 'html':
       return { open: '<!-- ', close: ' -->' };
+    // Template comments, so suppressions never reach the rendered page.
+    case 'ejs':
+      return { open: '<%# ', close: ' %>' };
+    case 'handlebars':
+      return { open: '{{!-- ', close: ' --}}' };
+    case 'nunjucks': case 'jinja':
+      return { open: '{# ', close: ' #}' };
+    case 'pug':
+      return { open: '//- ', close: '' };
     case 'json':
       return undefined;
     default:

@@ -19,8 +19,8 @@ export function parseSuppressions(text: string): SuppressionComment[] {
   for (const m of text.matchAll(DIRECTIVE)) {
     for (let i = scanned; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
     scanned = m.index;
-    // Strip comment closers such as `-->` or `*/` before reading ids and reason.
-    const rest = m[2].replace(/\s*(-->|\*\/)\s*$/, '');
+    // Strip comment closers (`-->`, `*/`, `%>`, `--}}`, `#}`) before reading ids and reason.
+    const rest = m[2].replace(/\s*(-->|\*\/|%>|--\}\}|\}\}|#\})\s*$/, '');
     const [idPart, ...reasonParts] = rest.split(/\s--\s?|^--\s?/);
     const reason = reasonParts.join(' -- ').trim();
     out.push({

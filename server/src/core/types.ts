@@ -43,6 +43,13 @@ export const LANGUAGES = [
   'toml',
   'ini',
   'plaintext',
+  // Server-side templates (unescaped output) and HTML pages.
+  'html',
+  'ejs',
+  'handlebars',
+  'pug',
+  'nunjucks',
+  'jinja',
 ] as const;
 export type LanguageId = (typeof LANGUAGES)[number];
 
@@ -81,6 +88,8 @@ export interface FileEdits {
 
 export interface Fix {
   title: string;
+  /** Run the detector again on the fixed text and offer the fix only if its finding is gone. */
+  verify?: boolean;
   edits: OffsetEdit[];
   appends?: FileAppend[];
   fileEdits?: FileEdits[];
@@ -94,8 +103,22 @@ export interface DetectorMeta {
   /** e.g. "CWE-798" */
   cwe?: string[];
   fixable?: boolean;
-  /** Parsers the detector asks for; the engine parses lazily and only once per run. */
-  needs?: Array<'js' | 'python' | 'yaml' | 'json'>;
+  /**
+   * Parsers and shared facts the detector asks for (`js`, `python`, `yaml`, or a `Fact` id such as
+   * `analysis`); the engine computes each lazily, once per run, and refuses undeclared ones.
+   */
+  needs?: string[];
+}
+
+/**
+ * A fact about one file that several detectors share (the flow analysis, dependency verdicts, type
+ * facts): the engine computes it at most once per file version, on first `ctx.get`, shared by both
+ * tiers. `compute` may call `ctx.checkBudget()`; a fact that fails or runs out of time yields
+ * `undefined` to every detector and one notice.
+ */
+export interface Fact<T, C extends DetectorContext = DetectorContext> {
+  readonly id: string;
+  compute(ctx: C): T;
 }
 
 export interface Report {
@@ -108,6 +131,17 @@ export interface Report {
   confidence?: Confidence;
   /** Rule id when one detector serves several rules (data packs). */
   ruleId?: string;
+  /** Short id of the message's shape (`stack`, `whole`, `message`), asserted by tests instead of prose. */
+  kind?: string;
+  /** The path the data took, in order: where it entered, the names it went through. */
+  related?: RelatedStep[];
+}
+
+/** One step of a finding's path, in offsets of the analysed text. */
+export interface RelatedStep {
+  start: number;
+  end: number;
+  message: string;
 }
 
 export interface DetectorContext {
@@ -126,6 +160,8 @@ export interface DetectorContext {
   report(r: Report): void;
   /** Throws once the detector's time budget is spent; loops call it. */
   checkBudget(): void;
+  /** A shared fact, computed once per file version (undefined when it failed). */
+  get<T>(fact: Fact<T>): T | undefined;
 }
 
 export interface Detector {
@@ -159,6 +195,7 @@ export interface Services {
 export interface AsyncDetectorContext extends DetectorContext {
   readonly services: Services;
   readonly signal?: AbortSignal;
+  get<T>(fact: Fact<T, AsyncDetectorContext>): T | undefined;
 }
 
 export type SuppressionKind = 'line' | 'file';
@@ -179,8 +216,12 @@ export interface Finding {
   confidence: Confidence;
   range: Range;
   message: string;
+  /** Shape of the message (see `Report.kind`). */
+  kind?: string;
   fix?: Fix;
   suppressed?: Suppression;
+  /** The data's path to the finding, oldest first (flow rules). */
+  related?: Array<{ range: Range; message: string }>;
 }
 
 /** Something the engine wants the user to know that is not a finding (skipped file, detector error). */

@@ -36,6 +36,22 @@ import { phantomMember } from './types/phantom-member';
 import { deprecatedApi } from './types/deprecated-api';
 import { wrongArity } from './types/wrong-arity';
 import { unknownOptionKey } from './types/unknown-option-key';
+import { sqlInjection } from './flows/sql-injection';
+import { nosqlInjection } from './flows/nosql-injection';
+import { commandInjection } from './flows/command-injection';
+import { codeInjection } from './flows/code-injection';
+import { templateInjection } from './flows/template-injection';
+import { pathTraversal } from './flows/path-traversal';
+import { crossSiteScripting } from './flows/cross-site-scripting';
+import { serverSideRequestForgery } from './flows/server-side-request-forgery';
+import { openRedirect } from './flows/open-redirect';
+import { unsafeDeserialization } from './flows/unsafe-deserialization';
+import { xmlExternalEntities } from './flows/xml-external-entities';
+import { regexInjection } from './flows/regex-injection';
+import { prototypePollution } from './flows/prototype-pollution';
+import { logInjection } from './flows/log-injection';
+import { unboundedInput } from './common/unbounded-input';
+import { unescapedTemplateOutput } from './common/unescaped-template-output';
 
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
@@ -74,6 +90,22 @@ export const CODE_DETECTORS: readonly Detector[] = [
   deprecatedApi,
   wrongArity,
   unknownOptionKey,
+  sqlInjection,
+  nosqlInjection,
+  commandInjection,
+  codeInjection,
+  templateInjection,
+  pathTraversal,
+  crossSiteScripting,
+  serverSideRequestForgery,
+  openRedirect,
+  unsafeDeserialization,
+  xmlExternalEntities,
+  regexInjection,
+  prototypePollution,
+  logInjection,
+  unboundedInput,
+  unescapedTemplateOutput,
 ];
 
 export function allDetectors(): Detector[] {

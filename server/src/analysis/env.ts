@@ -1,0 +1,58 @@
+// Variable environments of the flow analysis: one per analysed function (its parent is the closure's
+// environment), plus overlays for branches that are joined back where the branches meet.
+import type { Binding } from './ir';
+import { join, type Value } from './values';
+
+export class Env {
+  private readonly vals = new Map<number, Value>();
+  /** Inputs (origin keys) checked by a guard: cleaned wherever they flowed (`u = urlparse(url)`; checking `u.hostname` clears `url`). */
+  private readonly checked = new Set<string>();
+
+  constructor(readonly parent: Env | null) {}
+
+  isChecked(key: string): boolean {
+    for (let e: Env | null = this; e; e = e.parent) if (e.checked.has(key)) return true;
+    return false;
+  }
+
+  check(keys: Iterable<string>): void {
+    for (const k of keys) this.checked.add(k);
+  }
+
+  get(b: Binding): Value | undefined {
+    for (let e: Env | null = this; e; e = e.parent) {
+      const v = e.vals.get(b.id);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  set(b: Binding, v: Value): void {
+    this.vals.set(b.id, v);
+  }
+
+  /** A branch: reads fall through to this environment, writes stay in the branch until merged. */
+  overlay(): Env {
+    return new Env(this);
+  }
+
+  /** Writes the branches' values back: joined where both branches ran, as-is where only one survives. */
+  merge(branches: Env[], bindings: (id: number) => Binding | undefined): void {
+    // Checked in every branch: checked after them.
+    for (const k of branches[0]?.checked ?? []) if (branches.every((b) => b.checked.has(k))) this.checked.add(k);
+    const ids = new Set<number>();
+    for (const br of branches) for (const id of br.vals.keys()) ids.add(id);
+    for (const id of ids) {
+      const b = bindings(id);
+      if (!b) continue;
+      const base = this.get(b);
+      this.vals.set(id, join(...branches.map((br) => br.vals.get(id) ?? base)));
+    }
+  }
+
+  /** Replace with the single surviving branch's writes. */
+  adopt(branch: Env): void {
+    for (const [id, v] of branch.vals) this.vals.set(id, v);
+    for (const k of branch.checked) this.checked.add(k);
+  }
+}

@@ -1,0 +1,127 @@
+// Model packs (rules/models/*.json) compiled into lookup tables. A call site is described by its
+// resolved path (imports traced: `child_process.exec`), its method name and its receiver; each
+// table answers "which entries match this site" in a map look-up plus a few globs.
+import type {
+  CallbackModel, CallMatch, ModelLanguage, ModelPack, ObjectModel, ParamRole, PropagatorModel, RouteModel, SanitizerModel,
+  SinkModel, SourceModel,
+} from './model-types';
+
+export interface Site {
+  /** Resolved callee path, when the callee is an import, a global or a member of one. */
+  path?: string;
+  method?: string;
+  /** Last name of the receiver (`db` in `this.db.query`), its text, and its role object. */
+  receiverName?: string;
+  receiverText?: string;
+  receiverObject?: string;
+  isNew: boolean;
+}
+
+const globRe = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*')}$`);
+
+export class CallIndex<T extends CallMatch> {
+  private readonly byPath = new Map<string, T[]>();
+  private readonly globs: Array<{ re: RegExp; item: T }> = [];
+  private readonly byMethod = new Map<string, T[]>();
+  private readonly receivers = new Map<string, RegExp>();
+
+  add(item: T): void {
+    for (const c of item.callee ?? []) {
+      if (c.includes('*')) this.globs.push({ re: globRe(c), item });
+      else this.byPath.set(c, [...(this.byPath.get(c) ?? []), item]);
+    }
+    for (const m of item.method ?? []) this.byMethod.set(m, [...(this.byMethod.get(m) ?? []), item]);
+    if (item.receiver && !item.receiver.startsWith('@') && !this.receivers.has(item.receiver)) this.receivers.set(item.receiver, new RegExp(item.receiver, 'i'));
+  }
+
+  get size(): number {
+    return this.byPath.size + this.globs.length + this.byMethod.size;
+  }
+
+  find(site: Site): T[] {
+    const out: T[] = [];
+    const newOk = (t: T) => t.new === undefined || t.new === site.isNew;
+    if (site.path) {
+      for (const t of this.byPath.get(site.path) ?? []) if (newOk(t)) out.push(t);
+      for (const g of this.globs) if (g.re.test(site.path) && newOk(g.item) && !out.includes(g.item)) out.push(g.item);
+    }
+    if (site.method) {
+      for (const t of this.byMethod.get(site.method) ?? []) {
+        if (!out.includes(t) && newOk(t) && this.receiverOk(t, site)) out.push(t);
+      }
+    }
+    return out;
+  }
+
+  private receiverOk(t: T, site: Site): boolean {
+    if (!t.receiver) return true;
+    if (t.receiver.startsWith('@')) return site.receiverObject === t.receiver.slice(1);
+    const re = this.receivers.get(t.receiver)!;
+    return (!!site.receiverName && re.test(site.receiverName)) || (!!site.receiverText && re.test(site.receiverText));
+  }
+}
+
+export interface Models {
+  readonly language: ModelLanguage;
+  readonly sinks: CallIndex<SinkModel>;
+  readonly stores: Map<string, SinkModel[]>;
+  readonly sanitizers: CallIndex<SanitizerModel>;
+  readonly sanitizingMembers: Map<string, SanitizerModel>;
+  readonly propagators: CallIndex<PropagatorModel>;
+  readonly callbacks: CallIndex<CallbackModel>;
+  readonly validators: CallIndex<CallMatch>;
+  readonly middleware: CallIndex<CallMatch>;
+  readonly exits: CallIndex<CallMatch>;
+  readonly sourceCalls: CallIndex<SourceModel & CallMatch>;
+  readonly sourcePaths: Map<string, SourceModel>;
+  readonly objects: Map<string, ObjectModel>;
+  readonly params: ParamRole[];
+  readonly routes: RouteModel[];
+  readonly cleanAnnotation: RegExp;
+}
+
+/** Compiles the packs for one language (and the team's extensions, which are packs too). */
+export function compileModels(packs: readonly ModelPack[], language: ModelLanguage): Models {
+  const m: Models = {
+    language,
+    sinks: new CallIndex(), stores: new Map(), sanitizers: new CallIndex(), sanitizingMembers: new Map(), propagators: new CallIndex(),
+    callbacks: new CallIndex(), validators: new CallIndex(), middleware: new CallIndex(), exits: new CallIndex(),
+    sourceCalls: new CallIndex(), sourcePaths: new Map(), objects: new Map(), params: [], routes: [], cleanAnnotation: /^$/,
+  };
+  const clean: string[] = [];
+  for (const p of packs) {
+    if (!p.languages.includes(language)) continue;
+    for (const s of p.sinks ?? []) {
+      if (s.store) for (const st of s.store) m.stores.set(st, [...(m.stores.get(st) ?? []), s]);
+      else m.sinks.add(s);
+    }
+    for (const s of p.sanitizers ?? []) {
+      if (s.member) for (const name of s.member) m.sanitizingMembers.set(name, s);
+      else m.sanitizers.add(s);
+    }
+    for (const s of p.propagators ?? []) m.propagators.add(s);
+    for (const s of p.callbacks ?? []) m.callbacks.add(s);
+    for (const s of p.validators ?? []) m.validators.add(s);
+    for (const s of p.middleware ?? []) m.middleware.add(s);
+    for (const s of p.exits ?? []) m.exits.add(s);
+    for (const s of p.sources ?? []) {
+      for (const path of s.path ?? []) m.sourcePaths.set(path, s);
+      if (s.call) m.sourceCalls.add({ ...s, callee: s.call });
+    }
+    for (const [name, o] of Object.entries(p.objects ?? {})) m.objects.set(name, mergeObject(m.objects.get(name), o));
+    m.params.push(...(p.params ?? []));
+    m.routes.push(...(p.routes ?? []));
+    clean.push(...(p.cleanAnnotations ?? []));
+  }
+  if (clean.length) (m as { cleanAnnotation: RegExp }).cleanAnnotation = new RegExp(`^(?:${clean.join('|')})$`);
+  return m;
+}
+
+function mergeObject(a: ObjectModel | undefined, b: ObjectModel): ObjectModel {
+  if (!a) return b;
+  return {
+    fields: { ...a.fields, ...b.fields },
+    methods: { ...a.methods, ...b.methods },
+    stores: { ...a.stores, ...b.stores },
+  };
+}

@@ -1,0 +1,171 @@
+// What each parameter is before any flow runs: a request or response object, input with a label,
+// a caught error, or nothing known (a placeholder for summaries). Decided from the models:
+// route registrations (`app.get('/x', fn)`, `router.post(…)`, `http.createServer(fn)`), route
+// decorators (`@app.route`, `@router.get`), parameter names, type annotations and decorators
+// (`@Body()`), Next.js route handler names and `'use server'` actions.
+import type { Expr, FileIR, Func, Param } from './ir';
+import { caughtError, ERROR_NAME, origin } from './labels';
+import type { ParamRole, RouteModel } from './model-types';
+import type { Models } from './models';
+import type { Value } from './values';
+import { forEachExpr } from './walk';
+
+export interface Roles {
+  get(p: Param): Value | undefined;
+  /** Functions that handle a route (their returns are responses). */
+  readonly routes: ReadonlySet<number>;
+}
+
+const calleeName = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : e.k === 'call' ? calleeName(e.callee) : '');
+const nameOf = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : '');
+const lastSegment = (t: string) => t.replace(/<.*$/, '').split('.').pop()!.trim();
+
+/** Top-level module names the file imports or requires (`@scope/name` kept whole). */
+export function importsOf(ir: FileIR): Set<string> {
+  const out = new Set<string>();
+  for (const b of ir.bindings) if (b.import) out.add(b.import.module.split('/')[0].startsWith('@') ? b.import.module.split('/').slice(0, 2).join('/') : b.import.module.split(/[/.]/)[0]);
+  for (const fn of ir.funcs) {
+    forEachExpr(fn.body, (e) => {
+      if (e.k === 'call' && e.callee.k === 'name' && e.callee.name === 'require' && e.args[0]?.k === 'lit') {
+        const m = String(e.args[0].value);
+        out.add(m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.replace(/^node:/, '').split('/')[0]);
+      }
+    });
+  }
+  return out;
+}
+
+/** Annotations that are raw request data, not validated models. */
+const RAW_TYPES = new Set(['Request', 'WebSocket', 'UploadFile', 'Any', 'Json', 'Response', 'BackgroundTasks', 'HttpRequest']);
+
+function isMiddleware(e: Expr & { k: 'call' }, models: Models): boolean {
+  let c: Expr = e;
+  // `body('email').isEmail().normalizeEmail()`: the chain's root call decides.
+  while (c.k === 'call' && c.callee.k === 'member' && c.callee.object.k === 'call') c = c.callee.object;
+  if (c.k !== 'call') return false;
+  const callee = c.callee;
+  const b = callee.k === 'name' ? callee.binding : null;
+  const path = b?.import ? (b.import.name === '*' ? b.import.module : `${b.import.module}.${b.import.name}`) : callee.k === 'name' ? callee.name : undefined;
+  const method = callee.k === 'member' ? callee.prop ?? undefined : undefined;
+  return models.middleware.find({ path, method, receiverName: callee.k === 'member' && callee.object.k === 'name' ? callee.object.name : undefined, isNew: false }).length > 0
+    || (!!path && /^(validate|validator|validateRequest|validateBody|validateQuery|validateParams|zValidator|celebrate|checkSchema)$/.test(path));
+}
+
+export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<string>): Roles {
+  const roles = new Map<Param, Value>();
+  const routes = new Set<number>();
+  const importsOk = (list?: string[]) => !list || list.some((m) => imports.has(m));
+  const byBinding = new Map<number, Func>();
+  for (const f of ir.funcs) if (f.binding) byBinding.set(f.binding.id, f);
+  const objectRole = (object: string): Value => ({ taint: [], object });
+  const roleValue = (spec: string, p: Param): Value | undefined => {
+    if (spec === '' || spec === '-') return undefined;
+    if (spec === 'label:error') return caughtError(p.span, p.name ?? 'error');
+    if (spec.startsWith('label:')) return { taint: [origin(spec.slice(6), p.span, p.name ?? 'parameter', { detail: p.name ?? undefined })] };
+    return objectRole(spec);
+  };
+
+  // 1. Route registrations: handlers get their parameters' roles by position.
+  const routeModels = [...models.routes.filter((r) => !r.decorator && r.imports), ...models.routes.filter((r) => !r.decorator && !r.imports)];
+  const receivers = new Map(routeModels.map((r) => [r, r.receiver ? new RegExp(r.receiver, 'i') : null]));
+  const registrations = (e: Expr & { k: 'call' }): RouteModel | undefined => {
+    const name = calleeName(e.callee);
+    const recv = e.callee.k === 'member' ? nameOf(e.callee.object) || calleeName(e.callee.object) : '';
+    const pathArg = e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string' && e.args[0].value.startsWith('/');
+    return routeModels.find((r) => r.methods.includes(name) && importsOk(r.imports) && (pathArg || (receivers.get(r)?.test(recv) ?? false)));
+  };
+  const called = new Set<number>();
+  for (const fn of ir.funcs) {
+    forEachExpr(fn.body, (e) => {
+      if (e.k !== 'call') return;
+      if (e.callee.k === 'name' && e.callee.binding) {
+        const target = byBinding.get(e.callee.binding.id);
+        if (target) called.add(target.id);
+      }
+      const route = registrations(e);
+      // Validation middleware before the handler (`validate(schema)`, `celebrate(…)`, `body('x').isInt()`)
+      // or a route schema (Fastify) validates the request the handler sees.
+      const validated = !!route && e.args.some((a) => (a.k === 'call' && isMiddleware(a, models)) || (a.k === 'array' && a.items.some((i) => i.k === 'call' && isMiddleware(i, models)))
+        || (a.k === 'object' && a.props.some((p) => p.key === 'schema')));
+      for (const arg of e.args) {
+        const handler = arg.k === 'func' ? arg.fn : arg.k === 'name' && arg.binding ? byBinding.get(arg.binding.id) : undefined;
+        if (!handler) continue;
+        if (route) {
+          routes.add(handler.id);
+          const specs = handler.params.length >= 4 && route.errorParams ? route.errorParams : route.params;
+          handler.params.forEach((p, i) => {
+            let v = specs[i] !== undefined ? roleValue(specs[i], p) : undefined;
+            if (v?.object && validated && /Request|Context/.test(v.object)) v = { ...v, validated: new Set(['*']) };
+            if (v) roles.set(p, v);
+          });
+        } else if (arg.k === 'func' && handler.params[0]?.name && ERROR_NAME.test(handler.params[0].name)) {
+          // Error-first callbacks and `.catch(e => …)`.
+          roles.set(handler.params[0], caughtError(handler.params[0].span, handler.params[0].name));
+        }
+      }
+    });
+  }
+
+  // 2. Route decorators (Python): parameters are input unless typed as validated values.
+  const decoratorRoutes = models.routes.filter((r) => r.decorator && importsOk(r.imports));
+  for (const fn of ir.funcs) {
+    const deco = fn.decorators.find((d) => d.k === 'call' && d.callee.k === 'member' && decoratorRoutes.some((r) => r.methods.includes(d.callee.k === 'member' ? d.callee.prop ?? '' : '')));
+    if (!deco || deco.k !== 'call') continue;
+    routes.add(fn.id);
+    const route = deco.args[0]?.k === 'lit' ? String(deco.args[0].value) : '';
+    for (const p of fn.params) {
+      if (!p.name || p.name === 'self' || p.name === 'cls' || roles.has(p)) continue;
+      if (p.annotation && (models.cleanAnnotation.test(lastSegment(p.annotation)) || models.cleanAnnotation.test(p.annotation))) continue;
+      // A pydantic model (any class but the raw request types) is validated by the framework.
+      if (p.annotation && /^[A-Z]\w*$/.test(p.annotation) && !RAW_TYPES.has(p.annotation)) continue;
+      if (p.dflt?.k === 'call' && /^(Depends|Security)$/.test(calleeName(p.dflt.callee))) continue;
+      if (new RegExp(`<(int|float|uuid):${p.name}>`).test(route)) continue;
+      roles.set(p, { taint: [origin('request', p.span, p.name, { detail: p.name })] });
+    }
+  }
+
+  // 3. Parameter rules: names, annotations, decorators, handler names, directives.
+  const fileDirective = ir.top.directives;
+  for (const fn of ir.funcs) {
+    fn.params.forEach((p) => {
+      if (roles.has(p)) return;
+      for (const rule of models.params) {
+        // A function the file calls gets its arguments from its callers (summaries), not from its names.
+        if (called.has(fn.id) && !rule.decorators) continue;
+        const v = matchParam(rule, fn, p, routes.has(fn.id), importsOk, fileDirective, models);
+        if (v === null) continue;
+        if (v) roles.set(p, v);
+        return;
+      }
+    });
+    if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
+  }
+  return { get: (p) => roles.get(p), routes };
+}
+
+/** A role for the parameter (undefined: matched, but validated), or null when the rule does not apply. */
+function matchParam(rule: ParamRole, fn: Func, p: Param, isRoute: boolean, importsOk: (l?: string[]) => boolean, fileDirective: string[], models: Models): Value | undefined | null {
+  if (rule.index !== undefined && p.index !== rule.index && !(rule.index === 0 && p.index === 1 && fn.params[0]?.name === 'self')) return null;
+  if (rule.names && !(p.name && rule.names.includes(p.name))) return null;
+  if (rule.annotations && !(p.annotation && (rule.annotations.includes(p.annotation) || rule.annotations.includes(lastSegment(p.annotation))))) return null;
+  if (rule.functions && !(fn.name && rule.functions.includes(fn.name))) return null;
+  if (rule.exported && !fn.exported) return null;
+  // Server actions: a function with its own directive, or an exported top-level function of a file with it.
+  if (rule.directive && !fn.directives.includes(rule.directive) && !(fileDirective.includes(rule.directive) && fn.parent?.parent === null && fn.exported)) return null;
+  if (rule.handlerOnly && !isRoute) return null;
+  if (!importsOk(rule.imports)) return null;
+  let field: string | undefined;
+  if (rule.decorators) {
+    const d = p.decorators.find((x) => rule.decorators!.includes(calleeName(x)));
+    if (!d) return null;
+    if (d.k === 'call') {
+      if (d.args[0]?.k === 'lit') field = String(d.args[0].value);
+      // Pipes (`@Param('id', ParseIntPipe)`) validate.
+      if (d.args.some((x) => /Pipe\b/.test(calleeName(x)))) return undefined;
+    }
+  }
+  if (rule.object) return { taint: [], object: rule.object };
+  if (p.annotation && models.cleanAnnotation.test(lastSegment(p.annotation))) return undefined;
+  if (rule.dtoValidated && !field && p.annotation && /^[A-Z]\w*$/.test(lastSegment(p.annotation)) && !/^(String|Number|Object|Record|Array|Partial|Any)$/.test(lastSegment(p.annotation))) return undefined;
+  return { taint: [origin(rule.label ?? 'request', p.span, p.name ?? 'parameter', { detail: field ?? p.name ?? undefined })] };
+}

@@ -1,0 +1,154 @@
+// Abstract values of the flow analysis. Rules:
+// - A value carries at most MAX_ORIGINS origins, one per label+detail, keeping the shortest path:
+//   messages need one path, not all of them, and the bound keeps loops and big files linear.
+// - An origin remembers where the data entered (`source`), the names it went through (`steps`), how
+//   it got there (`via`: direct, through a summary of a function in the file, or an unknown call),
+//   and the sink kinds it was sanitized for (`cleared`).
+// - Placeholders (`label: 'param'`) stand for a parameter while a function is summarised; applying
+//   the summary at a call replaces them with the argument's origins.
+// - Objects with a role (a request, a response) are not tainted themselves: reading their fields is.
+import type { Func, Span } from './ir';
+
+export const MAX_ORIGINS = 4;
+const MAX_STEPS = 8;
+
+export interface Step {
+  readonly span: Span;
+  readonly text: string;
+}
+
+export interface Origin {
+  readonly label: string;
+  readonly detail?: string;
+  readonly param?: { readonly fn: number; readonly index: number; readonly path: readonly string[] };
+  readonly source: Span;
+  readonly sourceText: string;
+  readonly steps: readonly Step[];
+  readonly via: 'direct' | 'summary' | 'unknown';
+  readonly cleared?: readonly string[];
+  readonly stringified?: boolean;
+  readonly trust: 'high' | 'low';
+  /** Conditions the value passed under (`isDev ? err.stack : …`). */
+  readonly guards?: readonly Span[];
+}
+
+export interface Value {
+  readonly taint: readonly Origin[];
+  /** Role of an object (model object name): `express.Request`, `express.Response`, … */
+  readonly object?: string;
+  /** Request fields checked by a validator ('*' for all). */
+  readonly validated?: ReadonlySet<string>;
+  /** HTTP status set on a response chain. */
+  readonly status?: number;
+  readonly fields?: ReadonlyMap<string, Value>;
+  readonly element?: Value;
+  readonly fn?: Func;
+  /** Resolved module/global path, for matching callees (`child_process.exec`). */
+  readonly path?: string;
+  readonly lit?: string | number | boolean | null;
+  /** Literal text a built string starts with (URL/redirect host checks). */
+  readonly prefix?: string;
+  /** Built by concatenation or formatting (as opposed to passed whole). */
+  readonly built?: boolean;
+  /** Literal text of the parts a built string was made of (SQL keyword checks). */
+  readonly text?: string;
+  /** For built strings: whether the first part is input (it decides a URL's scheme and host). */
+  readonly head?: boolean;
+  /** Source text of the call that produced an opaque value (conditions on parser options). */
+  readonly code?: string;
+  /** What a validator call validated, for guards that test its result (`if (!r.success) return`). */
+  readonly validates?: readonly Target[];
+  /** Result of an unknown call: not tainted, but not known to be constant either. */
+  readonly opaque?: boolean;
+}
+
+/** A binding, or a path inside a role object bound to it (`req` + ['body']). */
+export interface Target {
+  readonly binding: number;
+  readonly path: readonly string[];
+}
+
+export const EMPTY: Value = Object.freeze({ taint: [] });
+
+export function tainted(v: Value | undefined): boolean {
+  return !!v && v.taint.length > 0;
+}
+
+function key(o: Origin): string {
+  return o.param ? `param:${o.param.fn}:${o.param.index}:${o.param.path.join('.')}` : `${o.label}:${o.detail ?? ''}`;
+}
+
+function better(a: Origin, b: Origin): boolean {
+  const rank = (o: Origin) => (o.via === 'direct' ? 0 : o.via === 'summary' ? 1 : 2);
+  return rank(a) < rank(b) || (rank(a) === rank(b) && a.steps.length < b.steps.length);
+}
+
+export function mergeOrigins(a: readonly Origin[], b: readonly Origin[]): Origin[] {
+  if (!b.length) return a as Origin[];
+  if (!a.length) return b as Origin[];
+  const out = new Map<string, Origin>();
+  for (const o of [...a, ...b]) {
+    const k = key(o);
+    const prev = out.get(k);
+    if (!prev || better(o, prev)) out.set(k, o);
+  }
+  return [...out.values()].slice(0, MAX_ORIGINS);
+}
+
+/** The value of "one of these" (branches joining, `a || b`, a built string's parts). */
+export function join(...values: Array<Value | undefined>): Value {
+  const vs = values.filter((v): v is Value => !!v);
+  if (vs.length === 0) return EMPTY;
+  if (vs.length === 1) return vs[0];
+  let taint: Origin[] = [];
+  for (const v of vs) taint = mergeOrigins(taint, v.taint);
+  const first = vs[0];
+  const same = <K extends keyof Value>(k: K) => (vs.every((v) => v[k] === first[k]) ? first[k] : undefined);
+  let fields: Map<string, Value> | undefined;
+  if (vs.every((v) => v.fields)) {
+    fields = new Map();
+    for (const v of vs) for (const [k, fv] of v.fields!) fields.set(k, fields.has(k) ? join(fields.get(k), fv) : fv);
+  }
+  const element = vs.some((v) => v.element) ? join(...vs.map((v) => v.element)) : undefined;
+  return {
+    taint, object: same('object'), status: same('status'), fn: same('fn'), path: same('path'), lit: same('lit'),
+    prefix: same('prefix'), fields, element, built: vs.some((v) => v.built) || undefined, head: vs.some((v) => v.head !== false) ? undefined : false,
+    validated: same('validated'), validates: vs.flatMap((v) => v.validates ?? []),
+    text: vs.map((v) => v.text ?? '').join(' ') || undefined, opaque: vs.some((v) => v.opaque) || undefined,
+  };
+}
+
+/** The origins of `v`, as a plain tainted value (for results of propagating calls). */
+export function carry(v: Value, patch: Partial<Origin> = {}, step?: Step): Value {
+  if (!v.taint.length) return EMPTY;
+  return { taint: v.taint.map((o) => ({ ...o, ...patch, steps: step ? addStep(o.steps, step) : o.steps })) };
+}
+
+export function addStep(steps: readonly Step[], step: Step): readonly Step[] {
+  if (steps.length && steps[steps.length - 1].text === step.text) return steps;
+  return steps.length >= MAX_STEPS ? [...steps.slice(0, MAX_STEPS - 1), step] : [...steps, step];
+}
+
+export function clear(v: Value, kinds: '*' | readonly string[]): Value {
+  if (kinds === '*') return { ...v, taint: [], element: undefined, fields: undefined };
+  return { ...v, taint: v.taint.map((o) => ({ ...o, cleared: [...new Set([...(o.cleared ?? []), ...kinds])] })) };
+}
+
+export function isCleared(o: Origin, kind: string): boolean {
+  return !!o.cleared?.includes(kind);
+}
+
+/** All origins anywhere in a value: its own, its fields', its elements'. */
+export function deepTaint(v: Value | undefined, depth = 0): Origin[] {
+  if (!v) return [];
+  let out = v.taint as Origin[];
+  if (depth > 4) return out;
+  if (v.fields) for (const f of v.fields.values()) out = mergeOrigins(out, deepTaint(f, depth + 1));
+  if (v.element) out = mergeOrigins(out, deepTaint(v.element, depth + 1));
+  return out;
+}
+
+/** Identity of an input across copies: its label and where it entered. */
+export function originKey(o: Origin): string {
+  return `${o.label}:${o.source.start}:${o.param ? o.param.path.join('.') : ''}`;
+}

@@ -1,0 +1,96 @@
+// Flags request bodies and uploads read whole with no size limit: `req.on('data', c => body += c)`
+// with no length check, `multer()` without `limits`, Flask `request.get_data()`,
+// `request.stream.read()` and `request.files[…].read()` in an app without `MAX_CONTENT_LENGTH`.
+// One large request then exhausts the server's memory (CWE-770, CWE-400).
+import { analysis, type FileAnalysis } from '../../analysis';
+import type { Expr, Stmt } from '../../analysis/ir';
+import { forEachExpr } from '../../analysis/walk';
+import { JS_LIKE } from '../../core/languages';
+import type { Detector, DetectorContext } from '../../core/types';
+
+const LIMIT_NAME = /length|size|limit|max|bytes|total|received/i;
+const REQUEST_NAME = /^(req|request|incoming|msg)$/;
+
+/** Does a function body compare a size (`body.length > MAX`) or give up on the request (`destroy()`)? */
+function checksSize(body: readonly Stmt[]): boolean {
+  let found = false;
+  forEachExpr(body, (e) => {
+    if (e.k === 'op' && /^[<>]=?$/.test(e.op) && e.operands.some((o) => (o.k === 'member' && LIMIT_NAME.test(o.prop ?? '')) || (o.k === 'name' && LIMIT_NAME.test(o.name)))) found = true;
+    if (e.k === 'call' && e.callee.k === 'member' && /^(destroy|abort|pause|unpipe)$/.test(e.callee.prop ?? '')) found = true;
+  });
+  return found;
+}
+
+/** The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any. */
+function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
+  const uses = (e: Expr | null): boolean => {
+    let hit = false;
+    if (e) forEachExpr([{ k: 'expr', span: e.span, expr: e }], (x) => { if (x.k === 'name' && x.binding?.id === chunk) hit = true; });
+    return hit;
+  };
+  let at: { start: number; end: number } | undefined;
+  const visit = (stmts: readonly Stmt[]) => {
+    for (const s of stmts) {
+      if (s.k === 'let' && s.op === '+=' && uses(s.value)) at ??= s.span;
+      if (s.k === 'expr' && s.expr.k === 'call' && s.expr.callee.k === 'member' && s.expr.callee.prop === 'push' && s.expr.args.some(uses)) at ??= s.span;
+      if (s.k === 'if') { visit(s.then); visit(s.else); }
+      if (s.k === 'block' || s.k === 'loop' || s.k === 'try') visit(s.k === 'try' ? [...s.body, ...s.handler] : s.body);
+    }
+  };
+  visit(body);
+  return at;
+}
+
+function javascript(ctx: DetectorContext, r: FileAnalysis): void {
+  for (const fn of r.ir.funcs) {
+    forEachExpr(fn.body, (e) => {
+      if (e.k !== 'call' || e.callee.k !== 'member') return;
+      const c = e.callee;
+      // req.on('data', chunk => …) on a request (ctx.req in Koa).
+      if (/^(on|once|addListener)$/.test(c.prop ?? '') && e.args[0]?.k === 'lit' && e.args[0].value === 'data' && e.args[1]?.k === 'func') {
+        const recv = c.object.k === 'name' ? c.object.name : c.object.k === 'member' ? c.object.prop ?? '' : '';
+        const handler = e.args[1].fn;
+        const chunk = handler.params[0]?.pattern;
+        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body)) return;
+        const at = accumulation(handler.body, chunk.binding.id);
+        if (at) ctx.report({ ...at, kind: 'stream', message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
+      }
+    });
+    forEachExpr(fn.body, (e) => {
+      if (e.k !== 'call' || e.callee.k !== 'name' || e.callee.name !== 'multer' || !r.imports.has('multer')) return;
+      const opts = e.args[0];
+      if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
+      ctx.report({ start: e.span.start, end: e.span.end, kind: 'upload', message: 'This multer upload has no `limits`, so a client can send files of any size and number; set `limits: { fileSize, files }`.' });
+    });
+  }
+}
+
+function python(ctx: DetectorContext, r: FileAnalysis): void {
+  if (!r.imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
+  const message = 'The whole request body is read with no size limit and the app sets no `MAX_CONTENT_LENGTH`, so one large request can exhaust memory; set `app.config["MAX_CONTENT_LENGTH"]` or read in bounded chunks.';
+  for (const fn of r.ir.funcs) {
+    forEachExpr(fn.body, (e) => {
+      if (e.k !== 'call' || e.callee.k !== 'member' || e.args.length || e.kwargs.length) return;
+      const text = ctx.text.slice(e.callee.span.start, e.callee.span.end);
+      if (text === 'request.get_data' || text === 'request.stream.read') ctx.report({ start: e.span.start, end: e.span.end, kind: 'body', message });
+    });
+  }
+  for (const f of r.flows) {
+    if (f.sink.kind !== 'unbounded-read' || f.origin.label !== 'request' || f.sink.callExpr?.args.length) continue;
+    if (!/^(files|stream)/.test(f.origin.detail ?? '')) continue;
+    ctx.report({ start: f.sink.call.start, end: f.sink.call.end, kind: 'upload', message });
+  }
+}
+
+export const unboundedInput: Detector = {
+  id: 'unbounded-input',
+  meta: { title: 'Request body read with no size limit', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-770', 'CWE-400'], needs: ['analysis'] },
+  languages: [...JS_LIKE, 'python'],
+  keywords: ["'data'", '"data"', 'multer', 'get_data', 'stream.read', '.read('],
+  run(ctx: DetectorContext) {
+    const r = ctx.get(analysis);
+    if (!r) return;
+    if (r.language === 'js') javascript(ctx, r);
+    else python(ctx, r);
+  },
+};

@@ -1,0 +1,71 @@
+// Flags raw output in server-side templates (EJS `<%- x %>`, Handlebars `{{{x}}}`, Pug `!= x` and
+// `!{x}`, Jinja/Nunjucks `| safe` and `{% autoescape false %}`) and engine settings that turn
+// escaping off. Assistants reach for raw output to "render the HTML"; one stored value later runs
+// script for every visitor (CWE-79, CWE-116). Includes, partials and layout bodies are not flagged.
+import { JS_LIKE } from '../../core/languages';
+import type { Detector, DetectorContext, LanguageId } from '../../core/types';
+
+const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
+/** Per template language: a raw-output pattern whose group 1 is the expression. */
+const RAW: Partial<Record<LanguageId, RegExp[]>> = {
+  ejs: [/<%-\s*([^%]*?)\s*-?%>/g],
+  handlebars: [/\{\{\{\s*([^}]*?)\s*\}\}\}/g, /\{\{&\s*([^}]*?)\s*\}\}/g],
+  pug: [/^[ \t]*(?:[\w.#:-]+(?:\([^)\n]*\))?)?!=[ \t]*(\S[^\n]*)$/gm, /!\{([^}\n]+)\}/g],
+  nunjucks: [/\{\{-?\s*([^}]*?\|\s*safe\b[^}]*?)\s*-?\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+  jinja: [/\{\{-?\s*([^}]*?\|\s*safe\b[^}]*?)\s*-?\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+};
+RAW.html = RAW.jinja;
+/** Output that is not data: partials, layout bodies, literal strings. */
+const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2).)*\2\s*(\|\s*safe)?$|(false|off)$)/;
+/** Engine settings that turn escaping off, in JS or Python. */
+const CONFIG: RegExp[] = [
+  /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults)\s*\([^;]*?\bautoescape\s*:\s*false/g,
+  /\b(?:Handlebars|handlebars|hbs)\.compile\s*\([^;]*?\bnoEscape\s*:\s*true/g,
+  /\bEnvironment\s*\([^;\n]*?\bautoescape\s*=\s*False/g,
+  /\bjinja_env\.autoescape\s*=\s*False/g,
+];
+/** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
+const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
+
+function templates(ctx: DetectorContext): void {
+  const patterns = RAW[ctx.languageId] ?? [];
+  if (ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) return;
+  for (const re of patterns) {
+    for (const m of ctx.text.matchAll(re)) {
+      ctx.checkBudget();
+      const expr = m[1].trim();
+      if (HARMLESS.test(expr) && !/autoescape/.test(m[0])) continue;
+      const start = m.index! + m[0].indexOf(m[0].trimStart());
+      const what = /autoescape/.test(m[0]) ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
+      ctx.report({
+        start, end: m.index! + m[0].length,
+        kind: /autoescape/.test(m[0]) ? 'autoescape-off' : 'raw-output',
+        message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
+      });
+    }
+  }
+}
+
+function config(ctx: DetectorContext): void {
+  for (const re of CONFIG) {
+    for (const m of ctx.text.matchAll(re)) {
+      ctx.checkBudget();
+      if (PLAIN_TEXT.test(m[0])) continue;
+      ctx.report({
+        start: m.index!, end: m.index! + m[0].length, kind: 'engine-config',
+        message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.',
+      });
+    }
+  }
+}
+
+export const unescapedTemplateOutput: Detector = {
+  id: 'unescaped-template-output',
+  meta: { title: 'Unescaped output in a template', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-79', 'CWE-116'] },
+  languages: [...TEMPLATES, ...JS_LIKE, 'python'],
+  keywords: ['<%-', '{{{', '{{&', '!=', '!{', 'safe', 'autoescape', 'noescape'],
+  run(ctx: DetectorContext) {
+    if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) templates(ctx);
+    else config(ctx);
+  },
+};

@@ -1,0 +1,18 @@
+// Flags file paths built from input: `fs.readFile(path.join(dir, req.query.name))`, `open(f"…/{name}")`,
+// `res.sendFile(req.params.file)` without `root`. `path.join` does not stop `../`; `path.basename`,
+// a `root` option, or resolve + a prefix check do (CWE-22).
+import { flowRule } from '../shared/flow-rule';
+import { basenameFix } from '../shared/flow-fixes';
+
+/** Server-side upload metadata (multer's `file.path`, `file.filename`) is not chosen by the client. */
+const UPLOAD_META = /^files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype|buffer)$/;
+
+export const pathTraversal = flowRule({
+  id: 'path-traversal',
+  meta: { title: 'File path from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-22', 'CWE-73'], fixable: true },
+  kinds: ['path'],
+  keywords: ['fs', 'file', 'open', 'path', 'send', 'download', 'remove', 'unlink', 'shutil', 'tarfile', 'zipfile'],
+  impact: 'can read or overwrite files outside the intended folder with `../` (path traversal)',
+  accept: (f) => !(f.origin.label === 'request' && UPLOAD_META.test(f.origin.detail ?? '')),
+  fix: basenameFix,
+});

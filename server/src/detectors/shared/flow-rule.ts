@@ -1,0 +1,109 @@
+// One detector per flow rule, over the shared analysis: pick the flows into this rule's sink kinds
+// from untrusted sources, let the rule's policy accept or refine each, and report one finding per
+// sink with the path in its message and as related locations. Confidence follows the path: direct
+// flows are high, flows through a helper's summary medium, through an unknown call low; input that
+// the user controls anyway (argv, stdin, the environment) is low-trust: info, low confidence.
+import { analysis, type FileAnalysis, type Flow, type Value } from '../../analysis';
+import { JS_LIKE } from '../../core/languages';
+import type { Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
+
+/** Input from outside. The environment is the operator's configuration, not input: it is left out. */
+export const INPUT_LABELS = ['request', 'browser', 'argv', 'stdin'];
+const LABEL_RANK = ['request', 'browser', 'argv', 'stdin', 'env'];
+
+export interface FlowRule {
+  id: string;
+  meta: Omit<DetectorMeta, 'needs'>;
+  kinds: readonly string[];
+  keywords: readonly string[];
+  languages?: readonly LanguageId[];
+  /** Source labels this rule reports (default: every kind of input). */
+  labels?: readonly string[];
+  /** What happens, for the message: "runs shell commands an attacker writes". */
+  impact: string;
+  /** Extra policy per flow; return false to drop it. */
+  accept?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): boolean;
+  fix?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): Fix | undefined;
+}
+
+const lineOf = (text: string, offset: number) => {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+};
+const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
+
+export function describe(flow: Flow, ctx: DetectorContext, impact: string): { message: string; related: RelatedStep[] } {
+  const { origin, sink } = flow;
+  const names = origin.steps.map((s) => s.text).filter((t, i, all) => all.indexOf(t) === i);
+  const through = names.length ? ` through ${names.map(code).join(', ')}` : '';
+  const src = `${code(origin.sourceText)} (line ${lineOf(ctx.text, origin.source.start)})`;
+  const what = sink.model.what ? `${sink.model.what} (${code(sink.callee)}, line ${lineOf(ctx.text, sink.call.start)})` : `${code(sink.callee)} (line ${lineOf(ctx.text, sink.call.start)})`;
+  const message = `${origin.trust === 'low' ? 'Input' : 'Untrusted input'} ${src} reaches ${what}${through} with no check on the way, so an attacker ${impact}.`;
+  const related: RelatedStep[] = [
+    { start: origin.source.start, end: origin.source.end, message: `${origin.label === 'request' ? 'request input' : `${origin.label} input`} ${code(origin.sourceText)} enters here` },
+    ...origin.steps.map((s) => ({ start: s.span.start, end: s.span.end, message: `flows into ${code(s.text)}` })),
+    { start: sink.span.start, end: sink.span.end, message: `reaches ${code(sink.callee)}` },
+  ];
+  return { message, related };
+}
+
+function rank(f: Flow): number {
+  const via = f.origin.via === 'direct' ? 0 : f.origin.via === 'summary' ? 1 : 2;
+  return LABEL_RANK.indexOf(f.origin.label) * 10 + via;
+}
+
+const CONFIDENCE: readonly Confidence[] = ['low', 'medium', 'high'];
+
+/** From the path, capped at the rule's own confidence. */
+export function confidenceOf(f: Flow, isTest: boolean, cap: Confidence = 'high'): Confidence {
+  const path: Confidence = isTest || f.origin.trust === 'low' || f.origin.via === 'unknown' ? 'low' : f.origin.via === 'summary' ? 'medium' : 'high';
+  return CONFIDENCE[Math.min(CONFIDENCE.indexOf(path), CONFIDENCE.indexOf(cap))];
+}
+
+export function flowRule(rule: FlowRule): Detector {
+  const labels = new Set(rule.labels ?? INPUT_LABELS);
+  const kinds = new Set(rule.kinds);
+  return {
+    id: rule.id,
+    meta: { ...rule.meta, needs: ['analysis'] },
+    languages: rule.languages ?? [...JS_LIKE, 'python'],
+    keywords: rule.keywords,
+    run(ctx: DetectorContext) {
+      const result = ctx.get(analysis);
+      if (!result) return;
+      const best = new Map<number, Flow>();
+      for (const f of result.flows) {
+        if (!kinds.has(f.sink.kind) || !labels.has(f.origin.label)) continue;
+        if (rule.accept && !rule.accept(f, ctx, result)) continue;
+        const prev = best.get(f.sink.span.start);
+        if (!prev || rank(f) < rank(prev)) best.set(f.sink.span.start, f);
+      }
+      for (const f of best.values()) {
+        ctx.checkBudget();
+        const { message, related } = describe(f, ctx, rule.impact);
+        const low = f.origin.trust === 'low';
+        const severity: Severity | undefined = low ? 'info' : undefined;
+        ctx.report({
+          start: f.sink.span.start, end: f.sink.span.end, message, related,
+          kind: `${f.origin.label}:${f.origin.via}`,
+          severity, confidence: confidenceOf(f, ctx.isTestFile, rule.meta.confidence),
+          fix: rule.fix?.(f, ctx, result),
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Does the input decide where a URL points (scheme and host)? Yes when it is the whole value or
+ * starts it, or when the literal before it stops inside the authority (`'http://' + host`); no when
+ * a fixed origin or path comes first (`'https://api.example.com/users/' + id`, `'/users/' + id`).
+ */
+export function controlsTarget(v: Value): boolean {
+  if (!v.built || v.head) return true;
+  const prefix = v.prefix ?? '';
+  // '/' + x becomes '//evil.example' (a protocol-relative URL).
+  if (prefix === '/') return true;
+  return /^([a-z][a-z0-9+.-]*:)?\/\/[^/?#]*$/i.test(prefix) || /^[a-z][a-z0-9+.-]*:\/{0,2}$/i.test(prefix);
+}

@@ -1,0 +1,45 @@
+import { at, ruleTester } from '../harness';
+
+const c1 = "const { exec } = require('child_process');\napp.get('/ping', (req, res) => {\n  exec('ping -c 1 ' + req.query.host, (err, out) => res.send(out));\n});";
+const c2 = "import cp from 'node:child_process';\nfunction run(cmd) {\n  return cp.execSync(cmd);\n}\napp.post('/run', (req, res) => { run(`tar czf /tmp/a.tgz ${req.body.dir}`); });";
+const c3 = "const child_process = require('child_process');\napp.get('/x', (req, res) => {\n  const opts = { shell: true };\n  child_process.spawn('ls', [req.query.dir], opts);\n});";
+const c5 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  cp.exec('git log ' + req.query.ref);\n});";
+const c4 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  const prog = req.query.tool;\n  cp.spawn(prog, ['--version']);\n});";
+
+ruleTester('command-injection', 'javascript', {
+  valid: [
+    "const { execFile } = require('child_process');\napp.get('/x', (req, res) => { execFile('git', ['log', req.query.ref]); });",
+    "const { exec } = require('child_process');\nexec('ls -la /tmp');",
+    "const { exec } = require('child_process');\napp.get('/x', (req, res) => { const n = Number(req.query.n); exec('sleep ' + n); });",
+    "const { exec } = require('child_process');\napp.get('/x', (req, res) => { const host = req.query.host; if (!/^[a-z0-9.-]+$/i.test(host)) return res.sendStatus(400); exec('ping ' + host); });",
+    "const shell = require('shell-quote');\nconst { exec } = require('child_process');\napp.get('/x', (req, res) => { exec('ls ' + shell.quote([req.query.dir])); });",
+    // `exec` here is a regex method, not child_process.
+    "app.get('/x', (req, res) => { const m = /a(b)/.exec(req.query.s); });",
+    "function exec(cmd) { return cmd; }\napp.get('/x', (req, res) => { exec(req.query.c); });",
+  ],
+  invalid: [
+    { code: c1, errors: [at(c1, "'ping -c 1 ' + req.query.host", 'request:direct')] },
+    { code: c5, errors: [at(c5, "'git log ' + req.query.ref", 'request:direct')], output: c5.replace("cp.exec('git log ' + req.query.ref)", "cp.execFile('git', ['log', req.query.ref])") },
+    { code: c2, errors: [at(c2, 'cmd', 'request:summary', { after: 'execSync(cmd' })] },
+    { code: c3, errors: [at(c3, '[req.query.dir]', 'request:direct')] },
+    { code: c4, errors: [at(c4, 'prog', 'request:direct', { after: 'spawn(prog' })] },
+  ],
+});
+
+const p1 = "import os\nfrom flask import request\n\n@app.route('/ping')\ndef ping():\n    host = request.args.get('host')\n    os.system('ping -c 1 ' + host)";
+const p2 = "import subprocess\n\ndef convert(request):\n    name = request.POST['name']\n    subprocess.run(f'convert {name} out.png', shell=True)";
+const p3 = "import subprocess\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/tool')\ndef tool(cmd: str):\n    return subprocess.check_output([cmd, '--version'])";
+
+ruleTester('command-injection', 'python', {
+  valid: [
+    "import subprocess\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run(['ping', '-c', '1', request.args['host']])",
+    "import subprocess, shlex\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run('ping ' + shlex.quote(request.args['host']), shell=True)",
+    "import os\nos.system('ls -la')",
+    "import os\nfrom flask import request\n@app.route('/p')\ndef p():\n    host = request.args['host']\n    if host not in ALLOWED_HOSTS:\n        abort(400)\n    os.system('ping ' + host)",
+  ],
+  invalid: [
+    { code: p1, errors: [at(p1, "'ping -c 1 ' + host", 'request:direct')] },
+    { code: p2, errors: [at(p2, "f'convert {name} out.png'", 'request:direct')], output: p2.replace("f'convert {name} out.png', shell=True", '["convert", name, "out.png"]') },
+    { code: p3, errors: [at(p3, "[cmd, '--version']", 'request:direct')] },
+  ],
+});

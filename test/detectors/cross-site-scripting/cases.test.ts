@@ -1,0 +1,39 @@
+import { at, ruleTester } from '../harness';
+
+const c1 = "const params = new URLSearchParams(location.search);\nconst q = params.get('q');\ndocument.getElementById('out').innerHTML = 'Results for ' + q;";
+const c2 = "app.get('/hi', (req, res) => {\n  res.send(`<h1>Hello ${req.query.name}</h1>`);\n});";
+const c3 = "export function Bio({ html }) {\n  return <div dangerouslySetInnerHTML={{ __html: location.hash.slice(1) }} />;\n}";
+const c4 = "window.addEventListener('message', (event) => {\n  document.write(event.data);\n});";
+
+ruleTester('cross-site-scripting', 'javascriptreact', {
+  valid: [
+    "const q = new URLSearchParams(location.search).get('q');\ndocument.getElementById('out').textContent = 'Results for ' + q;",
+    "app.get('/hi', (req, res) => { res.json({ greeting: `Hello ${req.query.name}` }); });",
+    "const escapeHtml = require('escape-html');\napp.get('/hi', (req, res) => { res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`); });",
+    "app.get('/u', (req, res) => { res.send(req.body); });",
+    "import DOMPurify from 'dompurify';\nel.innerHTML = DOMPurify.sanitize(location.hash);",
+    "el.innerHTML = '<b>static</b>';",
+  ],
+  invalid: [
+    { code: c1, errors: [at(c1, "document.getElementById('out').innerHTML = 'Results for ' + q;", 'browser:direct')], output: c1.replace('.innerHTML =', '.textContent =') },
+    { code: c2, errors: [at(c2, '`<h1>Hello ${req.query.name}</h1>`', 'request:direct')] },
+    { code: c3, errors: [at(c3, 'location.hash.slice(1)', 'browser:direct')] },
+    { code: c4, errors: [at(c4, 'event.data', 'browser:direct')] },
+  ],
+});
+
+const p1 = "from flask import request\n\n@app.route('/hi')\ndef hi():\n    name = request.args.get('name', '')\n    return f'<h1>Hello {name}</h1>'";
+const p2 = "from django.utils.safestring import mark_safe\n\ndef bio(request):\n    return render(request, 'bio.html', {'bio': mark_safe(request.POST['bio'])})";
+
+ruleTester('cross-site-scripting', 'python', {
+  valid: [
+    "from flask import request, render_template\n@app.route('/hi')\ndef hi():\n    return render_template('hi.html', name=request.args.get('name'))",
+    "from flask import request, jsonify\n@app.route('/hi')\ndef hi():\n    return jsonify(name=request.args.get('name'))",
+    "from markupsafe import escape\nfrom flask import request\n@app.route('/hi')\ndef hi():\n    return f'<h1>Hello {escape(request.args.get(\"name\"))}</h1>'",
+    "from flask import request\n@app.route('/hi')\ndef hi():\n    return {'name': request.args.get('name')}",
+  ],
+  invalid: [
+    { code: p1, errors: [at(p1, "f'<h1>Hello {name}</h1>'", 'request:direct')] },
+    { code: p2, errors: [at(p2, "request.POST['bio']", 'request:direct')] },
+  ],
+});

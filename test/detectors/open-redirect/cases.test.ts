@@ -1,0 +1,33 @@
+import { at, ruleTester } from '../harness';
+
+const c1 = "app.get('/login/done', (req, res) => {\n  res.redirect(req.query.returnTo || '/');\n});";
+const c2 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.location.href = next;";
+const c3 = "router.get('/out', (ctx) => {\n  ctx.redirect(ctx.query.url);\n});\nimport Router from '@koa/router';\nconst router = new Router();";
+
+ruleTester('open-redirect', 'javascript', {
+  valid: [
+    "app.get('/u', (req, res) => { res.redirect('/users/' + req.params.id); });",
+    "app.get('/u', (req, res) => { const to = req.query.to; if (!to.startsWith('/') || to.startsWith('//')) return res.redirect('/'); res.redirect(to); });",
+    "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
+    "window.location.href = '/login';",
+  ],
+  invalid: [
+    { code: c1, errors: [at(c1, "req.query.returnTo || '/'", 'request:direct')] },
+    { code: c2, errors: [at(c2, 'window.location.href = next;', 'browser:direct')] },
+    { code: c3, errors: [at(c3, 'ctx.query.url', 'request:direct')] },
+  ],
+});
+
+const p1 = "from flask import request, redirect\n\n@app.route('/go')\ndef go():\n    return redirect(request.args.get('next'))";
+const p2 = "from django.http import HttpResponseRedirect\n\ndef done(request):\n    return HttpResponseRedirect(request.GET['next'])";
+
+ruleTester('open-redirect', 'python', {
+  valid: [
+    "from flask import request, redirect, url_for\n@app.route('/go')\ndef go():\n    return redirect(url_for('profile', name=request.args.get('name')))",
+    "from django.shortcuts import redirect\nfrom django.utils.http import url_has_allowed_host_and_scheme\ndef go(request):\n    nxt = request.GET.get('next', '/')\n    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):\n        nxt = '/'\n    return redirect(nxt)",
+  ],
+  invalid: [
+    { code: p1, errors: [at(p1, "request.args.get('next')", 'request:direct')] },
+    { code: p2, errors: [at(p2, "request.GET['next']", 'request:direct')] },
+  ],
+});

@@ -1,0 +1,34 @@
+import { at, ruleTester } from '../harness';
+
+const c1 = "const axios = require('axios');\napp.get('/proxy', async (req, res) => {\n  const r = await axios.get(req.query.url);\n  res.send(r.data);\n});";
+const c2 = "app.post('/hook', async (req, res) => {\n  const { callback } = req.body;\n  await fetch(callback, { method: 'POST' });\n});";
+const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req.query.host + '/image.png');\n});";
+
+ruleTester('server-side-request-forgery', 'javascript', {
+  valid: [
+    "app.get('/u', async (req, res) => { await fetch(`https://api.example.com/users/${req.params.id}`); });",
+    "app.get('/u', async (req, res) => { await fetch(API_BASE + '/users/' + req.params.id); });",
+    "app.get('/u', async (req, res) => {\n  const u = new URL(req.query.url);\n  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);\n  await fetch(u);\n});",
+    "fetch('/api/items?q=' + location.search);",
+    "const axios = require('axios');\naxios.get('https://example.com/status');",
+  ],
+  invalid: [
+    { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
+    { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },
+    { code: c3, errors: [at(c3, "'http://' + req.query.host + '/image.png'", 'request:direct')] },
+  ],
+});
+
+const p1 = "import requests\nfrom flask import request\n\n@app.route('/fetch')\ndef fetch():\n    return requests.get(request.args['url']).text";
+const p2 = "import urllib.request\n\ndef preview(request):\n    url = request.GET.get('u')\n    return urllib.request.urlopen(url).read()";
+
+ruleTester('server-side-request-forgery', 'python', {
+  valid: [
+    "import requests\nfrom flask import request\n@app.route('/u')\ndef u():\n    return requests.get(f\"https://api.example.com/users/{request.args['id']}\").text",
+    "import requests\nrequests.get('https://example.com')",
+  ],
+  invalid: [
+    { code: p1, errors: [at(p1, "request.args['url']", 'request:direct')] },
+    { code: p2, errors: [at(p2, 'url', 'request:direct', { after: 'urlopen(url' })] },
+  ],
+});

@@ -1,0 +1,34 @@
+import { at, ruleTester } from '../harness';
+
+const c1 = "const http = require('http');\nhttp.createServer((req, res) => {\n  let body = '';\n  req.on('data', (chunk) => { body += chunk; });\n  req.on('end', () => res.end(body));\n});";
+const c2 = "const multer = require('multer');\nconst upload = multer({ dest: 'uploads/' });";
+const c3 = "const multer = require('multer');\nconst upload = multer();";
+
+ruleTester('unbounded-input', 'javascript', {
+  valid: [
+    "const http = require('http');\nhttp.createServer((req, res) => {\n  let body = '';\n  req.on('data', (chunk) => {\n    body += chunk;\n    if (body.length > 1e6) req.destroy();\n  });\n});",
+    "const multer = require('multer');\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } });",
+    "stream.on('data', (chunk) => { body += chunk; });",
+    "const multer = require('multer');\nconst upload = multer(options);",
+  ],
+  invalid: [
+    { code: c1, errors: [at(c1, 'body += chunk;', 'stream')] },
+    { code: c2, errors: [at(c2, "multer({ dest: 'uploads/' })", 'upload')] },
+    { code: c3, errors: [at(c3, 'multer()', 'upload')] },
+  ],
+});
+
+const p1 = "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/ingest', methods=['POST'])\ndef ingest():\n    raw = request.get_data()\n    return str(len(raw))";
+const p2 = "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['file']\n    data = f.read()";
+
+ruleTester('unbounded-input', 'python', {
+  valid: [
+    "from flask import Flask, request\napp = Flask(__name__)\napp.config['MAX_CONTENT_LENGTH'] = 16 * 1024 * 1024\n@app.route('/ingest', methods=['POST'])\ndef ingest():\n    return str(len(request.get_data()))",
+    "from flask import Flask, request\napp = Flask(__name__)\n@app.route('/head', methods=['POST'])\ndef head():\n    return request.stream.read(1024)",
+    "def read_config():\n    with open('c.ini') as fh:\n        return fh.read()",
+  ],
+  invalid: [
+    { code: p1, errors: [at(p1, 'request.get_data()', 'body')] },
+    { code: p2, errors: [at(p2, 'f.read()', 'upload')] },
+  ],
+});

@@ -1,0 +1,26 @@
+import { at, ruleTester } from '../harness';
+
+const j1 = "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: false });";
+const j2 = "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source, { noEscape: true });";
+
+ruleTester('unescaped-template-output', 'javascript', {
+  valid: [
+    "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: true });",
+    "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source);",
+    "const txt = nunjucks.configure('templates/txt', { autoescape: false });",
+  ],
+  invalid: [
+    { code: j1, errors: [at(j1, "nunjucks.configure('views', { autoescape: false", 'engine-config')] },
+    { code: j2, errors: [at(j2, 'Handlebars.compile(source, { noEscape: true', 'engine-config')] },
+  ],
+});
+
+const p1 = "from jinja2 import Environment, FileSystemLoader\nenv = Environment(loader=FileSystemLoader('templates'), autoescape=False)";
+
+ruleTester('unescaped-template-output', 'python', {
+  valid: [
+    "from jinja2 import Environment, select_autoescape\nenv = Environment(autoescape=select_autoescape(['html']))",
+    "from jinja2 import Environment\nplain_text_env = Environment(loader=FileSystemLoader('templates/txt'), autoescape=False)",
+  ],
+  invalid: [{ code: p1, errors: [at(p1, "Environment(loader=FileSystemLoader('templates'), autoescape=False", 'engine-config')] }],
+});
