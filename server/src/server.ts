@@ -4,10 +4,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
+import { LEDGER_FILE } from './core/provenance-types';
+import { CONFIG_FILE } from './core/settings';
+import { RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
 import {
-  FileTrustRequest, LEDGER_FILE, MarkReviewedRequest, ProvenanceNotification,
-  type FileTrustParams, type MarkReviewedParams, type ProvenanceParams,
+  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, type FileTrustParams, type MarkReviewedParams, type ProvenanceParams,
 } from './protocol';
 import { Provenance } from './features/provenance';
 import { fileTrust } from './features/trust';

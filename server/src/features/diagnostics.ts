@@ -9,7 +9,8 @@ import { isIncluded } from '../core/config';
 import type { Engine } from '../core/engine';
 import { normalizeLanguageId } from '../core/languages';
 import type { Finding, Notice, Services, Severity } from '../core/types';
-import { StatusNotification, type DiagnosticData, type StatusParams, type VouchSettings } from '../protocol';
+import type { VouchSettings } from '../core/settings';
+import { StatusNotification, type DiagnosticData, type StatusParams } from '../protocol';
 import type { Workspace } from './workspace';
 import { docsDir } from '../scan/rule-docs';
 

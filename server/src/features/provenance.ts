@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types';
+import { LEDGER_FILE, type ProvenanceRegion } from '../core/provenance-types';
+import type { VouchSettings } from '../core/settings';
 import {
-  LEDGER_FILE, TrustChangedNotification, type DiagnosticData, type MarkReviewedParams, type MarkReviewedResult,
-  type ProvenanceParams, type ProvenanceRegion, type TrustChangedParams, type VouchSettings,
+  TrustChangedNotification, type DiagnosticData, type MarkReviewedParams, type MarkReviewedResult, type ProvenanceParams,
+  type TrustChangedParams,
 } from '../protocol';
 import { reviewerFor } from '../review/identity';
 import { appendEntries, readLedger, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';

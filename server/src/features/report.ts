@@ -11,7 +11,7 @@ import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
 import { scanFilesAsync } from '../scan/scan';
 import { annotateProvenance } from '../scan/provenance';
 import type { Services } from '../core/types';
-import type { VouchSettings } from '../protocol';
+import type { VouchSettings } from '../core/settings';
 import type { Workspace } from './workspace';
 
 export async function scanWorkspace(

@@ -3,7 +3,7 @@
 import { isAbsolute } from 'node:path';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
-import type { VouchSettings } from '../protocol';
+import type { VouchSettings } from '../core/settings';
 import { createRegistryService, type RegistryHandle } from '../registry';
 
 export interface ServiceOptions {

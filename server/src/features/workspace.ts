@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import { mergeSettings, sanitizeSettings } from '../core/config';
-import { SETTINGS_SECTION, type VouchSettings } from '../protocol';
+import { CONFIG_FILE, type VouchSettings } from '../core/settings';
+import { SETTINGS_SECTION } from '../protocol';
 import { readConfigFile } from '../scan/config-file';
-import { CONFIG_FILE } from '../protocol';
 
 export interface ResourceScope {
   /** Folder root as a file system path, or the document's directory when it is outside all folders. */

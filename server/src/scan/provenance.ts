@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding } from '../core/types';
-import { LEDGER_FILE, PROVENANCE_FILE, type ProvenanceRegion, type VouchSettings } from '../protocol';
+import { LEDGER_FILE, PROVENANCE_FILE, type ProvenanceRegion } from '../core/provenance-types';
+import type { VouchSettings } from '../core/settings';
 import { readLedger } from '../review/ledger';
 import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion, type FindingProvenance } from '../review/policy';
 import type { ScanResult } from './scan';

@@ -5,7 +5,7 @@ import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
 import { languageOf } from '../core/languages';
 import { decodeUtf8, DEFAULT_LIMITS } from '../core/text';
 import type { Finding, LanguageId, Notice, Services } from '../core/types';
-import type { VouchSettings } from '../protocol';
+import type { VouchSettings } from '../core/settings';
 import { listFiles, toRelative } from './walk';
 
 export interface ScannedFile {
