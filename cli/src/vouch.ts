@@ -10,7 +10,8 @@ import { coverageText } from '../../server/src/report/common';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
 import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
-import { scanFilesAsync, type ScanResult } from '../../server/src/scan/scan';
+import type { ScanResult } from '../../server/src/scan/result';
+import { scanFilesAsync } from '../../server/src/scan/scan';
 import { annotateProvenance, hasUnreviewedError } from '../../server/src/scan/provenance';
 import { FsProject } from '../../server/src/project/fs-project';
 import { createRegistryService, defaultCacheDir } from '../../server/src/registry';
@@ -148,9 +149,9 @@ export async function main(argv: string[]): Promise<number> {
     log: (msg) => values.quiet || process.stderr.write(`vouch: registry: ${msg}\n`),
   });
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
-  let scan: ScanResult;
+  let scanned: ScanResult;
   try {
-    scan = await scanFilesAsync({
+    scanned = await scanFilesAsync({
       root,
       paths: paths.length ? paths.map((p) => resolve(p)) : [root],
       settings,
@@ -171,9 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     progress.done();
     registry.dispose();
   }
-  if (warnings.length) scan.warnings = [...warnings];
-  const provenance = annotateProvenance(scan, settings, paths.length ? paths.map((p) => resolve(p)) : [root]);
-  if (provenance.warnings.length) scan.warnings = [...(scan.warnings ?? []), ...provenance.warnings];
+  if (warnings.length) scanned.warnings = [...warnings];
+  const scan = annotateProvenance(scanned, settings, paths.length ? paths.map((p) => resolve(p)) : [root]);
   const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(docsDir()));
   if (values.output) {
     const out = resolve(values.output);

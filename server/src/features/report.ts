@@ -24,13 +24,12 @@ export async function scanWorkspace(
   if (!roots.length) throw new Error('Open a folder to generate a workspace report.');
   const root = roots[roots.length - 1];
   const settings = await workspace.settingsFor(`${pathToFileURL(root).href}/`);
-  const scan = await scanFilesAsync({
+  const scanned = await scanFilesAsync({
     root, paths: [...roots], settings, engine, keepText: params.format === 'html' || params.format === 'markdown',
     services: servicesFor(root, settings),
   });
   // Provenance and review coverage, as `vouch scan` reports them.
-  const provenance = annotateProvenance(scan, settings, [...roots]);
-  if (provenance.warnings.length) scan.warnings = [...(scan.warnings ?? []), ...provenance.warnings];
+  const scan = annotateProvenance(scanned, settings, [...roots]);
   mkdirSync(dirname(params.output), { recursive: true });
   writeFileSync(params.output, formatReport(params.format, scan, engine.rules(), ruleDocsFrom(docsDir())));
   const active = activeFindings(scan);
