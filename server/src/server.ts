@@ -12,11 +12,10 @@ import {
 } from './protocol';
 import { Provenance } from './features/provenance';
 import { fileTrust } from './features/trust';
+import { FolderServices } from './scan/compose';
 import { createEngine } from './scan/create-engine';
 import { codeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
-import { FolderServices } from './features/services';
-import { TypeCheckService } from './typecheck/service';
 import { scanWorkspace } from './features/report';
 import { ruleDoc } from './features/rule-docs';
 import { Workspace } from './features/workspace';
@@ -29,7 +28,6 @@ const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
 let provenance: Provenance | undefined;
 let folderServices: FolderServices | undefined;
-let types: TypeCheckService | undefined;
 let watchConfiguration = false;
 let watchFolders = false;
 
@@ -51,13 +49,14 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     trusted: init.workspaceTrusted !== false,
     cacheDir: typeof init.globalStoragePath === 'string' ? init.globalStoragePath : undefined,
     log: (msg) => connection.console.info(`registry: ${msg}`),
+    // The phantom-api tier: one warm per-file type checker shared by all folders.
+    typeRoots: () => workspace.roots(),
   });
   provenance = new Provenance(connection, documents, workspace, diagnostics, init.workspaceTrusted !== false);
   const policy = provenance;
   diagnostics.policy = { diagnostics: (uri, findings) => policy.decorate(uri, findings), published: (uri) => policy.changed(uri) };
-  // The phantom-api tier: one warm per-file type checker shared by all folders.
-  types = new TypeCheckService(() => workspace.roots());
-  diagnostics.servicesFor = (root, settings) => ({ ...folderServices!.for(root, settings), types });
+  const services = folderServices;
+  diagnostics.servicesFor = (root, settings) => services.for(root, settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -91,7 +90,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const policy = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE));
   const dependencies = params.changes.some((c) => DEPENDENCY_FILES.test(c.uri));
   if (policy) workspace.clear();
-  if (dependencies) types?.clear();
+  if (dependencies) folderServices?.dependenciesChanged();
   if (policy || dependencies) diagnostics?.revalidateAll();
   else if (params.changes.some((c) => c.uri.endsWith('/' + LEDGER_FILE))) for (const d of documents.all()) void diagnostics?.republish(d.uri);
 });
@@ -115,7 +114,7 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params, (root, settings) => folderServices!.for(root, settings)));
+connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
 
 connection.onNotification(ProvenanceNotification, (params: ProvenanceParams) => provenance?.update(params));
 connection.onRequest(FileTrustRequest, (params: FileTrustParams) => fileTrust(params, workspace, diagnostics!, provenance!));

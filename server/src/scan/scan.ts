@@ -1,4 +1,5 @@
-// Scans files with the engine: the one code path shared by the CLI and the report command.
+// Scans files with the engine: the walk and both tiers per file. Hosts run it through runScan
+// (compose.ts), which adds the services and the provenance annotation.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
