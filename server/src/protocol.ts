@@ -1,5 +1,8 @@
 // Everything the client and the server share: custom requests and notifications, command ids, and
-// (re-exported from core) the settings and provenance shapes. Flat constants, `vouch/camelCase` method names.
+// (re-exported from core) the settings and provenance shapes. Flat constants, `vouch/camelCase` method
+// names; requests and notifications are typed (RequestType / NotificationType), so `sendRequest`,
+// `onRequest`, `sendNotification` and `onNotification` check params and results on both sides.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Family, Severity } from './core/types';
 import type { FindingProvenance, ProvenanceRegion, ReviewState } from './core/provenance-types';
 
@@ -20,7 +23,7 @@ export interface DiagnosticData {
 }
 
 /** client → server: the complete region list of a document, sent after every change to it. */
-export const ProvenanceNotification = 'vouch/provenance';
+export const ProvenanceNotification = new NotificationType<ProvenanceParams>('vouch/provenance');
 export interface ProvenanceParams {
   uri: string;
   /** Document version the ranges refer to. */
@@ -47,7 +50,7 @@ export interface TrustFinding {
 }
 
 /** client → server: trust data of one document for the panel, status bar and CodeLens. */
-export const FileTrustRequest = 'vouch/fileTrust';
+export const FileTrustRequest = new RequestType<FileTrustParams, FileTrust, void>('vouch/fileTrust');
 export interface FileTrustParams { uri: string }
 export interface FileTrust {
   uri: string;
@@ -63,7 +66,7 @@ export interface FileTrust {
 }
 
 /** client → server: record a review of regions in the ledger. */
-export const MarkReviewedRequest = 'vouch/markReviewed';
+export const MarkReviewedRequest = new RequestType<MarkReviewedParams, MarkReviewedResult, void>('vouch/markReviewed');
 export interface MarkReviewedParams {
   uri: string;
   /** Region ids, or 'all' for every unreviewed or stale region of the document. */
@@ -73,11 +76,11 @@ export interface MarkReviewedParams {
 export interface MarkReviewedResult { reviewed: number; ledger: string }
 
 /** server → client: trust data of a document changed (findings, reviews); refresh views. */
-export const TrustChangedNotification = 'vouch/trustChanged';
+export const TrustChangedNotification = new NotificationType<TrustChangedParams>('vouch/trustChanged');
 export interface TrustChangedParams { uri: string }
 
-// Requests and notifications
-export const ScanWorkspaceRequest = 'vouch/scanWorkspace';
+/** client → server: scan every workspace folder (as `vouch scan` does) and write a report file. */
+export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>('vouch/scanWorkspace');
 export interface ScanWorkspaceParams {
   format: 'html' | 'markdown' | 'sarif' | 'json';
   /** Absolute file system path of the report to write. */
@@ -91,16 +94,26 @@ export interface ScanWorkspaceResult {
   durationMs: number;
 }
 
-export const RuleDocRequest = 'vouch/ruleDoc';
+/** client → server: the documentation page of a rule; null for an unknown rule id. */
+export const RuleDocRequest = new RequestType<RuleDocParams, RuleDocResult | null, void>('vouch/ruleDoc');
 export interface RuleDocParams { ruleId: string }
 export interface RuleDocResult { ruleId: string; title: string; markdown: string }
 
-export const StatusNotification = 'vouch/status';
+/** server → client: after each publish, the document's notices and finding count (status bar). */
+export const StatusNotification = new NotificationType<StatusParams>('vouch/status');
 export interface StatusParams {
   uri: string;
   /** Notices for this document: skipped, detector errors or time-outs. */
   notices: string[];
   findings: number;
+}
+
+/** `initializationOptions` the client sends in `initialize`. */
+export interface InitializationOptions {
+  /** VS Code Workspace Trust; false → the server executes nothing from the workspace and makes no look-ups. */
+  workspaceTrusted?: boolean;
+  /** The extension's global storage folder: the registry cache lives there. */
+  globalStoragePath?: string;
 }
 
 /** Settings the server pulls per resource. */

@@ -4,9 +4,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
 import {
-  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, type FileTrustParams, type MarkReviewedParams, type ProvenanceParams,
+  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
@@ -44,7 +43,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   const { engine, warnings } = await enginePromise;
   for (const w of warnings) connection.console.warn(w);
-  const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; globalStoragePath?: string };
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
   const trusted = init.workspaceTrusted !== false;
   const services = new FolderServices({
     trusted,
@@ -104,12 +103,12 @@ documents.onDidClose((e) => {
 
 connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?? []);
 
-connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
+connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
+connection.onRequest(ScanWorkspaceRequest, async (params) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
 
-connection.onNotification(ProvenanceNotification, (params: ProvenanceParams) => review?.updateRegions(params));
-connection.onRequest(FileTrustRequest, (params: FileTrustParams) => fileTrust(params, workspace, diagnostics!, provenance!));
-connection.onRequest(MarkReviewedRequest, (params: MarkReviewedParams) => review!.markReviewed(params));
+connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));
+connection.onRequest(FileTrustRequest, (params) => fileTrust(params, workspace, diagnostics!, provenance!));
+connection.onRequest(MarkReviewedRequest, (params) => review!.markReviewed(params));
 
 connection.onShutdown(() => folderServices?.dispose());
 
