@@ -10,12 +10,11 @@ import { coverageText } from '../../server/src/report/common';
 import { readConfigFile, readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
 import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
-import { scanFilesAsync, type ScanResult } from '../../server/src/scan/scan';
-import { annotateProvenance, hasUnreviewedError } from '../../server/src/scan/provenance';
-import { FsProject } from '../../server/src/project/fs-project';
-import { createRegistryService, defaultCacheDir } from '../../server/src/registry';
+import { FolderServices, runScan } from '../../server/src/scan/compose';
+import type { ScanResult } from '../../server/src/scan/result';
+import { hasUnreviewedError } from '../../server/src/scan/provenance';
+import { defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
-import { TypeCheckService } from '../../server/src/typecheck/service';
 import { Progress } from './progress';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
@@ -143,37 +142,24 @@ export async function main(argv: string[]): Promise<number> {
 
   const { engine, warnings } = await createEngine();
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
-  const registry = createRegistryService({
-    settings, workspaceRoot: root, cacheDir: defaultCacheDir(), trusted: true,
+  // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
+  const services = new FolderServices({
+    trusted: true, cacheDir: defaultCacheDir(), snapshot: true,
     log: (msg) => values.quiet || process.stderr.write(`vouch: registry: ${msg}\n`),
+    // Opt-in: a warm per-file checker costs far more than the rest of the scan.
+    typeRoots: values.types ? () => [root] : undefined,
   });
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
   let scan: ScanResult;
   try {
-    scan = await scanFilesAsync({
-      root,
-      paths: paths.length ? paths.map((p) => resolve(p)) : [root],
-      settings,
-      engine,
-      keepText: needsText(format),
+    scan = await runScan({
+      engine, warnings, root, paths, settings, services: services.for(root, settings), keepText: needsText(format),
       onProgress: (done, total, path) => progress.update(done, total, path),
-      // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
-      services: {
-        // A scan is a snapshot: every stat result holds for the whole run.
-        project: new FsProject(root, { statTtlMs: Infinity }),
-        registry,
-        dependencies: settings.dependencies,
-        // Opt-in: a warm per-file checker costs far more than the rest of the scan.
-        types: values.types ? new TypeCheckService(() => [root]) : undefined,
-      },
     });
   } finally {
     progress.done();
-    registry.dispose();
+    services.dispose();
   }
-  if (warnings.length) scan.warnings = [...warnings];
-  const provenance = annotateProvenance(scan, settings, paths.length ? paths.map((p) => resolve(p)) : [root]);
-  if (provenance.warnings.length) scan.warnings = [...(scan.warnings ?? []), ...provenance.warnings];
   const report = formatReport(format, scan, engine.rules(), ruleDocsFrom(docsDir()));
   if (values.output) {
     const out = resolve(values.output);

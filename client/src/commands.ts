@@ -1,9 +1,7 @@
 // Commands contributed in package.json (ids in protocol.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  Commands, RuleDocRequest, ScanWorkspaceRequest, type RuleDocResult, type ScanWorkspaceParams, type ScanWorkspaceResult,
-} from '../../server/src/protocol';
+import { Commands, RuleDocRequest, ScanWorkspaceRequest, type ScanWorkspaceParams } from '../../server/src/protocol';
 
 const FORMATS: Array<{ label: string; format: ScanWorkspaceParams['format']; ext: string }> = [
   { label: 'HTML', format: 'html', ext: 'html' },
@@ -17,7 +15,7 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
     vscode.commands.registerCommand(Commands.showRuleDoc, async (ruleId?: string) => {
       const c = client();
       if (!c || typeof ruleId !== 'string') return;
-      const doc = await c.sendRequest<RuleDocResult | null>(RuleDocRequest, { ruleId });
+      const doc = await c.sendRequest(RuleDocRequest, { ruleId });
       if (!doc) {
         void vscode.window.showWarningMessage(`Vouch has no rule named ${ruleId}.`);
         return;
@@ -37,7 +35,7 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
       const output = target ?? vscode.Uri.joinPath(folder.uri, `vouch-report.${pick.ext}`);
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Vouch: scanning workspace…' },
-        () => c.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, { format: pick.format, output: output.fsPath }),
+        () => c.sendRequest(ScanWorkspaceRequest, { format: pick.format, output: output.fsPath }),
       );
       output.scheme === 'file' && void vscode.window.showInformationMessage(
         `Vouch: ${result.findings} finding(s) in ${result.files} file(s) (${result.bySeverity.error} error) — report written to ${vscode.workspace.asRelativePath(output)}.`,

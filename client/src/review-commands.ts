@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   Commands, FileTrustRequest, LEDGER_FILE, MarkReviewedRequest, TrustChangedNotification,
-  type FileTrust, type MarkReviewedParams, type MarkReviewedResult, type RegionTrust, type TrustChangedParams,
+  type FileTrust, type MarkReviewedParams, type MarkReviewedResult, type RegionTrust,
 } from '../../server/src/protocol';
 
 /** Caches `FileTrust` per document URI; one request in flight per document, a refresh queued behind it. */
@@ -20,7 +20,7 @@ export class TrustStore implements vscode.Disposable {
   constructor(private readonly client: LanguageClient) {
     this.subscriptions.push(
       this.emitter,
-      client.onNotification(TrustChangedNotification, (p: TrustChangedParams) => void this.refresh(p.uri)),
+      client.onNotification(TrustChangedNotification, (p) => void this.refresh(p.uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.byUri.delete(d.uri.toString())),
     );
   }
@@ -50,7 +50,7 @@ export class TrustStore implements vscode.Disposable {
     try {
       // Wait for the server: the first ask often comes while it is still starting.
       if (!this.client.isRunning()) return this.byUri.get(uri) ?? null;
-      trust = (await this.client.sendRequest<FileTrust | null>(FileTrustRequest, { uri })) ?? null;
+      trust = (await this.client.sendRequest(FileTrustRequest, { uri })) ?? null;
     } catch {
       trust = null; // an older server, or the document is not analysed
     }
@@ -80,7 +80,7 @@ function toUriString(u: unknown): string | undefined {
 
 async function send(client: LanguageClient, store: TrustStore, params: MarkReviewedParams): Promise<MarkReviewedResult | undefined> {
   try {
-    const result = await client.sendRequest<MarkReviewedResult>(MarkReviewedRequest, params);
+    const result = await client.sendRequest(MarkReviewedRequest, params);
     await store.refresh(params.uri);
     const n = result.reviewed;
     vscode.window.setStatusBarMessage(

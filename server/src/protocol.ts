@@ -1,54 +1,17 @@
-// Everything the client and the server share: settings shape and defaults, custom requests and
-// notifications, command ids. Flat constants, `vouch/camelCase` method names.
-import type { Confidence, Family, Severity } from './core/types';
+// Everything the client and the server share: custom requests and notifications, command ids, and
+// (re-exported from core) the settings and provenance shapes. Flat constants, `vouch/camelCase` method
+// names; requests and notifications are typed (RequestType / NotificationType), so `sendRequest`,
+// `onRequest`, `sendNotification` and `onNotification` check params and results on both sides.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Family, Severity } from './core/types';
+import type { FindingProvenance, ProvenanceRegion, ReviewState } from './core/provenance-types';
 
-export type RuleSetting = Severity | 'off';
-
-export interface VouchSettings {
-  enable: boolean;
-  /** Analyse as you type, or only when a file is saved. */
-  run: 'onType' | 'onSave';
-  /** Severity override per rule id or family id. */
-  rules: Record<string, RuleSetting>;
-  /** Globs (relative to the workspace folder); when non-empty, only matching files are analysed. */
-  include: string[];
-  /** Globs skipped in addition to the built-in generated/vendored/minified excludes. */
-  exclude: string[];
-  minimumConfidence: Confidence;
-  /**
-   * Package-name look-ups against the configured registry (only package names leave the machine).
-   * `npmUrl` / `pypiUrl` override the registry read from npm/pip configuration ("" = use that).
-   */
-  registry: { enabled: boolean; npmUrl?: string; pypiUrl?: string };
-  /** Dependency checks: a package first published fewer than `newPackageDays` days ago is suspicious. */
-  dependencies: { newPackageDays: number };
-  /**
-   * How assisted code is recognised and treated: `captureMode` 'inferred' (edit shape) or 'precise'
-   * (Vouch's own Tab binding); `raiseSeverity` lifts findings in unreviewed assisted code one level;
-   * `assistedOnlyRules` run only inside assisted regions (for noisier rules).
-   */
-  provenance: { captureMode: 'inferred' | 'precise'; raiseSeverity: boolean; assistedOnlyRules: string[] };
-  respectGitignore: boolean;
-  /** Milliseconds each detector may spend on one file. */
-  detectorBudgetMs: number;
-}
-
-export const DEFAULT_SETTINGS: VouchSettings = {
-  enable: true,
-  run: 'onType',
-  rules: {},
-  include: [],
-  exclude: [],
-  minimumConfidence: 'low',
-  registry: { enabled: true, npmUrl: '', pypiUrl: '' },
-  dependencies: { newPackageDays: 30 },
-  provenance: { captureMode: 'inferred', raiseSeverity: true, assistedOnlyRules: [] },
-  respectGitignore: true,
-  detectorBudgetMs: 250,
-};
-
-/** Workspace policy file, committed with the code; same keys as the settings without the prefix. */
-export const CONFIG_FILE = '.vouch.json';
+// Settings and provenance shapes are owned by core (the engine, scan and review read them); the client
+// sees them here.
+export { CONFIG_FILE, DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './core/settings';
+export {
+  LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRegion, type ProvenanceSource, type ReviewState,
+} from './core/provenance-types';
 
 /** `data` attached to every diagnostic Vouch publishes. */
 export interface DiagnosticData {
@@ -56,39 +19,17 @@ export interface DiagnosticData {
   family: Family;
   findingId: string;
   /** Set when the finding lies in assisted code that no one has reviewed yet. */
-  provenance?: { regionId: string; source: ProvenanceSource; state: ReviewState };
-}
-
-// Provenance: where inserted code came from, tracked by the client through later edits.
-export type ProvenanceSource = 'completion' | 'paste' | 'agent';
-export type ReviewState = 'unreviewed' | 'reviewed' | 'stale';
-
-export interface ProvenanceRegion {
-  /** Stable id for the life of the region (survives edits and reloads). */
-  id: string;
-  source: ProvenanceSource;
-  confidence: Confidence;
-  /** ISO time the code was inserted. */
-  time: string;
-  /** Current range in the document (0-based, LSP semantics). */
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** sha256 (hex) of the region text at insertion, normalised: LF line ends, trailing spaces trimmed. */
-  hash: string;
+  provenance?: FindingProvenance;
 }
 
 /** client → server: the complete region list of a document, sent after every change to it. */
-export const ProvenanceNotification = 'vouch/provenance';
+export const ProvenanceNotification = new NotificationType<ProvenanceParams>('vouch/provenance');
 export interface ProvenanceParams {
   uri: string;
   /** Document version the ranges refer to. */
   version: number;
   regions: ProvenanceRegion[];
 }
-
-/** Committed per workspace: `.vouch/provenance.json` maps workspace-relative paths to regions as saved. */
-export const PROVENANCE_FILE = '.vouch/provenance.json';
-/** Committed per workspace: one JSON review entry a line, hash-chained. */
-export const LEDGER_FILE = '.vouch/reviews.jsonl';
 
 export interface RegionTrust extends ProvenanceRegion {
   lines: number;
@@ -109,7 +50,7 @@ export interface TrustFinding {
 }
 
 /** client → server: trust data of one document for the panel, status bar and CodeLens. */
-export const FileTrustRequest = 'vouch/fileTrust';
+export const FileTrustRequest = new RequestType<FileTrustParams, FileTrust, void>('vouch/fileTrust');
 export interface FileTrustParams { uri: string }
 export interface FileTrust {
   uri: string;
@@ -125,7 +66,7 @@ export interface FileTrust {
 }
 
 /** client → server: record a review of regions in the ledger. */
-export const MarkReviewedRequest = 'vouch/markReviewed';
+export const MarkReviewedRequest = new RequestType<MarkReviewedParams, MarkReviewedResult, void>('vouch/markReviewed');
 export interface MarkReviewedParams {
   uri: string;
   /** Region ids, or 'all' for every unreviewed or stale region of the document. */
@@ -135,11 +76,11 @@ export interface MarkReviewedParams {
 export interface MarkReviewedResult { reviewed: number; ledger: string }
 
 /** server → client: trust data of a document changed (findings, reviews); refresh views. */
-export const TrustChangedNotification = 'vouch/trustChanged';
+export const TrustChangedNotification = new NotificationType<TrustChangedParams>('vouch/trustChanged');
 export interface TrustChangedParams { uri: string }
 
-// Requests and notifications
-export const ScanWorkspaceRequest = 'vouch/scanWorkspace';
+/** client → server: scan every workspace folder (as `vouch scan` does) and write a report file. */
+export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>('vouch/scanWorkspace');
 export interface ScanWorkspaceParams {
   format: 'html' | 'markdown' | 'sarif' | 'json';
   /** Absolute file system path of the report to write. */
@@ -153,16 +94,26 @@ export interface ScanWorkspaceResult {
   durationMs: number;
 }
 
-export const RuleDocRequest = 'vouch/ruleDoc';
+/** client → server: the documentation page of a rule; null for an unknown rule id. */
+export const RuleDocRequest = new RequestType<RuleDocParams, RuleDocResult | null, void>('vouch/ruleDoc');
 export interface RuleDocParams { ruleId: string }
 export interface RuleDocResult { ruleId: string; title: string; markdown: string }
 
-export const StatusNotification = 'vouch/status';
+/** server → client: after each publish, the document's notices and finding count (status bar). */
+export const StatusNotification = new NotificationType<StatusParams>('vouch/status');
 export interface StatusParams {
   uri: string;
   /** Notices for this document: skipped, detector errors or time-outs. */
   notices: string[];
   findings: number;
+}
+
+/** `initializationOptions` the client sends in `initialize`. */
+export interface InitializationOptions {
+  /** VS Code Workspace Trust; false → the server executes nothing from the workspace and makes no look-ups. */
+  workspaceTrusted?: boolean;
+  /** The extension's global storage folder: the registry cache lives there. */
+  globalStoragePath?: string;
 }
 
 /** Settings the server pulls per resource. */

@@ -4,21 +4,19 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, RuleDocRequest, ScanWorkspaceRequest, type RuleDocParams, type ScanWorkspaceParams } from './protocol';
 import {
-  FileTrustRequest, LEDGER_FILE, MarkReviewedRequest, ProvenanceNotification,
-  type FileTrustParams, type MarkReviewedParams, type ProvenanceParams,
+  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
-import { Provenance } from './features/provenance';
-import { fileTrust } from './features/trust';
-import { createEngine } from './scan/create-engine';
-import { codeActions, MARK_REVIEWED_KIND } from './features/code-actions';
+import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
-import { FolderServices } from './features/services';
-import { TypeCheckService } from './typecheck/service';
+import { Provenance } from './features/provenance';
 import { scanWorkspace } from './features/report';
+import { Review } from './features/review';
 import { ruleDoc } from './features/rule-docs';
-import { Workspace } from './features/workspace';
+import { fileTrust } from './features/trust';
+import { classifyChanges, Workspace } from './features/workspace';
+import { FolderServices } from './scan/compose';
+import { createEngine } from './scan/create-engine';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -27,8 +25,9 @@ const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;
 let provenance: Provenance | undefined;
+let review: Review | undefined;
+let codeActions: CodeActions | undefined;
 let folderServices: FolderServices | undefined;
-let types: TypeCheckService | undefined;
 let watchConfiguration = false;
 let watchFolders = false;
 
@@ -44,19 +43,22 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
   const { engine, warnings } = await enginePromise;
   for (const w of warnings) connection.console.warn(w);
-  diagnostics = new Diagnostics(connection, documents, workspace, engine);
-  const init = (params.initializationOptions ?? {}) as { workspaceTrusted?: boolean; globalStoragePath?: string };
-  folderServices = new FolderServices({
-    trusted: init.workspaceTrusted !== false,
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  const trusted = init.workspaceTrusted !== false;
+  const services = new FolderServices({
+    trusted,
     cacheDir: typeof init.globalStoragePath === 'string' ? init.globalStoragePath : undefined,
     log: (msg) => connection.console.info(`registry: ${msg}`),
+    // The phantom-api tier: one warm per-file type checker shared by all folders.
+    typeRoots: () => workspace.roots(),
   });
-  provenance = new Provenance(connection, documents, workspace, diagnostics, init.workspaceTrusted !== false);
-  const policy = provenance;
-  diagnostics.policy = { diagnostics: (uri, findings) => policy.decorate(uri, findings), published: (uri) => policy.changed(uri) };
-  // The phantom-api tier: one warm per-file type checker shared by all folders.
-  types = new TypeCheckService(() => workspace.roots());
-  diagnostics.servicesFor = (root, settings) => ({ ...folderServices!.for(root, settings), types });
+  const policy = new Provenance(connection, documents, workspace, trusted);
+  const analysis = new Diagnostics(connection, documents, workspace, engine, policy, (root, settings) => services.for(root, settings));
+  folderServices = services;
+  provenance = policy;
+  diagnostics = analysis;
+  review = new Review(documents, workspace, analysis, policy);
+  codeActions = new CodeActions(documents, workspace, analysis, policy);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -83,16 +85,12 @@ connection.onDidChangeConfiguration((params) => {
   diagnostics?.revalidateAll();
 });
 
-// Installs and manifest edits change what exists: drop cached typings and re-check open files.
-const DEPENDENCY_FILES = /\/(package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|pyproject\.toml|requirements[^/]*\.txt)$/;
-
 connection.onDidChangeWatchedFiles((params) => {
-  const policy = params.changes.some((c) => c.uri.endsWith('/' + CONFIG_FILE));
-  const dependencies = params.changes.some((c) => DEPENDENCY_FILES.test(c.uri));
-  if (policy) workspace.clear();
-  if (dependencies) types?.clear();
-  if (policy || dependencies) diagnostics?.revalidateAll();
-  else if (params.changes.some((c) => c.uri.endsWith('/' + LEDGER_FILE))) for (const d of documents.all()) void diagnostics?.republish(d.uri);
+  const changed = classifyChanges(params.changes.map((c) => c.uri));
+  if (changed.policy) workspace.clear();
+  if (changed.dependencies) folderServices?.dependenciesChanged();
+  if (changed.policy || changed.dependencies) diagnostics?.revalidateAll();
+  else if (changed.ledger) diagnostics?.republishAll();
 });
 
 documents.onDidOpen((e) => diagnostics?.schedule(e.document, 'open'));
@@ -103,22 +101,14 @@ documents.onDidClose((e) => {
   provenance?.forget(e.document.uri);
 });
 
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const scope = workspace.scopeOf(params.textDocument.uri);
-  if (!doc || !scope || !diagnostics) return [];
-  // Unreviewed or stale regions, for "Mark suggestion as reviewed" where no finding is.
-  const ev = provenance?.evaluate(doc.uri, [], await workspace.settingsFor(doc.uri));
-  const open = ev?.regions.filter((r) => r.state !== 'reviewed').map((r) => ({ id: r.region.id, range: r.region.range })) ?? [];
-  return codeActions(params, doc, diagnostics.results.get(doc.uri), scope.relPath, open);
-});
+connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?? []);
 
-connection.onRequest(RuleDocRequest, async (params: RuleDocParams) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams) => scanWorkspace((await enginePromise).engine, workspace, params, (root, settings) => folderServices!.for(root, settings)));
+connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
+connection.onRequest(ScanWorkspaceRequest, async (params) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
 
-connection.onNotification(ProvenanceNotification, (params: ProvenanceParams) => provenance?.update(params));
-connection.onRequest(FileTrustRequest, (params: FileTrustParams) => fileTrust(params, workspace, diagnostics!, provenance!));
-connection.onRequest(MarkReviewedRequest, (params: MarkReviewedParams) => provenance!.markReviewed(params));
+connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));
+connection.onRequest(FileTrustRequest, (params) => fileTrust(params, workspace, diagnostics!, provenance!));
+connection.onRequest(MarkReviewedRequest, (params) => review!.markReviewed(params));
 
 connection.onShutdown(() => folderServices?.dispose());
 

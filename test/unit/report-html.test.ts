@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { formatReport } from '../../server/src/report';
 import { markdownToHtml } from '../../server/src/report/markdown-html';
-import type { ScanResult } from '../../server/src/scan/scan';
+import type { ScanResult } from '../../server/src/scan/result';
 import { SAMPLE_RULES, sampleDocs, sampleScan } from './report-sample';
 
 const hash = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;

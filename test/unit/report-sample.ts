@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RuleInfo } from '../../server/src/core/engine';
 import type { Finding, Family, Severity, Confidence } from '../../server/src/core/types';
-import type { ScanResult } from '../../server/src/scan/scan';
+import type { ScanResult } from '../../server/src/scan/result';
 
 export const SAMPLE_ROOT = join(tmpdir(), 'vouch-report-sample');
 

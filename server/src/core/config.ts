@@ -1,7 +1,7 @@
 // Settings layers (defaults < .vouch.json < explicit VS Code settings), sanitised from untrusted
 // JSON, and the include/exclude decision for a path.
 import { Minimatch } from 'minimatch';
-import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from '../protocol';
+import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './settings';
 import { CONFIDENCES, SEVERITIES } from './types';
 import { DEFAULT_EXCLUDES } from './paths';
 

@@ -1,19 +1,22 @@
-// Code actions for Vouch diagnostics, in a fixed order: the fix computed with the finding
-// (preferred), suppress on this line, suppress in this file, mark reviewed (a finding in unreviewed
-// assisted code), show documentation; then "mark reviewed" as a source action inside any open region.
+// textDocument/codeAction. Code actions for Vouch diagnostics, in a fixed order: the fix computed with
+// the finding (preferred), suppress on this line, suppress in this file, mark reviewed (a finding in
+// unreviewed assisted code), show documentation; then "mark reviewed" as a source action inside any
+// open region.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeAction, CodeActionKind, type CodeActionParams, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
-  type CreateFile, type Range,
+  type CreateFile, type Range, type TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineComment, normalizeLanguageId } from '../core/languages';
 import { SUPPRESSION_RULE } from '../core/engine';
 import type { Finding, Fix, LanguageId } from '../core/types';
 import { Commands, type DiagnosticData } from '../protocol';
-import type { AnalysedDocument } from './diagnostics';
+import type { AnalysedDocument, Diagnostics } from './diagnostics';
+import type { Provenance } from './provenance';
+import type { Workspace } from './workspace';
 
 function fixEdit(doc: TextDocument, fix: Fix, root: string): WorkspaceEdit {
   const edits: TextEdit[] = fix.edits.map((e) => ({
@@ -137,4 +140,24 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analyse
     out.push(docs);
   }
   return [...out, ...source];
+}
+
+/** The textDocument/codeAction handler: the document's findings and its open regions, then codeActions. */
+export class CodeActions {
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspace: Workspace,
+    private readonly diagnostics: Diagnostics,
+    private readonly provenance: Provenance,
+  ) {}
+
+  async provide(params: CodeActionParams): Promise<CodeAction[]> {
+    const doc = this.documents.get(params.textDocument.uri);
+    const scope = this.workspace.scopeOf(params.textDocument.uri);
+    if (!doc || !scope) return [];
+    // Unreviewed or stale regions, for "Mark suggestion as reviewed" where no finding is.
+    const ev = this.provenance.evaluate(doc.uri, [], await this.workspace.settingsFor(doc.uri));
+    const open = ev?.regions.filter((r) => r.state !== 'reviewed').map((r) => ({ id: r.region.id, range: r.region.range })) ?? [];
+    return codeActions(params, doc, this.diagnostics.results.get(doc.uri), scope.relPath, open);
+  }
 }

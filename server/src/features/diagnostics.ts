@@ -1,24 +1,15 @@
 // Runs the engine on open/changed/saved documents (debounced), publishes diagnostics and keeps
 // the findings of each document for code actions.
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIncluded } from '../core/config';
 import type { Engine } from '../core/engine';
 import { normalizeLanguageId } from '../core/languages';
-import type { Finding, Notice, Services, Severity } from '../core/types';
-import { StatusNotification, type DiagnosticData, type StatusParams, type VouchSettings } from '../protocol';
+import type { Finding, Notice, Services } from '../core/types';
+import type { VouchSettings } from '../core/settings';
+import { StatusNotification, type StatusParams } from '../protocol';
+import { toDiagnostic } from './diagnostic-shape';
 import type { Workspace } from './workspace';
-import { docsDir } from '../scan/rule-docs';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 type Reason = 'open' | 'change' | 'save';
 
@@ -28,22 +19,18 @@ export interface AnalysedDocument {
   root: string;
 }
 
-export function docsUri(ruleId: string): string {
-  return pathToFileURL(join(docsDir(), `${ruleId}.md`)).href;
+/**
+ * How findings become diagnostics: the provenance policy (features/provenance.ts), passed in by the
+ * wiring. Calls go one way: Diagnostics calls the policy, the policy never calls Diagnostics.
+ */
+export interface DiagnosticsPolicy {
+  diagnostics(uri: string, findings: Finding[]): Promise<Diagnostic[]>;
+  /** The diagnostics of a document were sent. */
+  published(uri: string): void;
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, family: f.family, findingId: f.id };
-  return {
-    range: f.range,
-    severity: SEVERITY[f.severity],
-    source: 'vouch',
-    code: f.ruleId,
-    codeDescription: { href: docsUri(f.ruleId) },
-    message: f.message,
-    data,
-  };
-}
+/** Slow-tier services (registry, project files, type checker) for a document's folder and settings. */
+export type ServicesFor = (root: string, settings: VouchSettings) => Services;
 
 export class Diagnostics {
   readonly results = new Map<string, AnalysedDocument>();
@@ -54,18 +41,14 @@ export class Diagnostics {
   debounceMs = 150;
   /** Idle time after an edit before the slow tier starts. */
   slowDelayMs = 400;
-  /** Services for slow-tier detectors (registry, type checker), set by the server's wiring. */
-  services: Services = {};
-  /** Per-folder services (the project files, a registry that reads that folder's .npmrc), set by the wiring. */
-  servicesFor?: (root: string, settings: VouchSettings) => Services;
-  /** Provenance policy (features/provenance.ts), set by the wiring: turns findings into diagnostics. */
-  policy?: { diagnostics(uri: string, findings: Finding[]): Promise<Diagnostic[]>; published(uri: string): void };
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly workspace: Workspace,
     private readonly engine: Engine,
+    private readonly policy: DiagnosticsPolicy,
+    private readonly servicesFor: ServicesFor,
   ) {}
 
   /**
@@ -86,6 +69,11 @@ export class Diagnostics {
 
   revalidateAll(): void {
     for (const d of this.documents.all()) this.schedule(d, 'open');
+  }
+
+  /** Every open document's last findings through the policy again (reviews changed on disk). */
+  republishAll(): void {
+    for (const d of this.documents.all()) void this.republish(d.uri);
   }
 
   forget(uri: string): void {
@@ -122,7 +110,7 @@ export class Diagnostics {
     let fastCount = -1;
     try {
       // One parse serves both tiers: fast findings are published at once, slow ones when they arrive.
-      const all = await this.engine.analyzeTiers(input, this.servicesFor?.(scope.root, settings) ?? this.services, options, {
+      const all = await this.engine.analyzeTiers(input, this.servicesFor(scope.root, settings), options, {
         signal: controller.signal,
         onFast: async (fast) => {
           fastCount = fast.findings.length + fast.notices.length;
@@ -165,7 +153,7 @@ export class Diagnostics {
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
     const status: StatusParams = { uri, notices: notices.map((n) => n.message), findings: diagnostics.length };
     await this.connection.sendNotification(StatusNotification, status);
-    this.policy?.published(uri);
+    this.policy.published(uri);
   }
 
   /** Sends the last findings of a document again through the policy (provenance or reviews changed). */
@@ -175,12 +163,11 @@ export class Diagnostics {
     const diagnostics = await this.shown(uri, r.findings);
     if (this.results.get(uri) !== r) return false;
     await this.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
-    this.policy?.published(uri);
+    this.policy.published(uri);
     return true;
   }
 
   private async shown(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
-    if (!this.policy) return findings.filter((f) => !f.suppressed).map(toDiagnostic);
     try {
       return await this.policy.diagnostics(uri, findings);
     } catch (e) {

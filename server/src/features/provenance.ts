@@ -1,19 +1,24 @@
 // Provenance policy in the server: keeps the latest region list per document (sent by the client),
 // reads the review ledger of each folder, decorates findings in unreviewed assisted code and
-// appends reviews. The pure rules live in review/policy.ts.
+// appends reviews. The pure rules live in review/policy.ts. It is the DiagnosticsPolicy that
+// Diagnostics calls and never calls Diagnostics itself; features/review.ts sends diagnostics again
+// after its state changes.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types';
+import { LEDGER_FILE, type ProvenanceRegion } from '../core/provenance-types';
+import type { VouchSettings } from '../core/settings';
 import {
-  LEDGER_FILE, TrustChangedNotification, type DiagnosticData, type MarkReviewedParams, type MarkReviewedResult,
-  type ProvenanceParams, type ProvenanceRegion, type TrustChangedParams, type VouchSettings,
+  TrustChangedNotification, type DiagnosticData, type MarkReviewedParams, type MarkReviewedResult, type ProvenanceParams,
+  type TrustChangedParams,
 } from '../protocol';
 import { reviewerFor } from '../review/identity';
 import { appendEntries, readLedger, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';
 import { applyPolicy, evaluateRegions, indexLedger, type EvaluatedRegion, type PolicyResult } from '../review/policy';
-import { toDiagnostic, type Diagnostics } from './diagnostics';
+import { toDiagnostic } from './diagnostic-shape';
+import type { DiagnosticsPolicy } from './diagnostics';
 import { fsPath, type Workspace } from './workspace';
 
 export interface Evaluation {
@@ -29,7 +34,7 @@ const EMPTY_LEDGER: LedgerRead = { entries: [], warnings: [], lastHash: '' };
 /** Findings remembered per region, so a review can say which ones were fixed before it. */
 const MEMORY_PER_REGION = 200;
 
-export class Provenance {
+export class Provenance implements DiagnosticsPolicy {
   private readonly regions = new Map<string, { version: number; regions: ProvenanceRegion[] }>();
   private readonly ledgers = new Map<string, { key: string; read: LedgerRead }>();
   private readonly memory = new Map<string, Map<string, Map<string, string>>>();
@@ -39,29 +44,28 @@ export class Provenance {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly workspace: Workspace,
-    private readonly diagnostics: Diagnostics,
     /** Workspace trust: when false, nothing is executed (no `git` for the reviewer's name). */
     private readonly trusted: boolean,
   ) {}
 
-  /** vouch/provenance: the client's complete region list for a document at a version. */
-  update(params: ProvenanceParams): void {
-    if (!params || typeof params.uri !== 'string' || !Array.isArray(params.regions)) return;
+  /** vouch/provenance: the client's complete region list for a document at a version; false when outdated or malformed. */
+  update(params: ProvenanceParams): boolean {
+    if (!params || typeof params.uri !== 'string' || !Array.isArray(params.regions)) return false;
     const doc = this.documents.get(params.uri);
     const known = this.regions.get(params.uri);
     // Ranges refer to params.version; an older list than the document or than what we hold is outdated.
-    if (doc && typeof params.version === 'number' && params.version < doc.version) return;
-    if (known && params.version < known.version) return;
+    if (doc && typeof params.version === 'number' && params.version < doc.version) return false;
+    if (known && params.version < known.version) return false;
     this.regions.set(params.uri, { version: params.version, regions: params.regions.filter(validRegion) });
-    void this.diagnostics.republish(params.uri).then((sent) => sent || this.changed(params.uri));
+    return true;
   }
 
   forget(uri: string): void {
     this.memory.delete(uri);
   }
 
-  /** The policy hook of Diagnostics: findings → diagnostics. */
-  async decorate(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
+  /** DiagnosticsPolicy: findings → diagnostics, decorated where they lie in unreviewed assisted code. */
+  async diagnostics(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
     const settings = await this.workspace.settingsFor(uri);
     const ev = this.evaluate(uri, findings, settings);
     if (!ev) return findings.filter((f) => !f.suppressed).map(toDiagnostic);
@@ -73,6 +77,12 @@ export class Provenance {
     });
   }
 
+  /** DiagnosticsPolicy: diagnostics were sent, so the trust views refresh. */
+  published(uri: string): void {
+    this.changed(uri);
+  }
+
+  /** Tells the client the trust data of a document changed (findings, regions or reviews). */
   changed(uri: string): void {
     const p: TrustChangedParams = { uri };
     void this.connection.sendNotification(TrustChangedNotification, p);
@@ -89,8 +99,11 @@ export class Provenance {
     return { text, relPath: scope.relPath, regions, results: applyPolicy(findings, regions, settings), ledger };
   }
 
-  /** vouch/markReviewed */
-  async markReviewed(params: MarkReviewedParams): Promise<MarkReviewedResult> {
+  /**
+   * vouch/markReviewed: appends ledger entries for the regions asked for, given the document's current
+   * findings. The caller sends diagnostics again (features/review.ts).
+   */
+  async markReviewed(params: MarkReviewedParams, findings: readonly Finding[]): Promise<MarkReviewedResult> {
     const uri = params.uri;
     const scope = this.workspace.scopeOf(uri);
     if (!this.documents.get(uri) || !scope) throw new Error(`Vouch: ${uri} is not an open document`);
@@ -98,7 +111,7 @@ export class Provenance {
     const ledgerFile = join(scope.root, LEDGER_FILE);
     const settings = await this.workspace.settingsFor(uri);
     const reviewer = await reviewerFor(scope.root, this.trusted);
-    const ev = this.evaluate(uri, this.diagnostics.results.get(uri)?.findings ?? [], settings);
+    const ev = this.evaluate(uri, findings, settings);
     if (!ev) return { reviewed: 0, ledger: ledgerFile };
     const wanted = params.regionIds === 'all' ? undefined : new Set(params.regionIds);
     const targets = ev.regions.filter((r) => (wanted ? wanted.has(r.region.id) : r.state !== 'reviewed'));
@@ -111,10 +124,6 @@ export class Provenance {
     appendEntries(ledgerFile, entries);
     for (const r of targets) this.memory.get(uri)?.delete(r.region.id);
     this.ledgers.delete(scope.root);
-    // Every open document of the folder may share reviewed text; refresh them all.
-    const others = this.documents.all().filter((d) => d.uri !== uri && this.workspace.scopeOf(d.uri)?.root === scope.root);
-    await Promise.all(others.map((d) => this.diagnostics.republish(d.uri)));
-    if (!(await this.diagnostics.republish(uri))) this.changed(uri);
     return { reviewed: entries.length, ledger: ledgerFile };
   }
 

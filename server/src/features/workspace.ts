@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
 import { mergeSettings, sanitizeSettings } from '../core/config';
-import { SETTINGS_SECTION, type VouchSettings } from '../protocol';
+import { LEDGER_FILE } from '../core/provenance-types';
+import { CONFIG_FILE, type VouchSettings } from '../core/settings';
+import { SETTINGS_SECTION } from '../protocol';
 import { readConfigFile } from '../scan/config-file';
-import { CONFIG_FILE } from '../protocol';
 
 export interface ResourceScope {
   /** Folder root as a file system path, or the document's directory when it is outside all folders. */
@@ -103,6 +104,18 @@ export class Workspace {
       this.connection.console.warn(m);
     }
   }
+}
+
+/** Manifests and lockfiles: installs and manifest edits change which packages and typings exist. */
+const DEPENDENCY_FILES = /\/(package\.json|package-lock\.json|yarn\.lock|pnpm-lock\.yaml|pyproject\.toml|requirements[^/]*\.txt)$/;
+
+/** What a batch of watched-file changes touches: the policy file, dependencies, the review ledger. */
+export function classifyChanges(uris: readonly string[]): { policy: boolean; dependencies: boolean; ledger: boolean } {
+  return {
+    policy: uris.some((u) => u.endsWith('/' + CONFIG_FILE)),
+    dependencies: uris.some((u) => DEPENDENCY_FILES.test(u)),
+    ledger: uris.some((u) => u.endsWith('/' + LEDGER_FILE)),
+  };
 }
 
 /** Unsaved buffers (untitled:Untitled-1) are analysed too: AI-pasted code often lands there first. */

@@ -1,6 +1,6 @@
 // What every human-readable report shares: counts, findings grouped by file, redacted code snippets.
 import { FAMILIES, SEVERITIES, type Finding, type Family, type Severity } from '../core/types';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 
 /** Looks up rules/docs/<rule-id>.md text; reports stay pure by receiving it as a function. */
 export type RuleDocs = (ruleId: string) => string | undefined;

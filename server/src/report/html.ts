@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { RuleInfo } from '../core/engine';
 import { SEVERITIES, type Finding } from '../core/types';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 import { VERSION } from '../version';
 import { coverageText, docsUrl, groupByFile, plural, snippet, summarizeScan, type FileGroup, type RuleDocs } from './common';
 import { REPORT_CSS, REPORT_JS } from './html-assets';

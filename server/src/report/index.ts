@@ -1,6 +1,6 @@
 // Report formats by name; each formatter is pure (scan result + rule catalogue + docs look-up in, text out).
 import type { RuleInfo } from '../core/engine';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 import type { RuleDocs } from './common';
 import { toHtml } from './html';
 import { toJson } from './json';

@@ -1,6 +1,6 @@
 // `vouch scan --format json`: the documented machine-readable shape (1-based lines and columns).
 import type { Finding } from '../core/types';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 import { VERSION } from '../version';
 
 export interface JsonFinding {

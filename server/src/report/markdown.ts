@@ -2,7 +2,7 @@
 // Fits a pull-request comment or a CI job summary; every piece of scanned text is escaped or fenced.
 import type { RuleInfo } from '../core/engine';
 import { SEVERITIES, type Finding } from '../core/types';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 import { VERSION } from '../version';
 import { coverageText, docsUrl, groupByFile, plural, snippet, summarizeScan, uriPath, type FileGroup, type RuleDocs } from './common';
 

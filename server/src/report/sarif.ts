@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { RuleInfo } from '../core/engine';
 import type { Confidence, Family, Finding, Notice, Severity } from '../core/types';
-import type { ScanResult } from '../scan/scan';
+import type { ScanResult } from '../scan/result';
 import { VERSION } from '../version';
 import { docsSummary, docsUrl, INFORMATION_URI, uriPath, type RuleDocs } from './common';
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { ProvenanceSource } from '../protocol';
+import type { ProvenanceSource } from '../core/provenance-types';
 
 export type ReviewedFindingStatus = 'fixed' | 'suppressed' | 'accepted';
 

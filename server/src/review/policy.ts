@@ -3,10 +3,11 @@
 // Shared by the language server and `vouch scan`.
 import { regionHash } from '../core/region-hash';
 import { SEVERITIES, type Finding, type Range, type Severity } from '../core/types';
-import type { DiagnosticData, ProvenanceRegion, ReviewState, VouchSettings } from '../protocol';
+import type { FindingProvenance, ProvenanceRegion, ReviewState } from '../core/provenance-types';
+import type { VouchSettings } from '../core/settings';
 import type { LedgerEntry } from './ledger';
 
-export type FindingProvenance = NonNullable<DiagnosticData['provenance']>;
+export type { FindingProvenance };
 
 export interface EvaluatedRegion {
   region: ProvenanceRegion;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { sanitizeSettings } from '../core/config';
-import { CONFIG_FILE, type VouchSettings } from '../protocol';
+import { CONFIG_FILE, type VouchSettings } from '../core/settings';
 
 export interface ConfigFileResult {
   settings: Partial<VouchSettings>;

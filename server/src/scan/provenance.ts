@@ -4,29 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Finding } from '../core/types';
-import { LEDGER_FILE, PROVENANCE_FILE, type ProvenanceRegion, type VouchSettings } from '../protocol';
+import { LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRegion } from '../core/provenance-types';
+import type { VouchSettings } from '../core/settings';
 import { readLedger } from '../review/ledger';
-import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion, type FindingProvenance } from '../review/policy';
-import type { ScanResult } from './scan';
-
-export interface ProvenanceSummary {
-  assistedLines: number;
-  unreviewedLines: number;
-  reviewedLines: number;
-  regions: number;
-  /** Reviewed share of assisted lines, 0..1 (1 when there is no assisted code). */
-  reviewCoverage: number;
-}
-
-export interface ScanProvenance {
-  total: ProvenanceSummary;
-  /** Per workspace-relative path, for files with regions. */
-  files: Record<string, ProvenanceSummary>;
-  /** Problems reading provenance.json or the ledger. */
-  warnings: string[];
-}
-
-export type { FindingProvenance };
+import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion } from '../review/policy';
+import type { AnnotatedScan, ProvenanceSummary, ScannedFile, ScanProvenance, ScanResult } from './result';
 
 /** Regions per path; accepts `{ "<path>": [regions] }` and `{ "files": { "<path>": [regions] } }`. */
 export function readProvenanceFile(root: string): { files: Record<string, ProvenanceRegion[]>; warnings: string[] } {
@@ -87,18 +69,19 @@ function inside(root: string, starts: readonly string[], rel: string): boolean {
 }
 
 /**
- * Adds provenance to a scan: per-file and total coverage, `provenance` on findings in unreviewed
- * assisted code (by finding id), and drops findings of `assistedOnlyRules` outside assisted code.
+ * A scan with provenance: per-file and total coverage, `provenance` on findings in unreviewed
+ * assisted code (by finding id), findings of `assistedOnlyRules` outside assisted code dropped, and
+ * problems reading the committed files added to `warnings`. The scan passed in is left as it was.
  * `starts` are the scanned paths (absolute); only regions of files under them count.
  */
-export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSettings, 'provenance'>, starts: readonly string[] = [scan.root]): ScanProvenance {
+export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSettings, 'provenance'>, starts: readonly string[] = [scan.root]): AnnotatedScan {
   const root = scan.root;
-  const { files, warnings } = readProvenanceFile(root);
+  const { files: saved, warnings } = readProvenanceFile(root);
   const ledger = readLedger(join(root, LEDGER_FILE));
   warnings.push(...ledger.warnings.map((w) => `review ledger: ${w}`));
   const out: ScanProvenance = { total: finishSummary(0, 0, 0), files: {}, warnings };
   const evaluated = new Map<string, EvaluatedRegion[]>();
-  for (const [path, regions] of Object.entries(files)) {
+  for (const [path, regions] of Object.entries(saved)) {
     if (!regions.length || !inside(root, starts, path)) continue;
     let text: string;
     try {
@@ -119,17 +102,18 @@ export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSetting
     count += s.regions;
   }
   out.total = finishSummary(assisted, unreviewed, count);
-  for (const file of scan.files) {
+  const files = scan.files.map((file): ScannedFile => {
     const results = applyPolicy(file.findings, evaluated.get(file.path) ?? [], settings);
     const kept = new Set<Finding>(results.map((r) => r.original));
-    if (kept.size !== file.findings.length) file.findings = file.findings.filter((f) => kept.has(f));
+    const annotated: ScannedFile = { ...file, findings: kept.size !== file.findings.length ? file.findings.filter((f) => kept.has(f)) : file.findings };
     const marks: Record<string, FindingProvenance> = {};
     for (const r of results) if (r.region) marks[r.original.id] = { regionId: r.region.region.id, source: r.region.region.source, state: r.region.state };
-    if (Object.keys(marks).length) file.findingProvenance = marks;
-    if (out.files[file.path]) file.provenance = out.files[file.path];
-  }
-  scan.provenance = out;
-  return out;
+    if (Object.keys(marks).length) annotated.findingProvenance = marks;
+    if (out.files[file.path]) annotated.provenance = out.files[file.path];
+    return annotated;
+  });
+  const runWarnings = [...(scan.warnings ?? []), ...out.warnings];
+  return { ...scan, files, provenance: out, ...(runWarnings.length ? { warnings: runWarnings } : {}) };
 }
 
 /** True when an error-level, unsuppressed finding lies in unreviewed or stale assisted code. */

@@ -1,40 +1,14 @@
-// Scans files with the engine: the one code path shared by the CLI and the report command.
+// Scans files with the engine: the walk and both tiers per file. Hosts run it through runScan
+// (compose.ts), which adds the services and the provenance annotation.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
 import { languageOf } from '../core/languages';
 import { decodeUtf8, DEFAULT_LIMITS } from '../core/text';
-import type { Finding, LanguageId, Notice, Services } from '../core/types';
-import type { VouchSettings } from '../protocol';
+import type { LanguageId, Services } from '../core/types';
+import type { VouchSettings } from '../core/settings';
+import type { ScanResult } from './result';
 import { listFiles, toRelative } from './walk';
-
-export interface ScannedFile {
-  path: string;
-  language: LanguageId;
-  findings: Finding[];
-  /** Parse errors, detector errors and timeouts on this file. */
-  notices: Notice[];
-  /** Lines of source, for snippets in reports. */
-  text?: string;
-  /** Review coverage of the file's assisted code (set by annotateProvenance). */
-  provenance?: import('./provenance').ProvenanceSummary;
-  /** Region of each finding (by finding id) that lies in assisted code. */
-  findingProvenance?: Record<string, import('./provenance').FindingProvenance>;
-}
-
-export interface ScanResult {
-  root: string;
-  /** Files with findings or notices. */
-  files: ScannedFile[];
-  /** Files analysed (skipped ones not counted). */
-  fileCount: number;
-  skipped: Array<{ path: string; reason: string }>;
-  durationMs: number;
-  /** Run-level problems (e.g. a parser that could not load), set by the caller. */
-  warnings?: string[];
-  /** Provenance and review coverage, when the caller asked for it (annotateProvenance). */
-  provenance?: import('./provenance').ScanProvenance;
-}
 
 export interface ScanOptions {
   root: string;

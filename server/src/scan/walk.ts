@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isIncluded } from '../core/config';
 import { languageOf } from '../core/languages';
-import type { VouchSettings } from '../protocol';
+import type { VouchSettings } from '../core/settings';
 
 const NEVER_DESCEND = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.next', '.e2e-cache']);
 

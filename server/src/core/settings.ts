@@ -1,0 +1,51 @@
+// The settings shape and its defaults: what the engine, the scan and the server read. Core owns it so
+// nothing below the wire format depends on the wire format; protocol.ts re-exports it for the client.
+import type { Confidence, Severity } from './types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface VouchSettings {
+  enable: boolean;
+  /** Analyse as you type, or only when a file is saved. */
+  run: 'onType' | 'onSave';
+  /** Severity override per rule id or family id. */
+  rules: Record<string, RuleSetting>;
+  /** Globs (relative to the workspace folder); when non-empty, only matching files are analysed. */
+  include: string[];
+  /** Globs skipped in addition to the built-in generated/vendored/minified excludes. */
+  exclude: string[];
+  minimumConfidence: Confidence;
+  /**
+   * Package-name look-ups against the configured registry (only package names leave the machine).
+   * `npmUrl` / `pypiUrl` override the registry read from npm/pip configuration ("" = use that).
+   */
+  registry: { enabled: boolean; npmUrl?: string; pypiUrl?: string };
+  /** Dependency checks: a package first published fewer than `newPackageDays` days ago is suspicious. */
+  dependencies: { newPackageDays: number };
+  /**
+   * How assisted code is recognised and treated: `captureMode` 'inferred' (edit shape) or 'precise'
+   * (Vouch's own Tab binding); `raiseSeverity` lifts findings in unreviewed assisted code one level;
+   * `assistedOnlyRules` run only inside assisted regions (for noisier rules).
+   */
+  provenance: { captureMode: 'inferred' | 'precise'; raiseSeverity: boolean; assistedOnlyRules: string[] };
+  respectGitignore: boolean;
+  /** Milliseconds each detector may spend on one file. */
+  detectorBudgetMs: number;
+}
+
+export const DEFAULT_SETTINGS: VouchSettings = {
+  enable: true,
+  run: 'onType',
+  rules: {},
+  include: [],
+  exclude: [],
+  minimumConfidence: 'low',
+  registry: { enabled: true, npmUrl: '', pypiUrl: '' },
+  dependencies: { newPackageDays: 30 },
+  provenance: { captureMode: 'inferred', raiseSeverity: true, assistedOnlyRules: [] },
+  respectGitignore: true,
+  detectorBudgetMs: 250,
+};
+
+/** Workspace policy file, committed with the code; same keys as the settings without the prefix. */
+export const CONFIG_FILE = '.vouch.json';

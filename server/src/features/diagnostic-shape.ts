@@ -1,0 +1,32 @@
+// The fixed shape of a Vouch diagnostic: source "vouch", the rule id as code, a link to its
+// documentation, and { ruleId, family, findingId } as data for code actions.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Severity } from '../core/types';
+import type { DiagnosticData } from '../protocol';
+import { docsDir } from '../scan/rule-docs';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function docsUri(ruleId: string): string {
+  return pathToFileURL(join(docsDir(), `${ruleId}.md`)).href;
+}
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId, family: f.family, findingId: f.id };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: 'vouch',
+    code: f.ruleId,
+    codeDescription: { href: docsUri(f.ruleId) },
+    message: f.message,
+    data,
+  };
+}

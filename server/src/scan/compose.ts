@@ -1,0 +1,98 @@
+// The one composition of Vouch's analysis, used by every host so they cannot drift apart: the
+// slow-tier services for a folder (project files, registry, type checker) and the scan pipeline
+// (walk → both engine tiers → provenance and review annotation). `vouch scan`, the editor's report
+// command and the server's diagnostics all build on it.
+import { isAbsolute, resolve } from 'node:path';
+import type { Engine } from '../core/engine';
+import type { VouchSettings } from '../core/settings';
+import type { Services } from '../core/types';
+import { FsProject } from '../project/fs-project';
+import { createRegistryService, type RegistryHandle } from '../registry';
+import { TypeCheckService } from '../typecheck/service';
+import { annotateProvenance } from './provenance';
+import type { AnnotatedScan } from './result';
+import { scanFilesAsync } from './scan';
+
+export interface ServiceOptions {
+  /** Workspace trust; untrusted → registry look-ups off (snapshot only). */
+  trusted: boolean;
+  /** On-disk registry cache; none → memory only. */
+  cacheDir?: string;
+  log: (msg: string) => void;
+  /**
+   * Folders the phantom-api type checker serves (one warm checker for all of them); absent → no type
+   * checks (they cost 0.1–0.4 s per JS/TS file, so the CLI makes them opt-in).
+   */
+  typeRoots?: () => readonly string[];
+  /** A one-shot scan: file-system answers (stat) hold for the whole run. */
+  snapshot?: boolean;
+}
+
+/** Services per workspace folder, built once and updated when that folder's registry settings change. */
+export class FolderServices {
+  private readonly folders = new Map<string, { project: FsProject; registry: RegistryHandle; registryKey: string }>();
+  private readonly types: TypeCheckService | undefined;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.types = options.typeRoots && new TypeCheckService(options.typeRoots);
+  }
+
+  /** Services for a document or scan under `root` with its resource settings. */
+  for(root: string, settings: VouchSettings): Services {
+    const key = JSON.stringify(settings.registry);
+    let f = this.folders.get(root);
+    if (!f) {
+      const registry = createRegistryService({
+        settings, workspaceRoot: isAbsolute(root) ? root : undefined, cacheDir: this.options.cacheDir, trusted: this.options.trusted, log: this.options.log,
+      });
+      f = { project: new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {}), registry, registryKey: key };
+      this.folders.set(root, f);
+    } else if (f.registryKey !== key) {
+      f.registry.update({ settings });
+      f.registryKey = key;
+    }
+    return { project: f.project, registry: f.registry, dependencies: settings.dependencies, types: this.types };
+  }
+
+  setTrusted(trusted: boolean): void {
+    this.options.trusted = trusted;
+    for (const f of this.folders.values()) f.registry.update({ trusted });
+  }
+
+  /** Installs and manifest edits change what exists: drop cached typings. */
+  dependenciesChanged(): void {
+    this.types?.clear();
+  }
+
+  dispose(): void {
+    for (const f of this.folders.values()) f.registry.dispose();
+    this.folders.clear();
+    this.types?.dispose();
+  }
+}
+
+export interface ScanRun {
+  engine: Engine;
+  /** Run-level problems known before the scan (e.g. a parser that could not load). */
+  warnings?: readonly string[];
+  /** Report paths are relative to this folder; `.vouch/` files are read from it. */
+  root: string;
+  /** Files or folders to scan (the root when none); only provenance of files under them counts. */
+  paths?: readonly string[];
+  settings: VouchSettings;
+  services: Services;
+  /** Keep each file's text for report snippets. */
+  keepText?: boolean;
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+/** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
+export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
+  const starts = run.paths?.length ? run.paths.map((p) => resolve(p)) : [resolve(run.root)];
+  const scanned = await scanFilesAsync({
+    root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
+    onProgress: run.onProgress, services: run.services,
+  });
+  const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
+  return annotateProvenance(withWarnings, run.settings, starts);
+}

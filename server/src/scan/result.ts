@@ -1,0 +1,54 @@
+// What a scan produces, in one place: the file walk and engine runs (scan.ts) fill it, the provenance
+// step (provenance.ts) returns it annotated, the reports (report/) read it.
+import type { FindingProvenance } from '../core/provenance-types';
+import type { Finding, LanguageId, Notice } from '../core/types';
+
+export interface ProvenanceSummary {
+  assistedLines: number;
+  unreviewedLines: number;
+  reviewedLines: number;
+  regions: number;
+  /** Reviewed share of assisted lines, 0..1 (1 when there is no assisted code). */
+  reviewCoverage: number;
+}
+
+export interface ScanProvenance {
+  total: ProvenanceSummary;
+  /** Per workspace-relative path, for files with regions. */
+  files: Record<string, ProvenanceSummary>;
+  /** Problems reading provenance.json or the ledger. */
+  warnings: string[];
+}
+
+export interface ScannedFile {
+  path: string;
+  language: LanguageId;
+  findings: Finding[];
+  /** Parse errors, detector errors and timeouts on this file. */
+  notices: Notice[];
+  /** Lines of source, for snippets in reports. */
+  text?: string;
+  /** Review coverage of the file's assisted code (set by annotateProvenance). */
+  provenance?: ProvenanceSummary;
+  /** Region of each finding (by finding id) that lies in assisted code. */
+  findingProvenance?: Record<string, FindingProvenance>;
+}
+
+export interface ScanResult {
+  root: string;
+  /** Files with findings or notices. */
+  files: ScannedFile[];
+  /** Files analysed (skipped ones not counted). */
+  fileCount: number;
+  skipped: Array<{ path: string; reason: string }>;
+  durationMs: number;
+  /** Run-level problems (e.g. a parser that could not load, an unreadable ledger). */
+  warnings?: string[];
+  /** Provenance and review coverage, when the caller asked for it (annotateProvenance). */
+  provenance?: ScanProvenance;
+}
+
+/** A scan after annotateProvenance: coverage is always present. */
+export interface AnnotatedScan extends ScanResult {
+  provenance: ScanProvenance;
+}

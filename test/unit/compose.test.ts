@@ -1,0 +1,63 @@
+// scan/compose.ts: the one composition every host uses — services per folder and the scan pipeline.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mergeSettings } from '../../server/src/core/config';
+import { regionHash } from '../../server/src/core/region-hash';
+import { FolderServices, runScan } from '../../server/src/scan/compose';
+import { annotateProvenance } from '../../server/src/scan/provenance';
+import type { ScanResult } from '../../server/src/scan/result';
+import { testEngine } from '../engine';
+
+const KEY_LINE = 'const key = "AKIAZ3MSJV2KD7QX4N5P";\n';
+
+describe('scan/compose', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vouch-compose-'));
+    mkdirSync(join(dir, '.vouch'));
+    writeFileSync(join(dir, 'keys.js'), `// settings\n${KEY_LINE}`);
+    writeFileSync(join(dir, '.vouch', 'provenance.json'), JSON.stringify({
+      'keys.js': [{ id: 'k1', source: 'paste', confidence: 'high', time: '2025-01-01T00:00:00.000Z', range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, hash: regionHash(KEY_LINE) }],
+    }));
+    writeFileSync(join(dir, '.vouch', 'reviews.jsonl'), 'not json\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runScan: both tiers, then provenance; caller warnings come before provenance warnings', async () => {
+    const settings = mergeSettings({ registry: { enabled: false } });
+    const scan = await runScan({ engine: await testEngine(), warnings: ['parser note'], root: dir, settings, services: {} });
+    const file = scan.files.find((f) => f.path === 'keys.js');
+    const key = file?.findings.find((f) => f.ruleId === 'aws-access-key-id');
+    assert.ok(key);
+    assert.deepEqual(file?.findingProvenance?.[key.id], { regionId: 'k1', source: 'paste', state: 'unreviewed' });
+    assert.equal(scan.provenance.total.assistedLines, 1);
+    assert.equal(scan.warnings?.[0], 'parser note');
+    assert.ok(scan.warnings?.slice(1).some((w) => w.startsWith('review ledger:')), String(scan.warnings));
+  });
+
+  it('annotateProvenance leaves the scan it is given as it was', () => {
+    const scan: ScanResult = { root: dir, files: [{ path: 'keys.js', language: 'javascript', findings: [], notices: [] }], fileCount: 1, skipped: [], durationMs: 0 };
+    const before = structuredClone(scan);
+    const annotated = annotateProvenance(scan, mergeSettings());
+    assert.deepEqual(scan, before);
+    assert.equal(annotated.files[0].provenance?.assistedLines, 1);
+  });
+
+  it('FolderServices: one set per folder; the type checker only when asked for', () => {
+    const settings = mergeSettings({ registry: { enabled: false } });
+    const plain = new FolderServices({ trusted: true, log: () => {} });
+    const typed = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir] });
+    try {
+      const a = plain.for(dir, settings);
+      assert.equal(plain.for(dir, settings).project, a.project);
+      assert.equal(a.types, undefined);
+      assert.deepEqual(a.dependencies, settings.dependencies);
+      assert.ok(typed.for(dir, settings).types);
+    } finally {
+      plain.dispose();
+      typed.dispose();
+    }
+  });
+});
