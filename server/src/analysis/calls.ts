@@ -12,7 +12,7 @@ import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
 import { readPath, roleMember } from './objects';
 import { normalizeModule } from './scope';
-import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, type Origin, type Step, type Value } from './values';
+import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, originKey, type Origin, type Step, type Value } from './values';
 
 type Call = Expr & { k: 'call' };
 
@@ -62,7 +62,9 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   if (fn) {
     const s = a.summary(fn, f.env);
     if (!s) return { taint: [], opaque: true };
-    return applySummary(a, fn.id, s, args, { span: e.span, text: `${fn.name ?? 'function'}()` });
+    // Python methods receive the object as their first parameter (`self.m(x)` → `m(self, x)`).
+    const bound = a.ir.language === 'python' && fn.owner && c.k === 'member' && /^(self|cls)$/.test(fn.params[0]?.name ?? '') ? [recv ?? EMPTY, ...args] : args;
+    return applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
   }
   if (recv?.object && method) {
     const chained = roleMember(a, recv, method, 'methods', e.span);
@@ -91,7 +93,8 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
   }
   if (recv && method && (recv.taint.length || recv.element || recv.fields)) return methodOnData(a, recv, method, e.span);
-  return { taint: [], opaque: true, code: a.src(e.span) };
+  const from = args.flatMap((x) => deepTaint(x).map(originKey));
+  return { taint: [], opaque: true, code: a.src(e.span), ...(from.length ? { from } : {}) };
 }
 
 function methodOnData(a: Analyzer, recv: Value, method: string, span: Span): Value {
@@ -263,7 +266,7 @@ export function sitesOfStore(a: Analyzer, f: Frame, t: Expr & { k: 'member' }, o
   for (const name of names) {
     for (const s of a.models.stores.get(name) ?? []) {
       if (s.receiver?.startsWith('@') && obj.object !== s.receiver.slice(1)) continue;
-      if (s.receiver && !s.receiver.startsWith('@') && !new RegExp(s.receiver, 'i').test(lastName(t.object) ?? '')) continue;
+      if (s.receiver && !s.receiver.startsWith('@') && !new RegExp(s.receiver).test(lastName(t.object) ?? '')) continue;
       const taint = deepTaint(v);
       if (s.valuePrefix && !new RegExp(s.valuePrefix).test(v.prefix ?? '')) continue;
       const hit: SinkHit = { kind: s.kind, model: s, span: at, call: at, callee: a.src(t.span), status: obj.status, guards: [...f.guards], fn: f.fn.id, value: v, store: t };

@@ -52,6 +52,8 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Target[], depth = 0): void
       if (EQUALITY.has(e.op)) {
         const [l, r] = e.operands;
         if (l.k === 'lit' && l.value === null || r.k === 'lit' && r.value === null) return;
+        // `if (hmac(secret, url) !== given) return`: a value computed from input, checked, vouches for that input.
+        for (const side of [l, r]) for (const key of a.peek(side, f).from ?? []) out.push({ origin: key });
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach(next);
         if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) out.push(...targetOf(l));
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) out.push(...targetOf(r));
@@ -111,6 +113,7 @@ export function checkGuard(a: Analyzer, test: Expr, f: Frame): Check[] {
 export function validation(a: Analyzer, t: Target): Check {
   return {
     apply(env: Env) {
+      if ('origin' in t) return env.check([t.origin]);
       const b = a.bindingOf(t.binding);
       if (!b) return;
       const v = env.get(b);

@@ -31,7 +31,8 @@ export class CallIndex<T extends CallMatch> {
       else this.byPath.set(c, [...(this.byPath.get(c) ?? []), item]);
     }
     for (const m of item.method ?? []) this.byMethod.set(m, [...(this.byMethod.get(m) ?? []), item]);
-    if (item.receiver && !item.receiver.startsWith('@') && !this.receivers.has(item.receiver)) this.receivers.set(item.receiver, new RegExp(item.receiver, 'i'));
+    // Case-sensitive: `^[A-Z]` tells a model class (`User.find`) from a variable (`users.find`).
+    if (item.receiver && !item.receiver.startsWith('@') && !this.receivers.has(item.receiver)) this.receivers.set(item.receiver, new RegExp(item.receiver));
   }
 
   get size(): number {

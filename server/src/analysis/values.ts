@@ -56,17 +56,16 @@ export interface Value {
   readonly head?: boolean;
   /** Source text of the call that produced an opaque value (conditions on parser options). */
   readonly code?: string;
+  /** Inputs an opaque value was computed from (`hmac(secret, url)`): checking it checks them. */
+  readonly from?: readonly string[];
   /** What a validator call validated, for guards that test its result (`if (!r.success) return`). */
   readonly validates?: readonly Target[];
   /** Result of an unknown call: not tainted, but not known to be constant either. */
   readonly opaque?: boolean;
 }
 
-/** A binding, or a path inside a role object bound to it (`req` + ['body']). */
-export interface Target {
-  readonly binding: number;
-  readonly path: readonly string[];
-}
+/** A binding, or a path inside a role object bound to it (`req` + ['body']); or an input by its origin key. */
+export type Target = { readonly binding: number; readonly path: readonly string[] } | { readonly origin: string };
 
 export const EMPTY: Value = Object.freeze({ taint: [] });
 

@@ -25,7 +25,12 @@ function checksSize(body: readonly Stmt[]): boolean {
 function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
   const uses = (e: Expr | null): boolean => {
     let hit = false;
-    if (e) forEachExpr([{ k: 'expr', span: e.span, expr: e }], (x) => { if (x.k === 'name' && x.binding?.id === chunk) hit = true; });
+    // `bytes += chunk.length` counts; it does not keep the data.
+    const counted = new Set<Expr>();
+    if (e) forEachExpr([{ k: 'expr', span: e.span, expr: e }], (x) => {
+      if (x.k === 'member' && /^(length|byteLength|size)$/.test(x.prop ?? '')) counted.add(x.object);
+      if (x.k === 'name' && x.binding?.id === chunk && !counted.has(x)) hit = true;
+    });
     return hit;
   };
   let at: { start: number; end: number } | undefined;

@@ -3,7 +3,9 @@
 // viewers. Structured fields (`logger.info({ user })`) or stripping CR/LF is the fix (CWE-117).
 import { flowRule } from '../shared/flow-rule';
 
-const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data']);
+const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data', 'environ', 'META']);
+/** Raw request lines and headers cannot hold line breaks (HTTP parsers reject them); upload metadata is the server's. */
+const NO_NEWLINES = /^(url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri|get_full_path|hostname|host|ip|get_host|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype))/;
 
 export const logInjection = flowRule({
   id: 'log-injection',
@@ -13,7 +15,10 @@ export const logInjection = flowRule({
   labels: ['request'],
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
-    if (WHOLE.has(f.origin.detail ?? '')) return false;
+    const detail = f.origin.detail ?? '';
+    if (WHOLE.has(detail) || NO_NEWLINES.test(detail)) return false;
+    // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
+    if (!f.sink.value.taint.includes(f.at)) return false;
     // Python's logging formats every argument into the line; JavaScript loggers do only for built strings.
     return f.origin.stringified === true || ctx.languageId === 'python';
   },

@@ -3,6 +3,8 @@
 // domain. Relative targets with a fixed prefix and checked targets are not flagged (CWE-601).
 import { controlsTarget, flowRule } from '../shared/flow-rule';
 
+const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_path|get_full_path|build_absolute_uri|get_host)\b/;
+
 export const openRedirect = flowRule({
   id: 'open-redirect',
   meta: { title: 'Redirect to a target from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-601'] },
@@ -10,5 +12,6 @@ export const openRedirect = flowRule({
   keywords: ['redirect', 'location', 'window.open'],
   labels: ['request', 'browser'],
   impact: 'can send users from your domain to any site (open redirect)',
-  accept: (f) => controlsTarget(f.sink.value),
+  // The request's own URL, path or host sends the user back to this site (http → https, trailing slashes).
+  accept: (f) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? ''),
 });
