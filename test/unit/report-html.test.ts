@@ -46,6 +46,8 @@ describe('report: HTML', () => {
     assert.match(body, /res\.send\(`<mark>&lt;script&gt;alert\(&#39;\$\{req\.params\.id\}&#39;\)&lt;\/script&gt;`/);
     assert.match(body, /<code>src\/&lt;script&gt;alert\(&quot;p&quot;\)&lt;\/script&gt;\.js<\/code>/);
     assert.match(body, /boom &lt;b&gt;/);
+    // The flow's path is listed under its finding, escaped.
+    assert.match(body, /<ol class="path" aria-label="Path of the data"><li><span class="ln">line 4<\/span> request input `req\.params\.id` enters here<\/li><li><span class="ln">line 4<\/span> reaches `res\.send` &lt;b&gt;<\/li><\/ol>/);
   });
 
   it('masks secrets in every snippet', () => {

@@ -29,6 +29,15 @@ describe('report: JSON contract', () => {
     assert.equal(report.suppressed, 1);
   });
 
+  it('gives flow findings their path as `related` steps (1-based), others none', () => {
+    const findings = report.findings as Array<Record<string, unknown>>;
+    assert.deepEqual(findings.find((f) => f.ruleId === 'reflected-xss')!.related, [
+      { file: 'src/app.js', line: 4, column: 69, message: 'request input `req.params.id` enters here' },
+      { file: 'src/app.js', line: 4, column: 46, message: 'reaches `res.send` <b>' },
+    ]);
+    assert.equal(findings.find((f) => f.ruleId === 'aws-access-key-id')!.related, undefined);
+  });
+
   it('carries skipped files and notices as extra keys', () => {
     assert.deepEqual((report.skipped as Array<{ path: string }>).map((s) => s.path), ['assets/logo.js', 'dir with space/x`y.js']);
     assert.deepEqual(report.notices, ['Detector missing-timeout failed on lib/fetch.py: boom <b>']);

@@ -38,7 +38,12 @@ export function sampleScan(withText = true): ScanResult {
     finding('aws-access-key-id', 'hardcoded-secret', 'error', 'high', 2, 13, 33, 'An AWS access key ID (AKIA…5P) is hardcoded; load it from the environment.', {
       fix: { title: 'Vouch: Move secret to an environment variable', edits: [{ start: 84, end: 106, newText: 'process.env.AWS_ACCESS_KEY_ID' }] },
     }),
-    finding('reflected-xss', 'missing-input-validation', 'warning', 'medium', 3, 45, 90, 'User input reaches <script>alert(1)</script> | unescaped `html` output.'),
+    finding('reflected-xss', 'missing-input-validation', 'warning', 'medium', 3, 45, 90, 'User input reaches <script>alert(1)</script> | unescaped `html` output.', {
+      related: [
+        { range: { start: { line: 3, character: 68 }, end: { line: 3, character: 81 } }, message: 'request input `req.params.id` enters here' },
+        { range: { start: { line: 3, character: 45 }, end: { line: 3, character: 90 } }, message: 'reaches `res.send` <b>' },
+      ],
+    }),
     finding('sql-string-concat', 'missing-input-validation', 'error', 'high', 5, 9, 44, 'SQL built by concatenation; use parameters.', {
       suppressed: { kind: 'line', line: 4, reason: 'trusted admin query' },
     }),

@@ -23,6 +23,14 @@ describe('report: SARIF', () => {
     assert.ok(sarifErrors({ version: '2.1.0' }).length > 0);
   });
 
+  it('a flow finding carries its path as a code flow and related locations', () => {
+    const r = run.results!.find((x) => x.ruleId === 'reflected-xss')!;
+    const steps = r.codeFlows?.[0].threadFlows[0].locations.map((l) => [l.location?.physicalLocation?.region?.startLine, l.location?.message?.text]);
+    assert.deepEqual(steps, [[4, 'request input `req.params.id` enters here'], [4, 'reaches `res.send` <b>']]);
+    assert.deepEqual(r.relatedLocations?.map((l) => l.id), [1, 2]);
+    assert.equal(run.results!.find((x) => x.ruleId === 'aws-access-key-id')!.codeFlows, undefined);
+  });
+
   it('describes the tool and every rule', () => {
     assert.equal(run.tool.driver.name, 'vouch');
     assert.ok(run.tool.driver.version);

@@ -18,9 +18,10 @@ export function docsUri(ruleId: string): string {
   return pathToFileURL(join(docsDir(), `${ruleId}.md`)).href;
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/** A finding as a diagnostic of document `uri`; a flow's path becomes its related information. */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, family: f.family, findingId: f.id };
-  return {
+  const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: 'vouch',
@@ -29,4 +30,6 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message,
     data,
   };
+  if (uri && f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  return d;
 }

@@ -172,7 +172,7 @@ export class Diagnostics {
       return await this.policy.diagnostics(uri, findings);
     } catch (e) {
       this.connection.console.error(`Provenance policy for ${uri} failed: ${(e as Error).stack ?? e}`);
-      return findings.filter((f) => !f.suppressed).map(toDiagnostic);
+      return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri));
     }
   }
 }

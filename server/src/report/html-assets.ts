@@ -39,6 +39,8 @@ col.sev{width:96px}col.pos{width:84px}col.rule{width:240px}td.pos{font-variant-n
 .badge{display:inline-block;border-radius:4px;padding:0 7px;font-size:12px;font-weight:600;color:#fff;background:var(--c)}
 .fam,.conf{display:block;color:var(--muted);font-size:12px}
 .msg{margin:0 0 6px}
+ol.path{margin:0 0 6px;padding-left:20px;font-size:12px;color:var(--muted)}
+ol.path .ln{font-variant-numeric:tabular-nums;margin-right:4px}
 .why{color:var(--muted);font-size:12px;margin-left:4px}
 pre.snippet{margin:0;background:var(--code);border:1px solid var(--line);border-radius:6px;padding:6px 0;overflow-x:auto}
 pre.snippet code{display:inline-block;min-width:100%}

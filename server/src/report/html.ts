@@ -14,6 +14,13 @@ const sha256 = (s: string): string => `'sha256-${createHash('sha256').update(s, 
 /** Family and rule ids are kebab-case, but ids reach class names and CSS selectors: keep them tame. */
 const token = (s: string): string => s.replace(/[^a-z0-9-]/gi, '_');
 
+/** A flow finding's path: where the data entered, the names it went through, the sink. */
+function pathHtml(f: Finding): string {
+  if (!f.related?.length) return '';
+  const steps = f.related.map((r) => `<li><span class="ln">line ${r.range.start.line + 1}</span> ${esc(r.message)}</li>`).join('');
+  return `<ol class="path" aria-label="Path of the data">${steps}</ol>`;
+}
+
 function snippetHtml(group: FileGroup, f: Finding): string {
   const lines = snippet(group, f, 2);
   if (!lines.length) return '';
@@ -37,7 +44,7 @@ function findingRow(group: FileGroup, f: Finding): string {
 <td class="sev"><span class="badge c-${f.severity}">${f.severity}</span></td>
 <td class="pos" title="line ${line}, column ${f.range.start.character + 1}">L${line}:${f.range.start.character + 1}</td>
 <td class="rule"><a href="#rule-${token(f.ruleId)}">${esc(f.ruleId)}</a><span class="fam">${esc(f.family)}</span><span class="conf">${f.confidence} confidence</span></td>
-<td><p class="msg">${esc(f.message)}${suppressed}</p>${snippetHtml(group, f)}</td>
+<td><p class="msg">${esc(f.message)}${suppressed}</p>${pathHtml(f)}${snippetHtml(group, f)}</td>
 </tr>`;
 }
 

@@ -95,6 +95,15 @@ function result(uri: string, f: Finding, ruleIndex: Map<string, number>): Sarif.
   if (index !== undefined) r.ruleIndex = index;
   const fx = fixes(uri, f);
   if (fx) r.fixes = fx;
+  if (f.related?.length) {
+    // The data's path, as SARIF code flows (one thread, source first) and as related locations.
+    const step = (x: NonNullable<Finding['related']>[number]): Sarif.Location => ({
+      physicalLocation: { artifactLocation: { uri: uriPath(uri), uriBaseId: SRCROOT }, region: region({ range: x.range } as Finding) },
+      message: { text: x.message },
+    });
+    r.codeFlows = [{ threadFlows: [{ locations: f.related.map((x) => ({ location: step(x) })) }] }];
+    r.relatedLocations = f.related.map((x, i) => ({ id: i + 1, ...step(x) }));
+  }
   if (f.suppressed) {
     r.suppressions = [{ kind: 'inSource', ...(f.suppressed.reason ? { justification: f.suppressed.reason } : {}) }];
   }

@@ -24,3 +24,14 @@ ruleTester('unescaped-template-output', 'python', {
   ],
   invalid: [{ code: p1, errors: [at(p1, "Environment(loader=FileSystemLoader('templates'), autoescape=False", 'engine-config')] }],
 });
+
+const t1 = '<div class="bio"><%- user.bio %></div>';
+const t2 = '<article><%- post.bodyHtml %></article>';
+
+ruleTester('unescaped-template-output', 'ejs', {
+  valid: ["<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>'],
+  invalid: [
+    { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'warning', confidence: 'medium' }] },
+    { code: t2, errors: [{ ...at(t2, '<%- post.bodyHtml %>', 'raw-markup'), severity: 'info', confidence: 'low' }] },
+  ],
+});

@@ -17,6 +17,8 @@ const RAW: Partial<Record<LanguageId, RegExp[]>> = {
 RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
 const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2).)*\2\s*(\|\s*safe)?$|(false|off)$)/;
+/** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
+const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python. */
 const CONFIG: RegExp[] = [
   /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults)\s*\([^;]*?\bautoescape\s*:\s*false/g,
@@ -36,10 +38,14 @@ function templates(ctx: DetectorContext): void {
       const expr = m[1].trim();
       if (HARMLESS.test(expr) && !/autoescape/.test(m[0])) continue;
       const start = m.index! + m[0].indexOf(m[0].trimStart());
-      const what = /autoescape/.test(m[0]) ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
+      const block = /autoescape/.test(m[0]);
+      const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
+      // Values named as markup were most likely rendered and sanitised on purpose: a hint, not a warning.
+      const markup = !block && PRE_RENDERED.test(expr.replace(/\|.*$/, ''));
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: /autoescape/.test(m[0]) ? 'autoescape-off' : 'raw-output',
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : 'raw-output',
+        ...(markup ? { severity: 'info' as const, confidence: 'low' as const } : {}),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }

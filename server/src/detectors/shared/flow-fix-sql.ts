@@ -61,6 +61,6 @@ export function parameterizeFix(flow: Flow, ctx: DetectorContext, imports: Reado
   if (!params.length) return undefined;
   const text = isPy(ctx) ? `${pyQuote(sql)}, (${params.join(', ')}${params.length === 1 ? ',' : ''})`
     : spread ? `${jsQuote(sql)}, ${params.join(', ')}` : `${jsQuote(sql)}, [${params.join(', ')}]`;
-  return { title: 'Parameterise the query', edits: [{ start: arg.span.start, end: arg.span.end, newText: text }], verify: true };
+  return { title: 'Vouch: Parameterise the query', edits: [{ start: arg.span.start, end: arg.span.end, newText: text }], verify: true };
 }
 

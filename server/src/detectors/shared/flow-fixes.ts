@@ -58,7 +58,7 @@ export function execFileFix(flow: Flow, ctx: DetectorContext): Fix | undefined {
     if (!shell) return undefined;
     const at = arg.span.end + shell.index;
     return {
-      title: 'Run the command without a shell',
+      title: 'Vouch: Run the command without a shell',
       edits: [{ start: arg.span.start, end: arg.span.end, newText: `[${tokens.join(', ')}]` }, { start: at, end: at + shell[0].length, newText: '' }],
       verify: true,
     };
@@ -68,7 +68,7 @@ export function execFileFix(flow: Flow, ctx: DetectorContext): Fix | undefined {
   const name = callee.prop === 'exec' ? 'execFile' : 'execFileSync';
   const nameStart = callee.span.end - callee.prop.length;
   return {
-    title: `Use ${name} with an argument list (no shell)`,
+    title: `Vouch: Use ${name} with an argument list (no shell)`,
     edits: [{ start: nameStart, end: callee.span.end, newText: name }, { start: arg.span.start, end: arg.span.end, newText: `${tokens[0]}, [${tokens.slice(1).join(', ')}]` }],
     verify: true,
   };
@@ -84,7 +84,7 @@ export function basenameFix(flow: Flow, ctx: DetectorContext): Fix | undefined {
   const basename = callee === 'path.join' ? 'path.basename' : callee === 'os.path.join' ? 'os.path.basename' : undefined;
   if (!basename) return undefined;
   const edits = join.args.slice(1).filter((a) => a.k !== 'lit').map((a) => ({ start: a.span.start, end: a.span.end, newText: `${basename}(${src(ctx, a)})` }));
-  return edits.length ? { title: `Keep only the file name (${basename})`, edits, verify: true } : undefined;
+  return edits.length ? { title: `Vouch: Keep only the file name (${basename})`, edits, verify: true } : undefined;
 }
 
 /** `el.innerHTML = 'Hi ' + name` → `el.textContent = …` when the assigned text holds no markup. */
@@ -92,7 +92,7 @@ export function textContentFix(flow: Flow, ctx: DetectorContext): Fix | undefine
   const store = flow.sink.store;
   if (!store || store.prop !== 'innerHTML' || (flow.sink.value.text ?? '').includes('<')) return undefined;
   const start = store.span.end - 'innerHTML'.length;
-  return { title: 'Assign textContent instead of innerHTML', edits: [{ start, end: store.span.end, newText: 'textContent' }], verify: true };
+  return { title: 'Vouch: Assign textContent instead of innerHTML', edits: [{ start, end: store.span.end, newText: 'textContent' }], verify: true };
 }
 
 /** `yaml.load(x)` (no loader), `yaml.unsafe_load(x)`, `yaml.full_load(x)` → `yaml.safe_load(x)`. */
@@ -101,5 +101,5 @@ export function safeLoadFix(flow: Flow, ctx: DetectorContext): Fix | undefined {
   if (!call || call.callee.k !== 'member' || call.args.length !== 1 || call.kwargs.length) return undefined;
   const prop = call.callee.prop;
   if (!prop || !['load', 'unsafe_load', 'full_load'].includes(prop) || !/^yaml\./.test(src(ctx, call.callee))) return undefined;
-  return { title: 'Use yaml.safe_load', edits: [{ start: call.callee.span.end - prop.length, end: call.callee.span.end, newText: 'safe_load' }], verify: true };
+  return { title: 'Vouch: Use yaml.safe_load', edits: [{ start: call.callee.span.end - prop.length, end: call.callee.span.end, newText: 'safe_load' }], verify: true };
 }

@@ -1,0 +1,53 @@
+// Flow findings over real JSON-RPC: the path travels as relatedInformation in the open document, and
+// the verified quick fix rewrites the query so that the finding goes away.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit } from './apply-edit';
+import { LspClient } from './lsp-client';
+import { tempWorkspace, uriIn } from './helpers';
+
+const HANDLER = [
+  "const mysql = require('mysql2');",
+  'const db = mysql.createConnection({});',
+  "app.get('/users', (req, res) => {",
+  '  const name = req.query.name;',
+  "  db.query(`SELECT * FROM users WHERE name = '${name}'`, (err, rows) => res.json(rows));",
+  '});',
+  '',
+].join('\n');
+
+describe('server over JSON-RPC: flow findings', () => {
+  let dir: string;
+  let client: LspClient;
+  before(async () => {
+    dir = tempWorkspace();
+    client = await LspClient.start(dir);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes the path as related information and a fix that clears the finding', async () => {
+    const uri = uriIn(dir, 'routes.js');
+    client.open(uri, 'javascript', HANDLER);
+    const diags = await client.diagnosticsFor(uri);
+    const sql = diags.find((d) => d.code === 'sql-injection');
+    assert.ok(sql, JSON.stringify(diags.map((d) => d.code)));
+    assert.match(sql.message, /`req\.query\.name` \(line 4\) reaches a SQL query .* through `name`/);
+    assert.deepEqual(sql.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [
+      [uri, 3, 'request input `req.query.name` enters here'],
+      [uri, 3, 'flows into `name`'],
+      [uri, 4, 'reaches `db.query`'],
+    ]);
+    const actions = (await client.codeActions(uri, sql.range, [sql])) as CodeAction[];
+    assert.equal(actions[0].title, 'Vouch: Parameterise the query');
+    assert.equal(actions[0].isPreferred, true);
+    const fixed = applyWorkspaceEdit(actions[0].edit!, new Map([[uri, HANDLER]])).get(uri)!;
+    assert.match(fixed, /db\.query\('SELECT \* FROM users WHERE name = \?', \[name\], \(err, rows\)/);
+    const version = client.change(uri, fixed);
+    const after = await client.diagnosticsFor(uri, version);
+    assert.deepEqual(after.filter((d) => d.code === 'sql-injection'), []);
+  });
+});
