@@ -135,7 +135,8 @@ function instantiate(a: Analyzer, o: Origin, fnId: number, args: Value[], step: 
   if (!arg) return [];
   return deepTaint(readPath(a, arg, o.param!.path, o.source)).map((x) => ({
     ...x,
-    steps: [...(callback ? x.steps : addStep(x.steps, step)), ...o.steps].slice(-8),
+    // The path goes into the callee through the call (not for framework callbacks) and its parameter.
+    steps: [...addStep(callback ? x.steps : addStep(x.steps, step), { span: o.source, text: o.sourceText }), ...o.steps].slice(-8),
     via: via(x.via),
     cleared: o.cleared || x.cleared ? [...new Set([...(x.cleared ?? []), ...(o.cleared ?? [])])] : undefined,
     stringified: x.stringified || o.stringified,
