@@ -20,6 +20,7 @@ const ARG_CHECKS = new Set(['test', 'isInteger', 'isSafeInteger', 'isNaN', 'isFi
 const PY_RE = /^re\.(match|fullmatch|search)$/;
 const CHECK_NAME = /^(is[A-Z_]\w*|is_\w+|valid\w*|validate\w*|check\w*|verify\w*|ensure\w*|allowed\w*|isAllowed\w*|safe\w*|is_safe\w*|url_has_allowed_host_and_scheme)$/;
 const EQUALITY = new Set(['===', '==', '!==', '!=', 'is', 'is not']);
+const URL_PARTS = new Set(['hostname', 'host', 'netloc', 'origin', 'protocol', 'scheme', 'port']);
 
 /** A name, or a member chain rooted at a name: the binding and the path below it. */
 export function targetOf(e: Expr): Target[] {
@@ -122,10 +123,14 @@ export function validation(a: Analyzer, t: Target): Check {
         const validated = new Set(v.validated ?? []);
         validated.add(t.path[0] ?? '*');
         env.set(b, { ...v, validated });
-      } else {
+      } else if (!t.path.length) {
+        env.set(b, clear(v, '*'));
+      } else if (URL_PARTS.has(t.path[t.path.length - 1])) {
+        // `u = urlparse(url); if u.hostname not in ALLOWED`: the check vouches for the URL it was parsed from.
         env.check(deepTaint(v).map(originKey));
         env.set(b, clear(v, '*'));
       }
+      // A check on another field (`data.type === 'notice'`) says nothing about the rest of `data`.
     },
   };
 }

@@ -234,11 +234,15 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
         finalizer: s.finallyBlock ? block(s.finallyBlock.statements, new Scope(scope, scope.fn, 'block')) : [],
       });
     } else if (ts.isSwitchStatement(s)) {
+      // Each clause may or may not run: an `if` on `discriminant === case` (a `break` ends only that clause).
       const inner = new Scope(scope, scope.fn, 'block');
-      const body: Stmt[] = [{ k: 'expr', span: span(s.expression), expr: expr(s.expression, scope) }];
+      const disc = expr(s.expression, scope);
+      const body: Stmt[] = [{ k: 'expr', span: disc.span, expr: disc }];
       for (const clause of s.caseBlock.clauses) {
-        if (ts.isCaseClause(clause)) body.push({ k: 'expr', span: span(clause.expression), expr: expr(clause.expression, inner) });
-        body.push({ k: 'block', span: span(clause), body: block(clause.statements, inner) });
+        const test: Expr = ts.isCaseClause(clause)
+          ? { k: 'op', span: span(clause), op: '===', operands: [disc, expr(clause.expression, inner)] }
+          : { k: 'other', span: span(clause), parts: [] };
+        body.push({ k: 'if', span: span(clause), test, then: block(clause.statements, inner), else: [] });
       }
       out.push({ k: 'block', span: span(s), body });
     } else if (ts.isFunctionDeclaration(s) && s.body) {

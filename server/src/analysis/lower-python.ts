@@ -229,8 +229,9 @@ export function lowerPython(tree: Tree, tick: () => void = () => {}): FileIR {
       case 'assert_statement': case 'delete_statement':
         return void out.push({ k: 'expr', span: span(n), expr: { k: 'other', span: span(n), parts: kids(n).map((c) => expr(c, scope)) } });
       case 'match_statement': {
+        // Each case may or may not run.
         const body: Stmt[] = [];
-        for (const c of kids(n.childForFieldName('body'))) body.push({ k: 'block', span: span(c), body: block(c.childForFieldName('consequence'), scope) });
+        for (const c of kids(n.childForFieldName('body'))) body.push({ k: 'if', span: span(c), test: { k: 'other', span: span(c), parts: [] }, then: block(c.childForFieldName('consequence'), scope), else: [] });
         return void out.push({ k: 'block', span: span(n), body: [{ k: 'expr', span: span(n), expr: expr(n.childForFieldName('subject') ?? n, scope) }, ...body] });
       }
     }
