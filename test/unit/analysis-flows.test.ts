@@ -41,6 +41,18 @@ describe('analysis: flows', () => {
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (ALLOWED.includes(d)) { cp.exec("ls " + d); }')), []);
   });
 
+  it('equality holds only where it is true: `if (x === "a") return` leaves x unchecked after it', async () => {
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (d === "a") return res.end();\ncp.exec("ls " + d);')), ['command request:direct [d]']);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (d !== "a" && d !== "b") return res.end();\ncp.exec("ls " + d);')), []);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nswitch (d) { case "a": cp.exec("ls " + d); break; default: cp.exec("rm " + d); }')), ['command request:direct [d]']);
+  });
+
+  it('a helper that sends on its response parameter is a sink when a handler passes `res`', async () => {
+    const code = "function send(out, html) { out.send('<p>' + html); }\napp.get('/x', (req, res) => { send(res, req.query.q); });\nsend(new Map(), 'x');";
+    const r = await run(code);
+    assert.deepEqual(r.flows.filter((f) => f.sink.kind === 'html-response').map((f) => `${f.sink.callee} ${f.origin.sourceText}`), ['out.send req.query.q']);
+  });
+
   it('applies summaries of the file\'s functions: parameter to sink, parameter to return', async () => {
     const code = "const cp = require('child_process');\nfunction run(c) { cp.exec(c); }\nfunction wrap(s) { return 'ls ' + s; }\napp.get('/x', (req, res) => { run(wrap(req.query.d)); });";
     assert.deepEqual(await flows(code), ['command request:summary [wrap(),s,run(),c]']);

@@ -5,7 +5,7 @@
 // carries the input (with lower confidence), an unknown function returns an opaque value.
 import type { Expr, Span } from './ir';
 import { lastName } from './expressions';
-import type { Analyzer, Frame, SinkHit } from './interpret';
+import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
 import { stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
@@ -54,6 +54,14 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   };
   const text = a.src(c.span);
   recordSinks(a, f, site, args, [...kwargs], e.args.map((x) => x.span), e.span, text, recv, e);
+  // A method on a parameter (`res.send(x)` in `function fail(res, x)`) is a sink if a caller passes a response.
+  const param = method && recv && !recv.object ? recv.taint.find((o) => o.label === 'param' && !o.param!.path.length) : undefined;
+  if (param && method) {
+    a.defer(param.param!.fn, {
+      index: param.param!.index, method, isNew: e.isNew, args, kwargs: [...kwargs], spans: e.args.map((x) => x.span),
+      call: e.span, callee: text, guards: [...f.guards], fn: f.fn, expr: e,
+    });
+  }
   const fromCallbacks = callbacks(a, f, site, args, recv, e);
 
   // `promisify(exec)` is `exec` with a promise.
@@ -87,7 +95,8 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     let v = join(...from.map((x) => (x ? { ...carry(x), taint: deepTaint(x) } : undefined)));
     if (p.stringifies) v = { ...v, taint: v.taint.map(stringified) };
     const head = from[0] ? deepTaint(from[0]).length > 0 || from[0].head === true : false;
-    return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head };
+    const normalized = p.normalizes || from.some((x) => x?.normalized) || undefined;
+    return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, normalized };
   }
   if (userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
     return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
@@ -123,8 +132,22 @@ function ownMethod(a: Analyzer, c: Expr & { k: 'member' }, f: Frame) {
  * "through a summary" (medium confidence); a callback the framework calls (`then`, `on('data')`)
  * keeps the path as direct as it was.
  */
-export function applySummary(a: Analyzer, fnId: number, s: { returns: Value; sinks: Array<{ sink: SinkHit; origin: Origin; at: Origin }> }, args: Value[], step: Step, callback = false): Value {
+export function applySummary(a: Analyzer, fnId: number, s: Summary, args: Value[], step: Step, callback = false): Value {
   for (const ps of s.sinks) for (const o of instantiate(a, ps.origin, fnId, args, step, callback)) a.record(ps.sink, o, ps.at);
+  for (const d of s.deferred) {
+    const target = args[d.index];
+    if (!target) continue;
+    const inst = d.args.map((v) => instantiateValue(a, v, fnId, args, step, 0, callback));
+    const kwargs = d.kwargs.map(([k, v]) => [k, instantiateValue(a, v, fnId, args, step, 0, callback)] as [string, Value]);
+    if (target.object) {
+      const frame = { fn: d.fn, guards: [...d.guards] } as unknown as Frame;
+      recordSinks(a, frame, { method: d.method, receiverObject: target.object, isNew: d.isNew }, inst, kwargs, d.spans, d.call, d.callee, target, d.expr);
+      continue;
+    }
+    // Passed on from a caller's own parameter: the caller's summary takes it over.
+    const outer = target.taint.find((o) => o.label === 'param' && !o.param!.path.length);
+    if (outer) a.defer(outer.param!.fn, { ...d, index: outer.param!.index, args: inst, kwargs });
+  }
   return instantiateValue(a, s.returns, fnId, args, step, 0, callback);
 }
 

@@ -61,11 +61,14 @@ export function evalExpr(a: Analyzer, e: Expr, f: Frame): Value {
       return { taint: [], fn: e.fn };
     case 'cond': {
       if (e.test) evalExpr(a, e.test, f);
-      const checked = e.test ? checkGuard(a, e.test, f) : [];
+      const checked = e.test ? checkGuard(a, e.test, f) : { then: [], else: [] };
       const saved = f.env;
-      f.env = saved.overlay();
-      for (const c of checked) c.apply(f.env);
-      const vs = e.options.map((o) => evalExpr(a, o, f));
+      // `ok(x) ? x : fallback`: the first option sees the checks that hold where the test is true.
+      const vs = e.options.map((o, i) => {
+        f.env = saved.overlay();
+        for (const c of i === 0 ? checked.then : checked.else) c.apply(f.env);
+        return evalExpr(a, o, f);
+      });
       f.env = saved;
       const v = join(...vs);
       return e.test ? { ...v, taint: v.taint.map((o) => ({ ...o, guards: [...(o.guards ?? []), e.test!.span] })) } : v;

@@ -44,53 +44,78 @@ export function targetOf(e: Expr): Target[] {
 
 const isConst = (e: Expr) => e.k === 'lit' && e.value !== null || (e.k === 'name' && /^[A-Z][A-Z0-9_]*$/.test(e.name)) || e.k === 'array' || (e.k === 'member' && e.object.k === 'name' && /^[A-Z]/.test(e.object.name));
 
-function collect(a: Analyzer, e: Expr, f: Frame, out: Target[], depth = 0): void {
+/** Which branch of the `if` a check holds in: equality and membership hold where the test is true. */
+type Side = 'then' | 'else' | 'both';
+interface Found { readonly t: Target; readonly side: Side }
+
+function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, depth = 0): void {
   if (depth > 8) return;
-  const next = (x: Expr) => collect(a, x, f, out, depth + 1);
+  const next = (x: Expr, n = neg) => collect(a, x, f, out, n, depth + 1);
+  const add = (ts: Target[], side: Side = 'both') => {
+    const s: Side = side === 'both' ? 'both' : (side === 'then') !== neg ? 'then' : 'else';
+    for (const t of ts) out.push({ t, side: s });
+  };
   switch (e.k) {
     case 'op':
-      if (e.op === '!' || e.op === 'not') return next(e.operands[0]);
+      if (e.op === '!' || e.op === 'not') return next(e.operands[0], !neg);
       if (EQUALITY.has(e.op)) {
         const [l, r] = e.operands;
         if (l.k === 'lit' && l.value === null || r.k === 'lit' && r.value === null) return;
+        const side: Side = /^(!==?|is not)$/.test(e.op) ? 'else' : 'then';
         // `if (hmac(secret, url) !== given) return`: a value computed from input, checked, vouches for that input.
-        for (const side of [l, r]) for (const key of a.peek(side, f).from ?? []) out.push({ origin: key });
-        if (l.k === 'call' || r.k === 'call') return void [l, r].forEach(next);
-        if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) out.push(...targetOf(l));
-        else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) out.push(...targetOf(r));
+        for (const x of [l, r]) add((a.peek(x, f).from ?? []).map((key) => ({ origin: key })), side);
+        if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
+        if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) add(targetOf(l), side);
+        else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
         return;
       }
+      // Membership counts either way: allow-lists hold where true, deny-lists where false.
       if (e.op === 'in' || e.op === 'not in') {
         const [l, r] = e.operands;
-        out.push(...targetOf(l.k === 'lit' ? r : l));
-        return;
+        add(targetOf(l.k === 'lit' ? r : l));
       }
-      if (e.op === '&&' || e.op === '||' || e.op === 'and' || e.op === 'or') e.operands.forEach(next);
       return;
-    case 'cond':
-      if (e.test) next(e.test);
-      return void e.options.forEach(next);
+    case 'cond': {
+      // `a && b` (test set): what either part checks holds where the whole is true; where it is false,
+      // only what every part checks on that side (`x !== 'a' && x !== 'b'`). `a || b` the other way round.
+      const partial: Side = e.test ? (neg ? 'then' : 'else') : (neg ? 'else' : 'then');
+      const parts = [...(e.test ? [e.test] : []), ...e.options].map((x) => {
+        const inner: Found[] = [];
+        collect(a, x, f, inner, neg, depth + 1);
+        return inner;
+      });
+      const key = (t: Target) => JSON.stringify(t);
+      for (const [i, inner] of parts.entries()) {
+        for (const x of inner) {
+          if (x.side !== partial) out.push(x);
+          else if (i === 0 && parts.every((p) => p.some((y) => y.side === partial && key(y.t) === key(x.t)))) out.push(x);
+        }
+      }
+      return;
+    }
     case 'call': {
       const c = e.callee;
       const name = c.k === 'member' ? c.prop ?? '' : c.k === 'name' ? c.name : '';
       const validated = resultOf(a, c.k === 'member' ? c.object : c, f);
-      if (validated.length) return void out.push(...validated);
-      if (c.k === 'member' && RECEIVER_CHECKS.has(name)) return void out.push(...targetOf(c.object), ...e.args.flatMap((x) => (isConst(x) ? [] : targetOf(x))));
+      if (validated.length) return add(validated);
+      if (c.k === 'member' && RECEIVER_CHECKS.has(name)) return add([...targetOf(c.object), ...e.args.flatMap((x) => (isConst(x) ? [] : targetOf(x)))]);
       if (c.k === 'member' && MEMBERSHIP.has(name)) {
         const arg = e.args[0];
-        return void out.push(...(arg && !isConst(arg) ? targetOf(arg) : targetOf(c.object)));
+        return add(arg && !isConst(arg) ? targetOf(arg) : targetOf(c.object));
       }
+      // `Object.prototype.hasOwnProperty.call(obj, key)`
+      if (c.k === 'member' && name === 'call' && c.object.k === 'member' && c.object.prop === 'hasOwnProperty') return add(e.args[1] ? targetOf(e.args[1]) : []);
       const path = a.siteOf(e, f).path ?? '';
-      if (PY_RE.test(path)) return void (e.args[1] && out.push(...targetOf(e.args[1])));
+      if (PY_RE.test(path)) return void (e.args[1] && add(targetOf(e.args[1])));
       if (ARG_CHECKS.has(name) || CHECK_NAME.test(name) || a.models.validators.find(a.siteOf(e, f)).length) {
-        out.push(...e.args.flatMap(targetOf));
-        for (const k of e.kwargs) out.push(...targetOf(k.value));
-        if (c.k === 'member' && !e.args.length) out.push(...targetOf(c.object));
+        add(e.args.flatMap(targetOf));
+        for (const k of e.kwargs) add(targetOf(k.value));
+        if (c.k === 'member' && !e.args.length) add(targetOf(c.object));
       }
       return;
     }
     case 'member': case 'name':
-      return void out.push(...resultOf(a, e, f));
+      return add(resultOf(a, e, f));
   }
 }
 
@@ -103,11 +128,12 @@ function resultOf(a: Analyzer, e: Expr, f: Frame): Target[] {
   return [...(v?.validates ?? [])];
 }
 
-export function checkGuard(a: Analyzer, test: Expr, f: Frame): Check[] {
-  const targets: Target[] = [];
-  collect(a, test, f, targets);
-  if (!targets.length) return [];
-  return targets.map((t) => validation(a, t));
+/** The checks a condition makes, for its `then` and `else` branches. */
+export function checkGuard(a: Analyzer, test: Expr, f: Frame): { then: Check[]; else: Check[] } {
+  const found: Found[] = [];
+  collect(a, test, f, found);
+  const on = (side: Side) => found.filter((x) => x.side === side || x.side === 'both').map((x) => validation(a, x.t));
+  return { then: on('then'), else: on('else') };
 }
 
 /** Marks a target validated: a role object remembers the field, a plain value loses its taint. */

@@ -9,7 +9,7 @@
 //   parameters without a known role are placeholders, so the walk yields a summary: which parameters
 //   reach the return value and which reach sinks. Calls to functions of the file apply summaries.
 // - Sinks record flows; flows from placeholders go into the enclosing function's summary instead.
-import { checkGuard } from './guards';
+import { checkGuard, type Check } from './guards';
 import { evalCall, recordSinks, sitesOfStore } from './calls';
 import { Env } from './env';
 import type { Binding, Expr, FileIR, Func, Pattern, Span, Stmt } from './ir';
@@ -51,6 +51,22 @@ export interface Flow {
 export interface Summary {
   returns: Value;
   sinks: Array<{ sink: SinkHit; origin: Origin; at: Origin }>;
+  /** Methods called on a parameter (`res.send(x)` in `fail(res, x)`): sinks once a caller passes a response. */
+  deferred: Deferred[];
+}
+
+export interface Deferred {
+  readonly index: number;
+  readonly method: string;
+  readonly isNew: boolean;
+  readonly args: Value[];
+  readonly kwargs: ReadonlyArray<[string, Value]>;
+  readonly spans: readonly Span[];
+  readonly call: Span;
+  readonly callee: string;
+  readonly guards: readonly Span[];
+  readonly fn: Func;
+  readonly expr: Expr & { k: 'call' };
 }
 
 export interface Frame {
@@ -103,7 +119,7 @@ export class Analyzer {
   }
 
   private analyze(fn: Func, closure: Env): Summary {
-    const summary: Summary = { returns: EMPTY, sinks: [] };
+    const summary: Summary = { returns: EMPTY, sinks: [], deferred: [] };
     this.active.add(fn.id);
     this.summaries.set(fn.id, summary);
     const frame: Frame = { fn, env: new Env(closure), returns: [], guards: [] };
@@ -125,6 +141,11 @@ export class Analyzer {
     summary.returns = join(...frame.returns);
     this.active.delete(fn.id);
     return summary;
+  }
+
+  defer(fnId: number, d: Deferred): void {
+    const s = this.summaries.get(fnId);
+    if (s && s.deferred.length < 100) s.deferred.push(d);
   }
 
   record(sink: SinkHit, o: Origin, at: Origin = o): void {
@@ -212,9 +233,9 @@ export class Analyzer {
     this.eval(test, f);
     const checked = checkGuard(this, test, f);
     const saved = f.env;
-    const run = (stmts: readonly Stmt[]): [Env, boolean] => {
+    const run = (stmts: readonly Stmt[], checks: Check[]): [Env, boolean] => {
       f.env = saved.overlay();
-      for (const c of checked) c.apply(f.env);
+      for (const c of checks) c.apply(f.env);
       f.guards.push(test.span);
       const exits = this.exec(stmts, f);
       f.guards.pop();
@@ -222,8 +243,8 @@ export class Analyzer {
       f.env = saved;
       return [env, exits];
     };
-    const [thenEnv, thenExits] = run(thenS);
-    const [elseEnv, elseExits] = run(elseS);
+    const [thenEnv, thenExits] = run(thenS, checked.then);
+    const [elseEnv, elseExits] = run(elseS, checked.else);
     if (thenExits && elseExits) return true;
     if (thenExits) saved.adopt(elseEnv);
     else if (elseExits) saved.adopt(thenEnv);

@@ -53,6 +53,10 @@ export interface SinkModel extends CallMatch {
   imports?: string[];
   /** Only when the value's literal prefix matches this regex (`ctx.body = '<p>' + x` is HTML). */
   valuePrefix?: string;
+  /** Only for paths normalised on the way (`path.join`): Express's `send` refuses `..` in raw paths. */
+  normalizedOnly?: boolean;
+  /** The argument is certainly of this kind (a raw SQL API), whatever its text looks like. */
+  certain?: boolean;
 }
 
 export interface SanitizerModel extends CallMatch {
@@ -73,6 +77,8 @@ export interface PropagatorModel extends CallMatch {
   builds?: boolean;
   /** The result is them turned into a string (`String(x)`, `str(x)`). */
   stringifies?: boolean;
+  /** The result is a normalised path (`..` segments resolved). */
+  normalizes?: boolean;
 }
 
 export interface CallbackModel extends CallMatch {

@@ -139,6 +139,14 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
       }
     });
     if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
+    // Django views: the parameters after `request` are URL captures (ids are usually `<int:…>` converters).
+    const at = fn.params.findIndex((p) => roles.get(p)?.object === 'django.HttpRequest');
+    if (at >= 0) {
+      for (const p of fn.params.slice(at + 1)) {
+        if (roles.has(p) || p.rest || !p.name || /^(pk|id|\w+_id|year|month|day|page|format)$/.test(p.name)) continue;
+        roles.set(p, { taint: [origin('request', p.span, p.name, { detail: p.name })] });
+      }
+    }
   }
   return { get: (p) => roles.get(p), routes };
 }

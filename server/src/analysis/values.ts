@@ -56,6 +56,8 @@ export interface Value {
   readonly head?: boolean;
   /** Source text of the call that produced an opaque value (conditions on parser options). */
   readonly code?: string;
+  /** A path whose `..` segments were resolved (`path.join`). */
+  readonly normalized?: boolean;
   /** Inputs an opaque value was computed from (`hmac(secret, url)`): checking it checks them. */
   readonly from?: readonly string[];
   /** What a validator call validated, for guards that test its result (`if (!r.success) return`). */

@@ -12,6 +12,8 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.resolve(ROOT, req.query.name);\n  if (!full.startsWith(ROOT + path.sep)) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});",
     "const fs = require('fs');\napp.post('/up', upload.single('f'), (req, res) => { fs.readFile(req.file.path, () => {}); });",
     "const fs = require('fs');\nfs.readFileSync('./config.json');",
+    // `send` refuses `..` in a path nothing normalised.
+    "app.get('/static/*', (req, res) => { res.sendFile(`${STATIC_DIR}/${req.params[0]}`); });",
     "const fs = require('fs');\napp.get('/f', (req, res) => { const allowed = ['a.txt', 'b.txt']; const f = req.query.f; if (!allowed.includes(f)) return res.end(); fs.readFile(f, () => {}); });",
   ],
   invalid: [

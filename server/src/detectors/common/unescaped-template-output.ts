@@ -40,12 +40,13 @@ function templates(ctx: DetectorContext): void {
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const block = /autoescape/.test(m[0]);
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
-      // Values named as markup were most likely rendered and sanitised on purpose: a hint, not a warning.
+      // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
+      // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.
       const markup = !block && PRE_RENDERED.test(expr.replace(/\|.*$/, ''));
       ctx.report({
         start, end: m.index! + m[0].length,
         kind: block ? 'autoescape-off' : markup ? 'raw-markup' : 'raw-output',
-        ...(markup ? { severity: 'info' as const, confidence: 'low' as const } : {}),
+        ...(block ? {} : { severity: 'info' as const, confidence: markup ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }

@@ -5,7 +5,7 @@ import { flowRule } from '../shared/flow-rule';
 
 const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data', 'environ', 'META']);
 /** Raw request lines and headers cannot hold line breaks (HTTP parsers reject them); upload metadata is the server's. */
-const NO_NEWLINES = /^(url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri|get_full_path|hostname|host|ip|get_host|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype))/;
+const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 export const logInjection = flowRule({
   id: 'log-injection',

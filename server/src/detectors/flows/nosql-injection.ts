@@ -8,11 +8,12 @@ export const nosqlInjection = flowRule({
   meta: { title: 'Database filter from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-943'] },
   kinds: ['nosql', 'nosql-where'],
   keywords: ['find', 'update', 'delete', 'count', '$where', 'where'],
-  languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
   labels: ['request'],
   impact: 'can inject query operators such as `$ne` or `$where` and match records it should not (NoSQL injection)',
-  accept(f) {
+  accept(f, ctx) {
     if (f.sink.kind === 'nosql-where') return true;
+    // Python frameworks parse query strings and forms into strings; only JSON bodies hold objects.
+    if (ctx.languageId === 'python' && !/^(json|get_json|data)/.test(f.origin.detail ?? '')) return false;
     // Route parameters are always strings; values turned into strings cannot carry operators.
     const detail = f.origin.detail ?? '';
     return !f.origin.stringified && !f.sink.value.built && !detail.startsWith('params') && !detail.startsWith('param') && !detail.startsWith('header');

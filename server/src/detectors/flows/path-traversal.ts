@@ -4,7 +4,7 @@
 import { flowRule } from '../shared/flow-rule';
 import { basenameFix } from '../shared/flow-fixes';
 
-/** Server-side upload metadata (multer's `file.path`, `file.filename`) is not chosen by the client. */
+/** Server-side upload metadata (multer's `file.path`, `file.filename`) is not chosen by the client (werkzeug's `filename` is). */
 const UPLOAD_META = /^files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype|buffer)$/;
 
 export const pathTraversal = flowRule({
@@ -15,6 +15,8 @@ export const pathTraversal = flowRule({
   // A command-line tool opening what its user names is its job: only web input counts here.
   labels: ['request', 'browser'],
   impact: 'can read or overwrite files outside the intended folder with `../` (path traversal)',
-  accept: (f) => !(f.origin.label === 'request' && UPLOAD_META.test(f.origin.detail ?? '')),
+  accept: (f, ctx) => !(f.origin.label === 'request' && ctx.languageId !== 'python' && UPLOAD_META.test(f.origin.detail ?? ''))
+    // `send` (behind `res.sendFile`) refuses `..` unless something resolved it first; a whole path from input is still absolute.
+    && !(f.sink.model.normalizedOnly && f.sink.value.built && !f.sink.value.normalized),
   fix: basenameFix,
 });

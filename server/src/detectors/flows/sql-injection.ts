@@ -11,9 +11,9 @@ const CONDITION_TEXT = /[=<>]|\b(like|in|between|asc|desc|and|or|not)\b/i;
 /** A raw query from input is injection whether it was concatenated or passed whole. */
 function isInjection(f: Flow): boolean {
   // The query text itself (or the `text`/`sql` of a config object), not its parameter list.
-  const query = [f.sink.value, f.sink.value.fields?.get('text'), f.sink.value.fields?.get('sql')].find((x) => x?.taint.includes(f.at));
-  if (!query) return false;
-  const v = query;
+  const v = [f.sink.value, f.sink.value.fields?.get('text'), f.sink.value.fields?.get('sql'), f.sink.value.element].find((x) => x?.taint.includes(f.at));
+  if (!v) return false;
+  if (f.sink.model.certain) return true;
   if (f.sink.kind === 'sql-builder') return !!v.built && CONDITION_TEXT.test(v.text ?? '');
   if (v.built) return SQL_TEXT.test(v.text ?? '') || !v.text;
   return (f.origin.detail ?? '').includes('.') || f.origin.label !== 'request';
