@@ -1,7 +1,7 @@
 // The flow analysis on small programs: which sources reach which sinks, through what, and what
 // stops them (reassignment, guards, sanitizers, validators, roles that do not apply).
 import assert from 'node:assert/strict';
-import { analysis, type FileAnalysis } from '../../server/src/analysis';
+import { analysis, ir, type FileAnalysis } from '../../server/src/analysis';
 import { parseJs, parsePython } from '../../server/src/core/parsers';
 import type { DetectorContext, LanguageId } from '../../server/src/core/types';
 import { testEngine } from '../engine';
@@ -11,8 +11,9 @@ async function run(code: string, languageId: LanguageId = 'javascript'): Promise
   const ctx = {
     text: code, languageId, path: 'src/app', isTestFile: false,
     js: () => parseJs(code, 'a.js', languageId), python: () => parsePython(code), yaml: () => undefined,
-    report: () => {}, checkBudget: () => {}, get: () => undefined,
+    report: () => {}, checkBudget: () => {},
   } as unknown as DetectorContext;
+  (ctx as { get: unknown }).get = (fact: typeof ir) => (fact === ir ? ir.compute(ctx) : undefined);
   return analysis.compute(ctx)!;
 }
 
@@ -87,6 +88,10 @@ describe('analysis: flows', () => {
   it('an unknown method on input keeps it with lower confidence; an unknown function drops it', async () => {
     assert.deepEqual(await flows(H('cp.exec(req.query.d.frobnicate());')), ['command request:unknown []']);
     assert.deepEqual(await flows(H('cp.exec(frobnicate(req.query.d));')), []);
+  });
+
+  it('names that are Object.prototype members are ordinary names', async () => {
+    assert.deepEqual(await flows(H('const constructor = req.query.c, toString = 1, hasOwnProperty = 2;\nconst o = { __proto__: null, valueOf: constructor };\ncp.exec(o.valueOf);')), ['command request:direct [constructor]']);
   });
 
   it('marks caught errors and what their properties carry', async () => {

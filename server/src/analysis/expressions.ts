@@ -7,7 +7,7 @@ import type { Expr, Pattern, Span } from './ir';
 import type { Analyzer, Frame } from './interpret';
 import { caughtError, origin, sensitive, sensitiveName, stringified } from './labels';
 import { readMember, readPath } from './objects';
-import { addStep, carry, deepTaint, EMPTY, join, mergeOrigins, originKey, type Origin, type Value } from './values';
+import { addStep, carry, deepTaint, EMPTY, join, joinText, mergeOrigins, originKey, type Origin, type Value } from './values';
 
 export function nameValue(a: Analyzer, e: Expr & { k: 'name' }, f: Frame): Value {
   const b = e.binding;
@@ -116,7 +116,7 @@ export function concat(vs: Value[]): Value {
   });
   const allLit = vs.every((v) => v.lit !== undefined && v.lit !== null);
   const head = vs.length > 0 && (deepTaint(vs[0]).length > 0 || vs[0].head === true);
-  return { taint, prefix, built: true, head, text: text.join(' '), lit: allLit ? vs.map((v) => String(v.lit)).join('') : undefined };
+  return { taint, prefix: prefix.slice(0, 200), built: true, head, text: joinText(text), lit: allLit ? vs.map((v) => String(v.lit)).join('').slice(0, 400) : undefined };
 }
 
 function object(a: Analyzer, e: Expr & { k: 'object' }, f: Frame): Value {

@@ -14,7 +14,6 @@ export type { Flow, SinkHit } from './interpret';
 export type { Origin, Step, Value } from './values';
 
 export interface FileAnalysis {
-  readonly ir: FileIR;
   readonly flows: readonly Flow[];
   /** Functions that handle routes (ids), for rules about handlers. */
   readonly routes: ReadonlySet<number>;
@@ -46,23 +45,38 @@ export interface ModelContext extends DetectorContext {
   readonly models?: readonly ModelPack[];
 }
 
+/** The file lowered to the IR (JS/TS or Python), shared by the flow analysis and rules that read the IR. */
+export const ir: Fact<FileIR | undefined> = {
+  id: 'ir',
+  compute(ctx: DetectorContext) {
+    const language = languageOfAnalysis(ctx.languageId);
+    const tick = () => ctx.checkBudget();
+    if (language === 'js') {
+      const sf = ctx.js();
+      return sf && lowerJs(sf, tick);
+    }
+    const tree = language === 'python' ? ctx.python() : undefined;
+    return tree && lowerPython(tree, tick, ctx.text);
+  },
+};
+
+/**
+ * Words without which no model source can appear (a request parameter, `argv`, the page's location,
+ * a server action, a message listener). Checked on the text before anything is lowered: most library
+ * files have none of them, and then there is nothing to follow.
+ */
+const SOURCE_WORDS = /\b(req|request|ctx|c\.req|argv|input\s*\(|location|document\.(URL|referrer|documentURI|baseURI)|window\.name|searchParams|formData|use server|self\.request|addEventListener|on\(\s*['"]data)\b|@(Body|Query|Param|Headers|Req|Request)\(|@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(|function\s+(GET|POST|PUT|PATCH|DELETE)\b/;
+
 export const analysis: Fact<FileAnalysis | undefined> = {
   id: 'analysis',
   compute(ctx: ModelContext) {
     const language = languageOfAnalysis(ctx.languageId);
     if (!language) return undefined;
-    const tick = () => ctx.checkBudget();
-    let ir: FileIR | undefined;
-    if (language === 'js') {
-      const sf = ctx.js();
-      ir = sf && lowerJs(sf, tick);
-    } else {
-      const tree = ctx.python();
-      ir = tree && lowerPython(tree, tick);
-    }
-    if (!ir) return undefined;
-    const a = new Analyzer(ir, modelsFor(language, ctx.models), ctx.text, tick);
+    if (!SOURCE_WORDS.test(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
+    const lowered = ctx.get(ir);
+    if (!lowered) return undefined;
+    const a = new Analyzer(lowered, modelsFor(language, ctx.models), ctx.text, () => ctx.checkBudget(), ctx.path);
     a.run();
-    return { ir, flows: a.flows, routes: a.roles.routes, language, imports: a.imports };
+    return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports };
   },
 };

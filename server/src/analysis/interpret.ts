@@ -20,6 +20,7 @@ import type { Models } from './models';
 import { importsOf, paramRoles, type Roles } from './roles';
 import { EMPTY, join, type Origin, type Value } from './values';
 import type { SinkModel } from './model-types';
+import { forEachExpr } from './walk';
 
 export interface SinkHit {
   readonly kind: string;
@@ -89,14 +90,14 @@ export class Analyzer {
   readonly methodsOf = new Map<string, Func>();
   readonly imports: ReadonlySet<string>;
 
-  constructor(readonly ir: FileIR, readonly models: Models, readonly text: string, readonly tick: () => void) {
+  constructor(readonly ir: FileIR, readonly models: Models, readonly text: string, readonly tick: () => void, readonly path = '') {
     for (const f of ir.funcs) {
       if (f.binding) this.funcOfBinding.set(f.binding.id, f);
       if (f.owner && f.name) this.methodsOf.set(`${f.owner.name}.${f.name}`, f);
     }
     for (const b of ir.bindings) this.bindingById.set(b.id, b);
     this.imports = importsOf(ir);
-    this.roles = paramRoles(ir, models, this.imports);
+    this.roles = paramRoles(ir, models, this.imports, path);
   }
 
   bindingOf(id: number): Binding | undefined {
@@ -108,6 +109,8 @@ export class Analyzer {
   }
 
   run(): void {
+    // Without any way for input to enter, there is nothing to follow (most library files).
+    if (!this.roles.any && !mayHaveSources(this.ir, this.models)) return;
     this.analyze(this.ir.top, new Env(null));
     // Functions nobody called or passed along: exported helpers, methods, decorated routes.
     for (const f of this.ir.funcs) if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));
@@ -305,3 +308,43 @@ function returned(v: Value): Value {
   return typeof status === 'number' && v.fields?.has('0') ? { ...v.fields.get('0')!, status } : v;
 }
 
+
+/**
+ * Could input enter this file at all? A parameter with a role, an import of a source (`flask.request`),
+ * a read of a source path or one of its prefixes (`process.argv`, `window.location`), a source call,
+ * or a listener for messages or request data. Most library files have none and skip the walk.
+ */
+const prefixCache = new WeakMap<Models, Set<string>>();
+
+function mayHaveSources(ir: FileIR, models: Models): boolean {
+  let prefixes = prefixCache.get(models);
+  if (!prefixes) {
+    prefixes = new Set<string>();
+    for (const p of [...models.sourcePaths.keys(), ...models.sourceCallNames]) {
+      const parts = p.split('.');
+      for (let i = 2; i <= parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
+      if (parts.length === 1) prefixes.add(p);
+    }
+    prefixCache.set(models, prefixes);
+  }
+  const pathOf = (e: Expr): string | undefined => {
+    if (e.k === 'name') return e.binding?.import ? (e.binding.import.name === '*' ? e.binding.import.module : `${e.binding.import.module}.${e.binding.import.name}`) : e.binding ? undefined : e.name;
+    if (e.k === 'member' && e.prop) {
+      const o = pathOf(e.object);
+      return o && `${o}.${e.prop}`;
+    }
+    return undefined;
+  };
+  let found = false;
+  for (const fn of ir.funcs) {
+    if (found) break;
+    forEachExpr(fn.body, (e) => {
+      if (found) return;
+      if (e.k === 'member' || e.k === 'name') {
+        const p = pathOf(e);
+        if (p && prefixes!.has(p)) found = true;
+      } else if (e.k === 'call' && e.callee.k === 'member' && /^(addEventListener|on|once)$/.test(e.callee.prop ?? '') && e.args[0]?.k === 'lit' && (e.args[0].value === 'message' || e.args[0].value === 'data')) found = true;
+    });
+  }
+  return found;
+}

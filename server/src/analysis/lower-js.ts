@@ -9,6 +9,11 @@ import { Builder, normalizeModule, Scope } from './scope';
 const K = ts.SyntaxKind;
 const NO_KWARGS: readonly Kwarg[] = [];
 
+/** A modifier written on the node itself (`ts.getCombinedModifierFlags` also reads JSDoc: slow in JS files). */
+function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
+  return !!(n as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind);
+}
+
 const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
   [K.EqualsToken]: '=', [K.PlusEqualsToken]: '+=', [K.BarBarEqualsToken]: '||=', [K.QuestionQuestionEqualsToken]: '??=',
   [K.AmpersandAmpersandEqualsToken]: '&&=', [K.MinusEqualsToken]: '-=', [K.AsteriskEqualsToken]: '*=',
@@ -16,7 +21,18 @@ const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
 
 export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR {
   const b = new Builder();
-  const span = (n: ts.Node): Span => ({ start: n.getStart(sf), end: n.getEnd() });
+  // Nested nodes often start where their parent does (a call and its callee): skip the leading
+  // trivia once per position, not once per node (comment blocks made that quadratic).
+  const starts = new Map<number, number>();
+  const skipTrivia = (ts as unknown as { skipTrivia(text: string, pos: number): number }).skipTrivia;
+  const span = (n: ts.Node): Span => {
+    let start = starts.get(n.pos);
+    if (start === undefined) {
+      start = n.kind === K.JsxText ? n.pos : skipTrivia(sf.text, n.pos);
+      starts.set(n.pos, start);
+    }
+    return { start, end: n.end };
+  };
   const top = b.func({ name: null, span: { start: 0, end: sf.end }, params: [], parent: null, isAsync: true });
   const unwrap = (e: ts.Expression): ts.Expression => {
     while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)
@@ -54,13 +70,22 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
     }
   }
 
-  /** `var` declarations anywhere in a function body (not in nested functions). */
+  /** `var` declarations anywhere in a function body. They only occur in statement positions, so only statements are visited. */
   function hoistVars(node: ts.Node, scope: Scope): void {
-    ts.forEachChild(node, (c) => {
-      if (ts.isFunctionLike(c) || ts.isClassLike(c)) return;
-      if (ts.isVariableDeclarationList(c) && !(c.flags & ts.NodeFlags.BlockScoped)) for (const d of c.declarations) declareNames(d.name, scope, 'var');
-      hoistVars(c, scope);
-    });
+    const list = (l: ts.Node | undefined) => {
+      if (l && ts.isVariableDeclarationList(l) && !(l.flags & ts.NodeFlags.BlockScoped)) for (const d of l.declarations) declareNames(d.name, scope, 'var');
+    };
+    const visit = (s: ts.Node | undefined): void => {
+      if (!s) return;
+      if (ts.isVariableStatement(s)) list(s.declarationList);
+      else if (ts.isBlock(s) || ts.isSourceFile(s) || ts.isModuleBlock(s)) s.statements.forEach(visit);
+      else if (ts.isIfStatement(s)) { visit(s.thenStatement); visit(s.elseStatement); }
+      else if (ts.isForStatement(s) || ts.isForInStatement(s) || ts.isForOfStatement(s)) { list(s.initializer); visit(s.statement); }
+      else if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isLabeledStatement(s) || ts.isWithStatement(s)) visit(s.statement);
+      else if (ts.isTryStatement(s)) { visit(s.tryBlock); visit(s.catchClause?.block); visit(s.finallyBlock); }
+      else if (ts.isSwitchStatement(s)) for (const c of s.caseBlock.clauses) c.statements.forEach(visit);
+    };
+    visit(node);
   }
 
   function declareNames(name: ts.BindingName, scope: Scope, kind: 'var' | 'param' | 'catch'): void {
@@ -113,7 +138,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   }
 
   function func(node: ts.SignatureDeclaration, scope: Scope, name: string | null, extra: Partial<Func> = {}): Func {
-    const isAsync = !!(ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async);
+    const isAsync = hasModifier(node, K.AsyncKeyword);
     const fn = b.func({ name, span: span(node), params: [], parent: scope.fn, isAsync, ...extra });
     const inner = new Scope(scope, fn);
     node.parameters.forEach((p) => declareNames(p.name, inner, 'param'));
@@ -184,7 +209,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   function stmt(s: ts.Statement, scope: Scope, out: Stmt[]): void {
     tick();
     if (ts.isVariableStatement(s)) {
-      const exported = !!(ts.getCombinedModifierFlags(s.declarationList.declarations[0] ?? s) & ts.ModifierFlags.Export);
+      const exported = hasModifier(s, K.ExportKeyword);
       for (const d of s.declarationList.declarations) {
         const value = d.initializer ? expr(d.initializer, scope, ts.isIdentifier(d.name) ? d.name.text : null) : null;
         if (value?.k === 'func' && exported) value.fn.exported = true;
@@ -247,7 +272,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
       out.push({ k: 'block', span: span(s), body });
     } else if (ts.isFunctionDeclaration(s) && s.body) {
       const binding = s.name ? scope.lookup(s.name.text) : null;
-      const exported = !!(ts.getCombinedModifierFlags(s) & ts.ModifierFlags.Export);
+      const exported = hasModifier(s, K.ExportKeyword);
       const fn = func(s, scope, s.name?.text ?? null, { exported });
       fn.binding = binding;
       out.push({ k: 'func', span: span(s), fn });

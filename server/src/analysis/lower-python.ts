@@ -2,7 +2,8 @@
 // (unless declared `global`/`nonlocal`), so locals are collected before the body is lowered; class
 // bodies do not enclose their methods; comprehensions get their own scope. `except … as e` binds `e`
 // to the caught exception through the pseudo-name `<caught>`. ERROR subtrees are skipped.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import { copyTree, type PyNode as Node } from './py-tree';
 import type { Expr, FileIR, Func, Kwarg, Param, Pattern, PatternProp, Prop, Span, Stmt } from './ir';
 import { collectLocals, kids, targetNames } from './python-locals';
 import { Builder, Scope } from './scope';
@@ -10,9 +11,9 @@ import { Builder, Scope } from './scope';
 const NO_KWARGS: readonly Kwarg[] = [];
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
-export function lowerPython(tree: Tree, tick: () => void = () => {}): FileIR {
+export function lowerPython(tree: Tree, tick: () => void = () => {}, source = tree.rootNode.text): FileIR {
   const b = new Builder();
-  const root = tree.rootNode;
+  const { root, errors } = copyTree(tree, source, tick);
   const top = b.func({ name: null, span: span(root), params: [], parent: null, isAsync: false });
 
   function declareLocals(body: Node | null, scope: Scope): void {
@@ -369,6 +370,6 @@ export function lowerPython(tree: Tree, tick: () => void = () => {}): FileIR {
   const scope = new Scope(null, top);
   declareLocals(root, scope);
   top.body = block(root, scope);
-  const syntaxErrors = root.hasError ? root.descendantsOfType('ERROR').length + 1 : 0;
+  const syntaxErrors = errors;
   return { language: 'python', top, funcs: b.funcs, bindings: b.bindings, syntaxErrors };
 }

@@ -75,6 +75,8 @@ export interface Models {
   readonly exits: CallIndex<CallMatch>;
   readonly sourceCalls: CallIndex<SourceModel & CallMatch>;
   readonly sourcePaths: Map<string, SourceModel>;
+  /** Callee paths of source calls (`input`, `os.getenv`). */
+  readonly sourceCallNames: string[];
   readonly objects: Map<string, ObjectModel>;
   readonly params: ParamRole[];
   readonly routes: RouteModel[];
@@ -87,7 +89,7 @@ export function compileModels(packs: readonly ModelPack[], language: ModelLangua
     language,
     sinks: new CallIndex(), stores: new Map(), sanitizers: new CallIndex(), sanitizingMembers: new Map(), propagators: new CallIndex(),
     callbacks: new CallIndex(), validators: new CallIndex(), middleware: new CallIndex(), exits: new CallIndex(),
-    sourceCalls: new CallIndex(), sourcePaths: new Map(), objects: new Map(), params: [], routes: [], cleanAnnotation: /^$/,
+    sourceCalls: new CallIndex(), sourcePaths: new Map(), sourceCallNames: [], objects: new Map(), params: [], routes: [], cleanAnnotation: /^$/,
   };
   const clean: string[] = [];
   for (const p of packs) {
@@ -107,7 +109,10 @@ export function compileModels(packs: readonly ModelPack[], language: ModelLangua
     for (const s of p.exits ?? []) m.exits.add(s);
     for (const s of p.sources ?? []) {
       for (const path of s.path ?? []) m.sourcePaths.set(path, s);
-      if (s.call) m.sourceCalls.add({ ...s, callee: s.call });
+      if (s.call) {
+        m.sourceCalls.add({ ...s, callee: s.call });
+        m.sourceCallNames.push(...s.call);
+      }
     }
     for (const [name, o] of Object.entries(p.objects ?? {})) m.objects.set(name, mergeObject(m.objects.get(name), o));
     m.params.push(...(p.params ?? []));

@@ -1,7 +1,7 @@
 // Python's scoping rule for the lowering: a name assigned anywhere in a function body is local to
 // the whole body, unless declared `global`/`nonlocal`; nested functions, classes, lambdas and
 // comprehensions have scopes of their own.
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './py-tree';
 
 export const kids = (n: Node | null | undefined): Node[] => (n ? n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
 

@@ -12,6 +12,8 @@ import { forEachExpr } from './walk';
 
 export interface Roles {
   get(p: Param): Value | undefined;
+  /** Some parameter has a role (a request, a label). */
+  readonly any: boolean;
   /** Functions that handle a route (their returns are responses). */
   readonly routes: ReadonlySet<number>;
 }
@@ -51,7 +53,7 @@ function isMiddleware(e: Expr & { k: 'call' }, models: Models): boolean {
     || (!!path && /^(validate|validator|validateRequest|validateBody|validateQuery|validateParams|zValidator|celebrate|checkSchema)$/.test(path));
 }
 
-export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<string>): Roles {
+export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<string>, path = ''): Roles {
   const roles = new Map<Param, Value>();
   const routes = new Set<number>();
   const importsOk = (list?: string[]) => !list || list.some((m) => imports.has(m));
@@ -75,6 +77,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
     return routeModels.find((r) => r.methods.includes(name) && importsOk(r.imports) && (pathArg || (receivers.get(r)?.test(recv) ?? false)));
   };
   const called = new Set<number>();
+  const viewsModule = imports.has('django') && /(^|\/)views?(\.py$|\/)|_views?\.py$/.test(path);
   for (const fn of ir.funcs) {
     forEachExpr(fn.body, (e) => {
       if (e.k !== 'call') return;
@@ -140,15 +143,16 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
     });
     if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
     // Django views: the parameters after `request` are URL captures (ids are usually `<int:…>` converters).
-    const at = fn.params.findIndex((p) => roles.get(p)?.object === 'django.HttpRequest');
-    if (at >= 0) {
-      for (const p of fn.params.slice(at + 1)) {
+    // Only module-level functions of a views module: methods (forms, `handle(self, request, data)`) get
+    // cleaned data, and helpers elsewhere that take `request` first get their arguments from views.
+    if (viewsModule && !fn.owner && fn.parent === ir.top && !called.has(fn.id) && roles.get(fn.params[0])?.object === 'django.HttpRequest') {
+      for (const p of fn.params.slice(1)) {
         if (roles.has(p) || p.rest || !p.name || /^(pk|id|\w+_id|year|month|day|page|format)$/.test(p.name)) continue;
         roles.set(p, { taint: [origin('request', p.span, p.name, { detail: p.name })] });
       }
     }
   }
-  return { get: (p) => roles.get(p), routes };
+  return { get: (p) => roles.get(p), routes, any: roles.size > 0 };
 }
 
 /** A role for the parameter (undefined: matched, but validated), or null when the rule does not apply. */

@@ -98,13 +98,28 @@ export function mergeOrigins(a: readonly Origin[], b: readonly Origin[]): Origin
 
 /** The value of "one of these" (branches joining, `a || b`, a built string's parts). */
 export function join(...values: Array<Value | undefined>): Value {
+  // Fast paths (most joins on the hot path): nothing, one value, or values that hold nothing at all.
+  let first: Value | undefined;
+  let distinct = false;
+  let plain = true;
+  for (const v of values) {
+    if (!v) continue;
+    if (!first) first = v;
+    else if (v !== first) distinct = true;
+    if (v.taint.length || v.fields || v.element || v.object || v.fn || v.path || v.validates || v.from || v.validated) plain = false;
+  }
+  if (!first) return EMPTY;
+  if (!distinct) return first;
+  if (plain) {
+    if (values.every((v) => !v || v.lit === first!.lit)) return first;
+    const text = joinText(values.map((v) => v?.text));
+    return text ? { taint: [], text } : EMPTY;
+  }
   const vs = values.filter((v): v is Value => !!v);
-  if (vs.length === 0) return EMPTY;
-  if (vs.length === 1) return vs[0];
   let taint: Origin[] = [];
   for (const v of vs) taint = mergeOrigins(taint, v.taint);
-  const first = vs[0];
-  const same = <K extends keyof Value>(k: K) => (vs.every((v) => v[k] === first[k]) ? first[k] : undefined);
+  const head0 = vs[0];
+  const same = <K extends keyof Value>(k: K) => (vs.every((v) => v[k] === head0[k]) ? head0[k] : undefined);
   let fields: Map<string, Value> | undefined;
   if (vs.every((v) => v.fields)) {
     fields = new Map();
@@ -115,7 +130,7 @@ export function join(...values: Array<Value | undefined>): Value {
     taint, object: same('object'), status: same('status'), fn: same('fn'), path: same('path'), lit: same('lit'),
     prefix: same('prefix'), fields, element, built: vs.some((v) => v.built) || undefined, head: vs.some((v) => v.head !== false) ? undefined : false,
     validated: same('validated'), validates: vs.flatMap((v) => v.validates ?? []),
-    text: vs.map((v) => v.text ?? '').join(' ') || undefined, opaque: vs.some((v) => v.opaque) || undefined,
+    text: joinText(vs.map((v) => v.text)), opaque: vs.some((v) => v.opaque) || undefined,
   };
 }
 
@@ -153,3 +168,11 @@ export function deepTaint(v: Value | undefined, depth = 0): Origin[] {
 export function originKey(o: Origin): string {
   return `${o.label}:${o.source.start}:${o.param ? o.param.path.join('.') : ''}`;
 }
+
+/** Literal text of alternatives, distinct and bounded (loops and branches would otherwise grow it without end). */
+export function joinText(texts: ReadonlyArray<string | undefined>): string | undefined {
+  const distinct = [...new Set(texts.filter((t): t is string => !!t))];
+  return distinct.length ? distinct.join(' ').slice(0, MAX_TEXT) : undefined;
+}
+
+const MAX_TEXT = 400;

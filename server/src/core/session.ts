@@ -130,6 +130,8 @@ export class Session {
       ...asking,
       js: () => this.js(),
       python: () => this.python(),
+      // A fact may build on other facts (the analysis on the IR) whatever the asking detector declared.
+      get: <U>(other: Fact<U, AsyncDetectorContext>) => this.fact(other, ctx),
       checkBudget: () => {
         if (performance.now() - (this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
       },

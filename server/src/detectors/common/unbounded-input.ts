@@ -2,8 +2,10 @@
 // with no length check, `multer()` without `limits`, Flask `request.get_data()`,
 // `request.stream.read()` and `request.files[…].read()` in an app without `MAX_CONTENT_LENGTH`.
 // One large request then exhausts the server's memory (CWE-770, CWE-400).
-import { analysis, type FileAnalysis } from '../../analysis';
+import { analysis, ir, type FileAnalysis } from '../../analysis';
+import type { FileIR } from '../../analysis/ir';
 import type { Expr, Stmt } from '../../analysis/ir';
+import { importsOf } from '../../analysis/roles';
 import { forEachExpr } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
@@ -46,8 +48,8 @@ function accumulation(body: readonly Stmt[], chunk: number): { start: number; en
   return at;
 }
 
-function javascript(ctx: DetectorContext, r: FileAnalysis): void {
-  for (const fn of r.ir.funcs) {
+function javascript(ctx: DetectorContext, lowered: FileIR, imports: ReadonlySet<string>): void {
+  for (const fn of lowered.funcs) {
     forEachExpr(fn.body, (e) => {
       if (e.k !== 'call' || e.callee.k !== 'member') return;
       const c = e.callee;
@@ -62,7 +64,7 @@ function javascript(ctx: DetectorContext, r: FileAnalysis): void {
       }
     });
     forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call' || e.callee.k !== 'name' || e.callee.name !== 'multer' || !r.imports.has('multer')) return;
+      if (e.k !== 'call' || e.callee.k !== 'name' || e.callee.name !== 'multer' || !imports.has('multer')) return;
       const opts = e.args[0];
       if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
       ctx.report({ start: e.span.start, end: e.span.end, kind: 'upload', message: 'This multer upload has no `limits`, so a client can send files of any size and number; set `limits: { fileSize, files }`.' });
@@ -70,10 +72,10 @@ function javascript(ctx: DetectorContext, r: FileAnalysis): void {
   }
 }
 
-function python(ctx: DetectorContext, r: FileAnalysis): void {
-  if (!r.imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
+function python(ctx: DetectorContext, lowered: FileIR, imports: ReadonlySet<string>, r: FileAnalysis): void {
+  if (!imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
   const message = 'The whole request body is read with no size limit and the app sets no `MAX_CONTENT_LENGTH`, so one large request can exhaust memory; set `app.config["MAX_CONTENT_LENGTH"]` or read in bounded chunks.';
-  for (const fn of r.ir.funcs) {
+  for (const fn of lowered.funcs) {
     forEachExpr(fn.body, (e) => {
       if (e.k !== 'call' || e.callee.k !== 'member' || e.args.length || e.kwargs.length) return;
       const text = ctx.text.slice(e.callee.span.start, e.callee.span.end);
@@ -89,13 +91,15 @@ function python(ctx: DetectorContext, r: FileAnalysis): void {
 
 export const unboundedInput: Detector = {
   id: 'unbounded-input',
-  meta: { title: 'Request body read with no size limit', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-770', 'CWE-400'], needs: ['analysis'] },
+  meta: { title: 'Request body read with no size limit', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-770', 'CWE-400'], needs: ['ir', 'analysis'] },
   languages: [...JS_LIKE, 'python'],
   keywords: ["'data'", '"data"', 'multer', 'get_data', 'stream.read', '.read('],
   run(ctx: DetectorContext) {
+    const lowered = ctx.get(ir);
+    if (!lowered) return;
+    const imports = importsOf(lowered);
+    if (lowered.language === 'js') return javascript(ctx, lowered, imports);
     const r = ctx.get(analysis);
-    if (!r) return;
-    if (r.language === 'js') javascript(ctx, r);
-    else python(ctx, r);
+    if (r) python(ctx, lowered, imports, r);
   },
 };

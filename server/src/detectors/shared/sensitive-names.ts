@@ -56,7 +56,7 @@ export function classifyName(name: string): Sensitivity | undefined {
   if (words.length > 1 && HARMLESS_PREFIX.has(first)) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
   if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && HARMLESS_TOKEN.has(before) ? undefined : 'secret';
-  const qualifiers = QUALIFIED_HEADS[head];
+  const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;
   if (qualifiers && before && qualifiers.has(before)) return head === 'number' && PII_QUALIFIED.has(before) ? 'pii' : 'secret';
   return undefined;
 }
