@@ -13,6 +13,7 @@ describe('core/config: sanitizeSettings', () => {
       enable: false, run: 'onSave', rules: { 'aws-access-key-id': 'off', 'hardcoded-secret': 'hint' }, include: ['src/**'],
       exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500,
       dependencies: { newPackageDays: 7 }, provenance: { captureMode: 'precise', raiseSeverity: false, assistedOnlyRules: ['weak-test'] },
+      models: { sanitizers: [{ callee: ['isSafeName'], clears: ['path'] }], validators: [{ method: ['check'], receiver: '^policy$' }] },
     };
     const problems: string[] = [];
     assert.deepEqual(sanitizeSettings({ ...good, $schema: './schema.json' }, problems), good);
@@ -38,6 +39,21 @@ describe('core/config: sanitizeSettings', () => {
     sanitizeSettings(BAD, problems);
     for (const key of ['enable', 'run', 'exclude', 'minimumConfidence', 'registry', 'respectGitignore', 'detectorBudgetMs']) {
       assert.ok(problems.some((p) => p.includes(key)), `no problem reported for ${key}: ${problems.join(' | ')}`);
+    }
+  });
+
+  it('checks team models entry by entry and says what it dropped', () => {
+    const problems: string[] = [];
+    const out = sanitizeSettings({
+      models: {
+        sanitizers: [{ callee: ['cleanPath'], clears: ['path'] }, { callee: ['noClears'] }, { method: ['x'], clears: '*', receiver: '(' }],
+        sinks: [{ callee: ['runReport'], arg: 0 }, { callee: ['audit.exec'], kind: 'command', arg: '*' }],
+        magic: [],
+      },
+    }, problems);
+    assert.deepEqual(out.models, { sanitizers: [{ callee: ['cleanPath'], clears: ['path'] }], sinks: [{ callee: ['audit.exec'], kind: 'command', arg: '*' }] });
+    for (const p of ['models.sanitizers[1]: needs "clears"', 'models.sanitizers[2].receiver', 'models.sinks[0]: needs a "kind"', 'models.magic: unknown key']) {
+      assert.ok(problems.some((x) => x.startsWith(p)), `${p} in ${problems.join(' | ')}`);
     }
   });
 

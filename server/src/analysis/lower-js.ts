@@ -4,20 +4,10 @@
 // `<jsx>` with their attributes as an object (so `dangerouslySetInnerHTML` is an ordinary argument).
 import { ts } from 'ts-morph';
 import type { Expr, FileIR, Func, Kwarg, Param, Pattern, PatternProp, Prop, Span, Stmt } from './ir';
+import { COMPOUND, hasModifier, K, keyText, unwrap } from './lower-js-util';
 import { Builder, normalizeModule, Scope } from './scope';
 
-const K = ts.SyntaxKind;
 const NO_KWARGS: readonly Kwarg[] = [];
-
-/** A modifier written on the node itself (`ts.getCombinedModifierFlags` also reads JSDoc: slow in JS files). */
-function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
-  return !!(n as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind);
-}
-
-const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
-  [K.EqualsToken]: '=', [K.PlusEqualsToken]: '+=', [K.BarBarEqualsToken]: '||=', [K.QuestionQuestionEqualsToken]: '??=',
-  [K.AmpersandAmpersandEqualsToken]: '&&=', [K.MinusEqualsToken]: '-=', [K.AsteriskEqualsToken]: '*=',
-};
 
 export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR {
   const b = new Builder();
@@ -34,15 +24,8 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
     return { start, end: n.end };
   };
   const top = b.func({ name: null, span: { start: 0, end: sf.end }, params: [], parent: null, isAsync: true });
-  const unwrap = (e: ts.Expression): ts.Expression => {
-    while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)
-      || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
-    return e;
-  };
   const decoratorsOf = (n: ts.Node, scope: Scope): Expr[] =>
     (ts.canHaveDecorators(n) ? ts.getDecorators(n) ?? [] : []).map((d) => expr(d.expression, scope));
-  const keyText = (name: ts.PropertyName | ts.BindingName | undefined): string | null =>
-    name && (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) ? name.text : null;
 
   /** Names a statement list declares in its own block (function declarations, let/const/class). */
   function hoistBlock(stmts: readonly ts.Statement[], scope: Scope): void {

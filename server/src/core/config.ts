@@ -4,6 +4,7 @@ import { Minimatch } from 'minimatch';
 import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './settings';
 import { CONFIDENCES, SEVERITIES } from './types';
 import { DEFAULT_EXCLUDES } from './paths';
+import { sanitizeModels } from './team-models';
 
 const RULE_VALUES = new Set<string>([...SEVERITIES, 'off']);
 
@@ -91,6 +92,10 @@ export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial
     const days = isObject(raw.dependencies) ? raw.dependencies.newPackageDays : undefined;
     if (typeof days === 'number' && days >= 0 && days <= 3650) out.dependencies = { newPackageDays: days };
     else if (!isObject(raw.dependencies) || days !== undefined) problems.push('dependencies.newPackageDays: expected a number of days from 0 to 3650');
+  }
+  if (raw.models !== undefined) {
+    const models = sanitizeModels(raw.models, problems);
+    if (models) out.models = models;
   }
   for (const k of Object.keys(raw)) {
     if (!(k in DEFAULT_SETTINGS) && k !== '$schema' && k !== 'trace') problems.push(`unknown key "${k}"`);

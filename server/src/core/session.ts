@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   /** Milliseconds each slow-tier detector may spend on one file (wall time, I/O included). */
   slowBudgetMs?: number;
   limits?: InputLimits;
+  /** Extra flow model packs (the team's `models`, as analysis/team.ts builds them), passed to facts. */
+  models?: readonly object[];
 }
 
 export interface AnalyzeInput {
@@ -93,6 +95,7 @@ export class Session {
       text, languageId, path,
       isTestFile: isTestPath(path),
       services: {},
+      ...(this.options.models ? { models: this.options.models } : {}),
       ...extra,
       js: () => (declared('js'), this.js()),
       python: () => (declared('python'), this.python()),

@@ -31,6 +31,19 @@ export interface VouchSettings {
   respectGitignore: boolean;
   /** Milliseconds each detector may spend on one file. */
   detectorBudgetMs: number;
+  /**
+   * The team's own flow models (`rules/models/*.json` entries): sanitizers such as their own validator
+   * helpers, extra sources, sinks, validators and propagators. Checked by `core/team-models.ts`.
+   */
+  models: TeamModels;
+}
+
+export interface TeamModels {
+  sources?: Array<Record<string, unknown>>;
+  sinks?: Array<Record<string, unknown>>;
+  sanitizers?: Array<Record<string, unknown>>;
+  validators?: Array<Record<string, unknown>>;
+  propagators?: Array<Record<string, unknown>>;
 }
 
 export const DEFAULT_SETTINGS: VouchSettings = {
@@ -45,6 +58,7 @@ export const DEFAULT_SETTINGS: VouchSettings = {
   provenance: { captureMode: 'inferred', raiseSeverity: true, assistedOnlyRules: [] },
   respectGitignore: true,
   detectorBudgetMs: 250,
+  models: {},
 };
 
 /** Workspace policy file, committed with the code; same keys as the settings without the prefix. */

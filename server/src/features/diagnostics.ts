@@ -9,6 +9,7 @@ import type { Finding, Notice, Services } from '../core/types';
 import type { VouchSettings } from '../core/settings';
 import { StatusNotification, type StatusParams } from '../protocol';
 import { toDiagnostic } from './diagnostic-shape';
+import { teamPacks } from '../analysis/team';
 import type { Workspace } from './workspace';
 
 type Reason = 'open' | 'change' | 'save';
@@ -102,7 +103,7 @@ export class Diagnostics {
     if (settings.run === 'onSave' && reason === 'change') return;
     const version = doc.version;
     const input = { text: doc.getText(), languageId: language, path: scope.relPath };
-    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs };
+    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models) };
     this.slow.get(uri)?.abort();
     const controller = new AbortController();
     this.slow.set(uri, controller);

@@ -9,6 +9,7 @@ import type { LanguageId, Services } from '../core/types';
 import type { VouchSettings } from '../core/settings';
 import type { ScanResult } from './result';
 import { listFiles, toRelative } from './walk';
+import { teamPacks } from '../analysis/team';
 
 export interface ScanOptions {
   root: string;
@@ -55,6 +56,7 @@ function begin(opts: ScanOptions): { root: string; result: ScanResult; files: st
     rules: opts.settings.rules,
     minimumConfidence: opts.settings.minimumConfidence,
     budgetMs: opts.settings.detectorBudgetMs,
+    models: teamPacks(opts.settings.models),
   };
   return { root, result, files, analyzeOptions };
 }
