@@ -45,12 +45,20 @@ export interface ModelContext extends DetectorContext {
   readonly models?: readonly ModelPack[];
 }
 
+/** Budget checks read the clock; once every 64 statements is often enough and costs nothing. */
+function every64(check: () => void): () => void {
+  let n = 0;
+  return () => {
+    if ((++n & 63) === 0) check();
+  };
+}
+
 /** The file lowered to the IR (JS/TS or Python), shared by the flow analysis and rules that read the IR. */
 export const ir: Fact<FileIR | undefined> = {
   id: 'ir',
   compute(ctx: DetectorContext) {
     const language = languageOfAnalysis(ctx.languageId);
-    const tick = () => ctx.checkBudget();
+    const tick = every64(() => ctx.checkBudget());
     if (language === 'js') {
       const sf = ctx.js();
       return sf && lowerJs(sf, tick);
@@ -61,21 +69,31 @@ export const ir: Fact<FileIR | undefined> = {
 };
 
 /**
- * Words without which no model source can appear (a request parameter, `argv`, the page's location,
- * a server action, a message listener). Checked on the text before anything is lowered: most library
- * files have none of them, and then there is nothing to follow.
+ * Patterns without which no model source can appear: a request parameter or its input fields, a Koa
+ * or Hono context, `argv`, `input()`, the page's location, a message listener, a route decorator, a
+ * Next.js handler or server action, a NestJS parameter decorator. Checked on the text before anything
+ * is lowered: library code rarely has any of them (a module "request", a source "location" do not count).
  */
-const SOURCE_WORDS = /\b(req|request|ctx|c\.req|argv|input\s*\(|location|document\.(URL|referrer|documentURI|baseURI)|window\.name|searchParams|formData|use server|self\.request|addEventListener|on\(\s*['"]data)\b|@(Body|Query|Param|Headers|Req|Request)\(|@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(|function\s+(GET|POST|PUT|PATCH|DELETE)\b/;
+const SOURCE_PATTERN = new RegExp([
+  String.raw`\breq\b`, String.raw`\bctx\.(request|query|params|req|headers|header|cookies|path|url|href|querystring|get)\b`, String.raw`\bc\.req\b`,
+  String.raw`\brequest\.(args|form|values|json|data|files|cookies|headers|GET|POST|body|query|params|url|COOKIES|META|FILES|query_params|path_params|nextUrl|get_json|get_data|stream|view_args|full_path|formData|text)\b`,
+  String.raw`[(,]\s*request\s*[,:)]`, String.raw`\b(process|sys)\.argv\b`, String.raw`\binput\s*\(`,
+  String.raw`\b(window\.|document\.)?location\.(search|hash|href|pathname)\b`, String.raw`\bdocument\.(URL|referrer|documentURI|baseURI)\b`, String.raw`\bwindow\.name\b`,
+  String.raw`addEventListener\(\s*['"]message`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
+  String.raw`@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(`, String.raw`\bfunction\s+(GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\bself\.request\b`,
+].join('|'));
+/** Bundles of this size are built output, not code anyone reviews line by line. */
+const MAX_ANALYSED = 512 * 1024;
 
 export const analysis: Fact<FileAnalysis | undefined> = {
   id: 'analysis',
   compute(ctx: ModelContext) {
     const language = languageOfAnalysis(ctx.languageId);
     if (!language) return undefined;
-    if (!SOURCE_WORDS.test(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
+    if (ctx.text.length > MAX_ANALYSED || !SOURCE_PATTERN.test(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
     const lowered = ctx.get(ir);
     if (!lowered) return undefined;
-    const a = new Analyzer(lowered, modelsFor(language, ctx.models), ctx.text, () => ctx.checkBudget(), ctx.path);
+    const a = new Analyzer(lowered, modelsFor(language, ctx.models), ctx.text, every64(() => ctx.checkBudget()), ctx.path);
     a.run();
     return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports };
   },

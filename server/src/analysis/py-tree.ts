@@ -33,6 +33,8 @@ export class PyNode {
   }
 }
 
+const PUNCTUATION = new Set(['(', ')', ',', ':', '[', ']', '{', '}', '.', ';', '=', '->', '@', '"', "'", '\\']);
+
 /** The tree as plain objects, and how many ERROR or missing nodes the parser recovered from. */
 export function copyTree(tree: Tree, source: string, tick: () => void = () => {}): { root: PyNode; errors: number } {
   const cursor = tree.walk();
@@ -51,8 +53,12 @@ export function copyTree(tree: Tree, source: string, tick: () => void = () => {}
     const fieldId = cursor.currentFieldId;
     const node = new PyNode(type, cursor.startIndex, cursor.endIndex, isNamed, fieldId ? lang.fields[fieldId] ?? null : null, source);
     if (cursor.gotoFirstChild()) {
-      do node.children.push(build());
-      while (cursor.gotoNextSibling());
+      do {
+        // Punctuation is never read by the lowering: skip it without asking for its span.
+        const t = lang.types[cursor.nodeTypeId];
+        if (t !== undefined && PUNCTUATION.has(t)) continue;
+        node.children.push(build());
+      } while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
     return node;

@@ -95,6 +95,8 @@ export const unboundedInput: Detector = {
   languages: [...JS_LIKE, 'python'],
   keywords: ["'data'", '"data"', 'multer', 'get_data', 'stream.read', '.read('],
   run(ctx: DetectorContext) {
+    // Only files that collect a body, configure multer or use Flask can have a finding: check the text before lowering.
+    if (!/\bmulter\b|\bon\(\s*['"]data['"]|\bflask\b/.test(ctx.text)) return;
     const lowered = ctx.get(ir);
     if (!lowered) return;
     const imports = importsOf(lowered);

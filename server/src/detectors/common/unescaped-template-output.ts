@@ -73,6 +73,6 @@ export const unescapedTemplateOutput: Detector = {
   keywords: ['<%-', '{{{', '{{&', '!=', '!{', 'safe', 'autoescape', 'noescape'],
   run(ctx: DetectorContext) {
     if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) templates(ctx);
-    else config(ctx);
+    else if (/autoescape|noEscape/.test(ctx.text)) config(ctx);
   },
 };

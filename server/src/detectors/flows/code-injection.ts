@@ -7,6 +7,5 @@ export const codeInjection = flowRule({
   id: 'code-injection',
   meta: { title: 'Code evaluated from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-94', 'CWE-95'] },
   kinds: ['code'],
-  keywords: ['eval', 'function', 'vm.', 'settimeout', 'setinterval', 'setimmediate', 'exec', 'compile', 'onclick', 'onerror', 'onload'],
   impact: 'can run any code in the process (code injection)',
 });

@@ -8,7 +8,6 @@ export const commandInjection = flowRule({
   id: 'command-injection',
   meta: { title: 'OS command built from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-78'], fixable: true },
   kinds: ['command'],
-  keywords: ['exec', 'spawn', 'system', 'popen', 'subprocess', 'shell', 'fork'],
   impact: 'can run any command on the server (command injection)',
   fix: execFileFix,
 });

@@ -10,7 +10,6 @@ export const crossSiteScripting = flowRule({
   id: 'cross-site-scripting',
   meta: { title: 'Untrusted input written into HTML', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-79'], fixable: true },
   kinds: ['html', 'html-response'],
-  keywords: ['html', 'write', 'send', 'markup', 'mark_safe', 'return', 'body', 'response', 'append'],
   labels: ['request', 'browser'],
   impact: 'can run script in other users\' browsers (cross-site scripting)',
   accept(f) {

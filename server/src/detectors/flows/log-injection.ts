@@ -11,7 +11,6 @@ export const logInjection = flowRule({
   id: 'log-injection',
   meta: { title: 'Untrusted input written into a log line', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-117'] },
   kinds: ['log'],
-  keywords: ['log', 'info', 'warn', 'error', 'debug'],
   labels: ['request'],
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {

@@ -7,7 +7,6 @@ export const nosqlInjection = flowRule({
   id: 'nosql-injection',
   meta: { title: 'Database filter from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-943'] },
   kinds: ['nosql', 'nosql-where'],
-  keywords: ['find', 'update', 'delete', 'count', '$where', 'where'],
   labels: ['request'],
   impact: 'can inject query operators such as `$ne` or `$where` and match records it should not (NoSQL injection)',
   accept(f, ctx) {

@@ -9,7 +9,6 @@ export const openRedirect = flowRule({
   id: 'open-redirect',
   meta: { title: 'Redirect to a target from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-601'] },
   kinds: ['redirect'],
-  keywords: ['redirect', 'location', 'window.open'],
   labels: ['request', 'browser'],
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host sends the user back to this site (http → https, trailing slashes).

@@ -11,7 +11,6 @@ export const pathTraversal = flowRule({
   id: 'path-traversal',
   meta: { title: 'File path from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-22', 'CWE-73'], fixable: true },
   kinds: ['path'],
-  keywords: ['fs', 'file', 'open', 'path', 'send', 'download', 'remove', 'unlink', 'shutil', 'tarfile', 'zipfile'],
   // A command-line tool opening what its user names is its job: only web input counts here.
   labels: ['request', 'browser'],
   impact: 'can read or overwrite files outside the intended folder with `../` (path traversal)',

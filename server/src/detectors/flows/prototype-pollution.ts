@@ -7,7 +7,6 @@ export const prototypePollution = flowRule({
   id: 'prototype-pollution',
   meta: { title: 'Object prototype writable from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-1321'] },
   kinds: ['prototype'],
-  keywords: ['merge', 'extend', 'set', 'defaultsdeep', '['],
   languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
   labels: ['request', 'browser'],
   impact: 'can set `__proto__` properties that every object inherits (prototype pollution)',

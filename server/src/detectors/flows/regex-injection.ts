@@ -7,7 +7,6 @@ export const regexInjection = flowRule({
   id: 'regex-injection',
   meta: { title: 'Regular expression from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-1333', 'CWE-625'] },
   kinds: ['regex'],
-  keywords: ['regexp', 're.', 'regex'],
   labels: ['request', 'browser'],
   impact: 'can write a pattern that hangs the process or matches what it should not (regular expression injection)',
 });

@@ -7,7 +7,6 @@ export const serverSideRequestForgery = flowRule({
   id: 'server-side-request-forgery',
   meta: { title: 'Outbound request to a URL from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-918'] },
   kinds: ['ssrf'],
-  keywords: ['fetch', 'axios', 'got', 'request', 'http', 'urlopen', 'httpx', 'superagent', 'needle', 'undici', 'ky'],
   labels: ['request', 'browser'],
   impact: 'can make the server call internal services or cloud metadata endpoints (server-side request forgery)',
   accept: (f) => controlsTarget(f.sink.value),

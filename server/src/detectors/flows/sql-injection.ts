@@ -23,7 +23,6 @@ export const sqlInjection = flowRule({
   id: 'sql-injection',
   meta: { title: 'SQL built from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-89'], fixable: true },
   kinds: ['sql', 'sql-builder'],
-  keywords: ['query', 'execute', 'raw', 'select', 'insert', 'update', 'delete', 'where', 'sql', '.run(', '.all(', '.get(', 'prepare'],
   impact: 'can read, change or delete any data in the database (SQL injection)',
   accept: isInjection,
   fix: (f, ctx, result) => parameterizeFix(f, ctx, result.imports),

@@ -7,7 +7,6 @@ export const templateInjection = flowRule({
   id: 'template-injection',
   meta: { title: 'Template source from untrusted input', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-1336', 'CWE-94'] },
   kinds: ['template'],
-  keywords: ['template', 'render', 'compile', 'from_string'],
   // A command-line tool opening what its user names is its job: only web input counts here.
   labels: ['request', 'browser'],
   impact: 'can write template code that runs on the server (server-side template injection)',

@@ -8,7 +8,6 @@ export const unsafeDeserialization = flowRule({
   id: 'unsafe-deserialization',
   meta: { title: 'Untrusted data deserialised unsafely', family: 'missing-input-validation', severity: 'error', confidence: 'high', cwe: ['CWE-502'], fixable: true },
   kinds: ['deserialize'],
-  keywords: ['pickle', 'yaml', 'marshal', 'unserialize', 'deserialize', 'jsonpickle', 'dill', 'shelve', 'joblib', 'torch.load'],
   // A command-line tool opening what its user names is its job: only web input counts here.
   labels: ['request', 'browser'],
   impact: 'can make the loader build objects that run code (unsafe deserialisation)',

@@ -7,7 +7,6 @@ export const xmlExternalEntities = flowRule({
   id: 'xml-external-entities',
   meta: { title: 'XML from untrusted input parsed with external entities', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-611'] },
   kinds: ['xxe'],
-  keywords: ['xml', 'noent', 'resolve_entities'],
   // A command-line tool opening what its user names is its job: only web input counts here.
   labels: ['request', 'browser'],
   impact: 'can read local files or reach internal URLs through XML entities (XXE)',

@@ -7,6 +7,14 @@ import { analysis, type FileAnalysis, type Flow, type Value } from '../../analys
 import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
 
+/**
+ * One keyword list for every flow rule: words without which no source can appear. Shared lists cost
+ * one text scan per word for all rules together (the analysis itself checks a stricter pattern).
+ */
+const SOURCE_KEYWORDS = ['req', 'ctx', 'argv', 'input', 'location', 'document.', 'window.', 'searchparams', 'formdata', 'use server',
+  '@body', '@query', '@param', '@headers', 'addeventlistener', "'data'", '"data"', '.route(', '.get(', '.post(', '.put(', '.patch(', '.delete(',
+  'function get', 'function post', 'function put', 'function patch', 'function delete'];
+
 /** Input from outside. The environment is the operator's configuration, not input: it is left out. */
 export const INPUT_LABELS = ['request', 'browser', 'argv', 'stdin'];
 const LABEL_RANK = ['request', 'browser', 'argv', 'stdin', 'env'];
@@ -15,7 +23,6 @@ export interface FlowRule {
   id: string;
   meta: Omit<DetectorMeta, 'needs'>;
   kinds: readonly string[];
-  keywords: readonly string[];
   languages?: readonly LanguageId[];
   /** Source labels this rule reports (default: every kind of input). */
   labels?: readonly string[];
@@ -68,7 +75,7 @@ export function flowRule(rule: FlowRule): Detector {
     id: rule.id,
     meta: { ...rule.meta, needs: ['analysis'] },
     languages: rule.languages ?? [...JS_LIKE, 'python'],
-    keywords: rule.keywords,
+    keywords: SOURCE_KEYWORDS,
     run(ctx: DetectorContext) {
       const result = ctx.get(analysis);
       if (!result) return;
