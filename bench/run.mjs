@@ -123,6 +123,18 @@ async function main() {
   results.phantom = phantom;
   print(`\n== phantom-api tier: type-check latency per edit (1,000-line files) ==\n${phantom.trim()}`);
 
+  // 1c. The analysis layer: held-out recall/precision and fast-tier compute per edit, layer on and off.
+  log('analysis layer: held-out suite and compute per edit');
+  const flows = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(BENCH, 'flows.mjs'), '--edits', String(Math.min(EDITS, 30))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
+  });
+  results.flows = flows;
+  print(`\n== analysis layer: missing-input-validation on the held-out suite, fast tier compute per edit ==\n${flows.trim()}`);
+
   // 2 + 3. CLI scans and peers on the same folders.
   const jsStats = corpusStats(env.js.dir);
   log(`scan: JS/TS corpus (${jsStats.files} files)`);

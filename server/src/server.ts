@@ -58,7 +58,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   provenance = policy;
   diagnostics = analysis;
   review = new Review(documents, workspace, analysis, policy);
-  codeActions = new CodeActions(documents, workspace, analysis, policy);
+  codeActions = new CodeActions(documents, workspace, analysis, policy, engine);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

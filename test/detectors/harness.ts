@@ -102,6 +102,12 @@ export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: {
             const edits = found.flatMap((f) => f.fix?.edits ?? []);
             assert.ok(edits.length > 0, `expected a fix for ${ruleId}`);
             assert.equal(applyEdits(c.code, edits), c.output);
+            // Fixes that ask to be verified must clear their own finding (the host checks before offering them).
+            const engine = await testEngine();
+            const language = c.language ?? (c.path ? languageOf(c.path) : undefined) ?? defaultLanguage;
+            for (const f of found.filter((x) => x.fix?.verify)) {
+              assert.ok(engine.verifyFix({ text: c.code, languageId: language, path: c.path ?? defaultPath(language) }, f, { budgetMs: 5000 }), `the fix for ${ruleId} does not clear it`);
+            }
           }
         });
       }

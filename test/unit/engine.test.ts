@@ -24,6 +24,23 @@ const run = (e: Engine, text: string, options: AnalyzeOptions = {}, path = 'src/
 const active = (fs: Finding[]) => fs.filter((f) => !f.suppressed && f.ruleId !== 'suppression-missing-reason');
 
 describe('core/engine', () => {
+  it('verifies fixes on the fixed text: one that clears its finding is kept, one that does not is refused', () => {
+    const fixing = (newText: string): Detector => ({
+      id: 'needle', meta: META, languages: '*', keywords: ['needle'],
+      run(ctx) {
+        const i = ctx.text.indexOf('needle');
+        if (i >= 0) ctx.report({ start: i, end: i + 6, message: 'needle', fix: { title: 'fix', verify: true, edits: [{ start: i, end: i + 6, newText }] } });
+      },
+    });
+    for (const [replacement, clears] of [['thread', true], ['needle2', false]] as const) {
+      const e = new Engine([fixing(replacement)]);
+      const input = { text: 'a needle here', languageId: 'javascript' as const, path: 'src/a.js' };
+      const [f] = e.analyze(input).findings;
+      assert.equal(f.fix?.verify, true, 'verification is left to the host');
+      assert.equal(e.verifyFix(input, f), clears, replacement);
+    }
+  });
+
   it('skips a detector whose keywords are absent (case-insensitive prefilter)', () => {
     const d = finder('needle-rule', 'NEEDLE');
     const e = new Engine([d]);

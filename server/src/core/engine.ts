@@ -1,7 +1,7 @@
 // The detector engine: language filter -> keyword prefilter -> lazy parse -> run each detector under
 // a time budget -> suppressions and policy. Pure: text in, findings out; no LSP, no vscode, no fs.
 import { findSuppression, parseSuppressions } from './suppressions';
-import { skipReason, DEFAULT_LIMITS, type LineIndex } from './text';
+import { skipReason, DEFAULT_LIMITS, LineIndex } from './text';
 import { fingerprint } from './fingerprint';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
@@ -111,18 +111,36 @@ export class Engine {
     const budget = options.budgetMs ?? 250;
     for (const detector of this.applicable(session, options, 'run')) {
       const started = performance.now();
-      const before = session.reportCount();
       try {
         detector.run!(session.context(detector, started + budget));
       } catch (e) {
         session.fail(detector, e, budget);
       }
-      session.verifyFixes(before, (text) => this.stillReported(detector, session.input, text, options));
       session.timings[detector.id] = performance.now() - started;
     }
   }
 
-  /** Findings of `detector` on a fixed text (a fix marked `verify` must clear its own finding). */
+  /**
+   * Whether a fix marked `verify` clears its finding: the rule's detectors run again on the fixed text
+   * and must report nothing over the edited region. Hosts call it when they are about to offer the
+   * fix (a code action, a report), not on every keystroke.
+   */
+  verifyFix(input: AnalyzeInput, finding: Finding, options: AnalyzeOptions = {}): boolean {
+    const fix = finding.fix;
+    if (!fix?.verify) return true;
+    if (fix.appends || fix.fileEdits) return false;
+    const index = new LineIndex(input.text);
+    const edits = [...fix.edits].sort((x, y) => y.start - x.start);
+    let text = input.text;
+    for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    const lo = Math.min(...fix.edits.map((e) => e.start), index.offsetAt(finding.range.start));
+    const grow = fix.edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
+    const hi = Math.max(...fix.edits.map((e) => e.end), index.offsetAt(finding.range.end)) + grow;
+    const owners = this.detectors.filter((d) => d.run && (d.id === finding.ruleId || d.ruleIds?.includes(finding.ruleId)) && (d.languages === '*' || d.languages.includes(input.languageId)));
+    return owners.every((d) => !this.stillReported(d, input, text, options).some((r) => r.start < hi && r.end > lo));
+  }
+
+  /** Reports of `detector` on another text (the fixed one). */
   private stillReported(detector: Detector, input: AnalyzeInput, text: string, options: AnalyzeOptions): Array<{ start: number; end: number }> {
     const session = new Session({ ...input, text }, options, () => []);
     try {

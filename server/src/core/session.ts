@@ -162,38 +162,8 @@ export class Session {
     }
   }
 
-  reportCount(): number {
-    return this.raw.length;
-  }
-
   rawSpans(): Array<{ start: number; end: number }> {
     return this.raw.map((r) => ({ start: r.start, end: r.end }));
-  }
-
-  /**
-   * Drops fixes marked `verify` (reported since `from`) whose fixed text still has a finding of the
-   * same detector over the edited region. At most three per detector and file: fixes are rare.
-   */
-  verifyFixes(from: number, rerun: (text: string) => Array<{ start: number; end: number }>): void {
-    let checked = 0;
-    for (const r of this.raw.slice(from)) {
-      if (!r.fix?.verify || r.fix.appends || r.fix.fileEdits) continue;
-      if (checked++ >= 3) {
-        r.fix = undefined;
-        continue;
-      }
-      const edits = [...r.fix.edits].sort((x, y) => y.start - x.start);
-      let text = this.input.text;
-      for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-      const lo = Math.min(...r.fix.edits.map((e) => e.start), r.start);
-      const grow = r.fix.edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
-      const hi = Math.max(...r.fix.edits.map((e) => e.end), r.end) + grow;
-      if (rerun(text).some((s) => s.start < hi && s.end > lo)) r.fix = undefined;
-      else {
-        const { verify: _done, ...checkedFix } = r.fix;
-        r.fix = checkedFix;
-      }
-    }
   }
 
   /** tree-sitter trees live in WASM memory, which the garbage collector does not reclaim. */

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineComment, normalizeLanguageId } from '../core/languages';
-import { SUPPRESSION_RULE } from '../core/engine';
+import { SUPPRESSION_RULE, type Engine } from '../core/engine';
 import type { Finding, Fix, LanguageId } from '../core/types';
 import { Commands, type DiagnosticData } from '../protocol';
 import type { AnalysedDocument, Diagnostics } from './diagnostics';
@@ -100,7 +100,13 @@ function markReviewedAction(uri: string, regionId: string, kind: string): CodeAc
   return CodeAction.create('Vouch: Mark suggestion as reviewed', { title: 'Mark suggestion as reviewed', command: Commands.markReviewed, arguments: [uri, regionId] }, kind);
 }
 
-export function codeActions(params: CodeActionParams, doc: TextDocument, analysed: AnalysedDocument | undefined, relPath: string, openRegions: readonly OpenRegion[] = []): CodeAction[] {
+/** Whether a fix marked `verify` clears its finding on this text (the engine re-runs the rule). */
+export type VerifyFix = (doc: TextDocument, relPath: string, finding: Finding) => boolean;
+
+export function codeActions(
+  params: CodeActionParams, doc: TextDocument, analysed: AnalysedDocument | undefined, relPath: string,
+  openRegions: readonly OpenRegion[] = [], verify: VerifyFix = () => true,
+): CodeAction[] {
   const only = params.context.only;
   // Source action: the cursor or selection lies in unreviewed assisted code, with or without a finding.
   const region = wants(only, MARK_REVIEWED_KIND) && openRegions.find((r) => inRange(r.range, params.range.start) && inRange(r.range, params.range.end));
@@ -116,7 +122,7 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, analyse
     const f = data && byId.get(data.findingId);
     if (!f) continue;
     // Offsets of a fix are only valid for the text they were computed on.
-    if (f.fix && current) {
+    if (f.fix && current && verify(doc, relPath, f)) {
       const a = CodeAction.create(f.fix.title, fixEdit(doc, f.fix, analysed.root), CodeActionKind.QuickFix);
       a.diagnostics = [diagnostic];
       a.isPreferred = true;
@@ -149,7 +155,24 @@ export class CodeActions {
     private readonly workspace: Workspace,
     private readonly diagnostics: Diagnostics,
     private readonly provenance: Provenance,
+    private readonly engine?: Engine,
   ) {}
+
+  /** Verified fixes per finding and document version: the lightbulb asks again and again. */
+  private readonly verified = new Map<string, boolean>();
+
+  private verify: VerifyFix = (doc, relPath, f) => {
+    if (!f.fix?.verify || !this.engine) return true;
+    const key = `${doc.uri}\u0000${doc.version}\u0000${f.id}`;
+    let ok = this.verified.get(key);
+    if (ok === undefined) {
+      const languageId = normalizeLanguageId(doc.languageId, relPath);
+      ok = !!languageId && this.engine.verifyFix({ text: doc.getText(), languageId, path: relPath }, f);
+      if (this.verified.size > 500) this.verified.clear();
+      this.verified.set(key, ok);
+    }
+    return ok;
+  };
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
     const doc = this.documents.get(params.textDocument.uri);
@@ -158,6 +181,6 @@ export class CodeActions {
     // Unreviewed or stale regions, for "Mark suggestion as reviewed" where no finding is.
     const ev = this.provenance.evaluate(doc.uri, [], await this.workspace.settingsFor(doc.uri));
     const open = ev?.regions.filter((r) => r.state !== 'reviewed').map((r) => ({ id: r.region.id, range: r.region.range })) ?? [];
-    return codeActions(params, doc, this.diagnostics.results.get(doc.uri), scope.relPath, open);
+    return codeActions(params, doc, this.diagnostics.results.get(doc.uri), scope.relPath, open, this.verify);
   }
 }

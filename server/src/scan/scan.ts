@@ -52,13 +52,16 @@ function begin(opts: ScanOptions): { root: string; result: ScanResult; files: st
   };
   const starts = opts.paths?.length ? opts.paths.map((p) => resolve(p)) : [root];
   const files = [...new Set(starts.flatMap((s) => listFiles(root, s, opts.settings, onSkip)))];
-  const analyzeOptions = {
+  return { root, result, files, analyzeOptions: analyzeOptionsOf(opts) };
+}
+
+function analyzeOptionsOf(opts: ScanOptions): AnalyzeOptions {
+  return {
     rules: opts.settings.rules,
     minimumConfidence: opts.settings.minimumConfidence,
     budgetMs: opts.settings.detectorBudgetMs,
     models: teamPacks(opts.settings.models),
   };
-  return { root, result, files, analyzeOptions };
 }
 
 function record(opts: ScanOptions, result: ScanResult, file: { rel: string; language: LanguageId; text: string }, r: AnalyzeResult): void {
@@ -67,6 +70,16 @@ function record(opts: ScanOptions, result: ScanResult, file: { rel: string; lang
     return;
   }
   result.fileCount++;
+  // Reports carry fixes too: offer only those that clear their finding.
+  for (const f of r.findings) {
+    if (!f.fix?.verify) continue;
+    const ok = opts.engine.verifyFix({ text: file.text, languageId: file.language, path: file.rel }, f, analyzeOptionsOf(opts));
+    if (!ok) delete f.fix;
+    else {
+      const { verify: _checked, ...fix } = f.fix;
+      f.fix = fix;
+    }
+  }
   const notices = r.notices.filter((n) => n.kind !== 'skipped');
   if (r.findings.length || notices.length) {
     result.files.push({ path: file.rel, language: file.language, findings: r.findings, notices, text: opts.keepText ? file.text : undefined });
