@@ -174,6 +174,8 @@ export async function startCodeServer(sandbox, { workspace, smokeTestDriver = fa
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    // VOUCH_E2E_LOG=debug puts Vouch's provenance decisions into the kept sandbox's Vouch.log.
+    ...(process.env.VOUCH_E2E_LOG ? ['--log', process.env.VOUCH_E2E_LOG] : []),
     ...(workspace ? [workspace] : []),
   ];
   let log = '';
