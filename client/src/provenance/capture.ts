@@ -73,6 +73,13 @@ function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): 
   return 'other';
 }
 
+/** The facts a decision rested on, for the debug log (never the text itself). */
+function explain(d: ChangeDescription): string {
+  const chars = d.changes.reduce((n, c) => n + c.text.length, 0);
+  return `${d.changes.length} change(s), ${chars} chars, atCursor ${d.changes.some((c) => c.atCursor)}, selection ${d.selectionKind}, `
+    + `cursorAtEnd ${d.cursorAtInsertEnd ?? '-'}, own ${d.ownEdit ?? false}, disk ${d.fromDisk ?? false}, paste ${d.pasteHint ?? false}/${d.clipboard !== undefined}`;
+}
+
 export class Capture implements vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly selections = new Map<string, readonly vscode.Selection[]>();
@@ -164,6 +171,9 @@ export class Capture implements vscode.Disposable {
         if (single) insertEnd = textEnd(c.range.start, c.text);
       }
     }
+    if (!capture && facts.length === 0 && e.contentChanges.some((c) => nonWhitespace(c.text) >= 4)) {
+      this.host.log(`not captured (${reason ?? (this.saving.has(uri) ? 'save participant' : 'own edit')}) in ${vscode.workspace.asRelativePath(document.uri)}`);
+    }
     if (oldText !== undefined || document.getText().length <= MAX_TRACKED_TEXT) this.remember(document);
     if (moved) this.host.changed(document);
     if (ids.length === 0) return;
@@ -203,10 +213,13 @@ export class Capture implements vscode.Disposable {
         description.bulk = this.burst.isBulk(at);
       }
       const result = classify(description);
-      if (result.kind !== 'completion' && result.kind !== 'paste' && result.kind !== 'agent') return this.drop(regions, ids);
+      if (result.kind !== 'completion' && result.kind !== 'paste' && result.kind !== 'agent') {
+        this.host.log(`${result.kind}: ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
+        return this.drop(regions, ids);
+      }
       const hashOf = (r: { start: Position; end: Position }) => regionHash(document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)));
       for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
-      this.host.log(`${result.kind} (${result.confidence}) in ${vscode.workspace.asRelativePath(document.uri)}`);
+      this.host.log(`${result.kind} (${result.confidence}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
       this.host.changed(document);
     } catch (err) {
       this.drop(regions, ids);
