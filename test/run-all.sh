@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 npm run --silent typecheck
 npm run --silent build
 
+# Tests never modify tracked files: compare the working tree's changes before and after.
+tree_state() { git status --porcelain --untracked-files=no 2>/dev/null || true; }
+tree_before=$(tree_state)
+
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 status=0
@@ -37,6 +41,10 @@ if [ "${VOUCH_SKIP_E2E:-0}" = "1" ]; then
   echo "e2e tier skipped (VOUCH_SKIP_E2E=1)"
 else
   tier test:e2e
+fi
+if [ "$(tree_state)" != "$tree_before" ]; then
+  echo "tests modified tracked files:"; diff <(echo "$tree_before") <(tree_state) || true
+  failed=$((failed + 1))
 fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$failed" -gt 0 ]; then status=1; fi

@@ -275,6 +275,16 @@ export function remoteUri(server, path) {
 export const ARTIFACTS = join(CACHE, 'artifacts');
 
 /**
+ * Where a README screenshot goes: `media/screenshots/<name>` only when VOUCH_E2E_SCREENSHOTS=1 asks to refresh
+ * them (`npm run screenshots`), otherwise the artifacts cache, so a test run never modifies tracked files.
+ */
+export function screenshotPath(name) {
+  if (process.env.VOUCH_E2E_SCREENSHOTS === '1') return join(ROOT, 'media/screenshots', name);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}
+
+/**
  * The mocha hooks every workbench suite needs: a screenshot when a test fails, and a teardown of the
  * browser, code-server and sandbox (kept with VOUCH_E2E_KEEP=1). `state()` returns the suite's current
  * { page, workbench, server, sandbox }, which exist only once its `before` hook has run.

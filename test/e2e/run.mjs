@@ -3,7 +3,8 @@
 // e2e suites with mocha against a real VS Code host (code-server + chromium).
 //   node test/e2e/run.mjs [--skip-package] [--grep <pattern>] [file.test.mjs ...]
 // Env: VOUCH_E2E_CACHE (toolchain cache), VOUCH_E2E_VSIX (use this .vsix, skip packaging),
-//      VOUCH_E2E_KEEP=1 (keep temp folders), VOUCH_E2E_TIMEOUT_MS (one UI expectation).
+//      VOUCH_E2E_KEEP=1 (keep temp folders), VOUCH_E2E_TIMEOUT_MS (one UI expectation),
+//      VOUCH_E2E_LOG (the host's log level), VOUCH_E2E_SCREENSHOTS=1 (refresh media/screenshots/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

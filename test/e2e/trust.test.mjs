@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, E2E_DIR, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
+import { CACHE, E2E_DIR, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, screenshotPath, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import { applyCodeAction, dismissWidgets, editorText, goToLine, mod, openProblems, quickOpen, runCommand, vouchStatusItem, waitForEditorText, waitForProblems } from './workbench.mjs';
 
 const PROVIDER_DIR = join(E2E_DIR, 'fixtures', 'completion-provider');
@@ -186,7 +186,7 @@ for (const mode of PRECISE ? ['inferred', 'precise'] : ['inferred']) {
       await waitFor(async () => /Vouch \d+ · 1 unreviewed/.test((await vouchStatusItem(page).textContent()) ?? ''), { what: 'status bar "· 1 unreviewed"' });
       if (mode === 'inferred') {
         await page.mouse.move(1, 1);
-        await page.screenshot({ path: join(ROOT, 'media/screenshots/trust-panel.png') });
+        await page.screenshot({ path: screenshotPath('trust-panel.png') });
       }
     });
 

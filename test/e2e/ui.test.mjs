@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURE_WORKSPACE, ROOT, copyWorkspace, createSandbox, installVsix, openWorkbench, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
+import { FIXTURE_WORKSPACE, copyWorkspace, createSandbox, installVsix, openWorkbench, screenshotPath, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import {
   applyCodeAction,
   dismissWidgets,
@@ -76,7 +76,7 @@ describe('Vouch in the workbench (UI)', function () {
     await waitForProblems(page, (t) => rules.every((r) => problemRow(r).test(t)), rules.join(', '));
     await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
     await page.mouse.move(1, 1);
-    await page.screenshot({ path: join(ROOT, 'media/screenshots/problems.png') });
+    await page.screenshot({ path: screenshotPath('problems.png') });
   });
 
   it('quick fix: the TLS fix sets rejectUnauthorized: true', async () => {
