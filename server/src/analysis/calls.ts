@@ -16,6 +16,11 @@ import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, originKey, ty
 
 type Call = Expr & { k: 'call' };
 
+/** Keyword arguments that configure a call rather than carry its data. */
+const OPTION_KWARGS = new Set(['status', 'status_code', 'code', 'headers', 'mimetype', 'content_type', 'media_type', 'file', 'sep', 'end', 'flush',
+  'exc_info', 'stack_info', 'stacklevel', 'safe', 'encoder', 'json_dumps_params']);
+/** Response methods that return the response, so a chain on a parameter stays that parameter. */
+const RESPONSE_CHAIN = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'vary', 'cookie', 'clearCookie', 'location', 'append']);
 const PROMISIFY = new Set(['util.promisify', 'promisify', 'bluebird.promisify', 'es6-promisify.promisify', 'pify']);
 
 /** Methods whose result is the receiver's data (strings, arrays, dicts). */
@@ -56,11 +61,13 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   recordSinks(a, f, site, args, [...kwargs], e.args.map((x) => x.span), e.span, text, recv, e);
   // A method on a parameter (`res.send(x)` in `function fail(res, x)`) is a sink if a caller passes a response.
   const param = method && recv && !recv.object ? recv.taint.find((o) => o.label === 'param' && !o.param!.path.length) : undefined;
-  if (param && method) {
+  if (param && method && recv) {
     a.defer(param.param!.fn, {
       index: param.param!.index, method, isNew: e.isNew, args, kwargs: [...kwargs], spans: e.args.map((x) => x.span),
-      call: e.span, callee: text, guards: [...f.guards], fn: f.fn, expr: e,
+      call: e.span, callee: text, guards: [...f.guards], fn: f.fn, expr: e, status: recv.status,
     });
+    // `res.status(500).json(x)` on a parameter: the chain stays the parameter, with the status it set.
+    if (RESPONSE_CHAIN.has(method)) return { ...recv, status: typeof args[0]?.lit === 'number' ? args[0].lit : recv.status };
   }
   const fromCallbacks = callbacks(a, f, site, args, recv, e);
 
@@ -90,6 +97,10 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   }
   if (a.models.validators.find(site).length) return { taint: [], validates: e.args.flatMap(targetOf) };
   if (fromCallbacks) return fromCallbacks;
+  // Before propagators: `User.query.get(id)` is a row, not a dict lookup.
+  if (userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
+    return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
+  }
   for (const p of a.models.propagators.find(site)) {
     const from = p.from === 'receiver' ? [recv] : p.from === 'args' ? args : p.from === 'first' ? args.slice(0, 1) : [recv, ...args];
     let v = join(...from.map((x) => (x ? { ...carry(x), taint: deepTaint(x) } : undefined)));
@@ -97,9 +108,6 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     const head = from[0] ? deepTaint(from[0]).length > 0 || from[0].head === true : false;
     const normalized = p.normalizes || from.some((x) => x?.normalized) || undefined;
     return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, normalized };
-  }
-  if (userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
-    return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
   }
   if (recv && method && (recv.taint.length || recv.element || recv.fields)) return methodOnData(a, recv, method, e.span);
   const from = args.flatMap((x) => deepTaint(x).map(originKey));
@@ -141,7 +149,7 @@ export function applySummary(a: Analyzer, fnId: number, s: Summary, args: Value[
     const kwargs = d.kwargs.map(([k, v]) => [k, instantiateValue(a, v, fnId, args, step, 0, callback)] as [string, Value]);
     if (target.object) {
       const frame = { fn: d.fn, guards: [...d.guards] } as unknown as Frame;
-      recordSinks(a, frame, { method: d.method, receiverObject: target.object, isNew: d.isNew }, inst, kwargs, d.spans, d.call, d.callee, target, d.expr);
+      recordSinks(a, frame, { method: d.method, receiverObject: target.object, isNew: d.isNew }, inst, kwargs, d.spans, d.call, d.callee, d.status !== undefined ? { ...target, status: d.status } : target, d.expr);
       continue;
     }
     // Passed on from a caller's own parameter: the caller's summary takes it over.
@@ -243,6 +251,8 @@ function watched(s: SinkModel, args: Value[], kwargs: ReadonlyArray<[string, Val
   const idx = s.arg === '*' ? args.map((_, i) => i) : s.arg !== undefined ? [s.arg] : [];
   for (const i of idx) if (args[i]) out.push([args[i], spans[i] ?? call, i]);
   if (s.kwarg) for (const [k, v] of kwargs) if (k === s.kwarg) out.push([v, call, -1]);
+  // Every argument includes keyword values (`jsonify(error=x)`, `log.info("m", password=pw)`), not options.
+  if (s.arg === '*') for (const [k, v] of kwargs) if (!OPTION_KWARGS.has(k)) out.push([v, call, -1]);
   return out.map(([v, sp, i]) => {
     let cur: Value | undefined = v;
     if (s.field) for (const seg of s.field.split('.')) cur = cur?.fields?.get(seg);

@@ -68,6 +68,8 @@ export interface Deferred {
   readonly guards: readonly Span[];
   readonly fn: Func;
   readonly expr: Expr & { k: 'call' };
+  /** The status a chain before the call set (`res.status(500).json(x)`). */
+  readonly status?: number;
 }
 
 export interface Frame {
@@ -109,8 +111,9 @@ export class Analyzer {
   }
 
   run(): void {
-    // Without any way for input to enter, there is nothing to follow (most library files).
-    if (!this.roles.any && !mayHaveSources(this.ir, this.models)) return;
+    // Without any way for input to enter, there is nothing to follow (most library files); route
+    // handlers are followed anyway, for what they send (caught errors, fetched rows).
+    if (!this.roles.any && !this.roles.routes.size && !mayHaveSources(this.ir, this.models)) return;
     this.analyze(this.ir.top, new Env(null));
     // Functions nobody called or passed along: exported helpers, methods, decorated routes.
     for (const f of this.ir.funcs) if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));

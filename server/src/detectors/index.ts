@@ -2,12 +2,9 @@
 import type { Detector } from '../core/types';
 import { dataDetectors } from '../data-rules/packs';
 import { genericSecretAssignment } from './common/generic-secret-assignment';
-import { sensitiveDataInLogs } from './js/sensitive-data-in-logs';
-import { pySensitiveDataInLogs } from './python/sensitive-data-in-logs';
-import { errorDetailsInResponse } from './js/error-details-in-response';
-import { pyErrorDetailsInResponse } from './python/error-details-in-response';
-import { databaseRecordInResponse } from './js/database-record-in-response';
-import { pyDatabaseRecordInResponse } from './python/database-record-in-response';
+import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
+import { errorDetailsInResponse } from './common/error-details-in-response';
+import { databaseRecordInResponse } from './common/database-record-in-response';
 import { tlsVerificationDisabled } from './js/tls-verification-disabled';
 import { pyTlsVerificationDisabled } from './python/tls-verification-disabled';
 import { corsWildcardWithCredentials } from './js/cors-wildcard-with-credentials';
@@ -56,11 +53,8 @@ import { unescapedTemplateOutput } from './common/unescaped-template-output';
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
   sensitiveDataInLogs,
-  pySensitiveDataInLogs,
   errorDetailsInResponse,
-  pyErrorDetailsInResponse,
   databaseRecordInResponse,
-  pyDatabaseRecordInResponse,
   genericSecretAssignment,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,

@@ -91,8 +91,10 @@ export const EXPOSURE_SHAPE: Record<Exposure, { severity: 'warning' | 'info'; co
 };
 
 /** The one-sentence message for a log argument of this kind. */
-export function logMessage(kind: Exposure, shown: string): string {
-  return `\`${shown.replace(/\s+/g, ' ').slice(0, 60)}\` ${EXPOSURE_SHAPE[kind].what} and is written to a log, where it is kept and widely readable; log an id or a masked value instead.`;
+export function logMessage(kind: Exposure, shown: string, from?: string): string {
+  const code = (s: string) => `\`${s.replace(/\s+/g, ' ').slice(0, 60)}\``;
+  const what = from ? `carries ${code(from)}, which ${EXPOSURE_SHAPE[kind].what},` : EXPOSURE_SHAPE[kind].what;
+  return `${code(shown)} ${what} and is written to a log, where it is kept and widely readable; log an id or a masked value instead.`;
 }
 
 const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;

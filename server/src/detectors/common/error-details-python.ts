@@ -1,10 +1,8 @@
-// Flags Flask/FastAPI/Django handlers that send a traceback or a caught exception's text to the
-// client. Assistants write `except Exception as e: return jsonify(error=str(e)), 500` or return
-// `traceback.format_exc()` to ease debugging; it leaks paths, SQL and library versions (CWE-209).
-import type { Node } from 'web-tree-sitter';
-import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
+// error-details-in-response, Python syntax: responses (`jsonify`, `HttpResponse`, `HTTPException(detail=)`,
+// a route's return, `return body, 500`) that hold a traceback or a caught exception's text.
+import type { Node, Tree as PyTree } from 'web-tree-sitter';
+import type { ExposureSink } from '../shared/exposure';
 import { pythonResponses } from '../shared/py-response';
-import { RULE_META } from '../shared/rule-meta';
 
 type Level = 'stack' | 'message';
 interface Hit { level: Level; node: Node }
@@ -15,10 +13,6 @@ const INTERNAL_ATTRS = new Set(['orig', 'statement', 'params', '__traceback__', 
 const TO_TEXT = new Set(['str', 'repr', 'format', 'dumps', 'format_exception_only']);
 const DEV_GUARD = /\b(DEBUG|debug|is_dev|development|FLASK_ENV|ENV)\b/;
 
-const SHAPE: Record<Level, { severity: Severity; confidence: Confidence; what: string }> = {
-  stack: { severity: 'warning', confidence: 'high', what: 'a traceback or internal exception details' },
-  message: { severity: 'info', confidence: 'low', what: 'the raw exception text' },
-};
 
 /** Is this identifier the `as e` name of an enclosing `except` clause? */
 function isCaught(id: Node): boolean {
@@ -89,34 +83,27 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
   }
 }
 
-export const pyErrorDetailsInResponse: Detector = {
-  id: 'error-details-in-response',
-  meta: { ...RULE_META['error-details-in-response'], needs: ['python'] },
-  languages: ['python'],
-  keywords: ['except', 'traceback', 'exc_info'],
-  run(ctx: DetectorContext) {
-    const tree = ctx.python();
-    if (!tree) return;
-    const seen = new Set<number>();
-    // Caught exceptions only exist inside `except`; walk the whole file only when a traceback call may appear.
-    const roots = /traceback|exc_info/.test(ctx.text) ? [tree.rootNode] : tree.rootNode.descendantsOfType('except_clause');
-    for (const sent of roots.flatMap((r) => (r ? [...pythonResponses(r)] : []))) {
-      ctx.checkBudget();
+/** Responses that send caught exceptions or tracebacks, by the syntax. */
+export function pythonErrorSinks(tree: PyTree, text: string, checkBudget: () => void): ExposureSink[] {
+  const out: ExposureSink[] = [];
+  // Caught exceptions only exist inside `except`; walk the whole file only when a traceback call may appear.
+  const roots = /traceback|exc_info/.test(text) ? [tree.rootNode] : tree.rootNode.descendantsOfType('except_clause');
+  const seen = new Set<number>();
+  for (const root of roots) {
+    if (!root) continue;
+    for (const sent of pythonResponses(root)) {
+      checkBudget();
       const hits: Hit[] = [];
       for (const p of sent.payload) find(p, hits);
-      const clientError = sent.status !== undefined && sent.status >= 400 && sent.status < 500;
-      const hit = hits.sort((a, b) => (a.level === b.level ? 0 : a.level === 'stack' ? -1 : 1))
-        .find((h) => !(h.level === 'message' && clientError) && !devOnly(h.node));
-      if (!hit || seen.has(hit.node.startIndex)) continue;
-      seen.add(hit.node.startIndex);
-      const shape = SHAPE[hit.level];
-      ctx.report({
-        start: hit.node.startIndex,
-        end: hit.node.endIndex,
-        message: `The response sends ${shape.what} (\`${hit.node.text.slice(0, 40)}\`), which tells attackers about your code, queries and versions; log it on the server and return a generic message.`,
-        severity: shape.severity,
-        confidence: shape.confidence,
+      const first = sent.payload[0];
+      if (!hits.length || !first || seen.has(first.startIndex)) continue;
+      seen.add(first.startIndex);
+      const last = sent.payload[sent.payload.length - 1]!;
+      out.push({
+        start: Math.min(...sent.payload.map((p) => p.startIndex)), end: Math.max(last.endIndex, ...sent.payload.map((p) => p.endIndex)), status: sent.status,
+        hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.level, text: h.node.text, devOnly: devOnly(h.node) })),
       });
     }
-  },
-};
+  }
+  return out;
+}

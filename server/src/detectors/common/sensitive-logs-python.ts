@@ -1,10 +1,8 @@
-// Flags logging/print calls whose arguments carry secrets, personal data, whole request bodies or
-// headers, or whole user records. Assistants add `logger.info(f"login {password}")` or
-// `print(request.json)` while debugging and the line ships, copying credentials into logs (CWE-532).
-import type { Node } from 'web-tree-sitter';
-import type { Detector, DetectorContext } from '../../core/types';
-import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
-import { RULE_META } from '../shared/rule-meta';
+// sensitive-data-in-logs, Python syntax: logging calls and print() whose arguments name secrets or
+// personal data, or are whole request bodies, headers, the environment or user records.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ExposureSink } from '../shared/exposure';
+import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: Node }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);
@@ -110,31 +108,21 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
   if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value });
 }
 
-export const pySensitiveDataInLogs: Detector = {
-  id: 'sensitive-data-in-logs',
-  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['python'] },
-  languages: ['python'],
-  keywords: ['log', 'print'],
-  run(ctx: DetectorContext) {
-    const tree = ctx.python();
-    if (!tree) return;
-    // Visit only calls the text says may be logging calls: walking every call node is far slower.
-    for (const m of ctx.text.matchAll(CANDIDATE)) {
-      ctx.checkBudget();
-      const name = tree.rootNode.descendantForIndex(m.index + m[0].search(/\w/));
-      const call = name?.parent?.type === 'call' ? name.parent : name?.parent?.parent;
-      if (call?.type !== 'call' || !isLogCall(call)) continue;
-      const hits: Hit[] = [];
-      for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
-        if (arg?.type === 'keyword_argument') pairLike(arg.childForFieldName('name')?.text, arg.childForFieldName('value'), hits, 0);
-        else find(arg, hits);
-      }
-      const hit = hits.sort((a, b) => EXPOSURE_RANK.indexOf(a.kind) - EXPOSURE_RANK.indexOf(b.kind))
-        .find((h) => !(h.kind === 'secret' && isSyntaxToken(h.node.text, ctx.text)));
-      if (!hit) continue;
-      const { severity, confidence } = EXPOSURE_SHAPE[hit.kind];
-      const message = logMessage(hit.kind, hit.node.text);
-      ctx.report({ start: hit.node.startIndex, end: hit.node.endIndex, message, severity, confidence: ctx.isTestFile ? 'low' : confidence });
+/** Logging calls and print() with the sensitive values in their arguments, by the syntax. */
+export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void): ExposureSink[] {
+  const out: ExposureSink[] = [];
+  // Visit only calls the text says may be logging calls: walking every call node is far slower.
+  for (const m of text.matchAll(CANDIDATE)) {
+    checkBudget();
+    const name = tree.rootNode.descendantForIndex(m.index + m[0].search(/\w/));
+    const call = name?.parent?.type === 'call' ? name.parent : name?.parent?.parent;
+    if (call?.type !== 'call' || !isLogCall(call)) continue;
+    const hits: Hit[] = [];
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (arg?.type === 'keyword_argument') pairLike(arg.childForFieldName('name')?.text, arg.childForFieldName('value'), hits, 0);
+      else find(arg, hits);
     }
-  },
-};
+    if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text })) });
+  }
+  return out;
+}

@@ -1,11 +1,8 @@
-// Flags console/logger calls whose arguments carry secrets, personal data, whole request bodies or
-// headers, or whole user records. Assistants add `console.log(req.body)` or `logger.info({ user })`
-// while debugging and the line ships, copying credentials into log storage (CWE-532).
+// sensitive-data-in-logs, JS/TS syntax: console/logger calls whose arguments name secrets or personal
+// data, or are whole request bodies, headers, `process.env` or user records.
 import { ts } from 'ts-morph';
-import type { Detector, DetectorContext } from '../../core/types';
-import { JS_LIKE } from '../../core/languages';
-import { classifyName, EXPOSURE_RANK, EXPOSURE_SHAPE, isLoggerName, isRecordName, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
-import { RULE_META } from '../shared/rule-meta';
+import type { ExposureSink } from '../shared/exposure';
+import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: ts.Node }
 
@@ -100,34 +97,18 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 }
 
 
-export const sensitiveDataInLogs: Detector = {
-  id: 'sensitive-data-in-logs',
-  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js'] },
-  languages: JS_LIKE,
-  keywords: ['log'],
-  run(ctx: DetectorContext) {
-    const sf = ctx.js();
-    if (!sf) return;
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
-      if (ts.isCallExpression(node) && isLogCall(node)) {
-        const hits: Hit[] = [];
-        for (const arg of node.arguments) find(arg, hits);
-        hits.sort((a, b) => EXPOSURE_RANK.indexOf(a.kind) - EXPOSURE_RANK.indexOf(b.kind));
-        const hit = hits.find((h) => !(h.kind === 'secret' && isSyntaxToken(h.node.getText(sf), ctx.text)));
-        if (hit) {
-          const shape = EXPOSURE_SHAPE[hit.kind];
-          ctx.report({
-            start: hit.node.getStart(sf),
-            end: hit.node.getEnd(),
-            message: logMessage(hit.kind, hit.node.getText(sf)),
-            severity: shape.severity,
-            confidence: ctx.isTestFile ? 'low' : shape.confidence,
-          });
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  },
-};
+/** Log calls and the sensitive values in their arguments, by the syntax. */
+export function jsLogSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+  const out: ExposureSink[] = [];
+  const visit = (node: ts.Node): void => {
+    checkBudget();
+    if (ts.isCallExpression(node) && isLogCall(node)) {
+      const hits: Hit[] = [];
+      for (const arg of node.arguments) find(arg, hits);
+      if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}

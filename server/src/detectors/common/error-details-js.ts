@@ -1,11 +1,8 @@
-// Flags handlers that send a caught error's stack, raw object or message to the client. Assistants
-// write `catch (err) { res.status(500).json({ error: err.message, stack: err.stack }) }` to make
-// failures easy to debug; in production that hands attackers paths, queries and versions (CWE-209).
+// error-details-in-response, JS/TS syntax: response calls (`res.json`, `reply.send`, `ctx.body =`,
+// `NextResponse.json`, `new Response`) whose payload holds a caught error, its stack or its message.
 import { ts } from 'ts-morph';
-import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
-import { JS_LIKE } from '../../core/languages';
+import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
-import { RULE_META } from '../shared/rule-meta';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node }
@@ -16,11 +13,6 @@ const INTERNAL_PROPS = new Set(['stack', 'sql', 'sqlMessage', 'sqlState', 'query
 const MESSAGE_PROPS = new Set(['message', 'detail', 'details', 'reason']);
 const PASSTHROUGH_FN = new Set(['String', 'stringify', 'inspect', 'format', 'serializeError']);
 
-const SHAPE: Record<Level, { severity: Severity; confidence: Confidence; what: string }> = {
-  stack: { severity: 'warning', confidence: 'high', what: 'its stack trace or internal details' },
-  whole: { severity: 'warning', confidence: 'medium', what: 'the raw error object' },
-  message: { severity: 'info', confidence: 'low', what: 'the raw error message' },
-};
 
 /** Is `id` a caught error: a catch binding, or the first parameter of a callback named like an error? */
 function isCaughtError(id: ts.Identifier): boolean {
@@ -88,36 +80,24 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
   }
 }
 
-export const errorDetailsInResponse: Detector = {
-  id: 'error-details-in-response',
-  meta: { ...RULE_META['error-details-in-response'], needs: ['js'] },
-  languages: JS_LIKE,
-  keywords: ['err', 'catch', 'exception'],
-  run(ctx: DetectorContext) {
-    const sf = ctx.js();
-    if (!sf) return;
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
-      const sent = responsePayload(node);
-      if (sent) {
-        const hits: Hit[] = [];
-        find(sent.payload, hits);
-        const clientError = sent.status !== undefined && sent.status >= 400 && sent.status < 500;
-        const hit = hits.sort((a, b) => Object.keys(SHAPE).indexOf(a.level) - Object.keys(SHAPE).indexOf(b.level))
-          .find((h) => !(h.level === 'message' && clientError) && !devOnly(h.node, sf));
-        if (hit) {
-          const shape = SHAPE[hit.level];
-          ctx.report({
-            start: hit.node.getStart(sf),
-            end: hit.node.getEnd(),
-            message: `The response sends ${shape.what} (\`${hit.node.getText(sf).slice(0, 40)}\`), which tells attackers about your code, queries and versions; log it on the server and send a generic message with a request id.`,
-            severity: shape.severity,
-            confidence: shape.confidence,
-          });
-        }
+/** Responses that send caught errors, by the syntax: each response call and the error expressions in its payload. */
+export function jsErrorSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+  const out: ExposureSink[] = [];
+  const visit = (node: ts.Node): void => {
+    checkBudget();
+    const sent = responsePayload(node);
+    if (sent) {
+      const hits: Hit[] = [];
+      find(sent.payload, hits);
+      if (hits.length) {
+        out.push({
+          start: node.getStart(sf), end: node.getEnd(), status: sent.status,
+          hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf) })),
+        });
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  },
-};
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}

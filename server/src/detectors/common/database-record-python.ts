@@ -1,11 +1,10 @@
-// Flags handlers that serialise a whole user/account model into the response: `user.__dict__`,
-// `vars(user)`, `model_to_dict(user)` without `fields=`, or a FastAPI route returning an ORM user with
-// no `response_model`. Assistants do this to "return the user"; it ships the password hash (CWE-200).
-import type { Node } from 'web-tree-sitter';
-import type { Detector, DetectorContext } from '../../core/types';
+// database-record-in-response, Python syntax: a whole user/account model serialised into a response
+// (`user.__dict__`, `vars(user)`, `model_to_dict(user)` without `fields=`), or a FastAPI route returning
+// an ORM user with no `response_model`.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { ExposureSink } from '../shared/exposure';
 import { isRecordName } from '../shared/sensitive-names';
 import { responseCall, responseReturn } from '../shared/py-response';
-import { RULE_META } from '../shared/rule-meta';
 
 const DUMP_TEXT = /__dict__|\b(?:vars|model_to_dict|asdict|serialize)\s*\(/g;
 const DUMP_FN = new Set(['vars', 'model_to_dict', 'asdict', 'serialize']);
@@ -82,39 +81,30 @@ function fastapiRowReturn(ret: Node): Node | undefined {
   return undefined;
 }
 
-export const pyDatabaseRecordInResponse: Detector = {
-  id: 'database-record-in-response',
-  meta: { ...RULE_META['database-record-in-response'], needs: ['python'] },
-  languages: ['python'],
-  keywords: ['__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi'],
-  run(ctx: DetectorContext) {
-    const tree = ctx.python();
-    if (!tree) return;
-    const seen = new Set<number>();
-    const report = (n: Node) => {
-      if (seen.has(n.startIndex)) return;
-      seen.add(n.startIndex);
-      ctx.report({
-        start: n.startIndex,
-        end: n.endIndex,
-        message: `\`${n.text.slice(0, 40)}\` sends every column of a user record, so the response also carries the password hash and internal fields; return a schema or an explicit dict of safe fields.`,
-      });
-    };
-    // From each dump the text shows, up to the response that sends it (walking every call is slow).
-    for (const m of ctx.text.matchAll(DUMP_TEXT)) {
-      ctx.checkBudget();
-      for (let p = tree.rootNode.descendantForIndex(m.index); p && p.type !== 'function_definition'; p = p.parent) {
-        const sent = p.type === 'call' ? responseCall(p) : p.type === 'return_statement' ? responseReturn(p) : undefined;
-        const hit = sent?.payload.map((x) => dumpIn(x)).find(Boolean);
-        if (hit) report(hit);
-        if (sent) break;
-      }
+/** Responses that send a whole user record, by the syntax. */
+export function pythonRecordSinks(tree: Tree, text: string, checkBudget: () => void): ExposureSink[] {
+  const out: ExposureSink[] = [];
+  const seen = new Set<number>();
+  const add = (sink: Node, n: Node) => {
+    if (seen.has(n.startIndex)) return;
+    seen.add(n.startIndex);
+    out.push({ start: sink.startIndex, end: sink.endIndex, hits: [{ start: n.startIndex, end: n.endIndex, level: 'record', text: n.text }] });
+  };
+  // From each dump the text shows, up to the response that sends it (walking every call is slow).
+  for (const m of text.matchAll(DUMP_TEXT)) {
+    checkBudget();
+    for (let p = tree.rootNode.descendantForIndex(m.index); p && p.type !== 'function_definition'; p = p.parent) {
+      const sent = p.type === 'call' ? responseCall(p) : p.type === 'return_statement' ? responseReturn(p) : undefined;
+      const hit = sent?.payload.map((x) => dumpIn(x)).find(Boolean);
+      if (hit) add(p, hit);
+      if (sent) break;
     }
-    if (!ctx.text.includes('fastapi')) return;
-    for (const ret of tree.rootNode.descendantsOfType('return_statement')) {
-      ctx.checkBudget();
-      const hit = ret && fastapiRowReturn(ret);
-      if (hit) report(hit);
-    }
-  },
-};
+  }
+  if (!text.includes('fastapi')) return out;
+  for (const ret of tree.rootNode.descendantsOfType('return_statement')) {
+    checkBudget();
+    const hit = ret && fastapiRowReturn(ret);
+    if (hit && ret) add(ret, hit);
+  }
+  return out;
+}

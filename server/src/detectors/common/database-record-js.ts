@@ -1,11 +1,8 @@
-// Flags handlers that send a user/account row fetched without a projection straight to the client.
-// Assistants write `const user = await User.findById(id); res.json(user)`, which also ships the
-// password hash, reset tokens and internal flags (CWE-200, CWE-359).
+// database-record-in-response, JS/TS syntax: a name bound to an unprojected user-row fetch
+// (`User.findById(id)`, `SELECT * FROM users`) and sent as it is by a response call in the same scope.
 import { ts } from 'ts-morph';
-import type { Detector, DetectorContext } from '../../core/types';
-import { JS_LIKE } from '../../core/languages';
+import type { ExposureSink } from '../shared/exposure';
 import { responsePayload } from '../shared/js-response';
-import { RULE_META } from '../shared/rule-meta';
 
 const FETCH = new Set([
   'findOne', 'findById', 'findByPk', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOneBy',
@@ -16,7 +13,7 @@ const PROJECTION = /\b(select|attributes|projection|omit|exclude|fields)\b|['"`]
 const MODEL = /user|account|customer|member|admin|employee|patient/i;
 const SELECT_STAR = /\bselect\s+\*\s+from\s+["`]?(?:\w+\.)?(users?|accounts?|customers?|members?|admins?|employees?|patients?)\b/i;
 /** The row is cleaned before it is sent (or the schema hides the hash). */
-const CLEANED = /\bdelete\s+\w+\.(password|hash)|\bpassword\w*\s*(:\s*\w+\s*)?,\s*\.\.\.|select:\s*false|\btoJSON\b|\bomit\(/i;
+export const CLEANED = /\bdelete\s+\w+\.(password|hash)|\bpassword\w*\s*(:\s*\w+\s*)?,\s*\.\.\.|select:\s*false|\btoJSON\b|\bomit\(/i;
 
 function unwrap(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
@@ -51,14 +48,9 @@ function scopeOf(n: ts.Node): ts.Node {
   return p ?? n;
 }
 
-export const databaseRecordInResponse: Detector = {
-  id: 'database-record-in-response',
-  meta: { ...RULE_META['database-record-in-response'], needs: ['js'] },
-  languages: JS_LIKE,
-  keywords: ['find', 'select *', 'select  *'],
-  run(ctx: DetectorContext) {
-    const sf = ctx.js();
-    if (!sf) return;
+/** Responses that send a whole user row, by the syntax. */
+export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+    const out: ExposureSink[] = [];
     // Names bound to unprojected user rows, per enclosing function.
     const rows = new Map<ts.Node, Set<string>>();
     const bound = (id: ts.Identifier): boolean => {
@@ -84,7 +76,7 @@ export const databaseRecordInResponse: Detector = {
       return undefined;
     };
     const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+      checkBudget();
       if (ts.isVariableDeclaration(node) && node.initializer && isUserFetch(node.initializer, sf)) {
         const names = ts.isIdentifier(node.name) ? [node.name.text]
           : node.name.elements.flatMap((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? [el.name.text] : []));
@@ -95,15 +87,9 @@ export const databaseRecordInResponse: Detector = {
       }
       const sent = responsePayload(node);
       const hit = sent && sentRow(sent.payload);
-      if (hit) {
-        ctx.report({
-          start: hit.getStart(sf),
-          end: hit.getEnd(),
-          message: `\`${hit.getText(sf).slice(0, 40)}\` is a whole user row fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`,
-        });
-      }
+      if (hit) out.push({ start: node.getStart(sf), end: node.getEnd(), status: sent.status, hits: [{ start: hit.getStart(sf), end: hit.getEnd(), level: 'record', text: hit.getText(sf) }] });
       ts.forEachChild(node, visit);
     };
     visit(sf);
-  },
-};
+    return out;
+}

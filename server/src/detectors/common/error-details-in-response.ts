@@ -1,0 +1,63 @@
+// Flags handlers that send a caught error's stack, raw object or message to the client. Assistants
+// write `catch (err) { res.status(500).json({ error: err.message, stack: err.stack }) }` or
+// `except Exception as e: return jsonify(error=str(e)), 500` to make failures easy to debug; in
+// production that hands attackers paths, queries and versions (CWE-209). Candidates come from the
+// syntax of each language and from the flow analysis (`const detail = err.stack`, `fail(res, err)`,
+// an aliased `res`); one policy decides over both.
+import type { Flow } from '../../analysis';
+import { JS_LIKE } from '../../core/languages';
+import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
+import { flowExposures, mergeExposures, type ExposureHit, type ExposureSink } from '../shared/exposure';
+import { RULE_META } from '../shared/rule-meta';
+import { jsErrorSinks } from './error-details-js';
+import { pythonErrorSinks } from './error-details-python';
+
+type Level = 'stack' | 'whole' | 'message';
+const LEVELS: readonly Level[] = ['stack', 'whole', 'message'];
+
+const SHAPE: Record<Level, { severity: Severity; confidence: Confidence; what: string }> = {
+  stack: { severity: 'warning', confidence: 'high', what: 'its stack trace or internal details' },
+  whole: { severity: 'warning', confidence: 'medium', what: 'the raw error object' },
+  message: { severity: 'info', confidence: 'low', what: 'the raw error message' },
+};
+
+function syntaxSinks(ctx: DetectorContext): ExposureSink[] {
+  if (ctx.languageId === 'python') {
+    const tree = ctx.python();
+    return tree ? pythonErrorSinks(tree, ctx.text, ctx.checkBudget) : [];
+  }
+  const sf = ctx.js();
+  return sf ? jsErrorSinks(sf, ctx.checkBudget) : [];
+}
+
+const levelOf = (f: Flow): Level | null => (f.origin.label === 'error' && LEVELS.includes(f.origin.detail as Level) ? (f.origin.detail as Level) : null);
+
+/** The hit to report for one response: the worst, leaving out messages of 4xx answers and dev-only branches. */
+function pick(sink: ExposureSink): ExposureHit | undefined {
+  const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
+  return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
+    .find((h) => !(h.level === 'message' && clientError) && !h.devOnly);
+}
+
+export const errorDetailsInResponse: Detector = {
+  id: 'error-details-in-response',
+  meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis'] },
+  languages: [...JS_LIKE, 'python'],
+  keywords: ['err', 'catch', 'exception', 'except', 'traceback', 'exc_info'],
+  run(ctx: DetectorContext) {
+    const flows = flowExposures(ctx, ['response', 'html-response'], levelOf, () => 'a caught error');
+    for (const sink of mergeExposures(syntaxSinks(ctx), flows)) {
+      const hit = pick(sink);
+      if (!hit) continue;
+      const shape = SHAPE[hit.level as Level];
+      const confidence: Confidence = ctx.isTestFile || hit.indirect ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence;
+      ctx.report({
+        start: hit.start, end: hit.end, related: hit.related,
+        kind: hit.level,
+        message: `The response sends ${shape.what} (\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\`), which tells attackers about your code, queries and versions; log it on the server and send a generic message with a request id.`,
+        severity: shape.severity,
+        confidence,
+      });
+    }
+  },
+};

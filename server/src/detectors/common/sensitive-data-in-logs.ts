@@ -1,0 +1,59 @@
+// Flags log calls whose arguments carry secrets, personal data, whole request bodies or headers, the
+// environment, or whole user records. Assistants add `console.log(req.body)`, `logger.info({ user })`
+// or `logger.info(f"login {password}")` while debugging and the line ships, copying credentials into
+// log storage (CWE-532). Candidates come from the syntax of each language (what each argument is
+// named) and from the flow analysis (a secret renamed on the way, a helper that logs what it is given).
+import type { Flow } from '../../analysis';
+import { JS_LIKE } from '../../core/languages';
+import type { Detector, DetectorContext } from '../../core/types';
+import { flowExposures, mergeExposures, type ExposureSink } from '../shared/exposure';
+import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { RULE_META } from '../shared/rule-meta';
+import { jsLogSinks } from './sensitive-logs-js';
+import { pythonLogSinks } from './sensitive-logs-python';
+
+function syntaxSinks(ctx: DetectorContext): ExposureSink[] {
+  if (ctx.languageId === 'python') {
+    const tree = ctx.python();
+    return tree ? pythonLogSinks(tree, ctx.text, ctx.checkBudget) : [];
+  }
+  const sf = ctx.js();
+  return sf ? jsLogSinks(sf, ctx.checkBudget) : [];
+}
+
+/**
+ * What the analysis adds to the syntax: values that reach the log line from elsewhere (a variable, a
+ * helper's parameter). A value written in the call itself was already judged by its name.
+ */
+function levelOf(f: Flow): Exposure | null {
+  const { origin, sink } = f;
+  const inCall = origin.source.start >= sink.call.start && origin.source.end <= sink.call.end;
+  if (inCall && !origin.steps.length) return null;
+  if (origin.label === 'sensitive') return origin.detail === 'secret' || origin.detail === 'pii' ? origin.detail : null;
+  if (origin.label === 'record' && origin.detail === 'fetch') return 'record';
+  if (origin.label === 'request' && (origin.detail === 'body' || origin.detail === 'headers') && !origin.stringified) return origin.detail;
+  return null;
+}
+
+export const sensitiveDataInLogs: Detector = {
+  id: 'sensitive-data-in-logs',
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'analysis'] },
+  languages: [...JS_LIKE, 'python'],
+  keywords: ['log', 'print'],
+  run(ctx: DetectorContext) {
+    const flows = flowExposures(ctx, ['log'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
+    for (const sink of mergeExposures(syntaxSinks(ctx), flows)) {
+      const hit = [...sink.hits].sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
+        .find((h) => !(h.level === 'secret' && isSyntaxToken(h.text, ctx.text)));
+      if (!hit) continue;
+      const kind = hit.level as Exposure;
+      const shape = EXPOSURE_SHAPE[kind];
+      ctx.report({
+        start: hit.start, end: hit.end, related: hit.related, kind,
+        message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
+        severity: shape.severity,
+        confidence: ctx.isTestFile || hit.indirect ? 'low' : shape.confidence,
+      });
+    }
+  },
+};

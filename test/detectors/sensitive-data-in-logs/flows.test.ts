@@ -1,0 +1,42 @@
+// Cases the syntax alone cannot see: a secret renamed on the way, a helper that logs what it is
+// given; and values derived from secrets that no longer are (lengths, hashes, masks, booleans).
+import { ruleTester } from '../harness';
+
+const H = (body: string) => `app.post('/login', async (req, res) => {\n${body}\n  res.end();\n});`;
+
+ruleTester('sensitive-data-in-logs', 'javascript', {
+  valid: [
+    H("  const { password } = req.body;\n  const n = password.length;\n  console.log('length', n);"),
+    H("  const { password } = req.body;\n  const digest = await bcrypt.hash(password, 10);\n  logger.info('hashed ' + digest);"),
+    H("  const { password } = req.body;\n  const ok = Boolean(password);\n  logger.info({ ok });"),
+    H("  const { token } = req.body;\n  const shown = mask(token);\n  logger.info('token ' + shown);"),
+    "function audit(msg) { logger.info(msg); }\n" + H("  audit('login for ' + req.body.email);"),
+  ],
+  invalid: [
+    {
+      // As in a real wiki adaptor: the login request's options, password included, logged whole.
+      code: H("  const { username, password } = req.body;\n  const options = { url: '/login', data: { user: username, password: password } };\n  logger.log('Logging in:', options);"),
+      errors: [{ line: 4, column: 29, endLine: 4, endColumn: 36, kind: 'secret', severity: 'warning' }],
+    },
+    {
+      code: H("  const { password } = req.body;\n  const attempt = password;\n  logger.info('login ' + attempt);"),
+      errors: [{ line: 4, column: 15, endLine: 4, endColumn: 33, kind: 'secret', severity: 'warning' }],
+    },
+    {
+      code: "function audit(what) {\n  logger.info(what);\n}\n" + H('  const { apiKey } = req.body;\n  audit(apiKey);'),
+      errors: [{ line: 2, column: 15, endLine: 2, endColumn: 19, kind: 'secret', confidence: 'low' }],
+    },
+  ],
+});
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [
+    'import logging\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/login", methods=["POST"])\ndef login():\n    password = request.form["password"]\n    n = len(password)\n    logging.info("length %s", n)\n    return "ok"',
+  ],
+  invalid: [
+    {
+      code: 'import logging\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/login", methods=["POST"])\ndef login():\n    password = request.form["password"]\n    attempt = password\n    logging.info("login %s", attempt)\n    return "ok"',
+      errors: [{ line: 8, column: 30, endLine: 8, endColumn: 37, kind: 'secret' }],
+    },
+  ],
+});
