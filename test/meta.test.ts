@@ -1,13 +1,18 @@
-// Keeps the catalogue honest: registry <-> detector files <-> rules/docs/<id>.md <-> tests, and the
-// settings schema in package.json <-> DEFAULT_SETTINGS <-> the .vouch.json schema.
+// Keeps the catalogue honest: registry <-> detector files <-> rules/docs/<id>.md <-> tests, every
+// detector's meta.needs <-> what it really asks for, and the settings schema in package.json <->
+// DEFAULT_SETTINGS <-> the .vouch.json schema.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { Engine, SUPPRESSION_RULE } from '../server/src/core/engine';
-import { FAMILIES, type Detector } from '../server/src/core/types';
+import { languageOf } from '../server/src/core/languages';
+import { FAMILIES, type Detector, type LanguageId, type Services } from '../server/src/core/types';
+import { MemoryProject } from '../server/src/project/memory-project';
 import { CODE_DETECTORS, allDetectors } from '../server/src/detectors';
 import { PACKS } from '../server/src/data-rules/packs';
 import { DEFAULT_SETTINGS } from '../server/src/protocol';
+import { TABLES } from './detectors/corpus';
+import { testEngine } from './engine';
 
 const ROOT = join(__dirname, '..');
 const DETECTORS_DIR = join(ROOT, 'server', 'src', 'detectors');
@@ -93,6 +98,58 @@ describe('meta: rule catalogue', () => {
       }
     }
     for (const d of CODE_DETECTORS) if (!found.has(d)) problems.push(`${d.id} is registered but not exported from a file under detectors/`);
+    assert.deepEqual(problems, []);
+  });
+});
+
+/** One input of the corpus: a table case (with its table's services) or a fixture. */
+interface Sample { code: string; path: string; language: LanguageId; files?: Record<string, string>; services?: Services }
+
+const EXT: Partial<Record<LanguageId, string>> = { javascript: 'js', javascriptreact: 'jsx', typescript: 'ts', typescriptreact: 'tsx', python: 'py', yaml: 'yaml', json: 'json' };
+
+/** Every input the detector tests use: the rule tables (ruleTester records them) and the fixtures. */
+async function corpus(): Promise<Sample[]> {
+  // Loading a table file records its table (mocha has usually loaded them already: then this is a no-op).
+  for (const file of walk(TESTS_DIR, /\.test\.ts$/)) await import(file);
+  const samples: Sample[] = [];
+  for (const { language, table } of TABLES) {
+    for (const v of [...table.valid, ...table.invalid]) {
+      const c = typeof v === 'string' ? { code: v } : v;
+      const lang = c.language ?? (c.path ? languageOf(c.path) : undefined) ?? language;
+      samples.push({ code: c.code, path: c.path ?? `src/sample.${EXT[lang] ?? 'txt'}`, language: lang, files: c.files, services: { ...table.services?.(), ...c.services } });
+    }
+  }
+  for (const file of walk(TESTS_DIR, /^(?!.*\.(ts|md)$)(?!.*\.fixed\.)/)) {
+    const language = languageOf(file);
+    if (language) samples.push({ code: readFileSync(file, 'utf8'), path: `src/${basename(file)}`, language });
+  }
+  return samples;
+}
+
+describe('meta: meta.needs is what each detector asks for', function () {
+  // Runs every detector (both tiers) over every table case and fixture once more, recording its asks.
+  this.timeout(300_000);
+
+  it('no detector asks for a parser or fact it does not declare, or declares one it never asks for', async () => {
+    const samples = await corpus();
+    assert.ok(TABLES.length >= 40 && samples.length > 500, `corpus: ${TABLES.length} tables, ${samples.length} samples`);
+    const engine = await testEngine();
+    const used = new Map<Detector, Set<string>>();
+    const onNeed = (d: Detector, need: string) => {
+      if (!used.has(d)) used.set(d, new Set());
+      used.get(d)!.add(need);
+    };
+    for (const s of samples) {
+      const services = { project: new MemoryProject({ ...s.files, [s.path]: s.code }), ...s.services };
+      await engine.analyzeTiers({ text: s.code, languageId: s.language, path: s.path }, services, { budgetMs: 5000, slowBudgetMs: 60_000, onNeed });
+    }
+    const problems: string[] = [];
+    for (const d of engine.detectors) {
+      const declared = new Set(d.meta.needs ?? []);
+      const asked = used.get(d) ?? new Set<string>();
+      for (const n of asked) if (!declared.has(n)) problems.push(`${d.id} asks for '${n}' without declaring it`);
+      for (const n of declared) if (!asked.has(n)) problems.push(`${d.id} declares '${n}' but never asks for it on its test inputs`);
+    }
     assert.deepEqual(problems, []);
   });
 });

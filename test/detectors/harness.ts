@@ -1,9 +1,12 @@
 // Table tests for one rule (valid/invalid, as typescript-eslint's RuleTester) and fixture markers.
+// Slow-tier rules (a detector with `runAsync`) run through both tiers with the table's services.
 import assert from 'node:assert/strict';
-import type { AnalyzeOptions } from '../../server/src/core/engine';
-import type { Finding, LanguageId, OffsetEdit } from '../../server/src/core/types';
+import type { AnalyzeOptions, Engine } from '../../server/src/core/engine';
+import type { Finding, LanguageId, OffsetEdit, Services } from '../../server/src/core/types';
 import { languageOf } from '../../server/src/core/languages';
+import { MemoryProject } from '../../server/src/project/memory-project';
 import { testEngine } from '../engine';
+import { recordTable } from './corpus';
 
 export interface Case {
   code: string;
@@ -12,6 +15,17 @@ export interface Case {
   /** Workspace-relative path; defaults to `src/sample.<ext>` (not a test path). */
   path?: string;
   name?: string;
+  /** Slow tier: other files of the project (workspace-relative), seen by the project service with this one. */
+  files?: Record<string, string>;
+  /** Slow tier: services for this case, over the table's. */
+  services?: Services;
+}
+
+/** A table: cases, and for slow-tier rules the services every case starts from (made per case). */
+export interface Table {
+  valid: Array<string | Case>;
+  invalid: InvalidCase[];
+  services?: () => Services;
 }
 
 /** One expected finding: 1-based start (and end) position, and optionally its message kind, severity and confidence. */
@@ -44,11 +58,20 @@ function defaultPath(lang: LanguageId): string {
   return `src/sample.${ext}`;
 }
 
-export async function findingsOf(ruleId: string, c: Case, defaultLanguage: LanguageId, options: AnalyzeOptions = {}): Promise<Finding[]> {
+/** Whether `ruleId` is reported by the slow tier (a detector with `runAsync`). */
+export function isSlowRule(engine: Engine, ruleId: string): boolean {
+  return engine.detectors.some((d) => d.runAsync && (d.id === ruleId || d.ruleIds?.includes(ruleId)));
+}
+
+export async function findingsOf(ruleId: string, c: Case, defaultLanguage: LanguageId, options: AnalyzeOptions = {}, table: Pick<Table, 'services'> = {}): Promise<Finding[]> {
   const engine = await testEngine();
   const language = c.language ?? (c.path ? languageOf(c.path) : undefined) ?? defaultLanguage;
   const path = c.path ?? defaultPath(language);
-  const r = engine.analyze({ text: c.code, languageId: language, path }, { budgetMs: 5000, ...options });
+  const input = { text: c.code, languageId: language, path };
+  const opts: AnalyzeOptions = { budgetMs: 5000, slowBudgetMs: 60_000, ...options };
+  const r = isSlowRule(engine, ruleId)
+    ? await engine.analyzeTiers(input, { project: new MemoryProject({ ...c.files, [path]: c.code }), ...table.services?.(), ...c.services }, opts)
+    : engine.analyze(input, opts);
   const errors = r.notices.filter((n) => n.kind === 'detector-error' || n.kind === 'detector-timeout');
   assert.deepEqual(errors, [], `detector notices for ${ruleId}`);
   return r.findings.filter((f) => f.ruleId === ruleId && !f.suppressed);
@@ -65,13 +88,16 @@ function label(c: Case): string {
   return c.name ?? c.code.split('\n').find((l) => l.trim())?.trim().slice(0, 70) ?? '(empty)';
 }
 
-export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: { valid: Array<string | Case>; invalid: InvalidCase[] }): void {
-  describe(ruleId, () => {
+export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: Table): void {
+  recordTable(ruleId, defaultLanguage, cases);
+  describe(ruleId, function () {
+    // A slow-tier table's first type check parses Node's declarations (cold); later ones reuse them.
+    if (cases.services) this.timeout(90_000);
     describe('valid', () => {
       for (const v of cases.valid) {
         const c = typeof v === 'string' ? { code: v } : v;
         it(label(c), async () => {
-          const found = await findingsOf(ruleId, c, defaultLanguage);
+          const found = await findingsOf(ruleId, c, defaultLanguage, {}, cases);
           assert.deepEqual(found.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), []);
         });
       }
@@ -79,7 +105,7 @@ export function ruleTester(ruleId: string, defaultLanguage: LanguageId, cases: {
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(label(c), async () => {
-          const found = await findingsOf(ruleId, c, defaultLanguage);
+          const found = await findingsOf(ruleId, c, defaultLanguage, {}, cases);
           if (typeof c.errors === 'number') {
             assert.equal(found.length, c.errors, `expected ${c.errors} finding(s) of ${ruleId}`);
           } else {
@@ -131,4 +157,9 @@ export function at(code: string, text: string, kind?: string, nth: number | { af
   const s = pos(start);
   const e = pos(start + text.length);
   return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, ...(kind ? { kind } : {}) };
+}
+
+/** An invalid case with one finding, spanning `text` (its `nth` occurrence) in the code. */
+export function flagged(c: Omit<InvalidCase, 'errors'>, text: string, nth = 0): InvalidCase {
+  return { ...c, errors: [at(c.code, text, undefined, nth)] };
 }

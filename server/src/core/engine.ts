@@ -112,7 +112,7 @@ export class Engine {
     for (const detector of this.applicable(session, options, 'run')) {
       const started = performance.now();
       try {
-        detector.run!(session.context(detector, started + budget));
+        detector.run!(session.context(detector, budget));
       } catch (e) {
         session.fail(detector, e, budget);
       }
@@ -144,7 +144,7 @@ export class Engine {
   private stillReported(detector: Detector, input: AnalyzeInput, text: string, options: AnalyzeOptions): Array<{ start: number; end: number }> {
     const session = new Session({ ...input, text }, options, () => []);
     try {
-      detector.run!(session.context(detector, performance.now() + (options.budgetMs ?? 250)));
+      detector.run!(session.context(detector, options.budgetMs ?? 250));
     } catch {
       return [{ start: 0, end: text.length }];
     } finally {
@@ -159,11 +159,19 @@ export class Engine {
       if (signal?.aborted) break;
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
+      const ctx = session.context(detector, budget, { services, signal });
+      // Wall time, less the time spent awaiting shared facts (they have their own budget).
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new BudgetExceeded()), budget);
+        const watch = (ms: number) => {
+          timer = setTimeout(() => {
+            const left = budget - session.charged(ctx);
+            if (left > 1) watch(left);
+            else reject(new BudgetExceeded());
+          }, ms);
+        };
+        watch(budget);
       });
       try {
-        const ctx = session.context(detector, started + budget, { services, signal });
         await Promise.race([detector.runAsync!(ctx), timeout]);
       } catch (e) {
         if (!signal?.aborted) session.fail(detector, e, budget);

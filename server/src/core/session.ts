@@ -14,6 +14,11 @@ export interface AnalyzeOptions {
   /** Milliseconds each slow-tier detector may spend on one file (wall time, I/O included). */
   slowBudgetMs?: number;
   limits?: InputLimits;
+  /**
+   * Called whenever a detector asks for a parser or fact (before `meta.needs` is checked): tests
+   * record what each detector really uses (test/meta.test.ts compares it with `meta.needs`).
+   */
+  onNeed?: (detector: Detector, need: string) => void;
   /** Extra flow model packs (the team's `models`, as analysis/team.ts builds them), passed to facts. */
   models?: readonly object[];
 }
@@ -34,6 +39,8 @@ export interface AnalyzeResult {
 }
 
 export class BudgetExceeded extends Error {}
+
+const isPending = (v: unknown): v is Promise<unknown> => typeof (v as Promise<unknown> | undefined)?.then === 'function';
 
 export type RawReport = Report & { detector: Detector };
 
@@ -56,6 +63,7 @@ export class Session {
   private readonly raw: RawReport[] = [];
   private readonly parsed = new Map<string, unknown>();
   private readonly facts = new Map<string, { value: unknown }>();
+  private readonly spent = new WeakMap<AsyncDetectorContext, () => number>();
   private released = false;
   /** Time spent parsing, which no detector's budget pays for. */
   private parseMs = 0;
@@ -84,11 +92,20 @@ export class Session {
     return this.parsed.get(key) as T;
   }
 
-  context(detector: Detector, deadline: number, extra: Partial<AsyncDetectorContext> = {}): AsyncDetectorContext {
+  /**
+   * What `detector` sees. `budgetMs` counts from now, minus shared work it waited for: parses,
+   * facts computed on its request, and (slow tier) the time it awaited a fact another detector started.
+   */
+  context(detector: Detector, budgetMs: number, extra: Partial<AsyncDetectorContext> = {}): AsyncDetectorContext {
     const { text, languageId, path } = this.input;
+    const started = performance.now();
     const parsedBefore = this.parseMs;
+    const slow = extra.services !== undefined;
     const needs = detector.meta.needs ?? [];
+    const wait = { done: 0, pending: 0, since: 0 };
+    const shared = () => this.parseMs - parsedBefore + wait.done + (wait.pending ? performance.now() - wait.since : 0);
     const declared = (what: string) => {
+      this.options.onNeed?.(detector, what);
       if (!needs.includes(what)) throw new Error(`detector ${detector.id} uses '${what}' without declaring it in meta.needs`);
     };
     const ctx: AsyncDetectorContext = {
@@ -99,14 +116,29 @@ export class Session {
       ...extra,
       js: () => (declared('js'), this.js()),
       python: () => (declared('python'), this.python()),
-      yaml: () => (declared('yaml'), languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(text)) : undefined),
+      yaml: () => (declared('yaml'), this.yaml()),
       report: (r) => this.raw.push({ ...r, detector }),
       checkBudget: () => {
-        if (performance.now() - (this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
+        if (performance.now() - started - shared() > budgetMs) throw new BudgetExceeded();
       },
-      get: <T>(fact: Fact<T, AsyncDetectorContext>) => (declared(fact.id), this.fact(fact, ctx)),
+      get: <T>(fact: Fact<T, AsyncDetectorContext>) => {
+        declared(fact.id);
+        const value = this.fact(fact, ctx, slow);
+        if (!isPending(value)) return value;
+        // Time spent awaiting a fact is shared work, not this detector's.
+        if (wait.pending++ === 0) wait.since = performance.now();
+        return value.finally(() => {
+          if (--wait.pending === 0) wait.done += performance.now() - wait.since;
+        }) as T;
+      },
     };
+    this.spent.set(ctx, () => performance.now() - started - shared());
     return ctx;
+  }
+
+  /** Milliseconds `ctx` has spent on its own account (the slow tier's watchdog reads it). */
+  charged(ctx: AsyncDetectorContext): number {
+    return this.spent.get(ctx)?.() ?? 0;
   }
 
   private js() {
@@ -119,37 +151,74 @@ export class Session {
     return this.input.languageId === 'python' && !this.released ? this.lazy('python', () => parsePython(this.input.text)) : undefined;
   }
 
+  private yaml() {
+    return this.input.languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(this.input.text)) : undefined;
+  }
+
   /**
-   * Facts are shared work like parses: computed once, under their own budget, and not charged to
-   * the detector that happened to ask first.
+   * Facts are shared work like parses: computed once per session (one file version: both tiers of
+   * `analyzeTiers` share it), under their own budget, and not charged to the detector that asked
+   * first. A fact whose `compute` returns a promise is a slow-tier fact: the memo holds the promise,
+   * settled under the slow budget, so every detector awaiting it shares one computation.
    */
-  private fact<T>(fact: Fact<T, AsyncDetectorContext>, asking: AsyncDetectorContext): T | undefined {
+  private fact<T>(fact: Fact<T, AsyncDetectorContext>, asking: AsyncDetectorContext, slow: boolean): T | undefined {
     const memo = this.facts.get(fact.id);
     if (memo) return memo.value as T | undefined;
     const started = performance.now();
-    const deadline = started + (this.options.budgetMs ?? 250);
+    const budget = slow ? this.options.slowBudgetMs ?? 20_000 : this.options.budgetMs ?? 250;
+    const deadline = started + budget;
     const parsedBefore = this.parseMs;
     const ctx: AsyncDetectorContext = {
       ...asking,
       js: () => this.js(),
       python: () => this.python(),
+      yaml: () => this.yaml(),
+      report: () => {
+        throw new Error(`fact ${fact.id} tried to report; facts compute, detectors report`);
+      },
       // A fact may build on other facts (the analysis on the IR) whatever the asking detector declared.
-      get: <U>(other: Fact<U, AsyncDetectorContext>) => this.fact(other, ctx),
+      get: <U>(other: Fact<U, AsyncDetectorContext>) => this.fact(other, ctx, slow),
       checkBudget: () => {
-        if (performance.now() - (this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
+        if (performance.now() - (slow ? 0 : this.parseMs - parsedBefore) > deadline) throw new BudgetExceeded();
       },
     };
     let value: T | undefined;
     try {
       value = fact.compute(ctx);
     } catch (e) {
-      this.fail({ id: fact.id } as Detector, e, this.options.budgetMs ?? 250);
+      this.fail({ id: fact.id } as Detector, e, budget);
+    }
+    if (isPending(value)) {
+      if (!slow) {
+        this.fail({ id: fact.id } as Detector, new Error('an asynchronous fact was asked for in the fast tier'), budget);
+        value = undefined;
+      } else {
+        value = this.settle(fact.id, value, deadline, budget, asking.signal) as T;
+      }
     }
     this.facts.set(fact.id, { value });
     // The whole fact, parses included, is shared time that no detector's budget pays for.
     this.parseMs = parsedBefore + (performance.now() - started);
     this.timings[`fact:${fact.id}`] = performance.now() - started;
     return value;
+  }
+
+  /** An asynchronous fact: failure or time-out yields `undefined` to every detector and one notice. */
+  private async settle(id: string, pending: Promise<unknown>, deadline: number, budget: number, signal?: AbortSignal): Promise<unknown> {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new BudgetExceeded()), Math.max(0, deadline - started));
+    });
+    try {
+      return await Promise.race([pending, timeout]);
+    } catch (e) {
+      if (!signal?.aborted) this.fail({ id } as Detector, e, budget);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+      this.timings[`fact:${id}`] = (this.timings[`fact:${id}`] ?? 0) + performance.now() - started;
+    }
   }
 
   fail(detector: Detector, e: unknown, budget: number): void {

@@ -114,12 +114,17 @@ export interface DetectorMeta {
  * A fact about one file that several detectors share (the flow analysis, dependency verdicts, type
  * facts): the engine computes it at most once per file version, on first `ctx.get`, shared by both
  * tiers. `compute` may call `ctx.checkBudget()`; a fact that fails or runs out of time yields
- * `undefined` to every detector and one notice.
+ * `undefined` to every detector and one notice. A slow-tier fact (`SlowFact`) computes a promise
+ * under the slow budget; only slow-tier contexts can ask for it (the compiler checks: `compute` is a
+ * property, so its context parameter is checked contravariantly).
  */
 export interface Fact<T, C extends DetectorContext = DetectorContext> {
   readonly id: string;
-  compute(ctx: C): T;
+  readonly compute: (ctx: C) => T;
 }
+
+/** A fact that waits on services (registry look-ups, type checks): `await ctx.get(fact)`. */
+export type SlowFact<T> = Fact<Promise<T>, AsyncDetectorContext>;
 
 export interface Report {
   start: number;

@@ -1,5 +1,6 @@
-// The `types` service for slow-tier detectors: one warm program per workspace root, answers cached
-// per file text so the phantom-api detectors asking about the same edit share one type check.
+// The `types` service for slow-tier detectors: one warm program per workspace root and the last check
+// of each file (the base of the next, incremental one). The phantom-api detectors asking about the
+// same edit share one check through the engine's `api-facts` fact, not through a cache here.
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -14,7 +15,6 @@ const CHECKABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 export class TypeCheckService implements TypeService {
   private readonly programs = new Map<string, WarmProgram>();
   private readonly registry = ts.createDocumentRegistry(true);
-  private last = new Map<string, { text: string; facts: Promise<readonly ApiFact[] | undefined> }>();
   /** The last completed check per file, the base of the next incremental one. */
   private readonly snapshots = new Map<string, Snapshot>();
   /** Counts of full, partial and reused checks (for the bench and tests). */
@@ -25,16 +25,7 @@ export class TypeCheckService implements TypeService {
 
   check(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
     if (!CHECKABLE.test(file.path) || /\.d\.[cm]?ts$/i.test(file.path)) return Promise.resolve(undefined);
-    const hit = this.last.get(file.path);
-    if (hit && hit.text === file.text) return hit.facts;
-    const facts = this.run(file, signal);
-    this.last.set(file.path, { text: file.text, facts });
-    // An aborted run must not answer the next caller of the same text.
-    void facts.then((f) => {
-      if (f === undefined && this.last.get(file.path)?.facts === facts) this.last.delete(file.path);
-    });
-    if (this.last.size > 32) this.last.delete(this.last.keys().next().value!);
-    return facts;
+    return this.run(file, signal);
   }
 
   private async run(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
@@ -92,14 +83,12 @@ export class TypeCheckService implements TypeService {
   /** Forget cached declarations (after an install changes node_modules). */
   clear(): void {
     for (const p of this.programs.values()) p.clear();
-    this.last.clear();
     this.snapshots.clear();
   }
 
   dispose(): void {
     for (const p of this.programs.values()) p.dispose();
     this.programs.clear();
-    this.last.clear();
     this.snapshots.clear();
   }
 }

@@ -1,7 +1,7 @@
 // nonexistent-package: imports, manifests and install commands naming packages the registry lacks.
 import assert from 'node:assert/strict';
-import { applyEdits } from '../harness';
-import { at, depFindings, registryWith } from './deps-harness';
+import { applyEdits, at, ruleTester } from '../harness';
+import { at as positions, depFindings, registryWith } from './deps-harness';
 
 const ID = 'nonexistent-package';
 const PKG = '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.0.0"\n  }\n}\n';
@@ -17,7 +17,7 @@ describe(`${ID}: JS/TS imports`, () => {
       "import e = require('ghost-eq-zz');",
     ].join('\n');
     const f = await depFindings(ID, { code, files: { 'package.json': PKG } });
-    assert.deepEqual(at(f), ['1:16', '2:25', '3:16', '4:20', '5:25', '6:21']);
+    assert.deepEqual(positions(f), ['1:16', '2:25', '3:16', '4:20', '5:25', '6:21']);
     assert.ok(f.every((x) => x.severity === 'error'));
   });
 
@@ -36,7 +36,7 @@ describe(`${ID}: JS/TS imports`, () => {
       'src/utils/helpers.ts': 'export {};',
     };
     const f = await depFindings(ID, { code, files, registry, path: 'src/index.ts' });
-    assert.deepEqual(at(f), []);
+    assert.deepEqual(positions(f), []);
     assert.deepEqual(registry.lookups, []);
   });
 
@@ -49,7 +49,7 @@ describe(`${ID}: JS/TS imports`, () => {
   it('suggests and fixes a near miss of a popular name', async () => {
     const code = "import ax from 'axois';\n";
     const f = await depFindings(ID, { code });
-    assert.deepEqual(at(f), ['1:17']);
+    assert.deepEqual(positions(f), ['1:17']);
     assert.equal(applyEdits(code, f[0].fix!.edits), "import ax from 'axios';\n");
   });
 
@@ -60,7 +60,7 @@ describe(`${ID}: JS/TS imports`, () => {
 
   it('says nothing when the registry does not know (undefined answer)', async () => {
     const registry = { offline: true, popular: () => new Map<string, number>(), lookup: async () => undefined };
-    assert.deepEqual(at(await depFindings(ID, { code: "import a from 'ghost-zz';\n", registry })), []);
+    assert.deepEqual(positions(await depFindings(ID, { code: "import a from 'ghost-zz';\n", registry })), []);
   });
 });
 
@@ -70,7 +70,7 @@ describe(`${ID}: Python imports`, () => {
     const code = 'import os, sys\nimport yaml\nfrom sklearn.model_selection import train_test_split\nimport reqests_toolbelt_zz\nfrom . import sibling\nfrom .pkg import x\nimport mylocal\nfrom mypkg.sub import y\nimport google.cloud.storage\n';
     const files = { 'app/mylocal.py': '', 'src/mypkg/__init__.py': '', 'requirements.txt': 'PyYAML\nscikit-learn\n' };
     const f = await depFindings(ID, { code, path: 'app/main.py', files, registry });
-    assert.deepEqual(at(f), ['4:8']);
+    assert.deepEqual(positions(f), ['4:8']);
     assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:google-cloud-storage', 'pypi:reqests_toolbelt_zz', 'pypi:scikit-learn']);
   });
 
@@ -82,39 +82,25 @@ describe(`${ID}: Python imports`, () => {
   });
 });
 
-describe(`${ID}: manifests`, () => {
-  it('package.json: flags missing dependencies at their key, skips workspace:/file:/git/alias specs', async () => {
-    const code = '{\n  "dependencies": {\n    "express": "^4.0.0",\n    "ghost-zz": "^1.0.0",\n    "@acme/x": "workspace:*",\n    "local": "file:../local",\n    "gh": "user/repo",\n    "alias": "npm:lodash@4"\n  },\n  "devDependencies": { "ghost-dev-zz": "1" }\n}\n';
-    const f = await depFindings(ID, { code, path: 'package.json' });
-    assert.deepEqual(at(f), ['4:6', '10:25']);
-  });
+const MANIFEST = '{\n  "dependencies": {\n    "express": "^4.0.0",\n    "ghost-zz": "^1.0.0",\n    "@acme/x": "workspace:*",\n    "local": "file:../local",\n    "gh": "user/repo",\n    "alias": "npm:lodash@4"\n  },\n  "devDependencies": { "ghost-dev-zz": "1" }\n}\n';
+const REQUIREMENTS = '# deps\n-r base.txt\n--index-url https://example.invalid/simple\n-e git+https://example.invalid/x.git#egg=x\nrequests[socks]>=2.0 ; python_version >= "3.8"\nghost-zz==1.0  # pinned\nhttps://example.invalid/pkg.whl\nname @ https://example.invalid/name.zip\n./local-dir\n';
+const PYPROJECT = '[project]\nname = "app"\ndependencies = [\n  "requests>=2",  # ok\n  "ghost-a-zz[extra]>=1",\n]\n\n[project.optional-dependencies]\ndev = ["ghost-b-zz"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nghost-c-zz = "^1.0"\nlocalpkg = { path = "../localpkg" }\n';
+const MARKDOWN = '# App\n\nInstall the npm install ghost-prose-zz package.\n\n```bash\nnpm install --save express ghost-md-zz@1.2.0\npip install -r requirements.txt ghost-py-zz==1.0\n```\n\nOr run `yarn add ghost-inline-zz`.\n';
+const DOCKER = 'FROM python:3.12\nRUN pip install --no-cache-dir \\\n    requests \\\n    ghost-docker-zz\n';
+const SHELL = '#!/bin/sh\nset -e\npython3 -m pip install -U pip ghost-sh-zz && npm i -g ghost-npm-zz\npoetry add "ghost-poetry-zz>=1"\nuv pip install ./local .\n';
+const CI = 'jobs:\n  build:\n    steps:\n      - run: pnpm add ghost-ci-zz\n      - run: |\n          pip3 install ghost-ci2-zz\n';
+const spans = (code: string, ...names: string[]) => names.map((n) => at(code, n));
 
-  it('requirements.txt: names with extras, versions and markers; flags, -r, -e and URLs skipped', async () => {
-    const code = '# deps\n-r base.txt\n--index-url https://example.invalid/simple\n-e git+https://example.invalid/x.git#egg=x\nrequests[socks]>=2.0 ; python_version >= "3.8"\nghost-zz==1.0  # pinned\nhttps://example.invalid/pkg.whl\nname @ https://example.invalid/name.zip\n./local-dir\n';
-    const f = await depFindings(ID, { code, path: 'requirements-dev.txt' });
-    assert.deepEqual(at(f), ['6:1']);
-  });
-
-  it('pyproject.toml: [project] dependencies, optional-dependencies and Poetry tables', async () => {
-    const code = '[project]\nname = "app"\ndependencies = [\n  "requests>=2",  # ok\n  "ghost-a-zz[extra]>=1",\n]\n\n[project.optional-dependencies]\ndev = ["ghost-b-zz"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nghost-c-zz = "^1.0"\nlocalpkg = { path = "../localpkg" }\n';
-    const f = await depFindings(ID, { code, path: 'pyproject.toml' });
-    assert.deepEqual(at(f), ['5:4', '9:9', '13:1']);
-  });
-});
-
-describe(`${ID}: install commands`, () => {
-  it('Markdown: fenced and inline code, not prose', async () => {
-    const code = '# App\n\nInstall the npm install ghost-prose-zz package.\n\n```bash\nnpm install --save express ghost-md-zz@1.2.0\npip install -r requirements.txt ghost-py-zz==1.0\n```\n\nOr run `yarn add ghost-inline-zz`.\n';
-    const f = await depFindings(ID, { code, path: 'README.md' });
-    assert.deepEqual(at(f), ['6:28', '7:33', '10:18']);
-  });
-
-  it('Dockerfile RUN with line continuations, shell scripts, and CI YAML run steps', async () => {
-    const docker = 'FROM python:3.12\nRUN pip install --no-cache-dir \\\n    requests \\\n    ghost-docker-zz\n';
-    assert.deepEqual(at(await depFindings(ID, { code: docker, path: 'Dockerfile' })), ['4:5']);
-    const sh = '#!/bin/sh\nset -e\npython3 -m pip install -U pip ghost-sh-zz && npm i -g ghost-npm-zz\npoetry add "ghost-poetry-zz>=1"\nuv pip install ./local .\n';
-    assert.deepEqual(at(await depFindings(ID, { code: sh, path: 'scripts/setup.sh', registry: registryWith({ 'pypi:pip': {} }) })), ['3:31', '3:55', '4:13']);
-    const yml = 'jobs:\n  build:\n    steps:\n      - run: pnpm add ghost-ci-zz\n      - run: |\n          pip3 install ghost-ci2-zz\n';
-    assert.deepEqual(at(await depFindings(ID, { code: yml, path: '.github/workflows/ci.yml' })), ['4:23', '6:24']);
-  });
+ruleTester(ID, 'javascript', {
+  services: () => ({ registry: registryWith() }),
+  valid: [],
+  invalid: [
+    { name: 'package.json: missing dependencies at their key; workspace:/file:/git/alias specs skipped', code: MANIFEST, path: 'package.json', errors: spans(MANIFEST, 'ghost-zz', 'ghost-dev-zz') },
+    { name: 'requirements.txt: names with extras, versions and markers; flags, -r, -e and URLs skipped', code: REQUIREMENTS, path: 'requirements-dev.txt', errors: spans(REQUIREMENTS, 'ghost-zz') },
+    { name: 'pyproject.toml: [project] dependencies, optional-dependencies and Poetry tables', code: PYPROJECT, path: 'pyproject.toml', errors: spans(PYPROJECT, 'ghost-a-zz', 'ghost-b-zz', 'ghost-c-zz') },
+    { name: 'Markdown: fenced and inline code, not prose', code: MARKDOWN, path: 'README.md', errors: spans(MARKDOWN, 'ghost-md-zz', 'ghost-py-zz', 'ghost-inline-zz') },
+    { name: 'Dockerfile RUN with line continuations', code: DOCKER, path: 'Dockerfile', errors: spans(DOCKER, 'ghost-docker-zz') },
+    { name: 'shell script', code: SHELL, path: 'scripts/setup.sh', services: { registry: registryWith({ 'pypi:pip': {} }) }, errors: spans(SHELL, 'ghost-sh-zz', 'ghost-npm-zz', 'ghost-poetry-zz') },
+    { name: 'CI YAML run steps', code: CI, path: '.github/workflows/ci.yml', errors: spans(CI, 'ghost-ci-zz', 'ghost-ci2-zz') },
+  ],
 });

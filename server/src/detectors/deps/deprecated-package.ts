@@ -2,7 +2,7 @@
 // written before the deprecation and keep suggesting them; the deprecation message names the replacement.
 import type { AsyncDetectorContext, Detector } from '../../core/types';
 import { DEPENDENCY_LANGUAGES } from './shared/languages';
-import { dependencyVerdicts } from './shared/verdicts';
+import { dependencyVerdicts, reportVerdicts } from './shared/verdicts';
 
 export const deprecatedPackage: Detector = {
   id: 'deprecated-package',
@@ -13,13 +13,8 @@ export const deprecatedPackage: Detector = {
     confidence: 'high',
     cwe: ['CWE-1104'],
     fixable: false,
-    needs: ['js', 'python'],
+    needs: [dependencyVerdicts.id],
   },
   languages: DEPENDENCY_LANGUAGES,
-  async runAsync(ctx: AsyncDetectorContext) {
-    for (const v of await dependencyVerdicts(ctx)) {
-      if (v.kind !== 'deprecated') continue;
-      ctx.report({ start: v.ref.start, end: v.ref.end, message: v.message, fix: v.fix, confidence: v.confidence });
-    }
-  },
+  runAsync: (ctx: AsyncDetectorContext) => reportVerdicts(ctx, 'deprecated'),
 };

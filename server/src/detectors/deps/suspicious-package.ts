@@ -3,7 +3,7 @@
 // and confuse scopes; squatters publish exactly those names.
 import type { AsyncDetectorContext, Detector } from '../../core/types';
 import { DEPENDENCY_LANGUAGES } from './shared/languages';
-import { dependencyVerdicts } from './shared/verdicts';
+import { dependencyVerdicts, reportVerdicts } from './shared/verdicts';
 
 export const suspiciousPackage: Detector = {
   id: 'suspicious-package',
@@ -14,13 +14,8 @@ export const suspiciousPackage: Detector = {
     confidence: 'medium',
     cwe: ['CWE-1357'],
     fixable: true,
-    needs: ['js', 'python'],
+    needs: [dependencyVerdicts.id],
   },
   languages: DEPENDENCY_LANGUAGES,
-  async runAsync(ctx: AsyncDetectorContext) {
-    for (const v of await dependencyVerdicts(ctx)) {
-      if (v.kind !== 'suspicious') continue;
-      ctx.report({ start: v.ref.start, end: v.ref.end, message: v.message, fix: v.fix, confidence: v.confidence });
-    }
-  },
+  runAsync: (ctx: AsyncDetectorContext) => reportVerdicts(ctx, 'suspicious'),
 };

@@ -3,7 +3,7 @@
 // fresh install breaks.
 import type { AsyncDetectorContext, Detector } from '../../core/types';
 import { DEPENDENCY_LANGUAGES } from './shared/languages';
-import { dependencyVerdicts } from './shared/verdicts';
+import { dependencyVerdicts, reportVerdicts } from './shared/verdicts';
 
 export const undeclaredDependency: Detector = {
   id: 'undeclared-dependency',
@@ -14,13 +14,8 @@ export const undeclaredDependency: Detector = {
     confidence: 'high',
     cwe: ['CWE-1104'],
     fixable: true,
-    needs: ['js', 'python'],
+    needs: [dependencyVerdicts.id],
   },
   languages: DEPENDENCY_LANGUAGES,
-  async runAsync(ctx: AsyncDetectorContext) {
-    for (const v of await dependencyVerdicts(ctx)) {
-      if (v.kind !== 'undeclared') continue;
-      ctx.report({ start: v.ref.start, end: v.ref.end, message: v.message, fix: v.fix, confidence: v.confidence });
-    }
-  },
+  runAsync: (ctx: AsyncDetectorContext) => reportVerdicts(ctx, 'undeclared'),
 };

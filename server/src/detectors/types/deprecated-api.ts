@@ -1,7 +1,7 @@
 // Flags uses of APIs marked `@deprecated` in the installed typings of a package or of Node itself;
 // assistants learned from years-old code and keep suggesting `url.parse`, `new Buffer()`, `fs.exists`.
 import type { Detector } from '../../core/types';
-import { IMPORT_KEYWORDS, JS_TS, code, typeFacts } from './shared/type-facts';
+import { IMPORT_KEYWORDS, JS_TS, code, apiFacts, typeFacts } from './shared/type-facts';
 
 /** `since v10.0.0 - Use {@link stat} or `access` instead.` -> `use stat or `access` instead` */
 export function replacementOf(deprecation: string): string | undefined {
@@ -23,6 +23,7 @@ export const deprecatedApi: Detector = {
     severity: 'warning',
     confidence: 'high',
     cwe: ['CWE-477'],
+    needs: [apiFacts.id],
   },
   languages: JS_TS,
   keywords: IMPORT_KEYWORDS,

@@ -1,7 +1,7 @@
 // Flags members and named imports that the installed typings of a package (or Node's built-ins) do
 // not have: assistants invent plausible APIs (`fs.readFileAsync`, `path.joinPaths`) that are undefined.
 import type { Detector } from '../../core/types';
-import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, typeFacts } from './shared/type-facts';
+import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
 
 export const phantomMember: Detector = {
   id: 'phantom-member',
@@ -11,6 +11,7 @@ export const phantomMember: Detector = {
     severity: 'error',
     confidence: 'high',
     cwe: ['CWE-1059'],
+    needs: [apiFacts.id],
   },
   languages: JS_TS,
   keywords: IMPORT_KEYWORDS,

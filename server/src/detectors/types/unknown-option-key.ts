@@ -1,7 +1,7 @@
 // Flags keys in an options object that the installed typings of the called package or Node API do
 // not declare; assistants invent option names (`{ hots: … }`, `{ timeoutMs: … }`) that are silently ignored.
 import type { Detector } from '../../core/types';
-import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, typeFacts } from './shared/type-facts';
+import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
 
 export const unknownOptionKey: Detector = {
   id: 'unknown-option-key',
@@ -11,6 +11,7 @@ export const unknownOptionKey: Detector = {
     severity: 'warning',
     confidence: 'medium',
     cwe: ['CWE-628'],
+    needs: [apiFacts.id],
   },
   languages: JS_TS,
   keywords: IMPORT_KEYWORDS,

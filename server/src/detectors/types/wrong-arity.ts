@@ -1,7 +1,7 @@
 // Flags calls to package or Node APIs with a number of arguments their installed typings never accept;
 // assistants mix up signatures across versions and libraries (`fs.readFileSync()`, `createHash()`).
 import type { Detector } from '../../core/types';
-import { IMPORT_KEYWORDS, JS_TS, code, typeFacts } from './shared/type-facts';
+import { IMPORT_KEYWORDS, JS_TS, code, apiFacts, typeFacts } from './shared/type-facts';
 
 export const wrongArity: Detector = {
   id: 'wrong-arity',
@@ -11,6 +11,7 @@ export const wrongArity: Detector = {
     severity: 'warning',
     confidence: 'high',
     cwe: ['CWE-628'],
+    needs: [apiFacts.id],
   },
   languages: JS_TS,
   keywords: IMPORT_KEYWORDS,

@@ -1,8 +1,8 @@
 // One verdict per package reference: fine, undeclared, nonexistent, suspicious or deprecated. Look-ups
 // go through the injected RegistryService in parallel (it batches, caches and goes offline); the
-// four rule detectors share one computation per file.
+// four rule detectors share one computation per file version through the engine's fact memo.
 import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/services';
-import type { AsyncDetectorContext, Confidence, Fix, Services } from '../../../core/types';
+import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
 import { normalizePypi } from './python-import-names';
@@ -104,13 +104,13 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   return out;
 }
 
-// The four detectors of a file run one after another on the same services and text: share the work.
-const last = new WeakMap<Services, { path: string; text: string; result: Promise<Verdict[]> }>();
+/** Every verdict about the package references of this file, shared by the dependency rules. */
+export const dependencyVerdicts: SlowFact<Verdict[]> = { id: 'dependency-verdicts', compute };
 
-export function dependencyVerdicts(ctx: AsyncDetectorContext): Promise<Verdict[]> {
-  const hit = last.get(ctx.services);
-  if (hit && hit.path === ctx.path && hit.text === ctx.text) return hit.result;
-  const result = compute(ctx);
-  last.set(ctx.services, { path: ctx.path, text: ctx.text, result });
-  return result;
+/** The verdicts of one kind, as one rule reports them. */
+export async function reportVerdicts(ctx: AsyncDetectorContext, kind: VerdictKind): Promise<void> {
+  for (const v of (await ctx.get(dependencyVerdicts)) ?? []) {
+    if (v.kind !== kind) continue;
+    ctx.report({ start: v.ref.start, end: v.ref.end, message: v.message, fix: v.fix, confidence: v.confidence });
+  }
 }
