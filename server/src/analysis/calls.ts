@@ -76,7 +76,8 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     const bound = a.ir.language === 'python' && fn.owner && c.k === 'member' && /^(self|cls)$/.test(fn.params[0]?.name ?? '') ? [recv ?? EMPTY, ...args] : args;
     return applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
   }
-  if (a.importer) {
+  // An imported summary changes nothing for a call without input in its arguments.
+  if (a.importer && (args.some((x) => deepTaint(x).length) || [...kwargs.values()].some((x) => deepTaint(x).length))) {
     for (const [module, name] of importedCallee(a.ir.language, c, path)) {
       const imported = a.importer(module, name);
       if (imported) return applyImported(a, f, imported, args, e);

@@ -7,7 +7,7 @@ import type { AsyncDetectorContext, Fact, LanguageId } from '../core/types';
 import type { WorkspaceIndex } from '../core/services';
 import { parseJs, parsePython } from '../core/parsers';
 import { jsExports, pythonExports } from './exports';
-import { importedCallee, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
+import { importedCallee, passThrough, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
 import { ir, languageOfAnalysis, mayHaveInput, modelsFor, type FileAnalysis, type ModelContext } from './index';
 import { Analyzer } from './interpret';
 import type { FileIR, Func } from './ir';
@@ -84,6 +84,8 @@ export function importedModules(lowered: FileIR): string[] {
 
 /** Export tables per imported module, per lowered file (one engine run). */
 const tables = new WeakMap<FileIR, Map<string, ExportTable | undefined>>();
+/** Imported modules the file calls with input, per lowered file. */
+const needed = new WeakMap<FileIR, ReadonlySet<string>>();
 
 function tableOf(ctx: AsyncDetectorContext, lowered: FileIR, workspace: WorkspaceIndex, models: Models, module: string): ExportTable | undefined {
   let byModule = tables.get(lowered);
@@ -102,9 +104,31 @@ function modelsOf(ctx: AsyncDetectorContext, language: ModelLanguage): Models {
 }
 
 /**
- * Resolves and summarises the file's imports before the analysis asks for them, yielding to the event
- * loop between files and stopping when the run is cancelled: that work is the slow detector's, not
- * charged to the analysis fact's budget, and memoised by the index for later runs.
+ * The modules worth summarising: a first walk where every import of a workspace-looking module hands
+ * its arguments back records which ones are called with input (most imports never are).
+ */
+function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Models): ReadonlySet<string> {
+  let out = needed.get(lowered);
+  if (out) return out;
+  const candidates = new Set(importedModules(lowered));
+  const used = new Set<string>();
+  if (candidates.size) {
+    let n = 0;
+    const a = new Analyzer(lowered, models, ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, (module, name) => {
+      if (!candidates.has(module)) return undefined;
+      used.add(module);
+      return passThrough(name);
+    });
+    a.run();
+  }
+  needed.set(lowered, (out = used));
+  return out;
+}
+
+/**
+ * Resolves and summarises the imports the file calls with input before the analysis asks for them,
+ * yielding to the event loop between files and stopping when the run is cancelled: that work is the
+ * slow detector's, not charged to the analysis fact's budget, and memoised by the index for later runs.
  */
 export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   const workspace = ctx.services?.workspace;
@@ -113,14 +137,14 @@ export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   const lowered = ctx.get(ir);
   if (!lowered) return;
   const models = modelsOf(ctx, language);
-  for (const module of importedModules(lowered)) {
+  for (const module of neededModules(ctx, lowered, models)) {
     if (ctx.signal?.aborted) return;
     const known = tables.get(lowered)?.has(module);
     if (tableOf(ctx, lowered, workspace, models, module) && !known) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
-/** The analysis with imported summaries; undefined when no call reached an imported workspace function. */
+/** The analysis with imported summaries; undefined when no call with input reaches an imported workspace function. */
 export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorContext> = {
   id: 'analysis-imports',
   compute(ctx: AsyncDetectorContext) {
@@ -130,8 +154,8 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
     const lowered = ctx.get(ir);
     if (!lowered) return undefined;
     const models = modelsOf(ctx, language);
-    // No call reaches an exported function of a workspace file: the fast tier's analysis says it all.
-    const modules = new Set(importedModules(lowered));
+    // No call with input reaches an exported function of a workspace file: the fast tier says it all.
+    const modules = neededModules(ctx, lowered, models);
     if (![...modules].some((m) => tableOf(ctx, lowered, workspace, models, m)?.size)) return undefined;
     let used = false;
     const importer: Importer = (module, name) => {
