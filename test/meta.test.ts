@@ -7,7 +7,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { Engine, SUPPRESSION_RULE } from '../server/src/core/engine';
 import { languageOf } from '../server/src/core/languages';
 import { FAMILIES, type Detector, type LanguageId, type Services } from '../server/src/core/types';
-import { MemoryProject } from '../server/src/project/memory-project';
+import { caseServices } from './detectors/harness';
 import { CODE_DETECTORS, allDetectors } from '../server/src/detectors';
 import { PACKS } from '../server/src/data-rules/packs';
 import { DEFAULT_SETTINGS } from '../server/src/protocol';
@@ -140,7 +140,7 @@ describe('meta: meta.needs is what each detector asks for', function () {
       used.get(d)!.add(need);
     };
     for (const s of samples) {
-      const services = { project: new MemoryProject({ ...s.files, [s.path]: s.code }), ...s.services };
+      const services = caseServices(s.path, s.code, s.files, s.services);
       await engine.analyzeTiers({ text: s.code, languageId: s.language, path: s.path }, services, { budgetMs: 5000, slowBudgetMs: 60_000, onNeed });
     }
     const problems: string[] = [];

@@ -5,6 +5,7 @@ import type { AnalyzeOptions, Engine } from '../../server/src/core/engine';
 import type { Finding, LanguageId, OffsetEdit, Services } from '../../server/src/core/types';
 import { languageOf } from '../../server/src/core/languages';
 import { MemoryProject } from '../../server/src/project/memory-project';
+import { ProjectIndex } from '../../server/src/project/workspace-index';
 import { testEngine } from '../engine';
 import { recordTable } from './corpus';
 
@@ -58,6 +59,12 @@ function defaultPath(lang: LanguageId): string {
   return `src/sample.${ext}`;
 }
 
+/** A case's services as the host would give them: its project (its files) and the workspace index over it. */
+export function caseServices(path: string, code: string, files: Record<string, string> = {}, extra: Services = {}): Services {
+  const project = new MemoryProject({ ...files, [path]: code });
+  return { project, workspace: new ProjectIndex(project), ...extra };
+}
+
 /** Whether `ruleId` is reported by the slow tier (a detector with `runAsync`). */
 export function isSlowRule(engine: Engine, ruleId: string): boolean {
   return engine.detectors.some((d) => d.runAsync && (d.id === ruleId || d.ruleIds?.includes(ruleId)));
@@ -70,7 +77,7 @@ export async function findingsOf(ruleId: string, c: Case, defaultLanguage: Langu
   const input = { text: c.code, languageId: language, path };
   const opts: AnalyzeOptions = { budgetMs: 5000, slowBudgetMs: 60_000, ...options };
   const r = isSlowRule(engine, ruleId)
-    ? await engine.analyzeTiers(input, { project: new MemoryProject({ ...c.files, [path]: c.code }), ...table.services?.(), ...c.services }, opts)
+    ? await engine.analyzeTiers(input, caseServices(path, c.code, c.files, { ...table.services?.(), ...c.services }), opts)
     : engine.analyze(input, opts);
   const errors = r.notices.filter((n) => n.kind === 'detector-error' || n.kind === 'detector-timeout');
   assert.deepEqual(errors, [], `detector notices for ${ruleId}`);

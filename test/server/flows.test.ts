@@ -1,11 +1,12 @@
 // Flow findings over real JSON-RPC: the path travels as relatedInformation in the open document, and
-// the verified quick fix rewrites the query so that the finding goes away.
+// the verified quick fix rewrites the query so that the finding goes away; a helper imported from a
+// workspace file on disk is followed by the slow tier.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from './apply-edit';
 import { LspClient } from './lsp-client';
-import { tempWorkspace, uriIn } from './helpers';
+import { tempWorkspace, uriIn, writeIn } from './helpers';
 
 const HANDLER = [
   "const mysql = require('mysql2');",
@@ -49,5 +50,17 @@ describe('server over JSON-RPC: flow findings', () => {
     const version = client.change(uri, fixed);
     const after = await client.diagnosticsFor(uri, version);
     assert.deepEqual(after.filter((d) => d.code === 'sql-injection'), []);
+  });
+
+  it('follows a helper imported from a workspace file: the slow tier reports at the call, naming the helper', async () => {
+    writeIn(dir, 'db/users.js', "const db = require('./pool');\nexports.findUser = (id) => db.query(\"SELECT * FROM users WHERE id = '\" + id + \"'\");\n");
+    const uri = uriIn(dir, 'routes/users.js');
+    const text = "const { findUser } = require('../db/users');\napp.get('/u', (req, res) => {\n  findUser(req.params.id).then((rows) => res.json(rows));\n});\n";
+    client.open(uri, 'javascript', text);
+    const diags = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'sql-injection'), 'a cross-file sql-injection');
+    const sql = diags.filter((d) => d.code === 'sql-injection');
+    assert.equal(sql.length, 1);
+    assert.deepEqual([sql[0].range.start.line, sql[0].range.start.character], [2, 11]);
+    assert.match(String(sql[0].message), /through `findUser\(\)` in `db\/users\.js`/);
   });
 });

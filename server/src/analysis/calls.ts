@@ -1,12 +1,14 @@
 // Calls in the flow analysis, in this order: sinks record flows for tainted arguments; callbacks get
-// the values the callee hands them (`then`, `map`, `on('data')`); functions of this file apply their
-// summaries; role objects answer their methods (`req.get()` is input, `res.status()` a response);
-// then sources, sanitizers, validators and propagators from the models; an unknown method on input
-// carries the input (with lower confidence), an unknown function returns an opaque value.
+// the values the callee hands them (`then`, `map`, `on('data')`); functions of this file, and those a
+// workspace file exports (slow tier), apply their summaries; role objects answer their methods
+// (`req.get()` is input, `res.status()` a response); then sources, sanitizers, validators and
+// propagators from the models; an unknown method on input carries the input (with lower confidence),
+// an unknown function returns an opaque value.
 import type { Expr, Span } from './ir';
 import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
+import { applyImported, importedCallee } from './imported';
 import { stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
@@ -80,6 +82,13 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     // Python methods receive the object as their first parameter (`self.m(x)` → `m(self, x)`).
     const bound = a.ir.language === 'python' && fn.owner && c.k === 'member' && /^(self|cls)$/.test(fn.params[0]?.name ?? '') ? [recv ?? EMPTY, ...args] : args;
     return applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
+  }
+  // An imported summary changes nothing for a call without input in its arguments.
+  if (a.importer && (args.some((x) => deepTaint(x).length) || [...kwargs.values()].some((x) => deepTaint(x).length))) {
+    for (const [module, name] of importedCallee(a.ir.language, c, path)) {
+      const imported = a.importer(module, name);
+      if (imported) return applyImported(a, f, imported, args, e);
+    }
   }
   if (recv?.object && method) {
     const chained = roleMember(a, recv, method, 'methods', e.span);

@@ -98,3 +98,8 @@ export const analysis: Fact<FileAnalysis | undefined> = {
     return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports };
   },
 };
+
+/** Whether input can enter this text at all (the analysis's own gate, for the slow tier's cross-file variant). */
+export function mayHaveInput(text: string): boolean {
+  return text.length <= MAX_ANALYSED && SOURCE_PATTERN.test(text);
+}

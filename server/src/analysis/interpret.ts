@@ -7,7 +7,8 @@
 //   values in both branches and, when one branch exits, after the `if` (guards.ts).
 // - Every function is analysed once, where it is defined (closures read the enclosing environment);
 //   parameters without a known role are placeholders, so the walk yields a summary: which parameters
-//   reach the return value and which reach sinks. Calls to functions of the file apply summaries.
+//   reach the return value and which reach sinks. Calls to functions of the file apply summaries, and
+//   so do calls to functions a workspace file exports when the host gives an `importer` (imported.ts).
 // - Sinks record flows; flows from placeholders go into the enclosing function's summary instead.
 import { checkGuard, type Check } from './guards';
 import { evalCall, recordSinks, sitesOfStore } from './calls';
@@ -20,6 +21,7 @@ import type { Models } from './models';
 import { importsOf, paramRoles, type Roles } from './roles';
 import { EMPTY, join, type Origin, type Value } from './values';
 import type { SinkModel } from './model-types';
+import type { Importer } from './imported';
 import { forEachExpr } from './walk';
 
 export interface SinkHit {
@@ -40,6 +42,8 @@ export interface SinkHit {
   readonly argIndex?: number;
   /** The assignment target for store sinks (`el.innerHTML`). */
   readonly store?: Expr & { k: 'member' };
+  /** For a sink inside an imported helper: the helper, its file and the sink's line there (the hit is the call). */
+  readonly helper?: { readonly name: string; readonly file: string; readonly line: number };
 }
 
 export interface Flow {
@@ -92,7 +96,11 @@ export class Analyzer {
   readonly methodsOf = new Map<string, Func>();
   readonly imports: ReadonlySet<string>;
 
-  constructor(readonly ir: FileIR, readonly models: Models, readonly text: string, readonly tick: () => void, readonly path = '') {
+  constructor(
+    readonly ir: FileIR, readonly models: Models, readonly text: string, readonly tick: () => void, readonly path = '',
+    /** Summaries of imported workspace functions (slow tier); none: calls to imports are unknown calls. */
+    readonly importer?: Importer,
+  ) {
     for (const f of ir.funcs) {
       if (f.binding) this.funcOfBinding.set(f.binding.id, f);
       if (f.owner && f.name) this.methodsOf.set(`${f.owner.name}.${f.name}`, f);
@@ -110,10 +118,11 @@ export class Analyzer {
     return this.text.slice(s.start, Math.min(s.end, s.start + 120));
   }
 
-  run(): void {
+  /** `summarise`: walk every function even without sources (a file whose exports another file calls). */
+  run(summarise = false): void {
     // Without any way for input to enter, there is nothing to follow (most library files); route
     // handlers are followed anyway, for what they send (caught errors, fetched rows).
-    if (!this.roles.any && !this.roles.routes.size && !mayHaveSources(this.ir, this.models)) return;
+    if (!summarise && !this.roles.any && !this.roles.routes.size && !mayHaveSources(this.ir, this.models)) return;
     this.analyze(this.ir.top, new Env(null));
     // Functions nobody called or passed along: exported helpers, methods, decorated routes.
     for (const f of this.ir.funcs) if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));

@@ -15,6 +15,8 @@ const MAX_STEPS = 8;
 export interface Step {
   readonly span: Span;
   readonly text: string;
+  /** The workspace file of an imported helper the data went through (`db/users.js`). */
+  readonly file?: string;
 }
 
 export interface Origin {

@@ -73,3 +73,20 @@ export interface TypeService {
 }
 
 export const TYPES = 'types';
+
+/**
+ * Workspace files beyond the one analysed, read through the host (imports one level deep, for
+ * summaries of the functions they export). Paths are workspace-relative, forward slashes.
+ */
+export interface WorkspaceIndex {
+  /** The workspace file an import in `fromPath` names, or undefined (a package, missing, outside the workspace). */
+  resolve(fromPath: string, specifier: string, language: 'js' | 'python'): string | undefined;
+  /**
+   * `derive(text, path)` over the file's current text, memoised per path, content and `key` (what the
+   * result also depends on, such as compiled models); undefined when the file is missing, larger than
+   * the limit, or `derive` threw.
+   */
+  derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined;
+}
+
+export const WORKSPACE = 'workspace';

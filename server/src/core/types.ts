@@ -187,13 +187,15 @@ export interface Detector {
 
 /**
  * Host-provided services for slow-tier detectors. Detectors stay free of I/O: the server and the
- * CLI inject implementations (registry client with cache, workspace file access, type checker);
+ * CLI inject implementations (registry client with cache, workspace file access, type checker,
+ * the index of workspace files that imports name);
  * tests inject fakes or real local servers.
  */
 export interface Services {
   registry?: import('./services').RegistryService;
   project?: import('./services').ProjectService;
   types?: import('./services').TypeService;
+  workspace?: import('./services').WorkspaceIndex;
   [name: string]: unknown;
 }
 

@@ -1,12 +1,13 @@
 // The one composition of Vouch's analysis, used by every host so they cannot drift apart: the
-// slow-tier services for a folder (project files, registry, type checker) and the scan pipeline
-// (walk → both engine tiers → provenance and review annotation). `vouch scan`, the editor's report
-// command and the server's diagnostics all build on it.
+// slow-tier services for a folder (project files, the workspace index, registry, type checker) and
+// the scan pipeline (walk → both engine tiers → provenance and review annotation). `vouch scan`, the
+// editor's report command and the server's diagnostics all build on it.
 import { isAbsolute, resolve } from 'node:path';
 import type { Engine } from '../core/engine';
 import type { VouchSettings } from '../core/settings';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
+import { ProjectIndex } from '../project/workspace-index';
 import { createRegistryService, type RegistryHandle } from '../registry';
 import { TypeCheckService } from '../typecheck/service';
 import { annotateProvenance } from './provenance';
@@ -30,7 +31,7 @@ export interface ServiceOptions {
 
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
 export class FolderServices {
-  private readonly folders = new Map<string, { project: FsProject; registry: RegistryHandle; registryKey: string }>();
+  private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string }>();
   private readonly types: TypeCheckService | undefined;
 
   constructor(private readonly options: ServiceOptions) {
@@ -45,13 +46,14 @@ export class FolderServices {
       const registry = createRegistryService({
         settings, workspaceRoot: isAbsolute(root) ? root : undefined, cacheDir: this.options.cacheDir, trusted: this.options.trusted, log: this.options.log,
       });
-      f = { project: new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {}), registry, registryKey: key };
+      const project = new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {});
+      f = { project, workspace: new ProjectIndex(project), registry, registryKey: key };
       this.folders.set(root, f);
     } else if (f.registryKey !== key) {
       f.registry.update({ settings });
       f.registryKey = key;
     }
-    return { project: f.project, registry: f.registry, dependencies: settings.dependencies, types: this.types };
+    return { project: f.project, workspace: f.workspace, registry: f.registry, dependencies: settings.dependencies, types: this.types };
   }
 
   setTrusted(trusted: boolean): void {

@@ -3,9 +3,12 @@
 // sink with the path in its message and as related locations. Confidence follows the path: direct
 // flows are high, flows through a helper's summary medium, through an unknown call low; input that
 // the user controls anyway (argv, stdin, the environment) is low-trust: info, low confidence.
-import { analysis, type FileAnalysis, type Flow, type Value } from '../../analysis';
+// The slow tier adds the sinks that only the analysis with imported summaries reaches (cross-file.ts):
+// a sink the fast tier reported for this rule is never reported again.
+import { analysis, type FileAnalysis, type Flow, type Step, type Value } from '../../analysis';
+import { importedAnalysis, prepareImports } from '../../analysis/cross-file';
 import { JS_LIKE } from '../../core/languages';
-import type { Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
+import type { AsyncDetectorContext, Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
 
 /**
  * One keyword list for every flow rule: words without which no source can appear. Shared lists cost
@@ -40,17 +43,22 @@ const lineOf = (text: string, offset: number) => {
 };
 const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
 
+/** A step's name; a helper imported from another workspace file with its file: `runQuery()` in `db/users.js`. */
+const stepName = (s: Step) => (s.file ? `${code(s.text)} in ${code(s.file)}` : code(s.text));
+
 export function describe(flow: Flow, ctx: DetectorContext, impact: string): { message: string; related: RelatedStep[] } {
   const { origin, sink } = flow;
-  const names = origin.steps.map((s) => s.text).filter((t, i, all) => all.indexOf(t) === i);
-  const through = names.length ? ` through ${names.map(code).join(', ')}` : '';
+  const names = origin.steps.map(stepName).filter((t, i, all) => all.indexOf(t) === i);
+  const through = names.length ? ` through ${names.join(', ')}` : '';
   const src = `${code(origin.sourceText)} (line ${lineOf(ctx.text, origin.source.start)})`;
-  const what = sink.model.what ? `${sink.model.what} (${code(sink.callee)}, line ${lineOf(ctx.text, sink.call.start)})` : `${code(sink.callee)} (line ${lineOf(ctx.text, sink.call.start)})`;
+  // A sink inside an imported helper is reported at the call; the sink itself is named with its file and line.
+  const where = sink.helper ? `${code(sink.callee)} in ${code(sink.helper.file)}, line ${sink.helper.line}` : `${code(sink.callee)}, line ${lineOf(ctx.text, sink.call.start)}`;
+  const what = sink.model.what ? `${sink.model.what} (${where})` : `${sink.helper ? where : code(sink.callee)} (line ${lineOf(ctx.text, sink.call.start)})`;
   const message = `${origin.trust === 'low' ? 'Input' : 'Untrusted input'} ${src} reaches ${what}${through} with no check on the way, so an attacker ${impact}.`;
   const related: RelatedStep[] = [
     { start: origin.source.start, end: origin.source.end, message: `${origin.label === 'request' ? 'request input' : `${origin.label} input`} ${code(origin.sourceText)} enters here` },
-    ...origin.steps.map((s) => ({ start: s.span.start, end: s.span.end, message: `flows into ${code(s.text)}` })),
-    { start: sink.span.start, end: sink.span.end, message: `reaches ${code(sink.callee)}` },
+    ...origin.steps.map((s) => ({ start: s.span.start, end: s.span.end, message: `flows into ${stepName(s)}` })),
+    { start: sink.span.start, end: sink.span.end, message: `reaches ${code(sink.callee)}${sink.helper ? ` in ${code(sink.helper.file)}` : ''}` },
   ];
   return { message, related };
 }
@@ -71,35 +79,57 @@ export function confidenceOf(f: Flow, isTest: boolean, cap: Confidence = 'high')
 export function flowRule(rule: FlowRule): Detector {
   const labels = new Set(rule.labels ?? INPUT_LABELS);
   const kinds = new Set(rule.kinds);
+  /** The flow reported per sink (by where it is): the best-ranked one this rule accepts. */
+  const bestFlows = (result: FileAnalysis, ctx: DetectorContext): Map<number, Flow> => {
+    const best = new Map<number, Flow>();
+    for (const f of result.flows) {
+      if (!kinds.has(f.sink.kind) || !labels.has(f.origin.label)) continue;
+      if (rule.accept && !rule.accept(f, ctx, result)) continue;
+      const prev = best.get(f.sink.span.start);
+      if (!prev || rank(f) < rank(prev)) best.set(f.sink.span.start, f);
+    }
+    return best;
+  };
+  const report = (ctx: DetectorContext, result: FileAnalysis, f: Flow) => {
+    ctx.checkBudget();
+    const { message, related } = describe(f, ctx, rule.impact);
+    const low = f.origin.trust === 'low';
+    const severity: Severity | undefined = low ? 'info' : undefined;
+    ctx.report({
+      start: f.sink.span.start, end: f.sink.span.end, message, related,
+      kind: `${f.origin.label}:${f.origin.via}`,
+      severity, confidence: confidenceOf(f, ctx.isTestFile, rule.meta.confidence),
+      fix: rule.fix?.(f, ctx, result),
+    });
+  };
   return {
     id: rule.id,
-    meta: { ...rule.meta, needs: ['analysis'] },
+    meta: { ...rule.meta, needs: ['analysis', 'ir', importedAnalysis.id] },
     languages: rule.languages ?? [...JS_LIKE, 'python'],
     keywords: SOURCE_KEYWORDS,
     run(ctx: DetectorContext) {
       const result = ctx.get(analysis);
       if (!result) return;
-      const best = new Map<number, Flow>();
-      for (const f of result.flows) {
-        if (!kinds.has(f.sink.kind) || !labels.has(f.origin.label)) continue;
-        if (rule.accept && !rule.accept(f, ctx, result)) continue;
-        const prev = best.get(f.sink.span.start);
-        if (!prev || rank(f) < rank(prev)) best.set(f.sink.span.start, f);
-      }
-      for (const f of best.values()) {
-        ctx.checkBudget();
-        const { message, related } = describe(f, ctx, rule.impact);
-        const low = f.origin.trust === 'low';
-        const severity: Severity | undefined = low ? 'info' : undefined;
-        ctx.report({
-          start: f.sink.span.start, end: f.sink.span.end, message, related,
-          kind: `${f.origin.label}:${f.origin.via}`,
-          severity, confidence: confidenceOf(f, ctx.isTestFile, rule.meta.confidence),
-          fix: rule.fix?.(f, ctx, result),
-        });
+      for (const f of bestFlows(result, ctx).values()) report(ctx, result, f);
+    },
+    async runAsync(ctx: AsyncDetectorContext) {
+      if (!ctx.services.workspace) return;
+      await prepareImports(ctx);
+      if (ctx.signal?.aborted) return;
+      const crossing = ctx.get(importedAnalysis);
+      if (!crossing) return;
+      const fast = ctx.get(analysis);
+      const reported = fast ? bestFlows(fast, ctx) : new Map<number, Flow>();
+      for (const [at, f] of bestFlows(crossing, ctx)) {
+        if (!reported.has(at) && throughImport(f)) report(ctx, crossing, f);
       }
     },
   };
+}
+
+/** Whether the path goes through a function another workspace file exports (only the slow tier sees those). */
+function throughImport(f: Flow): boolean {
+  return !!f.sink.helper || f.origin.steps.some((s) => s.file);
 }
 
 /**

@@ -1,0 +1,90 @@
+// The workspace index behind cross-file summaries: which file an import names (JS/TS and Python), and
+// the memo per path, content and key, with big files skipped.
+import assert from 'node:assert/strict';
+import type { ProjectService } from '../../server/src/core/services';
+import { jsCandidates, MAX_INDEXED_BYTES, ProjectIndex, pyCandidates } from '../../server/src/project/workspace-index';
+
+export function memoryProject(files: Record<string, string>): ProjectService & { reads: number } {
+  const p = {
+    reads: 0,
+    readFile(rel: string) {
+      p.reads++;
+      return files[rel];
+    },
+    exists: (rel: string) => rel in files,
+    list: () => undefined,
+  };
+  return p;
+}
+
+describe('project/workspace-index: resolution', () => {
+  const index = new ProjectIndex(memoryProject({
+    'src/util.ts': '', 'src/lib/db/index.js': '', 'src/esm.ts': '', 'src/a.mjs': '', 'src/view.tsx': '', 'lib/shared.js': '',
+    'app/__init__.py': '', 'app/helpers.py': '', 'app/utils/__init__.py': '', 'app/api/routes.py': '', 'app/api/clean.py': '',
+    'backend/svc/core.py': '', 'backend/main.py': '',
+  }));
+  const js = (from: string, spec: string) => index.resolve(from, spec, 'js');
+  const py = (from: string, spec: string) => index.resolve(from, spec, 'python');
+
+  it('resolves relative JS/TS specifiers: extensions, index files, the TS file of a .js specifier', () => {
+    assert.equal(js('src/app.js', './util'), 'src/util.ts');
+    assert.equal(js('src/routes/users.js', '../lib/db'), 'src/lib/db/index.js');
+    assert.equal(js('src/app.ts', './esm.js'), 'src/esm.ts');
+    assert.equal(js('src/app.js', './a.mjs'), 'src/a.mjs');
+    assert.equal(js('src/app.ts', './view'), 'src/view.tsx');
+    assert.equal(js('src/app.js', '../lib/shared.js'), 'lib/shared.js');
+  });
+
+  it('does not resolve packages, missing files or paths outside the workspace', () => {
+    assert.equal(js('src/app.js', 'express'), undefined);
+    assert.equal(js('src/app.js', './missing'), undefined);
+    assert.equal(js('app.js', '../outside'), undefined);
+    assert.deepEqual(jsCandidates('a.js', '../../etc/passwd'), []);
+  });
+
+  it('resolves Python relative and absolute modules, packages by __init__.py', () => {
+    assert.equal(py('app/routes.py', '.helpers'), 'app/helpers.py');
+    assert.equal(py('app/api/routes.py', '.clean'), 'app/api/clean.py');
+    assert.equal(py('app/api/routes.py', '..helpers'), 'app/helpers.py');
+    assert.equal(py('app/api/routes.py', '..utils'), 'app/utils/__init__.py');
+    assert.equal(py('main.py', 'app.helpers'), 'app/helpers.py');
+    assert.equal(py('main.py', 'app.utils'), 'app/utils/__init__.py');
+    // A folder above the file is a root too (src layouts, one service of a monorepo).
+    assert.equal(py('backend/main.py', 'svc.core'), 'backend/svc/core.py');
+  });
+
+  it('does not resolve Python modules that are not workspace files, nor relative ones above the root', () => {
+    assert.equal(py('app/routes.py', 'flask'), undefined);
+    assert.equal(py('app/routes.py', '.missing'), undefined);
+    assert.deepEqual(pyCandidates('app/routes.py', '...x'), []);
+  });
+});
+
+describe('project/workspace-index: derived data', () => {
+  it('memoises per path, content and key, and recomputes when the content changes', () => {
+    const files: Record<string, string> = { 'a.js': 'one' };
+    const index = new ProjectIndex(memoryProject(files));
+    const key = {};
+    let runs = 0;
+    const derive = (text: string) => (runs++, text.toUpperCase());
+    assert.equal(index.derived('a.js', key, derive), 'ONE');
+    assert.equal(index.derived('a.js', key, derive), 'ONE');
+    assert.equal(runs, 1);
+    assert.equal(index.derived('a.js', {}, derive), 'ONE');
+    assert.equal(runs, 2);
+    files['a.js'] = 'two';
+    assert.equal(index.derived('a.js', key, derive), 'TWO');
+    assert.equal(runs, 3);
+  });
+
+  it('skips files over the size limit and missing files; a derive that throws yields undefined', () => {
+    const index = new ProjectIndex(memoryProject({ 'big.js': 'x'.repeat(MAX_INDEXED_BYTES + 1), 'bad.js': 'x' }));
+    let runs = 0;
+    assert.equal(index.derived('big.js', {}, () => ++runs), undefined);
+    assert.equal(index.derived('none.js', {}, () => ++runs), undefined);
+    assert.equal(runs, 0);
+    assert.equal(index.derived('bad.js', {}, () => {
+      throw new Error('boom');
+    }), undefined);
+  });
+});
