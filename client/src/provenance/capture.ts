@@ -95,6 +95,10 @@ export class Capture implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => { this.texts.delete(d.uri.toString()); this.selections.delete(d.uri.toString()); }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onWillSaveTextDocument((e) => {
+        // Only a save that can run participants may edit the text: format or code actions on save, and
+        // not an auto-save after a delay (VS Code runs neither then). Marking any other save would drop
+        // the next real insertion (a Tab accepted while the file is written).
+        if (!saveCanEdit(e.document, e.reason)) return;
         const uri = e.document.uri.toString();
         this.saving.add(uri);
         setTimeout(() => this.saving.delete(uri), 5000); // a failed save fires no onDidSave
@@ -235,4 +239,14 @@ export class Capture implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.waiting.clear();
   }
+}
+
+/** Does saving this document run something that edits it (format on save, code actions on save)? */
+export function saveCanEdit(document: vscode.TextDocument, reason: vscode.TextDocumentSaveReason): boolean {
+  if (reason === vscode.TextDocumentSaveReason.AfterDelay) return false;
+  const config = vscode.workspace.getConfiguration('editor', document);
+  const actions = config.get<unknown>('codeActionsOnSave');
+  const anyAction = Array.isArray(actions) ? actions.length > 0
+    : !!actions && typeof actions === 'object' && Object.values(actions).some((v) => v === true || v === 'explicit' || v === 'always');
+  return config.get<boolean>('formatOnSave') === true || anyAction;
 }
