@@ -1,5 +1,5 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSettings } from '../../server/src/core/config';
@@ -24,7 +24,10 @@ Scan files for flaws typical of AI-assisted code and write a report.
 Options:
   --format <json|sarif|markdown|html>  report format (default: json)
   --output <file>                      write the report to a file instead of stdout
-  --fail-on <error|warning|never>      exit 1 when a finding at or above this severity exists (default: error)
+  --fail-on <error|warning|never>      exit 1 when a finding at or above this severity exists (default: error),
+                                       or when a source file could not be analysed (binary, too large,
+                                       unreadable, a special file); never: exit 0 either way
+  --allow-skipped                      with --fail-on: files that could not be analysed do not fail the run
   --fail-on-unreviewed                 exit 1 when an error-level finding lies in unreviewed assisted code
                                        (regions from .vouch/provenance.json, reviews from .vouch/reviews.jsonl)
   --config <file>                      policy file (default: <root>/.vouch.json)
@@ -37,7 +40,8 @@ Options:
   -h, --help                           show this help
   -v, --version                        print the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or internal error.`;
+Exit codes: 0 no finding at or above --fail-on, 1 findings (or files left unanalysed), 2 usage,
+configuration, output or internal error.`;
 
 /** Bad invocation: message plus usage, exit 2. */
 export class UsageError extends Error {}
@@ -73,6 +77,7 @@ function parse(argv: string[]) {
       output: { type: 'string' },
       'fail-on': { type: 'string', default: 'error' },
       'fail-on-unreviewed': { type: 'boolean', default: false },
+      'allow-skipped': { type: 'boolean', default: false },
       config: { type: 'string' },
       root: { type: 'string' },
       offline: { type: 'boolean', default: false },
@@ -164,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
   if (values.output) {
     const out = resolve(values.output);
     try {
-      mkdirSync(dirname(out), { recursive: true });
+      ensureFolder(dirname(out));
       writeFileSync(out, report);
     } catch (e) {
       throw new FatalError(`cannot write the report to ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -183,7 +188,14 @@ export async function main(argv: string[]): Promise<number> {
   if (failOn === 'never') return 0;
   const threshold = failOn === 'warning' ? 1 : 0;
   const failing = activeFindings(scan).some((a) => SEVERITIES.indexOf(a.finding.severity as Severity) <= threshold);
-  return failing ? 1 : 0;
+  if (failing) return 1;
+  // A file nobody analysed may hold anything: a crafted byte must not turn a failing run green.
+  const unanalysed = scan.skipped.filter((s) => s.unanalysed);
+  if (unanalysed.length && !values['allow-skipped']) {
+    process.stderr.write(`vouch: ${unanalysed.length} file(s) could not be analysed (${unanalysed.slice(0, 3).map((s) => `${s.path}: ${s.reason}`).join('; ')}${unanalysed.length > 3 ? '; …' : ''}); pass --allow-skipped to accept that\n`);
+    return 1;
+  }
+  return 0;
 }
 
 function isDirectory(p: string): boolean {
@@ -194,10 +206,58 @@ function isDirectory(p: string): boolean {
   }
 }
 
-/** Resolves once the text is handed to the OS, so exiting right after cannot cut a piped report short. */
+/**
+ * Creates the report's folder only when it is missing: `mkdirSync(recursive)` on an existing parent
+ * such as /proc walks into it and can hang, and an existing parent needs nothing.
+ */
+function ensureFolder(dir: string): void {
+  try {
+    if (statSync(dir).isDirectory()) return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    ensureFolder(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    return;
+  }
+  throw Object.assign(new Error(`${dir} is not a folder`), { code: 'ENOTDIR' });
+}
+
+/**
+ * Node reopens a closed stdout (`vouch scan >&-`) as /dev/null read-write, so writes "succeed" and the
+ * report is lost. A shell's `>/dev/null` opens it write-only, which is a choice and stays allowed.
+ * Linux only (/proc/self/fdinfo); elsewhere a closed stdout cannot be told apart.
+ */
+function stdoutWasClosed(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const st = fstatSync(1);
+    // /dev/null is character device 1:3.
+    if (!st.isCharacterDevice() || st.rdev !== ((1 << 8) | 3)) return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return !!flags && (parseInt(flags[1], 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves once the text is handed to the OS, so exiting right after cannot cut a piped report
+ * short; rejects when the write fails (closed stdout, a reader that went away).
+ */
 function writeStdout(text: string): Promise<void> {
-  return new Promise((done) => {
-    process.stdout.write(text, () => done());
+  if (stdoutWasClosed()) return Promise.reject(new FatalError('standard output is closed; nothing was reported — use --output FILE'));
+  const failed = (e: unknown) =>
+    new FatalError(`cannot write to standard output (${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.message ?? String(e)}); nothing was reported — use --output FILE`);
+  return new Promise((done, fail) => {
+    try {
+      process.stdout.write(text, (e) => (e ? fail(failed(e)) : done()));
+    } catch (e) {
+      fail(failed(e));
+    }
   });
 }
 
@@ -207,9 +267,9 @@ function exit(code: number): void {
 }
 
 if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  // The write's own callback reports the failure (exit 2 with a message); this keeps the error event
+  // from becoming an uncaught exception.
+  process.stdout.on('error', () => {});
   main(process.argv.slice(2)).then(exit, (e: unknown) => {
     if (e instanceof UsageError) process.stderr.write(`vouch: ${e.message}\n\n${USAGE}\n`);
     else if (e instanceof FatalError) process.stderr.write(`vouch: error: ${e.message}\n`);

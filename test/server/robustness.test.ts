@@ -82,11 +82,18 @@ describe('server over JSON-RPC: robustness', function () {
     client.close(m);
   });
 
-  it('skips binary-ish content with NUL bytes', async () => {
+  it('skips binary content (mostly control characters)', async () => {
     const uri = next('js');
-    client.open(uri, 'javascript', `\u0000\u0001\u0002${KEY_LINE}\u0000\n`);
+    client.open(uri, 'javascript', `${'\u0000\u0001\u0002'.repeat(100)}${KEY_LINE}\u0000\n`);
     assert.deepEqual(await client.diagnosticsFor(uri), []);
     await client.noticeFor(uri, /binary/i);
+    client.close(uri);
+  });
+
+  it('analyses text with a stray NUL (Node would run it) instead of hiding it', async () => {
+    const uri = next('js');
+    client.open(uri, 'javascript', `/* \u0000 */\n${KEY_LINE}\n`);
+    assert.deepEqual(aws(await client.diagnosticsFor(uri, 1)).map((d) => d.range.start.line), [1]);
     client.close(uri);
   });
 

@@ -151,11 +151,11 @@ describe('core/engine', () => {
     assert.equal(new Set(twice.map((f) => f.id)).size, 2, 'repeated text gets distinct ids');
   });
 
-  it('skips NUL-containing, huge and minified texts without running detectors', () => {
+  it('skips binary (mostly control characters), huge and minified texts without running detectors', () => {
     const d = finder('needle-rule', 'needle');
     const e = new Engine([d]);
     const cases: Array<[string, RegExp, AnalyzeOptions]> = [
-      ['needle\u0000', /binary/, {}],
+      [`needle${'\u0000'.repeat(100)}`, /binary/, {}],
       ['needle '.repeat(200), /MB/, { limits: { maxChars: 1000, minifiedAvgLine: 500 } }],
       [`var a="needle";`.repeat(3000), /minified/, {}],
     ];
@@ -167,6 +167,12 @@ describe('core/engine', () => {
     }
     assert.equal(d.calls, 0);
     assert.equal(run(e, 'short line\n'.repeat(5000)).skipped, undefined, 'many short lines are fine');
+  });
+
+  it('analyses a text with a stray NUL (Node runs it), read as U+FFFD', () => {
+    const r = run(new Engine([finder('needle-rule', 'needle')]), '/* \u0000 */ needle\n');
+    assert.equal(r.skipped, undefined);
+    assert.equal(r.findings.length, 1);
   });
 
   it('marks suppressed findings and flags suppressions without a reason', () => {

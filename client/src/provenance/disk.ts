@@ -3,6 +3,7 @@
 // opened this session or have committed provenance are cached, within fixed bounds.
 import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
+import { readTextSafe } from '../../../server/src/io/safe-read';
 import { classify } from './classify';
 import { type BurstDetector } from './capture';
 import { lineDiff } from './external';
@@ -42,7 +43,10 @@ export class DiskWatcher implements vscode.Disposable {
     if (!cached || /[\\/]\.vouch[\\/]/.test(uri.fsPath)) return;
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // open: Capture sees the reload
     try {
-      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      // The handle is checked, not the path: a file swapped for a FIFO or a device link reads as nothing.
+      const read = readTextSafe(uri.fsPath, MAX_FILE_CHARS * 4);
+      if (!read.ok) return;
+      const text = read.text;
       if (textHash(text) === cached.hash) return;
       const at = Date.now();
       this.burst.note(uri.toString(), at);
@@ -78,7 +82,8 @@ export class DiskWatcher implements vscode.Disposable {
 function sliceLines(lines: string[], r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
   if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
   const out = [(lines[r.start.line] ?? '').slice(r.start.character)];
-  for (let l = r.start.line + 1; l < r.end.line; l++) out.push(lines[l] ?? '');
+  // Bounded by the text, whatever line a region names.
+  for (let l = r.start.line + 1; l < Math.min(r.end.line, lines.length); l++) out.push(lines[l]);
   out.push((lines[r.end.line] ?? '').slice(0, r.end.character));
   return out.join('\n');
 }

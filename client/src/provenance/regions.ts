@@ -8,6 +8,7 @@
 // suggestion to review. Regions split only when new assisted code of another origin lands inside one,
 // so that every character has a single source.
 import { randomUUID } from 'node:crypto';
+import { rangeProblem } from '../../../server/src/core/region-bounds';
 import type { Confidence } from '../../../server/src/core/types';
 import type { ProvenanceRegion, ProvenanceSource } from '../../../server/src/protocol';
 
@@ -226,7 +227,7 @@ export function isRegion(r: unknown): r is ProvenanceRegion {
   const o = r as ProvenanceRegion | null;
   return !!o && typeof o.id === 'string' && o.id !== '' && SOURCES.has(o.source) && CONFIDENCES.has(o.confidence)
     && typeof o.time === 'string' && typeof o.hash === 'string' && !!o.range && isPos(o.range.start) && isPos(o.range.end)
-    && comparePos(o.range.start, o.range.end) < 0;
+    && comparePos(o.range.start, o.range.end) < 0 && !rangeProblem(o.range);
 }
 
 function cloneRange(r: Range): Range {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PROVENANCE_FILE, type ProvenanceRegion } from '../../../server/src/protocol';
+import { readTextSafe } from '../../../server/src/io/safe-read';
 import { RegionSet, isRegion } from './regions';
 
 const STATE_KEY = 'vouch.provenance.v1';
@@ -131,11 +132,19 @@ export class ProvenanceStore implements vscode.Disposable {
     const key = folder.uri.toString();
     let p = this.files.get(key);
     if (!p) {
-      p = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, PROVENANCE_FILE)))
+      p = folder.uri.scheme === 'file' ? Promise.resolve(this.readLocal(folder.uri)) : Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, PROVENANCE_FILE)))
         .then((bytes) => parseProvenanceFile(Buffer.from(bytes).toString('utf8')), () => ({}));
       this.files.set(key, p);
     }
     return p;
+  }
+
+  /** A committed symlink to /dev/zero or a FIFO must not hang or fill the extension host: read the open handle, capped. */
+  private readLocal(folder: vscode.Uri): ProvenanceFile {
+    const read = readTextSafe(vscode.Uri.joinPath(folder, PROVENANCE_FILE).fsPath);
+    if (read.ok) return parseProvenanceFile(read.text);
+    if (read.kind !== 'missing') this.log(`${PROVENANCE_FILE} ${read.reason}; its regions are not used`);
+    return {};
   }
 
   /** Regions the committed file holds for a path (closed files). */

@@ -1,7 +1,7 @@
 // The detector engine: language filter -> keyword prefilter -> lazy parse -> run each detector under
 // a time budget -> suppressions and policy. Pure: text in, findings out; no LSP, no vscode, no fs.
 import { findSuppression, parseSuppressions } from './suppressions';
-import { skipReason, DEFAULT_LIMITS, LineIndex } from './text';
+import { skipReason, DEFAULT_LIMITS, LineIndex, withoutNul } from './text';
 import { fingerprint } from './fingerprint';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
@@ -197,6 +197,8 @@ export class Engine {
     if (skip) {
       return { skipped: { findings: [], notices: [{ kind: 'skipped', message: `Vouch skipped ${input.path}: ${skip}.` }], timings: {}, skipped: skip } };
     }
+    // A stray NUL (Node and Python run the file anyway) must not stop a parser: same length, so offsets hold.
+    if (input.text.indexOf('\u0000') !== -1) input = { ...input, text: withoutNul(input.text) };
     return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options));
   }
 

@@ -39,38 +39,109 @@ export class LineIndex {
 }
 
 export interface InputLimits {
-  /** Files larger than this (UTF-16 code units) are skipped. */
+  /** Text longer than this (UTF-16 code units) is not analysed in one piece (the scan cuts it into windows). */
   maxChars: number;
-  /** Average line length above which a file counts as minified. */
+  /** Average length of code lines (comments and blank lines left out) above which a file counts as minified. */
   minifiedAvgLine: number;
 }
 
-export const DEFAULT_LIMITS: InputLimits = { maxChars: 2_000_000, minifiedAvgLine: 500 };
+/** The one size limit: the engine's, the scan's windows and every message about it. */
+export const MAX_TEXT_CHARS = 2_000_000;
+export const DEFAULT_LIMITS: InputLimits = { maxChars: MAX_TEXT_CHARS, minifiedAvgLine: 500 };
+
+/** `2.0 MB` — sizes in messages, one spelling everywhere. */
+export const megabytes = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+
+export function sizeLimitReason(size: number, limit: number = MAX_TEXT_CHARS): string {
+  return `file is ${megabytes(size)}, above the ${megabytes(limit)} limit`;
+}
+
+/** A line that is only a comment, by its first characters (any language Vouch reads). */
+const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|#|<!--|--)/;
+
+/**
+ * Minified or generated: the code itself is made of very long lines. Comment lines and blank lines
+ * do not count, so one long comment (a licence, a data URL, padding) does not hide a file.
+ */
+export function looksMinified(text: string, avgLine: number = DEFAULT_LIMITS.minifiedAvgLine): boolean {
+  if (text.length <= 20_000) return false;
+  let codeChars = 0;
+  let codeLines = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const len = end - start;
+    // Only the line's start is looked at: a regex over a 2 MB line costs nothing here.
+    if (len && !COMMENT_LINE.test(text.slice(start, start + Math.min(len, 64))) && text.slice(start, start + Math.min(len, 64)).trim()) {
+      codeChars += len;
+      codeLines++;
+    }
+    start = end + 1;
+  }
+  return codeLines > 0 && codeChars / codeLines > avgLine;
+}
+
+/** Share of control characters (not tab, CR, LF, FF, ESC) in the first 8000 units above which text is binary. */
+const BINARY_SHARE = 0.1;
+
+function controlShare(units: ArrayLike<number>): number {
+  const n = Math.min(units.length, 8000);
+  if (!n) return 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = units[i];
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+  }
+  // A handful of stray control bytes in a short file is text with a typo, not a binary.
+  return control < 8 ? 0 : control / n;
+}
 
 /** Why a file must not be analysed, or undefined when it is fine. Cheap: one pass at most. */
 export function skipReason(text: string, limits: InputLimits = DEFAULT_LIMITS): string | undefined {
-  if (text.length > limits.maxChars) {
-    return `file is ${(text.length / 1e6).toFixed(1)} MB, above the ${(limits.maxChars / 1e6).toFixed(1)} MB limit`;
+  if (text.length > limits.maxChars) return sizeLimitReason(text.length, limits.maxChars);
+  const probe = text.length > 8000 ? text.slice(0, 8000) : text;
+  if (probe.indexOf('\u0000') !== -1 && controlShare(Array.from(probe, (c) => c.charCodeAt(0))) > BINARY_SHARE) {
+    return 'file looks binary (mostly control bytes)';
   }
-  if (text.indexOf('\u0000') !== -1) return 'file looks binary (contains NUL bytes)';
-  if (text.length > 20_000) {
-    let lines = 1;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-    if (text.length / lines > limits.minifiedAvgLine) return 'file looks minified or generated (very long lines)';
-  }
+  if (looksMinified(text, limits.minifiedAvgLine)) return 'file looks minified or generated (very long lines of code)';
   return undefined;
 }
 
-/** Decode bytes as UTF-8, refusing binary and invalid encodings with a reason. */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { skip: string } {
-  const probe = bytes.subarray(0, 8000);
-  if (probe.indexOf(0) !== -1) return { skip: 'file looks binary (contains NUL bytes)' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { skip: 'file is not valid UTF-8' };
+/** NUL characters become U+FFFD (same length, so offsets hold): parsers stop at NUL, runtimes do not. */
+export function withoutNul(text: string): string {
+  return text.indexOf('\u0000') === -1 ? text : text.replace(/\u0000/g, '\ufffd');
+}
+
+export type Decoded = { text: string; notes: string[] } | { skip: string };
+
+/**
+ * Bytes of a source file as text, the way a runtime would still read them: UTF-8 (or UTF-16 with a
+ * byte-order mark), invalid bytes as U+FFFD, a stray NUL as U+FFFD, each with a note. Only content
+ * that is mostly control bytes is refused as binary.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  const notes: string[] = [];
+  let text: string;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    notes.push(`decoded as UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian, from its byte-order mark)`);
+  } else {
+    if (controlShare(bytes) > BINARY_SHARE) return { skip: 'file looks binary (mostly control bytes)' };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('utf-8').decode(bytes);
+      let bad = 0;
+      for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) bad++;
+      notes.push(`contains bytes that are not valid UTF-8 (${bad} read as U+FFFD); the rest was analysed`);
+    }
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.indexOf('\u0000') !== -1) {
+    text = withoutNul(text);
+    notes.push('contains NUL characters (read as U+FFFD); the rest was analysed');
+  }
+  return { text, notes };
 }
 
 /** Shannon entropy in bits per character. */

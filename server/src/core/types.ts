@@ -233,7 +233,8 @@ export interface Finding {
 
 /** Something the engine wants the user to know that is not a finding (skipped file, detector error). */
 export interface Notice {
-  kind: 'skipped' | 'detector-error' | 'detector-timeout' | 'parse-error';
+  /** `input`: how the file was read (bad bytes replaced, UTF-16, cut into windows); its findings stand. */
+  kind: 'skipped' | 'detector-error' | 'detector-timeout' | 'parse-error' | 'input';
   message: string;
   ruleId?: string;
 }

@@ -2,7 +2,7 @@
 // the finding (preferred), suppress on this line, suppress in this file, mark reviewed (a finding in
 // unreviewed assisted code), show documentation; then "mark reviewed" as a source action inside any
 // open region.
-import { readFileSync } from 'node:fs';
+import { readTextSafe } from '../io/safe-read';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -27,12 +27,10 @@ function fixEdit(doc: TextDocument, fix: Fix, root: string): WorkspaceEdit {
   // Appends need a real folder to land in (not an untitled buffer's placeholder root).
   for (const a of isAbsolute(root) ? fix.appends ?? [] : []) {
     const file = join(root, a.file);
-    let current = '';
-    try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      // Created below.
-    }
+    const read = readTextSafe(file);
+    // Missing: created below. A FIFO, a device or a huge file is left alone.
+    if (!read.ok && read.kind !== 'missing') continue;
+    const current = read.ok ? read.text : '';
     if (a.unlessLine && current.split(/\r?\n/).some((l) => l.trim().startsWith(a.unlessLine!))) continue;
     const uri = pathToFileURL(file).href;
     const lines = current.split('\n');
@@ -43,12 +41,9 @@ function fixEdit(doc: TextDocument, fix: Fix, root: string): WorkspaceEdit {
   }
   // Edits to other files (a manifest): offsets are in the text the fix was computed on, read from disk.
   for (const fe of isAbsolute(root) ? fix.fileEdits ?? [] : []) {
-    let current: string;
-    try {
-      current = readFileSync(join(root, fe.file), 'utf8');
-    } catch {
-      continue;
-    }
+    const read = readTextSafe(join(root, fe.file));
+    if (!read.ok) continue;
+    const current = read.text;
     const other = TextDocument.create(pathToFileURL(join(root, fe.file)).href, '', 0, current);
     const edits = fe.edits.map((e) => ({ range: { start: other.positionAt(e.start), end: other.positionAt(e.end) }, newText: e.newText }));
     changes.push({ textDocument: { uri: other.uri, version: null }, edits });

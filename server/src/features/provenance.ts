@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { rangeProblem } from '../core/region-bounds';
 import type { Finding } from '../core/types';
 import { LEDGER_FILE, type ProvenanceRegion } from '../core/provenance-types';
 import type { VouchSettings } from '../core/settings';
@@ -56,7 +57,13 @@ export class Provenance implements DiagnosticsPolicy {
     // Ranges refer to params.version; an older list than the document or than what we hold is outdated.
     if (doc && typeof params.version === 'number' && params.version < doc.version) return false;
     if (known && params.version < known.version) return false;
-    this.regions.set(params.uri, { version: params.version, regions: params.regions.filter(validRegion) });
+    const regions = params.regions.filter(validRegion);
+    const sane = regions.filter((r) => !rangeProblem(r.range));
+    if (sane.length < regions.length) {
+      const r = regions.find((x) => rangeProblem(x.range))!;
+      this.connection.console.warn(`Vouch: ${regions.length - sane.length} provenance region(s) of ${params.uri} ignored: region ${JSON.stringify(r.id.slice(0, 80))} ${rangeProblem(r.range)}`);
+    }
+    this.regions.set(params.uri, { version: params.version, regions: sane });
     return true;
   }
 

@@ -1,4 +1,5 @@
 // vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens.
+import { coveredLineCount } from '../core/region-bounds';
 import { trustScore } from '../core/trust';
 import type { FileTrust, FileTrustParams, RegionTrust, TrustFinding } from '../protocol';
 import { isUnreviewed } from '../review/policy';
@@ -17,12 +18,7 @@ function countLines(text: string): number {
 
 /** Distinct lines covered by the regions that pass `keep` (overlapping regions count once). */
 function coveredLines(ev: Evaluation, keep: (state: RegionTrust['state']) => boolean): number {
-  const lines = new Set<number>();
-  for (const r of ev.regions) {
-    if (!keep(r.state)) continue;
-    for (let l = r.lines[0]; l <= r.lines[1]; l++) lines.add(l);
-  }
-  return lines.size;
+  return coveredLineCount(ev.regions.filter((r) => keep(r.state)).map((r) => r.lines));
 }
 
 export function buildFileTrust(uri: string, ev: Evaluation | undefined): FileTrust {

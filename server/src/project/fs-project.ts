@@ -1,8 +1,9 @@
 // ProjectService over the file system, confined to one workspace root: small reads only, cached by
 // modification time so the slow tier can ask for the same manifests on every keystroke.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ProjectService } from '../core/services';
+import { readTextSafe } from '../io/safe-read';
 
 /** Manifests, lock-free metadata and tsconfig files are small; anything larger is not read. */
 const MAX_BYTES = 2_000_000;
@@ -75,12 +76,9 @@ export class FsProject implements ProjectService {
     if (!st || st.isDir || st.size > MAX_BYTES) return undefined;
     const hit = this.files.get(p);
     if (hit && hit.mtimeMs === st.mtimeMs) return hit.value;
-    let value: string | undefined;
-    try {
-      value = readFileSync(p, 'utf8');
-    } catch {
-      value = undefined;
-    }
+    // The stat above is only a cache key: the read checks the open handle (a FIFO or device reads as absent).
+    const read = readTextSafe(p, MAX_BYTES);
+    const value = read.ok ? read.text : undefined;
     this.files.set(p, { mtimeMs: st.mtimeMs, value });
     return value;
   }

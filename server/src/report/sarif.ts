@@ -111,7 +111,7 @@ function result(uri: string, f: Finding, ruleIndex: Map<string, number>): Sarif.
 }
 
 const NOTICE_LEVEL: Record<Notice['kind'], Sarif.Notification.level> = {
-  skipped: 'note', 'parse-error': 'warning', 'detector-timeout': 'warning', 'detector-error': 'error',
+  skipped: 'note', input: 'note', 'parse-error': 'warning', 'detector-timeout': 'warning', 'detector-error': 'error',
 };
 
 function notifications(scan: ScanResult, ruleIndex: Map<string, number>): Sarif.Notification[] {

@@ -2,7 +2,8 @@
 // previous line's exact text, so hand edits are detectable. Reading is pure parsing (nothing runs);
 // a bad line costs that line's trust, never the other entries.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { readTextSafe } from '../io/safe-read';
 import { basename, dirname } from 'node:path';
 import type { ProvenanceSource } from '../core/provenance-types';
 
@@ -94,16 +95,14 @@ export function parseLedger(text: string, name = 'reviews.jsonl'): LedgerRead {
   return { entries, warnings, lastHash: prevHash };
 }
 
+/** Ledgers grow by a few hundred bytes per review; a bigger file is not one. */
+export const MAX_LEDGER_BYTES = 64_000_000;
+
 /** Reads and verifies the ledger; a missing file is an empty ledger. */
 export function readLedger(file: string): LedgerRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], warnings: [], lastHash: '' };
-    return { entries: [], warnings: [`${basename(file)} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`], lastHash: '' };
-  }
-  return parseLedger(text, basename(file));
+  const read = readTextSafe(file, MAX_LEDGER_BYTES);
+  if (!read.ok) return { entries: [], warnings: read.kind === 'missing' ? [] : [`${basename(file)} ${read.reason}; no review counts`], lastHash: '' };
+  return parseLedger(read.text, basename(file));
 }
 
 /** Serialises entries chained after `lastHash`; returns the lines (no trailing newline each). */
@@ -130,12 +129,10 @@ export function chainEntries(lastHash: string, entries: readonly NewEntry[]): st
 export function appendEntries(file: string, entries: readonly NewEntry[]): LedgerEntry[] {
   if (!entries.length) return [];
   mkdirSync(dirname(file), { recursive: true });
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
+  const read = readTextSafe(file, MAX_LEDGER_BYTES);
+  // Appending to a FIFO or a device would hang or vanish: refuse with the reason.
+  if (!read.ok && read.kind !== 'missing') throw new Error(`${basename(file)} ${read.reason}; the review was not recorded`);
+  const text = read.ok ? read.text : '';
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
   const last = lines.length ? lineHash(lines[lines.length - 1]) : '';
   const out = chainEntries(last, entries);

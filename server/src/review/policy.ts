@@ -1,6 +1,7 @@
 // Policy by provenance, pure: which regions are reviewed, which findings lie in unreviewed assisted
 // code, and how those findings change (message suffix, one severity level up, assisted-only rules).
 // Shared by the language server and `vouch scan`.
+import { clampLines } from '../core/region-bounds';
 import { regionHash } from '../core/region-hash';
 import { SEVERITIES, type Finding, type Range, type Severity } from '../core/types';
 import type { FindingProvenance, ProvenanceRegion, ReviewState } from '../core/provenance-types';
@@ -68,12 +69,15 @@ export function lineCount(range: Range): number {
 /** Review state of each region against the ledger entries of its file. */
 export function evaluateRegions(text: string, regions: readonly ProvenanceRegion[], ledger: FileLedger): EvaluatedRegion[] {
   const starts = lineStarts(text);
+  // Lines as an editor counts them: a final newline does not start another line.
+  const lines = text.endsWith('\n') ? starts.length - 1 : starts.length;
   return regions.map((region) => {
     const currentHash = regionHash(rangeText(text, region.range, starts));
     const reviewed = ledger.byHash.get(currentHash);
     const earlier = ledger.byRegion.get(region.id);
     const state: ReviewState = reviewed ? 'reviewed' : earlier ? 'stale' : 'unreviewed';
-    return { region, state, review: reviewed ?? earlier, lines: regionLines(region.range), currentHash };
+    // Lines clamped to the text: a committed region may claim lines the file does not have.
+    return { region, state, review: reviewed ?? earlier, lines: clampLines(regionLines(region.range), lines), currentHash };
   });
 }
 

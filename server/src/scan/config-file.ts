@@ -1,9 +1,12 @@
 // Reads the workspace policy file (.vouch.json, JSON with comments). Never executes anything.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { sanitizeSettings } from '../core/config';
 import { CONFIG_FILE, type VouchSettings } from '../core/settings';
+import { readTextSafe } from '../io/safe-read';
+
+/** A policy file is a few kilobytes; anything near this is not one. */
+export const MAX_CONFIG_BYTES = 1_000_000;
 
 export interface ConfigFileResult {
   settings: Partial<VouchSettings>;
@@ -17,15 +20,13 @@ export interface ConfigFileResult {
 }
 
 export function readConfigFile(file: string): ConfigFileResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { settings: {}, problems: [], missing: true };
-    const error = code === 'EISDIR' ? `${file} is a folder, not a policy file` : `cannot read ${file}: ${code ?? (e as Error).message}`;
+  const read = readTextSafe(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    if (read.kind === 'missing') return { settings: {}, problems: [], missing: true };
+    const error = `${file} ${read.reason}, so it is not read as a policy file`;
     return { settings: {}, problems: [error], path: file, error };
   }
+  const text = read.text;
   if (!text.trim()) return { settings: {}, problems: [], path: file };
   const errors: ParseError[] = [];
   const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });

@@ -1,24 +1,21 @@
 // Provenance and review coverage for `vouch scan`: regions from the committed `.vouch/provenance.json`,
 // reviews from `.vouch/reviews.jsonl`, the same policy as the editor (review/policy.ts). Reads data
 // only; nothing in either file is executed.
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { coveredLineCount, rangeProblem } from '../core/region-bounds';
 import type { Finding } from '../core/types';
 import { LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRegion } from '../core/provenance-types';
 import type { VouchSettings } from '../core/settings';
 import { readLedger } from '../review/ledger';
+import { readTextSafe } from '../io/safe-read';
 import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion } from '../review/policy';
 import type { AnnotatedScan, ProvenanceSummary, ScannedFile, ScanProvenance, ScanResult } from './result';
 
 /** Regions per path; accepts `{ "<path>": [regions] }` and `{ "files": { "<path>": [regions] } }`. */
 export function readProvenanceFile(root: string): { files: Record<string, ProvenanceRegion[]>; warnings: string[] } {
-  let raw: string;
-  try {
-    raw = readFileSync(join(root, PROVENANCE_FILE), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { files: {}, warnings: code === 'ENOENT' ? [] : [`${PROVENANCE_FILE} could not be read (${code})`] };
-  }
+  const read = readTextSafe(join(root, PROVENANCE_FILE));
+  if (!read.ok) return { files: {}, warnings: read.kind === 'missing' ? [] : [`${PROVENANCE_FILE} ${read.reason}; provenance is not reported`] };
+  const raw = read.text;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -30,11 +27,18 @@ export function readProvenanceFile(root: string): { files: Record<string, Proven
     : parsed;
   const files: Record<string, ProvenanceRegion[]> = {};
   if (!map || typeof map !== 'object' || Array.isArray(map)) return { files, warnings: [`${PROVENANCE_FILE} does not map paths to regions`] };
+  const warnings: string[] = [];
+  let refused = 0;
   for (const [path, regions] of Object.entries(map as Record<string, unknown>)) {
     if (!Array.isArray(regions)) continue;
-    files[path.split('\\').join('/')] = regions.filter(isRegion);
+    files[path.split('\\').join('/')] = regions.filter(isRegion).filter((r) => {
+      const problem = rangeProblem(r.range);
+      if (problem && ++refused <= 5) warnings.push(`${PROVENANCE_FILE}: region ${JSON.stringify(r.id.slice(0, 80))} of ${path} ${problem}; it was ignored`);
+      return !problem;
+    });
   }
-  return { files, warnings: [] };
+  if (refused > 5) warnings.push(`${PROVENANCE_FILE}: ${refused - 5} more regions with impossible ranges were ignored`);
+  return { files, warnings };
 }
 
 const isPos = (p: unknown): boolean => !!p && typeof p === 'object' && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
@@ -44,15 +48,9 @@ function isRegion(r: unknown): r is ProvenanceRegion {
 }
 
 function summarize(regions: readonly EvaluatedRegion[]): ProvenanceSummary {
-  const assisted = new Set<number>();
-  const unreviewed = new Set<number>();
-  for (const r of regions) {
-    for (let l = r.lines[0]; l <= r.lines[1]; l++) {
-      assisted.add(l);
-      if (isUnreviewed(r.state)) unreviewed.add(l);
-    }
-  }
-  return finishSummary(assisted.size, unreviewed.size, regions.length);
+  const assisted = coveredLineCount(regions.map((r) => r.lines));
+  const unreviewed = coveredLineCount(regions.filter((r) => isUnreviewed(r.state)).map((r) => r.lines));
+  return finishSummary(assisted, unreviewed, regions.length);
 }
 
 function finishSummary(assistedLines: number, unreviewedLines: number, regions: number): ProvenanceSummary {
@@ -83,12 +81,13 @@ export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSetting
   const evaluated = new Map<string, EvaluatedRegion[]>();
   for (const [path, regions] of Object.entries(saved)) {
     if (!regions.length || !inside(root, starts, path)) continue;
-    let text: string;
-    try {
-      text = readFileSync(join(root, path), 'utf8');
-    } catch {
-      continue; // Deleted since: nothing to cover.
+    const read = readTextSafe(join(root, path));
+    if (!read.ok) {
+      // Deleted since: nothing to cover. Anything else is worth saying.
+      if (read.kind !== 'missing') warnings.push(`${PROVENANCE_FILE}: ${path} ${read.reason}; its regions are not counted`);
+      continue;
     }
+    const text = read.text;
     const ev = evaluateRegions(text, regions, indexLedger(ledger.entries, path));
     evaluated.set(path, ev);
     out.files[path] = summarize(ev);

@@ -40,7 +40,12 @@ export interface ScanResult {
   files: ScannedFile[];
   /** Files analysed (skipped ones not counted). */
   fileCount: number;
-  skipped: Array<{ path: string; reason: string }>;
+  /**
+   * Files and folders left out, with the reason. `unanalysed` marks a source file whose content (or part
+   * of it) was not analysed — what `--fail-on` fails on unless `--allow-skipped`; links and folders the
+   * walk did not follow are listed without it.
+   */
+  skipped: Array<{ path: string; reason: string; unanalysed?: true }>;
   durationMs: number;
   /** Run-level problems (e.g. a parser that could not load, an unreadable ledger). */
   warnings?: string[];

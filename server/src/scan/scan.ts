@@ -1,10 +1,12 @@
 // Scans files with the engine: the walk and both tiers per file. Hosts run it through runScan
 // (compose.ts), which adds the services and the provenance annotation.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
 import { languageOf } from '../core/languages';
-import { decodeUtf8, DEFAULT_LIMITS } from '../core/text';
+import { decodeText, sizeLimitReason } from '../core/text';
+import type { Notice } from '../core/types';
+import { readFileSafe } from '../io/safe-read';
+import { MAX_SCAN_BYTES, mergeWindows, splitWindows } from './windows';
 import type { LanguageId, Services } from '../core/types';
 import type { VouchSettings } from '../core/settings';
 import type { ScanResult } from './result';
@@ -20,29 +22,44 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
-const MAX_BYTES = DEFAULT_LIMITS.maxChars * 2;
+type Readable = { rel: string; language: LanguageId; text: string; notes: Notice[]; size: number };
+type Prepared = Readable | { rel: string; skip: string };
 
-type Prepared = { rel: string; language: LanguageId; text: string } | { rel: string; skip: string };
-
-/** Reads and decodes one file, or says why it is skipped. */
+/** Reads (never blocking, never past the cap) and decodes one file, or says why it is skipped. */
 function prepare(root: string, abs: string): Prepared {
   const rel = toRelative(root, abs);
   const language = languageOf(abs);
   if (!language) return { rel, skip: 'not a language Vouch analyses' };
-  let bytes: Uint8Array;
-  try {
-    const st = statSync(abs);
-    if (!st.isFile()) return { rel, skip: 'not a regular file' };
-    if (st.size > MAX_BYTES) return { rel, skip: `file is ${(st.size / 1e6).toFixed(1)} MB, above the ${MAX_BYTES / 1e6} MB limit` };
-    bytes = readFileSync(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return { rel, skip: code === 'ENOENT' ? 'file disappeared during the scan' : `file could not be read (${code})` };
+  const read = readFileSafe(abs, MAX_SCAN_BYTES);
+  if (!read.ok) {
+    if (read.kind === 'missing') return { rel, skip: 'file disappeared during the scan' };
+    if (read.kind === 'too-large' && read.size !== undefined) return { rel, skip: sizeLimitReason(read.size, MAX_SCAN_BYTES) };
+    return { rel, skip: `file ${read.reason}` };
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeText(read.bytes);
   if ('skip' in decoded) return { rel, skip: decoded.skip };
-  return { rel, language, text: decoded.text };
+  return { rel, language, text: decoded.text, size: read.size, notes: decoded.notes.map((n) => ({ kind: 'input', message: `${rel} ${n}` })) };
 }
+
+/** Both ways of running the engine over one file, cut into windows when it is above the size limit. */
+function analyzeFile(opts: ScanOptions, file: Readable, options: AnalyzeOptions): AnalyzeResult {
+  const windows = splitWindows(file.text);
+  const results = windows.map((w) => opts.engine.analyze({ text: w.text, languageId: file.language, path: file.rel }, options));
+  return withNotes(file, mergeWindows(windows, results, file.size));
+}
+
+async function analyzeFileAsync(opts: AsyncScanOptions, file: Readable, options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const windows = splitWindows(file.text);
+  const results: AnalyzeResult[] = [];
+  for (const w of windows) {
+    const input = { text: w.text, languageId: file.language, path: file.rel };
+    // One parse serves both tiers.
+    results.push(opts.services ? await opts.engine.analyzeTiers(input, opts.services, options) : opts.engine.analyze(input, options));
+  }
+  return withNotes(file, mergeWindows(windows, results, file.size));
+}
+
+const withNotes = (file: Readable, r: AnalyzeResult): AnalyzeResult => (file.notes.length && !r.skipped ? { ...r, notices: [...file.notes, ...r.notices] } : r);
 
 function begin(opts: ScanOptions): { root: string; result: ScanResult; files: string[]; analyzeOptions: AnalyzeOptions } {
   const root = resolve(opts.root);
@@ -64,11 +81,13 @@ function analyzeOptionsOf(opts: ScanOptions): AnalyzeOptions {
   };
 }
 
-function record(opts: ScanOptions, result: ScanResult, file: { rel: string; language: LanguageId; text: string }, r: AnalyzeResult): void {
+function record(opts: ScanOptions, result: ScanResult, file: Readable, r: AnalyzeResult): void {
   if (r.skipped) {
-    result.skipped.push({ path: file.rel, reason: r.skipped });
+    result.skipped.push({ path: file.rel, reason: r.skipped, unanalysed: true });
     return;
   }
+  // Windows of a large file that could not be analysed count as skipped: the file was not covered.
+  for (const n of r.notices) if (n.kind === 'skipped') result.skipped.push({ path: file.rel, reason: n.message, unanalysed: true });
   result.fileCount++;
   // Reports carry fixes too: offer only those that clear their finding.
   for (const f of r.findings) {
@@ -103,12 +122,12 @@ export function scanFiles(opts: ScanOptions): ScanResult {
   files.forEach((abs, i) => {
     const file = prepare(root, abs);
     opts.onProgress?.(i, files.length, file.rel);
-    if ('skip' in file) return void result.skipped.push({ path: file.rel, reason: file.skip });
+    if ('skip' in file) return void result.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
     try {
-      record(opts, result, file, opts.engine.analyze({ text: file.text, languageId: file.language, path: file.rel }, analyzeOptions));
+      record(opts, result, file, analyzeFile(opts, file, analyzeOptions));
     } catch (e) {
       // The engine guards each detector; this catches what is left so one file never ends the scan.
-      result.skipped.push({ path: file.rel, reason: internalError(e) });
+      result.skipped.push({ path: file.rel, reason: internalError(e), unanalysed: true });
     }
   });
   return finish(opts, result, started, files.length);
@@ -125,7 +144,7 @@ export interface AsyncScanOptions extends ScanOptions {
 export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const { root, result, files, analyzeOptions } = begin(opts);
-  const done: Array<{ i: number; file: { rel: string; language: LanguageId; text: string }; r: AnalyzeResult }> = [];
+  const done: Array<{ i: number; file: Readable; r: AnalyzeResult }> = [];
   let next = 0;
   let finished = 0;
   const worker = async (): Promise<void> => {
@@ -133,17 +152,12 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
       const i = next++;
       const file = prepare(root, files[i]);
       if ('skip' in file) {
-        result.skipped.push({ path: file.rel, reason: file.skip });
+        result.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
       } else {
-        const input = { text: file.text, languageId: file.language, path: file.rel };
         try {
-          // One parse serves both tiers.
-          const r = opts.services
-            ? await opts.engine.analyzeTiers(input, opts.services, analyzeOptions)
-            : opts.engine.analyze(input, analyzeOptions);
-          done.push({ i, file, r });
+          done.push({ i, file, r: await analyzeFileAsync(opts, file, analyzeOptions) });
         } catch (e) {
-          result.skipped.push({ path: file.rel, reason: internalError(e) });
+          result.skipped.push({ path: file.rel, reason: internalError(e), unanalysed: true });
         }
       }
       opts.onProgress?.(++finished, files.length, file.rel);

@@ -1,12 +1,13 @@
 // Lists the files a scan covers: supported languages, honouring .gitignore files (nested ones too),
 // the built-in excludes and the user's include/exclude globs. Symbolic links are followed while they stay
 // inside the scanned folder; each real folder and file is visited once, so link loops end.
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isIncluded } from '../core/config';
 import { languageOf } from '../core/languages';
 import type { VouchSettings } from '../core/settings';
+import { readTextSafe } from '../io/safe-read';
 
 const NEVER_DESCEND = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.next', '.e2e-cache']);
 
@@ -15,9 +16,18 @@ interface Layer {
   ig: Ignore;
 }
 
-function readGitignore(dir: string): Ignore | undefined {
+/** Ignore files are small; a bigger one is refused rather than matched line by line. */
+const MAX_IGNORE_BYTES = 1_000_000;
+
+function readGitignore(dir: string, onSkip: SkipReporter): Ignore | undefined {
+  const file = join(dir, '.gitignore');
+  const read = readTextSafe(file, MAX_IGNORE_BYTES);
+  if (!read.ok) {
+    if (read.kind !== 'missing') onSkip(file, `.gitignore ${read.reason}; its rules do not apply`);
+    return undefined;
+  }
   try {
-    return ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
+    return ignore().add(read.text);
   } catch {
     return undefined;
   }
@@ -76,7 +86,7 @@ export function listFiles(root: string, start: string, settings: VouchSettings, 
 
   const walk = (dir: string, realDir: string, layers: Layer[]): void => {
     seenDirs.add(realDir);
-    const own = settings.respectGitignore ? readGitignore(dir) : undefined;
+    const own = settings.respectGitignore ? readGitignore(dir, onSkip) : undefined;
     const here = own ? [...layers, { dir, ig: own }] : layers;
     let entries: Dirent[];
     try {

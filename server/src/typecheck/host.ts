@@ -2,7 +2,8 @@
 // SourceFiles live in a shared DocumentRegistry and never change version, so each edit reparses
 // only the edited file and rebuilds the program around the cached ones: that is what keeps it warm.
 import { ts } from 'ts-morph';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readTextSafe } from '../io/safe-read';
 import { dirname } from 'node:path';
 import { LIB_DIR, isBareSpecifier, isNodeBuiltin, libText, projectNodeTypes, shippedNodeTypes } from './resolve';
 
@@ -37,13 +38,8 @@ class FileCache {
   read(f: string): string | undefined {
     if (f.startsWith(LIB_DIR)) return libText(f);
     if (!this.texts.has(f)) {
-      let t: string | undefined;
-      try {
-        t = readFileSync(f, 'utf8');
-      } catch {
-        t = undefined;
-      }
-      this.texts.set(f, t);
+      const read = readTextSafe(f);
+      this.texts.set(f, read.ok ? read.text : undefined);
     }
     return this.texts.get(f);
   }
