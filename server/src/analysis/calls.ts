@@ -84,11 +84,18 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     return applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
   }
   // An imported summary changes nothing for a call without input in its arguments.
-  if (a.importer && (args.some((x) => deepTaint(x).length) || [...kwargs.values()].some((x) => deepTaint(x).length))) {
-    for (const [module, name] of importedCallee(a.ir.language, c, path)) {
-      const imported = a.importer(module, name);
-      if (imported) return applyImported(a, f, imported, args, e);
+  const all = [...args, ...kwargs.values()];
+  if (a.importer) {
+    if (all.some((x) => deepTaint(x).length)) {
+      for (const [module, name] of importedCallee(a.ir.language, c, path)) {
+        const imported = a.importer(module, name);
+        if (imported) return applyImported(a, f, imported, args, e);
+      }
     }
+  } else if (all.some((x) => deepTaint(x).length || x.from?.length)) {
+    // The fast tier has no imported summaries: it notes which modules get input (or the result of an
+    // unknown call on input, `find_user(as_id(x))`), and the slow tier summarises only those.
+    for (const [module] of importedCallee(a.ir.language, c, path)) a.importsWithInput.add(module);
   }
   if (recv?.object && method) {
     const chained = roleMember(a, recv, method, 'methods', e.span);

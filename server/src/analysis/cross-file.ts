@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../core/services';
 import { parseJs, parsePython } from '../core/parsers';
 import { jsExports, pythonExports } from './exports';
 import { importedCallee, passThrough, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
-import { ir, languageOfAnalysis, mayHaveInput, modelsFor, type FileAnalysis, type ModelContext } from './index';
+import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type FileAnalysis, type ModelContext } from './index';
 import { Analyzer } from './interpret';
 import type { FileIR, Func } from './ir';
 import { lowerJs } from './lower-js';
@@ -112,7 +112,11 @@ function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Model
   if (out) return out;
   const candidates = new Set(importedModules(lowered));
   const used = new Set<string>();
-  if (candidates.size) {
+  // The fast tier's walk already noted which imports get input: no second walk needed.
+  const fast = ctx.get(analysis);
+  if (fast?.importsWithInput) {
+    for (const m of fast.importsWithInput) if (candidates.has(m)) used.add(m);
+  } else if (candidates.size) {
     let n = 0;
     const a = new Analyzer(lowered, models, ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, (module, name) => {
       if (!candidates.has(module)) return undefined;

@@ -20,6 +20,8 @@ export interface FileAnalysis {
   readonly language: ModelLanguage;
   /** Top-level modules the file imports (driver placeholder styles, framework checks). */
   readonly imports: ReadonlySet<string>;
+  /** Imported modules whose functions the file calls with input (fast tier; the slow tier follows only those). */
+  readonly importsWithInput?: ReadonlySet<string>;
 }
 
 /** Shipped models compiled once per language and set of team extensions (static data, not per file). */
@@ -95,7 +97,7 @@ export const analysis: Fact<FileAnalysis | undefined> = {
     if (!lowered) return undefined;
     const a = new Analyzer(lowered, modelsFor(language, ctx.models), ctx.text, every64(() => ctx.checkBudget()), ctx.path);
     a.run();
-    return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports };
+    return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
   },
 };
 
