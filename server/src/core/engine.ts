@@ -111,8 +111,11 @@ export class Engine {
     const budget = options.budgetMs ?? 250;
     for (const detector of this.applicable(session, options, 'run')) {
       const started = performance.now();
+      const ctx = session.context(detector, budget);
       try {
-        detector.run!(session.context(detector, budget));
+        detector.run!(ctx);
+        // A call that cannot be interrupted (one regex exec) may overrun between two budget checks.
+        if (session.charged(ctx) > budget) throw new BudgetExceeded();
       } catch (e) {
         session.fail(detector, e, budget);
       }

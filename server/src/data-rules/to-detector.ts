@@ -33,11 +33,7 @@ export function toDetector(rule: DataRule): Detector {
     run(ctx: DetectorContext) {
       if (ctx.isTestFile && rule.testFiles === 'skip') return;
       const { text } = ctx;
-      pattern.lastIndex = 0;
-      let count = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (m[0].length === 0) pattern.lastIndex++;
-        if (++count % 64 === 0) ctx.checkBudget();
+      for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
         const span = m.indices?.[group];
         if (!span) continue;
         const [start, end] = span;
@@ -62,6 +58,44 @@ export function toDetector(rule: DataRule): Detector {
   };
 }
 
+/** Lines per window, and characters after which a window closes early (it always holds one whole line). */
+export const WINDOW_LINES = 64;
+export const WINDOW_CHARS = 8192;
+
+/** Offset just past the line terminator that ends the line containing `from` (or the text's end). */
+function nextLine(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/**
+ * Matches of `pattern` (flags `gd`) over `text`, in text order, with indices relative to `text`.
+ * One `exec` cannot be interrupted, so it never sees the whole file: the text is cut into windows of
+ * whole lines (at most WINDOW_LINES lines or about WINDOW_CHARS characters), each searched together
+ * with the `lines - 1` lines after it (a match may span `lines` lines), keeping matches that start in
+ * the window. A slow pattern then costs at most one window per `exec`, and the budget is checked
+ * between windows.
+ */
+export function* windowedMatches(pattern: RegExp, text: string, lines: number, checkBudget: () => void): Generator<RegExpExecArray> {
+  let from = 0;
+  let resume = 0;
+  for (; from < text.length; checkBudget()) {
+    let core = from;
+    for (let n = 0; n < WINDOW_LINES && core < text.length && (n === 0 || core - from < WINDOW_CHARS); n++) core = nextLine(text, core);
+    let end = core;
+    for (let n = 1; n < lines && end < text.length; n++) end = nextLine(text, end);
+    const slice = text.slice(from, end);
+    pattern.lastIndex = Math.max(0, resume - from);
+    for (let m = pattern.exec(slice); m && m.index < core - from; m = pattern.exec(slice)) {
+      if (m[0].length === 0) pattern.lastIndex++;
+      m.index += from;
+      if (m.indices) for (const span of m.indices) if (span) { span[0] += from; span[1] += from; }
+      resume = m.index + Math.max(1, m[0].length);
+      yield m;
+    }
+    from = core;
+  }
+}
 function fixFor(rule: DataRule, ctx: DetectorContext, m: RegExpExecArray, start: number, end: number): Fix | undefined {
   if (!rule.fix) return undefined;
   if (rule.fix.kind === 'move-to-env') {

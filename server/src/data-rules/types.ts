@@ -12,6 +12,8 @@ export interface DataRule {
   keywords: string[];
   pattern: string;
   flags?: string;
+  /** How many lines one match may span (default 1): data rules run over windows of whole lines. */
+  lines?: number;
   group?: number;
   minEntropy?: number;
   allow?: string[];
