@@ -50,7 +50,16 @@ export class Diagnostics {
     private readonly engine: Engine,
     private readonly policy: DiagnosticsPolicy,
     private readonly servicesFor: ServicesFor,
-  ) {}
+  ) {
+    workspace.onPolicyProblems = (uri) => this.policyProblemsChanged(uri);
+  }
+
+  /** A policy file's problems changed: an open policy file is analysed again, a closed one gets them alone. */
+  private policyProblemsChanged(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (doc) this.schedule(doc, 'open');
+    else void this.connection.sendDiagnostics({ uri, diagnostics: this.workspace.policyDiagnostics(uri) });
+  }
 
   /**
    * Debounces per document. Opening fires both "open" and "change" events, so a pending open or save
@@ -97,7 +106,7 @@ export class Diagnostics {
     if (!settings.enable || !language || !isIncluded(scope.relPath, settings)) {
       // Publish the empty set explicitly: stale findings must go, and clients see the file was considered.
       this.results.delete(uri);
-      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.workspace.policyDiagnostics(uri) });
       return;
     }
     if (settings.run === 'onSave' && reason === 'change') return;
@@ -169,11 +178,12 @@ export class Diagnostics {
   }
 
   private async shown(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
+    const policyFile = this.workspace.policyDiagnostics(uri);
     try {
-      return await this.policy.diagnostics(uri, findings);
+      return [...policyFile, ...(await this.policy.diagnostics(uri, findings))];
     } catch (e) {
       this.connection.console.error(`Provenance policy for ${uri} failed: ${(e as Error).stack ?? e}`);
-      return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri));
+      return [...policyFile, ...findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri))];
     }
   }
 }
