@@ -14,6 +14,8 @@ export interface ResourceScope {
   root: string;
   /** Path of the document relative to root, forward slashes. */
   relPath: string;
+  /** The document lies outside every workspace folder (root is then its own directory). */
+  outside?: boolean;
 }
 
 export class Workspace {
@@ -48,7 +50,7 @@ export class Workspace {
       if (norm.startsWith(r + '/')) return { root, relPath: norm.slice(r.length + 1) };
     }
     const slash = norm.lastIndexOf('/');
-    return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1) };
+    return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1), outside: true };
   }
 
   /** Forget cached settings and policy; problems found again are reported again. */
@@ -158,7 +160,7 @@ export function classifyChanges(uris: readonly string[]): { policy: boolean; dep
 function untitledScope(uri: string, folder: string | undefined): ResourceScope | undefined {
   if (!uri.startsWith('untitled:')) return undefined;
   const name = decodeURIComponent(uri.slice('untitled:'.length)).split(/[\\/]/).pop() || 'untitled';
-  return { root: folder ?? '', relPath: name };
+  return { root: folder ?? '', relPath: name, outside: true };
 }
 
 export function fsPath(uri: string): string | undefined {
