@@ -33,6 +33,9 @@ Options:
   --config <file>                      policy file (default: <root>/.vouch.json)
   --root <dir>                         workspace root that report paths are relative to (default: cwd)
   --offline                            no registry look-ups; only bundled data is used
+  --trust-workspace-config             read the scanned repository's .npmrc files as npm does: their
+                                       auth tokens and \${VAR} values too (default: only their
+                                       registry locations; credentials come from your own config)
   --types                              also type-check JS/TS against installed typings (phantom-api
                                        rules; about 0.1–0.4 s per file)
   --summary                            print a one-screen summary to stderr
@@ -81,6 +84,7 @@ function parse(argv: string[]) {
       config: { type: 'string' },
       root: { type: 'string' },
       offline: { type: 'boolean', default: false },
+      'trust-workspace-config': { type: 'boolean', default: false },
       types: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -149,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
   // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
   const services = new FolderServices({
-    trusted: true, cacheDir: defaultCacheDir(), snapshot: true,
+    trusted: true, cacheDir: defaultCacheDir(), snapshot: true, trustWorkspaceConfig: values['trust-workspace-config'],
     log: (msg) => values.quiet || process.stderr.write(`vouch: registry: ${msg}\n`),
     // Opt-in: a warm per-file checker costs far more than the rest of the scan.
     typeRoots: values.types ? () => [root] : undefined,

@@ -3,12 +3,12 @@ import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
+import { cappedDocuments } from './features/documents';
 import { Provenance } from './features/provenance';
 import { scanWorkspace } from './features/report';
 import { Review } from './features/review';
@@ -20,7 +20,8 @@ import { createEngine } from './scan/create-engine';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Documents past MAX_DOCUMENT_CHARS keep only their version (edits would cost O(size) each).
+const documents = new TextDocuments(cappedDocuments);
 const workspace = new Workspace(connection);
 const enginePromise = createEngine();
 let diagnostics: Diagnostics | undefined;

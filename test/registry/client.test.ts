@@ -1,6 +1,6 @@
 // The HTTP client's behaviour against small local servers: time-outs (a registry that accepts and
 // never answers), 5xx, the abbreviated → full packument path, de-duplication, bounded concurrency,
-// offline modes, redirects and cancellation.
+// offline modes, redirects, cancellation and the answer size cap.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,42 @@ describe('registry: client behaviour', function () {
     assert.equal(await s.lookup('npm', '../../etc/passwd'), undefined);
     assert.equal(await s.lookup('npm', 'has space'), undefined);
     assert.deepEqual(srv.requests.map((r) => r.url), ['/slow-pkg']);
+  });
+
+  it('stops reading an answer past its size cap, streamed or declared, and calls it unknown (issue 7)', async () => {
+    // A hostile registry streams without end (bounded here at 64 MB so the test stays bounded without the cap).
+    let sent = 0;
+    let closedEarly = false;
+    const srv = await server({
+      '/endless': (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        res.write('{"versions":{"1.0.0":{}},"pad":"');
+        res.on('close', () => (closedEarly = !res.writableEnded));
+        const pump = () => {
+          while (sent < 64 * 1024 * 1024) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end('"}');
+        };
+        pump();
+      },
+      '/declared': (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(500 * 1024 * 1024) });
+        res.write('{"versions":');
+      },
+    });
+    const lines: string[] = [];
+    const s = service(srv.url, { log: (m) => lines.push(m), client: { maxBodyBytes: 1024 * 1024, timeoutMs: 10_000 } });
+    const t0 = Date.now();
+    assert.equal(await s.lookup('npm', 'endless'), undefined);
+    assert.equal(await s.lookup('npm', 'declared'), undefined);
+    assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(closedEarly, 'the client hung up mid-stream');
+    assert.ok(sent < 32 * 1024 * 1024, `the registry got to send ${sent} bytes`);
+    assert.equal(lines.filter((l) => /larger than 1 MB/.test(l)).length, 2, lines.join('\n'));
   });
 
   it('says once in the log when no registry is configured, and answers from the snapshot', async () => {

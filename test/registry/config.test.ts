@@ -62,8 +62,30 @@ describe('registry: npm configuration', () => {
     assert.equal(registryFor(empty, 'left-pad', '', 'http://npm-default.example.test'), 'http://npm-default.example.test/');
   });
 
-  it('escapes scoped names and sends a token only under its own host and path', () => {
-    const config = loadNpmConfig({ workspaceRoot: pkg, env: { REPO_TOKEN: 's3cret' }, homedir: home });
+  it("takes only registry locations from the repository's .npmrc: no auth, no ${VAR} expansion (issue 7)", () => {
+    writeFileSync(join(pkg, '.npmrc'), '@leak:registry=http://${REPO_TOKEN}.example.test/\n//pkg.example.test/:_password=${REPO_TOKEN}\n//pkg.example.test/:username=u\n');
+    try {
+      const config = loadNpmConfig({ workspaceRoot: pkg, env: { REPO_TOKEN: 's3cret' }, homedir: home });
+      assert.equal(config.registry, 'http://repo.example.test/npm/', 'locations still count');
+      assert.equal(authHeaderFor(config, 'http://repo.example.test/npm/left-pad'), undefined);
+      assert.equal(authHeaderFor(config, 'http://pkg.example.test/left-pad'), undefined);
+      assert.equal(registryFor(config, '@leak/x'), 'http://repo.example.test/npm/', 'a location with ${VAR} is ignored');
+      assert.ok(![...config.values.values()].some((v) => v.includes('s3cret')), 'nothing expanded');
+      assert.deepEqual(config.untrusted, [join(repo, '.npmrc'), join(pkg, '.npmrc')]);
+    } finally {
+      rmSync(join(pkg, '.npmrc'));
+    }
+    // The user's own .npmrc and the environment still carry auth, ${VAR} expanded.
+    const userHome = join(tmp, 'home-auth');
+    mkdirSync(userHome, { recursive: true });
+    writeFileSync(join(userHome, '.npmrc'), '//repo.example.test/npm/:_authToken=${USER_TOKEN}\n');
+    const user = loadNpmConfig({ workspaceRoot: pkg, env: { USER_TOKEN: 'mine', 'npm_config_//env.example.test/:_authToken': 'env-token' }, homedir: userHome });
+    assert.equal(authHeaderFor(user, 'http://repo.example.test/npm/left-pad'), 'Bearer mine');
+    assert.equal(authHeaderFor(user, 'http://env.example.test/left-pad'), 'Bearer env-token');
+  });
+
+  it('escapes scoped names and sends a token only under its own host and path (project files trusted)', () => {
+    const config = loadNpmConfig({ workspaceRoot: pkg, env: { REPO_TOKEN: 's3cret' }, homedir: home, trustProjectFiles: true });
     assert.equal(packumentUrl('http://repo.example.test/npm/', '@corp/tool'), 'http://repo.example.test/npm/@corp%2Ftool');
     assert.equal(nerfDart('http://repo.example.test/npm/left-pad'), '//repo.example.test/npm/');
     assert.equal(authHeaderFor(config, 'http://repo.example.test/npm/left-pad'), 'Bearer s3cret');

@@ -65,3 +65,34 @@ export function silentServer(): Promise<{ url: string; close(): Promise<void> }>
     });
   });
 }
+
+/** A recording reverse proxy on 127.0.0.1 in front of `target`: what a registry there received. */
+export function recordingProxy(target: string): Promise<MockServer> {
+  const requests: MockServer['requests'] = [];
+  const server: Server = createHttpServer((req, res) => {
+    requests.push({ url: req.url ?? '', accept: req.headers.accept, authorization: req.headers.authorization });
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
+    fetch(new URL((req.url ?? '/').replace(/^\//, ''), target), { headers, redirect: 'manual' }).then(async (up) => {
+      const body = Buffer.from(await up.arrayBuffer());
+      res.writeHead(up.status, { 'content-type': up.headers.get('content-type') ?? 'application/json' });
+      res.end(body);
+    }, () => {
+      res.writeHead(502);
+      res.end();
+    });
+  });
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      done({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () => new Promise((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+      });
+    });
+  });
+}

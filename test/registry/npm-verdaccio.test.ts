@@ -1,11 +1,13 @@
 // npm look-ups against a real registry implementation (Verdaccio on 127.0.0.1, no uplinks):
-// facts of published fixtures, 404, scoped registries and auth from a project .npmrc, the on-disk
-// cache (proved by stopping the registry), TTL expiry and the unreachable → snapshot fallback.
+// facts of published fixtures, 404, scoped registries, auth from the user's .npmrc (never from the
+// repository's unless trusted), the on-disk cache (proved by stopping the registry), TTL expiry and
+// the unreachable → snapshot fallback.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistryService, type CreateRegistryOptions, type RegistryHandle } from '../../server/src/registry';
+import { recordingProxy } from './mock-server';
 import { freePort, installVerdaccio, Verdaccio } from './verdaccio';
 
 const HOUR = 3600_000;
@@ -50,8 +52,10 @@ describe('registry: npm against a real registry (Verdaccio)', function () {
     tmp = mkdtempSync(join(tmpdir(), 'vouch-registry-'));
     project = mkdtempSync(join(tmp, 'project-'));
     home = mkdtempSync(join(tmp, 'home-'));
-    // The token travels only to this host, and only because the project's .npmrc says so (${VAR} expanded).
-    writeFileSync(join(project, '.npmrc'), `registry=${verdaccio.url}\n//127.0.0.1:${verdaccio.port}/:_authToken=\${VOUCH_TEST_TOKEN}\n`);
+    // The project's .npmrc says where names are looked up; the token comes from the user's own
+    // .npmrc (${VAR} expanded there) and travels only to its own host.
+    writeFileSync(join(project, '.npmrc'), `registry=${verdaccio.url}\n`);
+    writeFileSync(join(home, '.npmrc'), `//127.0.0.1:${verdaccio.port}/:_authToken=\${VOUCH_TEST_TOKEN}\n`);
   });
 
   after(async () => {
@@ -105,14 +109,38 @@ describe('registry: npm against a real registry (Verdaccio)', function () {
     assert.equal(f?.source, 'registry');
   });
 
-  it('sends the .npmrc auth token to its own host: a protected package is visible with it and unknown without', async () => {
+  it("sends the user's .npmrc auth token to its own host: a protected package is visible with it and unknown without", async () => {
     const withToken = await service().lookup('npm', '@private/secret-pkg');
     assert.equal(withToken?.exists, true);
-    const noTokenProject = mkdtempSync(join(tmp, 'project-'));
-    writeFileSync(join(noTokenProject, '.npmrc'), `registry=${verdaccio.url}\n`);
-    const without = await service({ workspaceRoot: noTokenProject }, join(tmp, 'cache-no-token')).lookup('npm', '@private/secret-pkg');
+    const without = await service({ homedir: mkdtempSync(join(tmp, 'home-')) }, join(tmp, 'cache-no-token')).lookup('npm', '@private/secret-pkg');
     // Refused (401/403) → unknown, never "does not exist"; Verdaccio may also hide it as 404.
     assert.ok(without === undefined || without.exists === false);
+  });
+
+  it("never sends a secret that the repository's .npmrc names for its own host, unless told to trust it (issue 7)", async () => {
+    // The attack: a pull request adds an .npmrc naming a host it controls (here a recording proxy
+    // in front of the real registry) with `_authToken=${SECRET}`, hoping CI expands a secret into it.
+    const proxy = await recordingProxy(verdaccio.url);
+    try {
+      const hostile = mkdtempSync(join(tmp, 'project-'));
+      const port = new URL(proxy.url).port;
+      writeFileSync(join(hostile, '.npmrc'), `registry=${proxy.url}\n//127.0.0.1:${port}/:_authToken=\${CI_SECRET}\n//127.0.0.1:${port}/:_auth=\${CI_SECRET}\n`);
+      const env = { CI_SECRET: verdaccio.token };
+      const lookedUp = await service({ workspaceRoot: hostile, homedir: mkdtempSync(join(tmp, 'home-')), env }, join(tmp, 'cache-hostile')).lookup('npm', '@private/secret-pkg');
+      assert.ok(proxy.requests.length > 0, 'the look-up went to the location the repository names');
+      assert.deepEqual(proxy.requests.filter((r) => r.authorization !== undefined), [], 'no credentials at all');
+      assert.ok(!JSON.stringify(proxy.requests).includes(verdaccio.token), 'the expanded secret never arrived');
+      assert.ok(lookedUp === undefined || lookedUp.exists === false, 'the real registry saw no valid token');
+
+      // Control: with npm's behaviour (--trust-workspace-config) the same file does send it — the
+      // proxy would have caught it above.
+      proxy.requests.length = 0;
+      const trusted = await service({ workspaceRoot: hostile, homedir: mkdtempSync(join(tmp, 'home-')), env, trustWorkspaceConfig: true }, join(tmp, 'cache-hostile-trusted')).lookup('npm', '@private/secret-pkg');
+      assert.equal(trusted?.exists, true);
+      assert.ok(proxy.requests.some((r) => r.authorization === `Bearer ${verdaccio.token}`));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('asks the registry once for concurrent look-ups of the same name', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './settin
 import { CONFIDENCES, SEVERITIES } from './types';
 import { DEFAULT_EXCLUDES } from './paths';
 import { sanitizeModels } from './team-models';
+import { MAX_GLOB_LENGTH, MAX_GLOBS, preview } from './json-limits';
 
 const RULE_VALUES = new Set<string>([...SEVERITIES, 'off']);
 
@@ -25,8 +26,11 @@ const SCALARS: Array<[keyof VouchSettings, Check, string]> = [
   ['detectorBudgetMs', (v) => typeof v === 'number' && v >= 10 && v <= 60_000, 'a number of milliseconds from 10 to 60000'],
 ];
 
-/** Keep only well-typed keys; report every dropped one so the user can be told. */
-export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial<VouchSettings> {
+/**
+ * Keep only well-typed keys; report every dropped one so the user can be told. Globs refused for
+ * their size also go to `refused` (the CLI stops on them: a dropped glob changes what is scanned).
+ */
+export function sanitizeSettings(raw: unknown, problems: string[] = [], refused: string[] = []): Partial<VouchSettings> {
   const out: Record<string, unknown> = {};
   if (!isObject(raw)) {
     if (raw !== undefined && raw !== null) problems.push('settings must be an object');
@@ -35,18 +39,29 @@ export function sanitizeSettings(raw: unknown, problems: string[] = []): Partial
   for (const [key, check, expected] of SCALARS) {
     if (raw[key] === undefined) continue;
     if (check(raw[key])) out[key] = raw[key];
-    else problems.push(`${key}: expected ${expected}, got ${JSON.stringify(raw[key])}`);
+    else problems.push(`${key}: expected ${expected}, got ${preview(raw[key])}`);
   }
   for (const key of ['include', 'exclude'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (!Array.isArray(v)) {
-      problems.push(`${key}: expected an array of glob strings, got ${JSON.stringify(v)}`);
+      problems.push(`${key}: expected an array of glob strings, got ${preview(v)}`);
       continue;
     }
     const globs = v.filter((x): x is string => typeof x === 'string' && x.length > 0);
     if (globs.length !== v.length) problems.push(`${key}: ignored ${v.length - globs.length} entry(ies) that are not non-empty strings`);
-    out[key] = globs;
+    if (globs.length > MAX_GLOBS) {
+      problems.push(`${key}: ignored ${globs.length - MAX_GLOBS} glob(s) past the first ${MAX_GLOBS}`);
+      refused.push(problems[problems.length - 1]);
+    }
+    out[key] = globs.slice(0, MAX_GLOBS).filter((g) => {
+      const problem = globProblem(g);
+      if (problem) {
+        problems.push(`${key}: ignored ${preview(g, 40)}: ${problem}`);
+        refused.push(problems[problems.length - 1]);
+      }
+      return !problem;
+    });
   }
   if (raw.rules !== undefined) {
     if (!isObject(raw.rules)) problems.push('rules: expected an object of rule or family ids to severities');
@@ -115,8 +130,20 @@ export function mergeSettings(...layers: Array<Partial<VouchSettings> | undefine
   return out;
 }
 
-const GLOB_OPTS = { dot: true, nocase: process.platform === 'win32' } as const;
+// A brace set in a committed glob must not expand into a million patterns.
+const GLOB_OPTS = { dot: true, nocase: process.platform === 'win32', braceExpandMax: 1_000 } as const;
 const compiled = new Map<string, Minimatch>();
+
+/** Why a glob cannot be used (too long, or minimatch refuses it), or undefined. */
+function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `too long (${glob.length} characters; the limit is ${MAX_GLOB_LENGTH})`;
+  try {
+    new Minimatch(glob, GLOB_OPTS);
+    return undefined;
+  } catch (e) {
+    return `not a valid glob (${(e as Error).message})`;
+  }
+}
 
 /** Globs are compiled once: a scan asks about every file against the same few patterns. */
 function matches(relPath: string, glob: string): boolean {

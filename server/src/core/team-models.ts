@@ -1,6 +1,7 @@
 // `models` in .vouch.json (or the `vouch.models` setting): the team's own sources, sinks, sanitizers,
 // validators and propagators, in the shape of rules/models/*.json entries. Untrusted JSON, so every
 // entry is checked field by field; what does not fit is dropped with a message, never guessed.
+import { preview } from './json-limits';
 import type { TeamModels } from './settings';
 
 const LISTS = ['sources', 'sinks', 'sanitizers', 'validators', 'propagators'] as const;
@@ -28,7 +29,7 @@ function validEntry(list: (typeof LISTS)[number], e: Record<string, unknown>, wh
               : k === 'trust' ? v === 'high' || v === 'low'
                 : k === 'from' ? v === 'args' || v === 'receiver' || v === 'both' || v === 'first' : false;
     if (!ok) {
-      problems.push(`${where}.${k}: ${ALLOWED[list].has(k) ? `unexpected value ${JSON.stringify(v)}` : 'unknown key'}`);
+      problems.push(`${where}.${k}: ${ALLOWED[list].has(k) ? `unexpected value ${preview(v)}` : 'unknown key'}`);
       return false;
     }
   }

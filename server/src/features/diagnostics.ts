@@ -10,6 +10,7 @@ import type { VouchSettings } from '../core/settings';
 import { StatusNotification, type StatusParams } from '../protocol';
 import { toDiagnostic } from './diagnostic-shape';
 import { teamPacks } from '../analysis/team';
+import { MAX_DOCUMENT_CHARS, oversizedChars } from './documents';
 import type { Workspace } from './workspace';
 
 type Reason = 'open' | 'change' | 'save';
@@ -35,11 +36,13 @@ export type ServicesFor = (root: string, settings: VouchSettings) => Services;
 
 export class Diagnostics {
   readonly results = new Map<string, AnalysedDocument>();
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason }>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason; since: number }>();
   private readonly loggedErrors = new Set<string>();
   /** In-flight slow-tier runs, cancelled when a newer version of the document arrives. */
   private readonly slow = new Map<string, AbortController>();
   debounceMs = 150;
+  /** Longest a pending analysis waits under sustained edits (each edit restarts the debounce). */
+  maxWaitMs = 1000;
   /** Idle time after an edit before the slow tier starts. */
   slowDelayMs = 400;
 
@@ -50,22 +53,34 @@ export class Diagnostics {
     private readonly engine: Engine,
     private readonly policy: DiagnosticsPolicy,
     private readonly servicesFor: ServicesFor,
-  ) {}
+  ) {
+    workspace.onPolicyProblems = (uri) => this.policyProblemsChanged(uri);
+  }
+
+  /** A policy file's problems changed: an open policy file is analysed again, a closed one gets them alone. */
+  private policyProblemsChanged(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (doc) this.schedule(doc, 'open');
+    else void this.connection.sendDiagnostics({ uri, diagnostics: this.workspace.policyDiagnostics(uri) });
+  }
 
   /**
-   * Debounces per document. Opening fires both "open" and "change" events, so a pending open or save
-   * is never downgraded to a change (which "onSave" mode would ignore).
+   * Debounces per document, but never past `maxWaitMs` since the first pending edit, so diagnostics
+   * keep coming during sustained edits (an agent streaming text). Opening fires both "open" and
+   * "change" events, so a pending open or save is never downgraded to a change (which "onSave" mode
+   * would ignore).
    */
   schedule(doc: TextDocument, reason: Reason): void {
     const pending = this.timers.get(doc.uri);
     if (pending) clearTimeout(pending.timer);
     const merged: Reason = pending && pending.reason !== 'change' ? pending.reason : reason;
-    const delay = merged === 'change' ? this.debounceMs : 0;
+    const since = pending?.since ?? Date.now();
+    const delay = merged === 'change' ? Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - Date.now())) : 0;
     const timer = setTimeout(() => {
       this.timers.delete(doc.uri);
       void this.validate(doc.uri, merged);
     }, delay);
-    this.timers.set(doc.uri, { timer, reason: merged });
+    this.timers.set(doc.uri, { timer, reason: merged, since });
   }
 
   revalidateAll(): void {
@@ -97,10 +112,20 @@ export class Diagnostics {
     if (!settings.enable || !language || !isIncluded(scope.relPath, settings)) {
       // Publish the empty set explicitly: stale findings must go, and clients see the file was considered.
       this.results.delete(uri);
-      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.workspace.policyDiagnostics(uri) });
       return;
     }
     if (settings.run === 'onSave' && reason === 'change') return;
+    const tooLarge = oversizedChars(doc);
+    if (tooLarge !== undefined) {
+      const message = `Skipped in the editor: this file has ${tooLarge.toLocaleString('en')} characters, more than the ${MAX_DOCUMENT_CHARS.toLocaleString('en')} Vouch keeps per open document (run \`vouch scan\` on it instead)`;
+      if (!this.loggedErrors.has(`too-large:${uri}`)) {
+        this.loggedErrors.add(`too-large:${uri}`);
+        this.connection.console.info(`${uri}: ${message}`);
+      }
+      await this.publish(uri, doc.version, scope.root, [], [{ kind: 'skipped', message }]);
+      return;
+    }
     const version = doc.version;
     const input = { text: doc.getText(), languageId: language, path: scope.relPath };
     const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models) };
@@ -169,11 +194,12 @@ export class Diagnostics {
   }
 
   private async shown(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
+    const policyFile = this.workspace.policyDiagnostics(uri);
     try {
-      return await this.policy.diagnostics(uri, findings);
+      return [...policyFile, ...(await this.policy.diagnostics(uri, findings))];
     } catch (e) {
       this.connection.console.error(`Provenance policy for ${uri} failed: ${(e as Error).stack ?? e}`);
-      return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri));
+      return [...policyFile, ...findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri))];
     }
   }
 }

@@ -5,6 +5,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkReviewedParams, MarkReviewedResult, ProvenanceParams } from '../protocol';
 import type { Diagnostics } from './diagnostics';
+import { oversizedChars } from './documents';
 import type { Provenance } from './provenance';
 import type { Workspace } from './workspace';
 
@@ -24,6 +25,14 @@ export class Review {
 
   /** vouch/markReviewed */
   async markReviewed(params: MarkReviewedParams): Promise<MarkReviewedResult> {
+    // A ledger is written into the reviewed file's folder root: never for a file outside every
+    // workspace folder (that would create `.vouch/` wherever the file lives; issue 7).
+    const scope = this.workspace.scopeOf(params.uri);
+    if (!scope || scope.outside) {
+      throw new Error('Vouch: only files inside a workspace folder can be marked as reviewed (the ledger lives in the folder)');
+    }
+    const doc = this.documents.get(params.uri);
+    if (doc && oversizedChars(doc) !== undefined) throw new Error('Vouch: this file is too large for the editor to review; its text is not kept');
     const result = await this.provenance.markReviewed(params, this.diagnostics.results.get(params.uri)?.findings ?? []);
     // Every open document of the folder may share reviewed text; refresh them all.
     const root = this.workspace.scopeOf(params.uri)?.root;

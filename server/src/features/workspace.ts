@@ -1,8 +1,8 @@
 // Workspace folders and per-resource settings: VS Code settings pulled per document, merged over
 // the folder's .vouch.json; both cached and cleared when either changes.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Connection, WorkspaceFolder } from 'vscode-languageserver/node';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { mergeSettings, sanitizeSettings } from '../core/config';
 import { LEDGER_FILE } from '../core/provenance-types';
 import { CONFIG_FILE, type VouchSettings } from '../core/settings';
@@ -14,6 +14,8 @@ export interface ResourceScope {
   root: string;
   /** Path of the document relative to root, forward slashes. */
   relPath: string;
+  /** The document lies outside every workspace folder (root is then its own directory). */
+  outside?: boolean;
 }
 
 export class Workspace {
@@ -21,8 +23,12 @@ export class Workspace {
   private readonly settings = new Map<string, Promise<VouchSettings>>();
   private readonly policy = new Map<string, Partial<VouchSettings>>();
   private readonly reported = new Set<string>();
+  /** Problems of each folder's policy file, by the file's URI; kept across clear() so a fix can clear them. */
+  private readonly policyProblems = new Map<string, Diagnostic[]>();
   private pushed: Partial<VouchSettings> = {};
   pullConfiguration = false;
+  /** Called when the problems of a policy file (a `.vouch.json` URI) changed. */
+  onPolicyProblems: (uri: string) => void = () => {};
 
   constructor(private readonly connection: Connection) {}
 
@@ -44,7 +50,7 @@ export class Workspace {
       if (norm.startsWith(r + '/')) return { root, relPath: norm.slice(r.length + 1) };
     }
     const slash = norm.lastIndexOf('/');
-    return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1) };
+    return { root: norm.slice(0, slash) || '/', relPath: norm.slice(slash + 1), outside: true };
   }
 
   /** Forget cached settings and policy; problems found again are reported again. */
@@ -70,7 +76,22 @@ export class Workspace {
     return s;
   }
 
+  /** Diagnostics for a policy file (empty for any other URI). */
+  policyDiagnostics(uri: string): Diagnostic[] {
+    return this.policyProblems.get(uri) ?? [];
+  }
+
+  /** Never rejects: a cached rejection would stop every later analysis (issue 7, defect 7). */
   private async load(uri: string): Promise<VouchSettings> {
+    try {
+      return await this.loadLayers(uri);
+    } catch (e) {
+      this.warnOnce([`Vouch: settings for ${uri} could not be read (${(e as Error).message}); using the defaults`]);
+      return mergeSettings();
+    }
+  }
+
+  private async loadLayers(uri: string): Promise<VouchSettings> {
     const scope = this.scopeOf(uri);
     const policy = scope ? this.policyFor(scope.root) : {};
     let explicit: Partial<VouchSettings> = this.pushed;
@@ -89,12 +110,29 @@ export class Workspace {
   private policyFor(root: string): Partial<VouchSettings> {
     let p = this.policy.get(root);
     if (!p) {
-      const r = readConfigFile(join(root, CONFIG_FILE));
+      const file = join(root, CONFIG_FILE);
+      const r = readConfigFile(file);
       this.warnOnce(r.problems.map((p) => `Vouch: problem in the workspace policy file ${CONFIG_FILE} (the settings that could be read still apply): ${p}`));
       p = r.settings;
       this.policy.set(root, p);
+      this.setPolicyProblems(pathToFileURL(file).href, file, r.problems, r.error);
     }
     return p;
+  }
+
+  private setPolicyProblems(uri: string, file: string, problems: string[], error: string | undefined): void {
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      // With `error` set the file is broken (the CLI refuses it): each of its problems is an error.
+      severity: error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'vouch',
+      message: p.split(file).join(CONFIG_FILE),
+    }));
+    const before = this.policyProblems.get(uri) ?? [];
+    if (!diagnostics.length && !before.length) return;
+    if (JSON.stringify(before) === JSON.stringify(diagnostics)) return;
+    this.policyProblems.set(uri, diagnostics);
+    this.onPolicyProblems(uri);
   }
 
   private warnOnce(messages: string[]): void {
@@ -122,7 +160,7 @@ export function classifyChanges(uris: readonly string[]): { policy: boolean; dep
 function untitledScope(uri: string, folder: string | undefined): ResourceScope | undefined {
   if (!uri.startsWith('untitled:')) return undefined;
   const name = decodeURIComponent(uri.slice('untitled:'.length)).split(/[\\/]/).pop() || 'untitled';
-  return { root: folder ?? '', relPath: name };
+  return { root: folder ?? '', relPath: name, outside: true };
 }
 
 export function fsPath(uri: string): string | undefined {

@@ -40,6 +40,11 @@ export interface RegistryClientOptions {
    * snapshot nor has more than 200 versions.
    */
   fullDocWindowDays?: number;
+  /**
+   * Largest answer read (default 32 MB; a busy package's full packument is tens of MB, but the
+   * abbreviated one is fetched first). A larger body is abandoned mid-stream and the answer is unknown.
+   */
+  maxBodyBytes?: number;
   fetch?: typeof fetch;
   now?: () => number;
   log?: (msg: string) => void;
@@ -202,13 +207,40 @@ export class RegistryClient implements RegistryService {
           await res.body?.cancel();
           return { status: res.status };
         }
-        return { status: 200, body: await res.json() };
+        const text = await this.readCapped(res, current);
+        return text === undefined ? { status: 507 } : { status: 200, body: JSON.parse(text) };
       }
       return { status: 310 };
     } catch (e) {
       if (e instanceof SyntaxError) return { status: 502 }; // not JSON: unknown, not unreachable
       throw new Unreachable(describe(e));
     }
+  }
+
+  /** The body as text, or undefined (logged) once it passes maxBodyBytes: the rest is never read. */
+  private async readCapped(res: Response, url: string): Promise<string | undefined> {
+    const max = this.opts.maxBodyBytes ?? 32 * 1024 * 1024;
+    const tooLarge = async () => {
+      await res.body?.cancel().catch(() => {});
+      this.logOnce(`too-large:${url}`, `registry answer from ${url} is larger than ${Math.round(max / 1024 / 1024 * 10) / 10} MB; stopped reading it, the answer is unknown`);
+      return undefined;
+    };
+    if (Number(res.headers.get('content-length') ?? 0) > max) return tooLarge();
+    if (!res.body) return '';
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   private async npm(endpoint: Endpoint, name: string): Promise<Answer> {

@@ -2,7 +2,8 @@
 //
 //   const registry = createRegistryService({
 //     settings,            // VouchSettings (reads settings.registry: enabled, npmUrl, pypiUrl)
-//     workspaceRoot,       // project .npmrc files are searched from here upwards
+//     workspaceRoot,       // project .npmrc files are searched from here upwards (registry locations only)
+//     trustWorkspaceConfig,// true → project .npmrc files as npm reads them: auth and ${VAR} too
 //     cacheDir,            // on-disk cache: the extension's globalStorage path; CLI: defaultCacheDir()
 //     trusted,             // workspace trust; false → snapshot only, no configuration is even read
 //     env, homedir,        // default process.env / os.homedir(); tests pass their own
@@ -20,9 +21,10 @@
 // npm `created` is set only when the package could be new (see RegistryClientOptions.fullDocWindowDays):
 // a missing `created` on an existing package means "not recent" or "unknown", never "new".
 //
-// Registry URLs come only from the user's configuration (see npm-config.ts, pip-config.ts), or, when
-// nothing is configured, from npm's / pip's own defaults asked at run time. Only package names (and a
-// configured auth token, to its own host only) leave the machine.
+// Registry URLs come only from configuration (see npm-config.ts, pip-config.ts), or, when nothing is
+// configured, from npm's / pip's own defaults asked at run time. Only package names (and an auth token
+// from the user's own configuration, to its own host only) leave the machine: a repository's .npmrc
+// may say where names are looked up, never which credentials go with them (issue 7).
 import { homedir as osHomedir } from 'node:os';
 import { join } from 'node:path';
 import type { Ecosystem, RegistryService } from '../core/services';
@@ -41,6 +43,8 @@ export interface RegistrySettings {
 export interface CreateRegistryOptions {
   settings: RegistrySettings;
   workspaceRoot?: string;
+  /** Read project .npmrc files as npm does, auth and `${VAR}` included (default false: locations only). */
+  trustWorkspaceConfig?: boolean;
   cacheDir?: string;
   trusted?: boolean;
   env?: Env;
@@ -96,7 +100,10 @@ export function createRegistryService(opts: CreateRegistryOptions): RegistryHand
 
   const npmEndpoint = async (name: string): Promise<Endpoint | undefined> => {
     npmState ??= (async () => {
-      const config = loadNpmConfig({ workspaceRoot: opts.workspaceRoot, env, homedir: home });
+      const config = loadNpmConfig({ workspaceRoot: opts.workspaceRoot, env, homedir: home, trustProjectFiles: opts.trustWorkspaceConfig });
+      if (config.untrusted.length) {
+        log(`ignored auth and \${VAR} values in ${config.untrusted.join(', ')}: repository-provided configuration sends no credentials (only registry locations are used; \`vouch scan --trust-workspace-config\` reads it as npm does)`);
+      }
       const fallback = !config.registry && !settings.registry.npmUrl && ask.npm ? await ask.npm() : undefined;
       const from = settings.registry.npmUrl ? 'setting vouch.registry.npmUrl' : config.registry ? `npm configuration (${config.files.join(', ') || 'environment'})` : "npm's default";
       const reg = registryFor(config, 'x', settings.registry.npmUrl, fallback);

@@ -4,6 +4,12 @@
 // expansion. Auth (`//host/path/:_authToken`, `:_auth`, `:username`+`:_password`) is attached only
 // to requests under that same host and path, as npm does. No registry host is written here: when
 // nothing is configured the caller asks npm itself for its default (see `askNpmForRegistry`).
+//
+// Unlike npm, project `.npmrc` files (the workspace folder and its parents) are repository input,
+// untrusted by default: only their registry locations (`registry`, `@scope:registry`) count, read
+// literally. Their auth keys are ignored and `${VAR}` is never expanded in them — otherwise a pull
+// request could name its own host and have a CI secret sent there (issue 7). Auth comes only from
+// the user's `.npmrc` and the environment. `trustProjectFiles` restores npm's behaviour.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +21,8 @@ export interface ConfigContext {
   workspaceRoot?: string;
   env: Env;
   homedir: string;
+  /** Read project `.npmrc` files as npm does: auth and `${VAR}` too (`--trust-workspace-config`). */
+  trustProjectFiles?: boolean;
 }
 
 export interface NpmConfig {
@@ -26,6 +34,22 @@ export interface NpmConfig {
   values: Map<string, string>;
   /** Files that contributed, for the log. */
   files: string[];
+  /** Project files whose auth or `${VAR}` values were ignored (untrusted), for the log. */
+  untrusted: string[];
+}
+
+/** The keys an untrusted project file may set: where names are looked up, never credentials. */
+const LOCATION_KEY = /^(?:registry|@[^:/]+:registry)$/;
+
+/** Keeps the registry locations of an untrusted project file; anything else, or a `${VAR}`, is dropped. */
+function locationsOnly(values: Map<string, string>): { kept: Map<string, string>; dropped: boolean } {
+  const kept = new Map<string, string>();
+  let dropped = false;
+  for (const [k, v] of values) {
+    if (LOCATION_KEY.test(k) && !v.includes('${')) kept.set(k, v);
+    else if (/_auth|_password|username|\$\{|certfile|keyfile/.test(k + v)) dropped = true;
+  }
+  return { kept, dropped };
 }
 
 /** npm's `${VAR}` / `${VAR?}` expansion; `\${VAR}` stays literal. */
@@ -50,8 +74,8 @@ function unquote(v: string): string {
   return v;
 }
 
-/** The top-level `key = value` pairs of an ini-style `.npmrc`, with `${VAR}` expanded. */
-export function parseNpmrc(text: string, env: Env): Map<string, string> {
+/** The top-level `key = value` pairs of an ini-style `.npmrc`, with `${VAR}` expanded (none without `env`). */
+export function parseNpmrc(text: string, env: Env | undefined): Map<string, string> {
   const out = new Map<string, string>();
   let inSection = false;
   for (const raw of text.split(/\r?\n/)) {
@@ -64,15 +88,15 @@ export function parseNpmrc(text: string, env: Env): Map<string, string> {
     if (inSection) continue;
     const eq = line.indexOf('=');
     if (eq <= 0) continue;
-    const key = envReplace(unquote(line.slice(0, eq).trim()), env);
-    const value = envReplace(unquote(line.slice(eq + 1).trim()), env);
+    const key = env ? envReplace(unquote(line.slice(0, eq).trim()), env) : unquote(line.slice(0, eq).trim());
+    const value = env ? envReplace(unquote(line.slice(eq + 1).trim()), env) : unquote(line.slice(eq + 1).trim());
     if (key.endsWith('[]')) continue;
     out.set(key, value);
   }
   return out;
 }
 
-function readNpmrc(file: string, env: Env): Map<string, string> | undefined {
+function readNpmrc(file: string, env: Env | undefined): Map<string, string> | undefined {
   try {
     return parseNpmrc(readFileSync(file, 'utf8'), env);
   } catch {
@@ -118,13 +142,19 @@ export function loadNpmConfig(ctx: ConfigContext): NpmConfig {
   if (user) layers.push([userFile, user]);
   // Project files: nearest folder wins, so push the farthest first.
   const project: Array<[string, Map<string, string>]> = [];
+  const untrusted: string[] = [];
   if (ctx.workspaceRoot) {
     let dir = resolve(ctx.workspaceRoot);
     for (;;) {
       const file = join(dir, '.npmrc');
       if (file !== userFile) {
-        const values = readNpmrc(file, env);
-        if (values) project.unshift([file, values]);
+        const values = readNpmrc(file, ctx.trustProjectFiles ? env : undefined);
+        if (values && ctx.trustProjectFiles) project.unshift([file, values]);
+        else if (values) {
+          const { kept, dropped } = locationsOnly(values);
+          project.unshift([file, kept]);
+          if (dropped) untrusted.unshift(file);
+        }
       }
       const parent = dirname(dir);
       if (parent === dir) break;
@@ -144,7 +174,7 @@ export function loadNpmConfig(ctx: ConfigContext): NpmConfig {
     if (m && isHttpUrl(v)) scopes.set(m[1].toLowerCase(), withSlash(v));
   }
   const reg = values.get('registry');
-  return { registry: reg && isHttpUrl(reg) ? withSlash(reg) : undefined, scopes, values, files };
+  return { registry: reg && isHttpUrl(reg) ? withSlash(reg) : undefined, scopes, values, files, untrusted };
 }
 
 /**

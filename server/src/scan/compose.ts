@@ -27,6 +27,8 @@ export interface ServiceOptions {
   typeRoots?: () => readonly string[];
   /** A one-shot scan: file-system answers (stat) hold for the whole run. */
   snapshot?: boolean;
+  /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
+  trustWorkspaceConfig?: boolean;
 }
 
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
@@ -45,6 +47,7 @@ export class FolderServices {
     if (!f) {
       const registry = createRegistryService({
         settings, workspaceRoot: isAbsolute(root) ? root : undefined, cacheDir: this.options.cacheDir, trusted: this.options.trusted, log: this.options.log,
+        trustWorkspaceConfig: this.options.trustWorkspaceConfig,
       });
       const project = new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {});
       f = { project, workspace: new ProjectIndex(project), registry, registryKey: key };

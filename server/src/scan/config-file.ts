@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { sanitizeSettings } from '../core/config';
+import { jsonShapeProblem } from '../core/json-limits';
 import { CONFIG_FILE, type VouchSettings } from '../core/settings';
 import { readTextSafe } from '../io/safe-read';
 
@@ -15,7 +16,10 @@ export interface ConfigFileResult {
   path?: string;
   /** The file does not exist (fine for the implicit .vouch.json, an error for an explicit --config). */
   missing?: boolean;
-  /** Set when the file exists but could not be read or parsed, so none of its policy applies. */
+  /**
+   * Set when the file exists but could not be read, parsed or was refused (too large, too deep: none
+   * of its policy applies; a glob too long: the rest applies in the editor). The CLI stops on it.
+   */
   error?: string;
 }
 
@@ -28,11 +32,25 @@ export function readConfigFile(file: string): ConfigFileResult {
   }
   const text = read.text;
   if (!text.trim()) return { settings: {}, problems: [], path: file };
+  // Before parsing: the parser recurses per nesting level, and a committed file is untrusted.
+  const shape = jsonShapeProblem(text);
+  if (shape) {
+    const error = `${file} is not used: ${shape}`;
+    return { settings: {}, problems: [error], path: file, error };
+  }
   const errors: ParseError[] = [];
-  const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: string[] = [];
-  // The editor keeps what parsed (the user may be mid-edit); the CLI refuses to run on `error`.
-  const settings = sanitizeSettings(raw, problems);
+  const refused: string[] = [];
+  let raw: unknown;
+  let settings: Partial<VouchSettings>;
+  try {
+    raw = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+    // The editor keeps what parsed (the user may be mid-edit); the CLI refuses to run on `error`.
+    settings = sanitizeSettings(raw, problems, refused);
+  } catch (e) {
+    const error = `${file} is not used: ${(e as Error).message}`;
+    return { settings: {}, problems: [error], path: file, error };
+  }
   if (errors.length) {
     const where = (offset: number): string => {
       const before = text.slice(0, offset);
@@ -46,7 +64,8 @@ export function readConfigFile(file: string): ConfigFileResult {
     const error = `${file} must contain a JSON object`;
     return { settings: {}, problems: [error], path: file, error };
   }
-  return { settings, problems: problems.map((p) => `${file}: ${p}`), path: file };
+  const refusal = refused.length ? { error: `${file}: ${refused[0]}` } : {};
+  return { settings, problems: problems.map((p) => `${file}: ${p}`), path: file, ...refusal };
 }
 
 export function readWorkspaceConfig(root: string): ConfigFileResult {
