@@ -1,5 +1,5 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
-// `vouch verify` (verify.ts): does the review record hold.
+// `vouch verify` (verify.ts): does the review record hold; `vouch rebase-ledger`: mend it after a merge.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,10 +17,11 @@ import { hasUnreviewedError, reviewRecordProblems } from '../../server/src/scan/
 import { defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
-import { runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
+import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
+       vouch rebase-ledger --onto <file> [--root <dir>]
 
 Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
 (.vouch/reviews.jsonl and .vouch/provenance.json) holds (vouch verify --help).
@@ -111,10 +112,10 @@ function summarize(scan: ScanResult): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'verify') {
+  if (argv[0] === 'verify' || argv[0] === 'rebase-ledger') {
     const lines: string[] = [];
     try {
-      const code = runVerify(argv.slice(1), (line) => lines.push(line));
+      const code = (argv[0] === 'verify' ? runVerify : runRebase)(argv.slice(1), (line) => lines.push(line));
       await writeStdout(lines.join('\n') + '\n');
       return code;
     } catch (e) {

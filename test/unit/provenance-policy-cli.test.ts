@@ -210,6 +210,23 @@ describe('cli: reviews that do not count (issue 7)', function () {
     assert.match(v.stdout, /does not hold: \.vouch\/provenance\.json no longer lists src\/keys\.js/);
   });
 
+  it('rebase-ledger mends a merge of two ledgers so the branch review counts again', () => {
+    const base = join(dir, 'main.jsonl');
+    const common = readFileSync(ledger(), 'utf8');
+    const [mainLine] = chainEntries(lineHash(common.trim()), [reviewK1({ regionId: 'other', hash: 'b'.repeat(64) })]);
+    writeFileSync(base, common + mainLine + '\n');
+    appendEntries(ledger(), [reviewK1()]);
+    const branchLine = readFileSync(ledger(), 'utf8').trim().split('\n')[1];
+    writeFileSync(ledger(), `${common}${mainLine}\n${branchLine}\n`);
+    assert.equal(vouch(scanArgs, dir).code, 1, 'the branch review is after the break');
+    const r = vouch(['rebase-ledger', '--onto', base], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /re-chained 1 line after the target's head/);
+    assert.equal(vouch(['verify', '--base-ledger', base], dir).code, 0);
+    assert.equal(vouch(scanArgs, dir).code, 0);
+    assert.equal(vouch(['rebase-ledger'], dir).code, 2);
+  });
+
   it('verify: usage errors exit 2 with its own usage', () => {
     const bad = vouch(['verify', '--head', 'nothex'], dir);
     assert.equal(bad.code, 2);
@@ -217,6 +234,7 @@ describe('cli: reviews that do not count (issue 7)', function () {
     assert.match(bad.stderr, /Usage: vouch verify/);
     assert.equal(vouch(['verify', '--frobnicate'], dir).code, 2);
     assert.equal(vouch(['verify', '--root', join(dir, 'nope')], dir).code, 2);
+    assert.equal(vouch(['verify', '--base-ledger', join(dir, 'nope.jsonl')], dir).code, 2);
     const help = vouch(['verify', '--help'], dir);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /--base-ledger/);

@@ -66,6 +66,8 @@ export interface LedgerRead {
   records: RegionRecord[];
   /** Breaks, malformed lines and skipped entries, one sentence each. */
   warnings: string[];
+  /** Set when the file exists but could not be read: nothing counts. */
+  unreadable?: true;
   /** The first line that breaks the chain; nothing from it on counts. */
   broken?: { line: number; uncounted: number; reason: string };
   /** The intact chain, first line first. */
@@ -185,7 +187,7 @@ export function readLedger(file: string): LedgerRead {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...EMPTY_LEDGER, warnings: [] };
-    return { ...EMPTY_LEDGER, warnings: [`${basename(file)} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    return { ...EMPTY_LEDGER, unreadable: true, warnings: [`${basename(file)} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
   }
   return parseLedger(text, basename(file));
 }

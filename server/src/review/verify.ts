@@ -50,12 +50,12 @@ function sinceHead(ledger: LedgerRead, at: number): string[] {
 export function verify(ledger: LedgerRead, provenance: { files: Readonly<Record<string, readonly ProvenanceRegion[]>>; warnings: readonly string[] }, pinned?: string): Verification {
   const problems: string[] = [];
   const notices: string[] = [];
-  if (ledger.broken) problems.push(ledger.warnings[0]);
-  else problems.push(...ledger.warnings.filter((w) => w.includes('could not be read')));
+  // A break's warning comes first; an unreadable ledger has only that one.
+  if (ledger.broken || ledger.unreadable) problems.push(ledger.warnings[0]);
   notices.push(...ledger.warnings.filter((w) => !problems.includes(w)));
   if (pinned) {
     const at = ledger.chain.findIndex((l) => l.hash === pinned.toLowerCase());
-    if (at === -1 && pinned) {
+    if (at === -1) {
       problems.push(`the pinned head ${pinned.slice(0, 12)}… is not in the ledger's intact chain: lines were removed from its end, or the ledger was rewritten or broken before it`);
     } else {
       notices.push(...sinceHead(ledger, at));
