@@ -1,4 +1,5 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
+// `vouch verify` (verify.ts): does the review record hold; `vouch rebase-ledger`: mend it after a merge.
 import { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,14 +13,18 @@ import { createEngine } from '../../server/src/scan/create-engine';
 import { docsDir, ruleDocsFrom } from '../../server/src/scan/rule-docs';
 import { FolderServices, runScan } from '../../server/src/scan/compose';
 import type { ScanResult } from '../../server/src/scan/result';
-import { hasUnreviewedError } from '../../server/src/scan/provenance';
+import { hasUnreviewedError, reviewRecordProblems } from '../../server/src/scan/provenance';
 import { defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
+import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
+       vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
+       vouch rebase-ledger --onto <file> [--root <dir>]
 
-Scan files for flaws typical of AI-assisted code and write a report.
+Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
+(.vouch/reviews.jsonl and .vouch/provenance.json) holds (vouch verify --help).
 
 Options:
   --format <json|sarif|markdown|html>  report format (default: json)
@@ -30,6 +35,7 @@ Options:
   --allow-skipped                      with --fail-on: files that could not be analysed do not fail the run
   --fail-on-unreviewed                 exit 1 when an error-level finding lies in unreviewed assisted code
                                        (regions from .vouch/provenance.json, reviews from .vouch/reviews.jsonl)
+                                       or when that record does not hold (see vouch verify)
   --config <file>                      policy file (default: <root>/.vouch.json)
   --root <dir>                         workspace root that report paths are relative to (default: cwd)
   --offline                            no registry look-ups; only bundled data is used
@@ -47,7 +53,11 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings (or files left unanal
 configuration, output or internal error.`;
 
 /** Bad invocation: message plus usage, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(message: string, readonly usage = USAGE) {
+    super(message);
+  }
+}
 /** Invocation is fine but the run cannot go on (bad policy file, unwritable output): message only, exit 2. */
 export class FatalError extends Error {}
 
@@ -105,11 +115,23 @@ function summarize(scan: ScanResult): string {
     ...[...byFamily].sort((a, b) => b[1] - a[1]).map(([f, n]) => `  ${String(n).padStart(4)}  ${f}`),
   ];
   if (scan.provenance?.total.assistedLines) lines.push(`  review coverage: ${coverageText(scan.provenance.total)}`);
+  for (const p of reviewRecordProblems(scan)) lines.push(`  review record does not hold: ${p}`);
   if (scan.skipped.length) lines.push(`  skipped ${scan.skipped.length} file(s): ${scan.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ')}${scan.skipped.length > 3 ? '; …' : ''}`);
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'verify' || argv[0] === 'rebase-ledger') {
+    const lines: string[] = [];
+    try {
+      const code = (argv[0] === 'verify' ? runVerify : runRebase)(argv.slice(1), (line) => lines.push(line));
+      await writeStdout(lines.join('\n') + '\n');
+      return code;
+    } catch (e) {
+      if (e instanceof VerifyUsageError) throw new UsageError(e.message, VERIFY_USAGE);
+      throw e;
+    }
+  }
   let args;
   try {
     args = parse(argv);
@@ -184,6 +206,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.summary) {
     process.stderr.write(summarize(scan) + '\n');
     if (values.output) process.stderr.write(`Report written to ${values.output}\n`);
+  }
+  const broken = reviewRecordProblems(scan);
+  if (values['fail-on-unreviewed'] && broken.length) {
+    process.stderr.write(`vouch: the review record does not hold, so reviews cannot be trusted: ${broken[0]}${broken.length > 1 ? ` (and ${broken.length - 1} more; run vouch verify)` : ''}\n`);
+    return 1;
   }
   if (values['fail-on-unreviewed'] && hasUnreviewedError(scan)) {
     process.stderr.write('vouch: an error-level finding lies in unreviewed assisted code; review it (Vouch: Mark as reviewed) or fix it\n');
@@ -275,7 +302,7 @@ if (require.main === module) {
   // from becoming an uncaught exception.
   process.stdout.on('error', () => {});
   main(process.argv.slice(2)).then(exit, (e: unknown) => {
-    if (e instanceof UsageError) process.stderr.write(`vouch: ${e.message}\n\n${USAGE}\n`);
+    if (e instanceof UsageError) process.stderr.write(`vouch: ${e.message}\n\n${e.usage}\n`);
     else if (e instanceof FatalError) process.stderr.write(`vouch: error: ${e.message}\n`);
     else process.stderr.write(`vouch: internal error: ${(e as Error)?.message ?? String(e)}\n${(e as Error)?.stack ?? ''}\nPlease report this with the command you ran.\n`);
     exit(2);

@@ -95,10 +95,11 @@ async function panelRegions(page, file) {
   return p.locator('li.region').evaluateAll((els) => els.map((e) => ({ source: e.dataset.source, state: e.dataset.state, id: e.dataset.regionId })));
 }
 
+/** Review entries of the ledger (region records, written when a file's regions are saved, left out). */
 function ledger(workspace) {
   const file = join(workspace, '.vouch', 'reviews.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => !e.kind);
 }
 
 // KNOWN ISSUE: the precise-mode suite passes on its own (`--grep precise`) but lost its first Tab

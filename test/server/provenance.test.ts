@@ -1,12 +1,12 @@
 // Provenance policy over real JSON-RPC: findings in unreviewed assisted code, mark as reviewed
 // (ledger written with a valid chain), stale after an edit, and the trust data shape.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
 import { regionHash } from '../../server/src/core/region-hash';
 import type { DiagnosticData, FileTrust, MarkReviewedResult, ProvenanceParams, ProvenanceRegion } from '../../server/src/protocol';
-import { parseLedger } from '../../server/src/review/ledger';
+import { chainEntries, parseLedger } from '../../server/src/review/ledger';
 import { LspClient } from './lsp-client';
 import { AWS_KEY, tempWorkspace, uriIn } from './helpers';
 
@@ -133,6 +133,41 @@ describe('server over JSON-RPC: provenance policy and reviews', () => {
     assert.notEqual(read.entries[1].prev, '');
     assert.deepEqual(read.entries[1].findings.map((f) => f.status), ['fixed']);
     assert.deepEqual(client.logs.filter((l) => l.type === 1), []);
+  });
+});
+
+describe('server over JSON-RPC: a forged review does not count (issue 7)', () => {
+  let dir: string;
+  let client: LspClient;
+  const LINE = `const id = "${AWS_KEY}";\n`;
+  before(async () => {
+    dir = tempWorkspace();
+    // An honest review of another region, then a forged one for r1 that does not chain to it.
+    const review = (regionId: string, hash: string) => ({
+      file: 'src/keys.js', regionId, lines: [2, 2] as [number, number], hash, source: 'completion' as const,
+      reviewer: { name: 'Mallory' }, time: '2025-01-01T00:00:00.000Z', findings: [],
+    });
+    const [honest] = chainEntries('', [review('other', 'a'.repeat(64))]);
+    const [forged] = chainEntries('0'.repeat(64), [review('r1', regionHash(LINE))]);
+    mkdirSync(join(dir, '.vouch'), { recursive: true });
+    writeFileSync(join(dir, '.vouch', 'reviews.jsonl'), `${honest}\n${forged}\n`);
+    client = await LspClient.start(dir);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the region stays unreviewed and the trust data says why', async () => {
+    const uri = uriIn(dir, 'src/keys.js');
+    client.open(uri, 'javascript', `// config\n${LINE}`);
+    await client.diagnosticsFor(uri);
+    await client.connection.sendNotification('vouch/provenance', { uri, version: 1, regions: [region('r1', 1, 2, LINE)] });
+    const diags = await client.diagnosticsWhere(uri, (d) => !!data(d[0])?.provenance, 'provenance on the diagnostic');
+    assert.equal(data(diags[0])?.provenance?.state, 'unreviewed');
+    const t: FileTrust = await client.connection.sendRequest('vouch/fileTrust', { uri });
+    assert.equal(t.regions[0].state, 'unreviewed');
+    assert.match(t.ledgerWarnings[0], /reviews\.jsonl line 2 does not chain to line 1.*does not count/);
   });
 });
 

@@ -6,6 +6,7 @@ import { decodeText, looksMinified, MAX_TEXT_CHARS, skipReason } from '../../ser
 import type { ProvenanceRegion } from '../../server/src/protocol';
 import { buildFileTrust } from '../../server/src/features/trust';
 import { evaluateRegions, indexLedger } from '../../server/src/review/policy';
+import { EMPTY_LEDGER } from '../../server/src/review/ledger';
 import { splitWindows } from '../../server/src/scan/windows';
 
 const region = (endLine: number): ProvenanceRegion => ({
@@ -60,7 +61,7 @@ describe('hostile text (issue 7)', () => {
       const text = 'const a = 1;\n';
       const started = performance.now();
       const regions = evaluateRegions(text, [region(end)], indexLedger([], 'a.js'));
-      const trust = buildFileTrust('file:///a.js', { text, relPath: 'a.js', regions, results: [], ledger: { entries: [], warnings: [], lastHash: '' } });
+      const trust = buildFileTrust('file:///a.js', { text, relPath: 'a.js', regions, results: [], ledger: EMPTY_LEDGER });
       assert.equal(trust.assistedLines, 1);
       assert.equal(trust.totalLines, 1);
       assert.equal(trust.regions[0].lines, 1);

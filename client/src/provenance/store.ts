@@ -5,8 +5,9 @@
 // assisted code never gets a `.vouch/` folder from us.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { PROVENANCE_FILE, type ProvenanceRegion } from '../../../server/src/protocol';
+import { LEDGER_FILE, PROVENANCE_FILE, type ProvenanceRegion } from '../../../server/src/protocol';
 import { readTextSafe } from '../../../server/src/io/safe-read';
+import { recordRegions } from '../../../server/src/review/provenance-record';
 import { RegionSet, isRegion } from './regions';
 
 const STATE_KEY = 'vouch.provenance.v1';
@@ -175,6 +176,7 @@ export class ProvenanceStore implements vscode.Disposable {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
         await vscode.workspace.fs.writeFile(tmp, Buffer.from(serialiseProvenanceFile(next), 'utf8'));
         await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+        this.record(located.folder, located.path, regions);
         return next;
       } catch (err) {
         this.log(`could not write ${PROVENANCE_FILE}: ${String(err)}`);
@@ -183,6 +185,19 @@ export class ProvenanceStore implements vscode.Disposable {
     });
     this.files.set(key, write);
     await write;
+  }
+
+  /**
+   * Chains a record of the path's regions into the review ledger, so removing one from
+   * provenance.json by hand is detectable (`vouch verify`). Appends under the ledger's lock.
+   */
+  private record(folder: vscode.WorkspaceFolder, path: string, regions: readonly ProvenanceRegion[]): void {
+    if (folder.uri.scheme !== 'file') return;
+    try {
+      recordRegions(vscode.Uri.joinPath(folder.uri, LEDGER_FILE).fsPath, path, regions);
+    } catch (err) {
+      this.log(`could not record the regions of ${path} in ${LEDGER_FILE}: ${String(err)}`);
+    }
   }
 
   dispose(): void {

@@ -16,7 +16,7 @@ import {
   type TrustChangedParams,
 } from '../protocol';
 import { reviewerFor } from '../review/identity';
-import { appendEntries, readLedger, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';
+import { appendEntries, EMPTY_LEDGER, readLedger, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';
 import { applyPolicy, evaluateRegions, indexLedger, type EvaluatedRegion, type PolicyResult } from '../review/policy';
 import { toDiagnostic } from './diagnostic-shape';
 import type { DiagnosticsPolicy } from './diagnostics';
@@ -31,7 +31,6 @@ export interface Evaluation {
   ledger: LedgerRead;
 }
 
-const EMPTY_LEDGER: LedgerRead = { entries: [], warnings: [], lastHash: '' };
 /** Findings remembered per region, so a review can say which ones were fixed before it. */
 const MEMORY_PER_REGION = 200;
 

@@ -131,6 +131,7 @@ ${g.findings.map((f) => findingRow(g, f)).join('\n')}</tbody>`;
 <div class="cards">${sevCards}${supCard}</div>
 ${famChips ? `<div class="families" role="group" aria-label="Families">${famChips}</div>` : ''}
 ${scan.provenance ? `<p class="meta">Review coverage: ${esc(coverageText(scan.provenance.total))}</p>` : ''}
+${(scan.provenance?.record.problems ?? []).map((p) => `<p class="meta record-broken"><strong>Review record does not hold:</strong> ${esc(p)}</p>`).join('\n')}
 </section>
 <h2>Findings</h2>
 <div class="toolbar"><label class="sr" for="q">Filter findings</label><input type="search" id="q" placeholder="Filter by file, rule or message…" hidden></div>

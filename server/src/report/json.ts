@@ -61,7 +61,7 @@ export function toJson(scan: ScanResult): string {
       suppressed,
       skipped: scan.skipped,
       notices: [...(scan.warnings ?? []), ...scan.files.flatMap((f) => f.notices.map((n) => n.message))],
-      ...(p ? { provenance: { ...p.total, files: Object.entries(p.files).map(([file, s]) => ({ file, ...s })) } } : {}),
+      ...(p ? { provenance: { ...p.total, files: Object.entries(p.files).map(([file, s]) => ({ file, ...s })), record: p.record } } : {}),
     },
     null,
     2,

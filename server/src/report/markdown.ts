@@ -77,6 +77,7 @@ export function toMarkdown(scan: ScanResult, rules: readonly RuleInfo[], _docs?:
   }
   if (scan.provenance) {
     out.push(`**Review coverage:** ${mdEscape(coverageText(scan.provenance.total))}.`, '');
+    for (const problem of scan.provenance.record.problems) out.push(`**Review record does not hold:** ${mdEscape(problem)}`, '');
     const files = Object.entries(scan.provenance.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [path, p] of files) out.push(`- [${mdEscape(path)}](${href(path)}) — review coverage: ${mdEscape(coverageText(p))}`);
     if (files.length) out.push('');

@@ -1,11 +1,15 @@
-// The review ledger `.vouch/reviews.jsonl`: one JSON entry a line, each carrying the sha256 of the
-// previous line's exact text, so hand edits are detectable. Reading is pure parsing (nothing runs);
-// a bad line costs that line's trust, never the other entries.
+// The review ledger `.vouch/reviews.jsonl`: an append-only log, one JSON entry a line, each carrying
+// the sha256 of the previous line's exact text (like a commit naming its parent), so the hash of the
+// last line — the head — stands for the whole history. Entries after the first line that breaks the
+// chain do not count; a head pinned outside the repository (CI, a pull request) makes truncation and
+// rewrites before it visible. Besides reviews, the chain carries region records (`kind: "regions"`,
+// review/provenance-record.ts) so `.vouch/provenance.json` is covered too. Reading is pure parsing.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { readTextSafe } from '../io/safe-read';
 import { basename, dirname } from 'node:path';
 import type { ProvenanceSource } from '../core/provenance-types';
+import { withFileLock } from './lock';
 
 export type ReviewedFindingStatus = 'fixed' | 'suppressed' | 'accepted';
 
@@ -30,13 +34,52 @@ export interface LedgerEntry {
 
 export type NewEntry = Omit<LedgerEntry, 'v' | 'prev'>;
 
+/** The regions `.vouch/provenance.json` holds for one file, as the editor last wrote them. */
+export interface RegionRecord {
+  v: 2;
+  kind: 'regions';
+  file: string;
+  /** Region ids, sorted. */
+  regions: string[];
+  /** regionsDigest of the file's regions (ids, sources, ranges, hashes). */
+  digest: string;
+  time: string;
+  prev: string;
+}
+
+export type NewRegionRecord = Omit<RegionRecord, 'v' | 'prev'>;
+export type NewItem = NewEntry | NewRegionRecord;
+
+/** One line of the intact chain. */
+export interface ChainLink {
+  /** lineHash of the line: the head when it is the last link. */
+  hash: string;
+  /** 1-based line number in the file. */
+  line: number;
+  review?: LedgerEntry;
+  record?: RegionRecord;
+}
+
 export interface LedgerRead {
+  /** Reviews that count: those in the intact chain, before any break. */
   entries: LedgerEntry[];
-  /** Malformed lines and broken links, one sentence each. */
+  /** Region records in the intact chain. */
+  records: RegionRecord[];
+  /** Breaks, malformed lines and skipped entries, one sentence each. */
   warnings: string[];
+  /** Set when the file exists but could not be read: nothing counts. */
+  unreadable?: true;
+  /** The first line that breaks the chain; nothing from it on counts. */
+  broken?: { line: number; uncounted: number; reason: string };
+  /** The intact chain, first line first. */
+  chain: ChainLink[];
+  /** Hash of the last line of the intact chain ('' when empty): what CI pins. */
+  head: string;
   /** Hash of the last non-blank line ('' when there is none): the next entry's `prev`. */
   lastHash: string;
 }
+
+export const EMPTY_LEDGER: LedgerRead = Object.freeze({ entries: [], records: [], warnings: [], chain: [], head: '', lastHash: '' }) as LedgerRead;
 
 export function lineHash(line: string): string {
   return createHash('sha256').update(line, 'utf8').digest('hex');
@@ -45,10 +88,8 @@ export function lineHash(line: string): string {
 const SOURCES: ReadonlySet<string> = new Set(['completion', 'paste', 'agent']);
 const STATUSES: ReadonlySet<string> = new Set(['fixed', 'suppressed', 'accepted']);
 
-/** Why a parsed value is not a ledger entry, or undefined when it is one. */
-function shapeProblem(o: unknown): string | undefined {
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return 'is not a JSON object';
-  const e = o as Record<string, unknown>;
+/** Why a parsed value is not a review entry, or undefined when it is one. */
+function reviewProblem(e: Record<string, unknown>): string | undefined {
   for (const k of ['file', 'regionId', 'hash', 'time', 'prev'] as const) if (typeof e[k] !== 'string') return `has no "${k}" string`;
   if (typeof e.source !== 'string' || !SOURCES.has(e.source)) return 'has an unknown "source"';
   if (!Array.isArray(e.lines) || e.lines.length !== 2 || !e.lines.every((n) => Number.isInteger(n))) return 'has no "lines" pair';
@@ -58,41 +99,86 @@ function shapeProblem(o: unknown): string | undefined {
   return undefined;
 }
 
+function recordProblem(e: Record<string, unknown>): string | undefined {
+  for (const k of ['file', 'digest', 'time'] as const) if (typeof e[k] !== 'string') return `has no "${k}" string`;
+  if (!Array.isArray(e.regions) || !e.regions.every((id) => typeof id === 'string')) return 'has no "regions" list';
+  return undefined;
+}
+
+type Classified = { review: LedgerEntry } | { record: RegionRecord } | { unknown: string } | { problem: string };
+
+function classify(o: unknown): Classified {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return { problem: 'is not a JSON object' };
+  const e = o as Record<string, unknown>;
+  if (typeof e.prev !== 'string') return { problem: 'has no "prev" string' };
+  if (e.kind === undefined && (e.v === 1 || e.v === undefined)) {
+    const problem = reviewProblem(e);
+    return problem ? { problem } : { review: o as LedgerEntry };
+  }
+  if (e.kind === 'regions' && e.v === 2) {
+    const problem = recordProblem(e);
+    return problem ? { problem } : { record: o as RegionRecord };
+  }
+  // A kind a newer Vouch writes: chained, so it keeps the chain, but nothing here can use it.
+  return { unknown: `"${String(e.kind ?? 'review')}" v${String(e.v)}` };
+}
+
 /** Parses ledger text; `name` is how warnings refer to the file. */
 export function parseLedger(text: string, name = 'reviews.jsonl'): LedgerRead {
-  const entries: LedgerEntry[] = [];
-  const warnings: string[] = [];
+  const read: LedgerRead = { entries: [], records: [], warnings: [], chain: [], head: '', lastHash: '' };
   // CRLF checkouts (git autocrlf) must not break the chain: hashes cover the line without its ending.
   const lines = text.split(/\r?\n/);
   let prevHash = '';
   let prevNumber = 0;
+  let uncounted = 0;
+  const breakAt = (number: number, reason: string) => {
+    read.broken = { line: number, uncounted: 0, reason };
+  };
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const number = i + 1;
+    const hash = lineHash(line);
+    const last = prevHash;
+    prevHash = hash;
+    const lastNumber = prevNumber;
+    prevNumber = number;
+    if (read.broken) {
+      uncounted++;
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
-      warnings.push(`${name} line ${number} is not valid JSON and was skipped: the ledger was edited by hand or a write was cut short`);
+      breakAt(number, `${name} line ${number} is not valid JSON: the ledger was edited by hand or a write was cut short`);
+      uncounted++;
+      return;
     }
-    if (parsed !== undefined) {
-      const problem = shapeProblem(parsed);
-      if (problem) {
-        warnings.push(`${name} line ${number} ${problem} and was skipped: it is not a review entry`);
-      } else {
-        const entry = parsed as LedgerEntry;
-        if (entry.prev !== prevHash) {
-          warnings.push(prevNumber
-            ? `${name} line ${number} does not chain to line ${prevNumber}: the ledger was edited by hand`
-            : `${name} line ${number} should start the chain but names a previous entry: lines were removed from the start of the ledger`);
-        }
-        entries.push(entry);
-      }
+    const c = classify(parsed);
+    if ('problem' in c) {
+      breakAt(number, `${name} line ${number} ${c.problem}: it is not a ledger entry`);
+    } else if ((parsed as { prev: string }).prev !== last) {
+      breakAt(number, lastNumber
+        ? `${name} line ${number} does not chain to line ${lastNumber}: the ledger was edited by hand`
+        : `${name} line ${number} should start the chain but names a previous entry: lines were removed from the start of the ledger`);
     }
-    prevHash = lineHash(line);
-    prevNumber = number;
+    if (read.broken) {
+      uncounted++;
+      return;
+    }
+    const link: ChainLink = { hash, line: number };
+    if ('review' in c) read.entries.push((link.review = c.review));
+    else if ('record' in c) read.records.push((link.record = c.record));
+    else if ('unknown' in c) read.warnings.push(`${name} line ${number} is an entry of kind ${c.unknown}, written by a newer Vouch: skipped`);
+    read.chain.push(link);
   });
-  return { entries, warnings, lastHash: prevHash };
+  if (read.broken) {
+    read.broken.uncounted = uncounted;
+    read.warnings.unshift(`${read.broken.reason}; ${uncounted === 1 ? 'that line does' : `the ${uncounted} lines from there on do`} not count (restore the ledger from version control and review again)`);
+  }
+  read.head = read.chain.length ? read.chain[read.chain.length - 1].hash : '';
+  read.lastHash = prevHash;
+  return read;
 }
 
 /** Ledgers grow by a few hundred bytes per review; a bigger file is not one. */
@@ -101,21 +187,30 @@ export const MAX_LEDGER_BYTES = 64_000_000;
 /** Reads and verifies the ledger; a missing file is an empty ledger. */
 export function readLedger(file: string): LedgerRead {
   const read = readTextSafe(file, MAX_LEDGER_BYTES);
-  if (!read.ok) return { entries: [], warnings: read.kind === 'missing' ? [] : [`${basename(file)} ${read.reason}; no review counts`], lastHash: '' };
+  if (!read.ok) return read.kind === 'missing' ? { ...EMPTY_LEDGER, warnings: [] } : { ...EMPTY_LEDGER, unreadable: true, warnings: [`${basename(file)} ${read.reason}; no review counts`] };
   return parseLedger(read.text, basename(file));
 }
 
+function serialise(item: NewItem, prev: string): string {
+  // Fixed key order keeps lines readable and diffs stable.
+  if ('kind' in item) {
+    const full: RegionRecord = { v: 2, kind: 'regions', file: item.file, regions: item.regions, digest: item.digest, time: item.time, prev };
+    return JSON.stringify(full);
+  }
+  const e = item;
+  const full: LedgerEntry = {
+    v: 1, file: e.file, regionId: e.regionId, lines: e.lines, hash: e.hash, source: e.source,
+    reviewer: e.reviewer, time: e.time, findings: e.findings, ...(e.note ? { note: e.note } : {}), prev,
+  };
+  return JSON.stringify(full);
+}
+
 /** Serialises entries chained after `lastHash`; returns the lines (no trailing newline each). */
-export function chainEntries(lastHash: string, entries: readonly NewEntry[]): string[] {
+export function chainEntries(lastHash: string, entries: readonly NewItem[]): string[] {
   const out: string[] = [];
   let prev = lastHash;
   for (const e of entries) {
-    // Fixed key order keeps lines readable and diffs stable.
-    const full: LedgerEntry = {
-      v: 1, file: e.file, regionId: e.regionId, lines: e.lines, hash: e.hash, source: e.source,
-      reviewer: e.reviewer, time: e.time, findings: e.findings, ...(e.note ? { note: e.note } : {}), prev,
-    };
-    const line = JSON.stringify(full);
+    const line = serialise(e, prev);
     out.push(line);
     prev = lineHash(line);
   }
@@ -123,20 +218,29 @@ export function chainEntries(lastHash: string, entries: readonly NewEntry[]): st
 }
 
 /**
- * Appends entries after re-reading the current tail (another window or a teammate's merge may have
- * written since we last read), with one append call so concurrent writers cannot interleave lines.
+ * Appends what `build` returns for the ledger as it is now, under the ledger's lock: another window,
+ * the CLI or a teammate's merge may have written since we last read, and two appenders reading the
+ * same tail would both name it as `prev`, breaking the chain. Returns the lines written.
  */
+export function updateLedger(file: string, build: (current: LedgerRead) => readonly NewItem[]): string[] {
+  mkdirSync(dirname(file), { recursive: true });
+  return withFileLock(file, () => {
+    const read = readTextSafe(file, MAX_LEDGER_BYTES);
+    // Appending to a FIFO or a device would hang or vanish: refuse with the reason.
+    if (!read.ok && read.kind !== 'missing') throw new Error(`${basename(file)} ${read.reason}; the review was not recorded`);
+    const text = read.ok ? read.text : '';
+    const items = build(parseLedger(text, basename(file)));
+    if (!items.length) return [];
+    const lines = text.split(/\r?\n/).filter((l) => l.trim());
+    const out = chainEntries(lines.length ? lineHash(lines[lines.length - 1]) : '', items);
+    const lead = text && !text.endsWith('\n') ? '\n' : '';
+    appendFileSync(file, lead + out.join('\n') + '\n');
+    return out;
+  });
+}
+
+/** Appends review entries (see updateLedger). */
 export function appendEntries(file: string, entries: readonly NewEntry[]): LedgerEntry[] {
   if (!entries.length) return [];
-  mkdirSync(dirname(file), { recursive: true });
-  const read = readTextSafe(file, MAX_LEDGER_BYTES);
-  // Appending to a FIFO or a device would hang or vanish: refuse with the reason.
-  if (!read.ok && read.kind !== 'missing') throw new Error(`${basename(file)} ${read.reason}; the review was not recorded`);
-  const text = read.ok ? read.text : '';
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const last = lines.length ? lineHash(lines[lines.length - 1]) : '';
-  const out = chainEntries(last, entries);
-  const lead = text && !text.endsWith('\n') ? '\n' : '';
-  appendFileSync(file, lead + out.join('\n') + '\n');
-  return out.map((l) => JSON.parse(l) as LedgerEntry);
+  return updateLedger(file, () => entries).map((l) => JSON.parse(l) as LedgerEntry);
 }

@@ -8,6 +8,7 @@ import { LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRe
 import type { VouchSettings } from '../core/settings';
 import { readLedger } from '../review/ledger';
 import { readTextSafe } from '../io/safe-read';
+import { verify } from '../review/verify';
 import { applyPolicy, evaluateRegions, indexLedger, isUnreviewed, type EvaluatedRegion } from '../review/policy';
 import type { AnnotatedScan, ProvenanceSummary, ScannedFile, ScanProvenance, ScanResult } from './result';
 
@@ -74,10 +75,13 @@ function inside(root: string, starts: readonly string[], rel: string): boolean {
  */
 export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSettings, 'provenance'>, starts: readonly string[] = [scan.root]): AnnotatedScan {
   const root = scan.root;
-  const { files: saved, warnings } = readProvenanceFile(root);
+  const provenance = readProvenanceFile(root);
+  const saved = provenance.files;
   const ledger = readLedger(join(root, LEDGER_FILE));
-  warnings.push(...ledger.warnings.map((w) => `review ledger: ${w}`));
-  const out: ScanProvenance = { total: finishSummary(0, 0, 0), files: {}, warnings };
+  const check = verify(ledger, provenance);
+  const warnings = [...check.problems.map((p) => `review record does not hold: ${p}`), ...check.notices.map((n) => `review ledger: ${n}`)];
+  const record = { holds: check.holds, problems: check.problems, head: check.head };
+  const out: ScanProvenance = { total: finishSummary(0, 0, 0), files: {}, warnings, record };
   const evaluated = new Map<string, EvaluatedRegion[]>();
   for (const [path, regions] of Object.entries(saved)) {
     if (!regions.length || !inside(root, starts, path)) continue;
@@ -113,6 +117,11 @@ export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSetting
   });
   const runWarnings = [...(scan.warnings ?? []), ...out.warnings];
   return { ...scan, files, provenance: out, ...(runWarnings.length ? { warnings: runWarnings } : {}) };
+}
+
+/** What does not hold in the review record (chain breaks, removed regions); empty when it holds. */
+export function reviewRecordProblems(scan: ScanResult): string[] {
+  return scan.provenance?.record.problems ?? [];
 }
 
 /** True when an error-level, unsuppressed finding lies in unreviewed or stale assisted code. */

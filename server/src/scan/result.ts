@@ -16,8 +16,18 @@ export interface ScanProvenance {
   total: ProvenanceSummary;
   /** Per workspace-relative path, for files with regions. */
   files: Record<string, ProvenanceSummary>;
-  /** Problems reading provenance.json or the ledger. */
+  /** Problems reading provenance.json or the ledger, and notices about them. */
   warnings: string[];
+  /** Whether the review record holds (review/verify.ts): when not, CI must not trust the coverage. */
+  record: ReviewRecordState;
+}
+
+export interface ReviewRecordState {
+  holds: boolean;
+  /** What does not hold; reviews after a chain break already do not count in the coverage. */
+  problems: string[];
+  /** The ledger's head (hash of the last line of its intact chain), '' when empty. */
+  head: string;
 }
 
 export interface ScannedFile {
