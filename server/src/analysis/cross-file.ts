@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from '../core/services';
 import { parseJs, parsePython } from '../core/parsers';
 import { jsExports, pythonExports } from './exports';
 import { importedCallee, passThrough, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
-import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type FileAnalysis, type ModelContext } from './index';
+import { analysis, ir, languageOfAnalysis, modelsFor, type FileAnalysis, type ModelContext } from './index';
 import { Analyzer } from './interpret';
 import type { FileIR, Func } from './ir';
 import { lowerJs } from './lower-js';
@@ -137,7 +137,8 @@ function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Model
 export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   const workspace = ctx.services?.workspace;
   const language = languageOfAnalysis(ctx.languageId);
-  if (!workspace || !language || !mayHaveInput(ctx.text)) return;
+  // The fast tier's analysis (memoised) says whether any imported function gets input at all.
+  if (!workspace || !language || !ctx.get(analysis)?.importsWithInput?.size) return;
   const lowered = ctx.get(ir);
   if (!lowered) return;
   const models = modelsOf(ctx, language);
@@ -154,7 +155,7 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
   compute(ctx: AsyncDetectorContext) {
     const workspace = ctx.services?.workspace;
     const language = languageOfAnalysis(ctx.languageId);
-    if (!workspace || !language || !mayHaveInput(ctx.text)) return undefined;
+    if (!workspace || !language || !ctx.get(analysis)?.importsWithInput?.size) return undefined;
     const lowered = ctx.get(ir);
     if (!lowered) return undefined;
     const models = modelsOf(ctx, language);

@@ -100,8 +100,3 @@ export const analysis: Fact<FileAnalysis | undefined> = {
     return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
   },
 };
-
-/** Whether input can enter this text at all (the analysis's own gate, for the slow tier's cross-file variant). */
-export function mayHaveInput(text: string): boolean {
-  return text.length <= MAX_ANALYSED && SOURCE_PATTERN.test(text);
-}
