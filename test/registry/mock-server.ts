@@ -29,19 +29,7 @@ export function mockServer(routes: Record<string, Route>): Promise<MockServer> {
     if (route) void route(req, res);
     else json(res, 404, { error: 'not found' });
   });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      done({
-        url: `http://127.0.0.1:${port}/`,
-        requests,
-        close: () => new Promise((r) => {
-          server.closeAllConnections();
-          server.close(() => r());
-        }),
-      });
-    });
-  });
+  return listen(server, requests);
 }
 
 /** Accepts TCP connections and never writes a byte: a registry that hangs. */
@@ -66,6 +54,23 @@ export function silentServer(): Promise<{ url: string; close(): Promise<void> }>
   });
 }
 
+/** Listens on a free port of 127.0.0.1; `close` drops open connections first. */
+function listen(server: Server, requests: MockServer['requests']): Promise<MockServer> {
+  return new Promise((done) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      done({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () => new Promise((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+      });
+    });
+  });
+}
+
 /** A recording reverse proxy on 127.0.0.1 in front of `target`: what a registry there received. */
 export function recordingProxy(target: string): Promise<MockServer> {
   const requests: MockServer['requests'] = [];
@@ -82,17 +87,5 @@ export function recordingProxy(target: string): Promise<MockServer> {
       res.end();
     });
   });
-  return new Promise((done) => {
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      done({
-        url: `http://127.0.0.1:${port}/`,
-        requests,
-        close: () => new Promise((r) => {
-          server.closeAllConnections();
-          server.close(() => r());
-        }),
-      });
-    });
-  });
+  return listen(server, requests);
 }

@@ -6,19 +6,11 @@
 import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
-import { flowExposures, mergeExposures, type ExposureSink } from '../shared/exposure';
+import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
 import { RULE_META } from '../shared/rule-meta';
 import { CLEANED, jsRecordSinks } from './database-record-js';
 import { pythonRecordSinks } from './database-record-python';
 
-function syntaxSinks(ctx: DetectorContext): ExposureSink[] {
-  if (ctx.languageId === 'python') {
-    const tree = ctx.python();
-    return tree ? pythonRecordSinks(tree, ctx.text, ctx.checkBudget) : [];
-  }
-  const sf = ctx.js();
-  return sf ? jsRecordSinks(sf, ctx.checkBudget) : [];
-}
 
 /**
  * Rows the analysis saw fetched (a name alone is not a row), sent by an explicit response call (a
@@ -39,7 +31,7 @@ export const databaseRecordInResponse: Detector = {
   keywords: ['find', 'select *', 'select  *', '__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi', '.get(', '.first(', '.all('],
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['response'], levelOf(ctx), () => 'a whole user row is fetched here:');
-    for (const sink of mergeExposures(syntaxSinks(ctx), flows)) {
+    for (const sink of mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows)) {
       const hit = sink.hits[0];
       if (!hit) continue;
       ctx.report({

@@ -7,7 +7,7 @@
 import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
-import { flowExposures, mergeExposures, type ExposureHit, type ExposureSink } from '../shared/exposure';
+import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit, type ExposureSink } from '../shared/exposure';
 import { RULE_META } from '../shared/rule-meta';
 import { jsErrorSinks } from './error-details-js';
 import { pythonErrorSinks } from './error-details-python';
@@ -21,14 +21,6 @@ const SHAPE: Record<Level, { severity: Severity; confidence: Confidence; what: s
   message: { severity: 'info', confidence: 'low', what: 'the raw error message' },
 };
 
-function syntaxSinks(ctx: DetectorContext): ExposureSink[] {
-  if (ctx.languageId === 'python') {
-    const tree = ctx.python();
-    return tree ? pythonErrorSinks(tree, ctx.text, ctx.checkBudget) : [];
-  }
-  const sf = ctx.js();
-  return sf ? jsErrorSinks(sf, ctx.checkBudget) : [];
-}
 
 const levelOf = (f: Flow): Level | null => (f.origin.label === 'error' && LEVELS.includes(f.origin.detail as Level) ? (f.origin.detail as Level) : null);
 
@@ -46,7 +38,7 @@ export const errorDetailsInResponse: Detector = {
   keywords: ['err', 'catch', 'exception', 'except', 'traceback', 'exc_info'],
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['response', 'html-response'], levelOf, () => 'a caught error');
-    for (const sink of mergeExposures(syntaxSinks(ctx), flows)) {
+    for (const sink of mergeExposures(syntaxSinks(ctx, jsErrorSinks, pythonErrorSinks), flows)) {
       const hit = pick(sink);
       if (!hit) continue;
       const shape = SHAPE[hit.level as Level];

@@ -6,20 +6,12 @@
 import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
-import { flowExposures, mergeExposures, type ExposureSink } from '../shared/exposure';
+import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
 import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from './sensitive-logs-js';
 import { pythonLogSinks } from './sensitive-logs-python';
 
-function syntaxSinks(ctx: DetectorContext): ExposureSink[] {
-  if (ctx.languageId === 'python') {
-    const tree = ctx.python();
-    return tree ? pythonLogSinks(tree, ctx.text, ctx.checkBudget) : [];
-  }
-  const sf = ctx.js();
-  return sf ? jsLogSinks(sf, ctx.checkBudget) : [];
-}
 
 /**
  * What the analysis adds to the syntax: values that reach the log line from elsewhere (a variable, a
@@ -42,7 +34,7 @@ export const sensitiveDataInLogs: Detector = {
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['log'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
-    for (const sink of mergeExposures(syntaxSinks(ctx), flows)) {
+    for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const hit = [...sink.hits].sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
         .find((h) => !(h.level === 'secret' && isSyntaxToken(h.text, ctx.text)));
       if (!hit) continue;

@@ -4,6 +4,8 @@
 // per sink, and each rule decides once over both. A sink the syntax already explains keeps the
 // syntax's hits: they are exact about the expression and about dev-only guards.
 import { analysis, type Flow } from '../../analysis';
+import type { Tree } from 'web-tree-sitter';
+import type { ts } from 'ts-morph';
 import type { DetectorContext, RelatedStep } from '../../core/types';
 
 export interface ExposureHit {
@@ -69,4 +71,18 @@ export const DEV_GUARD = /NODE_ENV|isDev|isProd|development|production|\bdebug\b
 export function mergeExposures(syntax: readonly ExposureSink[], flows: readonly ExposureSink[]): ExposureSink[] {
   const overlaps = (a: ExposureSink, b: ExposureSink) => a.start < b.end && b.start < a.end;
   return [...syntax, ...flows.filter((f) => !syntax.some((s) => overlaps(s, f)))];
+}
+
+/** The syntax's sinks for this file: the JS/TS extractor or the Python one. */
+export function syntaxSinks(
+  ctx: DetectorContext,
+  js: (sf: ts.SourceFile, checkBudget: () => void) => ExposureSink[],
+  python: (tree: Tree, text: string, checkBudget: () => void) => ExposureSink[],
+): ExposureSink[] {
+  if (ctx.languageId === 'python') {
+    const tree = ctx.python();
+    return tree ? python(tree, ctx.text, ctx.checkBudget) : [];
+  }
+  const sf = ctx.js();
+  return sf ? js(sf, ctx.checkBudget) : [];
 }
