@@ -120,14 +120,15 @@ describe('core/engine: slow-tier facts', () => {
   });
 
   it('does not charge a detector for the time it awaits a fact', async () => {
-    const lookups = slowCounted('lookups', async () => (await sleep(70), 1));
+    const lookups = slowCounted('lookups', async () => (await sleep(450), 1));
     let got: number | undefined;
-    // 50 ms of its own plus 70 ms awaiting the fact: over a 100 ms budget only if the wait counted.
+    // 250 ms of its own plus 450 ms awaiting the fact: over a 600 ms budget only if the wait counted
+    // (each part alone leaves 150 ms or more for timers running late on a busy machine).
     const engine = new Engine([slow('patient', ['lookups'], async (ctx) => {
-      await sleep(50);
+      await sleep(250);
       got = await ctx.get(lookups);
     })]);
-    const r = await engine.analyzeAsync(input, {}, { slowBudgetMs: 100 });
+    const r = await engine.analyzeAsync(input, {}, { slowBudgetMs: 600 });
     assert.deepEqual(problems(r), []);
     assert.equal(got, 1);
   });
