@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 [ -f node_modules/.package-lock.json ] || npm ci
 npm run --silent typecheck
 npm run --silent build
+# ReDoS check of the data rules' patterns (deterministic recheck options; fails on polynomial too).
+npm run --silent check:regex -- --quiet
 
 # Tests never modify tracked files: compare the working tree's changes before and after.
 tree_state() { git status --porcelain --untracked-files=no 2>/dev/null || true; }

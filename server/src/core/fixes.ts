@@ -41,7 +41,7 @@ export function moveToEnvFix(text: string, lang: LanguageId, start: number, end:
     // Only a plain string literal, not an f-string or bytes literal.
     if (/[A-Za-z]/.test(text[start - 2] ?? '')) return undefined;
     edits.push({ start: start - 1, end: end + 1, newText: `os.environ["${name}"]` });
-    if (!/^\s*import\s+os\b|^\s*import\s+[\w, ]*\bos\b/m.test(text)) edits.push({ start: 0, end: 0, newText: 'import os\n' });
+    if (!/^[ \t]*import[ \t]+os\b|^[ \t]*import[ \t]+[\w, \t]*\bos\b/m.test(text)) edits.push({ start: 0, end: 0, newText: 'import os\n' });
   } else {
     return undefined;
   }

@@ -6,28 +6,37 @@ import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext, LanguageId } from '../../core/types';
 
 const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
-/** Per template language: a raw-output pattern whose group 1 is the expression. */
+/**
+ * Per template language: a raw-output pattern whose group 1 holds the expression. They run over the
+ * whole file, so they stay linear: the group is captured whole and trimmed by `expression` (a lazy group
+ * before `\s*` rescans trailing blanks), and never runs past the next `{` (`{{{{…` restarts there).
+ */
 const RAW: Partial<Record<LanguageId, RegExp[]>> = {
-  ejs: [/<%-\s*([^%]*?)\s*-?%>/g],
-  handlebars: [/\{\{\{\s*([^}]*?)\s*\}\}\}/g, /\{\{&\s*([^}]*?)\s*\}\}/g],
-  pug: [/^[ \t]*(?:[\w.#:-]+(?:\([^)\n]*\))?)?!=[ \t]*(\S[^\n]*)$/gm, /!\{([^}\n]+)\}/g],
-  nunjucks: [/\{\{-?\s*([^}]*?\|\s*safe\b[^}]*?)\s*-?\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
-  jinja: [/\{\{-?\s*([^}]*?\|\s*safe\b[^}]*?)\s*-?\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+  ejs: [/<%-([^%]*)%>/g],
+  handlebars: [/\{\{\{([^{}]*)\}\}\}/g, /\{\{&([^{}]*)\}\}/g],
+  pug: [/^[ \t]*(?:[\w.#:-]+(?:\([^)\n]*\))?)?!=[ \t]*(\S[^\n]*)$/gm, /!\{((?:[^{}\n]|\{[^{}\n]*\})+)\}/g],
+  nunjucks: [/\{\{-?([^{}]*\|\s*safe\b[^{}]*)\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+  jinja: [/\{\{-?([^{}]*\|\s*safe\b[^{}]*)\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
 };
 RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
-const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2).)*\2\s*(\|\s*safe)?$|(false|off)$)/;
+const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
-/** Engine settings that turn escaping off, in JS or Python. */
+/** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
 const CONFIG: RegExp[] = [
-  /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults)\s*\([^;]*?\bautoescape\s*:\s*false/g,
-  /\b(?:Handlebars|handlebars|hbs)\.compile\s*\([^;]*?\bnoEscape\s*:\s*true/g,
-  /\bEnvironment\s*\([^;\n]*?\bautoescape\s*=\s*False/g,
+  /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults)\s*\([^;]{0,2000}?\bautoescape\s*:\s*false/g,
+  /\b(?:Handlebars|handlebars|hbs)\.compile\s*\([^;]{0,2000}?\bnoEscape\s*:\s*true/g,
+  /\bEnvironment\s*\([^;\n]{0,2000}?\bautoescape\s*=\s*False/g,
   /\bjinja_env\.autoescape\s*=\s*False/g,
 ];
 /** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
+
+/** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
+function expression(language: LanguageId, raw: string): string {
+  return (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
+}
 
 function templates(ctx: DetectorContext): void {
   const patterns = RAW[ctx.languageId] ?? [];
@@ -35,7 +44,7 @@ function templates(ctx: DetectorContext): void {
   for (const re of patterns) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
-      const expr = m[1].trim();
+      const expr = expression(ctx.languageId, m[1]);
       if (HARMLESS.test(expr) && !/autoescape/.test(m[0])) continue;
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const block = /autoescape/.test(m[0]);

@@ -48,7 +48,7 @@ export const pyInsecureRandomness: Detector = {
       const parts = n.trim().split(/\s+as\s+/);
       if (FUNCS.has(parts[0])) imported.add(parts[1] ?? parts[0]);
     }
-    if (!imported.size && !/^\s*import\s+random\b/m.test(ctx.text)) return;
+    if (!imported.size && !/^[ \t]*import[ \t]+random\b/m.test(ctx.text)) return;
     for (const call of tree.rootNode.descendantsOfType('call')) {
       ctx.checkBudget();
       const callee = call?.childForFieldName('function')?.text ?? '';

@@ -22,7 +22,7 @@ export const pyJwtVerificationDisabled: Detector = {
       ctx.checkBudget();
       const callee = call?.childForFieldName('function')?.text ?? '';
       if (!/(^|\.)(jwt|jose\.jwt|jws|jwt_lib|pyjwt)\.decode$|^decode$/i.test(callee)) continue;
-      if (callee === 'decode' && !/from\s+(jwt|jose)\b[^\n]*import[^\n]*\bdecode\b/.test(ctx.text)) continue;
+      if (callee === 'decode' && !/^[ \t]*from[ \t]+(?:jwt|jose)\b[\w.]*[ \t]+import\b[^\n]*\bdecode\b/m.test(ctx.text)) continue;
       for (const arg of call!.childForFieldName('arguments')?.namedChildren ?? []) {
         if (arg?.type !== 'keyword_argument') continue;
         const name = arg.childForFieldName('name')?.text;

@@ -53,7 +53,7 @@ export const pyWeakPasswordHash: Detector = {
         data = args.slice(1);
       } else if (!FAST.test(algorithm)) {
         continue;
-      } else if (!callee.startsWith('hashlib.') && !new RegExp(`from\\s+hashlib\\s+import[^\\n]*\\b${algorithm}\\b`).test(ctx.text)) {
+      } else if (!callee.startsWith('hashlib.') && !new RegExp(`^[ \\t]*from[ \\t]+hashlib[ \\t]+import\\b[^\\n]*\\b${algorithm}\\b`, 'm').test(ctx.text)) {
         continue;
       }
       if (!FAST.test(algorithm)) continue;

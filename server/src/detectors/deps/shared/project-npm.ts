@@ -44,7 +44,7 @@ function workspaceDirs(project: ProjectService, base: string, globs: string[]): 
 
 function pnpmGlobs(text: string | undefined): string[] {
   if (!text) return [];
-  const block = /^packages:\s*\n((?:[ \t]+-.*\n?|[ \t]*#.*\n?|\s*\n)*)/m.exec(text);
+  const block = /^packages:[ \t]*\n((?:[ \t]+-[^\n]*(?:\n|(?![^]))|[ \t]*#[^\n]*(?:\n|(?![^]))|[ \t]*\n)*)/m.exec(text);
   return block ? [...block[1].matchAll(/^[ \t]+-[ \t]*["']?([^"'\n#]+?)["']?[ \t]*(?:#.*)?$/gm)].map((m) => m[1]) : [];
 }
 
