@@ -12,7 +12,7 @@ describe('fuzz: hostile text through the engine', function () {
   it('never throws, never overruns its budget silently, and says why it skipped (both tiers)', () => {
     const verdict = inChild(`
       const { fuzzEngine } = load('test/fuzz/engine-property.ts');
-      return await fuzzEngine({ textRuns: ${runs(300)}, byteRuns: ${runs(120)}, budgetMs: 100 });
+      return await fuzzEngine({ textRuns: ${runs(600)}, byteRuns: ${runs(200)}, budgetMs: 100 });
     `, 75_000) as { ok: boolean; message?: string; cases: number };
     assert.ok(verdict.ok, verdict.message);
     assert.ok(verdict.cases > 0);
