@@ -74,6 +74,33 @@ describe('data rules: windows and budgets', () => {
     assert.deepEqual(result.notices.map((n) => `${n.kind}:${n.ruleId}`), ['detector-timeout:stubborn']);
     assert.equal(result.findings.length, 1);
   });
+
+  // Found by the fuzz suite (test/unit/fuzz-engine.test.ts): the name look-back of the move-to-env fix
+  // ran an end-anchored pattern over the whole line, 1.4 s for a 38 KB line joined to the key by \r.
+  it('a secret after a long line without \\n: the fix names its variable in microseconds', () => {
+    const openai = PACKS.flatMap((p) => p.rules).find((x) => x.id === 'openai-api-key')!;
+    const key = 'sk-proj-4fJ9xQ2mVb7LpR8sT1wZ0yK3nH6cD5eA9gU2iO4rE7tW1qS8';
+    const text = `// ${'x'.repeat(200_000)}\rSECRET_KEY = "${key}";\n`;
+    const started = performance.now();
+    const result = new Engine([toDetector(openai)]).analyze({ text, languageId: 'javascript', path: 'a.js' }, { budgetMs: 250 });
+    assert.ok(performance.now() - started < 250, `${Math.round(performance.now() - started)} ms`);
+    assert.deepEqual(result.notices, []);
+    assert.equal(result.findings[0]?.fix?.edits[0].newText, 'process.env.SECRET_KEY');
+  });
+
+  it('many matches on one long line: `notOnLine` reads the line once, and each match is budgeted', () => {
+    const text = `# ${'x '.repeat(30_000)}\n`;
+    const started = performance.now();
+    const result = analyze([toDetector(rule({ pattern: 'x', notOnLine: ['zzz'] }))], text, 10_000);
+    assert.equal(result.findings.length, 30_000);
+    assert.deepEqual(result.notices, []);
+    assert.ok(performance.now() - started < 3000, `${Math.round(performance.now() - started)} ms`);
+    const cappedAt = performance.now();
+    const capped = analyze([toDetector(rule({ pattern: 'x', notOnLine: ['zzz'] }))], text, 1);
+    assert.deepEqual(capped.notices.map((n) => n.kind), ['detector-timeout']);
+    assert.ok(capped.findings.length < 30_000, 'stopped inside the one window');
+    assert.ok(performance.now() - cappedAt < 500, `${Math.round(performance.now() - cappedAt)} ms`);
+  });
 });
 
 describe('data rules: patterns that rescanned blank lines are linear (recheck)', function () {

@@ -8,6 +8,7 @@ import { buildFileTrust } from '../../server/src/features/trust';
 import { evaluateRegions, indexLedger } from '../../server/src/review/policy';
 import { EMPTY_LEDGER } from '../../server/src/review/ledger';
 import { splitWindows } from '../../server/src/scan/windows';
+import { testEngine } from '../engine';
 
 const region = (endLine: number): ProvenanceRegion => ({
   id: 'r', source: 'agent', confidence: 'high', time: '2025-01-01T00:00:00.000Z', hash: 'x',
@@ -54,6 +55,17 @@ describe('hostile text (issue 7)', () => {
     assert.match(rangeProblem(region(2e9).range)!, /past any file/);
     assert.match(rangeProblem({ start: { line: -1, character: 0 }, end: { line: 1, character: 0 } })!, /negative/);
     assert.equal(rangeProblem(region(15e6).range), undefined);
+  });
+
+  // Found by the fuzz suite: tree-sitter parses deeply nested calls, then the flow analysis' tree walk ran
+  // out of stack and the file got a `detector-error` ("Detector ir failed") as if the rule were broken.
+  it('code nested deeper than the stack: a parse-error notice for the walk, not a detector error; other rules report', async () => {
+    // eval(request…) asks for the flow analysis; one call per line, so the file is not minified.
+    const text = `x = ${'f(\n'.repeat(20_000)}${')\n'.repeat(20_000)}\neval(request.args["a"])\nkey = "AKIAZ3MSJV2KD7QX4N5P"\n`;
+    const r = (await testEngine()).analyze({ text, languageId: 'python', path: 'deep.py' }, { budgetMs: 1000 });
+    assert.deepEqual(r.notices.filter((n) => n.kind === 'detector-error'), []);
+    assert.ok(r.notices.some((n) => n.kind === 'parse-error' && /nested too deeply/.test(n.message)), JSON.stringify(r.notices));
+    assert.ok(r.findings.some((f) => f.ruleId === 'aws-access-key-id'));
   });
 
   it('vouch/fileTrust: a region ending at line 15e6 (or 2e9) of a 1-line file counts one line, quickly', () => {

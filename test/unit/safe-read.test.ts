@@ -6,6 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mergeSettings } from '../../server/src/core/config';
+import { listFiles } from '../../server/src/scan/walk';
 
 const REPO = resolve(__dirname, '..', '..');
 const unix = process.platform !== 'win32';
@@ -98,6 +100,20 @@ describe('safe-read: workspace files that are not regular files', function () {
     assert.match(r.provenance.join(), /character device/);
     assert.match(r.gitignore.join(), /\.gitignore is a named pipe/);
     assert.equal(r.project, null);
+  });
+
+  // Found by the fuzz suite: the walk passed over a FIFO named like a source file without a word.
+  it('the walk names a FIFO or a link to a device under a source file\'s name as skipped, never opens it', () => {
+    const ws = join(dir, 'walk');
+    mkdirSync(ws);
+    mkfifo(join(ws, 'pipe.js'));
+    mkfifo(join(ws, 'inner-fifo'));
+    symlinkSync(join(ws, 'inner-fifo'), join(ws, 'link.py'));
+    writeFileSync(join(ws, 'ok.js'), 'const a = 1;\n');
+    const skips: string[] = [];
+    const files = listFiles(ws, ws, mergeSettings(), (p, why) => skips.push(`${p.slice(ws.length + 1)}: ${why}`));
+    assert.deepEqual(files.map((f) => f.slice(ws.length + 1)), ['ok.js']);
+    assert.deepEqual(skips.sort(), ['link.py: file is a named pipe (FIFO), not a regular file', 'pipe.js: file is a named pipe (FIFO), not a regular file']);
   });
 
   it('a scanned file swapped for a FIFO after the walk listed it is skipped with a reason', () => {

@@ -5,12 +5,17 @@ import { JS_LIKE } from './languages';
 /** Names too vague to be a good environment variable on their own (`auth: "…"`, `token = "…"`). */
 const VAGUE_NAME = /^(?:auth|token|key|api_?key|secret|password|pass|pwd|credentials?|value|client|config|options|url|uri|headers?)$/i;
 
+/** Characters before a value searched for the name it is assigned to. */
+const NAME_WINDOW = 256;
+
 /**
  * SCREAMING_SNAKE name for an env var, from the identifier the value is assigned to; the fallback
  * when the value is a call argument (`new Stripe("…")`) or the identifier is too vague (`auth`).
  */
 export function envNameFor(text: string, valueStart: number, fallback: string): string {
-  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  // Only the name's neighbourhood: the pattern below is anchored at the end, so over a whole long line
+  // (one without \n, e.g. joined by \r) it would be tried from every character, quadratically.
+  const lineStart = Math.max(text.lastIndexOf('\n', valueStart - 1) + 1, valueStart - NAME_WINDOW);
   const before = text.slice(lineStart, valueStart);
   const m = /([A-Za-z_$][\w$-]*)["'`]?\s*([:=]|=>|\()\s*(new\s+\w+\s*\(\s*)?["'`]?$/.exec(before);
   const named = m?.[1] && m[2] !== '(' && !m[3] && !/^(const|let|var|return|new)$/.test(m[1]) && !VAGUE_NAME.test(m[1]);

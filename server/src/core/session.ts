@@ -88,6 +88,8 @@ export class Session {
         this.notices.push({ kind: 'parse-error', message: `Could not parse ${this.input.path} as ${key}: ${why}; syntax-aware checks were skipped for this file.` });
       }
       this.parseMs += performance.now() - started;
+      // Shared like facts: a detector's own time is its timing less these.
+      this.timings[`parse:${key}`] = performance.now() - started;
     }
     return this.parsed.get(key) as T;
   }
@@ -225,9 +227,12 @@ export class Session {
     const { path } = this.input;
     if (e instanceof BudgetExceeded) {
       this.notices.push({ kind: 'detector-timeout', ruleId: detector.id, message: `Detector ${detector.id} ran out of its ${budget} ms budget on ${path}; its results for this file may be incomplete.` });
+    } else if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      // Input nested deeper than the stack (a parser may accept what a tree walk then cannot): a limit of
+      // the file, like the parser's own, not a fault of the detector.
+      this.notices.push({ kind: 'parse-error', ruleId: detector.id, message: `${detector.id} skipped ${path}: the code is nested too deeply to analyse; its results for this file may be incomplete.` });
     } else {
-      const why = e instanceof RangeError ? 'the code is nested too deeply' : (e as Error)?.message ?? String(e);
-      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${why}` });
+      this.notices.push({ kind: 'detector-error', ruleId: detector.id, message: `Detector ${detector.id} failed on ${path}: ${(e as Error)?.message ?? String(e)}` });
     }
   }
 

@@ -11,6 +11,15 @@ export interface SuppressionComment extends Suppression {
 
 const DIRECTIVE = /vouch-ignore-(next-line|file)\b[ \t]*([^\r\n]*)/g;
 
+const CLOSERS = ['-->', '*/', '%>', '--}}', '}}', '#}'];
+
+/** The directive's text less a trailing comment closer; by hand, as `/\s*(…)\s*$/` is quadratic in blanks. */
+function withoutCloser(s: string): string {
+  const t = s.trimEnd();
+  const closer = CLOSERS.find((c) => t.endsWith(c));
+  return closer ? t.slice(0, -closer.length).trimEnd() : t;
+}
+
 export function parseSuppressions(text: string): SuppressionComment[] {
   if (text.indexOf('vouch-ignore-') === -1) return [];
   const out: SuppressionComment[] = [];
@@ -20,7 +29,7 @@ export function parseSuppressions(text: string): SuppressionComment[] {
     for (let i = scanned; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
     scanned = m.index;
     // Strip comment closers (`-->`, `*/`, `%>`, `--}}`, `#}`) before reading ids and reason.
-    const rest = m[2].replace(/\s*(-->|\*\/|%>|--\}\}|\}\}|#\})\s*$/, '');
+    const rest = withoutCloser(m[2]);
     const [idPart, ...reasonParts] = rest.split(/\s--\s?|^--\s?/);
     const reason = reasonParts.join(' -- ').trim();
     out.push({

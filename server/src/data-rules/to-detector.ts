@@ -33,7 +33,12 @@ export function toDetector(rule: DataRule): Detector {
     run(ctx: DetectorContext) {
       if (ctx.isTestFile && rule.testFiles === 'skip') return;
       const { text } = ctx;
+      const lineVerdict = { start: -1, skip: false };
+      let matched = 0;
       for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
+        // A window may be one long line with thousands of matches: each match's own work is budgeted too
+        // (after the first, so a rule always gets as far as its first finding).
+        if (matched++) ctx.checkBudget();
         const span = m.indices?.[group];
         if (!span) continue;
         const [start, end] = span;
@@ -42,9 +47,14 @@ export function toDetector(rule: DataRule): Detector {
         if (allow.some((a) => a.test(value))) continue;
         if (notOnLine.length) {
           const ls = text.lastIndexOf('\n', start - 1) + 1;
-          const le = text.indexOf('\n', end);
-          const line = text.slice(ls, le === -1 ? text.length : le);
-          if (notOnLine.some((n) => n.test(line))) continue;
+          // Matches on one line share the verdict: the line is searched once, not once per match.
+          if (ls !== lineVerdict.start) {
+            const le = text.indexOf('\n', end);
+            const line = text.slice(ls, le === -1 ? text.length : le);
+            lineVerdict.start = ls;
+            lineVerdict.skip = notOnLine.some((n) => n.test(line));
+          }
+          if (lineVerdict.skip) continue;
         }
         ctx.report({
           start,

@@ -22,13 +22,14 @@ export type SafeRead =
       size?: number;
     };
 
-function kindOf(st: Stats): string {
+/** What a file that is not a regular file is, for messages (Stats and Dirent answer alike). */
+export function kindOf(st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isCharacterDevice()) return 'a character device';
   if (st.isBlockDevice()) return 'a block device';
   if (st.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return 'a special file';
 }
 
 export const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;

@@ -7,7 +7,7 @@ import ignore, { type Ignore } from 'ignore';
 import { isIncluded } from '../core/config';
 import { languageOf } from '../core/languages';
 import type { VouchSettings } from '../core/settings';
-import { readTextSafe } from '../io/safe-read';
+import { kindOf, readTextSafe } from '../io/safe-read';
 
 const NEVER_DESCEND = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.next', '.e2e-cache']);
 
@@ -100,6 +100,7 @@ export function listFiles(root: string, start: string, settings: VouchSettings, 
       const abs = join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      let special: string | undefined;
       let real = join(realDir, e.name);
       if (e.isSymbolicLink()) {
         if (NEVER_DESCEND.has(e.name)) continue;
@@ -108,6 +109,7 @@ export function listFiles(root: string, start: string, settings: VouchSettings, 
           const target = statSync(real);
           isDir = target.isDirectory();
           isFile = target.isFile();
+          if (!isDir && !isFile) special = kindOf(target);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'ELOOP') onSkip(abs, 'symbolic link loop');
@@ -132,6 +134,9 @@ export function listFiles(root: string, start: string, settings: VouchSettings, 
         if (seenFiles.has(real)) continue;
         seenFiles.add(real);
         out.push(abs);
+      } else if (languageOf(e.name) && !ignoredBy(here, abs, false) && isIncluded(toRelative(root, abs), settings)) {
+        // A FIFO or device under a source file's name is never opened, and the report says so.
+        onSkip(abs, `file is ${special ?? kindOf(e)}, not a regular file`);
       }
     }
   };

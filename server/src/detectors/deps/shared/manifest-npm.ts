@@ -53,7 +53,12 @@ export function addNpmDependency(text: string, manifest: NpmManifest, section: N
   const root = manifest.root;
   if (!root) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indentOf = (offset: number) => /[ \t]*$/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))?.[0] ?? '';
+  // Walked back by hand: /[ \t]*$/ over a line prefix is quadratic in a long run of blanks.
+  const indentOf = (offset: number) => {
+    let i = offset;
+    while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+    return text.slice(i, offset);
+  };
   const entry = `"${name}": "^${version}"`;
   const obj = findNodeAtLocation(root, [section]);
   if (obj?.type === 'object') {
