@@ -1,6 +1,6 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
 // `vouch verify` (verify.ts): does the review record hold; `vouch rebase-ledger`: mend it after a merge.
-import { fstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSettings } from '../../server/src/core/config';
@@ -258,29 +258,10 @@ function ensureFolder(dir: string): void {
 }
 
 /**
- * Node reopens a closed stdout (`vouch scan >&-`) as /dev/null read-write, so writes "succeed" and the
- * report is lost. A shell's `>/dev/null` opens it write-only, which is a choice and stays allowed.
- * Linux only (/proc/self/fdinfo); elsewhere a closed stdout cannot be told apart.
- */
-function stdoutWasClosed(): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    const st = fstatSync(1);
-    // /dev/null is character device 1:3.
-    if (!st.isCharacterDevice() || st.rdev !== ((1 << 8) | 3)) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
-    return !!flags && (parseInt(flags[1], 8) & 3) === 2;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * Resolves once the text is handed to the OS, so exiting right after cannot cut a piped report
  * short; rejects when the write fails (closed stdout, a reader that went away).
  */
 function writeStdout(text: string): Promise<void> {
-  if (stdoutWasClosed()) return Promise.reject(new FatalError('standard output is closed; nothing was reported — use --output FILE'));
   const failed = (e: unknown) =>
     new FatalError(`cannot write to standard output (${(e as NodeJS.ErrnoException)?.code ?? (e as Error)?.message ?? String(e)}); nothing was reported — use --output FILE`);
   return new Promise((done, fail) => {

@@ -136,12 +136,13 @@ describe('cli: hostile workspaces (issue 7)', function () {
   });
 
   describe('output that cannot be written (defect 8)', () => {
-    it('a closed stdout exits 2 with a message', function () {
-      if (!unix) this.skip();
+    it('stdout on /dev/null (a parent that ignores it, or `>&-`, which Node reopens there) is a normal run', () => {
+      // Both look the same to the process (/dev/null opened read-write): refusing one would break the
+      // other, and a parent that ignores the output chose to. Only failed writes exit 2 (next test).
       const dir = ws({ 'a.js': SECRET });
-      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" scan . >&-`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-      assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr, /standard output is closed/);
+      const r = spawnSync(process.execPath, [CLI, 'scan', '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
+      assert.equal(r.status, 1, r.stderr);
+      assert.doesNotMatch(r.stderr ?? '', /internal error|standard output/);
     });
 
     it('a reader that goes away (| head -c1) exits 2 with a message', async () => {
