@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { classify, commonEnds, isSubstantial, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, commonEnds, isSubstantial, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
+/** The verdict without the log text. */
+const classify = (d: ChangeDescription) => {
+  const { why: _why, only, ...rest } = classifyFull(d);
+  return only ? { ...rest, only } : rest;
+};
 const kind = (d: Partial<ChangeDescription> & { changes: ChangeFact[] }) => classify({ selectionKind: 'other', cursorAtInsertEnd: true, ...d }).kind;
 
 const BLOCK = 'const total = items.reduce((sum, item) => sum + item.price, 0);';
@@ -20,8 +25,10 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(kind({ changes: [fact('foo')] }), 'typed');
   });
 
-  it('does not count a snippet that leaves the cursor inside the inserted text', () => {
+  it('does not count a snippet that leaves the cursor inside the inserted text, or an insert with no accept signal', () => {
     assert.equal(kind({ changes: [fact('for (let i = 0; i < arr.length; i++) {\n\t\n}')], cursorAtInsertEnd: false }), 'typed');
+    assert.equal(kind({ changes: [fact('try {\n\t\n} catch (error) {\n\t\n}')], cursorAtInsertEnd: false, selectionKind: 'command' }), 'typed');
+    assert.equal(kind({ changes: [fact(BLOCK)], selectionKind: 'none', cursorAtInsertEnd: undefined }), 'typed', 'no selection change at all');
   });
 
   it('does not count typing, Enter with indentation, or multi-cursor typing', () => {
@@ -49,9 +56,34 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(kind({ changes: [fact(BLOCK)], clipboard: BLOCK, copiedInEditor: true }), 'typed');
   });
 
-  it('labels multi-hunk edits not driven by the user as agent edits', () => {
-    const d: ChangeDescription = { changes: [fact('import { z } from "zod";\n', { atCursor: false }), fact('const schema = z.object({ name: z.string() });\n', { atCursor: false })], selectionKind: 'none' };
-    assert.deepEqual(classify(d), { kind: 'agent', confidence: 'medium' });
+  it('labels multi-hunk edits with a block, not driven by the user, as agent edits of low confidence (a quick fix looks the same)', () => {
+    const d: ChangeDescription = { changes: [fact('import { z } from "zod";\n', { atCursor: false }), fact('const schema = z.object({\n  name: z.string(),\n});\n', { atCursor: false })], selectionKind: 'none' };
+    assert.deepEqual(classify(d), { kind: 'agent', confidence: 'low' });
+    const oneLiners: ChangeDescription = { changes: [fact('import { z } from "zod";\n', { atCursor: false }), fact('const schema = z.object({ name: z.string() });\n', { atCursor: false })], selectionKind: 'none' };
+    assert.equal(classify(oneLiners).kind, 'typed', 'one-line edits in many places: replace-all, fix-all');
+  });
+
+  it('takes the block at the cursor of an accept with an auto-import as the completion, and only it', () => {
+    const d: ChangeDescription = {
+      changes: [fact('const rows = await db.select(users).where(eq(users.id, id));\nreturn rows[0];'), fact("import { eq } from 'drizzle-orm';\n", { atCursor: false })],
+      selectionKind: 'other', cursorAtInsertEnd: true,
+    };
+    assert.deepEqual(classify(d), { kind: 'completion', confidence: 'medium', only: [0] });
+    assert.equal(classify({ ...d, cursorAtInsertEnd: false }).kind, 'agent', 'the cursor left elsewhere: not an accept');
+  });
+
+  it('does not label a regular-expression replace-all or multi-cursor typing on many lines', () => {
+    const regex = ['  logger.info(`user ${id}`);', '  logger.info(`order ${order.id}`);', '  logger.info(`cart ${cart.total}`);', '  logger.info(`session ${sid}`);'];
+    assert.equal(kind({ changes: regex.map((t) => fact(t, { atCursor: false, replacedLength: 20 })), selectionKind: 'none' }), 'typed');
+    assert.equal(kind({ changes: Array.from({ length: 5 }, () => fact('value')), selectionKind: 'none' }), 'typed');
+  });
+
+  it('does not label formatting: the text is the same modulo whitespace, quotes, semicolons and commas', () => {
+    assert.equal(kind({ changes: [fact('const a = {\n  b: 1,\n  c: 2\n};\n')], formatting: true }), 'typed');
+    assert.equal(sameModuloFormatting("const a={b:1,c:'x'}", 'const a = {\n  b: 1,\n  c: "x",\n};\n'), true);
+    assert.equal(sameModuloFormatting('{"a":1,"b":[1,2]}', '{\n    "a": 1,\n    "b": [\n        1,\n        2\n    ]\n}'), true);
+    assert.equal(sameModuloFormatting('if (a) b();', 'if (a) c();'), false);
+    assert.equal(sameModuloFormatting('f(a, b)', 'f(ab)'), true, 'commas are layout to this check: an edit that only drops one is not assisted code either');
   });
 
   it('does not label rename, replace-all or formatting as agent edits', () => {
@@ -61,15 +93,34 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(kind({ changes: semicolons, selectionKind: 'none' }), 'typed', 'many tiny hunks: a formatter, not an agent');
   });
 
-  it('labels one large block inserted away from the cursor as an agent edit, a one-line import as typed', () => {
-    assert.equal(kind({ changes: [fact('export function area(r: number) {\n  return Math.PI * r * r;\n}\n', { atCursor: false })], selectionKind: 'none' }), 'agent');
+  it('labels one block inserted away from the cursor as an agent edit of low confidence, a one-line import or fix as typed', () => {
+    assert.deepEqual(classify({ changes: [fact('export function area(r: number) {\n  return Math.PI * r * r;\n}\n', { atCursor: false })], selectionKind: 'none' }), { kind: 'agent', confidence: 'low' });
     assert.equal(kind({ changes: [fact("import { x } from './x';", { atCursor: false })], selectionKind: 'none' }), 'typed');
+    assert.equal(kind({ changes: [fact("import { createHash, randomBytes } from 'node:crypto';", { atCursor: false })], selectionKind: 'other', cursorAtInsertEnd: false }), 'typed', 'an import above shifts the cursor');
   });
 
-  it('labels files rewritten on disk as agent edits unless many files changed at once', () => {
+  it('labels a next-edit suggestion (away from the cursor, the cursor moved to its end by the editor) as a completion', () => {
+    assert.deepEqual(classify({ changes: [fact('if (!user) {\n    throw new NotFoundError(id);\n  }', { atCursor: false })], selectionKind: 'other', cursorAtInsertEnd: true }), { kind: 'completion', confidence: 'medium' });
+  });
+
+  it('labels a suggestion taken in parts by the joined text', () => {
+    assert.equal(kind({ changes: [fact('const total = items.length')], chained: true }), 'completion');
+    assert.equal(kind({ changes: [fact('const ')], chained: true }), 'typed');
+  });
+
+  it('labels files rewritten on disk as agent edits: medium alone, low in a burst; never version control, reverts or formatting', () => {
     const changes = [fact('def handler(event):\n    return {"ok": True}\n', { atCursor: false })];
-    assert.equal(kind({ changes, selectionKind: 'none', fromDisk: true }), 'agent');
-    assert.equal(kind({ changes, selectionKind: 'none', fromDisk: true, bulk: true }), 'typed');
+    assert.deepEqual(classify({ changes, selectionKind: 'none', fromDisk: true }), { kind: 'agent', confidence: 'medium' });
+    assert.deepEqual(classify({ changes, selectionKind: 'none', fromDisk: true, bulk: true }), { kind: 'agent', confidence: 'low' });
+    assert.equal(kind({ changes, selectionKind: 'none', fromDisk: true, vcs: 'checkout' }), 'ignore');
+    assert.equal(kind({ changes, selectionKind: 'none', fromDisk: true, revert: true }), 'typed');
+    assert.equal(kind({ changes, selectionKind: 'none', fromDisk: true, formatting: true }), 'typed');
+  });
+
+  it('lets a paste hint or the precise accept win over every disk and shape signal', () => {
+    const block = 'function add(a, b) {\n  return a + b;\n}';
+    assert.equal(kind({ changes: [fact(block)], pasteHint: true, selectionKind: 'none', cursorAtInsertEnd: false }), 'paste');
+    assert.equal(kind({ changes: [fact(block)], preciseAccept: true, formatting: true }), 'completion');
   });
 
   it('records any non-blank text committed through the precise binding at high confidence', () => {

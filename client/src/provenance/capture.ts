@@ -4,16 +4,28 @@
 // either committed with its source or dropped.
 import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
-import { classify, commonEnds, nonWhitespace, type ChangeDescription, type ChangeFact, type SelectionKind } from './classify';
+import type { ProvenanceRegion } from '../../../server/src/core/provenance-types';
+import { readTextSafe } from '../../../server/src/io/safe-read';
+import { classify, commonEnds, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
 import { lineDiff } from './external';
-import { contentRange, textEnd, type ContentChange, type Position, type RegionSet } from './regions';
+import { RegionHistory } from './history';
+import { comparePos, contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
 import type { PasteWatcher } from './paste';
+import { findGitDir, type VcsActivity } from './vcs';
 
 /** How long to wait for the selection change that follows an edit (same batch in practice). */
 const SELECTION_WAIT_MS = 100;
+/** After the first selection change, how long later ones may still move it (a snippet's placeholder). */
+const SELECTION_SETTLE_MS = 40;
+/** A file on disk older than this when its reload is seen was restored (a revert), not written. */
+const REVERT_AGE_MS = 10_000;
+/** Pieces of a suggestion taken in parts continue each other within this time… */
+const CHAIN_GAP_MS = 5000;
+/** …and a chain starts with an insert of at least this many non-blank characters. */
+const CHAIN_MIN_CHARS = 2;
 /** A reload from disk is judged after this delay, so that a branch switch is seen as one burst. */
 const DISK_SETTLE_MS = 1500;
-/** This many files changed on disk within BURST_WINDOW_MS is a bulk operation, not an agent. */
+/** This many files changed on disk within BURST_WINDOW_MS is a bulk write (generator, formatter, terminal agent): low confidence. */
 export const BURST_FILES = 8;
 const BURST_WINDOW_MS = 3000;
 /** Last known text is kept only for documents up to this size (memory stays bounded). */
@@ -64,6 +76,18 @@ interface Pending {
   /** End of the inserted text (single change), to check that the cursor landed after it. */
   insertEnd?: Position;
   selection: (kind: SelectionKind) => void;
+  finish: () => void;
+}
+
+/** Small accept-shaped inserts continuing each other, held pending until they add up (or stop). */
+interface Chain { ids: string[]; text: string; end: Position; at: number }
+
+/** The change made the document equal to the file on disk, which it was not before: a reload. */
+function isReload(fsPath: string, oldText: string, newText: string): boolean {
+  const read = readTextSafe(fsPath, MAX_TRACKED_TEXT * 4);
+  if (!read.ok) return false;
+  const disk = read.text.replace(/\r\n/g, '\n');
+  return disk === newText.replace(/\r\n/g, '\n') && disk !== oldText.replace(/\r\n/g, '\n');
 }
 
 function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {
@@ -84,15 +108,23 @@ export class Capture implements vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly selections = new Map<string, readonly vscode.Selection[]>();
   private readonly waiting = new Map<string, Pending>();
+  private readonly histories = new Map<string, RegionHistory>();
+  private readonly chains = new Map<string, Chain>();
   /** Documents whose save participants (format/fix on save) are running: their edits are not assisted. */
   private readonly saving = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly host: CaptureHost, private readonly paste: PasteWatcher, readonly burst: BurstDetector) {
+  constructor(private readonly host: CaptureHost, private readonly paste: PasteWatcher, readonly burst: BurstDetector, private readonly vcs: VcsActivity) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidOpenTextDocument((d) => this.remember(d)),
-      vscode.workspace.onDidCloseTextDocument((d) => { this.texts.delete(d.uri.toString()); this.selections.delete(d.uri.toString()); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const uri = d.uri.toString();
+        this.texts.delete(uri);
+        this.selections.delete(uri);
+        this.histories.delete(uri);
+        this.chains.delete(uri);
+      }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onWillSaveTextDocument((e) => {
         // Only a save that can run participants may edit the text: format or code actions on save, and
@@ -120,8 +152,8 @@ export class Capture implements vscode.Disposable {
     this.selections.set(uri, e.selections);
     const pending = this.waiting.get(uri);
     if (!pending) return;
-    this.waiting.delete(uri);
     if (pending.insertEnd) {
+      // The last selection counts: a snippet first lands the cursor at the end, then selects its placeholder.
       const end = pending.insertEnd;
       pending.description.cursorAtInsertEnd = e.selections.length > 0
         && e.selections.every((s) => s.isEmpty) && e.selections.some((s) => s.active.line === end.line && s.active.character === end.character);
@@ -134,19 +166,26 @@ export class Capture implements vscode.Disposable {
     const document = e.document;
     const uri = document.uri.toString();
     const regions = this.host.regionsOf(document);
+    const history = this.historyOf(uri);
     const oldText = this.texts.get(uri);
+    const newText = document.getText();
     const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
     const own = ownEdits > 0 || this.saving.has(uri);
     const precise = preciseUri === uri;
-    // A change that leaves the document clean without undo/redo is a reload from disk (or a revert).
-    const fromDisk = !document.isDirty && !reason && !own && document.uri.scheme === 'file';
+    // A reload from disk is recognised by content: the new text is the file's and the old was not.
+    // (\`isDirty\` is false for the first edit after every save or open, so it only says when to look.)
+    const fromDisk = !document.isDirty && !reason && !own && !precise && document.uri.scheme === 'file' && oldText !== undefined
+      && isReload(document.uri.fsPath, oldText, newText);
     const capture = !reason && !own;
     const ids: string[] = [];
     const facts: ChangeFact[] = [];
-    let insertEnd: Position | undefined;
+    /** Per fact: the pending region it opened, and where its text ends once the whole event is applied. */
+    const factIds: Array<string | undefined> = [];
+    const ends: Position[] = [];
+    let insert: Range | undefined;
     let moved: boolean;
 
-    const diff = fromDisk && oldText !== undefined ? lineDiff(oldText, document.getText()) : undefined;
+    const diff = fromDisk ? lineDiff(oldText!, newText) : undefined;
     if (diff) {
       moved = regions.apply(diff.changes);
       for (const a of diff.added) {
@@ -160,46 +199,83 @@ export class Capture implements vscode.Disposable {
       moved = false;
       for (const c of e.contentChanges) {
         const change: ContentChange = { range: { start: c.range.start, end: c.range.end }, text: c.text };
-        moved = regions.apply([change]) || moved;
+        const removed: ProvenanceRegion[] = [];
+        moved = regions.apply([change], removed) || moved;
+        for (let k = 0; k < ends.length; k++) ends[k] = transformPosition(ends[k], change, 'left');
+        const replacedText = oldText?.slice(c.rangeOffset, c.rangeOffset + c.rangeLength);
+        if (removed.length > 0 && replacedText !== undefined) history.removed(c.range.start, replacedText, removed);
+        if (reason && c.text !== '') {
+          // Undo/redo putting back text that took regions with it brings them back.
+          for (const r of history.reinserted(c.range.start, c.text)) moved = regions.restore(r) || moved;
+        }
         if (!capture || c.text === '') continue;
         // Ghost text often rewrites the word already typed: record only what is new.
-        const replaced = single ? oldText!.slice(c.rangeOffset, c.rangeOffset + c.rangeLength) : '';
+        const replaced = single ? replacedText ?? '' : '';
         const { prefix, suffix } = single ? commonEnds(replaced, c.text) : { prefix: 0, suffix: 0 };
         const text = c.text.slice(prefix, c.text.length - suffix);
         const start = textEnd(c.range.start, c.text.slice(0, prefix));
         const atCursor = before.some((s) => c.range.contains(s.active));
         facts.push({ text, replacedLength: c.rangeLength - prefix - suffix, atCursor });
+        ends.push(textEnd(c.range.start, c.text));
+        factIds.push(undefined);
         if (nonWhitespace(text) === 0) continue;
         const range = contentRange(start, text);
-        if (range) ids.push(regions.addPending(range));
-        if (single) insertEnd = textEnd(c.range.start, c.text);
+        if (range) ids.push(factIds[factIds.length - 1] = regions.addPending(range));
+        if (single) insert = { start: c.range.start, end: textEnd(c.range.start, c.text) };
       }
     }
     if (!capture && facts.length === 0 && e.contentChanges.some((c) => nonWhitespace(c.text) >= 4)) {
       this.host.log(`not captured (${reason ?? (this.saving.has(uri) ? 'save participant' : 'own edit')}) in ${vscode.workspace.asRelativePath(document.uri)}`);
     }
-    if (oldText !== undefined || document.getText().length <= MAX_TRACKED_TEXT) this.remember(document);
+    if (newText.length <= MAX_TRACKED_TEXT) this.texts.set(uri, newText);
+    else this.texts.delete(uri);
     if (moved) this.host.changed(document);
-    if (ids.length === 0) return;
-    // Fast path: a keystroke or a short word is never assisted (except through the precise binding).
-    const total = facts.reduce((n, f) => n + nonWhitespace(f.text), 0);
-    if (!precise && !fromDisk && total < 4) {
-      for (const id of ids) regions.discard(id);
+    const chain = this.chains.get(uri);
+    if (ids.length === 0) {
+      if (chain && capture) this.breakChain(uri, regions); // a deletion or a blank: the accepts stopped
       return;
     }
-    if (fromDisk) this.burst.note(uri);
+    // Fast path: a keystroke is never assisted (except through the precise binding, or as the next
+    // piece of a suggestion taken in parts).
+    const total = facts.reduce((n, f) => n + nonWhitespace(f.text), 0);
+    const continuesChain = !!chain && insert !== undefined && comparePos(chain.end, insert.start) === 0;
+    if (!precise && !fromDisk && total < (continuesChain ? 1 : CHAIN_MIN_CHARS)) {
+      for (const id of ids) regions.discard(id);
+      if (chain) this.breakChain(uri, regions);
+      return;
+    }
+    if (!insert && facts.length > 1) {
+      // Several changes (an accept with an auto-import): the cursor is checked against the block at it.
+      const main = facts.findIndex((f) => f.atCursor && nonWhitespace(f.text) > 0);
+      if (main >= 0) insert = { start: ends[main], end: ends[main] };
+    }
     const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise };
-    void this.decide(document, regions, ids, description, insertEnd);
+    // Formatters keep every token: the whole text is unchanged modulo layout.
+    if (!fromDisk && !precise && oldText !== undefined && (total >= 4 || facts.length > 1)) description.formatting = sameModuloFormatting(oldText, newText);
+    if (fromDisk) {
+      this.burst.note(uri);
+      description.formatting = sameModuloFormatting(oldText!, newText);
+    }
+    void this.decide(document, regions, ids, description, insert, factIds);
   }
 
-  private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insertEnd?: Position): Promise<void> {
+  private historyOf(uri: string): RegionHistory {
+    let h = this.histories.get(uri);
+    if (!h) this.histories.set(uri, h = new RegionHistory());
+    return h;
+  }
+
+  private breakChain(uri: string, regions: RegionSet): void {
+    const chain = this.chains.get(uri);
+    if (!chain) return;
+    this.chains.delete(uri);
+    for (const id of chain.ids) if (regions.get(id)?.pending) regions.discard(id);
+  }
+
+  private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insert?: Range, factIds: Array<string | undefined> = []): Promise<void> {
     const uri = document.uri.toString();
     const hint = this.paste.takeHint(uri);
-    const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : new Promise<SelectionKind>((resolve) => {
-      this.waiting.get(uri)?.selection('none'); // an older edit still waiting: it got no selection change of its own
-      const timer = setTimeout(() => { if (this.waiting.get(uri)?.ids === ids) this.waiting.delete(uri); resolve('none'); }, SELECTION_WAIT_MS);
-      this.waiting.set(uri, { document, ids, description, insertEnd, selection: (k) => { clearTimeout(timer); resolve(k); } });
-    });
+    const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : this.selectionAfter(document, ids, description, insert?.end);
     try {
       // With the paste edit provider every paste announces itself, so the clipboard is never read:
       // in browser hosts a read raises a permission prompt and can stall classification.
@@ -212,23 +288,93 @@ export class Capture implements vscode.Disposable {
         const at = Date.now();
         const stat = await Promise.resolve(vscode.workspace.fs.stat(document.uri)).catch(() => undefined);
         // A revert restores an old file (old mtime); an outside tool has just written it.
-        if (!stat || at - stat.mtime > 10_000) return this.drop(regions, ids);
+        description.revert = !stat || at - stat.mtime > REVERT_AGE_MS;
         await new Promise((r) => setTimeout(r, DISK_SETTLE_MS));
         description.bulk = this.burst.isBulk(at);
+        description.vcs = this.vcsExplains(document.uri, at);
       }
-      const result = classify(description);
+      let result = classify(description);
+      const chained = this.chainStep(uri, regions, ids, description, insert, result);
+      if (chained) result = chained;
       if (result.kind !== 'completion' && result.kind !== 'paste' && result.kind !== 'agent') {
-        this.host.log(`${result.kind}: ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
+        this.host.log(`${result.kind} (${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
+        if (this.chains.get(uri)?.ids.includes(ids[0])) return; // held by a chain of partial accepts
         return this.drop(regions, ids);
       }
+      if (result.only) {
+        // Only some changes of the event are the suggestion (not its auto-import).
+        const keep = new Set(result.only.map((i) => factIds[i]));
+        for (const id of ids) if (!keep.has(id)) regions.discard(id);
+        ids = ids.filter((id) => keep.has(id));
+      }
+      const all = this.chains.get(uri)?.ids ?? ids;
       const hashOf = (r: { start: Position; end: Position }) => regionHash(document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)));
-      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
-      this.host.log(`${result.kind} (${result.confidence}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
+      for (const id of all.includes(ids[0]) ? all : ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
+      if (this.chains.has(uri)) this.chains.get(uri)!.ids = [];
+      this.host.log(`${result.kind} (${result.confidence}, ${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
       this.host.changed(document);
     } catch (err) {
       this.drop(regions, ids);
       this.host.log(`provenance capture failed: ${String(err)}`);
     }
+  }
+
+  /** Waits for the selection change that follows an edit, and for the selection to settle. */
+  private selectionAfter(document: vscode.TextDocument, ids: string[], description: ChangeDescription, insertEnd?: Position): Promise<SelectionKind> {
+    const uri = document.uri.toString();
+    return new Promise<SelectionKind>((resolve) => {
+      this.waiting.get(uri)?.finish(); // an older edit still waiting: what it saw is all it gets
+      let kind: SelectionKind | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        if (this.waiting.get(uri)?.ids === ids) this.waiting.delete(uri);
+        resolve(kind ?? 'none');
+      };
+      timer = setTimeout(finish, SELECTION_WAIT_MS);
+      this.waiting.set(uri, {
+        document, ids, description, insertEnd, finish,
+        selection: (k) => {
+          kind ??= k; // the first change says who moved the cursor; later ones only where it ended
+          clearTimeout(timer);
+          timer = setTimeout(finish, SELECTION_SETTLE_MS);
+        },
+      });
+    });
+  }
+
+  /**
+   * Partial accepts (word by word, line by line) insert small pieces, each continuing the last, each
+   * leaving the cursor at its end without a key moving it. They are held as one chain and classified
+   * together; anything else in the document ends the chain. Returns the chain's verdict when this
+   * edit belongs to one.
+   */
+  private chainStep(uri: string, regions: RegionSet, ids: string[], d: ChangeDescription, insert: Range | undefined, result: Classification): Classification | undefined {
+    const accepted = !d.fromDisk && !d.preciseAccept && ids.length === 1 && d.changes.length === 1 && insert !== undefined
+      && d.cursorAtInsertEnd === true && (d.selectionKind === 'other' || d.selectionKind === 'command')
+      && d.changes[0].replacedLength === 0 && !d.pasteHint;
+    const chain = this.chains.get(uri);
+    if (!accepted || result.kind === 'paste' || result.kind === 'agent') {
+      if (chain) this.breakChain(uri, regions);
+      return undefined;
+    }
+    const fresh = !chain || comparePos(chain.end, insert!.start) !== 0 || Date.now() - chain.at > CHAIN_GAP_MS;
+    if (fresh && chain) this.breakChain(uri, regions);
+    const next: Chain = fresh ? { ids: [], text: '', end: insert!.start, at: 0 } : chain!;
+    next.ids.push(...ids);
+    next.text += d.changes[0].text;
+    next.end = insert!.end;
+    next.at = Date.now();
+    this.chains.set(uri, next);
+    if (result.kind === 'completion') return result;
+    return classify({ ...d, changes: [{ text: next.text, replacedLength: 0, atCursor: true }], chained: true });
+  }
+
+  /** The version-control operation that explains a reload of `uri` seen at `at`, if any. */
+  private vcsExplains(uri: vscode.Uri, at: number): string | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const gitDir = folder ? findGitDir(uri.fsPath, folder.uri.fsPath) : undefined;
+    return gitDir ? this.vcs.explain(gitDir, at) : undefined;
   }
 
   private drop(regions: RegionSet, ids: string[]): void {

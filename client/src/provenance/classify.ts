@@ -32,15 +32,30 @@ export interface ChangeDescription {
   pasteHint?: boolean;
   /** The clipboard text was copied from a workspace document in this editor (a move, not new code). */
   copiedInEditor?: boolean;
-  /** The document was reloaded from disk (changed by a tool outside the editor). */
+  /** The document was reloaded from disk: its new text is the file's (changed by a tool outside the editor). */
   fromDisk?: boolean;
-  /** Many files changed at once (branch switch, formatter run): not attributed to an agent. */
+  /** Many files changed on disk at once (a generator, a terminal agent, a formatter run). */
   bulk?: boolean;
+  /** The file on disk is older than the reload: a revert, not a fresh write. */
+  revert?: boolean;
+  /** A version-control operation (checkout, pull, merge, stash…) explains the write from disk. */
+  vcs?: string;
+  /** The document's text is unchanged modulo whitespace, quotes, semicolons and commas (a formatter). */
+  formatting?: boolean;
   /** The edit arrived while Vouch's own Tab binding ran VS Code's accept command (precise mode). */
   preciseAccept?: boolean;
+  /** Small accept-shaped inserts that continued each other (a suggestion taken word by word), joined. */
+  chained?: boolean;
 }
 
-export interface Classification { kind: ChangeKind; confidence?: Confidence }
+export interface Classification {
+  kind: ChangeKind;
+  confidence?: Confidence;
+  /** Why, for the debug log (never the text). */
+  why?: string;
+  /** Only these changes (indexes into `changes`) are the assisted code; the rest is not recorded. */
+  only?: number[];
+}
 
 /** A completion must add at least this many non-whitespace characters… */
 export const MIN_COMPLETION_CHARS = 12;
@@ -85,42 +100,71 @@ export function matchesClipboard(changes: ChangeFact[], clipboard: string | unde
   return changes.length > 1 && stripIndent(changes.map((c) => c.text).join('\n')) === clip;
 }
 
+/**
+ * Order matters: signals the editor gives (undo/redo, Vouch's own edits, the precise accept, the
+ * paste provider, a reload whose text is the file's) decide before the edit's shape; shapes decide
+ * before nothing. Human gestures that cannot be told from assisted ones by shape (a multi-line quick
+ * fix, a generator run) are labelled with low confidence.
+ */
 export function classify(d: ChangeDescription): Classification {
-  if (d.reason) return { kind: 'ignore' }; // undo/redo: tracked, never captured
-  if (d.ownEdit) return { kind: 'ignore' };
+  if (d.reason) return { kind: 'ignore', why: d.reason }; // undo/redo: tracked, restored by history, never captured
+  if (d.ownEdit) return { kind: 'ignore', why: 'own edit or save participant' };
   const inserted = d.changes.filter((c) => c.text !== '');
-  if (inserted.length === 0) return { kind: 'typed' };
+  if (inserted.length === 0) return { kind: 'typed', why: 'deletion' };
   const all = inserted.map((c) => c.text).join('\n');
   if (d.preciseAccept) {
     // Any size counts: partial accepts insert one word at a time and merge into one region.
     const user = d.selectionKind === 'keyboard' || d.selectionKind === 'mouse';
-    return !user && nonWhitespace(all) > 0 ? { kind: 'completion', confidence: 'high' } : { kind: 'typed' };
+    return !user && nonWhitespace(all) > 0 ? { kind: 'completion', confidence: 'high', why: 'precise accept' } : { kind: 'typed' };
   }
 
   if (d.pasteHint || matchesClipboard(inserted, d.clipboard)) {
-    if (d.copiedInEditor) return { kind: 'typed' }; // moving code around the workspace is not new code
-    return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed' };
+    if (d.copiedInEditor) return { kind: 'typed', why: 'code moved inside the editor' };
+    return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed', why: 'short paste' };
   }
-  if (d.selectionKind === 'keyboard' || d.selectionKind === 'mouse') return { kind: 'typed' };
-  if (nonWhitespace(all) === 0) return { kind: 'typed' }; // formatting
+  if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
 
-  if (d.fromDisk) return agentSized(all) && !d.bulk ? { kind: 'agent', confidence: 'medium' } : { kind: 'typed' };
+  if (d.fromDisk) {
+    if (d.vcs) return { kind: 'ignore', why: `version control (${d.vcs})` };
+    if (d.revert) return { kind: 'typed', why: 'revert' };
+    if (!agentSized(all)) return { kind: 'typed', why: 'small outside write' };
+    // A burst over many files is a generator, a formatter or a terminal agent: assisted, but say so softly.
+    return { kind: 'agent', confidence: d.bulk ? 'low' : 'medium', why: d.bulk ? 'bulk write on disk' : 'write on disk' };
+  }
+  if (d.selectionKind === 'keyboard' || d.selectionKind === 'mouse') return { kind: 'typed', why: 'user moved the cursor' };
 
   if (inserted.length >= 2) {
-    // Rename and replace-all write one word many times; that is not new code.
+    // An accepted suggestion with extra one-line edits (an auto-import): the block at the cursor, where
+    // the cursor was left, is the suggestion; the extra lines are the editor's.
+    const main = d.changes.findIndex((c) => c.atCursor && isSubstantial(c.text));
+    if (main >= 0 && d.selectionKind !== 'none' && d.cursorAtInsertEnd === true
+      && d.changes.every((c, i) => i === main || nonBlankLines(c.text) <= 1)) {
+      return { kind: 'completion', confidence: 'medium', why: 'accept with one-line extra edits', only: [main] };
+    }
+    // Rename and replace-all write one word many times; multi-cursor typing, a regex replace-all and
+    // a fix-all touch many lines with one-line edits. An agent's edit carries at least one block.
     const same = inserted.every((c) => c.text === inserted[0].text) && !/[\r\n]/.test(inserted[0].text);
-    // A formatter or a fix-all touches many places with tiny edits; an agent writes at least one block.
-    const block = inserted.some((c) => isSubstantial(c.text));
-    return !same && block && agentSized(all) ? { kind: 'agent', confidence: 'medium' } : { kind: 'typed' };
+    const block = inserted.some((c) => nonBlankLines(c.text) >= MIN_AGENT_LINES && isSubstantial(c.text));
+    return !same && block && agentSized(all) ? { kind: 'agent', confidence: 'low', why: 'multi-hunk edit with a block' } : { kind: 'typed', why: 'one-line edits in many places' };
   }
 
   const [c] = inserted;
-  if (!isSubstantial(c.text)) return { kind: 'typed' };
-  if (c.atCursor && d.selectionKind !== 'none') {
-    // Ghost text leaves an empty selection after what it inserted; a snippet selects a placeholder.
-    return d.cursorAtInsertEnd === false ? { kind: 'typed' } : { kind: 'completion', confidence: 'medium' };
-  }
-  return agentSized(c.text) ? { kind: 'agent', confidence: 'medium' } : { kind: 'typed' };
+  if (!isSubstantial(c.text)) return { kind: 'typed', why: d.chained ? 'chain too small' : 'small' };
+  // Ghost text and next-edit suggestions leave an empty selection at the end of what they inserted,
+  // moved by the editor (not by a key or the mouse); a snippet selects its first placeholder.
+  if (d.selectionKind !== 'none' && d.cursorAtInsertEnd === true) return { kind: 'completion', confidence: 'medium', why: d.chained ? 'accepted in parts' : 'cursor at insert end' };
+  if (d.selectionKind !== 'none' && d.cursorAtInsertEnd === false && c.atCursor) return { kind: 'typed', why: 'snippet (cursor left inside)' };
+  // A block written away from the cursor, the cursor left alone: an agent applying an edit, or a
+  // multi-line quick fix. One line (an import, a fix) is never counted.
+  if (!c.atCursor && nonBlankLines(c.text) >= MIN_AGENT_LINES && agentSized(c.text)) return { kind: 'agent', confidence: 'low', why: 'block away from the cursor' };
+  return { kind: 'typed', why: 'no accept signal' };
+}
+
+/** Equal modulo whitespace, quote style, semicolons and commas: what formatters change. */
+export function sameModuloFormatting(before: string, after: string): boolean {
+  if (before === after) return true;
+  const norm = (t: string) => t.replace(/[\s;,]+/g, '').replace(/['`]/g, '"');
+  return norm(before) === norm(after);
 }
 
 function agentSized(text: string): boolean {

@@ -4,11 +4,12 @@
 import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import { readTextSafe } from '../../../server/src/io/safe-read';
-import { classify } from './classify';
+import { classify, sameModuloFormatting } from './classify';
 import { type BurstDetector } from './capture';
 import { lineDiff } from './external';
 import { RegionSet, contentRange } from './regions';
 import { textHash, type ProvenanceStore } from './store';
+import { findGitDir, type VcsActivity } from './vcs';
 
 const MAX_FILES = 64;
 const MAX_FILE_CHARS = 512 * 1024;
@@ -19,7 +20,7 @@ export class DiskWatcher implements vscode.Disposable {
   private readonly cache = new Map<string, { hash: string; text: string }>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: ProvenanceStore, private readonly burst: BurstDetector, private readonly log: (m: string) => void) {
+  constructor(private readonly store: ProvenanceStore, private readonly burst: BurstDetector, private readonly vcs: VcsActivity, private readonly log: (m: string) => void) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, true);
     this.disposables.push(
       watcher,
@@ -56,7 +57,16 @@ export class DiskWatcher implements vscode.Disposable {
       if (diff) regions.apply(diff.changes);
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       const added = diff?.added ?? [];
-      const verdict = classify({ changes: added.map((a) => ({ text: a.text, replacedLength: 0, atCursor: false })), selectionKind: 'none', fromDisk: true, bulk: this.burst.isBulk(at) });
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const gitDir = folder ? findGitDir(uri.fsPath, folder.uri.fsPath) : undefined;
+      const verdict = classify({
+        changes: added.map((a) => ({ text: a.text, replacedLength: 0, atCursor: false })),
+        selectionKind: 'none',
+        fromDisk: true,
+        bulk: this.burst.isBulk(at),
+        vcs: gitDir ? this.vcs.explain(gitDir, at) : undefined,
+        formatting: sameModuloFormatting(cached.text, text),
+      });
       const lines = text.split(/\r?\n/);
       const hashOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => regionHash(sliceLines(lines, r));
       if (verdict.kind === 'agent') {
@@ -67,7 +77,7 @@ export class DiskWatcher implements vscode.Disposable {
       }
       regions.validate(lines.length, (l) => lines[l]?.length ?? 0);
       await this.store.writeCommitted(uri, regions.regions);
-      if (verdict.kind === 'agent') this.log(`agent edit on disk: ${vscode.workspace.asRelativePath(uri)}`);
+      this.log(`${verdict.kind === 'agent' ? `agent edit on disk (${verdict.confidence})` : `not assisted (${verdict.why ?? verdict.kind})`}: ${vscode.workspace.asRelativePath(uri)}`);
     } catch (err) {
       this.log(`provenance: could not follow ${vscode.workspace.asRelativePath(uri)}: ${String(err)}`);
     }

@@ -8,6 +8,7 @@ import { DiskWatcher } from './disk';
 import { PasteWatcher } from './paste';
 import { registerPreciseTab } from './precise-tab';
 import { ProvenanceStore } from './store';
+import { VcsActivity, findGitDir } from './vcs';
 
 export { asOwnEdit };
 
@@ -59,8 +60,15 @@ export function registerProvenance(
     emitter.fire(document.uri.toString());
   };
 
-  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst);
-  const disk = new DiskWatcher(store, burst, log);
+  // Git's state before any change is remembered, so that a stash pop (which deletes the ref) is seen.
+  const vcs = new VcsActivity();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    const gitDir = findGitDir(vscode.Uri.joinPath(folder.uri, '.vouch-probe').fsPath, folder.uri.fsPath);
+    if (gitDir) vcs.watch(gitDir);
+  }
+  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs);
+  const disk = new DiskWatcher(store, burst, vcs, log);
   const opened = (document: vscode.TextDocument) => {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
     const had = store.regionsOf(document).size > 0;

@@ -95,15 +95,18 @@ export class RegionSet {
 
   /** Committed regions in document order (what is sent and saved). */
   get regions(): ProvenanceRegion[] {
-    return this.items.filter((r) => !r.pending).map(({ updated: _u, pending: _p, ...r }) => ({ ...r, range: cloneRange(r.range) }));
+    return this.items.filter((r) => !r.pending).map(strip);
   }
 
   get size(): number { return this.items.filter((r) => !r.pending).length; }
 
   get(id: string): TrackedRegion | undefined { return this.items.find((r) => r.id === id); }
 
-  /** Applies the changes of one event in the order given; true when a committed region moved or vanished. */
-  apply(changes: readonly ContentChange[]): boolean {
+  /**
+   * Applies the changes of one event in the order given; true when a committed region moved or
+   * vanished. Committed regions removed as a whole are pushed to `removed` (ranges as they were).
+   */
+  apply(changes: readonly ContentChange[], removed?: ProvenanceRegion[]): boolean {
     let touched = false;
     for (const change of changes) {
       const { start: s, end: e } = change.range;
@@ -113,6 +116,7 @@ export class RegionSet {
         if (comparePos(r.range.end, s) < 0) { next.push(r); continue; } // wholly before: untouched
         if (deletes && comparePos(s, r.range.start) <= 0 && comparePos(r.range.end, e) <= 0) {
           touched ||= !r.pending; // replaced or deleted as a whole
+          if (!r.pending && removed) removed.push(strip(r));
           continue;
         }
         const start = transformPosition(r.range.start, change, 'right');
@@ -184,6 +188,17 @@ export class RegionSet {
     return result.id;
   }
 
+  /**
+   * Puts back a region exactly as it was (undo/redo of its text): id, source, time and hash kept.
+   * Refused when it would overlap a committed region; true when restored.
+   */
+  restore(region: ProvenanceRegion): boolean {
+    if (this.items.some((o) => o.id === region.id || (!o.pending && overlaps(o.range, region.range)))) return false;
+    this.items.push({ ...region, range: cloneRange(region.range), updated: 0 });
+    this.sort();
+    return true;
+  }
+
   /** Adds an already classified region (tests, external hunks). */
   add(range: Range, info: CommitInfo, hashOf: HashOf): string | undefined {
     return this.commit(this.addPending(range), info, hashOf);
@@ -230,6 +245,9 @@ export function isRegion(r: unknown): r is ProvenanceRegion {
     && comparePos(o.range.start, o.range.end) < 0 && !rangeProblem(o.range);
 }
 
+function strip({ updated: _u, pending: _p, ...r }: TrackedRegion): ProvenanceRegion {
+  return { ...r, range: cloneRange(r.range) };
+}
 function cloneRange(r: Range): Range {
   return { start: { ...r.start }, end: { ...r.end } };
 }
