@@ -7,7 +7,8 @@ import type { TrustStore } from './review-commands';
 const FROM: Record<RegionTrust['source'], string> = { completion: 'completion', paste: 'paste', agent: 'agent edit' };
 
 export function lensTitle(r: RegionTrust): string {
-  return `⚠ ${r.lines} line${r.lines === 1 ? '' : 's'} from ${FROM[r.source] ?? r.source} · ${r.state} — Review`;
+  const from = FROM[r.source] ?? r.source;
+  return `⚠ ${r.lines} line${r.lines === 1 ? '' : 's'} ${r.confidence === 'low' ? `possibly from ${from}` : `from ${from}`} · ${r.state} — Review`;
 }
 
 export class ReviewCodeLens implements vscode.CodeLensProvider, vscode.Disposable {

@@ -62,6 +62,14 @@ describe('provenance policy', () => {
     assert.deepEqual(['hint', 'info', 'warning', 'error'].map((s) => sev(s as Finding['severity'])), ['info', 'warning', 'error', 'error']);
   });
 
+  it('marks findings in a low-confidence region as possibly assisted, without raising them', () => {
+    const regions = evaluateRegions(TEXT, [{ ...REGION, source: 'agent', confidence: 'low' }], ledgerFor([]));
+    const [inside] = applyPolicy([finding(1)], regions, settings());
+    assert.equal(inside.finding.message, 'Something is wrong. (in unreviewed possibly agent code)');
+    assert.equal(inside.finding.severity, 'warning');
+    assert.deepEqual(inside.provenance, { regionId: 'r1', source: 'agent', state: 'unreviewed' });
+  });
+
   it('keeps the severity when raiseSeverity is off', () => {
     const regions = evaluateRegions(TEXT, [REGION], ledgerFor([]));
     const [r] = applyPolicy([finding(1)], regions, settings({ raiseSeverity: false }));

@@ -1,5 +1,6 @@
 // Policy by provenance, pure: which regions are reviewed, which findings lie in unreviewed assisted
-// code, and how those findings change (message suffix, one severity level up, assisted-only rules).
+// code, and how those findings change (message suffix, one severity level up unless the region is of
+// low confidence, assisted-only rules).
 // Shared by the language server and `vouch scan`.
 import { clampLines } from '../core/region-bounds';
 import { regionHash } from '../core/region-hash';
@@ -128,10 +129,13 @@ export function applyPolicy(findings: readonly Finding[], regions: readonly Eval
       continue;
     }
     const provenance: FindingProvenance = { regionId: region.region.id, source: region.region.source, state: region.state };
+    // A low-confidence region is one capture could not tell from a human gesture (a multi-line quick
+    // fix, a generator run): it is shown and counted, but it does not make findings stricter.
+    const sure = region.region.confidence !== 'low';
     const finding: Finding = {
       ...f,
-      severity: settings.provenance.raiseSeverity ? raise(f.severity) : f.severity,
-      message: `${f.message} (in unreviewed ${region.region.source} code)`,
+      severity: settings.provenance.raiseSeverity && sure ? raise(f.severity) : f.severity,
+      message: `${f.message} (in unreviewed ${sure ? '' : 'possibly '}${region.region.source} code)`,
     };
     out.push({ finding, original: f, region, provenance });
   }
