@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, commonEnds, isSubstantial, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, commonEnds, isSubstantial, linesOnlyMoved, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -91,6 +91,13 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(kind({ changes: [fact('  '), fact('\n'), fact('\t')], selectionKind: 'none' }), 'typed');
     const semicolons = Array.from({ length: 30 }, () => fact(';', { atCursor: false }));
     assert.equal(kind({ changes: semicolons, selectionKind: 'none' }), 'typed', 'many tiny hunks: a formatter, not an agent');
+  });
+
+  it('does not label edits that only move, sort or remove existing lines (organize imports, sort lines)', () => {
+    assert.equal(kind({ changes: [fact("import { a } from './a';\nimport { b } from './b';\n", { atCursor: false, replacedLength: 48 })], selectionKind: 'none', linesOnlyMoved: true }), 'typed');
+    assert.equal(linesOnlyMoved("import { b } from './b';\nimport { a } from './a';\nrun();\n", "import { a } from './a';\nimport { b } from './b';\n\nrun();\n"), true);
+    assert.equal(linesOnlyMoved('a();\n', 'a();\na();\n'), false, 'a duplicated line is new');
+    assert.equal(linesOnlyMoved('a();\n', 'a();\nb();\n'), false);
   });
 
   it('labels one block inserted away from the cursor as an agent edit of low confidence, a one-line import or fix as typed', () => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import type { ProvenanceRegion } from '../../../server/src/core/provenance-types';
 import { readTextSafe } from '../../../server/src/io/safe-read';
-import { classify, commonEnds, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
+import { classify, commonEnds, linesOnlyMoved, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
 import { lineDiff } from './external';
 import { RegionHistory } from './history';
 import { comparePos, contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
@@ -250,12 +250,12 @@ export class Capture implements vscode.Disposable {
       if (main >= 0) insert = { start: ends[main], end: ends[main] };
     }
     const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise };
-    // Formatters keep every token: the whole text is unchanged modulo layout.
-    if (!fromDisk && !precise && oldText !== undefined && (total >= 4 || facts.length > 1)) description.formatting = sameModuloFormatting(oldText, newText);
-    if (fromDisk) {
-      this.burst.note(uri);
-      description.formatting = sameModuloFormatting(oldText!, newText);
+    // Formatters keep every token, organize-imports and sorting keep every line: judged on the whole text.
+    if (!precise && oldText !== undefined && (fromDisk || total >= 4 || facts.length > 1)) {
+      description.formatting = sameModuloFormatting(oldText, newText);
+      description.linesOnlyMoved = !description.formatting && linesOnlyMoved(oldText, newText);
     }
+    if (fromDisk) this.burst.note(uri);
     void this.decide(document, regions, ids, description, insert, factIds);
   }
 

@@ -42,6 +42,8 @@ export interface ChangeDescription {
   vcs?: string;
   /** The document's text is unchanged modulo whitespace, quotes, semicolons and commas (a formatter). */
   formatting?: boolean;
+  /** Every non-blank line of the new text was already a line of the old one (organize imports, sorting, moving lines). */
+  linesOnlyMoved?: boolean;
   /** The edit arrived while Vouch's own Tab binding ran VS Code's accept command (precise mode). */
   preciseAccept?: boolean;
   /** Small accept-shaped inserts that continued each other (a suggestion taken word by word), joined. */
@@ -123,6 +125,7 @@ export function classify(d: ChangeDescription): Classification {
     return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed', why: 'short paste' };
   }
   if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
+  if (d.linesOnlyMoved) return { kind: 'typed', why: 'lines moved, sorted or removed' };
 
   if (d.fromDisk) {
     if (d.vcs) return { kind: 'ignore', why: `version control (${d.vcs})` };
@@ -158,6 +161,23 @@ export function classify(d: ChangeDescription): Classification {
   // multi-line quick fix. One line (an import, a fix) is never counted.
   if (!c.atCursor && nonBlankLines(c.text) >= MIN_AGENT_LINES && agentSized(c.text)) return { kind: 'agent', confidence: 'low', why: 'block away from the cursor' };
   return { kind: 'typed', why: 'no accept signal' };
+}
+
+/** Every non-blank line of `after` (trimmed) is a line of `before`, counted with multiplicity. */
+export function linesOnlyMoved(before: string, after: string): boolean {
+  const counts = new Map<string, number>();
+  for (const line of before.split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  for (const line of after.split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (!t) continue;
+    const n = counts.get(t) ?? 0;
+    if (n === 0) return false;
+    counts.set(t, n - 1);
+  }
+  return true;
 }
 
 /** Equal modulo whitespace, quote style, semicolons and commas: what formatters change. */

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import { readTextSafe } from '../../../server/src/io/safe-read';
-import { classify, sameModuloFormatting } from './classify';
+import { classify, linesOnlyMoved, sameModuloFormatting } from './classify';
 import { type BurstDetector } from './capture';
 import { lineDiff } from './external';
 import { RegionSet, contentRange } from './regions';
@@ -66,6 +66,7 @@ export class DiskWatcher implements vscode.Disposable {
         bulk: this.burst.isBulk(at),
         vcs: gitDir ? this.vcs.explain(gitDir, at) : undefined,
         formatting: sameModuloFormatting(cached.text, text),
+        linesOnlyMoved: linesOnlyMoved(cached.text, text),
       });
       const lines = text.split(/\r?\n/);
       const hashOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => regionHash(sliceLines(lines, r));
