@@ -1,5 +1,6 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
 // `vouch verify` (verify.ts): does the review record hold; `vouch rebase-ledger`: mend it after a merge.
+// `vouch mcp` (mcp.ts): the engine as read-only tools for AI agents over MCP.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,10 +19,12 @@ import { defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
 import { Progress } from './progress';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
+import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
        vouch rebase-ledger --onto <file> [--root <dir>]
+       vouch mcp [--root <dir>] [--offline]   (an MCP server on stdio for AI agents; vouch mcp --help)
 
 Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
 (.vouch/reviews.jsonl and .vouch/provenance.json) holds (vouch verify --help).
@@ -121,6 +124,15 @@ function summarize(scan: ScanResult): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mcp') {
+    try {
+      await runMcp(argv.slice(1));
+    } catch (e) {
+      if (e instanceof McpUsageError) throw new UsageError(e.message, MCP_USAGE);
+      throw e;
+    }
+    return 0;
+  }
   if (argv[0] === 'verify' || argv[0] === 'rebase-ledger') {
     const lines: string[] = [];
     try {

@@ -18,6 +18,13 @@ const BY_EXTENSION: Record<string, LanguageId> = {
   '.pug': 'pug', '.jade': 'pug', '.njk': 'nunjucks', '.nunjucks': 'nunjucks', '.jinja': 'jinja', '.jinja2': 'jinja', '.j2': 'jinja',
 };
 
+/** A file name extension for a language (`.ts` for typescript); '' for dockerfile. */
+export function extensionOf(language: LanguageId): string {
+  if (language === 'dockerfile') return '';
+  if (language === 'dotenv') return '.env';
+  return Object.keys(BY_EXTENSION).find((ext) => BY_EXTENSION[ext] === language) ?? '.txt';
+}
+
 /** Language of a path (forward or back slashes), or undefined when Vouch does not analyse it. */
 export function languageOf(path: string): LanguageId | undefined {
   const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

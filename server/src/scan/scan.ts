@@ -73,11 +73,16 @@ function begin(opts: ScanOptions): { root: string; result: ScanResult; files: st
 }
 
 function analyzeOptionsOf(opts: ScanOptions): AnalyzeOptions {
+  return analyzeOptionsFor(opts.settings);
+}
+
+/** Engine options from settings: rule overrides, confidence floor, budget, the team's flow models. */
+export function analyzeOptionsFor(settings: VouchSettings): AnalyzeOptions {
   return {
-    rules: opts.settings.rules,
-    minimumConfidence: opts.settings.minimumConfidence,
-    budgetMs: opts.settings.detectorBudgetMs,
-    models: teamPacks(opts.settings.models),
+    rules: settings.rules,
+    minimumConfidence: settings.minimumConfidence,
+    budgetMs: settings.detectorBudgetMs,
+    models: teamPacks(settings.models),
   };
 }
 
