@@ -2,6 +2,8 @@
 // detector's meta.needs <-> what it really asks for, and the settings schema in package.json <->
 // DEFAULT_SETTINGS <-> the .vouch.json schema.
 import assert from 'node:assert/strict';
+import { LM_TOOL_NAMES, TOOL_DESCRIPTIONS } from '../server/src/agent/tools';
+import { AGENT_TOOLS } from '../server/src/protocol';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { Engine, SUPPRESSION_RULE } from '../server/src/core/engine';
@@ -190,6 +192,19 @@ describe('meta: settings stay in step', () => {
   it('media/schemas/vouch-config.schema.json has the same keys and defaults', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'media', 'schemas', 'vouch-config.schema.json'), 'utf8'));
     assert.deepEqual(schemaDefaults(schema.properties), defaults);
+  });
+});
+
+describe('meta: agent tools stay in step', () => {
+  it('package.json declares one language-model tool per agent tool, with the MCP description', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const declared = (pkg.contributes.languageModelTools as Array<{ name: string; modelDescription: string; inputSchema: { properties: object } }>);
+    assert.deepEqual(declared.map((t) => t.name), AGENT_TOOLS.map((t) => LM_TOOL_NAMES[t]));
+    for (const tool of AGENT_TOOLS) {
+      const d = declared.find((t) => t.name === LM_TOOL_NAMES[tool])!;
+      assert.equal(d.modelDescription, TOOL_DESCRIPTIONS[tool], tool);
+      assert.ok(Object.keys(d.inputSchema.properties).length > 0, tool);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
-import { AgentToolError, AgentTools } from '../../server/src/agent/tools';
+import { AgentToolError, AgentTools, TOOL_DESCRIPTIONS } from '../../server/src/agent/tools';
 import { mergeSettings } from '../../server/src/core/config';
 import { LANGUAGES } from '../../server/src/core/types';
 import { defaultCacheDir } from '../../server/src/registry';
@@ -25,13 +25,6 @@ explain_rule and file_trust. Read-only. --root is the workspace (default: the cu
 
 export class McpUsageError extends Error {}
 
-/** Tool descriptions an agent can act on (also used by the editor's language-model tools). */
-export const TOOL_DESCRIPTIONS = {
-  check_code: 'Check code for flaws typical of AI-written code (injection, secrets, insecure defaults, hallucinated packages, sensitive data exposure…) before proposing it. Give `code` and `language`, optionally `path` (workspace-relative) so project manifests apply; or only `path` to check a workspace file. Returns findings with 1-based positions, rule summaries and mechanical fixes.',
-  check_packages: 'Before adding a dependency or an import, check package names: does each exist on the registry, is it a near miss of a popular package (typo or slopsquat), or deprecated? `ecosystem` is npm or pypi.',
-  explain_rule: 'Explain a Vouch rule by id (from a finding): what it looks for, why it matters, how to fix it.',
-  file_trust: 'Which lines of a workspace file came from an assistant (completion, paste, agent edit) and whether a person has reviewed them. An agent check never counts as a review.',
-} as const;
 
 export async function runMcp(argv: string[]): Promise<void> {
   let values;

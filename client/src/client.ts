@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { explicitSettings } from './settings';
+import { registerAgentTools } from './agent-tools';
 import { registerProvenance } from './provenance';
 import { StatusBar } from './status';
 import { registerTrustUi } from './trust-panel';
@@ -60,6 +61,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   };
   client = new LanguageClient('vouch', 'Vouch', serverOptions, clientOptions);
   registerProvenance(context, () => client, output);
+  context.subscriptions.push(...registerAgentTools(() => client, (m) => output.info(m)));
   context.subscriptions.push(client.onNotification(StatusNotification, (p) => status.update(p)));
   context.subscriptions.push(registerTrustUi(context, client, status));
   // Trust granted later: restart so the server picks up the trusted-workspace capabilities.

@@ -99,6 +99,14 @@ export const RuleDocRequest = new RequestType<RuleDocParams, RuleDocResult | nul
 export interface RuleDocParams { ruleId: string }
 export interface RuleDocResult { ruleId: string; title: string; markdown: string }
 
+/** client → server: one of the agent tools (server/src/agent/tools.ts) for the editor's language-model tools. */
+export const AgentToolRequest = new RequestType<AgentToolParams, AgentToolResult, void>('vouch/agentTool');
+export const AGENT_TOOLS = ['check_code', 'check_packages', 'explain_rule', 'file_trust'] as const;
+export type AgentToolName = (typeof AGENT_TOOLS)[number];
+export interface AgentToolParams { tool: AgentToolName; input: Record<string, unknown> }
+/** The answer as JSON text, or the message of a tool error the agent can act on. */
+export interface AgentToolResult { text: string; isError?: boolean }
+
 /** server → client: after each publish, the document's notices and finding count (status bar). */
 export const StatusNotification = new NotificationType<StatusParams>('vouch/status');
 export interface StatusParams {

@@ -4,8 +4,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
+  AgentToolRequest, FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
+import { agentTool } from './features/agent';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
 import { cappedDocuments } from './features/documents';
@@ -106,6 +107,7 @@ connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?
 
 connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
 connection.onRequest(ScanWorkspaceRequest, async (params) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
+connection.onRequest(AgentToolRequest, async (params) => agentTool((await enginePromise).engine, workspace, folderServices!, params));
 
 connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));
 connection.onRequest(FileTrustRequest, (params) => fileTrust(params, workspace, diagnostics!, provenance!));

@@ -24,6 +24,22 @@ export const MAX_PACKAGES = 200;
 
 export class AgentToolError extends Error {}
 
+/** Tool descriptions an agent can act on: the MCP tools' and the editor's language-model tools' (package.json). */
+export const TOOL_DESCRIPTIONS = {
+  check_code: 'Check code for flaws typical of AI-written code (injection, secrets, insecure defaults, hallucinated packages, sensitive data exposure…) before proposing it. Give `code` and `language`, optionally `path` (workspace-relative) so project manifests apply; or only `path` to check a workspace file. Returns findings with 1-based positions, rule summaries and mechanical fixes.',
+  check_packages: 'Before adding a dependency or an import, check package names: does each exist on the registry, is it a near miss of a popular package (typo or slopsquat), or deprecated? `ecosystem` is npm or pypi.',
+  explain_rule: 'Explain a Vouch rule by id (from a finding): what it looks for, why it matters, how to fix it.',
+  file_trust: 'Which lines of a workspace file came from an assistant (completion, paste, agent edit) and whether a person has reviewed them. An agent check never counts as a review.',
+} as const;
+
+/** The editor's language-model tool name of each agent tool (package.json `languageModelTools`). */
+export const LM_TOOL_NAMES = {
+  check_code: 'vouch_check_code',
+  check_packages: 'vouch_check_packages',
+  explain_rule: 'vouch_explain_rule',
+  file_trust: 'vouch_file_trust',
+} as const;
+
 export interface AgentToolsOptions {
   engine: Engine;
   /** Workspace root: paths are relative to it and may not leave it. */

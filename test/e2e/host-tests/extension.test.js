@@ -59,6 +59,21 @@ describe('Vouch in the extension host', () => {
     assert.strictEqual(found.find((x) => codeOf(x) === 'tls-verification-disabled').range.start.line, 5);
   });
 
+  it('offers its agent tools to chat agents as language-model tools, answering from the server', async () => {
+    assert.ok(vscode.lm && typeof vscode.lm.invokeTool === 'function', 'this VS Code has the language-model tools API');
+    const names = ['vouch_check_code', 'vouch_check_packages', 'vouch_explain_rule', 'vouch_file_trust'];
+    await poll(() => names.every((n) => vscode.lm.tools.some((t) => t.name === n)), 'the four vouch tools to be registered');
+    const source = new vscode.CancellationTokenSource();
+    const result = await vscode.lm.invokeTool('vouch_check_code', {
+      input: { code: "const key = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';\n", language: 'javascript' },
+      toolInvocationToken: undefined,
+    }, source.token);
+    const text = result.content.map((p) => p.value).join('');
+    assert.ok(text.includes('"ruleId": "stripe-secret-key"'), text);
+    const bad = await vscode.lm.invokeTool('vouch_explain_rule', { input: { ruleId: 'no-such-rule' }, toolInvocationToken: undefined }, source.token);
+    assert.match(bad.content.map((p) => p.value).join(''), /^Error: unknown rule/);
+  });
+
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['vouch.showRuleDoc', 'vouch.generateReport', 'vouch.restartServer', 'vouch.showOutput']) {
