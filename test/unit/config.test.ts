@@ -13,11 +13,21 @@ describe('core/config: sanitizeSettings', () => {
       enable: false, run: 'onSave', rules: { 'aws-access-key-id': 'off', 'hardcoded-secret': 'hint' }, include: ['src/**'],
       exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500,
       dependencies: { newPackageDays: 7 }, provenance: { captureMode: 'precise', raiseSeverity: false, assistedOnlyRules: ['weak-test'] },
+      review: { sign: true, signingKey: '~/.ssh/id_ed25519.pub' }, verdict: { failOn: ['error', 'warning'], unreviewedNeedsReview: false, alwaysReview: ['infra/**'] },
       models: { sanitizers: [{ callee: ['isSafeName'], clears: ['path'] }], validators: [{ method: ['check'], receiver: '^policy$' }] },
     };
     const problems: string[] = [];
     assert.deepEqual(sanitizeSettings({ ...good, $schema: './schema.json' }, problems), good);
     assert.deepEqual(problems, []);
+  });
+
+  it('reports bad review and verdict values', () => {
+    const problems: string[] = [];
+    const out = sanitizeSettings({ review: { sign: 'yes', signingKey: 3 }, verdict: { failOn: ['fatal'], unreviewedNeedsReview: 1, alwaysReview: ['ok/**', 'x'.repeat(5000)] } }, problems);
+    assert.deepEqual(out, { review: {}, verdict: { alwaysReview: ['ok/**'] } });
+    for (const key of ['review.sign', 'review.signingKey', 'verdict.failOn', 'verdict.unreviewedNeedsReview', 'verdict.alwaysReview']) {
+      assert.ok(problems.some((p) => p.startsWith(key)), `${key}: ${problems.join('\n')}`);
+    }
   });
 
   it('drops wrong types and keeps what is right', () => {

@@ -16,6 +16,13 @@ describe('scan: policy file', () => {
     return join(dir, name);
   };
 
+  it('a policy file cannot choose the key that signs a person\'s reviews; it can turn signing and verdict policy on', () => {
+    const r = readConfigFile(file('sign.json', JSON.stringify({ review: { sign: true, signingKey: './evil_key' }, verdict: { alwaysReview: ['infra/**'] } })));
+    assert.deepEqual(r.settings.review, { sign: true });
+    assert.deepEqual(r.settings.verdict, { alwaysReview: ['infra/**'] });
+    assert.ok(r.problems.some((p) => /review\.signingKey: ignored in the policy file/.test(p)), r.problems.join('\n'));
+  });
+
   it('a missing file is marked missing, not an error', () => {
     const r = readConfigFile(join(dir, 'none.json'));
     assert.equal(r.missing, true);

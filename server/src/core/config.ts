@@ -2,7 +2,7 @@
 // JSON, and the include/exclude decision for a path.
 import { Minimatch } from 'minimatch';
 import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './settings';
-import { CONFIDENCES, SEVERITIES } from './types';
+import { CONFIDENCES, SEVERITIES, type Severity } from './types';
 import { DEFAULT_EXCLUDES } from './paths';
 import { sanitizeModels } from './team-models';
 import { MAX_GLOB_LENGTH, MAX_GLOBS, preview } from './json-limits';
@@ -103,6 +103,31 @@ export function sanitizeSettings(raw: unknown, problems: string[] = [], refused:
       out.provenance = p as VouchSettings['provenance'];
     }
   }
+  if (raw.review !== undefined) {
+    const v = raw.review;
+    if (!isObject(v)) problems.push('review: expected an object');
+    else {
+      const r: Partial<VouchSettings['review']> = {};
+      if (typeof v.sign === 'boolean') r.sign = v.sign;
+      else if (v.sign !== undefined) problems.push('review.sign: expected a boolean');
+      if (typeof v.signingKey === 'string' && v.signingKey.length <= 4096) r.signingKey = v.signingKey;
+      else if (v.signingKey !== undefined) problems.push('review.signingKey: expected a path or ""');
+      out.review = r as VouchSettings['review'];
+    }
+  }
+  if (raw.verdict !== undefined) {
+    const v = raw.verdict;
+    if (!isObject(v)) problems.push('verdict: expected an object');
+    else {
+      const d: Partial<VouchSettings['verdict']> = {};
+      if (Array.isArray(v.failOn) && v.failOn.every((x) => (SEVERITIES as readonly unknown[]).includes(x))) d.failOn = v.failOn as Severity[];
+      else if (v.failOn !== undefined) problems.push(`verdict.failOn: expected severities (${SEVERITIES.join(', ')})`);
+      if (typeof v.unreviewedNeedsReview === 'boolean') d.unreviewedNeedsReview = v.unreviewedNeedsReview;
+      else if (v.unreviewedNeedsReview !== undefined) problems.push('verdict.unreviewedNeedsReview: expected a boolean');
+      if (v.alwaysReview !== undefined) d.alwaysReview = sanitizeGlobs('verdict.alwaysReview', v.alwaysReview, problems);
+      out.verdict = d as VouchSettings['verdict'];
+    }
+  }
   if (raw.dependencies !== undefined) {
     const days = isObject(raw.dependencies) ? raw.dependencies.newPackageDays : undefined;
     if (typeof days === 'number' && days >= 0 && days <= 3650) out.dependencies = { newPackageDays: days };
@@ -116,6 +141,19 @@ export function sanitizeSettings(raw: unknown, problems: string[] = [], refused:
     if (!(k in DEFAULT_SETTINGS) && k !== '$schema' && k !== 'trace') problems.push(`unknown key "${k}"`);
   }
   return out as Partial<VouchSettings>;
+}
+
+/** A list of globs from untrusted JSON: strings only, at most MAX_GLOBS, each one minimatch accepts. */
+function sanitizeGlobs(key: string, v: unknown, problems: string[]): string[] {
+  if (!Array.isArray(v)) {
+    problems.push(`${key}: expected an array of glob strings, got ${preview(v)}`);
+    return [];
+  }
+  return v.filter((g): g is string => typeof g === 'string' && g.length > 0).slice(0, MAX_GLOBS).filter((g) => {
+    const problem = globProblem(g);
+    if (problem) problems.push(`${key}: ignored ${preview(g, 40)}: ${problem}`);
+    return !problem;
+  });
 }
 
 export function mergeSettings(...layers: Array<Partial<VouchSettings> | undefined>): VouchSettings {

@@ -29,6 +29,16 @@ export interface VouchSettings {
    */
   provenance: { captureMode: 'inferred' | 'precise'; raiseSeverity: boolean; assistedOnlyRules: string[] };
   respectGitignore: boolean;
+  /**
+   * Reviews: `sign` signs each review entry with the person's SSH key (`signingKey`, or git's
+   * `user.signingkey` when ""), so "who signed off" is a signature; trusted workspaces only.
+   */
+  review: { sign: boolean; signingKey: string };
+  /**
+   * `vouch verdict` policy: severities that fail a change, whether unreviewed assisted code in the
+   * change needs a review, and paths that always need one.
+   */
+  verdict: { failOn: Severity[]; unreviewedNeedsReview: boolean; alwaysReview: string[] };
   /** Milliseconds each detector may spend on one file. */
   detectorBudgetMs: number;
   /**
@@ -57,6 +67,8 @@ export const DEFAULT_SETTINGS: VouchSettings = {
   dependencies: { newPackageDays: 30 },
   provenance: { captureMode: 'inferred', raiseSeverity: true, assistedOnlyRules: [] },
   respectGitignore: true,
+  review: { sign: false, signingKey: '' },
+  verdict: { failOn: ['error'], unreviewedNeedsReview: true, alwaysReview: [] },
   detectorBudgetMs: 250,
   models: {},
 };

@@ -4,6 +4,7 @@
 // Diagnostics calls and never calls Diagnostics itself; features/review.ts sends diagnostics again
 // after its state changes.
 import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,8 +16,9 @@ import {
   TrustChangedNotification, type DiagnosticData, type MarkReviewedParams, type MarkReviewedResult, type ProvenanceParams,
   type TrustChangedParams,
 } from '../protocol';
-import { reviewerFor } from '../review/identity';
-import { appendEntries, EMPTY_LEDGER, readLedger, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';
+import { gitConfig, reviewerFor } from '../review/identity';
+import { appendEntries, EMPTY_LEDGER, readLedger, type EntrySigner, type LedgerRead, type NewEntry, type ReviewedFindingStatus } from '../review/ledger';
+import { sshEntrySigner } from '../review/signed-entries';
 import { applyPolicy, evaluateRegions, indexLedger, type EvaluatedRegion, type PolicyResult } from '../review/policy';
 import { toDiagnostic } from './diagnostic-shape';
 import type { DiagnosticsPolicy } from './diagnostics';
@@ -127,10 +129,20 @@ export class Provenance implements DiagnosticsPolicy {
       file: ev.relPath, regionId: r.region.id, lines: r.lines, hash: r.currentHash, source: r.region.source,
       reviewer, time, findings: this.reviewedFindings(uri, r, ev.results), ...(note ? { note } : {}),
     }));
-    appendEntries(ledgerFile, entries);
+    appendEntries(ledgerFile, entries, entries.length ? await this.signerFor(scope.root, settings) : undefined);
     for (const r of targets) this.memory.get(uri)?.delete(r.region.id);
     this.ledgers.delete(scope.root);
     return { reviewed: entries.length, ledger: ledgerFile };
+  }
+
+  /** With `review.sign`: the reviewer's SSH key signs each entry; without a key the review is refused, not left unsigned. */
+  private async signerFor(root: string, settings: VouchSettings): Promise<EntrySigner | undefined> {
+    if (!settings.review.sign) return undefined;
+    if (!this.trusted) throw new Error('Vouch: signing reviews runs ssh-keygen, which an untrusted workspace does not allow; trust the workspace or turn off vouch.review.sign');
+    const configured = settings.review.signingKey || await gitConfig(root, 'user.signingkey');
+    if (!configured) throw new Error('Vouch: vouch.review.sign is on but no key is set: set vouch.review.signingKey or `git config user.signingkey` to your SSH key');
+    const key = configured.startsWith('~/') ? join(homedir(), configured.slice(2)) : configured;
+    return sshEntrySigner(key);
   }
 
   private reviewedFindings(uri: string, r: EvaluatedRegion, results: readonly PolicyResult[]): NewEntry['findings'] {

@@ -112,6 +112,11 @@ function sshKeygen(args: string[], input?: Buffer): string {
   }
 }
 
+/** Signs bytes from standard input; returns the armored signature (ssh-keygen writes it to stdout). */
+export function signData(data: string, key: string, namespace: string): string {
+  return sshKeygen(['-Y', 'sign', '-f', key, '-n', namespace, '-q'], Buffer.from(data, 'utf8')).trim();
+}
+
 /** Signs `file` with the private key (or the public key of an agent-held key); writes `<file>.sig`. */
 export function signFile(file: string, key: string): string {
   sshKeygen(['-Y', 'sign', '-f', key, '-n', SIGNATURE_NAMESPACE, '-q', file]);
@@ -122,7 +127,7 @@ export function signFile(file: string, key: string): string {
  * Who signed `data` with `signature`, by an allowed-signers file (the format git uses for
  * `gpg.ssh.allowedSignersFile`); a problem when nobody listed there did, or the bytes changed.
  */
-export function verifySignature(data: Buffer, signatureFile: string, allowedSigners: string): { signer?: string; problem?: string } {
+export function verifySignature(data: Buffer, signatureFile: string, allowedSigners: string, namespace = SIGNATURE_NAMESPACE): { signer?: string; problem?: string } {
   let principals: string[];
   try {
     principals = sshKeygen(['-Y', 'find-principals', '-s', signatureFile, '-f', allowedSigners]).split('\n').map((l) => l.trim()).filter(Boolean);
@@ -131,7 +136,7 @@ export function verifySignature(data: Buffer, signatureFile: string, allowedSign
   }
   for (const principal of principals) {
     try {
-      sshKeygen(['-Y', 'verify', '-f', allowedSigners, '-I', principal, '-n', SIGNATURE_NAMESPACE, '-s', signatureFile], data);
+      sshKeygen(['-Y', 'verify', '-f', allowedSigners, '-I', principal, '-n', namespace, '-s', signatureFile], data);
       return { signer: principal };
     } catch (e) {
       return { problem: `the signature does not match the statement: it was changed after signing (${(e as Error).message})` };

@@ -9,7 +9,7 @@ export interface Reviewer {
   email?: string;
 }
 
-function gitConfig(cwd: string, key: string): Promise<string | undefined> {
+export function gitConfig(cwd: string, key: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     try {
       execFile('git', ['config', '--get', key], { cwd, timeout: 3000, windowsHide: true }, (err, stdout) => {

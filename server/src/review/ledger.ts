@@ -30,9 +30,16 @@ export interface LedgerEntry {
   note?: string;
   /** sha256 (hex) of the previous line's exact text; '' for the first line. */
   prev: string;
+  /**
+   * SSH signature (`ssh-keygen -Y sign`, namespace `vouch-review`, armored) over the entry's line
+   * without this field (`prev` included, so a signed entry cannot be moved in the chain).
+   */
+  sig?: string;
 }
 
-export type NewEntry = Omit<LedgerEntry, 'v' | 'prev'>;
+export type NewEntry = Omit<LedgerEntry, 'v' | 'prev' | 'sig'>;
+/** Signs the exact bytes of an unsigned entry line; returns the armored signature. */
+export type EntrySigner = (line: string) => string;
 
 /** The regions `.vouch/provenance.json` holds for one file, as the editor last wrote them. */
 export interface RegionRecord {
@@ -191,7 +198,7 @@ export function readLedger(file: string): LedgerRead {
   return parseLedger(read.text, basename(file));
 }
 
-function serialise(item: NewItem, prev: string): string {
+function serialise(item: NewItem, prev: string, signer?: EntrySigner): string {
   // Fixed key order keeps lines readable and diffs stable.
   if ('kind' in item) {
     const full: RegionRecord = { v: 2, kind: 'regions', file: item.file, regions: item.regions, digest: item.digest, time: item.time, prev };
@@ -202,15 +209,22 @@ function serialise(item: NewItem, prev: string): string {
     v: 1, file: e.file, regionId: e.regionId, lines: e.lines, hash: e.hash, source: e.source,
     reviewer: e.reviewer, time: e.time, findings: e.findings, ...(e.note ? { note: e.note } : {}), prev,
   };
-  return JSON.stringify(full);
+  const line = JSON.stringify(full);
+  return signer ? JSON.stringify({ ...full, sig: signer(line) }) : line;
+}
+
+/** The line a review entry's signature covers: the entry as written, without `sig`. */
+export function signedPayload(entry: LedgerEntry): string {
+  const { sig: _sig, ...unsigned } = entry;
+  return JSON.stringify(unsigned);
 }
 
 /** Serialises entries chained after `lastHash`; returns the lines (no trailing newline each). */
-export function chainEntries(lastHash: string, entries: readonly NewItem[]): string[] {
+export function chainEntries(lastHash: string, entries: readonly NewItem[], signer?: EntrySigner): string[] {
   const out: string[] = [];
   let prev = lastHash;
   for (const e of entries) {
-    const line = serialise(e, prev);
+    const line = serialise(e, prev, signer);
     out.push(line);
     prev = lineHash(line);
   }
@@ -222,7 +236,7 @@ export function chainEntries(lastHash: string, entries: readonly NewItem[]): str
  * the CLI or a teammate's merge may have written since we last read, and two appenders reading the
  * same tail would both name it as `prev`, breaking the chain. Returns the lines written.
  */
-export function updateLedger(file: string, build: (current: LedgerRead) => readonly NewItem[]): string[] {
+export function updateLedger(file: string, build: (current: LedgerRead) => readonly NewItem[], signer?: EntrySigner): string[] {
   mkdirSync(dirname(file), { recursive: true });
   return withFileLock(file, () => {
     const read = readTextSafe(file, MAX_LEDGER_BYTES);
@@ -232,7 +246,7 @@ export function updateLedger(file: string, build: (current: LedgerRead) => reado
     const items = build(parseLedger(text, basename(file)));
     if (!items.length) return [];
     const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    const out = chainEntries(lines.length ? lineHash(lines[lines.length - 1]) : '', items);
+    const out = chainEntries(lines.length ? lineHash(lines[lines.length - 1]) : '', items, signer);
     const lead = text && !text.endsWith('\n') ? '\n' : '';
     appendFileSync(file, lead + out.join('\n') + '\n');
     return out;
@@ -240,7 +254,7 @@ export function updateLedger(file: string, build: (current: LedgerRead) => reado
 }
 
 /** Appends review entries (see updateLedger). */
-export function appendEntries(file: string, entries: readonly NewEntry[]): LedgerEntry[] {
+export function appendEntries(file: string, entries: readonly NewEntry[], signer?: EntrySigner): LedgerEntry[] {
   if (!entries.length) return [];
-  return updateLedger(file, () => entries).map((l) => JSON.parse(l) as LedgerEntry);
+  return updateLedger(file, () => entries, signer).map((l) => JSON.parse(l) as LedgerEntry);
 }

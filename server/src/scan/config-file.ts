@@ -47,6 +47,12 @@ export function readConfigFile(file: string): ConfigFileResult {
     raw = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
     // The editor keeps what parsed (the user may be mid-edit); the CLI refuses to run on `error`.
     settings = sanitizeSettings(raw, problems, refused);
+    // Which key signs a person's reviews is theirs to say, never the repository's.
+    if (settings.review?.signingKey !== undefined) {
+      const { signingKey: _dropped, ...review } = settings.review;
+      settings = { ...settings, review: review as VouchSettings['review'] };
+      problems.push('review.signingKey: ignored in the policy file; set vouch.review.signingKey in your user settings');
+    }
   } catch (e) {
     const error = `${file} is not used: ${(e as Error).message}`;
     return { settings: {}, problems: [error], path: file, error };
