@@ -94,7 +94,9 @@ describe('data rules: windows and budgets', () => {
     const result = analyze([toDetector(rule({ pattern: 'x', notOnLine: ['zzz'] }))], text, 10_000);
     assert.equal(result.findings.length, 30_000);
     assert.deepEqual(result.notices, []);
-    assert.ok(performance.now() - started < 3000, `${Math.round(performance.now() - started)} ms`);
+    // ~0.9 s on a quiet 2-core machine; the quadratic re-read this guards against took minutes, so a
+    // generous bound keeps the guard without failing on a loaded machine.
+    assert.ok(performance.now() - started < 10_000, `${Math.round(performance.now() - started)} ms`);
     const cappedAt = performance.now();
     const capped = analyze([toDetector(rule({ pattern: 'x', notOnLine: ['zzz'] }))], text, 1);
     assert.deepEqual(capped.notices.map((n) => n.kind), ['detector-timeout']);
@@ -110,7 +112,12 @@ describe('data rules: patterns that rescanned blank lines are linear (recheck)',
   for (const id of ids) {
     it(id, () => {
       const r = PACKS.flatMap((p) => p.rules).find((x) => x.id === id)!;
-      const result = checkSync(r.pattern, r.flags ?? '', { timeout: 60_000 });
+      // The options of scripts/check-regexes.mjs: a fixed seed and step limits, no wall-clock limits, so
+      // the verdict depends on the pattern only (a timeout flipped verdicts on a loaded machine).
+      const result = checkSync(r.pattern, r.flags ?? '', {
+        checker: 'fuzz', randomSeed: 0, timeout: null, attackTimeout: null, incubationTimeout: null, seedingTimeout: null,
+        recallTimeout: -1, attackLimit: 10_000_000, maxAttackStringSize: 30_000,
+      });
       assert.equal(result.status, 'safe', `${id}: ${result.status} ${result.complexity?.type ?? ''}`);
     });
   }
