@@ -17,6 +17,9 @@ import type { ScanResult } from '../../server/src/scan/result';
 import { hasUnreviewedError, reviewRecordProblems } from '../../server/src/scan/provenance';
 import { defaultCacheDir } from '../../server/src/registry';
 import { VERSION } from '../../server/src/version';
+import { GitBaseline } from '../../server/src/vcs/baseline';
+import { changeScope, type ChangeScope } from '../../server/src/vcs/changes';
+import { VcsError } from '../../server/src/vcs/repository';
 import { Progress } from './progress';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
@@ -47,6 +50,13 @@ Options:
                                        registry locations; credentials come from your own config)
   --types                              also type-check JS/TS against installed typings (phantom-api
                                        rules; about 0.1–0.4 s per file)
+  --changed-since <rev>                only files changed since <rev> (committed, staged, working tree,
+                                       new), and findings only on changed lines; a branch stands for
+                                       its merge-base with HEAD (for pre-commit hooks and pull requests)
+  --all-lines                          with --changed-since: findings on every line of the changed files
+  --baseline <rev>                     what breaking-change compares the public surface with (default:
+                                       the --changed-since revision, else HEAD); read from git's object
+                                       store, git is never run
   --summary                            print a one-screen summary to stderr
   --quiet                              no progress indicator
   -h, --help                           show this help
@@ -99,6 +109,9 @@ function parse(argv: string[]) {
       offline: { type: 'boolean', default: false },
       'trust-workspace-config': { type: 'boolean', default: false },
       types: { type: 'boolean', default: false },
+      'changed-since': { type: 'string' },
+      'all-lines': { type: 'boolean', default: false },
+      baseline: { type: 'string' },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -117,6 +130,7 @@ function summarize(scan: ScanResult): string {
     `Vouch ${VERSION}: ${scan.fileCount} files in ${(scan.durationMs / 1000).toFixed(2)} s — ${active.length} findings (${bySev.error} error, ${bySev.warning} warning, ${bySev.info + bySev.hint} info)`,
     ...[...byFamily].sort((a, b) => b[1] - a[1]).map(([f, n]) => `  ${String(n).padStart(4)}  ${f}`),
   ];
+  if (scan.changedSince) lines.push(`  changed since ${scan.changedSince.baseline}${scan.changedSince.lines === 'changed' ? ' (changed lines only)' : ''}`);
   if (scan.provenance?.total.assistedLines) lines.push(`  review coverage: ${coverageText(scan.provenance.total)}`);
   for (const p of reviewRecordProblems(scan)) lines.push(`  review record does not hold: ${p}`);
   if (scan.skipped.length) lines.push(`  skipped ${scan.skipped.length} file(s): ${scan.skipped.slice(0, 3).map((s) => `${s.path} (${s.reason})`).join('; ')}${scan.skipped.length > 3 ? '; …' : ''}`);
@@ -183,6 +197,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const p of config.problems) process.stderr.write(`vouch: warning: ${p}\n`);
   const settings = mergeSettings(config.settings, values.offline ? { registry: { enabled: false } } : undefined);
 
+  if (values['all-lines'] && values['changed-since'] === undefined) throw new UsageError('--all-lines needs --changed-since <rev>');
+  const { baseline, scope } = await openBaseline(root, values['changed-since'], values.baseline);
+
   const { engine, warnings } = await createEngine();
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
   // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
@@ -191,6 +208,7 @@ export async function main(argv: string[]): Promise<number> {
     log: (msg) => values.quiet || process.stderr.write(`vouch: registry: ${msg}\n`),
     // Opt-in: a warm per-file checker costs far more than the rest of the scan.
     typeRoots: values.types ? () => [root] : undefined,
+    baseline: baseline && ((folder) => (folder === root ? baseline : undefined)),
   });
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
   let scan: ScanResult;
@@ -198,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     scan = await runScan({
       engine, warnings, root, paths, settings, services: services.for(root, settings), keepText: needsText(format),
       onProgress: (done, total, path) => progress.update(done, total, path),
+      change: scope && { scope, allLines: values['all-lines'] },
     });
   } finally {
     progress.done();
@@ -239,6 +258,21 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The baseline of change-aware checks: `--baseline`, else `--changed-since`, else HEAD (none outside a
+ * repository, then). A revision given on the command line must resolve: otherwise exit 2.
+ */
+async function openBaseline(root: string, changedSince: string | undefined, rev: string | undefined): Promise<{ baseline?: GitBaseline; scope?: ChangeScope }> {
+  try {
+    const since = changedSince !== undefined ? await GitBaseline.open(root, changedSince) : undefined;
+    const baseline = rev !== undefined ? await GitBaseline.open(root, rev) : since ?? GitBaseline.follow(root);
+    return { baseline, scope: since && (await changeScope(since)) };
+  } catch (e) {
+    if (e instanceof VcsError) throw new FatalError(e.message);
+    throw e;
+  }
 }
 
 function isDirectory(p: string): boolean {

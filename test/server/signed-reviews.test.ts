@@ -30,7 +30,7 @@ describe('server over JSON-RPC: signed reviews (vouch.review.sign)', function ()
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  async function review(settings: object): Promise<{ result?: MarkReviewedResult; error?: string }> {
+  async function review(settings: Record<string, unknown>): Promise<{ result?: MarkReviewedResult; error?: string }> {
     // The person's own git config must not leak in: an isolated HOME and no system config.
     const home = join(dir, 'home');
     const client = await LspClient.start(dir, settings, { env: { HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1' } });

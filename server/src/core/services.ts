@@ -90,3 +90,25 @@ export interface WorkspaceIndex {
 }
 
 export const WORKSPACE = 'workspace';
+
+/** A file as it was at the baseline revision. */
+export interface BaselineFile {
+  /** git's blob id: the key of everything derived from this content. */
+  oid: string;
+  text: string;
+  /** What the baseline is, for messages: `HEAD`, `main (merge-base 1a2b3c4)`. */
+  label: string;
+}
+
+/**
+ * The workspace at a baseline revision (HEAD in the editor, `--baseline REV` on the CLI), read from
+ * the repository's object store without running git. Paths are workspace-relative.
+ */
+export interface BaselineService {
+  /** The file at the baseline; null when the baseline has no such file; undefined when there is no baseline. */
+  read(relPath: string, signal?: AbortSignal): Promise<BaselineFile | null | undefined>;
+  /** `derive(text)` memoised per blob id and `key` (bounded), so an edit recomputes only its own file. */
+  derived<T>(file: BaselineFile, key: object, derive: (text: string) => T): T;
+}
+
+export const BASELINE = 'baseline';

@@ -196,6 +196,7 @@ export interface Services {
   project?: import('./services').ProjectService;
   types?: import('./services').TypeService;
   workspace?: import('./services').WorkspaceIndex;
+  baseline?: import('./services').BaselineService;
   [name: string]: unknown;
 }
 

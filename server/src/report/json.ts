@@ -57,6 +57,7 @@ export function toJson(scan: ScanResult): string {
       tool: { name: 'vouch', version: VERSION },
       files: scan.fileCount,
       durationMs: scan.durationMs,
+      ...(scan.changedSince ? { changedSince: scan.changedSince } : {}),
       findings,
       suppressed,
       skipped: scan.skipped,

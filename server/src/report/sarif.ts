@@ -169,7 +169,7 @@ export function toSarifLog(scan: ScanResult, rules: readonly RuleInfo[], docs: R
       invocations: [invocation],
       columnKind: 'utf16CodeUnits',
       results,
-      properties: { files: scan.fileCount, durationMs: scan.durationMs, ...(scan.provenance ? { reviewCoverage: scan.provenance.total.reviewCoverage, provenance: scan.provenance.total, reviewRecord: scan.provenance.record } : {}) },
+      properties: { files: scan.fileCount, durationMs: scan.durationMs, ...(scan.changedSince ? { changedSince: scan.changedSince } : {}), ...(scan.provenance ? { reviewCoverage: scan.provenance.total.reviewCoverage, provenance: scan.provenance.total, reviewRecord: scan.provenance.record } : {}) },
     }],
   };
 }

@@ -1,18 +1,23 @@
 // The one composition of Vouch's analysis, used by every host so they cannot drift apart: the
-// slow-tier services for a folder (project files, the workspace index, registry, type checker) and
-// the scan pipeline (walk → both engine tiers → provenance and review annotation). `vouch scan`, the
-// editor's report command and the server's diagnostics all build on it.
+// slow-tier services for a folder (project files, the workspace index, registry, type checker, the
+// git baseline) and the scan pipeline (walk → both engine tiers → provenance and review annotation;
+// a diff-aware scan keeps changed files and lines). `vouch scan`, the editor's report command and
+// the server's diagnostics all build on it.
 import { isAbsolute, resolve } from 'node:path';
 import type { Engine } from '../core/engine';
 import type { VouchSettings } from '../core/settings';
+import type { BaselineService } from '../core/services';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
 import { createRegistryService, type RegistryHandle } from '../registry';
 import { TypeCheckService } from '../typecheck/service';
+import { GitBaseline } from '../vcs/baseline';
 import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
 import { scanFilesAsync } from './scan';
+import { limitToChange } from './changed';
+import type { ChangeScope } from '../vcs/changes';
 
 export interface ServiceOptions {
   /** Workspace trust; untrusted → registry look-ups off (snapshot only). */
@@ -29,11 +34,16 @@ export interface ServiceOptions {
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
   trustWorkspaceConfig?: boolean;
+  /**
+   * The baseline of change-aware rules for a folder (`--baseline REV` on the CLI); default: the
+   * folder's git HEAD, followed as it moves (none outside a repository). Read, never run: also untrusted.
+   */
+  baseline?: (root: string) => BaselineService | undefined;
 }
 
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
 export class FolderServices {
-  private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string }>();
+  private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string; baseline?: BaselineService }>();
   private readonly types: TypeCheckService | undefined;
 
   constructor(private readonly options: ServiceOptions) {
@@ -50,13 +60,17 @@ export class FolderServices {
         trustWorkspaceConfig: this.options.trustWorkspaceConfig,
       });
       const project = new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {});
-      f = { project, workspace: new ProjectIndex(project), registry, registryKey: key };
+      const baseline = this.options.baseline ? this.options.baseline(root) : isAbsolute(root) ? GitBaseline.follow(root) : undefined;
+      f = { project, workspace: new ProjectIndex(project), registry, registryKey: key, baseline };
       this.folders.set(root, f);
     } else if (f.registryKey !== key) {
       f.registry.update({ settings });
       f.registryKey = key;
     }
-    return { project: f.project, workspace: f.workspace, registry: f.registry, dependencies: settings.dependencies, types: this.types };
+    return {
+      project: f.project, workspace: f.workspace, registry: f.registry, dependencies: settings.dependencies, types: this.types,
+      ...(f.baseline ? { baseline: f.baseline } : {}),
+    };
   }
 
   setTrusted(trusted: boolean): void {
@@ -89,15 +103,19 @@ export interface ScanRun {
   /** Keep each file's text for report snippets. */
   keepText?: boolean;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** A diff-aware scan: only files changed since the baseline, findings only on changed lines unless `allLines`. */
+  change?: { scope: ChangeScope; allLines?: boolean };
 }
 
 /** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
 export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   const starts = run.paths?.length ? run.paths.map((p) => resolve(p)) : [resolve(run.root)];
-  const scanned = await scanFilesAsync({
+  const scope = run.change?.scope;
+  let scanned = await scanFilesAsync({
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
-    onProgress: run.onProgress, services: run.services,
+    onProgress: run.onProgress, services: run.services, only: scope && ((rel) => scope.changed(rel)),
   });
+  if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
   const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
   return annotateProvenance(withWarnings, run.settings, starts);
 }

@@ -61,6 +61,8 @@ export interface ScanResult {
   warnings?: string[];
   /** Provenance and review coverage, when the caller asked for it (annotateProvenance). */
   provenance?: ScanProvenance;
+  /** A diff-aware scan (`--changed-since`): the baseline it compared with, and which lines count. */
+  changedSince?: { baseline: string; lines: 'changed' | 'all' };
 }
 
 /** A scan after annotateProvenance: coverage is always present. */

@@ -20,6 +20,8 @@ export interface ScanOptions {
   engine: Engine;
   keepText?: boolean;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Only walked files (workspace-relative) this accepts are analysed: the changed ones of a diff-aware scan. */
+  only?: (relPath: string) => boolean;
 }
 
 type Readable = { rel: string; language: LanguageId; text: string; notes: Notice[]; size: number };
@@ -68,7 +70,8 @@ function begin(opts: ScanOptions): { root: string; result: ScanResult; files: st
     result.skipped.push({ path: toRelative(root, abs), reason });
   };
   const starts = opts.paths?.length ? opts.paths.map((p) => resolve(p)) : [root];
-  const files = [...new Set(starts.flatMap((s) => listFiles(root, s, opts.settings, onSkip)))];
+  const walked = [...new Set(starts.flatMap((s) => listFiles(root, s, opts.settings, onSkip)))];
+  const files = opts.only ? walked.filter((abs) => opts.only!(toRelative(root, abs))) : walked;
   return { root, result, files, analyzeOptions: analyzeOptionsOf(opts) };
 }
 
