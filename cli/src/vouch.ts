@@ -23,10 +23,12 @@ import { VcsError } from '../../server/src/vcs/repository';
 import { Progress } from './progress';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
+import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
        vouch rebase-ledger --onto <file> [--root <dir>]
+       vouch verdict [--baseline <rev>] [--attest <file>]   (one verdict for the change; vouch verdict --help)
        vouch mcp [--root <dir>] [--offline]   (an MCP server on stdio for AI agents; vouch mcp --help)
 
 Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
@@ -138,6 +140,19 @@ function summarize(scan: ScanResult): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'verdict') {
+    const lines: string[] = [];
+    try {
+      const code = await runVerdict(argv.slice(1), (line) => lines.push(line));
+      await writeStdout(lines.join('\n') + '\n');
+      return code;
+    } catch (e) {
+      if (lines.length) await writeStdout(lines.join('\n') + '\n');
+      if (e instanceof VerdictUsageError) throw new UsageError(e.message, VERDICT_USAGE);
+      if (e instanceof VerdictFatalError) throw new FatalError(e.message);
+      throw e;
+    }
+  }
   if (argv[0] === 'mcp') {
     try {
       await runMcp(argv.slice(1));
