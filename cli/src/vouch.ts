@@ -1,6 +1,7 @@
 // `vouch scan`: the engine headless, for CI. Exit codes: 0 clean, 1 findings at/above --fail-on, 2 usage/internal error.
 // `vouch verify` (verify.ts): does the review record hold; `vouch rebase-ledger`: mend it after a merge.
 // `vouch mcp` (mcp.ts): the engine as read-only tools for AI agents over MCP.
+// `vouch provenance import|export` (provenance-cmd.ts): attribution other tools write, in and out.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,12 +25,14 @@ import { Progress } from './progress';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
+import { provenanceCommand } from './provenance-cmd';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
        vouch rebase-ledger --onto <file> [--root <dir>]
        vouch verdict [--baseline <rev>] [--attest <file>]   (one verdict for the change; vouch verdict --help)
        vouch mcp [--root <dir>] [--offline]   (an MCP server on stdio for AI agents; vouch mcp --help)
+       vouch provenance import --from agent-trace|git-notes … | export --to agent-trace   (vouch provenance --help)
 
 Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
 (.vouch/reviews.jsonl and .vouch/provenance.json) holds (vouch verify --help).
@@ -162,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (argv[0] === 'provenance') return provenanceCommand(argv.slice(1), (message, usage) => new UsageError(message, usage), writeStdout);
   if (argv[0] === 'verify' || argv[0] === 'rebase-ledger') {
     const lines: string[] = [];
     try {
