@@ -51,7 +51,14 @@ export class ProvenanceStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: (m: string) => void) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROVENANCE_FILE}`);
+    // Written from outside (an import, a pull): read it again when next needed.
+    const forget = (uri: vscode.Uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) this.files.delete(folder.uri.toString());
+    };
     this.disposables.push(
+      watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget),
       vscode.workspace.onDidSaveTextDocument((d) => void this.saved(d)),
       vscode.workspace.onDidCloseTextDocument((d) => { this.flush(d); this.live.delete(d.uri.toString()); }),
     );
@@ -133,11 +140,16 @@ export class ProvenanceStore implements vscode.Disposable {
     const key = folder.uri.toString();
     let p = this.files.get(key);
     if (!p) {
-      p = folder.uri.scheme === 'file' ? Promise.resolve(this.readLocal(folder.uri)) : Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, PROVENANCE_FILE)))
-        .then((bytes) => parseProvenanceFile(Buffer.from(bytes).toString('utf8')), () => ({}));
+      p = this.load(folder);
       this.files.set(key, p);
     }
     return p;
+  }
+
+  /** The file as it is on disk now (an import, a pull or another window may have written it). */
+  private load(folder: vscode.WorkspaceFolder): Promise<ProvenanceFile> {
+    return folder.uri.scheme === 'file' ? Promise.resolve(this.readLocal(folder.uri)) : Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, PROVENANCE_FILE)))
+      .then((bytes) => parseProvenanceFile(Buffer.from(bytes).toString('utf8')), () => ({}));
   }
 
   /** A committed symlink to /dev/zero or a FIFO must not hang or fill the extension host: read the open handle, capped. */
@@ -165,7 +177,10 @@ export class ProvenanceStore implements vscode.Disposable {
     const located = this.locate(uri);
     if (!located) return;
     const key = located.folder.uri.toString();
-    const write = this.read(located.folder).then(async (file) => {
+    // Writes of one folder run in order, each merging into the file as it is on disk now: entries
+    // written meanwhile by `vouch provenance import`, a pull or another window are kept.
+    const previous = this.files.get(key) ?? Promise.resolve({});
+    const write = previous.catch(() => ({})).then(() => this.load(located.folder)).then(async (file) => {
       const next = { ...file };
       if (regions.length === 0 && !next[located.path]) return file; // never had regions: nothing to write
       if (regions.length === 0) delete next[located.path];
