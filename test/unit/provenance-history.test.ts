@@ -32,6 +32,20 @@ describe('provenance/history: undo and redo bring regions back', () => {
     assert.deepEqual(set.regions, accepted);
   });
 
+  it('accept over typed text, undo (puts the typed text back), redo: the region returns', () => {
+    const set = new RegionSet([], { newId: () => 'r3' });
+    const history = new RegionHistory();
+    // "con" was typed; the suggestion replaced it with the whole block (ghost text rewriting the word).
+    const at = { line: 2, character: 0 };
+    const full = 'const total = items.reduce((s, i) => s + i.price, 0);\nreturn total;';
+    set.add({ start: { line: 2, character: 3 }, end: textEnd(at, full) }, { source: 'completion', confidence: 'medium', time: 't' }, hashOf);
+    const accepted = set.regions;
+    change(set, history, { range: { start: at, end: textEnd(at, full) }, text: 'con' }, full, 'undo');
+    assert.deepEqual(set.regions, []);
+    change(set, history, { range: { start: at, end: { line: 2, character: 3 } }, text: full }, 'con', 'redo');
+    assert.deepEqual(set.regions, accepted);
+  });
+
   it('an undo of a deletion of assisted lines brings the region back; typing the same text by hand does not', () => {
     const set = new RegionSet([], { newId: () => 'r2' });
     const history = new RegionHistory();

@@ -80,7 +80,7 @@ interface Pending {
 }
 
 /** Small accept-shaped inserts continuing each other, held pending until they add up (or stop). */
-interface Chain { ids: string[]; text: string; end: Position; at: number }
+interface Chain { ids: string[]; text: string; start: Position; end: Position; at: number }
 
 /** The change made the document equal to the file on disk, which it was not before: a reload. */
 function isReload(fsPath: string, oldText: string, newText: string): boolean {
@@ -307,10 +307,17 @@ export class Capture implements vscode.Disposable {
         for (const id of ids) if (!keep.has(id)) regions.discard(id);
         ids = ids.filter((id) => keep.has(id));
       }
-      const all = this.chains.get(uri)?.ids ?? ids;
       const hashOf = (r: { start: Position; end: Position }) => regionHash(document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)));
-      for (const id of all.includes(ids[0]) ? all : ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
-      if (this.chains.has(uri)) this.chains.get(uri)!.ids = [];
+      const chain = this.chains.get(uri);
+      if (chain?.ids.includes(ids[0])) {
+        // One region for the whole suggestion taken in parts (its pieces are separated by the blanks
+        // each piece's range leaves out); it merges with the region of the parts committed before.
+        for (const id of chain.ids) regions.discard(id);
+        chain.ids = [];
+        const range = contentRange(chain.start, chain.text);
+        ids = range ? [regions.addPending(range)] : [];
+      }
+      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
       this.host.log(`${result.kind} (${result.confidence}, ${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
       this.host.changed(document);
     } catch (err) {
@@ -360,7 +367,7 @@ export class Capture implements vscode.Disposable {
     }
     const fresh = !chain || comparePos(chain.end, insert!.start) !== 0 || Date.now() - chain.at > CHAIN_GAP_MS;
     if (fresh && chain) this.breakChain(uri, regions);
-    const next: Chain = fresh ? { ids: [], text: '', end: insert!.start, at: 0 } : chain!;
+    const next: Chain = fresh ? { ids: [], text: '', start: insert!.start, end: insert!.start, at: 0 } : chain!;
     next.ids.push(...ids);
     next.text += d.changes[0].text;
     next.end = insert!.end;

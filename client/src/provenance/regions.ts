@@ -121,7 +121,12 @@ export class RegionSet {
         }
         const start = transformPosition(r.range.start, change, 'right');
         const end = transformPosition(r.range.end, change, 'left');
-        if (comparePos(start, end) >= 0) { touched ||= !r.pending; continue; }
+        if (comparePos(start, end) >= 0) {
+          // Collapsed: a replacement swallowed it (an undo putting back what the text replaced).
+          touched ||= !r.pending;
+          if (!r.pending && removed) removed.push(strip(r));
+          continue;
+        }
         if (!r.pending && (comparePos(start, r.range.start) !== 0 || comparePos(end, r.range.end) !== 0)) touched = true;
         next.push({ ...r, range: { start, end } });
       }
