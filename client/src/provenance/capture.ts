@@ -82,6 +82,8 @@ interface Pending {
 /** Small accept-shaped inserts continuing each other, held pending until they add up (or stop). */
 interface Chain { ids: string[]; text: string; start: Position; end: Position; at: number }
 
+const plain = (p: vscode.Position): Position => ({ line: p.line, character: p.character });
+
 /** The change made the document equal to the file on disk, which it was not before: a reload. */
 function isReload(fsPath: string, oldText: string, newText: string): boolean {
   const read = readTextSafe(fsPath, MAX_TRACKED_TEXT * 4);
@@ -198,30 +200,33 @@ export class Capture implements vscode.Disposable {
       const single = e.contentChanges.length === 1 && oldText !== undefined;
       moved = false;
       for (const c of e.contentChanges) {
-        const change: ContentChange = { range: { start: c.range.start, end: c.range.end }, text: c.text };
+        // Plain positions: vscode.Position keeps line/character in getters, which a spread (as the
+        // region code does to copy ranges) would lose.
+        const at = plain(c.range.start);
+        const change: ContentChange = { range: { start: at, end: plain(c.range.end) }, text: c.text };
         const removed: ProvenanceRegion[] = [];
         moved = regions.apply([change], removed) || moved;
         for (let k = 0; k < ends.length; k++) ends[k] = transformPosition(ends[k], change, 'left');
         const replacedText = oldText?.slice(c.rangeOffset, c.rangeOffset + c.rangeLength);
-        if (removed.length > 0 && replacedText !== undefined) history.removed(c.range.start, replacedText, removed);
+        if (removed.length > 0 && replacedText !== undefined) history.removed(at, replacedText, removed);
         if (reason && c.text !== '') {
           // Undo/redo putting back text that took regions with it brings them back.
-          for (const r of history.reinserted(c.range.start, c.text)) moved = regions.restore(r) || moved;
+          for (const r of history.reinserted(at, c.text)) moved = regions.restore(r) || moved;
         }
         if (!capture || c.text === '') continue;
         // Ghost text often rewrites the word already typed: record only what is new.
         const replaced = single ? replacedText ?? '' : '';
         const { prefix, suffix } = single ? commonEnds(replaced, c.text) : { prefix: 0, suffix: 0 };
         const text = c.text.slice(prefix, c.text.length - suffix);
-        const start = textEnd(c.range.start, c.text.slice(0, prefix));
+        const start = textEnd(at, c.text.slice(0, prefix));
         const atCursor = before.some((s) => c.range.contains(s.active));
         facts.push({ text, replacedLength: c.rangeLength - prefix - suffix, atCursor });
-        ends.push(textEnd(c.range.start, c.text));
+        ends.push(textEnd(at, c.text));
         factIds.push(undefined);
         if (nonWhitespace(text) === 0) continue;
         const range = contentRange(start, text);
         if (range) ids.push(factIds[factIds.length - 1] = regions.addPending(range));
-        if (single) insert = { start: c.range.start, end: textEnd(c.range.start, c.text) };
+        if (single) insert = { start: at, end: textEnd(at, c.text) };
       }
     }
     if (!capture && facts.length === 0 && e.contentChanges.some((c) => nonWhitespace(c.text) >= 4)) {

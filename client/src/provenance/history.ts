@@ -41,7 +41,7 @@ export class RegionHistory {
     const inside = regions.filter((r) => comparePos(at, r.range.start) <= 0 && comparePos(r.range.end, end) <= 0);
     if (inside.length === 0 || removedText === '') return;
     this.entries.unshift({
-      at: { ...at },
+      at: { line: at.line, character: at.character },
       text: removedText,
       regions: inside.map((r) => ({ ...r, range: { start: relative(r.range.start, at), end: relative(r.range.end, at) } })),
     });

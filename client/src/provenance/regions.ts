@@ -254,7 +254,7 @@ function strip({ updated: _u, pending: _p, ...r }: TrackedRegion): ProvenanceReg
   return { ...r, range: cloneRange(r.range) };
 }
 function cloneRange(r: Range): Range {
-  return { start: { ...r.start }, end: { ...r.end } };
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 function minPos(a: Position, b: Position): Position { return comparePos(a, b) <= 0 ? a : b; }
 function maxPos(a: Position, b: Position): Position { return comparePos(a, b) >= 0 ? a : b; }
