@@ -11,6 +11,7 @@ import { lineDiff } from './external';
 import { RegionHistory } from './history';
 import { comparePos, contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
 import type { PasteWatcher } from './paste';
+import { type BurstDetector, saveCanEdit } from './outside-facts';
 import { findGitDir, type VcsActivity } from './vcs';
 
 /** How long to wait for the selection change that follows an edit (same batch in practice). */
@@ -25,9 +26,6 @@ const CHAIN_GAP_MS = 5000;
 const CHAIN_MIN_CHARS = 2;
 /** A reload from disk is judged after this delay, so that a branch switch is seen as one burst. */
 const DISK_SETTLE_MS = 1500;
-/** This many files changed on disk within BURST_WINDOW_MS is a bulk write (generator, formatter, terminal agent): low confidence. */
-export const BURST_FILES = 8;
-const BURST_WINDOW_MS = 3000;
 /** Last known text is kept only for documents up to this size (memory stays bounded). */
 export const MAX_TRACKED_TEXT = 1_000_000;
 
@@ -49,18 +47,6 @@ export function setPreciseAccept(uri: string | undefined): void {
   preciseUri = uri;
 }
 
-/** Counts distinct files changed on disk recently (shared by open reloads and the closed-file watcher). */
-export class BurstDetector {
-  private readonly events: Array<{ uri: string; at: number }> = [];
-  note(uri: string, at = Date.now()): void {
-    this.events.push({ uri, at });
-    while (this.events.length && at - this.events[0].at > BURST_WINDOW_MS * 2) this.events.shift();
-  }
-  isBulk(at: number): boolean {
-    const near = new Set(this.events.filter((e) => Math.abs(e.at - at) <= BURST_WINDOW_MS).map((e) => e.uri));
-    return near.size >= BURST_FILES;
-  }
-}
 
 export interface CaptureHost {
   regionsOf(document: vscode.TextDocument): RegionSet;
@@ -397,14 +383,4 @@ export class Capture implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.waiting.clear();
   }
-}
-
-/** Does saving this document run something that edits it (format on save, code actions on save)? */
-export function saveCanEdit(document: vscode.TextDocument, reason: vscode.TextDocumentSaveReason): boolean {
-  if (reason === vscode.TextDocumentSaveReason.AfterDelay) return false;
-  const config = vscode.workspace.getConfiguration('editor', document);
-  const actions = config.get<unknown>('codeActionsOnSave');
-  const anyAction = Array.isArray(actions) ? actions.length > 0
-    : !!actions && typeof actions === 'object' && Object.values(actions).some((v) => v === true || v === 'explicit' || v === 'always');
-  return config.get<boolean>('formatOnSave') === true || anyAction;
 }

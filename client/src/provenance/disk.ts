@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import { readTextSafe } from '../../../server/src/io/safe-read';
 import { classify, linesOnlyMoved, sameModuloFormatting } from './classify';
-import { type BurstDetector } from './capture';
+import { type BurstDetector } from './outside-facts';
 import { lineDiff } from './external';
 import { RegionSet, contentRange } from './regions';
 import { textHash, type ProvenanceStore } from './store';

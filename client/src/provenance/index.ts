@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { ProvenanceNotification, type ProvenanceParams, type ProvenanceRegion } from '../../../server/src/protocol';
-import { BurstDetector, Capture, asOwnEdit } from './capture';
+import { Capture, asOwnEdit } from './capture';
+import { BurstDetector } from './outside-facts';
 import { DiskWatcher } from './disk';
 import { PasteWatcher } from './paste';
 import { registerPreciseTab } from './precise-tab';
