@@ -228,8 +228,8 @@ function lineIndexOf(text, block) {
  * selections as the extension host sees them), the dump of Vouch's regions, and the keys.
  */
 class Gestures {
-  constructor({ page, workspace, stateDir, dumpFile }) {
-    Object.assign(this, { page, workspace, stateDir, dumpFile });
+  constructor({ page, workspace, stateDir, dumpFile, trace }) {
+    Object.assign(this, { page, workspace, stateDir, dumpFile, trace });
   }
 
   state(rel) {
@@ -366,6 +366,14 @@ class Gestures {
     await page.keyboard.press('Enter');
   }
 
+  /** Ctrl+V; notes how long the editor took to apply it (Vouch's paste announcement lives 2 s). */
+  async paste(rel) {
+    const pressed = Date.now();
+    await this.page.keyboard.press(`${mod}+V`);
+    const change = await waitFor(() => readTrace(this.trace).find((e) => e.ev === 'change' && e.file === rel && e.t >= pressed), { what: 'GESTURE NOT PERFORMED: the paste' });
+    this.note = `the paste reached the extension host ${change.t - pressed} ms after Ctrl+V`;
+  }
+
   async writeClipboard(text) {
     await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
     const back = await this.page.evaluate(() => navigator.clipboard.readText());
@@ -385,6 +393,7 @@ class Gestures {
         return undefined;
       }
     }, { what: 'the provenance dump (vouchE2E.dumpProvenance)', timeout: 60_000, interval: 200 });
+    assert.ok(result.settled, `the regions did not settle within ${result.waitedMs} ms: ${JSON.stringify(result.docs).slice(0, 1000)}`);
     return result;
   }
 
@@ -485,7 +494,7 @@ const pasteRow = (id, pauseMs) => ({
     await t.type('const before = 1;');
     await t.press('Enter');
     if (pauseMs) await sleep(pauseMs);
-    await t.press(`${mod}+V`);
+    await t.paste(file);
     await t.waitText(file, (x) => x.includes(PASTE_10), 'the pasted lines');
     return [part('pasted', await t.dump(), file, 'paste', PASTE_10.split('\n'))];
   },
@@ -711,7 +720,7 @@ const ROWS = [
       await t.toEnd();
       await t.type('const before = 1;');
       await t.press('Enter');
-      await t.press(`${mod}+V`);
+      await t.paste(file);
       await t.waitText(file, (x) => x.includes(PASTE_1), 'the pasted line');
       return [part('pasted', await t.dump(), file, 'paste', [PASTE_1])];
     },
@@ -726,7 +735,7 @@ const ROWS = [
       await t.open(file);
       assert.equal(t.state(file).isDirty, false, 'the file is clean before the paste');
       await t.press(`${mod}+End`);
-      await t.press(`${mod}+V`);
+      await t.paste(file);
       await t.waitText(file, (x) => x.includes(PASTE_10), 'the pasted lines');
       return [part('pasted', await t.dump(), file, 'paste', PASTE_10.split('\n'))];
     },
