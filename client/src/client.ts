@@ -5,6 +5,7 @@ import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationO
 import { registerCommands } from './commands';
 import { explicitSettings } from './settings';
 import { registerProvenance } from './provenance';
+import { registerReportView } from './report-view';
 import { StatusBar } from './status';
 import { registerTrustUi } from './trust-panel';
 
@@ -25,6 +26,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   context.subscriptions.push(...registerCommands(() => client, output, async () => {
     await client?.restart();
   }));
+  context.subscriptions.push(registerReportView(context.extensionUri, () => client));
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {

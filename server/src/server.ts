@@ -4,13 +4,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
+  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RenderReportRequest, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
 import { cappedDocuments } from './features/documents';
 import { Provenance } from './features/provenance';
-import { scanWorkspace } from './features/report';
+import { Reports } from './features/report';
 import { Review } from './features/review';
 import { ruleDoc } from './features/rule-docs';
 import { fileTrust } from './features/trust';
@@ -29,6 +29,7 @@ let provenance: Provenance | undefined;
 let review: Review | undefined;
 let codeActions: CodeActions | undefined;
 let folderServices: FolderServices | undefined;
+const reports = new Reports(enginePromise, workspace, () => folderServices);
 let watchConfiguration = false;
 let watchFolders = false;
 
@@ -89,7 +90,10 @@ connection.onDidChangeConfiguration((params) => {
 connection.onDidChangeWatchedFiles((params) => {
   const changed = classifyChanges(params.changes.map((c) => c.uri));
   if (changed.policy) workspace.clear();
-  if (changed.dependencies) folderServices?.dependenciesChanged();
+  if (changed.dependencies) {
+    folderServices?.dependenciesChanged();
+    reports.dependenciesChanged();
+  }
   if (changed.policy || changed.dependencies) diagnostics?.revalidateAll();
   else if (changed.ledger) diagnostics?.republishAll();
 });
@@ -105,7 +109,8 @@ documents.onDidClose((e) => {
 connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?? []);
 
 connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
+connection.onRequest(ScanWorkspaceRequest, (params, token) => reports.scan(token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
+connection.onRequest(RenderReportRequest, (params) => reports.render(params));
 
 connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));
 connection.onRequest(FileTrustRequest, (params) => fileTrust(params, workspace, diagnostics!, provenance!));

@@ -12,7 +12,7 @@ import { createRegistryService, type RegistryHandle } from '../registry';
 import { TypeCheckService } from '../typecheck/service';
 import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
-import { scanFilesAsync } from './scan';
+import { scanFilesAsync, type FileResultReuse } from './scan';
 
 export interface ServiceOptions {
   /** Workspace trust; untrusted → registry look-ups off (snapshot only). */
@@ -89,6 +89,10 @@ export interface ScanRun {
   /** Keep each file's text for report snippets. */
   keepText?: boolean;
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Cancels the run (it rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** Per-file results of unchanged files from an earlier run (the editor's report keeps them). */
+  reuse?: FileResultReuse;
 }
 
 /** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
@@ -96,7 +100,7 @@ export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   const starts = run.paths?.length ? run.paths.map((p) => resolve(p)) : [resolve(run.root)];
   const scanned = await scanFilesAsync({
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
-    onProgress: run.onProgress, services: run.services,
+    onProgress: run.onProgress, services: run.services, signal: run.signal, reuse: run.reuse,
   });
   const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
   return annotateProvenance(withWarnings, run.settings, starts);
