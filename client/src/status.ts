@@ -1,5 +1,6 @@
 // Status bar item: trust score and unreviewed assisted regions of the active file
-// (`Vouch 72 · 2 unreviewed`), finding count and why a file was skipped; click opens the trust panel.
+// (`Vouch 72 · 2 unreviewed`), finding count and why a file was skipped (`Vouch: not analysed`, never a
+// score, for files Vouch does not analyse); click opens the trust panel.
 import * as vscode from 'vscode';
 import { Commands, type FileTrust, type StatusParams } from '../../server/src/protocol';
 
@@ -38,6 +39,10 @@ export class StatusBar implements vscode.Disposable {
     if (!s && !t) {
       this.item.text = '$(shield) Vouch';
       tips.push('Vouch is running');
+    } else if (t?.notAnalysed) {
+      // Never a score here: "100" would read as "checked and fine".
+      this.item.text = '$(shield) Vouch: not analysed';
+      tips.push(`Not analysed: ${t.notAnalysed}`);
     } else if (s?.notices.length) {
       this.item.text = '$(shield) Vouch $(info)';
       tips.push(...s.notices);

@@ -65,6 +65,8 @@ export interface FileTrust {
   findings: TrustFinding[];
   /** Problems reading the ledger (malformed line, broken hash chain) — shown, never fatal. */
   ledgerWarnings: string[];
+  /** Set when Vouch does not analyse this document: why, as a phrase. The views then show no score. */
+  notAnalysed?: string;
 }
 
 /** client → server: record a review of regions in the ledger. */

@@ -1,4 +1,5 @@
-// vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens.
+// vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens, or why
+// Vouch does not analyse it (then no score: 100 would read as "checked and fine").
 import { coveredLineCount } from '../core/region-bounds';
 import { countLines } from '../core/text';
 import { trustScore } from '../core/trust';
@@ -42,6 +43,8 @@ export function buildFileTrust(uri: string, ev: Evaluation | undefined): FileTru
 
 export async function fileTrust(params: FileTrustParams, workspace: Workspace, diagnostics: Diagnostics, provenance: Provenance): Promise<FileTrust> {
   const settings = await workspace.settingsFor(params.uri);
+  const notAnalysed = diagnostics.notAnalysedReason(params.uri, settings);
+  if (notAnalysed) return { ...buildFileTrust(params.uri, undefined), notAnalysed };
   const findings = diagnostics.results.get(params.uri)?.findings ?? [];
   return buildFileTrust(params.uri, provenance.evaluate(params.uri, findings, settings));
 }
