@@ -108,10 +108,10 @@ export function problemRow(ruleId) {
 }
 
 /** Waits until the Problems panel text satisfies `predicate`; the panel text goes into the error. */
-export async function waitForProblems(page, predicate, what) {
+export async function waitForProblems(page, predicate, what, timeout = DEFAULT_TIMEOUT) {
   let last = '';
   try {
-    return await waitFor(async () => predicate((last = await problemsText(page))), { what });
+    return await waitFor(async () => predicate((last = await problemsText(page))), { what, timeout });
   } catch (err) {
     err.message += `\n--- Problems panel ---\n${last}`;
     throw err;
