@@ -1,7 +1,7 @@
 // Starts the Vouch language server in its own Node process and connects the editor to it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
+import { ActivityNotification, CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { explicitSettings } from './settings';
 import { registerProvenance } from './provenance';
@@ -63,6 +63,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   client = new LanguageClient('vouch', 'Vouch', serverOptions, clientOptions);
   registerProvenance(context, () => client, output);
   context.subscriptions.push(client.onNotification(StatusNotification, (p) => status.update(p)));
+  context.subscriptions.push(client.onNotification(ActivityNotification, (p) => status.setCheckingPackages(p.lookups > 0)));
   context.subscriptions.push(registerTrustUi(context, client, status));
   // Trust granted later: restart so the server picks up the trusted-workspace capabilities.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));

@@ -127,6 +127,15 @@ export interface StatusParams {
   findings: number;
 }
 
+/**
+ * server → client: how many package look-ups are in flight (registry or its cache), sent when that
+ * number changes between zero and not zero. The status bar says "checking packages…" meanwhile.
+ */
+export const ActivityNotification = new NotificationType<ActivityParams>('vouch/activity');
+export interface ActivityParams {
+  lookups: number;
+}
+
 /** `initializationOptions` the client sends in `initialize`. */
 export interface InitializationOptions {
   /** VS Code Workspace Trust; false → the server executes nothing from the workspace and makes no look-ups. */

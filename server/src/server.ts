@@ -4,7 +4,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RenderReportRequest, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
+  ActivityNotification, FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RenderReportRequest, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
@@ -32,6 +32,7 @@ let folderServices: FolderServices | undefined;
 const reports = new Reports(enginePromise, workspace, () => folderServices);
 let watchConfiguration = false;
 let watchFolders = false;
+let lookingUp = false;
 
 // A bug in one request must cost that request, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
@@ -53,6 +54,12 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     log: (msg) => connection.console.info(`registry: ${msg}`),
     // The phantom-api tier: one warm per-file type checker shared by all folders.
     typeRoots: () => workspace.roots(),
+    // Only the edges (none ↔ some) reach the client: its status bar shows "checking packages…".
+    onLookups: (n) => {
+      if ((n > 0) === lookingUp) return;
+      lookingUp = n > 0;
+      void connection.sendNotification(ActivityNotification, { lookups: n });
+    },
   });
   const policy = new Provenance(connection, documents, workspace, trusted);
   const analysis = new Diagnostics(connection, documents, workspace, engine, policy, (root, settings) => services.for(root, settings));

@@ -15,6 +15,7 @@ const METHODS: Record<string, string> = {
   RenderReportRequest: 'vouch/renderReport',
   RuleDocRequest: 'vouch/ruleDoc',
   StatusNotification: 'vouch/status',
+  ActivityNotification: 'vouch/activity',
 };
 
 describe('protocol', () => {

@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Engine } from '../core/engine';
 import type { VouchSettings } from '../core/settings';
+import type { RegistryService } from '../core/services';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
   trustWorkspaceConfig?: boolean;
+  /** Told the number of package look-ups in flight whenever it changes (the editor shows "checking packages…"). */
+  onLookups?: (inFlight: number) => void;
 }
 
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
@@ -56,7 +59,30 @@ export class FolderServices {
       f.registry.update({ settings });
       f.registryKey = key;
     }
-    return { project: f.project, workspace: f.workspace, registry: f.registry, dependencies: settings.dependencies, types: this.types };
+    return { project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types };
+  }
+
+  private inFlight = 0;
+
+  /** The registry with its look-ups counted for `onLookups`; the registry itself when nobody listens. */
+  private counted(registry: RegistryHandle): RegistryService {
+    const listen = this.options.onLookups;
+    if (!listen) return registry;
+    const step = (d: number) => listen((this.inFlight += d));
+    return {
+      get offline() {
+        return registry.offline;
+      },
+      popular: (ecosystem) => registry.popular(ecosystem),
+      lookup: async (ecosystem, name, signal) => {
+        step(1);
+        try {
+          return await registry.lookup(ecosystem, name, signal);
+        } finally {
+          step(-1);
+        }
+      },
+    };
   }
 
   setTrusted(trusted: boolean): void {
