@@ -1,7 +1,7 @@
 // UI tier: what a person sees in VS Code (code-server + chromium) with the packaged .vsix installed.
 // The tests share one workbench and run in order; each opens the fixture file it needs.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FIXTURE_WORKSPACE, copyWorkspace, createSandbox, installVsix, openWorkbench, screenshotPath, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import {
@@ -111,6 +111,21 @@ describe('Vouch in the workbench (UI)', function () {
       return t.includes(`Ln ${endLine + 1}, Col ${endCol + 1}`) && /selected/.test(t);
     }, { what: `the finding's range selected in ${path}` });
     await page.screenshot({ path: screenshotPath('report.png') });
+    // Export: the save dialog proposes a file in the home folder, outside the workspace; accept it.
+    await view.locator('button[data-export="json"]').click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    const name = `workspace-vouch-report-${new Date().toISOString().slice(0, 10)}.json`;
+    const proposed = await waitFor(async () => {
+      const v = await input.inputValue();
+      return v.endsWith(name) && v;
+    }, { what: `the save dialog to propose ${name}` });
+    assert.ok(!proposed.includes(workspace), `proposed inside the workspace: ${proposed}`);
+    await page.keyboard.press('Enter');
+    const exported = join(sandbox.home, name);
+    const json = await waitFor(() => existsSync(exported) && JSON.parse(readFileSync(exported, 'utf8')), { what: `${exported} to be written` });
+    assert.equal(json.findings.length, 3);
+    assert.deepEqual(readdirSync(workspace).sort(), before, 'the export wrote into the workspace');
   });
 
   it('quick fix: the TLS fix sets rejectUnauthorized: true', async () => {
