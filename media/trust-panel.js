@@ -66,6 +66,14 @@
     return first === last ? `line ${first}` : `lines ${first}–${last}`;
   }
 
+  const SEVERITY_RANK = { error: 0, warning: 1, info: 2, hint: 3 };
+
+  /** @param {{severity:string, range:{start:{line:number, character:number}}}} a @param {typeof a} b */
+  function bySeverityThenLine(a, b) {
+    return (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) ||
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  }
+
   function scoreClass(score) {
     return score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor';
   }
@@ -86,7 +94,12 @@
     const t = state.trust;
     root.append(el('h2', { class: 'file', title: state.file.path }, [state.file.name]));
     if (!t) {
-      root.append(el('p', { class: 'empty' }, ['Vouch has no trust data for this file (not analysed, or the server is starting).']));
+      root.append(el('p', { class: 'empty' }, ['Vouch has no trust data for this file yet (the server is starting).']));
+      return;
+    }
+    if (t.notAnalysed) {
+      // No score: 100 would read as "checked and fine".
+      root.append(el('p', { class: 'not-analysed', 'data-testid': 'not-analysed' }, [el('span', { class: 'label' }, ['Not analysed']), ` — ${t.notAnalysed}.`]));
       return;
     }
     const open = t.regions.filter((r) => r.state !== 'reviewed');
@@ -114,7 +127,7 @@
       ]),
     );
 
-    for (const w of t.ledgerWarnings || []) root.append(el('p', { class: 'warning', role: 'alert' }, [`Review ledger: ${w}`]));
+    for (const w of t.ledgerWarnings || []) root.append(el('p', { class: 'alert', role: 'alert' }, [`Review ledger: ${w}`]));
 
     // Regions
     const regionList = el('ul', { class: 'regions', 'aria-label': 'Assisted regions' });
@@ -153,20 +166,22 @@
       ]),
     );
 
-    // Findings by family
+    // Findings by family: most severe first (a file's only error is never listed last), then by line.
     const byFamily = new Map();
-    for (const f of t.findings) {
+    for (const f of [...t.findings].sort(bySeverityThenLine)) {
       if (!byFamily.has(f.family)) byFamily.set(f.family, []);
       byFamily.get(f.family).push(f);
     }
     const families = el('div', { class: 'families' });
-    for (const [family, findings] of [...byFamily].sort((a, b) => b[1].length - a[1].length)) {
+    // Each family's list is sorted, so its first finding is its most severe.
+    const worst = (list) => SEVERITY_RANK[list[0].severity] ?? 9;
+    for (const [family, findings] of [...byFamily].sort((a, b) => worst(a[1]) - worst(b[1]) || b[1].length - a[1].length)) {
       const list = el('ul', { class: 'findings', 'aria-label': FAMILY_TITLES[family] || family });
       for (const f of findings) {
         const inRegion = f.regionId ? t.regions.find((r) => r.id === f.regionId) : undefined;
         const go = button(`${f.ruleId} · line ${f.range.start.line + 1}`, `Go to ${f.ruleId} on line ${f.range.start.line + 1}: ${f.message}`, () => vscode.postMessage({ type: 'reveal', range: f.range }), 'link', `finding:${f.findingId}`);
         list.append(
-          el('li', { class: `finding ${f.severity}` }, [
+          el('li', { class: 'finding', 'data-severity': f.severity, 'data-line': String(f.range.start.line + 1) }, [
             el('span', { class: `sev ${f.severity}`, title: f.severity }, [f.severity]),
             go,
             inRegion && inRegion.state !== 'reviewed' ? el('span', { class: 'badge unreviewed small' }, [`in unreviewed ${inRegion.source}`]) : null,

@@ -1,11 +1,12 @@
 // Starts the Vouch language server in its own Node process and connects the editor to it.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
+import { ActivityNotification, CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { explicitSettings } from './settings';
 import { registerAgentTools } from './agent-tools';
 import { registerProvenance } from './provenance';
+import { registerReportView } from './report-view';
 import { StatusBar } from './status';
 import { registerTrustUi } from './trust-panel';
 
@@ -26,6 +27,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   context.subscriptions.push(...registerCommands(() => client, output, async () => {
     await client?.restart();
   }));
+  context.subscriptions.push(registerReportView(context.extensionUri, () => client));
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
@@ -63,6 +65,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   registerProvenance(context, () => client, output);
   context.subscriptions.push(...registerAgentTools(() => client, (m) => output.info(m)));
   context.subscriptions.push(client.onNotification(StatusNotification, (p) => status.update(p)));
+  context.subscriptions.push(client.onNotification(ActivityNotification, (p) => status.setCheckingPackages(p.lookups > 0)));
   context.subscriptions.push(registerTrustUi(context, client, status));
   // Trust granted later: restart so the server picks up the trusted-workspace capabilities.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));

@@ -1,5 +1,7 @@
 // Status bar item: trust score and unreviewed assisted regions of the active file
-// (`Vouch 72 · 2 unreviewed`), finding count and why a file was skipped; click opens the trust panel.
+// (`Vouch 72 · 2 unreviewed`), finding count and why a file was skipped (`Vouch: not analysed`, never a
+// score, for files Vouch does not analyse), "checking packages…" while a registry look-up takes a moment;
+// click opens the trust panel.
 import * as vscode from 'vscode';
 import { Commands, type FileTrust, type StatusParams } from '../../server/src/protocol';
 
@@ -9,6 +11,8 @@ export class StatusBar implements vscode.Disposable {
   private readonly trustByUri = new Map<string, FileTrust>();
   private readonly subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
   private readonly updated = new vscode.EventEmitter<string>();
+  private checking = false;
+  private checkingTimer: NodeJS.Timeout | undefined;
   /** Fires with the URI of each analysed document (the trust UI refreshes on it). */
   readonly onDidUpdate = this.updated.event;
 
@@ -22,6 +26,21 @@ export class StatusBar implements vscode.Disposable {
     this.byUri.set(params.uri, params);
     this.render();
     this.updated.fire(params.uri);
+  }
+
+  /** Package look-ups in flight or not (`vouch/activity`): "checking packages…" while one takes a moment. */
+  setCheckingPackages(busy: boolean): void {
+    clearTimeout(this.checkingTimer);
+    if (busy) {
+      // Cached answers come back at once: only a look-up that takes a moment is worth a word.
+      this.checkingTimer = setTimeout(() => {
+        this.checking = true;
+        this.render();
+      }, 250);
+    } else if (this.checking) {
+      this.checking = false;
+      this.render();
+    }
   }
 
   updateTrust(uri: string, trust: FileTrust | null | undefined): void {
@@ -38,6 +57,10 @@ export class StatusBar implements vscode.Disposable {
     if (!s && !t) {
       this.item.text = '$(shield) Vouch';
       tips.push('Vouch is running');
+    } else if (t?.notAnalysed) {
+      // Never a score here: "100" would read as "checked and fine".
+      this.item.text = '$(shield) Vouch: not analysed';
+      tips.push(`Not analysed: ${t.notAnalysed}`);
     } else if (s?.notices.length) {
       this.item.text = '$(shield) Vouch $(info)';
       tips.push(...s.notices);
@@ -51,6 +74,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.text = s.findings ? `$(shield) Vouch ${s.findings}` : '$(shield) Vouch $(check)';
       tips.push(s.findings ? `${s.findings} Vouch finding(s) in this file` : 'No Vouch findings in this file');
     }
+    if (this.checking) {
+      this.item.text = `${this.item.text.replace('$(shield)', '$(loading~spin)')} · checking packages…`;
+      tips.unshift('Checking package names on the registry (only the names leave this machine)');
+    }
     tips.push('Click to open the trust panel');
     this.item.tooltip = tips.join('\n');
     this.item.backgroundColor = t && t.regions.some((r) => r.state !== 'reviewed' && r.findingIds.length)
@@ -60,6 +87,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.checkingTimer);
     this.item.dispose();
     this.subscription.dispose();
     this.updated.dispose();

@@ -2,12 +2,14 @@
 // (re-exported from core) the settings and provenance shapes. Flat constants, `vouch/camelCase` method
 // names; requests and notifications are typed (RequestType / NotificationType), so `sendRequest`,
 // `onRequest`, `sendNotification` and `onNotification` check params and results on both sides.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Family, Severity } from './core/types';
 import type { FindingProvenance, ProvenanceRegion, ReviewState } from './core/provenance-types';
+import type { HtmlWebview } from './report/html';
 
 // Settings and provenance shapes are owned by core (the engine, scan and review read them); the client
 // sees them here.
+export type { HtmlWebview } from './report/html';
 export { CONFIG_FILE, DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './core/settings';
 export {
   LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRegion, type ProvenanceSource, type ReviewState,
@@ -63,6 +65,8 @@ export interface FileTrust {
   findings: TrustFinding[];
   /** Problems reading the ledger (malformed line, broken hash chain) — shown, never fatal. */
   ledgerWarnings: string[];
+  /** Set when Vouch does not analyse this document: why, as a phrase. The views then show no score. */
+  notAnalysed?: string;
 }
 
 /** client → server: record a review of regions in the ledger. */
@@ -79,20 +83,35 @@ export interface MarkReviewedResult { reviewed: number; ledger: string }
 export const TrustChangedNotification = new NotificationType<TrustChangedParams>('vouch/trustChanged');
 export interface TrustChangedParams { uri: string }
 
-/** client → server: scan every workspace folder (as `vouch scan` does) and write a report file. */
+/**
+ * client → server: scan every workspace folder (as `vouch scan` does) and keep the result for
+ * `vouch/renderReport`; writes no file. Cancellable ($/cancelRequest stops it between files), with
+ * work-done progress when the params carry a `workDoneToken`. Unchanged files reuse their last result.
+ */
 export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>('vouch/scanWorkspace');
-export interface ScanWorkspaceParams {
-  format: 'html' | 'markdown' | 'sarif' | 'json';
-  /** Absolute file system path of the report to write. */
-  output: string;
-}
+export type ScanWorkspaceParams = WorkDoneProgressParams;
 export interface ScanWorkspaceResult {
+  /** Names this scan for `vouch/renderReport`; the server keeps only the latest. */
+  scanId: number;
+  /** file: URI of the folder the report's paths are relative to. */
+  rootUri: string;
   files: number;
   findings: number;
   bySeverity: Record<Severity, number>;
-  output: string;
   durationMs: number;
+  /** Files whose result was reused from an earlier run. */
+  reused: number;
 }
+
+/** client → server: the kept scan as report text (the client shows it or writes it where the user chose). */
+export const RenderReportRequest = new RequestType<RenderReportParams, RenderReportResult, void>('vouch/renderReport');
+export interface RenderReportParams {
+  scanId: number;
+  format: 'html' | 'markdown' | 'sarif' | 'json';
+  /** HTML for the editor's webview: its nonce-based CSP and local assets instead of the file's hashes. */
+  webview?: HtmlWebview;
+}
+export interface RenderReportResult { text: string }
 
 /** client → server: the documentation page of a rule; null for an unknown rule id. */
 export const RuleDocRequest = new RequestType<RuleDocParams, RuleDocResult | null, void>('vouch/ruleDoc');
@@ -116,6 +135,15 @@ export interface StatusParams {
   findings: number;
 }
 
+/**
+ * server → client: how many package look-ups are in flight (registry or its cache), sent when that
+ * number changes between zero and not zero. The status bar says "checking packages…" meanwhile.
+ */
+export const ActivityNotification = new NotificationType<ActivityParams>('vouch/activity');
+export interface ActivityParams {
+  lookups: number;
+}
+
 /** `initializationOptions` the client sends in `initialize`. */
 export interface InitializationOptions {
   /** VS Code Workspace Trust; false → the server executes nothing from the workspace and makes no look-ups. */
@@ -131,6 +159,7 @@ export const SETTINGS_SECTION = 'vouch';
 export const Commands = {
   showRuleDoc: 'vouch.showRuleDoc',
   generateReport: 'vouch.generateReport',
+  exportReport: 'vouch.exportReport',
   restartServer: 'vouch.restartServer',
   showOutput: 'vouch.showOutput',
   markReviewed: 'vouch.markReviewed',

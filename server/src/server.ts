@@ -4,14 +4,15 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import {
-  AgentToolRequest, FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RuleDocRequest, ScanWorkspaceRequest, type InitializationOptions,
+  ActivityNotification, AgentToolRequest, FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RenderReportRequest, RuleDocRequest,
+  ScanWorkspaceRequest, type InitializationOptions,
 } from './protocol';
 import { agentTool } from './features/agent';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
 import { Diagnostics } from './features/diagnostics';
 import { cappedDocuments } from './features/documents';
 import { Provenance } from './features/provenance';
-import { scanWorkspace } from './features/report';
+import { Reports } from './features/report';
 import { Review } from './features/review';
 import { ruleDoc } from './features/rule-docs';
 import { fileTrust } from './features/trust';
@@ -30,8 +31,10 @@ let provenance: Provenance | undefined;
 let review: Review | undefined;
 let codeActions: CodeActions | undefined;
 let folderServices: FolderServices | undefined;
+const reports = new Reports(enginePromise, workspace, () => folderServices);
 let watchConfiguration = false;
 let watchFolders = false;
+let lookingUp = false;
 
 // A bug in one request must cost that request, never the server.
 process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
@@ -53,6 +56,12 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     log: (msg) => connection.console.info(`registry: ${msg}`),
     // The phantom-api tier: one warm per-file type checker shared by all folders.
     typeRoots: () => workspace.roots(),
+    // Only the edges (none ↔ some) reach the client: its status bar shows "checking packages…".
+    onLookups: (n) => {
+      if ((n > 0) === lookingUp) return;
+      lookingUp = n > 0;
+      void connection.sendNotification(ActivityNotification, { lookups: n });
+    },
   });
   const policy = new Provenance(connection, documents, workspace, trusted);
   const analysis = new Diagnostics(connection, documents, workspace, engine, policy, (root, settings) => services.for(root, settings));
@@ -90,7 +99,10 @@ connection.onDidChangeConfiguration((params) => {
 connection.onDidChangeWatchedFiles((params) => {
   const changed = classifyChanges(params.changes.map((c) => c.uri));
   if (changed.policy) workspace.clear();
-  if (changed.dependencies) folderServices?.dependenciesChanged();
+  if (changed.dependencies) {
+    folderServices?.dependenciesChanged();
+    reports.dependenciesChanged();
+  }
   if (changed.policy || changed.dependencies) diagnostics?.revalidateAll();
   else if (changed.ledger) diagnostics?.republishAll();
 });
@@ -106,7 +118,8 @@ documents.onDidClose((e) => {
 connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?? []);
 
 connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
-connection.onRequest(ScanWorkspaceRequest, async (params) => scanWorkspace(await enginePromise, workspace, folderServices!, params));
+connection.onRequest(ScanWorkspaceRequest, (params, token) => reports.scan(token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
+connection.onRequest(RenderReportRequest, (params) => reports.render(params));
 connection.onRequest(AgentToolRequest, async (params) => agentTool((await enginePromise).engine, workspace, folderServices!, params));
 
 connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));

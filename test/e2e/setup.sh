@@ -3,6 +3,7 @@
 # Debian chromium + libkrb5-dev, Node 24 (code-server 4.139 refuses any other), code-server and playwright-core.
 # Idempotent: each part has a stamp file naming its version, and a finished cache costs one `test -f`.
 # Usage: bash test/e2e/setup.sh   (cache folder: $VOUCH_E2E_CACHE, default <repo>/.e2e-cache)
+# The apt part needs root or passwordless sudo; without either it stops at once with what to do.
 set -euo pipefail
 
 NODE_VERSION=24.21.0
@@ -30,11 +31,32 @@ flock 9
 started=$SECONDS
 
 if ! have_debs; then
+  # System packages need root: as root, or through sudo that asks no password. Anything else would
+  # wait on a password prompt nobody sees under `npm test`, so stop at once and say what to do.
   SUDO=()
-  [[ $(id -u) -ne 0 ]] && SUDO=(sudo)
-  log "apt-get install chromium libkrb5-dev"
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      SUDO=(sudo -n)
+    else
+      log "the e2e tier needs the Debian packages chromium and libkrb5-dev, installed with apt-get as root"
+      log "or with passwordless sudo; this user has neither. Install them once yourself:"
+      log "  sudo apt-get install --no-install-recommends chromium libkrb5-dev"
+      log "or skip the tier: VOUCH_SKIP_E2E=1 npm test"
+      exit 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "the e2e tier installs chromium with apt-get (Debian/Ubuntu); this system has no apt-get. Set VOUCH_SKIP_E2E=1 to skip it."
+    exit 1
+  fi
+  log "apt-get install chromium libkrb5-dev (output in $CACHE/apt.log)"
+  # apt and dpkg print a line per package even with -qq: keep it in a log, show it only on failure.
+  if ! { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium libkrb5-dev; } >"$CACHE/apt.log" 2>&1; then
+    cat "$CACHE/apt.log" >&2
+    log "apt-get failed (above)"
+    exit 1
+  fi
 fi
 
 # npm installs one package into a folder of its own; the part's stamp is written last, so a broken

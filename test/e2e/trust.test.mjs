@@ -219,6 +219,29 @@ for (const mode of ['inferred', 'precise']) {
     });
 
     if (mode === 'inferred') {
+      it('trust panel: the only error first, warnings not drawn as alerts, badges on one line; "not analysed" for CSS', async () => {
+        await quickOpen(page, 'ordering.js');
+        await openPanel(page);
+        const p = panel(page);
+        const order = await waitFor(async () => {
+          if ((await p.locator('h2.file').textContent({ timeout: 1_000 }).catch(() => '')) !== 'ordering.js') return undefined;
+          const found = await p.locator('li.finding').evaluateAll((els) => els.map((e) => `${e.dataset.severity}:${e.dataset.line}`));
+          return found.length === 4 ? found : undefined;
+        }, { what: 'the four findings of ordering.js in the panel' });
+        assert.deepEqual(order, ['error:6', 'warning:3', 'warning:4', 'warning:5']);
+        const warning = await p.locator('li.finding[data-severity="warning"]').first().evaluate((e) => {
+          const s = getComputedStyle(e);
+          return { border: s.borderLeftStyle, background: s.backgroundColor };
+        });
+        assert.deepEqual(warning, { border: 'none', background: 'rgba(0, 0, 0, 0)' }, 'a warning finding is painted like the ledger alert');
+        const wraps = await p.locator('.badge, .sev').evaluateAll((els) => els.filter((e) => getComputedStyle(e).whiteSpace !== 'nowrap').length);
+        assert.equal(wraps, 0);
+        await quickOpen(page, 'style.css');
+        await waitFor(async () => /Vouch: not analysed/.test((await vouchStatusItem(page).textContent()) ?? ''), { what: 'status bar "Vouch: not analysed"' });
+        await p.locator('[data-testid="not-analysed"]').waitFor({ state: 'visible' });
+        assert.equal(await p.locator('[data-testid="score"]').count(), 0, 'no score for a file Vouch does not analyse');
+      });
+
       it('false labels: typed lines and IntelliSense accepts are not recorded as completions', async () => {
         await quickOpen(page, 'typing.js');
         await editor(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });

@@ -1,10 +1,11 @@
 // UI tier: what a person sees in VS Code (code-server + chromium) with the packaged .vsix installed.
 // The tests share one workbench and run in order; each opens the fixture file it needs.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { FIXTURE_WORKSPACE, copyWorkspace, createSandbox, installVsix, openWorkbench, screenshotPath, startCodeServer, waitFor, workbenchHooks } from './helpers.mjs';
 import {
+  activeTabName,
   applyCodeAction,
   dismissWidgets,
   goToLine,
@@ -12,6 +13,7 @@ import {
   positionOf,
   problemRow,
   quickOpen,
+  runCommand,
   vouchStatusItem,
   waitForEditorText,
   waitForProblems,
@@ -30,6 +32,9 @@ function assertActionOrder(offered, ruleId, fix) {
   assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `code actions missing or out of order: ${JSON.stringify(offered)}`);
 }
 
+/** The report view's page (the webview's active frame); the only webview these tests open. */
+const reportView = (page) => page.frameLocator('iframe.webview').last().frameLocator('#active-frame');
+
 /** Puts the cursor inside `needle` (a flagged token) in the active editor. */
 async function cursorOn(page, file, needle) {
   const { line, column } = positionOf(fixture(file), needle);
@@ -38,13 +43,13 @@ async function cursorOn(page, file, needle) {
 
 describe('Vouch in the workbench (UI)', function () {
   this.timeout(120_000);
-  let sandbox, server, workbench, page;
+  let sandbox, server, workbench, page, workspace;
 
   before(async function () {
     this.timeout(240_000);
     sandbox = createSandbox('vouch-e2e-ui');
     await installVsix(sandbox);
-    const workspace = copyWorkspace(sandbox);
+    workspace = copyWorkspace(sandbox);
     server = await startCodeServer(sandbox, { workspace });
     workbench = await openWorkbench(server, workspace);
     page = workbench.page;
@@ -77,6 +82,54 @@ describe('Vouch in the workbench (UI)', function () {
     await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
     await page.mouse.move(1, 1);
     await page.screenshot({ path: screenshotPath('problems.png') });
+  });
+
+  it('workspace report: a view with the headline and charts, no file written, a click on a finding opens it', async () => {
+    const before = readdirSync(workspace).sort();
+    await quickOpen(page, 'config.js');
+    await vouchStatusItem(page).waitFor({ state: 'visible', timeout: 60_000 });
+    await runCommand(page, 'Vouch: Generate Workspace Report');
+    const view = reportView(page);
+    const files = view.locator('li[data-fact="files"]');
+    await files.waitFor({ state: 'visible', timeout: 90_000 });
+    assert.match(await files.textContent(), /^4 files scanned/);
+    assert.match(await view.locator('li[data-fact="findings"]').textContent(), /^3 findings: 3 errors\./);
+    assert.match(await view.locator('li[data-fact="time"]').textContent(), /^Took \d+(\.\d)? s\./);
+    assert.equal(await view.locator('svg.bars').count(), 2, 'families and least trusted files (no assisted code: the coverage chart says so in words)');
+    assert.deepEqual(readdirSync(workspace).sort(), before, 'the report wrote a file into the workspace');
+    await page.mouse.move(1, 1);
+    await page.screenshot({ path: screenshotPath('report.png') });
+    // Severity first: the first row is an error; the tab shows the count.
+    const row = view.locator('tr.finding').first();
+    assert.equal(await row.getAttribute('data-sev'), '0');
+    const path = await row.getAttribute('data-path');
+    const [, , endLine, endCol] = (await row.getAttribute('data-range')).split(',').map(Number);
+    await row.locator('button.open').click();
+    await waitFor(async () => (await activeTabName(page)) === basename(path), { what: `${path} to open from the report` });
+    // The finding's range is selected: the cursor sits at its end.
+    const selection = page.locator('.statusbar-item[id="status.editor.selection"]').first();
+    await waitFor(async () => {
+      const t = ((await selection.textContent()) ?? '').replace(/\u00a0/g, ' ');
+      return t.includes(`Ln ${endLine + 1}, Col ${endCol + 1}`) && /selected/.test(t);
+    }, { what: `the finding's range selected in ${path}` });
+    // Export: the save dialog proposes a file in the home folder, outside the workspace; accept it.
+    await view.locator('button[data-export="json"]').click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    const name = `workspace-vouch-report-${new Date().toISOString().slice(0, 10)}.json`;
+    const proposed = await waitFor(async () => {
+      const v = await input.inputValue();
+      return v.endsWith(name) && v;
+    }, { what: `the save dialog to propose ${name}` });
+    assert.ok(!proposed.includes(workspace), `proposed inside the workspace: ${proposed}`);
+    await page.keyboard.press('Enter');
+    const exported = join(sandbox.home, name);
+    const json = await waitFor(() => existsSync(exported) && JSON.parse(readFileSync(exported, 'utf8')), { what: `${exported} to be written` });
+    assert.equal(json.findings.length, 3);
+    assert.deepEqual(readdirSync(workspace).sort(), before, 'the export wrote into the workspace');
+    // The next tests work in a single editor group: a webview left open covers the editor it overlaps.
+    await runCommand(page, 'View: Close All Editor Groups');
+    await waitFor(async () => (await page.locator('iframe.webview').count()) === 0 || !(await page.locator('iframe.webview').first().isVisible()), { what: 'the report view to close' });
   });
 
   it('quick fix: the TLS fix sets rejectUnauthorized: true', async () => {

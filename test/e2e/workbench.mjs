@@ -108,10 +108,10 @@ export function problemRow(ruleId) {
 }
 
 /** Waits until the Problems panel text satisfies `predicate`; the panel text goes into the error. */
-export async function waitForProblems(page, predicate, what) {
+export async function waitForProblems(page, predicate, what, timeout = DEFAULT_TIMEOUT) {
   let last = '';
   try {
-    return await waitFor(async () => predicate((last = await problemsText(page))), { what });
+    return await waitFor(async () => predicate((last = await problemsText(page))), { what, timeout });
   } catch (err) {
     err.message += `\n--- Problems panel ---\n${last}`;
     throw err;
@@ -169,18 +169,25 @@ export function vouchStatusItem(page) {
   return page.locator('.part.statusbar .statusbar-item', { hasText: 'Vouch' }).first();
 }
 
-/** Runs a command through the Command Palette (F1), as a person would. */
+/**
+ * Runs a command through the Command Palette (F1), as a person would. The palette lists an extension's
+ * commands only once the extension host has registered its contributions: until the command shows up,
+ * close the palette and open it again.
+ */
 export async function runCommand(page, label) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await waitFor(
     async () => {
       if (!(await input.isVisible())) await page.keyboard.press('F1');
-      return input.isVisible();
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${label}`);
+      if (await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) return true;
+      await page.keyboard.press('Escape');
+      return false;
     },
-    { what: 'Command Palette', interval: 500 },
+    { what: `"${label}" in the Command Palette`, interval: 500 },
   );
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
 }
 

@@ -203,6 +203,19 @@ describe('registry: client behaviour', function () {
     assert.equal(lines.filter((l) => /larger than 1 MB/.test(l)).length, 2, lines.join('\n'));
   });
 
+  it('says once per registry that it is unreachable, however many look-ups fail (issue 8)', async () => {
+    // A port nobody listens on: connections are refused at once.
+    const gone = await server({});
+    const url = gone.url;
+    await gone.close();
+    servers.splice(servers.indexOf(gone), 1);
+    const lines: string[] = [];
+    const s = service(url, { log: (m) => lines.push(m), client: { cooldownMs: 0 } });
+    await Promise.all(['vouch-a', 'vouch-b', 'vouch-c'].map((n) => s.lookup('npm', n)));
+    assert.equal(await s.lookup('npm', 'vouch-d'), undefined, 'after the cool-down: asked again, unreachable again');
+    assert.equal(lines.filter((l) => l.includes('unreachable')).length, 1, lines.join('\n'));
+  });
+
   it('says once in the log when no registry is configured, and answers from the snapshot', async () => {
     const lines: string[] = [];
     const s = createRegistryService({ settings: { registry: { enabled: true } }, env: {}, homedir: tmp, askDefaults: false, log: (m) => lines.push(m) });

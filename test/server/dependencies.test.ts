@@ -61,6 +61,30 @@ describe('server over JSON-RPC: dependency verdicts (slow tier)', function () {
     assert.ok(!withSlow.some((d) => String(d.message).includes('`express`')));
   });
 
+  it('says when package look-ups start and when none is left in flight (vouch/activity)', async () => {
+    const seen = client.activity.length;
+    const uri = uriIn(dir, 'src/activity.js');
+    client.open(uri, 'javascript', `import a from 'vouch-activity-zz';\n`);
+    await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'nonexistent-package'), 'the verdict', 20_000);
+    const mine = await client.until(() => (client.activity.slice(seen).includes(0) ? client.activity.slice(seen) : undefined), 'the look-ups to end');
+    assert.ok(mine[0] > 0, JSON.stringify(mine));
+    assert.equal(mine.at(-1), 0);
+    // Only the edges: busy, then idle.
+    assert.ok(mine.every((n, i) => (i % 2 === 0 ? n > 0 : n === 0)), JSON.stringify(mine));
+  });
+
+  it('suggests the close popular package for a made-up name, never as the preferred fix (issue 8)', async () => {
+    const uri = uriIn(dir, 'src/typo.js');
+    client.open(uri, 'javascript', `import ax from 'axois';\n`);
+    const diags = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'nonexistent-package'), 'nonexistent verdict', 20_000);
+    const d = diags.find((x) => x.code === 'nonexistent-package')!;
+    assert.match(String(d.message), /did you mean `axios`\?/);
+    const actions = await client.codeActions(uri, d.range, [d]);
+    const replace = actions.find((a) => a.title === 'Vouch: Replace with `axios`');
+    assert.ok(replace, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(!actions.some((a) => 'isPreferred' in a && a.isPreferred), 'a guess at the intent is never preferred (Auto Fix would apply it)');
+  });
+
   it('offers the add-to-package.json fix for an undeclared import as an edit to the manifest', async () => {
     const uri = uriIn(dir, 'src/undeclared.js');
     writeIn(dir, 'node_modules/chalk/package.json', '{ "name": "chalk", "version": "5.3.0" }\n');

@@ -75,7 +75,8 @@ describe('fuzz: hostile documents and workspaces over JSON-RPC', function () {
           client.open(uri, 'javascript', `const id = "${AWS_KEY}";\n`);
           await client.diagnosticsFor(uri, 1, 20_000);
           await client.connection.sendRequest('vouch/fileTrust', { uri });
-          await client.connection.sendRequest('vouch/scanWorkspace', { format: 'json', output: join(base, `report${n}.json`) });
+          const { scanId } = await client.connection.sendRequest<{ scanId: number }>('vouch/scanWorkspace', {});
+          await client.connection.sendRequest('vouch/renderReport', { scanId, format: 'json' });
           client.close(uri);
           await assertResponsive(client, root, 'after-layout', l.config !== undefined || l.specials.some((s) => s.name === '.vouch.json'));
           assertHealthy(client);

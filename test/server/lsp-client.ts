@@ -35,6 +35,8 @@ export class LspClient {
   readonly statuses = new Map<string, StatusParams>();
   /** uris of vouch/trustChanged notifications, in arrival order. */
   readonly trustChanged: string[] = [];
+  /** `lookups` of each vouch/activity notification, in arrival order. */
+  readonly activity: number[] = [];
   readonly logs: LogEntry[] = [];
   /** workspace/configuration requests answered so far. */
   configurationRequests = 0;
@@ -57,6 +59,10 @@ export class LspClient {
     });
     this.connection.onNotification('vouch/status', (p: StatusParams) => {
       this.statuses.set(p.uri, p);
+      this.wake();
+    });
+    this.connection.onNotification('vouch/activity', (p: { lookups: number }) => {
+      this.activity.push(p.lookups);
       this.wake();
     });
     this.connection.onNotification('vouch/trustChanged', (p: { uri: string }) => {

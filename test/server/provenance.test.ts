@@ -195,3 +195,33 @@ describe('server over JSON-RPC: assisted-only rules', () => {
     assert.equal(diags[0].severity, DiagnosticSeverity.Error, 'raiseSeverity off: the rule keeps its severity');
   });
 });
+
+describe('server over JSON-RPC: files Vouch does not analyse', () => {
+  let dir: string;
+  let client: LspClient;
+  before(async () => {
+    dir = tempWorkspace();
+    client = await LspClient.start(dir, { exclude: ['vendor/**'] });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const trust = (uri: string): Promise<FileTrust> => client.connection.sendRequest('vouch/fileTrust', { uri });
+
+  it('vouch/fileTrust says why instead of a score of 100; analysed files have no such note', async () => {
+    const rust = uriIn(dir, 'src/main.rs');
+    client.open(rust, 'rust', `let id = "${AWS_KEY}";\n`);
+    assert.equal((await trust(rust)).notAnalysed, 'Vouch does not analyse rust files');
+    const vendored = uriIn(dir, 'vendor/lib.js');
+    client.open(vendored, 'javascript', `const id = "${AWS_KEY}";\n`);
+    assert.equal((await trust(vendored)).notAnalysed, 'the file is left out by vouch.include or vouch.exclude');
+    assert.equal((await trust(uriIn(dir, 'style.css'))).notAnalysed, 'Vouch does not analyse this kind of file', 'a document the client never sent');
+    const code = uriIn(dir, 'src/a.js');
+    client.open(code, 'javascript', `const id = "${AWS_KEY}";\n`);
+    await client.diagnosticsFor(code);
+    const t = await trust(code);
+    assert.equal(t.notAnalysed, undefined);
+    assert.equal(t.findings.length, 1);
+  });
+});

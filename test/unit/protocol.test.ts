@@ -13,8 +13,10 @@ const METHODS: Record<string, string> = {
   MarkReviewedRequest: 'vouch/markReviewed',
   TrustChangedNotification: 'vouch/trustChanged',
   ScanWorkspaceRequest: 'vouch/scanWorkspace',
+  RenderReportRequest: 'vouch/renderReport',
   RuleDocRequest: 'vouch/ruleDoc',
   StatusNotification: 'vouch/status',
+  ActivityNotification: 'vouch/activity',
 };
 
 describe('protocol', () => {

@@ -70,6 +70,20 @@ export function sampleScan(withText = true): ScanResult {
   };
 }
 
+/** Review coverage for three files in two folders (src/util.js has assisted code but no findings). */
+export function sampleProvenance(): NonNullable<ScanResult['provenance']> {
+  const summary = (assisted: number, reviewed: number, lines: number) => ({
+    assistedLines: assisted, unreviewedLines: assisted - reviewed, reviewedLines: reviewed, regions: 1,
+    reviewCoverage: Math.round((reviewed / assisted) * 1000) / 1000, lines,
+  });
+  return {
+    total: { assistedLines: 12, unreviewedLines: 9, reviewedLines: 3, regions: 3, reviewCoverage: 0.25 },
+    files: { 'src/app.js': summary(4, 1, 7), 'src/util.js': summary(4, 0, 10), 'lib/fetch.py': summary(4, 2, 5) },
+    warnings: [],
+    record: { holds: true, problems: [], head: '' },
+  };
+}
+
 const rule = (id: string, title: string, family: Family, severity: Severity, confidence: Confidence, cwe?: string[]): RuleInfo => ({
   id, languages: '*', meta: { title, family, severity, confidence, cwe },
 });

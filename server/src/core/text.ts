@@ -156,3 +156,11 @@ export function shannonEntropy(s: string): number {
   }
   return h;
 }
+
+/** Lines of a text as an editor counts them (a final newline does not start another line). */
+export function countLines(text: string): number {
+  if (!text) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}

@@ -90,6 +90,11 @@ export interface Fix {
   title: string;
   /** Run the detector again on the fixed text and offer the fix only if its finding is gone. */
   verify?: boolean;
+  /**
+   * A guess at what was meant (the popular package a made-up name is close to): offered in the menu,
+   * never the preferred fix, so nothing (Auto Fix, fix on save) applies it without the person choosing.
+   */
+  suggestion?: boolean;
   edits: OffsetEdit[];
   appends?: FileAppend[];
   fileEdits?: FileEdits[];

@@ -1,5 +1,5 @@
 // textDocument/codeAction. Code actions for Vouch diagnostics, in a fixed order: the fix computed with
-// the finding (preferred), suppress on this line, suppress in this file, mark reviewed (a finding in
+// the finding (preferred, unless it is only a suggestion such as a likely package name), suppress on this line, suppress in this file, mark reviewed (a finding in
 // unreviewed assisted code), show documentation; then "mark reviewed" as a source action inside any
 // open region.
 import { readTextSafe } from '../io/safe-read';
@@ -120,7 +120,7 @@ export function codeActions(
     if (f.fix && current && verify(doc, relPath, f)) {
       const a = CodeAction.create(f.fix.title, fixEdit(doc, f.fix, analysed.root), CodeActionKind.QuickFix);
       a.diagnostics = [diagnostic];
-      a.isPreferred = true;
+      a.isPreferred = !f.fix.suggestion;
       out.push(a);
     }
     // The client keeps the diagnostic's range in step with edits; the finding's may be stale.

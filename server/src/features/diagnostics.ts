@@ -19,6 +19,8 @@ export interface AnalysedDocument {
   version: number;
   findings: Finding[];
   root: string;
+  /** Why the document was not analysed after all (too large, binary, minified). */
+  skipped?: string;
 }
 
 /**
@@ -101,6 +103,21 @@ export class Diagnostics {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
+  /**
+   * Why Vouch does not analyse a document, as a phrase for the trust views ("Not analysed — …"), or
+   * undefined when it does (or will, once its analysis runs). The same checks as `validate`.
+   */
+  notAnalysedReason(uri: string, settings: VouchSettings): string | undefined {
+    const doc = this.documents.get(uri);
+    const scope = this.workspace.scopeOf(uri);
+    if (!doc || !scope) return 'Vouch does not analyse this kind of file';
+    if (!settings.enable) return 'Vouch is turned off for this file (vouch.enable)';
+    if (!normalizeLanguageId(doc.languageId, scope.relPath)) return `Vouch does not analyse ${doc.languageId} files`;
+    if (!isIncluded(scope.relPath, settings)) return 'the file is left out by vouch.include or vouch.exclude';
+    const skipped = this.results.get(uri)?.skipped;
+    return skipped && skipped.replace(/[.\s]+$/, '');
+  }
+
   async validate(uri: string, reason: Reason): Promise<void> {
     const scope = this.workspace.scopeOf(uri);
     if (!this.documents.get(uri) || !scope) return;
@@ -172,7 +189,8 @@ export class Diagnostics {
       this.loggedErrors.add(key);
       this.connection.console.warn(n.message);
     }
-    this.results.set(uri, { version, findings, root });
+    const skipped = notices.find((n) => n.kind === 'skipped')?.message;
+    this.results.set(uri, { version, findings, root, ...(skipped ? { skipped } : {}) });
     const diagnostics = await this.shown(uri, findings);
     // A newer analysis published while the policy looked up settings: its diagnostics stand.
     if (this.results.get(uri)?.version !== version || this.results.get(uri)?.findings !== findings) return;

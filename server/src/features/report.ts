@@ -1,34 +1,89 @@
-// The workspace report command: the same scan pipeline as `vouch scan` (scan/compose.ts) over every
-// workspace folder, with the services the editor's diagnostics use, written to a file.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// The workspace report: the same scan pipeline as `vouch scan` (scan/compose.ts) over every workspace
+// folder, with the services the editor's diagnostics use. The server writes no file: it keeps the
+// latest scan and renders it on request (the view's HTML, or an export the client writes where the
+// user chose). Per-file results are reused across runs while a file and what it read are unchanged
+// (scan/reuse.ts); the cache is dropped when dependencies change.
 import { pathToFileURL } from 'node:url';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Engine } from '../core/engine';
 import { SEVERITIES, type Severity } from '../core/types';
-import type { ScanWorkspaceParams, ScanWorkspaceResult } from '../protocol';
-import { formatReport, needsText } from '../report';
+import type { RenderReportParams, RenderReportResult, ScanWorkspaceResult } from '../protocol';
+import { formatReport } from '../report';
+import { toHtml } from '../report/html';
 import { activeFindings } from '../report/json';
 import { runScan, type FolderServices } from '../scan/compose';
+import type { AnnotatedScan } from '../scan/result';
+import { ResultCache } from '../scan/reuse';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
+import { VERSION } from '../version';
 import type { Workspace } from './workspace';
 
-export async function scanWorkspace(
-  loaded: { engine: Engine; warnings: readonly string[] },
-  workspace: Workspace,
-  services: FolderServices,
-  params: ScanWorkspaceParams,
-): Promise<ScanWorkspaceResult> {
-  const roots = workspace.roots();
-  if (!roots.length) throw new Error('Open a folder to generate a workspace report.');
-  const root = roots[roots.length - 1];
-  const settings = await workspace.settingsFor(`${pathToFileURL(root).href}/`);
-  const scan = await runScan({
-    engine: loaded.engine, warnings: loaded.warnings, root, paths: roots, settings, services: services.for(root, settings),
-    keepText: needsText(params.format),
-  });
-  mkdirSync(dirname(params.output), { recursive: true });
-  writeFileSync(params.output, formatReport(params.format, scan, loaded.engine.rules(), ruleDocsFrom(docsDir())));
-  const active = activeFindings(scan);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((a) => a.finding.severity === s).length])) as Record<Severity, number>;
-  return { files: scan.fileCount, findings: active.length, bySeverity, output: params.output, durationMs: scan.durationMs };
+type Loaded = { engine: Engine; warnings: readonly string[] };
+
+export class Reports {
+  private readonly cache = new ResultCache();
+  private last: { id: number; scan: AnnotatedScan } | undefined;
+  private nextId = 1;
+
+  constructor(
+    private readonly loaded: Promise<Loaded>,
+    private readonly workspace: Workspace,
+    private readonly services: () => FolderServices | undefined,
+  ) {}
+
+  async scan(token: CancellationToken, progress: WorkDoneProgressReporter): Promise<ScanWorkspaceResult> {
+    const { engine, warnings } = await this.loaded;
+    const folders = this.services();
+    const roots = this.workspace.roots();
+    if (!roots.length || !folders) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a folder to generate a workspace report.');
+    const root = roots[roots.length - 1];
+    const settings = await this.workspace.settingsFor(`${pathToFileURL(root).href}/`);
+    const services = folders.for(root, settings);
+    const abort = new AbortController();
+    const cancelled = token.onCancellationRequested(() => abort.abort());
+    progress.begin('Vouch: scanning the workspace', 0, undefined, true);
+    let reported = 0;
+    try {
+      const scan = await runScan({
+        engine, warnings, root, paths: roots, settings, services, keepText: true, signal: abort.signal,
+        // Results depend on the settings, on whether look-ups happen, and on the engine's rules.
+        reuse: this.cache.forRun(root, JSON.stringify([VERSION, settings, services.registry?.offline ?? true]), services),
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (now - reported < 100 && done < total) return;
+          reported = now;
+          progress.report(total ? Math.floor((done / total) * 100) : 100, `${done} of ${total} files`);
+        },
+      });
+      this.last = { id: this.nextId++, scan };
+      const active = activeFindings(scan);
+      const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((a) => a.finding.severity === s).length])) as Record<Severity, number>;
+      return {
+        scanId: this.last.id, rootUri: pathToFileURL(scan.root).href, files: scan.fileCount, findings: active.length, bySeverity,
+        durationMs: scan.durationMs, reused: scan.reused ?? 0,
+      };
+    } catch (e) {
+      if (abort.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The workspace report was cancelled.');
+      throw e;
+    } finally {
+      cancelled.dispose();
+      progress.done();
+    }
+  }
+
+  async render(params: RenderReportParams): Promise<RenderReportResult> {
+    const last = this.last;
+    if (!last || last.id !== params.scanId) throw new ResponseError(LSPErrorCodes.RequestFailed, 'This report is no longer kept: generate it again.');
+    const { engine } = await this.loaded;
+    const docs = ruleDocsFrom(docsDir());
+    const text = params.format === 'html'
+      ? toHtml(last.scan, engine.rules(), docs, { webview: params.webview })
+      : formatReport(params.format, last.scan, engine.rules(), docs);
+    return { text };
+  }
+
+  /** Installs and manifest edits change what typings and imports say: nothing kept holds. */
+  dependenciesChanged(): void {
+    this.cache.clear();
+  }
 }

@@ -1,5 +1,7 @@
-// vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens.
+// vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens, or why
+// Vouch does not analyse it (then no score: 100 would read as "checked and fine").
 import { coveredLineCount } from '../core/region-bounds';
+import { countLines } from '../core/text';
 import { trustScore } from '../core/trust';
 import type { FileTrust, FileTrustParams, RegionTrust, TrustFinding } from '../protocol';
 import { isUnreviewed } from '../review/policy';
@@ -7,14 +9,6 @@ import type { Evaluation } from './provenance';
 import type { Diagnostics } from './diagnostics';
 import type { Provenance } from './provenance';
 import type { Workspace } from './workspace';
-
-/** Lines of a text as an editor counts them (a final newline does not start another line). */
-function countLines(text: string): number {
-  if (!text) return 0;
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
-}
 
 /** Distinct lines covered by the regions that pass `keep` (overlapping regions count once). */
 function coveredLines(ev: Evaluation, keep: (state: RegionTrust['state']) => boolean): number {
@@ -49,6 +43,8 @@ export function buildFileTrust(uri: string, ev: Evaluation | undefined): FileTru
 
 export async function fileTrust(params: FileTrustParams, workspace: Workspace, diagnostics: Diagnostics, provenance: Provenance): Promise<FileTrust> {
   const settings = await workspace.settingsFor(params.uri);
+  const notAnalysed = diagnostics.notAnalysedReason(params.uri, settings);
+  if (notAnalysed) return { ...buildFileTrust(params.uri, undefined), notAnalysed };
   const findings = diagnostics.results.get(params.uri)?.findings ?? [];
   return buildFileTrust(params.uri, provenance.evaluate(params.uri, findings, settings));
 }

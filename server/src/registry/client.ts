@@ -159,10 +159,13 @@ export class RegistryClient implements RegistryService {
       }
       const ms = this.opts.cooldownMs ?? 60_000;
       this.cooldown.set(endpoint.registry, this.now() + ms);
-      this.log(`registry ${endpoint.registry} unreachable (${describe(e)}); using the bundled snapshot for ${Math.round(ms / 1000)} s`);
+      // Look-ups already in flight fail together, and again after each cool-down: say it once, until
+      // the registry has answered again.
+      this.logOnce(`unreachable:${endpoint.registry}`, `registry ${endpoint.registry} unreachable (${describe(e)}); using the bundled snapshot, trying again every ${Math.round(ms / 1000)} s`);
       return this.fromSnapshot(ecosystem, name);
     }
     this.cooldown.delete(endpoint.registry);
+    this.logged.delete(`unreachable:${endpoint.registry}`);
     if (!answer.facts) {
       if (answer.status === 401 || answer.status === 403) {
         this.logOnce(`auth:${endpoint.registry}`, `registry ${endpoint.registry} refused the look-up (HTTP ${answer.status}); check the auth token in your npm/pip configuration`);

@@ -1,14 +1,35 @@
-// `vouch scan --format html`: one self-contained page (inline CSS, one hashed inline script, strict CSP,
-// no network) with summary cards, CSS-only severity/family filters, findings by file with snippets,
-// and the docs of every rule that fired. All scanned text is escaped.
+// The HTML report, one renderer for two hosts. `vouch scan --format html`: one self-contained page
+// (inline CSS, one hashed inline script, strict CSP, no network). The editor's report view (client
+// report-view.ts): the same page with a nonce-based CSP for its webview, VS Code's theme colours and a
+// script from media/ that opens files and exports. Both: a headline in plain words, severity/family
+// filters (CSS only), SVG charts (charts.ts), a findings table ordered by severity, then file, then
+// position (sortable and searchable with the script), snippets, and the docs of every rule that
+// fired. All scanned text is escaped.
 import { createHash } from 'node:crypto';
 import type { RuleInfo } from '../core/engine';
 import { SEVERITIES, type Finding } from '../core/types';
 import type { ScanResult } from '../scan/result';
 import { VERSION } from '../version';
-import { coverageText, docsUrl, groupByFile, plural, snippet, summarizeScan, type FileGroup, type RuleDocs } from './common';
+import { barChart } from './charts';
+import { coverageText, docsUrl, plural, snippet, summarizeScan, type FileGroup, type ReportSummary, type RuleDocs } from './common';
 import { REPORT_CSS, REPORT_JS } from './html-assets';
 import { escapeHtml as esc, markdownToHtml } from './markdown-html';
+import { coverageByFolder, groupBySeverity, headline, riskiestFiles } from './overview';
+
+/** What the editor's webview adds: its CSP source and nonce, and the local assets from media/. */
+export interface HtmlWebview {
+  /** Fresh per rendering; allows the page's own style and scripts. */
+  nonce: string;
+  /** `webview.cspSource`: where local assets may load from. */
+  cspSource: string;
+  /** media/report-view.css and media/report-view.js as webview URIs. */
+  styleUri: string;
+  scriptUri: string;
+}
+
+export interface HtmlOptions {
+  webview?: HtmlWebview;
+}
 
 const sha256 = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 /** Family and rule ids are kebab-case, but ids reach class names and CSS selectors: keep them tame. */
@@ -35,23 +56,103 @@ function snippetHtml(group: FileGroup, f: Finding): string {
   return `<pre class="snippet"><code>${body}</code></pre>`;
 }
 
-function findingRow(group: FileGroup, f: Finding): string {
+const SEVERITY_TITLE = { error: 'Errors', warning: 'Warnings', info: 'Infos', hint: 'Hints' } as const;
+
+/** Where a finding is: line:column, with the path (shown when the table is sorted flat); a button in the editor. */
+function whereHtml(path: string, f: Finding, webview: boolean): string {
   const line = f.range.start.line + 1;
+  const col = f.range.start.character + 1;
+  const inner = `<span class="path"><code>${esc(path)}</code> </span>L${line}:${col}`;
+  return webview
+    ? `<button type="button" class="open" title="Open ${esc(path)} at line ${line}, column ${col}">${inner}</button>`
+    : `<span title="line ${line}, column ${col}">${inner}</span>`;
+}
+
+function findingRow(group: FileGroup, f: Finding, i: number, gid: string, webview: boolean): string {
   const searchable = `${group.path} ${f.ruleId} ${f.family} ${f.severity} ${f.message}`.toLowerCase();
   const classes = ['finding', `sev-${f.severity}`, `fam-${token(f.family)}`, f.suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');
   const suppressed = f.suppressed ? `<span class="why">suppressed${f.suppressed.reason ? `: ${esc(f.suppressed.reason)}` : ' (no reason given)'}</span>` : '';
-  return `<tr class="${classes}" data-text="${esc(searchable)}">
+  const r = f.range;
+  return `<tr class="${classes}" data-i="${i}" data-g="${gid}" data-sev="${SEVERITIES.indexOf(f.severity)}" data-path="${esc(group.path)}" ` +
+    `data-range="${r.start.line},${r.start.character},${r.end.line},${r.end.character}" data-rule="${esc(f.ruleId)}" data-text="${esc(searchable)}">
 <td class="sev"><span class="badge c-${f.severity}">${f.severity}</span></td>
-<td class="pos" title="line ${line}, column ${f.range.start.character + 1}">L${line}:${f.range.start.character + 1}</td>
+<td class="pos">${whereHtml(group.path, f, webview)}</td>
 <td class="rule"><a href="#rule-${token(f.ruleId)}">${esc(f.ruleId)}</a><span class="fam">${esc(f.family)}</span><span class="conf">${f.confidence} confidence</span></td>
-<td><p class="msg">${esc(f.message)}${suppressed}</p>${pathHtml(f)}${snippetHtml(group, f)}</td>
+<td class="msgcell"><p class="msg">${esc(f.message)}${suppressed}</p>${pathHtml(f)}${snippetHtml(group, f)}</td>
 </tr>`;
+}
+
+/** One tbody: a heading row per severity, one per file under it, then its findings by position. */
+function findingsTable(scan: ScanResult, webview: boolean): string {
+  const groups = groupBySeverity(scan, true);
+  if (!groups.length) return `<p class="empty-state">No findings in ${plural(scan.fileCount, 'file')}.</p>`;
+  let i = 0;
+  let g = 0;
+  const rows: string[] = [];
+  for (const sev of groups) {
+    const all = sev.files.flatMap((f) => f.findings);
+    const active = all.filter((f) => !f.suppressed).length;
+    rows.push(`<tr class="sevhead sev-${sev.severity}" data-s="${sev.severity}"><th colspan="4"><span class="badge c-${sev.severity}">${sev.severity}</span> ${SEVERITY_TITLE[sev.severity]} <span class="count">${active}${active < all.length ? `, ${all.length - active} suppressed` : ''}</span></th></tr>`);
+    for (const file of sev.files) {
+      const gid = `g${g++}`;
+      const n = file.findings.filter((f) => !f.suppressed).length;
+      rows.push(`<tr class="file sev-${sev.severity}" data-g="${gid}"><th colspan="4"><code>${esc(file.path)}</code><span class="count">${plural(n, 'finding')}${n < file.findings.length ? `, ${file.findings.length - n} suppressed` : ''}</span></th></tr>`);
+      for (const f of file.findings) rows.push(findingRow(file, f, i++, gid, webview));
+    }
+  }
+  const sortable = (key: string, label: string) => `<th scope="col"><button type="button" class="sort" data-sort="${key}">${label}</button></th>`;
+  return `<table class="findings" id="findings"><colgroup><col class="sev"><col class="pos"><col class="rule"><col></colgroup>` +
+    `<thead><tr>${sortable('sev', 'Severity')}${sortable('where', 'Where')}${sortable('rule', 'Rule')}${sortable('msg', 'Finding')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function filterCss(families: string[]): string {
   const sev = SEVERITIES.map((s) => `body:has(#f-${s}:not(:checked)) tr.sev-${s}{display:none}`);
   const fam = families.map((f) => `body:has(#f-fam-${token(f)}:not(:checked)) tr.fam-${token(f)}{display:none}`);
   return [...sev, ...fam].join('\n');
+}
+
+const scoreClass = (score: number): string => (score >= 80 ? 'fill-ok' : score >= 50 ? 'fill-warning' : 'fill-error');
+
+/** Findings by family, the least trusted files, review coverage per folder. */
+function chartsHtml(scan: ScanResult, sum: ReportSummary): string {
+  const families = barChart({
+    id: 'chart-families',
+    title: 'Findings by family',
+    bars: sum.byFamily.map(([family, n]) => ({ label: family, segments: [{ value: n, cls: 'fill-accent' }], note: String(n) })),
+    empty: 'No findings.',
+  });
+  const risky = riskiestFiles(scan);
+  const files = barChart({
+    id: 'chart-files',
+    title: `Least trusted files (trust score, lowest first${risky.length === 10 ? ', top 10' : ''})`,
+    max: 100,
+    bars: risky.map((r) => ({
+      label: r.path,
+      segments: [{ value: r.score, cls: scoreClass(r.score) }],
+      note: `${r.score} / 100`,
+      title: `${r.path}: trust ${r.score} / 100, ${plural(r.findings, 'finding')}${r.unreviewedLines ? `, ${plural(r.unreviewedLines, 'unreviewed assisted line')}` : ''}`,
+    })),
+    empty: 'Every file scores 100: no findings and no unreviewed assisted code.',
+  });
+  const folders = coverageByFolder(scan);
+  const coverage = barChart({
+    id: 'chart-coverage',
+    title: 'Review coverage of assisted code per folder',
+    bars: folders.map((f) => {
+      const pct = Math.round((f.reviewedLines / f.assistedLines) * 100);
+      return {
+        label: f.folder,
+        segments: [
+          { value: f.reviewedLines, cls: 'fill-ok', title: `${f.reviewedLines} reviewed` },
+          { value: f.assistedLines - f.reviewedLines, cls: 'fill-todo', title: `${f.assistedLines - f.reviewedLines} not reviewed` },
+        ],
+        note: `${pct}% of ${f.assistedLines}`,
+        title: `${f.folder}: ${f.reviewedLines} of ${plural(f.assistedLines, 'assisted line')} reviewed (${pct}%)`,
+      };
+    }),
+    empty: 'No assisted code recorded, so there is nothing to review.',
+  });
+  return `<section class="charts" aria-label="Charts">${families}${files}${coverage}</section>`;
 }
 
 function rulesSection(ids: string[], rules: Map<string, RuleInfo>, docs: RuleDocs): string {
@@ -73,16 +174,23 @@ function listSection(id: string, title: string, items: string[]): string {
   return `<section aria-labelledby="${id}"><h2 id="${id}">${title} (${items.length})</h2><ul class="plain">${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`;
 }
 
-export function toHtml(scan: ScanResult, rules: readonly RuleInfo[], docs: RuleDocs = () => undefined): string {
+const EXPORTS = [['html', 'HTML'], ['markdown', 'Markdown'], ['sarif', 'SARIF'], ['json', 'JSON']] as const;
+
+export function toHtml(scan: ScanResult, rules: readonly RuleInfo[], docs: RuleDocs = () => undefined, options: HtmlOptions = {}): string {
+  const { webview } = options;
   const sum = summarizeScan(scan);
-  const groups = groupByFile(scan, true);
   const families = sum.byFamily.map(([f]) => f as string);
-  for (const g of groups) for (const f of g.findings) if (!families.includes(f.family)) families.push(f.family);
+  for (const f of scan.files.flatMap((x) => x.findings)) if (!families.includes(f.family)) families.push(f.family);
   const catalogue = new Map(rules.map((r) => [r.id, r]));
+  const facts = headline(scan, sum);
 
   const css = REPORT_CSS + filterCss(families);
-  const csp = `default-src 'none'; style-src ${sha256(css)}; script-src ${sha256(REPORT_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = webview
+    ? `default-src 'none'; style-src ${webview.cspSource} 'nonce-${webview.nonce}'; script-src 'nonce-${webview.nonce}'; img-src ${webview.cspSource} data:; font-src ${webview.cspSource}; base-uri 'none'; form-action 'none'`
+    : `default-src 'none'; style-src ${sha256(css)}; script-src ${sha256(REPORT_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const nonce = webview ? ` nonce="${esc(webview.nonce)}"` : '';
 
+  const totalCard = `<div class="card c-total"><span class="n">${sum.active}</span><span class="l">${sum.active === 1 ? 'finding' : 'findings'} in total</span></div>`;
   const sevCards = SEVERITIES.map(
     (s) => `<label class="card c-${s}"><input type="checkbox" id="f-${s}" checked><span class="n">${sum.bySeverity[s]}</span><span class="l">${s}</span></label>`,
   ).join('');
@@ -93,21 +201,13 @@ export function toHtml(scan: ScanResult, rules: readonly RuleInfo[], docs: RuleD
       return `<label class="chip"><input type="checkbox" id="f-fam-${token(f)}" checked>${esc(f)} <span class="n">${n}</span></label>`;
     })
     .join('');
-
-  const tbody = groups
-    .map((g) => {
-      const active = g.findings.filter((f) => !f.suppressed).length;
-      return `<tbody class="group"><tr class="file"><th colspan="4"><code>${esc(g.path)}</code><span class="count">${plural(active, 'finding')}${active < g.findings.length ? `, ${g.findings.length - active} suppressed` : ''}</span></th></tr>
-${g.findings.map((f) => findingRow(g, f)).join('\n')}</tbody>`;
-    })
-    .join('\n');
-  const table = groups.length
-    ? `<table><colgroup><col class="sev"><col class="pos"><col class="rule"><col></colgroup><thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead>\n${tbody}</table>`
-    : `<p class="empty-state">No findings in ${plural(scan.fileCount, 'file')}.</p>`;
+  const actions = webview
+    ? `<div class="actions" role="toolbar" aria-label="Report actions"><span class="l">Export</span>${EXPORTS.map(([f, l]) => `<button type="button" data-export="${f}">${l}</button>`).join('')}<button type="button" class="secondary" data-action="rerun">Scan again</button></div>`
+    : '';
 
   const skipped = scan.skipped.map((s) => `<code>${esc(s.path)}</code> — ${esc(s.reason)}`);
   const notices = [...(scan.warnings ?? []), ...scan.files.flatMap((f) => f.notices.map((n) => n.message))].map(esc);
-  const usedRules = [...new Set(groups.flatMap((g) => g.findings.map((f) => f.ruleId)))].sort();
+  const usedRules = [...new Set(scan.files.flatMap((f) => f.findings.map((x) => x.ruleId)))].sort();
   const title = `Vouch report — ${plural(sum.active, 'finding')}`;
 
   return `<!doctype html>
@@ -119,30 +219,38 @@ ${g.findings.map((f) => findingRow(g, f)).join('\n')}</tbody>`;
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="vouch ${esc(VERSION)}">
 <title>${esc(title)}</title>
-<style>${css}</style>
+<style${nonce}>${css}</style>
+${webview ? `<link rel="stylesheet" href="${esc(webview.styleUri)}">` : ''}
 </head>
-<body>
+<body${webview ? ' class="in-editor"' : ''}>
 <main>
 <header>
-<h1>Vouch report</h1>
-<p class="meta">Vouch ${esc(VERSION)} scanned ${plural(scan.fileCount, 'file')} in ${(scan.durationMs / 1000).toFixed(2)} s · <strong>${plural(sum.active, 'finding')}</strong> · ${sum.suppressed} suppressed · ${scan.skipped.length} skipped</p>
+<div class="titlebar"><h1>Vouch report</h1>${actions}</div>
+<ul class="headline" aria-label="Headline">
+<li data-fact="files">${esc(facts.files)}</li>
+<li data-fact="findings">${esc(facts.findings)}</li>
+<li data-fact="assisted">${esc(facts.assisted)}</li>
+<li data-fact="time">${esc(facts.time)} <span class="meta">Vouch ${esc(VERSION)}</span></li>
+</ul>
 </header>
 <section aria-label="Summary and filters">
-<div class="cards">${sevCards}${supCard}</div>
+<div class="cards">${totalCard}${sevCards}${supCard}</div>
 ${famChips ? `<div class="families" role="group" aria-label="Families">${famChips}</div>` : ''}
-${scan.provenance ? `<p class="meta">Review coverage: ${esc(coverageText(scan.provenance.total))}</p>` : ''}
+${scan.provenance?.total.assistedLines ? `<p class="meta">Review coverage: ${esc(coverageText(scan.provenance.total))}</p>` : ''}
 ${(scan.provenance?.record.problems ?? []).map((p) => `<p class="meta record-broken"><strong>Review record does not hold:</strong> ${esc(p)}</p>`).join('\n')}
 </section>
+${chartsHtml(scan, sum)}
 <h2>Findings</h2>
 <div class="toolbar"><label class="sr" for="q">Filter findings</label><input type="search" id="q" placeholder="Filter by file, rule or message…" hidden></div>
-${table}
+${findingsTable(scan, !!webview)}
 ${listSection('coverage-h', 'Review coverage', Object.entries(scan.provenance?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, p]) => `<code>${esc(path)}</code> — ${esc(coverageText(p))}`))}
 ${listSection('skipped-h', 'Skipped files', skipped)}
 ${listSection('notices-h', 'Notices', notices)}
 ${rulesSection(usedRules, catalogue, docs)}
 <footer>Generated by Vouch ${esc(VERSION)}. Paths are relative to the scanned folder. Flagged secrets are masked in snippets.</footer>
 </main>
-<script>${REPORT_JS}</script>
+<script${nonce}>${REPORT_JS}</script>
+${webview ? `<script${nonce} src="${esc(webview.scriptUri)}"></script>` : ''}
 </body>
 </html>
 `;

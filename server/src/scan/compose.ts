@@ -6,7 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Engine } from '../core/engine';
 import type { VouchSettings } from '../core/settings';
-import type { BaselineService } from '../core/services';
+import type { BaselineService, RegistryService } from '../core/services';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
@@ -15,7 +15,7 @@ import { TypeCheckService } from '../typecheck/service';
 import { GitBaseline } from '../vcs/baseline';
 import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
-import { scanFilesAsync } from './scan';
+import { scanFilesAsync, type FileResultReuse } from './scan';
 import { limitToChange } from './changed';
 import type { ChangeScope } from '../vcs/changes';
 
@@ -39,6 +39,8 @@ export interface ServiceOptions {
    * folder's git HEAD, followed as it moves (none outside a repository). Read, never run: also untrusted.
    */
   baseline?: (root: string) => BaselineService | undefined;
+  /** Told the number of package look-ups in flight whenever it changes (the editor shows "checking packages…"). */
+  onLookups?: (inFlight: number) => void;
 }
 
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
@@ -68,8 +70,31 @@ export class FolderServices {
       f.registryKey = key;
     }
     return {
-      project: f.project, workspace: f.workspace, registry: f.registry, dependencies: settings.dependencies, types: this.types,
+      project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types,
       ...(f.baseline ? { baseline: f.baseline } : {}),
+    };
+  }
+
+  private inFlight = 0;
+
+  /** The registry with its look-ups counted for `onLookups`; the registry itself when nobody listens. */
+  private counted(registry: RegistryHandle): RegistryService {
+    const listen = this.options.onLookups;
+    if (!listen) return registry;
+    const step = (d: number) => listen((this.inFlight += d));
+    return {
+      get offline() {
+        return registry.offline;
+      },
+      popular: (ecosystem) => registry.popular(ecosystem),
+      lookup: async (ecosystem, name, signal) => {
+        step(1);
+        try {
+          return await registry.lookup(ecosystem, name, signal);
+        } finally {
+          step(-1);
+        }
+      },
     };
   }
 
@@ -105,6 +130,10 @@ export interface ScanRun {
   onProgress?: (done: number, total: number, path: string) => void;
   /** A diff-aware scan: only files changed since the baseline, findings only on changed lines unless `allLines`. */
   change?: { scope: ChangeScope; allLines?: boolean };
+  /** Cancels the run (it rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** Per-file results of unchanged files from an earlier run (the editor's report keeps them). */
+  reuse?: FileResultReuse;
 }
 
 /** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
@@ -114,6 +143,7 @@ export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   let scanned = await scanFilesAsync({
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
     onProgress: run.onProgress, services: run.services, only: scope && ((rel) => scope.changed(rel)),
+    signal: run.signal, reuse: run.reuse,
   });
   if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
   const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;

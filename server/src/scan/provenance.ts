@@ -3,6 +3,7 @@
 // only; nothing in either file is executed.
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { coveredLineCount, rangeProblem } from '../core/region-bounds';
+import { countLines } from '../core/text';
 import type { Finding } from '../core/types';
 import { LEDGER_FILE, PROVENANCE_FILE, type FindingProvenance, type ProvenanceRegion } from '../core/provenance-types';
 import type { VouchSettings } from '../core/settings';
@@ -94,7 +95,7 @@ export function annotateProvenance(scan: ScanResult, settings: Pick<VouchSetting
     const text = read.text;
     const ev = evaluateRegions(text, regions, indexLedger(ledger.entries, path));
     evaluated.set(path, ev);
-    out.files[path] = summarize(ev);
+    out.files[path] = { ...summarize(ev), lines: countLines(text) };
   }
   let assisted = 0;
   let unreviewed = 0;

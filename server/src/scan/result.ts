@@ -10,6 +10,8 @@ export interface ProvenanceSummary {
   regions: number;
   /** Reviewed share of assisted lines, 0..1 (1 when there is no assisted code). */
   reviewCoverage: number;
+  /** Lines of the file (per-file summaries only), for its trust score in reports. */
+  lines?: number;
 }
 
 export interface ScanProvenance {
@@ -38,6 +40,8 @@ export interface ScannedFile {
   notices: Notice[];
   /** Lines of source, for snippets in reports. */
   text?: string;
+  /** Number of lines (as an editor counts them), for the file's trust score in reports. */
+  lines?: number;
   /** Review coverage of the file's assisted code (set by annotateProvenance). */
   provenance?: ProvenanceSummary;
   /** Region of each finding (by finding id) that lies in assisted code. */
@@ -57,6 +61,8 @@ export interface ScanResult {
    */
   skipped: Array<{ path: string; reason: string; unanalysed?: true }>;
   durationMs: number;
+  /** Files whose results were reused from an earlier run because nothing they depend on changed (the editor's report). */
+  reused?: number;
   /** Run-level problems (e.g. a parser that could not load, an unreadable ledger). */
   warnings?: string[];
   /** Provenance and review coverage, when the caller asked for it (annotateProvenance). */

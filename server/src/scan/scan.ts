@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { AnalyzeOptions, AnalyzeResult, Engine } from '../core/engine';
 import { languageOf } from '../core/languages';
-import { decodeText, sizeLimitReason } from '../core/text';
+import { countLines, decodeText, sizeLimitReason } from '../core/text';
 import type { Notice } from '../core/types';
 import { readFileSafe } from '../io/safe-read';
 import { MAX_SCAN_BYTES, mergeWindows, splitWindows } from './windows';
@@ -22,6 +22,17 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number, path: string) => void;
   /** Only walked files (workspace-relative) this accepts are analysed: the changed ones of a diff-aware scan. */
   only?: (relPath: string) => boolean;
+}
+
+/**
+ * Results kept between runs (the editor's report): asked before a file is analysed, told after. Its
+ * `services` may wrap the slow tier's services for one file, to record what that file's result
+ * depends on besides its own text (manifests, imported workspace files), so `get` can check them.
+ */
+export interface FileResultReuse {
+  get(file: { rel: string; text: string }): AnalyzeResult | undefined;
+  services(rel: string, services: Services): Services;
+  set(file: { rel: string; text: string }, result: AnalyzeResult): void;
 }
 
 type Readable = { rel: string; language: LanguageId; text: string; notes: Notice[]; size: number };
@@ -53,10 +64,11 @@ function analyzeFile(opts: ScanOptions, file: Readable, options: AnalyzeOptions)
 async function analyzeFileAsync(opts: AsyncScanOptions, file: Readable, options: AnalyzeOptions): Promise<AnalyzeResult> {
   const windows = splitWindows(file.text);
   const results: AnalyzeResult[] = [];
+  const services = opts.services && opts.reuse ? opts.reuse.services(file.rel, opts.services) : opts.services;
   for (const w of windows) {
     const input = { text: w.text, languageId: file.language, path: file.rel };
     // One parse serves both tiers.
-    results.push(opts.services ? await opts.engine.analyzeTiers(input, opts.services, options) : opts.engine.analyze(input, options));
+    results.push(services ? await opts.engine.analyzeTiers(input, services, options, { signal: opts.signal }) : opts.engine.analyze(input, options));
   }
   return withNotes(file, mergeWindows(windows, results, file.size));
 }
@@ -89,7 +101,7 @@ export function analyzeOptionsFor(settings: VouchSettings): AnalyzeOptions {
   };
 }
 
-function record(opts: ScanOptions, result: ScanResult, file: Readable, r: AnalyzeResult): void {
+function record(opts: ScanOptions, result: ScanResult, file: Readable, r: AnalyzeResult, reuse?: FileResultReuse): void {
   if (r.skipped) {
     result.skipped.push({ path: file.rel, reason: r.skipped, unanalysed: true });
     return;
@@ -107,9 +119,11 @@ function record(opts: ScanOptions, result: ScanResult, file: Readable, r: Analyz
       f.fix = fix;
     }
   }
+  // Kept once its fixes are verified, so a reused result costs nothing more.
+  reuse?.set(file, r);
   const notices = r.notices.filter((n) => n.kind !== 'skipped');
   if (r.findings.length || notices.length) {
-    result.files.push({ path: file.rel, language: file.language, findings: r.findings, notices, text: opts.keepText ? file.text : undefined });
+    result.files.push({ path: file.rel, language: file.language, findings: r.findings, notices, text: opts.keepText ? file.text : undefined, lines: countLines(file.text) });
   }
 }
 
@@ -146,33 +160,59 @@ export interface AsyncScanOptions extends ScanOptions {
   services?: Services;
   /** Files whose slow tier runs at once (registry look-ups overlap; the service bounds requests). */
   concurrency?: number;
+  /** Stops the scan between files (and the slow tier within one); the run then rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Results of unchanged files from an earlier run. */
+  reuse?: FileResultReuse;
 }
 
 /** Both tiers: the fast one, then the slow one where the engine has slow work for the file. */
 export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const { root, result, files, analyzeOptions } = begin(opts);
-  const done: Array<{ i: number; file: Readable; r: AnalyzeResult }> = [];
+  const done: Array<{ i: number; file: Readable; r: AnalyzeResult; fresh: boolean }> = [];
   let next = 0;
   let finished = 0;
+  let reused = 0;
+  // Reused results and fast files never wait on I/O: yield now and then, so a server stays responsive
+  // (diagnostics, a cancel request) during a long scan.
+  let yielded = performance.now();
+  const breathe = async (): Promise<void> => {
+    if (performance.now() - yielded < 20) return;
+    await new Promise((go) => setImmediate(go));
+    yielded = performance.now();
+  };
   const worker = async (): Promise<void> => {
-    while (next < files.length) {
+    for (;;) {
+      await breathe();
+      opts.signal?.throwIfAborted();
+      if (next >= files.length) return;
       const i = next++;
       const file = prepare(root, files[i]);
       if ('skip' in file) {
         result.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
       } else {
         try {
-          done.push({ i, file, r: await analyzeFileAsync(opts, file, analyzeOptions) });
+          const kept = opts.reuse?.get(file);
+          if (kept) reused++;
+          done.push({ i, file, r: kept ?? (await analyzeFileAsync(opts, file, analyzeOptions)), fresh: !kept });
         } catch (e) {
+          if (opts.signal?.aborted) throw e;
           result.skipped.push({ path: file.rel, reason: internalError(e), unanalysed: true });
         }
       }
       opts.onProgress?.(++finished, files.length, file.rel);
     }
   };
+  if (opts.signal) {
+    yielded = 0;
+    await breathe();
+  }
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
+  // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
+  opts.signal?.throwIfAborted();
   // Files in walk order, as the synchronous scan reports them.
-  for (const d of done.sort((a, b) => a.i - b.i)) record(opts, result, d.file, d.r);
+  for (const d of done.sort((a, b) => a.i - b.i)) record(opts, result, d.file, d.r, d.fresh ? opts.reuse : undefined);
+  if (opts.reuse) result.reused = reused;
   return finish(opts, result, started, files.length);
 }

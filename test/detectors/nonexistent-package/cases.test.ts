@@ -51,6 +51,9 @@ describe(`${ID}: JS/TS imports`, () => {
     const f = await depFindings(ID, { code });
     assert.deepEqual(positions(f), ['1:17']);
     assert.equal(applyEdits(code, f[0].fix!.edits), "import ax from 'axios';\n");
+    // A guess at the intent: offered as a suggestion, never the preferred (auto-applicable) fix.
+    assert.equal(f[0].fix!.title, 'Vouch: Replace with `axios`');
+    assert.equal(f[0].fix!.suggestion, true);
   });
 
   it('says when the verdict comes from the offline snapshot', async () => {

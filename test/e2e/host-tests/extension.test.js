@@ -2,6 +2,8 @@
 // public API (diagnostics, commands), with no UI in between.
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const vscode = require('vscode');
 
@@ -31,6 +33,13 @@ async function diagnosticsFor(name, ruleId) {
     const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vouch');
     return found.some((d) => codeOf(d) === ruleId) && found;
   }, `a vouch diagnostic ${ruleId} on ${name}`);
+}
+
+/** Every file under `dir` (relative paths), to prove a command wrote nothing there. */
+function listAll(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listAll(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
 }
 
 /** Diagnostic.code is a string or { value, target } when the rule links to its documentation. */
@@ -78,6 +87,24 @@ describe('Vouch in the extension host', () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['vouch.showRuleDoc', 'vouch.generateReport', 'vouch.restartServer', 'vouch.showOutput']) {
       assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+
+  it('the workspace report writes no file until it is exported, then exactly the file asked for', async () => {
+    const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
+    const before = listAll(folder).filter((f) => !f.startsWith('.vouch/'));
+    const result = await vscode.commands.executeCommand('vouch.generateReport');
+    assert.ok(result && result.files >= 4 && result.findings >= 3, `report result: ${JSON.stringify(result)}`);
+    assert.deepStrictEqual(listAll(folder).filter((f) => !f.startsWith('.vouch/')), before, 'generating the report wrote into the workspace');
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `vouch-host-report-${process.pid}.json`));
+    try {
+      const written = await vscode.commands.executeCommand('vouch.exportReport', 'json', target);
+      assert.strictEqual(written && written.toString(), target.toString());
+      const json = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
+      assert.strictEqual(json.findings.length, result.findings);
+      assert.deepStrictEqual(listAll(folder).filter((f) => !f.startsWith('.vouch/')), before, 'exporting wrote into the workspace');
+    } finally {
+      fs.rmSync(target.fsPath, { force: true });
     }
   });
 });

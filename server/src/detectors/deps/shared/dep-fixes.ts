@@ -21,7 +21,8 @@ export function renameFix(r: Located, to: string): Fix | undefined {
   } else edits.push({ start: r.start, end: r.end, newText: to });
   const fileEdits = r.kind === 'import' && r.declared ? [{ file: r.declared.file, edits: [{ start: r.declared.start, end: r.declared.end, newText: to }] }] : undefined;
   const where = fileEdits ? ` here and in ${r.declared!.file}` : '';
-  return { title: `Vouch: Replace ${r.name} with ${to}${where}`, edits, fileEdits };
+  // The likely intent, not a certainty: a suggestion the person picks, never applied for them.
+  return { title: `Vouch: Replace with \`${to}\`${where}`, edits, fileEdits, suggestion: true };
 }
 
 function pythonAddEdit(c: Collected, name: string, version: string): { file: string; edit: OffsetEdit } | undefined {

@@ -1,0 +1,129 @@
+// The workspace report over real JSON-RPC: vouch/scanWorkspace keeps a scan and writes nothing,
+// vouch/renderReport turns it into each format (the webview's HTML with its nonce), work-done
+// progress arrives under the client's token, a re-run reuses unchanged files, $/cancelRequest stops it.
+import assert from 'node:assert/strict';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CancellationTokenSource, ResponseError, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
+import type { RenderReportResult, ScanWorkspaceResult } from '../../server/src/protocol';
+import { AWS_KEY, tempWorkspace, writeIn } from './helpers';
+import { LspClient } from './lsp-client';
+
+function listAll(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listAll(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])).sort();
+}
+
+describe('server over JSON-RPC: the workspace report', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = tempWorkspace();
+    writeIn(dir, 'src/keys.js', `const key = "${AWS_KEY}";\n`);
+    writeIn(dir, 'src/fetch.py', 'import requests\nrequests.get("https://example.test", verify=False)\n');
+    for (let i = 0; i < 30; i++) writeIn(dir, `lib/m${i}.js`, `export const v${i} = ${i};\n`);
+    client = await LspClient.start(dir, { registry: { enabled: false } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const scan = (params: object = {}, source?: CancellationTokenSource) =>
+    source
+      ? client.connection.sendRequest<ScanWorkspaceResult>('vouch/scanWorkspace', params, source.token)
+      : client.connection.sendRequest<ScanWorkspaceResult>('vouch/scanWorkspace', params);
+  const render = (params: object) => client.connection.sendRequest<RenderReportResult>('vouch/renderReport', params);
+
+  it('scans and renders every format, writing no file into the workspace', async () => {
+    const before = listAll(dir);
+    const result = await scan();
+    assert.equal(result.files, 32);
+    assert.equal(result.findings, 2);
+    assert.equal(result.bySeverity.error, 2);
+    assert.ok(result.rootUri.startsWith('file://'));
+    const json = JSON.parse((await render({ scanId: result.scanId, format: 'json' })).text);
+    assert.deepEqual(json.findings.map((f: { ruleId: string }) => f.ruleId).sort(), ['aws-access-key-id', 'tls-verification-disabled']);
+    assert.equal(JSON.parse((await render({ scanId: result.scanId, format: 'sarif' })).text).version, '2.1.0');
+    assert.match((await render({ scanId: result.scanId, format: 'markdown' })).text, /^# Vouch report/);
+    const file = (await render({ scanId: result.scanId, format: 'html' })).text;
+    assert.match(file, /style-src 'sha256-/);
+    const webview = { nonce: 'abc123', cspSource: 'vscode-webview://x', styleUri: 'vscode-webview://x/a.css', scriptUri: 'vscode-webview://x/a.js' };
+    const view = (await render({ scanId: result.scanId, format: 'html', webview })).text;
+    assert.match(view, /script-src 'nonce-abc123'/);
+    assert.match(view, /<li data-fact="files">32 files scanned/);
+    assert.deepEqual(listAll(dir), before);
+  });
+
+  it('reports work-done progress under the client token and reuses unchanged files on a re-run', async () => {
+    const reports: WorkDoneProgressReport[] = [];
+    let ended = false;
+    const sub = client.connection.onProgress(WorkDoneProgress.type, 'report-1', (v) => {
+      if (v.kind === 'report') reports.push(v);
+      if (v.kind === 'end') ended = true;
+    });
+    try {
+      const result = await scan({ workDoneToken: 'report-1' });
+      assert.equal(result.reused, 32);
+      await client.until(() => ended || undefined, 'the progress to end');
+      assert.ok(reports.some((r) => /of 32 files/.test(r.message ?? '')), JSON.stringify(reports));
+    } finally {
+      sub.dispose();
+    }
+    writeIn(dir, 'src/keys.js', `const key = "${AWS_KEY}";\nconst again = "${AWS_KEY}";\n`);
+    const changed = await scan();
+    assert.equal(changed.reused, 31);
+    assert.equal(changed.findings, 3);
+  });
+
+  it('an old scan id is refused', async () => {
+    const first = await scan();
+    await scan();
+    await assert.rejects(render({ scanId: first.scanId, format: 'json' }), /no longer kept/);
+  });
+});
+
+describe('server over JSON-RPC: cancelling the workspace report', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = tempWorkspace();
+    // Each file keeps a (test-only) detector busy for its whole budget: a scan that lasts seconds.
+    for (let i = 0; i < 80; i++) writeIn(dir, `slow${i}.js`, `// __vouch_slow__ ${i}\n`);
+    client = await LspClient.start(dir, { registry: { enabled: false }, detectorBudgetMs: 50 }, { env: { VOUCH_TEST_FAULTS: '1' } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('$/cancelRequest stops the scan between files with RequestCancelled', async () => {
+    const source = new CancellationTokenSource();
+    let progressed = false;
+    const sub = client.connection.onProgress(WorkDoneProgress.type, 'cancel-me', (v) => {
+      if (v.kind === 'report' && !progressed) {
+        progressed = true;
+        source.cancel();
+      }
+    });
+    const started = Date.now();
+    try {
+      await assert.rejects(
+        client.connection.sendRequest('vouch/scanWorkspace', { workDoneToken: 'cancel-me' }, source.token),
+        (e: unknown) => e instanceof ResponseError && e.code === -32800,
+      );
+    } finally {
+      sub.dispose();
+    }
+    assert.ok(progressed);
+    const cancelledMs = Date.now() - started;
+    const t0 = Date.now();
+    const full = await client.connection.sendRequest<ScanWorkspaceResult>('vouch/scanWorkspace', {});
+    assert.equal(full.files, 80);
+    // The full scan spins 80 × 50 ms; the cancelled one stops within a few rounds of the files in flight.
+    assert.ok(cancelledMs < (Date.now() - t0) * 0.6, `cancelled after ${cancelledMs} ms, a full scan took ${Date.now() - t0} ms`);
+  });
+});

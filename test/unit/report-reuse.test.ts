@@ -1,0 +1,89 @@
+// scan/reuse.ts: the editor's report reuses a file's result while the file and everything its analysis
+// read (the manifest, imported workspace files) are unchanged, and never across other settings.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mergeSettings } from '../../server/src/core/config';
+import type { VouchSettings } from '../../server/src/core/settings';
+import { FolderServices, runScan } from '../../server/src/scan/compose';
+import { ResultCache } from '../../server/src/scan/reuse';
+import { testEngine } from '../engine';
+
+const KEY = 'AKIAZ3MSJV2KD7QX4N5P';
+
+describe('scan/reuse: per-file results across report runs', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const settings = mergeSettings({ registry: { enabled: false } });
+
+  /** One report run, as features/report.ts makes it (fresh services: file answers are not cached between runs). */
+  async function run(cache: ResultCache, s: VouchSettings = settings, signal?: AbortSignal) {
+    const folders = new FolderServices({ trusted: true, log: () => {} });
+    try {
+      const services = folders.for(dir, s);
+      return await runScan({ engine: await testEngine(), root: dir, settings: s, services, keepText: true, signal, reuse: cache.forRun(dir, JSON.stringify(s), services) });
+    } finally {
+      folders.dispose();
+    }
+  }
+  const rules = (scan: Awaited<ReturnType<typeof run>>, path: string) => scan.files.find((f) => f.path === path)?.findings.map((f) => f.ruleId).sort() ?? [];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vouch-reuse-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: {} }));
+    writeFileSync(join(dir, 'app.js'), `const _ = require('lodash');\nconst key = "${KEY}";\n`);
+    writeFileSync(join(dir, 'other.js'), `const key = "${KEY}";\n`);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reuses every unchanged file, with the same findings', async () => {
+    const cache = new ResultCache();
+    const first = await run(cache);
+    assert.equal(first.reused, 0);
+    assert.deepEqual(rules(first, 'app.js'), ['aws-access-key-id', 'undeclared-dependency']);
+    const second = await run(cache);
+    assert.equal(second.reused, second.fileCount);
+    assert.deepEqual(second.files.map((f) => [f.path, f.findings.map((x) => x.id)]), first.files.map((f) => [f.path, f.findings.map((x) => x.id)]));
+  });
+
+  it('analyses a file again when its text changes, or a file its analysis read (the manifest)', async () => {
+    const cache = new ResultCache();
+    const first = await run(cache);
+    writeFileSync(join(dir, 'other.js'), `const key = "${KEY}";\nconst b = 1;\n`);
+    assert.equal((await run(cache)).reused, first.fileCount - 1);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { lodash: '^4.17.21' } }));
+    const after = await run(cache);
+    assert.deepEqual(rules(after, 'app.js'), ['aws-access-key-id'], 'lodash is declared now');
+    assert.equal(after.reused, first.fileCount - 2, 'package.json and app.js (which read it) again; other.js reused');
+  });
+
+  it('analyses an importer again when the workspace file it imports changes (cross-file flows)', async () => {
+    writeFileSync(join(dir, 'routes.js'), "const express = require('express');\nconst db = require('./db');\nconst app = express();\napp.get('/u', (req, res) => res.json(db.find(req.query.id)));\n");
+    writeFileSync(join(dir, 'db.js'), 'exports.find = (id) => id;\n');
+    const cache = new ResultCache();
+    const first = await run(cache);
+    assert.ok(!rules(first, 'routes.js').includes('sql-injection'), rules(first, 'routes.js').join());
+    writeFileSync(join(dir, 'db.js'), "const conn = require('./conn');\nexports.find = (id) => conn.query('SELECT * FROM users WHERE id = ' + id);\n");
+    const after = await run(cache);
+    assert.equal(after.reused, first.fileCount - 2, 'db.js and routes.js again');
+  });
+
+  it('never reuses across settings, and keeps at most its bound', async () => {
+    const cache = new ResultCache(2);
+    await run(cache);
+    assert.equal(cache.size, 2);
+    const other = mergeSettings({ registry: { enabled: false }, rules: { 'aws-access-key-id': 'off' } });
+    const scan = await run(cache, other);
+    assert.equal(scan.reused, 0);
+    assert.deepEqual(rules(scan, 'other.js'), []);
+  });
+
+  it('a cancelled run rejects and keeps nothing half-analysed', async () => {
+    const cache = new ResultCache();
+    const abort = new AbortController();
+    abort.abort();
+    await assert.rejects(run(cache, settings, abort.signal), /abort/i);
+    assert.equal(cache.size, 0);
+  });
+});
