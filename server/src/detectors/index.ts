@@ -49,6 +49,7 @@ import { prototypePollution } from './flows/prototype-pollution';
 import { logInjection } from './flows/log-injection';
 import { unboundedInput } from './common/unbounded-input';
 import { unescapedTemplateOutput } from './common/unescaped-template-output';
+import { breakingChange } from './common/breaking-change';
 
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
@@ -100,6 +101,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   logInjection,
   unboundedInput,
   unescapedTemplateOutput,
+  breakingChange,
 ];
 
 export function allDetectors(): Detector[] {
