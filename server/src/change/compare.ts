@@ -7,7 +7,7 @@ import type { Callable, Entry, Param, Surface } from './surface';
 export type ChangeKind =
   | 'param-required' | 'param-removed' | 'params-reordered' | 'param-renamed' | 'default-changed' | 'became-async'
   | 'return-fields' | 'export-removed' | 'export-renamed' | 'member-removed' | 'member-required' | 'enum-member-removed'
-  | 'all-entry-removed';
+  | 'all-entry-removed' | 'package-renamed' | 'subpath-removed' | 'bin-removed';
 
 /** What a use must be like to be hit by the change. */
 export type Check =
@@ -19,7 +19,9 @@ export type Check =
   | { type: 'fields'; fields: string[] }
   | { type: 'import' }
   | { type: 'member'; members: string[] }
-  | { type: 'literal'; required: string[] };
+  | { type: 'literal'; required: string[] }
+  | { type: 'subpaths'; open: string[]; was?: string[] }
+  | { type: 'command'; names: string[] };
 
 /** Which uses of the exported name the check looks at. */
 export type Target = 'call' | 'new' | { method: string } | 'name';

@@ -29,12 +29,14 @@ function doing(change: Change, sites: Site[]): [string, string] {
     case 'import': return ['still names it', 'still name it'];
     case 'member': return ['still uses what was removed', 'still use what was removed'];
     case 'literal': return ['lacks what is now required', 'lack what is now required'];
+    case 'subpaths': return ['still imports a closed subpath', 'still import closed subpaths'];
+    case 'command': return ['still runs it', 'still run it'];
   }
 }
 
 const noun = (change: Change, n: number): string => {
   const c = change.check.type;
-  const one = c === 'import' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : 'call site';
+  const one = c === 'import' || c === 'subpaths' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : c === 'command' ? 'script' : 'call site';
   return `${n} ${n === 1 ? one : one + 's'}`;
 };
 

@@ -2,7 +2,25 @@
 // underscore (with their parameters: positional-only, keyword-only, defaults, `*args`, `**kwargs`),
 // public methods and the constructor (`__init__`, or a dataclass's / pydantic model's fields),
 // public module-level names, re-exports of a package's `__init__.py`, and `__all__`.
-import type { PyNode } from '../analysis/py-tree';
+
+/**
+ * What the surface reads of a node: the copied tree of analysis/py-tree.ts (the detector has it) or
+ * web-tree-sitter's own nodes (the baseline's files: copying whole trees only to read their top level
+ * cost more than parsing them).
+ */
+export interface PyNode {
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly children: readonly PyNode[];
+  readonly namedChildren: readonly PyNode[];
+  childForFieldName(name: string): PyNode | null;
+  childrenForFieldName(name: string): readonly PyNode[];
+  /** web-tree-sitter only: the descendants of a type, in one call. */
+  descendantsOfType?(type: string): Array<PyNode | null>;
+  readonly parent?: PyNode | null;
+}
 import { squash, type Callable, type Entry, type Param, type Surface } from './surface';
 
 const isPublic = (name: string): boolean => !name.startsWith('_');
@@ -25,7 +43,8 @@ function params(list: PyNode | null, dropFirst: boolean): Param[] {
       keywordOnly = true;
       return;
     }
-    const inner = c.type === 'typed_parameter' ? c.namedChildren.find((x) => x.field !== 'type') ?? c : c;
+    // A typed parameter's name (or splat) comes first; its `type` field after.
+    const inner = c.type === 'typed_parameter' ? c.namedChildren[0] ?? c : c;
     const pass = i < slash ? 'positional' : keywordOnly ? 'keyword' : 'either';
     if (inner.type === 'list_splat_pattern') {
       keywordOnly = true;
@@ -44,12 +63,22 @@ function params(list: PyNode | null, dropFirst: boolean): Param[] {
 /** Keys of the dict literal every `return` gives, or undefined. */
 function returnedKeys(body: PyNode | null): string[] | undefined {
   const values: Array<PyNode | undefined> = [];
-  const visit = (n: PyNode): void => {
-    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return;
-    if (n.type === 'return_statement') values.push(n.namedChildren[0]);
-    for (const c of n.children) visit(c);
-  };
-  if (body) for (const c of body.children) visit(c);
+  const nested = (n: PyNode) => n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda';
+  if (body?.descendantsOfType) {
+    for (const r of body.descendantsOfType('return_statement')) {
+      // Returns of functions nested inside are theirs, not this one's.
+      let p = r?.parent;
+      while (p && p.startIndex >= body.startIndex && !nested(p)) p = p.parent;
+      if (r && !(p && p.startIndex >= body.startIndex && nested(p))) values.push(r.namedChildren[0]);
+    }
+  } else {
+    const visit = (n: PyNode): void => {
+      if (nested(n)) return;
+      if (n.type === 'return_statement') values.push(n.namedChildren[0]);
+      for (const c of n.children) visit(c);
+    };
+    if (body) for (const c of body.children) visit(c);
+  }
   if (!values.length) return undefined;
   const keys = new Set<string>();
   for (const v of values) {

@@ -4,9 +4,8 @@
 import { ts } from 'ts-morph';
 import { parsePython } from '../core/parsers';
 import type { LanguageId } from '../core/types';
-import { copyTree } from '../analysis/py-tree';
 import { jsSurface } from './surface-js';
-import { pySurface } from './surface-python';
+import { pySurface, type PyNode } from './surface-python';
 
 export interface Param {
   name: string;
@@ -70,7 +69,7 @@ export function surfaceOfText(text: string, languageId: LanguageId, path: string
   const tree = parsePython(text);
   if (!tree) return undefined;
   try {
-    return pySurface(copyTree(tree, text).root, text, { packageInit: /(^|\/)__init__\.pyi?$/.test(path) });
+    return pySurface(tree.rootNode as unknown as PyNode, text, { packageInit: /(^|\/)__init__\.pyi?$/.test(path) });
   } finally {
     tree.delete();
   }

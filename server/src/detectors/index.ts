@@ -50,6 +50,7 @@ import { logInjection } from './flows/log-injection';
 import { unboundedInput } from './common/unbounded-input';
 import { unescapedTemplateOutput } from './common/unescaped-template-output';
 import { breakingChange } from './common/breaking-change';
+import { manifestBreakingChange } from './config/breaking-change';
 
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
@@ -102,6 +103,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   unboundedInput,
   unescapedTemplateOutput,
   breakingChange,
+  manifestBreakingChange,
 ];
 
 export function allDetectors(): Detector[] {

@@ -184,7 +184,10 @@ export class Repository {
   private async readTreeFiles(commit: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const { commit: c } = await git.readCommit({ ...this.args, oid: commit });
+    let trees = 0;
     const visit = async (oid: string, prefix: string): Promise<void> => {
+      // Object reads are synchronous: let the event loop in now and then (the server shares its thread).
+      if (++trees % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
       const data = await this.object(oid, 'tree');
       // Entries: "<mode> <name>\0" and 20 bytes of id; folders are mode 40000, links 120000, submodules 160000.
       for (let i = 0; i < data.length; ) {

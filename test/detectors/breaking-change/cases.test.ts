@@ -16,6 +16,7 @@ function broken(c: Omit<Case, 'services'> & { before: string; path: string }, te
   return { ...change(c), errors: [{ ...at(c.code, text, kind, nth), severity }] };
 }
 
+const PKG = (extra: Record<string, unknown>) => JSON.stringify({ name: '@acme/utils', version: '1.0.0', ...extra }, null, 2) + '\n';
 const DATE_BEFORE = "export function formatDate(d: Date): string {\n  return d.toISOString();\n}\n";
 const DATE_REQUIRED = "export function formatDate(d: Date, locale: string): string {\n  return d.toLocaleDateString(locale);\n}\n";
 const CALLERS = {
@@ -37,6 +38,7 @@ ruleTester('breaking-change', 'typescript', {
     change({ name: 'a private method of an exported class changed', path: 'src/client.ts', before: "export class Client {\n  get(url: string) { return this.send(url); }\n  private send(url: string) { return url; }\n}\n", code: "export class Client {\n  get(url: string) { return this.send(url, 'GET'); }\n  private send(url: string, method: string) { return method + url; }\n}\n" }),
     change({ name: 'a new file has no baseline', path: 'src/new.ts', before: '', code: "export function f(a: number) { return a; }\n", services: { baseline: new MemoryBaseline({}) } } as never),
     change({ name: 'Python: a new keyword argument with a default; a renamed _private helper', language: 'python', path: 'app/dates.py', before: "def _pad(n):\n    return str(n)\n\ndef format_date(d):\n    return _pad(d)\n", code: "def _two(n):\n    return str(n)\n\ndef format_date(d, locale='en'):\n    return _two(d)\n" }),
+    change({ name: 'package.json: a version bump, a new exports subpath, the same bin', language: 'json', path: 'packages/utils/package.json', before: PKG({ exports: { '.': './src/index.ts' }, bin: { acme: 'cli.js' } }), files: { 'apps/web/src/a.ts': "import { x } from '@acme/utils';\n" }, code: PKG({ version: '2.0.0', exports: { '.': './src/index.ts', './date': './src/date.ts' }, bin: { acme: 'cli.js' } }) }),
     change({ name: 'Python: comment and docstring only', language: 'python', path: 'app/dates.py', before: "def format_date(d):\n    return d.isoformat()\n", code: "# Dates.\ndef format_date(d):\n    \"\"\"ISO 8601.\"\"\"\n    return d.isoformat()  # always UTC\n" }),
   ],
   invalid: [
@@ -61,6 +63,9 @@ ruleTester('breaking-change', 'typescript', {
     broken({ name: 'Python: __all__ entry removed', language: 'python', path: 'app/api.py', before: "__all__ = ['run', 'stop']\ndef run(): pass\ndef stop(): pass\n", files: { 'app/cli.py': "from app.api import stop\nstop()\n" }, code: "__all__ = ['run']\ndef run(): pass\ndef stop(): pass\n" }, '__all__', 'all-entry-removed', 'error'),
     broken({ name: 'Python: a public function removed, used through the module', language: 'python', path: 'app/api.py', before: "def run(): pass\ndef stop(): pass\n", files: { 'app/cli.py': "import app.api as api\napi.stop()\n" }, code: "def run(): pass\n" }, 'def run(): pass', 'export-removed', 'error'),
     broken({ name: 'Python: def became async def', language: 'python', path: 'app/db.py', before: "def fetch(q):\n    return []\n", files: { 'app/views.py': "from app.db import fetch\nrows = fetch('q')\n" }, code: "async def fetch(q):\n    return []\n" }, 'fetch', 'became-async', 'error'),
+    broken({ name: 'package.json: a new exports map closes a deep import', language: 'json', path: 'packages/utils/package.json', before: PKG({}), files: { 'packages/utils/src/date.ts': '', 'apps/web/src/a.ts': "import { formatDate } from '@acme/utils/src/date';\nimport { x } from '@acme/utils';\n" }, code: PKG({ exports: { '.': './src/index.ts' } }) }, '"exports": {\n    ".": "./src/index.ts"\n  }', 'subpath-removed', 'error'),
+    broken({ name: 'package.json: the package renamed', language: 'json', path: 'packages/utils/package.json', before: PKG({}), files: { 'apps/web/src/a.ts': "import { x } from '@acme/utils';\n" }, code: PKG({}).replace('@acme/utils', '@acme/core') }, '"name": "@acme/core"', 'package-renamed', 'error'),
+    broken({ name: 'package.json: a bin command removed that a script runs', language: 'json', path: 'packages/utils/package.json', before: PKG({ bin: { 'acme-gen': 'gen.js' } }), files: { 'package.json': JSON.stringify({ scripts: { build: 'acme-gen && tsc' } }), 'packages/utils/src/index.ts': '' }, code: PKG({ bin: {} }) }, '"bin": {}', 'bin-removed', 'error'),
   ],
 });
 
