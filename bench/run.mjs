@@ -135,6 +135,18 @@ async function main() {
   results.flows = flows;
   print(`\n== analysis layer: missing-input-validation on the held-out suite, fast tier compute per edit ==\n${flows.trim()}`);
 
+  // 1d. The change-aware layer: the git baseline's surface, cold, and one edited file re-evaluated.
+  log('change-aware layer: baseline surface and breaking-change per edit');
+  const change = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(BENCH, 'change-latency.mjs'), '--runs', quick ? '1' : '5', '--edits', String(Math.min(EDITS, 40))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
+  });
+  results.change = change;
+  print(`\n== change-aware layer: baseline surface (cold) and breaking-change per edit (1,000-file repository) ==\n${change.trim()}`);
+
   // 2 + 3. CLI scans and peers on the same folders.
   const jsStats = corpusStats(env.js.dir);
   log(`scan: JS/TS corpus (${jsStats.files} files)`);

@@ -81,6 +81,22 @@ describe('cli: vouch scan --changed-since', function () {
     assert.match(alone.stderr, /--all-lines needs --changed-since/);
   });
 
+  it('breaking-change compares with HEAD by default and with --baseline REV; its broken callers are JSON `related`', () => {
+    repo.commit({ 'src/date.js': "export function formatDate(d) {\n  return d;\n}\n", 'src/use.js': "import { formatDate } from './date.js';\nformatDate(1);\n" }, 'date');
+    repo.git('tag', 'v1');
+    repo.commit({ 'src/other.js': 'export const x = 1;\n' }, 'other');
+    repo.write({ 'src/date.js': "export function formatDate(d, locale) {\n  return d + locale;\n}\n" });
+    const bc = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ ruleId: string; line: number; related?: Array<{ file: string; line: number }> }> }).findings.filter((f) => f.ruleId === 'breaking-change');
+    const plain = bc(vouch(['scan', '--fail-on', 'never'], repo.dir).stdout);
+    assert.deepEqual(plain.map((f) => [f.line, f.related?.map((r) => `${r.file}:${r.line}`)]), [[1, ['src/use.js:2']]]);
+    assert.equal(bc(vouch(['scan', '--baseline', 'v1', '--changed-since', 'HEAD', '--fail-on', 'never'], repo.dir).stdout).length, 1);
+    // The baseline is the working tree's own content: nothing changed, nothing broken.
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'locale');
+    assert.deepEqual(bc(vouch(['scan', '--fail-on', 'never'], repo.dir).stdout), []);
+    assert.equal(bc(vouch(['scan', '--baseline', 'v1', '--fail-on', 'never'], repo.dir).stdout).length, 1);
+  });
+
   describe("the README's recipes, as written", () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
     const hook = /```sh\n#!\/bin\/sh\n(exec npx vouch scan --changed-since[^\n]*)\n```/.exec(readme)?.[1];

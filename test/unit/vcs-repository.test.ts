@@ -112,6 +112,15 @@ describe('vcs: reading the baseline from the object store', function () {
     assert.deepEqual(await r.changes(second), []);
   });
 
+  it('after git gc --aggressive: deltified objects read back exactly as git shows them', async () => {
+    const big = (n: number) => Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i === n ? 'changed' : i};`).join('\n') + '\n';
+    const commits = [0, 1, 2, 3].map((n) => repo.commit({ 'src/big.ts': big(n * 100) }, `big ${n}`));
+    repo.git('gc', '-q', '--aggressive', '--prune=now');
+    const r = Repository.open(repo.dir);
+    for (const c of commits) assert.equal((await r.fileAt(c, 'src/big.ts'))?.text, repo.git('show', `${c}:src/big.ts`) + '\n');
+    assert.equal((await r.tree(commits[3])).size, 4);
+  });
+
   it('in a linked worktree: its own HEAD and index, the shared objects and refs', async () => {
     const wt = join(repo.dir, '..', 'wt');
     repo.git('worktree', 'add', '-q', wt, '-b', 'side', 'v1');

@@ -2,6 +2,7 @@
 // the memo per path, content and key, with big files skipped.
 import assert from 'node:assert/strict';
 import type { ProjectService } from '../../server/src/core/services';
+import { MemoryProject } from '../../server/src/project/memory-project';
 import { jsCandidates, MAX_INDEXED_BYTES, ProjectIndex, pyCandidates } from '../../server/src/project/workspace-index';
 
 export function memoryProject(files: Record<string, string>): ProjectService & { reads: number } {
@@ -86,5 +87,35 @@ describe('project/workspace-index: derived data', () => {
     assert.equal(index.derived('bad.js', {}, () => {
       throw new Error('boom');
     }), undefined);
+  });
+});
+
+describe('project/workspace-index: monorepo packages and the list of sources', () => {
+  const files = {
+    'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/web'] }),
+    'packages/utils/package.json': JSON.stringify({ name: '@acme/utils', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    'packages/utils/src/index.ts': '', 'packages/utils/src/date.ts': '',
+    'packages/ui/package.json': JSON.stringify({ name: 'ui', exports: { '.': { import: './lib/main.mjs', types: './src/main.ts' }, './button': './src/button.tsx' } }),
+    'packages/ui/src/main.ts': '', 'packages/ui/src/button.tsx': '',
+    'apps/web/package.json': JSON.stringify({ name: 'web' }), 'apps/web/index.js': '',
+    'apps/other/package.json': JSON.stringify({ name: 'other' }), 'apps/other/index.js': '',
+    'node_modules/left-pad/index.js': '', 'packages/utils/dist/index.js': '', '.cache/x.js': '', 'py/app.py': '', 'README.md': '',
+  };
+  const index = new ProjectIndex(new MemoryProject(files));
+
+  it('resolves workspace package names to their sources (manifest entry, dist → src, exports, subpaths)', () => {
+    assert.equal(index.resolve('apps/web/index.js', '@acme/utils', 'js'), 'packages/utils/src/index.ts');
+    assert.equal(index.resolve('apps/web/index.js', '@acme/utils/src/date', 'js'), 'packages/utils/src/date.ts');
+    assert.equal(index.resolve('apps/web/index.js', 'ui', 'js'), 'packages/ui/src/main.ts');
+    assert.equal(index.resolve('apps/web/index.js', 'ui/button', 'js'), 'packages/ui/src/button.tsx');
+    assert.equal(index.resolve('packages/ui/src/main.ts', 'other', 'js'), undefined, 'apps/other is not a workspace');
+    assert.equal(index.resolve('apps/web/index.js', 'left-pad', 'js'), undefined, 'dependencies are not workspace files');
+  });
+
+  it('lists JS/TS/Python sources, leaving out dependencies, build output and hidden folders', () => {
+    assert.deepEqual([...index.files()].sort(), [
+      'apps/other/index.js', 'apps/web/index.js', 'packages/ui/src/button.tsx', 'packages/ui/src/main.ts',
+      'packages/utils/src/date.ts', 'packages/utils/src/index.ts', 'py/app.py',
+    ]);
   });
 });

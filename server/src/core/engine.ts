@@ -250,7 +250,7 @@ export class Engine {
         ...(r.kind ? { kind: r.kind } : {}),
         fix: r.fix,
         suppressed: s ? { kind: s.kind, reason: s.reason, line: s.line } : undefined,
-        ...(r.related ? { related: r.related.map((x) => ({ range: { start: index.positionAt(x.start), end: index.positionAt(x.end) }, message: x.message })) } : {}),
+        ...(r.related ? { related: r.related.map((x) => (x.file !== undefined ? { file: x.file, range: x.range, message: x.message } : { range: { start: index.positionAt(x.start), end: index.positionAt(x.end) }, message: x.message })) } : {}),
       });
     }
     const hint = options.rules?.[SUPPRESSION_RULE.id];

@@ -87,6 +87,11 @@ export interface WorkspaceIndex {
    * the limit, or `derive` threw.
    */
   derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined;
+  /**
+   * Source files of the workspace (workspace-relative; dependency, build and hidden folders left
+   * out), for questions about who uses a file (breaking-change reach); undefined when not listable.
+   */
+  files?(): readonly string[] | undefined;
 }
 
 export const WORKSPACE = 'workspace';

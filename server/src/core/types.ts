@@ -147,12 +147,13 @@ export interface Report {
   related?: RelatedStep[];
 }
 
-/** One step of a finding's path, in offsets of the analysed text. */
-export interface RelatedStep {
-  start: number;
-  end: number;
-  message: string;
-}
+/**
+ * One step of a finding's path, in offsets of the analysed text; or, with `file`, a place in another
+ * workspace file (a caller a breaking change breaks), given by its range there.
+ */
+export type RelatedStep =
+  | { start: number; end: number; message: string; file?: undefined }
+  | { file: string; range: Range; message: string };
 
 export interface DetectorContext {
   readonly text: string;
@@ -233,8 +234,8 @@ export interface Finding {
   kind?: string;
   fix?: Fix;
   suppressed?: Suppression;
-  /** The data's path to the finding, oldest first (flow rules). */
-  related?: Array<{ range: Range; message: string }>;
+  /** The data's path to the finding, oldest first (flow rules); places in other files carry `file` (workspace-relative). */
+  related?: Array<{ range: Range; message: string; file?: string }>;
 }
 
 /** Something the engine wants the user to know that is not a finding (skipped file, detector error). */

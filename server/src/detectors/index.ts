@@ -49,6 +49,8 @@ import { prototypePollution } from './flows/prototype-pollution';
 import { logInjection } from './flows/log-injection';
 import { unboundedInput } from './common/unbounded-input';
 import { unescapedTemplateOutput } from './common/unescaped-template-output';
+import { breakingChange } from './common/breaking-change';
+import { manifestBreakingChange } from './config/breaking-change';
 
 /** Code detectors, one file each, named after their rule id. */
 export const CODE_DETECTORS: readonly Detector[] = [
@@ -100,6 +102,8 @@ export const CODE_DETECTORS: readonly Detector[] = [
   logInjection,
   unboundedInput,
   unescapedTemplateOutput,
+  breakingChange,
+  manifestBreakingChange,
 ];
 
 export function allDetectors(): Detector[] {

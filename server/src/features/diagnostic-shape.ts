@@ -18,8 +18,11 @@ export function docsUri(ruleId: string): string {
   return pathToFileURL(join(docsDir(), `${ruleId}.md`)).href;
 }
 
-/** A finding as a diagnostic of document `uri`; a flow's path becomes its related information. */
-export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
+/**
+ * A finding as a diagnostic of document `uri`; a flow's path becomes its related information, and so
+ * do places in other files (a breaking change's callers) when the workspace folder `root` is known.
+ */
+export function toDiagnostic(f: Finding, uri?: string, root?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, family: f.family, findingId: f.id };
   const d: Diagnostic = {
     range: f.range,
@@ -30,6 +33,11 @@ export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
     message: f.message,
     data,
   };
-  if (uri && f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (uri && f.related?.length) {
+    d.relatedInformation = f.related.flatMap((r) => {
+      if (r.file === undefined) return [{ location: { uri, range: r.range }, message: r.message }];
+      return root ? [{ location: { uri: pathToFileURL(join(root, r.file)).href, range: r.range }, message: r.message }] : [];
+    });
+  }
   return d;
 }

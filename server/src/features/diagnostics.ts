@@ -217,7 +217,7 @@ export class Diagnostics {
       return [...policyFile, ...(await this.policy.diagnostics(uri, findings))];
     } catch (e) {
       this.connection.console.error(`Provenance policy for ${uri} failed: ${(e as Error).stack ?? e}`);
-      return [...policyFile, ...findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri))];
+      return [...policyFile, ...findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri, this.results.get(uri)?.root))];
     }
   }
 }

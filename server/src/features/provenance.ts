@@ -76,10 +76,11 @@ export class Provenance implements DiagnosticsPolicy {
   async diagnostics(uri: string, findings: Finding[]): Promise<Diagnostic[]> {
     const settings = await this.workspace.settingsFor(uri);
     const ev = this.evaluate(uri, findings, settings);
-    if (!ev) return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri));
+    const root = this.workspace.scopeOf(uri)?.root;
+    if (!ev) return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri, root));
     this.remember(uri, ev.results);
     return ev.results.filter((r) => !r.finding.suppressed).map((r) => {
-      const d = toDiagnostic(r.finding, uri);
+      const d = toDiagnostic(r.finding, uri, root);
       if (r.provenance) (d.data as DiagnosticData).provenance = r.provenance;
       return d;
     });

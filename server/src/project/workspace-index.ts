@@ -1,9 +1,12 @@
-// The workspace index behind cross-file summaries: resolves an import to a workspace file the way
-// Node/TypeScript and Python would (relative specifiers, extensions, index files, packages) and
-// memoises what the analysis derives from a file per path and content. Reads go through the
-// ProjectService, so the index never leaves the workspace root; big files and old entries are dropped.
+// The workspace index behind cross-file summaries and breaking-change reach: resolves an import to a
+// workspace file the way Node/TypeScript and Python would (relative specifiers, extensions, index
+// files, packages of npm/yarn/pnpm workspaces), lists the workspace's source files, and memoises what
+// the analysis derives from a file per path and content. Reads go through the ProjectService, so the
+// index never leaves the workspace root; big files and old entries are dropped.
 import { posix } from 'node:path';
+import { languageOf } from '../core/languages';
 import type { ProjectService, WorkspaceIndex } from '../core/services';
+import { packageEntries, workspacePackages } from './workspace-packages';
 
 /** Bundles and generated files this size are not helpers anyone calls by hand (the analysis skips them too). */
 export const MAX_INDEXED_BYTES = 512 * 1024;
@@ -57,14 +60,49 @@ interface Entry {
   byKey: WeakMap<object, { value: unknown }>;
 }
 
+/** Folders never listed as workspace sources: dependencies, build output, caches, virtual environments. */
+const NOT_SOURCES = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party', '__pycache__', 'venv', 'site-packages']);
+const MAX_FILES = 20_000;
+/** How long a listing of the workspace is reused (the editor asks on every slow-tier run). */
+const FILES_TTL_MS = 2000;
+
 export class ProjectIndex implements WorkspaceIndex {
   private readonly memo = new Map<string, Entry>();
+  private packages: { manifest: string | undefined; map: ReturnType<typeof workspacePackages> } | undefined;
+  private listing: { at: number; files: string[] } | undefined;
 
   constructor(private readonly project: ProjectService) {}
 
   resolve(fromPath: string, specifier: string, language: 'js' | 'python'): string | undefined {
     const candidates = language === 'js' ? jsCandidates(fromPath, specifier) : pyCandidates(fromPath, specifier);
-    return candidates.find((c) => c !== fromPath && this.project.readFile(c) !== undefined);
+    const found = candidates.find((c) => c !== fromPath && this.project.readFile(c) !== undefined);
+    if (found || language !== 'js' || /^[./]/.test(specifier)) return found;
+    return packageEntries(this.workspacePackages(), specifier).find((c) => c !== fromPath && this.project.readFile(c) !== undefined);
+  }
+
+  /** The monorepo's packages, read again when the root manifest changes. */
+  private workspacePackages(): ReturnType<typeof workspacePackages> {
+    const manifest = this.project.readFile('package.json');
+    if (!this.packages || this.packages.manifest !== manifest) this.packages = { manifest, map: manifest === undefined && !this.project.exists('pnpm-workspace.yaml') ? new Map() : workspacePackages(this.project) };
+    return this.packages.map;
+  }
+
+  files(): readonly string[] {
+    const now = performance.now();
+    if (this.listing && now - this.listing.at < FILES_TTL_MS) return this.listing.files;
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of this.project.list(dir) ?? []) {
+        if (files.length >= MAX_FILES) return;
+        const rel = dir ? `${dir}/${name}` : name;
+        const lang = languageOf(name);
+        if (lang === 'python' || lang?.startsWith('javascript') || lang?.startsWith('typescript')) files.push(rel);
+        else if (!lang && !name.startsWith('.') && !NOT_SOURCES.has(name) && this.project.list(rel) !== undefined) walk(rel);
+      }
+    };
+    walk('');
+    this.listing = { at: now, files };
+    return files;
   }
 
   derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined {

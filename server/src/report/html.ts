@@ -38,7 +38,7 @@ const token = (s: string): string => s.replace(/[^a-z0-9-]/gi, '_');
 /** A flow finding's path: where the data entered, the names it went through, the sink. */
 function pathHtml(f: Finding): string {
   if (!f.related?.length) return '';
-  const steps = f.related.map((r) => `<li><span class="ln">line ${r.range.start.line + 1}</span> ${esc(r.message)}</li>`).join('');
+  const steps = f.related.map((r) => `<li><span class="ln">${r.file ? `${esc(r.file)}:` : 'line '}${r.range.start.line + 1}</span> ${esc(r.message)}</li>`).join('');
   return `<ol class="path" aria-label="Path of the data">${steps}</ol>`;
 }
 

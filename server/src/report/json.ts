@@ -17,7 +17,7 @@ export interface JsonFinding {
   findingId: string;
   /** The assisted region the finding lies in, and its review state. */
   provenance?: { regionId: string; source: string; state: string };
-  /** Flow findings: the path the data took, source first. */
+  /** Flow findings: the path the data took, source first; breaking changes: the uses they break, in any file. */
   related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
@@ -34,7 +34,7 @@ export function jsonFinding(file: string, f: Finding): JsonFinding {
     endColumn: f.range.end.character + 1,
     message: f.message,
     findingId: f.id,
-    ...(f.related?.length ? { related: f.related.map((r) => ({ file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+    ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file ?? file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
   };
 }
 

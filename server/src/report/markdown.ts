@@ -40,12 +40,20 @@ function fenced(lines: string[], lang: string): string[] {
   return [fence + lang, ...lines, fence];
 }
 
+const MAX_RELATED = 20;
+
 function findingBlock(group: FileGroup, f: Finding, language: string | undefined): string[] {
   const line = f.range.start.line + 1;
   const out = [
     `- **${f.severity}** · [${code(f.ruleId)}](${docsUrl(f.ruleId)}) · [${mdEscape(`${group.path}:${line}:${f.range.start.character + 1}`)}](${href(group.path, line)}) — ${mdEscape(f.message)}` +
       (f.suppressed ? ` *(suppressed${f.suppressed.reason ? ': ' + mdEscape(f.suppressed.reason) : ''})*` : ''),
   ];
+  // The data's path (flows) or the uses a change breaks (other files), one line each.
+  for (const r of (f.related ?? []).slice(0, MAX_RELATED)) {
+    const file = r.file ?? group.path;
+    out.push(`  - [${mdEscape(`${file}:${r.range.start.line + 1}`)}](${href(file, r.range.start.line + 1)}) ${mdEscape(r.message)}`);
+  }
+  if ((f.related?.length ?? 0) > MAX_RELATED) out.push(`  - … and ${f.related!.length - MAX_RELATED} more`);
   const lines = snippet(group, f);
   if (lines.length) {
     const width = String(lines[lines.length - 1].number).length;

@@ -96,12 +96,13 @@ function result(uri: string, f: Finding, ruleIndex: Map<string, number>): Sarif.
   const fx = fixes(uri, f);
   if (fx) r.fixes = fx;
   if (f.related?.length) {
-    // The data's path, as SARIF code flows (one thread, source first) and as related locations.
+    // The data's path, as SARIF code flows (one thread, source first) and as related locations; places
+    // in other files (uses a breaking change breaks) are related locations only: they are not a path.
     const step = (x: NonNullable<Finding['related']>[number]): Sarif.Location => ({
-      physicalLocation: { artifactLocation: { uri: uriPath(uri), uriBaseId: SRCROOT }, region: region({ range: x.range } as Finding) },
+      physicalLocation: { artifactLocation: { uri: uriPath(x.file ?? uri), uriBaseId: SRCROOT }, region: region({ range: x.range } as Finding) },
       message: { text: x.message },
     });
-    r.codeFlows = [{ threadFlows: [{ locations: f.related.map((x) => ({ location: step(x) })) }] }];
+    if (f.related.every((x) => x.file === undefined)) r.codeFlows = [{ threadFlows: [{ locations: f.related.map((x) => ({ location: step(x) })) }] }];
     r.relatedLocations = f.related.map((x, i) => ({ id: i + 1, ...step(x) }));
   }
   if (f.suppressed) {

@@ -63,7 +63,7 @@ export function mergeWindows(windows: readonly TextWindow[], results: readonly A
       let id = f.id;
       for (let n = 2; ids.has(id); n++) id = `${f.id}-${n}`;
       ids.add(id);
-      findings.push({ ...rest, id, range: shift(f.range, w.line), ...(f.related ? { related: f.related.map((x) => ({ ...x, range: shift(x.range, w.line) })) } : {}) });
+      findings.push({ ...rest, id, range: shift(f.range, w.line), ...(f.related ? { related: f.related.map((x) => (x.file !== undefined ? x : { ...x, range: shift(x.range, w.line) })) } : {}) });
     }
   });
   return { findings, notices, timings, ...(results.every((r) => r.skipped) ? { skipped: results[0].skipped } : {}) };

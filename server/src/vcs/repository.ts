@@ -8,7 +8,8 @@ import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import git from 'isomorphic-git';
 import { readFileSafe, readTextSafe } from '../io/safe-read';
-import { readOnlyGitFs } from './git-fs';
+import { MAX_OBJECT_BYTES, readOnlyGitFs } from './git-fs';
+import { ObjectStore } from './objects';
 
 export type VcsErrorKind = 'not-a-repository' | 'unknown-revision' | 'unreadable';
 
@@ -79,6 +80,7 @@ export class Repository {
   /** isomorphic-git's cache: pack indexes and packs stay loaded between calls. */
   private readonly cache = {};
   private readonly trees = new Map<string, Promise<Map<string, string>>>();
+  private readonly objects: ObjectStore;
 
   private constructor(
     /** The working tree's root (absolute). */
@@ -87,6 +89,18 @@ export class Repository {
     commondir: string,
   ) {
     this.fs = readOnlyGitFs(gitdir, commondir);
+    this.objects = new ObjectStore(join(commondir, 'objects'), MAX_OBJECT_BYTES);
+  }
+
+  /** An object from the store (fast path), or from isomorphic-git when the store has not got it. */
+  private async object(oid: string, type: 'blob' | 'tree'): Promise<Buffer> {
+    const o = this.objects.read(oid);
+    if (o) {
+      if (o.type !== type) throw new Error(`${oid} is a ${o.type}, not a ${type}`);
+      return o.data;
+    }
+    if (type === 'blob') return Buffer.from((await git.readBlob({ ...this.args, oid })).blob);
+    return Buffer.from((await git.readObject({ ...this.args, oid, format: 'content' })).object as Uint8Array);
   }
 
   /** The repository holding `start` (a folder or file inside its working tree). */
@@ -102,10 +116,11 @@ export class Repository {
 
   /** The commit `rev` names; a branch names its merge-base with HEAD (what a pull request changes). */
   async resolve(rev: string): Promise<Revision> {
-    const m = /^(.*?)((?:[~^]\d*)*)$/.exec(rev.trim())!;
+    // Ref names cannot hold `~` or `^`: what follows the first of them is the ancestry suffix.
+    const m = /^([^~^]*)(.*)$/s.exec(rev.trim())!;
     const base = m[1] === '@' || m[1] === '' ? 'HEAD' : m[1];
     const unknown = (why = '') => new VcsError('unknown-revision', `unknown revision ${rev}${why}`);
-    if (!/^[\w./@{}+-]+$/.test(base) || base.includes('..')) throw unknown();
+    if (!/^[\w./@{}+-]+$/.test(base) || base.includes('..') || !/^(?:[~^]\d*)*$/.test(m[2])) throw unknown();
     let oid: string | undefined;
     let branch = false;
     if (base === 'HEAD') {
@@ -168,23 +183,32 @@ export class Repository {
 
   private async readTreeFiles(commit: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
+    const { commit: c } = await git.readCommit({ ...this.args, oid: commit });
+    let trees = 0;
     const visit = async (oid: string, prefix: string): Promise<void> => {
-      const { tree } = await git.readTree({ ...this.args, oid });
-      const subtrees: Array<Promise<void>> = [];
-      for (const e of tree) {
-        const path = prefix + e.path;
-        if (e.type === 'tree') subtrees.push(visit(e.oid, path + '/'));
-        else if (e.type === 'blob' && e.mode !== '120000') out.set(path, e.oid);
+      // Object reads are synchronous: let the event loop in now and then (the server shares its thread).
+      if (++trees % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const data = await this.object(oid, 'tree');
+      // Entries: "<mode> <name>\0" and 20 bytes of id; folders are mode 40000, links 120000, submodules 160000.
+      for (let i = 0; i < data.length; ) {
+        const space = data.indexOf(0x20, i);
+        const nul = data.indexOf(0, space);
+        if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error(`malformed git tree ${oid}`);
+        const mode = data.toString('latin1', i, space);
+        const path = prefix + data.toString('utf8', space + 1, nul);
+        const id = data.toString('hex', nul + 1, nul + 21);
+        i = nul + 21;
+        if (mode === '40000') await visit(id, path + '/');
+        else if (mode !== '120000' && mode !== '160000') out.set(path, id);
       }
-      await Promise.all(subtrees);
     };
-    await visit(commit, '');
+    await visit(c.tree, '');
     return out;
   }
 
   /** The bytes of a blob. */
   async blob(oid: string): Promise<Uint8Array> {
-    return (await git.readBlob({ ...this.args, oid })).blob;
+    return this.object(oid, 'blob');
   }
 
   /** A file's blob id and text at a commit, or null when the commit has no such file. */
