@@ -21,6 +21,9 @@
     'weak-test': 'Weak test',
   };
   const SOURCE_TITLES = { completion: 'Completion', paste: 'Paste', agent: 'Agent edit' };
+  /** "Only findings in my change": the panel's own choice, kept across redraws and reloads. */
+  let onlyChange = !!(vscode.getState() || {}).onlyChange;
+  let lastState;
 
   /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node|string|null|undefined|false)[]} [children] */
   function el(tag, attrs = {}, children = []) {
@@ -79,10 +82,11 @@
   }
 
   function render(state) {
+    lastState = state;
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
     draw(state);
-    const again = focused ? [...root.querySelectorAll('button')].find((b) => b.dataset.key === focused) : undefined;
-    if (again) again.focus();
+    const again = focused ? [...root.querySelectorAll('[data-key]')].find((b) => b instanceof HTMLElement && b.dataset.key === focused) : undefined;
+    if (again instanceof HTMLElement) again.focus();
   }
 
   function draw(state) {
@@ -167,8 +171,11 @@
     );
 
     // Findings by family: most severe first (a file's only error is never listed last), then by line.
+    const inChange = t.findings.filter((f) => f.inChange);
+    const filtering = !!t.change && onlyChange;
+    const shown = filtering ? inChange : t.findings;
     const byFamily = new Map();
-    for (const f of [...t.findings].sort(bySeverityThenLine)) {
+    for (const f of [...shown].sort(bySeverityThenLine)) {
       if (!byFamily.has(f.family)) byFamily.set(f.family, []);
       byFamily.get(f.family).push(f);
     }
@@ -181,20 +188,38 @@
         const inRegion = f.regionId ? t.regions.find((r) => r.id === f.regionId) : undefined;
         const go = button(`${f.ruleId} · line ${f.range.start.line + 1}`, `Go to ${f.ruleId} on line ${f.range.start.line + 1}: ${f.message}`, () => vscode.postMessage({ type: 'reveal', range: f.range }), 'link', `finding:${f.findingId}`);
         list.append(
-          el('li', { class: 'finding', 'data-severity': f.severity, 'data-line': String(f.range.start.line + 1) }, [
+          el('li', { class: 'finding', 'data-severity': f.severity, 'data-line': String(f.range.start.line + 1), ...(f.inChange ? { 'data-in-change': '' } : {}) }, [
             el('span', { class: `sev ${f.severity}`, title: f.severity }, [f.severity]),
             go,
             inRegion && inRegion.state !== 'reviewed' ? el('span', { class: 'badge unreviewed small' }, [`in unreviewed ${inRegion.source}`]) : null,
+            f.inChange && t.change && !filtering ? el('span', { class: 'badge changed small' }, ['in my change']) : null,
             el('div', { class: 'message muted' }, [f.message]),
           ]),
         );
       }
       families.append(el('details', { class: 'family', open: '' }, [el('summary', {}, [`${FAMILY_TITLES[family] || family} (${findings.length})`]), list]));
     }
+    // In a git repository: show all findings, or only those on lines that differ from the baseline.
+    let toggle = null;
+    if (t.change) {
+      const box = el('input', { type: 'checkbox', id: 'only-change', 'data-key': 'only-change' });
+      /** @type {HTMLInputElement} */ (box).checked = filtering;
+      box.addEventListener('change', () => {
+        onlyChange = /** @type {HTMLInputElement} */ (box).checked;
+        vscode.setState({ ...(vscode.getState() || {}), onlyChange });
+        render(lastState);
+      });
+      toggle = el('label', { class: 'change-filter', for: 'only-change', title: `Lines that differ from ${t.change.baseline}` }, [
+        box, ` Only in my change (${inChange.length})`,
+      ]);
+    }
+    const empty = filtering && t.findings.length
+      ? `None of the ${t.findings.length} finding${t.findings.length === 1 ? ' is' : 's are'} on lines changed since ${t.change.baseline}.`
+      : 'No Vouch findings in this file.';
     root.append(
       el('section', { 'aria-label': 'Findings by family' }, [
-        el('h3', {}, [`Findings (${t.findings.length})`]),
-        t.findings.length ? families : el('p', { class: 'empty' }, ['No Vouch findings in this file.']),
+        el('div', { class: 'section-head' }, [el('h3', {}, [filtering ? `Findings in my change (${shown.length} of ${t.findings.length})` : `Findings (${t.findings.length})`]), toggle]),
+        shown.length ? families : el('p', { class: 'empty' }, [empty]),
       ]),
     );
   }
@@ -202,7 +227,7 @@
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (m && m.type === 'state') {
-      vscode.setState(m.state);
+      vscode.setState({ ...m.state, onlyChange });
       render(m.state);
     }
   });

@@ -49,6 +49,8 @@ export interface TrustFinding {
   message: string;
   range: ProvenanceRegion['range'];
   regionId?: string;
+  /** On a line that differs from the baseline (HEAD): "findings in my change". */
+  inChange?: true;
 }
 
 /** client → server: trust data of one document for the panel, status bar and CodeLens. */
@@ -67,6 +69,8 @@ export interface FileTrust {
   ledgerWarnings: string[];
   /** Set when Vouch does not analyse this document: why, as a phrase. The views then show no score. */
   notAnalysed?: string;
+  /** In a git repository: the baseline the change is measured against and how many lines differ from it. */
+  change?: { baseline: string; changedLines: number };
 }
 
 /** client → server: record a review of regions in the ledger. */

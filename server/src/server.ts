@@ -123,7 +123,9 @@ connection.onRequest(RenderReportRequest, (params) => reports.render(params));
 connection.onRequest(AgentToolRequest, async (params) => agentTool((await enginePromise).engine, workspace, folderServices!, params));
 
 connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));
-connection.onRequest(FileTrustRequest, (params) => fileTrust(params, workspace, diagnostics!, provenance!));
+connection.onRequest(FileTrustRequest, (params) =>
+  fileTrust(params, workspace, diagnostics!, provenance!, async (root, uri) => folderServices?.for(root, await workspace.settingsFor(uri)).baseline),
+);
 connection.onRequest(MarkReviewedRequest, (params) => review!.markReviewed(params));
 
 connection.onShutdown(() => folderServices?.dispose());

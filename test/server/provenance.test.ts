@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-proto
 import { regionHash } from '../../server/src/core/region-hash';
 import type { DiagnosticData, FileTrust, MarkReviewedResult, ProvenanceParams, ProvenanceRegion } from '../../server/src/protocol';
 import { chainEntries, parseLedger } from '../../server/src/review/ledger';
+import { tempRepo, type TempRepo } from '../fixtures/git-repo';
 import { LspClient } from './lsp-client';
 import { AWS_KEY, tempWorkspace, uriIn } from './helpers';
 
@@ -223,5 +224,51 @@ describe('server over JSON-RPC: files Vouch does not analyse', () => {
     const t = await trust(code);
     assert.equal(t.notAnalysed, undefined);
     assert.equal(t.findings.length, 1);
+  });
+});
+
+describe('server over JSON-RPC: the trust panel\'s "in my change" (a git repository)', () => {
+  let repo: TempRepo;
+  let client: LspClient;
+  const KEY2 = AWS_KEY.slice(0, -1) + 'Q';
+  before(async () => {
+    repo = tempRepo({ 'src/keys.js': `// committed\nconst a = "${AWS_KEY}";\n` });
+    client = await LspClient.start(repo.dir, {});
+  });
+  after(async () => {
+    await client.stop();
+    repo.remove();
+  });
+  const trust = (uri: string): Promise<FileTrust> => client.connection.sendRequest('vouch/fileTrust', { uri });
+
+  it('marks the findings on lines that differ from HEAD, and counts the changed lines', async () => {
+    const uri = uriIn(repo.dir, 'src/keys.js');
+    client.open(uri, 'javascript', `// committed\nconst a = "${AWS_KEY}";\nconst b = "${KEY2}";\n`);
+    await client.diagnosticsFor(uri);
+    const t = await trust(uri);
+    assert.deepEqual(t.change, { baseline: 'HEAD', changedLines: 1 });
+    assert.deepEqual(t.findings.map((f) => [f.range.start.line, !!f.inChange]).sort(), [[1, false], [2, true]]);
+  });
+
+  it('a file new since HEAD is all change; outside a repository there is no change data', async () => {
+    const uri = uriIn(repo.dir, 'src/new.js');
+    client.open(uri, 'javascript', `const b = "${KEY2}";\n`);
+    await client.diagnosticsFor(uri);
+    const t = await trust(uri);
+    assert.deepEqual(t.change, { baseline: 'HEAD', changedLines: 1 });
+    assert.equal(t.findings[0]?.inChange, true);
+    const plain = tempWorkspace();
+    const other = await LspClient.start(plain, {});
+    try {
+      const u = uriIn(plain, 'a.js');
+      other.open(u, 'javascript', `const b = "${KEY2}";\n`);
+      await other.diagnosticsFor(u);
+      const p: FileTrust = await other.connection.sendRequest('vouch/fileTrust', { uri: u });
+      assert.equal(p.change, undefined);
+      assert.equal(p.findings[0]?.inChange, undefined);
+    } finally {
+      await other.stop();
+      rmSync(plain, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancellationTokenSource, ResponseError, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import type { RenderReportResult, ScanWorkspaceResult } from '../../server/src/protocol';
+import { tempRepo, type TempRepo } from '../fixtures/git-repo';
 import { AWS_KEY, tempWorkspace, writeIn } from './helpers';
 import { LspClient } from './lsp-client';
 
@@ -81,6 +82,50 @@ describe('server over JSON-RPC: the workspace report', function () {
     const first = await scan();
     await scan();
     await assert.rejects(render({ scanId: first.scanId, format: 'json' }), /no longer kept/);
+  });
+});
+
+describe('server over JSON-RPC: the report in a git repository marks the findings in my change', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  let client: LspClient;
+  const KEY2 = AWS_KEY.slice(0, -1) + (AWS_KEY.endsWith('Q') ? 'R' : 'Q');
+
+  before(async () => {
+    repo = tempRepo({ 'src/old.js': `// committed\nconst key = "${AWS_KEY}";\n`, 'src/touched.js': `// a\nconst key = "${AWS_KEY}";\n` });
+    repo.write({ 'src/touched.js': `// a\nconst key = "${AWS_KEY}";\nconst added = "${KEY2}";\n`, 'src/new.js': `const key = "${KEY2}";\n` });
+    client = await LspClient.start(repo.dir, { registry: { enabled: false } });
+  });
+  after(async () => {
+    await client.stop();
+    repo.remove();
+  });
+
+  const json = async () => {
+    const result = await client.connection.sendRequest<ScanWorkspaceResult>('vouch/scanWorkspace', {});
+    const text = (await client.connection.sendRequest<RenderReportResult>('vouch/renderReport', { scanId: result.scanId, format: 'json' })).text;
+    return { result, report: JSON.parse(text) as { findings: Array<{ file: string; line: number; inChange?: true }> } };
+  };
+  const marked = (r: Awaited<ReturnType<typeof json>>['report']) => r.findings.filter((f) => f.inChange).map((f) => `${f.file}:${f.line}`).sort();
+
+  it('keeps every finding and marks those on lines changed since HEAD; the HTML filters and counts them', async () => {
+    const { result, report } = await json();
+    assert.equal(report.findings.length, 4, 'nothing is dropped');
+    assert.deepEqual(marked(report), ['src/new.js:1', 'src/touched.js:3']);
+    const html = (await client.connection.sendRequest<RenderReportResult>('vouch/renderReport', { scanId: result.scanId, format: 'html' })).text;
+    assert.match(html, /<li data-fact="change">2 findings are in your change since HEAD \(on lines it touched, in 2 files\)\.<\/li>/);
+    assert.match(html, /<input type="checkbox" id="f-change"><span class="n">2<\/span>/);
+    assert.equal(html.match(/<tr class="finding [^"]*in-change/g)?.length, 2);
+    assert.match((await client.connection.sendRequest<RenderReportResult>('vouch/renderReport', { scanId: result.scanId, format: 'markdown' })).text, /\*\*In your change:\*\* 2 of the findings/);
+  });
+
+  it('follows HEAD: after a commit nothing is in the change, and no stale result is reused', async () => {
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'commit the change');
+    await new Promise((r) => setTimeout(r, 1100)); // HEAD is re-read at most once a second
+    const { result, report } = await json();
+    assert.deepEqual(marked(report), []);
+    assert.equal(result.reused, 0, 'a new HEAD is a new baseline for every file');
   });
 });
 

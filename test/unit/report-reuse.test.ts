@@ -69,6 +69,27 @@ describe('scan/reuse: per-file results across report runs', function () {
     assert.equal(after.reused, first.fileCount - 2, 'db.js and routes.js again');
   });
 
+  it('passes the workspace listing through (breaking-change reach reads it) and analyses again when it changes', () => {
+    const folders = new FolderServices({ trusted: true, log: () => {} });
+    const later = new FolderServices({ trusted: true, log: () => {} });
+    try {
+      const base = folders.for(dir, settings);
+      const cache = new ResultCache();
+      const hooks = cache.forRun(dir, 'c', base);
+      const file = { rel: 'app.js', text: 'x' };
+      const listed = hooks.services(file.rel, base).workspace?.files?.();
+      assert.deepEqual([...(listed ?? [])].sort(), ['app.js', 'other.js']);
+      hooks.set(file, { findings: [], notices: [] } as never);
+      assert.ok(cache.forRun(dir, 'c', base).get(file), 'same listing: reused');
+      writeFileSync(join(dir, 'third.js'), 'export const a = 1;\n');
+      // A later run's services (each run lists afresh; the index keeps its listing for a few seconds).
+      assert.equal(cache.forRun(dir, 'c', later.for(dir, settings)).get(file), undefined, 'a new source file: analysed again');
+    } finally {
+      folders.dispose();
+      later.dispose();
+    }
+  });
+
   it('never reuses across settings, and keeps at most its bound', async () => {
     const cache = new ResultCache(2);
     await run(cache);

@@ -114,6 +114,8 @@ export interface BaselineService {
   read(relPath: string, signal?: AbortSignal): Promise<BaselineFile | null | undefined>;
   /** `derive(text)` memoised per blob id and `key` (bounded), so an edit recomputes only its own file. */
   derived<T>(file: BaselineFile, key: object, derive: (text: string) => T): T;
+  /** What the baseline is now (a commit id), for caches of results that read it; undefined when unknown. */
+  identity?(): Promise<string | undefined>;
 }
 
 export const BASELINE = 'baseline';

@@ -236,6 +236,8 @@ export interface Finding {
   suppressed?: Suppression;
   /** The data's path to the finding, oldest first (flow rules); places in other files carry `file` (workspace-relative). */
   related?: Array<{ range: Range; message: string; file?: string }>;
+  /** On a line changed since the baseline (the editor's report marks these; `--changed-since` keeps only these). */
+  inChange?: true;
 }
 
 /** Something the engine wants the user to know that is not a finding (skipped file, detector error). */

@@ -2,10 +2,12 @@
 // folder, with the services the editor's diagnostics use. The server writes no file: it keeps the
 // latest scan and renders it on request (the view's HTML, or an export the client writes where the
 // user chose). Per-file results are reused across runs while a file and what it read are unchanged
-// (scan/reuse.ts); the cache is dropped when dependencies change.
+// (scan/reuse.ts); the cache is dropped when dependencies change. In a git repository the findings on
+// lines changed since HEAD are marked ("findings in my change"); HEAD is read, git is never run.
 import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Engine } from '../core/engine';
+import type { BaselineService } from '../core/services';
 import { SEVERITIES, type Severity } from '../core/types';
 import type { RenderReportParams, RenderReportResult, ScanWorkspaceResult } from '../protocol';
 import { formatReport } from '../report';
@@ -15,6 +17,8 @@ import { runScan, type FolderServices } from '../scan/compose';
 import type { AnnotatedScan } from '../scan/result';
 import { ResultCache } from '../scan/reuse';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
+import { GitBaseline } from '../vcs/baseline';
+import { changeScope, type ChangeScope } from '../vcs/changes';
 import { VERSION } from '../version';
 import type { Workspace } from './workspace';
 
@@ -39,6 +43,7 @@ export class Reports {
     const root = roots[roots.length - 1];
     const settings = await this.workspace.settingsFor(`${pathToFileURL(root).href}/`);
     const services = folders.for(root, settings);
+    const change = await changeSinceHead(services.baseline);
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     progress.begin('Vouch: scanning the workspace', 0, undefined, true);
@@ -46,8 +51,9 @@ export class Reports {
     try {
       const scan = await runScan({
         engine, warnings, root, paths: roots, settings, services, keepText: true, signal: abort.signal,
-        // Results depend on the settings, on whether look-ups happen, and on the engine's rules.
-        reuse: this.cache.forRun(root, JSON.stringify([VERSION, settings, services.registry?.offline ?? true]), services),
+        ...(change ? { change: { scope: change.scope, mark: true } } : {}),
+        // Results depend on the settings, on whether look-ups happen, on the engine's rules and on the baseline.
+        reuse: this.cache.forRun(root, JSON.stringify([VERSION, settings, services.registry?.offline ?? true, change?.commit ?? null]), services),
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - reported < 100 && done < total) return;
@@ -85,5 +91,16 @@ export class Reports {
   /** Installs and manifest edits change what typings and imports say: nothing kept holds. */
   dependenciesChanged(): void {
     this.cache.clear();
+  }
+}
+
+/** The change since HEAD when the folder's baseline is a git repository with a commit; undefined otherwise. */
+async function changeSinceHead(baseline: BaselineService | undefined): Promise<{ scope: ChangeScope; commit: string } | undefined> {
+  if (!(baseline instanceof GitBaseline)) return undefined;
+  try {
+    const commit = await baseline.identity();
+    return commit ? { scope: await changeScope(baseline), commit } : undefined;
+  } catch {
+    return undefined; // an unreadable repository: the report still shows every finding
   }
 }

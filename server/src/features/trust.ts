@@ -1,10 +1,13 @@
 // vouch/fileTrust: the trust data of one open document for the panel, status bar and CodeLens, or why
-// Vouch does not analyse it (then no score: 100 would read as "checked and fine").
+// Vouch does not analyse it (then no score: 100 would read as "checked and fine"). In a git repository
+// the findings on lines that differ from HEAD are marked, for the panel's "in my change" filter.
 import { coveredLineCount } from '../core/region-bounds';
+import type { BaselineService } from '../core/services';
 import { countLines } from '../core/text';
 import { trustScore } from '../core/trust';
 import type { FileTrust, FileTrustParams, RegionTrust, TrustFinding } from '../protocol';
 import { isUnreviewed } from '../review/policy';
+import { changedLines } from '../vcs/changes';
 import type { Evaluation } from './provenance';
 import type { Diagnostics } from './diagnostics';
 import type { Provenance } from './provenance';
@@ -41,10 +44,35 @@ export function buildFileTrust(uri: string, ev: Evaluation | undefined): FileTru
   return { uri, score, totalLines, assistedLines, unreviewedLines, regions, findings, ledgerWarnings: ev.ledger.warnings };
 }
 
-export async function fileTrust(params: FileTrustParams, workspace: Workspace, diagnostics: Diagnostics, provenance: Provenance): Promise<FileTrust> {
+/** Marks the findings on lines that differ from the baseline; the file unchanged or no baseline → as is. */
+export async function withChange(trust: FileTrust, text: string, relPath: string, baseline: BaselineService | undefined): Promise<FileTrust> {
+  const before = baseline ? await baseline.read(relPath).catch(() => undefined) : undefined;
+  if (before === undefined) return trust;
+  const lines = before === null ? 'all' : changedLines(before.text, text);
+  const count = lines === 'all' ? countLines(text) : lines.size;
+  const touched = (r: TrustFinding['range']) => {
+    if (lines === 'all') return true;
+    for (let l = r.start.line; l <= r.end.line; l++) if (lines.has(l)) return true;
+    return false;
+  };
+  return {
+    ...trust,
+    findings: trust.findings.map((f) => (f.family === 'breaking-change' || touched(f.range) ? { ...f, inChange: true as const } : f)),
+    change: { baseline: before?.label ?? 'HEAD', changedLines: count },
+  };
+}
+
+export async function fileTrust(
+  params: FileTrustParams, workspace: Workspace, diagnostics: Diagnostics, provenance: Provenance,
+  baselineFor: (root: string, uri: string) => Promise<BaselineService | undefined> = async () => undefined,
+): Promise<FileTrust> {
   const settings = await workspace.settingsFor(params.uri);
   const notAnalysed = diagnostics.notAnalysedReason(params.uri, settings);
   if (notAnalysed) return { ...buildFileTrust(params.uri, undefined), notAnalysed };
   const findings = diagnostics.results.get(params.uri)?.findings ?? [];
-  return buildFileTrust(params.uri, provenance.evaluate(params.uri, findings, settings));
+  const ev = provenance.evaluate(params.uri, findings, settings);
+  const trust = buildFileTrust(params.uri, ev);
+  const scope = workspace.scopeOf(params.uri);
+  if (!ev || !scope || scope.outside) return trust;
+  return withChange(trust, ev.text, scope.relPath, await baselineFor(scope.root, params.uri));
 }

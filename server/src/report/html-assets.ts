@@ -23,7 +23,7 @@ code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-s
 .card input{position:absolute;opacity:0}
 .card:has(input:not(:checked)){opacity:.45;border-style:dashed}
 .card:has(input:focus-visible){outline:2px solid var(--accent);outline-offset:2px}
-.c-error{--c:var(--error)}.c-warning{--c:var(--warning)}.c-info{--c:var(--info)}.c-hint{--c:var(--hint)}.c-total{--c:var(--accent)}.c-sup{--c:var(--muted)}
+.c-error{--c:var(--error)}.c-warning{--c:var(--warning)}.c-info{--c:var(--info)}.c-hint{--c:var(--hint)}.c-total{--c:var(--accent)}.c-sup{--c:var(--muted)}.c-change{--c:var(--accent)}
 .titlebar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:12px}
 .headline{list-style:none;margin:10px 0 0;padding:0;display:grid;gap:2px}
 .headline li[data-fact=findings]{font-weight:600}
@@ -70,6 +70,7 @@ col.sev{width:96px}col.pos{width:84px}col.rule{width:240px}td.pos{font-variant-n
 ol.path{margin:0 0 6px;padding-left:20px;font-size:12px;color:var(--muted)}
 ol.path .ln{font-variant-numeric:tabular-nums;margin-right:4px}
 .why{color:var(--muted);font-size:12px;margin-left:4px}
+.changed{display:block;margin-top:3px;font-size:11px;color:var(--accent);white-space:nowrap}
 pre.snippet{margin:0;background:var(--code);border:1px solid var(--line);border-radius:6px;padding:6px 0;overflow-x:auto}
 pre.snippet code{display:inline-block;min-width:100%}
 pre.snippet span.l{display:block;padding:0 10px;white-space:pre}
@@ -85,6 +86,7 @@ details.rule pre{background:var(--code);padding:8px 10px;border-radius:6px;overf
 ul.plain{padding-left:20px}ul.plain li{margin:2px 0}
 .nomatch,.emptygroup{display:none}
 body:not(:has(#f-sup:checked)) tr.suppressed{display:none}
+body:has(#f-change:checked) tr.finding:not(.in-change){display:none}
 footer{margin-top:40px;color:var(--muted);font-size:12px}
 @media print{.toolbar,.cards input,.actions{display:none}}
 `;

@@ -70,12 +70,13 @@ function whereHtml(path: string, f: Finding, webview: boolean): string {
 
 function findingRow(group: FileGroup, f: Finding, i: number, gid: string, webview: boolean): string {
   const searchable = `${group.path} ${f.ruleId} ${f.family} ${f.severity} ${f.message}`.toLowerCase();
-  const classes = ['finding', `sev-${f.severity}`, `fam-${token(f.family)}`, f.suppressed ? 'suppressed' : ''].filter(Boolean).join(' ');
+  const classes = ['finding', `sev-${f.severity}`, `fam-${token(f.family)}`, f.suppressed ? 'suppressed' : '', f.inChange ? 'in-change' : ''].filter(Boolean).join(' ');
+  const changed = f.inChange ? '<span class="changed" title="On a line your change touched">in your change</span>' : '';
   const suppressed = f.suppressed ? `<span class="why">suppressed${f.suppressed.reason ? `: ${esc(f.suppressed.reason)}` : ' (no reason given)'}</span>` : '';
   const r = f.range;
   return `<tr class="${classes}" data-i="${i}" data-g="${gid}" data-sev="${SEVERITIES.indexOf(f.severity)}" data-path="${esc(group.path)}" ` +
     `data-range="${r.start.line},${r.start.character},${r.end.line},${r.end.character}" data-rule="${esc(f.ruleId)}" data-text="${esc(searchable)}">
-<td class="sev"><span class="badge c-${f.severity}">${f.severity}</span></td>
+<td class="sev"><span class="badge c-${f.severity}">${f.severity}</span>${changed}</td>
 <td class="pos">${whereHtml(group.path, f, webview)}</td>
 <td class="rule"><a href="#rule-${token(f.ruleId)}">${esc(f.ruleId)}</a><span class="fam">${esc(f.family)}</span><span class="conf">${f.confidence} confidence</span></td>
 <td class="msgcell"><p class="msg">${esc(f.message)}${suppressed}</p>${pathHtml(f)}${snippetHtml(group, f)}</td>
@@ -194,6 +195,9 @@ export function toHtml(scan: ScanResult, rules: readonly RuleInfo[], docs: RuleD
   const sevCards = SEVERITIES.map(
     (s) => `<label class="card c-${s}"><input type="checkbox" id="f-${s}" checked><span class="n">${sum.bySeverity[s]}</span><span class="l">${s}</span></label>`,
   ).join('');
+  const changeCard = scan.change
+    ? `<label class="card c-change"><input type="checkbox" id="f-change"><span class="n">${scan.change.findings}</span><span class="l">in my change — tick to show only these</span></label>`
+    : '';
   const supCard = `<label class="card c-sup"><input type="checkbox" id="f-sup"><span class="n">${sum.suppressed}</span><span class="l">suppressed — tick to show</span></label>`;
   const famChips = families
     .map((f) => {
@@ -229,12 +233,12 @@ ${webview ? `<link rel="stylesheet" href="${esc(webview.styleUri)}">` : ''}
 <ul class="headline" aria-label="Headline">
 <li data-fact="files">${esc(facts.files)}</li>
 <li data-fact="findings">${esc(facts.findings)}</li>
-<li data-fact="assisted">${esc(facts.assisted)}</li>
+${facts.change ? `<li data-fact="change">${esc(facts.change)}</li>\n` : ''}<li data-fact="assisted">${esc(facts.assisted)}</li>
 <li data-fact="time">${esc(facts.time)} <span class="meta">Vouch ${esc(VERSION)}</span></li>
 </ul>
 </header>
 <section aria-label="Summary and filters">
-<div class="cards">${totalCard}${sevCards}${supCard}</div>
+<div class="cards">${totalCard}${sevCards}${changeCard}${supCard}</div>
 ${famChips ? `<div class="families" role="group" aria-label="Families">${famChips}</div>` : ''}
 ${scan.provenance?.total.assistedLines ? `<p class="meta">Review coverage: ${esc(coverageText(scan.provenance.total))}</p>` : ''}
 ${(scan.provenance?.record.problems ?? []).map((p) => `<p class="meta record-broken"><strong>Review record does not hold:</strong> ${esc(p)}</p>`).join('\n')}

@@ -19,6 +19,8 @@ export interface JsonFinding {
   provenance?: { regionId: string; source: string; state: string };
   /** Flow findings: the path the data took, source first; breaking changes: the uses they break, in any file. */
   related?: Array<{ file: string; line: number; column: number; message: string }>;
+  /** On a line changed since the baseline (the editor's report, which keeps every finding and marks these). */
+  inChange?: true;
 }
 
 export function jsonFinding(file: string, f: Finding): JsonFinding {
@@ -35,6 +37,7 @@ export function jsonFinding(file: string, f: Finding): JsonFinding {
     message: f.message,
     findingId: f.id,
     ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file ?? file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+    ...(f.inChange ? { inChange: true as const } : {}),
   };
 }
 
@@ -58,6 +61,7 @@ export function toJson(scan: ScanResult): string {
       files: scan.fileCount,
       durationMs: scan.durationMs,
       ...(scan.changedSince ? { changedSince: scan.changedSince } : {}),
+      ...(scan.change ? { change: scan.change } : {}),
       findings,
       suppressed,
       skipped: scan.skipped,

@@ -46,7 +46,8 @@ function findingBlock(group: FileGroup, f: Finding, language: string | undefined
   const line = f.range.start.line + 1;
   const out = [
     `- **${f.severity}** · [${code(f.ruleId)}](${docsUrl(f.ruleId)}) · [${mdEscape(`${group.path}:${line}:${f.range.start.character + 1}`)}](${href(group.path, line)}) — ${mdEscape(f.message)}` +
-      (f.suppressed ? ` *(suppressed${f.suppressed.reason ? ': ' + mdEscape(f.suppressed.reason) : ''})*` : ''),
+      (f.suppressed ? ` *(suppressed${f.suppressed.reason ? ': ' + mdEscape(f.suppressed.reason) : ''})*` : '') +
+      (f.inChange ? ' *(in your change)*' : ''),
   ];
   // The data's path (flows) or the uses a change breaks (other files), one line each.
   for (const r of (f.related ?? []).slice(0, MAX_RELATED)) {
@@ -80,6 +81,7 @@ export function toMarkdown(scan: ScanResult, rules: readonly RuleInfo[], _docs?:
     `| suppressed | ${sum.suppressed} |`,
     '',
   );
+  if (scan.change) out.push(`**In your change:** ${scan.change.findings} of the findings are on lines changed since ${mdEscape(scan.change.baseline)}.`, '');
   if (sum.byFamily.length) {
     out.push('| Family | Findings |', '| --- | ---: |', ...sum.byFamily.map(([f, n]) => `| ${f} | ${n} |`), '');
   }

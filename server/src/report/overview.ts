@@ -14,6 +14,8 @@ export interface Headline {
   findings: string;
   assisted: string;
   time: string;
+  /** Findings in the change since the baseline, when the scan marked them (the editor's report). */
+  change?: string;
 }
 
 const SEVERITY_WORDS: Record<Severity, [string, string]> = {
@@ -46,7 +48,14 @@ export function headline(scan: ScanResult, sum: ReportSummary): Headline {
     findings,
     assisted,
     time: `Took ${seconds(scan.durationMs)}.`,
+    ...(scan.change ? { change: changeText(scan.change) } : {}),
   };
+}
+
+function changeText(c: NonNullable<ScanResult['change']>): string {
+  return c.findings
+    ? `${plural(c.findings, 'finding')} ${c.findings === 1 ? 'is' : 'are'} in your change since ${c.baseline} (on lines it touched, in ${plural(c.files, 'file')}).`
+    : `None of the findings is in your change since ${c.baseline}.`;
 }
 
 export interface FileRisk {

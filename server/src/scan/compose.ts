@@ -16,7 +16,7 @@ import { GitBaseline } from '../vcs/baseline';
 import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
 import { scanFilesAsync, type FileResultReuse } from './scan';
-import { limitToChange } from './changed';
+import { limitToChange, markChange } from './changed';
 import type { ChangeScope } from '../vcs/changes';
 
 export interface ServiceOptions {
@@ -128,8 +128,11 @@ export interface ScanRun {
   /** Keep each file's text for report snippets. */
   keepText?: boolean;
   onProgress?: (done: number, total: number, path: string) => void;
-  /** A diff-aware scan: only files changed since the baseline, findings only on changed lines unless `allLines`. */
-  change?: { scope: ChangeScope; allLines?: boolean };
+  /**
+   * A diff-aware scan: only files changed since the baseline, findings only on changed lines unless
+   * `allLines`; with `mark`, every file and finding is kept and those in the change are marked instead.
+   */
+  change?: { scope: ChangeScope; allLines?: boolean; mark?: boolean };
   /** Cancels the run (it rejects with the signal's reason). */
   signal?: AbortSignal;
   /** Per-file results of unchanged files from an earlier run (the editor's report keeps them). */
@@ -139,13 +142,14 @@ export interface ScanRun {
 /** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
 export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   const starts = run.paths?.length ? run.paths.map((p) => resolve(p)) : [resolve(run.root)];
-  const scope = run.change?.scope;
+  const scope = run.change?.mark ? undefined : run.change?.scope;
   let scanned = await scanFilesAsync({
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
     onProgress: run.onProgress, services: run.services, only: scope && ((rel) => scope.changed(rel)),
     signal: run.signal, reuse: run.reuse,
   });
   if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
+  else if (run.change?.mark) scanned = await markChange(scanned, run.change.scope);
   const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
   return annotateProvenance(withWarnings, run.settings, starts);
 }

@@ -69,6 +69,8 @@ export interface ScanResult {
   provenance?: ScanProvenance;
   /** A diff-aware scan (`--changed-since`): the baseline it compared with, and which lines count. */
   changedSince?: { baseline: string; lines: 'changed' | 'all' };
+  /** The editor's report: the change since the baseline (HEAD), whose findings carry `inChange` (active ones counted, with their files); nothing is dropped. */
+  change?: { baseline: string; files: number; findings: number };
 }
 
 /** A scan after annotateProvenance: coverage is always present. */

@@ -11,8 +11,8 @@ import type { ProjectService, WorkspaceIndex } from '../core/services';
 import type { Services } from '../core/types';
 import type { FileResultReuse } from './scan';
 
-/** A read the result depends on, and the answer it got: `read` path → hash, `exists`, `list`, `resolve`. */
-type Dep = readonly ['read' | 'exists' | 'list' | 'resolve', string, string];
+/** A read the result depends on, and the answer it got: `read` path → hash, `exists`, `list`, `resolve`, `files` (the source listing). */
+type Dep = readonly ['read' | 'exists' | 'list' | 'resolve' | 'files', string, string];
 
 interface Entry {
   hash: string;
@@ -58,6 +58,15 @@ function recording(base: Services, deps: Dep[]): Services {
         deps.push(['resolve', `${language}\0${from}\0${specifier}`, hit ?? '-']);
         return hit;
       },
+      ...(workspace.files
+        ? {
+            files: () => {
+              const names = workspace.files!();
+              deps.push(['files', '', names ? digest(names.join('\0')) : '-']);
+              return names;
+            },
+          }
+        : {}),
       derived: (rel, key, derive) => {
         // The derived value is a function of the file's text: its hash stands for it.
         if (project) deps.push(['read', rel, answerOf(project.readFile(rel))]);
@@ -78,6 +87,9 @@ function stillHolds(deps: readonly Dep[], base: Services): boolean {
     else if (kind === 'exists') now = project?.exists(key) ? '1' : '0';
     else if (kind === 'list') {
       const names = project?.list(key);
+      now = names ? digest(names.join('\0')) : '-';
+    } else if (kind === 'files') {
+      const names = workspace?.files?.();
       now = names ? digest(names.join('\0')) : '-';
     } else {
       const [language, from, specifier] = key.split('\0');

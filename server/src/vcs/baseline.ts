@@ -50,6 +50,10 @@ export class GitBaseline implements BaselineService {
     return this.revision.value;
   }
 
+  async identity(): Promise<string | undefined> {
+    return (await this.resolved())?.oid;
+  }
+
   /** Repository-relative path of a workspace-relative one, or undefined outside the working tree. */
   repoPath(relPath: string): string | undefined {
     const rel = relative(this.repository.workdir, join(this.root, relPath));
