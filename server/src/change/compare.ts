@@ -7,7 +7,8 @@ import type { Callable, Entry, Param, Surface } from './surface';
 export type ChangeKind =
   | 'param-required' | 'param-removed' | 'params-reordered' | 'param-renamed' | 'default-changed' | 'became-async'
   | 'return-fields' | 'export-removed' | 'export-renamed' | 'member-removed' | 'member-required' | 'enum-member-removed'
-  | 'all-entry-removed' | 'package-renamed' | 'subpath-removed' | 'bin-removed';
+  | 'all-entry-removed' | 'package-renamed' | 'subpath-removed' | 'bin-removed'
+  | 'route-removed' | 'route-moved' | 'route-method-changed';
 
 /** What a use must be like to be hit by the change. */
 export type Check =
@@ -21,7 +22,9 @@ export type Check =
   | { type: 'member'; members: string[] }
   | { type: 'literal'; required: string[] }
   | { type: 'subpaths'; open: string[]; was?: string[] }
-  | { type: 'command'; names: string[] };
+  | { type: 'command'; names: string[] }
+  /** An HTTP route (`pattern` as routes.ts normalises it) no longer answering `method`. */
+  | { type: 'route'; method: string; pattern: string };
 
 /** Which uses of the exported name the check looks at. */
 export type Target = 'call' | 'new' | { method: string } | 'name';

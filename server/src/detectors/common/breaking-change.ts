@@ -1,13 +1,16 @@
 // Flags a change to a file's public surface that breaks its users elsewhere in the workspace: a
 // parameter now required, removed or reordered, a changed default, sync → async, returned fields or
-// exports gone, members removed or made required. Assistants edit the file in front of them correctly
-// and cannot see the callers ("locally correct, globally breaking"); the finding names them.
+// exports gone, members removed or made required, HTTP routes removed, moved or no longer answering a
+// method. Assistants edit the file in front of them correctly and cannot see the callers ("locally
+// correct, globally breaking"); the finding names them.
 import { copyTree } from '../../analysis/py-tree';
 import { JS_LIKE } from '../../core/languages';
 import { SEVERITIES, type AsyncDetectorContext, type Detector, type LanguageId, type Report } from '../../core/types';
-import { compareSurfaces } from '../../change/compare';
+import { compareSurfaces, type Change } from '../../change/compare';
 import { describeChange, mapLine } from '../../change/describe';
-import { reachOf } from '../../change/reach';
+import { reachOf, type Reach } from '../../change/reach';
+import { routeReach } from '../../change/route-clients';
+import { routeChanges, routesOfText } from '../../change/routes';
 import { surfaceLanguage, surfaceOfText, type Surface } from '../../change/surface';
 import { jsSurface } from '../../change/surface-js';
 import { pySurface } from '../../change/surface-python';
@@ -21,6 +24,8 @@ const keyOf = (id: LanguageId): object => {
   if (!k) SURFACE_KEYS.set(id, (k = {}));
   return k;
 };
+
+const ROUTE_KEYS = { js: {}, python: {} };
 
 /** The current text's surface and usages, from the engine's parse. */
 function current(ctx: AsyncDetectorContext): { surface: Surface; usages: Usages } | undefined {
@@ -54,9 +59,13 @@ export const breakingChange: Detector = {
     const was = baseline.derived(before, keyOf(ctx.languageId), (text) => surfaceOfText(text, ctx.languageId, ctx.path));
     const now = current(ctx);
     if (!was || !now) return;
-    const changes = compareSurfaces(was, now.surface, lang === 'python');
+    const tick = () => ctx.checkBudget();
+    const api = compareSurfaces(was, now.surface, lang === 'python');
+    const routesWere = baseline.derived(before, ROUTE_KEYS[lang], (text) => routesOfText(text, lang, ctx.path));
+    const routes = routesWere.length ? routeReach(routeChanges(routesWere, routesOfText(ctx.text, lang, ctx.path, lang === 'js' ? ctx.js() : undefined)), ctx.path, workspace, project, tick) : [];
+    const changes: Change[] = [...api, ...routes.map((r) => r.change)];
     if (!changes.length) return;
-    const reaches = reachOf(changes, { path: ctx.path, lang, current: now.usages, workspace, project, tick: () => ctx.checkBudget() });
+    const reaches: Reach[] = [...reachOf(api, { path: ctx.path, lang, current: now.usages, workspace, project, tick }), ...routes.map((r) => r.reach)];
     const lines = ctx.text.split('\n');
     // Changes to one declaration become one finding (the engine keeps one per rule and position).
     const byStart = new Map<number, Report>();
