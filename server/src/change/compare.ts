@@ -8,7 +8,7 @@ export type ChangeKind =
   | 'param-required' | 'param-removed' | 'params-reordered' | 'param-renamed' | 'default-changed' | 'became-async'
   | 'return-fields' | 'export-removed' | 'export-renamed' | 'member-removed' | 'member-required' | 'enum-member-removed'
   | 'all-entry-removed' | 'package-renamed' | 'subpath-removed' | 'bin-removed'
-  | 'route-removed' | 'route-moved' | 'route-method-changed';
+  | 'route-removed' | 'route-moved' | 'route-method-changed' | 'limit-tightened';
 
 /** What a use must be like to be hit by the change. */
 export type Check =
@@ -24,7 +24,9 @@ export type Check =
   | { type: 'subpaths'; open: string[]; was?: string[] }
   | { type: 'command'; names: string[] }
   /** An HTTP route (`pattern` as routes.ts normalises it) no longer answering `method`. */
-  | { type: 'route'; method: string; pattern: string };
+  | { type: 'route'; method: string; pattern: string }
+  /** A value its importers may rely on changed (a limit tightened). */
+  | { type: 'value' };
 
 /** Which uses of the exported name the check looks at. */
 export type Target = 'call' | 'new' | { method: string } | 'name';
@@ -139,6 +141,16 @@ function entryChanges(exported: string, was: Entry, now: Entry, python: boolean)
     if (req.length) {
       const first = now.members[req[0]];
       out.push({ kind: 'member-required', name, target: 'name', at: { start: first.start, end: first.end }, what: `${list(req.map((k) => `${label}.${k}`))} ${req.length > 1 ? 'are' : 'is'} now required`, check: { type: 'literal', required: req } });
+    }
+    return out;
+  }
+  if (was.kind === 'value' && now.kind === 'value' && was.limits && now.limits) {
+    const out: Change[] = [];
+    for (const [key, w] of Object.entries(was.limits)) {
+      const n = now.limits[key];
+      if (!n || n.value >= w.value) continue;
+      const shown = key ? `${label}.${key}` : label;
+      out.push({ kind: 'limit-tightened', name, target: 'name', at: { start: n.start, end: n.end }, what: `${code(shown)} went down from ${code(String(w.value))} to ${code(String(n.value))}`, check: { type: 'value' } });
     }
     return out;
   }

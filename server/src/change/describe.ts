@@ -32,12 +32,13 @@ function doing(change: Change, sites: Site[]): [string, string] {
     case 'subpaths': return ['still imports a closed subpath', 'still import closed subpaths'];
     case 'command': return ['still runs it', 'still run it'];
     case 'route': return ['still expects it', 'still expect it'];
+    case 'value': return ['relies on it', 'rely on it'];
   }
 }
 
 const noun = (change: Change, n: number): string => {
   const c = change.check.type;
-  const one = c === 'import' || c === 'subpaths' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : c === 'command' ? 'script' : c === 'route' ? 'request' : 'call site';
+  const one = c === 'import' || c === 'subpaths' || c === 'value' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : c === 'command' ? 'script' : c === 'route' ? 'request' : 'call site';
   return `${n} ${n === 1 ? one : one + 's'}`;
 };
 

@@ -188,6 +188,12 @@ export function reachOf(changes: readonly Change[], rc: ReachContext): Reach[] {
         if (at) push(at, { effect: 'broken', message: `imports \`${change.name}\`` });
         for (const m of u.members) if (spaces.includes(m.object) && m.member === change.name) push(m.range, { effect: 'broken', message: `reads \`${m.object}.${m.member}\`` });
       }
+      if (change.check.type === 'value' && !own) {
+        // A changed limit breaks nothing by itself: whoever imports it gets the new value.
+        const at = imports.get(change.name);
+        if (at) push(at, { effect: 'affected', message: `imports \`${change.name}\`` });
+        for (const m of u.members) if (spaces.includes(m.object) && m.member === change.name) push(m.range, { effect: 'affected', message: `reads \`${m.object}.${m.member}\`` });
+      }
       const target = change.target;
       for (const call of u.calls) {
         const hit = typeof target === 'object'

@@ -4,6 +4,7 @@
 // methods, an interface's or object type's members, an enum's members.
 import { ts } from 'ts-morph';
 import { hasModifier, K, keyText } from '../analysis/lower-js-util';
+import { jsLimits } from './limits';
 import { squash, type Callable, type Entry, type Param, type Surface } from './surface';
 
 type Decl = ts.FunctionDeclaration | ts.ClassDeclaration | ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.VariableDeclaration;
@@ -98,7 +99,9 @@ function entryOf(name: string, node: ts.Node, at: ts.Node, sf: ts.SourceFile): E
   if (ts.isInterfaceDeclaration(n)) return { ...span, kind: 'shape', members: members(n.members, sf) };
   if (ts.isTypeAliasDeclaration(n) && ts.isTypeLiteralNode(n.type)) return { ...span, kind: 'shape', members: members(n.type.members, sf) };
   if (ts.isEnumDeclaration(n)) return { ...span, kind: 'enum', members: n.members.map((m) => keyText(m.name) ?? m.name.getText(sf)) };
-  return { ...span, kind: 'value' };
+  const init = ts.isVariableDeclaration(node) ? node.initializer : ts.isExpression(node) ? node : undefined;
+  const limits = jsLimits(name === 'default' ? '' : name, init, sf);
+  return { ...span, kind: 'value', ...(limits ? { limits } : {}) };
 }
 
 export function jsSurface(sf: ts.SourceFile): Surface {

@@ -21,6 +21,7 @@ export interface PyNode {
   descendantsOfType?(type: string): Array<PyNode | null>;
   readonly parent?: PyNode | null;
 }
+import { pyLimits } from './limits';
 import { squash, type Callable, type Entry, type Param, type Surface } from './surface';
 
 const isPublic = (name: string): boolean => !name.startsWith('_');
@@ -146,7 +147,8 @@ export function pySurface(root: PyNode, _text: string, options: { packageInit?: 
       if (left?.text === '__all__' && (right?.type === 'list' || right?.type === 'tuple')) {
         all = { names: right.namedChildren.map(stringValue).filter((s): s is string => s !== undefined), start: left.startIndex, end: left.endIndex };
       } else if (left?.type === 'identifier') {
-        add({ name: left.text, start: left.startIndex, end: left.endIndex, kind: 'value' });
+        const limits = pyLimits(left.text, right, stringValue);
+        add({ name: left.text, start: left.startIndex, end: left.endIndex, kind: 'value', ...(limits ? { limits } : {}) });
       }
     } else if (options.packageInit && stmt.type === 'import_from_statement') {
       for (const n of stmt.childrenForFieldName('name')) {

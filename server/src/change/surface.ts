@@ -4,6 +4,7 @@
 import { ts } from 'ts-morph';
 import { parsePython } from '../core/parsers';
 import type { LanguageId } from '../core/types';
+import type { Limits } from './limits';
 import { jsSurface } from './surface-js';
 import { pySurface, type PyNode } from './surface-python';
 
@@ -40,7 +41,8 @@ export type Entry =
   | (Named & { kind: 'class'; ctor?: Callable; methods: Record<string, Named & { sig: Callable }> })
   | (Named & { kind: 'shape'; members: Record<string, { optional: boolean; start: number; end: number }> })
   | (Named & { kind: 'enum'; members: string[] })
-  | (Named & { kind: 'value' });
+  /** A value: with the limits it sets (limits.ts), when it is or holds numbers named like limits. */
+  | (Named & { kind: 'value'; limits?: Limits });
 
 export interface Surface {
   /** Exported names (JS `default` included) → what they are. */
