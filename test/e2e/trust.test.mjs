@@ -24,6 +24,15 @@ function providerVsix() {
   return out;
 }
 
+/** `git init` and one commit of everything, with no user or system configuration in the way. */
+function commitAll(dir) {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'fixture']]) {
+    const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  }
+}
+
 function addUserSettings(sandbox, extra) {
   const file = join(sandbox.userData, 'User', 'settings.json');
   writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ...extra }, null, 2));
@@ -114,6 +123,8 @@ for (const mode of ['inferred', 'precise']) {
       await installVsix(sandbox, providerVsix());
       if (mode === 'precise') addUserSettings(sandbox, { 'vouch.provenance.captureMode': 'precise' });
       workspace = copyWorkspace(sandbox, TRUST_WORKSPACE);
+      // The inferred run's workspace is a git repository with everything committed: "in my change" is what is typed after.
+      if (mode === 'inferred') commitAll(workspace);
       // The stand-in assistant traces its activation and offers here (read it when a test fails).
       server = await startCodeServer(sandbox, { workspace, env: { VOUCH_E2E_PROVIDER_LOG: join(sandbox.root, 'provider.log') } });
       // Vouch compares pasted text with the clipboard; desktop VS Code reads it freely, a browser asks.
@@ -240,6 +251,26 @@ for (const mode of ['inferred', 'precise']) {
         await waitFor(async () => /Vouch: not analysed/.test((await vouchStatusItem(page).textContent()) ?? ''), { what: 'status bar "Vouch: not analysed"' });
         await p.locator('[data-testid="not-analysed"]').waitFor({ state: 'visible' });
         assert.equal(await p.locator('[data-testid="score"]').count(), 0, 'no score for a file Vouch does not analyse');
+      });
+
+      it('trust panel in a git repository: "Only in my change" narrows the findings to lines changed since HEAD', async () => {
+        await quickOpen(page, 'ordering.js');
+        await openPanel(page);
+        const p = panel(page);
+        const toggle = p.locator('label.change-filter');
+        await waitFor(async () => /Only in my change \(0\)/.test((await toggle.textContent({ timeout: 1_000 }).catch(() => '')) ?? ''), { what: 'the panel\'s "Only in my change (0)" toggle' });
+        await editor(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });
+        await page.keyboard.press(`${mod}+End`);
+        await page.keyboard.type('const spare = "AKIAZ3MSJV2KD7QX4N5Q";\n');
+        await waitFor(async () => /Only in my change \(1\)/.test((await toggle.textContent({ timeout: 1_000 }).catch(() => '')) ?? ''), { what: 'the typed key counted as in my change' });
+        await p.locator('#only-change').check();
+        const shown = await waitFor(async () => {
+          const lines = await p.locator('li.finding').evaluateAll((els) => els.map((e) => `${e.dataset.line}:${'inChange' in e.dataset}`));
+          return lines.length === 1 ? lines : undefined;
+        }, { what: 'only the finding in my change listed' });
+        assert.deepEqual(shown, ['8:true']);
+        await p.locator('#only-change').uncheck();
+        await waitFor(async () => ((await p.locator('li.finding').count()) === 5 ? true : undefined), { what: 'all five findings listed again' });
       });
 
       it('false labels: typed lines and IntelliSense accepts are not recorded as completions', async () => {

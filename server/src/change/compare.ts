@@ -8,7 +8,7 @@ export type ChangeKind =
   | 'param-required' | 'param-removed' | 'params-reordered' | 'param-renamed' | 'default-changed' | 'became-async'
   | 'return-fields' | 'export-removed' | 'export-renamed' | 'member-removed' | 'member-required' | 'enum-member-removed'
   | 'all-entry-removed' | 'package-renamed' | 'subpath-removed' | 'bin-removed'
-  | 'route-removed' | 'route-moved' | 'route-method-changed' | 'limit-tightened';
+  | 'route-removed' | 'route-moved' | 'route-method-changed' | 'limit-tightened' | 'peer-narrowed' | 'peer-added';
 
 /** What a use must be like to be hit by the change. */
 export type Check =
@@ -26,7 +26,9 @@ export type Check =
   /** An HTTP route (`pattern` as routes.ts normalises it) no longer answering `method`. */
   | { type: 'route'; method: string; pattern: string }
   /** A value its importers may rely on changed (a limit tightened). */
-  | { type: 'value' };
+  | { type: 'value' }
+  /** A peer dependency the package now needs in `range` (narrowed, or new and required). */
+  | { type: 'peer'; peer: string; range: string };
 
 /** Which uses of the exported name the check looks at. */
 export type Target = 'call' | 'new' | { method: string } | 'name';

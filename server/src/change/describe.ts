@@ -33,12 +33,13 @@ function doing(change: Change, sites: Site[]): [string, string] {
     case 'command': return ['still runs it', 'still run it'];
     case 'route': return ['still expects it', 'still expect it'];
     case 'value': return ['relies on it', 'rely on it'];
+    case 'peer': return ['has a version outside it', 'have versions outside it'];
   }
 }
 
 const noun = (change: Change, n: number): string => {
   const c = change.check.type;
-  const one = c === 'import' || c === 'subpaths' || c === 'value' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : c === 'command' ? 'script' : c === 'route' ? 'request' : 'call site';
+  const one = c === 'import' || c === 'subpaths' || c === 'value' ? 'import' : c === 'member' ? 'use' : c === 'literal' ? 'object literal' : c === 'command' ? 'script' : c === 'route' ? 'request' : c === 'peer' ? 'dependent package' : 'call site';
   return `${n} ${n === 1 ? one : one + 's'}`;
 };
 

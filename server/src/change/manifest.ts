@@ -1,7 +1,8 @@
-// A package's public surface in its package.json — its name, the subpaths its `exports` map opens and
-// the commands its `bin` installs — compared with the baseline, and the reach of what was taken away:
-// workspace files importing the old name or a closed subpath, and workspace package.json scripts
-// running a removed command.
+// A package's public surface in its package.json — its name, the subpaths its `exports` map opens, the
+// commands its `bin` installs and the ranges of its peer dependencies — compared with the baseline, and
+// the reach of what was taken away: workspace files importing the old name or a closed subpath,
+// workspace package.json scripts running a removed command, and workspace packages depending on it
+// whose own version of a peer is outside the narrowed range (or who do not declare a new required peer).
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import type { ProjectService, WorkspaceIndex } from '../core/services';
 import { isTestPath } from '../core/paths';
@@ -11,12 +12,14 @@ import type { Range } from '../core/types';
 import type { Change } from './compare';
 import type { Reach, Site } from './reach';
 import { jsUsages, type Usages } from './usages';
+import { peerChanges, peerReach, peersOf, type Peers } from './peers';
 
 interface Manifest {
   name?: string;
   /** Subpaths (`.`, `./utils`, `./*`) the exports map opens; undefined when there is none (every file is open). */
   subpaths?: string[];
   bins: string[];
+  peers: Peers;
 }
 
 function manifestOf(text: string): Manifest | undefined {
@@ -37,7 +40,7 @@ function manifestOf(text: string): Manifest | undefined {
   }
   const bin = m.bin;
   const bins = typeof bin === 'string' && name ? [name.replace(/^@[^/]+\//, '')] : bin && typeof bin === 'object' ? Object.keys(bin) : [];
-  return { name, subpaths, bins };
+  return { name, subpaths, bins, peers: peersOf(m) };
 }
 
 /** Whether `subpath` (`.` or `./x/y`) is opened by one of `open` (exact keys, or `*` patterns). */
@@ -73,6 +76,7 @@ export function manifestChanges(before: string, after: string): Change[] {
     if (!closed || closed.length) out.push({ kind: 'subpath-removed', name: was.name, target: 'name', at: at('exports'), what, check: { type: 'subpaths', open: now.subpaths, was: was.subpaths } });
   }
   const gone = was.bins.filter((b) => !now.bins.includes(b));
+  out.push(...peerChanges(was.name, was.peers, now.peers, tree, after));
   if (gone.length) out.push({ kind: 'bin-removed', name: gone[0], target: 'name', at: at('bin'), what: `${gone.map(code).join(', ')} ${gone.length > 1 ? 'are' : 'is'} no longer installed by ${code('bin')}`, check: { type: 'command', names: gone } });
   return out;
 }
@@ -87,11 +91,10 @@ export function manifestReach(changes: Change[], path: string, workspace: Worksp
     const sites: Site[] = [];
     const users = new Set<string>();
     const c = change.check;
+    if (c.type === 'peer') return peerReach(change.name, c, manifestsOf(files).filter((f) => f !== path), project);
     if (c.type === 'command') {
       // Other packages' scripts that run the command (a word of the script, between shell separators).
-      const dirs = new Set(['']);
-      for (const f of files) for (let d = f.replace(/\/?[^/]*$/, ''); d && !dirs.has(d); d = d.replace(/\/?[^/]*$/, '')) dirs.add(d);
-      for (const file of [...dirs].map((d) => (d ? `${d}/package.json` : 'package.json'))) {
+      for (const file of manifestsOf(files)) {
         const text = file !== path ? project.readFile(file) : undefined;
         let scripts: Record<string, unknown> = {};
         try {
@@ -125,6 +128,13 @@ export function manifestReach(changes: Change[], path: string, workspace: Worksp
     }
     return { sites, users, tests: [...users].filter(isTestPath), confidence: 'high' };
   });
+}
+
+/** The package.json of every folder holding workspace source files (and the root's). */
+function manifestsOf(files: readonly string[]): string[] {
+  const dirs = new Set(['']);
+  for (const f of files) for (let d = f.replace(/\/?[^/]*$/, ''); d && !dirs.has(d); d = d.replace(/\/?[^/]*$/, '')) dirs.add(d);
+  return [...dirs].map((d) => (d ? `${d}/package.json` : 'package.json'));
 }
 
 const point = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
