@@ -1,5 +1,7 @@
 // Runs the engine on open/changed/saved documents (debounced), publishes diagnostics and keeps
-// the findings of each document for code actions.
+// the findings of each document for code actions. The fast tier publishes at once with the last
+// slow-tier findings carried through the edit (carry.ts), so they do not blink out while the slow
+// tier waits for a pause in typing; the slow tier's own publish replaces them.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIncluded } from '../core/config';
@@ -8,6 +10,7 @@ import { normalizeLanguageId } from '../core/languages';
 import type { Finding, Notice, Services } from '../core/types';
 import type { VouchSettings } from '../core/settings';
 import { StatusNotification, type StatusParams } from '../protocol';
+import { carryFindings } from './carry';
 import { toDiagnostic } from './diagnostic-shape';
 import { teamPacks } from '../analysis/team';
 import { MAX_DOCUMENT_CHARS, oversizedChars } from './documents';
@@ -21,6 +24,8 @@ export interface AnalysedDocument {
   root: string;
   /** Why the document was not analysed after all (too large, binary, minified). */
   skipped?: string;
+  /** The last completed slow tier's own findings and the text they were computed on (carried across edits). */
+  slow?: { text: string; findings: Finding[] };
 }
 
 /**
@@ -151,6 +156,9 @@ export class Diagnostics {
     this.slow.set(uri, controller);
     const stale = () => controller.signal.aborted || this.documents.get(uri)?.version !== version;
     let fastCount = -1;
+    const previous = this.results.get(uri)?.slow;
+    let carried: Finding[] = [];
+    let fastIds = new Set<string>();
     try {
       // One parse serves both tiers: fast findings are published at once, slow ones when they arrive.
       const all = await this.engine.analyzeTiers(input, this.servicesFor(scope.root, settings), options, {
@@ -159,7 +167,9 @@ export class Diagnostics {
           fastCount = fast.findings.length + fast.notices.length;
           // A newer edit arrived while analysing: its own run will publish.
           if (stale()) return controller.abort();
-          await this.publish(uri, version, scope.root, fast.findings, fast.notices);
+          fastIds = new Set(fast.findings.map((f) => f.id));
+          carried = previous ? carryFindings(previous.text, input.text, previous.findings).filter((f) => !fastIds.has(f.id)) : [];
+          await this.publish(uri, version, scope.root, [...fast.findings, ...carried], fast.notices, previous);
           // The slow tier (type checks take 50–400 ms of this thread) waits for a pause in typing, so
           // it never delays the next keystroke's fast diagnostics; a newer edit cancels it unstarted.
           if (reason === 'change' && this.slowDelayMs > 0) {
@@ -168,9 +178,15 @@ export class Diagnostics {
           }
         },
       });
-      // Nothing new from the slow tier: the fast publish already says it all.
-      if (stale() || all.findings.length + all.notices.length === fastCount) return;
-      await this.publish(uri, version, scope.root, all.findings, all.notices);
+      if (stale()) return;
+      const slow = { text: input.text, findings: all.findings.filter((f) => !fastIds.has(f.id)) };
+      // Nothing new from the slow tier and nothing carried: the fast publish already says it all.
+      if (!carried.length && all.findings.length + all.notices.length === fastCount) {
+        const r = this.results.get(uri);
+        if (r?.version === version) r.slow = slow;
+        return;
+      }
+      await this.publish(uri, version, scope.root, all.findings, all.notices, slow);
     } catch (e) {
       this.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
       if (fastCount < 0 && !stale()) {
@@ -181,7 +197,7 @@ export class Diagnostics {
     }
   }
 
-  private async publish(uri: string, version: number, root: string, findings: Finding[], notices: Notice[]): Promise<void> {
+  private async publish(uri: string, version: number, root: string, findings: Finding[], notices: Notice[], slow?: AnalysedDocument['slow']): Promise<void> {
     for (const n of notices) {
       if (n.kind === 'skipped') continue;
       const key = `${n.kind}:${n.ruleId}`;
@@ -190,7 +206,7 @@ export class Diagnostics {
       this.connection.console.warn(n.message);
     }
     const skipped = notices.find((n) => n.kind === 'skipped')?.message;
-    this.results.set(uri, { version, findings, root, ...(skipped ? { skipped } : {}) });
+    this.results.set(uri, { version, findings, root, ...(skipped ? { skipped } : {}), ...(slow ? { slow } : {}) });
     const diagnostics = await this.shown(uri, findings);
     // A newer analysis published while the policy looked up settings: its diagnostics stand.
     if (this.results.get(uri)?.version !== version || this.results.get(uri)?.findings !== findings) return;
