@@ -62,6 +62,7 @@ export function toJson(scan: ScanResult): string {
       durationMs: scan.durationMs,
       ...(scan.changedSince ? { changedSince: scan.changedSince } : {}),
       ...(scan.change ? { change: scan.change } : {}),
+      ...(scan.shard ? { shard: scan.shard } : {}),
       findings,
       suppressed,
       skipped: scan.skipped,

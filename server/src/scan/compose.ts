@@ -17,6 +17,7 @@ import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
 import { scanFilesAsync, type FileResultReuse } from './scan';
 import { limitToChange, markChange } from './changed';
+import { inShard, type Shard } from './shard';
 import type { ChangeScope } from '../vcs/changes';
 
 export interface ServiceOptions {
@@ -133,6 +134,8 @@ export interface ScanRun {
    * `allLines`; with `mark`, every file and finding is kept and those in the change are marked instead.
    */
   change?: { scope: ChangeScope; allLines?: boolean; mark?: boolean };
+  /** Only this shard's files (`--shard k/n`). */
+  shard?: Shard;
   /** Cancels the run (it rejects with the signal's reason). */
   signal?: AbortSignal;
   /** Per-file results of unchanged files from an earlier run (the editor's report keeps them). */
@@ -145,11 +148,18 @@ export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   const scope = run.change?.mark ? undefined : run.change?.scope;
   let scanned = await scanFilesAsync({
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
-    onProgress: run.onProgress, services: run.services, only: scope && ((rel) => scope.changed(rel)),
+    onProgress: run.onProgress, services: run.services, only: onlyFiles(scope, run.shard),
     signal: run.signal, reuse: run.reuse,
   });
   if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
   else if (run.change?.mark) scanned = await markChange(scanned, run.change.scope);
+  if (run.shard) scanned.shard = `${run.shard.index + 1}/${run.shard.count}`;
   const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
   return annotateProvenance(withWarnings, run.settings, starts);
+}
+
+/** The files a run keeps: those the change touched and those of its shard (all when neither is given). */
+function onlyFiles(scope: ChangeScope | undefined, shard: Shard | undefined): ((rel: string) => boolean) | undefined {
+  if (!scope && !shard) return undefined;
+  return (rel) => (!scope || scope.changed(rel)) && (!shard || inShard(rel, shard));
 }

@@ -71,6 +71,8 @@ export interface ScanResult {
   changedSince?: { baseline: string; lines: 'changed' | 'all' };
   /** The editor's report: the change since the baseline (HEAD), whose findings carry `inChange` (active ones counted, with their files); nothing is dropped. */
   change?: { baseline: string; files: number; findings: number };
+  /** `k/n` when the run scanned one shard of the files (`--shard`). */
+  shard?: string;
 }
 
 /** A scan after annotateProvenance: coverage is always present. */
