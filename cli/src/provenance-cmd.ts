@@ -17,10 +17,12 @@ import { regionLines } from '../../server/src/review/policy';
 import { lastRecords, recordRegions, regionsDigest } from '../../server/src/review/provenance-record';
 import { readProvenanceFile } from '../../server/src/scan/provenance';
 import { VERSION } from '../../server/src/version';
+import { exportGitNotes } from './provenance-git-notes';
 
 export const PROVENANCE_USAGE = `Usage: vouch provenance import --from agent-trace [<file|dir>] [options]
        vouch provenance import --from git-notes [--ref <ref>] [--rev <rev>] [--since <rev>] [options]
        vouch provenance export --to agent-trace [--output <file>] [--root <dir>]
+       vouch provenance export --to git-notes [--ref <ref>] [--dry-run] [--root <dir>]
 
 import: read line-level attribution another tool wrote and add it to .vouch/provenance.json as
 unreviewed assisted regions (an imported record never counts as a review). Lines Vouch records
@@ -37,12 +39,15 @@ paths outside the workspace and lines that are no longer in the file are reporte
   --strict            exit 1 when any record was skipped
 
 export: write Vouch's regions as Agent Trace records (JSON Lines), one per region, to stdout or
---output (e.g. .agent-trace/vouch.jsonl).
+--output (e.g. .agent-trace/vouch.jsonl); or, with --to git-notes, as a git-ai authorship log on
+HEAD under --ref (default ${GIT_AI_NOTES_REF}) — the only command that writes into the repository
+(a commit on the notes ref; files changed since HEAD and pastes are not exported, and a note Vouch
+did not write is never replaced).
 
   --root <dir>        workspace root holding .vouch/ (default: cwd)
 
-Exit codes: 0 done, 1 records were skipped (with --strict) or the ledger's chain is broken (nothing
-imported), 2 usage error.`;
+Exit codes: 0 done, 1 records were skipped (with --strict), the ledger's chain is broken (nothing
+imported) or HEAD has a note Vouch did not write (nothing exported), 2 usage error.`;
 
 export class ProvenanceUsageError extends Error {}
 
@@ -114,7 +119,14 @@ export async function runProvenance(argv: string[], io: ProvenanceIO): Promise<n
   // Records name paths from the repository root; provenance.json from the workspace root.
   const prefix = repo ? posix(relative(repo.dir, root)) : '';
   if (command === 'export') {
-    if (values.to !== 'agent-trace') throw new ProvenanceUsageError('export needs --to agent-trace');
+    if (values.to === 'git-notes') {
+      if (rest.length || values.from || values.rev || values.since || values.output) throw new ProvenanceUsageError('export --to git-notes takes only --ref, --dry-run and --root');
+      if (!repo) throw new ProvenanceUsageError(`${root} is not inside a git repository`);
+      const ref = notesRef(values.ref ?? GIT_AI_NOTES_REF);
+      if (!ref) throw new ProvenanceUsageError(`--ref must name a notes ref such as ${GIT_AI_NOTES_REF}: ${values.ref}`);
+      return exportGitNotes(root, repo, prefix, ref, values['dry-run'], { out: (line) => io.out(printable(line)), err: io.err });
+    }
+    if (values.to !== 'agent-trace') throw new ProvenanceUsageError('export needs --to agent-trace or --to git-notes');
     if (rest.length || values.from || values.ref || values.rev || values.since) throw new ProvenanceUsageError('export takes only --to, --output and --root');
     return exportAgentTrace(root, repo, prefix, values.output, io);
   }

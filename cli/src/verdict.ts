@@ -8,20 +8,15 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeSettings } from '../../server/src/core/config';
-import { LEDGER_FILE } from '../../server/src/core/provenance-types';
-import { readTextSafe } from '../../server/src/io/safe-read';
 import { defaultCacheDir } from '../../server/src/registry';
 import { canonicalJson, sha256, signFile, statement, subjectsOf, type VerdictPredicate } from '../../server/src/review/attest';
 import { gitConfig } from '../../server/src/review/identity';
-import { readLedger } from '../../server/src/review/ledger';
-import { evaluateRegions, indexLedger } from '../../server/src/review/policy';
-import { decideVerdict, verdictSummary, type ChangedFile } from '../../server/src/review/verdict';
-import { FolderServices, runScan } from '../../server/src/scan/compose';
+import { verdictSummary } from '../../server/src/review/verdict';
+import { FolderServices } from '../../server/src/scan/compose';
 import { readWorkspaceConfig } from '../../server/src/scan/config-file';
 import { createEngine } from '../../server/src/scan/create-engine';
-import { readProvenanceFile } from '../../server/src/scan/provenance';
+import { verdictOfChange } from '../../server/src/scan/verdict-run';
 import { GitBaseline } from '../../server/src/vcs/baseline';
-import { changeScope } from '../../server/src/vcs/changes';
 import { VcsError } from '../../server/src/vcs/repository';
 import { VERSION } from '../../server/src/version';
 
@@ -77,43 +72,18 @@ export async function runVerdict(argv: string[], out: (line: string) => void): P
     if (e instanceof VcsError) throw new VerdictFatalError(e.message);
     throw e;
   }
-  const scope = await changeScope(baseline);
-
   const { engine, warnings } = await createEngine();
   const services = new FolderServices({ trusted: true, cacheDir: defaultCacheDir(), snapshot: true, log: () => {}, baseline: (folder) => (folder === root ? baseline : undefined) });
-  const changedPaths: string[] = [];
-  let scan;
+  let run;
   try {
-    scan = await runScan({
-      engine, warnings, root, settings, services: services.for(root, settings), keepText: true,
-      change: { scope, allLines: true },
-      onProgress: (_done, _total, path) => { if (path) changedPaths.push(path); },
-    });
+    run = await verdictOfChange({ engine, warnings, root, settings, baseline, services: services.for(root, settings) });
   } finally {
     services.dispose();
   }
-  const { files: regionsByPath } = readProvenanceFile(root);
-  const ledger = readLedger(join(root, LEDGER_FILE));
-  const changed: ChangedFile[] = [];
-  for (const path of [...new Set(changedPaths)].sort()) {
-    const read = readTextSafe(join(root, path));
-    if (!read.ok) continue;
-    const scanned = scan.files.find((f) => f.path === path);
-    const lines = await scope.changedLines(path, read.text);
-    const regions = evaluateRegions(read.text, regionsByPath[path] ?? [], indexLedger(ledger.entries, path));
-    changed.push({
-      path,
-      // The scope counts 0-based lines; the verdict, like people, counts from 1.
-      lines: lines === 'all' ? 'all' : new Set([...lines].map((l) => l + 1)),
-      findings: scanned?.findings ?? [],
-      regions,
-      reviewed: reviewedSinceChange(root, path, ledger.entries),
-    });
-  }
-  const result = decideVerdict(changed, settings.verdict);
+  const { result, changed, ledger } = run;
   out(verdictSummary(result, changed.length));
-  out(`  baseline: ${scope.label}`);
-  const report = { ...result, baseline: scope.label, files: changed.map((c) => c.path), tool: { name: 'vouch', version: VERSION } };
+  out(`  baseline: ${run.baselineLabel}`);
+  const report = { ...result, baseline: run.baselineLabel, files: changed.map((c) => c.path), tool: { name: 'vouch', version: VERSION } };
   if (values.json !== undefined) writeOut(values.json, JSON.stringify(report, null, 2) + '\n');
   if (values.attest !== undefined) {
     const reviewed = ledger.entries.filter((e) => changed.some((c) => c.path === e.file));
@@ -121,7 +91,7 @@ export async function runVerdict(argv: string[], out: (line: string) => void): P
       verdict: result.verdict, reasons: result.reasons, tool: { name: 'vouch', version: VERSION },
       rulesDigest: sha256(canonicalJson(engine.rules().map((r) => ({ id: r.id, severity: settings.rules[r.id] ?? settings.rules[r.meta.family] ?? r.meta.severity })))),
       policyDigest: sha256(canonicalJson({ verdict: settings.verdict, rules: settings.rules, minimumConfidence: settings.minimumConfidence })),
-      baseline: scope.label, findingsByRule: result.findingsByRule,
+      baseline: run.baselineLabel, findingsByRule: result.findingsByRule,
       reviews: reviewed.map((e) => ({ file: e.file, lines: e.lines, reviewer: e.reviewer.email ?? e.reviewer.name, time: e.time, regionId: e.regionId })),
       unreviewedRegions: result.unreviewed.length, ledgerHead: ledger.head, time: new Date().toISOString(),
     };
@@ -137,17 +107,6 @@ export async function runVerdict(argv: string[], out: (line: string) => void): P
     }
   }
   return result.verdict === 'pass' ? 0 : result.verdict === 'fail' ? 1 : 3;
-}
-
-/** A review entry for the file written after the file last changed (for `alwaysReview` paths). */
-function reviewedSinceChange(root: string, path: string, entries: ReadonlyArray<{ file: string; time: string }>): boolean {
-  let mtime: number;
-  try {
-    mtime = statSync(join(root, path)).mtimeMs;
-  } catch {
-    return false;
-  }
-  return entries.some((e) => e.file === path && Date.parse(e.time) >= mtime);
 }
 
 function writeOut(file: string, text: string): void {

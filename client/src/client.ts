@@ -9,6 +9,7 @@ import { registerProvenance } from './provenance';
 import { registerReportView } from './report-view';
 import { StatusBar } from './status';
 import { registerTrustUi } from './trust-panel';
+import { registerVerdictCommand } from './verdict-view';
 
 /** Languages the server analyses; plain text covers .env and Dockerfiles without a language extension. */
 const LANGUAGES = [
@@ -28,6 +29,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
     await client?.restart();
   }));
   context.subscriptions.push(registerReportView(context.extensionUri, () => client));
+  context.subscriptions.push(registerVerdictCommand(() => client, output));
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {

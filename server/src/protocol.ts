@@ -6,6 +6,7 @@ import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vsco
 import type { Family, Severity } from './core/types';
 import type { FindingProvenance, ProvenanceRegion, ReviewState } from './core/provenance-types';
 import type { HtmlWebview } from './report/html';
+import type { VerdictResult } from './review/verdict';
 
 // Settings and provenance shapes are owned by core (the engine, scan and review read them); the client
 // sees them here.
@@ -130,6 +131,27 @@ export interface AgentToolParams { tool: AgentToolName; input: Record<string, un
 /** The answer as JSON text, or the message of a tool error the agent can act on. */
 export interface AgentToolResult { text: string; isError?: boolean }
 
+/**
+ * client → server: the verdict of the working tree's change against git HEAD — the code of
+ * `vouch verdict` (scan/verdict-run.ts), over saved files. Work-done progress with a `workDoneToken`;
+ * cancellable ($/cancelRequest). Fails with a message when the folder is not in a git repository.
+ */
+export const VerdictRequest = new RequestType<VerdictParams, VerdictReport, void>('vouch/verdict');
+export interface VerdictParams extends WorkDoneProgressParams {
+  /** A file: URI in the workspace folder to judge (the active editor's); default: the first folder. */
+  uri?: string;
+}
+export interface VerdictReport extends VerdictResult {
+  /** file: URI of the folder the paths are relative to. */
+  rootUri: string;
+  /** The baseline as resolved, e.g. `HEAD (3f2a9c1d)`. */
+  baseline: string;
+  /** Changed files, relative to the folder. */
+  files: string[];
+  /** The same short summary `vouch verdict` prints. */
+  summary: string;
+}
+
 /** server → client: after each publish, the document's notices and finding count (status bar). */
 export const StatusNotification = new NotificationType<StatusParams>('vouch/status');
 export interface StatusParams {
@@ -169,6 +191,7 @@ export const Commands = {
   markReviewed: 'vouch.markReviewed',
   markAllReviewed: 'vouch.markAllReviewed',
   showTrustPanel: 'vouch.showTrustPanel',
+  verdict: 'vouch.verdict',
   /** Server-side command that appends lines to files (e.g. `.env.example`) after a fix. */
   applyAppends: 'vouch.applyAppends',
 } as const;

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import {
   ActivityNotification, AgentToolRequest, FileTrustRequest, MarkReviewedRequest, ProvenanceNotification, RenderReportRequest, RuleDocRequest,
-  ScanWorkspaceRequest, type InitializationOptions,
+  ScanWorkspaceRequest, VerdictRequest, type InitializationOptions,
 } from './protocol';
 import { agentTool } from './features/agent';
 import { CodeActions, MARK_REVIEWED_KIND } from './features/code-actions';
@@ -16,6 +16,7 @@ import { Reports } from './features/report';
 import { Review } from './features/review';
 import { ruleDoc } from './features/rule-docs';
 import { fileTrust } from './features/trust';
+import { verdictForChange } from './features/verdict';
 import { classifyChanges, Workspace } from './features/workspace';
 import { FolderServices } from './scan/compose';
 import { createEngine } from './scan/create-engine';
@@ -120,6 +121,9 @@ connection.onCodeAction(async (params) => (await codeActions?.provide(params)) ?
 connection.onRequest(RuleDocRequest, async (params) => ruleDoc((await enginePromise).engine, params));
 connection.onRequest(ScanWorkspaceRequest, (params, token) => reports.scan(token, connection.window.attachWorkDoneProgress(params.workDoneToken)));
 connection.onRequest(RenderReportRequest, (params) => reports.render(params));
+connection.onRequest(VerdictRequest, (params, token) => verdictForChange(
+  enginePromise, workspace, folderServices, params, token, connection.window.attachWorkDoneProgress(params.workDoneToken),
+));
 connection.onRequest(AgentToolRequest, async (params) => agentTool((await enginePromise).engine, workspace, folderServices!, params));
 
 connection.onNotification(ProvenanceNotification, (params) => review?.updateRegions(params));

@@ -9,6 +9,7 @@ import * as protocol from '../../server/src/protocol';
 const METHODS: Record<string, string> = {
   ProvenanceNotification: 'vouch/provenance',
   AgentToolRequest: 'vouch/agentTool',
+  VerdictRequest: 'vouch/verdict',
   FileTrustRequest: 'vouch/fileTrust',
   MarkReviewedRequest: 'vouch/markReviewed',
   TrustChangedNotification: 'vouch/trustChanged',

@@ -17,15 +17,20 @@
 //   key `h_<hex>[::t_<hex>]` a human's lines: not assisted (reported, not imported)
 //   each line or range      source `agent` (git-ai records agent edits; nothing says how they were
 //                           inserted), confidence medium, lines read in the note's commit and found
-//                           again in the working tree, time = the commit's committer time
-// Not used: base_commit_sha, git_ai_version, agent_id's tool/id/model, human_author, messages and
+//                           again in the working tree, time = the commit's committer time; in a
+//                           note Vouch wrote (tool "vouch", git-ai-export.ts) the prompt's
+//                           custom_attributes give source (agent or completion) and confidence
+// Not used: base_commit_sha, git_ai_version, agent_id's id/model, human_author, messages and
 // the line counters. A key naming no metadata entry is skipped (git-ai itself may look it up in
 // other notes; Vouch does not follow one note into another).
 import { jsonShapeProblem, preview } from '../core/json-limits';
+import type { Confidence } from '../core/types';
 import { MAX_CLAIMS, type Parsed } from './claims';
 
 export const GIT_AI_SCHEMA = 'authorship/3.0.0';
 export const GIT_AI_NOTES_REF = 'refs/notes/ai';
+/** `agent_id.tool` of the prompts in notes Vouch writes (git-ai-export.ts). */
+export const VOUCH_TOOL = 'vouch';
 
 const SCHEMA = /^authorship\/3\.\d+\.\d+$/;
 const PROMPT_KEY = /^[0-9a-f]{7,64}$/;
@@ -56,6 +61,18 @@ function describes(records: unknown, key: string): boolean {
   if (!isObject(records) || !Object.prototype.hasOwnProperty.call(records, key)) return false;
   const r = records[key];
   return isObject(r) && isObject(r.agent_id) && typeof r.agent_id.tool === 'string';
+}
+
+/**
+ * Source and confidence of a prompt: `agent`, medium — except in notes Vouch wrote (`agent_id.tool`
+ * "vouch"), whose `custom_attributes` keep the region's own (a completion stays a completion).
+ */
+function vouchSource(prompts: unknown, key: string): { source: 'agent' | 'completion'; confidence: Confidence } {
+  const r = isObject(prompts) ? prompts[key] : undefined;
+  const attrs = isObject(r) && isObject(r.agent_id) && r.agent_id.tool === VOUCH_TOOL && isObject(r.custom_attributes) ? r.custom_attributes : {};
+  const source = attrs['vouch.source'] === 'completion' ? 'completion' : 'agent';
+  const confidence = attrs['vouch.confidence'] === 'high' || attrs['vouch.confidence'] === 'low' ? attrs['vouch.confidence'] : 'medium';
+  return { source, confidence };
 }
 
 /**
@@ -118,7 +135,7 @@ export function parseGitAiNote(text: string, commit: string, time: string, name 
     if (!ranges) return out.skipped.push({ where, reason: `has lines that are not 1-based numbers and ranges (${preview(spec, 40)})` });
     for (const span of ranges) {
       if (out.claims.length >= MAX_CLAIMS) return out.skipped.push({ where, reason: `more than ${MAX_CLAIMS} ranges in one import` });
-      out.claims.push({ format: 'git-ai', key: `${commit}:${key}`, where: `${where} (${file})`, path: file, lines: span, revision: commit, source: 'agent', confidence: 'medium', time });
+      out.claims.push({ format: 'git-ai', key: `${commit}:${key}`, where: `${where} (${file})`, path: file, lines: span, revision: commit, ...vouchSource(session ? undefined : meta.prompts, key), time });
     }
   });
   return out;

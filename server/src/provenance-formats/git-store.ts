@@ -1,5 +1,6 @@
 // What imports and exports need from a git repository, read from its object store with isomorphic-git:
-// never by running git (the repository is untrusted, and its config could name programs to run).
+// never by running git (the repository is untrusted, and its config could name programs to run). The
+// one write, `addNote`, serves only `vouch provenance export --to git-notes`, the explicit command.
 import * as fs from 'node:fs';
 import git from 'isomorphic-git';
 
@@ -108,6 +109,20 @@ export class GitStore {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Attaches `text` as the note on `oid` under `ref` (replacing one there), as a new commit on the
+   * notes ref: objects and the ref are written by isomorphic-git; no hook, filter or program runs.
+   * Author: the repository's `user.name` / `user.email` as parsed from its config, else "vouch".
+   */
+  async addNote(ref: string, oid: string, text: string): Promise<string> {
+    const config = async (path: string) => {
+      const v = await git.getConfig({ fs, dir: this.dir, path }).catch(() => undefined);
+      return typeof v === 'string' && v ? v : undefined;
+    };
+    const author = { name: (await config('user.name')) ?? 'vouch', email: (await config('user.email')) ?? '' };
+    return git.addNote({ fs, dir: this.dir, ref, oid, note: text, force: true, author, committer: author, cache: this.cache });
   }
 
   /** HEAD's commit id, undefined in a repository without commits. */

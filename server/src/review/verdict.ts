@@ -32,10 +32,22 @@ export interface ChangedFile {
   reviewed?: boolean;
 }
 
+/** A finding on a changed line; 1-based line and column. */
+export interface VerdictFinding {
+  path: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Places in other files the finding reaches (a breaking change's broken callers). */
+  reach?: Array<{ path: string; line: number; message: string }>;
+}
+
 export interface VerdictResult {
   verdict: VerdictKind;
   reasons: string[];
-  findings: Array<{ path: string; line: number; ruleId: string; severity: Severity; message: string }>;
+  findings: VerdictFinding[];
   unreviewed: Array<{ path: string; lines: [number, number]; source: string }>;
   findingsByRule: Record<string, number>;
 }
@@ -57,7 +69,8 @@ export function decideVerdict(files: readonly ChangedFile[], policy: VerdictPoli
       if (f.suppressed) continue;
       const line = f.range.start.line + 1;
       if (!touches(file.lines, line, line)) continue;
-      findings.push({ path: file.path, line, ruleId: f.ruleId, severity: f.severity, message: f.message });
+      const reach = (f.related ?? []).flatMap((r) => (r.file !== undefined ? [{ path: r.file, line: r.range.start.line + 1, message: r.message }] : []));
+      findings.push({ path: file.path, line, column: f.range.start.character + 1, ruleId: f.ruleId, severity: f.severity, message: f.message, ...(reach.length ? { reach } : {}) });
       findingsByRule[f.ruleId] = (findingsByRule[f.ruleId] ?? 0) + 1;
       if (policy.failOn.includes(f.severity)) fail.push(`${file.path}:${line} ${f.severity} ${f.ruleId}`);
     }

@@ -2,6 +2,7 @@
 // public API (diagnostics, commands), with no UI in between.
 'use strict';
 const assert = require('assert');
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -85,7 +86,7 @@ describe('Vouch in the extension host', () => {
 
   it('registers its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['vouch.showRuleDoc', 'vouch.generateReport', 'vouch.restartServer', 'vouch.showOutput']) {
+    for (const id of ['vouch.showRuleDoc', 'vouch.generateReport', 'vouch.restartServer', 'vouch.showOutput', 'vouch.verdict']) {
       assert.ok(commands.includes(id), `${id} is not registered`);
     }
   });
@@ -105,6 +106,36 @@ describe('Vouch in the extension host', () => {
       assert.deepStrictEqual(listAll(folder).filter((f) => !f.startsWith('.vouch/')), before, 'exporting wrote into the workspace');
     } finally {
       fs.rmSync(target.fsPath, { force: true });
+    }
+  });
+  // Last: it makes the workspace copy a git repository (git is the test's tool, never the product's).
+  it('gives a verdict for the change against git HEAD (vouch.verdict), from the code of vouch verdict', async function () {
+    const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
+    const git = (...args) => execFileSync('git', args, {
+      cwd: folder, stdio: 'ignore',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    });
+    try {
+      git('--version');
+    } catch (e) {
+      if (e.code === 'ENOENT') this.skip();
+      throw e;
+    }
+    const probe = path.join(folder, 'verdict-probe.js');
+    try {
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'baseline');
+      fs.writeFileSync(probe, "const express = require('express');\nconst app = express();\napp.get('/f', (req, res) => {\n  require('child_process').exec('cat ' + req.query.name);\n  res.send('ok');\n});\n");
+      const report = await vscode.commands.executeCommand('vouch.verdict');
+      assert.ok(report, 'vouch.verdict returned no verdict');
+      assert.strictEqual(report.verdict, 'fail', report.summary);
+      assert.deepStrictEqual(report.files, ['verdict-probe.js'], report.summary);
+      assert.ok(report.reasons.includes('fails: verdict-probe.js:4 error command-injection'), report.summary);
+      assert.match(report.baseline, /^HEAD/);
+    } finally {
+      fs.rmSync(probe, { force: true });
+      fs.rmSync(path.join(folder, '.git'), { recursive: true, force: true });
     }
   });
 });
