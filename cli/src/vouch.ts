@@ -22,6 +22,9 @@ import { GitBaseline } from '../../server/src/vcs/baseline';
 import { changeScope, type ChangeScope } from '../../server/src/vcs/changes';
 import { VcsError } from '../../server/src/vcs/repository';
 import { Progress } from './progress';
+import { failCode } from './fail-on';
+import { MERGE_USAGE, runMerge } from './merge';
+import { parseShard } from '../../server/src/scan/shard';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
@@ -33,6 +36,7 @@ const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verdict [--baseline <rev>] [--attest <file>]   (one verdict for the change; vouch verdict --help)
        vouch mcp [--root <dir>] [--offline]   (an MCP server on stdio for AI agents; vouch mcp --help)
        vouch provenance import --from agent-trace|git-notes … | export --to agent-trace   (vouch provenance --help)
+       vouch merge <report.json>... [--format …] [--output <file>]   (join the reports of --shard runs)
 
 Scan files for flaws typical of AI-assisted code and write a report; or check that the review record
 (.vouch/reviews.jsonl and .vouch/provenance.json) holds (vouch verify --help).
@@ -62,6 +66,8 @@ Options:
   --baseline <rev>                     what breaking-change compares the public surface with (default:
                                        the --changed-since revision, else HEAD); read from git's object
                                        store, git is never run
+  --shard <k/n>                        scan only the k-th of n deterministic parts of the files (one per
+                                       CI runner; join their JSON reports with vouch merge)
   --summary                            print a one-screen summary to stderr
   --quiet                              no progress indicator
   -h, --help                           show this help
@@ -117,6 +123,7 @@ function parse(argv: string[]) {
       'changed-since': { type: 'string' },
       'all-lines': { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      shard: { type: 'string' },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -143,6 +150,15 @@ function summarize(scan: ScanResult): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'merge') {
+    try {
+      return await runMerge(argv.slice(1), writeStdout, (line) => process.stderr.write(line + '\n'));
+    } catch (e) {
+      if (e instanceof UsageError || e instanceof FatalError) throw e;
+      if ((e as { usage?: boolean }).usage) throw new UsageError((e as Error).message, MERGE_USAGE);
+      throw new FatalError((e as Error).message);
+    }
+  }
   if (argv[0] === 'verdict') {
     const lines: string[] = [];
     try {
@@ -198,6 +214,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const failOn = values['fail-on'];
   if (failOn !== 'never' && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on must be error, warning or never');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
 
   for (const p of paths) {
     try {
@@ -236,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
       engine, warnings, root, paths, settings, services: services.for(root, settings), keepText: needsText(format),
       onProgress: (done, total, path) => progress.update(done, total, path),
       change: scope && { scope, allLines: values['all-lines'] },
+      shard,
     });
   } finally {
     progress.done();
@@ -266,17 +285,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('vouch: an error-level finding lies in unreviewed assisted code; review it (Vouch: Mark as reviewed) or fix it\n');
     return 1;
   }
-  if (failOn === 'never') return 0;
-  const threshold = failOn === 'warning' ? 1 : 0;
-  const failing = activeFindings(scan).some((a) => SEVERITIES.indexOf(a.finding.severity as Severity) <= threshold);
-  if (failing) return 1;
-  // A file nobody analysed may hold anything: a crafted byte must not turn a failing run green.
-  const unanalysed = scan.skipped.filter((s) => s.unanalysed);
-  if (unanalysed.length && !values['allow-skipped']) {
-    process.stderr.write(`vouch: ${unanalysed.length} file(s) could not be analysed (${unanalysed.slice(0, 3).map((s) => `${s.path}: ${s.reason}`).join('; ')}${unanalysed.length > 3 ? '; …' : ''}); pass --allow-skipped to accept that\n`);
-    return 1;
-  }
-  return 0;
+  return failCode(scan, failOn, values['allow-skipped'], (line) => process.stderr.write(line + '\n'));
 }
 
 /**
