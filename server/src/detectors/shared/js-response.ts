@@ -42,7 +42,14 @@ function statusOption(e: ts.Expression | undefined): number | undefined {
   return undefined;
 }
 
+const CALL = ts.SyntaxKind.CallExpression;
+const NEW = ts.SyntaxKind.NewExpression;
+const BINARY = ts.SyntaxKind.BinaryExpression;
+
+/** Called on every node of the file: anything but a call, `new` or assignment is answered by its kind. */
 export function responsePayload(node: ts.Node): ResponsePayload | undefined {
+  const kind = node.kind;
+  if (kind !== CALL && kind !== NEW && kind !== BINARY) return undefined;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const callee = node.expression;
     const payload = node.arguments[0];
