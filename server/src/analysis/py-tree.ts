@@ -137,3 +137,20 @@ export function copyModule(tree: Tree, source: string, tick: () => void = () => 
     done: () => cursor.delete(),
   };
 }
+
+/** The whole module as one plain tree (the public-surface readers), and how many ERROR nodes the parser recovered from. */
+export function copyTree(tree: Tree, source: string, tick: () => void = () => {}): { root: PyNode; errors: number } {
+  const module = copyModule(tree, source, tick);
+  try {
+    const root = new PyNode(tree.rootNode.type, module.start, module.end, true, null, source);
+    let errors = 0;
+    for (const top of module.tops) {
+      if (top.node) root.children.push(top.node);
+      errors += top.errors;
+    }
+    // Missing tokens are not ERROR nodes; the tree still knows it has an error.
+    return { root, errors: errors || (module.hasError() ? 1 : 0) };
+  } finally {
+    module.done();
+  }
+}
