@@ -49,7 +49,7 @@ function scopeOf(n: ts.Node): ts.Node {
 }
 
 /** Responses that send a whole user row, by the syntax. */
-export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+export function jsRecordSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
     const out: ExposureSink[] = [];
     // Names bound to unprojected user rows, per enclosing function.
     const rows = new Map<ts.Node, Set<string>>();
@@ -75,12 +75,10 @@ export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): Expos
       if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.expression.getText(sf) === 'JSON' && e.arguments[0]) return sentRow(e.arguments[0]);
       return undefined;
     };
-    let n = 0;
-    const declaration = ts.SyntaxKind.VariableDeclaration;
-    const visit = (node: ts.Node): void => {
-      // The clock is read once every 64 nodes: a read per node was a tenth of this walk.
-      if ((++n & 63) === 0) checkBudget();
-      if (node.kind === declaration && ts.isVariableDeclaration(node) && node.initializer && isUserFetch(node.initializer, sf)) {
+    let visited = 0;
+    for (const node of nodes) {
+      if ((++visited & 63) === 0) checkBudget();
+      if (ts.isVariableDeclaration(node) && node.initializer && isUserFetch(node.initializer, sf)) {
         const names = ts.isIdentifier(node.name) ? [node.name.text]
           : node.name.elements.flatMap((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? [el.name.text] : []));
         const scope = scopeOf(node);
@@ -91,8 +89,6 @@ export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): Expos
       const sent = responsePayload(node);
       const hit = sent && sentRow(sent.payload);
       if (hit) out.push({ start: node.getStart(sf), end: node.getEnd(), status: sent.status, hits: [{ start: hit.getStart(sf), end: hit.getEnd(), level: 'record', text: hit.getText(sf) }] });
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    }
     return out;
 }

@@ -98,20 +98,15 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 
 
 /** Log calls and the sensitive values in their arguments, by the syntax. */
-export function jsLogSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
   let n = 0;
-  const call = ts.SyntaxKind.CallExpression;
-  const visit = (node: ts.Node): void => {
-    // The clock is read once every 64 nodes: a read per node was a tenth of this walk.
+  for (const node of nodes) {
     if ((++n & 63) === 0) checkBudget();
-    if (node.kind === call && ts.isCallExpression(node) && isLogCall(node)) {
-      const hits: Hit[] = [];
-      for (const arg of node.arguments) find(arg, hits);
-      if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+    if (!ts.isCallExpression(node) || !isLogCall(node)) continue;
+    const hits: Hit[] = [];
+    for (const arg of node.arguments) find(arg, hits);
+    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
+  }
   return out;
 }
