@@ -1,6 +1,6 @@
 // TypeScript/JavaScript expressions → IR (the statements and scopes are lower-js.ts). Dispatch is a
 // `switch` on the node's kind over constants (lower-js-util.ts `SK`), not a chain of `ts.isX` calls.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import type { Expr, Func, Kwarg, Pattern, Prop, Span, Stmt } from './ir';
 import { COMPOUND, keyText, SK, unwrap } from './lower-js-util';
 import type { Scope } from './scope';

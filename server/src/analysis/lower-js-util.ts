@@ -1,5 +1,5 @@
 // Small pure helpers of the JS/TS lowering.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 
 export const K = ts.SyntaxKind;
 

@@ -2,7 +2,7 @@
 // hoisted to their function (declarations also to their block), let/const/class are block-scoped,
 // parameters and catch bindings belong to their function or clause. JSX elements lower to calls of
 // `<jsx>` with their attributes as an object (so `dangerouslySetInnerHTML` is an ordinary argument).
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import type { Binding, Expr, FileIR, Func, Param, Pattern, PatternProp, Span, Stmt } from './ir';
 import { lowerExpr, type JsLowering } from './lower-js-expr';
 import { COMPOUND, hasModifier, keyText, SK, unwrap } from './lower-js-util';

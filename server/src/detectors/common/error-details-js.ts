@@ -1,6 +1,6 @@
 // error-details-in-response, JS/TS syntax: response calls (`res.json`, `reply.send`, `ctx.body =`,
 // `NextResponse.json`, `new Response`) whose payload holds a caught error, its stack or its message.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 

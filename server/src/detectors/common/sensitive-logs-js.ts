@@ -1,6 +1,6 @@
 // sensitive-data-in-logs, JS/TS syntax: console/logger calls whose arguments name secrets or personal
 // data, or are whole request bodies, headers, `process.env` or user records.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
 

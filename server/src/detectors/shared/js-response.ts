@@ -1,6 +1,6 @@
 // What a JS/TS server sends to the client: the payload of `res.json(x)`, `res.status(500).send(x)`,
 // `reply.send(x)`, `ctx.body = x`, `NextResponse.json(x, { status })`, `new Response(x)`, with its status.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 
 export interface ResponsePayload {
   payload: ts.Expression;
