@@ -17,6 +17,8 @@ if (opts.help) {
   process.exit(0);
 }
 const quick = opts.quick;
+/** Every rule that reads the analysis layer turned off: the scan without the layer (issue 11's baseline). */
+const LAYER_OFF = join(BENCH, 'layer-off.json');
 const EDITS = quick ? 10 : 50;
 const PEER_TIMEOUT = (quick ? 300 : 900) * 1000;
 const print = (s = '') => process.stdout.write(s + '\n');
@@ -152,6 +154,7 @@ async function main() {
   log(`scan: JS/TS corpus (${jsStats.files} files)`);
   const js = [];
   js.push(await tools.vouch(env.js.dir, 'js', PEER_TIMEOUT));
+  js.push(await tools.vouch(env.js.dir, 'js-layer-off', PEER_TIMEOUT, LAYER_OFF, 'vouch, layer off'));
   js.push(await tools.floor(env.js.dir, PEER_TIMEOUT));
   js.push(await tools.tsFloor(env.js.dir, PEER_TIMEOUT));
   js.push(quick ? { tool: 'eslint + security, sdl', error: 'skipped by --quick' } : await tools.eslint(env.js.dir, 'js', env.peers.eslint, PEER_TIMEOUT));
@@ -168,6 +171,7 @@ async function main() {
     const pyStats = corpusStats(env.py.dir);
     log(`scan: Python corpus (${pyStats.files} files)`);
     py.push(await tools.vouch(env.py.dir, 'py', PEER_TIMEOUT));
+    py.push(await tools.vouch(env.py.dir, 'py-layer-off', PEER_TIMEOUT, LAYER_OFF, 'vouch, layer off'));
     py.push(await tools.floor(env.py.dir, PEER_TIMEOUT));
     py.push(await tools.bandit(env.py.dir, 'py', env.peers.bandit, PEER_TIMEOUT));
     py.push(await tools.secretlint(env.py.dir, 'py', env.peers.secretlint, pyStats.files, PEER_TIMEOUT));
@@ -175,6 +179,15 @@ async function main() {
     results.py = { dir: 'bench/.work/' + env.py.dir.slice(WORK.length + 1), ...pyStats, tools: py };
     scanTable("CLI scan, Python corpus (Django from Debian's python3-django)", pyStats, py);
   }
+
+  // Issue 11's scan bar from these single runs (bench/layer.mjs measures it A/B interleaved, with medians).
+  const bar = (rows) => {
+    const on = rows.find((r) => r.tool === 'vouch' && !r.error);
+    const off = rows.find((r) => r.tool === 'vouch, layer off' && !r.error);
+    return on?.cpuS && off?.cpuS ? on.cpuS / off.cpuS : NaN;
+  };
+  results.layerBar = { js: bar(js), py: bar(py) };
+  print(`\nbar 1 (scan CPU, analysis layer on / off, ≤ 1.25; one run each, see bench/layer.mjs for interleaved medians): JS/TS ${f2(results.layerBar.js)}, Python ${f2(results.layerBar.py)}`);
 
   results.runSeconds = (performance.now() - t0) / 1000;
   results.machine.loadAtEnd = loadavg().map(f2);

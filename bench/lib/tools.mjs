@@ -30,11 +30,13 @@ async function guarded(tool, fn) {
 
 const timing = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, rssMb: r.rssMb });
 
-export function vouch(dir, name, timeoutMs) {
-  return guarded('vouch', async () => {
+/** `config`: a policy file (bench/layer-off.json scans with every rule that reads the analysis layer off). */
+export function vouch(dir, name, timeoutMs, config, tool = 'vouch') {
+  return guarded(tool, async () => {
     const report = out(`vouch-${name}.json`);
     rmSync(report, { force: true });
-    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline'], { cwd: dir, timeoutMs });
+    const policy = config ? ['--config', config] : [];
+    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline', ...policy], { cwd: dir, timeoutMs });
     if (r.code !== 0) throw new Error(failure(r));
     const j = readJson(report);
     const budget = j.notices.filter((n) => /budget/.test(n)).length;

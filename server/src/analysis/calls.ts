@@ -9,7 +9,7 @@ import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
 import { applyImported, importedCallee } from './imported';
-import { stringified, userFetch } from './labels';
+import { mayFetch, stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
 import { readPath, roleMember } from './objects';
@@ -60,7 +60,8 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     receiverText: c.k === 'member' ? a.src(c.object.span) : undefined, receiverObject: recv?.object, isNew: e.isNew,
   };
   const text = a.src(c.span);
-  recordSinks(a, f, site, args, [...kwargs], e.args.map((x) => x.span), e.span, text, recv, e);
+  const sinks = a.models.sinks.find(site);
+  if (sinks.length) recordSinks(a, f, site, args, [...kwargs], e.args.map((x) => x.span), e.span, text, recv, e, sinks);
   // A method on a parameter (`res.send(x)` in `function fail(res, x)`) is a sink if a caller passes a response.
   const param = method && recv && !recv.object ? recv.taint.find((o) => o.label === 'param' && !o.param!.path.length) : undefined;
   if (param && method && recv) {
@@ -114,7 +115,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   if (a.models.validators.find(site).length) return { taint: [], validates: e.args.flatMap(targetOf) };
   if (fromCallbacks) return fromCallbacks;
   // Before propagators: `User.query.get(id)` is a row, not a dict lookup.
-  if (userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
+  if (method && mayFetch(method) && userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
     return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
   }
   for (const p of a.models.propagators.find(site)) {
@@ -278,24 +279,25 @@ function watched(s: SinkModel, args: Value[], kwargs: ReadonlyArray<[string, Val
   });
 }
 
+/** `sinks`: the sink models of `site`, when the caller looked them up already. */
 export function recordSinks(
   a: Analyzer, f: Frame, site: Site, args: Value[], kwargs: ReadonlyArray<[string, Value]>, spans: readonly Span[], call: Span,
-  callee: string, recv?: Value, e?: Call,
+  callee: string, recv?: Value, e?: Call, sinks: readonly SinkModel[] = a.models.sinks.find(site),
 ): void {
-  const sinks = a.models.sinks.find(site);
   if (!sinks.length) return;
+  let status: { value: number | undefined } | undefined;
   for (const s of sinks) {
     if (s.when && !condition(s.when, args, kwargs)) continue;
     if (s.unless && condition(s.unless, args, kwargs)) continue;
     if (site.path === '<return>' && !a.roles.routes.has(f.fn.id)) continue;
-    const status = recv?.status ?? statusOf(args, kwargs);
     if (s.imports && !s.imports.some((m) => a.imports.has(m))) continue;
     for (const [v, whole, index] of watched(s, args, kwargs, spans, call, recv)) {
       const span = s.field && e && index >= 0 ? fieldSpan(e.args[index], s.field.split('.')) ?? whole : whole;
       const taint = deepTaint(v);
       if (!taint.length) continue;
       if (s.valuePrefix && !new RegExp(s.valuePrefix).test(v.prefix ?? '')) continue;
-      const hit: SinkHit = { kind: s.kind, model: s, span, call, callee, status, guards: [...f.guards], fn: f.fn.id, value: v, callExpr: e, argIndex: index };
+      status ??= { value: recv?.status ?? statusOf(args, kwargs) };
+      const hit: SinkHit = { kind: s.kind, model: s, span, call, callee, status: status.value, guards: [...f.guards], fn: f.fn.id, value: v, callExpr: e, argIndex: index };
       for (const o of taint) if (!isCleared(o, s.kind)) a.record(hit, o);
     }
   }

@@ -3,16 +3,14 @@
 // index (services.workspace) resolves imports and memoises each imported file's export table per
 // content; the imported file is lowered and summarised here without its own imports (one level deep).
 // Flow rules report from it only sinks the fast tier's analysis could not see (flow-rule.ts).
-import type { AsyncDetectorContext, Fact, LanguageId } from '../core/types';
-import type { WorkspaceIndex } from '../core/services';
-import { parseJs, parsePython } from '../core/parsers';
-import { jsExports, pythonExports } from './exports';
+import type { FileMemo } from '../core/memo';
+import type { AsyncDetectorContext, Fact } from '../core/types';
 import { importedCallee, passThrough, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
-import { analysis, ir, languageOfAnalysis, modelsFor, type FileAnalysis, type ModelContext } from './index';
-import { Analyzer } from './interpret';
-import type { FileIR, Func } from './ir';
-import { lowerJs } from './lower-js';
-import { lowerPython } from './lower-python';
+import { analysis, ANALYSED, ir, languageOfAnalysis, mayHaveInput, memoAnalysed, modelsFor, ownResult, type FileAnalysis, type ModelContext } from './index';
+import { Analyzer, type Summary } from './interpret';
+import type { FileIR } from './ir';
+import type { Value } from './values';
+import { lowerFile } from './lowered';
 import type { ModelLanguage } from './model-types';
 import type { Models } from './models';
 import { normalizeModule } from './scope';
@@ -25,41 +23,34 @@ const FILE_BUDGET_MS = 1000;
 
 class OutOfTime extends Error {}
 
-function languageOfFile(path: string): LanguageId {
-  if (/\.[mc]?tsx?$/.test(path)) return path.endsWith('x') ? 'typescriptreact' : 'typescript';
-  return path.endsWith('.jsx') ? 'javascriptreact' : 'javascript';
-}
-
-/** The export table of one workspace file: its exported functions' portable summaries. */
-export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models): ExportTable {
+/**
+ * The export table of one workspace file: its exported functions' portable summaries. The lowering
+ * and the walk over its functions come from the engine's memo when the scan (or the editor) analysed
+ * that exact text a moment ago, and are left there for the file's own run otherwise.
+ */
+export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo): ExportTable {
   const deadline = performance.now() + FILE_BUDGET_MS;
   let n = 0;
   const tick = () => {
     if ((++n & 63) === 0 && performance.now() > deadline) throw new OutOfTime();
   };
-  let lowered: FileIR;
-  let exported: Map<string, Func>;
-  if (language === 'js') {
-    const sf = parseJs(text, path, languageOfFile(path));
-    lowered = lowerJs(sf, tick);
-    exported = jsExports(sf, lowered);
-  } else {
-    const tree = parsePython(text);
-    if (!tree) return new Map();
-    try {
-      lowered = lowerPython(tree, tick, text);
-    } finally {
-      tree.delete();
+  const ownRunLowers = mayHaveInput(text);
+  const lowered = lowerFile(memo, text, path, tick, ownRunLowers);
+  if (!lowered?.exports.size) return new Map();
+  let summaries: ReadonlyMap<number, Summary> | undefined = memoAnalysed(memo, path, text, lowered.languageId, models)?.summaries;
+  if (!summaries) {
+    // No importer: the imported file's own imports are unknown calls (one level deep).
+    const a = new Analyzer(lowered.ir, models, text, tick, path);
+    a.run(true);
+    summaries = a.summaries;
+    // The same walk is the file's own analysis, which its own run (later in a scan) then reuses.
+    if (ownRunLowers && !memoAnalysed(memo, path, text, lowered.languageId, models)) {
+      memo?.set(path, ANALYSED, { text, languageId: lowered.languageId, models, result: ownResult(a, true, language), summaries }, text.length);
     }
-    exported = pythonExports(lowered);
   }
-  if (!exported.size) return new Map();
-  // No importer: the imported file's own imports are unknown calls (one level deep).
-  const a = new Analyzer(lowered, models, text, tick, path);
-  a.run(true);
   const out = new Map<string, ImportedFunction>();
-  for (const [name, fn] of exported) {
-    const s = a.summaries.get(fn.id);
+  for (const [name, fn] of lowered.exports) {
+    const s = summaries.get(fn.id);
     if (s) out.set(name, portable(name, path, fn.id, s, text));
   }
   return out;
@@ -82,21 +73,14 @@ export function importedModules(lowered: FileIR): string[] {
   return [...out].filter((m) => !js || /^\.\.?(\/|$)/.test(m)).slice(0, MAX_MODULES);
 }
 
-/** Export tables per imported module, per lowered file (one engine run). */
-const tables = new WeakMap<FileIR, Map<string, ExportTable | undefined>>();
-/** Imported modules the file calls with input, per lowered file. */
-const needed = new WeakMap<FileIR, ReadonlySet<string>>();
-
-function tableOf(ctx: AsyncDetectorContext, lowered: FileIR, workspace: WorkspaceIndex, models: Models, module: string): ExportTable | undefined {
-  let byModule = tables.get(lowered);
-  if (!byModule) tables.set(lowered, (byModule = new Map()));
-  if (byModule.has(module)) return byModule.get(module);
-  if (byModule.size >= MAX_MODULES) return undefined;
-  const language = lowered.language;
-  const file = workspace.resolve(ctx.path, module, language);
-  const table = file ? workspace.derived(file, models, (text, path) => summariseExports(text, path, language, models)) : undefined;
-  byModule.set(module, table);
-  return table;
+/** The imports of one run whose exports the file calls with input, and their tables as they are resolved. */
+export interface ImportTables {
+  /** Modules worth summarising: imported workspace-looking modules the file calls with input. */
+  readonly modules: ReadonlySet<string>;
+  /** Whether `module`'s table was looked up already this run. */
+  has(module: string): boolean;
+  /** Resolves and summarises `module` (memoised by the workspace index per path and content). */
+  table(module: string): ExportTable | undefined;
 }
 
 function modelsOf(ctx: AsyncDetectorContext, language: ModelLanguage): Models {
@@ -104,16 +88,12 @@ function modelsOf(ctx: AsyncDetectorContext, language: ModelLanguage): Models {
 }
 
 /**
- * The modules worth summarising: a first walk where every import of a workspace-looking module hands
- * its arguments back records which ones are called with input (most imports never are).
+ * The modules worth summarising: the fast tier's walk noted which imports get input (most never do);
+ * without it, a first walk where every workspace-looking import hands its arguments back finds them.
  */
-function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Models): ReadonlySet<string> {
-  let out = needed.get(lowered);
-  if (out) return out;
+function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Models, fast: FileAnalysis | undefined): ReadonlySet<string> {
   const candidates = new Set(importedModules(lowered));
   const used = new Set<string>();
-  // The fast tier's walk already noted which imports get input: no second walk needed.
-  const fast = ctx.get(analysis);
   if (fast?.importsWithInput) {
     for (const m of fast.importsWithInput) if (candidates.has(m)) used.add(m);
   } else if (candidates.size) {
@@ -125,9 +105,38 @@ function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Model
     });
     a.run();
   }
-  needed.set(lowered, (out = used));
-  return out;
+  return used;
 }
+
+/** Per run (a fact, so both the slow detectors and `analysis-imports` share it): the imports and their tables. */
+export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> = {
+  id: 'import-tables',
+  compute(ctx) {
+    const workspace = ctx.services?.workspace;
+    const language = languageOfAnalysis(ctx.languageId);
+    // The fast tier's analysis (memoised) says whether any imported function gets input at all.
+    const fast = ctx.get(analysis);
+    if (!workspace || !language || !fast?.importsWithInput?.size) return undefined;
+    const lowered = ctx.get(ir);
+    if (!lowered) return undefined;
+    const models = modelsOf(ctx, language);
+    const modules = neededModules(ctx, lowered, models, fast);
+    const tables = new Map<string, ExportTable | undefined>();
+    const { memo, path } = ctx;
+    return {
+      modules,
+      has: (module) => tables.has(module),
+      table(module) {
+        if (tables.has(module)) return tables.get(module);
+        if (tables.size >= MAX_MODULES) return undefined;
+        const file = workspace.resolve(path, module, language);
+        const table = file ? workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo)) : undefined;
+        tables.set(module, table);
+        return table;
+      },
+    };
+  },
+};
 
 /**
  * Resolves and summarises the imports the file calls with input before the analysis asks for them,
@@ -135,41 +144,42 @@ function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Model
  * slow detector's, not charged to the analysis fact's budget, and memoised by the index for later runs.
  */
 export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
-  const workspace = ctx.services?.workspace;
-  const language = languageOfAnalysis(ctx.languageId);
-  // The fast tier's analysis (memoised) says whether any imported function gets input at all.
-  if (!workspace || !language || !ctx.get(analysis)?.importsWithInput?.size) return;
-  const lowered = ctx.get(ir);
-  if (!lowered) return;
-  const models = modelsOf(ctx, language);
-  for (const module of neededModules(ctx, lowered, models)) {
+  const imports = ctx.get(importTables);
+  if (!imports) return;
+  for (const module of imports.modules) {
     if (ctx.signal?.aborted) return;
-    const known = tables.get(lowered)?.has(module);
-    if (tableOf(ctx, lowered, workspace, models, module) && !known) await new Promise((resolve) => setImmediate(resolve));
+    const known = imports.has(module);
+    if (imports.table(module) && !known) await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** Whether applying an imported function can put it on a flow's path: a sink inside it, or a parameter it returns. */
+function matters(fn: ImportedFunction): boolean {
+  if (fn.sinks.length) return true;
+  const returnsInput = (v: Value, depth: number): boolean =>
+    v.taint.length > 0 || (depth < 5 && (!!v.element && returnsInput(v.element, depth + 1) || [...(v.fields?.values() ?? [])].some((f) => returnsInput(f, depth + 1))));
+  return returnsInput(fn.returns, 0);
 }
 
 /** The analysis with imported summaries; undefined when no call with input reaches an imported workspace function. */
 export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorContext> = {
   id: 'analysis-imports',
-  compute(ctx: AsyncDetectorContext) {
-    const workspace = ctx.services?.workspace;
+  compute(ctx) {
+    const imports = ctx.get(importTables);
+    const lowered = imports && ctx.get(ir);
     const language = languageOfAnalysis(ctx.languageId);
-    if (!workspace || !language || !ctx.get(analysis)?.importsWithInput?.size) return undefined;
-    const lowered = ctx.get(ir);
-    if (!lowered) return undefined;
-    const models = modelsOf(ctx, language);
-    // No call with input reaches an exported function of a workspace file: the fast tier says it all.
-    const modules = neededModules(ctx, lowered, models);
-    if (![...modules].some((m) => tableOf(ctx, lowered, workspace, models, m)?.size)) return undefined;
+    if (!imports || !lowered || !language) return undefined;
+    // Flow rules report only what went through an imported function: a sink inside it, or input it
+    // hands back. When no export of the modules called with input has either, the walk would add nothing.
+    if (![...imports.modules].some((m) => [...(imports.table(m)?.values() ?? [])].some(matters))) return undefined;
     let used = false;
     const importer: Importer = (module, name) => {
-      const fn = modules.has(module) ? tableOf(ctx, lowered, workspace, models, module)?.get(name) : undefined;
+      const fn = imports.modules.has(module) ? imports.table(module)?.get(name) : undefined;
       if (fn) used = true;
       return fn;
     };
     let n = 0;
-    const a = new Analyzer(lowered, models, ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, importer);
+    const a = new Analyzer(lowered, modelsOf(ctx, language), ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, importer);
     a.run();
     return used ? { flows: a.flows, routes: a.roles.routes, language, imports: a.imports } : undefined;
   },

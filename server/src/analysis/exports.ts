@@ -2,7 +2,7 @@
 // const f = …`, `export { a as b }`, `export default`), CommonJS (`module.exports = f`, `= { a, b: c }`,
 // `exports.x = …`, `module.exports.x = …`) and Python module-level `def`s. Others (classes, re-exports
 // from another module, computed names) are not followed.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import type { FileIR, Func } from './ir';
 import { hasModifier, K, keyText, unwrap } from './lower-js-util';
 

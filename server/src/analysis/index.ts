@@ -1,11 +1,11 @@
 // The analysis layer as one engine fact: lower the file (JS/TS or Python) into the IR, run the flow
 // analysis with the shipped models (plus the team's, from `.vouch.json`), and hand every detector
 // the same result. Pure: no I/O; computed once per file version by the engine.
-import type { DetectorContext, Fact } from '../core/types';
-import { Analyzer, type Flow } from './interpret';
+import type { FileMemo } from '../core/memo';
+import type { DetectorContext, Fact, LanguageId } from '../core/types';
+import { Analyzer, type Flow, type Summary } from './interpret';
 import type { FileIR } from './ir';
-import { lowerJs } from './lower-js';
-import { lowerPython } from './lower-python';
+import { memoLowered, lowerRun } from './lowered';
 import { MODEL_PACKS } from './model-packs';
 import type { ModelLanguage, ModelPack } from './model-types';
 import { compileModels, type Models } from './models';
@@ -58,15 +58,9 @@ function every64(check: () => void): () => void {
 /** The file lowered to the IR (JS/TS or Python), shared by the flow analysis and rules that read the IR. */
 export const ir: Fact<FileIR | undefined> = {
   id: 'ir',
-  compute(ctx: DetectorContext) {
+  compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
-    const tick = every64(() => ctx.checkBudget());
-    if (language === 'js') {
-      const sf = ctx.js();
-      return sf && lowerJs(sf, tick);
-    }
-    const tree = language === 'python' ? ctx.python() : undefined;
-    return tree && lowerPython(tree, tick, ctx.text);
+    return language && lowerRun(ctx, language, every64(() => ctx.checkBudget()));
   },
 };
 
@@ -87,16 +81,53 @@ const SOURCE_PATTERN = new RegExp([
 /** Bundles of this size are built output, not code anyone reviews line by line. */
 const MAX_ANALYSED = 512 * 1024;
 
+/** Whether the file is worth lowering at all (otherwise its analysis is empty). */
+export function mayHaveInput(text: string): boolean {
+  return text.length <= MAX_ANALYSED && SOURCE_PATTERN.test(text);
+}
+
+/** What the memo keeps per path for the analysis: its result for one text and one set of models. */
+export interface Analysed {
+  readonly text: string;
+  readonly languageId: LanguageId;
+  readonly models: Models;
+  readonly result: FileAnalysis;
+  /** Per-function summaries of a walk over every function, when the file exports any (importers' tables are made of them). */
+  readonly summaries?: ReadonlyMap<number, Summary>;
+}
+
+export const ANALYSED = 'analysed';
+
+export function memoAnalysed(memo: FileMemo | undefined, path: string, text: string, languageId: LanguageId, models: Models): Analysed | undefined {
+  const hit = memo?.get<Analysed>(path, ANALYSED);
+  return hit && hit.text === text && hit.languageId === languageId && hit.models === models ? hit : undefined;
+}
+
+/**
+ * The file's own result from an analyzer that has run (`walked`: whether it walked the functions): the
+ * same whether the walk was the file's own or a summarising one, since both see the same file.
+ */
+export function ownResult(a: Analyzer, walked: boolean, language: ModelLanguage): FileAnalysis {
+  if (walked && a.hasWork()) return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
+  return { flows: [], routes: a.roles.routes, language, imports: a.imports, importsWithInput: new Set() };
+}
+
 export const analysis: Fact<FileAnalysis | undefined> = {
   id: 'analysis',
-  compute(ctx: ModelContext) {
+  compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
     if (!language) return undefined;
-    if (ctx.text.length > MAX_ANALYSED || !SOURCE_PATTERN.test(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
+    if (!mayHaveInput(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
+    const models = modelsFor(language, (ctx as ModelContext).models);
+    const hit = memoAnalysed(ctx.memo, ctx.path, ctx.text, ctx.languageId, models);
+    if (hit) return hit.result;
     const lowered = ctx.get(ir);
     if (!lowered) return undefined;
-    const a = new Analyzer(lowered, modelsFor(language, ctx.models), ctx.text, every64(() => ctx.checkBudget()), ctx.path);
-    a.run();
-    return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
+    const a = new Analyzer(lowered, models, ctx.text, every64(() => ctx.checkBudget()), ctx.path);
+    const walked = a.run();
+    const result = ownResult(a, walked, language);
+    const exports = walked ? memoLowered(ctx.memo, ctx.path, ctx.text, ctx.languageId)?.exports.size : 0;
+    ctx.memo?.set(ctx.path, ANALYSED, { text: ctx.text, languageId: ctx.languageId, models, result, ...(exports ? { summaries: a.summaries } : {}) }, ctx.text.length);
+    return result;
   },
 };

@@ -120,14 +120,24 @@ export class Analyzer {
     return this.text.slice(s.start, Math.min(s.end, s.start + 120));
   }
 
-  /** `summarise`: walk every function even without sources (a file whose exports another file calls). */
-  run(summarise = false): void {
-    // Without any way for input to enter, there is nothing to follow (most library files); route
-    // handlers are followed anyway, for what they send (caught errors, fetched rows).
-    if (!summarise && !this.roles.any && !this.roles.routes.size && !mayHaveSources(this.ir, this.models)) return;
+  /**
+   * Whether input can enter the file at all. Without any way in, there is nothing to follow (most
+   * library files); route handlers are followed anyway, for what they send (caught errors, fetched rows).
+   */
+  hasWork(): boolean {
+    return this.roles.any || this.roles.routes.size > 0 || mayHaveSources(this.ir, this.models);
+  }
+
+  /**
+   * `summarise`: walk every function even without sources (a file whose exports another file calls).
+   * Returns whether it walked; a walk gives the same results whether or not it was asked to summarise.
+   */
+  run(summarise = false): boolean {
+    if (!summarise && !this.hasWork()) return false;
     this.analyze(this.ir.top, new Env(null));
     // Functions nobody called or passed along: exported helpers, methods, decorated routes.
     for (const f of this.ir.funcs) if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));
+    return true;
   }
 
   summary(fn: Func, fallbackEnv: Env): Summary | undefined {

@@ -78,6 +78,13 @@ const PROJECTION = /\b(select|attributes|projection|omit|exclude|fields|only|val
 const USER_MODEL = /user|account|customer|member|admin|employee|patient/i;
 const SELECT_STAR = /\bselect\s+\*\s+from\s+["`]?(?:\w+\.)?(users?|accounts?|customers?|members?|admins?|employees?|patients?)\b/i;
 
+const QUERY = new Set(['query', 'execute', 'one', 'oneOrNone', 'any', 'many', 'raw']);
+
+/** Whether `userFetch` can say yes for this method at all (most calls are not fetches: no texts to build). */
+export function mayFetch(method: string): boolean {
+  return FETCH.has(method) || QUERY.has(method);
+}
+
 /**
  * Is this call an unprojected fetch of user-like rows? `User.findById(id)`, `prisma.user.findUnique(…)`,
  * `User.objects.get(pk=…)`, `db.query('SELECT * FROM users …')`.
@@ -88,6 +95,6 @@ export function userFetch(method: string | undefined, receiverText: string, argT
     if (!USER_MODEL.test(receiverText) || /\b(select|only|values|defer)\s*\(/.test(receiverText)) return false;
     return argTexts.length < 2 && !argTexts.some((a) => PROJECTION.test(a));
   }
-  if (['query', 'execute', 'one', 'oneOrNone', 'any', 'many', 'raw'].includes(method)) return !!firstText && SELECT_STAR.test(firstText);
+  if (QUERY.has(method)) return !!firstText && SELECT_STAR.test(firstText);
   return false;
 }

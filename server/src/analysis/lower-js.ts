@@ -2,15 +2,25 @@
 // hoisted to their function (declarations also to their block), let/const/class are block-scoped,
 // parameters and catch bindings belong to their function or clause. JSX elements lower to calls of
 // `<jsx>` with their attributes as an object (so `dangerouslySetInnerHTML` is an ordinary argument).
-import { ts } from 'ts-morph';
-import type { Expr, FileIR, Func, Kwarg, Param, Pattern, PatternProp, Prop, Span, Stmt } from './ir';
-import { COMPOUND, hasModifier, K, keyText, unwrap } from './lower-js-util';
+import { ts } from '../core/ts';
+import type { Binding, Expr, FileIR, Func, Param, Pattern, PatternProp, Span, Stmt } from './ir';
+import { lowerExpr, type JsLowering } from './lower-js-expr';
+import { COMPOUND, hasModifier, keyText, SK, unwrap } from './lower-js-util';
+import { editBetween, sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
 import { Builder, normalizeModule, Scope } from './scope';
 
-const NO_KWARGS: readonly Kwarg[] = [];
+const BLOCK_SCOPED = ts.NodeFlags.BlockScoped;
 
 export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR {
-  const b = new Builder();
+  return lowerJsUnits(sf, tick).ir;
+}
+
+/**
+ * Lowers the file; with `prev` (the state the last lowering of this path left), top-level statements
+ * that did not change are taken from it (lower-units.ts) instead of lowered again. `prev` is consumed.
+ */
+export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, prev?: UnitState): { ir: FileIR; state: UnitState } {
+  let b = new Builder();
   // Nested nodes often start where their parent does (a call and its callee): skip the leading
   // trivia once per position, not once per node (comment blocks made that quadratic).
   const starts = new Map<number, number>();
@@ -18,23 +28,33 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   const span = (n: ts.Node): Span => {
     let start = starts.get(n.pos);
     if (start === undefined) {
-      start = n.kind === K.JsxText ? n.pos : skipTrivia(sf.text, n.pos);
+      start = n.kind === SK.JsxText ? n.pos : skipTrivia(sf.text, n.pos);
       starts.set(n.pos, start);
     }
     return { start, end: n.end };
   };
-  const top = b.func({ name: null, span: { start: 0, end: sf.end }, params: [], parent: null, isAsync: true });
+  let top = b.func({ name: null, span: { start: 0, end: sf.end }, params: [], parent: null, isAsync: true });
   const decoratorsOf = (n: ts.Node, scope: Scope): Expr[] =>
     (ts.canHaveDecorators(n) ? ts.getDecorators(n) ?? [] : []).map((d) => expr(d.expression, scope));
 
   /** Names a statement list declares in its own block (function declarations, let/const/class). */
   function hoistBlock(stmts: readonly ts.Statement[], scope: Scope): void {
     for (const s of stmts) {
-      if (ts.isFunctionDeclaration(s) && s.name) b.declare(scope, s.name.text, 'function', span(s.name));
-      else if (ts.isClassDeclaration(s) && s.name) b.declare(scope, s.name.text, 'class', span(s.name));
-      else if (ts.isVariableStatement(s) && s.declarationList.flags & ts.NodeFlags.BlockScoped) {
-        for (const d of s.declarationList.declarations) declareNames(d.name, scope, 'var');
-      } else if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier)) hoistImport(s, scope);
+      switch (s.kind) {
+        case SK.FunctionDeclaration: case SK.ClassDeclaration: {
+          const name = (s as ts.FunctionDeclaration | ts.ClassDeclaration).name;
+          if (name) b.declare(scope, name.text, s.kind === SK.FunctionDeclaration ? 'function' : 'class', span(name));
+          break;
+        }
+        case SK.VariableStatement: {
+          const list = (s as ts.VariableStatement).declarationList;
+          if (list.flags & BLOCK_SCOPED) for (const d of list.declarations) declareNames(d.name, scope, 'var');
+          break;
+        }
+        case SK.ImportDeclaration:
+          if ((s as ts.ImportDeclaration).moduleSpecifier.kind === SK.StringLiteral) hoistImport(s as ts.ImportDeclaration, scope);
+          break;
+      }
     }
   }
 
@@ -56,29 +76,38 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   /** `var` declarations anywhere in a function body. They only occur in statement positions, so only statements are visited. */
   function hoistVars(node: ts.Node, scope: Scope): void {
     const list = (l: ts.Node | undefined) => {
-      if (l && ts.isVariableDeclarationList(l) && !(l.flags & ts.NodeFlags.BlockScoped)) for (const d of l.declarations) declareNames(d.name, scope, 'var');
+      if (l && l.kind === SK.VariableDeclarationList && !(l.flags & BLOCK_SCOPED)) for (const d of (l as ts.VariableDeclarationList).declarations) declareNames(d.name, scope, 'var');
     };
     const visit = (s: ts.Node | undefined): void => {
       if (!s) return;
-      if (ts.isVariableStatement(s)) list(s.declarationList);
-      else if (ts.isBlock(s) || ts.isSourceFile(s) || ts.isModuleBlock(s)) s.statements.forEach(visit);
-      else if (ts.isIfStatement(s)) { visit(s.thenStatement); visit(s.elseStatement); }
-      else if (ts.isForStatement(s) || ts.isForInStatement(s) || ts.isForOfStatement(s)) { list(s.initializer); visit(s.statement); }
-      else if (ts.isWhileStatement(s) || ts.isDoStatement(s) || ts.isLabeledStatement(s) || ts.isWithStatement(s)) visit(s.statement);
-      else if (ts.isTryStatement(s)) { visit(s.tryBlock); visit(s.catchClause?.block); visit(s.finallyBlock); }
-      else if (ts.isSwitchStatement(s)) for (const c of s.caseBlock.clauses) c.statements.forEach(visit);
+      switch (s.kind) {
+        case SK.VariableStatement: return list((s as ts.VariableStatement).declarationList);
+        case SK.Block: case SK.SourceFile: case SK.ModuleBlock: return (s as ts.Block).statements.forEach(visit);
+        case SK.IfStatement: visit((s as ts.IfStatement).thenStatement); return visit((s as ts.IfStatement).elseStatement);
+        case SK.ForStatement: case SK.ForInStatement: case SK.ForOfStatement:
+          list((s as ts.ForStatement).initializer);
+          return visit((s as ts.ForStatement).statement);
+        case SK.WhileStatement: case SK.DoStatement: case SK.LabeledStatement: case SK.WithStatement: return visit((s as ts.WhileStatement).statement);
+        case SK.TryStatement: {
+          const t = s as ts.TryStatement;
+          visit(t.tryBlock);
+          visit(t.catchClause?.block);
+          return visit(t.finallyBlock);
+        }
+        case SK.SwitchStatement: for (const c of (s as ts.SwitchStatement).caseBlock.clauses) c.statements.forEach(visit);
+      }
     };
     visit(node);
   }
 
   function declareNames(name: ts.BindingName, scope: Scope, kind: 'var' | 'param' | 'catch'): void {
-    if (ts.isIdentifier(name)) b.declare(scope, name.text, kind, span(name));
-    else for (const el of name.elements) if (!ts.isOmittedExpression(el)) declareNames(el.name, scope, kind);
+    if (name.kind === SK.Identifier) b.declare(scope, name.text, kind, span(name));
+    else for (const el of (name as ts.BindingPattern).elements) if (el.kind !== SK.OmittedExpression) declareNames(el.name, scope, kind);
   }
 
   /** A binding pattern whose names were declared already in `scope` (or its function scope). */
   function pattern(name: ts.BindingName, scope: Scope): Pattern {
-    if (ts.isIdentifier(name)) {
+    if (name.kind === SK.Identifier) {
       const binding = scope.lookup(name.text) ?? b.declare(scope, name.text, 'var', span(name));
       return { k: 'bind', span: span(name), binding };
     }
@@ -91,7 +120,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
       }));
       return { k: 'object', span: span(name), props };
     }
-    const items = name.elements.map((el) => (ts.isOmittedExpression(el) ? null
+    const items = name.elements.map((el) => (el.kind === SK.OmittedExpression ? null
       : { key: null, value: pattern(el.name, scope), dflt: el.initializer ? expr(el.initializer, scope) : null, rest: !!el.dotDotDotToken }));
     return { k: 'array', span: span(name), items };
   }
@@ -99,11 +128,12 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   /** The left side of an assignment expression. */
   function target(e: ts.Expression, scope: Scope): Pattern {
     e = unwrap(e);
-    if (ts.isIdentifier(e)) {
-      const binding = scope.lookup(e.text) ?? b.declare(top.id === scope.fn.id ? scope : scope.functionScope(), e.text, 'var', span(e));
+    if (e.kind === SK.Identifier) {
+      const id = e as ts.Identifier;
+      const binding = scope.lookup(id.text) ?? b.declare(top.id === scope.fn.id ? scope : scope.functionScope(), id.text, 'var', span(e));
       return { k: 'bind', span: span(e), binding };
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return { k: 'member', span: span(e), target: expr(e, scope) };
+    if (e.kind === SK.PropertyAccessExpression || e.kind === SK.ElementAccessExpression) return { k: 'member', span: span(e), target: expr(e, scope) };
     if (ts.isObjectLiteralExpression(e)) {
       const props: PatternProp[] = [];
       for (const p of e.properties) {
@@ -121,7 +151,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   }
 
   function func(node: ts.SignatureDeclaration, scope: Scope, name: string | null, extra: Partial<Func> = {}): Func {
-    const isAsync = hasModifier(node, K.AsyncKeyword);
+    const isAsync = hasModifier(node, SK.AsyncKeyword);
     const fn = b.func({ name, span: span(node), params: [], parent: scope.fn, isAsync, ...extra });
     const inner = new Scope(scope, fn);
     node.parameters.forEach((p) => declareNames(p.name, inner, 'param'));
@@ -129,16 +159,16 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
       const pat = pattern(p.name, inner);
       if (pat.k === 'bind' && p.type) pat.binding.annotation = p.type.getText(sf);
       const param: Param = {
-        index, pattern: pat, name: ts.isIdentifier(p.name) ? p.name.text : null, dflt: p.initializer ? expr(p.initializer, inner) : null,
+        index, pattern: pat, name: p.name.kind === SK.Identifier ? p.name.text : null, dflt: p.initializer ? expr(p.initializer, inner) : null,
         annotation: p.type ? p.type.getText(sf) : null, decorators: decoratorsOf(p, scope), rest: !!p.dotDotDotToken, span: span(p),
       };
       fn.params.push(param);
     });
     const body = (node as ts.FunctionLikeDeclaration).body;
-    if (body && ts.isBlock(body)) {
+    if (body && body.kind === SK.Block) {
       hoistVars(body, inner);
-      fn.directives = directives(body.statements);
-      fn.body = block(body.statements, inner);
+      fn.directives = directives((body as ts.Block).statements);
+      fn.body = block((body as ts.Block).statements, inner);
     } else if (body) {
       fn.body = [{ k: 'return', span: span(body), value: expr(body as ts.Expression, inner) }];
       Object.assign(fn, { expressionBody: true });
@@ -149,8 +179,8 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
   function directives(stmts: readonly ts.Statement[]): string[] {
     const out: string[] = [];
     for (const s of stmts) {
-      if (!ts.isExpressionStatement(s) || !ts.isStringLiteral(s.expression)) break;
-      out.push(s.expression.text);
+      if (s.kind !== SK.ExpressionStatement || (s as ts.ExpressionStatement).expression.kind !== SK.StringLiteral) break;
+      out.push(((s as ts.ExpressionStatement).expression as ts.StringLiteral).text);
     }
     return out;
   }
@@ -164,7 +194,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
 
   function nested(s: ts.Statement | undefined, scope: Scope): Stmt[] {
     if (!s) return [];
-    if (ts.isBlock(s)) return block(s.statements, new Scope(scope, scope.fn, 'block'));
+    if (s.kind === SK.Block) return block((s as ts.Block).statements, new Scope(scope, scope.fn, 'block'));
     const out: Stmt[] = [];
     stmt(s, new Scope(scope, scope.fn, 'block'), out);
     return out;
@@ -177,7 +207,7 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
       bases: (c.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(sf))),
     };
     for (const m of c.members) {
-      const name = m.name ? keyText(m.name) : m.kind === K.Constructor ? 'constructor' : null;
+      const name = m.name ? keyText(m.name) : m.kind === ts.SyntaxKind.Constructor ? 'constructor' : null;
       if (ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isGetAccessor(m) || ts.isSetAccessor(m)) {
         const fn = func(m, scope, name, { owner });
         fn.decorators = decoratorsOf(m, scope);
@@ -191,199 +221,172 @@ export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR 
 
   function stmt(s: ts.Statement, scope: Scope, out: Stmt[]): void {
     tick();
-    if (ts.isVariableStatement(s)) {
-      const exported = hasModifier(s, K.ExportKeyword);
-      for (const d of s.declarationList.declarations) {
-        const value = d.initializer ? expr(d.initializer, scope, ts.isIdentifier(d.name) ? d.name.text : null) : null;
-        if (value?.k === 'func' && exported) value.fn.exported = true;
-        const pat = pattern(d.name, scope);
-        if (value?.k === 'func' && pat.k === 'bind') value.fn.binding ??= pat.binding;
-        out.push({ k: 'let', span: span(d), target: pat, value });
-      }
-    } else if (ts.isExpressionStatement(s)) {
-      const e = unwrap(s.expression);
-      if (ts.isBinaryExpression(e) && COMPOUND[e.operatorToken.kind]) {
-        out.push({ k: 'let', span: span(s), target: target(e.left, scope), value: expr(e.right, scope), op: COMPOUND[e.operatorToken.kind] });
-      } else out.push({ k: 'expr', span: span(s), expr: expr(s.expression, scope) });
-    } else if (ts.isReturnStatement(s)) out.push({ k: 'return', span: span(s), value: s.expression ? expr(s.expression, scope) : null });
-    else if (ts.isThrowStatement(s)) out.push({ k: 'throw', span: span(s), value: expr(s.expression, scope) });
-    else if (ts.isIfStatement(s)) out.push({ k: 'if', span: span(s), test: expr(s.expression, scope), then: nested(s.thenStatement, scope), else: nested(s.elseStatement, scope) });
-    else if (ts.isBlock(s)) out.push({ k: 'block', span: span(s), body: block(s.statements, new Scope(scope, scope.fn, 'block')) });
-    else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
-      const inner = new Scope(scope, scope.fn, 'block');
-      const init = s.initializer;
-      let pat: Pattern;
-      if (ts.isVariableDeclarationList(init)) {
-        for (const d of init.declarations) declareNames(d.name, inner, 'var');
-        pat = pattern(init.declarations[0].name, inner);
-      } else pat = target(init, scope);
-      const coll = expr(s.expression, scope);
-      const element: Expr = { k: 'member', span: coll.span, object: coll, prop: null, key: null };
-      out.push({ k: 'loop', span: span(s), head: [{ k: 'let', span: span(init), target: pat, value: element }], test: null, body: nested(s.statement, inner) });
-    } else if (ts.isForStatement(s)) {
-      const inner = new Scope(scope, scope.fn, 'block');
-      const head: Stmt[] = [];
-      if (s.initializer && ts.isVariableDeclarationList(s.initializer)) {
-        for (const d of s.initializer.declarations) declareNames(d.name, inner, 'var');
-        for (const d of s.initializer.declarations) head.push({ k: 'let', span: span(d), target: pattern(d.name, inner), value: d.initializer ? expr(d.initializer, inner) : null });
-      } else if (s.initializer) head.push({ k: 'expr', span: span(s.initializer), expr: expr(s.initializer, inner) });
-      const body = nested(s.statement, inner);
-      if (s.incrementor) body.push({ k: 'expr', span: span(s.incrementor), expr: expr(s.incrementor, inner) });
-      out.push({ k: 'loop', span: span(s), head, test: s.condition ? expr(s.condition, inner) : null, body });
-    } else if (ts.isWhileStatement(s) || ts.isDoStatement(s)) {
-      out.push({ k: 'loop', span: span(s), head: [], test: expr(s.expression, scope), body: nested(s.statement, scope) });
-    } else if (ts.isTryStatement(s)) {
-      const inner = new Scope(scope, scope.fn, 'block');
-      const decl = s.catchClause?.variableDeclaration;
-      if (decl) declareNames(decl.name, inner, 'catch');
-      out.push({
-        k: 'try', span: span(s), body: block(s.tryBlock.statements, new Scope(scope, scope.fn, 'block')),
-        catchParam: decl ? pattern(decl.name, inner) : null, handler: s.catchClause ? block(s.catchClause.block.statements, inner) : [],
-        finalizer: s.finallyBlock ? block(s.finallyBlock.statements, new Scope(scope, scope.fn, 'block')) : [],
-      });
-    } else if (ts.isSwitchStatement(s)) {
-      // Each clause may or may not run: an `if` on `discriminant === case` (a `break` ends only that clause).
-      const inner = new Scope(scope, scope.fn, 'block');
-      const disc = expr(s.expression, scope);
-      const body: Stmt[] = [{ k: 'expr', span: disc.span, expr: disc }];
-      for (const clause of s.caseBlock.clauses) {
-        const test: Expr = ts.isCaseClause(clause)
-          ? { k: 'op', span: span(clause), op: '===', operands: [disc, expr(clause.expression, inner)] }
-          : { k: 'other', span: span(clause), parts: [] };
-        body.push({ k: 'if', span: span(clause), test, then: block(clause.statements, inner), else: [] });
-      }
-      out.push({ k: 'block', span: span(s), body });
-    } else if (ts.isFunctionDeclaration(s) && s.body) {
-      const binding = s.name ? scope.lookup(s.name.text) : null;
-      const exported = hasModifier(s, K.ExportKeyword);
-      const fn = func(s, scope, s.name?.text ?? null, { exported });
-      fn.binding = binding;
-      out.push({ k: 'func', span: span(s), fn });
-    } else if (ts.isClassDeclaration(s)) classMembers(s, scope, out);
-    else if (ts.isLabeledStatement(s)) stmt(s.statement, scope, out);
-    else if (ts.isExportAssignment(s)) out.push({ k: 'expr', span: span(s), expr: expr(s.expression, scope, 'default') });
-    else if (ts.isBreakOrContinueStatement(s)) out.push({ k: 'jump', span: span(s) });
-    else if (ts.isWithStatement(s)) out.push({ k: 'block', span: span(s), body: nested(s.statement, scope) });
-  }
-
-  function concat(e: ts.Expression, scope: Scope, parts: Expr[]): void {
-    e = unwrap(e);
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind === K.PlusToken) {
-      concat(e.left, scope, parts);
-      concat(e.right, scope, parts);
-    } else parts.push(expr(e, scope));
-  }
-
-  function jsx(n: ts.JsxElement | ts.JsxSelfClosingElement | ts.JsxFragment, scope: Scope): Expr {
-    const opening = ts.isJsxElement(n) ? n.openingElement : ts.isJsxSelfClosingElement(n) ? n : undefined;
-    const props: Prop[] = [];
-    for (const a of opening?.attributes.properties ?? []) {
-      if (ts.isJsxSpreadAttribute(a)) props.push({ key: null, keyExpr: null, value: expr(a.expression, scope), spread: true, span: span(a) });
-      else if (a.initializer) {
-        const init = a.initializer;
-        const value: Expr = ts.isStringLiteral(init) ? { k: 'lit', span: span(init), value: init.text }
-          : ts.isJsxExpression(init) && init.expression ? expr(init.expression, scope) : { k: 'other', span: span(init), parts: [] };
-        props.push({ key: a.name.getText(sf), keyExpr: null, value, spread: false, span: span(a) });
-      }
-    }
-    const children = ts.isJsxSelfClosingElement(n) ? [] : n.children.flatMap((c): Expr[] => {
-      if (ts.isJsxExpression(c)) return c.expression ? [expr(c.expression, scope)] : [];
-      if (ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c) || ts.isJsxFragment(c)) return [jsx(c, scope)];
-      return [];
-    });
-    const tag = opening ? opening.tagName.getText(sf) : '';
-    return {
-      k: 'call', span: span(n), callee: { k: 'name', span: opening ? span(opening.tagName) : span(n), name: `<jsx>`, binding: null },
-      args: [{ k: 'object', span: opening ? span(opening.attributes) : span(n), props }, { k: 'lit', span: span(n), value: tag }, ...children],
-      kwargs: NO_KWARGS, isNew: false, tagged: false,
-    };
-  }
-
-  function expr(e0: ts.Expression, scope: Scope, nameHint: string | null = null): Expr {
-    const e = unwrap(e0);
-    const sp = span(e);
-    if (ts.isIdentifier(e)) return e.text === 'undefined' ? { k: 'lit', span: sp, value: null } : { k: 'name', span: sp, name: e.text, binding: scope.lookup(e.text) };
-    if (e.kind === K.ThisKeyword || e.kind === K.SuperKeyword) return { k: 'name', span: sp, name: e.kind === K.ThisKeyword ? 'this' : 'super', binding: null };
-    if (ts.isPropertyAccessExpression(e)) return { k: 'member', span: sp, object: expr(e.expression, scope), prop: e.name.text, key: null };
-    if (ts.isElementAccessExpression(e)) {
-      const arg = unwrap(e.argumentExpression);
-      const prop = ts.isStringLiteralLike(arg) ? arg.text : null;
-      return { k: 'member', span: sp, object: expr(e.expression, scope), prop, key: prop === null ? expr(arg, scope) : null };
-    }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
-      return { k: 'call', span: sp, callee: expr(e.expression, scope), args: (e.arguments ?? []).map((a) => expr(a, scope)), kwargs: NO_KWARGS, isNew: ts.isNewExpression(e), tagged: false };
-    }
-    if (ts.isTaggedTemplateExpression(e)) {
-      const args = ts.isTemplateExpression(e.template) ? e.template.templateSpans.map((s) => expr(s.expression, scope)) : [];
-      return { k: 'call', span: sp, callee: expr(e.tag, scope), args, kwargs: NO_KWARGS, isNew: false, tagged: true };
-    }
-    if (ts.isStringLiteralLike(e)) return { k: 'lit', span: sp, value: e.text };
-    if (ts.isNumericLiteral(e)) return { k: 'lit', span: sp, value: Number(e.text) };
-    if (e.kind === K.TrueKeyword || e.kind === K.FalseKeyword) return { k: 'lit', span: sp, value: e.kind === K.TrueKeyword };
-    if (e.kind === K.NullKeyword) return { k: 'lit', span: sp, value: null };
-    if (ts.isRegularExpressionLiteral(e)) return { k: 'lit', span: sp, value: null, regex: e.text };
-    if (ts.isTemplateExpression(e)) {
-      const parts: Expr[] = [{ k: 'lit', span: span(e.head), value: e.head.text }];
-      for (const s of e.templateSpans) parts.push(expr(s.expression, scope), { k: 'lit', span: span(s.literal), value: s.literal.text });
-      return { k: 'concat', span: sp, parts, how: 'template' };
-    }
-    if (ts.isBinaryExpression(e)) {
-      const op = e.operatorToken.kind;
-      if (op === K.PlusToken) {
-        const parts: Expr[] = [];
-        concat(e, scope, parts);
-        return { k: 'concat', span: sp, parts, how: 'plus' };
-      }
-      if (op === K.BarBarToken || op === K.QuestionQuestionToken) return { k: 'cond', span: sp, test: null, options: [expr(e.left, scope), expr(e.right, scope)] };
-      if (op === K.AmpersandAmpersandToken) return { k: 'cond', span: sp, test: expr(e.left, scope), options: [expr(e.right, scope)] };
-      if (COMPOUND[op]) return { k: 'assign', span: sp, target: target(e.left, scope), value: expr(e.right, scope) };
-      if (op === K.CommaToken) return { k: 'seq', span: sp, parts: [expr(e.left, scope), expr(e.right, scope)] };
-      return { k: 'op', span: sp, op: e.operatorToken.getText(sf), operands: [expr(e.left, scope), expr(e.right, scope)] };
-    }
-    if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) {
-      return { k: 'op', span: sp, op: ts.tokenToString(e.operator) ?? '?', operands: [expr(e.operand, scope)] };
-    }
-    if (ts.isTypeOfExpression(e) || ts.isVoidExpression(e) || ts.isDeleteExpression(e)) {
-      return { k: 'op', span: sp, op: ts.isTypeOfExpression(e) ? 'typeof' : ts.isVoidExpression(e) ? 'void' : 'delete', operands: [expr(e.expression, scope)] };
-    }
-    if (ts.isConditionalExpression(e)) return { k: 'cond', span: sp, test: expr(e.condition, scope), options: [expr(e.whenTrue, scope), expr(e.whenFalse, scope)] };
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { k: 'func', span: sp, fn: func(e, scope, e.name?.text ?? nameHint) };
-    if (ts.isObjectLiteralExpression(e)) {
-      const props: Prop[] = [];
-      for (const p of e.properties) {
-        if (ts.isPropertyAssignment(p)) {
-          const computed = ts.isComputedPropertyName(p.name);
-          props.push({ key: computed ? null : keyText(p.name), keyExpr: computed ? expr(p.name.expression, scope) : null, value: expr(p.initializer, scope, keyText(p.name)), spread: false, span: span(p) });
-        } else if (ts.isShorthandPropertyAssignment(p)) {
-          props.push({ key: p.name.text, keyExpr: null, value: expr(p.name, scope), spread: false, span: span(p) });
-        } else if (ts.isSpreadAssignment(p)) {
-          props.push({ key: null, keyExpr: null, value: expr(p.expression, scope), spread: true, span: span(p) });
-        } else if (ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) {
-          const name = keyText(p.name);
-          props.push({ key: name, keyExpr: null, value: { k: 'func', span: span(p), fn: func(p, scope, name) }, spread: false, span: span(p) });
+    switch (s.kind) {
+      case SK.VariableStatement: {
+        const v = s as ts.VariableStatement;
+        const exported = hasModifier(v, SK.ExportKeyword);
+        for (const d of v.declarationList.declarations) {
+          const value = d.initializer ? expr(d.initializer, scope, d.name.kind === SK.Identifier ? d.name.text : null) : null;
+          if (value?.k === 'func' && exported) value.fn.exported = true;
+          const pat = pattern(d.name, scope);
+          if (value?.k === 'func' && pat.k === 'bind') value.fn.binding ??= pat.binding;
+          out.push({ k: 'let', span: span(d), target: pat, value });
         }
+        return;
       }
-      return { k: 'object', span: sp, props };
+      case SK.ExpressionStatement: {
+        const x = (s as ts.ExpressionStatement).expression;
+        const e = unwrap(x);
+        if (e.kind === SK.BinaryExpression && COMPOUND[(e as ts.BinaryExpression).operatorToken.kind]) {
+          const be = e as ts.BinaryExpression;
+          out.push({ k: 'let', span: span(s), target: target(be.left, scope), value: expr(be.right, scope), op: COMPOUND[be.operatorToken.kind] });
+        } else out.push({ k: 'expr', span: span(s), expr: expr(x, scope) });
+        return;
+      }
+      case SK.ReturnStatement: {
+        const r = s as ts.ReturnStatement;
+        return void out.push({ k: 'return', span: span(s), value: r.expression ? expr(r.expression, scope) : null });
+      }
+      case SK.ThrowStatement:
+        return void out.push({ k: 'throw', span: span(s), value: expr((s as ts.ThrowStatement).expression, scope) });
+      case SK.IfStatement: {
+        const i = s as ts.IfStatement;
+        return void out.push({ k: 'if', span: span(s), test: expr(i.expression, scope), then: nested(i.thenStatement, scope), else: nested(i.elseStatement, scope) });
+      }
+      case SK.Block:
+        return void out.push({ k: 'block', span: span(s), body: block((s as ts.Block).statements, new Scope(scope, scope.fn, 'block')) });
+      case SK.ForOfStatement: case SK.ForInStatement: {
+        const f = s as ts.ForOfStatement | ts.ForInStatement;
+        const inner = new Scope(scope, scope.fn, 'block');
+        const init = f.initializer;
+        let pat: Pattern;
+        if (init.kind === SK.VariableDeclarationList) {
+          const list = init as ts.VariableDeclarationList;
+          for (const d of list.declarations) declareNames(d.name, inner, 'var');
+          pat = pattern(list.declarations[0].name, inner);
+        } else pat = target(init as ts.Expression, scope);
+        const coll = expr(f.expression, scope);
+        const element: Expr = { k: 'member', span: coll.span, object: coll, prop: null, key: null };
+        return void out.push({ k: 'loop', span: span(s), head: [{ k: 'let', span: span(init), target: pat, value: element }], test: null, body: nested(f.statement, inner) });
+      }
+      case SK.ForStatement: {
+        const f = s as ts.ForStatement;
+        const inner = new Scope(scope, scope.fn, 'block');
+        const head: Stmt[] = [];
+        if (f.initializer && f.initializer.kind === SK.VariableDeclarationList) {
+          const list = f.initializer as ts.VariableDeclarationList;
+          for (const d of list.declarations) declareNames(d.name, inner, 'var');
+          for (const d of list.declarations) head.push({ k: 'let', span: span(d), target: pattern(d.name, inner), value: d.initializer ? expr(d.initializer, inner) : null });
+        } else if (f.initializer) head.push({ k: 'expr', span: span(f.initializer), expr: expr(f.initializer as ts.Expression, inner) });
+        const body = nested(f.statement, inner);
+        if (f.incrementor) body.push({ k: 'expr', span: span(f.incrementor), expr: expr(f.incrementor, inner) });
+        return void out.push({ k: 'loop', span: span(s), head, test: f.condition ? expr(f.condition, inner) : null, body });
+      }
+      case SK.WhileStatement: case SK.DoStatement: {
+        const w = s as ts.WhileStatement | ts.DoStatement;
+        return void out.push({ k: 'loop', span: span(s), head: [], test: expr(w.expression, scope), body: nested(w.statement, scope) });
+      }
+      case SK.TryStatement: {
+        const t = s as ts.TryStatement;
+        const inner = new Scope(scope, scope.fn, 'block');
+        const decl = t.catchClause?.variableDeclaration;
+        if (decl) declareNames(decl.name, inner, 'catch');
+        return void out.push({
+          k: 'try', span: span(s), body: block(t.tryBlock.statements, new Scope(scope, scope.fn, 'block')),
+          catchParam: decl ? pattern(decl.name, inner) : null, handler: t.catchClause ? block(t.catchClause.block.statements, inner) : [],
+          finalizer: t.finallyBlock ? block(t.finallyBlock.statements, new Scope(scope, scope.fn, 'block')) : [],
+        });
+      }
+      case SK.SwitchStatement: {
+        // Each clause may or may not run: an `if` on `discriminant === case` (a `break` ends only that clause).
+        const w = s as ts.SwitchStatement;
+        const inner = new Scope(scope, scope.fn, 'block');
+        const disc = expr(w.expression, scope);
+        const body: Stmt[] = [{ k: 'expr', span: disc.span, expr: disc }];
+        for (const clause of w.caseBlock.clauses) {
+          const test: Expr = clause.kind === SK.CaseClause
+            ? { k: 'op', span: span(clause), op: '===', operands: [disc, expr((clause as ts.CaseClause).expression, inner)] }
+            : { k: 'other', span: span(clause), parts: [] };
+          body.push({ k: 'if', span: span(clause), test, then: block(clause.statements, inner), else: [] });
+        }
+        return void out.push({ k: 'block', span: span(s), body });
+      }
+      case SK.FunctionDeclaration: {
+        const d = s as ts.FunctionDeclaration;
+        if (!d.body) return;
+        const binding = d.name ? scope.lookup(d.name.text) : null;
+        const exported = hasModifier(d, SK.ExportKeyword);
+        const fn = func(d, scope, d.name?.text ?? null, { exported });
+        fn.binding = binding;
+        return void out.push({ k: 'func', span: span(s), fn });
+      }
+      case SK.ClassDeclaration:
+        return classMembers(s as ts.ClassDeclaration, scope, out);
+      case SK.LabeledStatement:
+        return stmt((s as ts.LabeledStatement).statement, scope, out);
+      case SK.ExportAssignment:
+        return void out.push({ k: 'expr', span: span(s), expr: expr((s as ts.ExportAssignment).expression, scope, 'default') });
+      case SK.BreakStatement: case SK.ContinueStatement:
+        return void out.push({ k: 'jump', span: span(s) });
+      case SK.WithStatement:
+        return void out.push({ k: 'block', span: span(s), body: nested((s as ts.WithStatement).statement, scope) });
     }
-    if (ts.isArrayLiteralExpression(e)) return { k: 'array', span: sp, items: e.elements.map((el) => expr(el, scope)) };
-    if (ts.isSpreadElement(e)) return { k: 'spread', span: sp, expr: expr(e.expression, scope) };
-    if (ts.isJsxElement(e) || ts.isJsxSelfClosingElement(e) || ts.isJsxFragment(e)) return jsx(e, scope);
-    if (ts.isClassExpression(e)) {
-      const members: Stmt[] = [];
-      classMembers(e, scope, members);
-      return { k: 'other', span: sp, parts: members.flatMap((m) => (m.k === 'func' ? [{ k: 'func', span: m.span, fn: m.fn } as Expr] : [])) };
-    }
-    const parts: Expr[] = [];
-    ts.forEachChild(e, (c) => {
-      if (ts.isExpression(c)) parts.push(expr(c, scope));
-    });
-    return { k: 'other', span: sp, parts };
   }
 
-  const scope = new Scope(null, top);
+  const L: JsLowering = { sf, span, expr: (e, scope, hint) => expr(e, scope, hint), func: (n, scope, name) => func(n, scope, name), target: (e, scope) => target(e, scope), classMembers: (c, scope, out) => classMembers(c, scope, out) };
+  function expr(e: ts.Expression, scope: Scope, nameHint: string | null = null): Expr {
+    return lowerExpr(L, e, scope, nameHint);
+  }
+
+  let scope = new Scope(null, top);
   hoistVars(sf, scope);
+  hoistBlock(sf.statements, scope);
+  let hoisted: readonly Binding[] = [...b.bindings];
+  // The module declares what it declared before: its bindings (and so every reused unit's references) stay.
+  const reuse = prev && sameHoisting(prev.hoisted, hoisted) ? new UnitIndex(prev.units, editBetween(prev.text, sf.text), sf.text) : undefined;
+  if (reuse && prev) {
+    prev.hoisted.forEach((old, i) => Object.assign(old.span, hoisted[i].span));
+    top = prev.top;
+    Object.assign(top, { span: { start: 0, end: sf.end } });
+    b = new Builder();
+    b.adopt([top], prev.hoisted);
+    scope = new Scope(null, top);
+    for (const old of prev.hoisted) scope.set(old);
+    hoisted = prev.hoisted;
+  }
   top.directives = directives(sf.statements);
-  top.body = block(sf.statements, scope);
+  const units: Unit[] = [];
+  for (const s of sf.statements) {
+    const start = span(s).start;
+    const hit = reuse?.find(start, s.end, s.kind);
+    if (hit && sameContext(hit.unit, scope)) {
+      shiftUnit(hit.unit, hit.shift);
+      b.adopt(hit.unit.funcs, hit.unit.bindings);
+      for (const d of hit.unit.declared) scope.set(d);
+      units.push(hit.unit);
+      continue;
+    }
+    const f0 = b.funcs.length;
+    const b0 = b.bindings.length;
+    const recording = { seen: new Map<string, Binding | null>(), declared: [] as Binding[] };
+    scope.recording = recording;
+    const out: Stmt[] = [];
+    stmt(s, scope, out);
+    scope.recording = null;
+    units.push({ start, end: s.end, kind: s.kind, stmts: out, funcs: b.funcs.slice(f0), bindings: b.bindings.slice(b0), ...recording, imports: [], errors: 0 });
+  }
+  top.body = units.flatMap((u) => u.stmts);
   const syntaxErrors = (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
-  return { language: 'js', top, funcs: b.funcs, bindings: b.bindings, syntaxErrors };
+  return { ir: { language: 'js', top, funcs: b.funcs, bindings: b.bindings, syntaxErrors }, state: { text: sf.text, top, hoisted, units } };
+}
+
+/** Whether two hoistings declare the same module-level names, in the same order, of the same kinds and imports. */
+function sameHoisting(a: readonly Binding[], b: readonly Binding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.name !== y.name || x.kind !== y.kind || x.import?.module !== y.import?.module || x.import?.name !== y.import?.name || x.annotation !== y.annotation) return false;
+  }
+  return true;
 }

@@ -3,18 +3,45 @@
 // bodies do not enclose their methods; comprehensions get their own scope. `except … as e` binds `e`
 // to the caught exception through the pseudo-name `<caught>`. ERROR subtrees are skipped.
 import type { Tree } from 'web-tree-sitter';
-import { copyTree, type PyNode as Node } from './py-tree';
-import type { Expr, FileIR, Func, Kwarg, Param, Pattern, PatternProp, Prop, Span, Stmt } from './ir';
-import { collectLocals, kids, targetNames } from './python-locals';
+import { copyModule, type CopiedModule, type PyNode as Node, type TopNode } from './py-tree';
+import type { Binding, Expr, FileIR, Func, ImportRef, Param, Pattern, PatternProp, Span, Stmt } from './ir';
+import { editBetween, sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
+import { lowerExpr, type PyLowering } from './lower-python-expr';
+import { collectLocals, collectLocalsOf, kids } from './python-locals';
 import { Builder, Scope } from './scope';
 
-const NO_KWARGS: readonly Kwarg[] = [];
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
 export function lowerPython(tree: Tree, tick: () => void = () => {}, source = tree.rootNode.text): FileIR {
-  const b = new Builder();
-  const { root, errors } = copyTree(tree, source, tick);
-  const top = b.func({ name: null, span: span(root), params: [], parent: null, isAsync: false });
+  return lowerPythonUnits(tree, tick, source).ir;
+}
+
+/**
+ * Lowers the module; with `prev` (the state the last lowering of this path left), top-level statements
+ * that did not change are taken from it (lower-units.ts) instead of copied out of the tree and lowered
+ * again. `prev` is consumed.
+ */
+export function lowerPythonUnits(tree: Tree, tick: () => void = () => {}, source = tree.rootNode.text, prev?: UnitState): { ir: FileIR; state: UnitState } {
+  const index = prev ? new UnitIndex(prev.units, editBetween(prev.text, source), source) : undefined;
+  const hits = new Map<TopNode, { unit: Unit; shift: number }>();
+  const mod = copyModule(tree, source, tick, index && ((t) => {
+    const hit = index.find(t.start, t.end, t.type);
+    if (hit) hits.set(t, hit);
+    return !!hit;
+  }));
+  try {
+    return lowerModule(mod, tick, source, hits, prev);
+  } finally {
+    mod.done();
+  }
+}
+
+function lowerModule(mod: CopiedModule, tick: () => void, source: string, hits: ReadonlyMap<TopNode, { unit: Unit; shift: number }>, prev?: UnitState): { ir: FileIR; state: UnitState } {
+  let b = new Builder();
+  const moduleSpan = (): Span => ({ start: mod.start, end: mod.end });
+  let top = b.func({ name: null, span: moduleSpan(), params: [], parent: null, isAsync: false });
+  /** Set while a top-level statement is lowered: imports that turn a module-level name into an import. */
+  let onImport: ((binding: Binding, ref: ImportRef) => void) | null = null;
 
   function declareLocals(body: Node | null, scope: Scope): void {
     const names = new Set<string>();
@@ -32,7 +59,10 @@ export function lowerPython(tree: Tree, tick: () => void = () => {}, source = tr
       const local = alias ?? (from !== null ? dotted : dotted.split('.')[0]);
       const ref = from !== null ? { module: from, name: dotted } : { module: alias ? dotted : dotted.split('.')[0], name: '*' };
       const binding = scope.lookup(local) ?? b.declare(scope, local, 'import', span(name));
-      if (binding.scope === scope.fn) Object.assign(binding, { kind: 'import' as const, import: ref });
+      if (binding.scope === scope.fn) {
+        Object.assign(binding, { kind: 'import' as const, import: ref });
+        onImport?.(binding, ref);
+      }
       out.push({ k: 'let', span: span(name), target: { k: 'bind', span: span(name), binding }, value: { k: 'name', span: span(name), name: `<import>`, binding } });
     }
   }
@@ -238,138 +268,77 @@ export function lowerPython(tree: Tree, tick: () => void = () => {}, source = tr
     }
   }
 
-  function stringExpr(n: Node, scope: Scope): Expr {
-    const start = n.children.find((c) => c?.type === 'string_start')?.text ?? '';
-    const pieces = kids(n).filter((c) => c.type === 'string_content' || c.type === 'interpolation');
-    if (!/f/i.test(start)) return { k: 'lit', span: span(n), value: pieces.map((c) => c.text).join('') };
-    const parts = pieces.map((c): Expr => (c.type === 'interpolation'
-      ? expr(c.childForFieldName('expression') ?? kids(c)[0], scope) : { k: 'lit', span: span(c), value: c.text }));
-    return { k: 'concat', span: span(n), parts, how: 'fstring' };
-  }
-
-  function call(n: Node, scope: Scope): Expr {
-    const fn = n.childForFieldName('function')!;
-    const argNode = n.childForFieldName('arguments');
-    const args: Expr[] = [];
-    const kwargs: Kwarg[] = [];
-    for (const a of argNode?.type === 'generator_expression' ? [argNode] : kids(argNode)) {
-      if (a.type === 'keyword_argument') kwargs.push({ name: a.childForFieldName('name')?.text ?? null, value: expr(a.childForFieldName('value')!, scope) });
-      else if (a.type === 'dictionary_splat') kwargs.push({ name: null, value: expr(kids(a)[0], scope) });
-      else if (a.type === 'list_splat') args.push({ k: 'spread', span: span(a), expr: expr(kids(a)[0], scope) });
-      else args.push(expr(a, scope));
-    }
-    const callee = expr(fn, scope);
-    // "…{}…".format(x): the receiver is the template.
-    if (callee.k === 'member' && callee.prop === 'format' && callee.object.k === 'lit' && typeof callee.object.value === 'string') {
-      return { k: 'concat', span: span(n), parts: [callee.object, ...args, ...kwargs.map((k) => k.value)], how: 'format' };
-    }
-    return { k: 'call', span: span(n), callee, args, kwargs, isNew: false, tagged: false };
-  }
-
-  function comprehension(n: Node, scope: Scope): Expr {
-    const inner = new Scope(scope, scope.fn, 'block');
-    const parts: Expr[] = [];
-    for (const c of kids(n)) {
-      if (c.type === 'for_in_clause') {
-        const names = new Set<string>();
-        targetNames(c.childForFieldName('left'), names);
-        const coll = expr(c.childForFieldName('right')!, inner);
-        for (const name of names) b.declare(inner, name, 'var', span(c));
-        const pat = pattern(c.childForFieldName('left')!, inner);
-        parts.push({ k: 'assign', span: span(c), target: pat, value: { k: 'member', span: coll.span, object: coll, prop: null, key: null } });
-      }
-    }
-    for (const c of kids(n)) if (c.type !== 'for_in_clause') parts.push(expr(c.type === 'if_clause' ? kids(c)[0] : c, inner));
-    // The element is the body (the first non-clause child), evaluated after the loop bindings.
-    const at = parts.findIndex((p) => p.k !== 'assign');
-    const body = at >= 0 ? parts.splice(at, 1)[0] : { k: 'lit' as const, span: span(n), value: null };
-    const seq: Expr = { k: 'seq', span: span(n), parts: [...parts, body] };
-    return n.type === 'dictionary_comprehension' ? seq : { k: 'array', span: span(n), items: [seq] };
-  }
-
+  const L: PyLowering = { expr: (n, scope) => expr(n, scope), func: (n, scope) => func(n, scope, []), pattern: (n, scope) => pattern(n, scope), declare: (scope, name, at) => b.declare(scope, name, 'var', at) };
   function expr(n: Node | null | undefined, scope: Scope): Expr {
-    if (!n) return { k: 'other', span: { start: 0, end: 0 }, parts: [] };
-    const sp = span(n);
-    switch (n.type) {
-      case 'identifier':
-        return { k: 'name', span: sp, name: n.text, binding: scope.lookup(n.text) };
-      case 'attribute':
-        return { k: 'member', span: sp, object: expr(n.childForFieldName('object'), scope), prop: n.childForFieldName('attribute')?.text ?? null, key: null };
-      case 'subscript': {
-        const sub = n.childForFieldName('subscript');
-        const prop = sub?.type === 'string' && !/f/i.test(sub.children[0]?.text ?? '') ? kids(sub).filter((c) => c.type === 'string_content').map((c) => c.text).join('') : null;
-        return { k: 'member', span: sp, object: expr(n.childForFieldName('value'), scope), prop, key: prop === null && sub ? expr(sub, scope) : null };
-      }
-      case 'call':
-        return call(n, scope);
-      case 'string':
-        return stringExpr(n, scope);
-      case 'concatenated_string':
-        return { k: 'concat', span: sp, parts: kids(n).map((c) => expr(c, scope)), how: 'plus' };
-      case 'integer': case 'float':
-        return { k: 'lit', span: sp, value: Number(n.text.replace(/_/g, '')) };
-      case 'true': case 'false':
-        return { k: 'lit', span: sp, value: n.type === 'true' };
-      case 'none':
-        return { k: 'lit', span: sp, value: null };
-      case 'binary_operator': {
-        const op = n.childForFieldName('operator')?.text ?? '';
-        const left = expr(n.childForFieldName('left'), scope);
-        const right = expr(n.childForFieldName('right'), scope);
-        if (op === '+') return { k: 'concat', span: sp, parts: [...(left.k === 'concat' && left.how === 'plus' ? left.parts : [left]), right], how: 'plus' };
-        if (op === '%' && (left.k === 'lit' && typeof left.value === 'string')) return { k: 'concat', span: sp, parts: [left, right], how: 'percent' };
-        return { k: 'op', span: sp, op, operands: [left, right] };
-      }
-      case 'boolean_operator': {
-        const op = n.childForFieldName('operator')?.text;
-        const left = expr(n.childForFieldName('left'), scope);
-        const right = expr(n.childForFieldName('right'), scope);
-        return op === 'and' ? { k: 'cond', span: sp, test: left, options: [right] } : { k: 'cond', span: sp, test: null, options: [left, right] };
-      }
-      case 'not_operator':
-        return { k: 'op', span: sp, op: 'not', operands: [expr(n.childForFieldName('argument'), scope)] };
-      case 'unary_operator':
-        return { k: 'op', span: sp, op: n.childForFieldName('operator')?.text ?? '-', operands: [expr(n.childForFieldName('argument'), scope)] };
-      case 'comparison_operator':
-        return { k: 'op', span: sp, op: n.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' '), operands: kids(n).map((c) => expr(c, scope)) };
-      case 'conditional_expression': {
-        const [a, test, c] = kids(n);
-        return { k: 'cond', span: sp, test: expr(test, scope), options: [expr(a, scope), expr(c, scope)] };
-      }
-      case 'lambda':
-        return { k: 'func', span: sp, fn: func(n, scope, []) };
-      case 'list': case 'tuple': case 'set': case 'expression_list':
-        return { k: 'array', span: sp, items: kids(n).map((c) => expr(c, scope)) };
-      case 'dictionary': {
-        const props: Prop[] = kids(n).map((p): Prop => {
-          if (p.type !== 'pair') return { key: null, keyExpr: null, value: expr(kids(p)[0] ?? p, scope), spread: true, span: span(p) };
-          const key = p.childForFieldName('key');
-          const lit = key ? expr(key, scope) : null;
-          const name = lit?.k === 'lit' && typeof lit.value === 'string' ? lit.value : null;
-          return { key: name, keyExpr: name === null ? lit : null, value: expr(p.childForFieldName('value'), scope), spread: false, span: span(p) };
-        });
-        return { k: 'object', span: sp, props };
-      }
-      case 'list_comprehension': case 'set_comprehension': case 'generator_expression': case 'dictionary_comprehension':
-        return comprehension(n, scope);
-      case 'parenthesized_expression': case 'await':
-        return expr(kids(n)[0], scope);
-      case 'named_expression':
-        return { k: 'assign', span: sp, target: pattern(n.childForFieldName('name')!, scope), value: expr(n.childForFieldName('value'), scope) };
-      case 'list_splat': case 'dictionary_splat':
-        return { k: 'spread', span: sp, expr: expr(kids(n)[0], scope) };
-      case 'keyword_argument':
-        return expr(n.childForFieldName('value'), scope);
-      case 'ERROR':
-        return { k: 'other', span: sp, parts: [] };
-      default:
-        return { k: 'other', span: sp, parts: kids(n).map((c) => expr(c, scope)) };
-    }
+    return lowerExpr(L, n, scope);
   }
 
-  const scope = new Scope(null, top);
-  declareLocals(root, scope);
-  top.body = block(root, scope);
-  const syntaxErrors = errors;
-  return { language: 'python', top, funcs: b.funcs, bindings: b.bindings, syntaxErrors };
+  // The module's locals, statement by statement (a reused statement adds what it added before).
+  const names = new Set<string>();
+  const globals = new Set<string>();
+  const added = mod.tops.map((t) => {
+    const hit = hits.get(t);
+    if (hit) return { locals: hit.unit.locals ?? [], globals: hit.unit.globals ?? [] };
+    const l = new Set<string>();
+    const g = new Set<string>();
+    if (t.isNamed && t.node) collectLocalsOf(t.node, l, g);
+    return { locals: [...l], globals: [...g] };
+  });
+  for (const a of added) {
+    for (const n of a.locals) names.add(n);
+    for (const n of a.globals) globals.add(n);
+  }
+  let scope = new Scope(null, top);
+  for (const name of names) if (!globals.has(name)) b.declare(scope, name, 'var', moduleSpan());
+  let hoisted: readonly Binding[] = [...b.bindings];
+  // The module declares the same names as before: its bindings (and every reused unit's references) stay.
+  const reuse = !!prev && hits.size > 0 && prev.hoisted.length === hoisted.length && prev.hoisted.every((old, i) => old.name === hoisted[i].name);
+  if (reuse && prev) {
+    prev.hoisted.forEach((old, i) => {
+      // Back to how the hoisting declares it; imports below (reused or lowered) turn it into an import again.
+      Object.assign(old.span, hoisted[i].span);
+      (old as { kind: Binding['kind'] }).kind = 'var';
+      delete old.import;
+    });
+    top = prev.top;
+    Object.assign(top, { span: moduleSpan() });
+    b = new Builder();
+    b.adopt([top], prev.hoisted);
+    scope = new Scope(null, top);
+    for (const old of prev.hoisted) scope.set(old);
+    hoisted = prev.hoisted;
+  }
+  const units: Unit[] = [];
+  mod.tops.forEach((t, i) => {
+    const hit = reuse ? hits.get(t) : undefined;
+    if (hit && sameContext(hit.unit, scope)) {
+      shiftUnit(hit.unit, hit.shift);
+      b.adopt(hit.unit.funcs, hit.unit.bindings);
+      for (const [binding, ref] of hit.unit.imports) Object.assign(binding, { kind: 'import' as const, import: ref });
+      for (const d of hit.unit.declared) scope.set(d);
+      units.push(hit.unit);
+      return;
+    }
+    if (!t.node) mod.copy(t);
+    const f0 = b.funcs.length;
+    const b0 = b.bindings.length;
+    const recording = { seen: new Map<string, Binding | null>(), declared: [] as Binding[] };
+    const imports: Array<[Binding, ImportRef]> = [];
+    scope.recording = recording;
+    onImport = (binding, ref) => imports.push([binding, ref]);
+    const out: Stmt[] = [];
+    // Only named statements are lowered (as `kids` lists them); the others count for their errors.
+    if (t.isNamed && t.node) stmt(t.node, scope, out);
+    scope.recording = null;
+    onImport = null;
+    units.push({
+      start: t.start, end: t.end, kind: t.type, stmts: out, funcs: b.funcs.slice(f0), bindings: b.bindings.slice(b0), ...recording, imports,
+      errors: t.errors, locals: added[i].locals, globals: added[i].globals,
+    });
+  });
+  top.body = units.flatMap((u) => u.stmts);
+  const errors = units.reduce((n, u) => n + u.errors, 0);
+  // Missing tokens are not ERROR nodes; the tree still knows it has an error.
+  const syntaxErrors = errors || (mod.hasError() ? 1 : 0);
+  return { ir: { language: 'python', top, funcs: b.funcs, bindings: b.bindings, syntaxErrors }, state: { text: source, top, hoisted, units } };
 }

@@ -19,13 +19,21 @@ export interface Site {
 
 const globRe = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*')}$`);
 
+/** What `find` answers when nothing matches (most calls): one shared, frozen array. */
+const NONE: readonly never[] = Object.freeze([]);
+/** Paths whose path matches are kept; the cache starts over past this many (a long session sees many). */
+const MAX_PATHS = 4096;
+
 export class CallIndex<T extends CallMatch> {
   private readonly byPath = new Map<string, T[]>();
   private readonly globs: Array<{ re: RegExp; item: T }> = [];
   private readonly byMethod = new Map<string, T[]>();
   private readonly receivers = new Map<string, RegExp>();
+  /** Entries whose callee (exact or glob) matches a path, in `find`'s order: every call tests the same few paths. */
+  private readonly pathMatches = new Map<string, readonly T[]>();
 
   add(item: T): void {
+    this.pathMatches.clear();
     for (const c of item.callee ?? []) {
       if (c.includes('*')) this.globs.push({ re: globRe(c), item });
       else this.byPath.set(c, [...(this.byPath.get(c) ?? []), item]);
@@ -39,19 +47,33 @@ export class CallIndex<T extends CallMatch> {
     return this.byPath.size + this.globs.length + this.byMethod.size;
   }
 
-  find(site: Site): T[] {
-    const out: T[] = [];
-    const newOk = (t: T) => t.new === undefined || t.new === site.isNew;
+  /** The entries matching a call site, in order: by path (exact, then globs), then by method and receiver. */
+  find(site: Site): readonly T[] {
+    let out: T[] | undefined;
     if (site.path) {
-      for (const t of this.byPath.get(site.path) ?? []) if (newOk(t)) out.push(t);
-      for (const g of this.globs) if (g.re.test(site.path) && newOk(g.item) && !out.includes(g.item)) out.push(g.item);
+      for (const t of this.byPathOf(site.path)) if (t.new === undefined || t.new === site.isNew) (out ??= []).push(t);
     }
     if (site.method) {
-      for (const t of this.byMethod.get(site.method) ?? []) {
-        if (!out.includes(t) && newOk(t) && this.receiverOk(t, site)) out.push(t);
+      const byMethod = this.byMethod.get(site.method);
+      if (byMethod) {
+        for (const t of byMethod) {
+          if (!out?.includes(t) && (t.new === undefined || t.new === site.isNew) && this.receiverOk(t, site)) (out ??= []).push(t);
+        }
       }
     }
-    return out;
+    return out ?? NONE;
+  }
+
+  private byPathOf(path: string): readonly T[] {
+    let hits = this.pathMatches.get(path);
+    if (!hits) {
+      const list = [...(this.byPath.get(path) ?? [])];
+      for (const g of this.globs) if (g.re.test(path) && !list.includes(g.item)) list.push(g.item);
+      hits = list.length ? list : NONE;
+      if (this.pathMatches.size >= MAX_PATHS) this.pathMatches.clear();
+      this.pathMatches.set(path, hits);
+    }
+    return hits;
   }
 
   private receiverOk(t: T, site: Site): boolean {

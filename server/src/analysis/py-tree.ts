@@ -33,41 +33,124 @@ export class PyNode {
   }
 }
 
-const PUNCTUATION = new Set(['(', ')', ',', ':', '[', ']', '{', '}', '.', ';', '=', '->', '@', '"', "'", '\\']);
+/** Never read by the lowering: punctuation, and comments (it filters them out of every child list). */
+const SKIPPED = new Set(['(', ')', ',', ':', '[', ']', '{', '}', '.', ';', '=', '->', '@', '"', "'", '\\', 'comment']);
+/** Read whole (`.text`): their children (escape sequences) are not copied. */
+const LEAVES = new Set(['string_content']);
 
-/** The tree as plain objects, and how many ERROR or missing nodes the parser recovered from. */
-export function copyTree(tree: Tree, source: string, tick: () => void = () => {}): { root: PyNode; errors: number } {
+/** A top-level node of the module: copied, or only located (a statement the caller takes from an earlier lowering). */
+export interface TopNode {
+  readonly type: string;
+  readonly isNamed: boolean;
+  readonly start: number;
+  readonly end: number;
+  /** Absent for a node the caller chose not to copy (`copy` copies it later if needed). */
+  node?: PyNode;
+  /** ERROR nodes inside it (when copied). */
+  errors: number;
+}
+
+export interface CopiedModule {
+  readonly start: number;
+  readonly end: number;
+  readonly tops: TopNode[];
+  /** Copies a top-level node that was passed over. */
+  copy(top: TopNode): void;
+  /** Whether the parser recovered from anything (missing tokens are not ERROR nodes). */
+  hasError(): boolean;
+  /** Frees the cursor. */
+  done(): void;
+}
+
+type Lang = { types: string[]; fields: Array<string | null>; nodeTypeIsNamed(id: number): boolean };
+
+/**
+ * The module's top-level nodes as plain objects; `skip(top)` passes over the ones the caller already
+ * has (their type and span are read, nothing inside them).
+ */
+export function copyModule(tree: Tree, source: string, tick: () => void = () => {}, skip?: (top: TopNode) => boolean): CopiedModule {
   const cursor = tree.walk();
   // Numeric ids cost one WASM call each; their names come from the language's tables.
-  const lang = tree.language as unknown as { types: string[]; fields: Array<string | null>; nodeTypeIsNamed(id: number): boolean };
+  const lang = tree.language as unknown as Lang;
   const named = new Map<number, boolean>();
+  const isNamedId = (id: number): boolean => {
+    let v = named.get(id);
+    if (v === undefined) named.set(id, (v = lang.nodeTypeIsNamed(id)));
+    return v;
+  };
   let errors = 0;
   let visited = 0;
-  const build = (): PyNode => {
+  // Every cursor read is a call into WASM: each node's type id is read once, by its parent's loop.
+  const build = (id: number): PyNode => {
     if ((++visited & 1023) === 0) tick();
-    const id = cursor.nodeTypeId;
     const type = lang.types[id] ?? 'ERROR';
     if (type === 'ERROR') errors++;
-    let isNamed = named.get(id);
-    if (isNamed === undefined) named.set(id, (isNamed = lang.nodeTypeIsNamed(id)));
     const fieldId = cursor.currentFieldId;
-    const node = new PyNode(type, cursor.startIndex, cursor.endIndex, isNamed, fieldId ? lang.fields[fieldId] ?? null : null, source);
-    if (cursor.gotoFirstChild()) {
+    const node = new PyNode(type, cursor.startIndex, cursor.endIndex, isNamedId(id), fieldId ? lang.fields[fieldId] ?? null : null, source);
+    if (!LEAVES.has(type) && cursor.gotoFirstChild()) {
       do {
-        // Punctuation is never read by the lowering: skip it without asking for its span.
-        const t = lang.types[cursor.nodeTypeId];
-        if (t !== undefined && PUNCTUATION.has(t)) continue;
-        node.children.push(build());
+        // Skipped nodes are passed over without asking for their spans.
+        const child = cursor.nodeTypeId;
+        const t = lang.types[child];
+        if (t !== undefined && SKIPPED.has(t)) continue;
+        node.children.push(build(child));
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();
     }
     return node;
   };
+  const start = cursor.startIndex;
+  const end = cursor.endIndex;
+  const tops: TopNode[] = [];
+  /** Position among the root's children, for copying a passed-over node later. */
+  const positions = new Map<TopNode, number>();
+  const copyHere = (top: TopNode, id: number) => {
+    const before = errors;
+    top.node = build(id);
+    top.errors = errors - before;
+  };
+  if (cursor.gotoFirstChild()) {
+    let i = 0;
+    do {
+      const id = cursor.nodeTypeId;
+      const type = lang.types[id] ?? 'ERROR';
+      if (!SKIPPED.has(type)) {
+        const top: TopNode = { type, isNamed: isNamedId(id), start: cursor.startIndex, end: cursor.endIndex, errors: 0 };
+        tops.push(top);
+        positions.set(top, i);
+        if (!skip?.(top)) copyHere(top, id);
+      }
+      i++;
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return {
+    start, end, tops,
+    copy(top) {
+      const at = positions.get(top);
+      if (top.node || at === undefined || !cursor.gotoFirstChild()) return;
+      for (let i = 0; i < at; i++) cursor.gotoNextSibling();
+      copyHere(top, cursor.nodeTypeId);
+      cursor.gotoParent();
+    },
+    hasError: () => tree.rootNode.hasError,
+    done: () => cursor.delete(),
+  };
+}
+
+/** The whole module as one plain tree (the public-surface readers), and how many ERROR nodes the parser recovered from. */
+export function copyTree(tree: Tree, source: string, tick: () => void = () => {}): { root: PyNode; errors: number } {
+  const module = copyModule(tree, source, tick);
   try {
-    const root = build();
+    const root = new PyNode(tree.rootNode.type, module.start, module.end, true, null, source);
+    let errors = 0;
+    for (const top of module.tops) {
+      if (top.node) root.children.push(top.node);
+      errors += top.errors;
+    }
     // Missing tokens are not ERROR nodes; the tree still knows it has an error.
-    return { root, errors: errors || (tree.rootNode.hasError ? 1 : 0) };
+    return { root, errors: errors || (module.hasError() ? 1 : 0) };
   } finally {
-    cursor.delete();
+    module.done();
   }
 }

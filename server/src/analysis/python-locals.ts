@@ -16,40 +16,42 @@ export function targetNames(n: Node | null, out: Set<string>): void {
 
 /** Locals of a function body: assigned names, minus `global`/`nonlocal` ones; nested scopes excluded. */
 export function collectLocals(body: Node | null, out: Set<string>, skip: Set<string>): void {
-  for (const c of kids(body)) {
-    switch (c.type) {
-      case 'function_definition': case 'class_definition':
-        if (c.childForFieldName('name')) out.add(c.childForFieldName('name')!.text);
-        continue;
-      case 'decorated_definition':
-        collectLocals(c, out, skip);
-        continue;
-      case 'lambda': case 'list_comprehension': case 'dictionary_comprehension': case 'set_comprehension': case 'generator_expression':
-        continue;
-      case 'global_statement': case 'nonlocal_statement':
-        for (const id of kids(c)) skip.add(id.text);
-        continue;
-      case 'assignment': case 'augmented_assignment':
-        targetNames(c.childForFieldName('left'), out);
-        break;
-      case 'named_expression':
-        targetNames(c.childForFieldName('name'), out);
-        break;
-      case 'for_statement': case 'for_in_clause':
-        targetNames(c.childForFieldName('left'), out);
-        break;
-      case 'as_pattern_target':
-        targetNames(c, out);
-        break;
-      case 'import_statement': case 'import_from_statement':
-        for (const name of c.childrenForFieldName('name')) {
-          if (!name) continue;
-          const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
-          out.add(alias ? alias.text : name.text.split('.')[c.type === 'import_statement' ? 0 : name.text.split('.').length - 1]);
-        }
-        continue;
-    }
-    collectLocals(c, out, skip);
+  for (const c of kids(body)) collectLocalsOf(c, out, skip);
+}
+
+/** What one statement (or expression) of a body adds to its locals. */
+export function collectLocalsOf(c: Node, out: Set<string>, skip: Set<string>): void {
+  switch (c.type) {
+    case 'function_definition': case 'class_definition':
+      if (c.childForFieldName('name')) out.add(c.childForFieldName('name')!.text);
+      return;
+    case 'decorated_definition':
+      return collectLocals(c, out, skip);
+    case 'lambda': case 'list_comprehension': case 'dictionary_comprehension': case 'set_comprehension': case 'generator_expression':
+      return;
+    case 'global_statement': case 'nonlocal_statement':
+      for (const id of kids(c)) skip.add(id.text);
+      return;
+    case 'assignment': case 'augmented_assignment':
+      targetNames(c.childForFieldName('left'), out);
+      break;
+    case 'named_expression':
+      targetNames(c.childForFieldName('name'), out);
+      break;
+    case 'for_statement': case 'for_in_clause':
+      targetNames(c.childForFieldName('left'), out);
+      break;
+    case 'as_pattern_target':
+      targetNames(c, out);
+      break;
+    case 'import_statement': case 'import_from_statement':
+      for (const name of c.childrenForFieldName('name')) {
+        if (!name) continue;
+        const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
+        out.add(alias ? alias.text : name.text.split('.')[c.type === 'import_statement' ? 0 : name.text.split('.').length - 1]);
+      }
+      return;
   }
+  collectLocals(c, out, skip);
 }
 

@@ -2,7 +2,7 @@
 // `export default`), CommonJS (`module.exports = …`, `exports.x = …`) and TypeScript's `export =`;
 // for each, its parameters, async-ness and returned object keys, a class's constructor and public
 // methods, an interface's or object type's members, an enum's members.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import { hasModifier, K, keyText } from '../analysis/lower-js-util';
 import { jsLimits } from './limits';
 import { squash, type Callable, type Entry, type Param, type Surface } from './surface';

@@ -1,7 +1,7 @@
 // The public surface of a file: what other files can import from it and how they call it. The
 // breaking-change rule compares the surface at the baseline with the current one. Pure data, made
 // once per file content (the baseline's per blob id): spans are offsets in the text it was made from.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import { parsePython } from '../core/parsers';
 import type { LanguageId } from '../core/types';
 import type { Limits } from './limits';

@@ -2,7 +2,7 @@
 // its imports and re-exports, calls (argument counts, spreads, keywords, whether the result is awaited
 // or used, which fields of it are read), `x.y` reads, and object literals declared with a type. The
 // reach of a breaking change is read off these; nothing here depends on which name changed.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import type { Range } from '../core/types';
 import { keyText } from '../analysis/lower-js-util';
 

@@ -3,6 +3,7 @@
 import { findSuppression, parseSuppressions } from './suppressions';
 import { skipReason, DEFAULT_LIMITS, LineIndex, withoutNul } from './text';
 import { fingerprint } from './fingerprint';
+import { FileMemo, type MemoLimits } from './memo';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
 import { CONFIDENCES } from './types';
@@ -28,8 +29,11 @@ export const SUPPRESSION_RULE: RuleInfo = {
 
 export class Engine {
   private readonly catalogue = new Map<string, RuleInfo>();
+  /** Facts' work per path kept between runs (the last version's lowering and analysis), bounded. */
+  readonly memo: FileMemo;
 
-  constructor(readonly detectors: readonly Detector[]) {
+  constructor(readonly detectors: readonly Detector[], options: { memo?: MemoLimits } = {}) {
+    this.memo = new FileMemo(options.memo);
     for (const d of detectors) {
       this.register(d.id, d.meta, d.languages);
       for (const [id, meta] of Object.entries(d.ruleMeta ?? {})) this.register(id, meta, d.languages);
@@ -202,7 +206,7 @@ export class Engine {
     }
     // A stray NUL (Node and Python run the file anyway) must not stop a parser: same length, so offsets hold.
     if (input.text.indexOf('\u0000') !== -1) input = { ...input, text: withoutNul(input.text) };
-    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options));
+    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options), this.memo);
   }
 
   private allOff(d: Detector, rules: AnalyzeOptions['rules']): boolean {

@@ -1,5 +1,5 @@
 // Parsers the engine hands to detectors lazily: TypeScript for JS/TS, tree-sitter for Python, yaml.
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { parseAllDocuments, type Document } from 'yaml';
 import type { LanguageId } from './types';

@@ -1,9 +1,10 @@
 // Per-run state of the engine: the input, lazy parses, shared facts, collected reports and notices.
 // Everything a detector sees comes through `context()`, which enforces `meta.needs` and the budget.
 import { parseJs, parsePython, parseYaml } from './parsers';
+import type { FileMemo } from './memo';
 import { LineIndex, type InputLimits } from './text';
 import { isTestPath } from './paths';
-import type { AsyncDetectorContext, Confidence, Detector, Fact, Finding, LanguageId, Notice, Report, Severity } from './types';
+import type { AsyncDetectorContext, Confidence, Detector, Fact, FactContext, Finding, LanguageId, Notice, Report, Severity } from './types';
 
 export interface AnalyzeOptions {
   /** Per-rule (or per-family) severity overrides; 'off' disables. */
@@ -72,6 +73,8 @@ export class Session {
     readonly input: AnalyzeInput,
     private readonly options: AnalyzeOptions,
     private readonly finish: (raw: RawReport[], index: LineIndex) => Finding[],
+    /** The engine's memo of earlier runs, handed to facts; none: this run neither reads nor leaves anything. */
+    private readonly memo?: FileMemo,
   ) {
     this.lower = input.text.toLowerCase();
     this.index = new LineIndex(input.text);
@@ -170,8 +173,9 @@ export class Session {
     const budget = slow ? this.options.slowBudgetMs ?? 20_000 : this.options.budgetMs ?? 250;
     const deadline = started + budget;
     const parsedBefore = this.parseMs;
-    const ctx: AsyncDetectorContext = {
+    const ctx: AsyncDetectorContext & FactContext = {
       ...asking,
+      memo: this.memo,
       js: () => this.js(),
       python: () => this.python(),
       yaml: () => this.yaml(),

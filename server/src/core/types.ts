@@ -1,4 +1,5 @@
 // The shapes every part of Vouch agrees on: detectors, findings, fixes. Pure data, no I/O.
+import type { FileMemo } from './memo';
 import type { ts } from 'ts-morph';
 import type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
 import type { Document as YamlDocument } from 'yaml';
@@ -125,7 +126,16 @@ export interface DetectorMeta {
  */
 export interface Fact<T, C extends DetectorContext = DetectorContext> {
   readonly id: string;
-  readonly compute: (ctx: C) => T;
+  readonly compute: (ctx: C & FactContext) => T;
+}
+
+/**
+ * What a fact sees besides the asking detector's context: the engine's memo of earlier runs, per
+ * path and bounded (`core/memo.ts`), where a fact may keep its work for the next version of the file.
+ * Absent when a run must not leave anything behind (a fix being verified).
+ */
+export interface FactContext {
+  readonly memo?: FileMemo;
 }
 
 /** A fact that waits on services (registry look-ups, type checks): `await ctx.get(fact)`. */

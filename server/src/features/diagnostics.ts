@@ -105,6 +105,9 @@ export class Diagnostics {
     this.slow.get(uri)?.abort();
     this.slow.delete(uri);
     this.results.delete(uri);
+    // The engine kept this document's lowering for its next edit; a closed document has none.
+    const scope = this.workspace.scopeOf(uri);
+    if (scope) this.engine.memo.delete(scope.relPath);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -7,6 +7,7 @@ import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
+import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { CLEANED, jsRecordSinks } from './database-record-js';
 import { pythonRecordSinks } from './database-record-python';
@@ -26,7 +27,7 @@ function levelOf(ctx: DetectorContext): (f: Flow) => string | null {
 
 export const databaseRecordInResponse: Detector = {
   id: 'database-record-in-response',
-  meta: { ...RULE_META['database-record-in-response'], needs: ['js', 'python', 'analysis'] },
+  meta: { ...RULE_META['database-record-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['find', 'select *', 'select  *', '__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi', '.get(', '.first(', '.all('],
   run(ctx: DetectorContext) {

@@ -1,6 +1,6 @@
 // database-record-in-response, JS/TS syntax: a name bound to an unprojected user-row fetch
 // (`User.findById(id)`, `SELECT * FROM users`) and sent as it is by a response call in the same scope.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { responsePayload } from '../shared/js-response';
 
@@ -49,7 +49,7 @@ function scopeOf(n: ts.Node): ts.Node {
 }
 
 /** Responses that send a whole user row, by the syntax. */
-export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+export function jsRecordSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
     const out: ExposureSink[] = [];
     // Names bound to unprojected user rows, per enclosing function.
     const rows = new Map<ts.Node, Set<string>>();
@@ -75,8 +75,9 @@ export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): Expos
       if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.expression.getText(sf) === 'JSON' && e.arguments[0]) return sentRow(e.arguments[0]);
       return undefined;
     };
-    const visit = (node: ts.Node): void => {
-      checkBudget();
+    let visited = 0;
+    for (const node of nodes) {
+      if ((++visited & 63) === 0) checkBudget();
       if (ts.isVariableDeclaration(node) && node.initializer && isUserFetch(node.initializer, sf)) {
         const names = ts.isIdentifier(node.name) ? [node.name.text]
           : node.name.elements.flatMap((el) => (ts.isBindingElement(el) && ts.isIdentifier(el.name) ? [el.name.text] : []));
@@ -88,8 +89,6 @@ export function jsRecordSinks(sf: ts.SourceFile, checkBudget: () => void): Expos
       const sent = responsePayload(node);
       const hit = sent && sentRow(sent.payload);
       if (hit) out.push({ start: node.getStart(sf), end: node.getEnd(), status: sent.status, hits: [{ start: hit.getStart(sf), end: hit.getEnd(), level: 'record', text: hit.getText(sf) }] });
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    }
     return out;
 }

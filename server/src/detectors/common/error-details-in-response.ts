@@ -8,6 +8,7 @@ import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit, type ExposureSink } from '../shared/exposure';
+import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { jsErrorSinks } from './error-details-js';
 import { pythonErrorSinks } from './error-details-python';
@@ -33,7 +34,7 @@ function pick(sink: ExposureSink): ExposureHit | undefined {
 
 export const errorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
-  meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis'] },
+  meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['err', 'catch', 'exception', 'except', 'traceback', 'exc_info'],
   run(ctx: DetectorContext) {

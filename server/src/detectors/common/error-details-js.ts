@@ -1,6 +1,6 @@
 // error-details-in-response, JS/TS syntax: response calls (`res.json`, `reply.send`, `ctx.body =`,
 // `NextResponse.json`, `new Response`) whose payload holds a caught error, its stack or its message.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 
@@ -81,23 +81,21 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 }
 
 /** Responses that send caught errors, by the syntax: each response call and the error expressions in its payload. */
-export function jsErrorSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
-  const visit = (node: ts.Node): void => {
-    checkBudget();
+  let n = 0;
+  for (const node of nodes) {
+    if ((++n & 63) === 0) checkBudget();
     const sent = responsePayload(node);
-    if (sent) {
-      const hits: Hit[] = [];
-      find(sent.payload, hits);
-      if (hits.length) {
-        out.push({
-          start: node.getStart(sf), end: node.getEnd(), status: sent.status,
-          hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf) })),
-        });
-      }
+    if (!sent) continue;
+    const hits: Hit[] = [];
+    find(sent.payload, hits);
+    if (hits.length) {
+      out.push({
+        start: node.getStart(sf), end: node.getEnd(), status: sent.status,
+        hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf) })),
+      });
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  }
   return out;
 }

@@ -23,7 +23,7 @@ function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
   }
   if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
     const sf = ctx.js();
-    return sf ? jsCandidates(sf, ctx.checkBudget) : [];
+    return sf ? jsCandidates(ctx, sf) : [];
   }
   return configCandidates(ctx.text, ctx.languageId, ctx.checkBudget);
 }
@@ -37,7 +37,7 @@ export const genericSecretAssignment: Detector = {
     confidence: 'medium',
     cwe: ['CWE-798'],
     fixable: true,
-    needs: ['js', 'python'],
+    needs: ['js', 'python', 'js-nodes'],
   },
   languages: [...CODE_LANGUAGES, ...CONFIG_LANGUAGES],
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'],

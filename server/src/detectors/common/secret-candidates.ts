@@ -1,6 +1,8 @@
 // Where a literal is bound to a name in JS/TS: the candidates the generic secret rule judges, found in
-// one walk of the TypeScript AST (declarations, properties, assignments, defaults, JSX attributes).
-import { ts } from 'ts-morph';
+// the file's shared walk (declarations, properties, assignments, defaults, JSX attributes).
+import { ts } from '../../core/ts';
+import type { DetectorContext } from '../../core/types';
+import { walkJs } from '../shared/js-nodes';
 
 export interface SecretCandidate {
   /** The name the value is bound to (variable, property, key, keyword argument, env var). */
@@ -49,11 +51,10 @@ function jsValue(sf: ts.SourceFile, name: string | undefined, init: ts.Node | un
   }
 }
 
-export function jsCandidates(sf: ts.SourceFile, checkBudget: () => void): SecretCandidate[] {
+/** Names bound to string values (declarations, properties, parameters, assignments, JSX attributes), from the shared walk. */
+export function jsCandidates(ctx: DetectorContext, sf: ts.SourceFile): SecretCandidate[] {
   const out: SecretCandidate[] = [];
-  let count = 0;
-  const visit = (node: ts.Node): void => {
-    if (++count % 512 === 0) checkBudget();
+  walkJs(ctx, (node) => {
     switch (node.kind) {
       case K.VariableDeclaration: case K.PropertyAssignment: case K.PropertyDeclaration: case K.Parameter: case K.BindingElement: {
         const d = node as ts.VariableDeclaration | ts.PropertyAssignment | ts.PropertyDeclaration | ts.ParameterDeclaration | ts.BindingElement;
@@ -73,8 +74,6 @@ export function jsCandidates(sf: ts.SourceFile, checkBudget: () => void): Secret
         break;
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  });
   return out;
 }

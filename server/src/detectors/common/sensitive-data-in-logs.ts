@@ -8,6 +8,7 @@ import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
 import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from './sensitive-logs-js';
 import { pythonLogSinks } from './sensitive-logs-python';
@@ -29,7 +30,7 @@ function levelOf(f: Flow): Exposure | null {
 
 export const sensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
-  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'analysis'] },
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {

@@ -1,6 +1,6 @@
 // sensitive-data-in-logs, JS/TS syntax: console/logger calls whose arguments name secrets or personal
 // data, or are whole request bodies, headers, `process.env` or user records.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
 
@@ -98,17 +98,15 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
 
 
 /** Log calls and the sensitive values in their arguments, by the syntax. */
-export function jsLogSinks(sf: ts.SourceFile, checkBudget: () => void): ExposureSink[] {
+export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
-  const visit = (node: ts.Node): void => {
-    checkBudget();
-    if (ts.isCallExpression(node) && isLogCall(node)) {
-      const hits: Hit[] = [];
-      for (const arg of node.arguments) find(arg, hits);
-      if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  let n = 0;
+  for (const node of nodes) {
+    if ((++n & 63) === 0) checkBudget();
+    if (!ts.isCallExpression(node) || !isLogCall(node)) continue;
+    const hits: Hit[] = [];
+    for (const arg of node.arguments) find(arg, hits);
+    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
+  }
   return out;
 }

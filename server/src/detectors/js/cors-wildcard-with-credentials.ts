@@ -1,8 +1,9 @@
 // Flags CORS set-ups that send credentials to any origin: `cors({ origin: true|'*', credentials: true })`,
 // reflecting origin callbacks, and hand-written `Access-Control-Allow-Origin: *|req.headers.origin` + credentials.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 type Origin = 'wildcard' | 'reflect' | 'other';
@@ -28,7 +29,7 @@ const isTrue = (v: ts.Expression) => v.kind === ts.SyntaxKind.TrueKeyword || (ts
 
 export const corsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
-  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js'] },
+  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['credentials'],
   run(ctx: DetectorContext) {
@@ -47,8 +48,7 @@ export const corsWildcardWithCredentials: Detector = {
         if (kind !== 'other') headerOrigins.push({ node, kind });
       }
     };
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isObjectLiteralExpression(node)) {
         let origin: ts.PropertyAssignment | undefined;
         let credentials = false;
@@ -68,9 +68,7 @@ export const corsWildcardWithCredentials: Detector = {
         const [name, value] = node.arguments;
         if (ts.isStringLiteralLike(name)) header(name.text, value, node);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
     if (!headerCredentials) return;
     for (const { node, kind } of headerOrigins) {
       ctx.report({ start: node.getStart(sf), end: node.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });

@@ -1,8 +1,9 @@
 // Flags session/auth cookies set without Secure/HttpOnly (`res.cookie('token', t)`, `cookies().set(...)`) and
 // explicit `secure: false` / `httpOnly: false` in cookie or express-session options — assistants add these for local HTTP.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
@@ -20,7 +21,7 @@ function nameOf(e: ts.Expression | undefined, sf: ts.SourceFile): string {
 
 export const insecureCookieFlags: Detector = {
   id: 'insecure-cookie-flags',
-  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['js'] },
+  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['cookie'],
   run(ctx: DetectorContext) {
@@ -48,8 +49,7 @@ export const insecureCookieFlags: Detector = {
       }
       return FLAGS.filter((f) => !set.has(f));
     };
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
@@ -70,7 +70,7 @@ export const insecureCookieFlags: Detector = {
             if (sensitive && missing.length) {
               ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
             }
-            return;
+            return SKIP_CHILDREN;
           }
           if (!opts && sensitive) {
             ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.` });
@@ -80,8 +80,6 @@ export const insecureCookieFlags: Detector = {
         // express-session / cookie-session / next-auth options: only explicit false flags are findings.
         checkOptions(node.initializer, true);
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

@@ -1,8 +1,9 @@
 // Flags `Math.random()` feeding tokens, secrets, passwords, OTPs, nonces or session ids, judged by the name that
 // receives the value (or the generating function). Jitter, animation, shuffling and sampling are left alone.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
@@ -38,14 +39,13 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
 
 export const insecureRandomness: Detector = {
   id: 'insecure-randomness',
-  meta: { ...RULE_META['insecure-randomness'], needs: ['js'] },
+  meta: { ...RULE_META['insecure-randomness'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['math.random'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'random'
         && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Math') {
         const r = receiver(node, sf);
@@ -57,8 +57,6 @@ export const insecureRandomness: Detector = {
           });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

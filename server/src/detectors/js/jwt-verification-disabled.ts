@@ -1,8 +1,9 @@
 // Flags JWTs trusted without verification: jsonwebtoken `jwt.decode()` in a file that never calls verify,
 // `algorithms: ['none']` / `algorithm: 'none'`, and `ignoreExpiration: true`.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 function keyOf(n: ts.Node): string | undefined {
@@ -10,46 +11,43 @@ function keyOf(n: ts.Node): string | undefined {
 }
 
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
-function jwtBindings(sf: ts.SourceFile): { modules: Set<string>; decode: Set<string> } {
+function jwtBindings(ctx: DetectorContext): { modules: Set<string>; decode: Set<string> } {
   const modules = new Set<string>();
   const decode = new Set<string>();
   const isJwt = (s: ts.Node | undefined) => !!s && ts.isStringLiteralLike(s) && s.text === 'jsonwebtoken';
-  const visit = (n: ts.Node): void => {
+  walkJs(ctx, (n) => {
     if (ts.isImportDeclaration(n) && isJwt(n.moduleSpecifier)) {
       const c = n.importClause;
       if (c?.name) modules.add(c.name.text);
       const b = c?.namedBindings;
       if (b && ts.isNamespaceImport(b)) modules.add(b.name.text);
       if (b && ts.isNamedImports(b)) for (const e of b.elements) if ((e.propertyName ?? e.name).text === 'decode') decode.add(e.name.text);
-      return;
+      return SKIP_CHILDREN;
     }
     if (ts.isVariableDeclaration(n) && n.initializer && ts.isCallExpression(n.initializer) && ts.isIdentifier(n.initializer.expression)
       && n.initializer.expression.text === 'require' && isJwt(n.initializer.arguments[0])) {
       if (ts.isIdentifier(n.name)) modules.add(n.name.text);
       else if (ts.isObjectBindingPattern(n.name)) for (const e of n.name.elements) if (keyOf(e.propertyName ?? e.name) === 'decode' && ts.isIdentifier(e.name)) decode.add(e.name.text);
-      return;
+      return SKIP_CHILDREN;
     }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  });
   return { modules, decode };
 }
 
 export const jwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
-  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['js'] },
+  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['jsonwebtoken', 'none', 'ignoreexpiration'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const { modules, decode } = ctx.text.includes('jsonwebtoken') ? jwtBindings(sf) : { modules: new Set<string>(), decode: new Set<string>() };
+    const { modules, decode } = ctx.text.includes('jsonwebtoken') ? jwtBindings(ctx) : { modules: new Set<string>(), decode: new Set<string>() };
     const verifies = /\bverify\s*\(/.test(ctx.text);
     const confidence = ctx.isTestFile ? 'low' : undefined;
     // `algorithm: 'none'` also configures compression and ciphers; only JWT code counts.
     const jwtFile = /jwt|jsonwebtoken|jose|jws/i.test(ctx.text);
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isPropertyAssignment(node)) {
         const k = keyOf(node.name);
         const v = node.initializer;
@@ -74,8 +72,6 @@ export const jwtVerificationDisabled: Detector = {
           });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

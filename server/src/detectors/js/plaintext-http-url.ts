@@ -1,8 +1,9 @@
 // Flags `http://` / `ws://` URLs of remote APIs passed to fetch/axios/WebSocket or stored in `*Url`/`baseURL`/
 // `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
@@ -34,7 +35,7 @@ function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean): boole
 
 export const plaintextHttpUrl: Detector = {
   id: 'plaintext-http-url',
-  meta: { ...RULE_META['plaintext-http-url'], needs: ['js'] },
+  meta: { ...RULE_META['plaintext-http-url'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['http://', 'ws://'],
   run(ctx: DetectorContext) {
@@ -42,8 +43,7 @@ export const plaintextHttpUrl: Detector = {
     if (!sf) return;
     // A `homepage: 'http://…'` only matters in code that makes requests.
     const client = HTTP_CLIENT.test(ctx.text);
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
         const len = remoteHttp(node.text);
         if (len !== undefined && usedAsEndpoint(node, sf, client)) {
@@ -56,10 +56,8 @@ export const plaintextHttpUrl: Detector = {
             fix: { title: `Vouch: Use ${secure}://`, edits: [{ start, end: start + len, newText: secure }] },
           });
         }
-        return;
+        return SKIP_CHILDREN;
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

@@ -1,8 +1,9 @@
 // Flags `rejectUnauthorized: false`, `strictSSL: false`, no-op `checkServerIdentity` and
 // `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`: assistants "fix" self-signed certificate errors this way.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -40,7 +41,7 @@ function guarded(node: ts.Node): boolean {
 
 export const tlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
-  meta: { ...RULE_META['tls-verification-disabled'], needs: ['js'] },
+  meta: { ...RULE_META['tls-verification-disabled'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['rejectunauthorized', 'strictssl', 'checkserveridentity', 'node_tls_reject_unauthorized'],
   run(ctx: DetectorContext) {
@@ -48,8 +49,7 @@ export const tlsVerificationDisabled: Detector = {
     if (!sf) return;
     const confidence: Confidence | undefined = ctx.isTestFile ? 'low' : undefined;
     const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (guarded(n) ? { severity: 'warning' as const, confidence: confidence ?? ('medium' as const) } : { confidence });
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       // { rejectUnauthorized: false } or options.rejectUnauthorized = false
       const assign = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);
       if (ts.isPropertyAssignment(node) || assign) {
@@ -79,8 +79,6 @@ export const tlsVerificationDisabled: Detector = {
           });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

@@ -1,8 +1,9 @@
 // Flags fast digests (MD5, SHA-1, plain SHA-2) applied to passwords: `createHash('md5').update(password)`,
 // `md5(password)`, `CryptoJS.SHA256(pw)`. Assistants reach for them; a file checksum or ETag is not flagged.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
@@ -36,14 +37,13 @@ function contextName(node: ts.Node, sf: ts.SourceFile): string {
 
 export const weakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: { ...RULE_META['weak-password-hash'], needs: ['js'] },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'createhash'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
         const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
@@ -74,8 +74,6 @@ export const weakPasswordHash: Detector = {
           }
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

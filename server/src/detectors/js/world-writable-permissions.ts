@@ -1,8 +1,9 @@
 // Flags `fs.chmod(p, 0o777)`-style modes that let every user write the file, and `process.umask(0)`.
 // Assistants "fix" EACCES this way. Creation modes (mkdir/open/writeFile) are masked by umask: hint only.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
+import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const CHMOD = /^[fl]?chmod(Sync)?$/;
@@ -34,14 +35,13 @@ function tightenFix(lit: ts.Expression, mode: number, sf: ts.SourceFile): Fix {
 
 export const worldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
-  meta: { ...RULE_META['world-writable-permissions'], needs: ['js'] },
+  meta: { ...RULE_META['world-writable-permissions'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
   keywords: ['chmod', 'mode', 'umask'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const visit = (node: ts.Node): void => {
-      ctx.checkBudget();
+    walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
         const c = node.expression;
         const fn = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : '';
@@ -69,8 +69,6 @@ export const worldWritablePermissions: Detector = {
           }
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+    });
   },
 };

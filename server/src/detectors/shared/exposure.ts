@@ -7,6 +7,7 @@ import { analysis, type Flow } from '../../analysis';
 import type { Tree } from 'web-tree-sitter';
 import type { ts } from 'ts-morph';
 import type { DetectorContext, RelatedStep } from '../../core/types';
+import { jsExposureNodes } from './js-nodes';
 
 export interface ExposureHit {
   start: number;
@@ -73,10 +74,10 @@ export function mergeExposures(syntax: readonly ExposureSink[], flows: readonly 
   return [...syntax, ...flows.filter((f) => !syntax.some((s) => overlaps(s, f)))];
 }
 
-/** The syntax's sinks for this file: the JS/TS extractor or the Python one. */
+/** The syntax's sinks for this file: the JS/TS extractor (over the nodes the three rules share) or the Python one. */
 export function syntaxSinks(
   ctx: DetectorContext,
-  js: (sf: ts.SourceFile, checkBudget: () => void) => ExposureSink[],
+  js: (sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void) => ExposureSink[],
   python: (tree: Tree, text: string, checkBudget: () => void) => ExposureSink[],
 ): ExposureSink[] {
   if (ctx.languageId === 'python') {
@@ -84,5 +85,6 @@ export function syntaxSinks(
     return tree ? python(tree, ctx.text, ctx.checkBudget) : [];
   }
   const sf = ctx.js();
-  return sf ? js(sf, ctx.checkBudget) : [];
+  const nodes = sf && ctx.get(jsExposureNodes);
+  return sf && nodes ? js(sf, nodes, ctx.checkBudget) : [];
 }

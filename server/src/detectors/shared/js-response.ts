@@ -1,6 +1,6 @@
 // What a JS/TS server sends to the client: the payload of `res.json(x)`, `res.status(500).send(x)`,
 // `reply.send(x)`, `ctx.body = x`, `NextResponse.json(x, { status })`, `new Response(x)`, with its status.
-import { ts } from 'ts-morph';
+import { ts } from '../../core/ts';
 
 export interface ResponsePayload {
   payload: ts.Expression;
@@ -42,7 +42,14 @@ function statusOption(e: ts.Expression | undefined): number | undefined {
   return undefined;
 }
 
+const CALL = ts.SyntaxKind.CallExpression;
+const NEW = ts.SyntaxKind.NewExpression;
+const BINARY = ts.SyntaxKind.BinaryExpression;
+
+/** Called on every node of the file: anything but a call, `new` or assignment is answered by its kind. */
 export function responsePayload(node: ts.Node): ResponsePayload | undefined {
+  const kind = node.kind;
+  if (kind !== CALL && kind !== NEW && kind !== BINARY) return undefined;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const callee = node.expression;
     const payload = node.arguments[0];

@@ -1,6 +1,6 @@
 // Package references in JS/TS: static and dynamic imports, `export … from`, `require`,
 // `import x = require()` and `import('x')` types, in one walk of the syntax tree.
-import { ts } from 'ts-morph';
+import { ts } from '../../../core/ts';
 import type { DetectorContext } from '../../../core/types';
 import { isNodeBuiltin } from './node-builtins';
 import { npmPackageOf, type PackageRef } from './references';

@@ -1,0 +1,93 @@
+// One lowering per file version, shared: the `ir` fact of the file's own run and the summaries its
+// importers ask for (cross-file.ts) both go through the engine's memo (core/memo.ts), keyed by path
+// and checked against the exact text and language, so a scan lowers each file once whichever of the
+// two comes first. Only complete lowerings are kept: one that failed or ran out of time is redone
+// (and reports the same way) by whoever asks next.
+import type { ts } from 'ts-morph';
+import type { Tree } from 'web-tree-sitter';
+import type { FileMemo } from '../core/memo';
+import { parseJs, parsePython } from '../core/parsers';
+import type { DetectorContext, FactContext, LanguageId } from '../core/types';
+import { jsExports, pythonExports } from './exports';
+import type { FileIR, Func } from './ir';
+import { lowerJsUnits } from './lower-js';
+import { lowerPythonUnits } from './lower-python';
+import type { UnitState } from './lower-units';
+
+/** What the memo keeps per path for the lowering. */
+export interface Lowered {
+  readonly text: string;
+  readonly languageId: LanguageId;
+  readonly ir: FileIR;
+  /** The functions the file exports, by the name importers use (what its summaries are looked up by). */
+  readonly exports: ReadonlyMap<string, Func>;
+  /** What the next version of the file lowers from: its top-level statements (lower-units.ts). */
+  readonly state: UnitState;
+}
+
+export const LOWERED = 'lowered';
+
+/** Every file name a scan or an import resolves to, as the host would name its language. */
+export function languageOfFile(path: string): LanguageId {
+  if (/\.py$/.test(path)) return 'python';
+  if (/\.[mc]?tsx?$/.test(path)) return path.endsWith('x') ? 'typescriptreact' : 'typescript';
+  return path.endsWith('.jsx') ? 'javascriptreact' : 'javascript';
+}
+
+/** The memo's lowering of `path` when it was made from exactly this text and language. */
+export function memoLowered(memo: FileMemo | undefined, path: string, text: string, languageId: LanguageId): Lowered | undefined {
+  const hit = memo?.get<Lowered>(path, LOWERED);
+  return hit && hit.text === text && hit.languageId === languageId ? hit : undefined;
+}
+
+function keep(memo: FileMemo | undefined, path: string, lowered: Lowered): Lowered {
+  memo?.set(path, LOWERED, lowered, lowered.text.length);
+  return lowered;
+}
+
+/**
+ * The file of a run, lowered from the run's own parse (shared with its detectors): reused whole from
+ * the memo when the text is the same, else lowered from the last version's top-level statements (an
+ * edit re-lowers only the statements it touched). That last version is consumed: its IR now belongs
+ * to this one, so everything the memo kept of it goes.
+ */
+export function lowerRun(ctx: DetectorContext & FactContext, language: 'js' | 'python', tick: () => void): FileIR | undefined {
+  const { memo, path, text, languageId } = ctx;
+  const last = memo?.get<Lowered>(path, LOWERED);
+  if (last && last.text === text && last.languageId === languageId) return last.ir;
+  const parsed = language === 'js' ? ctx.js() : ctx.python();
+  if (!parsed) return undefined;
+  const prev = last?.languageId === languageId ? last.state : undefined;
+  if (prev) memo?.delete(path);
+  if (language === 'js') {
+    const sf = parsed as ts.SourceFile;
+    const { ir, state } = lowerJsUnits(sf, tick, prev);
+    return keep(memo, path, { text, languageId, ir, exports: jsExports(sf, ir), state }).ir;
+  }
+  const { ir, state } = lowerPythonUnits(parsed as Tree, tick, text, prev);
+  return keep(memo, path, { text, languageId, ir, exports: pythonExports(ir), state }).ir;
+}
+
+/**
+ * Another file (an import), parsed here unless the memo has it; kept for that file's own run when it
+ * will want it (`forOwnRun`: its text may have input, so its own analysis lowers it). Throws as the parse does.
+ */
+export function lowerFile(memo: FileMemo | undefined, text: string, path: string, tick: () => void, forOwnRun: boolean): Lowered | undefined {
+  const languageId = languageOfFile(path);
+  const hit = memoLowered(memo, path, text, languageId);
+  if (hit) return hit;
+  const kept = forOwnRun ? memo : undefined;
+  if (languageId !== 'python') {
+    const sf = parseJs(text, path, languageId);
+    const { ir, state } = lowerJsUnits(sf, tick);
+    return keep(kept, path, { text, languageId, ir, exports: jsExports(sf, ir), state });
+  }
+  const tree = parsePython(text);
+  if (!tree) return undefined;
+  try {
+    const { ir, state } = lowerPythonUnits(tree, tick, text);
+    return keep(kept, path, { text, languageId, ir, exports: pythonExports(ir), state });
+  } finally {
+    tree.delete();
+  }
+}

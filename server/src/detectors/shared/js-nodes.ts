@@ -1,0 +1,74 @@
+// One walk of a JS/TS file that every syntax rule shares: its nodes in source order (fact `js-nodes`),
+// so the rules loop over an array instead of each walking the whole tree (a walk per rule was most of
+// the fast tier's syntax time on a dense file). The exposure rules read a subset (`js-exposure-nodes`).
+import { ts } from '../../core/ts';
+import type { DetectorContext, Fact } from '../../core/types';
+
+export interface JsNodes {
+  /** Every node below the source file, in the order a recursive `forEachChild` walk visits them. */
+  readonly nodes: readonly ts.Node[];
+  /** `after[i]`: the index just past node i's subtree (where a walk that skips its children goes on). */
+  readonly after: readonly number[];
+}
+
+export const jsNodes: Fact<JsNodes | undefined> = {
+  id: 'js-nodes',
+  compute(ctx) {
+    const sf = ctx.js();
+    if (!sf) return undefined;
+    const nodes: ts.Node[] = [];
+    const after: number[] = [];
+    const visit = (node: ts.Node): void => {
+      // The clock is read once every 64 nodes.
+      const i = nodes.length;
+      if ((i & 63) === 0) ctx.checkBudget();
+      nodes.push(node);
+      after.push(0);
+      ts.forEachChild(node, visit);
+      after[i] = nodes.length;
+    };
+    ts.forEachChild(sf, visit);
+    return { nodes, after };
+  },
+};
+
+/** Returned by a `walkJs` visitor to pass over the node's children. */
+export const SKIP_CHILDREN = 1;
+
+/**
+ * `visit` on every node of the file in a recursive walk's order (the source file itself excepted),
+ * from the shared index; a visitor returning SKIP_CHILDREN is not called on that node's descendants.
+ * The asking detector declares `js-nodes` in `meta.needs`.
+ */
+export function walkJs(ctx: DetectorContext, visit: (node: ts.Node) => typeof SKIP_CHILDREN | void): void {
+  const index = ctx.get(jsNodes);
+  if (!index) return;
+  const { nodes, after } = index;
+  for (let i = 0; i < nodes.length; i++) {
+    if ((i & 63) === 0) ctx.checkBudget();
+    if (visit(nodes[i]) === SKIP_CHILDREN) i = after[i] - 1;
+  }
+}
+
+const CALL = ts.SyntaxKind.CallExpression;
+const NEW = ts.SyntaxKind.NewExpression;
+const BINARY = ts.SyntaxKind.BinaryExpression;
+const EQUALS = ts.SyntaxKind.EqualsToken;
+const DECLARATION = ts.SyntaxKind.VariableDeclaration;
+
+/**
+ * What the exposure rules' JS/TS syntax looks at (error details and records in responses, secrets in
+ * logs): calls, `new`, plain assignments and variable declarations with a value, in source order.
+ */
+export const jsExposureNodes: Fact<readonly ts.Node[] | undefined> = {
+  id: 'js-exposure-nodes',
+  compute(ctx) {
+    const index = ctx.get(jsNodes);
+    if (!index) return undefined;
+    return index.nodes.filter((node) => {
+      const kind = node.kind;
+      return kind === CALL || kind === NEW || (kind === BINARY && (node as ts.BinaryExpression).operatorToken.kind === EQUALS)
+        || (kind === DECLARATION && !!(node as ts.VariableDeclaration).initializer);
+    });
+  },
+};
