@@ -4,7 +4,7 @@
 // can break callers that relied on the old one: "tightened timeouts and limits". Names whose meaning
 // runs the other way (minimums, intervals, thresholds) are never compared. Values are numeric literals
 // and their products and sums (`30 * 1000`); anything else is not a limit here.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import type { PyNode } from './surface-python';
 
 /** Where a limit is, and its value: `''` for the exported value itself, else a dotted key path. */

@@ -5,7 +5,7 @@
 // `{id}` are one placeholder), so renaming a parameter is not a change. Reported (breaking only): a
 // route removed, moved to another path (the same handler now answers elsewhere), or no longer answering
 // a method it answered. Pure: text in, routes out; spans are offsets in the text given.
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import { parsePython } from '../core/parsers';
 import type { Change } from './compare';
 import type { SurfaceLanguage } from './surface';
