@@ -48,6 +48,10 @@ export interface ChangeDescription {
   preciseAccept?: boolean;
   /** Small accept-shaped inserts that continued each other (a suggestion taken word by word), joined. */
   chained?: boolean;
+  /** Everything the event inserted, it also removed elsewhere: text moved by drag and drop. */
+  movedInEvent?: boolean;
+  /** The insert is the IntelliSense item focused in the suggest widget (its range and text). */
+  suggestAccept?: boolean;
 }
 
 export interface Classification {
@@ -124,6 +128,8 @@ export function classify(d: ChangeDescription): Classification {
     if (d.copiedInEditor) return { kind: 'typed', why: 'code moved inside the editor' };
     return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed', why: 'short paste' };
   }
+  if (d.suggestAccept) return { kind: 'typed', why: 'IntelliSense item accepted' };
+  if (d.movedInEvent) return { kind: 'typed', why: 'text moved within the document (drag and drop)' };
   if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
   if (d.linesOnlyMoved) return { kind: 'typed', why: 'lines moved, sorted or removed' };
 
@@ -161,6 +167,35 @@ export function classify(d: ChangeDescription): Classification {
   // multi-line quick fix. One line (an import, a fix) is never counted.
   if (!c.atCursor && nonBlankLines(c.text) >= MIN_AGENT_LINES && agentSized(c.text)) return { kind: 'agent', confidence: 'low', why: 'block away from the cursor' };
   return { kind: 'typed', why: 'no accept signal' };
+}
+
+/**
+ * Each inserted text (non-blank) is one of the texts the same event removed: a drag and drop of a
+ * selection deletes it and inserts it elsewhere in one edit. Counted with multiplicity.
+ */
+export function movedInEvent(inserted: readonly string[], removed: readonly string[]): boolean {
+  const left = [...removed];
+  let any = false;
+  for (const text of inserted) {
+    if (nonWhitespace(text) === 0) continue;
+    const i = left.indexOf(text);
+    if (i < 0) return false;
+    left.splice(i, 1);
+    any = true;
+  }
+  return any;
+}
+
+/** The IntelliSense item focused in the suggest widget (told to inline-completion providers), and when. */
+export interface SelectedItem { start: { line: number; character: number }; text: string; at: number }
+/** The focused item is the one accepted when the insert comes within this time. */
+export const SELECTED_TTL_MS = 60_000;
+
+/** The insert starts where the focused item's range starts and is the item's text. */
+export function isSelectedItem(selected: SelectedItem | undefined, start: { line: number; character: number }, text: string, now: number): boolean {
+  if (!selected || now - selected.at > SELECTED_TTL_MS || text === '') return false;
+  return selected.start.line === start.line && selected.start.character === start.character
+    && selected.text.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
 }
 
 /** Every non-blank line of `after` (trimmed) is a line of `before`, counted with multiplicity. */

@@ -1,0 +1,40 @@
+// Which IntelliSense item is focused in the suggest widget. VS Code tells inline-completion providers
+// (stable `InlineCompletionContext.selectedCompletionInfo`): the range the item will replace and the
+// text it will insert. Vouch registers a provider that never offers anything, only to hear that, so
+// an insert equal to the focused item is known as an IntelliSense accept, not ghost text, whatever
+// its shape (`loadSettingsFile('settings.json')` looks like a one-line completion otherwise).
+import * as vscode from 'vscode';
+import { isSelectedItem, type SelectedItem } from './classify';
+import type { Position } from './regions';
+
+export class SuggestWidgetWatcher implements vscode.Disposable {
+  private readonly selected = new Map<string, SelectedItem>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(selector: vscode.DocumentSelector) {
+    this.disposables.push(
+      vscode.languages.registerInlineCompletionItemProvider(selector, {
+        provideInlineCompletionItems: (document, _position, context) => {
+          const info = context.selectedCompletionInfo;
+          const uri = document.uri.toString();
+          if (info) this.selected.set(uri, { start: { line: info.range.start.line, character: info.range.start.character }, text: info.text, at: Date.now() });
+          else this.selected.delete(uri);
+          return undefined; // never offers anything
+        },
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.selected.delete(d.uri.toString())),
+    );
+  }
+
+  /** The change inserting `text` at `start` is the accept of the focused IntelliSense item (consumed). */
+  accepted(uri: string, start: Position, text: string): boolean {
+    const hit = isSelectedItem(this.selected.get(uri), start, text, Date.now());
+    if (hit) this.selected.delete(uri);
+    return hit;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.selected.clear();
+  }
+}
