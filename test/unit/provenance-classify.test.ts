@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, commonEnds, isSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, commonEnds, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -107,6 +107,12 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(isSelectedItem(item, { line: 4, character: 12 }, "loadSettingsFile('settings.json'); // and more", 2_000), false, 'ghost text extending the item');
     assert.equal(isSelectedItem(item, { line: 4, character: 12 }, "loadSettingsFile('settings.json')", 1_000 + SELECTED_TTL_MS + 1), false, 'stale');
     assert.equal(isSelectedItem(undefined, { line: 4, character: 12 }, 'x', 2_000), false);
+    // VS Code applies the item's auto-import first: the item's range follows it down a line.
+    const importFirst = matchSelectedItem({ ...item, start: { line: 3, character: 12 } }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "import { x } from './x';\n" }], 2_000);
+    assert.equal(importFirst.hit, false);
+    assert.deepEqual(!importFirst.hit && importFirst.next.start, { line: 4, character: 12 });
+    const accept = [{ range: { start: { line: 4, character: 12 }, end: { line: 4, character: 19 } }, text: "loadSettingsFile('settings.json')" }];
+    assert.equal(!importFirst.hit && matchSelectedItem(importFirst.next, accept, 2_000).hit, true);
     const d: ChangeDescription = { changes: [fact("tingsFile('settings.json')")], selectionKind: 'other', cursorAtInsertEnd: true };
     assert.equal(kind(d), 'completion', 'the same insert without the signal looks like ghost text');
     assert.equal(kind({ ...d, suggestAccept: true }), 'typed');

@@ -169,8 +169,7 @@ export class Capture implements vscode.Disposable {
       && isReload(document.uri.fsPath, oldText, newText);
     const capture = !reason && !own;
     // Asked now, in the event: the provider hears of the widget closing right after the accept.
-    const first = e.contentChanges[0];
-    const suggestAccept = e.contentChanges.length === 1 && capture && !!this.suggest?.accepted(uri, plain(first.range.start), first.text);
+    const suggestAccept = capture && !!this.suggest?.accepted(uri, e.contentChanges);
     const ids: string[] = [];
     const facts: ChangeFact[] = [];
     /** Per fact: the pending region it opened, and where its text ends once the whole event is applied. */

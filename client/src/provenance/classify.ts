@@ -2,6 +2,7 @@
 // import, so the heuristics are unit-tested). The stable API has no "inline suggestion accepted"
 // event; this reads the edit's shape and what the editor did around it, and says how sure it is.
 import type { Confidence } from '../../../server/src/core/types';
+import { transformPosition, type ContentChange } from './regions';
 
 export type ChangeKind = 'completion' | 'paste' | 'agent' | 'typed' | 'ignore';
 
@@ -190,6 +191,17 @@ export function movedInEvent(inserted: readonly string[], removed: readonly stri
 export interface SelectedItem { start: { line: number; character: number }; text: string; at: number }
 /** The focused item is the one accepted when the insert comes within this time. */
 export const SELECTED_TTL_MS = 60_000;
+
+/**
+ * Is this change event the accept of the focused item? If not, where the item's range starts after
+ * it: VS Code applies an item's additional edits (an auto-import above) before the item itself.
+ */
+export function matchSelectedItem(selected: SelectedItem, changes: readonly ContentChange[], now: number): { hit: true } | { hit: false; next: SelectedItem } {
+  if (changes.length === 1 && isSelectedItem(selected, changes[0].range.start, changes[0].text, now)) return { hit: true };
+  let start = selected.start;
+  for (const c of changes) start = transformPosition(start, c, 'left');
+  return { hit: false, next: { ...selected, start } };
+}
 
 /** The insert starts where the focused item's range starts and is the item's text. */
 export function isSelectedItem(selected: SelectedItem | undefined, start: { line: number; character: number }, text: string, now: number): boolean {

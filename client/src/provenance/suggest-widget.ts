@@ -4,8 +4,7 @@
 // an insert equal to the focused item is known as an IntelliSense accept, not ghost text, whatever
 // its shape (`loadSettingsFile('settings.json')` looks like a one-line completion otherwise).
 import * as vscode from 'vscode';
-import { isSelectedItem, type SelectedItem } from './classify';
-import type { Position } from './regions';
+import { matchSelectedItem, type SelectedItem } from './classify';
 
 export class SuggestWidgetWatcher implements vscode.Disposable {
   private readonly selected = new Map<string, SelectedItem>();
@@ -26,11 +25,18 @@ export class SuggestWidgetWatcher implements vscode.Disposable {
     );
   }
 
-  /** The change inserting `text` at `start` is the accept of the focused IntelliSense item (consumed). */
-  accepted(uri: string, start: Position, text: string): boolean {
-    const hit = isSelectedItem(this.selected.get(uri), start, text, Date.now());
-    if (hit) this.selected.delete(uri);
-    return hit;
+  /**
+   * Is this change event the accept of the focused IntelliSense item (then it is consumed)? Any other
+   * event moves the item's range along (an auto-import applied before the item shifts its line).
+   */
+  accepted(uri: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): boolean {
+    const selected = this.selected.get(uri);
+    if (!selected) return false;
+    const plain = (p: vscode.Position) => ({ line: p.line, character: p.character });
+    const match = matchSelectedItem(selected, changes.map((c) => ({ range: { start: plain(c.range.start), end: plain(c.range.end) }, text: c.text })), Date.now());
+    if (match.hit) this.selected.delete(uri);
+    else this.selected.set(uri, match.next);
+    return match.hit;
   }
 
   dispose(): void {
