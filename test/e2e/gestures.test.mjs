@@ -1088,6 +1088,7 @@ function quickFixRow(id, gesture, file, text, { line, title, check, knownGap }) 
       const row = rows.filter({ hasText: title }).first();
       let offered = [];
       let nudged = Date.now();
+      let nudges = 0;
       await waitFor(async () => {
         if (!(await rows.first().isVisible())) {
           if (!(await bulb.isVisible())) {
@@ -1096,6 +1097,7 @@ function quickFixRow(id, gesture, file, text, { line, title, check, knownGap }) 
             if (Date.now() - nudged > 5_000) {
               await t.press('ArrowRight', 'ArrowLeft');
               nudged = Date.now();
+              t.note = `no lightbulb for 5 s: the cursor moved off and back ${(nudges += 1)}×`;
             }
             return false;
           }
