@@ -316,7 +316,8 @@ export class Capture implements vscode.Disposable {
         const range = contentRange(chain.start, chain.text);
         ids = range ? [regions.addPending(range)] : [];
       }
-      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
+      const blank = (r: Range) => document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)).trim() === '';
+      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf, blank);
       this.host.log(`${result.kind} (${result.confidence}, ${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
       this.host.changed(document);
     } catch (err) {
