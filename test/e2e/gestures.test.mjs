@@ -8,8 +8,10 @@
 // extension host sees it, from the fixture's state files) must show that the gesture happened.
 //
 // A failing row is a Vouch result, not a harness problem: rows that could not perform their gesture
-// fail with an error saying so, and the table marks them `error`. Many rows are expected to fail
-// against the current capture code (issue 14); do not weaken the expectations to make them pass.
+// fail with an error saying so, and the table marks them `error`. Do not weaken an expectation to
+// make a row pass: fix capture (client/src/provenance) with a unit test. A row the stable API cannot
+// get right carries `knownGap`: it runs, is reported as pending, and fails once it passes.
+// Part of `npm test` (run.mjs runs every suite), so of CI.
 //
 //   node test/e2e/run.mjs --skip-package test/e2e/gestures.test.mjs
 //   node test/e2e/run.mjs --skip-package test/e2e/gestures.test.mjs --grep 'autoSave: off\) 3a'
@@ -205,6 +207,38 @@ const BULK_AFTER = (k) => [
   '',
 ].join('\n');
 
+const QUICK_FIX_IMPORT = "import { readFileSync } from 'node:fs';";
+const QUICK_FIX_STUB = ['function computeTax(amount: number, rate: number): number {', "  throw new Error('Function not implemented.');", '}'];
+const QUICK_FIX_IMPORT_FILE = ['// 19a: a one-line quick fix from another extension (lightbulb)', "const data = readFileSync('data.json', 'utf8');", 'export { data };', ''].join('\n');
+const QUICK_FIX_STUB_FILE = ['// 19b: a multi-line quick fix from another extension (lightbulb)', 'const price = 120;', 'export const total = price + computeTax(price, 0.2);', ''].join('\n');
+
+const DRAG_FILE = [
+  '// 20: drag and drop of selected text',
+  "const first = 'alpha';",
+  'const second = first.length * 2;',
+  'const third = second + first.length;',
+  'export function summary() {',
+  '  return [first, second, third].join(", ");',
+  '}',
+  '// drop here',
+  '',
+].join('\n');
+
+const PULL_BASE = (name) => [`// ${name} before the pull`, `export const ${name.replace(/\W/g, '')} = 1;`, ''].join('\n');
+const PULL_EXTRA = (name) => Array.from({ length: 12 }, (_, k) => `export const ${name.replace(/\W/g, '')}Step${k + 1} = (input: number) => input * ${k + 2} + ${k};`);
+
+const ORGANIZE = [
+  '// 22: Organize Imports',
+  "import { writeFileSync } from 'node:fs';",
+  "import { join } from 'node:path';",
+  "import { readFileSync, existsSync } from 'node:fs';",
+  "import { unusedHelper } from './nowhere';",
+  "export const target = join('out', 'report.txt');",
+  "export const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';",
+  "writeFileSync(target, previous + 'x');",
+  '',
+].join('\n');
+
 // --- workbench gestures --------------------------------------------------------------------------
 
 /** Format Document: Shift+Alt+F on Windows and macOS (Shift+Option+F), Ctrl+Shift+I on Linux. */
@@ -272,6 +306,20 @@ class Gestures {
     await dismissWidgets(this.page);
     await quickOpen(this.page, rel);
     await this.waitState(rel, (s) => typeof s.text === 'string', 'the document to open in the extension host');
+    this.current = rel;
+  }
+
+  /**
+   * Ends the line `line` of the open file with Enter, again if needed: an IntelliSense widget that
+   * opens late (under load) takes an Enter as the accept of its item, and the line never ends.
+   */
+  async endLine(line) {
+    const ended = () => this.state(this.current)?.text.includes(`${line}\n`);
+    await waitFor(async () => {
+      if (ended()) return true;
+      await this.enter();
+      return waitFor(ended, { timeout: 2_000, interval: 100 }).catch(() => false);
+    }, { what: `GESTURE NOT PERFORMED: a new line after "${line}" in ${this.current}`, interval: 100 });
   }
 
   /** Focuses the editor and puts the cursor at the end of the file. */
@@ -319,7 +367,7 @@ class Gestures {
     await this.toEnd();
     await page.keyboard.press('Enter');
     await page.keyboard.type(`// vouch-e2e: ${name}`);
-    await page.keyboard.press('Enter');
+    await this.endLine(`// vouch-e2e: ${name}`);
     await page.keyboard.type(prefix);
     let asked = Date.now();
     await waitFor(async () => {
@@ -696,7 +744,7 @@ const ROWS = [
       await t.toEnd();
       await t.press('Enter');
       await t.type('// vouch-e2e: suggest-import');
-      await t.press('Enter');
+      await t.endLine('// vouch-e2e: suggest-import');
       await t.type('const cfg = loadSet');
       await t.acceptIntelliSense('loadSettingsFile');
       await t.type(';');
@@ -792,11 +840,20 @@ const ROWS = [
       await t.editFirst('rename/g11-math.ts');
       await goToLine(t.page, 1, 20);
       const box = t.page.locator('.rename-box .rename-input').first();
+      // F2 asks TypeScript first (seconds under load); pressing it again meanwhile cancels the
+      // pending rename, and a box that then closes lets the typed name land in the editor (run 3).
+      // So: press again only after 10 s, and type only into the box once it has the focus.
+      let pressed = 0;
       await waitFor(async () => {
-        if (!(await box.isVisible())) await t.press('F2');
-        return box.isVisible();
-      }, { what: 'GESTURE NOT PERFORMED: the rename box (F2)', interval: 2_000, timeout: 60_000 });
+        if (await box.isVisible()) return box.evaluate((el) => el === document.activeElement);
+        if (Date.now() - pressed > 10_000) {
+          await t.press('F2');
+          pressed = Date.now();
+        }
+        return false;
+      }, { what: 'GESTURE NOT PERFORMED: the rename box (F2) with the focus', interval: 250, timeout: 60_000 });
       await t.type('calculateGrandTotal');
+      await waitFor(async () => (await box.inputValue({ timeout: 1_000 })) === 'calculateGrandTotal', { what: 'GESTURE NOT PERFORMED: the new name in the rename box' });
       await t.press('Enter');
       const renamed = (x) => x.includes('calculateGrandTotal') && !x.includes('computeTotal');
       await t.waitText('rename/g11-math.ts', renamed, 'the rename in the defining file');
@@ -939,7 +996,180 @@ const ROWS = [
       return [part('open file, new lines', dump, file, 'agent', added)];
     },
   },
+  quickFixRow('19a', 'one-line quick fix of another extension (an import at the top), from the lightbulb', 'g19a-quickfix-import.ts', QUICK_FIX_IMPORT_FILE, {
+    line: 2,
+    title: "Stand-in: add import from 'node:fs'",
+    check: (x) => x.startsWith(`${QUICK_FIX_IMPORT}\n`),
+  }),
+  quickFixRow('19b', 'multi-line quick fix of another extension (a function stub at the end), from the lightbulb', 'g19b-quickfix-stub.ts', QUICK_FIX_STUB_FILE, {
+    line: 3,
+    // The stable API shows an agent's WorkspaceEdit and a quick fix's the same way: one block away
+    // from the cursor, no selection change, no command Vouch can see. README: "they look the same".
+    knownGap: 'a multi-line quick fix looks like an agent edit (labelled agent, low confidence)',
+    title: "Stand-in: add missing function declaration 'computeTax'",
+    check: (x) => lineIndexOf(x, QUICK_FIX_STUB) >= 0,
+  }),
+  dragRow('20a', 'drag and drop of 3 selected whole lines (mouse)', 'g20a-drag-lines.ts', { from: [2, 1], to: [5, 1], dropBefore: '// drop here' }),
+  dragRow('20b', 'drag and drop of a selection across 3 lines, mid-line to mid-line (mouse)', 'g20b-drag-partial.ts', { from: [2, 7], to: [4, 13], dropBefore: '// drop here' }),
+  {
+    id: '22',
+    gesture: 'Organize Imports (Shift+Alt+O): merges, sorts and drops imports',
+    files: { 'g22-organize.ts': ORGANIZE },
+    async run(t) {
+      const file = 'g22-organize.ts';
+      await t.open(file);
+      await goToLine(t.page, 6, 1);
+      let pressed = 0;
+      // TypeScript answers once its project has loaded: press again until the imports change.
+      await waitFor(async () => {
+        if (!t.state(file).text.includes('unusedHelper')) return true;
+        if (pressed++ % 10 === 0) await t.press('Shift+Alt+O');
+        return false;
+      }, { what: 'GESTURE NOT PERFORMED: Organize Imports', interval: 500 });
+      await t.waitText(file, (x) => !x.includes('unusedHelper') && x.includes('node:path'), 'the organized imports');
+      return whole('file', file, 'none')(t);
+    },
+  },
+  {
+    id: '23',
+    gesture: 'Emmet abbreviation in HTML (`ul>li.item*3`), expanded from IntelliSense',
+    files: { 'g23-emmet.html': '<!-- 23: Emmet -->\n<body>\n\n</body>\n' },
+    async run(t) {
+      const file = 'g23-emmet.html';
+      await t.open(file);
+      await goToLine(t.page, 3, 1);
+      await t.type('ul>li.item*3');
+      await t.acceptIntelliSense('ul>li.item*3');
+      await t.waitText(file, (x) => (x.match(/<li class="item">/g) ?? []).length === 3, 'the Emmet expansion');
+      await t.press('Escape');
+      return whole('file', file, 'none')(t);
+    },
+  },
+  {
+    id: '21',
+    gesture: '`git pull` (fast-forward) rewriting an open file, a closed file seen before, and a never-opened file',
+    files: {},
+    watch: ['pull/open.ts', 'pull/seen.ts', 'pull/never.ts'],
+    async run(t) {
+      const repo = join(t.workspace, 'pull');
+      // The file seen before: opened, then closed, so Vouch knows its text (its closed-file watcher follows it).
+      await t.open('pull/seen.ts');
+      await t.page.locator('.editor-group-container.active .tab.active .tab-actions .action-label').first().click();
+      await waitFor(() => readTrace(t.trace).some((e) => e.ev === 'close' && e.file === 'pull/seen.ts'), { what: 'GESTURE NOT PERFORMED: the extension host to close pull/seen.ts', timeout: 90_000, interval: 250 });
+      await t.open('pull/open.ts');
+      await t.waitState('pull/open.ts', (s) => !s.isDirty, 'a clean editor');
+      git(repo, 'pull', '-q', '--ff-only');
+      await t.waitText('pull/open.ts', (x) => lineIndexOf(x, PULL_EXTRA('open')) >= 0, 'the editor to show the pulled lines');
+      for (const name of ['seen', 'never']) assert.ok(readFileSync(join(repo, `${name}.ts`), 'utf8').includes(PULL_EXTRA(name)[0]), `GESTURE NOT PERFORMED: pull/${name}.ts was not pulled`);
+      // The dump waits until the reload has been quiet for several seconds: the closed-file watcher
+      // (which settles 1.5 s after the write) has written what it decided by then.
+      const dump = await t.dump();
+      const committed = committedRegions(t.workspace);
+      const closed = (name) => {
+        const regions = committed[`pull/${name}.ts`] ?? [];
+        const text = readFileSync(join(repo, `${name}.ts`), 'utf8');
+        return judge(`${name}.ts (closed)`, `pull/${name}.ts`, { text, regions }, 'none');
+      };
+      return [part('open.ts', dump, 'pull/open.ts', 'none', PULL_EXTRA('open')), closed('seen'), closed('never')];
+    },
+  },
 ];
+
+/** What Vouch committed for closed files (.vouch/provenance.json). */
+function committedRegions(workspace) {
+  const file = join(workspace, '.vouch', 'provenance.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+/** A quick fix of the stand-in assistant, picked from the lightbulb's menu on `line` (1-based). */
+function quickFixRow(id, gesture, file, text, { line, title, check, knownGap }) {
+  return {
+    id,
+    gesture,
+    knownGap,
+    files: { [file]: text },
+    async run(t) {
+      await t.open(file);
+      await goToLine(t.page, line, 8);
+      // The lightbulb is a content widget, or a glyph in the gutter when the line's text is in its way.
+      const bulb = editor(t.page).locator('.lightBulbWidget, [class*="codicon-gutter-lightbulb"]').first();
+      const rows = t.page.locator('.action-widget .monaco-list-row');
+      const row = rows.filter({ hasText: title }).first();
+      let offered = [];
+      let nudged = Date.now();
+      let nudges = 0;
+      await waitFor(async () => {
+        if (!(await rows.first().isVisible())) {
+          if (!(await bulb.isVisible())) {
+            // The lightbulb waits for every code-action provider (TypeScript's too); under load its
+            // request can be dropped. A person moves the cursor off and back, which asks again.
+            if (Date.now() - nudged > 5_000) {
+              await t.press('ArrowRight', 'ArrowLeft');
+              nudged = Date.now();
+              t.note = `no lightbulb for 5 s: the cursor moved off and back ${(nudges += 1)}×`;
+            }
+            return false;
+          }
+          await bulb.click();
+          await rows.first().waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
+        }
+        offered = (await rows.allTextContents()).map((x) => x.replace(/\u00a0/g, ' ').trim());
+        if (await row.isVisible()) return true;
+        await t.press('Escape'); // not (yet) in the menu: close it and ask again
+        return false;
+      }, { what: `GESTURE NOT PERFORMED: the lightbulb menu offering "${title}" (offered: ${JSON.stringify(offered)})`, interval: 500 });
+      await row.click();
+      await t.waitText(file, check, 'the quick fix');
+      return whole('file', file, 'none')(t);
+    },
+  };
+}
+
+/**
+ * Selects from `from` to `to` ([line, column], 1-based) with the keyboard, then drags the selection
+ * with the mouse (button held, moved in steps) to the start of the line `dropBefore` and drops it.
+ */
+function dragRow(id, gesture, file, { from, to, dropBefore }) {
+  return {
+    id,
+    gesture,
+    files: { [file]: DRAG_FILE },
+    async run(t) {
+      const { page } = t;
+      await t.open(file);
+      await goToLine(page, from[0], from[1]);
+      // Shift+Down keeps the column: a selection to [line, column] is Shift+Down to the line, then Shift+Home/Right.
+      for (let l = from[0]; l < to[0]; l++) await t.press('Shift+ArrowDown');
+      await t.press('Shift+Home');
+      for (let c = 1; c < to[1]; c++) await t.press('Shift+ArrowRight');
+      const lines = DRAG_FILE.split('\n');
+      const offset = (l, c) => lines.slice(0, l - 1).reduce((n, x) => n + x.length + 1, 0) + c - 1;
+      const moved = DRAG_FILE.slice(offset(...from), offset(...to));
+      await t.waitState(file, (s) => {
+        const sel = s.selections?.[0];
+        return s.selections?.length === 1 && sel.anchor.join() === [from[0] - 1, from[1] - 1].join() && sel.active.join() === [to[0] - 1, to[1] - 1].join();
+      }, `the selection ${from} → ${to}`);
+      // Grab the selection inside its second line's text (first line: mid-line starts are short), drop at the target line's start.
+      const grab = editor(page).locator('.view-line', { hasText: lines[from[0]].trim() }).first();
+      const target = editor(page).locator('.view-line', { hasText: dropBefore }).first();
+      const g = await grab.boundingBox();
+      const d = await target.boundingBox();
+      const grabX = g.x + 20;
+      await page.mouse.move(grabX, g.y + g.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(grabX + 10, g.y + g.height, { steps: 4 });
+      await page.mouse.move(d.x + 1, d.y + d.height / 2, { steps: 12 });
+      await page.mouse.up();
+      const expected = (() => {
+        const without = DRAG_FILE.slice(0, offset(...from)) + DRAG_FILE.slice(offset(...to));
+        const at = without.indexOf(dropBefore);
+        return without.slice(0, at) + moved + without.slice(at);
+      })();
+      await t.waitText(file, (x) => x === expected, 'the dragged text to move before the drop line');
+      return whole('file', file, 'none')(t);
+    },
+  };
+}
 
 /** Ctrl+H: fills find and replace, toggles the regular expression if asked, Replace All (Ctrl+Alt+Enter). */
 async function replaceAll(t, find, replace, regex) {
@@ -1028,7 +1258,7 @@ function printTable(config, results, ms) {
     `${r.id} ${r.gesture}`,
     r.parts.map((p) => (r.parts.length > 1 ? `${p.name}: ${p.expected}` : p.expected)).join('; ') || '?',
     r.error ? `ERROR: ${r.error.split('\n')[0].slice(0, 120)}` : r.parts.map((p) => (r.parts.length > 1 ? `${p.name}: ${p.got}` : p.got)).join('; '),
-    r.verdict === 'correct' ? 'ok' : r.verdict,
+    r.verdict === 'correct' ? 'ok' : r.known ? `${r.verdict} (known gap: ${r.known})` : r.verdict,
   ]);
   const head = ['gesture', 'expected', 'got', 'ok'];
   const widths = head.map((h, i) => Math.min(90, Math.max(h.length, ...rows.map((r) => r[i].length))));
@@ -1053,8 +1283,8 @@ function printTable(config, results, ms) {
 }
 
 function totals(results) {
-  const t = { correct: 0, mislabel: 0, miss: 0, error: 0 };
-  for (const r of results) t[r.verdict]++;
+  const t = { correct: 0, mislabel: 0, miss: 0, error: 0, known: 0 };
+  for (const r of results) t[r.known ? 'known' : r.verdict]++;
   return t;
 }
 
@@ -1091,6 +1321,7 @@ for (const config of CONFIGS) {
         }
       }
       makeRepo(join(workspace, 'repo'));
+      makePullClone(join(sandbox.root, 'upstream'), join(workspace, 'pull'));
       Object.assign(paths, {
         stateDir: join(sandbox.root, 'state'),
         dumpFile: join(sandbox.root, 'provenance-dump.json'),
@@ -1131,7 +1362,7 @@ for (const config of CONFIGS) {
     });
 
     for (const row of ROWS) {
-      it(`${row.id} ${row.gesture}`, async () => {
+      it(`${row.id} ${row.gesture}`, async function () {
         const result = { id: row.id, gesture: row.gesture, parts: [], verdict: 'error' };
         results.push(result);
         const from = Date.now();
@@ -1151,6 +1382,12 @@ for (const config of CONFIGS) {
           result.ms = Date.now() - from;
         }
         const detail = result.parts.map((p) => `${p.name} (lines ${p.lines}): expected ${p.expected}, got ${p.got} → ${p.verdict}`).join('\n');
+        if (row.knownGap) {
+          // A gap the stable API cannot close: reported (pending), never silently passing.
+          assert.notEqual(result.verdict, 'correct', `known gap now labelled correctly: remove its knownGap (${row.knownGap})`);
+          result.known = row.knownGap;
+          this.skip();
+        }
         assert.equal(result.verdict, 'correct', `Vouch labelled the gesture wrongly (${result.verdict}):\n${detail}${result.log.length ? `\n--- Vouch log ---\n${result.log.slice(-12).join('\n')}` : ''}`);
       });
     }
@@ -1177,12 +1414,25 @@ function makeRepo(dir) {
   git(dir, 'stash', '-q');
 }
 
+/** `clone` is a clone of `upstream` one commit behind: the next commit adds 12 lines to open.ts, seen.ts and never.ts. */
+function makePullClone(upstream, clone) {
+  const names = ['open', 'seen', 'never'];
+  mkdirSync(upstream, { recursive: true });
+  git(upstream, 'init', '-q');
+  for (const n of names) writeFileSync(join(upstream, `${n}.ts`), PULL_BASE(n));
+  git(upstream, 'add', '.');
+  git(upstream, 'commit', '-q', '-m', 'base');
+  git(dirname(clone), 'clone', '-q', upstream, clone);
+  for (const n of names) writeFileSync(join(upstream, `${n}.ts`), `${PULL_BASE(n)}${PULL_EXTRA(n).join('\n')}\n`);
+  git(upstream, 'commit', '-q', '-am', 'more steps');
+}
+
 after(() => {
   if (!allResults.length) return;
-  const lines = ['', 'Gesture matrix totals (rows: correct / mislabel = human gesture labelled assisted or wrong source / miss = assistant gesture not (fully) recorded / error = harness):'];
+  const lines = ['', 'Gesture matrix totals (rows: correct / mislabel = human gesture labelled assisted or wrong source / miss = assistant gesture not (fully) recorded / error = harness / known gap = wrong, reported as pending: the stable API cannot tell):'];
   for (const { config, results, ms } of allResults) {
     const tt = totals(results);
-    lines.push(`  ${configName(config).padEnd(48)} correct ${tt.correct}, mislabel ${tt.mislabel}, miss ${tt.miss}, error ${tt.error} of ${results.length} (${(ms / 1000).toFixed(0)} s)`);
+    lines.push(`  ${configName(config).padEnd(48)} correct ${tt.correct}, mislabel ${tt.mislabel}, miss ${tt.miss}, error ${tt.error}, known gap ${tt.known} of ${results.length} (${(ms / 1000).toFixed(0)} s)`);
   }
   console.log(lines.map((l) => `      ${l}`).join('\n'));
 });

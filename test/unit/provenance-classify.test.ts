@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, commonEnds, isSubstantial, linesOnlyMoved, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, commonEnds, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -98,6 +98,38 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(linesOnlyMoved("import { b } from './b';\nimport { a } from './a';\nrun();\n", "import { a } from './a';\nimport { b } from './b';\n\nrun();\n"), true);
     assert.equal(linesOnlyMoved('a();\n', 'a();\na();\n'), false, 'a duplicated line is new');
     assert.equal(linesOnlyMoved('a();\n', 'a();\nb();\n'), false);
+  });
+
+  it('does not label the IntelliSense item focused in the suggest widget, whatever its shape', () => {
+    const item = { start: { line: 4, character: 12 }, text: "loadSettingsFile('settings.json')", at: 1_000 };
+    assert.equal(isSelectedItem(item, { line: 4, character: 12 }, "loadSettingsFile('settings.json')", 2_000), true);
+    assert.equal(isSelectedItem(item, { line: 4, character: 13 }, "loadSettingsFile('settings.json')", 2_000), false, 'another place');
+    assert.equal(isSelectedItem(item, { line: 4, character: 12 }, "loadSettingsFile('settings.json'); // and more", 2_000), false, 'ghost text extending the item');
+    assert.equal(isSelectedItem(item, { line: 4, character: 12 }, "loadSettingsFile('settings.json')", 1_000 + SELECTED_TTL_MS + 1), false, 'stale');
+    assert.equal(isSelectedItem(undefined, { line: 4, character: 12 }, 'x', 2_000), false);
+    // VS Code applies the item's auto-import first: the item's range follows it down a line.
+    const importFirst = matchSelectedItem({ ...item, start: { line: 3, character: 12 } }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "import { x } from './x';\n" }], 2_000);
+    assert.equal(importFirst.hit, false);
+    assert.deepEqual(!importFirst.hit && importFirst.next.start, { line: 4, character: 12 });
+    const accept = [{ range: { start: { line: 4, character: 12 }, end: { line: 4, character: 19 } }, text: "loadSettingsFile('settings.json')" }];
+    assert.equal(!importFirst.hit && matchSelectedItem(importFirst.next, accept, 2_000).hit, true);
+    const d: ChangeDescription = { changes: [fact("tingsFile('settings.json')")], selectionKind: 'other', cursorAtInsertEnd: true };
+    assert.equal(kind(d), 'completion', 'the same insert without the signal looks like ghost text');
+    assert.equal(kind({ ...d, suggestAccept: true }), 'typed');
+    assert.equal(kind({ ...d, suggestAccept: true, preciseAccept: true }), 'completion', 'the precise accept still wins');
+  });
+
+  it('does not label text moved by drag and drop: the same event removed what it inserted', () => {
+    const moved = "first = 'alpha';\nconst second = first.length * 2;\nconst third ";
+    assert.equal(movedInEvent([moved], [moved]), true);
+    assert.equal(movedInEvent([moved, '\n'], [moved]), true, 'blank inserts do not count');
+    assert.equal(movedInEvent([moved], ['other text']), false);
+    assert.equal(movedInEvent([moved, moved], [moved]), false, 'counted with multiplicity (a copy-drag adds text)');
+    assert.equal(movedInEvent([], [moved]), false);
+    const d: ChangeDescription = { changes: [fact(moved, { atCursor: false })], selectionKind: 'other', movedInEvent: true };
+    assert.equal(kind({ ...d, cursorAtInsertEnd: undefined }), 'typed');
+    assert.equal(kind({ ...d, movedInEvent: false, cursorAtInsertEnd: undefined }), 'agent', 'the same block without the removal is an agent edit');
+    assert.equal(kind({ ...d, pasteHint: true }), 'paste', 'a paste hint still wins');
   });
 
   it('labels one block inserted away from the cursor as an agent edit of low confidence, a one-line import or fix as typed', () => {

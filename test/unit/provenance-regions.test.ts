@@ -138,6 +138,18 @@ describe('provenance/regions: tracking through edits', () => {
     assert.equal(s.set.size, 2, 'outside the window: a new region');
   });
 
+  it('merges pieces of a suggestion taken word by word across the blanks between them, never across typed text', () => {
+    const text = ['const retryDelays = [100, 200];', 'x'];
+    const blank = (range: Range) => text[range.start.line].slice(range.start.character, range.end.line === range.start.line ? range.end.character : undefined).trim() === '';
+    const s = setup(r(0, 6, 0, 17)); // retryDelays
+    s.set.commit(s.set.addPending(r(0, 18, 0, 19)), { source: 'completion', confidence: 'high' }, hashOf, blank); // =
+    s.set.commit(s.set.addPending(r(0, 20, 0, 25)), { source: 'completion', confidence: 'high' }, hashOf, blank); // [100,
+    assert.equal(s.set.size, 1);
+    assert.deepEqual(s.range(), r(0, 6, 0, 25));
+    s.set.commit(s.set.addPending(r(0, 26, 0, 31)), { source: 'completion', confidence: 'high' }, hashOf, () => false);
+    assert.equal(s.set.size, 2, 'typed text in between: separate regions');
+  });
+
   it('does not merge a different source or a region that does not touch', () => {
     const s = setup(r(1, 0, 1, 5));
     s.set.add(r(1, 5, 1, 9), { source: 'paste', confidence: 'medium' }, hashOf);

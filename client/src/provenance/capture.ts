@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import type { ProvenanceRegion } from '../../../server/src/core/provenance-types';
 import { readTextSafe } from '../../../server/src/io/safe-read';
-import { classify, commonEnds, linesOnlyMoved, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
+import { classify, commonEnds, linesOnlyMoved, movedInEvent, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
 import { lineDiff } from './external';
 import { RegionHistory } from './history';
 import { comparePos, contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
 import type { PasteWatcher } from './paste';
+import type { SuggestWidgetWatcher } from './suggest-widget';
 import { type BurstDetector, saveCanEdit } from './outside-facts';
 import { findGitDir, type VcsActivity } from './vcs';
 
@@ -89,7 +90,8 @@ function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): 
 function explain(d: ChangeDescription): string {
   const chars = d.changes.reduce((n, c) => n + c.text.length, 0);
   return `${d.changes.length} change(s), ${chars} chars, atCursor ${d.changes.some((c) => c.atCursor)}, selection ${d.selectionKind}, `
-    + `cursorAtEnd ${d.cursorAtInsertEnd ?? '-'}, own ${d.ownEdit ?? false}, disk ${d.fromDisk ?? false}, paste ${d.pasteHint ?? false}/${d.clipboard !== undefined}`;
+    + `cursorAtEnd ${d.cursorAtInsertEnd ?? '-'}, own ${d.ownEdit ?? false}, disk ${d.fromDisk ?? false}, paste ${d.pasteHint ?? false}/${d.clipboard !== undefined}`
+    + `${d.suggestAccept ? ', IntelliSense item' : ''}${d.movedInEvent ? ', moved' : ''}`;
 }
 
 export class Capture implements vscode.Disposable {
@@ -102,7 +104,8 @@ export class Capture implements vscode.Disposable {
   private readonly saving = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly host: CaptureHost, private readonly paste: PasteWatcher, readonly burst: BurstDetector, private readonly vcs: VcsActivity) {
+  constructor(private readonly host: CaptureHost, private readonly paste: PasteWatcher, readonly burst: BurstDetector, private readonly vcs: VcsActivity,
+    private readonly suggest?: Pick<SuggestWidgetWatcher, 'accepted'>) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidOpenTextDocument((d) => this.remember(d)),
@@ -165,11 +168,14 @@ export class Capture implements vscode.Disposable {
     const fromDisk = !document.isDirty && !reason && !own && !precise && document.uri.scheme === 'file' && oldText !== undefined
       && isReload(document.uri.fsPath, oldText, newText);
     const capture = !reason && !own;
+    // Asked now, in the event: the provider hears of the widget closing right after the accept.
+    const suggestAccept = capture && !!this.suggest?.accepted(uri, e.contentChanges);
     const ids: string[] = [];
     const facts: ChangeFact[] = [];
     /** Per fact: the pending region it opened, and where its text ends once the whole event is applied. */
     const factIds: Array<string | undefined> = [];
     const ends: Position[] = [];
+    const removedTexts: string[] = [];
     let insert: Range | undefined;
     let moved: boolean;
 
@@ -195,6 +201,7 @@ export class Capture implements vscode.Disposable {
         for (let k = 0; k < ends.length; k++) ends[k] = transformPosition(ends[k], change, 'left');
         const replacedText = oldText?.slice(c.rangeOffset, c.rangeOffset + c.rangeLength);
         if (removed.length > 0 && replacedText !== undefined) history.removed(at, replacedText, removed);
+        if (c.text === '' && replacedText) removedTexts.push(replacedText);
         if (reason && c.text !== '') {
           // Undo/redo putting back text that took regions with it brings them back.
           for (const r of history.reinserted(at, c.text)) moved = regions.restore(r) || moved;
@@ -240,7 +247,8 @@ export class Capture implements vscode.Disposable {
       const main = facts.findIndex((f) => f.atCursor && nonWhitespace(f.text) > 0);
       if (main >= 0) insert = { start: ends[main], end: ends[main] };
     }
-    const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise };
+    const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise,
+      movedInEvent: removedTexts.length > 0 && movedInEvent(facts.map((f) => f.text), removedTexts), suggestAccept };
     // Formatters keep every token, organize-imports and sorting keep every line: judged on the whole text.
     if (!precise && oldText !== undefined && (fromDisk || total >= 4 || facts.length > 1)) {
       description.formatting = sameModuloFormatting(oldText, newText);
@@ -308,7 +316,8 @@ export class Capture implements vscode.Disposable {
         const range = contentRange(chain.start, chain.text);
         ids = range ? [regions.addPending(range)] : [];
       }
-      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf);
+      const blank = (r: Range) => document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)).trim() === '';
+      for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf, blank);
       this.host.log(`${result.kind} (${result.confidence}, ${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
       this.host.changed(document);
     } catch (err) {

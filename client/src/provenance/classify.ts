@@ -2,6 +2,7 @@
 // import, so the heuristics are unit-tested). The stable API has no "inline suggestion accepted"
 // event; this reads the edit's shape and what the editor did around it, and says how sure it is.
 import type { Confidence } from '../../../server/src/core/types';
+import { transformPosition, type ContentChange } from './regions';
 
 export type ChangeKind = 'completion' | 'paste' | 'agent' | 'typed' | 'ignore';
 
@@ -48,6 +49,10 @@ export interface ChangeDescription {
   preciseAccept?: boolean;
   /** Small accept-shaped inserts that continued each other (a suggestion taken word by word), joined. */
   chained?: boolean;
+  /** Everything the event inserted, it also removed elsewhere: text moved by drag and drop. */
+  movedInEvent?: boolean;
+  /** The insert is the IntelliSense item focused in the suggest widget (its range and text). */
+  suggestAccept?: boolean;
 }
 
 export interface Classification {
@@ -124,6 +129,8 @@ export function classify(d: ChangeDescription): Classification {
     if (d.copiedInEditor) return { kind: 'typed', why: 'code moved inside the editor' };
     return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed', why: 'short paste' };
   }
+  if (d.suggestAccept) return { kind: 'typed', why: 'IntelliSense item accepted' };
+  if (d.movedInEvent) return { kind: 'typed', why: 'text moved within the document (drag and drop)' };
   if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
   if (d.linesOnlyMoved) return { kind: 'typed', why: 'lines moved, sorted or removed' };
 
@@ -161,6 +168,46 @@ export function classify(d: ChangeDescription): Classification {
   // multi-line quick fix. One line (an import, a fix) is never counted.
   if (!c.atCursor && nonBlankLines(c.text) >= MIN_AGENT_LINES && agentSized(c.text)) return { kind: 'agent', confidence: 'low', why: 'block away from the cursor' };
   return { kind: 'typed', why: 'no accept signal' };
+}
+
+/**
+ * Each inserted text (non-blank) is one of the texts the same event removed: a drag and drop of a
+ * selection deletes it and inserts it elsewhere in one edit. Counted with multiplicity.
+ */
+export function movedInEvent(inserted: readonly string[], removed: readonly string[]): boolean {
+  const left = [...removed];
+  let any = false;
+  for (const text of inserted) {
+    if (nonWhitespace(text) === 0) continue;
+    const i = left.indexOf(text);
+    if (i < 0) return false;
+    left.splice(i, 1);
+    any = true;
+  }
+  return any;
+}
+
+/** The IntelliSense item focused in the suggest widget (told to inline-completion providers), and when. */
+export interface SelectedItem { start: { line: number; character: number }; text: string; at: number }
+/** The focused item is the one accepted when the insert comes within this time. */
+export const SELECTED_TTL_MS = 60_000;
+
+/**
+ * Is this change event the accept of the focused item? If not, where the item's range starts after
+ * it: VS Code applies an item's additional edits (an auto-import above) before the item itself.
+ */
+export function matchSelectedItem(selected: SelectedItem, changes: readonly ContentChange[], now: number): { hit: true } | { hit: false; next: SelectedItem } {
+  if (changes.length === 1 && isSelectedItem(selected, changes[0].range.start, changes[0].text, now)) return { hit: true };
+  let start = selected.start;
+  for (const c of changes) start = transformPosition(start, c, 'left');
+  return { hit: false, next: { ...selected, start } };
+}
+
+/** The insert starts where the focused item's range starts and is the item's text. */
+export function isSelectedItem(selected: SelectedItem | undefined, start: { line: number; character: number }, text: string, now: number): boolean {
+  if (!selected || now - selected.at > SELECTED_TTL_MS || text === '') return false;
+  return selected.start.line === start.line && selected.start.character === start.character
+    && selected.text.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
 }
 
 /** Every non-blank line of `after` (trimmed) is a line of `before`, counted with multiplicity. */

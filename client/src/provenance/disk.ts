@@ -40,9 +40,13 @@ export class DiskWatcher implements vscode.Disposable {
   }
 
   private async changed(uri: vscode.Uri): Promise<void> {
-    const cached = this.cache.get(uri.fsPath);
-    if (!cached || /[\\/]\.vouch[\\/]/.test(uri.fsPath)) return;
+    if (/[\\/]\.vouch[\\/]/.test(uri.fsPath)) return;
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // open: Capture sees the reload
+    // Every file written from outside counts toward a burst, known to Vouch or not: a terminal agent
+    // rewriting twenty files is a burst even when only one of them was ever opened.
+    this.burst.note(uri.toString());
+    const cached = this.cache.get(uri.fsPath);
+    if (!cached) return;
     try {
       // The handle is checked, not the path: a file swapped for a FIFO or a device link reads as nothing.
       const read = readTextSafe(uri.fsPath, MAX_FILE_CHARS * 4);
@@ -50,7 +54,6 @@ export class DiskWatcher implements vscode.Disposable {
       const text = read.text;
       if (textHash(text) === cached.hash) return;
       const at = Date.now();
-      this.burst.note(uri.toString(), at);
       this.remember(uri, text);
       const diff = lineDiff(cached.text, text);
       const regions = new RegionSet((await this.store.committed(uri)) ?? []);

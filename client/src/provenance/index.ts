@@ -7,6 +7,7 @@ import { Capture, asOwnEdit } from './capture';
 import { BurstDetector } from './outside-facts';
 import { DiskWatcher } from './disk';
 import { PasteWatcher } from './paste';
+import { SuggestWidgetWatcher } from './suggest-widget';
 import { registerPreciseTab } from './precise-tab';
 import { ProvenanceStore } from './store';
 import { VcsActivity, findGitDir } from './vcs';
@@ -68,7 +69,8 @@ export function registerProvenance(
     const gitDir = findGitDir(vscode.Uri.joinPath(folder.uri, '.vouch-probe').fsPath, folder.uri.fsPath);
     if (gitDir) vcs.watch(gitDir);
   }
-  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs);
+  const suggest = new SuggestWidgetWatcher([{ scheme: 'file' }, { scheme: 'untitled' }]);
+  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs, suggest);
   const disk = new DiskWatcher(store, burst, vcs, log);
   const opened = (document: vscode.TextDocument) => {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
@@ -79,7 +81,7 @@ export function registerProvenance(
   };
 
   const disposables: vscode.Disposable[] = [
-    emitter, store, paste, capture, disk,
+    emitter, store, paste, suggest, capture, disk,
     vscode.workspace.onDidOpenTextDocument(opened),
     ...registerPreciseTab(),
     vscode.commands.registerCommand(DEBUG_PROVENANCE_COMMAND, (uri?: string | vscode.Uri) => {

@@ -78,6 +78,8 @@ export interface TrackedRegion extends ProvenanceRegion {
 
 export interface CommitInfo { source: ProvenanceSource; confidence: Confidence; time?: string }
 export type HashOf = (range: Range) => string;
+/** Is the document text in this range blank (spaces, tabs, line breaks)? */
+export type BlankBetween = (range: Range) => boolean;
 
 export interface RegionSetOptions { newId?: () => string; now?: () => number }
 
@@ -149,10 +151,11 @@ export class RegionSet {
 
   /**
    * Classifies a pending region: merges it into a touching same-source region inserted within
-   * MERGE_WINDOW_MS, or splits a region it landed inside. Returns the id it lives on under, or
-   * undefined when it vanished meanwhile.
+   * MERGE_WINDOW_MS (or one only blank text apart, when `blank` can tell: a suggestion accepted word
+   * by word leaves the spaces between its words out of each piece), or splits a region it landed
+   * inside. Returns the id it lives on under, or undefined when it vanished meanwhile.
    */
-  commit(id: string, info: CommitInfo, hashOf: HashOf): string | undefined {
+  commit(id: string, info: CommitInfo, hashOf: HashOf, blank?: BlankBetween): string | undefined {
     const region = this.get(id);
     if (!region || !region.pending) return region?.id;
     const now = this.now();
@@ -163,7 +166,8 @@ export class RegionSet {
     region.updated = now;
     const others = () => this.items.filter((o) => o !== region && !o.pending);
 
-    const mergeWith = others().find((o) => o.source === region.source && now - o.updated <= MERGE_WINDOW_MS && touches(o.range, region.range));
+    const near = (o: TrackedRegion) => touches(o.range, region.range) || (blank !== undefined && blankApart(o.range, region.range, blank));
+    const mergeWith = others().find((o) => o.source === region.source && now - o.updated <= MERGE_WINDOW_MS && near(o));
     let result: TrackedRegion = region;
     if (mergeWith) {
       mergeWith.range = union(mergeWith.range, region.range);
@@ -261,3 +265,8 @@ function maxPos(a: Position, b: Position): Position { return comparePos(a, b) >=
 function union(a: Range, b: Range): Range { return { start: minPos(a.start, b.start), end: maxPos(a.end, b.end) }; }
 function overlaps(a: Range, b: Range): boolean { return comparePos(a.start, b.end) < 0 && comparePos(b.start, a.end) < 0; }
 function touches(a: Range, b: Range): boolean { return comparePos(a.start, b.end) <= 0 && comparePos(b.start, a.end) <= 0; }
+/** Only blank text lies between the two (disjoint) ranges. */
+function blankApart(a: Range, b: Range, blank: BlankBetween): boolean {
+  const [first, second] = comparePos(a.end, b.start) <= 0 ? [a, b] : [b, a];
+  return comparePos(first.end, second.start) <= 0 && blank({ start: first.end, end: second.start });
+}
