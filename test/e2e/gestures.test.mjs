@@ -851,7 +851,7 @@ const ROWS = [
           pressed = Date.now();
         }
         return false;
-      }, { what: 'GESTURE NOT PERFORMED: the rename box (F2) with the focus', interval: 250, timeout: 60_000 });
+      }, { what: 'GESTURE NOT PERFORMED: the rename box (F2) with the focus', interval: 250, timeout: 90_000 });
       await t.type('calculateGrandTotal');
       await waitFor(async () => (await box.inputValue({ timeout: 1_000 })) === 'calculateGrandTotal', { what: 'GESTURE NOT PERFORMED: the new name in the rename box' });
       await t.press('Enter');
