@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, commonEnds, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, PASTE_HINT_TEXT_TTL_MS, commonEnds, pasteHintApplies, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -49,6 +49,16 @@ describe('provenance/classify: where a change came from', () => {
     assert.deepEqual(classify({ changes: [fact(clip)], selectionKind: 'keyboard', clipboard: clip }), { kind: 'paste', confidence: 'medium' });
     assert.equal(kind({ changes: [fact('function add(a, b) {\n      return a + b;\n    }')], clipboard: clip }), 'paste');
     assert.deepEqual(classify({ changes: [fact(clip)], selectionKind: 'keyboard', pasteHint: true }), { kind: 'paste', confidence: 'high' });
+  });
+
+  it('takes a paste announcement for the next change within 2 s, and for a change inserting its text much later', () => {
+    const line = "const endpoint = 'https://api.example.com/v1/items?limit=50&sort=desc';";
+    assert.equal(pasteHintApplies({ at: 0 }, [fact('anything')], 1_500), true);
+    assert.equal(pasteHintApplies({ at: 0 }, [fact(line)], 2_900), false, 'late, text unknown');
+    assert.equal(pasteHintApplies({ at: 0, text: line }, [fact(line)], 2_900), true, 'late, the announced text (TypeScript held the paste)');
+    assert.equal(pasteHintApplies({ at: 0, text: line }, [fact('    ' + line)], 2_900), true, 're-indented');
+    assert.equal(pasteHintApplies({ at: 0, text: line }, [fact('const other = 1;')], 2_900), false);
+    assert.equal(pasteHintApplies({ at: 0, text: line }, [fact(line)], PASTE_HINT_TEXT_TTL_MS + 1), false);
   });
 
   it('does not label a short paste or code copied inside the editor', () => {

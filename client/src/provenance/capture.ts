@@ -273,7 +273,7 @@ export class Capture implements vscode.Disposable {
 
   private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insert?: Range, factIds: Array<string | undefined> = []): Promise<void> {
     const uri = document.uri.toString();
-    const hint = this.paste.takeHint(uri);
+    const hint = this.paste.takeHint(uri, description.changes);
     const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : this.selectionAfter(document, ids, description, insert?.end);
     try {
       // With the paste edit provider every paste announces itself, so the clipboard is never read:

@@ -187,6 +187,17 @@ export function movedInEvent(inserted: readonly string[], removed: readonly stri
   return any;
 }
 
+/** A paste announcement counts for the next change within this time, whatever that change is… */
+export const PASTE_HINT_TTL_MS = 2000;
+/** …and for a change inserting the announced text within this time (TypeScript's paste provider can hold a paste for seconds). */
+export const PASTE_HINT_TEXT_TTL_MS = 30_000;
+
+/** Does a paste announcement (made at `at`, of `text` when known) explain a change inserting `changes`? */
+export function pasteHintApplies(hint: { at: number; text?: string }, changes: ChangeFact[], now: number): boolean {
+  if (now - hint.at <= PASTE_HINT_TTL_MS) return true;
+  return now - hint.at <= PASTE_HINT_TEXT_TTL_MS && matchesClipboard(changes, hint.text);
+}
+
 /** The IntelliSense item focused in the suggest widget (told to inline-completion providers), and when. */
 export interface SelectedItem { start: { line: number; character: number }; text: string; at: number }
 /** The focused item is the one accepted when the insert comes within this time. */

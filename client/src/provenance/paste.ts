@@ -3,12 +3,11 @@
 // each paste, and marks copies made inside the editor so that moving code around is not "pasted
 // code". Everywhere else the change text is compared with the clipboard.
 import * as vscode from 'vscode';
+import { pasteHintApplies, type ChangeFact } from './classify';
 
 const CLIPBOARD_WAIT_MS = 150;
 
 const COPY_MIME = 'application/vnd.vouch.copied-in-editor';
-/** A paste announcement is valid for the change event that follows it within this time. */
-const HINT_TTL_MS = 2000;
 
 interface PasteShim {
   registerDocumentPasteEditProvider?: (
@@ -22,7 +21,7 @@ interface PasteShim {
 }
 
 export class PasteWatcher implements vscode.Disposable {
-  private hint: { uri: string; at: number; internal: boolean } | undefined;
+  private hint: { uri: string; at: number; internal: boolean; text?: string } | undefined;
   private lastCopied: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** True when the paste provider is registered (VS Code ≥ 1.97). */
@@ -39,8 +38,11 @@ export class PasteWatcher implements vscode.Disposable {
             this.lastCopied = ranges.map((r) => document.getText(r)).join(document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
             dataTransfer.set(COPY_MIME, new vscode.DataTransferItem(document.uri.toString()));
           },
-          provideDocumentPasteEdits: (document, _ranges, dataTransfer) => {
-            this.hint = { uri: document.uri.toString(), at: Date.now(), internal: dataTransfer.get(COPY_MIME) !== undefined };
+          provideDocumentPasteEdits: async (document, _ranges, dataTransfer) => {
+            const hint = { uri: document.uri.toString(), at: Date.now(), internal: dataTransfer.get(COPY_MIME) !== undefined, text: undefined as string | undefined };
+            this.hint = hint;
+            // The text, so that a paste applied late (other paste providers answer first) is still known.
+            hint.text = await Promise.resolve(dataTransfer.get('text/plain')?.asString()).catch(() => undefined);
             return undefined; // never replaces the standard paste
           },
         }, { providedPasteEditKinds: [kindClass.Text], copyMimeTypes: [COPY_MIME], pasteMimeTypes: ['text/plain'] }));
@@ -52,10 +54,10 @@ export class PasteWatcher implements vscode.Disposable {
     this.precise = precise;
   }
 
-  /** Consumes the paste announcement for `uri`, if one is fresh. */
-  takeHint(uri: string): { internal: boolean } | undefined {
+  /** Consumes the paste announcement for `uri`, if it explains the change inserting `changes`. */
+  takeHint(uri: string, changes: ChangeFact[]): { internal: boolean } | undefined {
     const h = this.hint;
-    if (!h || h.uri !== uri || Date.now() - h.at > HINT_TTL_MS) return undefined;
+    if (!h || h.uri !== uri || !pasteHintApplies(h, changes, Date.now())) return undefined;
     this.hint = undefined;
     return { internal: h.internal };
   }
