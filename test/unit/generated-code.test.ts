@@ -30,6 +30,7 @@ describe('generated code', () => {
       ['#!/usr/bin/env node\n"use strict";\nvar __create = Object.create;\nvar __defProp = Object.defineProperty;\n', 'esbuild'],
       ["/**\n * @license\n * Copyright 2010-2023 Three.js Authors\n */\n(function (global, factory) {\n\ttypeof exports === 'object' && typeof module !== 'undefined' ? factory(exports) :\n", 'rollup'],
       ['(function(){function r(e,n,t){function o(i,f){if(!n[i]){', 'browserify'],
+      ['import { createRequire as __req } from "module";\nconst require = __req(import.meta.url);\n\nvar __create = Object.create;\nvar __defProp = Object.defineProperty;\n', 'esbuild'],
       ['// modules are defined as an array\n// [ module function, map of requires ]\nparcelRequire = (function (modules, cache, entry, globalName) {', 'parcel'],
     ];
     for (const [text, bundler] of bundles) {

@@ -102,7 +102,8 @@ const PREAMBLE = /^\ufeff?(?:#![^\n]*\n)?(?:\s|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^
 /** The runtime a bundler writes at the top of its output (the module loader, its helpers). */
 const BUNDLER_PROLOGUE: ReadonlyArray<[string, RegExp]> = [
   ['webpack', /^(?:\(\(\) => \{ \/\/ webpackBootstrap|\(function\(modules\) \{ \/\/ webpackBootstrap|(?:var|let|const) __webpack_(?:modules|require)__ |\((?:self|window|this|globalThis)\[["']webpack(?:Chunk|Jsonp))/],
-  ['esbuild', /^var __(?:create|defProp|getOwnPropNames) = Object\.(?:create|defineProperty|getOwnPropertyNames);\r?\nvar __/],
+  // esbuild's helpers may follow a banner of its own (`import { createRequire } …` for ESM output).
+  ['esbuild', /^var __(?:create|defProp|getOwnPropNames) = Object\.(?:create|defineProperty|getOwnPropertyNames);\r?\nvar __/m],
   ['rollup', /^\(function \(global, factory\) \{\r?\n[ \t]*typeof exports === 'object' && typeof module !== 'undefined'/],
   ['browserify', /^(?:require=)?\((?:function\(\)\{function r\(e,n,t\)|function e\(t,n,r\)\{)/],
   ['parcel', /^(?:(?:var )?parcelRequire\b|(?:var|function) \$parcel\$)/],
@@ -112,7 +113,7 @@ const BUNDLER_PROLOGUE: ReadonlyArray<[string, RegExp]> = [
 export function bundlerOf(text: string): string | undefined {
   const head = text.slice(0, 4096);
   const code = head.slice(PREAMBLE.exec(head)?.[0].length ?? 0);
-  return BUNDLER_PROLOGUE.find(([, re]) => re.test(code))?.[0];
+  return BUNDLER_PROLOGUE.find(([, re]) => re.test(re.multiline ? head : code))?.[0];
 }
 
 /** Why a file must not be analysed, or undefined when it is fine. Cheap: one pass at most. */
