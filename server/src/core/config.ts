@@ -3,7 +3,7 @@
 import { Minimatch } from 'minimatch';
 import { DEFAULT_SETTINGS, type RuleSetting, type VouchSettings } from './settings';
 import { CONFIDENCES, SEVERITIES, type Severity } from './types';
-import { DEFAULT_EXCLUDES } from './paths';
+import { DEFAULT_EXCLUDES, isHashedOutputName } from './paths';
 import { sanitizeModels } from './team-models';
 import { MAX_GLOB_LENGTH, MAX_GLOBS, preview } from './json-limits';
 
@@ -199,5 +199,5 @@ export function isIncluded(relPath: string, s: VouchSettings, explicitlyNamed = 
   if (s.include.length && !s.include.some((g) => matches(relPath, g))) return false;
   if (s.exclude.some((g) => matches(relPath, g))) return false;
   // Generated, vendored and minified files stay out unless the user named the file itself.
-  return explicitlyNamed || !DEFAULT_EXCLUDES.some((g) => matches(relPath, g));
+  return explicitlyNamed || !(isHashedOutputName(relPath) || DEFAULT_EXCLUDES.some((g) => matches(relPath, g)));
 }

@@ -4,6 +4,7 @@ import { findSuppression, parseSuppressions } from './suppressions';
 import { skipReason, DEFAULT_LIMITS, LineIndex, withoutNul } from './text';
 import { fingerprint } from './fingerprint';
 import { FileMemo, type MemoLimits } from './memo';
+import { place } from './test-files';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
 import { CONFIDENCES } from './types';
@@ -232,7 +233,9 @@ export class Engine {
       const meta = this.catalogue.get(ruleId)?.meta ?? r.detector.meta;
       const override = options.rules?.[ruleId] ?? options.rules?.[meta.family];
       if (override === 'off') continue;
-      const confidence = r.confidence ?? meta.confidence;
+      const placed = place(input.path, meta, r, override);
+      if (!placed) continue;
+      const { confidence, severity } = placed;
       if (CONFIDENCES.indexOf(confidence) < minConf) continue;
       const range = { start: index.positionAt(r.start), end: index.positionAt(r.end) };
       const base = `${ruleId}\u0000${input.path}\u0000${input.text.slice(r.start, r.end)}`;
@@ -247,7 +250,7 @@ export class Engine {
         id: fingerprint(`${base}\u0000${n}`),
         ruleId,
         family: meta.family,
-        severity: override ?? r.severity ?? meta.severity,
+        severity,
         confidence,
         range,
         message: r.message,

@@ -11,6 +11,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/.git/**',
   '**/dist/**',
   '**/build/**',
+  '**/built/**',
   '**/out/**',
   '**/coverage/**',
   '**/vendor/**',
@@ -19,13 +20,34 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/venv/**',
   '**/__pycache__/**',
   '**/.next/**',
-  '**/*.min.js',
-  '**/*.min.css',
-  '**/*.bundle.js',
+  '**/.nuxt/**',
+  '**/.output/**',
+  '**/.svelte-kit/**',
+  '**/storybook-static/**',
+  '**/*.min.*',
+  '**/*-min.js',
+  '**/*.bundle.*',
+  '**/*.chunk.*',
   '**/*.map',
   '**/package-lock.json',
   '**/yarn.lock',
   '**/pnpm-lock.yaml',
   '**/*.generated.*',
   '**/*.g.ts',
+  '**/*_pb2.py',
+  '**/*_pb2_grpc.py',
 ];
+
+/**
+ * Bundler output named by its content hash (`main.3f2a9c1b.js`, `index-BfE3x9Qd.js`,
+ * `chunk-4TDTMHNR.mjs`): hex of 8+ with a digit and a letter, or 8 letters and digits with an upper-case
+ * letter and a digit, as the last part of the name before a script or style extension.
+ */
+const HASHED_NAME = /[.-]([0-9a-f]{8,32}|[A-Za-z0-9_]{8})\.(?:[cm]?js|css)$/;
+
+export function isHashedOutputName(path: string): boolean {
+  const m = HASHED_NAME.exec(path.slice(path.lastIndexOf('/') + 1));
+  if (!m) return false;
+  const part = m[1];
+  return /[0-9]/.test(part) && (/^[0-9a-f]+$/.test(part) ? /[a-f]/.test(part) : /[A-Z]/.test(part));
+}

@@ -96,6 +96,26 @@ function controlShare(units: ArrayLike<number>): number {
   return control < 8 ? 0 : control / n;
 }
 
+/** Leading banner comments, a BOM, a shebang and `"use strict"` before the first code of a file. */
+const PREAMBLE = /^\ufeff?(?:#![^\n]*\n)?(?:\s|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|(['"])use strict\1;?)*/;
+
+/** The runtime a bundler writes at the top of its output (the module loader, its helpers). */
+const BUNDLER_PROLOGUE: ReadonlyArray<[string, RegExp]> = [
+  ['webpack', /^(?:\(\(\) => \{ \/\/ webpackBootstrap|\(function\(modules\) \{ \/\/ webpackBootstrap|(?:var|let|const) __webpack_(?:modules|require)__ |\((?:self|window|this|globalThis)\[["']webpack(?:Chunk|Jsonp))/],
+  // esbuild's helpers may follow a banner of its own (`import { createRequire } …` for ESM output).
+  ['esbuild', /^var __(?:create|defProp|getOwnPropNames) = Object\.(?:create|defineProperty|getOwnPropertyNames);\r?\nvar __/m],
+  ['rollup', /^\(function \(global, factory\) \{\r?\n[ \t]*typeof exports === 'object' && typeof module !== 'undefined'/],
+  ['browserify', /^(?:require=)?\((?:function\(\)\{function r\(e,n,t\)|function e\(t,n,r\)\{)/],
+  ['parcel', /^(?:(?:var )?parcelRequire\b|(?:var|function) \$parcel\$)/],
+];
+
+/** The bundler whose loader code opens `text` (after banner comments), if any: a bundle is output, not source. */
+export function bundlerOf(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  const code = head.slice(PREAMBLE.exec(head)?.[0].length ?? 0);
+  return BUNDLER_PROLOGUE.find(([, re]) => re.test(re.multiline ? head : code))?.[0];
+}
+
 /** Why a file must not be analysed, or undefined when it is fine. Cheap: one pass at most. */
 export function skipReason(text: string, limits: InputLimits = DEFAULT_LIMITS): string | undefined {
   if (text.length > limits.maxChars) return sizeLimitReason(text.length, limits.maxChars);
@@ -104,6 +124,8 @@ export function skipReason(text: string, limits: InputLimits = DEFAULT_LIMITS): 
     return 'file looks binary (mostly control bytes)';
   }
   if (looksMinified(text, limits.minifiedAvgLine)) return 'file looks minified or generated (very long lines of code)';
+  const bundler = bundlerOf(text);
+  if (bundler) return `file is a generated ${bundler} bundle (the bundler's loader code opens it)`;
   return undefined;
 }
 

@@ -110,6 +110,11 @@ export interface DetectorMeta {
   cwe?: string[];
   fixable?: boolean;
   /**
+   * Findings in test files and fixtures: `lower` (low confidence, at most info), `keep` or `skip`.
+   * Default by family (core/test-files.ts); the engine applies it, detectors never check test paths for it.
+   */
+  testFiles?: 'keep' | 'lower' | 'skip';
+  /**
    * Parsers and shared facts the detector asks for (`js`, `python`, `yaml`, or a `Fact` id such as
    * `analysis`); the engine computes each lazily, once per run, and refuses undeclared ones.
    */

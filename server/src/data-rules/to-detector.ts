@@ -27,11 +27,12 @@ export function toDetector(rule: DataRule): Detector {
       confidence: rule.confidence,
       cwe: rule.cwe,
       fixable: !!rule.fix,
+      // A data rule keeps its findings in tests unless it says otherwise (provider tokens leak from anywhere).
+      testFiles: rule.testFiles ?? 'keep',
     },
     languages: rule.languages === '*' ? '*' : (rule.languages as LanguageId[]),
     keywords: rule.keywords,
     run(ctx: DetectorContext) {
-      if (ctx.isTestFile && rule.testFiles === 'skip') return;
       const { text } = ctx;
       const lineVerdict = { start: -1, skip: false };
       let matched = 0;
@@ -60,7 +61,6 @@ export function toDetector(rule: DataRule): Detector {
           start,
           end,
           message: rule.message.replace('{redacted}', redact(value)),
-          confidence: ctx.isTestFile && rule.testFiles === 'lower' ? 'low' : undefined,
           fix: fixFor(rule, ctx, m, start, end),
         });
       }

@@ -38,7 +38,7 @@ export const databaseRecordInResponse: Detector = {
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related,
         message: `\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\` is a whole user record fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`,
-        confidence: ctx.isTestFile || hit.indirect ? 'low' : undefined,
+        confidence: hit.indirect ? 'low' : undefined,
       });
     }
   },

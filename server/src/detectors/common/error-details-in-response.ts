@@ -25,11 +25,18 @@ const SHAPE: Record<Level, { severity: Severity; confidence: Confidence; what: s
 
 const levelOf = (f: Flow): Level | null => (f.origin.label === 'error' && LEVELS.includes(f.origin.detail as Level) ? (f.origin.detail as Level) : null);
 
-/** The hit to report for one response: the worst, leaving out messages of 4xx answers and dev-only branches. */
-function pick(sink: ExposureSink): ExposureHit | undefined {
+/**
+ * Fastify's `reply.send(err)` (also after `.code(n)`, `.type(t)`, `.header(k, v)`) hands the Error to the framework's error
+ * handler, as Express's `next(err)` does: that handler decides what the client sees, not this line.
+ */
+const HANDED_TO_FRAMEWORK = /^reply(?:\s*\.\s*(?:code|status|type|header|headers)\s*\([^()]*\))*\s*\.\s*send\s*\(\s*([\w$]+)\s*\)$/;
+
+/** The hit to report for one response: the worst, leaving out messages of 4xx answers, dev-only branches and hand-offs. */
+function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
+  const handedOff = HANDED_TO_FRAMEWORK.exec(text.slice(sink.start, sink.end))?.[1];
   return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
-    .find((h) => !(h.level === 'message' && clientError) && !h.devOnly);
+    .find((h) => !(h.level === 'message' && clientError) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
 }
 
 export const errorDetailsInResponse: Detector = {
@@ -40,10 +47,10 @@ export const errorDetailsInResponse: Detector = {
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['response', 'html-response'], levelOf, () => 'a caught error');
     for (const sink of mergeExposures(syntaxSinks(ctx, jsErrorSinks, pythonErrorSinks), flows)) {
-      const hit = pick(sink);
+      const hit = pick(sink, ctx.text);
       if (!hit) continue;
       const shape = SHAPE[hit.level as Level];
-      const confidence: Confidence = ctx.isTestFile || hit.indirect ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence;
+      const confidence: Confidence = hit.indirect ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence;
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related,
         kind: hit.level,

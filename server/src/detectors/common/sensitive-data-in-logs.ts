@@ -45,7 +45,7 @@ export const sensitiveDataInLogs: Detector = {
         start: hit.start, end: hit.end, related: hit.related, kind,
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         severity: shape.severity,
-        confidence: ctx.isTestFile || hit.indirect ? 'low' : shape.confidence,
+        confidence: hit.indirect ? 'low' : shape.confidence,
       });
     }
   },

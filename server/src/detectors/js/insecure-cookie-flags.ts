@@ -27,7 +27,6 @@ export const insecureCookieFlags: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const lowered = ctx.isTestFile ? 'low' : undefined;
     /** Reports explicit `secure: false` / `httpOnly: false` when `explicit`; returns the flags the object leaves unset. */
     const checkOptions = (obj: ts.ObjectLiteralExpression, explicit: boolean): string[] => {
       const set = new Set<string>();
@@ -40,7 +39,7 @@ export const insecureCookieFlags: Detector = {
         if (explicit && ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword) {
           const fix: Fix = { title: `Vouch: Set ${k} to true`, edits: [{ start: p.initializer.getStart(sf), end: p.initializer.end, newText: 'true' }] };
           ctx.report({
-            start: p.getStart(sf), end: p.end, fix, confidence: lowered ?? 'high',
+            start: p.getStart(sf), end: p.end, fix, confidence: 'high',
             message: flag === 'secure'
               ? 'This cookie is sent over plain HTTP (`secure: false`), so a network attacker can steal the session; make it env-driven or true.'
               : 'This cookie is readable from JavaScript (`httpOnly: false`), so any XSS can steal the session.',
@@ -68,12 +67,12 @@ export const insecureCookieFlags: Detector = {
           if (opts && ts.isObjectLiteralExpression(opts)) {
             const missing = checkOptions(opts, sensitive);
             if (sensitive && missing.length) {
-              ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
+              ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
             }
             return SKIP_CHILDREN;
           }
           if (!opts && sensitive) {
-            ctx.report({ start: node.getStart(sf), end: node.end, confidence: lowered, message: `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.` });
+            ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.` });
           }
         }
       } else if (ts.isPropertyAssignment(node) && /^(cookie|cookieOptions|cookies)$/i.test(keyOf(node.name) ?? '') && ts.isObjectLiteralExpression(node.initializer)) {

@@ -52,7 +52,7 @@ export const insecureRandomness: Detector = {
         if (r) {
           ctx.report({
             start: node.getStart(sf), end: node.end,
-            confidence: ctx.isTestFile ? 'low' : r.direct ? undefined : 'medium',
+            confidence: r.direct ? undefined : 'medium',
             message: `\`Math.random()\` is predictable, so \`${r.name}\` can be guessed; use crypto.randomBytes, crypto.randomUUID or crypto.getRandomValues.`,
           });
         }

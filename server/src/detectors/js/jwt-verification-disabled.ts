@@ -44,7 +44,6 @@ export const jwtVerificationDisabled: Detector = {
     if (!sf) return;
     const { modules, decode } = ctx.text.includes('jsonwebtoken') ? jwtBindings(ctx) : { modules: new Set<string>(), decode: new Set<string>() };
     const verifies = /\bverify\s*\(/.test(ctx.text);
-    const confidence = ctx.isTestFile ? 'low' : undefined;
     // `algorithm: 'none'` also configures compression and ciphers; only JWT code counts.
     const jwtFile = /jwt|jsonwebtoken|jose|jws/i.test(ctx.text);
     walkJs(ctx, (node) => {
@@ -53,10 +52,10 @@ export const jwtVerificationDisabled: Detector = {
         const v = node.initializer;
         const none = (e: ts.Expression) => ts.isStringLiteralLike(e) && e.text.toLowerCase() === 'none';
         if (jwtFile && ((k === 'algorithms' && ts.isArrayLiteralExpression(v) && v.elements.some(none)) || (k === 'algorithm' && none(v)))) {
-          ctx.report({ start: node.getStart(sf), end: node.end, confidence, message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).' });
+          ctx.report({ start: node.getStart(sf), end: node.end, message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).' });
         } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword) {
           ctx.report({
-            start: node.getStart(sf), end: node.end, severity: 'warning', confidence,
+            start: node.getStart(sf), end: node.end, severity: 'warning',
             message: '`ignoreExpiration: true` accepts expired JWTs forever, so a leaked token never stops working.',
             fix: { title: 'Vouch: Set ignoreExpiration to false', edits: [{ start: v.getStart(sf), end: v.end, newText: 'false' }] },
           });
@@ -67,7 +66,7 @@ export const jwtVerificationDisabled: Detector = {
           || (ts.isIdentifier(c) && decode.has(c.text));
         if (isDecode) {
           ctx.report({
-            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: confidence ?? 'medium',
+            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: 'medium',
             message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',
           });
         }

@@ -1,5 +1,6 @@
-// Flags `http://` / `ws://` URLs of remote APIs passed to fetch/axios/WebSocket or stored in `*Url`/`baseURL`/
-// `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
+// Flags `http://` / `ws://` URLs of remote APIs that reach fetch/axios/WebSocket (directly or through a variable)
+// or are stored in names that say so (`API_URL`, `baseURL`, `endpoint`, `webhook`, `server`): traffic and tokens
+// travel unencrypted. Other `*Url` data (homepages, docs), local, private, example and XML-schema hosts are skipped.
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
@@ -11,7 +12,8 @@ const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::
 const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.org|xmlns\.com|xml\.org|oasis-open\.org|opengis\.net|openxmlformats\.org|relaxng\.org|apache\.org|mozilla\.org|ietf\.org)$|^(schemas?|ns|xmlns)\./i;
 const CLIENT = /^(fetch|axios|got|ky|request|superagent|needle|ofetch|\$fetch|useFetch|EventSource|WebSocket)$|^(axios|got|ky|http|https|request|superagent|needle|client|api|instance|http[A-Z]\w*)\.(get|post|put|patch|delete|head|request|create|stream)$/;
 const HTTP_CLIENT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|needle|WebSocket|EventSource|https?\.(get|request)\b|baseURL|\$fetch|useFetch|ofetch|openai|OpenAI|graphql|apollo|createClient|HttpClient/;
-const URL_NAME = /(^|_)(url|uri|endpoint|base_url|baseurl|api|api_base|host|server|webhook|callback|proxy|base)(_|s$|$)/;
+/** Names that say the value is where requests go; `homepageUrl`, `docs_url`, `image_uri` are data. */
+const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
 
 const words = (name: string) => name.replace(/^.*[.]/, '').replace(/['"`[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -22,7 +24,23 @@ function remoteHttp(text: string): number | undefined {
   return m[1].length;
 }
 
-function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean): boolean {
+/** Variables whose value a request uses: `fetch(url)`, `axios.get(API + path)`, `` new WebSocket(`${feed}/x`) ``. */
+function requestedNames(sf: ts.SourceFile, checkBudget: () => void): Set<string> {
+  const out = new Set<string>();
+  const collect = (e: ts.Node): void => {
+    if (ts.isIdentifier(e)) out.add(e.text);
+    else if (ts.isTemplateExpression(e) || ts.isTemplateSpan(e) || ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e)) ts.forEachChild(e, collect);
+  };
+  const visit = (n: ts.Node): void => {
+    checkBudget();
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.[0] && CLIENT.test(n.expression.getText(sf).replace(/\s/g, ''))) collect(n.arguments[0]);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean, requested: ReadonlySet<string>): boolean {
   let p = lit.parent;
   if (ts.isTemplateExpression(p)) p = p.parent;
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
@@ -30,7 +48,10 @@ function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean): boole
   }
   const name = ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name.getText(sf)
     : ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken ? p.left.getText(sf) : undefined;
-  return client && !!name && URL_NAME.test(words(name)) && !/schema|xmlns|namespace|^ns$/i.test(name);
+  if (!name) return false;
+  const variable = ts.isVariableDeclaration(p) || (ts.isBinaryExpression(p) && ts.isIdentifier(p.left));
+  if (variable && requested.has(name)) return true;
+  return client && URL_NAME.test(words(name)) && !/schema|xmlns|namespace|^ns$/i.test(name);
 }
 
 export const plaintextHttpUrl: Detector = {
@@ -43,15 +64,15 @@ export const plaintextHttpUrl: Detector = {
     if (!sf) return;
     // A `homepage: 'http://…'` only matters in code that makes requests.
     const client = HTTP_CLIENT.test(ctx.text);
+    const requested = client ? requestedNames(sf, ctx.checkBudget) : new Set<string>();
     walkJs(ctx, (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
         const len = remoteHttp(node.text);
-        if (len !== undefined && usedAsEndpoint(node, sf, client)) {
+        if (len !== undefined && usedAsEndpoint(node, sf, client, requested)) {
           const start = node.getStart(sf) + 1;
           const secure = node.text.slice(0, len).toLowerCase() === 'ws' ? 'wss' : 'https';
           ctx.report({
             start, end: start + URL_START.exec(node.text)![0].length,
-            confidence: ctx.isTestFile ? 'low' : undefined,
             message: `This URL uses plaintext ${node.text.slice(0, len).toUpperCase()}, so requests, tokens and responses can be read or altered on the network; use ${secure.toUpperCase()}.`,
             fix: { title: `Vouch: Use ${secure}://`, edits: [{ start, end: start + len, newText: secure }] },
           });

@@ -1,7 +1,7 @@
 // Flags `rejectUnauthorized: false`, `strictSSL: false`, no-op `checkServerIdentity` and
 // `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'`: assistants "fix" self-signed certificate errors this way.
 import { ts } from '../../core/ts';
-import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
+import type { Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
@@ -31,6 +31,21 @@ function isTlsEnv(n: ts.Expression): boolean {
   return name === 'NODE_TLS_REJECT_UNAUTHORIZED' && obj.getText().replace(/\s/g, '') === 'process.env';
 }
 
+/** A loopback host in a string: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
+const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
+
+/** The options sit next to a loopback host (`{ host: 'localhost', … }`) or in a call to one (`https.get('https://127.0.0.1:8443', …)`). */
+function loopback(node: ts.Node): boolean {
+  const obj = node.parent;
+  const strings: ts.Node[] = [];
+  if (obj && ts.isObjectLiteralExpression(obj)) {
+    for (const p of obj.properties) if (ts.isPropertyAssignment(p) && /^(host|hostname|servername|url|uri|baseURL)$/.test(keyOf(p.name) ?? '')) strings.push(p.initializer);
+    const call = obj.parent;
+    if (call && (ts.isCallExpression(call) || ts.isNewExpression(call))) strings.push(...(call.arguments ?? []).filter((a) => a !== obj));
+  }
+  return strings.some((s) => ts.isStringLiteralLike(s) && LOOPBACK.test(s.text));
+}
+
 /** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default. */
 function guarded(node: ts.Node): boolean {
   for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
@@ -47,8 +62,9 @@ export const tlsVerificationDisabled: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    const confidence: Confidence | undefined = ctx.isTestFile ? 'low' : undefined;
-    const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (guarded(n) ? { severity: 'warning' as const, confidence: confidence ?? ('medium' as const) } : { confidence });
+    // A loopback peer (a dev server, a test's self-signed certificate) is info at most; an opt-in switch a warning.
+    const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (loopback(n) ? { severity: 'info' as const, confidence: 'low' as const }
+      : guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {});
     walkJs(ctx, (node) => {
       // { rejectUnauthorized: false } or options.rejectUnauthorized = false
       const assign = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);

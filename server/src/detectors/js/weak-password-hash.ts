@@ -68,7 +68,7 @@ export const weakPasswordHash: Detector = {
             ctx.report({
               start: at.getStart(sf), end: at.end,
               severity: broken ? undefined : 'warning',
-              confidence: ctx.isTestFile ? 'low' : direct ? undefined : 'medium',
+              confidence: direct ? undefined : 'medium',
               message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
             });
           }

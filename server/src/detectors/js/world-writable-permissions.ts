@@ -54,7 +54,7 @@ export const worldWritablePermissions: Detector = {
             const lit = literalOf(arg);
             ctx.report({
               start: lit.getStart(sf), end: lit.end,
-              severity: chmod ? undefined : 'hint', confidence: chmod && !ctx.isTestFile ? undefined : 'low',
+              severity: chmod ? undefined : 'hint', confidence: chmod ? undefined : 'low',
               message: chmod
                 ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 755 or 644).`
                 : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,

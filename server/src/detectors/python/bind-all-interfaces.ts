@@ -13,6 +13,7 @@ export const pyBindAllInterfaces: Detector = {
     severity: 'error',
     confidence: 'high',
     cwe: ['CWE-1327', 'CWE-489'],
+    testFiles: 'skip',
     needs: ['python'],
   },
   languages: ['python'],
@@ -20,7 +21,6 @@ export const pyBindAllInterfaces: Detector = {
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    const confidence = ctx.isTestFile ? 'low' : undefined;
     for (const call of tree.rootNode.descendantsOfType('call')) {
       ctx.checkBudget();
       if (!call) continue;
@@ -43,7 +43,7 @@ export const pyBindAllInterfaces: Detector = {
       }
       if (!host || host.type !== 'string' || !ALL.test(host.text)) continue;
       ctx.report({
-        start: host.startIndex, end: host.endIndex, confidence,
+        start: host.startIndex, end: host.endIndex,
         message: `Binding ${what} to all interfaces lets anyone on the network run code on this machine; bind to 127.0.0.1 or turn the debugger off.`,
       });
     }

@@ -16,7 +16,7 @@ export const pyDebugModeEnabled: Detector = {
   languages: ['python'],
   keywords: ['debug'],
   run(ctx: DetectorContext) {
-    if (ctx.isTestFile || DEV_FILE.test(ctx.path)) return;
+    if (DEV_FILE.test(ctx.path)) return;
     const tree = ctx.python();
     if (!tree) return;
     const flask = /flask|socketio|werkzeug/i.test(ctx.text);

@@ -22,12 +22,11 @@ export const pyInsecureCookieFlags: Detector = {
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    const lowered = ctx.isTestFile ? 'low' : undefined;
     const devFile = DEV_SETTINGS.test(ctx.path);
     const setting = (name: string, value: Node, at: Node) => {
       if (!SETTINGS.test(name) || value.type !== 'false' || devFile) return;
       ctx.report({
-        start: at.startIndex, end: at.endIndex, confidence: lowered ?? 'high',
+        start: at.startIndex, end: at.endIndex, confidence: 'high',
         message: `\`${name} = False\` lets the ${name.startsWith('CSRF') ? 'CSRF' : 'session'} cookie travel over plain HTTP or be read by scripts; set it to True in production settings.`,
         fix: { title: `Vouch: Set ${name} to True`, edits: [{ start: value.startIndex, end: value.endIndex, newText: 'True' }] },
       });
@@ -71,7 +70,7 @@ export const pyInsecureCookieFlags: Detector = {
       }
       if (!missing.length) continue;
       ctx.report({
-        start: node.startIndex, end: node.endIndex, confidence: lowered,
+        start: node.startIndex, end: node.endIndex,
         message: `The session cookie \`${name || value}\` is set without ${missing.map((m) => `${m}=True`).join(' and ')}, so it can leak over plain HTTP or to injected scripts.`,
       });
     }

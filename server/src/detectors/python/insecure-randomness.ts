@@ -58,7 +58,7 @@ export const pyInsecureRandomness: Detector = {
       if (!r) continue;
       ctx.report({
         start: call!.startIndex, end: call!.endIndex,
-        confidence: ctx.isTestFile ? 'low' : r.direct ? undefined : 'medium',
+        confidence: r.direct ? undefined : 'medium',
         message: `The \`random\` module is predictable, so \`${r.name}\` can be guessed; use the \`secrets\` module (secrets.token_urlsafe, secrets.choice) instead.`,
       });
     }

@@ -14,9 +14,8 @@ export const pyJwtVerificationDisabled: Detector = {
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    const confidence = ctx.isTestFile ? 'low' : undefined;
     const report = (n: Node, message: string, extra: Partial<Report> = {}) =>
-      ctx.report({ start: n.startIndex, end: n.endIndex, message, confidence, ...extra });
+      ctx.report({ start: n.startIndex, end: n.endIndex, message, ...extra });
     const flipFix = (v: Node, key: string) => ({ title: `Vouch: Set ${key} to True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] });
     for (const call of tree.rootNode.descendantsOfType('call')) {
       ctx.checkBudget();

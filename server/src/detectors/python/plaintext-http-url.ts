@@ -1,5 +1,6 @@
-// Flags `http://` / `ws://` URLs of remote APIs passed to requests/httpx/aiohttp/urlopen or stored in `*_URL`/
-// `endpoint` names: traffic and tokens travel unencrypted. Local, private, example and XML-schema hosts are skipped.
+// Flags `http://` / `ws://` URLs of remote APIs that reach requests/httpx/aiohttp/urlopen (directly or through a
+// variable) or are stored in names that say so (`API_URL`, `base_url`, `endpoint`, `webhook`, `server`): traffic
+// and tokens travel unencrypted. Other `*_url` data, local, private, example and XML-schema hosts are skipped.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
@@ -9,11 +10,30 @@ const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::
 const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.org|xmlns\.com|xml\.org|oasis-open\.org|opengis\.net|openxmlformats\.org|relaxng\.org|apache\.org|python\.org|ietf\.org)$|^(schemas?|ns|xmlns)\./i;
 const CLIENT = /^(requests|httpx|session|client|s|http|sess|self\.session|self\.client|aiohttp)\.(get|post|put|patch|delete|head|request|stream|ws_connect)$|^(urlopen|urllib\.request\.urlopen|urllib\.request\.Request|Request|websocket\.create_connection|websockets\.connect|create_connection)$/;
 const HTTP_CLIENT = /\b(requests|httpx|aiohttp|urllib|urlopen|http\.client|websockets?|openai|OpenAI|grpc|zeep|suds)\b/;
-const URL_NAME = /(^|_)(url|uri|endpoint|api|api_base|host|server|webhook|callback|proxy|base)(_|s$|$)/;
+/** Names that say the value is where requests go; `homepage_url`, `download_url`, `uri=` of a grantee are data. */
+const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
 
 const words = (name: string) => name.replace(/^.*\./, '').replace(/['"[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-function usedAsEndpoint(str: Node, client: boolean): boolean {
+/** Variables whose value a request uses: `requests.get(url)`, `urlopen(BASE + path)`, `httpx.get(url=u)`. */
+function requestedNames(root: Node): Set<string> {
+  const out = new Set<string>();
+  const collect = (n: Node | null | undefined): void => {
+    if (!n) return;
+    if (n.type === 'identifier') out.add(n.text);
+    else if (['binary_operator', 'parenthesized_expression', 'string', 'interpolation'].includes(n.type)) for (const c of n.namedChildren) collect(c);
+  };
+  for (const call of root.descendantsOfType('call')) {
+    if (!call || !CLIENT.test(call.childForFieldName('function')?.text ?? '')) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    collect(args.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument'));
+    const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'url');
+    collect(kw?.childForFieldName('value'));
+  }
+  return out;
+}
+
+function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<string>): boolean {
   const p = str.parent;
   if (!p) return false;
   if (p.type === 'argument_list') {
@@ -25,7 +45,9 @@ function usedAsEndpoint(str: Node, client: boolean): boolean {
     return name === 'url' ? CLIENT.test(p.parent?.parent?.childForFieldName('function')?.text ?? '') : client && URL_NAME.test(words(name));
   }
   const name = p.type === 'assignment' ? p.childForFieldName('left')?.text : p.type === 'pair' ? p.childForFieldName('key')?.text : undefined;
-  return client && !!name && URL_NAME.test(words(name)) && !/schema|xmlns|namespace/i.test(name);
+  if (!name) return false;
+  if (p.type === 'assignment' && requested.has(name)) return true;
+  return client && URL_NAME.test(words(name)) && !/schema|xmlns|namespace/i.test(name);
 }
 
 export const pyPlaintextHttpUrl: Detector = {
@@ -38,6 +60,7 @@ export const pyPlaintextHttpUrl: Detector = {
     if (!tree) return;
     // A `url = "http://…"` only matters in code that makes requests (not a lexer's homepage attribute).
     const client = HTTP_CLIENT.test(ctx.text);
+    const requested = client ? requestedNames(tree.rootNode) : new Set<string>();
     for (const str of tree.rootNode.descendantsOfType('string')) {
       ctx.checkBudget();
       const content = str?.namedChildren[1];
@@ -46,12 +69,11 @@ export const pyPlaintextHttpUrl: Detector = {
       if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2])) continue;
       // f"http://{host}/…": the host is not known here.
       if (content.text.length === m[0].length && str.namedChildren[2]?.type === 'interpolation') continue;
-      if (!usedAsEndpoint(str, client)) continue;
+      if (!usedAsEndpoint(str, client, requested)) continue;
       const start = content.startIndex;
       const secure = m[1].toLowerCase() === 'ws' ? 'wss' : 'https';
       ctx.report({
         start, end: start + m[0].length,
-        confidence: ctx.isTestFile ? 'low' : undefined,
         message: `This URL uses plaintext ${m[1].toUpperCase()}, so requests, tokens and responses can be read or altered on the network; use ${secure.toUpperCase()}.`,
         fix: { title: `Vouch: Use ${secure}://`, edits: [{ start, end: start + m[1].length, newText: secure }] },
       });

@@ -1,7 +1,7 @@
 // Flags `verify=False` / aiohttp `ssl=False`, `ssl._create_unverified_context`, `CERT_NONE` and
 // `check_hostname = False`: the usual assistant answer to "SSL: CERTIFICATE_VERIFY_FAILED".
 import type { Node } from 'web-tree-sitter';
-import type { Confidence, Detector, DetectorContext, Report } from '../../core/types';
+import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
@@ -14,6 +14,15 @@ function guarded(node: Node): boolean {
     if (p.type === 'if_statement' && !/__name__/.test(p.childForFieldName('condition')?.text ?? '')) return true;
   }
   return false;
+}
+
+/** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
+const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
+
+/** The call goes to a loopback host: its first argument or its `url=` / `host=` names one. */
+function toLoopback(call: Node, kw: Map<string, Node>): boolean {
+  const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument');
+  return [first, kw.get('url'), kw.get('host')].some((n) => n?.type === 'string' && LOOPBACK.test(n.text.replace(/^[rbuf]*["']+/i, '')));
 }
 
 function kwargs(call: Node): Map<string, Node> {
@@ -36,9 +45,8 @@ export const pyTlsVerificationDisabled: Detector = {
     const tree = ctx.python();
     if (!tree) return;
     const aiohttp = ctx.text.includes('aiohttp');
-    const confidence: Confidence | undefined = ctx.isTestFile ? 'low' : undefined;
     const report = (n: Node, message: string, extra: Partial<Report> = {}) => {
-      const optIn: Pick<Report, 'severity' | 'confidence'> = guarded(n) ? { severity: 'warning' as const, confidence: confidence ?? ('medium' as const) } : { confidence };
+      const optIn: Pick<Report, 'severity' | 'confidence'> = guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };
     for (const node of tree.rootNode.descendantsOfType(['call', 'attribute', 'assignment'])) {
@@ -55,11 +63,14 @@ export const pyTlsVerificationDisabled: Detector = {
         }
         const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);
         const checks: Array<[string, boolean]> = [['verify', http], ['ssl', http && aiohttp], ['verify_ssl', http && aiohttp]];
+        // A loopback peer (a dev server, a test's self-signed certificate) is info at most.
+        const local: Partial<Report> = toLoopback(node, kw) ? { severity: 'info', confidence: 'low' } : {};
         for (const [name, applies] of checks) {
           const v = kw.get(name);
           if (!applies || v?.type !== 'false') continue;
           report(v.parent!, `\`${name}=False\` turns off TLS certificate checks, so anyone on the network path can read and alter this traffic.`, {
             fix: name === 'verify_ssl' ? undefined : { title: `Vouch: Set ${name}=True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] },
+            ...local,
           });
         }
         const certReqs = kw.get('cert_reqs');

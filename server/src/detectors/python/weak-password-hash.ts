@@ -71,7 +71,7 @@ export const pyWeakPasswordHash: Detector = {
       ctx.report({
         start: at.startIndex, end: at.endIndex,
         severity: BROKEN.test(algorithm) ? undefined : 'warning',
-        confidence: ctx.isTestFile ? 'low' : direct ? undefined : 'medium',
+        confidence: direct ? undefined : 'medium',
         message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
       });
     }

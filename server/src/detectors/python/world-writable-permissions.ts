@@ -58,7 +58,7 @@ export const pyWorldWritablePermissions: Detector = {
       if (!modeNode || mode === undefined || !(mode & 0o002) || (create && (mode & 0o777) !== 0o777)) continue;
       ctx.report({
         start: modeNode.startIndex, end: modeNode.endIndex,
-        severity: chmod ? undefined : 'hint', confidence: chmod && !ctx.isTestFile ? undefined : 'low',
+        severity: chmod ? undefined : 'hint', confidence: chmod ? undefined : 'low',
         message: chmod
           ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 0o755 or 0o644).`
           : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,

@@ -72,8 +72,8 @@ function rank(f: Flow): number {
 const CONFIDENCE: readonly Confidence[] = ['low', 'medium', 'high'];
 
 /** From the path, capped at the rule's own confidence. */
-export function confidenceOf(f: Flow, isTest: boolean, cap: Confidence = 'high'): Confidence {
-  const path: Confidence = isTest || f.origin.trust === 'low' || f.origin.via === 'unknown' ? 'low' : f.origin.via === 'summary' ? 'medium' : 'high';
+export function confidenceOf(f: Flow, cap: Confidence = 'high'): Confidence {
+  const path: Confidence = f.origin.trust === 'low' || f.origin.via === 'unknown' ? 'low' : f.origin.via === 'summary' ? 'medium' : 'high';
   return CONFIDENCE[Math.min(CONFIDENCE.indexOf(path), CONFIDENCE.indexOf(cap))];
 }
 
@@ -99,7 +99,7 @@ export function flowRule(rule: FlowRule): Detector {
     ctx.report({
       start: f.sink.span.start, end: f.sink.span.end, message, related,
       kind: `${f.origin.label}:${f.origin.via}`,
-      severity, confidence: confidenceOf(f, ctx.isTestFile, rule.meta.confidence),
+      severity, confidence: confidenceOf(f, rule.meta.confidence),
       fix: rule.fix?.(f, ctx, result),
     });
   };

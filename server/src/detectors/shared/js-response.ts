@@ -42,6 +42,29 @@ function statusOption(e: ts.Expression | undefined): number | undefined {
   return undefined;
 }
 
+/** `res.status(400);` / `res.statusCode = 400;` in an earlier statement of the same block, for the same response. */
+function earlierStatus(node: ts.Node, root: string): number | undefined {
+  let stmt = node;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent)) {
+    if (ts.isFunctionLike(stmt.parent)) return undefined;
+    stmt = stmt.parent;
+  }
+  const block = stmt.parent;
+  if (!block || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
+  for (let i = block.statements.indexOf(stmt as ts.Statement) - 1; i >= 0; i--) {
+    const e = block.statements[i];
+    if (!ts.isExpressionStatement(e)) continue;
+    const x = e.expression;
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(x.left)
+      && ['status', 'statusCode'].includes(x.left.name.text) && ts.isIdentifier(x.left.expression) && x.left.expression.text === root) return numberOf(x.right);
+    if (ts.isCallExpression(x)) {
+      const c = chain(x);
+      if (c.root === root && c.status !== undefined) return c.status;
+    }
+  }
+  return undefined;
+}
+
 const CALL = ts.SyntaxKind.CallExpression;
 const NEW = ts.SyntaxKind.NewExpression;
 const BINARY = ts.SyntaxKind.BinaryExpression;
@@ -59,7 +82,7 @@ export function responsePayload(node: ts.Node): ResponsePayload | undefined {
     }
     if (!SEND_METHODS.has(callee.name.text)) return undefined;
     const { root, status } = chain(callee.expression);
-    return root && RESPONSE_ROOT.test(root) ? { payload, status } : undefined;
+    return root && RESPONSE_ROOT.test(root) ? { payload, status: status ?? earlierStatus(node, root) } : undefined;
   }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && RESPONSE_CLASS.test(node.expression.text) && node.arguments?.[0]) {
     return { payload: node.arguments[0], status: statusOption(node.arguments[1]) };
@@ -68,7 +91,7 @@ export function responsePayload(node: ts.Node): ResponsePayload | undefined {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.name.text === 'body') {
     const owner = node.left.expression;
     const koa = (ts.isIdentifier(owner) && owner.text === 'ctx') || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'response' && ts.isIdentifier(owner.expression) && owner.expression.text === 'ctx');
-    return koa ? { payload: node.right } : undefined;
+    return koa ? { payload: node.right, status: earlierStatus(node, 'ctx') } : undefined;
   }
   return undefined;
 }

@@ -46,6 +46,9 @@ export function responseCall(call: Node): PyResponse | undefined {
       payload.push(arg);
     }
   }
+  // `http.client.HTTPException(str(e))` is an exception, not an answer: FastAPI's and Starlette's name a
+  // status, Werkzeug's a `description=`.
+  if (name === 'HTTPException' && status === undefined && !/\b(?:detail|description|status_code)\s*=/.test(call.childForFieldName('arguments')?.text ?? '')) return undefined;
   return { payload, status: status ?? outerStatus(call) };
 }
 

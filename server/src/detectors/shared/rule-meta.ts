@@ -24,6 +24,8 @@ export const RULE_META: Record<string, DetectorMeta> = {
     confidence: 'high',
     cwe: ['CWE-489', 'CWE-215'],
     fixable: true,
+    // Test settings and test servers run in debug on purpose.
+    testFiles: 'skip',
   },
   'error-details-in-response': {
     title: 'Error details sent to the client',

@@ -50,7 +50,9 @@ function manifestRefs(ctx: DetectorContext): PackageRef[] | undefined {
 function locateNpm(ref: PackageRef, npm: NpmProject | undefined): Located {
   if (!npm) return { ...ref, hasManifest: false };
   const bare = ref.name.startsWith('@') ? ref.name.slice(1).replace('/', '__') : ref.name;
-  const declared = npm.declared.get(ref.name) ?? (ref.typeOnly ? npm.declared.get(`@types/${bare}`) : undefined);
+  // `vscode` is the extension host's own module: an extension declares only its types.
+  const typesDeclare = ref.typeOnly || ref.name === 'vscode';
+  const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
   return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 };
 }
 

@@ -12,7 +12,8 @@ const VALUE_FLAGS = new Set([
   '--only-binary', '--no-binary', '--registry', '--tag', '-w', '--workspace', '--filter', '--cache', '--cache-dir',
   '--group', '-G', '--source', '--python', '-p', '--implementation', '--abi', '--progress-bar', '--log', '--src',
 ]);
-const END = /[;&|)`\n]|$/;
+// A command ends at a separator, a line end or a shell comment (`# …` after a space).
+const END = /[;&|)`\n]|\s#|$/;
 const TOKEN = /"([^"\n]*)"|'([^'\n]*)'|([^\s;&|)`]+)/g;
 
 /** One argument: the name at its offsets, or nothing for specs that are not registry names. */
@@ -66,6 +67,9 @@ function joinContinuations(text: string): string {
   return text.replace(/\\(\r?\n)/g, (m) => ' '.repeat(m.length));
 }
 
+/** Fences that hold commands: no language, a shell or console, a Dockerfile, CI YAML, plain text. */
+const SHELL_FENCE = /^(?:|sh|bash|zsh|fish|shell|console|terminal|shell-?session|sh-session|bash-session|powershell|pwsh|ps1?|cmd|bat|batch|dockerfile|docker|ya?ml|te?xt|plain(?:text)?)$/i;
+
 export function installReferences(text: string, language: LanguageId): PackageRef[] {
   const out: PackageRef[] = [];
   if (language !== 'markdown') {
@@ -75,11 +79,14 @@ export function installReferences(text: string, language: LanguageId): PackageRe
   const joined = joinContinuations(text);
   let fence: string | undefined;
   let fenceStart = 0;
+  let shell = true;
   let offset = 0;
   for (const line of text.split('\n')) {
-    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    const f = /^\s{0,3}(`{3,}|~{3,})[ \t]*([^\s`{]*)/.exec(line);
     if (f && (!fence || f[1].startsWith(fence))) {
-      if (fence) scanCommands(joined, fenceStart, offset, out);
+      // Code in another language (a JS string, a JSON manifest) is not an install line.
+      if (fence && shell) scanCommands(joined, fenceStart, offset, out);
+      if (!fence) shell = SHELL_FENCE.test(f[2]);
       fence = fence ? undefined : f[1];
       fenceStart = offset + line.length + 1;
     } else if (!fence) {

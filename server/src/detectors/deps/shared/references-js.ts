@@ -29,13 +29,23 @@ function isRequireLike(call: ts.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.name.text === 'resolve') || (ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'require'));
 }
 
+/** `import type { A }`, or `import { type A, type B }` with nothing else: erased when compiled. */
+function typeOnlyImport(clause: ts.ImportClause | undefined): boolean {
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+}
+
 export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
   const sf = ctx.js();
   if (!sf) return [];
   const out: Specifier[] = [];
+  // A declaration file only ever needs types: `@types/x` declares `x` for every import in it.
+  const declarations = /\.d\.[cm]?ts$/.test(ctx.path);
   const add = (lit: ts.Node | undefined, typeOnly: boolean, optional = false) => {
     if (lit && (ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit))) {
-      out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly, optional });
+      out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly: typeOnly || declarations, optional });
     }
   };
   // Only subtrees containing `require`, `import` or `export` can hold a reference: skip the rest.
@@ -55,7 +65,7 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
     if (!containsHit(node)) return;
     ctx.checkBudget();
     if (ts.isImportDeclaration(node)) {
-      add(node.moduleSpecifier, !!node.importClause?.isTypeOnly);
+      add(node.moduleSpecifier, typeOnlyImport(node.importClause));
       return;
     }
     if (ts.isExportDeclaration(node)) {

@@ -1,0 +1,45 @@
+// Ordinary code that is not an exposure (issue 10): an error handed to the framework's error handler,
+// a 4xx status set in an earlier statement on the same response, and test files (core/test-files.ts).
+import { at, ruleTester } from '../harness';
+
+const fastify = "fastify.get('/x', async (request, reply) => {\n  try { await run(); } catch (err) {\n    BODY\n  }\n});";
+const F = (body: string) => fastify.replace('BODY', body);
+const express = "app.post('/x', (req, res, next) => {\n  try { parse(req.body); } catch (err) {\n    BODY\n  }\n});";
+const E = (body: string) => express.replace('BODY', body);
+
+ruleTester('error-details-in-response', 'javascript', {
+  valid: [
+    F('reply.send(err);'),
+    F('reply.code(500).send(err);'),
+    F('return reply.status(err.statusCode).send(err);'),
+    F("reply\n      .code(err.statusCode)\n      .type('application/json; charset=utf-8')\n      .send(err);"),
+    "fastify.setErrorHandler((error, request, reply) => {\n  request.log.error(error);\n  reply.send(error);\n});",
+    E('next(err);'),
+    E('return next(err);'),
+    E('res.status(400);\n    res.json({ error: err.message });'),
+    E('res.statusCode = 422;\n    res.send(`invalid: ${err.message}`);'),
+    // http.client's HTTPException is an exception, not FastAPI's answer (which names a status or a detail).
+    { code: 'from http.client import HTTPException\n\ndef request(self):\n    try:\n        run()\n    except Exception as e:\n        raise HTTPException(str(e)) from e', language: 'python' },
+    "router.post('/x', async (ctx) => {\n  try { parse(ctx.request.body); } catch (err) {\n    ctx.status = 400;\n    ctx.body = { error: err.message };\n  }\n});",
+  ],
+  invalid: [
+    // The stack still goes out, whoever sends it.
+    { code: F('reply.code(500).send({ error: err.stack });'), errors: [at(F('reply.code(500).send({ error: err.stack });'), 'err.stack', 'stack')] },
+    // Only the whole error is a hand-off: a payload built from it is the handler's own answer.
+    { code: F('reply.send({ error: err });'), errors: [at(F('reply.send({ error: err });'), 'err', 'whole', { after: '{ error: err' })] },
+    // Express serialises what it is given: an error's own fields (a driver's `sql`) go out.
+    { code: E('res.status(500).json(err);'), errors: [at(E('res.status(500).json(err);'), 'err', 'whole', { after: 'json(err' })] },
+    // A 4xx set earlier on another response object, or in another block, does not count.
+    { code: E('other.status(400);\n    res.json({ error: err.message });'), errors: [at(E('other.status(400);\n    res.json({ error: err.message });'), 'err.message', 'message')] },
+    { code: E('if (bad) { res.status(400); }\n    res.json({ error: err.message });'), errors: [at(E('if (bad) { res.status(400); }\n    res.json({ error: err.message });'), 'err.message', 'message')] },
+    {
+      code: 'from fastapi import HTTPException\n\n@app.get("/x")\ndef x():\n    try:\n        run()\n    except Exception as e:\n        raise HTTPException(500, detail=str(e))', language: 'python',
+      errors: [at('from fastapi import HTTPException\n\n@app.get("/x")\ndef x():\n    try:\n        run()\n    except Exception as e:\n        raise HTTPException(500, detail=str(e))', 'e', 'message', { after: 'detail=str(e' })],
+    },
+    // In a test file it is still found, at low confidence and info (one policy for every rule).
+    {
+      code: E('res.status(500).json({ stack: err.stack });'), path: 'test/server.test.js',
+      errors: [{ ...at(E('res.status(500).json({ stack: err.stack });'), 'err.stack', 'stack'), severity: 'info', confidence: 'low' }],
+    },
+  ],
+});

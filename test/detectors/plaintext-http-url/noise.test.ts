@@ -1,0 +1,30 @@
+// Only URLs that reach a request, or names that say they are where requests go (issue 10): `*_url` data
+// (homepages, downloads, grantee URIs) in a file that also makes requests is not an endpoint.
+import { at, ruleTester } from '../harness';
+
+const viaVariable = "const feed = 'http://feeds.acme.io/rss';\nexport const load = () => fetch(feed);";
+const viaTemplate = "let base = 'http://api.acme.io';\nexport const get = (p) => axios.get(`${base}/${p}`);";
+const pyVar = 'import requests\nfeed = "http://feeds.acme.io/rss"\nr = requests.get(feed)';
+const pyKw = 'import httpx\nsource = "http://feeds.acme.io/rss"\nr = httpx.get(url=source + "?page=2")';
+const pyName = 'import requests\nWEBHOOK_URL = "http://hooks.acme.io/T000/B000"';
+
+ruleTester('plaintext-http-url', 'javascript', {
+  valid: [
+    "const pkg = { homepage_url: 'http://acme.io', docsUrl: 'http://docs.acme.io' };\nfetch('https://api.acme.io');",
+    "const imageUrl = 'http://cdn.acme.io/logo.png';\nexport const load = () => fetch('https://api.acme.io');",
+    "const callbackUrl = 'http://acme.io/done';\nconst proxy = 'http://proxy.acme.io:3128';\nfetch('https://api.acme.io');",
+    // A same-named property elsewhere is not the requested variable.
+    "const meta = { feed: 'http://feeds.acme.io/rss' };\nconst feed = getFeed();\nfetch(feed);",
+    { code: 'import requests\nPROJECT = {"download_url": "http://files.acme.io/x.tar.gz", "homepage": "http://acme.io"}\nrequests.get("https://api.acme.io")', language: 'python' },
+    { code: 'import requests\nALL_USERS = Grantee(uri="http://acs.amazonaws.com/groups/global/AllUsers")', language: 'python' },
+    { code: 'import requests\nurl = "http://pyos.github.io/dg"\nrequests.get("https://api.acme.io")', language: 'python' },
+  ],
+  invalid: [
+    { code: viaVariable, errors: [at(viaVariable, 'http://feeds.acme.io')] },
+    { code: viaTemplate, errors: [at(viaTemplate, 'http://api.acme.io')] },
+    { code: "const webhookUrl = 'http://hooks.acme.io/T000';\npost(webhookUrl);\nfetch('https://x.acme.io');", errors: [at("const webhookUrl = 'http://hooks.acme.io/T000';\npost(webhookUrl);\nfetch('https://x.acme.io');", 'http://hooks.acme.io')] },
+    { code: pyVar, language: 'python', errors: [at(pyVar, 'http://feeds.acme.io')] },
+    { code: pyKw, language: 'python', errors: [at(pyKw, 'http://feeds.acme.io')] },
+    { code: pyName, language: 'python', errors: [at(pyName, 'http://hooks.acme.io')] },
+  ],
+});

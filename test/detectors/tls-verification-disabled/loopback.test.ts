@@ -1,0 +1,22 @@
+// Loopback peers and test certificates (issue 10): `rejectUnauthorized: false` towards `localhost` is info at
+// most, anywhere; in a test file every finding of the rule is info at low confidence (core/test-files.ts).
+import { at, ruleTester } from '../harness';
+
+const js = "https.request({ host: 'localhost', port: 8443, rejectUnauthorized: false });";
+const jsUrl = "https.get('https://127.0.0.1:8443/health', { rejectUnauthorized: false }, cb);";
+const jsRemote = "https.request({ host: 'api.acme.io', rejectUnauthorized: false });";
+const jsTest = "const agent = new https.Agent({ rejectUnauthorized: false });\nawait fetch(url, { agent });";
+const py = 'import requests\nr = requests.get("https://localhost:8443/health", verify=False)';
+const pyRemote = 'import requests\nr = requests.get("https://api.acme.io/health", verify=False)';
+
+ruleTester('tls-verification-disabled', 'javascript', {
+  valid: [],
+  invalid: [
+    { code: js, errors: [{ ...at(js, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: js.replace('false', 'true') },
+    { code: jsUrl, errors: [{ ...at(jsUrl, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: jsUrl.replace('false', 'true') },
+    { code: jsRemote, errors: [{ ...at(jsRemote, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: jsRemote.replace('false', 'true') },
+    { code: jsTest, path: 'test/https/https.test.js', errors: [{ ...at(jsTest, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: jsTest.replace('false', 'true') },
+    { code: py, language: 'python', errors: [{ ...at(py, 'verify=False'), severity: 'info', confidence: 'low' }], output: py.replace('verify=False', 'verify=True') },
+    { code: pyRemote, language: 'python', errors: [{ ...at(pyRemote, 'verify=False'), severity: 'error', confidence: 'high' }], output: pyRemote.replace('verify=False', 'verify=True') },
+  ],
+});
