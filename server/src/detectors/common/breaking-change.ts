@@ -16,6 +16,7 @@ import { jsSurface } from '../../change/surface-js';
 import { pySurface } from '../../change/surface-python';
 import { jsUsages, type Usages } from '../../change/usages';
 import { pyUsages } from '../../change/usages-python';
+import { RULE_META } from '../shared/rule-meta';
 
 /** Baseline surfaces are memoised per blob id and language (JSX and TS parse differently). */
 const SURFACE_KEYS = new Map<LanguageId, object>();
@@ -41,13 +42,7 @@ function current(ctx: AsyncDetectorContext): { surface: Surface; usages: Usages 
 
 export const breakingChange: Detector = {
   id: 'breaking-change',
-  meta: {
-    title: 'Change to a public API that breaks its users',
-    family: 'breaking-change',
-    severity: 'error',
-    confidence: 'high',
-    needs: ['js', 'python'],
-  },
+  meta: { ...RULE_META['breaking-change'], needs: ['js', 'python'] },
   languages: [...JS_LIKE, 'python'],
   async runAsync(ctx) {
     const { baseline, workspace, project } = ctx.services;

@@ -4,15 +4,11 @@
 import type { Detector } from '../../core/types';
 import { describeChange } from '../../change/describe';
 import { manifestChanges, manifestReach } from '../../change/manifest';
+import { RULE_META } from '../shared/rule-meta';
 
 export const manifestBreakingChange: Detector = {
   id: 'breaking-change',
-  meta: {
-    title: 'Change to a public API that breaks its users',
-    family: 'breaking-change',
-    severity: 'error',
-    confidence: 'high',
-  },
+  meta: RULE_META['breaking-change'],
   languages: ['json'],
   keywords: ['"name"'],
   async runAsync(ctx) {

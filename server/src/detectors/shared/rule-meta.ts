@@ -3,6 +3,12 @@
 import type { DetectorMeta } from '../../core/types';
 
 export const RULE_META: Record<string, DetectorMeta> = {
+  'breaking-change': {
+    title: 'Change to a public API that breaks its users',
+    family: 'breaking-change',
+    severity: 'error',
+    confidence: 'high',
+  },
   'cors-wildcard-with-credentials': {
     title: 'CORS allows credentials from any origin',
     family: 'insecure-default',
