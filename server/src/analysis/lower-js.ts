@@ -6,7 +6,8 @@ import { ts } from '../core/ts';
 import type { Binding, Expr, FileIR, Func, Param, Pattern, PatternProp, Span, Stmt } from './ir';
 import { lowerExpr, type JsLowering } from './lower-js-expr';
 import { COMPOUND, hasModifier, keyText, SK, unwrap } from './lower-js-util';
-import { editBetween, sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
+import { editBetween } from '../core/text';
+import { sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
 import { Builder, normalizeModule, Scope } from './scope';
 
 const BLOCK_SCOPED = ts.NodeFlags.BlockScoped;

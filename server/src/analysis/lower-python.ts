@@ -5,7 +5,8 @@
 import type { Tree } from 'web-tree-sitter';
 import { copyModule, type CopiedModule, type PyNode as Node, type TopNode } from './py-tree';
 import type { Binding, Expr, FileIR, Func, ImportRef, Param, Pattern, PatternProp, Span, Stmt } from './ir';
-import { editBetween, sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
+import { editBetween } from '../core/text';
+import { sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
 import { lowerExpr, type PyLowering } from './lower-python-expr';
 import { collectLocals, collectLocalsOf, kids } from './python-locals';
 import { Builder, Scope } from './scope';

@@ -11,6 +11,7 @@
 // The last lowering is consumed: its reused units now belong to the new one (the memo keeps one per path).
 import type { Binding, Expr, FileIR, Func, ImportRef, Pattern, Span, Stmt } from './ir';
 import type { Scope } from './scope';
+import type { Edit } from '../core/text';
 
 /** One top-level statement's lowering and what it depended on outside itself. */
 export interface Unit {
@@ -40,22 +41,6 @@ export interface UnitState {
   /** The module-scope bindings declared before any unit (hoisted), in order. */
   readonly hoisted: readonly Binding[];
   readonly units: readonly Unit[];
-}
-
-/** The shared text around an edit: `prefix` characters at the start, `suffix` at the end, `delta` the change in length. */
-export interface Edit {
-  readonly prefix: number;
-  readonly suffix: number;
-  readonly delta: number;
-}
-
-export function editBetween(before: string, after: string): Edit {
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { prefix, suffix, delta: after.length - before.length };
 }
 
 /** The last version's units by where they start, for look-up from the new text. */

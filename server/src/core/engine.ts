@@ -4,6 +4,7 @@ import { findSuppression, parseSuppressions } from './suppressions';
 import { skipReason, DEFAULT_LIMITS, LineIndex, withoutNul } from './text';
 import { fingerprint } from './fingerprint';
 import { FileMemo, type MemoLimits } from './memo';
+import { KeptTrees } from './trees';
 import { place } from './test-files';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
@@ -32,6 +33,8 @@ export class Engine {
   private readonly catalogue = new Map<string, RuleInfo>();
   /** Facts' work per path kept between runs (the last version's lowering and analysis), bounded. */
   readonly memo: FileMemo;
+  /** The last parse of each file a host edits (`AnalyzeOptions.incremental`), for the next version's. */
+  readonly trees = new KeptTrees();
 
   constructor(readonly detectors: readonly Detector[], options: { memo?: MemoLimits } = {}) {
     this.memo = new FileMemo(options.memo);
@@ -102,11 +105,18 @@ export class Engine {
       await hooks.onFast?.(session.skipped);
       return session.skipped;
     }
+    // Cancelled before its slow tier begins, the run reads its trees no more: the next version's
+    // run, which cancelled it, may parse from them at once.
+    let slowBegun = false;
+    const early = () => slowBegun || session.release();
+    hooks.signal?.addEventListener('abort', early, { once: true });
     try {
       this.runFast(session, options);
       await hooks.onFast?.(session.snapshot());
+      slowBegun = true;
       if (!hooks.signal?.aborted) await this.runSlow(session, services, options, hooks.signal);
     } finally {
+      hooks.signal?.removeEventListener('abort', early);
       session.release();
     }
     return session.close();
@@ -207,7 +217,7 @@ export class Engine {
     }
     // A stray NUL (Node and Python run the file anyway) must not stop a parser: same length, so offsets hold.
     if (input.text.indexOf('\u0000') !== -1) input = { ...input, text: withoutNul(input.text) };
-    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options), this.memo);
+    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options), this.memo, options.incremental ? this.trees : undefined);
   }
 
   private allOff(d: Detector, rules: AnalyzeOptions['rules']): boolean {

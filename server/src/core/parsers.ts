@@ -2,6 +2,8 @@
 import { ts } from './ts';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { parseAllDocuments, type Document } from 'yaml';
+import { editBetween } from './text';
+import type { KeptTree } from './trees';
 import type { LanguageId } from './types';
 
 function scriptKind(lang: LanguageId): ts.ScriptKind {
@@ -15,6 +17,17 @@ function scriptKind(lang: LanguageId): ts.ScriptKind {
 
 export function parseJs(text: string, path: string, lang: LanguageId): ts.SourceFile {
   return ts.createSourceFile(path || 'file.ts', text, ts.ScriptTarget.Latest, true, scriptKind(lang));
+}
+
+/**
+ * The next version of a file parsed from the tree of an earlier one (see trees.ts: the old tree is
+ * consumed, its nodes now belong to the new one). The same text gives the same tree back.
+ */
+export function reparseJs(prev: KeptTree<ts.SourceFile>, text: string): ts.SourceFile {
+  if (prev.text === text) return prev.tree;
+  const { prefix, suffix } = editBetween(prev.text, text);
+  const span = { start: prefix, length: prev.text.length - suffix - prefix };
+  return ts.updateSourceFile(prev.tree, text, { span, newLength: text.length - suffix - prefix });
 }
 
 let pythonParser: Parser | undefined;
@@ -38,6 +51,34 @@ export function pythonReady(): boolean {
 
 export function parsePython(text: string): Tree | undefined {
   return pythonParser?.parse(text) ?? undefined;
+}
+
+/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of offset `at` in `text`. */
+function pointAt(text: string, at: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: at - lineStart };
+}
+
+/** As `reparseJs`, for Python: the old tree is edited, reused by the parse, then deleted (the caller owned it). */
+export function reparsePython(prev: KeptTree<Tree>, text: string): Tree | undefined {
+  if (prev.text === text) return prev.tree;
+  try {
+    const { prefix, suffix } = editBetween(prev.text, text);
+    const oldEnd = prev.text.length - suffix;
+    const newEnd = text.length - suffix;
+    prev.tree.edit({
+      startIndex: prefix, oldEndIndex: oldEnd, newEndIndex: newEnd,
+      startPosition: pointAt(text, prefix), oldEndPosition: pointAt(prev.text, oldEnd), newEndPosition: pointAt(text, newEnd),
+    });
+    return pythonParser?.parse(text, prev.tree) ?? undefined;
+  } finally {
+    prev.tree.delete();
+  }
 }
 
 export function parseYaml(text: string): Document[] {

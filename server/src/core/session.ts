@@ -1,9 +1,12 @@
 // Per-run state of the engine: the input, lazy parses, shared facts, collected reports and notices.
 // Everything a detector sees comes through `context()`, which enforces `meta.needs` and the budget.
-import { parseJs, parsePython, parseYaml } from './parsers';
+import { parseJs, parsePython, parseYaml, reparseJs, reparsePython } from './parsers';
+import type { KeptTrees } from './trees';
 import type { FileMemo } from './memo';
 import { LineIndex, type InputLimits } from './text';
 import { isTestPath } from './paths';
+import type { ts } from './ts';
+import type { Tree } from 'web-tree-sitter';
 import type { AsyncDetectorContext, Confidence, Detector, Fact, FactContext, Finding, LanguageId, Notice, Report, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -22,6 +25,11 @@ export interface AnalyzeOptions {
   onNeed?: (detector: Detector, need: string) => void;
   /** Extra flow model packs (the team's `models`, as analysis/team.ts builds them), passed to facts. */
   models?: readonly object[];
+  /**
+   * The host edits this file and will analyse its next version soon (the editor): parse from the
+   * last version's tree and keep this one for the next (core/trees.ts). A scan leaves it off.
+   */
+  incremental?: boolean;
 }
 
 export interface AnalyzeInput {
@@ -75,6 +83,8 @@ export class Session {
     private readonly finish: (raw: RawReport[], index: LineIndex) => Finding[],
     /** The engine's memo of earlier runs, handed to facts; none: this run neither reads nor leaves anything. */
     private readonly memo?: FileMemo,
+    /** Where an incremental run finds the last version's trees and leaves its own. */
+    private readonly trees?: KeptTrees,
   ) {
     this.lower = input.text.toLowerCase();
     this.index = new LineIndex(input.text);
@@ -149,11 +159,20 @@ export class Session {
   private js() {
     const { text, languageId, path } = this.input;
     const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
-    return isJs ? this.lazy('js', () => parseJs(text, path, languageId)) : undefined;
+    if (!isJs || this.released) return undefined;
+    return this.lazy('js', () => {
+      const prev = this.trees?.take<ts.SourceFile>(path, 'js', languageId);
+      return prev ? reparseJs(prev, text) : parseJs(text, path, languageId);
+    });
   }
 
   private python() {
-    return this.input.languageId === 'python' && !this.released ? this.lazy('python', () => parsePython(this.input.text)) : undefined;
+    const { text, languageId, path } = this.input;
+    if (languageId !== 'python' || this.released) return undefined;
+    return this.lazy('python', () => {
+      const prev = this.trees?.take<Tree>(path, 'python', languageId);
+      return prev ? reparsePython(prev, text) : parsePython(text);
+    });
   }
 
   private yaml() {
@@ -244,11 +263,21 @@ export class Session {
     return this.raw.map((r) => ({ start: r.start, end: r.end }));
   }
 
-  /** tree-sitter trees live in WASM memory, which the garbage collector does not reclaim. */
+  /**
+   * The run reads its trees no more: an incremental run hands them to the next version (trees.ts),
+   * any other deletes its tree-sitter tree (WASM memory, which the garbage collector does not reclaim).
+   */
   release(): void {
+    if (this.released) return;
     this.released = true;
-    (this.parsed.get('python') as { delete(): void } | undefined)?.delete();
+    const { text, languageId, path } = this.input;
+    const js = this.parsed.get('js') as ts.SourceFile | undefined;
+    const python = this.parsed.get('python') as Tree | undefined;
+    this.parsed.delete('js');
     this.parsed.delete('python');
+    if (this.trees && js) this.trees.put(path, 'js', { text, languageId, tree: js });
+    if (this.trees && python) this.trees.put(path, 'python', { text, languageId, tree: python, dispose: () => python.delete() });
+    else python?.delete();
   }
 
   /** Findings so far, without ending the session (the fast tier's result while the slow one runs). */

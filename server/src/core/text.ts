@@ -186,3 +186,19 @@ export function countLines(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return text.endsWith('\n') ? n - 1 : n;
 }
+
+/** The shared text around an edit: `prefix` characters at the start, `suffix` at the end, `delta` the change in length. */
+export interface Edit {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly delta: number;
+}
+
+export function editBetween(before: string, after: string): Edit {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix, delta: after.length - before.length };
+}

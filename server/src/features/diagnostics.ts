@@ -107,7 +107,10 @@ export class Diagnostics {
     this.results.delete(uri);
     // The engine kept this document's lowering for its next edit; a closed document has none.
     const scope = this.workspace.scopeOf(uri);
-    if (scope) this.engine.memo.delete(scope.relPath);
+    if (scope) {
+      this.engine.memo.delete(scope.relPath);
+      this.engine.trees.delete(scope.relPath);
+    }
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -153,7 +156,7 @@ export class Diagnostics {
     }
     const version = doc.version;
     const input = { text: doc.getText(), languageId: language, path: scope.relPath };
-    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models) };
+    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models), incremental: true };
     this.slow.get(uri)?.abort();
     const controller = new AbortController();
     this.slow.set(uri, controller);

@@ -18,8 +18,7 @@ const PROSE: readonly LanguageId[] = ['markdown', 'plaintext'];
 
 function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
   if (ctx.languageId === 'python') {
-    const tree = ctx.python();
-    return tree ? pythonCandidates(tree, ctx.text, (name) => secretNameKind(name) !== undefined, ctx.checkBudget) : [];
+    return pythonCandidates(ctx, (name) => secretNameKind(name) !== undefined);
   }
   if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
     const sf = ctx.js();
@@ -39,7 +38,7 @@ export const genericSecretAssignment: Detector = {
     fixable: true,
     // Tests set passwords by the dozen; a provider-format token (data rules) stays reported there.
     testFiles: 'lower',
-    needs: ['js', 'python', 'js-nodes'],
+    needs: ['js', 'js-nodes', 'py-nodes'],
   },
   languages: [...CODE_LANGUAGES, ...CONFIG_LANGUAGES],
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'],

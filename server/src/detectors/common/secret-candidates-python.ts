@@ -1,6 +1,8 @@
 // Where a literal is bound to a name in Python: tree-sitter hands over only the node types that bind
 // values (assignments, keyword arguments, dict pairs, defaults, os.getenv calls).
-import type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
+import type { Node as PyNode } from 'web-tree-sitter';
+import type { DetectorContext } from '../../core/types';
+import { pyNodesOf, type PyNodeType } from '../shared/py-nodes';
 import type { SecretCandidate } from './secret-candidates';
 
 function pyString(n: PyNode | null): { start: number; end: number; fixable: boolean } | undefined {
@@ -43,14 +45,15 @@ function pyValue(name: string | undefined, v: PyNode | null, wanted: (name: stri
   if (r && env !== undefined) out.push({ name: name ?? '', ...r, fixable: false, fallbackFor: env });
 }
 
-const PY_TYPES = ['assignment', 'keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter', 'call'];
+const PY_TYPES: PyNodeType[] = ['assignment', 'keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter', 'call'];
 
 /** `wanted` pre-filters names so values are only inspected (costly WASM calls) under secret-like names. */
-export function pythonCandidates(tree: PyTree, text: string, wanted: (name: string) => boolean, checkBudget: () => void): SecretCandidate[] {
+export function pythonCandidates(ctx: DetectorContext, wanted: (name: string) => boolean): SecretCandidate[] {
   const out: SecretCandidate[] = [];
   let count = 0;
-  const types = /getenv|environ\.get/.test(text) ? PY_TYPES : PY_TYPES.slice(0, -1);
-  for (const n of tree.rootNode.descendantsOfType(types)) {
+  const checkBudget = ctx.checkBudget;
+  const types = /getenv|environ\.get/.test(ctx.text) ? PY_TYPES : PY_TYPES.slice(0, -1);
+  for (const n of pyNodesOf(ctx, ...types)) {
     if (++count % 256 === 0) checkBudget();
     if (!n) continue;
     switch (n.type) {

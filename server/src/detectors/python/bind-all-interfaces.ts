@@ -2,6 +2,7 @@
 // `run_simple("0.0.0.0", …, use_debugger=True)`, `debugpy.listen(("0.0.0.0", 5678))` — each is remote code execution.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const ALL = /^[rbu]*["'](0\.0\.0\.0|::|\[::\])["']$/i;
 
@@ -14,17 +15,17 @@ export const pyBindAllInterfaces: Detector = {
     confidence: 'high',
     cwe: ['CWE-1327', 'CWE-489'],
     testFiles: 'skip',
-    needs: ['python'],
+    needs: ['python', pyNodes.id],
   },
   languages: ['python'],
   keywords: ['0.0.0.0', '::'],
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    for (const call of tree.rootNode.descendantsOfType('call')) {
+    for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       if (!call) continue;
-      const callee = call.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, call);
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
       const kw = (n: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === n)?.childForFieldName('value') ?? undefined;
       const positional = args.filter((a) => a.type !== 'keyword_argument');

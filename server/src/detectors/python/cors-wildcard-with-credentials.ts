@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 function kwargs(call: Node): Map<string, Node> {
   const out = new Map<string, Node>();
@@ -26,7 +27,7 @@ const MESSAGE = 'CORS allows credentials from any origin, so any website can mak
 
 export const pyCorsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
-  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['python'] },
+  meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['credentials'],
   run(ctx: DetectorContext) {
@@ -34,7 +35,7 @@ export const pyCorsWildcardWithCredentials: Detector = {
     if (!tree) return;
     let allowAll: Node | undefined;
     let djangoCredentials = false;
-    for (const node of tree.rootNode.descendantsOfType(['call', 'assignment'])) {
+    for (const node of pyNodesOf(ctx, 'call', 'assignment')) {
       ctx.checkBudget();
       if (!node) continue;
       if (node.type === 'assignment') {
@@ -45,7 +46,7 @@ export const pyCorsWildcardWithCredentials: Detector = {
         if (name === 'CORS_ALLOW_CREDENTIALS') djangoCredentials = true;
         continue;
       }
-      const callee = node.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, node);
       const args = node.childForFieldName('arguments')?.namedChildren ?? [];
       const kw = kwargs(node);
       const middleware = args.some((a) => a?.type === 'identifier' && a.text === 'CORSMiddleware') || /(^|\.)CORSMiddleware$/.test(callee);

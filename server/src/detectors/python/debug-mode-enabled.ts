@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const DEV_FILE = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci|debug)(\.py$|[/_.-])|(^|\/)(manage|conftest)\.py$/i;
 const SETTINGS_FILE = /(^|\/)(settings|config|production|prod|base)\.py$|\/settings\/[^/]+\.py$/;
@@ -12,7 +13,7 @@ const unquote = (n: Node | null | undefined) => (n?.text ?? '').replace(/^[rbu]*
 
 export const pyDebugModeEnabled: Detector = {
   id: 'debug-mode-enabled',
-  meta: { ...RULE_META['debug-mode-enabled'], needs: ['python'] },
+  meta: { ...RULE_META['debug-mode-enabled'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['debug'],
   run(ctx: DetectorContext) {
@@ -21,11 +22,11 @@ export const pyDebugModeEnabled: Detector = {
     if (!tree) return;
     const flask = /flask|socketio|werkzeug/i.test(ctx.text);
     const report = (n: Node, message: string, confidence?: 'medium') => ctx.report({ start: n.startIndex, end: n.endIndex, message, confidence });
-    for (const node of tree.rootNode.descendantsOfType(['call', 'assignment'])) {
+    for (const node of pyNodesOf(ctx, 'call', 'assignment')) {
       ctx.checkBudget();
       if (!node) continue;
       if (node.type === 'call') {
-        const callee = node.childForFieldName('function')?.text ?? '';
+        const callee = pyCallee(ctx, node);
         for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
           if (arg?.type !== 'keyword_argument' || arg.childForFieldName('value')?.type !== 'true') continue;
           const name = arg.childForFieldName('name')?.text;

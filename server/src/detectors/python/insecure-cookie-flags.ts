@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
 const SETTINGS = /^(SESSION_COOKIE_SECURE|SESSION_COOKIE_HTTPONLY|CSRF_COOKIE_SECURE|REMEMBER_COOKIE_SECURE|REMEMBER_COOKIE_HTTPONLY)$/;
@@ -16,7 +17,7 @@ function unquote(n: Node | null | undefined): string {
 
 export const pyInsecureCookieFlags: Detector = {
   id: 'insecure-cookie-flags',
-  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['python'] },
+  meta: { ...RULE_META['insecure-cookie-flags'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['cookie'],
   run(ctx: DetectorContext) {
@@ -31,7 +32,7 @@ export const pyInsecureCookieFlags: Detector = {
         fix: { title: `Vouch: Set ${name} to True`, edits: [{ start: value.startIndex, end: value.endIndex, newText: 'True' }] },
       });
     };
-    for (const node of tree.rootNode.descendantsOfType(['call', 'assignment', 'pair'])) {
+    for (const node of pyNodesOf(ctx, 'call', 'assignment', 'pair')) {
       ctx.checkBudget();
       if (!node) continue;
       if (node.type === 'assignment') {
@@ -48,7 +49,7 @@ export const pyInsecureCookieFlags: Detector = {
         if (key?.type === 'string' && value) setting(unquote(key), value, node);
         continue;
       }
-      const callee = node.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, node);
       const args = node.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a) ?? [];
       const kw = new Map<string, Node>();
       for (const a of args) {

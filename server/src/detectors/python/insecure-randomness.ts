@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const FUNCS = new Set(['random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'getrandbits', 'randbytes', 'uniform', 'shuffle']);
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
@@ -36,7 +37,7 @@ function receiver(node: Node): { name: string; direct: boolean } | undefined {
 
 export const pyInsecureRandomness: Detector = {
   id: 'insecure-randomness',
-  meta: { ...RULE_META['insecure-randomness'], needs: ['python'] },
+  meta: { ...RULE_META['insecure-randomness'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['random'],
   run(ctx: DetectorContext) {
@@ -49,9 +50,9 @@ export const pyInsecureRandomness: Detector = {
       if (FUNCS.has(parts[0])) imported.add(parts[1] ?? parts[0]);
     }
     if (!imported.size && !/^[ \t]*import[ \t]+random\b/m.test(ctx.text)) return;
-    for (const call of tree.rootNode.descendantsOfType('call')) {
+    for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
-      const callee = call?.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, call!);
       const fn = /^random\.(\w+)$/.exec(callee)?.[1];
       if (!(fn && FUNCS.has(fn)) && !imported.has(callee)) continue;
       const r = receiver(call!);

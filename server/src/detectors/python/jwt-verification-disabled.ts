@@ -3,12 +3,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const unquote = (s: string) => s.replace(/^[rbu]*["']|["']$/gi, '');
 
 export const pyJwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
-  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['python'] },
+  meta: { ...RULE_META['jwt-verification-disabled'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['jwt', 'jose'],
   run(ctx: DetectorContext) {
@@ -17,9 +18,9 @@ export const pyJwtVerificationDisabled: Detector = {
     const report = (n: Node, message: string, extra: Partial<Report> = {}) =>
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...extra });
     const flipFix = (v: Node, key: string) => ({ title: `Vouch: Set ${key} to True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] });
-    for (const call of tree.rootNode.descendantsOfType('call')) {
+    for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
-      const callee = call?.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, call!);
       if (!/(^|\.)(jwt|jose\.jwt|jws|jwt_lib|pyjwt)\.decode$|^decode$/i.test(callee)) continue;
       if (callee === 'decode' && !/^[ \t]*from[ \t]+(?:jwt|jose)\b[\w.]*[ \t]+import\b[^\n]*\bdecode\b/m.test(ctx.text)) continue;
       for (const arg of call!.childForFieldName('arguments')?.namedChildren ?? []) {

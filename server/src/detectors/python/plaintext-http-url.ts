@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
 const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
@@ -16,15 +17,15 @@ const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
 const words = (name: string) => name.replace(/^.*\./, '').replace(/['"[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Variables whose value a request uses: `requests.get(url)`, `urlopen(BASE + path)`, `httpx.get(url=u)`. */
-function requestedNames(root: Node): Set<string> {
+function requestedNames(ctx: DetectorContext): Set<string> {
   const out = new Set<string>();
   const collect = (n: Node | null | undefined): void => {
     if (!n) return;
     if (n.type === 'identifier') out.add(n.text);
     else if (['binary_operator', 'parenthesized_expression', 'string', 'interpolation'].includes(n.type)) for (const c of n.namedChildren) collect(c);
   };
-  for (const call of root.descendantsOfType('call')) {
-    if (!call || !CLIENT.test(call.childForFieldName('function')?.text ?? '')) continue;
+  for (const call of pyNodesOf(ctx, 'call')) {
+    if (!CLIENT.test(pyCallee(ctx, call))) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     collect(args.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument'));
     const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'url');
@@ -52,7 +53,7 @@ function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<strin
 
 export const pyPlaintextHttpUrl: Detector = {
   id: 'plaintext-http-url',
-  meta: { ...RULE_META['plaintext-http-url'], needs: ['python'] },
+  meta: { ...RULE_META['plaintext-http-url'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['http://', 'ws://'],
   run(ctx: DetectorContext) {
@@ -60,8 +61,8 @@ export const pyPlaintextHttpUrl: Detector = {
     if (!tree) return;
     // A `url = "http://…"` only matters in code that makes requests (not a lexer's homepage attribute).
     const client = HTTP_CLIENT.test(ctx.text);
-    const requested = client ? requestedNames(tree.rootNode) : new Set<string>();
-    for (const str of tree.rootNode.descendantsOfType('string')) {
+    const requested = client ? requestedNames(ctx) : new Set<string>();
+    for (const str of pyNodesOf(ctx, 'string')) {
       ctx.checkBudget();
       const content = str?.namedChildren[1];
       if (!str || content?.type !== 'string_content') continue;

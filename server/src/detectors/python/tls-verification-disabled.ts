@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -38,7 +39,7 @@ function kwargs(call: Node): Map<string, Node> {
 
 export const pyTlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
-  meta: { ...RULE_META['tls-verification-disabled'], needs: ['python'] },
+  meta: { ...RULE_META['tls-verification-disabled'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'disable_warnings'],
   run(ctx: DetectorContext) {
@@ -49,7 +50,7 @@ export const pyTlsVerificationDisabled: Detector = {
       const optIn: Pick<Report, 'severity' | 'confidence'> = guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };
-    for (const node of tree.rootNode.descendantsOfType(['call', 'attribute', 'assignment'])) {
+    for (const node of pyNodesOf(ctx, 'call', 'attribute', 'assignment')) {
       ctx.checkBudget();
       if (!node) continue;
       if (node.type === 'call') {

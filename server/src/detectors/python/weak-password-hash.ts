@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -32,16 +33,16 @@ function context(node: Node): { name: string; scope: Node } {
 
 export const pyWeakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: { ...RULE_META['weak-password-hash'], needs: ['python'] },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['hashlib', 'md5', 'sha1', 'sha256', 'sha512'],
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    for (const call of tree.rootNode.descendantsOfType('call')) {
+    for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       if (!call) continue;
-      const callee = call.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, call);
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
       if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'usedforsecurity')) continue;
       let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';

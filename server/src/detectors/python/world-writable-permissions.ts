@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const CHMOD = /^(os\.)?[fl]?chmod$/;
 const CREATE = /^(os\.)?(mkdir|makedirs|open)$/;
@@ -28,16 +29,16 @@ function tightenFix(n: Node, mode: number): Fix | undefined {
 
 export const pyWorldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
-  meta: { ...RULE_META['world-writable-permissions'], needs: ['python'] },
+  meta: { ...RULE_META['world-writable-permissions'], needs: ['python', pyNodes.id] },
   languages: ['python'],
   keywords: ['chmod', 'mode', 'umask'],
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    for (const call of tree.rootNode.descendantsOfType('call')) {
+    for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       if (!call) continue;
-      const callee = call.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, call);
       const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
       const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? undefined;
       const positional = args.filter((a) => a.type !== 'keyword_argument');

@@ -1,0 +1,61 @@
+// One walk of a Python file that every syntax rule shares (fact `py-nodes`), like js-nodes.ts for
+// JS/TS. tree-sitter walks its tree in WASM quickly, but each `descendantsOfType` walks it whole
+// again and every node it returns crosses into JavaScript: a dozen rules each asking for the calls
+// was most of the fast tier's time on a Python file. Here the nodes of every type the rules read
+// cross once, in source order, and each rule filters them by type.
+import type { Node } from 'web-tree-sitter';
+import type { DetectorContext, Fact } from '../../core/types';
+
+/** Every node type a Python syntax rule asks for (one list, so one walk serves them all). */
+const TYPES = [
+  'call', 'assignment', 'attribute', 'pair', 'string', 'keyword_argument', 'default_parameter',
+  'typed_default_parameter', 'return_statement', 'except_clause',
+] as const;
+export type PyNodeType = (typeof TYPES)[number];
+
+export interface PyNodes {
+  /** The nodes of `types`, in source order (as `descendantsOfType(types)` of the root gives them). */
+  of(...types: PyNodeType[]): readonly Node[];
+  /** A call's callee as written (`requests.get`), read once for every rule. */
+  callee(call: Node): string;
+}
+
+export const pyNodes: Fact<PyNodes | undefined> = {
+  id: 'py-nodes',
+  compute(ctx) {
+    const tree = ctx.python();
+    if (!tree) return undefined;
+    const all = tree.rootNode.descendantsOfType([...TYPES]).filter((n): n is Node => n !== null);
+    // `type` crosses into WASM on every read: once per node here.
+    const typeOf = all.map((n) => n.type);
+    ctx.checkBudget();
+    const byKey = new Map<string, readonly Node[]>();
+    const callees = new Map<number, string>();
+    return {
+      of(...types) {
+        const key = types.join(',');
+        let nodes = byKey.get(key);
+        if (!nodes) {
+          const want = new Set<string>(types);
+          byKey.set(key, (nodes = all.filter((_, i) => want.has(typeOf[i]))));
+        }
+        return nodes;
+      },
+      callee(call) {
+        let name = callees.get(call.id);
+        if (name === undefined) callees.set(call.id, (name = call.childForFieldName('function')?.text ?? ''));
+        return name;
+      },
+    };
+  },
+};
+
+/** The nodes of `types` from the shared walk; the asking detector declares `py-nodes` in `meta.needs`. */
+export function pyNodesOf(ctx: DetectorContext, ...types: PyNodeType[]): readonly Node[] {
+  return ctx.get(pyNodes)?.of(...types) ?? [];
+}
+
+/** A call's callee text from the shared walk (`''` when there is none). */
+export function pyCallee(ctx: DetectorContext, call: Node): string {
+  return ctx.get(pyNodes)?.callee(call) ?? call.childForFieldName('function')?.text ?? '';
+}
