@@ -152,7 +152,10 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
       }
     }
   }
-  return { get: (p) => roles.get(p), routes, any: roles.size > 0 };
+  // Error-first callbacks alone (`(err, data) => …`, everywhere in Node libraries) are no way in: a
+  // caught error matters where it can reach a response, and responses come with a role of their own.
+  const any = [...roles.values()].some((v) => v.object !== undefined || v.taint.some((o) => o.label !== 'error'));
+  return { get: (p) => roles.get(p), routes, any };
 }
 
 /** A role for the parameter (undefined: matched, but validated), or null when the rule does not apply. */
