@@ -100,7 +100,7 @@ async function main() {
   for (const f of env.synthetic.filter((s) => /^(js|ts)-1000$/.test(s.name))) eslintLat[f.name] = await eslintLatency(f, env.peers.eslint);
   results.latency = { edits: EDITS, vouch: latency, eslintLintText: eslintLat };
   print(`\n== Diagnostics latency: didChange -> publishDiagnostics of that version, ${EDITS} incremental edits per file, ms ==`);
-  print('   (the server debounces changes by 150 ms, so that is included; "open" = didOpen -> first diagnostics, cold)');
+  print('   (end to end: the server\'s adaptive debounce, 25–150 ms, is included; "open" = didOpen -> first diagnostics, cold)');
   print(table(
     ['file', 'lines', 'open', 'p50', 'p95', 'max', 'diags', 'eslint lintText p50', 'p95'],
     latency.map((l) => {

@@ -1,6 +1,6 @@
 // Diagnostics latency through the real server: spawns `node server/out/server.js --stdio`, opens a file,
 // applies small incremental edits one at a time and times didChange sent -> publishDiagnostics for that
-// version received. The server debounces changes (150 ms today), so that delay is part of every sample.
+// version received. The server's debounce (adaptive, 25–150 ms) is part of every sample: end-to-end latency.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -11,6 +11,7 @@ import type { Finding, Notice, Services } from '../core/types';
 import type { VouchSettings } from '../core/settings';
 import { StatusNotification, type StatusParams } from '../protocol';
 import { carryFindings } from './carry';
+import { debounceDelay } from './debounce';
 import { toDiagnostic } from './diagnostic-shape';
 import { teamPacks } from '../analysis/team';
 import { MAX_DOCUMENT_CHARS, oversizedChars } from './documents';
@@ -47,7 +48,10 @@ export class Diagnostics {
   private readonly loggedErrors = new Set<string>();
   /** In-flight slow-tier runs, cancelled when a newer version of the document arrives. */
   private readonly slow = new Map<string, AbortController>();
+  /** The longest debounce after a keystroke; the wait adapts below it (debounce.ts). */
   debounceMs = 150;
+  /** Per document: its length when last scheduled, and what its last fast tier cost (ms). */
+  private readonly pace = new Map<string, { chars: number; computeMs?: number }>();
   /** Longest a pending analysis waits under sustained edits (each edit restarts the debounce). */
   maxWaitMs = 1000;
   /** Idle time after an edit before the slow tier starts. */
@@ -82,7 +86,11 @@ export class Diagnostics {
     if (pending) clearTimeout(pending.timer);
     const merged: Reason = pending && pending.reason !== 'change' ? pending.reason : reason;
     const since = pending?.since ?? Date.now();
-    const delay = merged === 'change' ? Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - Date.now())) : 0;
+    const pace = this.pace.get(doc.uri);
+    const chars = doc.getText().length;
+    const wait = debounceDelay({ inserted: chars - (pace?.chars ?? chars), lastComputeMs: pace?.computeMs, ceilingMs: this.debounceMs });
+    this.pace.set(doc.uri, { chars, computeMs: pace?.computeMs });
+    const delay = merged === 'change' ? Math.max(0, Math.min(wait, since + this.maxWaitMs - Date.now())) : 0;
     const timer = setTimeout(() => {
       this.timers.delete(doc.uri);
       void this.validate(doc.uri, merged);
@@ -105,6 +113,7 @@ export class Diagnostics {
     this.slow.get(uri)?.abort();
     this.slow.delete(uri);
     this.results.delete(uri);
+    this.pace.delete(uri);
     // The engine kept this document's lowering for its next edit; a closed document has none.
     const scope = this.workspace.scopeOf(uri);
     if (scope) {
@@ -167,9 +176,12 @@ export class Diagnostics {
     let fastIds = new Set<string>();
     try {
       // One parse serves both tiers: fast findings are published at once, slow ones when they arrive.
+      const started = performance.now();
       const all = await this.engine.analyzeTiers(input, this.servicesFor(scope.root, settings), options, {
         signal: controller.signal,
         onFast: async (fast) => {
+          const pace = this.pace.get(uri);
+          if (pace) pace.computeMs = performance.now() - started;
           fastCount = fast.findings.length + fast.notices.length;
           // A newer edit arrived while analysing: its own run will publish.
           if (stale()) return controller.abort();
