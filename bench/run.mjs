@@ -158,6 +158,7 @@ async function main() {
   js.push(await tools.floor(env.js.dir, PEER_TIMEOUT));
   js.push(await tools.tsFloor(env.js.dir, PEER_TIMEOUT));
   js.push(quick ? { tool: 'eslint + security, sdl', error: 'skipped by --quick' } : await tools.eslint(env.js.dir, 'js', env.peers.eslint, PEER_TIMEOUT));
+  js.push(await tools.vouch(env.js.dir, 'js-secrets', PEER_TIMEOUT, undefined, 'vouch --only hardcoded-secret', ['--only', 'hardcoded-secret']));
   js.push(await tools.secretlint(env.js.dir, 'js', env.peers.secretlint, jsStats.files, PEER_TIMEOUT));
   js.push(await tools.gitleaks(env.js.dir, 'js', env.peers.gitleaks, jsStats.files, PEER_TIMEOUT));
   results.js = { dir: 'bench/.work/' + env.js.dir.slice(WORK.length + 1), ...jsStats, tools: js };
@@ -174,6 +175,7 @@ async function main() {
     py.push(await tools.vouch(env.py.dir, 'py-layer-off', PEER_TIMEOUT, LAYER_OFF, 'vouch, layer off'));
     py.push(await tools.floor(env.py.dir, PEER_TIMEOUT));
     py.push(await tools.bandit(env.py.dir, 'py', env.peers.bandit, PEER_TIMEOUT));
+    py.push(await tools.vouch(env.py.dir, 'py-secrets', PEER_TIMEOUT, undefined, 'vouch --only hardcoded-secret', ['--only', 'hardcoded-secret']));
     py.push(await tools.secretlint(env.py.dir, 'py', env.peers.secretlint, pyStats.files, PEER_TIMEOUT));
     py.push(await tools.gitleaks(env.py.dir, 'py', env.peers.gitleaks, pyStats.files, PEER_TIMEOUT));
     results.py = { dir: 'bench/.work/' + env.py.dir.slice(WORK.length + 1), ...pyStats, tools: py };

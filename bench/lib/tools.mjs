@@ -30,13 +30,16 @@ async function guarded(tool, fn) {
 
 const timing = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, rssMb: r.rssMb });
 
-/** `config`: a policy file (bench/layer-off.json scans with every rule that reads the analysis layer off). */
-export function vouch(dir, name, timeoutMs, config, tool = 'vouch') {
+/**
+ * `config`: a policy file (bench/layer-off.json scans with every rule that reads the analysis layer off);
+ * `extra`: more CLI arguments (`--only hardcoded-secret` for the row next to secretlint).
+ */
+export function vouch(dir, name, timeoutMs, config, tool = 'vouch', extra = []) {
   return guarded(tool, async () => {
     const report = out(`vouch-${name}.json`);
     rmSync(report, { force: true });
     const policy = config ? ['--config', config] : [];
-    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline', ...policy], { cwd: dir, timeoutMs });
+    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline', ...policy, ...extra], { cwd: dir, timeoutMs });
     if (r.code !== 0) throw new Error(failure(r));
     const j = readJson(report);
     const budget = j.notices.filter((n) => /budget/.test(n)).length;

@@ -25,6 +25,7 @@ import { Progress } from './progress';
 import { failCode } from './fail-on';
 import { MERGE_USAGE, runMerge } from './merge';
 import { parseShard } from '../../server/src/scan/shard';
+import { onlyRules } from './only';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
@@ -66,6 +67,8 @@ Options:
   --baseline <rev>                     what breaking-change compares the public surface with (default:
                                        the --changed-since revision, else HEAD); read from git's object
                                        store, git is never run
+  --only <rule|family>[,…]             run only these rules or families (e.g. --only hardcoded-secret);
+                                       every other rule is off and its detectors do not run
   --shard <k/n>                        scan only the k-th of n deterministic parts of the files (one per
                                        CI runner; join their JSON reports with vouch merge)
   --summary                            print a one-screen summary to stderr
@@ -124,6 +127,7 @@ function parse(argv: string[]) {
       'all-lines': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       shard: { type: 'string' },
+      only: { type: 'string' },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -232,13 +236,18 @@ export async function main(argv: string[]): Promise<number> {
   if (values.config && config.missing) throw new FatalError(`config file not found: ${values.config}`);
   if (config.error) throw new FatalError(`${config.error}\nFix the policy file or point --config at another one.`);
   for (const p of config.problems) process.stderr.write(`vouch: warning: ${p}\n`);
-  const settings = mergeSettings(config.settings, values.offline ? { registry: { enabled: false } } : undefined);
+  let settings = mergeSettings(config.settings, values.offline ? { registry: { enabled: false } } : undefined);
 
   if (values['all-lines'] && values['changed-since'] === undefined) throw new UsageError('--all-lines needs --changed-since <rev>');
   const { baseline, scope } = await openBaseline(root, values['changed-since'], values.baseline);
 
   const { engine, warnings } = await createEngine();
   for (const w of warnings) process.stderr.write(`vouch: warning: ${w}\n`);
+  if (values.only !== undefined) {
+    const off = onlyRules(values.only, engine.rules());
+    if (typeof off === 'string') throw new UsageError(off);
+    settings = { ...settings, rules: { ...settings.rules, ...off } };
+  }
   // The slow tier: package look-ups (snapshot only with --offline) over the project's files.
   const services = new FolderServices({
     trusted: true, cacheDir: defaultCacheDir(), snapshot: true, trustWorkspaceConfig: values['trust-workspace-config'],

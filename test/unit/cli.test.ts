@@ -103,6 +103,32 @@ describe('cli: vouch scan', function () {
     });
   });
 
+  describe('--only', () => {
+    let mixed: string;
+    before(() => {
+      mixed = project(join(tmp, 'mixed'), {
+        'src/config.js': SECRET,
+        'src/client.js': "const https = require('https');\nhttps.request({ host: 'api.example.com', rejectUnauthorized: false });\n",
+      });
+    });
+
+    it('keeps only the named family, or the named rule', () => {
+      const all = JSON.parse(vouch(['scan', '.', '--fail-on', 'never', '--offline'], mixed).stdout);
+      const rules = (j: { findings: Array<{ ruleId: string; family: string }> }) => [...new Set(j.findings.map((f) => f.ruleId))].sort();
+      assert.deepEqual(rules(all), ['aws-access-key-id', 'tls-verification-disabled']);
+      const family = JSON.parse(vouch(['scan', '.', '--fail-on', 'never', '--offline', '--only', 'hardcoded-secret'], mixed).stdout);
+      assert.deepEqual(rules(family), ['aws-access-key-id']);
+      const rule = JSON.parse(vouch(['scan', '.', '--fail-on', 'never', '--offline', '--only', 'tls-verification-disabled'], mixed).stdout);
+      assert.deepEqual(rules(rule), ['tls-verification-disabled']);
+    });
+
+    it('an unknown name is a usage error that lists the families', () => {
+      const r = vouch(['scan', '.', '--only', 'hardcoded-secret,secrets'], mixed);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /--only: unknown rule or family "secrets" \(families: .*hardcoded-secret/);
+    });
+  });
+
   describe('policy file problems exit 2 with a clear message', () => {
     it('--config pointing at a missing file', () => {
       const r = vouch(['scan', '.', '--config', 'nope.json'], clean);
