@@ -170,7 +170,10 @@ export interface AsyncScanOptions extends ScanOptions {
 export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const { root, result, files, analyzeOptions } = begin(opts);
-  const done: Array<{ i: number; file: Readable; r: AnalyzeResult; fresh: boolean }> = [];
+  // What each analysed file adds to the report, recorded as soon as it is analysed (a file's text is
+  // not kept until the end of the scan: that held the whole corpus in memory), joined in walk order.
+  type Piece = Pick<ScanResult, 'skipped' | 'files' | 'fileCount'>;
+  const done: Array<{ i: number; piece: Piece }> = [];
   let next = 0;
   let finished = 0;
   let reused = 0;
@@ -195,7 +198,12 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
         try {
           const kept = opts.reuse?.get(file);
           if (kept) reused++;
-          done.push({ i, file, r: kept ?? (await analyzeFileAsync(opts, file, analyzeOptions)), fresh: !kept });
+          const r = kept ?? (await analyzeFileAsync(opts, file, analyzeOptions));
+          // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
+          opts.signal?.throwIfAborted();
+          const piece: Piece = { skipped: [], files: [], fileCount: 0 };
+          record(opts, piece as ScanResult, file, r, kept ? undefined : opts.reuse);
+          done.push({ i, piece });
         } catch (e) {
           if (opts.signal?.aborted) throw e;
           result.skipped.push({ path: file.rel, reason: internalError(e), unanalysed: true });
@@ -212,7 +220,11 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
   // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
   opts.signal?.throwIfAborted();
   // Files in walk order, as the synchronous scan reports them.
-  for (const d of done.sort((a, b) => a.i - b.i)) record(opts, result, d.file, d.r, d.fresh ? opts.reuse : undefined);
+  for (const { piece } of done.sort((a, b) => a.i - b.i)) {
+    result.skipped.push(...piece.skipped);
+    result.files.push(...piece.files);
+    result.fileCount += piece.fileCount;
+  }
   if (opts.reuse) result.reused = reused;
   return finish(opts, result, started, files.length);
 }
