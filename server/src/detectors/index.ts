@@ -5,6 +5,8 @@ import { genericSecretAssignment } from './common/generic-secret-assignment';
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
+import { queryLoggingEnabled } from './js/query-logging-enabled';
+import { pyQueryLoggingEnabled } from './python/query-logging-enabled';
 import { tlsVerificationDisabled } from './js/tls-verification-disabled';
 import { pyTlsVerificationDisabled } from './python/tls-verification-disabled';
 import { corsWildcardWithCredentials } from './js/cors-wildcard-with-credentials';
@@ -57,6 +59,8 @@ export const CODE_DETECTORS: readonly Detector[] = [
   sensitiveDataInLogs,
   errorDetailsInResponse,
   databaseRecordInResponse,
+  queryLoggingEnabled,
+  pyQueryLoggingEnabled,
   genericSecretAssignment,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,

@@ -9,6 +9,7 @@ const bare = REQ + 'app.use(session({ secret: process.env.SESSION_SECRET, resave
 const noSecure = "import session from 'express-session';\napp.use(session({ secret, cookie: { maxAge: 86400000, httpOnly: true } }));";
 const viaVar = REQ + 'const sess = { secret: process.env.S, cookie: { sameSite: "lax" } };\napp.use(session(sess));';
 const direct = "app.use(require('express-session')({ secret: 'x' }));";
+const babel = 'var _expressSession = _interopRequireDefault(require("express-session"));\napp.use((0, _expressSession["default"])({ secret: s, resave: true }));';
 const cs = COOKIE + "app.use(cookieSession({ name: 'session', keys: [process.env.K1] }));";
 const flaskBranch = 'SESSION_COOKIE_SECURE = True\nSESSION_COOKIE_SAMESITE = False';
 
@@ -22,6 +23,9 @@ ruleTester('insecure-cookie-flags', 'javascript', {
     // The express-session README: the flag set in a production branch.
     REQ + "const sess = { secret: 'x', cookie: {} };\nif (app.get('env') === 'production') {\n  app.set('trust proxy', 1);\n  sess.cookie.secure = true;\n}\napp.use(session(sess));",
     COOKIE + "app.use(cookieSession({ name: 'session', keys, secure: isProd, sameSite: 'lax' }));",
+    // Completed later from settings (as Node-RED's admin does).
+    REQ + 'const opts = { secret, resave: false };\nif (settings.cookie) opts.cookie = { ...settings.cookie };\napp.use(session(opts));',
+    REQ + 'const opts = { secret };\nObject.assign(opts, config.session);\napp.use(session(opts));',
     // Another `session` (a parameter) is not the middleware.
     REQ + 'function wrap(session) { return session({}); }',
     // No import of the middleware: some other `session()`.
@@ -33,6 +37,7 @@ ruleTester('insecure-cookie-flags', 'javascript', {
     { code: noSecure, errors: [{ ...at(noSecure, 'session({ secret, cookie: { maxAge: 86400000, httpOnly: true } })'), kind: 'session-defaults' }] },
     { code: viaVar, errors: [{ ...at(viaVar, 'session(sess)'), kind: 'session-defaults' }] },
     { code: direct, errors: [{ ...at(direct, "require('express-session')({ secret: 'x' })"), kind: 'session-defaults' }] },
+    { code: babel, errors: [{ ...at(babel, '(0, _expressSession["default"])({ secret: s, resave: true })'), kind: 'session-defaults' }] },
     { code: cs, errors: [{ ...at(cs, "cookieSession({ name: 'session', keys: [process.env.K1] })"), kind: 'session-defaults', confidence: 'low' }] },
     {
       // An explicit `secure: false` is the other finding, not this one too.

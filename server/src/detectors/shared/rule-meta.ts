@@ -71,6 +71,14 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-319'],
     fixable: true,
   },
+  'query-logging-enabled': {
+    title: 'Database queries logged with their values',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-532'],
+    fixable: true,
+  },
   'sensitive-data-in-logs': {
     title: 'Secret or personal data written to a log',
     family: 'sensitive-data-exposure',

@@ -11,9 +11,20 @@ export interface SessionDefaults { module: string; missing: string[]; confidence
 const keyOf = (n: ts.Node): string | undefined => (ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined);
 
 function requireOf(e: ts.Expression | undefined): string | undefined {
-  if (!e || !ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  if (!e || !ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  // Babel's and TypeScript's CommonJS output: `_interopRequireDefault(require('express-session'))`.
+  if (/^_*interopRequire(Default|Wildcard)$/.test(e.expression.text)) return requireOf(e.arguments[0]);
   const arg = e.arguments[0];
-  return arg && ts.isStringLiteralLike(arg) ? MODULES[arg.text] : undefined;
+  return e.expression.text === 'require' && arg && ts.isStringLiteralLike(arg) ? MODULES[arg.text] : undefined;
+}
+
+/** The called name, through compiled output's `(0, _session.default)(…)` and `_session["default"](…)`. */
+function calleeName(e: ts.Expression): ts.Identifier | undefined {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.CommaToken) e = e.right;
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'default') e = e.expression;
+  else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'default') e = e.expression;
+  return ts.isIdentifier(e) ? e : undefined;
 }
 
 /** Local names bound to the two modules at the top of the file (`require` or a default/namespace import). */
@@ -79,8 +90,8 @@ export function sessionDefaults(sf: ts.SourceFile, text: string): (call: ts.Call
   if (!/express-session|cookie-session/.test(text)) return () => undefined;
   const names = moduleNames(sf);
   return (call) => {
-    const callee = call.expression;
-    const module = requireOf(callee) ?? (ts.isIdentifier(callee) && !shadowed(call, callee.text) ? names.get(callee.text) : undefined);
+    const callee = calleeName(call.expression);
+    const module = requireOf(call.expression) ?? (callee && !shadowed(call, callee.text) ? names.get(callee.text) : undefined);
     if (!module || call.arguments.length > 1) return undefined;
     let opts = call.arguments[0];
     let name: string | undefined;
@@ -99,8 +110,10 @@ export function sessionDefaults(sf: ts.SourceFile, text: string): (call: ts.Call
       flags = cookie ? keys(cookie) : new Map();
       if (!flags) return undefined;
     }
-    // The express-session README's pattern: `sess.cookie.secure = true` in a production branch.
-    if (name && new RegExp(`\\b${name.replace(/\$/g, '\\$')}(?:\\.cookie)?\\.secure\\s*=[^=]`).test(text)) return undefined;
+    // Options completed later (the express-session README's `sess.cookie.secure = true` in a production
+    // branch, `opts.cookie = {…}` from settings, `Object.assign(opts, …)`) are not all visible.
+    const n = name?.replace(/\$/g, '\\$');
+    if (n && new RegExp(`\\b${n}(?:\\.cookie\\s*=[^=]|(?:\\.cookie)?\\.secure\\s*=[^=]|\\[)|\\b(?:assign|merge|defaults|extend)\\(\\s*${n}\\b`).test(text)) return undefined;
     if (flags.has('secure')) return undefined;
     const prefix = module === 'express-session' ? 'cookie.' : '';
     const missing = [`${prefix}secure`, ...(flags.has('samesite') ? [] : [`${prefix}sameSite`])];
