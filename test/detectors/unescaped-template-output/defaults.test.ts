@@ -15,6 +15,8 @@ ruleTester('unescaped-template-output', 'python', {
     "from jinja2 import Environment\nenv = Environment(**options)\nenv.get_template('index.html')",
     "from jinja2 import Environment\nenv = Environment()\nenv.autoescape = True\nenv.get_template('index.html')",
     "from jinja2 import Environment\ntext_env = Environment(loader=FileSystemLoader('templates/txt'))\nx = 'a.html'",
+    // A documentation generator renders its authors' text.
+    "from jinja2 import Environment\nfrom sphinx.application import TemplateBridge\nenv = Environment()\nenv.get_template('layout.html')",
     // Someone else's Environment.
     "from myapp.env import Environment\nenv = Environment()\nx = 'index.html'",
   ],

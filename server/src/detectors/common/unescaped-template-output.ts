@@ -41,6 +41,8 @@ const MARKED_TO_HTML = /(?:\.innerHTML\s*=|\b__html\s*:)\s*(?:await\s+)?marked(?
 const SANITISER = /purify|sanitiz|sanitis|\bxss\b|insane|escape/i;
 /** A Jinja environment (sandboxed too) that file imports. */
 const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?Environment$/;
+/** Documentation and site generators render their authors' own text, not visitors'. */
+const STATIC_GENERATOR = /^\s*(?:from|import)\s+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
 /** HTML templates in the file: a `.html` name, an HTML content type or markup. */
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
@@ -112,7 +114,7 @@ function markdown(ctx: DetectorContext): void {
 
 /** Jinja's own default is escaping off: an `Environment(...)` without `autoescape` renders `.html` templates raw. */
 function jinjaDefault(ctx: DetectorContext): void {
-  if (!/\bjinja2\b/.test(ctx.text) || !HTML_TEMPLATES.test(ctx.text) || /select_autoescape|\.autoescape\s*=/.test(ctx.text)) return;
+  if (!/\bjinja2\b/.test(ctx.text) || !HTML_TEMPLATES.test(ctx.text) || /\.autoescape\s*=/.test(ctx.text) || STATIC_GENERATOR.test(ctx.text)) return;
   const tree = ctx.python();
   for (const call of tree?.rootNode.descendantsOfType('call') ?? []) {
     ctx.checkBudget();

@@ -71,6 +71,13 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-319'],
     fixable: true,
   },
+  'plaintext-password': {
+    title: 'Password stored or compared in plaintext',
+    family: 'sensitive-data-exposure',
+    severity: 'error',
+    confidence: 'medium',
+    cwe: ['CWE-256', 'CWE-312'],
+  },
   'query-logging-enabled': {
     title: 'Database queries logged with their values',
     family: 'sensitive-data-exposure',
