@@ -6,6 +6,7 @@ import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
 import { queryLoggingEnabled } from './js/query-logging-enabled';
+import { missingSecurityHeaders } from './js/missing-security-headers';
 import { plaintextPassword } from './common/plaintext-password';
 import { pyQueryLoggingEnabled } from './python/query-logging-enabled';
 import { tlsVerificationDisabled } from './js/tls-verification-disabled';
@@ -61,6 +62,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   errorDetailsInResponse,
   databaseRecordInResponse,
   queryLoggingEnabled,
+  missingSecurityHeaders,
   plaintextPassword,
   pyQueryLoggingEnabled,
   genericSecretAssignment,

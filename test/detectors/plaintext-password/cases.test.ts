@@ -26,6 +26,8 @@ ruleTester('plaintext-password', 'javascript', {
     R('  const { password } = req.body;\n  const save = async (password) => User.create({ password });\n  await save(await bcrypt.hash(password, 10));'),
     // Connecting with a password is not storing it.
     R('  const client = new Client({ user: req.body.user, password: req.body.password });'),
+    // Mongoose idiom: the schema hashes in a hook elsewhere and offers `comparePassword`.
+    R('  await User.create({ email: req.body.email, password: req.body.password });') + "\nrouter.post('/login', async (req, res) => { const ok = await user.comparePassword(req.body.password); });",
     R('  await axios.post(url, { password: req.body.password });'),
   ],
   invalid: [
@@ -58,6 +60,8 @@ ruleTester('plaintext-password', 'python', {
     // A property setter on the model hashes.
     'class User(db.Model):\n    @password.setter\n    def password(self, value):\n        self.password_hash = generate_password_hash(value)\n' + F('    user = User(password=request.form["password"])'),
     F('    if request.form["password"] != request.form["confirm"]:\n        abort(400)'),
+    // Flask's tutorial: the model's `password` property hashes; the login checks through the model.
+    F('    password = request.form["password"]\n    db.session.add(User(username=request.form["username"], password=password))') + '\n@app.route("/login")\ndef login():\n    if not user.check_password(request.form["password"]):\n        abort(401)',
   ],
   invalid: [
     { code: kw, errors: [at(kw, 'request.form["password"]', 'stored')] },

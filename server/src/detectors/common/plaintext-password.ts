@@ -9,8 +9,12 @@ import { jsPlaintextPasswords, type PasswordSite } from '../shared/plaintext-pas
 import { pythonPlaintextPasswords } from '../shared/plaintext-password-python';
 import { RULE_META } from '../shared/rule-meta';
 
-/** The model hashes on save (Mongoose `pre('save')`, Sequelize hooks, a Python property setter): stores are fine. */
-const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)['"]|\bbefore(?:Create|Save|Update|BulkCreate)\b|@password\.setter|\bdef\s+password\s*\(\s*self\s*,\s*\w+|hybrid_property|@BeforeInsert|@BeforeUpdate/;
+/**
+ * The model hashes on save (Mongoose `pre('save')`, Sequelize hooks, a Python property setter), or the file
+ * checks passwords through the model (`user.check_password(pw)`, `user.comparePassword(pw)`), which only a
+ * model that hashes in its own setter or hook offers — as Flask's tutorial does: stores are fine.
+ */
+const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)['"]|\bbefore(?:Create|Save|Update|BulkCreate)\b|@password\.setter|\bdef\s+password\s*\(\s*self\s*,\s*\w+|hybrid_property|property\(\s*fset\s*=|@BeforeInsert|@BeforeUpdate|\.(?:check_?password|compare_?password|valid_?password|is_?valid_?password|verify_?password|validate_?password|match_?password|password_?matches)\s*\(/i;
 
 const code = (s: string) => '`' + s.replace(/\s+/g, ' ').slice(0, 50) + '`';
 
