@@ -24,7 +24,7 @@ ruleTester('query-logging-enabled', 'javascript', {
     { code: dflt, errors: [{ ...at(dflt, 'new Sequelize(process.env.DATABASE_URL)', 'sequelize-default'), confidence: 'low' }] },
     { code: opts, errors: [{ ...at(opts, "new Sequelize('app', 'app', process.env.DB_PASS, { host: 'db', dialect: 'postgres' })", 'sequelize-default'), confidence: 'low' }] },
     {
-      code: cons, errors: [{ ...at(cons, "new Sequelize({ dialect: 'sqlite', storage: 'app.db', logging: console.log })", 'sequelize-console'), confidence: 'medium' }],
+      code: cons, errors: [{ ...at(cons, "new Sequelize({ dialect: 'sqlite', storage: 'app.db', logging: console.log })", 'sequelize-console'), confidence: 'low' }],
       output: "import { Sequelize } from 'sequelize';\nexport const db = new Sequelize({ dialect: 'sqlite', storage: 'app.db', logging: false });",
     },
     { code: params, errors: [{ ...at(params, 'new Sequelize(url, { logging: (sql) => logger.debug(sql), logQueryParameters: true })', 'sequelize-parameters'), confidence: 'medium' }] },

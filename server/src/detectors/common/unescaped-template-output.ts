@@ -42,7 +42,7 @@ const SANITISER = /purify|sanitiz|sanitis|\bxss\b|insane|escape/i;
 /** A Jinja environment (sandboxed too) that file imports. */
 const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?Environment$/;
 /** Documentation and site generators render their authors' own text, not visitors'. */
-const STATIC_GENERATOR = /^\s*(?:from|import)\s+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
+const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
 /** HTML templates in the file: a `.html` name, an HTML content type or markup. */
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, CLI text) need no HTML escaping. */

@@ -49,7 +49,8 @@ export const queryLoggingEnabled: Detector = {
       ctx.report({
         start: node.getStart(sf), end: node.end, fix,
         kind: withValues ? 'sequelize-parameters' : logging ? 'sequelize-console' : 'sequelize-default',
-        confidence: withValues || logging ? 'medium' : 'low',
+        // Sequelize's statements carry only the values written into them (bound parameters stay out unless asked for).
+        confidence: withValues ? 'medium' : 'low',
         message: withValues
           ? 'This Sequelize client logs every query with its bound parameters (`logQueryParameters: true`), so passwords, tokens and personal data are copied into the logs; turn it off outside development.'
           : `This Sequelize client logs every SQL statement to the console (${logging ? `\`logging: ${logging.getText(sf)}\`` : 'its default when `logging` is not set'}), with the values written into it — emails, tokens, personal data; pass \`logging: false\` or a logger that keeps only the statement's shape.`,
