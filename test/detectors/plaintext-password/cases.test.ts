@@ -9,6 +9,7 @@ const destr = R('  const { email, password } = req.body;\n  const user = new Use
 const alias = R('  const body = req.body;\n  const pw = body.password;\n  await prisma.user.create({ data: { email: body.email, password: pw } });');
 const assign = R('  const user = await User.findById(req.params.id);\n  user.password = req.body.password;\n  await user.save();');
 const cmp = R('  const user = await User.findOne({ email: req.body.email });\n  if (!user || user.password !== req.body.password) return res.status(401).end();');
+const nullish = R('  const { email, password } = req.body ?? {};\n  await users.insertOne({ email, password });');
 const cmpAlias = R('  const { password } = req.body;\n  const [rows] = await db.query(sql, [email]);\n  if (rows[0].password === password) req.session.ok = true;');
 
 ruleTester('plaintext-password', 'javascript', {
@@ -36,6 +37,7 @@ ruleTester('plaintext-password', 'javascript', {
     { code: alias, errors: [at(alias, 'pw', 'stored', { after: 'password: pw' })] },
     { code: assign, errors: [at(assign, 'req.body.password', 'stored')] },
     { code: cmp, errors: [{ ...at(cmp, 'user.password !== req.body.password', 'compared'), confidence: 'high' }] },
+    { code: nullish, errors: [at(nullish, 'password', 'stored', { after: 'insertOne({ email, password' })] },
     { code: cmpAlias, errors: [at(cmpAlias, 'rows[0].password === password', 'compared')] },
   ],
 });

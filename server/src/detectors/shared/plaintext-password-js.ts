@@ -14,30 +14,33 @@ const STORED = /^(?:(?:new|db|current|the|existing|found|saved|created)_?)?(?:us
 /** Model and driver calls that write their argument: `User.create({…})`, `users.insertOne({…})`, `prisma.user.create({ data })`. */
 const WRITE = /^(?:create|insert|insertOne|insertMany|build|upsert|update|updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|save|add|put|set)$/;
 const NOT_MODEL = /^(?:Object|Promise|Array|Map|Set|JSON|Buffer|Reflect|Math|Date|String|URLSearchParams|FormData|Headers|localStorage|sessionStorage|cache|redis|client|axios|http|https|fetch|res|response|req|request|form|formData|params|searchParams|url|map|cookies|headers|ctx)$/;
-
 /** Classes that take a password to connect or authenticate with, not to keep. */
 const NOT_MODEL_CLASS = /(?:Client|Pool|Connection|Sequelize|Error|Strategy|Transport|Agent|Request|Response|Session|Auth\w*|Credentials?|Login\w*|Form\w*|Event)$/;
 
 const text = (n: ts.Node, sf: ts.SourceFile) => n.getText(sf);
-const keyOf = (n: ts.PropertyName | ts.BindingName | undefined): string | undefined =>
-  n && (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) ? n.text : undefined;
-
+const keyOf = (n: ts.PropertyName | ts.BindingName | undefined) => (n && (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) ? n.text : undefined);
+/** Through wrappers that keep the value: `await`, `as`, `!`, `?? {}`, `String(x)`, `x.trim()`. */
 function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
-  // `String(x)`, `x.trim()`: still the same text.
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+    else if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isObjectLiteralExpression(e.right)) e = e.left;
+    else break;
+  }
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments.length === 1) return unwrap(e.arguments[0]);
   if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && /^(?:trim|toString)$/.test(e.expression.name.text) && !e.arguments.length) return unwrap(e.expression.expression);
   return e;
 }
 
+/** The last name of a member's receiver: `user` in `req.user.password`, `rows` in `rows[0].password`. */
+const ownerOf = (e: ts.Expression, sf: ts.SourceFile) => (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? text(e.expression, sf).split('.').pop()!.replace(/\[\d+\]$/, '') : '');
+
 function memberKey(e: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
-  return undefined;
+  return ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
 }
 
 /** The function (or file) whose body declares `name` as seen from `at`, with its one declaration, if it has just one. */
-function declarationOf(name: string, at: ts.Node, sf: ts.SourceFile): { decl?: ts.VariableDeclaration; element?: ts.BindingElement } | undefined {
+function declarationOf(name: string, at: ts.Node): { decl?: ts.VariableDeclaration; element?: ts.BindingElement } | undefined {
   for (let scope: ts.Node | undefined = at.parent; scope; scope = scope.parent) {
     if (!ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) continue;
     if (ts.isFunctionLike(scope) && scope.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return undefined;
@@ -58,7 +61,6 @@ function declarationOf(name: string, at: ts.Node, sf: ts.SourceFile): { decl?: t
     if (found.length || assigned) return found.length === 1 && !assigned ? found[0] : undefined;
     if (ts.isSourceFile(scope)) return undefined;
   }
-  void sf;
   return undefined;
 }
 
@@ -72,7 +74,7 @@ function requestPassword(e: ts.Expression, sf: ts.SourceFile, depth = 0): string
     return requestBody(e.expression, sf, depth) ? text(e, sf) : undefined;
   }
   if (!ts.isIdentifier(e)) return undefined;
-  const d = declarationOf(e.text, e, sf);
+  const d = declarationOf(e.text, e);
   if (!d?.decl?.initializer) return undefined;
   if (d.element) {
     // `const { password } = req.body`, `const { password: pw } = req.body`
@@ -87,7 +89,7 @@ function requestBody(e: ts.Expression, sf: ts.SourceFile, depth: number): boolea
   e = unwrap(e);
   if (BODY.test(text(e, sf))) return true;
   if (!ts.isIdentifier(e) || depth > 3) return false;
-  const d = declarationOf(e.text, e, sf);
+  const d = declarationOf(e.text, e);
   return !!d?.decl?.initializer && !d.element && requestBody(d.decl.initializer, sf, depth + 1);
 }
 
@@ -131,14 +133,11 @@ export function jsPlaintextPasswords(sf: ts.SourceFile, nodes: readonly ts.Node[
     } else if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       if (op === ts.SyntaxKind.EqualsToken) {
-        const key = memberKey(node.left);
-        const owner = (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) ? text(node.left.expression, sf).split('.').pop() ?? '' : '';
-        const from = key && PASSWORD_KEY.test(key) && STORED.test(owner) ? requestPassword(node.right, sf) : undefined;
+        const from = PASSWORD_KEY.test(memberKey(node.left) ?? '') && STORED.test(ownerOf(node.left, sf)) ? requestPassword(node.right, sf) : undefined;
         if (from) out.push({ start: node.right.getStart(sf), end: node.right.end, kind: 'stored', text: text(node.left, sf), from });
       } else if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
         for (const [stored, given] of [[node.left, node.right], [node.right, node.left]] as const) {
-          const key = memberKey(stored);
-          if (!key || !PASSWORD_KEY.test(key) || !STORED.test(text((stored as ts.PropertyAccessExpression).expression, sf).split('.').pop()!.replace(/\[\d+\]$/, ''))) continue;
+          if (!PASSWORD_KEY.test(memberKey(stored) ?? '') || !STORED.test(ownerOf(stored, sf))) continue;
           const from = requestPassword(given, sf);
           if (from) { out.push({ start: node.getStart(sf), end: node.end, kind: 'compared', text: text(stored, sf), from }); break; }
         }
