@@ -5,6 +5,10 @@ import { genericSecretAssignment } from './common/generic-secret-assignment';
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
+import { queryLoggingEnabled } from './js/query-logging-enabled';
+import { missingSecurityHeaders } from './js/missing-security-headers';
+import { plaintextPassword } from './common/plaintext-password';
+import { pyQueryLoggingEnabled } from './python/query-logging-enabled';
 import { tlsVerificationDisabled } from './js/tls-verification-disabled';
 import { pyTlsVerificationDisabled } from './python/tls-verification-disabled';
 import { corsWildcardWithCredentials } from './js/cors-wildcard-with-credentials';
@@ -57,6 +61,10 @@ export const CODE_DETECTORS: readonly Detector[] = [
   sensitiveDataInLogs,
   errorDetailsInResponse,
   databaseRecordInResponse,
+  queryLoggingEnabled,
+  missingSecurityHeaders,
+  plaintextPassword,
+  pyQueryLoggingEnabled,
   genericSecretAssignment,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,

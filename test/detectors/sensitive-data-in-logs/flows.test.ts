@@ -1,6 +1,6 @@
 // Cases the syntax alone cannot see: a secret renamed on the way, a helper that logs what it is
 // given; and values derived from secrets that no longer are (lengths, hashes, masks, booleans).
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
 
 const H = (body: string) => `app.post('/login', async (req, res) => {\n${body}\n  res.end();\n});`;
 
@@ -29,8 +29,16 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
   ],
 });
 
+const F = (body: string) => `import logging\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/signup", methods=["POST"])\ndef signup():\n${body}\n    return "ok"`;
+const pyAlias = F('    data = request.json\n    print(data)');
+const pyForm = F('    form = request.form\n    payload = form\n    logging.info("signup %s", payload)');
+const djAlias = 'import logging\nlogger = logging.getLogger(__name__)\ndef signup(request):\n    body = request.POST\n    logger.debug(body)\n    return None';
+
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [
+    F('    data = request.json\n    print(data["email"])'),
+    F('    data = request.json\n    logging.info("keys %s", len(data))'),
+    F('    args = request.args\n    page = args.get("page")\n    print(page)'),
     'import logging\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/login", methods=["POST"])\ndef login():\n    password = request.form["password"]\n    n = len(password)\n    logging.info("length %s", n)\n    return "ok"',
   ],
   invalid: [
@@ -38,5 +46,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
       code: 'import logging\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.route("/login", methods=["POST"])\ndef login():\n    password = request.form["password"]\n    attempt = password\n    logging.info("login %s", attempt)\n    return "ok"',
       errors: [{ line: 8, column: 30, endLine: 8, endColumn: 37, kind: 'secret' }],
     },
+    // The whole body through an alias (Flask `json`/`form`, Django `POST`), as JS's `req.body` already is.
+    { code: pyAlias, errors: [{ ...at(pyAlias, 'data', 'body', { after: 'print(data' }), confidence: 'medium' }] },
+    { code: pyForm, errors: [at(pyForm, 'payload', 'body', { after: '"signup %s", payload' })] },
+    { code: djAlias, errors: [at(djAlias, 'body', 'body', { after: 'logger.debug(body' })] },
   ],
 });

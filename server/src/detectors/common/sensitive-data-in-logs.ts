@@ -14,6 +14,9 @@ import { jsLogSinks } from './sensitive-logs-js';
 import { pythonLogSinks } from './sensitive-logs-python';
 
 
+/** Request fields that are the whole body in some framework (Express `body`, Flask `json`/`form`/`values`/`data`, Django `POST`). */
+const WHOLE_BODY = new Set(['body', 'json', 'form', 'values', 'data', 'POST', 'get_json', 'get_data']);
+
 /**
  * What the analysis adds to the syntax: values that reach the log line from elsewhere (a variable, a
  * helper's parameter). A value written in the call itself was already judged by its name.
@@ -24,8 +27,9 @@ function levelOf(f: Flow): Exposure | null {
   if (inCall && !origin.steps.length) return null;
   if (origin.label === 'sensitive') return origin.detail === 'secret' || origin.detail === 'pii' ? origin.detail : null;
   if (origin.label === 'record' && origin.detail === 'fetch') return 'record';
-  if (origin.label === 'request' && (origin.detail === 'body' || origin.detail === 'headers') && !origin.stringified) return origin.detail;
-  return null;
+  if (origin.label !== 'request' || origin.stringified) return null;
+  if (WHOLE_BODY.has(origin.detail ?? '')) return 'body';
+  return origin.detail === 'headers' ? 'headers' : null;
 }
 
 export const sensitiveDataInLogs: Detector = {
@@ -34,7 +38,7 @@ export const sensitiveDataInLogs: Detector = {
   languages: [...JS_LIKE, 'python'],
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {
-    const flows = flowExposures(ctx, ['log'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
+    const flows = flowExposures(ctx, ['log', 'print'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const hit = [...sink.hits].sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
         .find((h) => !(h.level === 'secret' && isSyntaxToken(h.text, ctx.text)));

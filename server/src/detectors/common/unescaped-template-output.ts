@@ -1,7 +1,8 @@
 // Flags raw output in server-side templates (EJS `<%- x %>`, Handlebars `{{{x}}}`, Pug `!= x` and
-// `!{x}`, Jinja/Nunjucks `| safe` and `{% autoescape false %}`) and engine settings that turn
-// escaping off. Assistants reach for raw output to "render the HTML"; one stored value later runs
-// script for every visitor (CWE-79, CWE-116). Includes, partials and layout bodies are not flagged.
+// `!{x}`, Jinja/Nunjucks `| safe` and `{% autoescape false %}`), engine settings that turn escaping off,
+// and Jinja's own default (off) for HTML templates. Assistants reach for raw output to "render the HTML";
+// one stored value later runs script for every visitor (CWE-79, CWE-116). Partials and layouts are fine.
+import type { Node } from 'web-tree-sitter';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext, LanguageId } from '../../core/types';
 
@@ -25,11 +26,25 @@ const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
 const CONFIG: RegExp[] = [
-  /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults)\s*\([^;]{0,2000}?\bautoescape\s*:\s*false/g,
+  /\b(?:nunjucks\.configure|new\s+nunjucks\.Environment|swig\.setDefaults|new\s+swig\.Swig|swig\.(?:compile|render)(?:File)?)\s*\([^;]{0,2000}?\bautoescape\s*:\s*false/g,
   /\b(?:Handlebars|handlebars|hbs)\.compile\s*\([^;]{0,2000}?\bnoEscape\s*:\s*true/g,
   /\bEnvironment\s*\([^;\n]{0,2000}?\bautoescape\s*=\s*False/g,
   /\bjinja_env\.autoescape\s*=\s*False/g,
 ];
+/** The same options written apart from the call (`const opts = { autoescape: false }`), in a file that uses the engine. */
+const LOOSE: Array<[RegExp, RegExp]> = [
+  [/\bautoescape\s*:\s*false\b/g, /\brequire\(\s*['"](?:nunjucks|swig|swig-templates)['"]|\bfrom\s+['"](?:nunjucks|swig)['"]/],
+  [/\bnoEscape\s*:\s*true\b/g, /\brequire\(\s*['"](?:handlebars|hbs|express-handlebars|express-hbs)['"]|\bfrom\s+['"](?:handlebars|hbs|express-handlebars|express-hbs)['"]/],
+];
+/** Markdown rendered to HTML with marked, which never sanitises, straight into the page with no sanitiser in the file. */
+const MARKED_TO_HTML = /(?:\.innerHTML\s*=|\b__html\s*:)\s*(?:await\s+)?marked(?:\.parse)?\s*\(\s*(?!['"`)])/g;
+const SANITISER = /purify|sanitiz|sanitis|\bxss\b|insane|escape/i;
+/** A Jinja environment (sandboxed too) that file imports. */
+const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?Environment$/;
+/** Documentation and site generators render their authors' own text, not visitors'. */
+const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
+/** HTML templates in the file: a `.html` name, an HTML content type or markup. */
+const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
 
@@ -63,25 +78,67 @@ function templates(ctx: DetectorContext): void {
 }
 
 function config(ctx: DetectorContext): void {
+  const ends = new Set<number>();
+  const report = (start: number, end: number) => {
+    if (ends.has(end)) return;
+    ends.add(end);
+    ctx.report({
+      start, end, kind: 'engine-config',
+      message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.',
+    });
+  };
   for (const re of CONFIG) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
-      if (PLAIN_TEXT.test(m[0])) continue;
-      ctx.report({
-        start: m.index!, end: m.index! + m[0].length, kind: 'engine-config',
-        message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.',
-      });
+      if (!PLAIN_TEXT.test(m[0])) report(m.index!, m.index! + m[0].length);
     }
+  }
+  if (ctx.languageId === 'python') return;
+  for (const [re, engine] of LOOSE) {
+    if (!engine.test(ctx.text)) continue;
+    for (const m of ctx.text.matchAll(re)) report(m.index!, m.index! + m[0].length);
+  }
+}
+
+/** `innerHTML = marked(text)`: marked's output is raw HTML (its `sanitize` option is gone); low confidence, as the text may be the app's own. */
+function markdown(ctx: DetectorContext): void {
+  if (SANITISER.test(ctx.text)) return;
+  for (const m of ctx.text.matchAll(MARKED_TO_HTML)) {
+    ctx.checkBudget();
+    ctx.report({
+      start: m.index!, end: m.index! + m[0].length, kind: 'markdown-unsanitised', severity: 'info', confidence: 'low',
+      message: 'marked turns this Markdown into HTML without sanitising it, so any `<script>` or `onerror=` in the text runs in the page; pass the output through DOMPurify (or sanitize-html) first.',
+    });
+  }
+}
+
+/** Jinja's own default is escaping off: an `Environment(...)` without `autoescape` renders `.html` templates raw. */
+function jinjaDefault(ctx: DetectorContext): void {
+  if (!/\bjinja2\b/.test(ctx.text) || !HTML_TEMPLATES.test(ctx.text) || /\.autoescape\s*=/.test(ctx.text) || STATIC_GENERATOR.test(ctx.text)) return;
+  const tree = ctx.python();
+  for (const call of tree?.rootNode.descendantsOfType('call') ?? []) {
+    ctx.checkBudget();
+    const fn = call?.childForFieldName('function')?.text ?? '';
+    if (!call || !JINJA_ENV.test(fn) || (!fn.startsWith('jinja2.') && !new RegExp(`from\\s+jinja2(?:\\.sandbox)?\\s+import\\s+\\(?[\\w\\s,]*\\b${fn}\\b`).test(ctx.text))) continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a) ?? [];
+    if (args.some((a) => a.type === 'dictionary_splat' || a.type === 'list_splat' || (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'autoescape'))) continue;
+    if (PLAIN_TEXT.test(call.text)) continue;
+    ctx.report({
+      start: call.startIndex, end: call.endIndex, kind: 'jinja-default',
+      message: 'This Jinja environment leaves autoescaping at its default, which is off, so every `{{ value }}` in its HTML templates is raw HTML; pass `autoescape=select_autoescape()`.',
+    });
   }
 }
 
 export const unescapedTemplateOutput: Detector = {
   id: 'unescaped-template-output',
-  meta: { title: 'Unescaped output in a template', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-79', 'CWE-116'] },
+  meta: { title: 'Unescaped output in a template', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-79', 'CWE-116'], needs: ['python'] },
   languages: [...TEMPLATES, ...JS_LIKE, 'python'],
-  keywords: ['<%-', '{{{', '{{&', '!=', '!{', 'safe', 'autoescape', 'noescape'],
+  keywords: ['<%-', '{{{', '{{&', '!=', '!{', 'safe', 'autoescape', 'noescape', 'jinja2', 'marked'],
   run(ctx: DetectorContext) {
-    if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) templates(ctx);
-    else if (/autoescape|noEscape/.test(ctx.text)) config(ctx);
+    if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) return templates(ctx);
+    if (/autoescape|noEscape/.test(ctx.text)) config(ctx);
+    if (ctx.languageId === 'python') jinjaDefault(ctx);
+    else if (/\bmarked\b/.test(ctx.text)) markdown(ctx);
   },
 };

@@ -1,10 +1,12 @@
-// Flags session/auth cookies set without Secure/HttpOnly (`res.cookie('token', t)`, `cookies().set(...)`) and
-// explicit `secure: false` / `httpOnly: false` in cookie or express-session options — assistants add these for local HTTP.
+// Flags session/auth cookies set without Secure/HttpOnly (`res.cookie('token', t)`, `cookies().set(...)`), explicit
+// `secure: false` / `httpOnly: false` in cookie or express-session options — assistants add these for local HTTP —
+// and express-session / cookie-session left at their insecure default (no `secure`), as every README example is.
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { sessionDefaults } from '../shared/session-defaults';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
 const FLAGS = ['secure', 'httpOnly'] as const;
@@ -23,7 +25,7 @@ export const insecureCookieFlags: Detector = {
   id: 'insecure-cookie-flags',
   meta: { ...RULE_META['insecure-cookie-flags'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
-  keywords: ['cookie'],
+  keywords: ['cookie', 'express-session'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
@@ -48,8 +50,16 @@ export const insecureCookieFlags: Detector = {
       }
       return FLAGS.filter((f) => !set.has(f));
     };
+    const session = sessionDefaults(sf, ctx.text);
     walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
+        const unset = session(node);
+        if (unset) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, kind: 'session-defaults', confidence: unset.confidence,
+            message: `This ${unset.module} session leaves ${unset.missing.map((m) => `\`${m}\``).join(' and ')} unset, so the session cookie also travels over plain HTTP, where it can be captured; set \`secure: true\` (or from the environment) and \`sameSite: 'lax'\`.`,
+          });
+        }
         const callee = node.expression;
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         // js-cookie's `Cookies.set` runs in the browser, where HttpOnly cannot be set.

@@ -1,13 +1,27 @@
 // Flags `set_cookie('session', ...)` without secure/httponly (Flask, Django, Starlette all default them off) and
-// `SESSION_COOKIE_SECURE = False`-style settings outside dev/test settings files.
+// `SESSION_COOKIE_SECURE = False`-style settings (Flask, Django, Flask-Login) outside dev/test settings files,
+// `if DEBUG:` branches and the frameworks' own default settings.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
-const SETTINGS = /^(SESSION_COOKIE_SECURE|SESSION_COOKIE_HTTPONLY|CSRF_COOKIE_SECURE|REMEMBER_COOKIE_SECURE|REMEMBER_COOKIE_HTTPONLY)$/;
+const SETTINGS = /^(SESSION_COOKIE_SECURE|SESSION_COOKIE_HTTPONLY|SESSION_COOKIE_SAMESITE|CSRF_COOKIE_SECURE|CSRF_COOKIE_HTTPONLY|CSRF_COOKIE_SAMESITE|REMEMBER_COOKIE_SECURE|REMEMBER_COOKIE_HTTPONLY)$/;
 const DEV_SETTINGS = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci)(\.py$|[/_.-])/i;
+/** The frameworks' own defaults (Django's global settings, Flask's `default_config`), which projects override. */
+const FRAMEWORK_DEFAULTS = /(^|\/)((django\/)?conf\/global_settings|flask\/app|flask\/sansio\/app)\.py$/;
+/** A branch only development or tests take: `if DEBUG:`, `if settings.TESTING:`, `if ENV == "local":`. */
+const DEV_BRANCH = /\b(DEBUG|TESTING|TEST|LOCAL|DEV|DEVELOPMENT)\b|\b(debug|testing|development|local|dev)\b/;
+
+/** Whether the setting sits under an `if` (or its `else`) that tests for a development or test run. */
+function inDevBranch(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'if_statement' && DEV_BRANCH.test(n.childForFieldName('condition')?.text ?? '')) return true;
+    if (n.type === 'function_definition' || n.type === 'class_definition') return false;
+  }
+  return false;
+}
 
 function unquote(n: Node | null | undefined): string {
   if (!n) return '';
@@ -23,13 +37,13 @@ export const pyInsecureCookieFlags: Detector = {
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
-    const devFile = DEV_SETTINGS.test(ctx.path);
+    const devFile = DEV_SETTINGS.test(ctx.path) || FRAMEWORK_DEFAULTS.test(ctx.path);
     const setting = (name: string, value: Node, at: Node) => {
-      if (!SETTINGS.test(name) || value.type !== 'false' || devFile) return;
+      if (!SETTINGS.test(name) || value.type !== 'false' || devFile || inDevBranch(at)) return;
       ctx.report({
-        start: at.startIndex, end: at.endIndex, confidence: 'high',
-        message: `\`${name} = False\` lets the ${name.startsWith('CSRF') ? 'CSRF' : 'session'} cookie travel over plain HTTP or be read by scripts; set it to True in production settings.`,
-        fix: { title: `Vouch: Set ${name} to True`, edits: [{ start: value.startIndex, end: value.endIndex, newText: 'True' }] },
+        start: at.startIndex, end: at.endIndex, confidence: 'high', kind: 'setting-off',
+        message: `\`${name} = False\` ${name.endsWith('SAMESITE') ? 'sends' : 'lets'} the ${name.startsWith('CSRF') ? 'CSRF' : 'session'} cookie ${name.endsWith('SAMESITE') ? 'with cross-site requests' : 'travel over plain HTTP or be read by scripts'}; set it to ${name.endsWith('SAMESITE') ? '"Lax"' : 'True'} in production settings.`,
+        fix: { title: `Vouch: Set ${name} to ${name.endsWith('SAMESITE') ? '"Lax"' : 'True'}`, edits: [{ start: value.startIndex, end: value.endIndex, newText: name.endsWith('SAMESITE') ? '"Lax"' : 'True' }] },
       });
     };
     for (const node of pyNodesOf(ctx, 'call', 'assignment', 'pair')) {

@@ -71,6 +71,32 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-319'],
     fixable: true,
   },
+  'missing-security-headers': {
+    title: 'Express app without security headers',
+    family: 'insecure-default',
+    severity: 'info',
+    confidence: 'low',
+    cwe: ['CWE-693', 'CWE-200'],
+    // A test's app serves nobody.
+    testFiles: 'skip',
+  },
+  'plaintext-password': {
+    title: 'Password stored or compared in plaintext',
+    family: 'sensitive-data-exposure',
+    severity: 'error',
+    confidence: 'medium',
+    cwe: ['CWE-256', 'CWE-312'],
+  },
+  'query-logging-enabled': {
+    title: 'Database queries logged with their values',
+    family: 'sensitive-data-exposure',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-532'],
+    fixable: true,
+    // Test databases hold test data: their query logs expose nothing.
+    testFiles: 'skip',
+  },
   'sensitive-data-in-logs': {
     title: 'Secret or personal data written to a log',
     family: 'sensitive-data-exposure',

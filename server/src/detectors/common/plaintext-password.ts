@@ -1,0 +1,48 @@
+// Flags a request's password written to a model or database call (`User.create({ password: req.body.password })`,
+// `user.password = request.form["password"]`) or compared with `===`/`==` to a stored field, with no hashing
+// call on the way. Assistants write the happy path first and the hash never comes (CWE-256, CWE-312).
+// Aliases inside the function are followed; model hooks that hash on save in the same file are recognised.
+import { JS_LIKE } from '../../core/languages';
+import type { Detector, DetectorContext } from '../../core/types';
+import { jsNodes } from '../shared/js-nodes';
+import { jsPlaintextPasswords, type PasswordSite } from '../shared/plaintext-password-js';
+import { pythonPlaintextPasswords } from '../shared/plaintext-password-python';
+import { RULE_META } from '../shared/rule-meta';
+
+/**
+ * The model hashes on save (Mongoose `pre('save')`, Sequelize hooks, a Python property setter), or the file
+ * checks passwords through the model (`user.check_password(pw)`, `user.comparePassword(pw)`), which only a
+ * model that hashes in its own setter or hook offers — as Flask's tutorial does: stores are fine.
+ */
+const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)['"]|\bbefore(?:Create|Save|Update|BulkCreate)\b|@password\.setter|\bdef\s+password\s*\(\s*self\s*,\s*\w+|hybrid_property|property\(\s*fset\s*=|@BeforeInsert|@BeforeUpdate|\.(?:check_?password|compare_?password|valid_?password|is_?valid_?password|verify_?password|validate_?password|match_?password|password_?matches)\s*\(/i;
+
+const code = (s: string) => '`' + s.replace(/\s+/g, ' ').slice(0, 50) + '`';
+
+export const plaintextPassword: Detector = {
+  id: 'plaintext-password',
+  meta: { ...RULE_META['plaintext-password'], needs: ['js', 'python', jsNodes.id] },
+  languages: [...JS_LIKE, 'python'],
+  keywords: ['password', 'passwd', 'pwd'],
+  run(ctx: DetectorContext) {
+    let sites: PasswordSite[] = [];
+    if (ctx.languageId === 'python') {
+      const tree = ctx.python();
+      if (tree) sites = pythonPlaintextPasswords(tree, ctx.text, ctx.checkBudget);
+    } else {
+      const sf = ctx.js();
+      const index = sf && ctx.get(jsNodes);
+      if (sf && index) sites = jsPlaintextPasswords(sf, index.nodes, ctx.checkBudget);
+    }
+    const hooked = HASHING_HOOK.test(ctx.text);
+    for (const s of sites) {
+      if (s.kind === 'stored' && hooked) continue;
+      ctx.report({
+        start: s.start, end: s.end, kind: s.kind,
+        confidence: s.kind === 'compared' ? 'high' : 'medium',
+        message: s.kind === 'compared'
+          ? `The request's password (${code(s.from)}) is compared as it is with ${code(s.text)}, so the stored password is kept in plaintext; store a bcrypt/argon2 hash and check it with the library's compare function.`
+          : `The request's password (${code(s.from)}) is written to ${code(s.text)} without hashing, so anyone who reads the database or a backup has every password; hash it first with bcrypt, argon2 or scrypt.`,
+      });
+    }
+  },
+};
