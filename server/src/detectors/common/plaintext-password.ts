@@ -5,6 +5,7 @@
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
 import { jsNodes } from '../shared/js-nodes';
+import { pyNodes } from '../shared/py-nodes';
 import { jsPlaintextPasswords, type PasswordSite } from '../shared/plaintext-password-js';
 import { pythonPlaintextPasswords } from '../shared/plaintext-password-python';
 import { RULE_META } from '../shared/rule-meta';
@@ -20,14 +21,13 @@ const code = (s: string) => '`' + s.replace(/\s+/g, ' ').slice(0, 50) + '`';
 
 export const plaintextPassword: Detector = {
   id: 'plaintext-password',
-  meta: { ...RULE_META['plaintext-password'], needs: ['js', 'python', jsNodes.id] },
+  meta: { ...RULE_META['plaintext-password'], needs: ['js', jsNodes.id, pyNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['password', 'passwd', 'pwd'],
   run(ctx: DetectorContext) {
     let sites: PasswordSite[] = [];
     if (ctx.languageId === 'python') {
-      const tree = ctx.python();
-      if (tree) sites = pythonPlaintextPasswords(tree, ctx.text, ctx.checkBudget);
+      sites = pythonPlaintextPasswords(ctx);
     } else {
       const sf = ctx.js();
       const index = sf && ctx.get(jsNodes);

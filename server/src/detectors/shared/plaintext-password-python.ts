@@ -3,7 +3,9 @@
 // (`User(password=…)`, `User.objects.create(password=…)`, `users.insert_one({"password": …})`), assigned to a
 // user's field, or compared with `==` to a stored one. Aliases are followed inside the function; a name
 // assigned twice (`password = generate_password_hash(password)`) or a call on the way ends the trail.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import type { DetectorContext } from '../../core/types';
+import { pyCallee, pyNodesOf } from './py-nodes';
 import type { PasswordSite } from './plaintext-password-js';
 
 const PASSWORD_KEY = /^(?:password|passwd|pwd|pass|user_password|plain_password)$/i;
@@ -93,14 +95,16 @@ function isWrite(callee: string): boolean {
 }
 
 /** Password stores and comparisons in one Python file. */
-export function pythonPlaintextPasswords(tree: Tree, text: string, checkBudget: () => void): PasswordSite[] {
+export function pythonPlaintextPasswords(ctx: DetectorContext): PasswordSite[] {
   const out: PasswordSite[] = [];
+  const text = ctx.text;
   if (!/passw|pwd/i.test(text)) return out;
-  for (const node of tree.rootNode.descendantsOfType(['call', 'assignment', 'comparison_operator'])) {
-    checkBudget();
-    if (!node) continue;
+  for (const node of pyNodesOf(ctx, 'call', 'assignment', 'comparison_operator')) {
+    ctx.checkBudget();
+    // Every site names a password in its text: skip the rest unread (each read is a WASM call).
+    if (!/passw|pwd/i.test(text.slice(node.startIndex, node.endIndex))) continue;
     if (node.type === 'call') {
-      const callee = node.childForFieldName('function')?.text ?? '';
+      const callee = pyCallee(ctx, node);
       if (!isWrite(callee)) continue;
       for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
         let value: Node | null | undefined;
