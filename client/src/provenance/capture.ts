@@ -7,7 +7,7 @@ import { regionHash } from '../../../server/src/core/region-hash';
 import type { ProvenanceRegion } from '../../../server/src/core/provenance-types';
 import { readTextSafe } from '../../../server/src/io/safe-read';
 import { CHAIN_MIN_CHARS, LiveRanges, PartialAccepts } from './chain';
-import { classify, commonEnds, linesOnlyMoved, movedInEvent, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type SelectionKind } from './classify';
+import { classify, commonEnds, copiesSelection, linesOnlyMoved, movedInEvent, nonWhitespace, sameModuloFormatting, textInRange, type ChangeDescription, type ChangeFact, type SelectionKind } from './classify';
 import { lineDiff } from './external';
 import { RegionHistory } from './history';
 import { contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
@@ -246,8 +246,12 @@ export class Capture implements vscode.Disposable {
       const main = facts.findIndex((f) => f.atCursor && nonWhitespace(f.text) > 0);
       if (main >= 0) insert = { start: ends[main], end: ends[main] };
     }
+    // What the person had selected before the edit (a drag with Ctrl inserts a copy of it elsewhere).
+    const selected = fromDisk || oldText === undefined ? [] : (this.selections.get(uri) ?? []).filter((sel) => !sel.isEmpty)
+      .map((sel) => textInRange(oldText, { start: plain(sel.start), end: plain(sel.end) }));
     const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise,
-      movedInEvent: removedTexts.length > 0 && movedInEvent(facts.map((f) => f.text), removedTexts), suggestAccept };
+      movedInEvent: removedTexts.length > 0 && movedInEvent(facts.map((f) => f.text), removedTexts), suggestAccept,
+      copiesSelection: selected.length > 0 && copiesSelection(facts.map((f) => f.text), selected) };
     // Formatters keep every token, organize-imports and sorting keep every line: judged on the whole text.
     if (!precise && oldText !== undefined && (fromDisk || total >= 4 || facts.length > 1)) {
       description.formatting = sameModuloFormatting(oldText, newText);
