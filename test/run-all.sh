@@ -25,11 +25,12 @@ tier() {
   local log="$logs/$1.log"
   npm run --silent "$1" 2>&1 | tee "$log" || status=1
   local closing
-  closing=$(plain "$log" | grep -aoE '^[0-9]+ passed, [0-9]+ failed' | tail -1 || true)
+  closing=$(plain "$log" | grep -aoE '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' | tail -1 || true)
   if [ -n "$closing" ]; then
-    # The e2e runner prints its own closing line.
+    # The e2e runner prints its own closing line (skipped: the gesture matrix's known gaps).
     passed=$((passed + $(echo "$closing" | awk '{print $1}')))
     failed=$((failed + $(echo "$closing" | awk '{print $3}')))
+    skipped=$((skipped + $(echo "$closing" | awk '{print $5 + 0}')))
   else
     passed=$((passed + $(count '^ *[0-9]+ passing' "$log")))
     failed=$((failed + $(count '^ *[0-9]+ failing' "$log")))

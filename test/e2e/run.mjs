@@ -44,12 +44,10 @@ if (!opts['skip-package'] && !process.env.VOUCH_E2E_VSIX) {
 rmSync(join(CACHE, 'artifacts'), { recursive: true, force: true });
 
 const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 120_000, color: process.stdout.isTTY, grep: opts.grep });
-// Every suite; the gesture matrix (about 12 minutes per files.autoSave mode on 2 cores) only when
-// named or with VOUCH_E2E_MATRIX=1, until it has passed twice back to back on an idle machine.
-const MATRIX = 'gestures.test.mjs';
+// Every suite, the gesture matrix included (gestures.test.mjs: its configurations are listed there).
 const files = positionals.length
   ? positionals
-  : readdirSync(E2E_DIR).filter((f) => f.endsWith('.test.mjs') && (f !== MATRIX || process.env.VOUCH_E2E_MATRIX === '1')).sort().map((f) => join(E2E_DIR, f));
+  : readdirSync(E2E_DIR).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(E2E_DIR, f));
 for (const f of files) mocha.addFile(f);
 await mocha.loadFilesAsync();
 

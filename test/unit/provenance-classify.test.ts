@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, PASTE_HINT_TEXT_TTL_MS, commonEnds, pasteHintApplies, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, PASTE_HINT_TEXT_TTL_MS, commonEnds, copiesSelection, textInRange, pasteHintApplies, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -184,5 +184,19 @@ describe('provenance/classify: where a change came from', () => {
     assert.deepEqual(commonEnds('con', 'console.log(x)'), { prefix: 3, suffix: 0 });
     assert.deepEqual(commonEnds(')', 'a, b)'), { prefix: 0, suffix: 1 });
     assert.deepEqual(commonEnds('aa', 'aaa'), { prefix: 2, suffix: 0 });
+  });
+  it('does not count a copy of the selected text dropped elsewhere (drag and drop with Ctrl, gesture matrix row 20c)', () => {
+    const file = ['// 20: drag and drop', "const first = 'alpha';", 'const second = first.length * 2;', 'const third = second + first.length;', 'export function summary() {', '}', '// drop here', ''].join('\n');
+    // Lines 2-4 selected (1:0 to 4:0), copied before "// drop here": one change, the selection's text, away from the cursor.
+    const selected = textInRange(file, { start: { line: 1, character: 0 }, end: { line: 4, character: 0 } });
+    assert.equal(selected, "const first = 'alpha';\nconst second = first.length * 2;\nconst third = second + first.length;\n");
+    const inserted = [fact(selected, { atCursor: false })];
+    const d = { changes: inserted, selectionKind: 'other' as const, cursorAtInsertEnd: false };
+    assert.equal(kind(d), 'agent', 'without the selection the shape is a block away from the cursor');
+    assert.equal(kind({ ...d, copiesSelection: copiesSelection([selected], [selected]) }), 'typed');
+    assert.equal(copiesSelection(['  ' + selected.trim() + '\n'], [selected]), true, 'modulo surrounding blanks');
+    assert.equal(copiesSelection([selected + 'more();'], [selected]), false);
+    assert.equal(copiesSelection([selected], []), false);
+    assert.equal(textInRange('ab\r\ncd\r\nef', { start: { line: 1, character: 1 }, end: { line: 2, character: 1 } }), 'd\r\ne', 'a CRLF is one break');
   });
 });

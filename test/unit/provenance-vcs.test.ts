@@ -68,6 +68,24 @@ describe('provenance/vcs: a checkout, pull or stash is not an agent', () => {
     assert.equal(vcs.explain(gitDir, Date.now()), 'stash');
   });
 
+  it('explains a stash pop in a repository first seen when one of its files was opened, for every file it wrote', () => {
+    // A repository nested in the workspace folder, its stash made before the editor saw it (gesture matrix row 17c).
+    appendFileSync(join(repo, 'src', 'a.ts'), 'export const b = 2;\n');
+    writeFileSync(join(repo, 'src', 'c.ts'), 'export const c = 1;\n');
+    git(repo, 'add', 'src/c.ts');
+    git(repo, 'stash', '-q');
+    const vcs = new VcsActivity();
+    assert.equal(vcs.watchFile(join(repo, 'src', 'a.ts'), root), join(repo, '.git'), 'opening a file watches its repository');
+    const later = Date.now() + WINDOW_MS * 3;
+    git(repo, 'stash', 'pop', '-q');
+    const gitDir = join(repo, '.git');
+    // Seen well after the stash push (its reset entry in HEAD's reflog is out of the window).
+    assert.equal(vcs.explain(gitDir, later, later), 'stash', 'the open file, reloaded');
+    assert.equal(vcs.explain(gitDir, later + 300, later + 1800), 'stash', 'the closed file written by the same pop');
+    assert.equal(vcs.explain(gitDir, later + WINDOW_MS + 2000, later + WINDOW_MS + 2000), undefined, 'a write after the window is not the pop');
+    assert.equal(new VcsActivity().explain(gitDir, later, later), undefined, 'a repository never seen before the pop cannot tell it');
+  });
+
   it('does not explain an outside write with no git operation', () => {
     const vcs = new VcsActivity();
     const gitDir = join(repo, '.git');

@@ -6,10 +6,11 @@ import * as vscode from 'vscode';
 import { regionHash } from '../../../server/src/core/region-hash';
 import type { ProvenanceRegion } from '../../../server/src/core/provenance-types';
 import { readTextSafe } from '../../../server/src/io/safe-read';
-import { classify, commonEnds, linesOnlyMoved, movedInEvent, nonWhitespace, sameModuloFormatting, type ChangeDescription, type ChangeFact, type Classification, type SelectionKind } from './classify';
+import { CHAIN_MIN_CHARS, LiveRanges, PartialAccepts } from './chain';
+import { classify, commonEnds, copiesSelection, linesOnlyMoved, movedInEvent, nonWhitespace, sameModuloFormatting, textInRange, type ChangeDescription, type ChangeFact, type SelectionKind } from './classify';
 import { lineDiff } from './external';
 import { RegionHistory } from './history';
-import { comparePos, contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
+import { contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
 import type { PasteWatcher } from './paste';
 import type { SuggestWidgetWatcher } from './suggest-widget';
 import { type BurstDetector, saveCanEdit } from './outside-facts';
@@ -21,10 +22,6 @@ const SELECTION_WAIT_MS = 100;
 const SELECTION_SETTLE_MS = 40;
 /** A file on disk older than this when its reload is seen was restored (a revert), not written. */
 const REVERT_AGE_MS = 10_000;
-/** Pieces of a suggestion taken in parts continue each other within this time… */
-const CHAIN_GAP_MS = 5000;
-/** …and a chain starts with an insert of at least this many non-blank characters. */
-const CHAIN_MIN_CHARS = 2;
 /** A reload from disk is judged after this delay, so that a branch switch is seen as one burst. */
 const DISK_SETTLE_MS = 1500;
 /** Last known text is kept only for documents up to this size (memory stays bounded). */
@@ -60,14 +57,11 @@ interface Pending {
   document: vscode.TextDocument;
   ids: string[];
   description: ChangeDescription;
-  /** End of the inserted text (single change), to check that the cursor landed after it. */
-  insertEnd?: Position;
+  /** The inserted text (single change), moved by later changes: the cursor must land at its end. */
+  insert?: Range;
   selection: (kind: SelectionKind) => void;
   finish: () => void;
 }
-
-/** Small accept-shaped inserts continuing each other, held pending until they add up (or stop). */
-interface Chain { ids: string[]; text: string; start: Position; end: Position; at: number }
 
 const plain = (p: vscode.Position): Position => ({ line: p.line, character: p.character });
 
@@ -99,7 +93,10 @@ export class Capture implements vscode.Disposable {
   private readonly selections = new Map<string, readonly vscode.Selection[]>();
   private readonly waiting = new Map<string, Pending>();
   private readonly histories = new Map<string, RegionHistory>();
-  private readonly chains = new Map<string, Chain>();
+  /** Small accept-shaped inserts continuing each other, held pending until they add up (or stop). */
+  private readonly chains = new PartialAccepts();
+  /** The inserts of edits still waiting for their facts, kept current through later changes. */
+  private readonly live = new LiveRanges();
   /** Documents whose save participants (format/fix on save) are running: their edits are not assisted. */
   private readonly saving = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -114,7 +111,8 @@ export class Capture implements vscode.Disposable {
         this.texts.delete(uri);
         this.selections.delete(uri);
         this.histories.delete(uri);
-        this.chains.delete(uri);
+        this.chains.forget(uri);
+        this.live.forget(uri);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       vscode.workspace.onWillSaveTextDocument((e) => {
@@ -143,9 +141,9 @@ export class Capture implements vscode.Disposable {
     this.selections.set(uri, e.selections);
     const pending = this.waiting.get(uri);
     if (!pending) return;
-    if (pending.insertEnd) {
+    if (pending.insert) {
       // The last selection counts: a snippet first lands the cursor at the end, then selects its placeholder.
-      const end = pending.insertEnd;
+      const end = pending.insert.end;
       pending.description.cursorAtInsertEnd = e.selections.length > 0
         && e.selections.every((s) => s.isEmpty) && e.selections.some((s) => s.active.line === end.line && s.active.character === end.character);
     }
@@ -182,6 +180,7 @@ export class Capture implements vscode.Disposable {
     const diff = fromDisk ? lineDiff(oldText!, newText) : undefined;
     if (diff) {
       moved = regions.apply(diff.changes);
+      for (const c of diff.changes) this.movePending(uri, c);
       for (const a of diff.added) {
         const range = contentRange(a.range.start, a.text);
         if (range) ids.push(regions.addPending(range));
@@ -198,6 +197,7 @@ export class Capture implements vscode.Disposable {
         const change: ContentChange = { range: { start: at, end: plain(c.range.end) }, text: c.text };
         const removed: ProvenanceRegion[] = [];
         moved = regions.apply([change], removed) || moved;
+        this.movePending(uri, change);
         for (let k = 0; k < ends.length; k++) ends[k] = transformPosition(ends[k], change, 'left');
         const replacedText = oldText?.slice(c.rangeOffset, c.rangeOffset + c.rangeLength);
         if (removed.length > 0 && replacedText !== undefined) history.removed(at, replacedText, removed);
@@ -228,18 +228,17 @@ export class Capture implements vscode.Disposable {
     if (newText.length <= MAX_TRACKED_TEXT) this.texts.set(uri, newText);
     else this.texts.delete(uri);
     if (moved) this.host.changed(document);
-    const chain = this.chains.get(uri);
     if (ids.length === 0) {
-      if (chain && capture) this.breakChain(uri, regions); // a deletion or a blank: the accepts stopped
+      if (capture) this.chains.break(uri, regions); // a deletion or a blank: the accepts stopped
       return;
     }
     // Fast path: a keystroke is never assisted (except through the precise binding, or as the next
     // piece of a suggestion taken in parts).
     const total = facts.reduce((n, f) => n + nonWhitespace(f.text), 0);
-    const continuesChain = !!chain && insert !== undefined && comparePos(chain.end, insert.start) === 0;
+    const continuesChain = insert !== undefined && this.chains.continues(uri, insert.start);
     if (!precise && !fromDisk && total < (continuesChain ? 1 : CHAIN_MIN_CHARS)) {
       for (const id of ids) regions.discard(id);
-      if (chain) this.breakChain(uri, regions);
+      this.chains.break(uri, regions);
       return;
     }
     if (!insert && facts.length > 1) {
@@ -247,15 +246,25 @@ export class Capture implements vscode.Disposable {
       const main = facts.findIndex((f) => f.atCursor && nonWhitespace(f.text) > 0);
       if (main >= 0) insert = { start: ends[main], end: ends[main] };
     }
+    // What the person had selected before the edit (a drag with Ctrl inserts a copy of it elsewhere).
+    const selected = fromDisk || oldText === undefined ? [] : (this.selections.get(uri) ?? []).filter((sel) => !sel.isEmpty)
+      .map((sel) => textInRange(oldText, { start: plain(sel.start), end: plain(sel.end) }));
     const description: ChangeDescription = { changes: facts, reason, ownEdit: own, selectionKind: 'none', fromDisk, preciseAccept: precise,
-      movedInEvent: removedTexts.length > 0 && movedInEvent(facts.map((f) => f.text), removedTexts), suggestAccept };
+      movedInEvent: removedTexts.length > 0 && movedInEvent(facts.map((f) => f.text), removedTexts), suggestAccept,
+      copiesSelection: selected.length > 0 && copiesSelection(facts.map((f) => f.text), selected) };
     // Formatters keep every token, organize-imports and sorting keep every line: judged on the whole text.
     if (!precise && oldText !== undefined && (fromDisk || total >= 4 || facts.length > 1)) {
       description.formatting = sameModuloFormatting(oldText, newText);
       description.linesOnlyMoved = !description.formatting && linesOnlyMoved(oldText, newText);
     }
     if (fromDisk) this.burst.note(uri);
-    void this.decide(document, regions, ids, description, insert, factIds);
+    void this.decide(document, regions, ids, description, insert && this.live.hold(uri, insert), factIds);
+  }
+
+  /** What waits to be judged (chain end, inserts) moves with each change, as the regions do. */
+  private movePending(uri: string, change: ContentChange): void {
+    this.chains.moved(uri, change);
+    this.live.moved(uri, change);
   }
 
   private historyOf(uri: string): RegionHistory {
@@ -264,17 +273,10 @@ export class Capture implements vscode.Disposable {
     return h;
   }
 
-  private breakChain(uri: string, regions: RegionSet): void {
-    const chain = this.chains.get(uri);
-    if (!chain) return;
-    this.chains.delete(uri);
-    for (const id of chain.ids) if (regions.get(id)?.pending) regions.discard(id);
-  }
-
   private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insert?: Range, factIds: Array<string | undefined> = []): Promise<void> {
     const uri = document.uri.toString();
     const hint = this.paste.takeHint(uri, description.changes);
-    const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : this.selectionAfter(document, ids, description, insert?.end);
+    const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : this.selectionAfter(document, ids, description, insert);
     try {
       // With the paste edit provider every paste announces itself, so the clipboard is never read:
       // in browser hosts a read raises a permission prompt and can stall classification.
@@ -293,11 +295,11 @@ export class Capture implements vscode.Disposable {
         description.vcs = this.vcsExplains(document.uri, at);
       }
       let result = classify(description);
-      const chained = this.chainStep(uri, regions, ids, description, insert, result);
+      const chained = this.chains.step(uri, regions, ids, description, insert, result);
       if (chained) result = chained;
       if (result.kind !== 'completion' && result.kind !== 'paste' && result.kind !== 'agent') {
         this.host.log(`${result.kind} (${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
-        if (this.chains.get(uri)?.ids.includes(ids[0])) return; // held by a chain of partial accepts
+        if (this.chains.holds(uri, ids[0])) return; // held by a chain of partial accepts
         return this.drop(regions, ids);
       }
       if (result.only) {
@@ -307,15 +309,8 @@ export class Capture implements vscode.Disposable {
         ids = ids.filter((id) => keep.has(id));
       }
       const hashOf = (r: { start: Position; end: Position }) => regionHash(document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)));
-      const chain = this.chains.get(uri);
-      if (chain?.ids.includes(ids[0])) {
-        // One region for the whole suggestion taken in parts (its pieces are separated by the blanks
-        // each piece's range leaves out); it merges with the region of the parts committed before.
-        for (const id of chain.ids) regions.discard(id);
-        chain.ids = [];
-        const range = contentRange(chain.start, chain.text);
-        ids = range ? [regions.addPending(range)] : [];
-      }
+      // One region for a suggestion taken in parts; it merges with the region of the parts committed before.
+      if (this.chains.holds(uri, ids[0])) ids = this.chains.join(uri, regions);
       const blank = (r: Range) => document.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)).trim() === '';
       for (const id of ids) regions.commit(id, { source: result.kind, confidence: result.confidence ?? 'medium' }, hashOf, blank);
       this.host.log(`${result.kind} (${result.confidence}, ${result.why ?? '-'}): ${explain(description)} in ${vscode.workspace.asRelativePath(document.uri)}`);
@@ -323,11 +318,13 @@ export class Capture implements vscode.Disposable {
     } catch (err) {
       this.drop(regions, ids);
       this.host.log(`provenance capture failed: ${String(err)}`);
+    } finally {
+      this.live.release(uri, insert);
     }
   }
 
   /** Waits for the selection change that follows an edit, and for the selection to settle. */
-  private selectionAfter(document: vscode.TextDocument, ids: string[], description: ChangeDescription, insertEnd?: Position): Promise<SelectionKind> {
+  private selectionAfter(document: vscode.TextDocument, ids: string[], description: ChangeDescription, insert?: Range): Promise<SelectionKind> {
     const uri = document.uri.toString();
     return new Promise<SelectionKind>((resolve) => {
       this.waiting.get(uri)?.finish(); // an older edit still waiting: what it saw is all it gets
@@ -340,7 +337,7 @@ export class Capture implements vscode.Disposable {
       };
       timer = setTimeout(finish, SELECTION_WAIT_MS);
       this.waiting.set(uri, {
-        document, ids, description, insertEnd, finish,
+        document, ids, description, insert, finish,
         selection: (k) => {
           kind ??= k; // the first change says who moved the cursor; later ones only where it ended
           clearTimeout(timer);
@@ -348,33 +345,6 @@ export class Capture implements vscode.Disposable {
         },
       });
     });
-  }
-
-  /**
-   * Partial accepts (word by word, line by line) insert small pieces, each continuing the last, each
-   * leaving the cursor at its end without a key moving it. They are held as one chain and classified
-   * together; anything else in the document ends the chain. Returns the chain's verdict when this
-   * edit belongs to one.
-   */
-  private chainStep(uri: string, regions: RegionSet, ids: string[], d: ChangeDescription, insert: Range | undefined, result: Classification): Classification | undefined {
-    const accepted = !d.fromDisk && !d.preciseAccept && ids.length === 1 && d.changes.length === 1 && insert !== undefined
-      && d.cursorAtInsertEnd === true && (d.selectionKind === 'other' || d.selectionKind === 'command')
-      && d.changes[0].replacedLength === 0 && !d.pasteHint;
-    const chain = this.chains.get(uri);
-    if (!accepted || result.kind === 'paste' || result.kind === 'agent') {
-      if (chain) this.breakChain(uri, regions);
-      return undefined;
-    }
-    const fresh = !chain || comparePos(chain.end, insert!.start) !== 0 || Date.now() - chain.at > CHAIN_GAP_MS;
-    if (fresh && chain) this.breakChain(uri, regions);
-    const next: Chain = fresh ? { ids: [], text: '', start: insert!.start, end: insert!.start, at: 0 } : chain!;
-    next.ids.push(...ids);
-    next.text += d.changes[0].text;
-    next.end = insert!.end;
-    next.at = Date.now();
-    this.chains.set(uri, next);
-    if (result.kind === 'completion') return result;
-    return classify({ ...d, changes: [{ text: next.text, replacedLength: 0, atCursor: true }], chained: true });
   }
 
   /** The version-control operation that explains a reload of `uri` seen at `at`, if any. */

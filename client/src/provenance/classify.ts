@@ -51,6 +51,8 @@ export interface ChangeDescription {
   chained?: boolean;
   /** Everything the event inserted, it also removed elsewhere: text moved by drag and drop. */
   movedInEvent?: boolean;
+  /** Everything the event inserted is text the person had selected, still in place: a copy (drag with Ctrl). */
+  copiesSelection?: boolean;
   /** The insert is the IntelliSense item focused in the suggest widget (its range and text). */
   suggestAccept?: boolean;
 }
@@ -131,6 +133,7 @@ export function classify(d: ChangeDescription): Classification {
   }
   if (d.suggestAccept) return { kind: 'typed', why: 'IntelliSense item accepted' };
   if (d.movedInEvent) return { kind: 'typed', why: 'text moved within the document (drag and drop)' };
+  if (d.copiesSelection) return { kind: 'typed', why: 'a copy of the selected text (drag and drop with Ctrl)' };
   if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
   if (d.linesOnlyMoved) return { kind: 'typed', why: 'lines moved, sorted or removed' };
 
@@ -185,6 +188,22 @@ export function movedInEvent(inserted: readonly string[], removed: readonly stri
     any = true;
   }
   return any;
+}
+
+/** Each inserted text (non-blank) is the text of one of the selections before the edit, modulo surrounding blanks. */
+export function copiesSelection(inserted: readonly string[], selected: readonly string[]): boolean {
+  const norm = (t: string) => t.replace(/\r\n?/g, '\n').trim();
+  const sel = new Set(selected.map(norm).filter((t) => t !== ''));
+  const texts = inserted.map(norm).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => sel.has(t));
+}
+
+/** The text of `range` in `text` (positions as the editor gives them: a CRLF is one line break). */
+export function textInRange(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && starts.length <= range.end.line; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  return text.slice(offset(range.start), offset(range.end));
 }
 
 /** A paste announcement counts for the next change within this time, whatever that change is… */

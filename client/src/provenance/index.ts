@@ -10,7 +10,7 @@ import { PasteWatcher } from './paste';
 import { SuggestWidgetWatcher } from './suggest-widget';
 import { registerPreciseTab } from './precise-tab';
 import { ProvenanceStore } from './store';
-import { VcsActivity, findGitDir } from './vcs';
+import { VcsActivity } from './vcs';
 
 export { asOwnEdit };
 
@@ -62,18 +62,19 @@ export function registerProvenance(
     emitter.fire(document.uri.toString());
   };
 
-  // Git's state before any change is remembered, so that a stash pop (which deletes the ref) is seen.
+  // Git's state before any change is remembered, so that a stash pop (which deletes the ref) is seen:
+  // the workspace folders' repositories now, a nested one when a file of it is opened.
   const vcs = new VcsActivity();
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    if (folder.uri.scheme !== 'file') continue;
-    const gitDir = findGitDir(vscode.Uri.joinPath(folder.uri, '.vouch-probe').fsPath, folder.uri.fsPath);
-    if (gitDir) vcs.watch(gitDir);
+    if (folder.uri.scheme === 'file') vcs.watchFile(vscode.Uri.joinPath(folder.uri, '.vouch-probe').fsPath, folder.uri.fsPath);
   }
   const suggest = new SuggestWidgetWatcher([{ scheme: 'file' }, { scheme: 'untitled' }]);
   const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs, suggest);
   const disk = new DiskWatcher(store, burst, vcs, log);
   const opened = (document: vscode.TextDocument) => {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
+    const folder = document.uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+    if (folder) vcs.watchFile(document.uri.fsPath, folder.uri.fsPath);
     const had = store.regionsOf(document).size > 0;
     void store.restoreFromFile(document).then((restored) => {
       if (restored || had) { send(document); emitter.fire(document.uri.toString()); }

@@ -7,7 +7,8 @@
 // Rules: an operation counts when git recorded it within `WINDOW_MS` before the file change was
 // seen, or up to when the check runs (git moves HEAD after writing the files). `commit`, `commit
 // (amend)` and similar entries do not count: they record files, they do not write them. The stash ref
-// counts when its content changed since the last look (pop deletes the ref and its log).
+// counts when its content changed since the last look (pop deletes the ref and its log), and for
+// every file change seen within the window of the one that noticed it (a pop writes several files).
 import { closeSync, fstatSync, openSync, readSync, statSync, constants, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { readTextSafe } from '../../../server/src/io/safe-read';
@@ -71,11 +72,23 @@ export function findGitDir(file: string, stopAt: string): string | undefined {
 
 /** Remembers each repository's stash ref so that a pop (which deletes it) is seen as a change. */
 export class VcsActivity {
-  private readonly stash = new Map<string, string>();
+  /** Per git directory: the stash ref's signature at the last look, and when a change of it explained a file change. */
+  private readonly stash = new Map<string, { sig: string; changedAt?: number }>();
 
   /** Records the current state of a repository (call when a file of it is first seen). */
   watch(gitDir: string): void {
-    if (!this.stash.has(gitDir)) this.stash.set(gitDir, stashState(gitDir).sig);
+    if (!this.stash.has(gitDir)) this.stash.set(gitDir, { sig: stashState(gitDir).sig });
+  }
+
+  /**
+   * A file was opened: records the state of the repository holding it (up to `stopAt`, the
+   * workspace folder), once. A repository first looked at when its stash is popped has no state
+   * before the pop to compare with, and the pop writes no reflog entry of HEAD.
+   */
+  watchFile(file: string, stopAt: string): string | undefined {
+    const gitDir = findGitDir(file, stopAt);
+    if (gitDir) this.watch(gitDir);
+    return gitDir;
   }
 
   /**
@@ -85,9 +98,14 @@ export class VcsActivity {
   explain(gitDir: string, seenAt: number, now = Date.now()): string | undefined {
     const before = this.stash.get(gitDir);
     const after = stashState(gitDir);
-    this.stash.set(gitDir, after.sig);
     // A changed stash explains the change when git wrote it just now, or removed it (a pop of the last entry).
-    if (before !== undefined && before !== after.sig && (after.mtime === undefined || after.mtime >= seenAt - WINDOW_MS - 1000)) return 'stash';
+    if (before !== undefined && before.sig !== after.sig && (after.mtime === undefined || after.mtime >= seenAt - WINDOW_MS - 1000)) {
+      this.stash.set(gitDir, { sig: after.sig, changedAt: seenAt });
+      return 'stash';
+    }
+    this.stash.set(gitDir, { sig: after.sig, changedAt: before?.changedAt });
+    // The same stash operation wrote this file too (the first file seen took the change).
+    if (before?.changedAt !== undefined && before.sig === after.sig && Math.abs(seenAt - before.changedAt) <= WINDOW_MS + 1000) return 'stash';
     const op = rewritingOperation(parseReflog(readTail(join(commonDir(gitDir), 'logs', 'HEAD'))), seenAt, now);
     if (op) return op;
     // A worktree keeps its own HEAD log.
