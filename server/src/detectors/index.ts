@@ -2,6 +2,7 @@
 import type { Detector } from '../core/types';
 import { dataDetectors } from '../data-rules/packs';
 import { genericSecretAssignment } from './common/generic-secret-assignment';
+import { hardcodedSecretInSink } from './common/hardcoded-secret-in-sink';
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
@@ -58,6 +59,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   errorDetailsInResponse,
   databaseRecordInResponse,
   genericSecretAssignment,
+  hardcodedSecretInSink,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,
   corsWildcardWithCredentials,

@@ -115,6 +115,14 @@ function charClasses(v: string): number {
   return (/[a-z]/.test(v) ? 1 : 0) + (/[A-Z]/.test(v) ? 1 : 0) + (/[0-9]/.test(v) ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
 }
 
+/** Words separated by spaces (`Token expired at 12:00`): a message; a random key may hold a space too. */
+function prose(v: string): boolean {
+  if (!v.includes(' ')) return false;
+  let words = 0;
+  for (const t of v.split(/ +/)) if (/^[A-Za-z][a-z]+[.,:;!?'"]?$/.test(t) && /[aeiouy]/i.test(t)) words += t.length;
+  return words >= 0.4 * v.replace(/ /g, '').length;
+}
+
 /** Strip an HTTP auth scheme so "Bearer <token>" is judged by its token. */
 export function stripAuthScheme(v: string): string {
   return v.replace(/^(?:Bearer|Basic|Token|Bot)\s+/i, '');
@@ -127,7 +135,7 @@ export function stripAuthScheme(v: string): string {
  */
 export function secretValueConfidence(raw: string, kind: SecretNameKind, name = ''): Confidence | undefined {
   const v = stripAuthScheme(raw.trim());
-  if (v.length < 8 || v.length > 512 || /[^\x21-\x7e]/.test(v)) return undefined; // secrets are printable ASCII
+  if (v.length < 8 || v.length > 512 || /[^\x20-\x7e]/.test(v) || prose(v)) return undefined; // secrets are printable ASCII
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
   if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return undefined;
