@@ -33,6 +33,8 @@ ruleTester('generic-secret-assignment', 'typescript', {
     'const authToken = "Please sign in again";',
     'const password = "abc";',
     'const authToken = "Token expired at 12:00, sign in";',
+    // a regex source under a token name
+    'const TOKEN_STRINGS = "[A-Za-z0-9._~+/-]+=*";',
     `const jwt = require("jsonwebtoken");\nconst jwtSecret = "${V}";\njwt.sign(p, jwtSecret);`,
     // a comparison is a different flaw
     `if (password === "${V}") { login(); }`,

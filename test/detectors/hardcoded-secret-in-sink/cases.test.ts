@@ -113,3 +113,12 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
     { code: `SECRET_KEY = '${SPACED}'`, errors: [at(`SECRET_KEY = '${SPACED}'`, SPACED, 'sink')] },
   ],
 });
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    // the name of a key (an environment variable, a config field), not its value
+    "class EnvProvider:\n    ACCESS_KEY = 'AWS_ACCESS_KEY_ID'\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'",
+    "class ConfigProvider:\n    SECRET_KEY = 'aws_secret_access_key'",
+  ],
+  invalid: [flag("SECRET_KEY = 'secret-key'", 'secret-key', 'sink:weak')],
+});

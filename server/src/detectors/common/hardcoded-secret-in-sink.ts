@@ -5,10 +5,10 @@ import { envNameFor, moveToEnvFix } from '../../core/fixes';
 import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
-import { secretValueConfidence } from './secret-heuristics';
+import { echoesName, secretValueConfidence } from './secret-heuristics';
 import { secretSinks, type SinkSecret } from './secret-sinks';
 
-const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallback: 'medium', 'fallback-other': 'low' };
+const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallback: 'medium', 'fallback-other': 'low', compare: 'high' };
 
 function message(s: SinkSecret, weak: boolean): string {
   const value = weak ? `A weak, guessable value (${redact(s.value)})` : `A secret value (${redact(s.value)})`;
@@ -37,6 +37,9 @@ export const hardcodedSecretInSink: Detector = {
   keywords: ['secret', 'jsonwebtoken', 'cookie-', 'passport', 'hmac', 'cipher', 'scrypt', 'pbkdf2', 'passw', 'auth', 'jwt', 'sequelize'],
   run(ctx) {
     for (const s of ctx.get(secretSinks) ?? []) {
+      if (s.role !== 'secret') continue; // compared with a credential: hardcoded-credential-comparison
+      // `SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'`: the name of a key (an env var, a config field), not its value.
+      if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s.value) && echoesName(s.value, s.where)) continue;
       // Weak: what the generic rule would not call a credential on its face (words, short, placeholders).
       const weak = secretValueConfidence(s.value, 'secret') === undefined;
       // The constant's own name (`JWT_SECRET = '…'`), unless it is only the option's (`secret: '…'`).

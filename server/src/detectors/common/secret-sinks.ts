@@ -7,27 +7,30 @@ import { ir } from '../../analysis';
 import type { Expr, FileIR, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import type { Fact } from '../../core/types';
+import { comparedLiterals } from './secret-comparisons';
 import { FileValues, kwargOf, propOf } from './secret-sink-values';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
 type Lang = 'js' | 'python';
 interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number }
-interface CallSpec { language: Lang; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
+interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
 interface SettingSpec { language: Lang; names?: string[]; members?: string[]; what: string; env: string }
 export interface SinkPack { calls: CallSpec[]; settings: SettingSpec[] }
 type CompiledCall = CallSpec & { res: RegExp[]; recv?: RegExp };
 
 /** How the literal reaches the sink: directly, as the fallback of an environment read, or of another lookup. */
-export type SinkHow = 'sink' | 'fallback' | 'fallback-other';
+export type SinkHow = 'sink' | 'fallback' | 'fallback-other' | 'compare';
+/** `secret`: the value is a key or password; `check`: a credential is compared with it. */
+export type SinkRole = 'secret' | 'check';
 
 /**
  * A literal (offsets inside its quotes) and what it is used as ("the JWT key"), where ("`jwt.sign`"),
  * the variable a fix reads, and whether it is a plain quoted literal an environment read can replace.
  */
-export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; what: string; where: string; env: string; fixable: boolean }
+export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean }
 
 /** Words without which no sink in the pack can appear (checked before the file is lowered). */
-const HINT = /secret|jsonwebtoken|cookie-|passport|hmac|cipher|scrypt|pbkdf2|passw|\bauth\b|jwt|sequelize/i;
+const HINT = /secret|jsonwebtoken|cookie-|passport|hmac|cipher|scrypt|pbkdf2|passw|\bauth\b|jwt|sequelize|bcrypt|argon2|\bpass\b|api[-_]?key/i;
 const MAX_DEPTH = 4;
 
 const globRe = (g: string) => new RegExp(`^${g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*')}$`);
@@ -61,6 +64,7 @@ class FileSinks {
       forEachExpr(fn.body, (e) => { if (e.k === 'call') this.call(e); });
       this.stores(fn.body, fn === this.lowered.top);
     }
+    comparedLiterals(this.lowered, this.values, this.text, (lit, name) => this.literal(lit, { role: 'check', what: `\`${name}\``, where: 'a comparison', env: 'ADMIN_PASSWORD' }, 'compare'));
     return [...this.out.values()].sort((x, y) => x.start - y.start);
   }
 
@@ -78,7 +82,7 @@ class FileSinks {
         let v: Expr | undefined = a.kwarg !== undefined ? kwargOf(e.kwargs, a.kwarg) : e.args[a.index!];
         if (a.option) for (const key of a.option.split('.')) { const o = this.values.resolve(v); v = o?.k === 'object' ? propOf(o, key) : undefined; }
         if (a.item !== undefined) { const t = this.values.resolve(v); v = t?.k === 'array' ? t.items[a.item] : undefined; }
-        this.value(v, { what: spec.what, where, env: spec.env });
+        this.value(v, { role: spec.role ?? 'secret', what: spec.what, where, env: spec.env });
       }
       return;
     }
@@ -98,13 +102,13 @@ class FileSinks {
         const member = t.k === 'member' && t.target.k === 'member' && !!t.target.prop && (
           spec.members?.includes(t.target.prop) ||
           (spec.names?.includes(t.target.prop) && t.target.object.k === 'member' && t.target.object.prop === 'config'));
-        if (named || member) this.value(s.value, { what: spec.what, where: `\`${this.text.slice(t.span.start, t.span.end)}\``, env: spec.env });
+        if (named || member) this.value(s.value, { role: 'secret', what: spec.what, where: `\`${this.text.slice(t.span.start, t.span.end)}\``, env: spec.env });
       }
     }
   }
 
   /** Records the literal(s) a sink receives: the value itself, array items, or the fallback of a lookup. */
-  private value(e0: Expr | undefined, at: Pick<SinkSecret, 'what' | 'where' | 'env'>, how: SinkHow = 'sink', depth = 0): void {
+  private value(e0: Expr | undefined, at: Pick<SinkSecret, 'role' | 'what' | 'where' | 'env'>, how: SinkHow = 'sink', depth = 0): void {
     const e = this.values.resolve(e0);
     if (!e || depth > MAX_DEPTH) return;
     if (e.k === 'lit') return this.literal(e, at, how);
@@ -119,7 +123,7 @@ class FileSinks {
     if (e.k === 'call' && this.values.isEnvRead(e) && e.args[1]) this.value(e.args[1], at, 'fallback', depth + 1); // os.getenv('X', 'dev')
   }
 
-  private literal(e: Expr & { k: 'lit' }, at: Pick<SinkSecret, 'what' | 'where' | 'env'>, how: SinkHow): void {
+  private literal(e: Expr & { k: 'lit' }, at: Pick<SinkSecret, 'role' | 'what' | 'where' | 'env'>, how: SinkHow): void {
     if (typeof e.value !== 'string' || !e.value.trim() || this.out.has(e.span.start)) return;
     const raw = this.text.slice(e.span.start, e.span.end);
     const open = /^([A-Za-z]{0,2})("""|'''|"|'|`)/.exec(raw);
