@@ -29,8 +29,11 @@ const DAY = 86_400_000;
 const code = (s: string) => `\`${s}\``;
 const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
 
+/** A Python import that a declared, locked or installed distribution provides (never "not on PyPI"). */
+const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && r.ecosystem === 'pypi' ? c.py?.provides(r.importName ?? r.name) : undefined);
+
 function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
-  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest) return undefined;
+  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
   const manifest = nearest ?? 'the project manifest';
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
@@ -45,6 +48,7 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
   if (facts && !facts.exists) {
+    if (providedBy(c, r)) return out;
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
@@ -75,6 +79,21 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   return out;
 }
 
+/**
+ * An import whose registry name does not exist may still be real under another name (the import name
+ * itself, another candidate distribution): those are asked, and the first that exists stands for it;
+ * one unknown answer leaves the reference unknown, never "does not exist".
+ */
+async function alternatives(registry: RegistryService, refs: readonly Located[], facts: Map<string, PackageFacts | undefined>, signal?: AbortSignal): Promise<void> {
+  const key = (r: Located, n: string) => `${r.ecosystem}\u0000${n}`;
+  const missing = refs.filter((r) => r.alternatives?.length && facts.get(key(r, r.name))?.exists === false);
+  await Promise.all(missing.map(async (r) => {
+    const answers = await Promise.all(r.alternatives!.map((n) => registry.lookup(r.ecosystem, n, signal).catch(() => undefined)));
+    const found = answers.find((a) => a?.exists) ?? (answers.some((a) => !a) ? undefined : facts.get(key(r, r.name)));
+    facts.set(key(r, r.name), found);
+  }));
+}
+
 async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   const registry = ctx.services.registry as RegistryService | undefined;
   const c = collect(ctx, ctx.services.project);
@@ -88,6 +107,7 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
       return registry.lookup(eco, name, ctx.signal).catch(() => undefined);
     }));
     keys.forEach((k, i) => facts.set(k, answers[i]));
+    await alternatives(registry, todo, facts, ctx.signal);
   }
   if (ctx.signal?.aborted) return [];
   const indexes = new Map<Ecosystem, PopularIndex | undefined>();
