@@ -59,7 +59,9 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     const near = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
     const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
     const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
-    if (near) {
+    // Two years and many releases: a project with its own history, not a squat of a newer or bigger name.
+    const established = (facts.versions ?? 0) >= 10 && ageDays !== undefined && ageDays >= 730;
+    if (near && !established) {
       const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
       out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: 'medium' });
     } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
@@ -117,9 +119,16 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   };
   const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
   const out: Verdict[] = [];
+  const suspected = new Set<string>();
   for (const r of todo) {
     ctx.checkBudget();
-    out.push(...judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days));
+    for (const v of judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days)) {
+      // A suspicious package is one finding per manifest: on its entry there when it is declared, else on
+      // its first import here, never once per import site.
+      if (v.kind === 'suspicious' && ((r.kind === 'import' && r.declared) || suspected.has(`${r.ecosystem}:${r.name}`))) continue;
+      if (v.kind === 'suspicious') suspected.add(`${r.ecosystem}:${r.name}`);
+      out.push(v);
+    }
   }
   return out;
 }
