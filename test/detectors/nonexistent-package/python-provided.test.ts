@@ -73,4 +73,11 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const files = { 'requirements.txt': 'requests\nflask\n' };
     assert.deepEqual(at(await depFindings(ID, { code: 'import flask\nimport flaskx_magic_zz\n', path: 'app.py', files, registry: registryWith() })), ['2:8']);
   });
+
+  it('Python 2 modules in compatibility branches and 3.14 stdlib packages are never looked up', async () => {
+    const registry = registryWith();
+    const code = 'if PY2:\n    import StringIO\n    from urllib2 import urlopen\nelse:\n    from compression import zstd\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'compat.py', registry })), []);
+    assert.deepEqual(registry.lookups, []);
+  });
 });

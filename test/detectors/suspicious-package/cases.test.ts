@@ -27,6 +27,12 @@ describe(`${ID}`, () => {
     assert.equal(applyEdits("import express from 'expresss';\n", f[0].fix!.edits.slice(0, 1)), "import express from 'express';\n");
   });
 
+  it('a Python import whose popular neighbour is its own distribution (`pyodide` → pyodide-py) is no near miss', async () => {
+    const registry = registryWith({ 'pypi:pyodide': { versions: 1 } });
+    registry.popular = () => new Map([['pyodide-py', 1e6], ['requests', 1e6]]);
+    assert.deepEqual(at(await depFindings(ID, { code: 'import pyodide\n', path: 'app.py', registry })), []);
+  });
+
   it('never calls a long-established package (two years, many releases) a near miss', async () => {
     const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 25, created: daysAgo(3000) }, 'pypi:reqeusts': { versions: 12, created: daysAgo(800) } });
     assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", registry })), []);

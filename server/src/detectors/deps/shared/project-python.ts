@@ -52,7 +52,7 @@ function sitePackages(project: ProjectService, dir: string): string[] {
  * A distribution name that says it provides the module: `foo` from `foo`, `python-foo`, `foo-client`,
  * `django-foo` (PEP 503 forms). Without installed metadata this is what a declaration tells.
  */
-function namesModule(dist: string, top: string): boolean {
+export function namesModule(dist: string, top: string): boolean {
   const t = normalizePypi(top);
   return dist === t || dist.startsWith(`${t}-`) || dist.endsWith(`-${t}`) || dist.includes(`-${t}-`);
 }

@@ -5,6 +5,7 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/ser
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
+import { namesModule } from './project-python';
 import { normalizePypi } from './python-import-names';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
@@ -56,7 +57,9 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     return out;
   }
   if (facts?.exists) {
-    const near = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+    const squat = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+    // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
+    const near = squat && !(r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name)) ? squat : undefined;
     const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
     const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
     // Two years and many releases: a project with its own history, not a squat of a newer or bigger name.
