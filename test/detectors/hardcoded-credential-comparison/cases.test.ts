@@ -65,6 +65,9 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     "if password_label == 'Password':\n    pass",
     "if check_password_hash(user.pw_hash, request.form['password']):\n    pass",
     "if user.check_password(form.password.data):\n    pass",
+    // the user part of a `user:pass` pair, and values too short to be a password
+    "if user_pass == 'git':\n    return netloc",
+    "if password == 'x':\n    pass",
   ],
   invalid: [
     flag(pyIf, 'letmein', 'compare'),

@@ -19,12 +19,29 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ']);
   });
 
   it('still flags an import when neither name exists', async () => {
     const f = await depFindings(ID, { code: 'import os\nimport AFQ\n', path: 'a.py', registry: registryWith() });
     assert.deepEqual(at(f), ['2:8']);
+  });
+
+  it('asks for python-<name> too (`import ntlm` comes from python-ntlm)', async () => {
+    assert.deepEqual(at(await depFindings(ID, { code: 'import ntlm\n', path: 'a.py', registry: registryWith({ 'pypi:python-ntlm': {} }) })), []);
+  });
+
+  it('an optional import (try/except ImportError) that does not exist is shown at low confidence', async () => {
+    const f = await depFindings(ID, { code: 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n', path: 'a.py', registry: registryWith() });
+    assert.deepEqual(at(f), ['2:12']);
+    assert.equal(f[0].confidence, 'low');
+  });
+
+  it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {
+    const registry = registryWith();
+    const files = { 'apt_pkg.cpython-311-x86_64-linux-gnu.so': '', 'mystub.pyi': '' };
+    assert.deepEqual(at(await depFindings(ID, { code: 'import apt_pkg\nimport mystub\n', path: 'apt/cache.py', files, registry })), []);
+    assert.deepEqual(registry.lookups, []);
   });
 
   it('a shared namespace asks every candidate; one existing is enough', async () => {

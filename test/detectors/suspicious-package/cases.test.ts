@@ -33,6 +33,12 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: 'import pyodide\n', path: 'app.py', registry })), []);
   });
 
+  it('a known import name (in the import-name map) is nobody\'s near miss (`lazr` beside `lazy`)', async () => {
+    const registry = registryWith({ 'pypi:lazr': { versions: 1 } });
+    registry.popular = () => new Map([['lazy', 1e6]]);
+    assert.deepEqual(at(await depFindings(ID, { code: 'from lazr.uri import URI\n', path: 'app.py', registry })), []);
+  });
+
   it('never calls a long-established package (two years, many releases) a near miss', async () => {
     const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 25, created: daysAgo(3000) }, 'pypi:reqeusts': { versions: 12, created: daysAgo(800) } });
     assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", registry })), []);

@@ -29,14 +29,16 @@ function nameOf(e: Expr): string | undefined {
 function credentialName(name: string): boolean {
   const kind = secretNameKind(name);
   if (!kind) return false;
-  if (kind === 'password') return true;
   const words = splitWords(name);
+  // `user_pass == 'git'`: a `user:pass` pair (the user part of a URL), not a password alone.
+  if (words.some((w) => w === 'user' || w === 'username')) return false;
+  if (kind === 'password') return true;
   return words.some((w) => w === 'secret' || w === 'apikey' || w === 'passphrase') || (words.includes('api') && words.includes('key'));
 }
 
 function credentialValue(v: string): boolean {
   const t = v.trim();
-  if (!t || t.length > 128 || NOT_CREDENTIAL.has(t.toLowerCase())) return false;
+  if (t.length < 4 || t.length > 128 || NOT_CREDENTIAL.has(t.toLowerCase())) return false;
   if (/^[*•.x]+$/i.test(t) || /\$\{|\{\{|%\(/.test(t)) return false; // masks and templates
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }

@@ -90,8 +90,10 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
   }
   // Project modules: `top.py` or a `top/` package next to the file, in an ancestor, or under a src/ layout.
   const roots = [...new Set(dirs.flatMap((d) => [d, join(d, 'src')]))];
+  // Compiled extension modules (`apt_pkg.cpython-311-x86_64-linux-gnu.so`) and stubs count too.
+  const compiled = (r: string, top: string) => (project.list(r) ?? []).some((n) => n.startsWith(`${top}.`) && /\.(?:so|pyd|pyi)$/.test(n));
   out.isLocalModule = (top) =>
-    roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')));
+    roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')) || compiled(r, top));
   out.provides = (top) => {
     for (const d of [...out.declared.keys(), ...locked]) if (namesModule(d, top)) return 'declared';
     if (out.installedModules.has(top)) return 'installed';

@@ -88,10 +88,11 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
     // The snapshot's candidates: one is the name to ask for; several (a shared namespace) leave the import name first.
     const candidates = known ? [known] : snapshotDistributions(i.top);
     const name = candidates.length === 1 ? candidates[0] : i.top;
-    const alternatives = [...new Map([...candidates, i.top].map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
+    // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm).
+    const alternatives = [...new Map([...candidates, i.top, `python-${i.top}`].map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
       ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional,
-      ...(alternatives.length ? { alternatives } : {}),
+      alternatives, knownImport: candidates.length > 0,
     });
   }
   return refs;

@@ -53,13 +53,15 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined });
+    // Behind `try: … except ImportError`, the code runs without it: shown, not alarmed about.
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
     const squat = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
     // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
-    const near = squat && !(r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name)) ? squat : undefined;
+    // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
+    const near = squat && !r.knownImport && !(r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name)) ? squat : undefined;
     const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
     const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
     // Two years and many releases: a project with its own history, not a squat of a newer or bigger name.
