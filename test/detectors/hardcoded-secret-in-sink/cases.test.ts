@@ -122,3 +122,25 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
   ],
   invalid: [flag("SECRET_KEY = 'secret-key'", 'secret-key', 'sink:weak')],
 });
+
+const pyEngine = "from sqlalchemy import create_engine\nengine = create_engine('postgresql://postgres:postgres@localhost:5432/shop')";
+const jsSequelizeUrl = "const { Sequelize } = require('sequelize');\nconst db = new Sequelize('mysql://root:root@localhost:3306/shop');";
+const jsPoolUrl = "const { Pool } = require('pg');\nconst pool = new Pool({ connectionString: 'postgres://app:changeme@db/app' });";
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    "from sqlalchemy import create_engine\nengine = create_engine('sqlite:///app.db')",
+    "from sqlalchemy import create_engine\nengine = create_engine(os.environ['DATABASE_URL'])",
+    // a strong URL password is connection-string-password's finding (one finding, not two)
+    "from sqlalchemy import create_engine\nengine = create_engine('postgresql://app:N7vq2Lx9Rk4mTz@db.internal/app')",
+  ],
+  invalid: [{ code: pyEngine, errors: [at(pyEngine, 'postgres', 'sink:weak', 2)] }],
+});
+
+ruleTester('hardcoded-secret-in-sink', 'javascript', {
+  valid: ["const { Sequelize } = require('sequelize');\nconst db = new Sequelize(process.env.DATABASE_URL);"],
+  invalid: [
+    { code: jsSequelizeUrl, errors: [at(jsSequelizeUrl, 'root', 'sink:weak', 1)] },
+    { code: jsPoolUrl, errors: [at(jsPoolUrl, 'changeme', 'sink:weak')] },
+  ],
+});

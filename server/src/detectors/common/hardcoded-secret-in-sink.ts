@@ -7,6 +7,10 @@ import type { Confidence, Detector } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
 import { echoesName, secretValueConfidence } from './secret-heuristics';
 import { secretSinks, type SinkSecret } from './secret-sinks';
+import secretsPack from '../../../../rules/secrets.json';
+
+/** URL passwords the connection-string-password data rule leaves out (words, placeholders): the rest are its findings. */
+const URL_RULE_ALLOWS = (secretsPack.rules.find((r) => r.id === 'connection-string-password')?.allow ?? []).map((a) => new RegExp(a, 'i'));
 
 const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallback: 'medium', 'fallback-other': 'low', compare: 'high' };
 
@@ -34,12 +38,13 @@ export const hardcodedSecretInSink: Detector = {
   },
   languages: [...JS_LIKE, 'python'],
   // Lower case: the engine's prefilter reads the lower-cased text.
-  keywords: ['secret', 'jsonwebtoken', 'cookie-', 'passport', 'hmac', 'cipher', 'scrypt', 'pbkdf2', 'passw', 'auth', 'jwt', 'sequelize'],
+  keywords: ['secret', 'jsonwebtoken', 'cookie-', 'passport', 'hmac', 'cipher', 'scrypt', 'pbkdf2', 'passw', 'auth', 'jwt', 'sequelize', 'create_engine', 'mongoose', 'mongoclient', 'connectionstring', 'from_url', 'createclient'],
   run(ctx) {
     for (const s of ctx.get(secretSinks) ?? []) {
       if (s.role !== 'secret') continue; // compared with a credential: hardcoded-credential-comparison
       // `SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'`: the name of a key (an env var, a config field), not its value.
       if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s.value) && echoesName(s.value, s.where)) continue;
+      if (s.url && !URL_RULE_ALLOWS.some((re) => re.test(s.value))) continue; // one finding, not two
       // Weak: what the generic rule would not call a credential on its face (words, short, placeholders).
       const weak = secretValueConfidence(s.value, 'secret') === undefined;
       // The constant's own name (`JWT_SECRET = '…'`), unless it is only the option's (`secret: '…'`).

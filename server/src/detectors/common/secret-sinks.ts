@@ -12,26 +12,24 @@ import { FileValues, kwargOf, propOf } from './secret-sink-values';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
 type Lang = 'js' | 'python';
-interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number }
+interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number; url?: boolean }
 interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
 interface SettingSpec { language: Lang; names?: string[]; members?: string[]; what: string; env: string }
 export interface SinkPack { calls: CallSpec[]; settings: SettingSpec[] }
 type CompiledCall = CallSpec & { res: RegExp[]; recv?: RegExp };
 
-/** How the literal reaches the sink: directly, as the fallback of an environment read, or of another lookup. */
+/** How the literal reaches the sink (directly, the fallback of an env read or another lookup, compared); its role. */
 export type SinkHow = 'sink' | 'fallback' | 'fallback-other' | 'compare';
-/** `secret`: the value is a key or password; `check`: a credential is compared with it. */
 export type SinkRole = 'secret' | 'check';
 
-/**
- * A literal (offsets inside its quotes) and what it is used as ("the JWT key"), where ("`jwt.sign`"),
- * the variable a fix reads, and whether it is a plain quoted literal an environment read can replace.
- */
-export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean }
+/** A literal (offsets inside its quotes), what it is used as ("the JWT key"), where, the variable a fix reads. */
+export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean; url?: boolean }
+type At = Pick<SinkSecret, 'role' | 'what' | 'where' | 'env' | 'url'>;
 
 /** Words without which no sink in the pack can appear (checked before the file is lowered). */
-const HINT = /secret|jsonwebtoken|cookie-|passport|hmac|cipher|scrypt|pbkdf2|passw|\bauth\b|jwt|sequelize|bcrypt|argon2|\bpass\b|api[-_]?key/i;
+const HINT = /secret|jsonwebtoken|cookie-|passport|hmac|cipher|scrypt|pbkdf2|passw|\bauth\b|jwt|sequelize|bcrypt|argon2|\bpass\b|api[-_]?key|create_engine|mongoose|mongoclient|connectionstring|from_url|createclient/i;
 const MAX_DEPTH = 4;
+const URL_PASSWORD = /^[a-z][\w+.-]{0,20}:\/\/[^\s:/@]{0,200}:([^\s@/]{1,200})@/i;
 
 const globRe = (g: string) => new RegExp(`^${g.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^.]*')}$`);
 
@@ -54,9 +52,7 @@ class FileSinks {
   constructor(
     private readonly lowered: FileIR, private readonly text: string, private readonly tick: () => void,
     private readonly calls: readonly CompiledCall[], private readonly settings: readonly SettingSpec[],
-  ) {
-    this.values = new FileValues(lowered, text);
-  }
+  ) { this.values = new FileValues(lowered, text); }
 
   run(): SinkSecret[] {
     for (const fn of this.lowered.funcs) {
@@ -82,9 +78,8 @@ class FileSinks {
         let v: Expr | undefined = a.kwarg !== undefined ? kwargOf(e.kwargs, a.kwarg) : e.args[a.index!];
         if (a.option) for (const key of a.option.split('.')) { const o = this.values.resolve(v); v = o?.k === 'object' ? propOf(o, key) : undefined; }
         if (a.item !== undefined) { const t = this.values.resolve(v); v = t?.k === 'array' ? t.items[a.item] : undefined; }
-        this.value(v, { role: spec.role ?? 'secret', what: spec.what, where, env: spec.env });
+        this.value(v, { role: spec.role ?? 'secret', what: spec.what, where, env: spec.env, url: a.url });
       }
-      return;
     }
   }
 
@@ -108,7 +103,7 @@ class FileSinks {
   }
 
   /** Records the literal(s) a sink receives: the value itself, array items, or the fallback of a lookup. */
-  private value(e0: Expr | undefined, at: Pick<SinkSecret, 'role' | 'what' | 'where' | 'env'>, how: SinkHow = 'sink', depth = 0): void {
+  private value(e0: Expr | undefined, at: At, how: SinkHow = 'sink', depth = 0): void {
     const e = this.values.resolve(e0);
     if (!e || depth > MAX_DEPTH) return;
     if (e.k === 'lit') return this.literal(e, at, how);
@@ -123,15 +118,19 @@ class FileSinks {
     if (e.k === 'call' && this.values.isEnvRead(e) && e.args[1]) this.value(e.args[1], at, 'fallback', depth + 1); // os.getenv('X', 'dev')
   }
 
-  private literal(e: Expr & { k: 'lit' }, at: Pick<SinkSecret, 'role' | 'what' | 'where' | 'env'>, how: SinkHow): void {
+  private literal(e: Expr & { k: 'lit' }, at: At, how: SinkHow): void {
     if (typeof e.value !== 'string' || !e.value.trim() || this.out.has(e.span.start)) return;
     const raw = this.text.slice(e.span.start, e.span.end);
     const open = /^([A-Za-z]{0,2})("""|'''|"|'|`)/.exec(raw);
     if (!open || /\$\{|\{\{/.test(raw)) return; // a template filled in elsewhere, not a value
-    const start = e.span.start + open[0].length;
-    const end = e.span.end - open[2].length;
+    let start = e.span.start + open[0].length;
+    let end = e.span.end - open[2].length;
+    // A connection URL: only its password (`postgresql://app:app@db/app`).
+    const url = at.url ? URL_PASSWORD.exec(this.text.slice(start, end)) : undefined;
+    if (url === null) return;
+    if (url) [start, end] = [start + url[0].length - url[1].length - 1, start + url[0].length - 1];
     if (end <= start) return;
-    this.out.set(e.span.start, { start, end, value: this.text.slice(start, end), how, ...at, fixable: open[1] === '' && open[2].length === 1 && open[2] !== '`' });
+    this.out.set(e.span.start, { start, end, value: this.text.slice(start, end), how, ...at, fixable: !url && open[1] === '' && open[2].length === 1 && open[2] !== '`' });
   }
 }
 
