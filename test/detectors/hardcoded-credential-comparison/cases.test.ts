@@ -67,6 +67,8 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     "if user.check_password(form.password.data):\n    pass",
     // the user part of a `user:pass` pair, and values too short to be a password
     "if user_pass == 'git':\n    return netloc",
+    // `pass` in another sense (jinja2's compiler)
+    "if pass_arg == 'environment':\n    self.write(', environment')",
     "if password == 'x':\n    pass",
   ],
   invalid: [

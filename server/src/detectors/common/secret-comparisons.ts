@@ -17,6 +17,9 @@ const NOT_CREDENTIAL = new Set([
 const AMBIGUOUS = /^(?:pass|auth|key|creds?)$/;
 const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;
 
+/** `pass_arg`, `passThrough`: `pass` is its only password word, which often means something else. */
+const onlyPass = (name: string) => { const w = splitWords(name); return w.includes('pass') && !w.some((x) => /^(?:password|passwd|passphrase|pwd)$/.test(x)); };
+
 /** The name a compared value goes by: `password`, `req.body.password`, `request.form['password']`, `form.get('password')`. */
 function nameOf(e: Expr): string | undefined {
   if (e.k === 'name') return e.name;
@@ -53,7 +56,7 @@ export function comparedLiterals(lowered: FileIR, values: FileValues, text: stri
         if (!name || !credentialName(name)) continue;
         const lit = values.resolve(b);
         if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value)) continue;
-        if (AMBIGUOUS.test(name)) {
+        if (AMBIGUOUS.test(name) || onlyPass(name)) {
           const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, text.indexOf('\n', e.span.end) >>> 0);
           if (!USER_NEARBY.test(line)) continue;
         }
