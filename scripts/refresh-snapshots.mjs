@@ -6,6 +6,8 @@
 //     npm-popular.tsv     `name<TAB>downloads per month`, most-downloaded npm packages (any count)
 //     pypi-popular.tsv    `name<TAB>rank`, most-downloaded PyPI projects
 //     pypi-names.txt(.gz) every PyPI project name, one per line
+//     pypi-import-names.tsv (optional) `import<TAB>distribution`, Python import names that differ
+//                         from their distribution (e.g. the `mapping` file of the pipreqs project)
 // Fresh sources: npm — rank names by the registry's download-counts API (point range query,
 //   `last-month`) over a candidate list such as a popularity dump; PyPI — the public BigQuery
 //   dataset of download statistics (or a "top PyPI packages" monthly dump) for the ranks, and the
@@ -16,6 +18,8 @@
 //   npm-popular.tsv.gz   names (lower-cased) with monthly downloads, most popular first
 //   pypi-popular.tsv.gz  PEP 503-normalised names with rank, most popular first
 //   pypi-names.bloom     Bloom filter of every PEP 503-normalised PyPI name (format below)
+//   pypi-import-names.json  import name → distribution (or several, for shared namespaces), bundled
+//                        with the detectors (server/src/detectors/deps/shared/python-import-names.ts)
 //   manifest.json        when the sources were taken, counts, and the filter's parameters
 //
 // Why a Bloom filter for the ~886k PyPI names (measured on the 2026-11 list): plain gzip 4.0 MB,
@@ -55,6 +59,17 @@ function fmix32(h) {
 }
 export function bloomHashes(s) {
   return [fnv1a(s, 0x811c9dc5), (fmix32(fnv1a(s, 0x9747b28c)) | 1) >>> 0];
+}
+
+/** `import<TAB>distribution` rows → { import: distribution | [distributions] }, sorted by import name. */
+export function importNames(text) {
+  const map = new Map();
+  for (const line of text.split('\n')) {
+    const [imp, dist] = line.split('\t').map((x) => x?.trim());
+    if (!imp || !dist || !/^[A-Za-z_][\w.]*$/.test(imp)) continue;
+    map.set(imp, [...new Set([...(map.get(imp) ?? []), dist])]);
+  }
+  return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
 }
 
 export function buildBloom(names, rate = FALSE_POSITIVE_RATE) {
@@ -128,11 +143,15 @@ function main(argv) {
   writeFileSync(join(out, 'pypi-popular.tsv.gz'), tsv(pypi));
   const bloom = buildBloom(all);
   writeFileSync(join(out, 'pypi-names.bloom'), bloom.buf);
+  const importFile = join(src, 'pypi-import-names.tsv');
+  const imports = existsSync(importFile) ? importNames(readText(importFile)) : undefined;
+  if (imports) writeFileSync(join(out, 'pypi-import-names.json'), JSON.stringify({ taken, names: imports }, null, 1) + '\n');
   const manifest = {
     taken,
     npmPopular: npm.length,
     pypiPopular: pypi.length,
     pypiNames: { count: bloom.n, bits: bloom.m, hashes: bloom.k, falsePositiveRate: FALSE_POSITIVE_RATE },
+    ...(imports ? { pypiImportNames: Object.keys(imports).length } : {}),
   };
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   console.log(`wrote ${out}: ${JSON.stringify(manifest)}`);

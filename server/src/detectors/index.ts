@@ -2,6 +2,8 @@
 import type { Detector } from '../core/types';
 import { dataDetectors } from '../data-rules/packs';
 import { genericSecretAssignment } from './common/generic-secret-assignment';
+import { hardcodedSecretInSink } from './common/hardcoded-secret-in-sink';
+import { hardcodedCredentialComparison } from './common/hardcoded-credential-comparison';
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
@@ -66,6 +68,8 @@ export const CODE_DETECTORS: readonly Detector[] = [
   plaintextPassword,
   pyQueryLoggingEnabled,
   genericSecretAssignment,
+  hardcodedSecretInSink,
+  hardcodedCredentialComparison,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,
   corsWildcardWithCredentials,

@@ -32,6 +32,10 @@ ruleTester('generic-secret-assignment', 'typescript', {
     'const secret = "auth.errors.invalidSecret";',
     'const authToken = "Please sign in again";',
     'const password = "abc";',
+    'const authToken = "Token expired at 12:00, sign in";',
+    // a regex source under a token name
+    'const TOKEN_STRINGS = "[A-Za-z0-9._~+/-]+=*";',
+    `const jwt = require("jsonwebtoken");\nconst jwtSecret = "${V}";\njwt.sign(p, jwtSecret);`,
     // a comparison is a different flaw
     `if (password === "${V}") { login(); }`,
     // a naive regex would flag this: a type, not a value
@@ -58,6 +62,8 @@ ruleTester('generic-secret-assignment', 'typescript', {
     { code: `const apiKey = "${V}";`, path: 'test/api.test.ts', errors: 1 },
     { code: `const { password = "${V}" } = options;`, errors: 1 },
     { code: `const apiKey2 = "${V}";`, errors: 1 },
+    // a random key may contain a space
+    { code: 'const apiKey = "q8#Lz!v2Rk9$Xw4 mT7&pB3^nY6@cJ1";', errors: [{ line: 1, column: 17, endColumn: 48 }] },
   ],
 });
 
@@ -71,18 +77,19 @@ ruleTester('generic-secret-assignment', 'python', {
     `if password == "${V}":\n    pass`,
     'SECRET_KEY = f"{prefix}-{suffix}-abcdefghijkl"',
     'private_key = "keys/private.pem"',
+    // a literal that reaches a secret sink is hardcoded-secret-in-sink's finding (one finding, not two)
+    `app.config["SECRET_KEY"] = "${V}"`,
+    `SECRET_KEY = 'django-insecure-9k#x@2m!q8v$w3zr^1t7p(l0yb6n&f4hj5s-d'`,
   ],
   invalid: [
     { code: `API_KEY = "${V}"`, errors: [{ line: 1, column: 12 }], output: `import os\nAPI_KEY = os.environ["API_KEY"]` },
     { code: `import os\nclient = Client(api_key='${V}')`, errors: 1, output: `import os\nclient = Client(api_key=os.environ["API_KEY"])` },
-    { code: `app.config["SECRET_KEY"] = "${V}"`, errors: 1 },
     { code: `settings = {"client_secret": "${V}"}`, errors: 1 },
     { code: `def connect(password="Tr0ub4dor&3xQ"):\n    pass`, errors: 1 },
     { code: `token = os.getenv("GITHUB_TOKEN", "${V}")`, errors: 1 },
     { code: `secret = os.environ.get("APP_SECRET") or "${V}"`, errors: 1 },
     { code: `SECRET = b"${V}"`, errors: 1 },
     { code: `class Settings:\n    db_password: str = "${V}"`, errors: [{ line: 2, column: 25 }] },
-    { code: `SECRET_KEY = 'django-insecure-9k#x@2m!q8v$w3zr^1t7p(l0yb6n&f4hj5s-d'`, errors: 1 },
   ],
 });
 

@@ -15,7 +15,7 @@ const db = {
 
 const app = express();
 app.use(session({
-  // expect: generic-secret-assignment
+  // ok: generic-secret-assignment
   secret: process.env.SESSION_SECRET || 'gROVYKnDcIFoZ5jTfBv9M4Tzj3usI5a7',
   resave: false,
 }));

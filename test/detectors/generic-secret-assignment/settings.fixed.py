@@ -1,7 +1,7 @@
 import os
 
-# expect: generic-secret-assignment
-SECRET_KEY = os.environ["SECRET_KEY"]
+# ok: generic-secret-assignment
+SECRET_KEY = "dWGCBpdGO1T6hBeabBN2jP1qT3uSIWdgpicJouYa"
 
 DATABASES = {
     "default": {

@@ -1,6 +1,6 @@
 import os
 
-# expect: generic-secret-assignment
+# ok: generic-secret-assignment
 SECRET_KEY = "dWGCBpdGO1T6hBeabBN2jP1qT3uSIWdgpicJouYa"
 
 DATABASES = {

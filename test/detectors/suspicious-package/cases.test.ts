@@ -8,18 +8,45 @@ const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();
 
 describe(`${ID}`, () => {
-  it('flags an existing near miss of a popular npm name and renames it here and in package.json', async () => {
-    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40 } });
+  it('flags an existing near miss of a popular npm name once, on its manifest entry when it is declared', async () => {
+    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 2, created: daysAgo(400) } });
+    const manifest = '{ "dependencies": { "expresss": "^1.0.0" } }';
     const code = "import express from 'expresss';\n";
-    const files = { 'package.json': '{ "dependencies": { "expresss": "^1.0.0" } }' };
-    const f = await depFindings(ID, { code, files, registry });
+    // Declared: the import sites say nothing (dozens of files would repeat it), the manifest entry does.
+    assert.deepEqual(at(await depFindings(ID, { code, files: { 'package.json': manifest }, registry })), []);
+    const m = await depFindings(ID, { code: manifest, path: 'package.json', registry });
+    assert.deepEqual(at(m), ['1:22']);
+    assert.equal(applyEdits(manifest, m[0].fix!.edits), '{ "dependencies": { "express": "^1.0.0" } }');
+  });
+
+  it('undeclared: one finding on the first import of the file, renamed here and in package.json', async () => {
+    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 2, created: daysAgo(400) } });
+    const code = "import express from 'expresss';\nconst e2 = require('expresss');\nexport * from 'expresss';\n";
+    const f = await depFindings(ID, { code, files: { 'package.json': '{ "dependencies": {} }' }, registry });
     assert.deepEqual(at(f), ['1:22']);
-    assert.equal(applyEdits(code, f[0].fix!.edits), "import express from 'express';\n");
-    assert.deepEqual(f[0].fix!.fileEdits, [{ file: 'package.json', edits: [{ start: 21, end: 29, newText: 'express' }] }]);
+    assert.equal(applyEdits("import express from 'expresss';\n", f[0].fix!.edits.slice(0, 1)), "import express from 'express';\n");
+  });
+
+  it('a Python import whose popular neighbour is its own distribution (`pyodide` → pyodide-py) is no near miss', async () => {
+    const registry = registryWith({ 'pypi:pyodide': { versions: 1 } });
+    registry.popular = () => new Map([['pyodide-py', 1e6], ['requests', 1e6]]);
+    assert.deepEqual(at(await depFindings(ID, { code: 'import pyodide\n', path: 'app.py', registry })), []);
+  });
+
+  it('a known import name (in the import-name map) is nobody\'s near miss (`lazr` beside `lazy`)', async () => {
+    const registry = registryWith({ 'pypi:lazr': { versions: 1 } });
+    registry.popular = () => new Map([['lazy', 1e6]]);
+    assert.deepEqual(at(await depFindings(ID, { code: 'from lazr.uri import URI\n', path: 'app.py', registry })), []);
+  });
+
+  it('never calls a long-established package (two years, many releases) a near miss', async () => {
+    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 25, created: daysAgo(3000) }, 'pypi:reqeusts': { versions: 12, created: daysAgo(800) } });
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: 'import reqeusts\n', path: 'app.py', registry })), []);
   });
 
   it('catches separator and suffix confusion (`lodash.js`, `python3-dateutil`)', async () => {
-    const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined } });
+    const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5, versions: 1 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined, versions: 3 } });
     assert.deepEqual(at(await depFindings(ID, { code: "const _ = require('lodash.js');\n", path: 'src/a.js', registry })), ['1:20']);
     const f = await depFindings(ID, { code: 'python3-dateutil==2.8\n', path: 'requirements.txt', registry });
     assert.deepEqual(at(f), ['1:1']);
@@ -27,7 +54,7 @@ describe(`${ID}`, () => {
   });
 
   it('fixes a Python import typo with the right import name', async () => {
-    const registry = registryWith({ 'pypi:reqeusts': { monthlyDownloads: undefined } });
+    const registry = registryWith({ 'pypi:reqeusts': { monthlyDownloads: undefined, versions: 1 } });
     const code = 'import reqeusts\n';
     const f = await depFindings(ID, { code, path: 'app.py', registry });
     assert.deepEqual(at(f), ['1:8']);

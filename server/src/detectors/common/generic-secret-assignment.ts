@@ -7,6 +7,7 @@ import { redact } from '../../data-rules/to-detector';
 import { jsCandidates, type SecretCandidate } from './secret-candidates';
 import { pythonCandidates } from './secret-candidates-python';
 import { configCandidates } from './secret-candidates-config';
+import { secretSinks } from './secret-sinks';
 import { coveredByProviderRule, secretNameKind, secretValueConfidence } from './secret-heuristics';
 
 const CONFIG_LANGUAGES: readonly LanguageId[] = [
@@ -38,14 +39,18 @@ export const genericSecretAssignment: Detector = {
     fixable: true,
     // Tests set passwords by the dozen; a provider-format token (data rules) stays reported there.
     testFiles: 'lower',
-    needs: ['js', 'js-nodes', 'py-nodes'],
+    needs: ['js', 'js-nodes', 'py-nodes', 'secret-sinks'],
   },
   languages: [...CODE_LANGUAGES, ...CONFIG_LANGUAGES],
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'],
   run(ctx) {
     // Declaration files hold types, not values; skipping them saves parsing the biggest files.
     if (ctx.path.endsWith('.d.ts')) return;
-    for (const c of candidatesOf(ctx)) {
+    const candidates = candidatesOf(ctx);
+    // A literal that reaches a secret sink is hardcoded-secret-in-sink's finding, whatever it looks like.
+    const atSink = candidates.length && CODE_LANGUAGES.includes(ctx.languageId) ? new Set((ctx.get(secretSinks) ?? []).map((s) => s.start)) : undefined;
+    for (const c of candidates) {
+      if (atSink?.has(c.start)) continue;
       const kind = secretNameKind(c.name) ?? (c.fallbackFor !== undefined ? secretNameKind(c.fallbackFor) : undefined);
       if (!kind) continue;
       const value = ctx.text.slice(c.start, c.end);

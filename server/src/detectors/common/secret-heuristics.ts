@@ -95,6 +95,7 @@ const WORD_PATH = /^[a-z0-9_.+-]*(?:\/[a-z0-9_.+-]*)+$/; // lower-case segments:
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/; // "GITHUB_TOKEN": the name of a variable, not its value
 const DOTTED = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/; // i18n keys, module paths
 const WORDS = /^[A-Za-z][a-z]+(?:(?:[-_ ]?[A-Z]|[-_ ][a-z])[a-z]+)*$/; // identifiers or prose, no digits
+const CHAR_CLASS = /\[[^\][]{1,64}\]/g; // with a range inside: a regex source (`[A-Za-z0-9._~+/-]+=*`)
 
 /** Mostly dictionary-like words (`msal:acquireTokenStart`, `FlowPasswordRequiredV2`): an identifier, not a key. */
 function wordLike(v: string): boolean {
@@ -104,7 +105,7 @@ function wordLike(v: string): boolean {
 }
 
 /** The value repeats the name's words (`TOKEN_EXPIRED = "token-expired-v2"`): an enum-like constant. */
-function echoesName(v: string, name: string): boolean {
+export function echoesName(v: string, name: string): boolean {
   const words = splitWords(name).filter((w) => w.length > 1);
   if (!words.length) return false;
   const inValue = new Set(splitWords(v));
@@ -113,6 +114,14 @@ function echoesName(v: string, name: string): boolean {
 
 function charClasses(v: string): number {
   return (/[a-z]/.test(v) ? 1 : 0) + (/[A-Z]/.test(v) ? 1 : 0) + (/[0-9]/.test(v) ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
+}
+
+/** Words separated by spaces (`Token expired at 12:00`): a message; a random key may hold a space too. */
+function prose(v: string): boolean {
+  if (!v.includes(' ')) return false;
+  let words = 0;
+  for (const t of v.split(/ +/)) if (/^[A-Za-z][a-z]+[.,:;!?'"]?$/.test(t) && /[aeiouy]/i.test(t)) words += t.length;
+  return words >= 0.4 * v.replace(/ /g, '').length;
 }
 
 /** Strip an HTTP auth scheme so "Bearer <token>" is judged by its token. */
@@ -127,11 +136,11 @@ export function stripAuthScheme(v: string): string {
  */
 export function secretValueConfidence(raw: string, kind: SecretNameKind, name = ''): Confidence | undefined {
   const v = stripAuthScheme(raw.trim());
-  if (v.length < 8 || v.length > 512 || /[^\x21-\x7e]/.test(v)) return undefined; // secrets are printable ASCII
+  if (v.length < 8 || v.length > 512 || /[^\x20-\x7e]/.test(v) || prose(v)) return undefined; // secrets are printable ASCII
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
   if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return undefined;
-  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v)) return undefined;
+  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0]))) return undefined;
   const classes = charClasses(v);
   const h = shannonEntropy(v);
   if (v.length >= 16 && classes >= 2 && h >= 3.4) return classes >= 3 || v.length >= 24 ? 'medium' : 'low';

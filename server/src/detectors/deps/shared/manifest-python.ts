@@ -108,3 +108,23 @@ export function parseSetupCfg(text: string): ManifestEntry[] {
   }
   return out;
 }
+
+/** setup.py: string literals of `install_requires=[…]` (read as text; the script is never run). */
+export function parseSetupPy(text: string): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
+  const m = /\binstall_requires\s*=\s*\[/.exec(text);
+  if (!m) return out;
+  const close = text.indexOf(']', m.index);
+  const body = text.slice(m.index + m[0].length, close < 0 ? undefined : close);
+  const base = m.index + m[0].length;
+  for (const s of body.matchAll(/(["'])([^"'\n]{1,200})\1/g)) {
+    const e = requirement(s[2], base + s.index! + 1, 'install_requires');
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/** poetry.lock / uv.lock: the names of every locked package (`[[package]]` then `name = "…"`). */
+export function parseLockNames(text: string): string[] {
+  return [...text.matchAll(/^\[\[package\]\]\r?\nname[ \t]*=[ \t]*"([^"\n]+)"/gm)].map((m) => m[1]);
+}

@@ -1,5 +1,10 @@
 // Python import names that differ from the distribution that provides them (data): `import yaml`
 // comes from PyYAML. Dotted keys win over their first segment (`google.protobuf` before `google`).
+// This hand-kept list comes first; the snapshot rules/data/pypi-import-names.json (825 import names,
+// refreshed by scripts/refresh-snapshots.mjs) adds candidates for the rest.
+import snapshot from '../../../../../rules/data/pypi-import-names.json';
+
+const SNAPSHOT: Readonly<Record<string, string | string[]>> = (snapshot as { names: Record<string, string | string[]> }).names;
 export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   yaml: 'PyYAML', cv2: 'opencv-python', sklearn: 'scikit-learn', PIL: 'Pillow', bs4: 'beautifulsoup4',
   dateutil: 'python-dateutil', jwt: 'PyJWT', dotenv: 'python-dotenv', 'google.protobuf': 'protobuf',
@@ -45,6 +50,12 @@ export function distributionOf(importPath: string): string | undefined {
     if (d) return d;
   }
   return undefined;
+}
+
+/** Distributions the snapshot says may provide a top-level import name (several for shared namespaces). */
+export function snapshotDistributions(top: string): readonly string[] {
+  const d = Object.prototype.hasOwnProperty.call(SNAPSHOT, top) ? SNAPSHOT[top] : undefined;
+  return d === undefined ? [] : Array.isArray(d) ? d : [d];
 }
 
 /** Namespace packages whose first segment alone says nothing about the distribution. */

@@ -1,5 +1,7 @@
 // Python standard-library top-level module names (data): the union of `sys.stdlib_module_names`
-// for Python 3.8–3.13, public names plus the private ones code actually imports. Never looked up.
+// for Python 3.8–3.14, public names plus the private ones code actually imports, and the Python 2 modules
+// that compatibility branches still import (`import StringIO` under `if PY2`), and other runtimes' modules
+// (Jython's `java`, IronPython's `clr`, Pyodide's `js`). Never looked up.
 export const PYTHON_STDLIB: ReadonlySet<string> = new Set([
   '__future__', '__main__', '_abc', '_aix_support', '_ast', '_asyncio', '_bisect', '_blake2', '_bz2',
   '_codecs', '_collections', '_collections_abc', '_compat_pickle', '_compression', '_contextvars', '_crypt',
@@ -33,4 +35,14 @@ export const PYTHON_STDLIB: ReadonlySet<string> = new Set([
   'tracemalloc', 'tty', 'turtle', 'turtledemo', 'types', 'typing', 'unicodedata', 'unittest', 'urllib', 'uu',
   'uuid', 'venv', 'warnings', 'wave', 'weakref', 'webbrowser', 'winreg', 'winsound', 'wsgiref', 'xdrlib',
   'xml', 'xmlrpc', 'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo',
+  // 3.14
+  'annotationlib', 'compression', '_zstd',
+  // Python 2
+  'StringIO', 'cStringIO', 'cPickle', 'ConfigParser', 'Queue', 'SocketServer', 'HTMLParser', 'httplib', 'urllib2',
+  'urlparse', 'Cookie', 'cookielib', 'BaseHTTPServer', 'SimpleHTTPServer', 'CGIHTTPServer', '__builtin__', 'Tkinter',
+  'tkMessageBox', 'xmlrpclib', 'SimpleXMLRPCServer', 'commands', 'dummy_thread', 'thread', 'anydbm', 'htmlentitydefs',
+  'repr', 'UserDict', 'UserList', 'UserString', 'copy_reg', 'exceptions', 'sets', 'md5', 'sha', 'new', 'popen2',
+  'robotparser', 'dircache', 'mimetools', 'rfc822', 'sgmllib', 'cookielib', 'ttk', 'Tix',
+  // Other runtimes' own modules, imported behind a platform check: Jython, IronPython, Pyodide
+  'java', 'javax', 'org', 'clr', 'js',
 ]);

@@ -2,7 +2,7 @@
 // walk of the tree-sitter tree; import names are mapped to distributions where they differ.
 import type { Node as PyNode } from 'web-tree-sitter';
 import type { DetectorContext } from '../../../core/types';
-import { distributionOf, NAMESPACE_ROOTS } from './python-import-names';
+import { distributionOf, NAMESPACE_ROOTS, normalizePypi, snapshotDistributions } from './python-import-names';
 import { PYTHON_STDLIB } from './python-stdlib';
 import type { PackageRef } from './references';
 
@@ -83,9 +83,17 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
   const refs: PackageRef[] = [];
   for (const i of imports) {
     if (PYTHON_STDLIB.has(i.top) || i.top === '__future__' || isLocal(i.top)) continue;
-    const mapped = distributionOf(i.path);
-    if (!mapped && NAMESPACE_ROOTS.has(i.top)) continue; // `google.x` with no known distribution: do not guess
-    refs.push({ ecosystem: 'pypi', name: mapped ?? i.top, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: !!mapped && mapped !== i.top, optional: i.optional });
+    const known = distributionOf(i.path);
+    if (!known && NAMESPACE_ROOTS.has(i.top)) continue; // `google.x` with no known distribution: do not guess
+    // The snapshot's candidates: one is the name to ask for; several (a shared namespace) leave the import name first.
+    const candidates = known ? [known] : snapshotDistributions(i.top);
+    const name = candidates.length === 1 ? candidates[0] : i.top;
+    // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm).
+    const alternatives = [...new Map([...candidates, i.top, `python-${i.top}`].map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
+    refs.push({
+      ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional,
+      alternatives, knownImport: candidates.length > 0,
+    });
   }
   return refs;
 }

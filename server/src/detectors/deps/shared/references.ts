@@ -16,6 +16,10 @@ export interface PackageRef {
   importName?: string;
   /** The name was derived from an import-name mapping, so the text shows the import name, not `name`. */
   mapped?: boolean;
+  /** Other registry names that would provide the import (the import name itself, other candidates): asked only when `name` does not exist. */
+  alternatives?: string[];
+  /** Python: the import name is in the import-name map, so a module of that name is known to exist. */
+  knownImport?: boolean;
   /** Inside try/except ImportError or try/catch: an optional dependency, not required to be declared. */
   optional?: boolean;
   /** `import type` / type-only positions: satisfied by `@types/<name>` too. */

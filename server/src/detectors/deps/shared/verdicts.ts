@@ -5,6 +5,7 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/ser
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
+import { namesModule } from './project-python';
 import { normalizePypi } from './python-import-names';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
@@ -29,8 +30,11 @@ const DAY = 86_400_000;
 const code = (s: string) => `\`${s}\``;
 const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
 
+/** A Python import that a declared, locked or installed distribution provides (never "not on PyPI"). */
+const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && r.ecosystem === 'pypi' ? c.py?.provides(r.importName ?? r.name) : undefined);
+
 function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
-  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest) return undefined;
+  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
   const manifest = nearest ?? 'the project manifest';
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
@@ -45,17 +49,24 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
   if (facts && !facts.exists) {
+    if (providedBy(c, r)) return out;
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined });
+    // Behind `try: … except ImportError`, the code runs without it: shown, not alarmed about.
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
-    const near = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+    const squat = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+    // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
+    // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
+    const near = squat && !r.knownImport && !(r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name)) ? squat : undefined;
     const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
     const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
-    if (near) {
+    // Two years and many releases: a project with its own history, not a squat of a newer or bigger name.
+    const established = (facts.versions ?? 0) >= 10 && ageDays !== undefined && ageDays >= 730;
+    if (near && !established) {
       const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
       out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: 'medium' });
     } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
@@ -75,6 +86,21 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   return out;
 }
 
+/**
+ * An import whose registry name does not exist may still be real under another name (the import name
+ * itself, another candidate distribution): those are asked, and the first that exists stands for it;
+ * one unknown answer leaves the reference unknown, never "does not exist".
+ */
+async function alternatives(registry: RegistryService, refs: readonly Located[], facts: Map<string, PackageFacts | undefined>, signal?: AbortSignal): Promise<void> {
+  const key = (r: Located, n: string) => `${r.ecosystem}\u0000${n}`;
+  const missing = refs.filter((r) => r.alternatives?.length && facts.get(key(r, r.name))?.exists === false);
+  await Promise.all(missing.map(async (r) => {
+    const answers = await Promise.all(r.alternatives!.map((n) => registry.lookup(r.ecosystem, n, signal).catch(() => undefined)));
+    const found = answers.find((a) => a?.exists) ?? (answers.some((a) => !a) ? undefined : facts.get(key(r, r.name)));
+    facts.set(key(r, r.name), found);
+  }));
+}
+
 async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   const registry = ctx.services.registry as RegistryService | undefined;
   const c = collect(ctx, ctx.services.project);
@@ -88,6 +114,7 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
       return registry.lookup(eco, name, ctx.signal).catch(() => undefined);
     }));
     keys.forEach((k, i) => facts.set(k, answers[i]));
+    await alternatives(registry, todo, facts, ctx.signal);
   }
   if (ctx.signal?.aborted) return [];
   const indexes = new Map<Ecosystem, PopularIndex | undefined>();
@@ -97,9 +124,16 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   };
   const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
   const out: Verdict[] = [];
+  const suspected = new Set<string>();
   for (const r of todo) {
     ctx.checkBudget();
-    out.push(...judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days));
+    for (const v of judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days)) {
+      // A suspicious package is one finding per manifest: on its entry there when it is declared, else on
+      // its first import here, never once per import site.
+      if (v.kind === 'suspicious' && ((r.kind === 'import' && r.declared) || suspected.has(`${r.ecosystem}:${r.name}`))) continue;
+      if (v.kind === 'suspicious') suspected.add(`${r.ecosystem}:${r.name}`);
+      out.push(v);
+    }
   }
   return out;
 }

@@ -1,0 +1,67 @@
+// Credentials compared with literals, for the secret-sink fact: `password == 'letmein'`,
+// `req.body.pass === ADMIN_PASS` (a constant bound to a literal), `request.form.get('password') != 'x'`.
+// The literal is the hardcoded credential. Not: empty or null values, field-type and typeof words
+// (`mode === 'password'` has no credential name; `password === 'password'` is a field type), masks, labels.
+import type { Expr, FileIR } from '../../analysis/ir';
+import { forEachExpr } from '../../analysis/walk';
+import type { FileValues } from './secret-sink-values';
+import { secretNameKind, splitWords } from './secret-heuristics';
+
+const EQUALITY = new Set(['==', '===', '!=', '!==']);
+/** Values that name a kind of field or a type, not a credential. */
+const NOT_CREDENTIAL = new Set([
+  'password', 'passwd', 'text', 'hidden', 'string', 'number', 'boolean', 'object', 'function', 'undefined', 'null', 'none',
+  'true', 'false', 'new', 'old', 'current', 'confirm', 'required', 'optional', 'empty', 'missing', 'invalid', 'secret', 'token',
+]);
+/** Names whose secret word also means something else (`pass` of a compiler, `auth` mode): only beside a user check. */
+const AMBIGUOUS = /^(?:pass|auth|key|creds?)$/;
+const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;
+
+/** `pass_arg`, `passThrough`: `pass` is its only password word, which often means something else. */
+const onlyPass = (name: string) => { const w = splitWords(name); return w.includes('pass') && !w.some((x) => /^(?:password|passwd|passphrase|pwd)$/.test(x)); };
+
+/** The name a compared value goes by: `password`, `req.body.password`, `request.form['password']`, `form.get('password')`. */
+function nameOf(e: Expr): string | undefined {
+  if (e.k === 'name') return e.name;
+  if (e.k === 'member') return e.prop ?? undefined;
+  if (e.k === 'call' && e.callee.k === 'member' && e.callee.prop === 'get' && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string') return e.args[0].value;
+  return undefined;
+}
+
+/** Whether the name holds a credential a person types or a client sends (password, secret, API key). */
+function credentialName(name: string): boolean {
+  const kind = secretNameKind(name);
+  if (!kind) return false;
+  const words = splitWords(name);
+  // `user_pass == 'git'`: a `user:pass` pair (the user part of a URL), not a password alone.
+  if (words.some((w) => w === 'user' || w === 'username')) return false;
+  if (kind === 'password') return true;
+  return words.some((w) => w === 'secret' || w === 'apikey' || w === 'passphrase') || (words.includes('api') && words.includes('key'));
+}
+
+function credentialValue(v: string): boolean {
+  const t = v.trim();
+  if (t.length < 4 || t.length > 128 || NOT_CREDENTIAL.has(t.toLowerCase())) return false;
+  if (/^[*•.x]+$/i.test(t) || /\$\{|\{\{|%\(/.test(t)) return false; // masks and templates
+  return t.split(/\s+/).length < 3; // labels and messages are sentences
+}
+
+/** Literals (resolved through constants) a credential-named value is compared with, and the name. */
+export function comparedLiterals(lowered: FileIR, values: FileValues, text: string, found: (lit: Expr & { k: 'lit' }, name: string) => void): void {
+  for (const fn of lowered.funcs) {
+    forEachExpr(fn.body, (e) => {
+      if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2) return;
+      for (const [a, b] of [[e.operands[0], e.operands[1]], [e.operands[1], e.operands[0]]]) {
+        const name = nameOf(a);
+        if (!name || !credentialName(name)) continue;
+        const lit = values.resolve(b);
+        if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value)) continue;
+        if (AMBIGUOUS.test(name) || onlyPass(name)) {
+          const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, text.indexOf('\n', e.span.end) >>> 0);
+          if (!USER_NEARBY.test(line)) continue;
+        }
+        found(lit, name);
+      }
+    });
+  }
+}

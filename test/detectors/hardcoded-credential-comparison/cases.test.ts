@@ -1,0 +1,82 @@
+import { at, ruleTester, type InvalidCase } from '../harness';
+
+/** One finding spanning `value` (inside its quotes), with this message kind. */
+const flag = (code: string, value: string, kind: string, extra: Partial<InvalidCase> = {}): InvalidCase =>
+  ({ code, errors: [at(code, `${value}'`, kind)].map((e) => ({ ...e, endColumn: e.endColumn! - 1 })), ...extra });
+
+const jsAnd = "function login(user, pass) {\n  if (user === 'root' && pass === 'hunter2') return true;\n  return false;\n}";
+const jsBody = "app.post('/login', (req, res) => {\n  if (req.body.password !== 'letmein') return res.sendStatus(401);\n  res.send('ok');\n});";
+const jsConst = "const ADMIN_PASSWORD = 'admin123';\nexport const isAdmin = (password) => password === ADMIN_PASSWORD;";
+const jsBcrypt = "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare('changeme', user.hash);";
+const jsMethod = "if (await user.comparePassword('Passw0rd!')) { next(); }";
+const jsApiKey = "if (req.headers['x-api-key'] === 'k-12345') next();";
+
+ruleTester('hardcoded-credential-comparison', 'javascript', {
+  valid: [
+    // empty, null and length checks
+    "if (password === '') throw new Error('required');",
+    'if (password === null || password === undefined) return;',
+    'if (password.length < 8) return;',
+    // comparing two values, typeof, field types and enums
+    'if (password === confirmPassword) save();',
+    "if (typeof password === 'string') use(password);",
+    "if (mode === 'password') showPasswordField();",
+    "if (input.type === 'password') mask(input);",
+    "if (field === 'password') return '********';",
+    "if (password === 'password') return 'field';",
+    // i18n labels and masks
+    "if (passwordLabel === 'Password') translate();",
+    "if (password === 'Enter your password here') clear();",
+    "if (password === '********') keepOld();",
+    // a compiler pass, and a lexer token: not credentials
+    "if (pass === 'first') runFirst();",
+    "if (token === 'function') parseFunction();",
+    // bcrypt against a stored hash
+    "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare(req.body.password, user.hash);",
+    // a local `compare`, not bcrypt's
+    "const compare = (a, b) => a === b;\ncompare(password, 'x1');",
+  ],
+  invalid: [
+    flag(jsAnd, 'hunter2', 'compare'),
+    flag(jsBody, 'letmein', 'compare'),
+    flag(jsConst, 'admin123', 'compare'),
+    flag(jsBcrypt, 'changeme', 'call'),
+    flag(jsMethod, 'Passw0rd!', 'call'),
+    flag(jsApiKey, 'k-12345', 'compare'),
+    { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },
+  ],
+});
+
+const pyIf = "def login(username, password):\n    if password == 'letmein':\n        return True\n    return False";
+const pyForm = "@app.route('/login', methods=['POST'])\ndef login():\n    if request.form['password'] != 'admin':\n        abort(401)";
+const pyGet = "if request.form.get('password') == 'secret123':\n    session['admin'] = True";
+const pyCheck = "from werkzeug.security import check_password_hash\nok = check_password_hash(user.pw_hash, 's3cret!')";
+const pyDjango = "from django.contrib.auth.hashers import check_password\nif check_password('hunter2', user.password):\n    pass";
+const pyUser = "if user.check_password('p@ss'):\n    login(user)";
+
+ruleTester('hardcoded-credential-comparison', 'python', {
+  valid: [
+    "if password == '':\n    raise ValueError('required')",
+    'if password is None:\n    return',
+    'if len(password) < 8:\n    return',
+    "if password == confirm_password:\n    save()",
+    "if field.widget.input_type == 'password':\n    pass",
+    "if password == 'password':\n    pass",
+    "if password_label == 'Password':\n    pass",
+    "if check_password_hash(user.pw_hash, request.form['password']):\n    pass",
+    "if user.check_password(form.password.data):\n    pass",
+    // the user part of a `user:pass` pair, and values too short to be a password
+    "if user_pass == 'git':\n    return netloc",
+    // `pass` in another sense (jinja2's compiler)
+    "if pass_arg == 'environment':\n    self.write(', environment')",
+    "if password == 'x':\n    pass",
+  ],
+  invalid: [
+    flag(pyIf, 'letmein', 'compare'),
+    flag(pyForm, 'admin', 'compare'),
+    flag(pyGet, 'secret123', 'compare'),
+    flag(pyCheck, 's3cret!', 'call'),
+    flag(pyDjango, 'hunter2', 'call'),
+    flag(pyUser, 'p@ss', 'call'),
+  ],
+});

@@ -1,0 +1,146 @@
+import { at, ruleTester, type InvalidCase } from '../harness';
+
+const V = 'StWIwW04TpTMgFA6BBuTxkWvSeGmDnGn';
+const SPACED = 'q8#Lz!v2Rk9$Xw4 mT7&pB3^nY6@cJ1'; // 31 characters, random, with one space
+
+/** One finding spanning `value` (inside its quotes, its nth occurrence), with this message kind. */
+const flag = (code: string, value: string, kind: string, extra: Partial<InvalidCase> = {}, nth = 0): InvalidCase =>
+  ({ code, errors: [at(code, value, kind, nth)], ...extra });
+
+const jsSession = "const session = require('express-session');\napp.use(session({ secret: 'keyboard cat', resave: false }));";
+const jsJwtAlias = "import jwt from 'jsonwebtoken';\nconst JWT_SECRET = 'dev-secret';\nexport const sign = (u) => jwt.sign({ id: u.id }, JWT_SECRET, { expiresIn: '1h' });";
+const jsJwtFallback = "const jwt = require('jsonwebtoken');\nconst secret = process.env.JWT_SECRET || 'fallback-secret';\njwt.verify(token, secret);";
+const jsNamed = "import { sign } from 'jsonwebtoken';\nsign(payload, 'my super secret key');";
+const jsHmac = "const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'abc123').update(body).digest('hex');";
+const jsCipher = "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-cbc', Buffer.from('0123456789abcdef0123456789abcdef'), iv);";
+const jsPool = "const { Pool } = require('pg');\nconst pool = new Pool({ user: 'app', host: 'db', password: 'postgres', port: 5432 });";
+const jsMysql = "const mysql = require('mysql');\nconst options = { host: 'localhost', user: 'root', password: 'hunter2' };\nconst db = mysql.createConnection(options);";
+const jsSequelize = "const { Sequelize } = require('sequelize');\nconst db = new Sequelize('shop', 'root', 'r00t pass', { dialect: 'mysql' });";
+const jsCookie = "const cookieParser = require('cookie-parser');\napp.use(cookieParser('cookie secret'));";
+const jsPassport = "const JwtStrategy = require('passport-jwt').Strategy;\npassport.use(new JwtStrategy({ jwtFromRequest: fromHeader, secretOrKey: 'shhhhh' }, verify));";
+const jsGoogle = "import { Strategy as GoogleStrategy } from 'passport-google-oauth20';\npassport.use(new GoogleStrategy({ clientID: id, clientSecret: 'GOCSPX-abc', callbackURL: '/cb' }, cb));";
+const jsSpaced = `const jwt = require('jsonwebtoken');\njwt.sign(p, '${SPACED}');`;
+const jsPlaceholder = "const session = require('express-session');\napp.use(session({ secret: 'your-secret-here' }));";
+const jsCookieSession = "const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 's', keys: ['key1', 'key2'] }));";
+const jsTernary = "const session = require('express-session');\napp.use(session({ secret: process.env.NODE_ENV === 'production' ? process.env.SECRET : 'dev' }));";
+
+ruleTester('hardcoded-secret-in-sink', 'javascript', {
+  valid: [
+    // values from the environment, config lookups and parameters
+    "const session = require('express-session');\napp.use(session({ secret: process.env.SESSION_SECRET }));",
+    "const jwt = require('jsonwebtoken');\nmodule.exports = (u, key) => jwt.sign({ id: u.id }, key);",
+    "const jwt = require('jsonwebtoken');\njwt.sign(p, config.get('jwt.secret'));",
+    "const jwt = require('jsonwebtoken');\nconst { secret } = require('./config');\njwt.sign(p, secret);",
+    // a local function that happens to be called sign, and a shadowed import
+    "const sign = (p, k) => k;\nsign({ id: 1 }, 'not-a-secret');",
+    "import jwt from 'jsonwebtoken';\nfunction f(jwt) { return jwt.sign(p, 'literal'); }",
+    // a name bound twice is not a constant
+    "const jwt = require('jsonwebtoken');\nlet k = 'dev';\nk = load();\njwt.sign(p, k);",
+    // empty values and template placeholders are not secrets
+    "const { Pool } = require('pg');\nnew Pool({ password: '' });",
+    "const session = require('express-session');\napp.use(session({ secret: '${SESSION_SECRET}' }));",
+    // arguments that are not the key
+    "const crypto = require('crypto');\ncrypto.createHmac('sha256', key).update('payload');",
+    "const crypto = require('crypto');\ncrypto.createCipheriv('aes-256-gcm', key, 'static-iv-12');",
+    { code: `import jwt from 'jsonwebtoken';\ndeclare const k: string;\njwt.sign(p, 'x');`, path: 'src/types.d.ts' },
+  ],
+  invalid: [
+    flag(jsSession, 'keyboard cat', 'sink:weak', { output: jsSession.replace("'keyboard cat'", 'process.env.SESSION_SECRET') }),
+    flag(jsJwtAlias, 'dev-secret', 'sink:weak', { output: jsJwtAlias.replace("'dev-secret'", 'process.env.JWT_SECRET') }),
+    flag(jsJwtFallback, 'fallback-secret', 'fallback:weak'),
+    flag(jsNamed, 'my super secret key', 'sink:weak'),
+    flag(jsHmac, 'abc123', 'sink:weak'),
+    flag(jsCipher, '0123456789abcdef0123456789abcdef', 'sink:weak'),
+    flag(jsPool, 'postgres', 'sink:weak'),
+    flag(jsMysql, 'hunter2', 'sink:weak'),
+    flag(jsSequelize, 'r00t pass', 'sink:weak'),
+    flag(jsCookie, 'cookie secret', 'sink:weak'),
+    flag(jsPassport, 'shhhhh', 'sink:weak'),
+    flag(jsGoogle, 'GOCSPX-abc', 'sink:weak'),
+    flag(jsSpaced, SPACED, 'sink'),
+    flag(jsPlaceholder, 'your-secret-here', 'sink:weak'),
+    { code: jsCookieSession, errors: [at(jsCookieSession, 'key1', 'sink:weak'), at(jsCookieSession, 'key2', 'sink:weak')] },
+    flag(jsTernary, 'dev', 'fallback:weak'),
+    { code: `const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, errors: [{ ...at(`const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, V, 'sink'), confidence: 'high', severity: 'error' }] },
+    // in a test file: shown at low confidence
+    { code: jsSession, path: 'test/session.test.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'low', severity: 'info' }] },
+  ],
+});
+
+const pyFlask = "from flask import Flask\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'ACME'";
+const pyFlaskAttr = "from flask import Flask\napp = Flask(__name__)\napp.secret_key = 'super secret key'";
+const pyDjango = "DEBUG = True\nSECRET_KEY = 'django-insecure-change-me'\nALLOWED_HOSTS = []";
+const pyConfigClass = "class Config:\n    SECRET_KEY = os.environ.get('SECRET_KEY') or 'hard to guess string'";
+const pyGetenv = "import os\nSECRET_KEY = os.getenv('SECRET_KEY', 'dev')";
+const pyHmac = "import hmac, hashlib\nsig = hmac.new(b'webhook-key', body, hashlib.sha256).hexdigest()";
+const pyHmacAlias = "import hmac\nKEY = 'shared key'.encode()\ndef sign(body):\n    return hmac.new(KEY, body, 'sha256').hexdigest()";
+const pyPsycopg = "import psycopg2\nconn = psycopg2.connect(host='db', dbname='app', user='app', password='app')";
+const pyMysql = "import mysql.connector\ndb = mysql.connector.connect(host='localhost', user='root', passwd='toor')";
+const pyAuth = "import requests\nr = requests.get(url, auth=('admin', 'letmein'))";
+const pyBasic = "from requests.auth import HTTPBasicAuth\nr = requests.get(url, auth=HTTPBasicAuth('api', 'pa55word'))";
+const pyUpdate = "app.config.update(SECRET_KEY='dev', DEBUG=True)";
+const pyJwt = "import jwt\ntoken = jwt.encode({'id': 1}, 'secret', algorithm='HS256')";
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    "import os\nfrom flask import Flask\napp = Flask(__name__)\napp.config['SECRET_KEY'] = os.environ['SECRET_KEY']",
+    "SECRET_KEY = os.environ.get('SECRET_KEY')",
+    "SECRET_KEY = ''",
+    "from django.conf import settings\nkey = settings.SECRET_KEY",
+    "def connect(password):\n    return psycopg2.connect(password=password)",
+    "import psycopg2\nconn = psycopg2.connect(host='db', password=os.environ['DB_PASSWORD'])",
+    "import requests\nr = requests.get(url, auth=(user, password))",
+    "import hmac\nsig = hmac.new(key, b'payload', 'sha256')",
+    // a local name, not a setting
+    "def f():\n    SECRET_KEY = 'x'\n    return SECRET_KEY",
+    // not the requests library
+    "r = client.get(url, auth=('admin', 'letmein'))",
+  ],
+  invalid: [
+    flag(pyFlask, 'ACME', 'sink:weak', { output: `import os\n${pyFlask.replace("'ACME'", 'os.environ["SECRET_KEY"]')}` }),
+    flag(pyFlaskAttr, 'super secret key', 'sink:weak'),
+    flag(pyDjango, 'django-insecure-change-me', 'sink:weak'),
+    flag(pyConfigClass, 'hard to guess string', 'fallback:weak'),
+    flag(pyGetenv, 'dev', 'fallback:weak'),
+    flag(pyHmac, 'webhook-key', 'sink:weak'),
+    flag(pyHmacAlias, 'shared key', 'sink:weak'),
+    flag(pyPsycopg, 'app', 'sink:weak', {}, 2),
+    flag(pyMysql, 'toor', 'sink:weak'),
+    flag(pyAuth, 'letmein', 'sink:weak'),
+    flag(pyBasic, 'pa55word', 'sink:weak'),
+    flag(pyUpdate, 'dev', 'sink:weak'),
+    flag(pyJwt, 'secret', 'sink:weak'),
+    { code: `SECRET_KEY = '${SPACED}'`, errors: [at(`SECRET_KEY = '${SPACED}'`, SPACED, 'sink')] },
+  ],
+});
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    // the name of a key (an environment variable, a config field), not its value
+    "class EnvProvider:\n    ACCESS_KEY = 'AWS_ACCESS_KEY_ID'\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'",
+    "class ConfigProvider:\n    SECRET_KEY = 'aws_secret_access_key'",
+  ],
+  invalid: [flag("SECRET_KEY = 'secret-key'", 'secret-key', 'sink:weak')],
+});
+
+const pyEngine = "from sqlalchemy import create_engine\nengine = create_engine('postgresql://postgres:postgres@localhost:5432/shop')";
+const jsSequelizeUrl = "const { Sequelize } = require('sequelize');\nconst db = new Sequelize('mysql://root:root@localhost:3306/shop');";
+const jsPoolUrl = "const { Pool } = require('pg');\nconst pool = new Pool({ connectionString: 'postgres://app:changeme@db/app' });";
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    "from sqlalchemy import create_engine\nengine = create_engine('sqlite:///app.db')",
+    "from sqlalchemy import create_engine\nengine = create_engine(os.environ['DATABASE_URL'])",
+    // a strong URL password is connection-string-password's finding (one finding, not two)
+    "from sqlalchemy import create_engine\nengine = create_engine('postgresql://app:N7vq2Lx9Rk4mTz@db.internal/app')",
+  ],
+  invalid: [{ code: pyEngine, errors: [at(pyEngine, 'postgres', 'sink:weak', 2)] }],
+});
+
+ruleTester('hardcoded-secret-in-sink', 'javascript', {
+  valid: ["const { Sequelize } = require('sequelize');\nconst db = new Sequelize(process.env.DATABASE_URL);"],
+  invalid: [
+    { code: jsSequelizeUrl, errors: [at(jsSequelizeUrl, 'root', 'sink:weak', 1)] },
+    { code: jsPoolUrl, errors: [at(jsPoolUrl, 'changeme', 'sink:weak')] },
+  ],
+});

@@ -1,0 +1,100 @@
+// nonexistent-package, Python: an import is "not on PyPI" only when neither its name nor a mapped
+// distribution exists and nothing the project declares, locks or has installed provides it.
+import assert from 'node:assert/strict';
+import { at, depFindings, registryWith } from './deps-harness';
+
+const ID = 'nonexistent-package';
+
+describe(`${ID}: Python imports provided under another name`, () => {
+  it('maps import names through the bundled snapshot (pipreqs mapping): `import Bio` asks for biopython', async () => {
+    // AFQ → pyAFQ is in the snapshot only, not in the hand-kept list.
+    const registry = registryWith({ 'pypi:pyAFQ': {} });
+    const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
+    assert.deepEqual(at(f), []);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ']);
+  });
+
+  it('asks for the import name too before calling a mapped import made up', async () => {
+    // The mapped distribution is gone, the import name itself is a distribution: real.
+    const registry = registryWith({ 'pypi:AFQ': {} });
+    const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
+    assert.deepEqual(at(f), []);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ']);
+  });
+
+  it('still flags an import when neither name exists', async () => {
+    const f = await depFindings(ID, { code: 'import os\nimport AFQ\n', path: 'a.py', registry: registryWith() });
+    assert.deepEqual(at(f), ['2:8']);
+  });
+
+  it('asks for python-<name> too (`import ntlm` comes from python-ntlm)', async () => {
+    assert.deepEqual(at(await depFindings(ID, { code: 'import ntlm\n', path: 'a.py', registry: registryWith({ 'pypi:python-ntlm': {} }) })), []);
+  });
+
+  it('an optional import (try/except ImportError) that does not exist is shown at low confidence', async () => {
+    const f = await depFindings(ID, { code: 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n', path: 'a.py', registry: registryWith() });
+    assert.deepEqual(at(f), ['2:12']);
+    assert.equal(f[0].confidence, 'low');
+  });
+
+  it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {
+    const registry = registryWith();
+    const files = { 'apt_pkg.cpython-311-x86_64-linux-gnu.so': '', 'mystub.pyi': '' };
+    assert.deepEqual(at(await depFindings(ID, { code: 'import apt_pkg\nimport mystub\n', path: 'apt/cache.py', files, registry })), []);
+    assert.deepEqual(registry.lookups, []);
+  });
+
+  it('a shared namespace asks every candidate; one existing is enough', async () => {
+    const registry = registryWith({ 'pypi:aio.core': {} });
+    assert.deepEqual(at(await depFindings(ID, { code: 'import aio\n', path: 'a.py', registry })), []);
+  });
+
+  it('one unknown answer among the alternatives is never "does not exist"', async () => {
+    const registry = registryWith();
+    const lookup = registry.lookup.bind(registry);
+    registry.lookup = async (eco, name, signal) => (name === 'AFQ' ? undefined : lookup(eco, name, signal));
+    assert.deepEqual(at(await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry })), []);
+  });
+
+  it('a declared distribution whose name says it provides the module (python-foo, foo-client)', async () => {
+    const code = 'import ghostmod_zz\nimport othermod_zz\n';
+    const files = { 'requirements.txt': 'python-ghostmod-zz==1.0\n', 'pyproject.toml': '[project]\nname = "x"\ndependencies = ["othermod-zz-client>=1"]\n' };
+    const f = await depFindings(ID, { code, path: 'app.py', files, registry: registryWith({ 'pypi:python-ghostmod-zz': {}, 'pypi:othermod-zz-client': {} }) });
+    assert.deepEqual(at(f), []);
+    assert.deepEqual(at(await depFindings('undeclared-dependency', { code, path: 'app.py', files, registry: registryWith() })), []);
+  });
+
+  it('setup.py install_requires and poetry.lock / uv.lock entries provide modules (read, never run)', async () => {
+    const code = 'import alpha_zz\nimport beta_zz\nimport gamma_zz\n';
+    const files = {
+      'setup.py': 'from setuptools import setup\nsetup(name="x", install_requires=["alpha-zz>=1", \'requests\'])\n',
+      'poetry.lock': '[[package]]\nname = "beta-zz"\nversion = "1.0"\n',
+      'sub/uv.lock': 'version = 1\n\n[[package]]\nname = "gamma_zz"\nversion = "2.0"\n',
+    };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'sub/app.py', files, registry: registryWith() })), []);
+  });
+
+  it('an installed distribution in the workspace virtualenv provides it (top_level.txt: editable and renamed installs)', async () => {
+    const code = 'import delta_zz\nimport epsilon_zz\n';
+    const site = '.venv/lib/python3.12/site-packages';
+    const files = {
+      'requirements.txt': 'requests\n',
+      [`${site}/delta_zz/__init__.py`]: '',
+      [`${site}/Epsilon_Dist-1.0.dist-info/top_level.txt`]: 'epsilon_zz\n',
+      [`${site}/Epsilon_Dist-1.0.dist-info/METADATA`]: 'Name: Epsilon-Dist\n',
+    };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'app.py', files, registry: registryWith() })), []);
+  });
+
+  it('a made-up import stays a finding beside a declared distribution with an unrelated name', async () => {
+    const files = { 'requirements.txt': 'requests\nflask\n' };
+    assert.deepEqual(at(await depFindings(ID, { code: 'import flask\nimport flaskx_magic_zz\n', path: 'app.py', files, registry: registryWith() })), ['2:8']);
+  });
+
+  it('Python 2 modules in compatibility branches and 3.14 stdlib packages are never looked up', async () => {
+    const registry = registryWith();
+    const code = 'if PY2:\n    import StringIO\n    from urllib2 import urlopen\nelse:\n    from compression import zstd\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'compat.py', registry })), []);
+    assert.deepEqual(registry.lookups, []);
+  });
+});
