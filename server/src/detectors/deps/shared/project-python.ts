@@ -106,17 +106,5 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
     }
     return topLevel.has(top) ? 'installed' : undefined;
   };
-  out.provides = (top) => {
-    for (const d of [...out.declared.keys(), ...locked]) if (namesModule(d, top)) return 'declared';
-    if (out.installedModules.has(top)) return 'installed';
-    // Editable installs and renamed packages: the modules each installed distribution lists, read once.
-    if (!topLevel) {
-      topLevel = new Set();
-      for (const d of distInfos.slice(0, 2000)) {
-        for (const line of (project.readFile(`${d}/top_level.txt`) ?? '').split('\n')) if (line.trim()) topLevel.add(line.trim().split(/[/.]/)[0]);
-      }
-    }
-    return topLevel.has(top) ? 'installed' : undefined;
-  };
   return out;
 }
