@@ -5,6 +5,7 @@ import { skipReason, DEFAULT_LIMITS, LineIndex, withoutNul } from './text';
 import { fingerprint } from './fingerprint';
 import { FileMemo, type MemoLimits } from './memo';
 import { KeptTrees } from './trees';
+import { KeywordSet } from './keywords';
 import { place } from './test-files';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
@@ -35,9 +36,12 @@ export class Engine {
   readonly memo: FileMemo;
   /** The last parse of each file a host edits (`AnalyzeOptions.incremental`), for the next version's. */
   readonly trees = new KeptTrees();
+  /** Every detector's prefilter keywords, matched in one pass per run. */
+  private readonly keywords: KeywordSet;
 
   constructor(readonly detectors: readonly Detector[], options: { memo?: MemoLimits } = {}) {
     this.memo = new FileMemo(options.memo);
+    this.keywords = new KeywordSet(detectors.flatMap((d) => d.keywords ?? []));
     for (const d of detectors) {
       this.register(d.id, d.meta, d.languages);
       for (const [id, meta] of Object.entries(d.ruleMeta ?? {})) this.register(id, meta, d.languages);
@@ -217,7 +221,7 @@ export class Engine {
     }
     // A stray NUL (Node and Python run the file anyway) must not stop a parser: same length, so offsets hold.
     if (input.text.indexOf('\u0000') !== -1) input = { ...input, text: withoutNul(input.text) };
-    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options), this.memo, options.incremental ? this.trees : undefined);
+    return new Session(input, options, (raw, index) => this.toFindings(raw, input, index, options), this.memo, options.incremental ? this.trees : undefined, this.keywords);
   }
 
   private allOff(d: Detector, rules: AnalyzeOptions['rules']): boolean {

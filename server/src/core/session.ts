@@ -1,6 +1,7 @@
 // Per-run state of the engine: the input, lazy parses, shared facts, collected reports and notices.
 // Everything a detector sees comes through `context()`, which enforces `meta.needs` and the budget.
 import { parseJs, parsePython, parseYaml, reparseJs, reparsePython } from './parsers';
+import { KeywordSet } from './keywords';
 import type { KeptTrees } from './trees';
 import type { FileMemo } from './memo';
 import { LineIndex, type InputLimits } from './text';
@@ -56,17 +57,9 @@ export type RawReport = Report & { detector: Detector };
 /** Per-run state: lazy parses, collected reports, notices. */
 export class Session {
   readonly index: LineIndex;
-  private readonly lower: string;
-  /** Keyword prefilter answers, shared by every detector of the run (many share keywords). */
-  private readonly seen = new Map<string, boolean>();
-  readonly mentions = (keyword: string): boolean => {
-    let hit = this.seen.get(keyword);
-    if (hit === undefined) {
-      hit = this.lower.includes(keyword);
-      this.seen.set(keyword, hit);
-    }
-    return hit;
-  };
+  /** Keyword prefilter answers, shared by every detector of the run: one pass over the text for all of them. */
+  private found?: (keyword: string) => boolean;
+  readonly mentions = (keyword: string): boolean => (this.found ??= (this.keywords ?? new KeywordSet([])).scan(this.input.text))(keyword);
   readonly notices: Notice[] = [];
   readonly timings: Record<string, number> = {};
   private readonly raw: RawReport[] = [];
@@ -85,8 +78,9 @@ export class Session {
     private readonly memo?: FileMemo,
     /** Where an incremental run finds the last version's trees and leaves its own. */
     private readonly trees?: KeptTrees,
+    /** The engine's keywords (core/keywords.ts); without them each keyword is looked for on its own. */
+    private readonly keywords?: KeywordSet,
   ) {
-    this.lower = input.text.toLowerCase();
     this.index = new LineIndex(input.text);
   }
 
