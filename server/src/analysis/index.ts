@@ -65,7 +65,8 @@ export const ir: Fact<FileIR | undefined> = {
 };
 
 /**
- * Patterns without which no model source can appear: a request parameter or its input fields, a Koa
+ * Patterns without which no model source can appear: a request parameter (`req`; `request` beside a
+ * response or reply, or first in a Python view) or its input fields, a Koa
  * or Hono context, `argv`, `input()`, the page's location, a message listener, a route decorator, a
  * Next.js handler or server action, a NestJS parameter decorator. Checked on the text before anything
  * is lowered: library code rarely has any of them (a module "request", a source "location" do not count).
@@ -73,7 +74,8 @@ export const ir: Fact<FileIR | undefined> = {
 const SOURCE_PATTERN = new RegExp([
   String.raw`\breq\b`, String.raw`\bctx\.(request|query|params|req|headers|header|cookies|path|url|href|querystring|get)\b`, String.raw`\bc\.req\b`,
   String.raw`\brequest\.(args|form|values|json|data|files|cookies|headers|GET|POST|body|query|params|url|COOKIES|META|FILES|query_params|path_params|nextUrl|get_json|get_data|stream|view_args|full_path|formData|text)\b`,
-  String.raw`[(,]\s*request\s*[,:)]`, String.raw`\b(process|sys)\.argv\b`, String.raw`\binput\s*\(`,
+  String.raw`\(\s*request\s*(?::\s*[\w.]+\s*)?,\s*(?:res|response|reply|h|ctx|context|env)\b`, String.raw`\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b`,
+  String.raw`\b(?:GET|POST|PUT|PATCH|DELETE)\s*=\s*(?:async\s*)?(?:\(|function)`, String.raw`\b(process|sys)\.argv\b`, String.raw`\binput\s*\(`,
   String.raw`\b(window\.|document\.)?location\.(search|hash|href|pathname)\b`, String.raw`\bdocument\.(URL|referrer|documentURI|baseURI)\b`, String.raw`\bwindow\.name\b`,
   String.raw`addEventListener\(\s*['"]message`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
   String.raw`@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(`, String.raw`\bfunction\s+(GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\bself\.request\b`,
