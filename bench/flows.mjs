@@ -1,7 +1,8 @@
 // The analysis layer in numbers: recall and precision of the missing-input-validation rules on the
 // held-out suite (test/flows/heldout), and the fast tier's compute per edit (engine.analyze in-process,
 // no LSP, no debounce) on 1,000- and 5,000-line files with the layer on and off (bench/layer-off.json:
-// every rule that reads it off), measured edit by edit in turns, so the layer's own cost shows; then
+// `flowAnalysis` off, as before the layer: the exposure rules keep their syntax checks, the flow rules
+// are off), measured edit by edit in turns, so the layer's own cost shows; then
 // issue 11's per-edit bar (p95 ≤ 15 ms on a 1,000-line file and on a dense handler file). Prints
 // numbers, asserts nothing. Usage: node bench/flows.mjs [--edits 60] [--source DIR] [--json]
 import * as esbuild from 'esbuild';
@@ -85,7 +86,8 @@ async function main() {
   // measured, flows missing) and the numbers would flatter the layer.
   // `incremental`: as the editor runs the fast tier (each version parsed from the last one's tree).
   const full = { budgetMs: 60_000, incremental: true };
-  const off = { ...full, rules: JSON.parse(readFileSync(join(REPO, 'bench', 'layer-off.json'), 'utf8')).rules };
+  const offConfig = JSON.parse(readFileSync(join(REPO, 'bench', 'layer-off.json'), 'utf8'));
+  const off = { ...full, rules: offConfig.rules, flowAnalysis: offConfig.flowAnalysis };
   // Wall time of each analysis, which is what the editor waits for (V8 compiles hot code and marks the
   // heap on background threads; that delays no diagnostic). Wall time is only meaningful on a quiet
   // machine, so the load is printed with it, and so is the process's CPU time (all threads, user +

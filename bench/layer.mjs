@@ -1,8 +1,9 @@
 // Issue 11's scan bar: `vouch scan` CPU time with the analysis layer on versus off, measured A/B
 // interleaved (on, off, off, on, …) so a busy machine slows both alike; medians and the ratio are
-// printed against the bar (layer on ≤ 1.25 × off). "Off" is the same build with every rule that reads
-// the layer turned off (bench/layer-off.json: the missing-input-validation family and the three
-// exposure rules), so nothing asks for the `ir`, `analysis` or `analysis-imports` facts. `--before`
+// printed against the bar (layer on ≤ 1.25 × off). "Off" is the same build as it would be without the
+// layer (bench/layer-off.json: the `flowAnalysis` setting off, so nothing is lowered or analysed and
+// the exposure rules keep only their syntax checks, as before the layer; the missing-input-validation
+// family, which exists only with it, off). `--before`
 // adds a third build (e.g. an older commit's cli/out/vouch.js) scanned with every rule on.
 // Usage: node bench/layer.mjs [--rounds 5] [--corpus DIR]... [--before path/to/vouch.js]...
 import { existsSync } from 'node:fs';

@@ -4,14 +4,14 @@ import { DEFAULT_SETTINGS, type VouchSettings } from '../../server/src/protocol'
 
 const BAD = {
   enable: 'yes', run: 'sometimes', rules: { a: 'loud', b: 'off', c: 3 }, include: ['src/**', 3, ''], exclude: 'dist/**',
-  minimumConfidence: 'max', registry: { enabled: 'y' }, respectGitignore: 1, detectorBudgetMs: 5, bogus: 1,
+  minimumConfidence: 'max', registry: { enabled: 'y' }, respectGitignore: 1, detectorBudgetMs: 5, flowAnalysis: 'no', bogus: 1,
 };
 
 describe('core/config: sanitizeSettings', () => {
   it('keeps well-typed values as they are', () => {
     const good: VouchSettings = {
       enable: false, run: 'onSave', rules: { 'aws-access-key-id': 'off', 'hardcoded-secret': 'hint' }, include: ['src/**'],
-      exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500,
+      exclude: ['**/gen/**'], minimumConfidence: 'medium', registry: { enabled: false }, respectGitignore: false, detectorBudgetMs: 500, flowAnalysis: false,
       dependencies: { newPackageDays: 7 }, provenance: { captureMode: 'precise', raiseSeverity: false, assistedOnlyRules: ['weak-test'] },
       review: { sign: true, signingKey: '~/.ssh/id_ed25519.pub' }, verdict: { failOn: ['error', 'warning'], unreviewedNeedsReview: false, alwaysReview: ['infra/**'] },
       models: { sanitizers: [{ callee: ['isSafeName'], clears: ['path'] }], validators: [{ method: ['check'], receiver: '^policy$' }] },
@@ -47,7 +47,7 @@ describe('core/config: sanitizeSettings', () => {
   it('reports every ill-typed key it drops', () => {
     const problems: string[] = [];
     sanitizeSettings(BAD, problems);
-    for (const key of ['enable', 'run', 'exclude', 'minimumConfidence', 'registry', 'respectGitignore', 'detectorBudgetMs']) {
+    for (const key of ['enable', 'run', 'exclude', 'minimumConfidence', 'registry', 'respectGitignore', 'detectorBudgetMs', 'flowAnalysis']) {
       assert.ok(problems.some((p) => p.includes(key)), `no problem reported for ${key}: ${problems.join(' | ')}`);
     }
   });

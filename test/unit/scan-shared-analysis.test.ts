@@ -33,6 +33,8 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'z_lib/clean.js': "module.exports = (v) => String(v).replace(/[^0-9]/g, '');\n",
+  // Seen by the syntax alone (the exposure rules' own checks), with the layer on or off.
+  'a_routes/login.js': "export function login(req, res) { console.log(req.body); res.end(); }\n",
   'z_db/pool.js': "module.exports = { query: (sql) => sql };\n",
   'a_app/views.py': [
     'import os',
@@ -127,6 +129,23 @@ describe('scan: one lowering and analysis per file, shared with importers', () =
     const b = await oneByOne(new Engine(allDetectors(), { memo: { files: 0, chars: 0 } }));
     assert.deepEqual(findings(a), findings(b));
     assert.ok(a.files.some((f) => f.path === 'z_pkg/helpers.py' && f.findings.some((x) => x.ruleId === 'command-injection')));
+  });
+
+  it('lowers and analyses nothing with flowAnalysis off; the exposure rules keep their syntax checks', async () => {
+    const engine = new Engine(allDetectors());
+    const services = new FolderServices({ trusted: false, log: () => {}, snapshot: true });
+    let off: AnnotatedScan;
+    try {
+      off = await runScan({ engine, root: dir, settings: { ...settings, flowAnalysis: false }, services: services.for(dir, settings) });
+    } finally {
+      services.dispose();
+    }
+    const all = off.files.flatMap((f) => f.findings.map((x) => `${f.path} ${x.ruleId}`));
+    assert.deepEqual(all.filter((f) => /injection|hardcoded-secret-in-sink/.test(f)), []);
+    assert.ok(all.includes('a_routes/login.js sensitive-data-in-logs'), all.join('\n'));
+    assert.equal(engine.memo.size, 0);
+    const on = await scan(new Engine(allDetectors()));
+    assert.ok(on.files.some((f) => f.path === 'a_routes/login.js' && f.findings.some((x) => x.ruleId === 'sensitive-data-in-logs')));
   });
 
   it('gives the same findings when the scan runs again on a warm memo', async () => {

@@ -45,7 +45,11 @@ export function languageOfAnalysis(languageId: string): ModelLanguage | undefine
 /** The team's model extensions for this run (`.vouch.json` "models"), set by the host through the context. */
 export interface ModelContext extends DetectorContext {
   readonly models?: readonly ModelPack[];
+  /** `false` (settings' `flowAnalysis`): the layer is off, nothing is lowered or analysed. */
+  readonly flowAnalysis?: boolean;
 }
+
+const layerOff = (ctx: DetectorContext) => (ctx as ModelContext).flowAnalysis === false;
 
 /** Budget checks read the clock; once every 64 statements is often enough and costs nothing. */
 function every64(check: () => void): () => void {
@@ -60,6 +64,7 @@ export const ir: Fact<FileIR | undefined> = {
   id: 'ir',
   compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
+    if (layerOff(ctx)) return undefined;
     return language && lowerRun(ctx, language, every64(() => ctx.checkBudget()));
   },
 };
@@ -118,7 +123,7 @@ export const analysis: Fact<FileAnalysis | undefined> = {
   id: 'analysis',
   compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
-    if (!language) return undefined;
+    if (!language || layerOff(ctx)) return undefined;
     if (!mayHaveInput(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
     const models = modelsFor(language, (ctx as ModelContext).models);
     const hit = memoAnalysed(ctx.memo, ctx.path, ctx.text, ctx.languageId, models);

@@ -23,6 +23,7 @@ const SCALARS: Array<[keyof VouchSettings, Check, string]> = [
   ['run', oneOf(['onType', 'onSave']), '"onType" or "onSave"'],
   ['minimumConfidence', oneOf(CONFIDENCES), `one of ${CONFIDENCES.join(', ')}`],
   ['respectGitignore', (v) => typeof v === 'boolean', 'a boolean'],
+  ['flowAnalysis', (v) => typeof v === 'boolean', 'a boolean'],
   ['detectorBudgetMs', (v) => typeof v === 'number' && v >= 10 && v <= 60_000, 'a number of milliseconds from 10 to 60000'],
 ];
 

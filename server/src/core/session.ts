@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   onNeed?: (detector: Detector, need: string) => void;
   /** Extra flow model packs (the team's `models`, as analysis/team.ts builds them), passed to facts. */
   models?: readonly object[];
+  /** `false`: the analysis layer's facts answer nothing (settings' `flowAnalysis`), passed to facts. */
+  flowAnalysis?: boolean;
   /**
    * The host edits this file and will analyse its next version soon (the editor): parse from the
    * last version's tree and keep this one for the next (core/trees.ts). A scan leaves it off.
@@ -122,6 +124,7 @@ export class Session {
       isTestFile: isTestPath(path),
       services: {},
       ...(this.options.models ? { models: this.options.models } : {}),
+      ...(this.options.flowAnalysis === false ? { flowAnalysis: false } : {}),
       ...extra,
       js: () => (declared('js'), this.js()),
       python: () => (declared('python'), this.python()),

@@ -42,6 +42,11 @@ export interface VouchSettings {
   /** Milliseconds each detector may spend on one file. */
   detectorBudgetMs: number;
   /**
+   * The data-flow layer (server/src/analysis): off, every rule that follows values reports nothing
+   * (missing-input-validation, secrets passed to sinks) and the exposure rules keep their syntax checks.
+   */
+  flowAnalysis: boolean;
+  /**
    * The team's own flow models (`rules/models/*.json` entries): sanitizers such as their own validator
    * helpers, extra sources, sinks, validators and propagators. Checked by `core/team-models.ts`.
    */
@@ -70,6 +75,7 @@ export const DEFAULT_SETTINGS: VouchSettings = {
   review: { sign: false, signingKey: '' },
   verdict: { failOn: ['error'], unreviewedNeedsReview: true, alwaysReview: [] },
   detectorBudgetMs: 250,
+  flowAnalysis: true,
   models: {},
 };
 

@@ -165,7 +165,7 @@ export class Diagnostics {
     }
     const version = doc.version;
     const input = { text: doc.getText(), languageId: language, path: scope.relPath };
-    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models), incremental: true };
+    const options = { rules: settings.rules, minimumConfidence: settings.minimumConfidence, budgetMs: settings.detectorBudgetMs, models: teamPacks(settings.models), ...(settings.flowAnalysis === false ? { flowAnalysis: false } : {}), incremental: true };
     this.slow.get(uri)?.abort();
     const controller = new AbortController();
     this.slow.set(uri, controller);

@@ -98,6 +98,7 @@ export function analyzeOptionsFor(settings: VouchSettings): AnalyzeOptions {
     minimumConfidence: settings.minimumConfidence,
     budgetMs: settings.detectorBudgetMs,
     models: teamPacks(settings.models),
+    ...(settings.flowAnalysis === false ? { flowAnalysis: false } : {}),
   };
 }
 
