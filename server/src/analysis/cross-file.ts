@@ -34,7 +34,7 @@ export function summariseExports(text: string, path: string, language: ModelLang
   const tick = () => {
     if ((++n & 63) === 0 && performance.now() > deadline) throw new OutOfTime();
   };
-  const ownRunLowers = mayHaveInput(text);
+  const ownRunLowers = mayHaveInput(text, language);
   const lowered = lowerFile(memo, text, path, tick, ownRunLowers);
   if (!lowered?.exports.size) return new Map();
   let summaries: ReadonlyMap<number, Summary> | undefined = memoAnalysed(memo, path, text, lowered.languageId, models)?.summaries;

@@ -80,7 +80,7 @@ const SOURCE_PATTERN = new RegExp([
   String.raw`\breq\b`, String.raw`\bctx\.(request|query|params|req|headers|header|cookies|path|url|href|querystring|get)\b`, String.raw`\bc\.req\b`,
   String.raw`\brequest\.(args|form|values|json|data|files|cookies|headers|GET|POST|body|query|params|url|COOKIES|META|FILES|query_params|path_params|nextUrl|get_json|get_data|stream|view_args|full_path|formData|text)\b`,
   String.raw`\(\s*request\s*(?::\s*[\w.]+\s*)?,\s*(?:res|response|reply|h|ctx|context|env)\b`, String.raw`\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b`,
-  String.raw`\b(?:GET|POST|PUT|PATCH|DELETE)\s*=\s*(?:async\s*)?(?:\(|function)`, String.raw`\b(process|sys)\.argv\b`, String.raw`\binput\s*\(`,
+  String.raw`\b(?:GET|POST|PUT|PATCH|DELETE)\s*=\s*(?:async\s*)?(?:\(|function)`, String.raw`\b(process|sys)\.argv\b`,
   String.raw`\b(window\.|document\.)?location\.(search|hash|href|pathname)\b`, String.raw`\bdocument\.(URL|referrer|documentURI|baseURI)\b`, String.raw`\bwindow\.name\b`,
   String.raw`addEventListener\(\s*['"]message`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
   String.raw`@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(`, String.raw`\bfunction\s+(GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\bself\.request\b`,
@@ -88,9 +88,12 @@ const SOURCE_PATTERN = new RegExp([
 /** Bundles of this size are built output, not code anyone reviews line by line. */
 const MAX_ANALYSED = 512 * 1024;
 
+/** Python only: `input()` (in JS a call named `input` is a shader's or a form library's, not a prompt). */
+const PYTHON_SOURCE = /\binput\s*\(/;
+
 /** Whether the file is worth lowering at all (otherwise its analysis is empty). */
-export function mayHaveInput(text: string): boolean {
-  return text.length <= MAX_ANALYSED && SOURCE_PATTERN.test(text);
+export function mayHaveInput(text: string, language: ModelLanguage): boolean {
+  return text.length <= MAX_ANALYSED && (SOURCE_PATTERN.test(text) || (language === 'python' && PYTHON_SOURCE.test(text)));
 }
 
 /** What the memo keeps per path for the analysis: its result for one text and one set of models. */
@@ -124,7 +127,7 @@ export const analysis: Fact<FileAnalysis | undefined> = {
   compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
     if (!language || layerOff(ctx)) return undefined;
-    if (!mayHaveInput(ctx.text)) return { flows: [], routes: new Set(), language, imports: new Set() };
+    if (!mayHaveInput(ctx.text, language)) return { flows: [], routes: new Set(), language, imports: new Set() };
     const models = modelsFor(language, (ctx as ModelContext).models);
     const hit = memoAnalysed(ctx.memo, ctx.path, ctx.text, ctx.languageId, models);
     if (hit) return hit.result;

@@ -9,6 +9,7 @@ import { forEachExpr } from '../../analysis/walk';
 import type { Fact } from '../../core/types';
 import { comparedLiterals } from './secret-comparisons';
 import { FileValues, kwargOf, propOf } from './secret-sink-values';
+import { SinkGate } from './secret-sink-gate';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
 type Lang = 'js' | 'python';
@@ -135,12 +136,13 @@ class FileSinks {
 }
 
 const SINKS = new SecretSinks(sinkPack as SinkPack);
+const GATE = new SinkGate(sinkPack as SinkPack);
 
 /** The file's literals that reach a secret sink (empty when the file names none). */
 export const secretSinks: Fact<readonly SinkSecret[]> = {
   id: 'secret-sinks',
   compute(ctx) {
-    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts')) return [];
+    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts') || !GATE.admits(ctx.text, ctx.languageId === 'python' ? 'python' : 'js')) return [];
     const lowered = ctx.get(ir);
     return lowered ? SINKS.find(lowered, ctx.text, () => ctx.checkBudget()) : [];
   },

@@ -1,0 +1,57 @@
+// Whether a file can hold a literal the `secret-sinks` fact would find, decided on the text before
+// anything is lowered (lowering is most of the fact's cost, and most files that say "secret" or
+// "password" call no sink). Necessary conditions only, so the gate never hides a finding:
+// - a call resolves to a sink's callee path (`jsonwebtoken.sign`) only when the text names both the
+//   module (an import or a global) and the member (a call, an import or a destructuring): the first
+//   and last literal segments of one of the pack's callee patterns, as words;
+// - a method sink needs its method's name (and the receiver's name when the pack gives it as a word);
+// - a setting sink needs the setting's name;
+// - a credential compared with a literal needs a credential word next to `==`/`!=`.
+import type { SinkPack } from './secret-sinks';
+
+type Lang = SinkPack['calls'][number]['language'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A credential word beside an equality, on either side (`password ===`, `form.get('pwd') !=`, `== req.body.secret`). */
+const COMPARED = /(?:pass|pwd|secret|api[-_]?key)[\w$]*(?:['"]\s*[\])])?\s*[!=]=|[!=]=[^\n;)]{0,60}?(?:pass|pwd|secret|api[-_]?key)/i;
+
+export class SinkGate {
+  /** Per language, any one of these groups, every word of it present, lets the file through. */
+  private readonly groups = new Map<Lang, string[][]>([['js', []], ['python', []]]);
+  private readonly words: RegExp;
+  /** Per word, the words it holds from a word start (`express-jwt` holds `jwt`; `mysql2` holds `mysql`), itself included. */
+  private readonly holds = new Map<string, string[]>();
+
+  constructor(pack: SinkPack) {
+    const literal = (segment: string) => segment.replace(/\*/g, '');
+    for (const c of pack.calls) {
+      for (const path of c.callee ?? []) {
+        const parts = path.split('.').map(literal).filter(Boolean);
+        this.groups.get(c.language)!.push([...new Set([parts[0], parts[parts.length - 1]])]);
+      }
+      const receiver = c.receiver && /^\\\.(\w+)\$$/.exec(c.receiver)?.[1];
+      for (const m of c.method ?? []) this.groups.get(c.language)!.push(receiver ? [m, receiver] : [m]);
+    }
+    for (const s of pack.settings) for (const n of [...(s.names ?? []), ...(s.members ?? [])]) this.groups.get(s.language)!.push([n]);
+    const all = [...new Set([...this.groups.values()].flat(2))].sort((a, b) => b.length - a.length);
+    const startsWord = (outer: string, at: number) => at === 0 || !/[\w$]/.test(outer[at - 1]);
+    for (const w of all) {
+      this.holds.set(w, all.filter((inner) => {
+        for (let at = w.indexOf(inner); at !== -1; at = w.indexOf(inner, at + 1)) if (startsWord(w, at)) return true;
+        return false;
+      }));
+    }
+    // A word starts where no identifier character precedes it; it may run on (`passport-local`, `pgpass`:
+    // a superset, which a gate may be).
+    this.words = new RegExp(`(?<![\\w$])(?:${all.map(escape).join('|')})`, 'g');
+  }
+
+  /** False only when no sink of the pack for `language` can appear in `text`. */
+  admits(text: string, language: Lang): boolean {
+    if (COMPARED.test(text)) return true;
+    const present = new Set<string>();
+    // The longest word wins at each place: what it holds is there too.
+    for (const m of text.matchAll(this.words)) for (const w of this.holds.get(m[0])!) present.add(w);
+    return this.groups.get(language)!.some((g) => g.every((w) => present.has(w)));
+  }
+}

@@ -1,0 +1,44 @@
+// The text gate in front of the `secret-sinks` fact (server/src/detectors/common/secret-sink-gate.ts):
+// it may let through files without sinks, never keep out a file with one. The rule tests
+// (test/detectors/hardcoded-secret-in-sink, hardcoded-credential-comparison) run every positive case
+// through it; these cases pin the word handling.
+import assert from 'node:assert/strict';
+import { SinkGate } from '../../server/src/detectors/common/secret-sink-gate';
+import type { SinkPack } from '../../server/src/detectors/common/secret-sinks';
+import pack from '../../rules/secret-sinks/sinks.json';
+
+const gate = new SinkGate(pack as SinkPack);
+
+describe('secret-sinks text gate', () => {
+  it('admits the module and member of a callee path, however the member is reached', () => {
+    assert.ok(gate.admits("const jwt = require('jsonwebtoken');\njwt.sign(payload, 'k');", 'js'));
+    assert.ok(gate.admits("import { sign as s } from 'jsonwebtoken';\ns(p, 'k');", 'js'));
+    assert.ok(gate.admits("const { createHmac } = require('node:crypto');", 'js'));
+    assert.ok(gate.admits("app.use(require('express-session')({ secret: 'x' }));", 'js'));
+    assert.ok(gate.admits('import hmac\nhmac.new(b"k", msg)\n', 'python'));
+  });
+
+  it('admits a word that another word holds (the longest match wins where both start)', () => {
+    // `passport-*.Strategy` needs `passport-`, which `passport-jwt` holds.
+    assert.ok(gate.admits("const { Strategy } = require('passport-jwt');\nnew Strategy({ secretOrKey: 'k' }, verify);", 'js'));
+    // `mysql.createConnection` needs `mysql`, which `mysql2` holds from its start.
+    assert.ok(gate.admits("const mysql = require('mysql2');\nmysql.createConnection({ password: 'pw' });", 'js'));
+    // `jwt.encode` (Python) needs `jwt`, which `express-jwt` holds after the dash.
+    assert.ok(new SinkGate({ calls: [{ language: 'python', callee: ['jwt.encode'], args: [], what: '', env: '' }], settings: [] }).admits("x = 'express-jwt'; encode(1)", 'python'));
+  });
+
+  it('admits settings, method sinks (with the receiver word the pack names) and comparisons', () => {
+    assert.ok(gate.admits("SECRET_KEY = 'dev'\n", 'python'));
+    assert.ok(gate.admits("app.config.update(SECRET='x')\n", 'python'));
+    assert.ok(!gate.admits("cache.update(secret_value)\n", 'python'));
+    assert.ok(gate.admits("if (req.body.password === 'hunter2') ok();", 'js'));
+    assert.ok(gate.admits("if 'letmein' == form.get('pwd'):\n    ok()\n", 'python'));
+  });
+
+  it('keeps out files that only talk about secrets, and sinks of the other language', () => {
+    assert.ok(!gate.admits('import requests\nrequests.get(url, auth=("u", "pw"))\n', 'js'));
+    assert.ok(gate.admits('import requests\nrequests.get(url, auth=("u", "pw"))\n', 'python'));
+    assert.ok(!gate.admits('// Reads the secret from the environment and passes it on.\nexport function load(options) { return options.secret; }', 'js'));
+    assert.ok(!gate.admits("const signature = design(passwordField);\nupgrade(pkg, 'sqlite');", 'js'));
+  });
+});
