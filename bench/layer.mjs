@@ -54,7 +54,7 @@ async function main() {
     ...(opts.before ?? []).map((b, i) => ({ name: opts.before.length > 1 ? `before ${i + 1}` : 'before', cli: resolve(b) })),
   ];
   print(`Issue 11, scan bar: CPU s (user + system) of \`vouch scan --offline\`, ${ROUNDS} interleaved rounds, medians`);
-  print(`off = the same build with ${OFF.slice(BENCH.length - 5)} (every rule that reads the layer off)`);
+  print(`off = the same build with ${OFF.slice(BENCH.length - 5)} (flowAnalysis off, as before the layer)`);
   for (const v of variants.slice(2)) print(`${v.name} = ${v.cli} (every rule on)`);
   const rows = [];
   for (const dir of dirs) {

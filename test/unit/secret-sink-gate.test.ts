@@ -33,6 +33,9 @@ describe('secret-sinks text gate', () => {
     assert.ok(!gate.admits("cache.update(secret_value)\n", 'python'));
     assert.ok(gate.admits("if (req.body.password === 'hunter2') ok();", 'js'));
     assert.ok(gate.admits("if 'letmein' == form.get('pwd'):\n    ok()\n", 'python'));
+    for (const js of ["if (secretKey == 'x') ok();", "if (user === 'root' && pass === 'hunter2') ok();", "if (API_KEY !== k) no();", "if (request.form['password'] != 'x') no();", "if ('x' == req.body.db_pwd) ok();"]) {
+      assert.ok(gate.admits(js, 'js'), js);
+    }
   });
 
   it('keeps out files that only talk about secrets, and sinks of the other language', () => {
@@ -40,5 +43,9 @@ describe('secret-sinks text gate', () => {
     assert.ok(gate.admits('import requests\nrequests.get(url, auth=("u", "pw"))\n', 'python'));
     assert.ok(!gate.admits('// Reads the secret from the environment and passes it on.\nexport function load(options) { return options.secret; }', 'js'));
     assert.ok(!gate.admits("const signature = design(passwordField);\nupgrade(pkg, 'sqlite');", 'js'));
+    // Equalities beside words that only contain a credential word.
+    for (const js of ['if (a === b && this.passes) go();', 'if (compass === 3) go();', 'if (x == bypass) go();', 'if (secrets.length == 0) go();', 'if (material.isShadowPass === true) go();']) {
+      assert.ok(!gate.admits(js, 'js'), js);
+    }
   });
 });

@@ -59,12 +59,15 @@ function every64(check: () => void): () => void {
   };
 }
 
-/** The file lowered to the IR (JS/TS or Python), shared by the flow analysis and rules that read the IR. */
+/** Bundles of this size are built output, not code anyone reviews line by line. */
+const MAX_ANALYSED = 512 * 1024;
+
+/** The file lowered to the IR (JS/TS or Python), shared by the flow analysis and rules that read the IR (none for bundles). */
 export const ir: Fact<FileIR | undefined> = {
   id: 'ir',
   compute(ctx) {
     const language = languageOfAnalysis(ctx.languageId);
-    if (layerOff(ctx)) return undefined;
+    if (layerOff(ctx) || ctx.text.length > MAX_ANALYSED) return undefined;
     return language && lowerRun(ctx, language, every64(() => ctx.checkBudget()));
   },
 };
@@ -85,8 +88,6 @@ const SOURCE_PATTERN = new RegExp([
   String.raw`addEventListener\(\s*['"]message`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
   String.raw`@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(`, String.raw`\bfunction\s+(GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\bself\.request\b`,
 ].join('|'));
-/** Bundles of this size are built output, not code anyone reviews line by line. */
-const MAX_ANALYSED = 512 * 1024;
 
 /** Python only: `input()` (in JS a call named `input` is a shader's or a form library's, not a prompt). */
 const PYTHON_SOURCE = /\binput\s*\(/;

@@ -15,7 +15,7 @@ const NOT_CREDENTIAL = new Set([
 ]);
 /** Names whose secret word also means something else (`pass` of a compiler, `auth` mode): only beside a user check. */
 const AMBIGUOUS = /^(?:pass|auth|key|creds?)$/;
-const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;
+export const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;
 
 /** `pass_arg`, `passThrough`: `pass` is its only password word, which often means something else. */
 const onlyPass = (name: string) => { const w = splitWords(name); return w.includes('pass') && !w.some((x) => /^(?:password|passwd|passphrase|pwd)$/.test(x)); };

@@ -8,12 +8,32 @@
 // - a setting sink needs the setting's name;
 // - a credential compared with a literal needs a credential word next to `==`/`!=`.
 import type { SinkPack } from './secret-sinks';
+import { USER_NEARBY } from './secret-comparisons';
 
 type Lang = SinkPack['calls'][number]['language'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-/** A credential word beside an equality, on either side (`password ===`, `form.get('pwd') !=`, `== req.body.secret`). */
-const COMPARED = /(?:pass|pwd|secret|api[-_]?key)[\w$]*(?:['"]\s*[\])])?\s*[!=]=|[!=]=[^\n;)]{0,60}?(?:pass|pwd|secret|api[-_]?key)/i;
+/** `[Pp][Aa]…`: a word in any case, so the boundary after it can stay case-sensitive. */
+const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+/**
+ * A credential word that starts and ends where a name's words do (`password`, `userPass`,
+ * `secretKey`, `API_KEY`, `db_pwd`; not `passes`, `compass`, `bypass`), beside an equality on either
+ * side: `password ===`, `form.get('pwd') !=`, `== req.body.secret`.
+ */
+const word = (words: string[]) => `(?:(?<![a-z])|(?=[A-Z]))(?:${words.map(anyCase).join('|')})(?![a-z])`;
+const beside = (w: string, flags?: string) => new RegExp(`${w}[\\w$]*(?:['"]\\s*[\\])])?\\s*[!=]=|[!=]=[^\\n;)]{0,60}?${w}`, flags);
+const COMPARED = beside(word(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'api_key', 'api-key', 'dbpass', 'dbpassword', 'adminpassword']));
+/** `pass` alone (`isShadowPass`, a compiler pass) counts, as in the comparison rule, only with a user word on the line. */
+const PASS_COMPARED = beside(word(['pass']), 'g');
+
+function comparesCredential(text: string): boolean {
+  if (COMPARED.test(text)) return true;
+  for (const m of text.matchAll(PASS_COMPARED)) {
+    const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index + m[0].length) >>> 0);
+    if (USER_NEARBY.test(line)) return true;
+  }
+  return false;
+}
 
 export class SinkGate {
   /** Per language, any one of these groups, every word of it present, lets the file through. */
@@ -48,7 +68,7 @@ export class SinkGate {
 
   /** False only when no sink of the pack for `language` can appear in `text`. */
   admits(text: string, language: Lang): boolean {
-    if (COMPARED.test(text)) return true;
+    if (comparesCredential(text)) return true;
     const present = new Set<string>();
     // The longest word wins at each place: what it holds is there too.
     for (const m of text.matchAll(this.words)) for (const w of this.holds.get(m[0])!) present.add(w);
