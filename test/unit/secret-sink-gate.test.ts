@@ -23,8 +23,8 @@ describe('secret-sinks text gate', () => {
     assert.ok(gate.admits("const { Strategy } = require('passport-jwt');\nnew Strategy({ secretOrKey: 'k' }, verify);", 'js'));
     // `mysql.createConnection` needs `mysql`, which `mysql2` holds from its start.
     assert.ok(gate.admits("const mysql = require('mysql2');\nmysql.createConnection({ password: 'pw' });", 'js'));
-    // `jwt.encode` (Python) needs `jwt`, which `express-jwt` holds after the dash.
-    assert.ok(new SinkGate({ calls: [{ language: 'python', callee: ['jwt.encode'], args: [], what: '', env: '' }], settings: [] }).admits("x = 'express-jwt'; encode(1)", 'python'));
+    // A `jwt.encode` sink needs `jwt`, which `express-jwt` holds after the dash.
+    assert.ok(new SinkGate({ calls: [{ language: 'js', callee: ['jwt.encode'], args: [], what: '', env: '' }], settings: [] }).admits("x = 'express-jwt'; encode(1)", 'js'));
   });
 
   it('admits settings, method sinks (with the receiver word the pack names) and comparisons', () => {
@@ -41,6 +41,9 @@ describe('secret-sinks text gate', () => {
   it('keeps out files that only talk about secrets, and sinks of the other language', () => {
     assert.ok(!gate.admits('import requests\nrequests.get(url, auth=("u", "pw"))\n', 'js'));
     assert.ok(gate.admits('import requests\nrequests.get(url, auth=("u", "pw"))\n', 'python'));
+    // A Python module named in a docstring or a comment is not imported.
+    assert.ok(!gate.admits('"""Sends requests."""\n# uses mysql\ndef get(conn):\n    return conn.connect()\n', 'python'));
+    assert.ok(gate.admits('def f():\n    from mysql.connector import connect\n    return connect(password="pw")\n', 'python'));
     assert.ok(!gate.admits('// Reads the secret from the environment and passes it on.\nexport function load(options) { return options.secret; }', 'js'));
     assert.ok(!gate.admits("const signature = design(passwordField);\nupgrade(pkg, 'sqlite');", 'js'));
     // Equalities beside words that only contain a credential word.

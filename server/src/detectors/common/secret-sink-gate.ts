@@ -35,8 +35,15 @@ function comparesCredential(text: string): boolean {
   return false;
 }
 
+const IMPORTED = 'import:';
+const IMPORT_LINE = /^[ \t]*(?:from|import)[ \t].*$/gm;
+
 export class SinkGate {
-  /** Per language, any one of these groups, every word of it present, lets the file through. */
+  /**
+   * Per language, any one of these groups, every word of it present, lets the file through. A Python
+   * module is present only on an import line (`import:requests`): a module's name in a comment or a
+   * docstring ("requests", "mysql") calls nothing.
+   */
   private readonly groups = new Map<Lang, string[][]>([['js', []], ['python', []]]);
   private readonly words: RegExp;
   /** Per word, the words it holds from a word start (`express-jwt` holds `jwt`; `mysql2` holds `mysql`), itself included. */
@@ -47,13 +54,14 @@ export class SinkGate {
     for (const c of pack.calls) {
       for (const path of c.callee ?? []) {
         const parts = path.split('.').map(literal).filter(Boolean);
-        this.groups.get(c.language)!.push([...new Set([parts[0], parts[parts.length - 1]])]);
+        const module = c.language === 'python' ? `${IMPORTED}${parts[0]}` : parts[0];
+        this.groups.get(c.language)!.push([...new Set([module, parts[parts.length - 1]])]);
       }
       const receiver = c.receiver && /^\\\.(\w+)\$$/.exec(c.receiver)?.[1];
       for (const m of c.method ?? []) this.groups.get(c.language)!.push(receiver ? [m, receiver] : [m]);
     }
     for (const s of pack.settings) for (const n of [...(s.names ?? []), ...(s.members ?? [])]) this.groups.get(s.language)!.push([n]);
-    const all = [...new Set([...this.groups.values()].flat(2))].sort((a, b) => b.length - a.length);
+    const all = [...new Set([...this.groups.values()].flat(2).map((w) => w.replace(IMPORTED, '')))].sort((a, b) => b.length - a.length);
     const startsWord = (outer: string, at: number) => at === 0 || !/[\w$]/.test(outer[at - 1]);
     for (const w of all) {
       this.holds.set(w, all.filter((inner) => {
@@ -71,7 +79,11 @@ export class SinkGate {
     if (comparesCredential(text)) return true;
     const present = new Set<string>();
     // The longest word wins at each place: what it holds is there too.
-    for (const m of text.matchAll(this.words)) for (const w of this.holds.get(m[0])!) present.add(w);
+    const find = (where: string, prefix = '') => {
+      for (const m of where.matchAll(this.words)) for (const w of this.holds.get(m[0])!) present.add(prefix + w);
+    };
+    find(text);
+    if (language === 'python') for (const line of text.matchAll(IMPORT_LINE)) find(line[0], IMPORTED);
     return this.groups.get(language)!.some((g) => g.every((w) => present.has(w)));
   }
 }
