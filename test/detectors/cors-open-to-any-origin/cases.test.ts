@@ -38,6 +38,12 @@ ruleTester('cors-open-to-any-origin', 'javascript', {
     // A test's app.
     { code: passport, path: 'test/app.test.js' },
     { code: 'CORS(app)\n', language: 'python' },
+    // A factory: init_app elsewhere may name the origins.
+    { code: 'from flask_cors import CORS\nfrom flask_login import LoginManager\ncors = CORS()\nlogin_manager = LoginManager()', language: 'python' },
+    // Commented out.
+    { code: 'from flask_cors import CORS\nfrom flask_login import LoginManager\n# CORS(app)\nlogin_manager = LoginManager(app)', language: 'python' },
+    // `auth` passed to a function is not middleware.
+    H + "const app = express();\napp.use(cors());\napp.use(apiEndpoint(config, auth, storage));",
     { code: 'from flask_cors import CORS\nfrom flask_login import login_required\nCORS(app, origins=["https://app.acme.io"])', language: 'python' },
     { code: 'from flask_cors import CORS\nfrom flask_login import login_required\nCORS(app, supports_credentials=True)', language: 'python' },
     { code: 'from flask_cors import CORS\nfrom flask_login import login_required\nCORS(app, resources={r"/api/*": {"origins": ["https://app.acme.io"]}})', language: 'python' },

@@ -11,6 +11,8 @@ const flexible = "const { RateLimiterMemory } = require('rate-limiter-flexible')
 const fastify = "import Fastify from 'fastify';\nimport rateLimit from '@fastify/rate-limit';\nconst app = Fastify({ trustProxy: true });\nawait app.register(rateLimit, { max: 100, timeWindow: '1 minute' });";
 const koa = "const Koa = require('koa');\nconst ratelimit = require('koa-ratelimit');\nconst app = new Koa();\napp.proxy = true;\napp.use(ratelimit({ driver: 'memory', db: new Map(), duration: 60000, max: 100 }));";
 const slowDown = "import slowDown from 'express-slow-down';\nexport const speedLimiter = slowDown({ delayAfter: 50, keyGenerator: (req) => req.headers['cf-connecting-ip'] as string });";
+const helper = "import { createRateLimiter } from './rateLimiter';\nfunction getClientIp(req) {\n  const forwarded = String(req?.headers?.['x-forwarded-for'] || '').split(',')[0].trim();\n  return forwarded || req?.ip;\n}\nexport const guestLimiter = createRateLimiter({ max: 10, keyGenerator: (req) => getClientIp(req) });";
+const pyHelper = "from slowapi import Limiter\n\ndef _client_ip(request):\n    return request.headers.get('x-forwarded-for') or request.client.host\n\ndef ip_key(request):\n    return 'ip:' + _client_ip(request)\n\nlimiter = Limiter(key_func=ip_key)";
 const py = "from flask_limiter import Limiter\nfrom flask import request\n\nlimiter = Limiter(\n    app,\n    key_func=lambda: request.headers.get(\"X-Forwarded-For\", request.remote_addr),\n)";
 const pyDef = "from flask import request\nfrom flask_limiter import Limiter\n\ndef client_ip():\n    return request.environ.get('HTTP_X_REAL_IP', request.remote_addr)\n\nlimiter = Limiter(key_func=client_ip, app=app)";
 const pyRoute = "from flask import request\nfrom flask_limiter.util import get_ipaddr\n\n@app.route('/login', methods=['POST'])\n@limiter.limit('5/minute', key_func=get_ipaddr)\ndef login():\n    pass";
@@ -40,6 +42,10 @@ ruleTester('rate-limit-key-spoofable', 'javascript', {
     { code: 'limiter = Limiter(key_func=lambda: request.access_route[-1])', language: 'python' },
     { code: "from werkzeug.middleware.proxy_fix import ProxyFix\napp.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)\nlimiter = Limiter(key_func=lambda: request.headers.get('X-Real-IP'))", language: 'python' },
     { code: "ip = request.headers.get('X-Forwarded-For')\nlog.info('login from %s', ip)", language: 'python' },
+    // The helper reads the socket peer.
+    { code: 'from slowapi import Limiter\n\ndef _client_ip(request):\n    return request.client.host\n\ndef ip_key(request):\n    return _client_ip(request)\n\nlimiter = Limiter(key_func=ip_key)', language: 'python' },
+    // A test's limiter.
+    { code: xff, path: 'test/limits.test.js' },
   ],
   invalid: [
     { code: xff, errors: [{ ...at(xff, "req.headers['x-forwarded-for']", 'forwarded-header'), confidence: 'medium', severity: 'warning' }] },
@@ -51,6 +57,8 @@ ruleTester('rate-limit-key-spoofable', 'javascript', {
     { code: fastify, language: 'typescript', errors: [at(fastify, 'trustProxy: true', 'trust-every-proxy')] },
     { code: koa, errors: [at(koa, 'app.proxy = true', 'trust-every-proxy')] },
     { code: slowDown, language: 'typescript', errors: [at(slowDown, "req.headers['cf-connecting-ip']", 'proxy-header')] },
+    { code: helper, errors: [at(helper, "req?.headers?.['x-forwarded-for']", 'forwarded-header')] },
+    { code: pyHelper, language: 'python', errors: [at(pyHelper, "request.headers.get('x-forwarded-for')", 'forwarded-header')] },
     { code: py, language: 'python', errors: [{ ...at(py, 'request.headers.get("X-Forwarded-For", request.remote_addr)', 'forwarded-header'), confidence: 'medium' }] },
     { code: pyDef, language: 'python', errors: [at(pyDef, "request.environ.get('HTTP_X_REAL_IP', request.remote_addr)", 'proxy-header')] },
     { code: pyRoute, language: 'python', errors: [at(pyRoute, 'get_ipaddr', 'forwarded-header', 1)] },

@@ -99,11 +99,16 @@ export const rateLimitKeySpoofable: Detector = {
           : `The rate limit is keyed on \`${header}\` while this app declares no proxy that sets it, so a client sending the header gets a fresh budget on every request; key on \`req.ip\` and set \`trust proxy\` for your proxy.`,
       });
     };
-    const scan = (root: ts.Node) => {
+    const scan = (root: ts.Node, depth = 0) => {
       if (TAKES_LAST.test(root.getText(sf))) return;
       const visit = (n: ts.Node): void => {
         const h = clientIpHeader(n, sf);
         if (h && (h.appended || !proxyDeclared)) return report(n, h.header, h.appended);
+        // One level into the file's own helpers: `keyGenerator: (req) => getClientIp(req)`.
+        if (depth === 0 && ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+          const helper = functionOf(n.expression, sf);
+          if (helper && helper !== root) scan(helper, 1);
+        }
         ts.forEachChild(n, visit);
       };
       visit(root);

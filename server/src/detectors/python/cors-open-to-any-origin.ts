@@ -45,7 +45,9 @@ export const pyCorsOpenToAnyOrigin: Detector = {
       const kw = kwargs(call);
       let at: Node | undefined;
       let kind = 'any-origin';
-      if (/^(?:flask_cors\.)?CORS$/.test(callee)) {
+      const positional = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a && a.type !== 'keyword_argument');
+      // `CORS()` alone is a factory: `init_app(app, origins=…)` elsewhere may configure it.
+      if (/^(?:flask_cors\.)?CORS$/.test(callee) && positional.length) {
         // flask-cors defaults every resource to origins "*"; credentials on is the other rule's.
         if (kw.get('supports_credentials')?.type === 'true') continue;
         const origins = kw.get('origins');

@@ -52,18 +52,25 @@ export const pyRateLimitKeySpoofable: Detector = {
       if (!KEY_OPTIONS.has(kw.childForFieldName('name')?.text ?? '')) continue;
       const value = kw.childForFieldName('value');
       if (!value) continue;
-      if (FIRST_FORWARDED.test(value.text)) { report(value, 'x-forwarded-for', true); continue; }
+      if (FIRST_FORWARDED.test(value.text)) { report(value, `x-forwarded-for\` (through \`${value.text}`, true); continue; }
       let body: Node | undefined;
       if (value.type === 'lambda') body = value;
-      else if (value.type === 'identifier') {
-        defs ??= tree.rootNode.descendantsOfType('function_definition').filter((d): d is Node => !!d);
-        body = defs.find((d) => d.childForFieldName('name')?.text === value.text);
-      }
-      if (!body || TAKES_LAST.test(body.text)) continue;
-      for (const n of body.descendantsOfType(['attribute', 'call', 'subscript'])) {
-        const h = n && headerRead(n);
-        if (h && (h.appended || !proxyDeclared)) { report(n!, h.header, h.appended); break; }
-      }
+      else if (value.type === 'identifier') body = (defs ??= tree.rootNode.descendantsOfType('function_definition').filter((d): d is Node => !!d)).find((d) => d.childForFieldName('name')?.text === value.text);
+      if (!body) continue;
+      const defOf = (name: string) => (defs ??= tree.rootNode.descendantsOfType('function_definition').filter((d): d is Node => !!d)).find((d) => d.childForFieldName('name')?.text === name);
+      const scan = (root: Node, depth: number): boolean => {
+        if (TAKES_LAST.test(root.text)) return false;
+        for (const n of root.descendantsOfType(['attribute', 'call', 'subscript'])) {
+          const h = n && headerRead(n);
+          if (h && (h.appended || !proxyDeclared)) { report(n!, h.header, h.appended); return true; }
+          // One level into the file's own helpers: `key_func=get_ip_key` calling `_client_ip(request)`.
+          const callee = n?.type === 'call' ? n.childForFieldName('function') : undefined;
+          const helper = depth === 0 && callee?.type === 'identifier' ? defOf(callee.text) : undefined;
+          if (helper && helper.id !== root.id && scan(helper, 1)) return true;
+        }
+        return false;
+      };
+      scan(body, 0);
     }
   },
 };

@@ -112,6 +112,8 @@ export const RULE_META: Record<string, DetectorMeta> = {
     severity: 'warning',
     confidence: 'medium',
     cwe: ['CWE-348', 'CWE-307'],
+    // A test's limiter protects nothing.
+    testFiles: 'skip',
   },
   'sensitive-data-in-logs': {
     title: 'Secret or personal data written to a log',

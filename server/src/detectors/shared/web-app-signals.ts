@@ -51,6 +51,7 @@ export function calleeModule(e: ts.Expression, names: Map<string, string>): stri
   return requiredModule(e);
 }
 
+const MOUNTS = /^(?:use|get|post|put|patch|delete|all|route)$/;
 const AUTH_HEADER = /\.headers\s*(?:\.authorization\b|\[\s*['"`]authorization['"`]\s*\])|\.(?:get|header|getHeader)\(\s*['"`]authorization['"`]\s*\)/i;
 
 /** Why the file's app authenticates users (an auth module, an auth middleware, the Authorization header), or undefined. */
@@ -62,10 +63,12 @@ export function jsAuthEvidence(sf: ts.SourceFile, text: string, names: Map<strin
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isCallExpression(n)) {
-      // `requireAuth(…)`, `passport.authenticate(…)`, or `app.get('/me', requireAuth, handler)`.
+      // `requireAuth(…)`, `passport.authenticate(…)`, or `app.get('/me', requireAuth, handler)`; the bare word
+      // `auth` counts only where middleware goes (`app.use(auth)`, `router.post('/x', auth, h)`).
+      const mounts = ts.isPropertyAccessExpression(n.expression) && MOUNTS.test(n.expression.name.text);
       for (const e of [n.expression, ...n.arguments]) {
         const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
-        if (name && AUTH_MIDDLEWARE.has(name) && (e !== n.expression || name !== 'auth')) { found = `\`${name}\``; return; }
+        if (name && AUTH_MIDDLEWARE.has(name) && (name !== 'auth' || (mounts && e !== n.expression))) { found = `\`${name}\``; return; }
       }
     }
     ts.forEachChild(n, visit);
