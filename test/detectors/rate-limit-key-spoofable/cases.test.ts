@@ -7,6 +7,7 @@ const split = H + "const limiter = rateLimit({ max: 5, keyGenerator: (req) => (r
 const realIp = H + "function clientKey(req) {\n  return req.header('x-real-ip') ?? req.socket.remoteAddress;\n}\napp.use(rateLimit({ keyGenerator: clientKey }));";
 const trustAll = H + "app.set('trust proxy', true);\napp.use('/api', rateLimit({ windowMs: 60_000, max: 60 }));";
 const enable = H + "app.enable('trust proxy');\nconst limiter = rateLimit({ max: 10, keyGenerator: (req) => req.ip });\napp.use(limiter);";
+const typedIp = "import rateLimit from 'express-rate-limit';\nimport express, { Request } from 'express';\nconst app = express();\napp.set('trust proxy', true);\napp.use('/api/', rateLimit({ max: 100, keyGenerator: (req: Request) => req.ip || req.socket.remoteAddress || 'unknown' }));";
 const flexible = "const { RateLimiterMemory } = require('rate-limiter-flexible');\nconst limiter = new RateLimiterMemory({ points: 5, duration: 1 });\nmodule.exports = async (req, res, next) => {\n  const ip = req.headers['x-forwarded-for'] || req.socket.remoteAddress;\n  try {\n    await limiter.consume(ip);\n    next();\n  } catch {\n    res.status(429).end();\n  }\n};";
 const fastify = "import Fastify from 'fastify';\nimport rateLimit from '@fastify/rate-limit';\nconst app = Fastify({ trustProxy: true });\nawait app.register(rateLimit, { max: 100, timeWindow: '1 minute' });";
 const koa = "const Koa = require('koa');\nconst ratelimit = require('koa-ratelimit');\nconst app = new Koa();\napp.proxy = true;\napp.use(ratelimit({ driver: 'memory', db: new Map(), duration: 60000, max: 100 }));";
@@ -53,6 +54,7 @@ ruleTester('rate-limit-key-spoofable', 'javascript', {
     { code: realIp, errors: [at(realIp, "req.header('x-real-ip')", 'proxy-header')] },
     { code: trustAll, errors: [at(trustAll, "app.set('trust proxy', true)", 'trust-every-proxy')] },
     { code: enable, errors: [at(enable, "app.enable('trust proxy')", 'trust-every-proxy')] },
+    { code: typedIp, language: 'typescript', errors: [at(typedIp, "app.set('trust proxy', true)", 'trust-every-proxy')] },
     { code: flexible, errors: [at(flexible, "req.headers['x-forwarded-for']", 'forwarded-header')] },
     { code: fastify, language: 'typescript', errors: [at(fastify, 'trustProxy: true', 'trust-every-proxy')] },
     { code: koa, errors: [at(koa, 'app.proxy = true', 'trust-every-proxy')] },

@@ -15,7 +15,8 @@ const KEY_OPTIONS = SIGNALS.rateLimit.js.keyOptions;
 const IP_BY_DEFAULT = new Set(['express-rate-limit', 'express-slow-down', '@fastify/rate-limit', 'koa-ratelimit']);
 /** The last entry of a forwarded list is the one the nearest proxy wrote. */
 const TAKES_LAST = /\.pop\(\)|\.at\(\s*-\s*1\s*\)|length\s*-\s*1\s*\]|\.slice\(\s*-\s*1\s*\)/;
-const IP_ONLY = /^(?:\(?\w+\)?=>)?\{?(?:return)?(?:req|request|ctx|c)\.(?:ip|request\.ip)\b;?\}?$/;
+/** A key that is the framework's client address, first: `req => req.ip`, `(req: Request) => req.ip || req.socket.remoteAddress`. */
+const IP_FIRST = /^(?:\(?[\w:,<>]+\)?(?::\w+)?=>)?\{?(?:return)?(?:req|request|ctx|c)\.(?:ip|request\.ip)\b/;
 const isTrue = (e: ts.Expression | undefined) => !!e && (e.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(e) && e.text === 'true'));
 
 /** The function a key option names: inline, or a function / `const f = () => …` of this file. */
@@ -51,7 +52,7 @@ export const rateLimitKeySpoofable: Detector = {
       const o = objectArg(options, sf);
       const key = o && KEY_OPTIONS.map((k) => propOf(o, k)).find((v) => v);
       if (!key) { if (IP_BY_DEFAULT.has(mod)) ipKey = true; return; }
-      if (IP_ONLY.test(key.getText(sf).replace(/\s/g, ''))) ipKey = true;
+      if (IP_FIRST.test(key.getText(sf).replace(/\s/g, ''))) ipKey = true;
       const fn = functionOf(key, sf);
       if (fn) keyFns.add(fn);
     };

@@ -9,7 +9,8 @@ import signals from '../../../../rules/web-app-signals/signals.json';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const AUTH_IMPORT = new RegExp(`^[ \\t]*(?:from|import)[ \\t]+(${signals.auth.python.packages.map(esc).join('|')})\\b`, 'm');
-const AUTH_USE = new RegExp(`(?:@|Depends\\(|\\b)(?:[\\w.]+\\.)?(${signals.auth.python.middleware.map(esc).join('|')})\\b`);
+/** `@login_required`, `@jwt_required()`, `Depends(get_current_user)`, `flask_login.login_required` (comments are dropped first). */
+const AUTH_USE = new RegExp(`\\b(${signals.auth.python.middleware.map(esc).join('|')})\\b`);
 const AUTH_HEADER = /headers(?:\.get\(|\[)[ \t]*[rbu]?["']authorization["']|HTTP_AUTHORIZATION/i;
 const WILDCARD = /^[rRuU]?(["'])(\*|\.\*)\1$|^[[(][rRuU]?(["'])\*\3,?[\])]$/;
 const RESOURCE_WILDCARD = /["']origins["'][ \t]*:[ \t]*(?:\[[ \t]*)?["']\*["']/;
