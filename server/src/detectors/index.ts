@@ -15,6 +15,10 @@ import { tlsVerificationDisabled } from './js/tls-verification-disabled';
 import { pyTlsVerificationDisabled } from './python/tls-verification-disabled';
 import { corsWildcardWithCredentials } from './js/cors-wildcard-with-credentials';
 import { pyCorsWildcardWithCredentials } from './python/cors-wildcard-with-credentials';
+import { corsOpenToAnyOrigin } from './js/cors-open-to-any-origin';
+import { pyCorsOpenToAnyOrigin } from './python/cors-open-to-any-origin';
+import { rateLimitKeySpoofable } from './js/rate-limit-key-spoofable';
+import { pyRateLimitKeySpoofable } from './python/rate-limit-key-spoofable';
 import { insecureCookieFlags } from './js/insecure-cookie-flags';
 import { pyInsecureCookieFlags } from './python/insecure-cookie-flags';
 import { weakPasswordHash } from './js/weak-password-hash';
@@ -74,6 +78,10 @@ export const CODE_DETECTORS: readonly Detector[] = [
   pyTlsVerificationDisabled,
   corsWildcardWithCredentials,
   pyCorsWildcardWithCredentials,
+  corsOpenToAnyOrigin,
+  pyCorsOpenToAnyOrigin,
+  rateLimitKeySpoofable,
+  pyRateLimitKeySpoofable,
   insecureCookieFlags,
   pyInsecureCookieFlags,
   weakPasswordHash,

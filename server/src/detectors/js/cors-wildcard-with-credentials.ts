@@ -5,24 +5,10 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
-
-type Origin = 'wildcard' | 'reflect' | 'other';
+import { originKind, type Origin } from '../shared/cors-origins';
 
 function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
-}
-
-/** What a CORS origin setting allows. */
-function originKind(v: ts.Expression, sf: ts.SourceFile): Origin {
-  if (ts.isStringLiteralLike(v)) return v.text === '*' ? 'wildcard' : 'other';
-  if (v.kind === ts.SyntaxKind.TrueKeyword) return 'reflect';
-  const text = v.getText(sf).replace(/\s/g, '');
-  if (/^(req|request|ctx|c)\.(headers\.origin|headers\[['"]origin['"]\]|header\(['"]origin['"]\)|get\(['"]origin['"]\)|origin)$/i.test(text)) return 'reflect';
-  if (ts.isArrowFunction(v) || ts.isFunctionExpression(v)) {
-    // `(origin, cb) => cb(null, true)` or `cb(null, origin)`: every origin allowed.
-    if (/^\(?\w+,(\w+)\)?=>\{?(?:return)?\1\(null,(true|\w+)\);?\}?$/.test(text.replace(/^function\w*/, '').replace(/\)\{/, ')=>{'))) return 'reflect';
-  }
-  return 'other';
 }
 
 const isTrue = (v: ts.Expression) => v.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(v) && v.text === 'true');

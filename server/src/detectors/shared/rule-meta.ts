@@ -16,6 +16,15 @@ export const RULE_META: Record<string, DetectorMeta> = {
     confidence: 'high',
     cwe: ['CWE-942', 'CWE-346'],
   },
+  'cors-open-to-any-origin': {
+    title: 'CORS open to every origin on an authenticated app',
+    family: 'insecure-default',
+    severity: 'info',
+    confidence: 'low',
+    cwe: ['CWE-942'],
+    // A test's app serves no browser.
+    testFiles: 'skip',
+  },
   'database-record-in-response': {
     title: 'Whole user record sent to the client',
     family: 'sensitive-data-exposure',
@@ -95,6 +104,15 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-532'],
     fixable: true,
     // Test databases hold test data: their query logs expose nothing.
+    testFiles: 'skip',
+  },
+  'rate-limit-key-spoofable': {
+    title: 'Rate limit keyed on an address the client can set',
+    family: 'insecure-default',
+    severity: 'warning',
+    confidence: 'medium',
+    cwe: ['CWE-348', 'CWE-307'],
+    // A test's limiter protects nothing.
     testFiles: 'skip',
   },
   'sensitive-data-in-logs': {
