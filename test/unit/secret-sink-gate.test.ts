@@ -21,8 +21,9 @@ describe('secret-sinks text gate', () => {
   it('admits a word that another word holds (the longest match wins where both start)', () => {
     // `passport-*.Strategy` needs `passport-`, which `passport-jwt` holds.
     assert.ok(gate.admits("const { Strategy } = require('passport-jwt');\nnew Strategy({ secretOrKey: 'k' }, verify);", 'js'));
-    // `mysql.createConnection` needs `mysql`, which `mysql2` holds from its start.
+    // `mysql2` is its own module (`mysql2.createConnection`), and `mysql` does not run on into it.
     assert.ok(gate.admits("const mysql = require('mysql2');\nmysql.createConnection({ password: 'pw' });", 'js'));
+    assert.ok(!new SinkGate({ calls: [{ language: 'js', callee: ['mysql.createConnection'], args: [], what: '', env: '' }], settings: [] }).admits("require('mysql2').createConnection()", 'js'));
     // A `jwt.encode` sink needs `jwt`, which `express-jwt` holds after the dash.
     assert.ok(new SinkGate({ calls: [{ language: 'js', callee: ['jwt.encode'], args: [], what: '', env: '' }], settings: [] }).admits("x = 'express-jwt'; encode(1)", 'js'));
   });
@@ -31,6 +32,7 @@ describe('secret-sinks text gate', () => {
     assert.ok(gate.admits("SECRET_KEY = 'dev'\n", 'python'));
     assert.ok(gate.admits("app.config.update(SECRET='x')\n", 'python'));
     assert.ok(!gate.admits("cache.update(secret_value)\n", 'python'));
+    assert.ok(!gate.admits("# configured below\ncache.update(secret_value)\n", 'python'));
     assert.ok(gate.admits("if (req.body.password === 'hunter2') ok();", 'js'));
     assert.ok(gate.admits("if 'letmein' == form.get('pwd'):\n    ok()\n", 'python'));
     for (const js of ["if (secretKey == 'x') ok();", "if (user === 'root' && pass === 'hunter2') ok();", "if (API_KEY !== k) no();", "if (request.form['password'] != 'x') no();", "if ('x' == req.body.db_pwd) ok();"]) {

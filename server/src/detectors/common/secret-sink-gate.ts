@@ -46,7 +46,7 @@ export class SinkGate {
    */
   private readonly groups = new Map<Lang, string[][]>([['js', []], ['python', []]]);
   private readonly words: RegExp;
-  /** Per word, the words it holds from a word start (`express-jwt` holds `jwt`; `mysql2` holds `mysql`), itself included. */
+  /** Per word, the whole words it holds (`express-jwt` holds `jwt`, `passport-jwt` holds `passport-`), itself included. */
   private readonly holds = new Map<string, string[]>();
 
   constructor(pack: SinkPack) {
@@ -62,16 +62,16 @@ export class SinkGate {
     }
     for (const s of pack.settings) for (const n of [...(s.names ?? []), ...(s.members ?? [])]) this.groups.get(s.language)!.push([n]);
     const all = [...new Set([...this.groups.values()].flat(2).map((w) => w.replace(IMPORTED, '')))].sort((a, b) => b.length - a.length);
-    const startsWord = (outer: string, at: number) => at === 0 || !/[\w$]/.test(outer[at - 1]);
+    const idChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
+    // Whole words: no identifier character before or after (a word that ends in `-` runs on: `passport-local`).
+    const whole = (outer: string, at: number, inner: string) => !idChar(outer[at - 1]) && (!idChar(inner[inner.length - 1]) || !idChar(outer[at + inner.length]));
     for (const w of all) {
       this.holds.set(w, all.filter((inner) => {
-        for (let at = w.indexOf(inner); at !== -1; at = w.indexOf(inner, at + 1)) if (startsWord(w, at)) return true;
+        for (let at = w.indexOf(inner); at !== -1; at = w.indexOf(inner, at + 1)) if (whole(w, at, inner)) return true;
         return false;
       }));
     }
-    // A word starts where no identifier character precedes it; it may run on (`passport-local`, `pgpass`:
-    // a superset, which a gate may be).
-    this.words = new RegExp(`(?<![\\w$])(?:${all.map(escape).join('|')})`, 'g');
+    this.words = new RegExp(`(?<![\\w$])(?:${all.map((w) => escape(w) + (idChar(w[w.length - 1]) ? '(?![\\w$])' : '')).join('|')})`, 'g');
   }
 
   /** False only when no sink of the pack for `language` can appear in `text`. */
