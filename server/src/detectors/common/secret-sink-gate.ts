@@ -6,7 +6,8 @@
 //   and last literal segments of one of the pack's callee patterns, as words;
 // - a method sink needs its method's name (and the receiver's name when the pack gives it as a word);
 // - a setting sink needs the setting's name;
-// - a credential compared with a literal needs a credential word next to `==`/`!=`.
+// - a credential compared with a literal needs a credential word next to `==`/`!=` on its line (a
+//   name and its operator on two lines is the one shape the gate gives up).
 import type { SinkPack } from './secret-sinks';
 import { USER_NEARBY } from './secret-comparisons';
 
@@ -24,13 +25,23 @@ const word = (words: string[]) => `(?:(?<![a-z])|(?=[A-Z]))(?:${words.map(anyCas
 const beside = (w: string, flags?: string) => new RegExp(`${w}[\\w$]*(?:['"]\\s*[\\])])?\\s*[!=]=|[!=]=[^\\n;)]{0,60}?${w}`, flags);
 const COMPARED = beside(word(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'apikey', 'api_key', 'api-key', 'dbpass', 'dbpassword', 'adminpassword']));
 /** `pass` alone (`isShadowPass`, a compiler pass) counts, as in the comparison rule, only with a user word on the line. */
-const PASS_COMPARED = beside(word(['pass']), 'g');
+const PASS_COMPARED = beside(word(['pass']));
 
+/** A credential word in any case, before the exact checks (which run only on lines that have one). */
+const CANDIDATE = /pass|pwd|secret|api[-_]?key/i;
+const EQUALITY = /[!=]=/g;
+
+/** On the lines with an equality (the name and the operator share a line, as written in practice). */
 function comparesCredential(text: string): boolean {
-  if (COMPARED.test(text)) return true;
-  for (const m of text.matchAll(PASS_COMPARED)) {
-    const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index + m[0].length) >>> 0);
-    if (USER_NEARBY.test(line)) return true;
+  let done = -1;
+  for (const m of text.matchAll(EQUALITY)) {
+    if (m.index < done) continue;
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const end = (done = text.indexOf('\n', m.index) >>> 0);
+    const line = text.slice(start, end);
+    if (!CANDIDATE.test(line)) continue;
+    if (COMPARED.test(line)) return true;
+    if (PASS_COMPARED.test(line) && USER_NEARBY.test(line)) return true;
   }
   return false;
 }
