@@ -91,7 +91,7 @@ export function pythonErrorSinks(tree: PyTree, text: string, checkBudget: () => 
   const seen = new Set<number>();
   for (const root of roots) {
     if (!root) continue;
-    for (const sent of pythonResponses(root)) {
+    for (const sent of pythonResponses(root, text)) {
       checkBudget();
       const hits: Hit[] = [];
       for (const p of sent.payload) find(p, hits);

@@ -81,10 +81,17 @@ export function responseReturn(ret: Node): PyResponse | undefined {
   return fn && isRouteFunction(fn) ? { payload: [value] } : undefined;
 }
 
-/** Responses in a tree, in source order. */
-export function* pythonResponses(root: Node): Generator<PyResponse> {
+/** How a response call starts (`jsonify(`, `web.json_response(`), read on the text before any node is (each read crosses into WASM). */
+const RESPONSE_HEAD = new RegExp(String.raw`^(?:(?:web|flask|http|responses|django|starlette|fastapi)\s*\.\s*)?(?:${[...RESPONSE_FN].join('|')})\s*\(`);
+/** A `return` that states a status (`return body, 500`): the only kind outside a route function. */
+const RETURNS_STATUS = /,\s*\d/;
+
+/** Responses in a tree (of `text`), in source order. */
+export function* pythonResponses(root: Node, text: string): Generator<PyResponse> {
+  const routes = ROUTE_DECORATOR.test(text);
   for (const n of root.descendantsOfType(['call', 'return_statement'])) {
     if (!n) continue;
+    if (n.type === 'call' ? !RESPONSE_HEAD.test(text.slice(n.startIndex, n.startIndex + 64)) : !routes && !RETURNS_STATUS.test(text.slice(n.startIndex, n.endIndex))) continue;
     const r = n.type === 'call' ? responseCall(n) : responseReturn(n);
     if (r) yield r;
   }
