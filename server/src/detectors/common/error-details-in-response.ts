@@ -9,6 +9,7 @@ import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit, type ExposureSink } from '../shared/exposure';
 import { jsExposureNodes } from '../shared/js-nodes';
+import { pyNodes } from '../shared/py-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { jsErrorSinks } from './error-details-js';
 import { pythonErrorSinks } from './error-details-python';
@@ -41,7 +42,7 @@ function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
 
 export const errorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
-  meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
+  meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id, pyNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['err', 'catch', 'exception', 'except', 'traceback', 'exc_info'],
   run(ctx: DetectorContext) {

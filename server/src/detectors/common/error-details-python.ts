@@ -1,7 +1,7 @@
 // error-details-in-response, Python syntax: responses (`jsonify`, `HttpResponse`, `HTTPException(detail=)`,
 // a route's return, `return body, 500`) that hold a traceback or a caught exception's text.
 import type { Node, Tree as PyTree } from 'web-tree-sitter';
-import type { ExposureSink } from '../shared/exposure';
+import type { ExposureSink, PyNodesOf } from '../shared/exposure';
 import { pythonResponses } from '../shared/py-response';
 
 type Level = 'stack' | 'message';
@@ -84,26 +84,27 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
 }
 
 /** Responses that send caught exceptions or tracebacks, by the syntax. */
-export function pythonErrorSinks(tree: PyTree, text: string, checkBudget: () => void): ExposureSink[] {
+export function pythonErrorSinks(_tree: PyTree, text: string, checkBudget: () => void, nodes: PyNodesOf): ExposureSink[] {
   const out: ExposureSink[] = [];
-  // Caught exceptions only exist inside `except`; walk the whole file only when a traceback call may appear.
-  const roots = /traceback|exc_info/.test(text) ? [tree.rootNode] : tree.rootNode.descendantsOfType('except_clause');
+  // Caught exceptions only exist inside `except`; read every call and return only when a traceback call may appear.
+  let candidates = nodes('call', 'return_statement');
+  if (!/traceback|exc_info/.test(text)) {
+    const clauses = nodes('except_clause');
+    candidates = clauses.length ? candidates.filter((n) => clauses.some((c) => c.startIndex <= n.startIndex && n.endIndex <= c.endIndex)) : [];
+  }
   const seen = new Set<number>();
-  for (const root of roots) {
-    if (!root) continue;
-    for (const sent of pythonResponses(root, text)) {
-      checkBudget();
-      const hits: Hit[] = [];
-      for (const p of sent.payload) find(p, hits);
-      const first = sent.payload[0];
-      if (!hits.length || !first || seen.has(first.startIndex)) continue;
-      seen.add(first.startIndex);
-      const last = sent.payload[sent.payload.length - 1]!;
-      out.push({
-        start: Math.min(...sent.payload.map((p) => p.startIndex)), end: Math.max(last.endIndex, ...sent.payload.map((p) => p.endIndex)), status: sent.status,
-        hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.level, text: h.node.text, devOnly: devOnly(h.node) })),
-      });
-    }
+  for (const sent of pythonResponses(candidates, text)) {
+    checkBudget();
+    const hits: Hit[] = [];
+    for (const p of sent.payload) find(p, hits);
+    const first = sent.payload[0];
+    if (!hits.length || !first || seen.has(first.startIndex)) continue;
+    seen.add(first.startIndex);
+    const last = sent.payload[sent.payload.length - 1]!;
+    out.push({
+      start: Math.min(...sent.payload.map((p) => p.startIndex)), end: Math.max(last.endIndex, ...sent.payload.map((p) => p.endIndex)), status: sent.status,
+      hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.level, text: h.node.text, devOnly: devOnly(h.node) })),
+    });
   }
   return out;
 }

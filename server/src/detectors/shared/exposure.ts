@@ -8,6 +8,11 @@ import type { Tree } from 'web-tree-sitter';
 import type { ts } from 'ts-morph';
 import type { DetectorContext, RelatedStep } from '../../core/types';
 import { jsExposureNodes } from './js-nodes';
+import { pyNodesOf, type PyNodeType } from './py-nodes';
+import type { Node as PyNode } from 'web-tree-sitter';
+
+/** The shared Python walk's nodes of some types (py-nodes.ts), asked for only by the extractor that reads them. */
+export type PyNodesOf = (...types: PyNodeType[]) => readonly PyNode[];
 
 export interface ExposureHit {
   start: number;
@@ -78,11 +83,11 @@ export function mergeExposures(syntax: readonly ExposureSink[], flows: readonly 
 export function syntaxSinks(
   ctx: DetectorContext,
   js: (sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void) => ExposureSink[],
-  python: (tree: Tree, text: string, checkBudget: () => void) => ExposureSink[],
+  python: (tree: Tree, text: string, checkBudget: () => void, nodes: PyNodesOf) => ExposureSink[],
 ): ExposureSink[] {
   if (ctx.languageId === 'python') {
     const tree = ctx.python();
-    return tree ? python(tree, ctx.text, ctx.checkBudget) : [];
+    return tree ? python(tree, ctx.text, ctx.checkBudget, (...types) => pyNodesOf(ctx, ...types)) : [];
   }
   const sf = ctx.js();
   const nodes = sf && ctx.get(jsExposureNodes);

@@ -86,11 +86,10 @@ const RESPONSE_HEAD = new RegExp(String.raw`^(?:(?:web|flask|http|responses|djan
 /** A `return` that states a status (`return body, 500`): the only kind outside a route function. */
 const RETURNS_STATUS = /,\s*\d/;
 
-/** Responses in a tree (of `text`), in source order. */
-export function* pythonResponses(root: Node, text: string): Generator<PyResponse> {
+/** Responses among calls and returns (of `text`), in their order. */
+export function* pythonResponses(nodes: readonly Node[], text: string): Generator<PyResponse> {
   const routes = ROUTE_DECORATOR.test(text);
-  for (const n of root.descendantsOfType(['call', 'return_statement'])) {
-    if (!n) continue;
+  for (const n of nodes) {
     if (n.type === 'call' ? !RESPONSE_HEAD.test(text.slice(n.startIndex, n.startIndex + 64)) : !routes && !RETURNS_STATUS.test(text.slice(n.startIndex, n.endIndex))) continue;
     const r = n.type === 'call' ? responseCall(n) : responseReturn(n);
     if (r) yield r;
