@@ -7,6 +7,8 @@ import { hardcodedCredentialComparison } from './common/hardcoded-credential-com
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
+import { directoryListingExposed } from './common/directory-listing-exposed';
+import { sensitiveFolderServed } from './common/sensitive-folder-served';
 import { queryLoggingEnabled } from './js/query-logging-enabled';
 import { missingSecurityHeaders } from './js/missing-security-headers';
 import { plaintextPassword } from './common/plaintext-password';
@@ -63,6 +65,8 @@ export const CODE_DETECTORS: readonly Detector[] = [
   sensitiveDataInLogs,
   errorDetailsInResponse,
   databaseRecordInResponse,
+  directoryListingExposed,
+  sensitiveFolderServed,
   queryLoggingEnabled,
   missingSecurityHeaders,
   plaintextPassword,
