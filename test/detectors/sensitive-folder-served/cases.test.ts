@@ -40,6 +40,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "app.use('/backup', express.static('./backups'));", "'./backups'", 'sensitive'),
     one(EXPRESS + "app.use(express.static(path.join(__dirname, '.git')));", "path.join(__dirname, '.git')", 'sensitive'),
     one(EXPRESS + "const LOG_DIR = process.env.LOG_DIR;\napp.use('/logs', express.static(LOG_DIR));", 'LOG_DIR', 'sensitive', { confidence: 'medium' }),
+    // A root named in another module (`exports.rootPath = path.resolve(__dirname, '../..')`).
+    one(EXPRESS + "const constants = require('./constants');\napp.use('/_static', express.static(constants.rootPath, { fallthrough: false }));", 'constants.rootPath', 'root'),
     one(EXPRESS + "app.use(express.static('public', { dotfiles: 'allow' }));", "dotfiles: 'allow'", 'dotfiles'),
     // Aliased imports and a constant bound once.
     one("import serveStatic from 'serve-static';\nconst ROOT = '.';\napp.use(serveStatic(ROOT));", 'ROOT', 'root'),

@@ -48,6 +48,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "const os = require('os');\napp.get('/debug/system', (req, res) => res.json({ user: os.userInfo(), net: os.networkInterfaces() }));", 'os.userInfo()', 'system', { confidence: 'low' }),
     one(EXPRESS + "app.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
     one(EXPRESS + "import swStats from 'swagger-stats';\napp.use(swStats.getMiddleware({ swaggerSpec: spec }));", 'swStats.getMiddleware({ swaggerSpec: spec })', 'dashboard'),
+    // A registry imported from the project's own module, by its name.
+    one("import { Router } from 'express';\nimport { register } from '../metrics/prometheus.js';\nconst router = Router();\nrouter.get('/metrics', async (req, res) => {\n  res.send(await register.metrics());\n});", 'register.metrics()', 'metrics'),
     // The middleware in the chain is not a guard (json, cors).
     one(EXPRESS + "app.get('/env', cors(), (req, res) => res.json(process.env));", 'process.env', 'env'),
     one(FLASK + '@app.route("/debug/env")\ndef env():\n    return jsonify(dict(os.environ))', 'os.environ', 'env', {}, 'python'),

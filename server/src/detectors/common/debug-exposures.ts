@@ -25,6 +25,8 @@ export interface DebugCandidate {
 const DEBUG_PATHS = new Set(data.debugPaths);
 /** Response calls by their last name: `res.json`, `reply.send`, `jsonify`, `JSONResponse`, `new Response`. */
 const RESPONSE = /^(?:json|jsonp|send|end|write|render|jsonify|JSONResponse|JsonResponse|HttpResponse|PlainTextResponse|make_response|Response)$/;
+/** A Prometheus registry by its name (`register`, `promRegistry`), when the file imports it from a module of its own. */
+const REGISTRY = /(?:^|\.)(?:register|\w*[rR]egistry)\s*\.\s*\w+$/;
 const COPY = new Set(['copy', 'items', 'entries', 'keys', 'toJSON', 'to_dict']);
 const WHAT: Record<string, string> = { 'process.env': 'the whole environment (every secret in it)', 'os.environ': 'the whole environment (every secret in it)', globals: 'the module globals', 'app.config': 'the whole app configuration (SECRET_KEY included)', 'current_app.config': 'the whole app configuration (SECRET_KEY included)' };
 
@@ -86,7 +88,7 @@ export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues,
     const path = values.pathOf(e.callee) ?? '';
     const prop = e.callee.k === 'member' ? e.callee.prop : undefined;
     if (spec.calls.heap.includes(path)) out.push({ start: e.span.start, end: e.span.end, kind: 'heap', what: 'a heap snapshot (every secret and session in memory)', text: short(e) });
-    else if (spec.calls.metrics.includes(path) || (metricsByName && (prop === 'metrics' || prop === 'getMetricsAsJSON'))) {
+    else if (spec.calls.metrics.includes(path) || ((prop === 'metrics' || prop === 'getMetricsAsJSON') && (metricsByName || REGISTRY.test(text.slice(e.callee.span.start, e.callee.span.end))))) {
       out.push({ start: e.span.start, end: e.span.end, kind: 'metrics', what: 'Prometheus metrics (routes, versions, load)', text: short(e) });
     } else if (debugPath && spec.calls.system.includes(path)) out.push({ start: e.span.start, end: e.span.end, kind: 'system', what: 'host details (user, network, memory)', text: short(e) });
   });

@@ -15,7 +15,8 @@ export interface Served {
 
 const SENSITIVE = new Set(data.sensitiveFolders.map((f) => f.toLowerCase()));
 const SENSITIVE_WORDS = new Set(data.sensitiveWords);
-const ROOT_NAMES = new Set(data.rootNames);
+/** Compared by their words: `ROOT_PATH`, `rootPath` and `root_path` are one name. */
+const ROOT_NAMES = new Set(data.rootNames.map((n) => wordsOf(n).join('_')));
 /** Calls that give the working directory or the file's own folder. */
 const ROOT_CALL = /^(?:process\.cwd|os\.getcwd|os\.path\.dirname|path\.dirname|os\.path\.abspath|pathlib\.Path\.cwd|Path\.cwd|os\.path\.realpath|(?:url\.)?fileURLToPath)$/;
 /** Calls that put a folder path together from their arguments. */
@@ -35,7 +36,7 @@ function literal(value: string): Part {
 
 /** A name or a member (`LOG_DIR`, `config.backupDir`, `settings.BASE_DIR`): what its words say. */
 function named(name: string): Part {
-  if (ROOT_NAMES.has(name)) return { what: 'root', name };
+  if (ROOT_NAMES.has(wordsOf(name).join('_'))) return { what: 'root', name };
   return wordsOf(name).some((w) => SENSITIVE_WORDS.has(w)) ? { what: 'sensitive', name } : 'other';
 }
 
