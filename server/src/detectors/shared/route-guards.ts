@@ -15,7 +15,8 @@ const HANDLER_CHECK = /\b(?:headers?|get_header|authorization|Authorization|toke
 
 /** Whether a text names a guard: one of its identifier words is a guard word (`requireAdmin`, `basicAuth`, `login_required`). */
 export function namesGuard(text: string): boolean {
-  return wordsOf(text.replace(/\(.*$/s, '')).some((w) => GUARD_WORDS.has(w));
+  const open = text.indexOf('(');
+  return wordsOf((open >= 0 ? text.slice(0, open) : text).slice(0, 200)).some((w) => GUARD_WORDS.has(w));
 }
 
 /** Middleware of a registration other than `except` (the route path and the served thing): does one name a guard? */
