@@ -38,6 +38,8 @@ ruleTester(RULE, 'javascript', {
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": "myapp.toolbar.show"}', language: 'python', path: 'mysite/settings.py' },
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', language: 'python', path: 'mysite/settings/local.py' },
     { code: 'from prometheus_client import generate_latest\n@app.route("/metrics")\n@auth.login_required\ndef metrics():\n    return generate_latest()', language: 'python' },
+    { code: 'import os\nfrom fastapi import Depends\n@app.get("/debug/env")\ndef env(user=Depends(get_current_user)):\n    return dict(os.environ)', language: 'python' },
+    EXPRESS + "app.get('/version', (req, res) => res.json({ versions: process.versions }));",
   ],
   invalid: [
     one(EXPRESS + "app.get('/debug/env', (req, res) => res.json(process.env));", 'process.env', 'env', { severity: 'error', confidence: 'high' }),
@@ -50,6 +52,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "import swStats from 'swagger-stats';\napp.use(swStats.getMiddleware({ swaggerSpec: spec }));", 'swStats.getMiddleware({ swaggerSpec: spec })', 'dashboard'),
     // A registry imported from the project's own module, by its name.
     one("import { Router } from 'express';\nimport { register } from '../metrics/prometheus.js';\nconst router = Router();\nrouter.get('/metrics', async (req, res) => {\n  res.send(await register.metrics());\n});", 'register.metrics()', 'metrics'),
+    one(EXPRESS + "app.get('/debug', (req, res) => res.json({ versions: process.versions, memory: process.memoryUsage() }));", 'process.versions', 'system'),
+    one('import os\nfrom fastapi import Depends\n@app.get("/debug/env")\ndef env(db=Depends(get_db)):\n    return dict(os.environ)', 'os.environ', 'env', {}, 'python'),
     // The middleware in the chain is not a guard (json, cors).
     one(EXPRESS + "app.get('/env', cors(), (req, res) => res.json(process.env));", 'process.env', 'env'),
     one(FLASK + '@app.route("/debug/env")\ndef env():\n    return jsonify(dict(os.environ))', 'os.environ', 'env', {}, 'python'),

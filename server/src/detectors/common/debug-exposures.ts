@@ -82,7 +82,11 @@ export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues,
   const out: Omit<DebugCandidate, 'guarded'>[] = [];
   const short = (e: Expr) => text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ').slice(0, 50);
   const whole = new Set(spec.whole);
-  for (const r of responseExprs(fn, lang)) wholeIn(r, whole, text, (e, name) => out.push({ start: e.span.start, end: e.span.end, kind: 'env', what: WHAT[name] ?? `all of \`${name}\``, text: short(e) }));
+  const system = new Set(debugPath ? spec.wholeSystem : []);
+  for (const r of responseExprs(fn, lang)) {
+    wholeIn(r, whole, text, (e, name) => out.push({ start: e.span.start, end: e.span.end, kind: 'env', what: WHAT[name] ?? `all of \`${name}\``, text: short(e) }));
+    if (system.size) wholeIn(r, system, text, (e, name) => out.push({ start: e.span.start, end: e.span.end, kind: 'system', what: `runtime details (\`${name}\`)`, text: short(e) }));
+  }
   forEachExpr(fn.body, (e) => {
     if (e.k !== 'call') return;
     const path = values.pathOf(e.callee) ?? '';
@@ -92,6 +96,7 @@ export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues,
       out.push({ start: e.span.start, end: e.span.end, kind: 'metrics', what: 'Prometheus metrics (routes, versions, load)', text: short(e) });
     } else if (debugPath && spec.calls.system.includes(path)) out.push({ start: e.span.start, end: e.span.end, kind: 'system', what: 'host details (user, network, memory)', text: short(e) });
   });
-  // One finding per handler and kind: the first.
-  return out.filter((c, i) => out.findIndex((o) => o.kind === c.kind) === i);
+  // One finding per handler and kind (the first); host details only when nothing worse goes out.
+  const worse = out.some((c) => c.kind !== 'system');
+  return out.filter((c, i) => out.findIndex((o) => o.kind === c.kind) === i && !(worse && c.kind === 'system'));
 }

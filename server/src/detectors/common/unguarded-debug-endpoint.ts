@@ -20,7 +20,7 @@ const SHAPE: Record<DebugKind, { severity: Severity; confidence: Confidence }> =
   system: { severity: 'warning', confidence: 'low' },
 };
 /** Words without which none of the candidates can appear (checked before the file is lowered). */
-const HINT = /process\.env|environ|globals\(|\.config\b|HeapSnapshot|heapdump|tracemalloc|prom-client|prometheus|\.metrics\(|status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG|\bos\.\w+\(|platform\.|psutil/;
+const HINT = /process\.(?:env|versions|config|release|features|memoryUsage|cpuUsage|resourceUsage|report)|sys\.(?:modules|path|version_info)|environ|globals\(|\.config\b|HeapSnapshot|heapdump|tracemalloc|prom-client|prometheus|\.metrics\(|status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG|\bos\.\w+\(|platform\.|psutil/;
 
 export const unguardedDebugEndpoint: Detector = {
   id: 'unguarded-debug-endpoint',
@@ -33,7 +33,7 @@ export const unguardedDebugEndpoint: Detector = {
     needs: ['ir'],
   },
   languages: [...JS_LIKE, 'python'],
-  keywords: ['env', 'globals', 'config', 'heap', 'tracemalloc', 'metrics', 'prom', 'status-monitor', 'swagger-stats', 'actuator', 'debug', 'platform', 'psutil', 'os.'],
+  keywords: ['env', 'globals', 'config', 'heap', 'tracemalloc', 'metrics', 'prom', 'status-monitor', 'swagger-stats', 'actuator', 'debug', 'platform', 'psutil', 'os.', 'process.', 'sys.'],
   run(ctx: DetectorContext) {
     if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts')) return;
     const lowered = ctx.get(ir);

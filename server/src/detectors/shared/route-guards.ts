@@ -10,6 +10,8 @@ import data from '../../../../rules/exposure/debug-endpoints.json';
 
 const GUARD_WORDS = new Set(data.guardWords);
 const INTERNAL_APPS = new Set(data.internalApps);
+/** Words of a FastAPI dependency that resolves the caller (`get_current_user`, `api_key_header`). */
+const USER_WORDS = new Set(data.fastapiUserWords);
 /** A check in a handler that decides who gets the answer. */
 const HANDLER_CHECK = /\b(?:headers?|get_header|authorization|Authorization|token|session|user|current_user|apiKey|api_key|x-api-key|secret|auth\w*|ip|remoteAddress|remote_addr|REMOTE_ADDR|is_authenticated|isAuthenticated|is_staff|is_superuser|password|key)\b/;
 
@@ -59,7 +61,12 @@ export function handlerChecks(fn: Func, text: string): boolean {
 /** Python: a decorator that names a guard (`@login_required`, `@auth.login_required`, `@jwt_required()`), or a `Depends(verify_token)` default. */
 export function pyDecoratedGuard(fn: Func, text: string): boolean {
   if (fn.decorators.some((d) => namesGuard(text.slice(d.span.start, d.span.end)) && !/\.(?:route|get|post|api_route)\s*\(/.test(text.slice(d.span.start, d.span.end)))) return true;
-  return fn.params.some((p) => !!p.dflt && namesGuard(text.slice(p.dflt.span.start, p.dflt.span.end).replace(/^\s*(?:Depends|Security)\s*\(/, '')));
+  // `Depends(get_current_user)`, `Security(api_key_header)`: a dependency that resolves who is asking.
+  return fn.params.some((p) => {
+    if (!p.dflt || p.dflt.k !== 'call' || !/^(?:fastapi\.)?(?:Depends|Security)$/.test(text.slice(p.dflt.callee.span.start, p.dflt.callee.span.end))) return false;
+    const dep = p.dflt.args[0] ? text.slice(p.dflt.args[0].span.start, p.dflt.args[0].span.end) : '';
+    return namesGuard(dep) || wordsOf(dep).some((w) => USER_WORDS.has(w));
+  });
 }
 
 /** The function a handler expression stands for: an inline function, or a function declared in the file. */
