@@ -30,7 +30,7 @@ export const sensitiveFolderServed: Detector = {
           severity: s.what === 'root' ? 'error' : 'warning',
           confidence: s.what === 'root' || literal ? 'high' : 'medium',
           message: s.what === 'root'
-            ? `\`${m.server}\` serves the project's own folder (\`${s.name.slice(0, 50)}\`), so anyone can download package.json, .env, configuration and source; serve a dedicated \`public\` folder instead.`
+            ? `\`${m.server}\` serves the project's own folder (\`${s.name.slice(0, 50)}\`), so anyone can download its source, configuration and \`.env\` (package.json, settings.py); serve a dedicated \`public\` or \`static\` folder instead.`
             : `\`${m.server}\` serves ${s.name.slice(0, 50)}, a folder of logs, backups or repository data, to anyone who guesses a file name; keep it off the web server or behind authentication.`,
         });
       }
