@@ -35,8 +35,9 @@ export interface StaticMount {
 }
 
 const SERVERS = data.servers as ServerSpec[];
-/** Words without which none of the servers can appear. */
-const HINT = /static|serve|sirv|send_from_directory|static_folder|StaticFiles|add_static/;
+/** Words without which none of the servers can appear (`static` alone is every TS class with a static member). */
+const HINT = /serve-static|koa-static|\bsirv\b|serve-index|fastify-static|@fastify\/static|send_from_directory|static_folder|StaticFiles|add_static|django\.views\.static/;
+const mayServe = (text: string) => HINT.test(text) || (text.includes('express') && /\.static\s*\(/.test(text));
 
 const isTrue = (e: Expr | undefined) => e?.k === 'lit' && (e.value === true || e.value === 'true');
 
@@ -99,7 +100,7 @@ class Mounts {
 export const staticMounts: Fact<readonly StaticMount[]> = {
   id: 'static-mounts',
   compute(ctx) {
-    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts')) return [];
+    if (!mayServe(ctx.text) || ctx.path.endsWith('.d.ts')) return [];
     const lowered = ctx.get(ir);
     if (!lowered) return [];
     const m = new Mounts(lowered, ctx.text);

@@ -22,6 +22,11 @@ const SHAPE: Record<DebugKind, { severity: Severity; confidence: Confidence }> =
 /** Words without which none of the candidates can appear (checked before the file is lowered). */
 const HINT = /process\.(?:env|versions|config|release|features|memoryUsage|cpuUsage|resourceUsage|report)|sys\.(?:modules|path|version_info)|environ|globals\(|\.config\b|HeapSnapshot|heapdump|tracemalloc|prom-client|prometheus|\.metrics\(|status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG|\bos\.\w+\(|platform\.|psutil/;
 
+/** A route registration (`.get('/…'`, `@app.route(`), a Django view (`def v(request`), or a class-based view method. */
+const ROUTE = /\.(?:get|all|use|route|post|head)\s*\(\s*['"`]|@[\w.]+\.(?:route|get|post|api_route)\s*\(|\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b/;
+/** Dashboards, the Werkzeug console and the Debug Toolbar need no route of the file's own. */
+const MOUNTED = /status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG/;
+
 export const unguardedDebugEndpoint: Detector = {
   id: 'unguarded-debug-endpoint',
   meta: {
@@ -35,7 +40,7 @@ export const unguardedDebugEndpoint: Detector = {
   languages: [...JS_LIKE, 'python'],
   keywords: ['env', 'globals', 'config', 'heap', 'tracemalloc', 'metrics', 'prom', 'status-monitor', 'swagger-stats', 'actuator', 'debug', 'platform', 'psutil', 'os.', 'process.', 'sys.'],
   run(ctx: DetectorContext) {
-    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts')) return;
+    if (!HINT.test(ctx.text) || !(ROUTE.test(ctx.text) || MOUNTED.test(ctx.text)) || ctx.path.endsWith('.d.ts')) return;
     const lowered = ctx.get(ir);
     if (!lowered) return;
     const tick = () => ctx.checkBudget();
