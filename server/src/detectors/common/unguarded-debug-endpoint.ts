@@ -23,7 +23,7 @@ const SHAPE: Record<DebugKind, { severity: Severity; confidence: Confidence }> =
 const HINT = /process\.(?:env|versions|config|release|features|memoryUsage|cpuUsage|resourceUsage|report)|sys\.(?:modules|path|version_info)|environ|globals\(|\.config\b|HeapSnapshot|heapdump|tracemalloc|prom-client|prometheus|\.metrics\(|status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG|\bos\.\w+\(|platform\.|psutil/;
 
 /** A route registration (`.get('/…'`, `@app.route(`), a Django view (`def v(request`), or a class-based view method. */
-const ROUTE = /\.(?:get|all|use|route|post|head)\s*\(\s*['"`]|@[\w.]+\.(?:route|get|post|api_route)\s*\(|\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b/;
+const ROUTE = /\.(?:get|all|use|route|post|head)\s*\(\s*['"`]\/|@[\w.]+\.(?:route|get|post|api_route)\s*\(|\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b/;
 /** Dashboards, the Werkzeug console and the Debug Toolbar need no route of the file's own. */
 const MOUNTED = /status-monitor|swagger-stats|express-actuator|prom-bundle|DebuggedApplication|DEBUG_TOOLBAR_CONFIG/;
 
