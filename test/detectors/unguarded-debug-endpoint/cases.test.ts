@@ -18,7 +18,7 @@ ruleTester(RULE, 'javascript', {
     PROM + `app.get('/metrics', requireAuth, ${METRICS});`,
     PROM + `app.get('/metrics', basicAuth({ users: { admin: process.env.METRICS_PASSWORD } }), ${METRICS});`,
     PROM + `const metricsApp = express();\nmetricsApp.get('/metrics', ${METRICS});\nmetricsApp.listen(9100);`,
-    PROM + `const server = express();\nserver.get('/metrics', ${METRICS});\nserver.listen(9100, '127.0.0.1');`,
+    PROM + `const server = express();\nserver.get('/metrics', ${METRICS});\nserver.listen(9100, 'localhost');`,
     PROM + `const router = express.Router();\nrouter.use(authenticate);\nrouter.get('/metrics', ${METRICS});`,
     PROM + "app.get('/metrics', async (req, res) => {\n  if (req.headers.authorization !== `Bearer ${process.env.METRICS_TOKEN}`) return res.sendStatus(401);\n  res.end(await register.metrics());\n});",
     EXPRESS + "if (process.env.NODE_ENV !== 'production') {\n  app.get('/debug/env', (req, res) => res.json(process.env));\n}",
