@@ -40,6 +40,9 @@ ruleTester(RULE, 'javascript', {
     { code: 'from prometheus_client import generate_latest\n@app.route("/metrics")\n@auth.login_required\ndef metrics():\n    return generate_latest()', language: 'python' },
     { code: 'import os\nfrom fastapi import Depends\n@app.get("/debug/env")\ndef env(user=Depends(get_current_user)):\n    return dict(os.environ)', language: 'python' },
     EXPRESS + "app.get('/version', (req, res) => res.json({ versions: process.versions }));",
+    // A template gets the environment to read from, not to print whole: not an answer by itself.
+    EXPRESS + "app.get('/', (req, res) => res.render('index', { env: process.env }));",
+    { code: FLASK + '@app.route("/")\ndef index():\n    return render_template("index.html", env=os.environ)', language: 'python' },
   ],
   invalid: [
     one(EXPRESS + "app.get('/debug/env', (req, res) => res.json(process.env));", 'process.env', 'env', { severity: 'error', confidence: 'high' }),

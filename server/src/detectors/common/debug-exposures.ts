@@ -24,9 +24,11 @@ export interface DebugCandidate {
 
 const DEBUG_PATHS = new Set(data.debugPaths);
 /** Response calls by their last name: `res.json`, `reply.send`, `jsonify`, `JSONResponse`, `new Response`. */
-const RESPONSE = /^(?:json|jsonp|send|end|write|render|jsonify|JSONResponse|JsonResponse|HttpResponse|PlainTextResponse|make_response|Response)$/;
+const RESPONSE = /^(?:json|jsonp|send|end|write|jsonify|JSONResponse|JsonResponse|HttpResponse|PlainTextResponse|make_response|Response)$/;
 /** A Prometheus registry by its name (`register`, `promRegistry`), when the file imports it from a module of its own. */
 const REGISTRY = /(?:^|\.)(?:register|\w*[rR]egistry)\s*\.\s*\w+$/;
+/** Template renderers: the context is for the template to read from, not an answer by itself. */
+const TEMPLATE = /^(?:render|render_template|render_to_string|render_to_response|TemplateResponse)$/;
 const COPY = new Set(['copy', 'items', 'entries', 'keys', 'toJSON', 'to_dict']);
 const WHAT: Record<string, string> = { 'process.env': 'the whole environment (every secret in it)', 'os.environ': 'the whole environment (every secret in it)', globals: 'the module globals', 'app.config': 'the whole app configuration (SECRET_KEY included)', 'current_app.config': 'the whole app configuration (SECRET_KEY included)' };
 
@@ -45,7 +47,8 @@ function responseExprs(fn: Func, lang: 'js' | 'python'): Expr[] {
     if (e.k === 'call' && RESPONSE.test(last(e.callee))) out.push(...e.args, ...e.kwargs.map((k) => k.value));
   });
   const stmts = (list: readonly Stmt[]): void => list.forEach((s) => {
-    if (s.k === 'return' && s.value && (lang === 'python' || fn.expressionBody)) out.push(s.value);
+    // A JS handler's return value is not its answer (the calls above are); a Python view's is.
+    if (s.k === 'return' && s.value && lang === 'python') out.push(s.value);
     else if (s.k === 'let' && s.target.k === 'member' && s.target.target.k === 'member' && s.target.target.prop === 'body' && s.value) out.push(s.value);
     else if (s.k === 'if') { stmts(s.then); stmts(s.else); } else if (s.k === 'try') { stmts(s.body); stmts(s.handler); } else if (s.k === 'block') stmts(s.body);
   });
@@ -63,6 +66,7 @@ function wholeIn(e: Expr, whole: ReadonlySet<string>, text: string, hit: (e: Exp
         if (whole.has(t(x))) return hit(x, t(x));
         return visit(x.key);
       case 'call':
+        if (TEMPLATE.test(last(x.callee))) return;
         if (x.callee.k === 'name' && !x.callee.binding && whole.has(x.callee.name) && !x.args.length) return hit(x, x.callee.name);
         if (x.callee.k === 'member' && COPY.has(x.callee.prop ?? '') && whole.has(t(x.callee.object))) return hit(x, t(x.callee.object));
         x.args.forEach(visit); x.kwargs.forEach((k) => visit(k.value)); return;
