@@ -52,6 +52,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "const v8 = require('v8');\napp.get('/heapdump', (req, res) => {\n  const file = v8.writeHeapSnapshot();\n  res.download(file);\n});", 'v8.writeHeapSnapshot()', 'heap'),
     one(EXPRESS + "const os = require('os');\napp.get('/debug/system', (req, res) => res.json({ user: os.userInfo(), net: os.networkInterfaces() }));", 'os.userInfo()', 'system', { confidence: 'low' }),
     one(EXPRESS + "app.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
+    // express-bearer-token reads the token and refuses nobody: not a guard.
+    one(EXPRESS + "app.use(bearerToken());\napp.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
     one(EXPRESS + "import swStats from 'swagger-stats';\napp.use(swStats.getMiddleware({ swaggerSpec: spec }));", 'swStats.getMiddleware({ swaggerSpec: spec })', 'dashboard'),
     // A registry imported from the project's own module, by its name.
     one("import { Router } from 'express';\nimport { register } from '../metrics/prometheus.js';\nconst router = Router();\nrouter.get('/metrics', async (req, res) => {\n  res.send(await register.metrics());\n});", 'register.metrics()', 'metrics'),

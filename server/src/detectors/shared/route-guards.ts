@@ -10,6 +10,8 @@ import data from '../../../../rules/exposure/debug-endpoints.json';
 
 const GUARD_WORDS = new Set(data.guardWords);
 const INTERNAL_APPS = new Set(data.internalApps);
+/** Middleware that reads a token or session without refusing anyone (express-bearer-token, cookie-parser). */
+const NOT_GUARDS = new Set(data.notGuards);
 /** Words of a FastAPI dependency that resolves the caller (`get_current_user`, `api_key_header`). */
 const USER_WORDS = new Set(data.fastapiUserWords);
 /** A check in a handler that decides who gets the answer. */
@@ -18,7 +20,8 @@ const HANDLER_CHECK = /\b(?:headers?|get_header|authorization|Authorization|toke
 /** Whether a text names a guard: one of its identifier words is a guard word (`requireAdmin`, `basicAuth`, `login_required`). */
 export function namesGuard(text: string): boolean {
   const open = text.indexOf('(');
-  return wordsOf((open >= 0 ? text.slice(0, open) : text).slice(0, 200)).some((w) => GUARD_WORDS.has(w));
+  const name = (open >= 0 ? text.slice(0, open) : text).slice(0, 200).trim();
+  return !NOT_GUARDS.has(name.split('.').pop() ?? name) && wordsOf(name).some((w) => GUARD_WORDS.has(w));
 }
 
 /** Middleware of a registration other than `except` (the route path and the served thing): does one name a guard? */
