@@ -7,6 +7,9 @@ import { hardcodedCredentialComparison } from './common/hardcoded-credential-com
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
+import { directoryListingExposed } from './common/directory-listing-exposed';
+import { sensitiveFolderServed } from './common/sensitive-folder-served';
+import { unguardedDebugEndpoint } from './common/unguarded-debug-endpoint';
 import { queryLoggingEnabled } from './js/query-logging-enabled';
 import { missingSecurityHeaders } from './js/missing-security-headers';
 import { plaintextPassword } from './common/plaintext-password';
@@ -67,6 +70,9 @@ export const CODE_DETECTORS: readonly Detector[] = [
   sensitiveDataInLogs,
   errorDetailsInResponse,
   databaseRecordInResponse,
+  directoryListingExposed,
+  sensitiveFolderServed,
+  unguardedDebugEndpoint,
   queryLoggingEnabled,
   missingSecurityHeaders,
   plaintextPassword,

@@ -32,12 +32,16 @@ const levelOf = (f: Flow): Level | null => (f.origin.label === 'error' && LEVELS
  */
 const HANDED_TO_FRAMEWORK = /^reply(?:\s*\.\s*(?:code|status|type|header|headers)\s*\([^()]*\))*\s*\.\s*send\s*\(\s*([\w$]+)\s*\)$/;
 
-/** The hit to report for one response: the worst, leaving out messages of 4xx answers, dev-only branches and hand-offs. */
+/**
+ * The hit to report for one response: the worst, leaving out dev-only branches, hand-offs and messages of 4xx
+ * answers (a validation message is what a 400 is for), unless the error came from a database call: its text
+ * names tables, columns, indexes and values whatever the status.
+ */
 function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
   const handedOff = HANDED_TO_FRAMEWORK.exec(text.slice(sink.start, sink.end))?.[1];
   return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
-    .find((h) => !(h.level === 'message' && clientError) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
+    .find((h) => !(h.level === 'message' && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
 }
 
 export const errorDetailsInResponse: Detector = {
@@ -55,7 +59,7 @@ export const errorDetailsInResponse: Detector = {
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related,
         kind: hit.level,
-        message: `The response sends ${shape.what} (\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\`), which tells attackers about your code, queries and versions; log it on the server and send a generic message with a request id.`,
+        message: `The response sends ${hit.store ? "a database error's raw message" : shape.what} (\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\`), which tells attackers about your code, queries and versions; log it on the server and send a generic message with a request id.`,
         severity: shape.severity,
         confidence,
       });

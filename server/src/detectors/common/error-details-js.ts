@@ -14,6 +14,28 @@ const MESSAGE_PROPS = new Set(['message', 'detail', 'details', 'reason']);
 const PASSTHROUGH_FN = new Set(['String', 'stringify', 'inspect', 'format', 'serializeError']);
 
 
+/** Database and ORM calls whose errors carry table, column, index and value names (`E11000 duplicate key … index: email_1`). */
+export const STORE_CALL = /\.\s*(?:query|execute|executemany|raw|findOne|findById|findAll|findMany|findUnique|findFirst|findOneAndUpdate|create|bulkCreate|insert|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|destroy|save|upsert|aggregate|commit|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe)\s*\(/;
+
+/** Whether `id` is the binding of a catch clause whose `try` block calls a database or ORM. */
+function caughtAroundStore(id: ts.Identifier, sf: ts.SourceFile): boolean {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (ts.isCatchClause(n)) {
+      const decl = n.variableDeclaration?.name;
+      if (decl && ts.isIdentifier(decl) && decl.text === id.text) return STORE_CALL.test(n.parent.tryBlock.getText(sf));
+    }
+    if (ts.isFunctionLike(n)) {
+      // `db.query(sql, (err, rows) => …)`, `User.create(x).catch((e) => …)`: the callback of a store call.
+      const call = n.parent;
+      if (!ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
+      const callee = call.expression;
+      const from = ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' ? callee.expression.getText(sf) : `${callee.getText(sf)}(`;
+      return STORE_CALL.test(from);
+    }
+  }
+  return false;
+}
+
 /** Is `id` a caught error: a catch binding, or the first parameter of a callback named like an error? */
 function isCaughtError(id: ts.Identifier): boolean {
   const name = id.text;
@@ -80,6 +102,17 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
   }
 }
 
+/** The error identifier inside a hit (`err` of `err.message`, `String(err)`, `${err}`). */
+function errorName(n: ts.Node): ts.Identifier {
+  let e = n;
+  while (!ts.isIdentifier(e)) {
+    const next = ts.isPropertyAccessExpression(e) ? e.expression : ts.forEachChild(e, (c) => c);
+    if (!next) break;
+    e = next;
+  }
+  return e as ts.Identifier;
+}
+
 /** Responses that send caught errors, by the syntax: each response call and the error expressions in its payload. */
 export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
@@ -93,7 +126,10 @@ export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], check
     if (hits.length) {
       out.push({
         start: node.getStart(sf), end: node.getEnd(), status: sent.status,
-        hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf) })),
+        hits: hits.map((h) => ({
+          start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf),
+          store: h.level === 'message' && caughtAroundStore(errorName(h.node), sf),
+        })),
       });
     }
   }

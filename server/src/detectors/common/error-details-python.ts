@@ -24,6 +24,20 @@ function isCaught(id: Node): boolean {
   return false;
 }
 
+/** Database and ORM calls whose errors carry table, column and value names (IntegrityError, OperationalError). */
+const STORE_CALL = /\.\s*(?:execute|executemany|executescript|commit|flush|query|save|create|get_or_create|update_or_create|bulk_create|insert_one|insert_many|update_one|update_many|delete_one|delete_many|find_one|raw)\s*\(/;
+
+/** Whether the caught exception `id` comes from a `try` whose body calls a database or ORM. */
+function caughtAroundStore(id: Node): boolean {
+  for (let n: Node | null = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type !== 'except_clause') continue;
+    const pattern = n.namedChildren.find((c) => c?.type === 'as_pattern');
+    if (pattern?.childForFieldName('alias')?.text !== id.text) continue;
+    return STORE_CALL.test(n.parent?.childForFieldName('body')?.text ?? '');
+  }
+  return false;
+}
+
 function devOnly(n: Node): boolean {
   for (let p: Node | null = n.parent; p && p.type !== 'function_definition'; p = p.parent) {
     const cond = p.type === 'if_statement' || p.type === 'conditional_expression'
@@ -103,7 +117,10 @@ export function pythonErrorSinks(_tree: PyTree, text: string, checkBudget: () =>
     const last = sent.payload[sent.payload.length - 1]!;
     out.push({
       start: Math.min(...sent.payload.map((p) => p.startIndex)), end: Math.max(last.endIndex, ...sent.payload.map((p) => p.endIndex)), status: sent.status,
-      hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.level, text: h.node.text, devOnly: devOnly(h.node) })),
+      hits: hits.map((h) => ({
+        start: h.node.startIndex, end: h.node.endIndex, level: h.level, text: h.node.text, devOnly: devOnly(h.node),
+        store: h.level === 'message' && caughtAroundStore(h.node.type === 'attribute' ? h.node.childForFieldName('object') ?? h.node : h.node),
+      })),
     });
   }
   return out;

@@ -22,6 +22,8 @@ export interface ExposureHit {
   text: string;
   /** Inside a development-only branch (`if DEBUG:`, `isDev ? err.stack : undefined`). */
   devOnly?: boolean;
+  /** A caught error whose `try` called a database or ORM (`query`, `save`, `commit`…): its message names tables, columns and values. */
+  store?: boolean;
   /** The path from where the value came to the sink, for flow hits. */
   related?: RelatedStep[];
   /** Through a helper's summary or an unknown call: lower confidence. */

@@ -1,0 +1,31 @@
+// Directory listings served to clients (issue 10); valid: static serving without a listing, a listing
+// behind authentication or only in development, a local function named serveIndex.
+import { at, ruleTester, type InvalidCase } from '../harness';
+
+const RULE = 'directory-listing-exposed';
+/** One finding spanning the last occurrence of `text`. */
+const one = (code: string, text: string, kind: string, extra: object = {}, language?: 'python'): InvalidCase =>
+  ({ code, ...(language ? { language } : {}), errors: [{ ...at(code, text, kind, { after: code.slice(0, code.lastIndexOf(text) + text.length) }), ...extra }] });
+
+const HEAD = "const express = require('express');\nconst serveIndex = require('serve-index');\nconst app = express();\n";
+
+ruleTester(RULE, 'javascript', {
+  valid: [
+    HEAD + "app.use('/ftp', express.static('public/ftp'));",
+    HEAD + "app.use('/ftp', ensureLoggedIn(), serveIndex('public/ftp', { icons: true }));",
+    HEAD + "if (process.env.NODE_ENV === 'development') app.use('/files', serveIndex('files'));",
+    "function serveIndex(dir) { return dir; }\napp.use('/x', serveIndex('x'));",
+    "import fastifyStatic from '@fastify/static';\nfastify.register(fastifyStatic, { root: path.join(__dirname, 'public'), list: false });",
+    { code: 'app.router.add_static("/static/", path="static")', language: 'python' },
+    { code: 'from django.views.static import serve\nurlpatterns = [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]', language: 'python' },
+  ],
+  invalid: [
+    one(HEAD + "app.use('/ftp', express.static('public/ftp'), serveIndex('public/ftp', { icons: true }));", "serveIndex('public/ftp', { icons: true })", 'listing', { severity: 'warning', confidence: 'medium' }),
+    one(HEAD + "app.use('/uploads', serveIndex(path.join(__dirname, 'uploads')));", "serveIndex(path.join(__dirname, 'uploads'))", 'listing'),
+    one(HEAD + "app.use('/', serveIndex(__dirname));", 'serveIndex(__dirname)', 'root', { severity: 'error', confidence: 'high' }),
+    one("import index from 'serve-index';\napp.use('/logs', index('logs'));", "index('logs')", 'sensitive'),
+    one("import fastifyStatic from '@fastify/static';\nfastify.register(fastifyStatic, { root: path.join(__dirname, 'public'), list: true });", 'list: true', 'listing'),
+    one('from aiohttp import web\napp.router.add_static("/files/", path="files", show_index=True)', 'show_index=True', 'listing', {}, 'python'),
+    one('from django.views.static import serve\nurlpatterns = [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT, "show_indexes": True})]', '"show_indexes": True', 'listing', {}, 'python'),
+  ],
+});

@@ -1,0 +1,34 @@
+// Exception text in 4xx answers (issue 10): stacks, driver internals and whole errors are reported with
+// any status; a message is left alone in a 4xx (a parser's or validator's message is the answer a 400
+// gives) unless the error came from a database or ORM call, whose text names tables, columns and values.
+import { at, ruleTester, type InvalidCase } from '../harness';
+
+const RULE = 'error-details-in-response';
+/** One finding spanning the last occurrence of `text`. */
+const one = (code: string, text: string, kind: string, extra: object = {}): InvalidCase =>
+  ({ code, errors: [{ ...at(code, text, kind, { after: code.slice(0, code.lastIndexOf(text) + text.length) }), ...extra }] });
+const E = (body: string) => `app.post('/x', async (req, res) => {\n  ${body}\n});`;
+const P = (body: string) => `from flask import Flask, jsonify, request\napp = Flask(__name__)\n\n@app.route("/x", methods=["POST"])\ndef x():\n${body}`;
+
+ruleTester(RULE, 'javascript', {
+  valid: [
+    E("try { const data = JSON.parse(req.body.raw); } catch (err) { return res.status(400).json({ error: err.message }); }"),
+    E("try { schema.parse(req.body); } catch (e) { res.status(422).send(`invalid: ${e.message}`); }"),
+    E("try { await sendMail(req.body.to); } catch (err) { res.status(400).json({ error: String(err) }); }"),
+    { code: P('    try:\n        payload = MySchema().load(request.json)\n    except ValidationError as e:\n        return jsonify(error=str(e)), 400'), language: 'python' },
+  ],
+  invalid: [
+    one(E("try { parse(req.body); } catch (err) { res.status(400).json({ error: err.message, stack: err.stack }); }"), 'err.stack', 'stack', { severity: 'warning', confidence: 'high' }),
+    one(E("try { parse(req.body); } catch (err) { res.status(400).json(err); }"), 'err', 'whole'),
+    one(E("try { await db.query(sql); } catch (err) { res.status(422).json({ error: err.sqlMessage }); }"), 'err.sqlMessage', 'stack'),
+    one(E("try { return NextResponse.json(await run()); } catch (err) { return NextResponse.json({ trace: err.stack }, { status: 400 }); }"), 'err.stack', 'stack'),
+    // A database's message with a 4xx: `E11000 duplicate key error collection: app.users index: email_1 dup key: …`.
+    one(E("try { const user = await User.create(req.body); res.status(201).json(user); } catch (err) { res.status(400).json({ error: err.message }); }"), 'err.message', 'message', { severity: 'info', confidence: 'low' }),
+    one(E("try { await pool.query('INSERT INTO t VALUES ($1)', [req.body.v]); } catch (e) { res.status(409).send(`Failed: ${e}`); }"), 'e', 'message', {}),
+    one(E("db.query(sql, [req.body.id], (err, rows) => {\n    if (err) return res.status(400).json({ error: err.message });\n    res.json(rows);\n  });"), 'err.message', 'message'),
+    one(E("Order.create(req.body).then((o) => res.json(o)).catch((e) => res.status(400).json({ error: e.message }));"), 'e.message', 'message'),
+    { ...one(P('    try:\n        db.session.add(Item(**request.json))\n        db.session.commit()\n    except Exception as e:\n        return jsonify(error=str(e)), 400'), 'e', 'message'), language: 'python' },
+    { ...one(P('    try:\n        run(request.json)\n    except Exception:\n        return jsonify(trace=traceback.format_exc()), 400'), 'traceback.format_exc()', 'stack'), language: 'python' },
+    { ...one(P('    try:\n        cur.execute("INSERT INTO t VALUES (%s)", (request.json["v"],))\n    except Exception as e:\n        raise HTTPException(status_code=400, detail=str(e))'), 'e', 'message'), language: 'python' },
+  ],
+});
