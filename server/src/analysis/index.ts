@@ -5,7 +5,7 @@ import type { FileMemo } from '../core/memo';
 import type { DetectorContext, Fact, LanguageId } from '../core/types';
 import { Analyzer, type Flow, type Summary } from './interpret';
 import type { FileIR } from './ir';
-import { memoLowered, lowerRun } from './lowered';
+import { exportCount, lowerRun } from './lowered';
 import { MODEL_PACKS } from './model-packs';
 import type { ModelLanguage, ModelPack } from './model-types';
 import { compileModels, type Models } from './models';
@@ -137,8 +137,9 @@ export const analysis: Fact<FileAnalysis | undefined> = {
     const a = new Analyzer(lowered, models, ctx.text, every64(() => ctx.checkBudget()), ctx.path);
     const walked = a.run();
     const result = ownResult(a, walked, language);
-    const exports = walked ? memoLowered(ctx.memo, ctx.path, ctx.text, ctx.languageId)?.exports.size : 0;
-    ctx.memo?.set(ctx.path, ANALYSED, { text: ctx.text, languageId: ctx.languageId, models, result, ...(exports ? { summaries: a.summaries } : {}) }, ctx.text.length);
+    const exports = walked ? exportCount(ctx, lowered) : 0;
+    // Kept for the next version when editing, and for importers (the summaries) when the file exports functions.
+    if (ctx.editing || exports) ctx.memo?.set(ctx.path, ANALYSED, { text: ctx.text, languageId: ctx.languageId, models, result, ...(exports ? { summaries: a.summaries } : {}) }, ctx.text.length);
     return result;
   },
 };

@@ -46,6 +46,13 @@ function keep(memo: FileMemo | undefined, path: string, lowered: Lowered): Lower
 }
 
 /**
+ * Where a run leaves its lowering: for its next version when editing. A scan keeps none (importers
+ * lower an imported file again, once: the workspace index keeps its export table): a scan's memo full
+ * of IR made every later file slower to analyse (a larger heap to collect), by more than lowering twice.
+ */
+const keptBy = (ctx: FactContext) => (ctx.editing ? ctx.memo : undefined);
+
+/**
  * The file of a run, lowered from the run's own parse (shared with its detectors): reused whole from
  * the memo when the text is the same, else lowered from the last version's top-level statements (an
  * edit re-lowers only the statements it touched). That last version is consumed: its IR now belongs
@@ -62,10 +69,21 @@ export function lowerRun(ctx: DetectorContext & FactContext, language: 'js' | 'p
   if (language === 'js') {
     const sf = parsed as ts.SourceFile;
     const { ir, state } = lowerJsUnits(sf, tick, prev);
-    return keep(memo, path, { text, languageId, ir, exports: jsExports(sf, ir), state }).ir;
+    const exports = jsExports(sf, ir);
+    return keep(keptBy(ctx), path, { text, languageId, ir, exports, state }).ir;
   }
   const { ir, state } = lowerPythonUnits(parsed as Tree, tick, text, prev);
-  return keep(memo, path, { text, languageId, ir, exports: pythonExports(ir), state }).ir;
+  const exports = pythonExports(ir);
+  return keep(keptBy(ctx), path, { text, languageId, ir, exports, state }).ir;
+}
+
+/** How many functions the run's file exports (its lowering's, when the memo kept it). */
+export function exportCount(ctx: DetectorContext & FactContext, lowered: FileIR): number {
+  const kept = memoLowered(ctx.memo, ctx.path, ctx.text, ctx.languageId);
+  if (kept) return kept.exports.size;
+  if (lowered.language === 'python') return pythonExports(lowered).size;
+  const sf = ctx.js();
+  return sf ? jsExports(sf, lowered).size : 0;
 }
 
 /**

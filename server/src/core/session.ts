@@ -192,6 +192,7 @@ export class Session {
     const ctx: AsyncDetectorContext & FactContext = {
       ...asking,
       memo: this.memo,
+      editing: this.options.incremental === true,
       js: () => this.js(),
       python: () => this.python(),
       yaml: () => this.yaml(),

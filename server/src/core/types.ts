@@ -141,6 +141,13 @@ export interface Fact<T, C extends DetectorContext = DetectorContext> {
  */
 export interface FactContext {
   readonly memo?: FileMemo;
+  /**
+   * The host edits this file and will analyse its next version soon (`AnalyzeOptions.incremental`):
+   * what a fact keeps for the path is reused by the next version. Otherwise (a scan) a fact keeps
+   * only what other files will ask for (the summaries of files that export functions): a scan's
+   * memo full of IR nobody reads again made every run after it slower (a larger heap to collect).
+   */
+  readonly editing?: boolean;
 }
 
 /** A fact that waits on services (registry look-ups, type checks): `await ctx.get(fact)`. */
