@@ -57,6 +57,8 @@ export interface SinkModel extends CallMatch {
   normalizedOnly?: boolean;
   /** The argument is certainly of this kind (a raw SQL API), whatever its text looks like. */
   certain?: boolean;
+  /** Only when the receiver is the result of a call whose text matches this regex (`h = createHash('md5'); h.update(x)`). */
+  receiverCall?: string;
 }
 
 export interface SanitizerModel extends CallMatch {
