@@ -50,6 +50,8 @@ ruleTester('weak-password-hash', 'typescript', {
     "app.post('/x', (req, res) => {\n  const pin = req.body.pin;\n  const sums = files.map((pin) => createHash('sha1').update(pin).digest('hex'));\n  let p = req.body.password;\n  p = fileBuffer;\n  res.json({ sums, d: createHash('md5').update(p).digest('hex') });\n});",
     // Lengths and slices of a password are not the password.
     "function check(password) { const n = String(password.length); return createHash('md5').update(n).digest('hex'); }",
+    // HTTP Digest authentication: the protocol fixes MD5 of user:realm:password, nothing is stored.
+    py("import hashlib\n\ndef H(data):\n    return hashlib.md5(data).hexdigest()\n\ndef HA1(realm, username, password):\n    return H(b':'.join([username.encode(), realm.encode(), password.encode()]))\n\ndef response(ha1, nonce, ha2):\n    return H(f'{ha1}:{nonce}:{ha2}'.encode())"),
     py('digest = hashlib.md5(open(path, "rb").read()).hexdigest()'),
     py('h = hashlib.sha256(data, usedforsecurity=False)'),
     py('pw_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())'),

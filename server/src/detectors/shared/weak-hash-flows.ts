@@ -3,18 +3,20 @@
 // called. The shared `analysis` fact walks only files request input can enter; a password hashed in a
 // service or model file has none, so fact `weak-hash-flows` walks every function of a file that names
 // a digest, with the same models and interpreter (parameters named like passwords are labelled there).
-import { ir, languageOfAnalysis, modelsFor, type Flow, type ModelContext } from '../../analysis';
+import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, type ModelContext } from '../../analysis';
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact, RelatedStep } from '../../core/types';
 import { wordsOf } from './sensitive-names';
 
-/** Without one of these words no model's digest call can appear (the `weak-hash` sinks' callees). */
+/** Without one of these words no model's digest call can appear (the `weak-hash` sinks' callees)… */
 const DIGEST_WORD = /md5|sha-?\d|createHash|hashlib|subtle/i;
+/** …and without one of these no password can reach it (a name or a request field; Python's `pass` statement is not one). */
+const PASSWORD_WORD = /pass(?:w|phrase|code)|pwd|\bpw\b|\bpin\b|[_.'"]pin\b|\.pass\b|['"]pass['"]/i;
 
 export const weakHashFlows: Fact<readonly Flow[]> = {
   id: 'weak-hash-flows',
   compute(ctx) {
-    if (!languageOfAnalysis(ctx.languageId) || !DIGEST_WORD.test(ctx.text)) return [];
+    if (!languageOfAnalysis(ctx.languageId) || !DIGEST_WORD.test(ctx.text) || !PASSWORD_WORD.test(ctx.text)) return [];
     const lowered = ctx.get(ir);
     if (!lowered) return [];
     let n = 0;
@@ -22,8 +24,10 @@ export const weakHashFlows: Fact<readonly Flow[]> = {
       if ((++n & 63) === 0) ctx.checkBudget();
     };
     const a = new Analyzer(lowered, modelsFor(lowered.language, (ctx as ModelContext).models), ctx.text, tick, ctx.path);
-    a.run(true);
-    return a.flows.filter((f) => f.sink.kind === 'weak-hash');
+    // Where the shared analysis walks (input can enter), its flows are these: one walk, not two.
+    const shared = mayHaveInput(ctx.text, lowered.language) && a.hasWork() ? ctx.get(analysis) : undefined;
+    if (!shared) a.run(true);
+    return (shared ?? a).flows.filter((f) => f.sink.kind === 'weak-hash');
   },
 };
 
@@ -37,6 +41,14 @@ export function isPasswordName(name: string): boolean {
   const head = words[words.length - 1];
   if (!head || !PASSWORD_WORDS.has(head)) return false;
   return !words.some((w) => NOT_PASSWORD.has(w)) && !/^(is|has|should|show|min|max|validate)$/.test(words[0]);
+}
+
+/**
+ * HTTP Digest authentication (RFC 7616) fixes the digest (MD5 or SHA-256 of `user:realm:password`) and
+ * stores nothing: a file that speaks of a realm and a nonce computes it, and its flows are not findings.
+ */
+function isHttpDigestAuth(text: string): boolean {
+  return /\brealm\b/i.test(text) && /\bnonce\b/i.test(text);
 }
 
 const lastName = (text: string) => /([A-Za-z_$][\w$]*)\W*$/.exec(text)?.[1] ?? '';
@@ -79,7 +91,7 @@ function spotOf(f: Flow): { start: number; end: number } {
  */
 export function flowHashHits(ctx: DetectorContext, covered: (call: { start: number; end: number }, fn: { start: number; end: number } | undefined) => boolean): HashHit[] {
   const flows = ctx.get(weakHashFlows) ?? [];
-  if (!flows.length) return [];
+  if (!flows.length || isHttpDigestAuth(ctx.text)) return [];
   const funcs = ctx.get(ir)?.funcs ?? [];
   const best = new Map<number, Flow>();
   for (const f of flows) {
