@@ -103,6 +103,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (chained) return chained.object && typeof args[0]?.lit === 'number' ? { ...chained, status: args[0].lit } : chained.object ? { ...chained, status: recv.status } : chained;
   }
   for (const src of a.models.sourceCalls.find(site)) {
+    if (src.receiverCall && !(recv?.code && regexOf(src.receiverCall).test(recv.code))) continue;
     const [label, detail] = (src.label ?? 'request').split(':');
     return { taint: [a.origin(label, e.span, { trust: src.trust ?? 'high', detail: detail ?? text })] };
   }

@@ -130,6 +130,9 @@ export interface SourceModel {
   path?: string[];
   /** …or a call that returns input (`input`, `os.getenv`). */
   call?: string[];
+  /** …or a method whose receiver is the result of a call matching `receiverCall` (`createHash('md5')…digest()`): a labelled value, not input. */
+  method?: string[];
+  receiverCall?: string;
   label?: string;
   /** The path is an object with its own fields/methods. */
   object?: string;

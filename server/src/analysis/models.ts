@@ -134,6 +134,9 @@ export function compileModels(packs: readonly ModelPack[], language: ModelLangua
       if (s.call) {
         m.sourceCalls.add({ ...s, callee: s.call });
         m.sourceCallNames.push(...s.call);
+      } else if (s.method) {
+        // Methods make values, not ways in: they do not open a file to the walk (`sourceCallNames`).
+        m.sourceCalls.add({ ...s });
       }
     }
     for (const [name, o] of Object.entries(p.objects ?? {})) m.objects.set(name, mergeObject(m.objects.get(name), o));

@@ -14,6 +14,13 @@ const pinPy = "from flask import request\nimport hashlib\n@app.route('/x', metho
 const djangoPy = "import hashlib\n\ndef signup(request):\n    raw = request.POST['password']\n    u = User(email=request.POST['email'])\n    u.digest = hashlib.sha1(raw.encode()).hexdigest()\n    u.save()";
 const newPy = "import hashlib\n\ndef store(user, pwd):\n    raw = pwd.encode()\n    user.digest = hashlib.new('md5', raw).hexdigest()";
 
+// Output cases: a digest stored as a password, whatever was hashed.
+const ormJs = "const crypto = require('crypto');\nasync function register(email, input) {\n  const h = crypto.createHash('sha1').update(input).digest('hex');\n  await User.create({ email, password: h });\n}";
+const storeJs = "const crypto = require('crypto');\nconst makeDigest = (x) => crypto.createHash('md5').update(x).digest('hex');\nexport async function reset(user, next) {\n  user.passwordHash = makeDigest(next);\n  await user.save();\n}";
+const prismaJs = "import { createHash } from 'crypto';\nasync function signup(prisma, email, value) {\n  const h = createHash('sha256');\n  h.update(value);\n  const digest = h.digest('hex');\n  return prisma.user.create({ data: { email, hashedPassword: digest } });\n}";
+const storePy = "import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.password_hash = h\n    user.save()";
+const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef signup(email, value):\n    User.objects.create(email=email, password=make_digest(value))";
+
 // Syntax cases (names around the call).
 const s1 = "const hashed = crypto.createHash('md5').update(password).digest('hex');";
 const s2 = "const h = createHash('sha256').update(req.body.password + salt).digest('hex');";
@@ -40,6 +47,8 @@ ruleTester('weak-password-hash', 'typescript', {
     // A random token hashed for storage is the recommended practice.
     "const crypto = require('crypto');\nfunction makeDigest(x) { return crypto.createHash('sha256').update(x).digest('hex'); }\nconst token = crypto.randomBytes(32).toString('hex');\nuser.resetTokenDigest = makeDigest(token);",
     "app.get('/verify', (req, res) => { const t = req.query.token; res.json(createHash('sha256').update(t).digest('hex')); });",
+    // A random token's digest stored as a token (also under a password-reset name) is right.
+    "const crypto = require('crypto');\nasync function issue(user) {\n  const t = crypto.randomBytes(32).toString('hex');\n  const h = crypto.createHash('sha256').update(t).digest('hex');\n  await Token.create({ userId: user.id, tokenHash: h });\n  user.passwordResetToken = h;\n}",
     // File contents through the same helper a password never reaches.
     "const fs = require('fs');\nfunction makeDigest(x) { return crypto.createHash('md5').update(x).digest('hex'); }\nexport function etagOf(path, password) { return makeDigest(fs.readFileSync(path)); }",
     // Password goes to bcrypt; the digest gets the email (for a Gravatar URL).
@@ -53,6 +62,7 @@ ruleTester('weak-password-hash', 'typescript', {
     // HTTP Digest authentication: the protocol fixes MD5 of user:realm:password, nothing is stored.
     py("import hashlib\n\ndef H(data):\n    return hashlib.md5(data).hexdigest()\n\ndef HA1(realm, username, password):\n    return H(b':'.join([username.encode(), realm.encode(), password.encode()]))\n\ndef response(ha1, nonce, ha2):\n    return H(f'{ha1}:{nonce}:{ha2}'.encode())"),
     py('digest = hashlib.md5(open(path, "rb").read()).hexdigest()'),
+    py("import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.avatar_hash = h\n    user.save()"),
     py('h = hashlib.sha256(data, usedforsecurity=False)'),
     py('pw_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())'),
     py('key = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)'),
@@ -83,5 +93,12 @@ ruleTester('weak-password-hash', 'typescript', {
     { ...py(pinPy), errors: [at(pinPy, 'hashlib.sha256', 'request:direct')] },
     { ...py(djangoPy), errors: [at(djangoPy, 'hashlib.sha1', 'request:direct')] },
     { ...py(newPy), errors: [at(newPy, "'md5'", 'sensitive:direct')] },
+    { code: ormJs, errors: [at(ormJs, "crypto.createHash('sha1').update(input).digest('hex')", 'digest:direct')] },
+    { code: storeJs, errors: [at(storeJs, "crypto.createHash('md5').update(x).digest('hex')", 'digest:summary')] },
+    { code: prismaJs, errors: [at(prismaJs, "h.digest('hex')", 'digest:direct')] },
+    { ...py(storePy), errors: [at(storePy, 'hashlib.md5(raw.encode()).hexdigest()', 'digest:direct')] },
+    { ...py(ormPy), errors: [at(ormPy, 'hashlib.sha256(x.encode()).hexdigest()', 'digest:summary')] },
+    // Both halves on one call: one finding, the syntax's.
+    { code: "const crypto = require('crypto');\nasync function register(email, password) {\n  const h = crypto.createHash('sha1').update(password).digest('hex');\n  await User.create({ email, password: h });\n}", errors: 1 },
   ],
 });

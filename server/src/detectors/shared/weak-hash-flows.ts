@@ -5,8 +5,11 @@
 // a digest, with the same models and interpreter (parameters named like passwords are labelled there).
 import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, type ModelContext } from '../../analysis';
 import { Analyzer } from '../../analysis/interpret';
-import type { DetectorContext, Fact, RelatedStep } from '../../core/types';
+import type { DetectorContext, Fact } from '../../core/types';
 import { wordsOf } from './sensitive-names';
+import { code, lineOf, storedDigestHits, type HashHit } from './weak-hash-stores';
+
+export type { HashHit } from './weak-hash-stores';
 
 /** Without one of these words no model's digest call can appear (the `weak-hash` sinks' callees)… */
 const DIGEST_WORD = /md5|sha-?\d|createHash|hashlib|subtle/i;
@@ -27,7 +30,7 @@ export const weakHashFlows: Fact<readonly Flow[]> = {
     // Where the shared analysis walks (input can enter), its flows are these: one walk, not two.
     const shared = mayHaveInput(ctx.text, lowered.language) && a.hasWork() ? ctx.get(analysis) : undefined;
     if (!shared) a.run(true);
-    return (shared ?? a).flows.filter((f) => f.sink.kind === 'weak-hash');
+    return (shared ?? a).flows.filter((f) => f.sink.kind === 'weak-hash' || (f.sink.kind === 'password-field' && f.origin.label === 'digest'));
   },
 };
 
@@ -61,18 +64,6 @@ function passwordOrigin(f: Flow): boolean {
   return false;
 }
 
-export interface HashHit {
-  start: number;
-  end: number;
-  algorithm: string;
-  message: string;
-  kind: string;
-  related?: RelatedStep[];
-  via: 'direct' | 'summary' | 'unknown';
-}
-
-const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
-const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 const VIA_RANK = ['direct', 'summary', 'unknown'];
 
 /** Where a flow's finding goes: the algorithm when the call names it (`createHash('md5')`, `md5(x)`), else the hashed value. */
@@ -118,5 +109,7 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
       ],
     });
   }
-  return hits;
+  // A digest stored as a password, where no finding on its call came first (from the syntax or the input side).
+  const taken = (s: { start: number; end: number }) => covered(s, undefined) || hits.some((h) => h.start >= s.start && h.start < s.end);
+  return [...hits, ...storedDigestHits(ctx.text, flows).filter((h) => !taken(h))];
 }
