@@ -49,6 +49,9 @@ ruleTester('weak-password-hash', 'typescript', {
     "app.get('/verify', (req, res) => { const t = req.query.token; res.json(createHash('sha256').update(t).digest('hex')); });",
     // A random token's digest stored as a token (also under a password-reset name) is right.
     "const crypto = require('crypto');\nasync function issue(user) {\n  const t = crypto.randomBytes(32).toString('hex');\n  const h = crypto.createHash('sha256').update(t).digest('hex');\n  await Token.create({ userId: user.id, tokenHash: h });\n  user.passwordResetToken = h;\n}",
+    "user.resetPasswordToken = crypto.createHash('sha256').update(resetToken).digest('hex');",
+    py('user.password_reset_token = hashlib.sha256(token.encode()).hexdigest()'),
+    py('password_salt = hashlib.md5(os.urandom(16)).hexdigest()'),
     // File contents through the same helper a password never reaches.
     "const fs = require('fs');\nfunction makeDigest(x) { return crypto.createHash('md5').update(x).digest('hex'); }\nexport function etagOf(path, password) { return makeDigest(fs.readFileSync(path)); }",
     // Password goes to bcrypt; the digest gets the email (for a Gravatar URL).

@@ -9,6 +9,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { besidePassword } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -68,7 +69,9 @@ export const weakPasswordHash: Detector = {
         }
         if (algorithm && FAST.test(algorithm)) {
           const direct = mentionsPassword(data);
-          if (direct || mentionsPassword(contextName(node, sf))) {
+          const receiver = direct ? '' : contextName(node, sf);
+          // A reset token's or a salt's digest is named after the password it serves, and is right.
+          if (direct || (mentionsPassword(receiver) && !besidePassword(receiver))) {
             const broken = BROKEN.test(algorithm);
             syntax.push(at.getStart(sf));
             ctx.report({

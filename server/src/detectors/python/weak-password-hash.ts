@@ -7,6 +7,7 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { besidePassword } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -72,7 +73,7 @@ export const pyWeakPasswordHash: Detector = {
             && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
         }
       }
-      if (!direct && !mentionsPassword(name)) continue;
+      if (!direct && (!mentionsPassword(name) || besidePassword(name))) continue;
       syntax.push(at.startIndex);
       ctx.report({
         start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',

@@ -23,6 +23,11 @@ const PASSWORD_FIELD = new Set(['password', 'passwd', 'pwd', 'passcode', 'passph
 /** `passwordResetToken`, `password_changed_at`, `pinned`: about a password, not one. */
 const NOT_FIELD = new Set(['token', 'reset', 'expires', 'expiry', 'changed', 'updated', 'at', 'policy', 'length', 'confirm', 'confirmation', 'hint', 'salt']);
 
+/** A name about a password that is not one (`passwordResetToken`, `password_salt`, `resetPasswordExpires`). */
+export function besidePassword(name: string): boolean {
+  return wordsOf(name).some((w) => NOT_FIELD.has(w));
+}
+
 /** A field that holds a password or its hash (`password`, `passwordHash`, `hashed_password`, `pin_hash`). */
 export function isPasswordField(name: string): boolean {
   const words = wordsOf(name);
