@@ -11,8 +11,8 @@ import { code, lineOf, storedDigestHits, type HashHit } from './weak-hash-stores
 
 export type { HashHit } from './weak-hash-stores';
 
-/** Without one of these words no model's digest call can appear (the `weak-hash` sinks' callees)… */
-const DIGEST_WORD = /md5|sha-?\d|createHash|hashlib|subtle/i;
+/** Without one of these calls no model's digest can appear (the `weak-hash` sinks, `digest` sources)… */
+const DIGEST_WORD = /\b(?:md5|sha1|sha(?:224|256|384|512)|sha3_\d+|blake2[bs])\s*\(|createHash\s*\(\s*['"`](?:md|sha)|\bnew\s*\(\s*['"](?:md5|sha)|subtle\.digest\s*\(/i;
 /** …and without one of these no password can reach it (a name or a request field; Python's `pass` statement is not one). */
 const PASSWORD_WORD = /pass(?:w|phrase|code)|pwd|\bpw\b|\bpin\b|[_.'"]pin\b|\.pass\b|['"]pass['"]/i;
 
