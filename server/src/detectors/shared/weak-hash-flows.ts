@@ -1,8 +1,9 @@
 // The flow half of weak-password-hash: fast digests (sink kind `weak-hash` in rules/models: MD5, SHA-1,
 // plain SHA-2, by call shape and algorithm) reached by a password, whatever the hashing helper is
 // called. The shared `analysis` fact walks only files request input can enter; a password hashed in a
-// service or model file has none, so fact `weak-hash-flows` walks every function of a file that names
-// a digest, with the same models and interpreter (parameters named like passwords are labelled there).
+// service or model file has none, so fact `weak-hash-flows` walks every function of a file that calls
+// a digest and names a password, with the same models and interpreter (names like `password` carry
+// the label `sensitive` there); where the shared analysis walks anyway, its flows are reused.
 import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, type ModelContext } from '../../analysis';
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact } from '../../core/types';
