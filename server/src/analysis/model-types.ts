@@ -133,6 +133,8 @@ export interface SourceModel {
   /** …or a method whose receiver is the result of a call matching `receiverCall` (`createHash('md5')…digest()`): a labelled value, not input. */
   method?: string[];
   receiverCall?: string;
+  /** The call's result is a labelled value (a digest), not input: the file is not walked for it. */
+  value?: boolean;
   label?: string;
   /** The path is an object with its own fields/methods. */
   object?: string;

@@ -131,11 +131,11 @@ export function compileModels(packs: readonly ModelPack[], language: ModelLangua
     for (const s of p.exits ?? []) m.exits.add(s);
     for (const s of p.sources ?? []) {
       for (const path of s.path ?? []) m.sourcePaths.set(path, s);
+      // Labelled values (`value`, and methods: a digest) are not ways in: they do not open a file to the walk.
       if (s.call) {
         m.sourceCalls.add({ ...s, callee: s.call });
-        m.sourceCallNames.push(...s.call);
+        if (!s.value) m.sourceCallNames.push(...s.call);
       } else if (s.method) {
-        // Methods make values, not ways in: they do not open a file to the walk (`sourceCallNames`).
         m.sourceCalls.add({ ...s });
       }
     }

@@ -18,6 +18,7 @@ const newPy = "import hashlib\n\ndef store(user, pwd):\n    raw = pwd.encode()\n
 const ormJs = "const crypto = require('crypto');\nasync function register(email, input) {\n  const h = crypto.createHash('sha1').update(input).digest('hex');\n  await User.create({ email, password: h });\n}";
 const storeJs = "const crypto = require('crypto');\nconst makeDigest = (x) => crypto.createHash('md5').update(x).digest('hex');\nexport async function reset(user, next) {\n  user.passwordHash = makeDigest(next);\n  await user.save();\n}";
 const prismaJs = "import { createHash } from 'crypto';\nasync function signup(prisma, email, value) {\n  const h = createHash('sha256');\n  h.update(value);\n  const digest = h.digest('hex');\n  return prisma.user.create({ data: { email, hashedPassword: digest } });\n}";
+const md5Js = "import md5 from 'md5';\nexport async function register(email, input) {\n  const h = md5(input);\n  await User.create({ email, password: h });\n}";
 const storePy = "import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.password_hash = h\n    user.save()";
 const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef signup(email, value):\n    User.objects.create(email=email, password=make_digest(value))";
 
@@ -52,6 +53,7 @@ ruleTester('weak-password-hash', 'typescript', {
     "user.resetPasswordToken = crypto.createHash('sha256').update(resetToken).digest('hex');",
     py('user.password_reset_token = hashlib.sha256(token.encode()).hexdigest()'),
     py('password_salt = hashlib.md5(os.urandom(16)).hexdigest()'),
+    "import md5 from 'md5';\nexport async function avatar(user, email) {\n  const h = md5(email.trim());\n  await User.update({ avatarHash: h }, { where: { id: user.id } });\n}",
     // File contents through the same helper a password never reaches.
     "const fs = require('fs');\nfunction makeDigest(x) { return crypto.createHash('md5').update(x).digest('hex'); }\nexport function etagOf(path, password) { return makeDigest(fs.readFileSync(path)); }",
     // Password goes to bcrypt; the digest gets the email (for a Gravatar URL).
@@ -99,6 +101,7 @@ ruleTester('weak-password-hash', 'typescript', {
     { code: ormJs, errors: [at(ormJs, "crypto.createHash('sha1').update(input).digest('hex')", 'digest:direct')] },
     { code: storeJs, errors: [at(storeJs, "crypto.createHash('md5').update(x).digest('hex')", 'digest:summary')] },
     { code: prismaJs, errors: [at(prismaJs, "h.digest('hex')", 'digest:direct')] },
+    { code: md5Js, errors: [at(md5Js, 'md5(input)', 'digest:direct')] },
     { ...py(storePy), errors: [at(storePy, 'hashlib.md5(raw.encode()).hexdigest()', 'digest:direct')] },
     { ...py(ormPy), errors: [at(ormPy, 'hashlib.sha256(x.encode()).hexdigest()', 'digest:summary')] },
     // Both halves on one call: one finding, the syntax's.
