@@ -21,7 +21,7 @@ function languageOf(pack: ModelPack, s: ModelSample): LanguageId {
 function regexes(pack: ModelPack): string[] {
   const out: string[] = [];
   const visit = (v: unknown, key = ''): void => {
-    if (typeof v === 'string' && ['receiver', 'matches', 'regex', 'valuePrefix'].includes(key) && !v.startsWith('@')) out.push(v);
+    if (typeof v === 'string' && ['receiver', 'receiverCall', 'matches', 'regex', 'valuePrefix'].includes(key) && !v.startsWith('@')) out.push(v);
     else if (Array.isArray(v)) v.forEach((x) => visit(x, key));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'tests') visit(x, k);
   };

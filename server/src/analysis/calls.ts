@@ -103,6 +103,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (chained) return chained.object && typeof args[0]?.lit === 'number' ? { ...chained, status: args[0].lit } : chained.object ? { ...chained, status: recv.status } : chained;
   }
   for (const src of a.models.sourceCalls.find(site)) {
+    if (src.receiverCall && !(recv?.code && regexOf(src.receiverCall).test(recv.code))) continue;
     const [label, detail] = (src.label ?? 'request').split(':');
     return { taint: [a.origin(label, e.span, { trust: src.trust ?? 'high', detail: detail ?? text })] };
   }
@@ -291,6 +292,7 @@ export function recordSinks(
     if (s.unless && condition(s.unless, args, kwargs)) continue;
     if (site.path === '<return>' && !a.roles.routes.has(f.fn.id)) continue;
     if (s.imports && !s.imports.some((m) => a.imports.has(m))) continue;
+    if (s.receiverCall && !(recv?.code && regexOf(s.receiverCall).test(recv.code))) continue;
     for (const [v, whole, index] of watched(s, args, kwargs, spans, call, recv)) {
       const span = s.field && e && index >= 0 ? fieldSpan(e.args[index], s.field.split('.')) ?? whole : whole;
       const taint = deepTaint(v);
@@ -301,6 +303,14 @@ export function recordSinks(
       for (const o of taint) if (!isCleared(o, s.kind)) a.record(hit, o);
     }
   }
+}
+
+const regexes = new Map<string, RegExp>();
+/** Model regexes are a few fixed strings: compiled once. */
+function regexOf(source: string): RegExp {
+  let re = regexes.get(source);
+  if (!re) regexes.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function statusOf(args: Value[], kwargs: ReadonlyArray<[string, Value]>): number | undefined {

@@ -12,6 +12,8 @@ const ERROR_INTERNAL = new Set(['stack', 'sql', 'sqlMessage', 'sqlState', 'query
   'orig', 'statement', 'params', '__traceback__', 'pgerror']);
 const ERROR_MESSAGE = new Set(['message', 'detail', 'details', 'reason', 'args']);
 /** Reads that keep a whole row whole (`result.rows`, `rows[0]`, `user.dataValues`). */
+/** Methods whose result is the same secret in another form (bytes, case, whitespace). */
+const SAME_SECRET = new Set(['encode()', 'decode()', 'strip()', 'trim()', 'lower()', 'upper()', 'toLowerCase()', 'toUpperCase()', 'normalize()', 'toString()', 'casefold()']);
 const RECORD_KEEP = new Set(['rows', 'dataValues', '_doc', 'data', 'Item', 'Items', 'recordset']);
 
 export function origin(label: string, span: Span, text: string, extra: Partial<Origin> = {}): Origin {
@@ -33,7 +35,8 @@ export function memberOrigin(o: Origin, prop: string | null, span: Span, text: s
     case 'record':
       return prop === null || RECORD_KEEP.has(prop) ? o : null;
     case 'sensitive':
-      return null;
+      // The same text re-encoded (`password.encode()`, `pw.trim()`) is the secret; its length or a slice is not.
+      return prop && SAME_SECRET.has(prop) ? o : null;
     case 'param':
       return { ...o, param: { ...o.param!, path: [...o.param!.path, prop ?? '[]'] } };
     default: {

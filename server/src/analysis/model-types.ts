@@ -57,6 +57,8 @@ export interface SinkModel extends CallMatch {
   normalizedOnly?: boolean;
   /** The argument is certainly of this kind (a raw SQL API), whatever its text looks like. */
   certain?: boolean;
+  /** Only when the receiver is the result of a call whose text matches this regex (`h = createHash('md5'); h.update(x)`). */
+  receiverCall?: string;
 }
 
 export interface SanitizerModel extends CallMatch {
@@ -128,6 +130,11 @@ export interface SourceModel {
   path?: string[];
   /** …or a call that returns input (`input`, `os.getenv`). */
   call?: string[];
+  /** …or a method whose receiver is the result of a call matching `receiverCall` (`createHash('md5')…digest()`): a labelled value, not input. */
+  method?: string[];
+  receiverCall?: string;
+  /** The call's result is a labelled value (a digest), not input: the file is not walked for it. */
+  value?: boolean;
   label?: string;
   /** The path is an object with its own fields/methods. */
   object?: string;

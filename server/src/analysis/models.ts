@@ -131,9 +131,12 @@ export function compileModels(packs: readonly ModelPack[], language: ModelLangua
     for (const s of p.exits ?? []) m.exits.add(s);
     for (const s of p.sources ?? []) {
       for (const path of s.path ?? []) m.sourcePaths.set(path, s);
+      // Labelled values (`value`, and methods: a digest) are not ways in: they do not open a file to the walk.
       if (s.call) {
         m.sourceCalls.add({ ...s, callee: s.call });
-        m.sourceCallNames.push(...s.call);
+        if (!s.value) m.sourceCallNames.push(...s.call);
+      } else if (s.method) {
+        m.sourceCalls.add({ ...s });
       }
     }
     for (const [name, o] of Object.entries(p.objects ?? {})) m.objects.set(name, mergeObject(m.objects.get(name), o));

@@ -37,3 +37,19 @@ def hash_api_key(api_key: str) -> str:
 def strong_hash(password: str, salt: bytes) -> bytes:
     # ok: weak-password-hash
     return hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
+
+
+def _digest(value):
+    # expect: weak-password-hash
+    return hashlib.sha1(value.encode()).hexdigest()
+
+
+def register(email, password):
+    return {"email": email, "secret": _digest(password)}
+
+
+def issue_reset(user):
+    token = os.urandom(32).hex()
+    # ok: weak-password-hash
+    user.reset_digest = hashlib.sha256(token.encode()).hexdigest()
+    return token

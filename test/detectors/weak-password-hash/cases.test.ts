@@ -1,4 +1,38 @@
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
+
+const py = (code: string) => ({ code, language: 'python' as const });
+
+// Flow cases: the password reaches the digest under other names (helpers, aliases, request fields).
+const helperJs = "const crypto = require('crypto');\nfunction makeDigest(x) { return crypto.createHash('md5').update(x).digest('hex'); }\nfunction register(email, password) { return { email, digest: makeDigest(password) }; }";
+const pinJs = "import md5 from 'md5';\nexport function signup(req, res) { const secretWord = req.body.pin; res.json({ d: md5(secretWord) }); }";
+const aliasJs = "import { createHash } from 'crypto';\napp.post('/signup', async (req, res) => {\n  const { email, password } = req.body;\n  const p = password;\n  const h = createHash('sha1');\n  h.update(p);\n  await User.create({ email, hash: h.digest('hex') });\n});";
+const renamedJs = "app.post('/login', (req, res) => {\n  const { password: secretValue } = req.body;\n  const d = crypto.createHash('sha1').update(secretValue).digest('hex');\n  res.json({ d });\n});";
+const serviceJs = "const crypto = require('crypto');\nfunction hash(v) { return crypto.createHash('sha256').update(v).digest('hex'); }\nclass UserService {\n  async register(email, password) {\n    const digest = hash(password);\n    return this.repo.save({ email, digest });\n  }\n}";
+const helperPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.md5(x.encode()).hexdigest()\n\ndef register(email, password):\n    return {'email': email, 'digest': make_digest(password)}";
+const updatePy = "import hashlib\n\ndef register(passwd):\n    h = hashlib.sha1()\n    data = passwd.encode()\n    h.update(data)\n    return h.hexdigest()";
+const pinPy = "from flask import request\nimport hashlib\n@app.route('/x', methods=['POST'])\ndef signup():\n    pin = request.form['pin']\n    d = hashlib.sha256(pin.encode()).hexdigest()\n    return d";
+const djangoPy = "import hashlib\n\ndef signup(request):\n    raw = request.POST['password']\n    u = User(email=request.POST['email'])\n    u.digest = hashlib.sha1(raw.encode()).hexdigest()\n    u.save()";
+const newPy = "import hashlib\n\ndef store(user, pwd):\n    raw = pwd.encode()\n    user.digest = hashlib.new('md5', raw).hexdigest()";
+
+// Output cases: a digest stored as a password, whatever was hashed.
+const ormJs = "const crypto = require('crypto');\nasync function register(email, input) {\n  const h = crypto.createHash('sha1').update(input).digest('hex');\n  await User.create({ email, password: h });\n}";
+const storeJs = "const crypto = require('crypto');\nconst makeDigest = (x) => crypto.createHash('md5').update(x).digest('hex');\nexport async function reset(user, next) {\n  user.passwordHash = makeDigest(next);\n  await user.save();\n}";
+const prismaJs = "import { createHash } from 'crypto';\nasync function signup(prisma, email, value) {\n  const h = createHash('sha256');\n  h.update(value);\n  const digest = h.digest('hex');\n  return prisma.user.create({ data: { email, hashedPassword: digest } });\n}";
+const md5Js = "import md5 from 'md5';\nexport async function register(email, input) {\n  const h = md5(input);\n  await User.create({ email, password: h });\n}";
+const storePy = "import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.password_hash = h\n    user.save()";
+const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef signup(email, value):\n    User.objects.create(email=email, password=make_digest(value))";
+
+// Syntax cases (names around the call).
+const s1 = "const hashed = crypto.createHash('md5').update(password).digest('hex');";
+const s2 = "const h = createHash('sha256').update(req.body.password + salt).digest('hex');";
+const s3 = "function hashPassword(pw: string) {\n  return crypto.createHash('sha1').update(pw).digest('hex');\n}";
+const s4 = 'user.passwordHash = md5(input);';
+const s5 = 'const digest = CryptoJS.SHA256(userPassword).toString();';
+const p1 = 'password_hash = hashlib.md5(password.encode()).hexdigest()';
+const p2 = 'def hash_password(pw):\n    return hashlib.sha256(pw.encode()).hexdigest()';
+const p3 = 'h = hashlib.sha1()\nh.update(user.password.encode())\nstored = h.hexdigest()';
+const p4 = "digest = hashlib.new('md5', passwd.encode()).hexdigest()";
+const p5 = 'from hashlib import md5\nhashed = md5(raw_password.encode()).hexdigest()';
 
 ruleTester('weak-password-hash', 'typescript', {
   valid: [
@@ -11,22 +45,66 @@ ruleTester('weak-password-hash', 'typescript', {
     "const msg = 'md5(password) is weak';",
     "function updatePassword(user) { const etag = md5(JSON.stringify(user.profile)); return etag; }",
     "const bypassHash = md5(bypassToken);",
-    { code: 'digest = hashlib.md5(open(path, "rb").read()).hexdigest()', language: 'python' },
-    { code: 'h = hashlib.sha256(data, usedforsecurity=False)', language: 'python' },
-    { code: 'pw_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())', language: 'python' },
-    { code: 'key = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)', language: 'python' },
-    { code: 'etag = hashlib.sha1(body).hexdigest()', language: 'python' },
+    // A random token hashed for storage is the recommended practice.
+    "const crypto = require('crypto');\nfunction makeDigest(x) { return crypto.createHash('sha256').update(x).digest('hex'); }\nconst token = crypto.randomBytes(32).toString('hex');\nuser.resetTokenDigest = makeDigest(token);",
+    "app.get('/verify', (req, res) => { const t = req.query.token; res.json(createHash('sha256').update(t).digest('hex')); });",
+    // A random token's digest stored as a token (also under a password-reset name) is right.
+    "const crypto = require('crypto');\nasync function issue(user) {\n  const t = crypto.randomBytes(32).toString('hex');\n  const h = crypto.createHash('sha256').update(t).digest('hex');\n  await Token.create({ userId: user.id, tokenHash: h });\n  user.passwordResetToken = h;\n}",
+    "user.resetPasswordToken = crypto.createHash('sha256').update(resetToken).digest('hex');",
+    py('user.password_reset_token = hashlib.sha256(token.encode()).hexdigest()'),
+    py('password_salt = hashlib.md5(os.urandom(16)).hexdigest()'),
+    "import md5 from 'md5';\nexport async function avatar(user, email) {\n  const h = md5(email.trim());\n  await User.update({ avatarHash: h }, { where: { id: user.id } });\n}",
+    // File contents through the same helper a password never reaches.
+    "const fs = require('fs');\nfunction makeDigest(x) { return crypto.createHash('md5').update(x).digest('hex'); }\nexport function etagOf(path, password) { return makeDigest(fs.readFileSync(path)); }",
+    // Password goes to bcrypt; the digest gets the email (for a Gravatar URL).
+    "app.post('/signup', async (req, res) => {\n  const { email, password } = req.body;\n  const stored = await bcrypt.hash(password, 12);\n  const avatar = crypto.createHash('md5').update(email.trim().toLowerCase()).digest('hex');\n  await User.create({ email, password: stored, avatar });\n});",
+    // HMAC with a key is not a bare digest.
+    "const crypto = require('crypto');\nfunction makeDigest(x) { return crypto.createHmac('sha256', process.env.PEPPER).update(x).digest('hex'); }\nfunction register(password) { return makeDigest(password); }",
+    // Shadowing: the callback's `pin` is a file name, not the request's PIN; reassigned aliases end the trail.
+    "app.post('/x', (req, res) => {\n  const pin = req.body.pin;\n  const sums = files.map((pin) => createHash('sha1').update(pin).digest('hex'));\n  let p = req.body.password;\n  p = fileBuffer;\n  res.json({ sums, d: createHash('md5').update(p).digest('hex') });\n});",
+    // Lengths and slices of a password are not the password.
+    "function check(password) { const n = String(password.length); return createHash('md5').update(n).digest('hex'); }",
+    // HTTP Digest authentication: the protocol fixes MD5 of user:realm:password, nothing is stored.
+    py("import hashlib\n\ndef H(data):\n    return hashlib.md5(data).hexdigest()\n\ndef HA1(realm, username, password):\n    return H(b':'.join([username.encode(), realm.encode(), password.encode()]))\n\ndef response(ha1, nonce, ha2):\n    return H(f'{ha1}:{nonce}:{ha2}'.encode())"),
+    py('digest = hashlib.md5(open(path, "rb").read()).hexdigest()'),
+    py("import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.avatar_hash = h\n    user.save()"),
+    py('h = hashlib.sha256(data, usedforsecurity=False)'),
+    py('pw_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())'),
+    py('key = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)'),
+    py('etag = hashlib.sha1(body).hexdigest()'),
+    py("import hashlib, secrets\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef issue(user):\n    token = secrets.token_urlsafe(32)\n    user.token_digest = make_digest(token)\n    return token"),
+    py("import hashlib\n\ndef make_digest(x):\n    return hashlib.md5(x).hexdigest()\n\ndef upload(request, password):\n    f = request.FILES['doc']\n    return make_digest(f.read())"),
+    py("import hashlib\n\ndef make_digest(x):\n    return hashlib.md5(x.encode(), usedforsecurity=False).hexdigest()\n\ndef register(password):\n    return make_digest(password)"),
+    py("import hashlib, hmac\n\ndef register(password, key):\n    return hmac.new(key, password.encode(), hashlib.sha256).hexdigest()"),
   ],
   invalid: [
-    { code: "const hashed = crypto.createHash('md5').update(password).digest('hex');", errors: [{ line: 1, column: 34 }] },
-    { code: "const h = createHash('sha256').update(req.body.password + salt).digest('hex');", errors: 1 },
-    { code: "function hashPassword(pw: string) {\n  return crypto.createHash('sha1').update(pw).digest('hex');\n}", errors: [{ line: 2, column: 28 }] },
-    { code: "user.passwordHash = md5(input);", errors: 1 },
-    { code: "const digest = CryptoJS.SHA256(userPassword).toString();", errors: 1 },
-    { code: 'password_hash = hashlib.md5(password.encode()).hexdigest()', language: 'python', errors: [{ line: 1, column: 17 }] },
-    { code: 'def hash_password(pw):\n    return hashlib.sha256(pw.encode()).hexdigest()', language: 'python', errors: [{ line: 2 }] },
-    { code: 'h = hashlib.sha1()\nh.update(user.password.encode())\nstored = h.hexdigest()', language: 'python', errors: [{ line: 1 }] },
-    { code: "digest = hashlib.new('md5', passwd.encode()).hexdigest()", language: 'python', errors: 1 },
-    { code: 'from hashlib import md5\nhashed = md5(raw_password.encode()).hexdigest()', language: 'python', errors: [{ line: 2 }] },
+    { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
+    { code: s2, errors: [at(s2, "'sha256'", 'name:data')] },
+    { code: s3, errors: [at(s3, "'sha1'", 'name:data')] },
+    { code: s4, errors: [at(s4, 'md5', 'name:receiver')] },
+    { code: s5, errors: [at(s5, 'CryptoJS.SHA256', 'name:data')] },
+    { ...py(p1), errors: [at(p1, 'hashlib.md5', 'name:data')] },
+    { ...py(p2), errors: [at(p2, 'hashlib.sha256', 'name:data')] },
+    { ...py(p3), errors: [at(p3, 'hashlib.sha1', 'name:data')] },
+    { ...py(p4), errors: [at(p4, "'md5'", 'name:data')] },
+    { ...py(p5), errors: [at(p5, 'md5', 'name:data', 1)] },
+    { code: helperJs, errors: [at(helperJs, "'md5'", 'sensitive:summary')] },
+    { code: pinJs, errors: [at(pinJs, 'md5', 'request:direct', { after: 'd: md5' })] },
+    { code: aliasJs, errors: [at(aliasJs, 'p', 'request:direct', { after: 'h.update(p' })] },
+    { code: renamedJs, errors: [at(renamedJs, "'sha1'", 'request:direct')] },
+    { code: serviceJs, errors: [at(serviceJs, "'sha256'", 'sensitive:summary')] },
+    { ...py(helperPy), errors: [at(helperPy, 'hashlib.md5', 'sensitive:summary')] },
+    { ...py(updatePy), errors: [at(updatePy, 'data', 'sensitive:direct', { after: 'h.update(data' })] },
+    { ...py(pinPy), errors: [at(pinPy, 'hashlib.sha256', 'request:direct')] },
+    { ...py(djangoPy), errors: [at(djangoPy, 'hashlib.sha1', 'request:direct')] },
+    { ...py(newPy), errors: [at(newPy, "'md5'", 'sensitive:direct')] },
+    { code: ormJs, errors: [at(ormJs, "crypto.createHash('sha1').update(input).digest('hex')", 'digest:direct')] },
+    { code: storeJs, errors: [at(storeJs, "crypto.createHash('md5').update(x).digest('hex')", 'digest:summary')] },
+    { code: prismaJs, errors: [at(prismaJs, "h.digest('hex')", 'digest:direct')] },
+    { code: md5Js, errors: [at(md5Js, 'md5(input)', 'digest:direct')] },
+    { ...py(storePy), errors: [at(storePy, 'hashlib.md5(raw.encode()).hexdigest()', 'digest:direct')] },
+    { ...py(ormPy), errors: [at(ormPy, 'hashlib.sha256(x.encode()).hexdigest()', 'digest:summary')] },
+    // Both halves on one call: one finding, the syntax's.
+    { code: "const crypto = require('crypto');\nasync function register(email, password) {\n  const h = crypto.createHash('sha1').update(password).digest('hex');\n  await User.create({ email, password: h });\n}", errors: 1 },
   ],
 });

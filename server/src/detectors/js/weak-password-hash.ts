@@ -1,10 +1,15 @@
 // Flags fast digests (MD5, SHA-1, plain SHA-2) applied to passwords: `createHash('md5').update(password)`,
 // `md5(password)`, `CryptoJS.SHA256(pw)`. Assistants reach for them; a file checksum or ETag is not flagged.
+// The syntax judges names around the call; the flow analysis adds passwords that reach a digest under
+// other names (`makeDigest(password)`, an alias of `req.body.password`), per call, syntax first.
+import { ir } from '../../analysis';
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { besidePassword } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -37,12 +42,13 @@ function contextName(node: ts.Node, sf: ts.SourceFile): string {
 
 export const weakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: { ...RULE_META['weak-password-hash'], needs: ['js', 'js-nodes'] },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['js', 'js-nodes', ir.id, weakHashFlows.id] },
   languages: JS_LIKE,
-  keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'createhash'],
+  keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'sha-512', 'createhash'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
+    const syntax: number[] = [];
     walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
@@ -63,10 +69,13 @@ export const weakPasswordHash: Detector = {
         }
         if (algorithm && FAST.test(algorithm)) {
           const direct = mentionsPassword(data);
-          if (direct || mentionsPassword(contextName(node, sf))) {
+          const receiver = direct ? '' : contextName(node, sf);
+          // A reset token's or a salt's digest is named after the password it serves, and is right.
+          if (direct || (mentionsPassword(receiver) && !besidePassword(receiver))) {
             const broken = BROKEN.test(algorithm);
+            syntax.push(at.getStart(sf));
             ctx.report({
-              start: at.getStart(sf), end: at.end,
+              start: at.getStart(sf), end: at.end, kind: direct ? 'name:data' : 'name:receiver',
               severity: broken ? undefined : 'warning',
               confidence: direct ? undefined : 'medium',
               message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
@@ -75,5 +84,9 @@ export const weakPasswordHash: Detector = {
         }
       }
     });
+    const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
+    for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
+      ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+    }
   },
 };

@@ -1,9 +1,13 @@
 // Flags fast digests applied to passwords: `hashlib.md5(password.encode())`, `hashlib.sha256(pw + salt)`,
-// `h = hashlib.sha1(); h.update(password)`. Checksums of files or ETags are not flagged.
+// `h = hashlib.sha1(); h.update(password)`. Checksums of files or ETags are not flagged. The flow
+// analysis adds passwords that reach a digest under other names (`make_digest(password)`), syntax first.
 import type { Node } from 'web-tree-sitter';
+import { ir } from '../../analysis';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { besidePassword } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -33,12 +37,13 @@ function context(node: Node): { name: string; scope: Node } {
 
 export const pyWeakPasswordHash: Detector = {
   id: 'weak-password-hash',
-  meta: { ...RULE_META['weak-password-hash'], needs: ['python', pyNodes.id] },
+  meta: { ...RULE_META['weak-password-hash'], needs: ['python', pyNodes.id, ir.id, weakHashFlows.id] },
   languages: ['python'],
   keywords: ['hashlib', 'md5', 'sha1', 'sha256', 'sha512'],
   run(ctx: DetectorContext) {
     const tree = ctx.python();
     if (!tree) return;
+    const syntax: number[] = [];
     for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       if (!call) continue;
@@ -68,13 +73,18 @@ export const pyWeakPasswordHash: Detector = {
             && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
         }
       }
-      if (!direct && !mentionsPassword(name)) continue;
+      if (!direct && (!mentionsPassword(name) || besidePassword(name))) continue;
+      syntax.push(at.startIndex);
       ctx.report({
-        start: at.startIndex, end: at.endIndex,
+        start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
         severity: BROKEN.test(algorithm) ? undefined : 'warning',
         confidence: direct ? undefined : 'medium',
         message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
       });
+    }
+    const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
+    for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
+      ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
     }
   },
 };

@@ -1,0 +1,81 @@
+// The output half of weak-password-hash's flows: a fast digest (source label `digest` in rules/models:
+// `createHash('md5')….digest()`, `hashlib.sha1(…).hexdigest()`) stored as a password (sink kind
+// `password-field`: `user.password = h`, `{ password: h }` given to an ORM call, `create(password=h)`),
+// whatever the hashed value or the helper that made it are called.
+import type { Flow, Value } from '../../analysis';
+import type { RelatedStep } from '../../core/types';
+import { wordsOf } from './sensitive-names';
+
+export interface HashHit {
+  start: number;
+  end: number;
+  algorithm: string;
+  message: string;
+  kind: string;
+  related?: RelatedStep[];
+  via: 'direct' | 'summary' | 'unknown';
+}
+
+export const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
+export const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+const PASSWORD_FIELD = new Set(['password', 'passwd', 'pwd', 'passcode', 'passphrase', 'pin']);
+/** `passwordResetToken`, `password_changed_at`, `pinned`: about a password, not one. */
+const NOT_FIELD = new Set(['token', 'reset', 'expires', 'expiry', 'changed', 'updated', 'at', 'policy', 'length', 'confirm', 'confirmation', 'hint', 'salt']);
+
+/** A name about a password that is not one (`passwordResetToken`, `password_salt`, `resetPasswordExpires`). */
+export function besidePassword(name: string): boolean {
+  return wordsOf(name).some((w) => NOT_FIELD.has(w));
+}
+
+/** A field that holds a password or its hash (`password`, `passwordHash`, `hashed_password`, `pin_hash`). */
+export function isPasswordField(name: string): boolean {
+  const words = wordsOf(name);
+  return words.some((w) => PASSWORD_FIELD.has(w)) && !words.some((w) => NOT_FIELD.has(w));
+}
+
+/** The password-named key (at most three levels deep: `{ data: { password } }`) whose value carries the digest made at `source`. */
+function keyHolding(v: Value, source: number, depth = 0): string | undefined {
+  if (depth > 2 || !v.fields) return undefined;
+  for (const [k, fv] of v.fields) {
+    if (isPasswordField(k) && fv.taint.some((o) => o.label === 'digest' && o.source.start === source)) return k;
+    const deeper = keyHolding(fv, source, depth + 1);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
+/** The password field a digest flow lands in, or undefined when the sink is not one. */
+function fieldOf(f: Flow): string | undefined {
+  const { sink } = f;
+  if (sink.store) return sink.store.prop && isPasswordField(sink.store.prop) ? sink.store.prop : undefined;
+  if (sink.model.kwarg) return isPasswordField(sink.model.kwarg) ? sink.model.kwarg : undefined;
+  return keyHolding(sink.value, f.origin.source.start);
+}
+
+/** One hit per digest stored as a password, the most direct path first; reported at the digest call. */
+export function storedDigestHits(text: string, flows: readonly Flow[]): HashHit[] {
+  const best = new Map<number, { f: Flow; field: string }>();
+  const rank = (f: Flow) => ['direct', 'summary', 'unknown'].indexOf(f.origin.via);
+  for (const f of flows) {
+    if (f.sink.kind !== 'password-field' || f.origin.label !== 'digest') continue;
+    const field = fieldOf(f);
+    const prev = best.get(f.origin.source.start);
+    if (field && (!prev || rank(f) < rank(prev.f))) best.set(f.origin.source.start, { f, field });
+  }
+  return [...best.values()].map(({ f, field }) => {
+    const { origin, sink } = f;
+    const algorithm = origin.detail ?? 'A fast digest';
+    const names = origin.steps.map((s) => code(s.text)).filter((t, i, all) => all.indexOf(t) === i);
+    const through = names.length ? ` through ${names.join(', ')}` : '';
+    return {
+      start: origin.source.start, end: origin.source.end, algorithm, via: origin.via, kind: `digest:${origin.via}`,
+      message: `${algorithm} digest ${code(origin.sourceText)} is stored as the password field ${code(field)} (line ${lineOf(text, sink.call.start)})${through}, and fast digests are cracked in bulk; use bcrypt, scrypt or Argon2 instead.`,
+      related: [
+        { start: origin.source.start, end: origin.source.end, message: `${algorithm} digest ${code(origin.sourceText)}` },
+        ...origin.steps.map((s) => ({ start: s.span.start, end: s.span.end, message: `flows into ${code(s.text)}` })),
+        { start: sink.span.start, end: sink.span.end, message: `stored as ${code(field)} by ${code(sink.callee)}` },
+      ],
+    };
+  });
+}
