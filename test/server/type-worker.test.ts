@@ -37,6 +37,6 @@ describe('server over JSON-RPC: type checks off the main thread', function () {
     const slowA = order.indexOf('a:types');
     const fastB = order.indexOf('b:key');
     assert.ok(fastB < slowA, `publish order: ${order.join(', ')}`);
-    assert.deepEqual(client.logs.filter((l) => /type checker/.test(l.message)), [], 'the worker ran without a restart');
+    assert.deepEqual(client.logs.filter((l) => /type checker: worker/.test(l.message)), [], 'the worker ran without a restart');
   });
 });

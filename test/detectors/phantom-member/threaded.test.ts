@@ -112,6 +112,17 @@ describe('typecheck: the worker-thread type service', function () {
     assert.ok(threaded.thread && threaded.thread !== first);
   });
 
+  it('three crashes in a row pause checks instead of restarting the worker for every edit', async () => {
+    for (let i = 0; i < 3; i++) {
+      const pending = threaded.check({ path: 'src/loop.js', text: COLD });
+      await threaded.thread!.terminate();
+      assert.equal(await pending, undefined);
+    }
+    assert.match(logs.at(-1)!, /3 crashes in a row, restarting in 60 s/);
+    assert.equal(await threaded.check({ path: 'src/loop.js', text: COLD }), undefined);
+    assert.equal(threaded.thread, undefined);
+  });
+
   it('dispose stops the worker; later checks answer undefined', async () => {
     assert.ok(await threaded.check({ path: 'src/d.js', text: COLD }));
     const w = threaded.thread!;
