@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI; copies the WASM grammars next to the bundles.
+// Bundles the client, the server (and its type-checker worker) and the CLI; copies the WASM grammars next to the bundles.
 import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,6 +40,8 @@ common.plugins = [stripRuleSamples];
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // The type checker's thread, found next to server.js at run time (typecheck/threaded.ts).
+  { ...common, entryPoints: ['server/src/typecheck/worker.ts'], outfile: 'server/out/typecheck-worker.js' },
   { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 

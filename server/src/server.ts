@@ -57,6 +57,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     log: (msg) => connection.console.info(`registry: ${msg}`),
     // The phantom-api tier: one warm per-file type checker shared by all folders.
     typeRoots: () => workspace.roots(),
+    // …on its own thread, so a cold check never delays the next keystroke's fast tier.
+    typeWorker: { log: (msg) => connection.console.warn(msg) },
     // Only the edges (none ↔ some) reach the client: its status bar shows "checking packages…".
     onLookups: (n) => {
       if ((n > 0) === lookingUp) return;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { mergeSettings } from '../../server/src/core/config';
 import { regionHash } from '../../server/src/core/region-hash';
 import { FolderServices, runScan } from '../../server/src/scan/compose';
+import { TypeCheckService } from '../../server/src/typecheck/service';
+import { ThreadedTypeService } from '../../server/src/typecheck/threaded';
 import { annotateProvenance } from '../../server/src/scan/provenance';
 import type { ScanResult } from '../../server/src/scan/result';
 import { testEngine } from '../engine';
@@ -45,19 +47,22 @@ describe('scan/compose', () => {
     assert.equal(annotated.files[0].provenance?.assistedLines, 1);
   });
 
-  it('FolderServices: one set per folder; the type checker only when asked for', () => {
+  it('FolderServices: one set per folder; the type checker only when asked for, on a worker thread when asked for', () => {
     const settings = mergeSettings({ registry: { enabled: false } });
     const plain = new FolderServices({ trusted: true, log: () => {} });
     const typed = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir] });
+    const threaded = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir], typeWorker: { log: () => {} } });
     try {
       const a = plain.for(dir, settings);
       assert.equal(plain.for(dir, settings).project, a.project);
       assert.equal(a.types, undefined);
       assert.deepEqual(a.dependencies, settings.dependencies);
-      assert.ok(typed.for(dir, settings).types);
+      assert.ok(typed.for(dir, settings).types instanceof TypeCheckService);
+      assert.ok(threaded.for(dir, settings).types instanceof ThreadedTypeService);
     } finally {
       plain.dispose();
       typed.dispose();
+      threaded.dispose();
     }
   });
 });

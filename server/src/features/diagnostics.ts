@@ -188,8 +188,8 @@ export class Diagnostics {
           fastIds = new Set(fast.findings.map((f) => f.id));
           carried = previous ? carryFindings(previous.text, input.text, previous.findings).filter((f) => !fastIds.has(f.id)) : [];
           await this.publish(uri, version, scope.root, [...fast.findings, ...carried], fast.notices, previous);
-          // The slow tier (type checks take 50–400 ms of this thread) waits for a pause in typing, so
-          // it never delays the next keystroke's fast diagnostics; a newer edit cancels it unstarted.
+          // The slow tier waits for a pause in typing (type checks run on their own thread, but cost
+          // CPU all the same); a newer edit cancels it unstarted.
           if (reason === 'change' && this.slowDelayMs > 0) {
             await new Promise((resolve) => setTimeout(resolve, this.slowDelayMs));
             if (stale()) controller.abort();

@@ -12,6 +12,7 @@ import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
 import { createRegistryService, type RegistryHandle } from '../registry';
 import { TypeCheckService } from '../typecheck/service';
+import { ThreadedTypeService } from '../typecheck/threaded';
 import { GitBaseline } from '../vcs/baseline';
 import { annotateProvenance } from './provenance';
 import type { AnnotatedScan } from './result';
@@ -31,6 +32,12 @@ export interface ServiceOptions {
    * checks (they cost 0.1–0.4 s per JS/TS file, so the CLI makes them opt-in).
    */
   typeRoots?: () => readonly string[];
+  /**
+   * Run the type checker on a worker thread, logging its restarts here (the language server: a cold
+   * check holds a thread for seconds). Absent: on the caller's thread (the CLI's scan is one batch
+   * that waits for every check anyway).
+   */
+  typeWorker?: { log: (msg: string) => void };
   /** A one-shot scan: file-system answers (stat) hold for the whole run. */
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
@@ -47,10 +54,12 @@ export interface ServiceOptions {
 /** Services per workspace folder, built once and updated when that folder's registry settings change. */
 export class FolderServices {
   private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string; baseline?: BaselineService }>();
-  private readonly types: TypeCheckService | undefined;
+  private readonly types: TypeCheckService | ThreadedTypeService | undefined;
 
   constructor(private readonly options: ServiceOptions) {
-    this.types = options.typeRoots && new TypeCheckService(options.typeRoots);
+    const roots = options.typeRoots;
+    const worker = options.typeWorker;
+    this.types = roots && (worker ? new ThreadedTypeService({ roots, log: worker.log }) : new TypeCheckService(roots));
   }
 
   /** Services for a document or scan under `root` with its resource settings. */

@@ -12,6 +12,11 @@ import { parse, plan, type Snapshot } from './incremental';
 
 const CHECKABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 
+/** JS/TS sources (not declaration files): the only paths a check answers for. */
+export function isCheckable(path: string): boolean {
+  return CHECKABLE.test(path) && !/\.d\.[cm]?ts$/i.test(path);
+}
+
 export class TypeCheckService implements TypeService {
   private readonly programs = new Map<string, WarmProgram>();
   private readonly registry = ts.createDocumentRegistry(true);
@@ -24,14 +29,21 @@ export class TypeCheckService implements TypeService {
   constructor(private readonly roots: () => readonly string[]) {}
 
   check(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
-    if (!CHECKABLE.test(file.path) || /\.d\.[cm]?ts$/i.test(file.path)) return Promise.resolve(undefined);
-    return this.run(file, signal);
+    return this.checkUntil(file, () => !!signal?.aborted);
   }
 
-  private async run(file: { path: string; text: string }, signal?: AbortSignal): Promise<readonly ApiFact[] | undefined> {
+  /**
+   * `check` with cancellation as a predicate, polled between steps and inside the checker: the worker
+   * thread reads a flag the main thread sets (worker.ts), since no message reaches a busy thread.
+   */
+  checkUntil(file: { path: string; text: string }, aborted: () => boolean): Promise<readonly ApiFact[] | undefined> {
+    if (!isCheckable(file.path)) return Promise.resolve(undefined);
+    return this.run(file, aborted);
+  }
+
+  private async run(file: { path: string; text: string }, aborted: () => boolean): Promise<readonly ApiFact[] | undefined> {
     // Let a newer edit arrive (and abort this one) before spending CPU on it.
     await yieldToEventLoop();
-    const aborted = () => !!signal?.aborted;
     if (aborted()) return undefined;
     const located = this.locate(file.path);
     if (!located) return undefined;
