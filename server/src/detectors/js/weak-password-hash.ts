@@ -4,7 +4,7 @@
 // other names (`makeDigest(password)`, an alias of `req.body.password`), per call, syntax first.
 import { ir } from '../../analysis';
 import { ts } from '../../core/ts';
-import type { Detector, DetectorContext } from '../../core/types';
+import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
@@ -40,53 +40,65 @@ function contextName(node: ts.Node, sf: ts.SourceFile): string {
   return '';
 }
 
+/**
+ * The fast tier reports the digests the names around them explain; the slow tier (after the fast
+ * tier has published: a file walk per edit was too slow for every keystroke) the flows the names miss.
+ */
+function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
+  const sf = ctx.js();
+  if (!sf) return;
+  const syntax: number[] = [];
+  walkJs(ctx, (node) => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+      let algorithm: string | undefined;
+      let at: ts.Node = callee;
+      let data = '';
+      if (fn === 'createHash' && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+        algorithm = node.arguments[0].text;
+        at = node.arguments[0];
+        // createHash('md5').update(x)…: the hashed data is in the chained update calls.
+        for (let p: ts.Node = node; ts.isPropertyAccessExpression(p.parent) && ts.isCallExpression(p.parent.parent); p = p.parent.parent) {
+          if (p.parent.name.text === 'update') data += ' ' + p.parent.parent.arguments.map((a) => a.getText(sf)).join(' ');
+        }
+      } else if (FAST.test(fn) && node.arguments.length >= 1 && (ts.isIdentifier(callee) || /^cryptojs$/i.test(callee.getText(sf).split('.')[0]))) {
+        algorithm = fn;
+        data = node.arguments.map((a) => a.getText(sf)).join(' ');
+      }
+      if (algorithm && FAST.test(algorithm)) {
+        const direct = mentionsPassword(data);
+        const receiver = direct ? '' : contextName(node, sf);
+        // A reset token's or a salt's digest is named after the password it serves, and is right.
+        if (direct || (mentionsPassword(receiver) && !besidePassword(receiver))) {
+          const broken = BROKEN.test(algorithm);
+          syntax.push(at.getStart(sf));
+          ctx.report({
+            start: at.getStart(sf), end: at.end, kind: direct ? 'name:data' : 'name:receiver',
+            severity: broken ? undefined : 'warning',
+            confidence: direct ? undefined : 'medium',
+            message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
+          });
+        }
+      }
+    }
+  });
+  if (tier === 'fast') return;
+  const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
+  for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
+    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+  }
+}
+
 export const weakPasswordHash: Detector = {
   id: 'weak-password-hash',
   meta: { ...RULE_META['weak-password-hash'], needs: ['js', 'js-nodes', ir.id, weakHashFlows.id] },
   languages: JS_LIKE,
   keywords: ['md5', 'sha1', 'sha256', 'sha512', 'sha-1', 'sha-256', 'sha-512', 'createhash'],
   run(ctx: DetectorContext) {
-    const sf = ctx.js();
-    if (!sf) return;
-    const syntax: number[] = [];
-    walkJs(ctx, (node) => {
-      if (ts.isCallExpression(node)) {
-        const callee = node.expression;
-        const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-        let algorithm: string | undefined;
-        let at: ts.Node = callee;
-        let data = '';
-        if (fn === 'createHash' && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
-          algorithm = node.arguments[0].text;
-          at = node.arguments[0];
-          // createHash('md5').update(x)…: the hashed data is in the chained update calls.
-          for (let p: ts.Node = node; ts.isPropertyAccessExpression(p.parent) && ts.isCallExpression(p.parent.parent); p = p.parent.parent) {
-            if (p.parent.name.text === 'update') data += ' ' + p.parent.parent.arguments.map((a) => a.getText(sf)).join(' ');
-          }
-        } else if (FAST.test(fn) && node.arguments.length >= 1 && (ts.isIdentifier(callee) || /^cryptojs$/i.test(callee.getText(sf).split('.')[0]))) {
-          algorithm = fn;
-          data = node.arguments.map((a) => a.getText(sf)).join(' ');
-        }
-        if (algorithm && FAST.test(algorithm)) {
-          const direct = mentionsPassword(data);
-          const receiver = direct ? '' : contextName(node, sf);
-          // A reset token's or a salt's digest is named after the password it serves, and is right.
-          if (direct || (mentionsPassword(receiver) && !besidePassword(receiver))) {
-            const broken = BROKEN.test(algorithm);
-            syntax.push(at.getStart(sf));
-            ctx.report({
-              start: at.getStart(sf), end: at.end, kind: direct ? 'name:data' : 'name:receiver',
-              severity: broken ? undefined : 'warning',
-              confidence: direct ? undefined : 'medium',
-              message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
-            });
-          }
-        }
-      }
-    });
-    const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
-    for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-      ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
-    }
+    check(ctx, 'fast');
+  },
+  async runAsync(ctx: AsyncDetectorContext) {
+    check(ctx, 'slow');
   },
 };

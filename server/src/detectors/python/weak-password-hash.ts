@@ -3,7 +3,7 @@
 // analysis adds passwords that reach a digest under other names (`make_digest(password)`), syntax first.
 import type { Node } from 'web-tree-sitter';
 import { ir } from '../../analysis';
-import type { Detector, DetectorContext } from '../../core/types';
+import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
@@ -35,56 +35,68 @@ function context(node: Node): { name: string; scope: Node } {
   return { name, scope: node };
 }
 
+/**
+ * The fast tier reports the digests the names around them explain; the slow tier (after the fast
+ * tier has published: a file walk per edit was too slow for every keystroke) the flows the names miss.
+ */
+function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
+  const tree = ctx.python();
+  if (!tree) return;
+  const syntax: number[] = [];
+  for (const call of pyNodesOf(ctx, 'call')) {
+    ctx.checkBudget();
+    if (!call) continue;
+    const callee = pyCallee(ctx, call);
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'usedforsecurity')) continue;
+    let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';
+    let data = args;
+    let at: Node = call.childForFieldName('function')!;
+    if (algorithm === 'new' && callee.startsWith('hashlib') && args[0]?.type === 'string') {
+      algorithm = args[0].text.replace(/^[rbu]*["']|["']$/gi, '');
+      at = args[0];
+      data = args.slice(1);
+    } else if (!FAST.test(algorithm)) {
+      continue;
+    } else if (!callee.startsWith('hashlib.') && !new RegExp(`^[ \\t]*from[ \\t]+hashlib[ \\t]+import\\b[^\\n]*\\b${algorithm}\\b`, 'm').test(ctx.text)) {
+      continue;
+    }
+    if (!FAST.test(algorithm)) continue;
+    const { name, scope } = context(call);
+    let direct = mentionsPassword(data.map((a) => a.text).join(' '));
+    if (!direct) {
+      // h = hashlib.md5(); h.update(password.encode())
+      const target = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
+      if (target) {
+        direct = scope.descendantsOfType('call').some((c) => c?.childForFieldName('function')?.text === `${target}.update`
+          && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
+      }
+    }
+    if (!direct && (!mentionsPassword(name) || besidePassword(name))) continue;
+    syntax.push(at.startIndex);
+    if (tier === 'fast') ctx.report({
+      start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
+      severity: BROKEN.test(algorithm) ? undefined : 'warning',
+      confidence: direct ? undefined : 'medium',
+      message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
+    });
+  }
+  if (tier === 'fast') return;
+  const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
+  for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
+    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+  }
+}
+
 export const pyWeakPasswordHash: Detector = {
   id: 'weak-password-hash',
   meta: { ...RULE_META['weak-password-hash'], needs: ['python', pyNodes.id, ir.id, weakHashFlows.id] },
   languages: ['python'],
   keywords: ['hashlib', 'md5', 'sha1', 'sha256', 'sha512'],
   run(ctx: DetectorContext) {
-    const tree = ctx.python();
-    if (!tree) return;
-    const syntax: number[] = [];
-    for (const call of pyNodesOf(ctx, 'call')) {
-      ctx.checkBudget();
-      if (!call) continue;
-      const callee = pyCallee(ctx, call);
-      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-      if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'usedforsecurity')) continue;
-      let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';
-      let data = args;
-      let at: Node = call.childForFieldName('function')!;
-      if (algorithm === 'new' && callee.startsWith('hashlib') && args[0]?.type === 'string') {
-        algorithm = args[0].text.replace(/^[rbu]*["']|["']$/gi, '');
-        at = args[0];
-        data = args.slice(1);
-      } else if (!FAST.test(algorithm)) {
-        continue;
-      } else if (!callee.startsWith('hashlib.') && !new RegExp(`^[ \\t]*from[ \\t]+hashlib[ \\t]+import\\b[^\\n]*\\b${algorithm}\\b`, 'm').test(ctx.text)) {
-        continue;
-      }
-      if (!FAST.test(algorithm)) continue;
-      const { name, scope } = context(call);
-      let direct = mentionsPassword(data.map((a) => a.text).join(' '));
-      if (!direct) {
-        // h = hashlib.md5(); h.update(password.encode())
-        const target = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
-        if (target) {
-          direct = scope.descendantsOfType('call').some((c) => c?.childForFieldName('function')?.text === `${target}.update`
-            && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
-        }
-      }
-      if (!direct && (!mentionsPassword(name) || besidePassword(name))) continue;
-      syntax.push(at.startIndex);
-      ctx.report({
-        start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
-        severity: BROKEN.test(algorithm) ? undefined : 'warning',
-        confidence: direct ? undefined : 'medium',
-        message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
-      });
-    }
-    const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
-    for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-      ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
-    }
+    check(ctx, 'fast');
+  },
+  async runAsync(ctx: AsyncDetectorContext) {
+    check(ctx, 'slow');
   },
 };
