@@ -5,7 +5,7 @@
 // production" and never take them out (CWE-215, CWE-489). Candidates per language, decided here once.
 import { ir } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
-import type { Confidence, Detector, DetectorContext, Severity } from '../../core/types';
+import type { AsyncDetectorContext, Confidence, Detector, Severity } from '../../core/types';
 import type { DebugKind } from './debug-exposures';
 import { jsDebugCandidates } from './debug-endpoints-js';
 import { pythonDebugCandidates } from './debug-endpoints-python';
@@ -39,7 +39,8 @@ export const unguardedDebugEndpoint: Detector = {
   },
   languages: [...JS_LIKE, 'python'],
   keywords: ['env', 'globals', 'config', 'heap', 'tracemalloc', 'metrics', 'prom', 'status-monitor', 'swagger-stats', 'actuator', 'debug', 'platform', 'psutil', 'os.', 'process.', 'sys.'],
-  run(ctx: DetectorContext) {
+  // Slow tier: the candidates come from a walk of the whole IR (about 6 ms an edit on a route-heavy file).
+  async runAsync(ctx: AsyncDetectorContext) {
     if (!HINT.test(ctx.text) || !(ROUTE.test(ctx.text) || MOUNTED.test(ctx.text)) || ctx.path.endsWith('.d.ts')) return;
     const lowered = ctx.get(ir);
     if (!lowered) return;
