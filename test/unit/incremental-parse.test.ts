@@ -10,19 +10,10 @@ import { parseJs, parsePython, reparseJs, reparsePython } from '../../server/src
 import { KeptTrees } from '../../server/src/core/trees';
 import { ts } from '../../server/src/core/ts';
 import { testEngine } from '../engine';
+import { random } from '../random';
 
 const HELDOUT = join(__dirname, '..', 'flows', 'heldout');
 const read = (name: string) => readFileSync(join(HELDOUT, name), 'utf8');
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['x', ' ', '\n', '(', ')', '{', '}', '"', "'", '`', 'é', '🙂', 'const q = req.query.id;\n', '    return x\n', '# ', '// ', '/*', ':', 'def f(a):\n    pass\n'];
 

@@ -2,18 +2,9 @@
 // replaces: `text.toLowerCase().includes(keyword)` per keyword.
 import assert from 'node:assert/strict';
 import { KeywordSet } from '../../server/src/core/keywords';
+import { random } from '../random';
 
 const naive = (text: string, keyword: string) => text.toLowerCase().includes(keyword);
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('keyword prefilter (one pass for every keyword)', () => {
   it('finds overlapping keywords, and keywords inside others', () => {
