@@ -39,9 +39,8 @@ common.plugins = [stripRuleSamples];
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  // The type checker's thread, found next to server.js at run time (typecheck/threaded.ts).
-  { ...common, entryPoints: ['server/src/typecheck/worker.ts'], outfile: 'server/out/typecheck-worker.js' },
+  // Also the type checker's worker (main.ts, typecheck/threaded.ts): TypeScript is bundled once.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 

@@ -96,7 +96,7 @@ export class ThreadedTypeService implements TypeService {
     const execArgv = process.execArgv.filter((a) => !/^--(?:inspect|debug)/.test(a));
     let w: Worker;
     try {
-      w = new Worker(entry.filename, { eval: entry.eval, execArgv, stdout: true, stderr: true });
+      w = new Worker(entry.filename, { eval: entry.eval, execArgv, stdout: true, stderr: true, workerData: { role: 'typecheck' } });
     } catch (e) {
       this.options.log(`type checker: worker could not start (${(e as Error).message}); phantom-API checks are off`);
       this.pausedUntil = Infinity;
@@ -150,11 +150,11 @@ export class ThreadedTypeService implements TypeService {
 }
 
 /**
- * The worker's script: the bundle next to the server bundle (esbuild emits it there), else worker.ts
- * through tsx when running from source (tests, bench).
+ * The worker's script: the server bundle itself (main.ts starts the worker's side for `role:
+ * 'typecheck'`), else worker.ts through tsx when running from source (tests, bench).
  */
 function workerEntry(): { filename: string; eval: boolean } | undefined {
-  const bundled = join(__dirname, 'typecheck-worker.js');
+  const bundled = join(__dirname, 'server.js');
   if (existsSync(bundled)) return { filename: bundled, eval: false };
   const source = join(__dirname, 'worker.ts');
   if (!existsSync(source)) return undefined;

@@ -1,4 +1,4 @@
-// The type checker's own thread (bundled as server/out/typecheck-worker.js): one TypeCheckService,
+// The type checker's own thread (server/out/server.js started as a worker, see main.ts): one TypeCheckService,
 // the warm programs and snapshots it keeps, fed by threaded.ts. A cold check holds this thread for
 // seconds; the language server's thread keeps answering keystrokes meanwhile. It reads declaration
 // files exactly as the in-thread service does and runs nothing from the workspace.
