@@ -21,7 +21,13 @@ const LANGUAGES = [
 
 let client: LanguageClient | undefined;
 
-export async function startClient(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Registers everything and starts the server without waiting for it: activation stays short however
+ * long the server takes to load, and every request waits for the start (vscode-languageclient does).
+ * A failed start is shown by the client itself (a notification and the output channel).
+ */
+export function startClient(context: vscode.ExtensionContext): Promise<number | undefined> {
+  const begun = performance.now();
   const output = vscode.window.createOutputChannel('Vouch', { log: true });
   const status = new StatusBar();
   context.subscriptions.push(output, status);
@@ -71,7 +77,17 @@ export async function startClient(context: vscode.ExtensionContext): Promise<voi
   context.subscriptions.push(registerTrustUi(context, client, status));
   // Trust granted later: restart so the server picks up the trusted-workspace capabilities.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
-  await client.start();
+  return client.start().then(
+    () => {
+      const ms = performance.now() - begun;
+      output.info(`language server ready ${Math.round(ms)} ms after activation`);
+      return ms;
+    },
+    (e: unknown) => {
+      output.error(`language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    },
+  );
 }
 
 export async function stopClient(): Promise<void> {

@@ -58,6 +58,7 @@ describe('Vouch in the extension host (extensionTestsPath)', function () {
       throw err;
     });
     console.log(`      extension-host suite finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const note of result.notes ?? []) console.log(`      ${note}`);
     // One test here per test that ran in the host, so the counts say what was checked.
     for (const t of result.tests ?? []) {
       this.test.parent.addTest(
