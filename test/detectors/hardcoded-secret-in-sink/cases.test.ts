@@ -144,3 +144,52 @@ ruleTester('hardcoded-secret-in-sink', 'javascript', {
     { code: jsPoolUrl, errors: [at(jsPoolUrl, 'changeme', 'sink:weak')] },
   ],
 });
+
+// Values a sink reads from another workspace module (slow tier): the finding is at the sink, the
+// literal's place in the other file is its related location.
+const jsRequired = "const jwt = require('jsonwebtoken');\nconst config = require('./config');\nexports.sign = (u) => jwt.sign({ id: u.id }, config.jwt.secret);";
+const jsDefault = "import session from 'express-session';\nimport config from '../config/index.js';\napp.use(session({ secret: config.sessionSecret, resave: false }));";
+const jsNamedEsm = "import jwt from 'jsonwebtoken';\nimport { JWT_SECRET } from './settings';\njwt.verify(token, JWT_SECRET);";
+const jsFallback = "const jwt = require('jsonwebtoken');\nconst { secret } = require('./config');\njwt.sign(p, process.env.JWT_SECRET || secret);";
+const CONFIG = { 'src/config.js': "module.exports = {\n  port: 3000,\n  jwt: { secret: 'keyboard cat' },\n};\n" };
+
+ruleTester('hardcoded-secret-in-sink', 'javascript', {
+  valid: [
+    // the other module reads the environment, or computes the value
+    { code: jsRequired, path: 'src/auth.js', files: { 'src/config.js': 'module.exports = { jwt: { secret: process.env.JWT_SECRET } };' } },
+    { code: jsRequired, path: 'src/auth.js', files: { 'src/config.js': "module.exports = { jwt: { secret: load('jwt') } };" } },
+    // a member the module does not export as a literal, a module that is not in the workspace
+    { code: jsRequired.replace('config.jwt.secret', 'config.port'), path: 'src/auth.js', files: CONFIG },
+    { code: "const jwt = require('jsonwebtoken');\nconst config = require('config');\njwt.sign(p, config.secret);", path: 'src/auth.js', files: CONFIG },
+    // the name is rebound before the sink: not the module's value
+    { code: "const jwt = require('jsonwebtoken');\nlet config = require('./config');\nconfig = load();\njwt.sign(p, config.jwt.secret);", path: 'src/auth.js', files: CONFIG },
+    // not a sink
+    { code: "const config = require('./config');\nconsole.log(config.jwt.secret.length);", path: 'src/auth.js', files: CONFIG },
+  ],
+  invalid: [
+    { code: jsRequired, path: 'src/auth.js', files: CONFIG, errors: [{ ...at(jsRequired, 'config.jwt.secret', 'imported:weak'), confidence: 'high' }] },
+    {
+      code: jsDefault, path: 'src/app.js', files: { 'config/index.js': "exports.sessionSecret = 'my super secret';" },
+      errors: [at(jsDefault, 'config.sessionSecret', 'imported:weak')],
+    },
+    {
+      code: jsNamedEsm, path: 'src/auth.ts', files: { 'src/settings.ts': `export const PORT = 80;\nexport const JWT_SECRET: string = '${V}';\n` },
+      errors: [at(jsNamedEsm, 'JWT_SECRET', 'imported', 1)],
+    },
+    { code: jsFallback, path: 'src/auth.js', files: { 'src/config.js': "module.exports = { secret: 'dev' };" }, errors: [{ ...at(jsFallback, 'secret', 'imported:weak', 1), confidence: 'medium' }] },
+  ],
+});
+
+const pyImported = "from flask import Flask\nfrom settings import SECRET_KEY\napp = Flask(__name__)\napp.secret_key = SECRET_KEY";
+const pyModule = "import jwt\nimport config\ntoken = jwt.encode({'id': 1}, config.JWT_KEY, algorithm='HS256')";
+
+ruleTester('hardcoded-secret-in-sink', 'python', {
+  valid: [
+    { code: pyImported, path: 'app.py', files: { 'settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n" } },
+    { code: pyModule, path: 'app.py', files: { 'config.py': "JWT_KEY = None\n" } },
+  ],
+  invalid: [
+    { code: pyImported, path: 'app.py', files: { 'settings.py': "DEBUG = False\nSECRET_KEY = 'change me'\n" }, errors: [at(pyImported, 'SECRET_KEY', 'imported:weak', 1)] },
+    { code: pyModule, path: 'app.py', files: { 'config.py': `JWT_KEY = '${V}'\n` }, errors: [at(pyModule, 'config.JWT_KEY', 'imported')] },
+  ],
+});

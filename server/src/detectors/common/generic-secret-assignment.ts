@@ -48,7 +48,7 @@ export const genericSecretAssignment: Detector = {
     if (ctx.path.endsWith('.d.ts')) return;
     const candidates = candidatesOf(ctx);
     // A literal that reaches a secret sink is hardcoded-secret-in-sink's finding, whatever it looks like.
-    const atSink = candidates.length && CODE_LANGUAGES.includes(ctx.languageId) ? new Set((ctx.get(secretSinks) ?? []).map((s) => s.start)) : undefined;
+    const atSink = candidates.length && CODE_LANGUAGES.includes(ctx.languageId) ? new Set((ctx.get(secretSinks)?.literals ?? []).map((s) => s.start)) : undefined;
     for (const c of candidates) {
       if (atSink?.has(c.start)) continue;
       const kind = secretNameKind(c.name) ?? (c.fallbackFor !== undefined ? secretNameKind(c.fallbackFor) : undefined);

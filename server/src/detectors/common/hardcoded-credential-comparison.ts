@@ -22,7 +22,7 @@ export const hardcodedCredentialComparison: Detector = {
   // Lower case: the engine's prefilter reads the lower-cased text.
   keywords: ['pass', 'pwd', 'secret', 'api_key', 'apikey', 'api-key', 'bcrypt', 'argon2'],
   run(ctx) {
-    for (const s of ctx.get(secretSinks) ?? []) {
+    for (const s of ctx.get(secretSinks)?.literals ?? []) {
       if (s.role !== 'check') continue;
       const message = s.how === 'compare'
         ? `The credential ${s.what} is compared with a hardcoded value (${redact(s.value)}), so anyone who reads the source can pass this check; compare against a stored hash or a secret from the environment.`

@@ -3,9 +3,10 @@
 // write `secret: 'keyboard cat'` and `SECRET_KEY = 'dev'` "to make it run", and the word stays.
 import { envNameFor, moveToEnvFix } from '../../core/fixes';
 import { JS_LIKE } from '../../core/languages';
-import type { Confidence, Detector } from '../../core/types';
+import type { AsyncDetectorContext, Confidence, Detector } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
 import { echoesName, secretValueConfidence } from './secret-heuristics';
+import { importedSecrets } from './secret-sink-imports';
 import { secretSinks, type SinkSecret } from './secret-sinks';
 import secretsPack from '../../../../rules/secrets.json';
 
@@ -14,8 +15,8 @@ const URL_RULE_ALLOWS = (secretsPack.rules.find((r) => r.id === 'connection-stri
 
 const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallback: 'medium', 'fallback-other': 'low', compare: 'high' };
 
-function message(s: SinkSecret, weak: boolean): string {
-  const value = weak ? `A weak, guessable value (${redact(s.value)})` : `A secret value (${redact(s.value)})`;
+function message(s: Omit<SinkSecret, 'start' | 'end' | 'fixable'>, weak: boolean, from = ''): string {
+  const value = `${weak ? `A weak, guessable value (${redact(s.value)})` : `A secret value (${redact(s.value)})`}${from}`;
   const use = `${s.what} (${s.where})`;
   if (s.how === 'sink') {
     return `${value} is hardcoded as ${use}; anyone who reads the source can forge or decrypt with it, so read it from the environment or a secrets manager.`;
@@ -40,7 +41,7 @@ export const hardcodedSecretInSink: Detector = {
   // Lower case: the engine's prefilter reads the lower-cased text.
   keywords: ['secret', 'jsonwebtoken', 'cookie-', 'passport', 'hmac', 'cipher', 'scrypt', 'pbkdf2', 'passw', 'auth', 'jwt', 'sequelize', 'create_engine', 'mongoose', 'mongoclient', 'connectionstring', 'from_url', 'createclient'],
   run(ctx) {
-    for (const s of ctx.get(secretSinks) ?? []) {
+    for (const s of ctx.get(secretSinks)?.literals ?? []) {
       if (s.role !== 'secret') continue; // compared with a credential: hardcoded-credential-comparison
       // `SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'`: the name of a key (an env var, a config field), not its value.
       if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s.value) && echoesName(s.value, s.where)) continue;
@@ -57,6 +58,23 @@ export const hardcodedSecretInSink: Detector = {
         confidence: CONFIDENCE[s.how],
         message: message(s, weak),
         fix: s.fixable && s.how === 'sink' ? moveToEnvFix(ctx.text, ctx.languageId, s.start, s.end, env) : undefined,
+      });
+    }
+  },
+  /** Slow tier: sinks whose value is a constant another workspace module exports (`config.secret`). */
+  async runAsync(ctx: AsyncDetectorContext) {
+    const imported = (ctx.get(secretSinks)?.imported ?? []).filter((s) => s.role === 'secret');
+    for (const { sink, file, literal } of imported.length ? importedSecrets(ctx, imported) : []) {
+      const s = { ...sink, value: literal.value };
+      if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s.value) && echoesName(s.value, `${s.where} ${sink.path.join('.')}`)) continue;
+      const weak = secretValueConfidence(s.value, 'secret') === undefined;
+      ctx.report({
+        start: sink.start,
+        end: sink.end,
+        kind: `imported${weak ? ':weak' : ''}`,
+        confidence: CONFIDENCE[s.how],
+        message: message(s, weak, `, written in \`${file}\` (line ${literal.range.start.line + 1}),`),
+        related: [{ file, range: literal.range, message: 'the value is written here' }],
       });
     }
   },

@@ -71,8 +71,28 @@ export class FileValues {
     return false;
   }
 
+  /**
+   * What another file gives the expression, when that is all it is: a member path into an imported
+   * module (`config.jwt.secret` after `const config = require('./config')`, `import { SECRET } from
+   * './settings'`, Python's `settings.SECRET_KEY`). Constants of this file are followed first.
+   */
+  importRef(e: Expr | undefined, depth = 0): { module: string; path: string[] } | undefined {
+    if (!e || depth > MAX_DEPTH) return undefined;
+    if (e.k === 'name') {
+      const imp = e.binding?.import;
+      if (imp) return { module: imp.module, path: imp.name === '*' ? [] : [imp.name] };
+      return this.importRef(this.only(e.binding), depth + 1);
+    }
+    if (e.k === 'member' && e.prop) {
+      const base = this.importRef(e.object, depth + 1);
+      return base && { module: base.module, path: [...base.path, e.prop] };
+    }
+    const a = e.k === 'call' && e.callee.k === 'name' && e.callee.name === 'require' && !e.callee.binding ? e.args[0] : undefined;
+    return a?.k === 'lit' && typeof a.value === 'string' ? { module: normalizeModule(a.value), path: [] } : undefined;
+  }
+
   /** The one value a variable holds: bound once, never a parameter; undefined otherwise. */
-  private only(b: Binding | null): Expr | undefined {
+  only(b: Binding | null): Expr | undefined {
     if (!b || b.kind !== 'var') return undefined;
     const d = this.defs.get(b.id);
     return d?.length === 1 ? d[0] : undefined;

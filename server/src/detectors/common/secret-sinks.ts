@@ -12,20 +12,10 @@ import { FileValues, kwargOf, propOf } from './secret-sink-values';
 import { SinkGate } from './secret-sink-gate';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
+import type { At, CallSpec, ImportedSink, SettingSpec, SinkHow, SinkPack, SinkScan, SinkSecret } from './secret-sink-types';
+export type { ImportedSink, SinkHow, SinkPack, SinkRole, SinkScan, SinkSecret } from './secret-sink-types';
 type Lang = 'js' | 'python';
-interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number; url?: boolean }
-interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
-interface SettingSpec { language: Lang; names?: string[]; members?: string[]; what: string; env: string }
-export interface SinkPack { calls: CallSpec[]; settings: SettingSpec[] }
 type CompiledCall = CallSpec & { res: RegExp[]; recv?: RegExp };
-
-/** How the literal reaches the sink (directly, the fallback of an env read or another lookup, compared); its role. */
-export type SinkHow = 'sink' | 'fallback' | 'fallback-other' | 'compare';
-export type SinkRole = 'secret' | 'check';
-
-/** A literal (offsets inside its quotes), what it is used as ("the JWT key"), where, the variable a fix reads. */
-export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean; url?: boolean }
-type At = Pick<SinkSecret, 'role' | 'what' | 'where' | 'env' | 'url'>;
 
 /** Words without which no sink in the pack can appear (checked before the file is lowered). */
 const HINT = /secret|jsonwebtoken|cookie-|passport|hmac|cipher|scrypt|pbkdf2|passw|\bauth\b|jwt|sequelize|bcrypt|argon2|\bpass\b|api[-_]?key|create_engine|mongoose|mongoclient|connectionstring|from_url|createclient/i;
@@ -40,7 +30,7 @@ export class SecretSinks {
     this.calls = pack.calls.map((c) => ({ ...c, res: (c.callee ?? []).map(globRe), recv: c.receiver ? new RegExp(c.receiver) : undefined }));
   }
 
-  find(lowered: FileIR, text: string, tick: () => void): SinkSecret[] {
+  find(lowered: FileIR, text: string, tick: () => void): SinkScan {
     const mine = <T extends { language: Lang }>(list: readonly T[]) => list.filter((x) => x.language === lowered.language);
     return new FileSinks(lowered, text, tick, mine(this.calls), mine(this.pack.settings)).run();
   }
@@ -48,6 +38,7 @@ export class SecretSinks {
 
 class FileSinks {
   private readonly out = new Map<number, SinkSecret>();
+  private readonly imported: ImportedSink[] = [];
   private readonly values: FileValues;
 
   constructor(
@@ -55,14 +46,14 @@ class FileSinks {
     private readonly calls: readonly CompiledCall[], private readonly settings: readonly SettingSpec[],
   ) { this.values = new FileValues(lowered, text); }
 
-  run(): SinkSecret[] {
+  run(): SinkScan {
     for (const fn of this.lowered.funcs) {
       this.tick();
       forEachExpr(fn.body, (e) => { if (e.k === 'call') this.call(e); });
       this.stores(fn.body, fn === this.lowered.top);
     }
     comparedLiterals(this.lowered, this.values, this.text, (lit, name) => this.literal(lit, { role: 'check', what: `\`${name}\``, where: 'a comparison', env: 'ADMIN_PASSWORD' }, 'compare'));
-    return [...this.out.values()].sort((x, y) => x.start - y.start);
+    return { literals: [...this.out.values()].sort((x, y) => x.start - y.start), imported: this.imported };
   }
 
   private call(e: Expr & { k: 'call' }): void {
@@ -93,6 +84,7 @@ class FileSinks {
       if (s.k === 'block') { this.stores(s.body, moduleOrClass); continue; }
       if (s.k !== 'let' || s.op || !s.value) continue;
       const t = s.target;
+      if (t.k === 'bind' && t.binding.kind === 'import') continue; // `from settings import SECRET_KEY`: set there
       for (const spec of this.settings) {
         const named = t.k === 'bind' && moduleOrClass && spec.names?.includes(t.binding.name);
         const member = t.k === 'member' && t.target.k === 'member' && !!t.target.prop && (
@@ -106,6 +98,8 @@ class FileSinks {
   /** Records the literal(s) a sink receives: the value itself, array items, or the fallback of a lookup. */
   private value(e0: Expr | undefined, at: At, how: SinkHow = 'sink', depth = 0): void {
     const e = this.values.resolve(e0);
+    const ref = e0 && (!e || e.k === 'member' || e.k === 'name') ? this.values.importRef(e0) : undefined;
+    if (ref && !at.url) this.imported.push({ start: e0!.span.start, end: e0!.span.end, how, ...at, ...ref });
     if (!e || depth > MAX_DEPTH) return;
     if (e.k === 'lit') return this.literal(e, at, how);
     if (e.k === 'array') return e.items.forEach((i) => this.value(i, at, how, depth + 1));
@@ -113,7 +107,8 @@ class FileSinks {
       // `process.env.X || 'dev'`, `os.environ.get('X') or 'dev'`, `isProd ? process.env.X : 'dev'`.
       const lookups = e.options.filter((o) => { const r = this.values.resolve(o); return !!r && r.k !== 'lit'; });
       const fb: SinkHow = lookups.some((o) => this.values.isEnvRead(o)) ? 'fallback' : lookups.length ? 'fallback-other' : how;
-      for (const o of e.options) if (!lookups.includes(o)) this.value(o, at, how === 'sink' ? fb : how, depth + 1);
+      // Lookups are followed only into other modules (`|| config.secret`): a literal exported there.
+      for (const o of e.options) if (!lookups.includes(o) || !this.values.isEnvRead(o)) this.value(o, at, how === 'sink' ? fb : how, depth + 1);
       return;
     }
     if (e.k === 'call' && this.values.isEnvRead(e) && e.args[1]) this.value(e.args[1], at, 'fallback', depth + 1); // os.getenv('X', 'dev')
@@ -138,12 +133,14 @@ class FileSinks {
 const SINKS = new SecretSinks(sinkPack as SinkPack);
 const GATE = new SinkGate(sinkPack as SinkPack);
 
-/** The file's literals that reach a secret sink (empty when the file names none). */
-export const secretSinks: Fact<readonly SinkSecret[]> = {
+const NONE: SinkScan = { literals: [], imported: [] };
+
+/** The file's literals that reach a secret sink, and what sinks read from other modules (empty when the file names none). */
+export const secretSinks: Fact<SinkScan> = {
   id: 'secret-sinks',
   compute(ctx) {
-    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts') || !GATE.admits(ctx.text, ctx.languageId === 'python' ? 'python' : 'js')) return [];
+    if (!HINT.test(ctx.text) || ctx.path.endsWith('.d.ts') || !GATE.admits(ctx.text, ctx.languageId === 'python' ? 'python' : 'js')) return NONE;
     const lowered = ctx.get(ir);
-    return lowered ? SINKS.find(lowered, ctx.text, () => ctx.checkBudget()) : [];
+    return lowered ? SINKS.find(lowered, ctx.text, () => ctx.checkBudget()) : NONE;
   },
 };
