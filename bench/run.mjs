@@ -50,6 +50,17 @@ function scanTable(title, stats, rows) {
   ));
 }
 
+/** What a bench script of this folder prints, run in its own process (or why it failed). */
+function benchOutput(script, args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(BENCH, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
+  });
+}
+
 /** ESLint's lintText latency, in its own process (its plugins stay out of this one's heap). */
 function eslintLatency(file, peer) {
   if (peer.error) return Promise.resolve({ error: peer.error });
@@ -115,39 +126,27 @@ async function main() {
 
   // 1b. The phantom-api tier: warm per-file type checks (in-process through Engine.analyzeAsync).
   log('latency: phantom-api type checks');
-  const phantom = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(BENCH, 'phantom-latency.mjs'), '--edits', String(EDITS)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
-  });
+  const phantom = await benchOutput('phantom-latency.mjs', ['--edits', String(EDITS)]);
   results.phantom = phantom;
   print(`\n== phantom-api tier: type-check latency per edit (1,000-line files) ==\n${phantom.trim()}`);
 
   // 1c. The analysis layer: held-out recall/precision and fast-tier compute per edit, layer on and off.
   log('analysis layer: held-out suite and compute per edit');
-  const flows = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(BENCH, 'flows.mjs'), '--edits', String(Math.min(EDITS, 30))], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
-  });
+  const flows = await benchOutput('flows.mjs', ['--edits', String(Math.min(EDITS, 30))]);
   results.flows = flows;
   print(`\n== analysis layer: missing-input-validation on the held-out suite, fast tier compute per edit ==\n${flows.trim()}`);
 
   // 1d. The change-aware layer: the git baseline's surface, cold, and one edited file re-evaluated.
   log('change-aware layer: baseline surface and breaking-change per edit');
-  const change = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(BENCH, 'change-latency.mjs'), '--runs', quick ? '1' : '5', '--edits', String(Math.min(EDITS, 40))], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => resolve(code === 0 ? out : `n/a (exit ${code}): ${out.split('\n').slice(-3).join(' ')}`));
-  });
+  const change = await benchOutput('change-latency.mjs', ['--runs', quick ? '1' : '5', '--edits', String(Math.min(EDITS, 40))]);
   results.change = change;
   print(`\n== change-aware layer: baseline surface (cold) and breaking-change per edit (1,000-file repository) ==\n${change.trim()}`);
+
+  // 1e. Memory while editing: the server's heap after a full collection, over many edits per file.
+  log('memory: the server over many edits per file');
+  const memory = await benchOutput('memory.mjs', ['--edits', quick ? '250' : '1000']);
+  results.memory = memory;
+  print(`\n== memory while editing: the server's heap and RSS after a full collection, MB ==\n${memory.trim()}`);
 
   // 2 + 3. CLI scans and peers on the same folders.
   const jsStats = corpusStats(env.js.dir);

@@ -11,9 +11,10 @@ import { edits } from './edits.mjs';
 
 const rpc = createRequire(join(REPO, 'package.json'))('vscode-languageserver-protocol/node');
 
-class Client {
-  constructor(rootDir, settings) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** The server over JSON-RPC on stdio; `execArgv`: Node options for its process (bench probes). */
+export class Client {
+  constructor(rootDir, settings, execArgv = []) {
+    this.proc = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', () => {});
     this.exited = null;
     this.waiters = new Map(); // "uri@version" -> resolve
