@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
-import { parseJs, parsePython, reparseJs, reparsePython } from '../../server/src/core/parsers';
+import { parseJs, parsePython, reparseJs, reparsePython, reparsesBeforeFresh } from '../../server/src/core/parsers';
 import { KeptTrees } from '../../server/src/core/trees';
 import { ts } from '../../server/src/core/ts';
 import { testEngine } from '../engine';
@@ -76,6 +76,29 @@ describe('incremental parsing', function () {
     const text = read('express.js');
     const tree = parseJs(text, 'a.js', 'javascript');
     assert.equal(reparseJs({ text, languageId: 'javascript', tree }, text), tree);
+  });
+
+  it('JS: a tree carried through reparsesBeforeFresh edits is parsed afresh next (old texts let go), then carried again', async () => {
+    const engine = await testEngine();
+    const path = 'src/generations.js';
+    let text = read('express.js');
+    const limit = reparsesBeforeFresh(text.length);
+    assert.ok(limit >= 8 && limit <= 200, `limit ${limit}`);
+    engine.analyze({ text, languageId: 'javascript', path }, { incremental: true });
+    const seen: Array<{ generation: number | undefined; first: ts.Statement }> = [];
+    for (let i = 0; i < limit + 3; i++) {
+      text += `// edit ${i}\n`;
+      engine.analyze({ text, languageId: 'javascript', path }, { incremental: true });
+      const kept = engine.trees.take<ts.SourceFile>(path, 'js', 'javascript')!;
+      seen.push({ generation: kept.generation, first: kept.tree.statements[0] });
+      engine.trees.put(path, 'js', kept);
+    }
+    engine.trees.delete(path);
+    const generations = seen.map((s) => s.generation);
+    assert.deepEqual(generations, [...Array.from({ length: limit }, (_, i) => i + 1), 0, 1, 2]);
+    // Incremental reparses reuse the unedited first statement; the fresh parse makes a new one.
+    const reused = seen.map((s, i) => i > 0 && s.first === seen[i - 1].first);
+    assert.deepEqual(reused, [false, ...Array.from({ length: limit - 1 }, () => true), false, true, true]);
   });
 
   for (const file of ['flask_app.py', 'django_views.py']) {

@@ -1,6 +1,6 @@
 // Per-run state of the engine: the input, lazy parses, shared facts, collected reports and notices.
 // Everything a detector sees comes through `context()`, which enforces `meta.needs` and the budget.
-import { parseJs, parsePython, parseYaml, reparseJs, reparsePython } from './parsers';
+import { parseJs, parsePython, parseYaml, reparseJs, reparsePython, reparsesBeforeFresh } from './parsers';
 import { KeywordSet } from './keywords';
 import type { KeptTrees } from './trees';
 import type { FileMemo } from './memo';
@@ -69,6 +69,8 @@ export class Session {
   private readonly facts = new Map<string, { value: unknown }>();
   private readonly spent = new WeakMap<AsyncDetectorContext, () => number>();
   private released = false;
+  /** Incremental reparses behind this run's TypeScript tree (kept with it for the next version). */
+  private jsGeneration = 0;
   /** Time spent parsing, which no detector's budget pays for. */
   private parseMs = 0;
 
@@ -159,7 +161,11 @@ export class Session {
     if (!isJs || this.released) return undefined;
     return this.lazy('js', () => {
       const prev = this.trees?.take<ts.SourceFile>(path, 'js', languageId);
-      return prev ? reparseJs(prev, text) : parseJs(text, path, languageId);
+      const generation = prev?.generation ?? 0;
+      // Carried through enough edits, the tree is made afresh (parsers.ts: old texts it keeps alive).
+      const fresh = !prev || (prev.text !== text && generation >= reparsesBeforeFresh(text.length));
+      this.jsGeneration = fresh ? 0 : prev.text === text ? generation : generation + 1;
+      return fresh ? parseJs(text, path, languageId) : reparseJs(prev, text);
     });
   }
 
@@ -273,7 +279,7 @@ export class Session {
     const python = this.parsed.get('python') as Tree | undefined;
     this.parsed.delete('js');
     this.parsed.delete('python');
-    if (this.trees && js) this.trees.put(path, 'js', { text, languageId, tree: js });
+    if (this.trees && js) this.trees.put(path, 'js', { text, languageId, tree: js, generation: this.jsGeneration });
     if (this.trees && python) this.trees.put(path, 'python', { text, languageId, tree: python, dispose: () => python.delete() });
     else python?.delete();
   }

@@ -17,6 +17,8 @@ export interface KeptTree<T = unknown> {
   readonly languageId: LanguageId;
   readonly tree: T;
   readonly dispose?: () => void;
+  /** Incremental reparses since the tree's last full parse (see parsers.ts `reparseJs`). */
+  readonly generation?: number;
 }
 
 export class KeptTrees {
