@@ -217,6 +217,8 @@ const QUICK_FIX_IMPORT = "import { readFileSync } from 'node:fs';";
 const QUICK_FIX_STUB = ['function computeTax(amount: number, rate: number): number {', "  throw new Error('Function not implemented.');", '}'];
 const QUICK_FIX_IMPORT_FILE = ['// 19a: a one-line quick fix from another extension (lightbulb)', "const data = readFileSync('data.json', 'utf8');", 'export { data };', ''].join('\n');
 const QUICK_FIX_STUB_FILE = ['// 19b: a multi-line quick fix from another extension (lightbulb)', 'const price = 120;', 'export const total = price + computeTax(price, 0.2);', ''].join('\n');
+/** What the stand-in's `vouchE2E.agentEdit` writes at the end of the active file (row 19c). */
+const AGENT_EDIT = Array.from({ length: 12 }, (_, k) => `export const handler${k + 1} = (input: number) => input * ${k + 2} - ${k};`);
 
 const DRAG_FILE = [
   '// 20: drag and drop of selected text',
@@ -1048,12 +1050,27 @@ const ROWS = [
   }),
   quickFixRow('19b', 'multi-line quick fix of another extension (a function stub at the end), from the lightbulb', 'g19b-quickfix-stub.ts', QUICK_FIX_STUB_FILE, {
     line: 3,
-    // The stable API shows an agent's WorkspaceEdit and a quick fix's the same way: one block away
-    // from the cursor, no selection change, no command Vouch can see. README: "they look the same".
-    knownGap: 'a multi-line quick fix looks like an agent edit (labelled agent, low confidence)',
+    // Its edit has the shape of an agent's (one block away from the cursor, no selection change); it
+    // is told apart by being exactly the edit the stand-in offered for that version of the file.
     title: "Stand-in: add missing function declaration 'computeTax'",
     check: (x) => lineIndexOf(x, QUICK_FIX_STUB) >= 0,
   }),
+  {
+    id: '19c',
+    gesture: "an agent extension's workspace.applyEdit of 12 lines into the open file, a quick fix on offer at the cursor",
+    files: { 'g19c-agent-edit.ts': QUICK_FIX_STUB_FILE.replace('// 19b: a multi-line quick fix from another extension (lightbulb)', '// 19c: an agent edit while a quick fix is on offer') },
+    async run(t) {
+      const file = 'g19c-agent-edit.ts';
+      await t.open(file);
+      await goToLine(t.page, 3, 8);
+      // The same shape as row 19b's fix, applied the same way, but not what was on offer: still an agent edit.
+      await editor(t.page).locator('.lightBulbWidget, [class*="codicon-gutter-lightbulb"]').first().waitFor({ state: 'visible', timeout: 20_000 })
+        .catch(() => { t.note = 'no lightbulb within 20 s (the quick fix may not have been asked for yet)'; });
+      await runCommand(t.page, 'Vouch E2E: Agent Edit');
+      await t.waitText(file, (x) => lineIndexOf(x, AGENT_EDIT) >= 0, "the agent's edit");
+      return [part('12 new lines', await t.dump(), file, 'agent', AGENT_EDIT)];
+    },
+  },
   dragRow('20a', 'drag and drop of 3 selected whole lines (mouse)', 'g20a-drag-lines.ts', { from: [2, 1], to: [5, 1], dropBefore: '// drop here' }),
   dragRow('20b', 'drag and drop of a selection across 3 lines, mid-line to mid-line (mouse)', 'g20b-drag-partial.ts', { from: [2, 7], to: [4, 13], dropBefore: '// drop here' }),
   dragRow('20c', 'drag and drop with Ctrl held (a copy) of 3 selected whole lines (mouse)', 'g20c-drag-copy.ts', { from: [2, 1], to: [5, 1], dropBefore: '// drop here', copy: true }),
