@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classify as classifyFull, PASTE_HINT_TEXT_TTL_MS, commonEnds, copiesSelection, textInRange, pasteHintApplies, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
+import { classify as classifyFull, PASTE_HINT_TEXT_TTL_MS, commonEnds, copiesSelection, textInRange, pasteHintApplies, isOfferedFix, isSelectedItem, matchSelectedItem, isSubstantial, linesOnlyMoved, movedInEvent, SELECTED_TTL_MS, sameModuloFormatting, type ChangeDescription, type ChangeFact } from '../../client/src/provenance/classify';
 
 const fact = (text: string, extra: Partial<ChangeFact> = {}): ChangeFact => ({ text, replacedLength: 0, atCursor: true, ...extra });
 /** The verdict without the log text. */
@@ -127,6 +127,31 @@ describe('provenance/classify: where a change came from', () => {
     assert.equal(kind(d), 'completion', 'the same insert without the signal looks like ghost text');
     assert.equal(kind({ ...d, suggestAccept: true }), 'typed');
     assert.equal(kind({ ...d, suggestAccept: true, preciseAccept: true }), 'completion', 'the precise accept still wins');
+  });
+
+  it('does not label a quick fix that was on offer for the document as it was: the same edits, made to that version', () => {
+    const at = (line: number, character: number) => ({ line, character });
+    const stub = "\nfunction computeTax(amount: number, rate: number): number {\n  throw new Error('Function not implemented.');\n}\n";
+    const fix = [{ range: { start: at(3, 0), end: at(3, 0) }, text: stub }];
+    const importFix = [{ range: { start: at(0, 0), end: at(0, 0) }, text: "import { readFileSync } from 'node:fs';\n" }];
+    const offers = { version: 7, actions: [importFix, fix] };
+    assert.equal(isOfferedFix(offers, 7, fix), true);
+    assert.equal(isOfferedFix(offers, 7, [{ ...fix[0], text: stub.replace(/\n/g, '\r\n') }]), true, 'the editor writes the document\'s line endings');
+    assert.equal(isOfferedFix(offers, 8, fix), false, 'offered for another version');
+    assert.equal(isOfferedFix(undefined, 7, fix), false);
+    assert.equal(isOfferedFix(offers, 7, []), false);
+    assert.equal(isOfferedFix(offers, 7, [{ ...fix[0], range: { start: at(2, 0), end: at(2, 0) } }]), false, 'the same text elsewhere');
+    assert.equal(isOfferedFix(offers, 7, [{ ...fix[0], text: `${stub}// and more\n` }]), false, 'more than the fix');
+    assert.equal(isOfferedFix(offers, 7, [...importFix, ...fix]), false, 'two fixes at once are no single offer');
+    // A fix of several edits (an import and a stub) matches in any order, and only whole.
+    const both = { version: 7, actions: [[...importFix, ...fix]] };
+    assert.equal(isOfferedFix(both, 7, [...fix, ...importFix]), true);
+    assert.equal(isOfferedFix(both, 7, fix), false, 'part of a fix');
+    const d: ChangeDescription = { changes: [fact(stub, { atCursor: false })], selectionKind: 'none' };
+    assert.equal(kind({ ...d, cursorAtInsertEnd: undefined }), 'agent', 'without the offer the block looks like an agent edit');
+    assert.equal(kind({ ...d, cursorAtInsertEnd: undefined, offeredFix: true }), 'typed');
+    assert.equal(kind({ ...d, offeredFix: true, pasteHint: true }), 'paste', 'a paste hint still wins');
+    assert.equal(kind({ ...d, offeredFix: true, preciseAccept: true }), 'completion', 'the precise accept still wins');
   });
 
   it('does not label text moved by drag and drop: the same event removed what it inserted', () => {

@@ -13,6 +13,7 @@ import { RegionHistory } from './history';
 import { contentRange, textEnd, transformPosition, type ContentChange, type Position, type Range, type RegionSet } from './regions';
 import type { PasteWatcher } from './paste';
 import type { SuggestWidgetWatcher } from './suggest-widget';
+import type { CodeActionWatcher } from './code-actions';
 import { type BurstDetector, saveCanEdit } from './outside-facts';
 import { findGitDir, type VcsActivity } from './vcs';
 
@@ -85,7 +86,7 @@ function explain(d: ChangeDescription): string {
   const chars = d.changes.reduce((n, c) => n + c.text.length, 0);
   return `${d.changes.length} change(s), ${chars} chars, atCursor ${d.changes.some((c) => c.atCursor)}, selection ${d.selectionKind}, `
     + `cursorAtEnd ${d.cursorAtInsertEnd ?? '-'}, own ${d.ownEdit ?? false}, disk ${d.fromDisk ?? false}, paste ${d.pasteHint ?? false}/${d.clipboard !== undefined}`
-    + `${d.suggestAccept ? ', IntelliSense item' : ''}${d.movedInEvent ? ', moved' : ''}`;
+    + `${d.suggestAccept ? ', IntelliSense item' : ''}${d.offeredFix ? ', offered quick fix' : ''}${d.movedInEvent ? ', moved' : ''}`;
 }
 
 export class Capture implements vscode.Disposable {
@@ -102,7 +103,7 @@ export class Capture implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly host: CaptureHost, private readonly paste: PasteWatcher, readonly burst: BurstDetector, private readonly vcs: VcsActivity,
-    private readonly suggest?: Pick<SuggestWidgetWatcher, 'accepted'>) {
+    private readonly suggest?: Pick<SuggestWidgetWatcher, 'accepted'>, private readonly fixes?: Pick<CodeActionWatcher, 'applied'>) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.workspace.onDidOpenTextDocument((d) => this.remember(d)),
@@ -168,6 +169,11 @@ export class Capture implements vscode.Disposable {
     const capture = !reason && !own;
     // Asked now, in the event: the provider hears of the widget closing right after the accept.
     const suggestAccept = capture && !!this.suggest?.accepted(uri, e.contentChanges);
+    // The event's edits as made (ranges before the edit), against the quick fixes offered for the
+    // version before it: looked up now, before the lightbulb asks about the next version. Not for keystrokes.
+    const offeredFix = capture && !fromDisk && !precise && this.fixes && e.contentChanges.some((c) => nonWhitespace(c.text) > 1)
+      ? this.fixes.applied(uri, document.version - 1, e.contentChanges.map((c) => ({ range: { start: plain(c.range.start), end: plain(c.range.end) }, text: c.text })))
+      : undefined;
     const ids: string[] = [];
     const facts: ChangeFact[] = [];
     /** Per fact: the pending region it opened, and where its text ends once the whole event is applied. */
@@ -258,7 +264,7 @@ export class Capture implements vscode.Disposable {
       description.linesOnlyMoved = !description.formatting && linesOnlyMoved(oldText, newText);
     }
     if (fromDisk) this.burst.note(uri);
-    void this.decide(document, regions, ids, description, insert && this.live.hold(uri, insert), factIds);
+    void this.decide(document, regions, ids, description, insert && this.live.hold(uri, insert), factIds, offeredFix);
   }
 
   /** What waits to be judged (chain end, inserts) moves with each change, as the regions do. */
@@ -273,7 +279,8 @@ export class Capture implements vscode.Disposable {
     return h;
   }
 
-  private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insert?: Range, factIds: Array<string | undefined> = []): Promise<void> {
+  private async decide(document: vscode.TextDocument, regions: RegionSet, ids: string[], description: ChangeDescription, insert?: Range, factIds: Array<string | undefined> = [],
+    offeredFix?: Promise<boolean>): Promise<void> {
     const uri = document.uri.toString();
     const hint = this.paste.takeHint(uri, description.changes);
     const selection = description.fromDisk ? Promise.resolve<SelectionKind>('none') : this.selectionAfter(document, ids, description, insert);
@@ -285,6 +292,7 @@ export class Capture implements vscode.Disposable {
       description.pasteHint = hint !== undefined;
       description.clipboard = await clipboard;
       description.copiedInEditor = hint ? hint.internal : this.paste.copiedInEditor(description.clipboard);
+      description.offeredFix = await offeredFix;
       if (description.fromDisk) {
         const at = Date.now();
         const stat = await Promise.resolve(vscode.workspace.fs.stat(document.uri)).catch(() => undefined);

@@ -55,6 +55,8 @@ export interface ChangeDescription {
   copiesSelection?: boolean;
   /** The insert is the IntelliSense item focused in the suggest widget (its range and text). */
   suggestAccept?: boolean;
+  /** The event's edits are exactly the edits of a quick fix a code-action provider offered for the document as it was. */
+  offeredFix?: boolean;
 }
 
 export interface Classification {
@@ -132,6 +134,7 @@ export function classify(d: ChangeDescription): Classification {
     return isSubstantial(all) ? { kind: 'paste', confidence: d.pasteHint ? 'high' : 'medium' } : { kind: 'typed', why: 'short paste' };
   }
   if (d.suggestAccept) return { kind: 'typed', why: 'IntelliSense item accepted' };
+  if (d.offeredFix) return { kind: 'typed', why: 'a quick fix offered for this version of the document' };
   if (d.movedInEvent) return { kind: 'typed', why: 'text moved within the document (drag and drop)' };
   if (d.copiesSelection) return { kind: 'typed', why: 'a copy of the selected text (drag and drop with Ctrl)' };
   if (nonWhitespace(all) === 0 || d.formatting) return { kind: 'typed', why: 'formatting' };
@@ -238,6 +241,22 @@ export function isSelectedItem(selected: SelectedItem | undefined, start: { line
   if (!selected || now - selected.at > SELECTED_TTL_MS || text === '') return false;
   return selected.start.line === start.line && selected.start.character === start.character
     && selected.text.replace(/\r\n/g, '\n') === text.replace(/\r\n/g, '\n');
+}
+
+/** The quick fixes code-action providers offered for one version of a document: each action's edits to it. */
+export interface OfferedFixes { version: number; actions: ContentChange[][] }
+
+/**
+ * Is this change event (made to `versionBefore`) one offered quick fix, applied: the same edits,
+ * ranges and texts, as one action offered for that very version? Exact by design: a bulk edit
+ * applies a fix's edits as they were offered, and anything else keeps the label its shape gives.
+ */
+export function isOfferedFix(offers: OfferedFixes | undefined, versionBefore: number, changes: readonly ContentChange[]): boolean {
+  if (!offers || offers.version !== versionBefore || changes.length === 0) return false;
+  const key = (c: ContentChange) => `${c.range.start.line}:${c.range.start.character}-${c.range.end.line}:${c.range.end.character}=${c.text.replace(/\r\n/g, '\n')}`;
+  const keys = (cs: readonly ContentChange[]) => cs.map(key).sort().join('\u0000');
+  const got = keys(changes);
+  return offers.actions.some((a) => a.length === changes.length && keys(a) === got);
 }
 
 /** Every non-blank line of `after` (trimmed) is a line of `before`, counted with multiplicity. */

@@ -8,6 +8,7 @@ import { BurstDetector } from './outside-facts';
 import { DiskWatcher } from './disk';
 import { PasteWatcher } from './paste';
 import { SuggestWidgetWatcher } from './suggest-widget';
+import { CodeActionWatcher } from './code-actions';
 import { registerPreciseTab } from './precise-tab';
 import { ProvenanceStore } from './store';
 import { VcsActivity } from './vcs';
@@ -69,7 +70,8 @@ export function registerProvenance(
     if (folder.uri.scheme === 'file') vcs.watchFile(vscode.Uri.joinPath(folder.uri, '.vouch-probe').fsPath, folder.uri.fsPath);
   }
   const suggest = new SuggestWidgetWatcher([{ scheme: 'file' }, { scheme: 'untitled' }]);
-  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs, suggest);
+  const fixes = new CodeActionWatcher([{ scheme: 'file' }, { scheme: 'untitled' }]);
+  const capture = new Capture({ regionsOf: (d) => store.regionsOf(d), changed, log }, paste, burst, vcs, suggest, fixes);
   const disk = new DiskWatcher(store, burst, vcs, log);
   const opened = (document: vscode.TextDocument) => {
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
@@ -82,7 +84,7 @@ export function registerProvenance(
   };
 
   const disposables: vscode.Disposable[] = [
-    emitter, store, paste, suggest, capture, disk,
+    emitter, store, paste, suggest, fixes, capture, disk,
     vscode.workspace.onDidOpenTextDocument(opened),
     ...registerPreciseTab(),
     vscode.commands.registerCommand(DEBUG_PROVENANCE_COMMAND, (uri?: string | vscode.Uri) => {
