@@ -72,6 +72,13 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-347', 'CWE-345'],
     fixable: true,
   },
+  'phantom-member': {
+    title: 'Member, import or method the API does not have',
+    family: 'phantom-api',
+    severity: 'error',
+    confidence: 'high',
+    cwe: ['CWE-1059'],
+  },
   'plaintext-http-url': {
     title: 'Plain HTTP URL for a remote API',
     family: 'insecure-default',
