@@ -43,7 +43,8 @@ const CLASSES = [
   'argparse.ArgumentParser', 'logging.Logger', 'threading.Thread', 'threading.Event', 'subprocess.Popen',
   'socket.socket', 'queue.Queue', 'uuid.UUID', 'json.JSONEncoder', 'json.JSONDecoder',
   'csv.DictReader', 'csv.DictWriter', 'zipfile.ZipFile', 'tarfile.TarFile', 'sqlite3.Connection', 'sqlite3.Cursor',
-  'requests.Session', 'requests.Response', 'requests.models.Response', 'requests.sessions.Session',
+  // The short public name last: returned classes are named by it.
+  'requests.models.Response', 'requests.sessions.Session', 'requests.Session', 'requests.Response',
 ];
 /** Bases that carry no members of their own in the stubs (special forms). */
 const IGNORED_BASES = new Set(['builtins.object']);
@@ -289,7 +290,6 @@ async function main() {
   const classes = {};
   const openClasses = [];
   const returns = {};
-  const interesting = new Set(CLASSES);
   const canonical = new Map();
   for (const c of CLASSES) {
     const i = c.lastIndexOf('.');
@@ -327,10 +327,20 @@ async function main() {
       if (t) returns[`${name}.${fn}`] = t;
     }
   }
-  void interesting;
+  // Functions a module re-exports (`requests.get` is requests.api.get) return what they return there.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [name, m] of mods) {
+      if (!modules[name]) continue;
+      for (const [alias, imp] of m.imports) {
+        const t = imp.name && returns[`${imp.module}.${imp.name}`];
+        if (t && isPublic(alias) && !returns[`${name}.${alias}`]) returns[`${name}.${alias}`] = t;
+      }
+    }
+  }
   if (unresolved.size) console.error(`open for an unresolved base: ${[...unresolved].join(', ')}`);
   const commit = existsSync(join(dir, 'commit.txt')) ? readFileSync(join(dir, 'commit.txt'), 'utf8').trim() : 'unknown';
-  const pack = { typeshed: commit, python: '3.8+', thirdParty, modules, open, classes, openClasses, returns };
+  const sortedReturns = Object.fromEntries(Object.entries(returns).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const pack = { typeshed: commit, python: '3.8+', thirdParty, modules, open, classes, openClasses, returns: sortedReturns };
   const gz = gzipSync(Buffer.from(JSON.stringify(pack)), { level: 9 });
   // gzip's header carries no timestamp from Node (mtime 0), so the bytes depend only on the stubs.
   writeFileSync(join(out, 'python-api.json.gz'), gz);

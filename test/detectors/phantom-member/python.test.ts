@@ -76,6 +76,8 @@ ruleTester('phantom-member', 'python', {
     py('from datetime import datetime\ndatetime.now().isoFormat()', ['isoFormat', 'member']),
     py('import collections\nc = collections.OrderedDict()\nc.iteritems()', ['iteritems', 'python2']),
     py('import itertools, urllib\nfor a, b in itertools.izip(x, y):\n    urllib.quote(a)', ['izip', 'python2'], ['quote', 'python2']),
+    { ...py('import requests\nrequests.get(url).jsonn()', ['jsonn', 'member']), errors: [{ ...at('import requests\nrequests.get(url).jsonn()', 'jsonn', 'member'), confidence: 'medium' }] },
+    py('import os.path\nos.path.walk(root, visit, None)', ['walk', 'python2']),
     { ...py('import requests\ns = requests.Session()\ns.gett("https://example.org")', ['gett', 'member']), errors: [{ ...at('import requests\ns = requests.Session()\ns.gett("https://example.org")', 'gett', 'member'), confidence: 'medium' }] },
   ],
 });

@@ -69,6 +69,7 @@ const PYTHON2: Record<string, string> = {
   'urllib.quote': '`urllib.parse.quote`', 'urllib.unquote': '`urllib.parse.unquote`', 'urllib.quote_plus': '`urllib.parse.quote_plus`',
   'urllib.urlopen': '`urllib.request.urlopen`', 'os.errno': 'the `errno` module', 'types.StringType': '`str`',
   'types.UnicodeType': '`str`', 'types.IntType': '`int`', 'types.ListType': '`list`', 'types.DictType': '`dict`',
+  'os.path.walk': '`os.walk` (a generator, not a callback)', 'operator.div': '`operator.truediv` or `operator.floordiv`',
   // The string module's functions became str methods.
   ...Object.fromEntries(['atoi', 'atof', 'capitalize', 'center', 'count', 'expandtabs', 'find', 'index', 'join', 'joinfields', 'ljust', 'lower',
     'lstrip', 'replace', 'rfind', 'rindex', 'rjust', 'rstrip', 'split', 'splitfields', 'strip', 'swapcase', 'translate', 'upper', 'zfill']
