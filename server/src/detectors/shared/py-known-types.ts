@@ -4,14 +4,12 @@
 // them (py-scope.ts) only when it has something to report, so the common path stays a table look-up.
 import type { Node } from 'web-tree-sitter';
 import type { PythonApi } from './python-api';
-import { Identifiers, scopeOf, within } from './py-scope';
+import { Identifiers, scopeOf, topLevelImports, within, type Bound } from './py-scope';
 
 /** A name the answer relied on: a top-level import, a built-in class name, or a variable. */
 export type Relied =
   | { kind: 'import' | 'builtin'; name: string }
   | { kind: 'var'; name: string; assignment: Node; use: Node };
-
-interface Bound { kind: 'module' | 'class'; target: string; ids: Node[] }
 
 const LITERALS: Record<string, string> = {
   list: 'builtins.list', list_comprehension: 'builtins.list', dictionary: 'builtins.dict', dictionary_comprehension: 'builtins.dict',
@@ -23,40 +21,14 @@ const BUILTIN_CLASSES = new Set(['list', 'dict', 'set', 'frozenset', 'tuple', 's
 
 export class KnownTypes {
   /** Names bound by the module's own top-level `import` / `from … import` statements. */
-  readonly bound = new Map<string, Bound>();
+  readonly bound: Map<string, Bound>;
   private assignments?: Map<string, Node[]>;
   private assigned?: Set<string>;
   private readonly trusted = new Map<string, boolean>();
   private readonly scopes = new Map<number, Node | undefined>();
 
   constructor(private readonly text: string, root: Node, private readonly api: PythonApi, private readonly ids: Identifiers, private readonly allAssignments: () => readonly Node[]) {
-    const conflicts = new Set<string>();
-    const bind = (name: string, b: Omit<Bound, 'ids'>, id: Node) => {
-      const old = this.bound.get(name);
-      if (old && (old.kind !== b.kind || old.target !== b.target)) conflicts.add(name);
-      else if (old) old.ids.push(id);
-      else this.bound.set(name, { ...b, ids: [id] });
-    };
-    for (const s of root.namedChildren) {
-      if (s?.type === 'import_statement') {
-        for (const c of s.namedChildren) {
-          if (c?.type === 'dotted_name' && c.namedChildren[0] && api.isModule(c.namedChildren[0].text)) bind(c.namedChildren[0].text, { kind: 'module', target: c.namedChildren[0].text }, c.namedChildren[0]);
-          const alias = c?.type === 'aliased_import' ? c.childForFieldName('alias') : null;
-          if (alias && api.isModule(c!.childForFieldName('name')!.text)) bind(alias.text, { kind: 'module', target: c!.childForFieldName('name')!.text }, alias);
-        }
-      } else if (s?.type === 'import_from_statement') {
-        const from = s.childForFieldName('module_name');
-        if (from?.type !== 'dotted_name' || !api.isModule(from.text)) continue;
-        for (const c of s.childrenForFieldName('name')) {
-          const orig = c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text;
-          const id = c?.type === 'aliased_import' ? c.childForFieldName('alias') : c?.namedChildren[0];
-          const full = `${from.text}.${orig}`;
-          if (id && api.isModule(full)) bind(id.text, { kind: 'module', target: full }, id);
-          else if (id && api.isClass(full)) bind(id.text, { kind: 'class', target: full }, id);
-        }
-      }
-    }
-    for (const c of conflicts) this.bound.delete(c);
+    this.bound = topLevelImports(root, api);
   }
 
   /**

@@ -1,7 +1,9 @@
 // Where a Python name is bound, read from tree-sitter's syntax alone: enough for a rule to be sure a
 // name still means what one statement bound it to (a module import, a literal), and to give up on
-// anything else (a second binding, `global`/`nonlocal`, a parameter, a loop or `with` target).
+// anything else (a second binding, `global`/`nonlocal`, a parameter, a loop or `with` target);
+// and what the module's own top-level imports bind.
 import type { Node } from 'web-tree-sitter';
+import type { PythonApi } from './python-api';
 
 /** Nodes a binding target may be nested in (`a, (b, *c) = …`, `with x as (d, e)`). */
 const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'dictionary_splat_pattern', 'tuple', 'list', 'parenthesized_expression']);
@@ -85,4 +87,41 @@ export class Identifiers {
 /** `node` lies inside `ancestor`'s span. */
 export function within(node: Node, ancestor: Node): boolean {
   return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex;
+}
+
+export interface Bound { kind: 'module' | 'class'; target: string; ids: Node[] }
+
+/** Names the module's own top-level imports bind to a module or class the stubs know (conflicting ones left out). */
+export function topLevelImports(root: Node, api: Pick<PythonApi, 'isModule' | 'isClass'>): Map<string, Bound> {
+  const bound = new Map<string, Bound>();
+  const conflicts = new Set<string>();
+  const bind = (name: string, b: Omit<Bound, 'ids'>, id: Node) => {
+    const old = bound.get(name);
+    if (old && (old.kind !== b.kind || old.target !== b.target)) conflicts.add(name);
+    else if (old) old.ids.push(id);
+    else bound.set(name, { ...b, ids: [id] });
+  };
+  for (const s of root.namedChildren) {
+    if (s?.type === 'import_statement') {
+      for (const c of s.namedChildren) {
+        const first = c?.type === 'dotted_name' ? c.namedChildren[0] : null;
+        if (first && api.isModule(first.text)) bind(first.text, { kind: 'module', target: first.text }, first);
+        const alias = c?.type === 'aliased_import' ? c.childForFieldName('alias') : null;
+        const target = alias && c!.childForFieldName('name')!.text;
+        if (alias && target && api.isModule(target)) bind(alias.text, { kind: 'module', target }, alias);
+      }
+    } else if (s?.type === 'import_from_statement') {
+      const from = s.childForFieldName('module_name');
+      if (from?.type !== 'dotted_name' || !api.isModule(from.text)) continue;
+      for (const c of s.childrenForFieldName('name')) {
+        const orig = c?.type === 'aliased_import' ? c.childForFieldName('name')?.text : c?.text;
+        const id = c?.type === 'aliased_import' ? c.childForFieldName('alias') : c?.namedChildren[0];
+        const full = `${from.text}.${orig}`;
+        if (id && api.isModule(full)) bind(id.text, { kind: 'module', target: full }, id);
+        else if (id && api.isClass(full)) bind(id.text, { kind: 'class', target: full }, id);
+      }
+    }
+  }
+  for (const c of conflicts) bound.delete(c);
+  return bound;
 }

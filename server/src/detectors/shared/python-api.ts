@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { defaultDataDir } from '../../registry/snapshot';
+import { editDistance } from '../deps/shared/typosquat';
 import pythonRemovedApis from '../../../../rules/python-removed-apis.json';
 
 interface RawPack {
@@ -90,21 +91,6 @@ const CARRIED: Record<string, Record<string, string>> = {
   set: { push: 'add', append: 'add', has: 'the `in` operator', contains: 'the `in` operator', delete: 'discard', length: '`len()`', size: '`len()`' },
 };
 
-/** Edit distance with transpositions, stopping once it exceeds `max`. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The one near name in `candidates` (case, a typo or two), if exactly one is nearest. */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase().replace(/_/g, '');
@@ -113,7 +99,7 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   let bestD = max + 1;
   let tie = false;
   for (const c of candidates) {
-    const d = c.toLowerCase().replace(/_/g, '') === lower ? 0 : distance(name, c, max);
+    const d = c.toLowerCase().replace(/_/g, '') === lower ? 0 : editDistance(name, c, max);
     if (d < bestD) [best, bestD, tie] = [c, d, false];
     else if (d === bestD) tie = true;
   }
