@@ -43,6 +43,7 @@ import { suspiciousPackage } from './deps/suspicious-package';
 import { undeclaredDependency } from './deps/undeclared-dependency';
 import { deprecatedPackage } from './deps/deprecated-package';
 import { phantomMember } from './types/phantom-member';
+import { pyPhantomMember } from './python/phantom-member';
 import { deprecatedApi } from './types/deprecated-api';
 import { wrongArity } from './types/wrong-arity';
 import { unknownOptionKey } from './types/unknown-option-key';
@@ -109,6 +110,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   undeclaredDependency,
   deprecatedPackage,
   phantomMember,
+  pyPhantomMember,
   deprecatedApi,
   wrongArity,
   unknownOptionKey,

@@ -72,6 +72,8 @@ export const RULE_META: Record<string, DetectorMeta> = {
     cwe: ['CWE-347', 'CWE-345'],
     fixable: true,
   },
+  // JS/TS in the slow tier (types/phantom-member.ts), Python in the fast one (python/phantom-member.ts).
+  'phantom-member': { title: 'Member, import or method the API does not have', family: 'phantom-api', severity: 'error', confidence: 'high', cwe: ['CWE-1059'] },
   'plaintext-http-url': {
     title: 'Plain HTTP URL for a remote API',
     family: 'insecure-default',

@@ -1,18 +1,12 @@
 // Flags members and named imports that the installed typings of a package (or Node's built-ins) do
 // not have: assistants invent plausible APIs (`fs.readFileAsync`, `path.joinPaths`) that are undefined.
 import type { Detector } from '../../core/types';
+import { RULE_META } from '../shared/rule-meta';
 import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
 
 export const phantomMember: Detector = {
   id: 'phantom-member',
-  meta: {
-    title: 'Member or export missing from the installed typings',
-    family: 'phantom-api',
-    severity: 'error',
-    confidence: 'high',
-    cwe: ['CWE-1059'],
-    needs: [apiFacts.id],
-  },
+  meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id] },
   languages: JS_TS,
   keywords: IMPORT_KEYWORDS,
   async runAsync(ctx) {

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { at, ruleTester, type InvalidCase } from '../harness';
+import { nearest, pythonApi, suggestion } from '../../../server/src/detectors/shared/python-api';
+
+/** An invalid case whose findings span `texts` (first occurrence of each, in order) with their kinds. */
+function py(code: string, ...spans: Array<[text: string, kind: string, nth?: number]>): InvalidCase {
+  return { code, errors: spans.map(([text, kind, nth]) => at(code, text, kind, nth)) };
+}
+
+ruleTester('phantom-member', 'python', {
+  valid: [
+    // Real names, from every branch of the stubs' version checks.
+    'import os\nprint(os.getcwd(), os.path.join("a", "b"), os.sep)',
+    'import os.path as p\np.exists("x")',
+    'from os import getcwd, path, sep as s',
+    'from xml.etree import ElementTree as ET\nET.fromstring("<a/>")',
+    'import xml.etree.ElementTree\nxml.etree.ElementTree.parse("a.xml")',
+    'import asyncio\nasyncio.run(main())\nasyncio.TaskGroup',
+    'import base64\nbase64.binascii.Error',
+    '[].append(1)\n{}.items()\n"s".startswith("x")\nb"x".decode()\n(1, 2).count(1)\n{1}.add(2)',
+    'd = {}\nfor k, v in d.items(): pass',
+    'from pathlib import Path\nPath("a").read_text().splitlines()',
+    'import re\nre.compile("x").match("y").group(0)',
+    // Shadowing and rebinding: the name no longer means the module or the literal.
+    { name: 'module reassigned', code: 'import os\nos = MyOS()\nos.getcwdu()' },
+    { name: 'module name as a parameter', code: 'import string\ndef f(string):\n    return string.letterz' },
+    { name: 'module name bound by a loop', code: 'import time\nfor time in times:\n    time.clockk()' },
+    { name: 'aliased module name rebound', code: 'import os.path as p\np = Mine()\np.joinn("a")' },
+    { name: 'global statement', code: 'import os\ndef f():\n    global os\n    os = None\nos.getcwdu()' },
+    { name: 'variable reassigned', code: 'd = {}\nd = MyDict()\nd.iteritems()' },
+    { name: 'variable augmented', code: 'xs = []\nxs += other\nxs.push(1)' },
+    { name: 'variable is a parameter elsewhere in scope', code: 'def f(d):\n    d.iteritems()\nd = {}' },
+    { name: 'variable used before its assignment', code: 'def f():\n    d.iteritems()\nd = {}' },
+    { name: 'nonlocal', code: 'def f():\n    d = {}\n    def g():\n        nonlocal d\n        d = Other()\n    d.iteritems()' },
+    { name: 'class attribute literal', code: 'class A:\n    d = {}\n    def f(self):\n        return self.d.iteritems()' },
+    { name: 'shadowed builtin class', code: 'from mylib import list\nxs = list()\nxs.push(1)' },
+    { name: 'user class with the same method names', code: 'class Stack:\n    def push(self, x): pass\ns = Stack()\ns.push(1)\nclass D(dict):\n    def iteritems(self): pass\nD().iteritems()' },
+    { name: 'instance of a stdlib class may carry set attributes', code: 'import argparse\np = argparse.ArgumentParser()\np.extra_flag' },
+    { name: 'attribute added at run time', code: 'import os\nos.getcwdu = os.getcwd\nos.getcwdu()' },
+    // Compatibility code.
+    { name: 'conditional import', code: 'import sys\nif sys.version_info < (3,):\n    from os import getcwdu\nelse:\n    from os import getcwd as getcwdu' },
+    { name: 'try / except ImportError', code: 'try:\n    from itertools import izip\nexcept ImportError:\n    izip = zip' },
+    { name: 'try / except AttributeError', code: 'import os\ntry:\n    cwd = os.getcwdu()\nexcept AttributeError:\n    cwd = os.getcwd()' },
+    { name: 'Python 2 branch', code: 'import sys, os\nPY3 = sys.version_info[0] == 3\nif PY3:\n    cwd = os.getcwd()\nelse:\n    cwd = os.getcwdu()' },
+    { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
+    // What the stubs cannot judge.
+    { name: 'module with __getattr__', code: 'import encodings\nencodings.whatever_codec' },
+    { name: 'not a stdlib module', code: 'import numpy\nnumpy.arrayy([1])\nfrom numpy import arrayy' },
+    { name: 'relative import', code: 'from . import os\nos.getcwdu()' },
+    { name: 'private names', code: 'import os\nos._exit(0)\nos._nothing_here' },
+    { name: 'undocumented module attribute with no near name', code: 'import json.decoder\njson.decoder.WHITESPACE' },
+    { name: 'import of a name with no near one', code: 'from email.headerregistry import parser' },
+    { name: 'removed API the data pack reports (it wins)', code: 'import time\nstart = time.clock()' },
+    { name: 'removed ABC alias the data pack reports', code: 'from collections import Mapping' },
+    { name: 'has_key, which the data pack reports', code: 'counts = dict()\ncounts.has_key("a")' },
+    { name: 'comment', code: 'import os\n# os.getcwdu() is Python 2' },
+  ],
+  invalid: [
+    py('import os\ncwd = os.getcwdu()', ['getcwdu', 'python2']),
+    py('from os import getcwdu', ['getcwdu', 'python2']),
+    py('import os.path\nos.path.joinn("a", "b")', ['joinn', 'module']),
+    py('import os.path as p\np.exsts("a")', ['exsts', 'module']),
+    py('from shutil import copy_tree', ['copy_tree', 'import']),
+    py('import xmlrpc.client\nraise xmlrpc.client.fault(400, "x")', ['fault', 'module']),
+    py('import string\nletters = string.strip(s)', ['strip', 'python2']),
+    py('import platform\nplatform.linux_distribution()', ['linux_distribution', 'python2']),
+    py('items = []\nitems.push(1)', ['push', 'member']),
+    py('[].push(1)', ['push', 'member']),
+    py('d = {}\nfor k, v in d.iteritems():\n    pass', ['iteritems', 'python2']),
+    py('counts = dict()\ncounts.viewkeys()', ['viewkeys', 'python2']),
+    py('"name".startwith("n")', ['startwith', 'member']),
+    py('def f():\n    s = "abc"\n    return s.decode("utf8")', ['decode', 'python2']),
+    py('names = {"a"}\nnames.push("b")', ['push', 'member']),
+    py('from pathlib import Path\nPath("a").read_txt()', ['read_txt', 'member']),
+    py('import re\npattern = re.compile(r"\\d+")\npattern.matches("12")', ['matches', 'member']),
+    py('from datetime import datetime\ndatetime.now().isoFormat()', ['isoFormat', 'member']),
+    py('import collections\nc = collections.OrderedDict()\nc.iteritems()', ['iteritems', 'python2']),
+    py('import itertools, urllib\nfor a, b in itertools.izip(x, y):\n    urllib.quote(a)', ['izip', 'python2'], ['quote', 'python2']),
+    { ...py('import requests\nrequests.get(url).jsonn()', ['jsonn', 'member']), errors: [{ ...at('import requests\nrequests.get(url).jsonn()', 'jsonn', 'member'), confidence: 'medium' }] },
+    py('import os.path\nos.path.walk(root, visit, None)', ['walk', 'python2']),
+    { ...py('import requests\ns = requests.Session()\ns.gett("https://example.org")', ['gett', 'member']), errors: [{ ...at('import requests\ns = requests.Session()\ns.gett("https://example.org")', 'gett', 'member'), confidence: 'medium' }] },
+  ],
+});
+
+describe('phantom-member (Python): the stub facts', () => {
+  it('ships the standard library and the classes the rule types', () => {
+    const api = pythonApi();
+    assert.ok(api.names('os')?.has('getcwd') && !api.names('os')?.has('getcwdu'));
+    assert.ok(api.names('asyncio')?.has('TaskGroup'), 'names from a newer version branch count');
+    assert.ok(api.members('builtins.list')?.has('append') && api.members('builtins.dict')?.has('items'));
+    assert.ok(api.members('pathlib.Path')?.has('read_text'), 'inherited from PurePath or Path itself');
+    assert.equal(api.names('encodings'), undefined, 'a module with __getattr__ is open');
+    assert.equal(api.returns('re.compile'), 're.Pattern');
+  });
+
+  it('suggests the near name, the Python 3 name or the Python spelling of a carried-over one', () => {
+    assert.equal(nearest('startwith', ['startswith', 'endswith']), 'startswith');
+    assert.equal(nearest('foo', ['bar', 'baz']), undefined);
+    assert.equal(suggestion('list', 'push', ['append', 'pop'])?.text, '`append`');
+    assert.equal(suggestion('dict', 'iteritems', [])?.python2, 'Python 2');
+  });
+});
