@@ -4,7 +4,6 @@
 // `vouch provenance import|export` (provenance-cmd.ts): attribution other tools write, in and out.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { mergeSettings } from '../../server/src/core/config';
@@ -27,14 +26,12 @@ import { Progress } from './progress';
 import { failCode } from './fail-on';
 import { MERGE_USAGE, runMerge } from './merge';
 import { parseShard } from '../../server/src/scan/shard';
+import { defaultJobs, MAX_DEFAULT_JOBS } from '../../server/src/scan/pool';
 import { onlyRules } from './only';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 import { provenanceCommand } from './provenance-cmd';
-
-/** Worker threads at most by default: each holds its own engine and memo (~100 MB). */
-const MAX_JOBS = 8;
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
@@ -75,7 +72,7 @@ Options:
   --only <rule|family>[,…]             run only these rules or families (e.g. --only hardcoded-secret);
                                        every other rule is off and its detectors do not run
   --jobs <n>                           analyse on n worker threads (default: the available cores, at
-                                       most ${MAX_JOBS}; small scans start fewer); 1: on the main thread.
+                                       most ${MAX_DEFAULT_JOBS}; small scans start fewer); 1: on the main thread.
                                        The report is the same whatever n is
   --shard <k/n>                        scan only the k-th of n deterministic parts of the files (one per
                                        CI runner; join their JSON reports with vouch merge)
@@ -227,7 +224,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const failOn = values['fail-on'];
   if (failOn !== 'never' && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on must be error, warning or never');
-  const jobs = values.jobs === undefined ? Math.min(availableParallelism(), MAX_JOBS) : Number(values.jobs);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1 || !/^\d+$/.test(values.jobs ?? '1')) throw new UsageError('--jobs must be a whole number of at least 1');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);

@@ -2,18 +2,22 @@
 // and the report is the same byte for byte whatever N is, timings aside.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ensureBuilt } from './cli.test';
 
 const REPO = resolve(__dirname, '..', '..');
 const CLI = join(REPO, 'cli', 'out', 'vouch.js');
 
-function vouch(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 180_000, env: { ...process.env, VOUCH_TEST_FAULTS: '' } });
+function vouch(args: string[], cwd: string, faults = '') {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 180_000, env: { ...process.env, VOUCH_TEST_FAULTS: faults } });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function writeIn(root: string, rel: string, text: string): void {
+  mkdirSync(dirname(join(root, rel)), { recursive: true });
+  writeFileSync(join(root, rel), text);
 }
 const untimed = (text: string) => text.replace(/"durationMs": ?\d+/g, '"durationMs": 0');
 
@@ -25,7 +29,9 @@ describe('cli: vouch scan --jobs', function () {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'vouch-jobs-'));
     out = mkdtempSync(join(tmpdir(), 'vouch-jobs-out-'));
-    // Enough files (the detector fixtures, ~130) that two workers start.
+    // The detector fixtures and the demo (~145 files, every family), and enough small files besides
+    // that two workers start (one per 200 files).
+    for (let i = 0; i < 280; i++) writeIn(dir, `filler/m${i}.js`, `export const v${i} = ${i};\n`);
     cpSync(join(REPO, 'test', 'detectors'), join(dir, 'detectors'), { recursive: true });
     cpSync(join(REPO, 'demo'), join(dir, 'demo'), { recursive: true });
     // No detector budget to run out of: a time-out on a busy machine would differ between any two runs.
@@ -50,6 +56,21 @@ describe('cli: vouch scan --jobs', function () {
       assert.equal(runs[1], runs[0]);
     });
   }
+
+  it('the workers are the bundle itself: a file that kills its worker is reported, the rest scanned', () => {
+    const root = mkdtempSync(join(tmpdir(), 'vouch-jobs-crash-'));
+    try {
+      for (let i = 0; i < 420; i++) writeIn(root, `m${String(i).padStart(3, '0')}.js`, i === 7 ? '// __vouch_exit__\n' : `export const v${i} = ${i};\n`);
+      const r = vouch(['scan', '.', '--offline', '--quiet', '--jobs', '2', '--format', 'json'], root, '1');
+      assert.equal(r.code, 1, r.stderr); // a file left unanalysed fails --fail-on
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.skipped.map((s: { path: string }) => s.path), ['m007.js']);
+      assert.match(report.skipped[0].reason, /analysis worker stopped \(exit code 70\)/);
+      assert.equal(report.files, 419);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('refuses a --jobs that is not a whole number of at least 1 (exit 2)', () => {
     for (const bad of ['0', '1.5', 'many']) {

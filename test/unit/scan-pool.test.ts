@@ -11,6 +11,7 @@ import { formatReport } from '../../server/src/report';
 import { FolderServices, runScan, type ScanRun } from '../../server/src/scan/compose';
 import { MAX_CRASHES, type PoolOptions } from '../../server/src/scan/pool';
 import type { ScanResult } from '../../server/src/scan/result';
+import { ResultCache } from '../../server/src/scan/reuse';
 import { testEngine } from '../engine';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -96,6 +97,24 @@ describe('scan/pool: the scan on worker threads', function () {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('the editor report\'s reuse cache works through the workers: asked before a file, told after', async () => {
+    const cache = new ResultCache();
+    const services = folders.for(dir, settings);
+    const reuse = () => cache.forRun(dir, 'config', services);
+    const inThread = await scan(dir);
+    const first = await scan(dir, { pool: pool(dir), reuse: reuse() });
+    assert.equal(first.reused, 0);
+    assert.ok(cache.size >= first.fileCount - 5, `results kept: ${cache.size} of ${first.fileCount}`);
+    const again = await scan(dir, { pool: pool(dir), reuse: reuse() });
+    assert.equal(again.reused, cache.size);
+    assert.equal(await report('json', again), await report('json', inThread));
+    // A manifest the dependency rules read changes: the files that read it are analysed again.
+    writeFileSync(join(dir, 'demo', 'package.json'), '{ "name": "demo", "dependencies": {} }\n');
+    const changed = await scan(dir, { pool: pool(dir), reuse: reuse() });
+    assert.ok(changed.reused! < again.reused!, `${changed.reused} < ${again.reused}`);
+    assert.equal(await report('json', changed), await report('json', await scan(dir)));
   });
 
   it('cancels: the run rejects with the abort and the workers stop reporting', async () => {

@@ -3,16 +3,20 @@
 // in-thread scan (scan.ts) writes. Each worker (pool-worker.ts) builds its own engine, memo and
 // services from plain data (`WorkerServices`) and runs the same per-file step (`scanOne`); package
 // look-ups come back here, so one registry client, one cache and one set of requests serve every
-// worker. A worker that stops (a crash, an out-of-memory exit) costs only the files it held: they are
+// worker, and so does the editor report's reuse cache (asked before a file is analysed, told after with
+// the reads the worker recorded). A worker that stops (a crash, an out-of-memory exit) costs only the files it held: they are
 // handed out again one by one to a fresh worker; a file that stops a worker a second time is listed
 // as not analysed. After MAX_CRASHES the scan fails with a message. Cancelling terminates the workers.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { AnalyzeResult } from '../core/engine';
 import type { Ecosystem, PackageFacts } from '../core/services';
 import type { VouchSettings } from '../core/settings';
 import { joinPieces, scanFilesAsync, walkFiles, type AsyncScanOptions, type Piece } from './scan';
 import type { ScanResult } from './result';
+import type { Read } from './reuse';
 import { toRelative } from './walk';
 
 /** How a worker rebuilds the caller's services (compose.ts `FolderServices.workerServices`): plain data. */
@@ -32,7 +36,10 @@ export interface PoolOptions {
   services: WorkerServices;
   /** Files handed to a worker at a time (default 16). */
   batch?: number;
-  /** Fewer walked files than this per worker and fewer workers start; under two, none (default 40). */
+  /**
+   * Fewer walked files than this per worker and fewer workers start; under two, none (default 200:
+   * starting a worker, a bundle load and an engine, costs about what 200 average files do).
+   */
   minFilesPerWorker?: number;
   /** Workers' own output and their restarts (never stdout: it may carry the report or JSON-RPC). */
   log?: (msg: string) => void;
@@ -49,17 +56,28 @@ export interface WorkerInit {
   registry?: { offline: boolean };
   /** The services the caller gave (`registry`, `project`, …): a worker drops the others it builds. */
   present: string[];
+  /** The caller keeps results between runs: ask it before analysing a file, tell it after. */
+  reuse: boolean;
 }
 
 export type ToScanWorker =
   | { type: 'batch'; files: Array<{ i: number; abs: string }> }
-  | { type: 'lookup'; id: number; facts?: PackageFacts; error?: string };
+  | { type: 'lookup'; id: number; facts?: PackageFacts; error?: string }
+  | { type: 'reused'; id: number; result?: AnalyzeResult };
 
 export type FromScanWorker =
   | { type: 'ready' }
-  | { type: 'file'; i: number; rel: string; piece: Piece }
+  | { type: 'file'; i: number; rel: string; piece: Piece; reused: boolean }
   | { type: 'idle' }
-  | { type: 'lookup'; id: number; ecosystem: Ecosystem; name: string };
+  | { type: 'lookup'; id: number; ecosystem: Ecosystem; name: string }
+  | { type: 'reuse-get'; id: number; rel: string; text: string }
+  | { type: 'reuse-set'; rel: string; text: string; result: AnalyzeResult; reads: Read[] };
+
+/** Worker threads at most by default: each holds its own engine and memo (100–250 MB). */
+export const MAX_DEFAULT_JOBS = 8;
+
+/** The default job count: the cores the process may use, at most MAX_DEFAULT_JOBS. */
+export const defaultJobs = (): number => Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
 
 /** Worker stops before the scan gives up (each costs at most the files that worker held). */
 export const MAX_CRASHES = 4;
@@ -77,10 +95,10 @@ interface Slot {
 export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions): Promise<ScanResult> {
   const walked = walkFiles(opts);
   const { files, result } = walked;
-  const jobs = Math.min(pool.jobs, Math.floor(files.length / (pool.minFilesPerWorker ?? 40)));
+  const jobs = Math.min(pool.jobs, Math.floor(files.length / (pool.minFilesPerWorker ?? 200)));
   const entry = jobs >= 2 ? workerEntry() : undefined;
-  // Without services only the fast tier runs; a reuse cache records its reads on this thread.
-  if (!entry || !opts.services || opts.reuse) return scanFilesAsync(opts, walked);
+  // Without services only the fast tier runs; a reuse cache must take reads recorded elsewhere.
+  if (!entry || !opts.services || (opts.reuse && !opts.reuse.setRecorded)) return scanFilesAsync(opts, walked);
   opts.signal?.throwIfAborted();
 
   const batchSize = Math.max(1, pool.batch ?? 16);
@@ -91,13 +109,17 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
     root: walked.root, settings: opts.settings, services: pool.services, keepText: !!opts.keepText, concurrency: Math.max(1, opts.concurrency ?? 8),
     ...(opts.services.registry ? { registry: { offline: opts.services.registry.offline } } : {}),
     present: Object.keys(opts.services).filter((k) => opts.services![k] !== undefined),
+    reuse: !!opts.reuse,
   };
   const slots = new Set<Slot>();
   const warnings: string[] = [];
   const log = pool.log ?? (() => {});
   let finished = 0;
   let crashes = 0;
+  let reused = 0;
 
+  // The total at once: starting the workers takes a moment.
+  opts.onProgress?.(0, files.length, '');
   return new Promise<ScanResult>((resolvePool, rejectPool) => {
     let settled = false;
     const stopAll = (): Promise<unknown> => Promise.all([...slots].map((s) => ((s.stopping = true), s.worker.terminate())));
@@ -116,6 +138,7 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
       opts.signal?.removeEventListener('abort', onAbort);
       void stopAll().then(() => {
         if (warnings.length) result.warnings = [...(result.warnings ?? []), ...warnings];
+        if (opts.reuse) result.reused = reused;
         resolvePool(joinPieces(opts, result, pieces, walked.started, files.length));
       }, rejectPool);
     };
@@ -141,6 +164,16 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
       } catch (e) {
         post(slot, { type: 'lookup', id: msg.id, error: (e as Error)?.message ?? String(e) });
       }
+    };
+
+    const reuseGet = async (slot: Slot, msg: Extract<FromScanWorker, { type: 'reuse-get' }>): Promise<void> => {
+      let result: AnalyzeResult | undefined;
+      try {
+        result = await opts.reuse?.get({ rel: msg.rel, text: msg.text });
+      } catch {
+        result = undefined; // analysed again
+      }
+      post(slot, { type: 'reused', id: msg.id, result });
     };
 
     const crashed = (slot: Slot, why: string): void => {
@@ -192,8 +225,11 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
         if (settled || slot.stopping) return;
         if (msg.type === 'ready' || msg.type === 'idle') feed(slot);
         else if (msg.type === 'lookup') void lookup(slot, msg);
+        else if (msg.type === 'reuse-get') void reuseGet(slot, msg);
+        else if (msg.type === 'reuse-set') opts.reuse?.setRecorded?.({ rel: msg.rel, text: msg.text }, msg.result, msg.reads);
         else if (msg.type === 'file' && slot.held.delete(msg.i)) {
           pieces[msg.i] = msg.piece;
+          if (msg.reused) reused++;
           opts.onProgress?.(++finished, files.length, msg.rel);
         }
       });

@@ -12,6 +12,7 @@ import type { VouchSettings } from '../core/settings';
 import type { ScanResult } from './result';
 import { listFiles, toRelative } from './walk';
 import { teamPacks } from '../analysis/team';
+import type { Read } from './reuse';
 
 export interface ScanOptions {
   root: string;
@@ -30,9 +31,11 @@ export interface ScanOptions {
  * depends on besides its own text (manifests, imported workspace files), so `get` can check them.
  */
 export interface FileResultReuse {
-  get(file: { rel: string; text: string }): AnalyzeResult | undefined;
+  get(file: { rel: string; text: string }): AnalyzeResult | undefined | Promise<AnalyzeResult | undefined>;
   services(rel: string, services: Services): Services;
   set(file: { rel: string; text: string }, result: AnalyzeResult): void;
+  /** `set` with the reads a scan worker recorded itself (`recordReads`): the pool's main thread keeps them. */
+  setRecorded?(file: { rel: string; text: string }, result: AnalyzeResult, reads: readonly Read[]): void;
 }
 
 type Readable = { rel: string; language: LanguageId; text: string; notes: Notice[]; size: number };
@@ -192,7 +195,7 @@ export async function scanOne(opts: AsyncScanOptions, root: string, abs: string,
     return { rel: file.rel, piece, reused: false };
   }
   try {
-    const kept = opts.reuse?.get(file);
+    const kept = await opts.reuse?.get(file);
     const r = kept ?? (await analyzeFileAsync(opts, file, analyzeOptions));
     // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
     opts.signal?.throwIfAborted();
