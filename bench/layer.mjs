@@ -34,7 +34,9 @@ const median = (xs) => {
 };
 
 async function scan(cli, dir, config) {
-  const args = [cli, 'scan', dir, '--root', dir, '--format', 'json', '--fail-on', 'never', '--quiet', '--offline', ...(config ? ['--config', config] : [])];
+  // One job, as the other benches scan; an older build (--before) may not know the option.
+  const jobs = cli === CLI ? ['--jobs', '1'] : [];
+  const args = [cli, 'scan', dir, '--root', dir, '--format', 'json', '--fail-on', 'never', '--quiet', '--offline', ...jobs, ...(config ? ['--config', config] : [])];
   const r = await measure(process.execPath, args, { cwd: dir });
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr.trim().split('\n').pop()}`);
   const j = JSON.parse(r.stdout);

@@ -154,6 +154,7 @@ async function main() {
   const js = [];
   js.push(await tools.vouch(env.js.dir, 'js', PEER_TIMEOUT));
   js.push(await tools.vouch(env.js.dir, 'js-layer-off', PEER_TIMEOUT, LAYER_OFF, 'vouch, layer off'));
+  js.push(await tools.vouch(env.js.dir, 'js-jobs-2', PEER_TIMEOUT, undefined, 'vouch --jobs 2', ['--jobs', '2']));
   js.push(await tools.floor(env.js.dir, PEER_TIMEOUT));
   js.push(await tools.tsFloor(env.js.dir, PEER_TIMEOUT));
   js.push(quick ? { tool: 'eslint + security, sdl', error: 'skipped by --quick' } : await tools.eslint(env.js.dir, 'js', env.peers.eslint, PEER_TIMEOUT));

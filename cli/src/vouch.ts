@@ -5,6 +5,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { mergeSettings } from '../../server/src/core/config';
 import { SEVERITIES, type Severity } from '../../server/src/core/types';
 import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
@@ -25,6 +26,7 @@ import { Progress } from './progress';
 import { failCode } from './fail-on';
 import { MERGE_USAGE, runMerge } from './merge';
 import { parseShard } from '../../server/src/scan/shard';
+import { defaultJobs, MAX_DEFAULT_JOBS } from '../../server/src/scan/pool';
 import { onlyRules } from './only';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
@@ -69,6 +71,9 @@ Options:
                                        store, git is never run
   --only <rule|family>[,…]             run only these rules or families (e.g. --only hardcoded-secret);
                                        every other rule is off and its detectors do not run
+  --jobs <n>                           analyse on n worker threads (default: the available cores, at
+                                       most ${MAX_DEFAULT_JOBS}; small scans start fewer); 1: on the main thread.
+                                       The report is the same whatever n is
   --shard <k/n>                        scan only the k-th of n deterministic parts of the files (one per
                                        CI runner; join their JSON reports with vouch merge)
   --summary                            print a one-screen summary to stderr
@@ -127,6 +132,7 @@ function parse(argv: string[]) {
       'all-lines': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       shard: { type: 'string' },
+      jobs: { type: 'string' },
       only: { type: 'string' },
       summary: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -218,6 +224,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const failOn = values['fail-on'];
   if (failOn !== 'never' && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on must be error, warning or never');
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || !/^\d+$/.test(values.jobs ?? '1')) throw new UsageError('--jobs must be a whole number of at least 1');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
 
@@ -259,8 +267,11 @@ export async function main(argv: string[]): Promise<number> {
   const progress = new Progress(process.stderr, !values.quiet && !!process.stderr.isTTY);
   let scan: ScanResult;
   try {
+    const folder = services.for(root, settings);
+    const workerServices = jobs > 1 ? services.workerServices(root) : undefined;
     scan = await runScan({
-      engine, warnings, root, paths, settings, services: services.for(root, settings), keepText: needsText(format),
+      engine, warnings, root, paths, settings, services: folder, keepText: needsText(format),
+      pool: workerServices && { jobs, services: workerServices, log: (msg) => values.quiet || process.stderr.write(`vouch: ${msg}\n`) },
       onProgress: (done, total, path) => progress.update(done, total, path),
       change: scope && { scope, allLines: values['all-lines'] },
       shard,
@@ -361,7 +372,10 @@ function exit(code: number): void {
   process.stderr.write('', () => process.exit(code));
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'scan') {
+  // This bundle is also the scan pool's worker (server/src/scan/pool.ts): nothing more ships.
+  require('../../server/src/scan/pool-worker');
+} else if (require.main === module) {
   // The write's own callback reports the failure (exit 2 with a message); this keeps the error event
   // from becoming an uncaught exception.
   process.stdout.on('error', () => {});

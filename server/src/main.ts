@@ -1,6 +1,9 @@
 // The server bundle's entry (server/out/server.js). The same file is the type checker's worker
-// (typecheck/threaded.ts starts it with `workerData.role`), so TypeScript ships once in the .vsix.
+// (typecheck/threaded.ts starts it with `workerData.role`), so TypeScript ships once in the .vsix,
+// and a scan worker (scan/pool.ts, `role: 'scan'`).
 import { isMainThread, workerData } from 'node:worker_threads';
 
-if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'typecheck') require('./typecheck/worker');
+const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
+if (role === 'typecheck') require('./typecheck/worker');
+else if (role === 'scan') require('./scan/pool-worker');
 else require('./server');

@@ -14,6 +14,7 @@ import { formatReport } from '../report';
 import { toHtml } from '../report/html';
 import { activeFindings } from '../report/json';
 import { runScan, type FolderServices } from '../scan/compose';
+import { defaultJobs } from '../scan/pool';
 import type { AnnotatedScan } from '../scan/result';
 import { ResultCache } from '../scan/reuse';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
@@ -43,6 +44,9 @@ export class Reports {
     const root = roots[roots.length - 1];
     const settings = await this.workspace.settingsFor(`${pathToFileURL(root).href}/`);
     const services = folders.for(root, settings);
+    // On worker threads when the workspace is large enough (scan/pool.ts); they ask this thread's reuse
+    // cache before each file and tell it after, so a later report analyses only what changed.
+    const workerServices = folders.workerServices(root);
     const change = await changeSinceHead(services.baseline);
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -54,6 +58,7 @@ export class Reports {
         ...(change ? { change: { scope: change.scope, mark: true } } : {}),
         // Results depend on the settings, on whether look-ups happen, on the engine's rules and on the baseline.
         reuse: this.cache.forRun(root, JSON.stringify([VERSION, settings, services.registry?.offline ?? true, change?.commit ?? null]), services),
+        ...(workerServices ? { pool: { jobs: defaultJobs(), services: workerServices } } : {}),
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - reported < 100 && done < total) return;

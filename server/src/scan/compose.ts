@@ -19,6 +19,7 @@ import type { AnnotatedScan } from './result';
 import { scanFilesAsync, type FileResultReuse } from './scan';
 import { limitToChange, markChange } from './changed';
 import { inShard, type Shard } from './shard';
+import { scanFilesPooled, type PoolOptions, type WorkerServices } from './pool';
 import type { ChangeScope } from '../vcs/changes';
 
 export interface ServiceOptions {
@@ -82,6 +83,20 @@ export class FolderServices {
     return {
       project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types,
       ...(f.baseline ? { baseline: f.baseline } : {}),
+    };
+  }
+
+  /**
+   * What a scan worker needs to build these services for `root` again (scan/pool.ts), or undefined
+   * when they cannot be told as data (a baseline that is not a git one): then the scan stays in-thread.
+   */
+  workerServices(root: string): WorkerServices | undefined {
+    const f = this.folders.get(root);
+    if (!f || (f.baseline && !(f.baseline instanceof GitBaseline))) return undefined;
+    return {
+      trusted: this.options.trusted, snapshot: !!this.options.snapshot, trustWorkspaceConfig: !!this.options.trustWorkspaceConfig,
+      ...(this.options.typeRoots ? { typeRoots: [...this.options.typeRoots()] } : {}),
+      baseline: f.baseline instanceof GitBaseline ? { rev: f.baseline.rev, fixed: !f.baseline.follows } : null,
     };
   }
 
@@ -149,21 +164,28 @@ export interface ScanRun {
   signal?: AbortSignal;
   /** Per-file results of unchanged files from an earlier run (the editor's report keeps them). */
   reuse?: FileResultReuse;
+  /**
+   * Analyse on worker threads (`--jobs N`, scan/pool.ts): each builds its own engine (every detector,
+   * as `createEngine` makes it) and these services again. Absent, or with reuse: on this thread.
+   */
+  pool?: PoolOptions;
 }
 
 /** The scan pipeline: files walked and analysed in both tiers, then provenance and review coverage. */
 export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
   const starts = run.paths?.length ? run.paths.map((p) => resolve(p)) : [resolve(run.root)];
   const scope = run.change?.mark ? undefined : run.change?.scope;
-  let scanned = await scanFilesAsync({
+  const scanOptions = {
     root: run.root, paths: starts, settings: run.settings, engine: run.engine, keepText: run.keepText,
     onProgress: run.onProgress, services: run.services, only: onlyFiles(scope, run.shard),
     signal: run.signal, reuse: run.reuse,
-  });
+  };
+  let scanned = run.pool && run.pool.jobs > 1 ? await scanFilesPooled(scanOptions, run.pool) : await scanFilesAsync(scanOptions);
   if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
   else if (run.change?.mark) scanned = await markChange(scanned, run.change.scope);
   if (run.shard) scanned.shard = `${run.shard.index + 1}/${run.shard.count}`;
-  const withWarnings = run.warnings?.length ? { ...scanned, warnings: [...run.warnings] } : scanned;
+  const warnings = [...(run.warnings ?? []), ...(scanned.warnings ?? [])];
+  const withWarnings = warnings.length ? { ...scanned, warnings } : scanned;
   return annotateProvenance(withWarnings, run.settings, starts);
 }
 

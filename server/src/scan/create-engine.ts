@@ -1,6 +1,7 @@
 // Builds the engine with every detector and loads the Python grammar (WASM) from disk.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { Engine } from '../core/engine';
 import { initPython } from '../core/parsers';
 import { allDetectors } from '../detectors';
@@ -37,6 +38,14 @@ export function testFaultDetectors(): Detector[] {
         // Spins until the engine's budget stops it; the cap keeps a broken budget from hanging forever.
         const cap = performance.now() + 70_000;
         while (performance.now() < cap) ctx.checkBudget();
+      },
+    },
+    {
+      id: 'test-fault-exit', meta, languages: '*', keywords: ['__vouch_exit__'],
+      run() {
+        // A scan worker that dies mid-file (scan/pool.ts); on the main thread only a failure.
+        if (!isMainThread) process.exit(70);
+        throw new Error('test-fault-exit: deliberate failure');
       },
     },
   ];

@@ -13,6 +13,8 @@ import type { FileResultReuse } from './scan';
 
 /** A read the result depends on, and the answer it got: `read` path → hash, `exists`, `list`, `resolve`, `files` (the source listing). */
 type Dep = readonly ['read' | 'exists' | 'list' | 'resolve' | 'files', string, string];
+/** One recorded read (plain data: a scan worker posts them to the thread that keeps the cache). */
+export type Read = Dep;
 
 interface Entry {
   hash: string;
@@ -27,7 +29,7 @@ const digest = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 const answerOf = (text: string | undefined): string => (text === undefined ? '-' : digest(text));
 
 /** Services whose project and workspace reads are appended to `deps`. */
-function recording(base: Services, deps: Dep[]): Services {
+export function recordReads(base: Services, deps: Dep[]): Services {
   const project = base.project;
   const workspace = base.workspace;
   const out: Services = { ...base };
@@ -120,6 +122,14 @@ export class ResultCache {
   forRun(root: string, config: string, services: Services): FileResultReuse {
     const pending = new Map<string, Dep[]>();
     const key = (rel: string): string => `${root}\0${rel}`;
+    const keep = (file: { rel: string; text: string }, result: AnalyzeResult, deps: readonly Dep[]): void => {
+      // A detector that ran out of time may not next time: such results are not worth keeping.
+      if (result.skipped || result.notices.some((n) => n.kind === 'detector-timeout')) return;
+      const k = key(file.rel);
+      this.entries.delete(k);
+      this.entries.set(k, { hash: digest(file.text), config, deps: dedupe(deps), result: structuredClone(result) });
+      while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    };
     return {
       get: (file) => {
         const k = key(file.rel);
@@ -132,18 +142,14 @@ export class ResultCache {
       services: (rel, base) => {
         const deps: Dep[] = [];
         pending.set(rel, deps);
-        return recording(base, deps);
+        return recordReads(base, deps);
       },
       set: (file, result) => {
         const deps = pending.get(file.rel) ?? [];
         pending.delete(file.rel);
-        // A detector that ran out of time may not next time: such results are not worth keeping.
-        if (result.skipped || result.notices.some((n) => n.kind === 'detector-timeout')) return;
-        const k = key(file.rel);
-        this.entries.delete(k);
-        this.entries.set(k, { hash: digest(file.text), config, deps: dedupe(deps), result: structuredClone(result) });
-        while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        keep(file, result, deps);
       },
+      setRecorded: (file, result, reads) => keep(file, result, reads),
     };
   }
 }

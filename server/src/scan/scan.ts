@@ -12,6 +12,7 @@ import type { VouchSettings } from '../core/settings';
 import type { ScanResult } from './result';
 import { listFiles, toRelative } from './walk';
 import { teamPacks } from '../analysis/team';
+import type { Read } from './reuse';
 
 export interface ScanOptions {
   root: string;
@@ -30,9 +31,11 @@ export interface ScanOptions {
  * depends on besides its own text (manifests, imported workspace files), so `get` can check them.
  */
 export interface FileResultReuse {
-  get(file: { rel: string; text: string }): AnalyzeResult | undefined;
+  get(file: { rel: string; text: string }): AnalyzeResult | undefined | Promise<AnalyzeResult | undefined>;
   services(rel: string, services: Services): Services;
   set(file: { rel: string; text: string }, result: AnalyzeResult): void;
+  /** `set` with the reads a scan worker recorded itself (`recordReads`): the pool's main thread keeps them. */
+  setRecorded?(file: { rel: string; text: string }, result: AnalyzeResult, reads: readonly Read[]): void;
 }
 
 type Readable = { rel: string; language: LanguageId; text: string; notes: Notice[]; size: number };
@@ -75,7 +78,17 @@ async function analyzeFileAsync(opts: AsyncScanOptions, file: Readable, options:
 
 const withNotes = (file: Readable, r: AnalyzeResult): AnalyzeResult => (file.notes.length && !r.skipped ? { ...r, notices: [...file.notes, ...r.notices] } : r);
 
-function begin(opts: ScanOptions): { root: string; result: ScanResult; files: string[]; analyzeOptions: AnalyzeOptions } {
+export interface Walked {
+  started: number;
+  root: string;
+  result: ScanResult;
+  files: string[];
+  analyzeOptions: AnalyzeOptions;
+}
+
+/** The walk: the files a run analyses (walk order), and the result with what the walk left out. */
+export function walkFiles(opts: ScanOptions): Walked {
+  const started = performance.now();
   const root = resolve(opts.root);
   const result: ScanResult = { root, files: [], fileCount: 0, skipped: [], durationMs: 0 };
   const onSkip = (abs: string, reason: string): void => {
@@ -84,7 +97,7 @@ function begin(opts: ScanOptions): { root: string; result: ScanResult; files: st
   const starts = opts.paths?.length ? opts.paths.map((p) => resolve(p)) : [root];
   const walked = [...new Set(starts.flatMap((s) => listFiles(root, s, opts.settings, onSkip)))];
   const files = opts.only ? walked.filter((abs) => opts.only!(toRelative(root, abs))) : walked;
-  return { root, result, files, analyzeOptions: analyzeOptionsOf(opts) };
+  return { started, root, result, files, analyzeOptions: analyzeOptionsOf(opts) };
 }
 
 function analyzeOptionsOf(opts: ScanOptions): AnalyzeOptions {
@@ -140,8 +153,7 @@ const internalError = (e: unknown) => `internal error while analysing: ${(e as E
 
 /** The fast tier only: synchronous detectors. */
 export function scanFiles(opts: ScanOptions): ScanResult {
-  const started = performance.now();
-  const { root, result, files, analyzeOptions } = begin(opts);
+  const { started, root, result, files, analyzeOptions } = walkFiles(opts);
   files.forEach((abs, i) => {
     const file = prepare(root, abs);
     opts.onProgress?.(i, files.length, file.rel);
@@ -167,14 +179,51 @@ export interface AsyncScanOptions extends ScanOptions {
   reuse?: FileResultReuse;
 }
 
+/** What one walked file adds to the report: recorded as soon as it is analysed, joined in walk order. */
+export type Piece = Pick<ScanResult, 'skipped' | 'files' | 'fileCount'>;
+
+/**
+ * One walked file through both tiers: read, analyse (or reuse), verify fixes, record. Throws only when
+ * the run is cancelled; any other failure is the file's `internal error` entry. The scan pool's workers
+ * (pool-worker.ts) run the very same step, so a pooled scan reports what this thread would.
+ */
+export async function scanOne(opts: AsyncScanOptions, root: string, abs: string, analyzeOptions: AnalyzeOptions): Promise<{ rel: string; piece: Piece; reused: boolean }> {
+  const piece: Piece = { skipped: [], files: [], fileCount: 0 };
+  const file = prepare(root, abs);
+  if ('skip' in file) {
+    piece.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
+    return { rel: file.rel, piece, reused: false };
+  }
+  try {
+    const kept = await opts.reuse?.get(file);
+    const r = kept ?? (await analyzeFileAsync(opts, file, analyzeOptions));
+    // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
+    opts.signal?.throwIfAborted();
+    record(opts, piece as ScanResult, file, r, kept ? undefined : opts.reuse);
+    return { rel: file.rel, piece, reused: !!kept };
+  } catch (e) {
+    if (opts.signal?.aborted) throw e;
+    return { rel: file.rel, piece: { skipped: [{ path: file.rel, reason: internalError(e), unanalysed: true }], files: [], fileCount: 0 }, reused: false };
+  }
+}
+
+/** Pieces joined in walk order (as the synchronous scan reports them), then sorted skips and timing. */
+export function joinPieces(opts: ScanOptions, result: ScanResult, pieces: ReadonlyArray<Piece | undefined>, started: number, total: number): ScanResult {
+  for (const piece of pieces) {
+    if (!piece) continue;
+    result.skipped.push(...piece.skipped);
+    result.files.push(...piece.files);
+    result.fileCount += piece.fileCount;
+  }
+  return finish(opts, result, started, total);
+}
+
 /** Both tiers: the fast one, then the slow one where the engine has slow work for the file. */
-export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult> {
-  const started = performance.now();
-  const { root, result, files, analyzeOptions } = begin(opts);
+export async function scanFilesAsync(opts: AsyncScanOptions, walked: Walked = walkFiles(opts)): Promise<ScanResult> {
+  const { started, root, result, files, analyzeOptions } = walked;
   // What each analysed file adds to the report, recorded as soon as it is analysed (a file's text is
   // not kept until the end of the scan: that held the whole corpus in memory), joined in walk order.
-  type Piece = Pick<ScanResult, 'skipped' | 'files' | 'fileCount'>;
-  const done: Array<{ i: number; piece: Piece }> = [];
+  const pieces: Array<Piece | undefined> = new Array(files.length);
   let next = 0;
   let finished = 0;
   let reused = 0;
@@ -192,25 +241,10 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
       opts.signal?.throwIfAborted();
       if (next >= files.length) return;
       const i = next++;
-      const file = prepare(root, files[i]);
-      if ('skip' in file) {
-        result.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
-      } else {
-        try {
-          const kept = opts.reuse?.get(file);
-          if (kept) reused++;
-          const r = kept ?? (await analyzeFileAsync(opts, file, analyzeOptions));
-          // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
-          opts.signal?.throwIfAborted();
-          const piece: Piece = { skipped: [], files: [], fileCount: 0 };
-          record(opts, piece as ScanResult, file, r, kept ? undefined : opts.reuse);
-          done.push({ i, piece });
-        } catch (e) {
-          if (opts.signal?.aborted) throw e;
-          result.skipped.push({ path: file.rel, reason: internalError(e), unanalysed: true });
-        }
-      }
-      opts.onProgress?.(++finished, files.length, file.rel);
+      const one = await scanOne(opts, root, files[i], analyzeOptions);
+      pieces[i] = one.piece;
+      if (one.reused) reused++;
+      opts.onProgress?.(++finished, files.length, one.rel);
     }
   };
   if (opts.signal) {
@@ -220,12 +254,6 @@ export async function scanFilesAsync(opts: AsyncScanOptions): Promise<ScanResult
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 8) }, worker));
   // A cancelled slow tier returns what it had: never report (or keep) a half-analysed file.
   opts.signal?.throwIfAborted();
-  // Files in walk order, as the synchronous scan reports them.
-  for (const { piece } of done.sort((a, b) => a.i - b.i)) {
-    result.skipped.push(...piece.skipped);
-    result.files.push(...piece.files);
-    result.fileCount += piece.fileCount;
-  }
   if (opts.reuse) result.reused = reused;
-  return finish(opts, result, started, files.length);
+  return joinPieces(opts, result, pieces, started, files.length);
 }

@@ -41,6 +41,11 @@ export class GitBaseline implements BaselineService {
     }
   }
 
+  /** Whether `rev` is read again as it moves (the editor's HEAD), rather than fixed when opened. */
+  get follows(): boolean {
+    return this.revision?.at !== Infinity;
+  }
+
   /** The revision now (undefined when it cannot be resolved: no commits yet, a broken ref). */
   resolved(): Promise<Revision | undefined> {
     const now = performance.now();
