@@ -71,8 +71,8 @@ Options:
                                        store, git is never run
   --only <rule|family>[,…]             run only these rules or families (e.g. --only hardcoded-secret);
                                        every other rule is off and its detectors do not run
-  --jobs <n>                           analyse on n worker threads (default: the available cores, at
-                                       most ${MAX_DEFAULT_JOBS}; small scans start fewer); 1: on the main thread.
+  --jobs <n|auto>                      analyse on n worker threads (auto: the available cores, at most
+                                       ${MAX_DEFAULT_JOBS}; small scans start fewer); default 1: on the main thread.
                                        The report is the same whatever n is
   --shard <k/n>                        scan only the k-th of n deterministic parts of the files (one per
                                        CI runner; join their JSON reports with vouch merge)
@@ -224,8 +224,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const failOn = values['fail-on'];
   if (failOn !== 'never' && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on must be error, warning or never');
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || !/^\d+$/.test(values.jobs ?? '1')) throw new UsageError('--jobs must be a whole number of at least 1');
+  // One thread unless asked: on 2 cores the pool has cost more CPU and memory than it saved (README).
+  const jobs = values.jobs === undefined ? 1 : values.jobs === 'auto' ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || !/^(\d+|auto)$/.test(values.jobs ?? '1')) throw new UsageError('--jobs must be a whole number of at least 1, or auto');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
 

@@ -72,6 +72,17 @@ describe('cli: vouch scan --jobs', function () {
     }
   });
 
+  it('--jobs auto is accepted (the available cores), and the report is the one --jobs 1 writes', () => {
+    const runs = ['1', 'auto'].map((jobs) => {
+      const r = vouch(['scan', '.', '--offline', '--fail-on', 'never', '--quiet', '--format', 'json', '--jobs', jobs], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const j = JSON.parse(r.stdout);
+      delete j.durationMs;
+      return JSON.stringify(j.findings);
+    });
+    assert.equal(runs[1], runs[0]);
+  });
+
   it('refuses a --jobs that is not a whole number of at least 1 (exit 2)', () => {
     for (const bad of ['0', '1.5', 'many']) {
       const r = vouch(['scan', '.', '--offline', '--jobs', bad], dir);
