@@ -2,6 +2,8 @@
 // pack shaped like the generated one (so it does not move when the pack is refreshed); the last
 // block checks the shipped pack itself on the examples the rule exists for.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiPack } from '../../../server/src/core/services';
 import type { Services } from '../../../server/src/core/types';
 import { API_PACK } from '../../../server/src/core/services';
@@ -9,6 +11,7 @@ import { majorsFor } from '../../../server/src/detectors/types/shared/api-pack-l
 import { apiPackService } from '../../../server/src/registry/api-pack';
 import { testEngine } from '../../engine';
 import { at, caseServices, ruleTester, type InvalidCase } from '../harness';
+import { parseMarkers } from '../markers';
 
 const APP = 'all delete disable enable engine get listen locals post put render route set use';
 const PACK: ApiPack = {
@@ -62,10 +65,13 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'real Response members', code: "async function f() { const res = await fetch('/x'); return res.ok && res.json(); }\n" },
     { language: 'typescript', name: 'type-only import', code: "import type { Handler } from 'express';\nexport type H = Handler;\n", files: EXPRESS4 },
     { language: 'typescript', name: 'module augmentation in the file', code: "import express from 'express';\ndeclare module 'express' { interface Application { configure(): void } }\nexpress().configure();\n", files: EXPRESS4 },
+    { name: 'a plugin hook makes every value of the package unknown', code: "const dayjs = require('dayjs');\ndayjs.extend(require('dayjs/plugin/relativeTime'));\nconst d = dayjs();\nd.fromNow();\n", files: PKG({ dayjs: '^1' }) },
     { name: 'let result of a call (may be reassigned elsewhere)', code: "const express = require('express');\nlet app = express();\napp.configure();\n", files: EXPRESS4 },
   ],
   invalid: [
     bad({ name: 'Express 3 API on an Express 4 app', code: "const express = require('express');\nconst app = express();\napp.configure(function () {});\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.configure(() => {});\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'member of a call result read at once', code: "const express = require('express');\nexpress().configure();\n", files: EXPRESS4 }, 'configure'),
     bad({ name: 'missing in every major when nothing is declared', code: "const express = require('express');\nexpress.bodyParser();\n" }, 'bodyParser'),
     bad({ language: 'typescript', name: 'namespace import', code: "import * as _ from 'lodash';\n_.flatMapDeeper([]);\n", files: LODASH }, 'flatMapDeeper'),
     bad({ language: 'typescript', name: 'default import', code: "import _ from 'lodash';\nexport const x = _.flattenDeepest([]);\n", files: LODASH }, 'flattenDeepest'),
@@ -101,5 +107,18 @@ describe('phantom-member: bundled API facts', () => {
     assert.deepEqual(await run("const express = require('express');\nconst app = express();\napp.configure(() => {});\napp.get('/', () => {});\n", EXPRESS4), ['`app.configure`']);
     assert.deepEqual(await run("const _ = require('lodash');\n_.flatMapDeep([]);\n_.flatMapDeeper([]);\n", LODASH), ['`_.flatMapDeeper`']);
     assert.deepEqual(await run("async function f() { const r = await fetch('/x'); return [r.data, r.json()]; }\n", {}), ['`r.data`']);
+  });
+
+  it('an Express app written against packages that are not installed: every planted phantom API, nothing else', async function () {
+    this.timeout(30_000);
+    const dir = join(__dirname, 'apps', 'offline-api');
+    const code = readFileSync(join(dir, 'server.js'), 'utf8');
+    const files = { 'package.json': readFileSync(join(dir, 'package.json'), 'utf8') };
+    const r = await (await testEngine()).analyzeTiers({ text: code, languageId: 'javascript', path: 'server.js' }, caseServices('server.js', code, files, { [API_PACK]: apiPackService() }));
+    const found = r.findings.filter((f) => f.ruleId === 'phantom-member').map((f) => f.range.start.line + 1);
+    const marks = parseMarkers(code).filter((m) => m.ids.includes('phantom-member'));
+    const expected = marks.filter((m) => m.kind === 'expect').map((m) => m.line);
+    assert.ok(expected.length >= 12);
+    assert.deepEqual(found, expected);
   });
 });

@@ -27,14 +27,18 @@ export const phantomMember: Detector = {
   keywords: [...IMPORT_KEYWORDS, 'fetch'],
   async runAsync(ctx) {
     const imports = IMPORT_KEYWORDS.some((k) => ctx.text.includes(k));
+    const typed = new Set<number>();
     for (const f of imports ? await typeFacts(ctx, ['missing-member', 'missing-export']) : []) {
+      typed.add(f.start);
       const message = f.kind === 'missing-export'
         ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, so the import is undefined at run time.`
         : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, so it is undefined at run time.`;
       ctx.report({ start: f.start, end: f.end, message });
     }
-    // Installed typings win: the offline facts cover only packages without declarations in node_modules.
+    // Installed typings win: the offline facts cover only packages without declarations in node_modules
+    // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
+      if (typed.has(f.start)) continue;
       ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },

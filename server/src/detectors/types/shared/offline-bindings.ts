@@ -5,6 +5,7 @@
 // member written on it, passing it to a call (plugins such as `expressWs(app)` add members),
 // `in` / `typeof` probes and `X.mixin`, and `declare module` augmentations in the file.
 import { ts } from '../../../core/ts';
+import { rootPkg } from './api-pack-lookup';
 import { isProbe, requireOf, bareSpecifier } from './offline-syntax';
 
 /** What a name holds: a package's namespace/default (`ns`), a named export, or a result of one. */
@@ -17,7 +18,8 @@ export interface MemberUse { shape: Shape; name: string; start: number; end: num
 export interface ImportUse { pkg: string; name: string; start: number; end: number }
 export interface OfflineUses { members: MemberUse[]; imports: ImportUse[]; augmented: Set<string> }
 
-const PLUGIN_HOOKS = new Set(['mixin', 'extend', 'use', 'plugin', 'register']);
+/** Calls that add members to a package's values (`_.mixin`, `dayjs.extend`, Fastify's `register`/`decorate`). */
+const PLUGIN_HOOKS = new Set(['mixin', 'extend', 'plugin', 'register', 'decorate']);
 /** Calls that take an app and add nothing to it. */
 const SAFE_CALLEES = new Set(['createServer', 'listen', 'log', 'info', 'debug', 'error', 'warn']);
 
@@ -25,10 +27,11 @@ export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): 
   const declared = new Map<string, number>();
   const bound = new Map<string, Shape>();
   const tainted = new Set<string>();
+  const hooked = new Set<string>();
   const written = new Map<string, Set<string>>();
   const imports: ImportUse[] = [];
   const augmented = new Set<string>();
-  const reads: Array<{ id: ts.Identifier; access: ts.PropertyAccessExpression }> = [];
+  const reads: Array<{ id: ts.Identifier; access: ts.PropertyAccessExpression; via?: 'call' | 'new' }> = [];
   const declare = (n: ts.Identifier) => declared.set(n.text, (declared.get(n.text) ?? 0) + 1);
   const shapeOf = (e: ts.Expression): Shape | undefined => {
     const pkg = requireOf(e);
@@ -107,9 +110,12 @@ export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): 
           if (!written.has(n.text)) written.set(n.text, new Set());
           written.get(n.text)!.add(p.name.text);
         }
-        if (PLUGIN_HOOKS.has(p.name.text)) tainted.add(n.text);
+        if (PLUGIN_HOOKS.has(p.name.text)) hooked.add(n.text);
       } else if (ts.isBinaryExpression(p) && (p.left === n ? p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment : p.operatorToken.kind === ts.SyntaxKind.InKeyword)) {
         tainted.add(n.text);
+      } else if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === n && ts.isPropertyAccessExpression(p.parent) && p.parent.expression === p) {
+        // `express().configure`, `new Redis().fetch`: the result read at once.
+        reads.push({ id: n, access: p.parent, via: ts.isNewExpression(p) ? 'new' : 'call' });
       } else if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.arguments?.includes(n)) {
         const callee = p.expression;
         const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
@@ -121,14 +127,21 @@ export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): 
     ts.forEachChild(n, visit);
   };
   visit(sf);
+  // A package value passed around or patched, or a plugin hook on any of its values: the whole package is unknown.
+  const taintedPkgs = new Set<string>();
+  for (const name of [...tainted, ...hooked]) {
+    const shape = bound.get(name);
+    if (shape && (shape.kind === 'ns' || hooked.has(name))) taintedPkgs.add(rootPkg(shape) ?? '');
+  }
   const members: MemberUse[] = [];
-  for (const { id, access } of reads) {
-    const shape = bound.get(id.text);
-    if (!shape || tainted.has(id.text) || (declared.get(id.text) ?? 0) !== 1) continue;
+  for (const { id, access, via } of reads) {
+    const base = bound.get(id.text);
+    const shape: Shape | undefined = via && base ? (base.kind === 'ns' || (base.kind === 'named' && via === 'new') ? { kind: via, of: base } : undefined) : base;
+    if (!shape || tainted.has(id.text) || taintedPkgs.has(rootPkg(shape) ?? '') || (declared.get(id.text) ?? 0) !== 1) continue;
     // The global `fetch` only when the file does not bind that name itself.
     if (shape.kind === 'fetch' && declared.has('fetch')) continue;
     if (written.get(id.text)?.has(access.name.text) || isProbe(access) || ts.isPrivateIdentifier(access.name)) continue;
-    const subject = `${id.text}.${access.name.text}`;
+    const subject = `${id.text}${via ? '()' : ''}.${access.name.text}`;
     members.push({ shape, name: access.name.text, start: access.name.getStart(sf), end: access.name.end, subject });
   }
   return { members, imports, augmented };
