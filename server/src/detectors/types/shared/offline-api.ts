@@ -61,6 +61,9 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
     const sf = ctx.js();
     if (!pack || !project || !sf) return [];
     const uses = collectOfflineUses(sf, () => ctx.checkBudget());
+    const inPack = (pkg: string | undefined) => pkg === undefined || !!pack.packages[pkg];
+    // Most files use no packed package: the manifests are read only for those that do.
+    if (!uses.imports.some((i) => inPack(i.pkg)) && !uses.members.some((m) => inPack(rootPkg(m.shape)))) return [];
     const deps = npmProject(project, ctx.path);
     const majorsOf = new Map<string, { pkg: string; majors: string[] } | undefined>();
     const versions = (pkg: string) => {

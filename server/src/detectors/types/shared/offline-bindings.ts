@@ -39,9 +39,9 @@ export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): 
     if (ts.isAwaitExpression(e)) {
       const inner = e.expression;
       if (!ts.isCallExpression(inner)) return undefined;
-      if (ts.isIdentifier(inner.expression) && inner.expression.text === 'fetch') return { kind: 'fetch' };
       const of = ts.isIdentifier(inner.expression) ? bound.get(inner.expression.text) : undefined;
-      return of?.kind === 'ns' ? { kind: 'await', of } : undefined;
+      if (of?.kind === 'ns') return { kind: 'await', of };
+      return ts.isIdentifier(inner.expression) && inner.expression.text === 'fetch' ? { kind: 'fetch' } : undefined;
     }
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       const callee = ts.isCallExpression(e) && requireOf(e.expression) ? undefined : e.expression;
