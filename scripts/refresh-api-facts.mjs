@@ -105,6 +105,8 @@ function shipsTypes(pkgDir) {
 const FUNCTION_NOISE = new Set(['prototype', 'caller', 'arguments']);
 
 function memberList(checker, type) {
+  // A signature's type parameter (`axios<T, R = AxiosResponse<T>>(…): Promise<R>`): its default, else its constraint.
+  if (type && type.flags & ts.TypeFlags.TypeParameter) type = checker.getDefaultFromTypeParameter(type) ?? checker.getBaseConstraintOfType(type);
   if (!type || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return '*';
   const parts = type.isUnion() ? type.types : [type];
   const names = new Set();
@@ -116,7 +118,8 @@ function memberList(checker, type) {
       if (!p.name.startsWith('__@') && !p.name.startsWith('#') && !FUNCTION_NOISE.has(p.name)) names.add(p.name);
     }
   }
-  return [...names].sort().join(' ');
+  // No declared member at all is a shape the typings do not spell out (a bare function, `{}`): open.
+  return names.size ? [...names].sort().join(' ') : '*';
 }
 
 function returnsOf(checker, type, kind) {
@@ -124,7 +127,9 @@ function returnsOf(checker, type, kind) {
   if (!sigs.length) return undefined;
   const result = (s) => {
     const t = checker.getReturnTypeOfSignature(s);
-    return kind === 'await' ? checker.getAwaitedType(t) : t;
+    if (kind !== 'await') return t;
+    // `Promise<R>` with R a type parameter: R itself (resolved by memberList), not `Awaited<R>`.
+    return t.symbol?.name === 'Promise' && t.flags & ts.TypeFlags.Object ? checker.getTypeArguments(t)[0] ?? checker.getAwaitedType(t) : checker.getAwaitedType(t);
   };
   if (kind === 'await' && !sigs.some((s) => checker.getPropertyOfType(checker.getReturnTypeOfSignature(s), 'then'))) return undefined;
   const lists = sigs.map((s) => memberList(checker, result(s)));
