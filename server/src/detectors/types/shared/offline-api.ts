@@ -83,7 +83,8 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       if (!v) return;
       const entry = pack.packages[pkg];
       const got = v.majors.map((m) => lists(entry.majors[m]));
-      if (got.some((l) => l === undefined || l.split(' ').includes('*') || l === '*') || got.some((l) => ` ${l} `.includes(` ${use.name} `))) return;
+      // No list, an open one, or an empty one (a shape the typings do not spell out): nothing to say.
+      if (got.some((l) => !l?.trim() || l.split(' ').includes('*')) || got.some((l) => ` ${l} `.includes(` ${use.name} `))) return;
       const other = Object.keys(entry.majors).filter((m) => !v.majors.includes(m)).find((m) => ` ${lists(entry.majors[m]) ?? ''} `.includes(` ${use.name} `));
       const source = `${pkg}@${v.majors.join(' or ')}`;
       out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}` });
