@@ -55,6 +55,7 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'mixins add members', code: "const _ = require('lodash');\n_.mixin({ flatMapDeeper() {} });\n_.flatMapDeeper();\n", files: LODASH },
     { name: 'a member the file writes itself', code: "const express = require('express');\nconst app = express();\napp.io = {};\napp.io.emit('x');\n", files: EXPRESS4 },
     { name: 'app passed to a plugin', code: "const express = require('express');\nconst app = express();\nrequire('express-ws')(app);\napp.ws('/s', () => {});\n", files: EXPRESS4 },
+    { name: 'a declared plugin of the package adds members to its values', code: "const express = require('express');\nconst app = express();\napp.ws('/s', () => {});\n", files: PKG({ express: '^4.18.2', 'express-ws': '^5.0.2' }) },
     { name: 'feature probe', code: "const _ = require('lodash');\nif (_.flatMapDeeper) _.map([]);\nconst f = typeof _.flatten2 === 'function';\n", files: LODASH },
     { name: 'open type (index signature)', code: "const Redis = require('ioredis');\nconst r = new Redis();\nr.hgetall('k');\n", files: PKG({ ioredis: '^5' }) },
     { name: 'subpath import is another module', code: "const fp = require('lodash/fp');\nfp.flatMapDeeper();\n", files: LODASH },
@@ -71,6 +72,7 @@ ruleTester('phantom-member', 'javascript', {
   ],
   invalid: [
     bad({ name: 'Express 3 API on an Express 4 app', code: "const express = require('express');\nconst app = express();\napp.configure(function () {});\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'a companion that adds nothing (express-session)', code: "const express = require('express');\nconst app = express();\napp.configure();\n", files: PKG({ express: '^4.18.2', 'express-session': '^1.17.0' }) }, 'configure'),
     bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.configure(() => {});\n", files: EXPRESS4 }, 'configure'),
     bad({ name: 'member of a call result read at once', code: "const express = require('express');\nexpress().configure();\n", files: EXPRESS4 }, 'configure'),
     bad({ name: 'missing in every major when nothing is declared', code: "const express = require('express');\nexpress.bodyParser();\n" }, 'bodyParser'),

@@ -26,6 +26,16 @@ export interface OfflineFact {
 const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 'valueOf', 'constructor', 'prototype',
   'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', 'default', '__esModule']);
 
+/** Packages whose results are plugin targets wherever they come from (script tags, globals). */
+const PLUGIN_TARGETS = new Set(['jquery']);
+/** Companions that add nothing to the values of the package they are named after. */
+const QUIET_COMPANIONS = /^express-(?:session|validator|rate-limit|fileupload|handlebars|async-handler|async-errors|jwt|winston|static-gzip|mongo-sanitize|basic-auth|useragent|promise-router)$/;
+
+/** Whether the project declares a plugin of `pkg` (`moment-timezone`, `express-ws`, `jquery.cookie`). */
+function augmentable(pkg: string, declared: readonly string[]): boolean {
+  return PLUGIN_TARGETS.has(pkg) || declared.some((d) => (d.startsWith(`${pkg}-`) || d.startsWith(`${pkg}.`)) && !QUIET_COMPANIONS.test(d));
+}
+
 type Installed = 'typed' | { version: string } | undefined;
 
 function readJson(project: ProjectService, path: string): Record<string, unknown> | undefined {
@@ -90,15 +100,18 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}` });
     };
     for (const i of uses.imports) check('offline-export', { ...i, subject: i.name }, i.pkg, (f) => (f.d === '*' ? '*' : `${f.e} ${f.d ?? ''}`));
+    const declared = [...deps.declared.keys()];
     for (const m of uses.members) {
       ctx.checkBudget();
+      const root = rootPkg(m.shape);
+      // Values a package returns are where plugins add members (`moment().tz` from moment-timezone, `$(el).modal`).
+      if (m.shape.kind !== 'ns' && m.shape.kind !== 'fetch' && root && augmentable(root, declared)) continue;
       if (m.shape.kind === 'fetch') {
         const list = pack.globals?.fetch?.a;
         if (list && list !== '*' && !BUILTIN.has(m.name) && !` ${list} `.includes(` ${m.name} `)) out.push({ kind: 'offline-member', start: m.start, end: m.end, subject: m.subject, source: 'fetch', suggestion: suggest(m.name, [list]) });
         continue;
       }
-      const pkg = rootPkg(m.shape);
-      if (pkg) check('offline-member', m, pkg, (f) => membersOf(f, m.shape));
+      if (root) check('offline-member', m, root, (f) => membersOf(f, m.shape));
     }
     return out.sort((a, b) => a.start - b.start);
   },
