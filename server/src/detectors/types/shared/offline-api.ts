@@ -26,14 +26,17 @@ export interface OfflineFact {
 const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 'valueOf', 'constructor', 'prototype',
   'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', 'default', '__esModule']);
 
-/** Packages whose results are plugin targets wherever they come from (script tags, globals). */
-const PLUGIN_TARGETS = new Set(['jquery']);
+/**
+ * Plugin ecosystems: one `dayjs.extend(utc)` or `moment-timezone` import anywhere in the app (or a
+ * script tag, for jQuery) adds members to the shared export and its results (`dayjs.utc`, `$(el).modal`).
+ */
+const PATCHED_ANYWHERE = new Set(['dayjs', 'moment', 'jquery', 'joi', 'numeral']);
 /** Companions that add nothing to the values of the package they are named after. */
 const QUIET_COMPANIONS = /^express-(?:session|validator|rate-limit|fileupload|handlebars|async-handler|async-errors|jwt|winston|static-gzip|mongo-sanitize|basic-auth|useragent|promise-router)$/;
 
 /** Whether the project declares a plugin of `pkg` (`moment-timezone`, `express-ws`, `jquery.cookie`). */
 function augmentable(pkg: string, declared: readonly string[]): boolean {
-  return PLUGIN_TARGETS.has(pkg) || declared.some((d) => (d.startsWith(`${pkg}-`) || d.startsWith(`${pkg}.`)) && !QUIET_COMPANIONS.test(d));
+  return declared.some((d) => (d.startsWith(`${pkg}-`) || d.startsWith(`${pkg}.`)) && !QUIET_COMPANIONS.test(d));
 }
 
 type Installed = 'typed' | { version: string } | undefined;
@@ -105,7 +108,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       ctx.checkBudget();
       const root = rootPkg(m.shape);
       // Values a package returns are where plugins add members (`moment().tz` from moment-timezone, `$(el).modal`).
-      if (m.shape.kind !== 'ns' && m.shape.kind !== 'fetch' && root && augmentable(root, declared)) continue;
+      if (root && (PATCHED_ANYWHERE.has(root) || (m.shape.kind !== 'ns' && augmentable(root, declared)))) continue;
       if (m.shape.kind === 'fetch') {
         const list = pack.globals?.fetch?.a;
         if (list && list !== '*' && !BUILTIN.has(m.name) && !` ${list} `.includes(` ${m.name} `)) out.push({ kind: 'offline-member', start: m.start, end: m.end, subject: m.subject, source: 'fetch', suggestion: suggest(m.name, [list]) });
