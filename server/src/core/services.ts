@@ -119,3 +119,37 @@ export interface BaselineService {
 }
 
 export const BASELINE = 'baseline';
+
+/**
+ * What the published typings of one npm package major say (rules/data/npm-api-facts.json.gz, built by
+ * scripts/refresh-api-facts.mjs). Member lists are sorted names joined by spaces; `*` means open.
+ */
+export interface PackedApi {
+  /** The typings read: `express@4.21.2` or `@types/express@4.17.21`. */
+  from: string;
+  /** Every exported name (types included). */
+  e: string;
+  /** Members of the default export (a CommonJS `export =` value). */
+  d?: string;
+  /** Members of what calling the default export returns, of what awaiting that gives, of `new` on it. */
+  r?: string;
+  a?: string;
+  n?: string;
+  /** Exported objects and classes: static members, then instance members marked `#`. */
+  o?: Record<string, string>;
+}
+
+export interface ApiPack {
+  taken?: string;
+  packages: Record<string, { latest: string; majors: Record<string, PackedApi> }>;
+  /** Globals such as `fetch` (`a`: what awaiting a call gives). */
+  globals?: Record<string, Partial<PackedApi>>;
+}
+
+/** The bundled API facts of popular npm packages, for packages that are not installed. */
+export interface ApiPackService {
+  /** The pack, loaded once; undefined when the file is missing or damaged. */
+  pack(): ApiPack | undefined;
+}
+
+export const API_PACK = 'apiPack';

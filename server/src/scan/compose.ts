@@ -11,6 +11,7 @@ import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
 import { createRegistryService, type RegistryHandle } from '../registry';
+import { apiPackService } from '../registry/api-pack';
 import { TypeCheckService } from '../typecheck/service';
 import { ThreadedTypeService } from '../typecheck/threaded';
 import { GitBaseline } from '../vcs/baseline';
@@ -56,6 +57,8 @@ export interface ServiceOptions {
 export class FolderServices {
   private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string; baseline?: BaselineService }>();
   private readonly types: TypeCheckService | ThreadedTypeService | undefined;
+  /** The bundled npm API facts (phantom-member, for packages that are not installed). */
+  private readonly apiPack = apiPackService();
 
   constructor(private readonly options: ServiceOptions) {
     const roots = options.typeRoots;
@@ -81,7 +84,7 @@ export class FolderServices {
       f.registryKey = key;
     }
     return {
-      project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types,
+      project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types, apiPack: this.apiPack,
       ...(f.baseline ? { baseline: f.baseline } : {}),
     };
   }

@@ -1,20 +1,39 @@
 // Flags members and named imports that the installed typings of a package (or Node's built-ins) do
 // not have: assistants invent plausible APIs (`fs.readFileAsync`, `path.joinPaths`) that are undefined.
+// Packages that are not installed are checked against the bundled API facts of popular npm packages.
 import type { Detector } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { offlineApiFacts, type OfflineFact } from './shared/offline-api';
 import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
+
+function offlineMessage(f: OfflineFact): string {
+  const hint = f.suggestion ? ` (did you mean ${code(f.suggestion)}?)` : f.elsewhere ? ` (only ${code(f.elsewhere)} has it)` : '';
+  if (f.source === 'fetch') return `${code(f.subject)} is not a member of the \`Response\` that \`fetch\` resolves to${hint}, so it is undefined at run time (bundled API facts).`;
+  const what = f.kind === 'offline-export' ? 'is not exported by' : 'does not exist in';
+  return `${code(f.subject)} ${what} ${code(f.source)}${hint}, so it is undefined at run time (checked against Vouch's bundled API facts, not installed typings: the package is not installed here).`;
+}
 
 export const phantomMember: Detector = {
   id: 'phantom-member',
-  meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id] },
+  meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id, offlineApiFacts.id] },
   languages: JS_TS,
-  keywords: IMPORT_KEYWORDS,
+  // `fetch`: a Response read offline (`res.data`) needs no import.
+  keywords: [...IMPORT_KEYWORDS, 'fetch'],
   async runAsync(ctx) {
-    for (const f of await typeFacts(ctx, ['missing-member', 'missing-export'])) {
+    const imports = IMPORT_KEYWORDS.some((k) => ctx.text.includes(k));
+    const typed = new Set<number>();
+    for (const f of imports ? await typeFacts(ctx, ['missing-member', 'missing-export']) : []) {
+      typed.add(f.start);
       const message = f.kind === 'missing-export'
         ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, so the import is undefined at run time.`
         : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, so it is undefined at run time.`;
       ctx.report({ start: f.start, end: f.end, message });
+    }
+    // Installed typings win: the offline facts cover only packages without declarations in node_modules
+    // (and a place the type checker reported, with typings found above the workspace, is its alone).
+    for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
+      if (typed.has(f.start)) continue;
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },
 };

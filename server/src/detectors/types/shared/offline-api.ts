@@ -1,0 +1,121 @@
+// phantom-member for packages that are not installed: member reads and named imports checked
+// against the bundled API facts (rules/data/npm-api-facts.json.gz) of every major the declared
+// version range allows. A name is missing only when it is missing from all of them; an unknown
+// package, major, shape or open (index-signature) type says nothing. Installed typings win: a
+// package with declarations in node_modules (its own or @types) is the type checker's business.
+import type { ApiPackService, PackedApi, ProjectService } from '../../../core/services';
+import { API_PACK } from '../../../core/services';
+import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
+import { ancestors, join, npmProject } from '../../deps/shared/project-npm';
+import { majorsFor, membersOf, rootPkg, suggest } from './api-pack-lookup';
+import { collectOfflineUses } from './offline-bindings';
+
+export interface OfflineFact {
+  kind: 'offline-member' | 'offline-export';
+  start: number;
+  end: number;
+  subject: string;
+  /** `lodash@4`, `express@4 or 5`, `fetch`. */
+  source: string;
+  suggestion?: string;
+  /** A major the name exists in, outside the allowed ones (`express@3`): an API removed or added since. */
+  elsewhere?: string;
+}
+
+/** Members every function and object has (the pack lists only declared ones). */
+const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 'valueOf', 'constructor', 'prototype',
+  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', 'default', '__esModule']);
+
+/**
+ * Plugin ecosystems: one `dayjs.extend(utc)` or `moment-timezone` import anywhere in the app (or a
+ * script tag, for jQuery) adds members to the shared export and its results (`dayjs.utc`, `$(el).modal`).
+ */
+const PATCHED_ANYWHERE = new Set(['dayjs', 'moment', 'jquery', 'joi', 'numeral']);
+/** Companions that add nothing to the values of the package they are named after. */
+const QUIET_COMPANIONS = /^express-(?:session|validator|rate-limit|fileupload|handlebars|async-handler|async-errors|jwt|winston|static-gzip|mongo-sanitize|basic-auth|useragent|promise-router)$/;
+
+/** Whether the project declares a plugin of `pkg` (`moment-timezone`, `express-ws`, `jquery.cookie`). */
+function augmentable(pkg: string, declared: readonly string[]): boolean {
+  return declared.some((d) => (d.startsWith(`${pkg}-`) || d.startsWith(`${pkg}.`)) && !QUIET_COMPANIONS.test(d));
+}
+
+type Installed = 'typed' | { version: string } | undefined;
+
+function readJson(project: ProjectService, path: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(project.readFile(path) ?? 'null');
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How `pkg` is installed around `path`: with declarations (`typed`), as plain JS (its version), or not. */
+function installed(project: ProjectService, path: string, pkg: string): Installed {
+  const typesDir = `@types/${pkg.startsWith('@') ? pkg.slice(1).replace('/', '__') : pkg}`;
+  let plain: { version: string } | undefined;
+  for (const dir of ancestors(path)) {
+    if (project.exists(join(dir, `node_modules/${typesDir}/package.json`))) return 'typed';
+    const pj = plain ? undefined : readJson(project, join(dir, `node_modules/${pkg}/package.json`));
+    if (!pj) continue;
+    const main = String(pj.main ?? 'index.js').replace(/^\.\//, '').replace(/\.[cm]?js$/, '');
+    if (pj.types || pj.typings || /"types"\s*:/.test(JSON.stringify(pj.exports ?? {})) || project.exists(join(dir, `node_modules/${pkg}/${main}.d.ts`)) || project.exists(join(dir, `node_modules/${pkg}/index.d.ts`))) return 'typed';
+    plain = { version: typeof pj.version === 'string' ? pj.version : '' };
+  }
+  return plain;
+}
+
+/** Offline facts about this file's uses of packages that are not installed. */
+export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
+  id: 'offline-api-facts',
+  async compute(ctx: AsyncDetectorContext) {
+    const pack = (ctx.services[API_PACK] as ApiPackService | undefined)?.pack();
+    const project = ctx.services.project;
+    const sf = ctx.js();
+    if (!pack || !project || !sf) return [];
+    const uses = collectOfflineUses(sf, () => ctx.checkBudget());
+    const inPack = (pkg: string | undefined) => pkg === undefined || !!pack.packages[pkg];
+    // Most files use no packed package: the manifests are read only for those that do.
+    if (!uses.imports.some((i) => inPack(i.pkg)) && !uses.members.some((m) => inPack(rootPkg(m.shape)))) return [];
+    const deps = npmProject(project, ctx.path);
+    const majorsOf = new Map<string, { pkg: string; majors: string[] } | undefined>();
+    const versions = (pkg: string) => {
+      if (majorsOf.has(pkg)) return majorsOf.get(pkg);
+      const entry = pack.packages[pkg];
+      const how = entry && !uses.augmented.has(pkg) && !deps.local.has(pkg) ? installed(project, ctx.path, pkg) : 'typed';
+      const known = entry ? Object.keys(entry.majors) : [];
+      const range = how === 'typed' ? undefined : how ? how.version : deps.declared.get(pkg)?.spec;
+      const majors = how === 'typed' || (range !== undefined && deps.declared.get(pkg)?.local) ? undefined : majorsFor(known, range);
+      majorsOf.set(pkg, majors && { pkg, majors });
+      return majorsOf.get(pkg);
+    };
+    const out: OfflineFact[] = [];
+    const check = (kind: OfflineFact['kind'], use: { name: string; start: number; end: number; subject: string }, pkg: string, lists: (p: PackedApi) => string | undefined) => {
+      if (BUILTIN.has(use.name)) return;
+      const v = versions(pkg);
+      if (!v) return;
+      const entry = pack.packages[pkg];
+      const got = v.majors.map((m) => lists(entry.majors[m]));
+      // No list, an open one, or an empty one (a shape the typings do not spell out): nothing to say.
+      if (got.some((l) => !l?.trim() || l.split(' ').includes('*')) || got.some((l) => ` ${l} `.includes(` ${use.name} `))) return;
+      const other = Object.keys(entry.majors).filter((m) => !v.majors.includes(m)).find((m) => ` ${lists(entry.majors[m]) ?? ''} `.includes(` ${use.name} `));
+      const source = `${pkg}@${v.majors.join(' or ')}`;
+      out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}` });
+    };
+    for (const i of uses.imports) check('offline-export', { ...i, subject: i.name }, i.pkg, (f) => (f.d === '*' ? '*' : `${f.e} ${f.d ?? ''}`));
+    const declared = [...deps.declared.keys()];
+    for (const m of uses.members) {
+      ctx.checkBudget();
+      const root = rootPkg(m.shape);
+      // Values a package returns are where plugins add members (`moment().tz` from moment-timezone, `$(el).modal`).
+      if (root && (PATCHED_ANYWHERE.has(root) || (m.shape.kind !== 'ns' && augmentable(root, declared)))) continue;
+      if (m.shape.kind === 'fetch') {
+        const list = pack.globals?.fetch?.a;
+        if (list && list !== '*' && !BUILTIN.has(m.name) && !` ${list} `.includes(` ${m.name} `)) out.push({ kind: 'offline-member', start: m.start, end: m.end, subject: m.subject, source: 'fetch', suggestion: suggest(m.name, [list]) });
+        continue;
+      }
+      if (root) check('offline-member', m, root, (f) => membersOf(f, m.shape));
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+};

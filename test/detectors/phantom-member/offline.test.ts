@@ -1,0 +1,128 @@
+// phantom-member for packages that are not installed: the bundled API facts. The table uses a small
+// pack shaped like the generated one (so it does not move when the pack is refreshed); the last
+// block checks the shipped pack itself on the examples the rule exists for.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiPack } from '../../../server/src/core/services';
+import type { Services } from '../../../server/src/core/types';
+import { API_PACK } from '../../../server/src/core/services';
+import { majorsFor } from '../../../server/src/detectors/types/shared/api-pack-lookup';
+import { apiPackService } from '../../../server/src/registry/api-pack';
+import { testEngine } from '../../engine';
+import { at, caseServices, ruleTester, type InvalidCase } from '../harness';
+import { parseMarkers } from '../markers';
+
+const APP = 'all delete disable enable engine get listen locals post put render route set use';
+const PACK: ApiPack = {
+  packages: {
+    express: {
+      latest: '5.1.0',
+      majors: {
+        4: { from: '@types/express@4.17.21', e: 'Router application json static urlencoded Request Response', d: 'Router application json static urlencoded', r: APP },
+        5: { from: '@types/express@5.0.3', e: 'Router application json static urlencoded Request Response', d: 'Router application json static urlencoded', r: APP },
+      },
+    },
+    lodash: { latest: '4.17.21', majors: { 4: { from: '@types/lodash@4.17.20', e: 'chunk flatMap flatMapDeep flatMapDepth map mixin', d: 'chunk flatMap flatMapDeep flatMapDepth map mixin' } } },
+    underscore: { latest: '1.13.7', majors: { 1: { from: '@types/underscore@1.13.0', e: 'chunk map', d: 'chunk map' } } },
+    'node-fetch': { latest: '3.3.2', majors: { 2: { from: '@types/node-fetch@2.6.11', e: 'Headers Request Response', d: 'Headers Request Response isRedirect', r: 'catch finally then', a: 'body headers json ok status text' } } },
+    ioredis: { latest: '5.4.0', majors: { 5: { from: 'ioredis@5.4.0', e: 'Cluster Redis', d: '*', o: { Redis: 'createClient #get #set #quit' } } } },
+    axios: { latest: '1.7.0', majors: { 1: { from: 'axios@1.7.0', e: 'AxiosError create get post', d: 'create get post', r: 'catch finally then', a: 'config data headers status' } } },
+  },
+  globals: { fetch: { a: 'arrayBuffer blob body bodyUsed clone headers json ok redirected status statusText text type url' } },
+};
+
+const services = (): Services => ({ [API_PACK]: { pack: () => PACK } });
+const PKG = (deps: Record<string, string>) => ({ 'package.json': JSON.stringify({ name: 'app', dependencies: deps }) });
+const bad = (c: Omit<InvalidCase, 'errors'>, text: string, kind = 'offline-member', nth = 0): InvalidCase => ({ ...c, errors: [at(c.code, text, kind, nth)] });
+
+const EXPRESS4 = PKG({ express: '^4.18.2' });
+const LODASH = PKG({ lodash: '^4.17.21' });
+
+ruleTester('phantom-member', 'javascript', {
+  services,
+  valid: [
+    { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
+    { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
+    { name: 'range allows a major the pack lacks', code: "const express = require('express');\nexpress().configure();\n", files: PKG({ express: '>=4' }) },
+    { name: 'dist-tag range is no version', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: PKG({ lodash: 'latest' }) },
+    { name: 'installed with typings: the type checker decides', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: { ...LODASH, 'node_modules/@types/lodash/package.json': '{"version":"4.17.20"}' } },
+    { name: 'installed package that ships typings', code: "const express = require('express');\nexpress().configure();\n", files: { ...EXPRESS4, 'node_modules/express/package.json': '{"version":"4.0.0","types":"index.d.ts"}' } },
+    { name: 'shadowed by a parameter', code: "const _ = require('lodash');\nfunction f(_) { return _.flatMapDeeper(); }\n", files: LODASH },
+    { name: 'reassigned binding', code: "var _ = require('lodash');\n_ = require('underscore');\n_.flatMapDeeper();\n", files: LODASH },
+    { name: 'aliased to another name (not followed)', code: "const _ = require('lodash');\nconst u = _;\nu.flatMapDeeper();\n", files: LODASH },
+    { name: 'computed member', code: "const _ = require('lodash');\nconst k = 'flatMapDeeper';\n_[k]();\n", files: LODASH },
+    { name: 'mixins add members', code: "const _ = require('lodash');\n_.mixin({ flatMapDeeper() {} });\n_.flatMapDeeper();\n", files: LODASH },
+    { name: 'a member the file writes itself', code: "const express = require('express');\nconst app = express();\napp.io = {};\napp.io.emit('x');\n", files: EXPRESS4 },
+    { name: 'app passed to a plugin', code: "const express = require('express');\nconst app = express();\nrequire('express-ws')(app);\napp.ws('/s', () => {});\n", files: EXPRESS4 },
+    { name: 'a declared plugin of the package adds members to its values', code: "const express = require('express');\nconst app = express();\napp.ws('/s', () => {});\n", files: PKG({ express: '^4.18.2', 'express-ws': '^5.0.2' }) },
+    { name: 'feature probe', code: "const _ = require('lodash');\nif (_.flatMapDeeper) _.map([]);\nconst f = typeof _.flatten2 === 'function';\n", files: LODASH },
+    { name: 'open type (index signature)', code: "const Redis = require('ioredis');\nconst r = new Redis();\nr.hgetall('k');\n", files: PKG({ ioredis: '^5' }) },
+    { name: 'subpath import is another module', code: "const fp = require('lodash/fp');\nfp.flatMapDeeper();\n", files: LODASH },
+    { name: 'relative import', code: "const _ = require('./lodash');\n_.flatMapDeeper();\n", files: LODASH },
+    { name: 'local workspace package of the same name', code: "const _ = require('lodash');\n_.flatMapDeeper();\n", files: { ...LODASH, 'package.json': '{"name":"lodash"}' } },
+    { name: 'file: dependency', code: "const _ = require('lodash');\n_.flatMapDeeper();\n", files: PKG({ lodash: 'file:../lodash' }) },
+    { name: 'a member every function has', code: "const _ = require('lodash');\n_.call(null);\n_.prototype;\n", files: LODASH },
+    { name: 'fetch bound by the file', code: "const fetch = require('./my-fetch');\nasync function f() { const res = await fetch('/x'); return res.data; }\n", files: LODASH },
+    { name: 'real Response members', code: "async function f() { const res = await fetch('/x'); return res.ok && res.json(); }\n" },
+    { language: 'typescript', name: 'type-only import', code: "import type { Handler } from 'express';\nexport type H = Handler;\n", files: EXPRESS4 },
+    { language: 'typescript', name: 'module augmentation in the file', code: "import express from 'express';\ndeclare module 'express' { interface Application { configure(): void } }\nexpress().configure();\n", files: EXPRESS4 },
+    { name: 'a plugin hook makes every value of the package unknown', code: "const dayjs = require('dayjs');\ndayjs.extend(require('dayjs/plugin/relativeTime'));\nconst d = dayjs();\nd.fromNow();\n", files: PKG({ dayjs: '^1' }) },
+    { name: 'let result of a call (may be reassigned elsewhere)', code: "const express = require('express');\nlet app = express();\napp.configure();\n", files: EXPRESS4 },
+  ],
+  invalid: [
+    bad({ name: 'Express 3 API on an Express 4 app', code: "const express = require('express');\nconst app = express();\napp.configure(function () {});\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'a companion that adds nothing (express-session)', code: "const express = require('express');\nconst app = express();\napp.configure();\n", files: PKG({ express: '^4.18.2', 'express-session': '^1.17.0' }) }, 'configure'),
+    bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.configure(() => {});\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'member of a call result read at once', code: "const express = require('express');\nexpress().configure();\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'missing in every major when nothing is declared', code: "const express = require('express');\nexpress.bodyParser();\n" }, 'bodyParser'),
+    bad({ language: 'typescript', name: 'namespace import', code: "import * as _ from 'lodash';\n_.flatMapDeeper([]);\n", files: LODASH }, 'flatMapDeeper'),
+    bad({ language: 'typescript', name: 'default import', code: "import _ from 'lodash';\nexport const x = _.flattenDeepest([]);\n", files: LODASH }, 'flattenDeepest'),
+    bad({ language: 'typescript', name: 'named import the package does not export', code: "import { flatMapDeeper } from 'lodash';\nflatMapDeeper([]);\n", files: LODASH }, 'flatMapDeeper', 'offline-export'),
+    bad({ name: 'destructured require', code: "const { chunk, flatMapDeeper: fmd } = require('lodash');\nfmd(chunk([]));\n", files: LODASH }, 'flatMapDeeper', 'offline-export'),
+    bad({ name: 'awaited default call', code: "const axios = require('axios');\nasync function f() { const res = await axios('/x'); return res.body; }\n", files: PKG({ axios: '^1.6.0' }) }, 'body'),
+    bad({ name: 'node-fetch bound as fetch: its own Response', code: "const fetch = require('node-fetch');\nasync function f() { const res = await fetch('/x'); return res.data; }\n", files: PKG({ 'node-fetch': '^2.6.0' }) }, 'data'),
+    bad({ name: 'instance of a named class export', code: "const { Redis } = require('ioredis');\nconst r = new Redis();\nr.fetch('k');\n", files: PKG({ ioredis: '^5' }) }, 'fetch'),
+    bad({ name: '`.data` read from a fetch response', code: "async function load() {\n  const res = await fetch('/api/items');\n  return res.data;\n}\n" }, 'data'),
+    bad({ name: 'installed without typings: the installed major', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: { ...PKG({ lodash: '*' }), 'node_modules/lodash/package.json': '{"version":"4.17.21","main":"lodash.js"}' } }, 'flatMapDeeper'),
+    { name: 'did you mean, at high confidence', code: "const _ = require('lodash');\n_.flatMapDeap([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeap([]);\n", 'flatMapDeap', 'offline-member'), confidence: 'high' }] },
+  ],
+});
+
+describe('phantom-member: bundled API facts', () => {
+  it('maps version ranges to the majors the pack has', () => {
+    assert.deepEqual(majorsFor(['4', '5'], '^4.17.1'), ['4']);
+    assert.deepEqual(majorsFor(['4', '5'], '4 || 5'), ['4', '5']);
+    assert.deepEqual(majorsFor(['4', '5'], undefined), ['4', '5']);
+    assert.equal(majorsFor(['4', '5'], '*'), undefined);
+    assert.equal(majorsFor(['4', '5'], '^3.0.0'), undefined);
+    assert.equal(majorsFor(['4', '5'], 'github:x/y'), undefined);
+  });
+
+  it('the shipped pack catches the examples it exists for', async function () {
+    this.timeout(30_000);
+    const pack = apiPackService().pack();
+    assert.ok(pack && Object.keys(pack.packages).length >= 100, 'the pack covers 100+ packages');
+    const engine = await testEngine();
+    const run = async (code: string, files: Record<string, string>) => {
+      const r = await engine.analyzeTiers({ text: code, languageId: 'javascript', path: 'src/a.js' }, caseServices('src/a.js', code, files, { [API_PACK]: apiPackService() }));
+      return r.findings.filter((f) => f.ruleId === 'phantom-member').map((f) => f.message.split(' ')[0]);
+    };
+    assert.deepEqual(await run("const express = require('express');\nconst app = express();\napp.configure(() => {});\napp.get('/', () => {});\n", EXPRESS4), ['`app.configure`']);
+    assert.deepEqual(await run("const _ = require('lodash');\n_.flatMapDeep([]);\n_.flatMapDeeper([]);\n", LODASH), ['`_.flatMapDeeper`']);
+    assert.deepEqual(await run("async function f() { const r = await fetch('/x'); return [r.data, r.json()]; }\n", {}), ['`r.data`']);
+  });
+
+  it('an Express app written against packages that are not installed: every planted phantom API, nothing else', async function () {
+    this.timeout(30_000);
+    const dir = join(__dirname, 'apps', 'offline-api');
+    const code = readFileSync(join(dir, 'server.js'), 'utf8');
+    const files = { 'package.json': readFileSync(join(dir, 'package.json'), 'utf8') };
+    const r = await (await testEngine()).analyzeTiers({ text: code, languageId: 'javascript', path: 'server.js' }, caseServices('server.js', code, files, { [API_PACK]: apiPackService() }));
+    const found = r.findings.filter((f) => f.ruleId === 'phantom-member').map((f) => f.range.start.line + 1);
+    const marks = parseMarkers(code).filter((m) => m.ids.includes('phantom-member'));
+    const expected = marks.filter((m) => m.kind === 'expect').map((m) => m.line);
+    assert.ok(expected.length >= 10);
+    assert.deepEqual(found, expected);
+  });
+});
