@@ -7,7 +7,6 @@
 // the reads the worker recorded). A worker that stops (a crash, an out-of-memory exit) costs only the files it held: they are
 // handed out again one by one to a fresh worker; a file that stops a worker a second time is listed
 // as not analysed. After MAX_CRASHES the scan fails with a message. Cancelling terminates the workers.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +16,7 @@ import type { VouchSettings } from '../core/settings';
 import { joinPieces, scanFilesAsync, walkFiles, type AsyncScanOptions, type Piece } from './scan';
 import type { ScanResult } from './result';
 import type { Read } from './reuse';
+import { workerEntry } from '../io/worker-entry';
 import { toRelative } from './walk';
 
 /** How a worker rebuilds the caller's services (compose.ts `FolderServices.workerServices`): plain data. */
@@ -96,7 +96,8 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
   const walked = walkFiles(opts);
   const { files, result } = walked;
   const jobs = Math.min(pool.jobs, Math.floor(files.length / (pool.minFilesPerWorker ?? 200)));
-  const entry = jobs >= 2 ? workerEntry() : undefined;
+  // The running bundle (cli/out/vouch.js or server/out/server.js starts the worker's side for `role: 'scan'`).
+  const entry = jobs >= 2 ? workerEntry(__filename.endsWith('.js') ? __filename : undefined, join(__dirname, 'pool-worker.ts')) : undefined;
   // Without services only the fast tier runs; a reuse cache must take reads recorded elsewhere.
   if (!entry || !opts.services || (opts.reuse && !opts.reuse.setRecorded)) return scanFilesAsync(opts, walked);
   opts.signal?.throwIfAborted();
@@ -245,18 +246,3 @@ function post(slot: Slot, msg: ToScanWorker): void {
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
 
-/**
- * The worker's script: the running bundle itself (cli/out/vouch.js or server/out/server.js, whose entry
- * starts the worker's side for `role: 'scan'`), else pool-worker.ts through tsx from source (tests).
- */
-function workerEntry(): { filename: string; eval: boolean } | undefined {
-  if (__filename.endsWith('.js')) return { filename: __filename, eval: false };
-  const source = join(__dirname, 'pool-worker.ts');
-  if (!existsSync(source)) return undefined;
-  try {
-    const tsx = require.resolve('tsx/cjs');
-    return { filename: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
-  } catch {
-    return undefined;
-  }
-}

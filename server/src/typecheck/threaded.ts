@@ -3,11 +3,11 @@
 // tier. Requests and answers are plain data; an abort sets a shared flag the checker polls and
 // answers undefined at once (a late answer is dropped); a worker that dies is started again on the
 // next check, and stopped on dispose.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiFact, TypeService } from '../core/services';
 import { isCheckable } from './service';
+import { workerEntry } from '../io/worker-entry';
 
 export type ToWorker =
   | { type: 'check'; id: number; path: string; text: string; roots: readonly string[]; cancel: SharedArrayBuffer }
@@ -86,7 +86,8 @@ export class ThreadedTypeService implements TypeService {
 
   private start(): Worker | undefined {
     if (this.worker) return this.worker;
-    const entry = workerEntry();
+    // The server bundle (main.ts starts the worker's side for `role: 'typecheck'`), or worker.ts from source.
+    const entry = workerEntry(join(__dirname, 'server.js'), join(__dirname, 'worker.ts'));
     if (!entry) {
       this.options.log('type checker: worker script not found; phantom-API checks are off');
       this.pausedUntil = Infinity;
@@ -149,19 +150,3 @@ export class ThreadedTypeService implements TypeService {
   }
 }
 
-/**
- * The worker's script: the server bundle itself (main.ts starts the worker's side for `role:
- * 'typecheck'`), else worker.ts through tsx when running from source (tests, bench).
- */
-function workerEntry(): { filename: string; eval: boolean } | undefined {
-  const bundled = join(__dirname, 'server.js');
-  if (existsSync(bundled)) return { filename: bundled, eval: false };
-  const source = join(__dirname, 'worker.ts');
-  if (!existsSync(source)) return undefined;
-  try {
-    const tsx = require.resolve('tsx/cjs');
-    return { filename: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
-  } catch {
-    return undefined;
-  }
-}

@@ -1,0 +1,22 @@
+// What a worker thread runs: the running bundle itself (its entry picks the worker's side from
+// `workerData.role`, so no second file ships), else the worker's TypeScript source through tsx when
+// Vouch runs from source (tests, bench). Shared by the type checker's worker and the scan pool.
+import { existsSync } from 'node:fs';
+
+export interface WorkerEntry {
+  readonly filename: string;
+  /** `filename` is code to evaluate, not a path. */
+  readonly eval: boolean;
+}
+
+/** `bundle`: the bundle to start, when running bundled; `source`: the worker module's .ts file. */
+export function workerEntry(bundle: string | undefined, source: string): WorkerEntry | undefined {
+  if (bundle && existsSync(bundle)) return { filename: bundle, eval: false };
+  if (!existsSync(source)) return undefined;
+  try {
+    const tsx = require.resolve('tsx/cjs');
+    return { filename: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
+  } catch {
+    return undefined;
+  }
+}
