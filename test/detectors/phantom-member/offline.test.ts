@@ -8,6 +8,7 @@ import type { ApiPack } from '../../../server/src/core/services';
 import type { Services } from '../../../server/src/core/types';
 import { API_PACK } from '../../../server/src/core/services';
 import { majorsFor } from '../../../server/src/detectors/types/shared/api-pack-lookup';
+import { mayUsePacked } from '../../../server/src/detectors/types/shared/offline-syntax';
 import { apiPackService } from '../../../server/src/registry/api-pack';
 import { testEngine } from '../../engine';
 import { at, caseServices, ruleTester, type InvalidCase } from '../harness';
@@ -97,6 +98,17 @@ describe('phantom-member: bundled API facts', () => {
     assert.equal(majorsFor(['4', '5'], '*'), undefined);
     assert.equal(majorsFor(['4', '5'], '^3.0.0'), undefined);
     assert.equal(majorsFor(['4', '5'], 'github:x/y'), undefined);
+  });
+
+  it('the text gate passes every way of naming a packed package or fetch, and nothing else', () => {
+    const has = (pkg: string) => pkg === 'lodash' || pkg === '@scope/pkg';
+    for (const code of ["import _ from 'lodash';", 'import { chunk } from"lodash"', "import * as _ from 'lodash/fp';", "const _ = require(\n  'lodash'\n);",
+      'const { chunk } = require(`lodash`);', "import _ = require('lodash');", "await import('@scope/pkg/sub');", "import '@scope/pkg';", 'const r = await fetch(url);']) {
+      assert.equal(mayUsePacked(code, has), true, code);
+    }
+    for (const code of ["import x from './lodash';", "const y = require('lodash-es');", "import z from '@scope/other';", "const lodash = 1; // lodash's chunk", 'prefetch(url); fetched.data;', "import '@scope';"]) {
+      assert.equal(mayUsePacked(code, has), false, code);
+    }
   });
 
   it('the shipped pack catches the examples it exists for', async function () {

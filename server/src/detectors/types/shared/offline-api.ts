@@ -9,6 +9,7 @@ import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
 import { ancestors, join, npmProject } from '../../deps/shared/project-npm';
 import { majorsFor, membersOf, rootPkg, suggest } from './api-pack-lookup';
 import { collectOfflineUses } from './offline-bindings';
+import { mayUsePacked } from './offline-syntax';
 
 export interface OfflineFact {
   kind: 'offline-member' | 'offline-export';
@@ -71,11 +72,12 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
   async compute(ctx: AsyncDetectorContext) {
     const pack = (ctx.services[API_PACK] as ApiPackService | undefined)?.pack();
     const project = ctx.services.project;
+    // Most files use no packed package: the walk is skipped for them, and the manifests are read only for those that do.
+    if (!pack || !project || !mayUsePacked(ctx.text, (pkg) => !!pack.packages[pkg])) return [];
     const sf = ctx.js();
-    if (!pack || !project || !sf) return [];
+    if (!sf) return [];
     const uses = collectOfflineUses(sf, () => ctx.checkBudget());
     const inPack = (pkg: string | undefined) => pkg === undefined || !!pack.packages[pkg];
-    // Most files use no packed package: the manifests are read only for those that do.
     if (!uses.imports.some((i) => inPack(i.pkg)) && !uses.members.some((m) => inPack(rootPkg(m.shape)))) return [];
     const deps = npmProject(project, ctx.path);
     const majorsOf = new Map<string, { pkg: string; majors: string[] } | undefined>();

@@ -11,6 +11,22 @@ export function bareSpecifier(e: ts.Expression | undefined): string | undefined 
   return (s.startsWith('@') ? parts.length === 2 : parts.length === 1) ? s : undefined;
 }
 
+/** Module specifiers as the text spells them (`from 'x'`, `require('x')`, `import('x')`, `import 'x'`), comments included. */
+const SPECIFIER = /\b(?:from|require|import)\s*\(?\s*(['"`])([^'"`\s]+)\1/g;
+
+/**
+ * Whether the text may use `fetch` or a package `has` knows: a superset, by text, of what the syntax
+ * walk binds (it binds only those), so a file without either needs no walk.
+ */
+export function mayUsePacked(text: string, has: (pkg: string) => boolean): boolean {
+  if (/\bfetch\b/.test(text)) return true;
+  for (const m of text.matchAll(SPECIFIER)) {
+    const parts = m[2].split('/');
+    if (has(m[2].startsWith('@') ? parts.slice(0, 2).join('/') : parts[0])) return true;
+  }
+  return false;
+}
+
 export function requireOf(e: ts.Expression): string | undefined {
   return ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1
     ? bareSpecifier(e.arguments[0]) : undefined;
