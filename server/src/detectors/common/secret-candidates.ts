@@ -2,7 +2,7 @@
 // the file's shared walk (declarations, properties, assignments, defaults, JSX attributes).
 import { ts } from '../../core/ts';
 import type { DetectorContext } from '../../core/types';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 
 export interface SecretCandidate {
   /** The name the value is bound to (variable, property, key, keyword argument, env var). */
@@ -54,7 +54,7 @@ function jsValue(sf: ts.SourceFile, name: string | undefined, init: ts.Node | un
 /** Names bound to string values (declarations, properties, parameters, assignments, JSX attributes), from the shared walk. */
 export function jsCandidates(ctx: DetectorContext, sf: ts.SourceFile): SecretCandidate[] {
   const out: SecretCandidate[] = [];
-  walkJs(ctx, (node) => {
+  walkJsKinds(ctx, [K.VariableDeclaration, K.PropertyAssignment, K.PropertyDeclaration, K.Parameter, K.BindingElement, K.BinaryExpression, K.JsxAttribute], (node) => {
     switch (node.kind) {
       case K.VariableDeclaration: case K.PropertyAssignment: case K.PropertyDeclaration: case K.Parameter: case K.BindingElement: {
         const d = node as ts.VariableDeclaration | ts.PropertyAssignment | ts.PropertyDeclaration | ts.ParameterDeclaration | ts.BindingElement;

@@ -5,7 +5,7 @@
 import { ts } from '../../core/ts';
 import type { AsyncDetectorContext, Detector } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { objectArg, originKind, propOf } from '../shared/cors-origins';
 import { SIGNALS, calleeModule, jsAuthEvidence, manifestAuth, moduleNames, nearestFile } from '../shared/web-app-signals';
@@ -55,7 +55,7 @@ export const corsOpenToAnyOrigin: Detector = {
     if (![...names.values()].some((m) => CORS.has(m))) return;
     const apps = new Set<string>(['app']);
     let found: { call: ts.CallExpression; open: Open } | undefined;
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer
         && (ts.isCallExpression(node.initializer) || ts.isNewExpression(node.initializer))
         && isAppFactory(node.initializer.expression, names)) apps.add(node.name.text);

@@ -3,7 +3,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { originKind, type Origin } from '../shared/cors-origins';
 
@@ -34,7 +34,7 @@ export const corsWildcardWithCredentials: Detector = {
         if (kind !== 'other') headerOrigins.push({ node, kind });
       }
     };
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isObjectLiteralExpression(node)) {
         let origin: ts.PropertyAssignment | undefined;
         let credentials = false;

@@ -3,7 +3,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
@@ -45,7 +45,7 @@ export const insecureRandomness: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'random'
         && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Math') {
         const r = receiver(node, sf);

@@ -4,7 +4,7 @@
 import { ts } from '../../core/ts';
 import type { AsyncDetectorContext, Detector } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const EXPRESS = /\brequire\(\s*['"]express['"]\s*\)|\bfrom\s+['"]express['"]/;
@@ -35,7 +35,7 @@ export const missingSecurityHeaders: Detector = {
     const apps = new Map<string, ts.CallExpression>();
     const configured = new Set<string>();
     const served = new Set<string>();
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.CallExpression, ts.SyntaxKind.ExportAssignment, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.ExportSpecifier], (node) => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isCallExpression(node.initializer)
         && ts.isIdentifier(node.initializer.expression) && node.initializer.expression.text === 'express' && !node.initializer.arguments.length) {
         apps.set(node.name.text, node.initializer);

@@ -4,7 +4,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const SEQUELIZE = /['"](?:sequelize|@sequelize\/core|sequelize-typescript)['"]/;
@@ -27,7 +27,7 @@ export const queryLoggingEnabled: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf || !SEQUELIZE.test(ctx.text) || /\.options\.logging\s*=[^=]/.test(ctx.text)) return;
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.NewExpression], (node) => {
       if (!ts.isNewExpression(node) || !/^(?:Sequelize|sequelize\.Sequelize)$/.test(node.expression.getText(sf))) return;
       const opts = optionsOf(node.arguments ?? []);
       // Options in a variable or built elsewhere (a config file's `logging: false`) are not visible.

@@ -4,7 +4,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { objectArg, propOf } from '../shared/cors-origins';
 import { SIGNALS, calleeModule, clientIpHeader, moduleNames } from '../shared/web-app-signals';
@@ -56,7 +56,7 @@ export const rateLimitKeySpoofable: Detector = {
       const fn = functionOf(key, sf);
       if (fn) keyFns.add(fn);
     };
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.BinaryExpression, ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
       if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
         // Any `keyGenerator`, whatever builds the limiter; `trustProxy: true` (Fastify), `proxy: true` (Koa).
         if (node.name.text === 'keyGenerator') { const fn = functionOf(node.initializer, sf); if (fn) keyFns.add(fn); }

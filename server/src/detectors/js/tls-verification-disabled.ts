@@ -3,7 +3,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -65,7 +65,7 @@ export const tlsVerificationDisabled: Detector = {
     // A loopback peer (a dev server, a test's self-signed certificate) is info at most; an opt-in switch a warning.
     const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (loopback(n) ? { severity: 'info' as const, confidence: 'low' as const }
       : guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {});
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.BinaryExpression], (node) => {
       // { rejectUnauthorized: false } or options.rejectUnauthorized = false
       const assign = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);
       if (ts.isPropertyAssignment(node) || assign) {

@@ -6,7 +6,7 @@ import { ir } from '../../analysis';
 import { ts } from '../../core/ts';
 import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
 import { besidePassword } from '../shared/weak-hash-stores';
@@ -48,7 +48,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   const sf = ctx.js();
   if (!sf) return;
   const syntax: number[] = [];
-  walkJs(ctx, (node) => {
+  walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const fn = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';

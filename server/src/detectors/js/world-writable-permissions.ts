@@ -3,7 +3,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { walkJs } from '../shared/js-nodes';
+import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const CHMOD = /^[fl]?chmod(Sync)?$/;
@@ -41,7 +41,7 @@ export const worldWritablePermissions: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isCallExpression(node)) {
         const c = node.expression;
         const fn = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : '';

@@ -9,6 +9,8 @@ export interface JsNodes {
   readonly nodes: readonly ts.Node[];
   /** `after[i]`: the index just past node i's subtree (where a walk that skips its children goes on). */
   readonly after: readonly number[];
+  /** The nodes of these kinds, in source order (listed once per set of kinds). */
+  of(kinds: readonly ts.SyntaxKind[]): readonly ts.Node[];
 }
 
 export const jsNodes: Fact<JsNodes | undefined> = {
@@ -28,7 +30,28 @@ export const jsNodes: Fact<JsNodes | undefined> = {
       after[i] = nodes.length;
     };
     ts.forEachChild(sf, visit);
-    return { nodes, after };
+    // Positions of each kind, listed when a rule first asks for kinds (one pass over the nodes).
+    let byKind: Map<ts.SyntaxKind, number[]> | undefined;
+    const sets = new Map<string, readonly ts.Node[]>();
+    const of = (kinds: readonly ts.SyntaxKind[]): readonly ts.Node[] => {
+      const key = kinds.join(',');
+      let out = sets.get(key);
+      if (out) return out;
+      if (!byKind) {
+        byKind = new Map();
+        for (let i = 0; i < nodes.length; i++) {
+          const k = nodes[i].kind;
+          const at = byKind.get(k);
+          if (at) at.push(i);
+          else byKind.set(k, [i]);
+        }
+      }
+      const at = kinds.flatMap((k) => byKind!.get(k) ?? []);
+      if (kinds.length > 1) at.sort((a, b) => a - b);
+      sets.set(key, (out = at.map((i) => nodes[i])));
+      return out;
+    };
+    return { nodes, after, of };
   },
 };
 
@@ -47,6 +70,18 @@ export function walkJs(ctx: DetectorContext, visit: (node: ts.Node) => typeof SK
   for (let i = 0; i < nodes.length; i++) {
     if ((i & 63) === 0) ctx.checkBudget();
     if (visit(nodes[i]) === SKIP_CHILDREN) i = after[i] - 1;
+  }
+}
+
+/**
+ * `visit` on the nodes of `kinds` only, in source order (nothing is skipped), from the shared index:
+ * for rules that look at a few kinds of node, the others cost them nothing. Declares `js-nodes` too.
+ */
+export function walkJsKinds(ctx: DetectorContext, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => void): void {
+  const nodes = ctx.get(jsNodes)?.of(kinds) ?? [];
+  for (let i = 0; i < nodes.length; i++) {
+    if ((i & 63) === 0) ctx.checkBudget();
+    visit(nodes[i]);
   }
 }
 
