@@ -1,0 +1,33 @@
+// The shared JS/TS walk (detectors/shared/js-nodes.ts): `walkJsKinds` visits exactly the nodes of the
+// asked kinds, in the order a recursive walk meets them, whatever order the kinds are listed in.
+import assert from 'node:assert/strict';
+import { Engine } from '../../server/src/core/engine';
+import type { Detector } from '../../server/src/core/types';
+import { ts } from '../../server/src/core/ts';
+import { walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
+
+const meta = { title: 'Walker', family: 'insecure-default', severity: 'warning', confidence: 'high', needs: ['js-nodes'] } as const;
+const code = "const a = f(1);\nclass C { m() { return new D(g(a)); } }\nh({ k: 'v' }, i());\n";
+
+async function seen(visit: (ctx: Parameters<Detector['run'] & {}>[0], out: string[]) => void): Promise<string[]> {
+  const out: string[] = [];
+  const detector: Detector = { id: 'walker', meta, languages: ['javascript'], run: (ctx) => visit(ctx, out) };
+  const r = await new Engine([detector]).analyzeTiers({ text: code, languageId: 'javascript', path: 'a.js' }, {});
+  assert.deepEqual(r.notices, []);
+  return out;
+}
+
+describe('detectors/shared/js-nodes: walkJsKinds', () => {
+  it('visits the nodes of the asked kinds in source order, as the full walk meets them', async () => {
+    const K = ts.SyntaxKind;
+    const kinds = [K.NewExpression, K.CallExpression, K.ObjectLiteralExpression];
+    const text = (n: ts.Node) => `${K[n.kind]} ${n.getText()}`;
+    const full = await seen((ctx, out) => walkJs(ctx, (n) => void (kinds.includes(n.kind) && out.push(text(n)))));
+    const indexed = await seen((ctx, out) => walkJsKinds(ctx, kinds, (n) => void out.push(text(n))));
+    assert.deepEqual(indexed, full);
+    assert.deepEqual(indexed, ['CallExpression f(1)', 'NewExpression new D(g(a))', 'CallExpression g(a)', "CallExpression h({ k: 'v' }, i())", "ObjectLiteralExpression { k: 'v' }", 'CallExpression i()']);
+    // One kind, and a kind the file does not have.
+    assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, [K.NewExpression], (n) => void out.push(text(n)))), ['NewExpression new D(g(a))']);
+    assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, [K.WhileStatement], (n) => void out.push(text(n)))), []);
+  });
+});
