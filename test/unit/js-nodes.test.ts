@@ -6,7 +6,7 @@ import type { Detector } from '../../server/src/core/types';
 import { ts } from '../../server/src/core/ts';
 import { walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
 
-const meta = { title: 'Walker', family: 'insecure-default', severity: 'warning', confidence: 'high', needs: ['js-nodes'] } as const;
+const meta = { title: 'Walker', family: 'insecure-default', severity: 'warning', confidence: 'high', needs: ['js-nodes'] } satisfies Detector['meta'];
 const code = "const a = f(1);\nclass C { m() { return new D(g(a)); } }\nh({ k: 'v' }, i());\n";
 
 async function seen(visit: (ctx: Parameters<Detector['run'] & {}>[0], out: string[]) => void): Promise<string[]> {
