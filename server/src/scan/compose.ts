@@ -123,6 +123,7 @@ export class FolderServices {
           step(-1);
         }
       },
+      owners: (ecosystem, name, signal) => registry.owners(ecosystem, name, signal),
     };
   }
 
