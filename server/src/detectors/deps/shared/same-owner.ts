@@ -10,7 +10,7 @@ import { typosquatOf, type PopularIndex } from './typosquat';
 
 const DAY = 86_400_000;
 /** Near misses whose owners one file version may ask about; the rest are reported as before. */
-export const MAX_OWNER_CHECKS = 8;
+const MAX_OWNER_CHECKS = 8;
 
 export const ageInDays = (facts: PackageFacts) => (facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined);
 
