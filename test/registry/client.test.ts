@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistryService, type CreateRegistryOptions, type RegistryHandle } from '../../server/src/registry';
-import { json, mockServer, silentServer, type MockServer } from './mock-server';
+import { json, mockServer, silentServer, type MockServer, type Route } from './mock-server';
 
 const DAY = 86_400_000;
 const abbreviated = (modifiedDaysAgo: number, versions = ['1.0.0']) => ({
@@ -90,6 +90,23 @@ describe('registry: client behaviour', function () {
       ['/old-pkg', 'abbreviated'],
       ['/express', 'abbreviated'],
     ]);
+  });
+
+  it('asks for an npm full packument once for owners, however many callers ask, and gives up when the caller aborts', async () => {
+    const full = (ms: number): Route => (q, r) =>
+      q.headers.accept === 'application/json' ? json(r, 200, { ...abbreviated(400), maintainers: [{ name: 'Wes', email: 'wes@example.test' }] }, ms) : json(r, 200, abbreviated(400));
+    const srv = await server({ '/owned-pkg': full(80), '/slow-owned': full(2000) });
+    const s = service(srv.url);
+    const all = await Promise.all([s.owners('npm', 'owned-pkg'), s.owners('npm', 'owned-pkg'), s.owners('npm', 'Owned-Pkg')]);
+    assert.deepEqual(all, [['wes', 'wes@example.test'], ['wes', 'wes@example.test'], ['wes', 'wes@example.test']]);
+    assert.deepEqual(await s.owners('npm', 'owned-pkg'), ['wes', 'wes@example.test'], 'kept with the cached answer');
+    assert.equal(srv.requests.filter((r) => r.url === '/owned-pkg' && r.accept === 'application/json').length, 1);
+    const ctl = new AbortController();
+    const t0 = Date.now();
+    const p = s.owners('npm', 'slow-owned', ctl.signal);
+    setTimeout(() => ctl.abort(), 100);
+    assert.equal(await p, undefined);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
   });
 
   it('treats a package with no versions left (unpublished) as not existing', async () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistryService, type RegistryHandle } from '../../server/src/registry';
+import { at, depFindings } from '../detectors/nonexistent-package/deps-harness';
 import { json, mockServer, type MockServer } from './mock-server';
 
 const file = (t: string, yanked = false, reason: string | null = null) => ({ upload_time_iso_8601: t, yanked, yanked_reason: reason });
@@ -28,6 +29,20 @@ describe('registry: PyPI JSON API and snapshot', function () {
           info: { name: 'requests', version: '2.32.3', classifiers: [] },
           releases: { '0.2.0': [file('2011-02-14T00:00:00.000000Z')], '2.32.3': [file('2024-05-29T15:37:47.000000Z')], '9.9.9': [] },
           urls: [file('2024-05-29T15:37:47.000000Z')],
+          ownership: { roles: [{ role: 'Owner', user: 'NatePrewitt' }, { role: 'Maintainer', user: 'graffatcolmingov' }], organization: 'psf' },
+        }),
+      // Two recent near misses of `requests`: one by one of its owners, one by a stranger copying its author fields.
+      '/pypi/requestz/json': (_q, r) =>
+        json(r, 200, {
+          info: { name: 'requestz', version: '0.1', author: 'someone' },
+          releases: { '0.1': [file('2026-11-01T00:00:00Z')] },
+          ownership: { roles: [{ role: 'Owner', user: 'nateprewitt' }], organization: null },
+        }),
+      '/pypi/requestss/json': (_q, r) =>
+        json(r, 200, {
+          info: { name: 'requestss', version: '0.1', author: 'Kenneth Reitz', author_email: 'me@kennethreitz.org', maintainer: 'nateprewitt' },
+          releases: { '0.1': [file('2026-11-01T00:00:00Z')] },
+          ownership: { roles: [{ role: 'Owner', user: 'mallory' }], organization: null },
         }),
       '/pypi/new-thing/json': (_q, r) =>
         json(r, 200, {
@@ -85,5 +100,22 @@ describe('registry: PyPI JSON API and snapshot', function () {
     assert.equal(srv.requests.length, before, 'no request while offline');
     const weights = [...s.popular('pypi').values()];
     assert.ok(weights.length > 10_000 && weights.every((w, i) => w > 0 && (i === 0 || w <= weights[i - 1])), 'rank-derived weights fall with rank');
+  });
+
+  it('reads the registry\'s `ownership` (roles and organization) with the answer, never the author fields', async () => {
+    const s = service(srv.url);
+    const before = srv.requests.length;
+    assert.deepEqual((await s.lookup('pypi', 'requests'))?.owners, ['nateprewitt', 'graffatcolmingov', 'org:psf']);
+    assert.deepEqual(await s.owners('pypi', 'requests'), ['nateprewitt', 'graffatcolmingov', 'org:psf']);
+    assert.deepEqual(await s.owners('pypi', 'requestss'), ['mallory']);
+    assert.equal(await s.owners('pypi', 'yanked-pkg'), undefined, 'no ownership in the answer: unknown');
+    assert.equal(srv.requests.length - before, 3, 'one request per name: owners come with the answer');
+  });
+
+  it('suspicious-package: a PyPI near miss owned by the popular project\'s owner is not reported; a stranger\'s is', async () => {
+    const s = service(srv.url);
+    const py = (code: string) => depFindings('suspicious-package', { code, path: 'app.py', registry: s });
+    assert.deepEqual(at(await py('import requestss\n')), ['1:8']);
+    assert.deepEqual(at(await py('import requestz\n')), []);
   });
 });

@@ -76,15 +76,22 @@ describe('scan/pool: the scan on worker threads', function () {
   it('package look-ups go to the calling thread\'s registry, with the same verdicts', async () => {
     const root = mkdtempSync(join(tmpdir(), 'vouch-pool-registry-'));
     try {
-      writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'app', dependencies: { 'left-pad': '1.0.0', 'lefft-padd-not-real': '1.0.0' } }));
+      // Two near misses of left-pad: `leftpad` by its owner (no finding), `left-pads` by a stranger.
+      const deps = { 'left-pad': '1.0.0', 'lefft-padd-not-real': '1.0.0', leftpad: '1.0.0', 'left-pads': '1.0.0' };
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'app', dependencies: deps }));
       for (let i = 0; i < 6; i++) writeFileSync(join(root, `m${i}.js`), "const a = require('left-pad');\nconst b = require('lefft-padd-not-real');\n");
       const asked: string[] = [];
+      const owners: Record<string, string[]> = { 'left-pad': ['azer'], leftpad: ['azer'], 'left-pads': ['mallory'] };
       const registry: RegistryService = {
         offline: false,
         popular: () => new Map([['left-pad', 1_000_000]]),
         lookup: async (ecosystem, name) => {
           asked.push(name);
-          return { ecosystem, name, exists: name === 'left-pad', source: 'registry' };
+          return { ecosystem, name, exists: name !== 'lefft-padd-not-real', source: 'registry' };
+        },
+        owners: async (_ecosystem, name) => {
+          asked.push(`owners:${name}`);
+          return owners[name];
         },
       };
       const services = { ...folders.for(root, settings), registry };
@@ -93,6 +100,9 @@ describe('scan/pool: the scan on worker threads', function () {
       const two = await runScan({ engine: await testEngine(), root, settings, services, pool: pool(root) });
       assert.equal(await report('json', two), await report('json', one));
       assert.ok(one.files.some((f) => f.findings.some((x) => x.ruleId === 'nonexistent-package')), 'the made-up name is reported');
+      const suspicious = two.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'suspicious-package').map((x) => x.message.split('`')[1]));
+      assert.deepEqual(suspicious, ['left-pads']);
+      assert.ok(asked.includes('owners:leftpad'), 'the workers asked for owners through the calling thread');
       assert.deepEqual([...new Set(asked)].sort(), [...new Set(inThread)].sort());
     } finally {
       rmSync(root, { recursive: true, force: true });

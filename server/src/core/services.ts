@@ -17,6 +17,11 @@ export interface PackageFacts {
   deprecated?: string;
   /** Monthly downloads where known (npm download counts or the snapshot's). */
   monthlyDownloads?: number;
+  /**
+   * Who the registry itself says may publish it, lower-case: npm `maintainers` (names and e-mails),
+   * PyPI `ownership` (user names, `org:<organization>`). Never the self-declared author fields.
+   */
+  owners?: readonly string[];
   /** Where the answer came from; messages say so when it is the offline snapshot. */
   source: 'registry' | 'cache' | 'snapshot';
 }
@@ -29,6 +34,11 @@ export interface RegistryService {
   lookup(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<PackageFacts | undefined>;
   /** Popular names with monthly downloads (npm) or a rank-derived weight (PyPI), for typosquat checks. */
   popular(ecosystem: Ecosystem): ReadonlyMap<string, number>;
+  /**
+   * The registry's owners of an existing package (see `PackageFacts.owners`), asking for npm's full
+   * packument when the look-up's answer had none; undefined when unknown or look-ups are off.
+   */
+  owners?(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<readonly string[] | undefined>;
   /** Whether answers come only from the bundled snapshot (offline setting or untrusted workspace). */
   readonly offline: boolean;
 }

@@ -94,11 +94,23 @@ export class DiskCache {
     entries.delete(k); // re-insert so Map order is oldest-first for trimming
     entries.set(k, { at: this.now(), facts });
     while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.dirty = true;
     if (this.file && !this.timer) {
       this.timer = setTimeout(() => this.flush(), this.flushDelayMs);
       this.timer.unref?.();
     }
+  }
+
+  /** Adds to a fresh answer what a later request learnt (npm owners), keeping its age. */
+  patch(registry: string, name: string, extra: Partial<CachedFacts>): void {
+    const e = this.load().get(this.key(registry, name));
+    if (!e || !this.fresh(e)) return;
+    e.facts = { ...e.facts, ...extra };
+    this.schedule();
   }
 
   /** Writes pending answers now (also called on dispose). */

@@ -4,6 +4,7 @@
 // turned into "does not exist": only a 404/410 answer is.
 import type { Ecosystem, PackageFacts, RegistryService } from '../core/services';
 import { DEFAULT_TTL, DiskCache, type CacheTtl, type CachedFacts } from './cache';
+import { npmOwners, pypiOwners } from './owners';
 import { normalizeName, type Snapshot } from './snapshot';
 
 /** Where and how to ask about one name; built by the host from npm/pip configuration. */
@@ -67,6 +68,7 @@ export class RegistryClient implements RegistryService {
   private trusted: boolean;
   private readonly caches = new Map<Ecosystem, DiskCache>();
   private readonly inflight = new Map<string, Promise<PackageFacts | undefined>>();
+  private readonly ownersInflight = new Map<string, Promise<string[] | undefined>>();
   private readonly cooldown = new Map<string, number>();
   private readonly logged = new Set<string>();
   private active = 0;
@@ -115,6 +117,41 @@ export class RegistryClient implements RegistryService {
     }
     const facts = await (signal ? raceAbort(shared, signal) : shared);
     return facts && { ...facts, name };
+  }
+
+  /**
+   * The registry's owners of an existing package. npm's abbreviated answer has none: the full
+   * packument is asked for once (its owners then live in the cached answer); offline, unknown or
+   * snapshot answers ask nothing more.
+   */
+  async owners(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<readonly string[] | undefined> {
+    const facts = await this.lookup(ecosystem, name, signal);
+    if (!facts?.exists || facts.source === 'snapshot' || signal?.aborted) return undefined;
+    if (facts.owners || ecosystem !== 'npm') return facts.owners;
+    const key = normalizeName(ecosystem, name);
+    let shared = this.ownersInflight.get(key);
+    if (!shared) {
+      shared = this.npmOwners(name).finally(() => this.ownersInflight.delete(key));
+      this.ownersInflight.set(key, shared);
+    }
+    return signal ? raceAbort(shared, signal) : shared;
+  }
+
+  private async npmOwners(name: string): Promise<string[] | undefined> {
+    const endpoint = await this.opts.resolve('npm', name);
+    const until = endpoint && this.cooldown.get(endpoint.registry);
+    if (!endpoint || (until !== undefined && this.now() < until)) return undefined;
+    try {
+      const res = await this.limited(() => this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }));
+      if (res.status !== 200) return undefined;
+      // A registry that keeps no owner list (Verdaccio strips it) answers [] once, not on every run.
+      const owners = npmOwners(res.body) ?? [];
+      this.cache('npm').patch(endpoint.registry, normalizeName('npm', name), { owners });
+      return owners;
+    } catch (e) {
+      this.logOnce(`owners:${name}`, `registry look-up of the owners of ${name} failed: ${describe(e)}`);
+      return undefined;
+    }
   }
 
   /** Writes the on-disk cache now; call when the host shuts down. */
@@ -268,6 +305,7 @@ export class RegistryClient implements RegistryService {
         const full = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
         const time = isObject(full.body) ? (full.body as NpmDoc).time : undefined;
         if (typeof time?.created === 'string') created = time.created;
+        if (full.status === 200) facts.owners = npmOwners(full.body) ?? [];
       } catch {
         // the abbreviated answer stands without a creation time
       }
@@ -294,6 +332,8 @@ export class RegistryClient implements RegistryService {
     }
     const latest = typeof doc.info?.version === 'string' ? doc.info.version : undefined;
     const facts: CachedFacts = { ecosystem: 'pypi', name, exists: true, versions: withFiles || Object.keys(releases).length, latest };
+    const owners = pypiOwners(doc);
+    if (owners) facts.owners = owners;
     if (created) facts.created = new Date(Date.parse(created)).toISOString();
     const urls = Array.isArray(doc.urls) ? doc.urls : [];
     if (urls.length && urls.every((u) => u?.yanked)) {

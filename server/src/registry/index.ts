@@ -20,6 +20,8 @@
 // time-outs, 5xx, refused auth, and npm names outside the popular snapshot while offline.
 // npm `created` is set only when the package could be new (see RegistryClientOptions.fullDocWindowDays):
 // a missing `created` on an existing package means "not recent" or "unknown", never "new".
+// `owners(ecosystem, name)`: the registry's owner list (npm `maintainers` of the full packument, asked
+// once and then kept with the cached answer; PyPI `ownership` from the answer already fetched).
 //
 // Registry URLs come only from configuration (see npm-config.ts, pip-config.ts), or, when nothing is
 // configured, from npm's / pip's own defaults asked at run time. Only package names (and an auth token
@@ -64,6 +66,7 @@ export interface CreateRegistryOptions {
 }
 
 export interface RegistryHandle extends RegistryService {
+  owners(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<readonly string[] | undefined>;
   /** New settings or trust; npm/pip configuration is read again on the next look-up. */
   update(change: { settings?: RegistrySettings; trusted?: boolean }): void;
   /** Writes the on-disk cache. */
@@ -154,6 +157,7 @@ export function createRegistryService(opts: CreateRegistryOptions): RegistryHand
       return client.offline;
     },
     lookup: (ecosystem, name, signal) => client.lookup(ecosystem, name, signal),
+    owners: (ecosystem, name, signal) => client.owners(ecosystem, name, signal),
     popular: (ecosystem) => client.popular(ecosystem),
     update(change) {
       if (change.settings) {

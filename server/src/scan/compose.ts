@@ -109,20 +109,21 @@ export class FolderServices {
   private counted(registry: RegistryHandle): RegistryService {
     const listen = this.options.onLookups;
     if (!listen) return registry;
-    const step = (d: number) => listen((this.inFlight += d));
+    const counting = async <T>(ask: () => Promise<T>): Promise<T> => {
+      listen((this.inFlight += 1));
+      try {
+        return await ask();
+      } finally {
+        listen((this.inFlight -= 1));
+      }
+    };
     return {
       get offline() {
         return registry.offline;
       },
       popular: (ecosystem) => registry.popular(ecosystem),
-      lookup: async (ecosystem, name, signal) => {
-        step(1);
-        try {
-          return await registry.lookup(ecosystem, name, signal);
-        } finally {
-          step(-1);
-        }
-      },
+      lookup: (ecosystem, name, signal) => counting(() => registry.lookup(ecosystem, name, signal)),
+      owners: (ecosystem, name, signal) => counting(() => registry.owners(ecosystem, name, signal)),
     };
   }
 

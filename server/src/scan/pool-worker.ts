@@ -35,6 +35,7 @@ function remoteRegistry(local: RegistryService, offline: boolean): RegistryServi
     offline,
     popular: (ecosystem) => local.popular(ecosystem),
     lookup: (ecosystem: Ecosystem, name: string) => ask<PackageFacts | undefined>((id) => ({ type: 'lookup', id, ecosystem, name })),
+    owners: (ecosystem: Ecosystem, name: string) => ask<readonly string[] | undefined>((id) => ({ type: 'lookup', id, ecosystem, name, owners: true })),
   };
 }
 
@@ -78,7 +79,7 @@ port.on('message', (msg: ToScanWorker) => {
     const p = asked.get(msg.id);
     asked.delete(msg.id);
     if (msg.type === 'lookup' && msg.error !== undefined) p?.reject(new Error(msg.error));
-    else p?.resolve((msg.type === 'lookup' ? msg.facts : msg.result) as never);
+    else p?.resolve((msg.type === 'lookup' ? msg.owners ?? msg.facts : msg.result) as never);
     return;
   }
   // One batch at a time (the pool sends the next on `idle`); files within it overlap their slow tier.

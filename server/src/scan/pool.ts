@@ -62,14 +62,14 @@ export interface WorkerInit {
 
 export type ToScanWorker =
   | { type: 'batch'; files: Array<{ i: number; abs: string }> }
-  | { type: 'lookup'; id: number; facts?: PackageFacts; error?: string }
+  | { type: 'lookup'; id: number; facts?: PackageFacts; owners?: readonly string[]; error?: string }
   | { type: 'reused'; id: number; result?: AnalyzeResult };
 
 export type FromScanWorker =
   | { type: 'ready' }
   | { type: 'file'; i: number; rel: string; piece: Piece; reused: boolean }
   | { type: 'idle' }
-  | { type: 'lookup'; id: number; ecosystem: Ecosystem; name: string }
+  | { type: 'lookup'; id: number; ecosystem: Ecosystem; name: string; owners?: boolean }
   | { type: 'reuse-get'; id: number; rel: string; text: string }
   | { type: 'reuse-set'; rel: string; text: string; result: AnalyzeResult; reads: Read[] };
 
@@ -160,8 +160,8 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
     const lookup = async (slot: Slot, msg: Extract<FromScanWorker, { type: 'lookup' }>): Promise<void> => {
       const registry = opts.services?.registry;
       try {
-        const facts = registry ? await registry.lookup(msg.ecosystem, msg.name, opts.signal) : undefined;
-        post(slot, { type: 'lookup', id: msg.id, facts });
+        if (msg.owners) post(slot, { type: 'lookup', id: msg.id, owners: await registry?.owners?.(msg.ecosystem, msg.name, opts.signal) });
+        else post(slot, { type: 'lookup', id: msg.id, facts: registry ? await registry.lookup(msg.ecosystem, msg.name, opts.signal) : undefined });
       } catch (e) {
         post(slot, { type: 'lookup', id: msg.id, error: (e as Error)?.message ?? String(e) });
       }

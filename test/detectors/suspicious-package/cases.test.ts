@@ -1,6 +1,7 @@
 // suspicious-package: near misses of popular names, brand-new packages, one-off packages.
 import assert from 'node:assert/strict';
 import { applyEdits } from '../harness';
+import type { Ecosystem } from '../../../server/src/core/services';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
 
 const ID = 'suspicious-package';
@@ -86,5 +87,69 @@ describe(`${ID}`, () => {
     const files = { 'package.json': '{ "dependencies": { "expresss": "1.0.0" } }', 'node_modules/expresss/package.json': '{ "version": "1.0.0" }' };
     assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", files, registry })), []);
     assert.deepEqual(registry.lookups, []);
+  });
+
+  describe('owners: a near miss published by the popular package\'s owners is theirs (issue 10)', () => {
+    /** The fake registry with owner lists (`eco:name` → owners, or an Error to throw); records the questions. */
+    function withOwners(owners: Record<string, readonly string[] | Error | undefined>, offline = false) {
+      const registry = registryWith({
+        'npm:expresss': { monthlyDownloads: 40, versions: 2, created: daysAgo(20) },
+        'npm:fresh-helper-zz': { created: daysAgo(3) },
+        'pypi:reqeusts': { monthlyDownloads: undefined, versions: 1 },
+      });
+      const asked: string[] = [];
+      return Object.assign(registry, {
+        offline,
+        async owners(eco: Ecosystem, name: string) {
+          asked.push(`${eco}:${name}`);
+          const o = owners[`${eco}:${name}`];
+          if (o instanceof Error) throw o;
+          return o;
+        },
+        asked,
+      });
+    }
+    const code = "import e from 'expresss';\n";
+
+    it('no finding when the near miss shares an owner with its popular neighbour, by name or by e-mail', async () => {
+      const byName = withOwners({ 'npm:expresss': ['wes', 'wes@example.test'], 'npm:express': ['doug', 'wes'] });
+      assert.deepEqual(at(await depFindings(ID, { code, registry: byName })), []);
+      assert.deepEqual(byName.asked.sort(), ['npm:express', 'npm:expresss']);
+      const byEmail = withOwners({ 'npm:expresss': ['someone', 'ops@example.test'], 'npm:express': ['doug', 'ops@example.test'] });
+      assert.deepEqual(at(await depFindings(ID, { code, registry: byEmail })), []);
+    });
+
+    it('still reported with other owners, unknown owners, an empty list, or a failing owner look-up', async () => {
+      for (const owners of [
+        { 'npm:expresss': ['squatter'], 'npm:express': ['doug', 'wes'] },
+        { 'npm:expresss': undefined, 'npm:express': ['doug'] },
+        { 'npm:expresss': ['doug'], 'npm:express': undefined },
+        { 'npm:expresss': [], 'npm:express': [] },
+        { 'npm:expresss': ['doug'], 'npm:express': new Error('HTTP 500') },
+      ]) {
+        assert.deepEqual(at(await depFindings(ID, { code, registry: withOwners(owners) })), ['1:16'], JSON.stringify(owners));
+      }
+    });
+
+    it('asks nothing while the registry is offline, and reports as before', async () => {
+      const registry = withOwners({ 'npm:expresss': ['wes'], 'npm:express': ['wes'] }, true);
+      assert.deepEqual(at(await depFindings(ID, { code, registry })), ['1:16']);
+      assert.deepEqual(registry.asked, []);
+    });
+
+    it('asks only about near misses that would be reported (not new packages, not fine ones)', async () => {
+      const registry = withOwners({ 'npm:fresh-helper-zz': ['wes'] });
+      const f = await depFindings(ID, { code: "import h from 'fresh-helper-zz';\nimport r from 'react';\n", registry });
+      assert.deepEqual(at(f), ['1:16']);
+      assert.deepEqual(registry.asked, []);
+    });
+
+    it('PyPI: a shared `ownership` entry (user or organization) clears the near miss too', async () => {
+      const py = { code: 'import reqeusts\n', path: 'app.py' };
+      const same = withOwners({ 'pypi:reqeusts': ['org:psf'], 'pypi:requests': ['nateprewitt', 'org:psf'] });
+      assert.deepEqual(at(await depFindings(ID, { ...py, registry: same })), []);
+      const other = withOwners({ 'pypi:reqeusts': ['someone-else'], 'pypi:requests': ['nateprewitt', 'org:psf'] });
+      assert.deepEqual(at(await depFindings(ID, { ...py, registry: other })), ['1:8']);
+    });
   });
 });

@@ -5,8 +5,8 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/ser
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
-import { namesModule } from './project-python';
 import { normalizePypi } from './python-import-names';
+import { ageInDays, nearMissOf, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
@@ -25,8 +25,6 @@ export interface DependencyOptions {
 }
 
 const REGISTRY_NAME: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI' };
-const DAY = 86_400_000;
-
 const code = (s: string) => `\`${s}\``;
 const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
 
@@ -45,7 +43,8 @@ function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: 
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined };
 }
 
-function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number): Verdict[] {
+/** `sameOwner`: a near miss the registry says belongs to its popular neighbour's owners (no suspicion). */
+function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean): Verdict[] {
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
   if (facts && !facts.exists) {
@@ -58,15 +57,12 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     return out;
   }
   if (facts?.exists) {
-    const squat = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
-    // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
-    // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
-    const near = squat && !r.knownImport && !(r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name)) ? squat : undefined;
-    const ageDays = facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined;
+    const near = nearMissOf(r, facts, index);
+    const ageDays = ageInDays(facts);
     const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
-    // Two years and many releases: a project with its own history, not a squat of a newer or bigger name.
-    const established = (facts.versions ?? 0) >= 10 && ageDays !== undefined && ageDays >= 730;
-    if (near && !established) {
+    if (sameOwner) {
+      // published by the popular package's owners: neither a typo trap nor an unknown newcomer
+    } else if (near) {
       const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
       out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: 'medium' });
     } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
@@ -123,11 +119,14 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
     return indexes.get(eco);
   };
   const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
+  const sameOwner = registry ? await sameOwnerNames(registry, todo, facts, indexOf, ctx.signal) : new Set<string>();
+  if (ctx.signal?.aborted) return [];
   const out: Verdict[] = [];
   const suspected = new Set<string>();
   for (const r of todo) {
     ctx.checkBudget();
-    for (const v of judge(ctx, c, r, facts.get(`${r.ecosystem}\u0000${r.name}`), indexOf(r.ecosystem), days)) {
+    const key = `${r.ecosystem}\u0000${r.name}`;
+    for (const v of judge(ctx, c, r, facts.get(key), indexOf(r.ecosystem), days, sameOwner.has(key))) {
       // A suspicious package is one finding per manifest: on its entry there when it is declared, else on
       // its first import here, never once per import site.
       if (v.kind === 'suspicious' && ((r.kind === 'import' && r.declared) || suspected.has(`${r.ecosystem}:${r.name}`))) continue;

@@ -1,0 +1,64 @@
+// Near misses of popular names, and the one way a near miss is cleared: the registry lists a common
+// owner for it and the popular package (a rename or scope move such as `rollup-plugin-x` →
+// `@rollup/plugin-x`, or an official companion). Owners are asked only for near misses that would
+// otherwise be reported (rare), a few per file, through the registry service (cached there).
+import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/services';
+import type { Located } from './collect';
+import { namesModule } from './project-python';
+import { normalizePypi } from './python-import-names';
+import { typosquatOf, type PopularIndex } from './typosquat';
+
+const DAY = 86_400_000;
+/** Near misses whose owners one file version may ask about; the rest are reported as before. */
+const MAX_OWNER_CHECKS = 8;
+
+export const ageInDays = (facts: PackageFacts) => (facts.created ? (Date.now() - Date.parse(facts.created)) / DAY : undefined);
+
+/**
+ * The popular package an existing `r` is a near miss of, unless it has its own history: two years
+ * and many releases make a project, not a squat of a newer or bigger name.
+ */
+export function nearMissOf(r: Located, facts: PackageFacts, index: PopularIndex | undefined): string | undefined {
+  const squat = index && typosquatOf(r.ecosystem, r.name, index, facts.monthlyDownloads);
+  // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
+  // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
+  if (!squat || r.knownImport || (r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name))) return undefined;
+  const age = ageInDays(facts);
+  const established = (facts.versions ?? 0) >= 10 && age !== undefined && age >= 730;
+  return established ? undefined : squat;
+}
+
+/** Whether two owner lists (lower-case names, e-mails, `org:` ids) have one in common; unknown → no. */
+export function sharesOwner(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  const set = new Set(a);
+  return b.some((o) => set.has(o));
+}
+
+/**
+ * `ecosystem\0name` of the existing near misses among `refs` that share an owner with their popular
+ * neighbour. Any failure leaves a name out: it is reported as it was before owners counted.
+ */
+export async function sameOwnerNames(
+  registry: RegistryService,
+  refs: readonly Located[],
+  facts: ReadonlyMap<string, PackageFacts | undefined>,
+  indexOf: (eco: Ecosystem) => PopularIndex | undefined,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!registry.owners || registry.offline) return out;
+  const candidates = new Map<string, [Ecosystem, string, string]>();
+  for (const r of refs) {
+    const key = `${r.ecosystem}\u0000${r.name}`;
+    const f = facts.get(key);
+    const near = f?.exists && !candidates.has(key) ? nearMissOf(r, f, indexOf(r.ecosystem)) : undefined;
+    if (near) candidates.set(key, [r.ecosystem, r.name, near]);
+  }
+  const ask = (eco: Ecosystem, name: string) => registry.owners!(eco, name, signal).catch(() => undefined);
+  await Promise.all([...candidates].slice(0, MAX_OWNER_CHECKS).map(async ([key, [eco, name, near]]) => {
+    const [mine, theirs] = await Promise.all([ask(eco, name), ask(eco, near)]);
+    if (sharesOwner(mine, theirs)) out.add(key);
+  }));
+  return out;
+}
