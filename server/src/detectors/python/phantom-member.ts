@@ -47,9 +47,9 @@ function wording(subject: string, hint: ReturnType<typeof suggestion>, what: str
   return { message: `${what}, so ${fails}${hint ? `; did you mean ${hint.text}?` : '.'}` };
 }
 
-function reportImports(ctx: DetectorContext, root: Node): void {
+function reportImports(ctx: DetectorContext): void {
   const api = pythonApi();
-  for (const s of root.descendantsOfType('import_from_statement')) {
+  for (const s of pyNodesOf(ctx, 'import_from_statement')) {
     const from = s?.childForFieldName('module_name');
     if (!s || from?.type !== 'dotted_name' || guarded(s, true)) continue;
     const names = api.names(from.text);
@@ -75,7 +75,7 @@ export const pyPhantomMember: Detector = {
     const api = pythonApi();
     const ids = new Identifiers(tree.rootNode);
     const known = new KnownTypes(ctx.text, tree.rootNode, api, ids, () => pyNodesOf(ctx, 'assignment'));
-    reportImports(ctx, tree.rootNode);
+    reportImports(ctx);
     for (const a of pyNodesOf(ctx, 'attribute')) {
       ctx.checkBudget();
       const start = a.startIndex;

@@ -9,7 +9,7 @@ import type { DetectorContext, Fact } from '../../core/types';
 /** Every node type a Python syntax rule asks for (one list, so one walk serves them all). */
 const TYPES = [
   'call', 'assignment', 'attribute', 'pair', 'string', 'keyword_argument', 'default_parameter',
-  'typed_default_parameter', 'return_statement', 'except_clause', 'comparison_operator',
+  'typed_default_parameter', 'return_statement', 'except_clause', 'comparison_operator', 'import_from_statement',
 ] as const;
 export type PyNodeType = (typeof TYPES)[number];
 
