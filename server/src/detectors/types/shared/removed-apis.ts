@@ -1,0 +1,135 @@
+// removed-package-api's fact: uses of members and call signatures that a package removed in a major
+// version (rules/removed-apis/npm.json, validated by its schema.json) where the workspace's version of
+// that package is at or past the removal. The version is the installed one, else the nearest
+// package.json range when every version it allows decides, else the lockfile's; a package declared
+// nowhere gets the pack's `assumeMajor` at low confidence, and a workspace package of that name none.
+import semver from 'semver';
+import type { ProjectService } from '../../../core/services';
+import { ts } from '../../../core/ts';
+import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
+import pack from '../../../../../rules/removed-apis/npm.json';
+import { ancestors, join, npmProject, type NpmProject } from '../../deps/shared/project-npm';
+import { collectRemovedUses, type PackageShape, type RemovedUse } from './removed-bindings';
+
+export interface RemovedEntry {
+  on: string;
+  member: string;
+  args?: 'status-first' | 'status-last' | 'status-only' | 'callback-last';
+  label?: string;
+  removedIn: number;
+  restoredIn?: number;
+  use: string;
+  source: string;
+}
+interface PackageEntry extends PackageShape { assumeMajor?: number; removed: RemovedEntry[] }
+
+export const REMOVED_PACKAGES = pack.packages as unknown as Readonly<Record<string, PackageEntry>>;
+
+export interface RemovedFact {
+  kind: 'removed-member' | 'removed-signature';
+  start: number;
+  end: number;
+  /** The whole call (or the name): where other phantom-api rules leave the place to this one. */
+  cover: { start: number; end: number };
+  subject: string;
+  pkg: string;
+  entry: RemovedEntry;
+  /** How the workspace's version was found, worded for the message. */
+  evidence: string;
+  assumed: boolean;
+}
+
+/** Versions of `pkg` in the lockfile nearest `path` (npm, yarn, pnpm); empty when none says. */
+function lockedVersions(project: ProjectService, path: string, pkg: string): string[] {
+  const name = pkg.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  for (const dir of ancestors(path)) {
+    const npm = project.readFile(join(dir, 'package-lock.json')) ?? project.readFile(join(dir, 'npm-shrinkwrap.json'));
+    if (npm !== undefined) {
+      const v2 = new RegExp(`"node_modules/${name}":\\s*\\{\\s*"version":\\s*"([^"]+)"`).exec(npm);
+      const v1 = new RegExp(`\\n {4}"${name}":\\s*\\{\\s*"version":\\s*"([^"]+)"`).exec(npm);
+      return (v2 ?? v1) ? [(v2 ?? v1)![1]] : [];
+    }
+    const yarn = project.readFile(join(dir, 'yarn.lock'));
+    if (yarn !== undefined) {
+      return [...yarn.matchAll(new RegExp(`^"?${name}@[^\\n]*:\\n(?:[ \\t]+[^\\n]*\\n)*?[ \\t]+version:?[ \\t]+"?([^"\\n]+)"?`, 'gm'))].map((m) => m[1]);
+    }
+    const pnpm = project.readFile(join(dir, 'pnpm-lock.yaml'));
+    if (pnpm !== undefined) return [...pnpm.matchAll(new RegExp(`^\\s+/?'?${name}[@/](\\d+\\.\\d+\\.\\d+[^:('\\s]*)`, 'gm'))].map((m) => m[1]);
+  }
+  return [];
+}
+
+type Verdict = { applies: boolean; evidence: string; assumed: boolean } | undefined;
+
+const inRange = (e: RemovedEntry, major: number) => major >= e.removedIn && (e.restoredIn === undefined || major < e.restoredIn);
+
+/** Whether the workspace's `pkg` is past `e`'s removal: undefined when nothing can tell. */
+function verdict(e: RemovedEntry, pkg: string, assume: number | undefined, project: ProjectService | undefined, path: string, deps: NpmProject | undefined): Verdict {
+  const installed = deps?.installedVersion(pkg);
+  const exact = installed ? semver.coerce(installed) : null;
+  if (exact) return { applies: inRange(e, exact.major), evidence: `${pkg}@${installed} is installed here`, assumed: false };
+  const declared = deps?.declared.get(pkg);
+  const range = declared ? semver.validRange(declared.spec.trim() || '*') : null;
+  if (range) {
+    const older = semver.intersects(range, `<${e.removedIn}.0.0-0`);
+    const restored = e.restoredIn !== undefined && semver.intersects(range, `>=${e.restoredIn}.0.0-0`);
+    if (!older && !restored) return { applies: true, evidence: `package.json declares ${pkg} ${declared!.spec}`, assumed: false };
+    if (!semver.intersects(range, `>=${e.removedIn}.0.0-0`)) return { applies: false, evidence: '', assumed: false };
+  }
+  const locked = project ? lockedVersions(project, path, pkg).map((v) => semver.coerce(v)).filter((v): v is semver.SemVer => !!v) : [];
+  if (locked.length) return { applies: locked.every((v) => inRange(e, v.major)), evidence: `the lockfile has ${pkg}@${locked[0].version}`, assumed: false };
+  // A range that allows older majors, with nothing locked: the older ones may be what runs.
+  if (range || assume === undefined) return undefined;
+  return { applies: inRange(e, assume), evidence: `no ${pkg} version is declared here, so ${assume} or later is assumed`, assumed: true };
+}
+
+const isStatus = (e: ts.Expression | undefined) => !!e && ts.isNumericLiteral(e) && /^[1-5]\d\d$/.test(e.text);
+
+function shapeMatches(e: RemovedEntry, u: RemovedUse): boolean {
+  if (!e.args) return true;
+  const a = u.call?.arguments;
+  if (!a) return false;
+  switch (e.args) {
+    case 'status-first': return a.length === 2 && isStatus(a[0]);
+    case 'status-last': return a.length === 2 && isStatus(a[1]) && !ts.isNumericLiteral(a[0]);
+    case 'status-only': return a.length === 1 && isStatus(a[0]) && (a[0] as ts.NumericLiteral).text !== '200';
+    case 'callback-last': return a.length > 0 && (ts.isFunctionExpression(a[a.length - 1]) || ts.isArrowFunction(a[a.length - 1]));
+  }
+}
+
+/** Schema code that defines the name on models (`schema.statics.remove = …`, `schema.method('count', …)`). */
+const definedByFile = (text: string, member: string) =>
+  new RegExp(`\\.(?:statics|methods)\\.${member}\\b|\\.(?:static|method)\\(\\s*['"\`]${member}['"\`]`).test(text);
+
+export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
+  id: 'removed-api-uses',
+  async compute(ctx: AsyncDetectorContext) {
+    const sf = ctx.js();
+    const names = Object.keys(REMOVED_PACKAGES);
+    if (!sf || !names.some((p) => ctx.text.includes(p))) return [];
+    const uses = collectRemovedUses(sf, REMOVED_PACKAGES, () => ctx.checkBudget());
+    if (!uses.length) return [];
+    const project = ctx.services.project;
+    const deps = project ? npmProject(project, ctx.path) : undefined;
+    const out: RemovedFact[] = [];
+    for (const u of uses) {
+      const p = REMOVED_PACKAGES[u.pkg];
+      const e = p.removed.find((x) => x.on === u.on && x.member === u.member && shapeMatches(x, u));
+      if (!e || deps?.local.has(u.pkg) || deps?.declared.get(u.pkg)?.local || (u.on !== 'module' && definedByFile(ctx.text, u.member))) continue;
+      const v = verdict(e, u.pkg, p.assumeMajor, project, ctx.path, deps);
+      if (!v?.applies) continue;
+      const start = u.node.getStart(sf);
+      const cover = u.call ? { start: u.call.getStart(sf), end: u.call.end } : { start, end: u.node.end };
+      const subject = u.member === '()' ? `${u.receiver}()`
+        : e.args === 'callback-last' ? `${u.receiver}.${u.member}(…, callback)`
+          : `${u.receiver}.${u.member}${e.label ? e.label.slice(e.label.indexOf('(')) : ''}`;
+      out.push({ kind: e.args || e.member === '()' ? 'removed-signature' : 'removed-member', start, end: u.node.end, cover, subject, pkg: u.pkg, entry: e, evidence: v.evidence, assumed: v.assumed });
+    }
+    return out;
+  },
+};
+
+/** Whether [start, end) lies inside a place removed-package-api reports (other phantom-api rules leave it). */
+export function coveredByRemoved(facts: readonly RemovedFact[] | undefined, start: number, end: number): boolean {
+  return !!facts?.some((f) => start >= f.cover.start && end <= f.cover.end);
+}

@@ -1,0 +1,94 @@
+// removed-package-api: APIs a package removed in a major, reported when the workspace's version is past the
+// removal (installed, declared range, lockfile; assumed at low confidence when nothing says). The negatives
+// are what a regex over `app.configure` or `res.send(` would flag.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { at, ruleTester, type InvalidCase } from '../harness';
+
+const PKG = (deps: Record<string, string>) => ({ 'package.json': JSON.stringify({ name: 'app', dependencies: deps }) });
+const EXPRESS4 = PKG({ express: '^4.18.2' });
+const EXPRESS5 = PKG({ express: '^5.1.0' });
+const MONGOOSE8 = PKG({ mongoose: '^8.0.0' });
+const APP = "const express = require('express');\nconst app = express();\n";
+const bad = (c: Omit<InvalidCase, 'errors'>, text: string, kind = 'removed-member', nth = 0, confidence?: string): InvalidCase =>
+  ({ ...c, errors: [{ ...at(c.code, text, kind, nth), ...(confidence ? { confidence } : {}) }] });
+
+ruleTester('removed-package-api', 'javascript', {
+  services: () => ({}),
+  valid: [
+    { name: 'Express 3 declared: its own API', code: `${APP}app.configure(() => app.use(express.bodyParser()));\n`, files: PKG({ express: '~3.21.2' }) },
+    { name: 'app.configure on an object that is not an Express app', code: "const config = require('./config');\nconst app = config.load();\napp.configure({ debug: true });\n", files: EXPRESS4 },
+    { name: 'a local function named express', code: "function express() { return { configure() {} }; }\nconst app = express();\napp.configure();\n", files: EXPRESS4 },
+    { name: 'a relative module named express', code: "const express = require('./express');\nexpress.bodyParser();\n", files: EXPRESS4 },
+    { name: 'res.send(200) with one argument', code: `${APP}app.get('/', (req, res) => res.send(200));\n`, files: EXPRESS5 },
+    { name: 'res.status(404).send(body): the current form', code: `${APP}app.get('/', (req, res) => res.status(404).send('no'));\n`, files: EXPRESS5 },
+    { name: 'res.redirect(301, url): the current order', code: `${APP}app.get('/', (req, res) => res.redirect(301, '/new'));\n`, files: EXPRESS5 },
+    { name: 'router.del of another library', code: "const Router = require('koa-router');\nconst router = new Router();\nrouter.del('/x', async (ctx) => {});\n", files: { ...EXPRESS5, ...PKG({ express: '^5.1.0', 'koa-router': '^12.0.0' }) } },
+    { name: 'Express 5 removals on Express 4', code: `${APP}app.del('/x', (req, res) => res.sendfile(req.param('f')));\n`, files: EXPRESS4 },
+    { name: 'a range that also allows Express 4, nothing installed or locked', code: `${APP}app.del('/x', () => {});\n`, files: PKG({ express: '>=4' }) },
+    { name: 'app.router is back in Express 5', code: `${APP}console.log(app.router.stack.length);\n`, files: EXPRESS5 },
+    { name: 'req shadowed inside the handler', code: `${APP}app.get('/', (req, res) => { const f = (req) => req.param('x'); res.send(f({ param: () => 1 })); });\n`, files: EXPRESS5 },
+    { name: 'res reassigned inside the handler', code: `${APP}app.get('/', (req, res) => { res = wrap(res); res.sendfile('a'); });\n`, files: EXPRESS5 },
+    { name: 'a function that is not a route handler', code: `${APP}function helper(req, res) { return res.sendfile(req.param('f')); }\nmodule.exports = helper;\n`, files: EXPRESS5 },
+    { name: 'app rebound', code: "const express = require('express');\nlet app = express();\napp = makeApp();\napp.configure();\n", files: EXPRESS4 },
+    { name: 'an alias of something else', code: `${APP}const server = require('./server');\nconst other = server;\nother.configure();\n`, files: EXPRESS4 },
+    { name: 'feature probe', code: `${APP}if (app.configure) app.configure(() => {});\n`, files: EXPRESS4 },
+    { name: 'member the file defines', code: `${APP}app.configure = (fn) => fn();\napp.configure(() => {});\n`, files: EXPRESS4 },
+    { name: 'workspace package named express', code: `${APP}app.configure();\n`, files: { 'package.json': '{"name":"express","version":"4.0.0"}' } },
+    { name: 'bodyParser.json() on body-parser 2', code: "const bodyParser = require('body-parser');\napp.use(bodyParser.json());\n", files: PKG({ 'body-parser': '^2.2.0' }) },
+    { name: 'bare bodyParser() on body-parser 1', code: "const bodyParser = require('body-parser');\napp.use(bodyParser());\n", files: PKG({ 'body-parser': '^1.20.3' }) },
+    { name: 'Mongoose removals on Mongoose 6', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nUser.remove({});\nUser.find({}, (err, d) => {});\n", files: PKG({ mongoose: '^6.12.0' }) },
+    { name: 'Mongoose with no version known: no assumption', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nUser.remove({});\n" },
+    { name: 'a model static the schema defines', code: "const mongoose = require('mongoose');\nschema.statics.remove = function (q) { return this.deleteMany(q); };\nconst User = mongoose.model('User', schema);\nUser.remove({});\n", files: MONGOOSE8 },
+    { name: 'promise API on Mongoose 8', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nawait User.deleteMany({});\nconst n = await User.countDocuments();\nUser.find({}).then((d) => d);\n", files: MONGOOSE8 },
+    { language: 'typescript', name: 'type-only import', code: "import type { Application } from 'express';\ndeclare const app: Application;\napp.configure();\n", files: EXPRESS4 },
+  ],
+  invalid: [
+    bad({ name: 'app.configure on Express 4', code: `${APP}app.configure(function () {});\n`, files: EXPRESS4 }, 'configure'),
+    bad({ name: 'express.bodyParser() on Express 4', code: "const express = require('express');\nexpress().use(express.bodyParser());\n", files: EXPRESS4 }, 'bodyParser'),
+    bad({ name: 'express.createServer() on Express 4 (ES import)', language: 'typescript', code: "import express from 'express';\nconst app = express.createServer();\n", files: EXPRESS4 }, 'createServer'),
+    bad({ name: 'member of the app read at once', code: "const express = require('express');\nexpress().configure();\n", files: EXPRESS4 }, 'configure'),
+    bad({ name: 'a const alias of the app is the app', code: `${APP}const server = app;\nserver.configure();\n`, files: EXPRESS4 }, 'configure'),
+    bad({ name: 'var app = module.exports = express()', code: "var express = require('express');\nvar app = module.exports = express();\napp.use(app.router);\n", files: EXPRESS4 }, 'router'),
+    bad({ name: 'app.del on Express 5', code: `${APP}app.del('/items/:id', (req, res) => res.sendStatus(204));\n`, files: EXPRESS5 }, 'del'),
+    bad({ name: 'router.del on Express 5 (Router from a named require)', code: "const { Router } = require('express');\nconst router = Router();\nrouter.del('/x', () => {});\n", files: EXPRESS5 }, 'del'),
+    bad({ name: 'req.param() in a route handler', code: `${APP}app.get('/u', (req, res) => res.json(find(req.param('id'))));\n`, files: EXPRESS5 }, 'param'),
+    bad({ name: 'res.sendfile in a handler passed by name', code: `${APP}function download(req, res) { res.sendfile('files/a.pdf'); }\napp.get('/d', download);\n`, files: EXPRESS5 }, 'sendfile'),
+    bad({ name: 'res.send(status, body)', code: `${APP}const router = express.Router();\nrouter.post('/', function (req, res) { res.send(201, { ok: true }); });\n`, files: EXPRESS5 }, 'send', 'removed-signature'),
+    bad({ name: 'res.json(obj, status)', code: `${APP}app.get('/', (req, res) => { res.json({ error: 'x' }, 500); });\n`, files: EXPRESS5 }, 'json', 'removed-signature'),
+    bad({ name: 'res.send(404) sends 200 on Express 5', code: `${APP}app.get('/', (req, res) => res.send(404));\n`, files: EXPRESS5 }, 'send', 'removed-signature'),
+    bad({ name: 'res.redirect(url, status)', code: `${APP}app.route('/old').get((req, res) => res.redirect('/new', 301));\n`, files: EXPRESS5 }, 'redirect', 'removed-signature'),
+    bad({ name: 'error middleware: req and res are the second and third', code: `${APP}app.use((err, req, res, next) => { res.json(500, { error: err.message }); });\n`, files: EXPRESS5 }, 'json', 'removed-signature'),
+    bad({ name: 'installed version wins over the range', code: `${APP}app.del('/x', () => {});\n`, files: { ...EXPRESS4, 'node_modules/express/package.json': '{"version":"5.1.0"}' } }, 'del'),
+    bad({ name: 'lockfile decides a range that allows both', code: `${APP}app.del('/x', () => {});\n`, files: { ...PKG({ express: '>=4' }), 'package-lock.json': JSON.stringify({ lockfileVersion: 3, packages: { '': {}, 'node_modules/express': { version: '5.1.0' } } }, null, 2) } }, 'del'),
+    bad({ name: 'nothing declared: Express 3 API at low confidence', code: `${APP}app.configure(() => {});\n` }, 'configure', 'removed-member', 0, 'low'),
+    bad({ name: 'bare bodyParser() on body-parser 2', code: "const bodyParser = require('body-parser');\napp.use(bodyParser());\n", files: PKG({ 'body-parser': '^2.0.0' }) }, 'bodyParser', 'removed-signature', 1),
+    bad({ name: 'Model.remove on Mongoose 7', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nawait User.remove({ a: 1 });\n", files: PKG({ mongoose: '^7.0.0' }) }, 'remove'),
+    bad({ name: 'Model.count on Mongoose 8 (named model import)', language: 'typescript', code: "import { model } from 'mongoose';\nconst Post = model('Post', s);\nexport const n = await Post.count();\n", files: MONGOOSE8 }, 'count'),
+    bad({ name: 'a callback on Mongoose 8', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nUser.findById(id, function (err, user) {});\n", files: MONGOOSE8 }, 'findById', 'removed-signature'),
+    bad({ name: 'doc.save(callback) on a new document', code: "const mongoose = require('mongoose');\nconst User = mongoose.model('User', s);\nconst u = new User({ name });\nu.save((err) => {});\n", files: MONGOOSE8 }, 'save', 'removed-signature'),
+  ],
+});
+
+describe('removed-package-api: the data pack', () => {
+  const dir = join(__dirname, '..', '..', '..', 'rules', 'removed-apis');
+  const pack = JSON.parse(readFileSync(join(dir, 'npm.json'), 'utf8'));
+  it('validates against rules/removed-apis/schema.json', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')));
+    assert.ok(validate(pack), JSON.stringify(validate.errors, null, 2));
+  });
+  it('every receiver is the module, a value of its package or a handler parameter', () => {
+    const problems: string[] = [];
+    for (const [name, p] of Object.entries<{ values?: Record<string, { from: string }>; handlers?: { on: string[] }; removed: Array<{ on: string; member: string; args?: string }> }>(pack.packages)) {
+      const known = new Set(['module', ...Object.keys(p.values ?? {}), ...(p.handlers ? ['request', 'response'] : [])]);
+      for (const e of p.removed) if (!known.has(e.on)) problems.push(`${name}: ${e.on}.${e.member}`);
+      for (const v of Object.values(p.values ?? {})) if (!known.has(v.from)) problems.push(`${name}: value from ${v.from}`);
+      for (const h of p.handlers?.on ?? []) if (!known.has(h)) problems.push(`${name}: handlers on ${h}`);
+      const keys = p.removed.map((e) => `${e.on}.${e.member}.${e.args ?? ''}`);
+      if (new Set(keys).size !== keys.length) problems.push(`${name}: an entry twice`);
+    }
+    assert.deepEqual(problems, []);
+  });
+});
