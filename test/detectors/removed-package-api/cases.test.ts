@@ -2,10 +2,12 @@
 // removal (installed, declared range, lockfile; assumed at low confidence when nothing says). The negatives
 // are what a regex over `app.configure` or `res.send(` would flag.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { at, ruleTester, type InvalidCase } from '../harness';
+import { testEngine } from '../../engine';
+import { at, caseServices, ruleTester, type InvalidCase } from '../harness';
+import { parseMarkers } from '../markers';
 
 const PKG = (deps: Record<string, string>) => ({ 'package.json': JSON.stringify({ name: 'app', dependencies: deps }) });
 const EXPRESS4 = PKG({ express: '^4.18.2' });
@@ -35,6 +37,7 @@ ruleTester('removed-package-api', 'javascript', {
     { name: 'app rebound', code: "const express = require('express');\nlet app = express();\napp = makeApp();\napp.configure();\n", files: EXPRESS4 },
     { name: 'an alias of something else', code: `${APP}const server = require('./server');\nconst other = server;\nother.configure();\n`, files: EXPRESS4 },
     { name: 'feature probe', code: `${APP}if (app.configure) app.configure(() => {});\n`, files: EXPRESS4 },
+    { name: 'code for several majors behind a version check', code: "const mongoose = require('mongoose');\nconst M = mongoose.model('M', s);\nif (mongooseMajorVersion < 8) { await M.count(); }\nconst n = semver.lt(mongoose.version, '7.0.0') ? await M.remove({}) : await M.deleteMany({});\n", files: MONGOOSE8 },
     { name: 'member the file defines', code: `${APP}app.configure = (fn) => fn();\napp.configure(() => {});\n`, files: EXPRESS4 },
     { name: 'workspace package named express', code: `${APP}app.configure();\n`, files: { 'package.json': '{"name":"express","version":"4.0.0"}' } },
     { name: 'bodyParser.json() on body-parser 2', code: "const bodyParser = require('body-parser');\napp.use(bodyParser.json());\n", files: PKG({ 'body-parser': '^2.2.0' }) },
@@ -91,4 +94,25 @@ describe('removed-package-api: the data pack', () => {
     }
     assert.deepEqual(problems, []);
   });
+});
+
+describe('removed-package-api: an Express 5 + Mongoose 8 app written from older tutorials', () => {
+  const root = join(__dirname, 'apps', 'shop-api');
+  const list = (dir: string): string[] => readdirSync(join(root, dir)).flatMap((f) => {
+    const rel = dir ? `${dir}/${f}` : f;
+    return statSync(join(root, rel)).isDirectory() ? list(rel) : [rel];
+  });
+  const files = Object.fromEntries(list('').map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+  for (const path of Object.keys(files).filter((f) => f.endsWith('.js'))) {
+    it(`${path}: every planted removed API, nothing else`, async function () {
+      this.timeout(30_000);
+      const code = files[path];
+      const r = await (await testEngine()).analyzeTiers({ text: code, languageId: 'javascript', path }, caseServices(path, code, files));
+      const found = r.findings.filter((f) => f.ruleId === 'removed-package-api').map((f) => f.range.start.line + 1);
+      const marks = parseMarkers(code).filter((m) => m.ids.includes('removed-package-api'));
+      assert.deepEqual(found, marks.filter((m) => m.kind === 'expect').map((m) => m.line));
+      // Other phantom-api rules leave these places alone.
+      assert.deepEqual(r.findings.filter((f) => f.ruleId === 'phantom-member' && found.includes(f.range.start.line + 1)), []);
+    });
+  }
 });

@@ -33,6 +33,15 @@ function isAssignment(p: ts.Node, child: ts.Node): boolean {
 
 const unparen = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? unparen(e.expression) : e);
 
+/** Inside `if (mongooseMajorVersion < 8)`, `semver.lt(version, …) ? … : …`: code written for several majors. */
+function versionGuarded(n: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = n.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    const cond = ts.isIfStatement(p) ? p.expression : ts.isConditionalExpression(p) ? p.condition : undefined;
+    if (cond && /version|major|semver/i.test(cond.getText(sf))) return true;
+  }
+  return false;
+}
+
 export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<string, PackageShape>>, checkBudget: () => void): RemovedUse[] {
   const declared = new Map<string, number[]>();
   const assigned = new Map<string, number[]>();
@@ -171,7 +180,7 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     checkBudget();
     const base = unparen(a.expression);
     const held = ts.isIdentifier(base) ? resolveName(base) : ts.isCallExpression(base) || ts.isNewExpression(base) ? resolve(base) : undefined;
-    if (!held || held.value === 'named' || isProbe(a) || isAssignment(a.parent, a)) continue;
+    if (!held || held.value === 'named' || isProbe(a) || isAssignment(a.parent, a) || versionGuarded(a, sf)) continue;
     if (ts.isIdentifier(base) && (written.has(`${base.text}.${a.name.text}`) || probed.has(`${base.text}.${a.name.text}`))) continue;
     const call = ts.isCallExpression(a.parent) && a.parent.expression === a ? a.parent : undefined;
     const receiver = ts.isIdentifier(base) ? base.text : `${base.getText(sf).split('(')[0]}()`;
