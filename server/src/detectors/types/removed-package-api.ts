@@ -2,7 +2,7 @@
 // (`app.configure`, `express.bodyParser()`), Express 4 (`res.send(404, body)`, `req.param()`) and pre-7
 // Mongoose (`Model.remove`, callbacks) from years of old code. Data: rules/removed-apis/npm.json.
 import type { Detector } from '../../core/types';
-import { REMOVED_PACKAGES, removedApiUses } from './shared/removed-apis';
+import { REMOVED_TRIGGERS, removedApiUses } from './shared/removed-apis';
 import { JS_TS, code } from './shared/type-facts';
 
 export const removedPackageApi: Detector = {
@@ -16,12 +16,12 @@ export const removedPackageApi: Detector = {
     needs: [removedApiUses.id],
   },
   languages: JS_TS,
-  keywords: Object.keys(REMOVED_PACKAGES),
+  keywords: REMOVED_TRIGGERS,
   async runAsync(ctx) {
     for (const f of (await ctx.get(removedApiUses)) ?? []) {
       const e = f.entry;
       const message = `${code(f.subject)} was removed in ${f.pkg} ${e.removedIn}${e.restoredIn ? ` (until ${e.restoredIn})` : ''} and ${f.evidence}: use ${e.use}.`;
-      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, confidence: f.assumed ? 'low' : 'high' });
+      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high' });
     }
   },
 };

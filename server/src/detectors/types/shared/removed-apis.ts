@@ -24,6 +24,8 @@ export interface RemovedEntry {
 interface PackageEntry extends PackageShape { assumeMajor?: number; removed: RemovedEntry[] }
 
 export const REMOVED_PACKAGES = pack.packages as unknown as Readonly<Record<string, PackageEntry>>;
+/** Text a file must contain to be worth a walk: a package name or a handler parameter name. */
+export const REMOVED_TRIGGERS = [...new Set([...Object.keys(REMOVED_PACKAGES), ...Object.values(REMOVED_PACKAGES).flatMap((p) => p.handlers?.byName?.flat() ?? [])])];
 
 export interface RemovedFact {
   kind: 'removed-member' | 'removed-signature';
@@ -37,6 +39,8 @@ export interface RemovedFact {
   /** How the workspace's version was found, worded for the message. */
   evidence: string;
   assumed: boolean;
+  /** On a handler known by its parameter names only. */
+  inferred: boolean;
 }
 
 /** Versions of `pkg` in the lockfile nearest `path` (npm, yarn, pnpm); empty when none says. */
@@ -105,8 +109,7 @@ export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
   id: 'removed-api-uses',
   async compute(ctx: AsyncDetectorContext) {
     const sf = ctx.js();
-    const names = Object.keys(REMOVED_PACKAGES);
-    if (!sf || !names.some((p) => ctx.text.includes(p))) return [];
+    if (!sf || !REMOVED_TRIGGERS.some((p) => ctx.text.includes(p))) return [];
     const uses = collectRemovedUses(sf, REMOVED_PACKAGES, () => ctx.checkBudget());
     if (!uses.length) return [];
     const project = ctx.services.project;
@@ -116,14 +119,16 @@ export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
       const p = REMOVED_PACKAGES[u.pkg];
       const e = p.removed.find((x) => x.on === u.on && x.member === u.member && shapeMatches(x, u));
       if (!e || deps?.local.has(u.pkg) || deps?.declared.get(u.pkg)?.local || (u.on !== 'module' && definedByFile(ctx.text, u.member))) continue;
-      const v = verdict(e, u.pkg, p.assumeMajor, project, ctx.path, deps);
+      // A handler known by name needs a known version of the package and no look-alike framework.
+      if (u.inferred && (!deps || p.handlers?.notWith?.some((x) => deps.declared.has(x)))) continue;
+      const v = verdict(e, u.pkg, u.inferred ? undefined : p.assumeMajor, project, ctx.path, deps);
       if (!v?.applies) continue;
       const start = u.node.getStart(sf);
       const cover = u.call ? { start: u.call.getStart(sf), end: u.call.end } : { start, end: u.node.end };
       const subject = u.member === '()' ? `${u.receiver}()`
         : e.args === 'callback-last' ? `${u.receiver}.${u.member}(…, callback)`
           : `${u.receiver}.${u.member}${e.label ? e.label.slice(e.label.indexOf('(')) : ''}`;
-      out.push({ kind: e.args || e.member === '()' ? 'removed-signature' : 'removed-member', start, end: u.node.end, cover, subject, pkg: u.pkg, entry: e, evidence: v.evidence, assumed: v.assumed });
+      out.push({ kind: e.args || e.member === '()' ? 'removed-signature' : 'removed-member', start, end: u.node.end, cover, subject, pkg: u.pkg, entry: e, evidence: v.evidence, assumed: v.assumed, inferred: !!u.inferred });
     }
     return out;
   },

@@ -2,17 +2,18 @@
 // (`express()`, `express.Router()`, `mongoose.model(…)`, `new Model(…)`) or a route handler's request and
 // response, and the member reads and calls on them. A name declared twice in the file (shadowing) or
 // assigned after its declaration is unknown, as is a handler parameter redeclared or assigned inside its
-// function; probes (`typeof x.y`, `if (x.y)`) and members the file writes itself are no uses.
+// function; probes (`typeof x.y`, `if (x.y)`) and members the file writes itself are no uses. Functions
+// registered from another file (controllers) are handlers only by their parameter names (`inferred`).
 import { ts } from '../../../core/ts';
 import { isProbe, requireOf, bareSpecifier } from './offline-syntax';
 
 export interface PackageShape {
   values?: Record<string, { from: string; call: string }>;
-  handlers?: { on: string[]; methods: string[] };
+  handlers?: { on: string[]; methods: string[]; byName?: string[][]; notWith?: string[] };
 }
 
 /** What a name holds: the package's `module`, one of its values, `request`/`response`, or a named export. */
-interface Held { pkg: string; value: string; member?: string }
+interface Held { pkg: string; value: string; member?: string; inferred?: boolean }
 
 export interface RemovedUse {
   pkg: string;
@@ -23,9 +24,11 @@ export interface RemovedUse {
   node: ts.Node;
   call?: ts.CallExpression;
   receiver: string;
+  /** A handler parameter known by its name only. */
+  inferred?: boolean;
 }
 
-type FnLike = ts.FunctionExpression | ts.ArrowFunction | ts.FunctionDeclaration;
+type FnLike = ts.FunctionExpression | ts.ArrowFunction | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 function isAssignment(p: ts.Node, child: ts.Node): boolean {
   return ts.isBinaryExpression(p) && p.left === child && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
@@ -44,6 +47,7 @@ function versionGuarded(n: ts.Node, sf: ts.SourceFile): boolean {
 
 export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<string, PackageShape>>, checkBudget: () => void): RemovedUse[] {
   const declared = new Map<string, number[]>();
+  const paramAt = new Set<number>();
   const assigned = new Map<string, number[]>();
   const bound = new Map<string, Held>();
   const inits: Array<{ name: string; init: ts.Expression }> = [];
@@ -52,12 +56,15 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
   const written = new Set<string>();
   const functions = new Map<string, ts.FunctionDeclaration>();
   const named: Array<{ pkg: string; name: ts.Identifier }> = [];
+  const fns: FnLike[] = [];
+  const imported = new Set<string>();
   const add = (m: Map<string, number[]>, n: ts.Identifier) => m.set(n.text, [...(m.get(n.text) ?? []), n.pos]);
 
   const visit = (n: ts.Node): void => {
     checkBudget();
     if (ts.isImportDeclaration(n)) {
       const pkg = bareSpecifier(n.moduleSpecifier);
+      if (pkg) imported.add(pkg);
       const clause = n.importClause;
       const nb = clause?.namedBindings;
       if (clause?.name) add(declared, clause.name);
@@ -89,6 +96,7 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
       }
     }
     if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) add(declared, n.name);
+    if (ts.isParameter(n) && ts.isIdentifier(n.name)) paramAt.add(n.name.pos);
     if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) && n.name) add(declared, n.name);
     if (ts.isFunctionDeclaration(n) && n.name) functions.set(n.name.text, n);
     if (ts.isImportEqualsDeclaration(n)) {
@@ -99,7 +107,12 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
       }
     }
     if (ts.isIdentifier(n) && (isAssignment(n.parent, n) || ((ts.isPrefixUnaryExpression(n.parent) || ts.isPostfixUnaryExpression(n.parent)) && n.parent.operator !== ts.SyntaxKind.ExclamationToken))) add(assigned, n);
-    if (ts.isCallExpression(n)) calls.push(n);
+    if (ts.isCallExpression(n)) {
+      calls.push(n);
+      const pkg = requireOf(n);
+      if (pkg) imported.add(pkg);
+    }
+    if (ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) fns.push(n);
     if (ts.isPropertyAccessExpression(n) && !ts.isPrivateIdentifier(n.name)) {
       accesses.push(n);
       if (isAssignment(n.parent, n) && ts.isIdentifier(n.expression)) written.add(`${n.expression.text}.${n.name.text}`);
@@ -140,6 +153,21 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
 
   // Route handlers: function arguments of `app.get(…)`, `router.use(…)`, `app.route(…).post(…)`.
   const params = new Map<ts.ParameterDeclaration, Held>();
+  /**
+   * The request and response parameters of a handler, unless a variable inside it redeclares them or they
+   * are assigned (a nested function's parameter of the same name is resolved by the nearest-parameter walk).
+   */
+  const handler = (fn: FnLike, held: Held) => {
+    const ps = fn.parameters;
+    const [req, res] = ps.length >= 4 ? [ps[1], ps[2]] : [ps[0], ps[1]];
+    for (const [p, value] of [[req, 'request'], [res, 'response']] as const) {
+      if (!p || !ts.isIdentifier(p.name) || params.has(p)) continue;
+      const name = p.name.text;
+      const inside = (pos: number) => pos >= fn.pos && pos < fn.end;
+      if ((declared.get(name) ?? []).some((pos) => inside(pos) && !paramAt.has(pos)) || (assigned.get(name) ?? []).some(inside)) continue;
+      params.set(p, { ...held, value });
+    }
+  };
   for (const c of calls) {
     if (!ts.isPropertyAccessExpression(c.expression)) continue;
     let base: ts.Expression = c.expression.expression;
@@ -150,15 +178,19 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     for (const a of c.arguments) {
       const fn: FnLike | undefined = ts.isFunctionExpression(a) || ts.isArrowFunction(a) ? a : ts.isIdentifier(a) && once(a.text) ? functions.get(a.text) : undefined;
       if (!fn) continue;
-      const ps = fn.parameters;
-      const [req, res] = ps.length >= 4 ? [ps[1], ps[2]] : [ps[0], ps[1]];
-      for (const [p, value] of [[req, 'request'], [res, 'response']] as const) {
-        if (!p || !ts.isIdentifier(p.name)) continue;
-        const name = p.name.text;
-        const inside = (pos: number) => pos >= fn.pos && pos < fn.end;
-        if ((declared.get(name) ?? []).filter(inside).length !== 1 || (assigned.get(name) ?? []).some(inside)) continue;
-        params.set(p, { pkg: held.pkg, value });
-      }
+      handler(fn, { pkg: held.pkg, value: '' });
+    }
+  }
+  // Controllers registered elsewhere: `(req, res)`, `(err, req, res, next)` by name, unless another
+  // framework with the same names is imported here (or the function serves `http.createServer`).
+  for (const fn of fns) {
+    if (ts.isCallExpression(fn.parent) && /createServer$/.test(fn.parent.expression.getText(sf))) continue;
+    for (const [pkg, shape] of Object.entries(shapes)) {
+      const pairs = shape.handlers?.byName ?? [];
+      if (!pairs.length || shape.handlers?.notWith?.some((x) => imported.has(x))) continue;
+      const ps = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+      const [a, b] = ps.length >= 4 ? [ps[1], ps[2]] : [ps[0], ps[1]];
+      if (pairs.some(([x, y]) => x === a && y === b)) handler(fn, { pkg, value: '', inferred: true });
     }
   }
   /** A bare name: the nearest function parameter of that name decides; else the file's binding. */
@@ -184,7 +216,7 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     if (ts.isIdentifier(base) && (written.has(`${base.text}.${a.name.text}`) || probed.has(`${base.text}.${a.name.text}`))) continue;
     const call = ts.isCallExpression(a.parent) && a.parent.expression === a ? a.parent : undefined;
     const receiver = ts.isIdentifier(base) ? base.text : `${base.getText(sf).split('(')[0]}()`;
-    out.push({ pkg: held.pkg, on: held.value, member: a.name.text, node: a.name, call, receiver });
+    out.push({ pkg: held.pkg, on: held.value, member: a.name.text, node: a.name, call, receiver, inferred: held.inferred });
   }
   for (const c of calls) {
     const callee = unparen(c.expression);
