@@ -13,6 +13,7 @@ export const removedPackageApi: Detector = {
     severity: 'error',
     confidence: 'high',
     cwe: ['CWE-1059'],
+    fixable: true,
     needs: [removedApiUses.id],
   },
   languages: JS_TS,
@@ -21,7 +22,7 @@ export const removedPackageApi: Detector = {
     for (const f of (await ctx.get(removedApiUses)) ?? []) {
       const e = f.entry;
       const message = `${code(f.subject)} was removed in ${f.pkg} ${e.removedIn}${e.restoredIn ? ` (until ${e.restoredIn})` : ''} and ${f.evidence}: use ${e.use}.`;
-      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high' });
+      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, fix: f.fix, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high' });
     }
   },
 };

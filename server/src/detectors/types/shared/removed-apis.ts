@@ -6,7 +6,7 @@
 import semver from 'semver';
 import type { ProjectService } from '../../../core/services';
 import { ts } from '../../../core/ts';
-import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
+import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/npm.json';
 import { ancestors, join, npmProject, type NpmProject } from '../../deps/shared/project-npm';
 import { collectRemovedUses, type PackageShape, type RemovedUse } from './removed-bindings';
@@ -20,6 +20,7 @@ export interface RemovedEntry {
   restoredIn?: number;
   use: string;
   source: string;
+  fix?: string;
 }
 interface PackageEntry extends PackageShape { assumeMajor?: number; removed: RemovedEntry[] }
 
@@ -41,6 +42,7 @@ export interface RemovedFact {
   assumed: boolean;
   /** On a handler known by its parameter names only. */
   inferred: boolean;
+  fix?: Fix;
 }
 
 /** Versions of `pkg` in the lockfile nearest `path` (npm, yarn, pnpm); empty when none says. */
@@ -101,6 +103,26 @@ function shapeMatches(e: RemovedEntry, u: RemovedUse): boolean {
   }
 }
 
+/**
+ * The entry's fix, where the old major did exactly this itself (`app.del` was `app.delete`; Express 4's
+ * `res.send(404, body)` set the status and sent the body), so the rewrite changes nothing at run time there.
+ */
+function fixFor(e: RemovedEntry, u: RemovedUse, sf: ts.SourceFile): Fix | undefined {
+  const call = u.call;
+  const text = (n: ts.Node) => n.getText(sf);
+  if (e.fix?.startsWith('rename:')) {
+    const to = e.fix.slice('rename:'.length);
+    return { title: `Vouch: Use ${to}`, verify: true, edits: [{ start: u.node.getStart(sf), end: u.node.end, newText: to }] };
+  }
+  if (!call || call.arguments.length !== 2 || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const [a, b] = call.arguments;
+  if (e.fix === 'swap-args') return { title: 'Vouch: Put the status first', verify: true, edits: [{ start: a.getStart(sf), end: b.end, newText: `${text(b)}, ${text(a)}` }] };
+  if (e.fix !== 'status-chain') return undefined;
+  const [status, body] = e.args === 'status-first' ? [a, b] : [b, a];
+  const newText = `${text(call.expression.expression)}.status(${text(status)}).${u.member}(${text(body)})`;
+  return { title: `Vouch: Use .status(${text(status)}).${u.member}(…)`, verify: true, edits: [{ start: call.getStart(sf), end: call.end, newText }] };
+}
+
 /** Schema code that defines the name on models (`schema.statics.remove = …`, `schema.method('count', …)`). */
 const definedByFile = (text: string, member: string) =>
   new RegExp(`\\.(?:statics|methods)\\.${member}\\b|\\.(?:static|method)\\(\\s*['"\`]${member}['"\`]`).test(text);
@@ -128,7 +150,7 @@ export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
       const subject = u.member === '()' ? `${u.receiver}()`
         : e.args === 'callback-last' ? `${u.receiver}.${u.member}(…, callback)`
           : `${u.receiver}.${u.member}${e.label ? e.label.slice(e.label.indexOf('(')) : ''}`;
-      out.push({ kind: e.args || e.member === '()' ? 'removed-signature' : 'removed-member', start, end: u.node.end, cover, subject, pkg: u.pkg, entry: e, evidence: v.evidence, assumed: v.assumed, inferred: !!u.inferred });
+      out.push({ kind: e.args || e.member === '()' ? 'removed-signature' : 'removed-member', start, end: u.node.end, cover, subject, pkg: u.pkg, entry: e, evidence: v.evidence, assumed: v.assumed, inferred: !!u.inferred, fix: fixFor(e, u, sf) });
     }
     return out;
   },

@@ -26,7 +26,7 @@ function removeUser(req, res) {
   // todo-expect: removed-package-api
   User.remove({ _id: req.params.id }).then(() => res.json({ ok: true }));
 }
-// expect: removed-package-api
-router.del('/:id', removeUser);
+// ok: removed-package-api
+router.delete('/:id', removeUser);
 
 module.exports = router;
