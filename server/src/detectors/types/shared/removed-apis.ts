@@ -4,12 +4,12 @@
 // package.json range when every version it allows decides, else the lockfile's; a package declared
 // nowhere gets the pack's `assumeMajor` at low confidence, and a workspace package of that name none.
 import semver from 'semver';
-import type { ProjectService } from '../../../core/services';
+import type { ProjectService, WorkspaceIndex } from '../../../core/services';
 import { ts } from '../../../core/ts';
 import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/npm.json';
 import { ancestors, join, npmProject, type NpmProject } from '../../deps/shared/project-npm';
-import { collectRemovedUses, type PackageShape, type RemovedUse } from './removed-bindings';
+import { collectRemovedUses, type CollectOptions, type Held, type PackageShape, type RemovedUse } from './removed-bindings';
 
 export interface RemovedEntry {
   on: string;
@@ -25,8 +25,25 @@ export interface RemovedEntry {
 interface PackageEntry extends PackageShape { assumeMajor?: number; removed: RemovedEntry[] }
 
 export const REMOVED_PACKAGES = pack.packages as unknown as Readonly<Record<string, PackageEntry>>;
-/** Text a file must contain to be worth a walk: a package name or a handler parameter name. */
-export const REMOVED_TRIGGERS = [...new Set([...Object.keys(REMOVED_PACKAGES), ...Object.values(REMOVED_PACKAGES).flatMap((p) => p.handlers?.byName?.flat() ?? [])])];
+const MEMBERS = new Set(Object.values(pack.packages).flatMap((p) => p.removed.map((e) => e.member)));
+const EXPORTS_KEY = {};
+
+/** What a workspace module exports that holds a package's values, memoised per content (one level deep). */
+function importedValues(workspace: WorkspaceIndex, from: string): CollectOptions['imported'] {
+  return (spec, name) => {
+    const path = workspace.resolve(from, spec, 'js');
+    if (!path || !/\.[cm]?[jt]sx?$/.test(path)) return undefined;
+    const exports = workspace.derived(path, EXPORTS_KEY, (text, p): Map<string, Held> => {
+      if (!Object.keys(REMOVED_PACKAGES).some((k) => text.includes(k))) return new Map();
+      const kind = /\.tsx?$/.test(p) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
+      return collectRemovedUses(ts.createSourceFile(p, text, ts.ScriptTarget.Latest, true, kind), REMOVED_PACKAGES, () => {}).exports;
+    });
+    return exports?.get(name);
+  };
+}
+
+/** Text a file must contain to be worth a walk: a package name, a handler parameter name, a relative import. */
+export const REMOVED_TRIGGERS = [...new Set([...Object.keys(REMOVED_PACKAGES), ...Object.values(REMOVED_PACKAGES).flatMap((p) => p.handlers?.byName?.flat() ?? []), './'])];
 
 export interface RemovedFact {
   kind: 'removed-member' | 'removed-signature';
@@ -132,7 +149,8 @@ export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
   async compute(ctx: AsyncDetectorContext) {
     const sf = ctx.js();
     if (!sf || !REMOVED_TRIGGERS.some((p) => ctx.text.includes(p))) return [];
-    const uses = collectRemovedUses(sf, REMOVED_PACKAGES, () => ctx.checkBudget());
+    const workspace = ctx.services.workspace;
+    const { uses } = collectRemovedUses(sf, REMOVED_PACKAGES, () => ctx.checkBudget(), { members: MEMBERS, imported: workspace && importedValues(workspace, ctx.path) });
     if (!uses.length) return [];
     const project = ctx.services.project;
     const deps = project ? npmProject(project, ctx.path) : undefined;

@@ -13,7 +13,7 @@ export interface PackageShape {
 }
 
 /** What a name holds: the package's `module`, one of its values, `request`/`response`, or a named export. */
-interface Held { pkg: string; value: string; member?: string; inferred?: boolean }
+export interface Held { pkg: string; value: string; member?: string; inferred?: boolean }
 
 export interface RemovedUse {
   pkg: string;
@@ -45,7 +45,24 @@ function versionGuarded(n: ts.Node, sf: ts.SourceFile): boolean {
   return false;
 }
 
-export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<string, PackageShape>>, checkBudget: () => void): RemovedUse[] {
+export interface CollectOptions {
+  /** What another workspace module exports under `name` (`default` for `module.exports`), one level deep. */
+  imported?: (specifier: string, name: string) => Held | undefined;
+  /** Members worth following an import for (the pack's removed ones). */
+  members?: ReadonlySet<string>;
+}
+
+export interface Collected {
+  uses: RemovedUse[];
+  /** This module's exports that hold a package's values (`module.exports = mongoose.model(…)`). */
+  exports: Map<string, Held>;
+}
+
+const isRelative = (e: ts.Expression | undefined): e is ts.StringLiteralLike => !!e && ts.isStringLiteralLike(e) && e.text.startsWith('.');
+const relativeRequire = (e: ts.Expression): string | undefined =>
+  ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && isRelative(e.arguments[0]) ? e.arguments[0].text : undefined;
+
+export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<string, PackageShape>>, checkBudget: () => void, opts: CollectOptions = {}): Collected {
   const declared = new Map<string, number[]>();
   const paramAt = new Set<number>();
   const assigned = new Map<string, number[]>();
@@ -58,6 +75,10 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
   const named: Array<{ pkg: string; name: ts.Identifier }> = [];
   const fns: FnLike[] = [];
   const imported = new Set<string>();
+  /** Names bound to another workspace module's export, resolved only when a removed member is read on them. */
+  const relative = new Map<string, { spec: string; name: string }>();
+  const exportsAt: Array<{ name: string; value: ts.Expression }> = [];
+  const exportStatement = (n: ts.Node) => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   const add = (m: Map<string, number[]>, n: ts.Identifier) => m.set(n.text, [...(m.get(n.text) ?? []), n.pos]);
 
   const visit = (n: ts.Node): void => {
@@ -70,6 +91,10 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
       if (clause?.name) add(declared, clause.name);
       if (nb && ts.isNamespaceImport(nb)) add(declared, nb.name);
       if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) add(declared, el.name);
+      if (isRelative(n.moduleSpecifier) && clause && !clause.isTypeOnly) {
+        if (clause.name) relative.set(clause.name.text, { spec: n.moduleSpecifier.text, name: 'default' });
+        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) relative.set(el.name.text, { spec: n.moduleSpecifier.text, name: (el.propertyName ?? el.name).text });
+      }
       if (!pkg || !shapes[pkg] || !clause || clause.isTypeOnly) return;
       if (clause.name) bound.set(clause.name.text, { pkg, value: 'module' });
       if (nb && ts.isNamespaceImport(nb)) bound.set(nb.name.text, { pkg, value: 'module' });
@@ -84,11 +109,16 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
       return;
     }
     if (ts.isVariableDeclaration(n) && n.initializer) {
-      if (ts.isIdentifier(n.name)) inits.push({ name: n.name.text, init: n.initializer });
-      else if (ts.isObjectBindingPattern(n.name)) {
+      const rel = relativeRequire(n.initializer);
+      if (ts.isIdentifier(n.name)) {
+        if (rel) relative.set(n.name.text, { spec: rel, name: 'default' });
+        else inits.push({ name: n.name.text, init: n.initializer });
+        if (exportStatement(n.parent.parent)) exportsAt.push({ name: n.name.text, value: n.name });
+      } else if (ts.isObjectBindingPattern(n.name)) {
         const pkg = requireOf(n.initializer);
         for (const el of n.name.elements) {
           const key = el.propertyName ?? el.name;
+          if (rel && ts.isIdentifier(key) && ts.isIdentifier(el.name) && !el.dotDotDotToken) relative.set(el.name.text, { spec: rel, name: key.text });
           if (!pkg || !shapes[pkg] || el.dotDotDotToken || !ts.isIdentifier(key)) continue;
           named.push({ pkg, name: key });
           if (ts.isIdentifier(el.name)) bound.set(el.name.text, { pkg, value: 'named', member: key.text });
@@ -99,6 +129,22 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     if (ts.isParameter(n) && ts.isIdentifier(n.name)) paramAt.add(n.name.pos);
     if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) && n.name) add(declared, n.name);
     if (ts.isFunctionDeclaration(n) && n.name) functions.set(n.name.text, n);
+    // `module.exports = …`, `exports.X = …`, `export default …`, `export { A as B }`
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(n.parent)) {
+      const target = n.left.getText(sf);
+      const m = /^(?:module\.exports|exports)(?:\.([A-Za-z_$][\w$]*))?$/.exec(target);
+      if (m && (m[1] || target === 'module.exports')) {
+        const value = unparen(n.right);
+        if (!m[1] && ts.isObjectLiteralExpression(value)) {
+          for (const p of value.properties) {
+            if (ts.isShorthandPropertyAssignment(p)) exportsAt.push({ name: p.name.text, value: p.name });
+            else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) exportsAt.push({ name: p.name.text, value: p.initializer });
+          }
+        } else exportsAt.push({ name: m[1] ?? 'default', value });
+      }
+    }
+    if (ts.isExportAssignment(n) && !n.isExportEquals) exportsAt.push({ name: 'default', value: n.expression });
+    if (ts.isExportSpecifier(n) && !n.parent.parent.moduleSpecifier) exportsAt.push({ name: n.name.text, value: (n.propertyName ?? n.name) as ts.Identifier });
     if (ts.isImportEqualsDeclaration(n)) {
       add(declared, n.name);
       if (ts.isExternalModuleReference(n.moduleReference)) {
@@ -131,7 +177,7 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     e = unparen(e);
     // `var app = module.exports = express()`
     if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return resolve(e.right);
-    if (ts.isIdentifier(e)) return once(e.text) ? bound.get(e.text) : undefined;
+    if (ts.isIdentifier(e)) return once(e.text) ? bound.get(e.text) ?? fromImport(e.text) : undefined;
     const pkg = requireOf(e);
     if (pkg) return shapes[pkg] ? { pkg, value: 'module' } : undefined;
     if (!ts.isCallExpression(e) && !ts.isNewExpression(e)) return undefined;
@@ -144,6 +190,14 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     if (!base) return undefined;
     if (base.value === 'named') return made({ pkg: base.pkg, value: 'module' }, base.member!);
     return (ts.isNewExpression(e) && made(base, 'new')) || made(base, '()');
+  };
+  const followed = new Map<string, Held | undefined>();
+  let following = false;
+  const fromImport = (name: string): Held | undefined => {
+    const rel = relative.get(name);
+    if (!rel || !opts.imported || !following) return undefined;
+    if (!followed.has(name)) followed.set(name, opts.imported(rel.spec, rel.name));
+    return followed.get(name);
   };
   for (const { name, init } of inits) {
     if (bound.has(name) || !once(name)) continue;
@@ -211,11 +265,12 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
   for (const a of accesses) {
     checkBudget();
     const base = unparen(a.expression);
+    following = !!opts.members?.has(a.name.text);
     const held = ts.isIdentifier(base) ? resolveName(base) : ts.isCallExpression(base) || ts.isNewExpression(base) ? resolve(base) : undefined;
     if (!held || held.value === 'named' || isProbe(a) || isAssignment(a.parent, a) || versionGuarded(a, sf)) continue;
     if (ts.isIdentifier(base) && (written.has(`${base.text}.${a.name.text}`) || probed.has(`${base.text}.${a.name.text}`))) continue;
     const call = ts.isCallExpression(a.parent) && a.parent.expression === a ? a.parent : undefined;
-    const receiver = ts.isIdentifier(base) ? base.text : `${base.getText(sf).split('(')[0]}()`;
+    const receiver = ts.isIdentifier(base) ? base.text : requireOf(base) ? held.pkg : `${base.getText(sf).split('(')[0]}()`;
     out.push({ pkg: held.pkg, on: held.value, member: a.name.text, node: a.name, call, receiver, inferred: held.inferred });
   }
   for (const c of calls) {
@@ -224,5 +279,11 @@ export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<st
     const held = ts.isIdentifier(callee) ? resolveName(callee) : resolve(callee);
     if (held?.value === 'module') out.push({ pkg: held.pkg, on: 'module', member: '()', node: callee, call: c, receiver: ts.isIdentifier(callee) ? callee.text : held.pkg });
   }
-  return out.sort((x, y) => x.node.pos - y.node.pos);
+  following = false;
+  const exports = new Map<string, Held>();
+  for (const { name, value } of exportsAt) {
+    const held = resolve(value);
+    if (held && held.value !== 'named') exports.set(name, held);
+  }
+  return { uses: out.sort((x, y) => x.node.pos - y.node.pos), exports };
 }

@@ -23,7 +23,7 @@ router.get('/', function (req, res) {
 });
 
 function removeUser(req, res) {
-  // todo-expect: removed-package-api
+  // expect: removed-package-api
   User.remove({ _id: req.params.id }).then(() => res.json({ ok: true }));
 }
 // ok: removed-package-api
