@@ -1,172 +1,19 @@
 // The syntax side of removed-package-api: which names soundly hold a package's module, a value it makes
-// (`express()`, `express.Router()`, `mongoose.model(…)`, `new Model(…)`) or a route handler's request and
-// response, and the member reads and calls on them. A name declared twice in the file (shadowing) or
-// assigned after its declaration is unknown, as is a handler parameter redeclared or assigned inside its
-// function; probes (`typeof x.y`, `if (x.y)`) and members the file writes itself are no uses. Functions
-// registered from another file (controllers) are handlers only by their parameter names (`inferred`).
+// (`express()`, `express.Router()`, `mongoose.model(…)`, `new Model(…)`, or one another workspace module
+// exports) or a route handler's request and response, and the member reads and calls on them. A name
+// declared twice in the file (shadowing) or assigned after its declaration is unknown, as is a handler
+// parameter redeclared or assigned inside its function; probes (`typeof x.y`, `if (x.y)`) and members the
+// file writes itself are no uses. Controllers registered from another file are handlers only by their
+// parameter names (`inferred`).
 import { ts } from '../../../core/ts';
-import { isProbe, requireOf, bareSpecifier } from './offline-syntax';
+import { isProbe, requireOf } from './offline-syntax';
+import { scanFile } from './removed-scan';
+import { isAssignment, unparen, versionGuarded, type CollectOptions, type Collected, type FnLike, type Held, type PackageShape, type RemovedUse } from './removed-syntax';
 
-export interface PackageShape {
-  values?: Record<string, { from: string; call: string }>;
-  handlers?: { on: string[]; methods: string[]; byName?: string[][]; notWith?: string[] };
-}
-
-/** What a name holds: the package's `module`, one of its values, `request`/`response`, or a named export. */
-export interface Held { pkg: string; value: string; member?: string; inferred?: boolean }
-
-export interface RemovedUse {
-  pkg: string;
-  on: string;
-  /** The member, or `()` for a call of the receiver itself. */
-  member: string;
-  /** The flagged name (the member, or the callee of a bare call). */
-  node: ts.Node;
-  call?: ts.CallExpression;
-  receiver: string;
-  /** A handler parameter known by its name only. */
-  inferred?: boolean;
-}
-
-type FnLike = ts.FunctionExpression | ts.ArrowFunction | ts.FunctionDeclaration | ts.MethodDeclaration;
-
-function isAssignment(p: ts.Node, child: ts.Node): boolean {
-  return ts.isBinaryExpression(p) && p.left === child && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-}
-
-const unparen = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? unparen(e.expression) : e);
-
-/** Inside `if (mongooseMajorVersion < 8)`, `semver.lt(version, …) ? … : …`: code written for several majors. */
-function versionGuarded(n: ts.Node, sf: ts.SourceFile): boolean {
-  for (let p: ts.Node | undefined = n.parent; p && !ts.isSourceFile(p); p = p.parent) {
-    const cond = ts.isIfStatement(p) ? p.expression : ts.isConditionalExpression(p) ? p.condition : undefined;
-    if (cond && /version|major|semver/i.test(cond.getText(sf))) return true;
-  }
-  return false;
-}
-
-export interface CollectOptions {
-  /** What another workspace module exports under `name` (`default` for `module.exports`), one level deep. */
-  imported?: (specifier: string, name: string) => Held | undefined;
-  /** Members worth following an import for (the pack's removed ones). */
-  members?: ReadonlySet<string>;
-}
-
-export interface Collected {
-  uses: RemovedUse[];
-  /** This module's exports that hold a package's values (`module.exports = mongoose.model(…)`). */
-  exports: Map<string, Held>;
-}
-
-const isRelative = (e: ts.Expression | undefined): e is ts.StringLiteralLike => !!e && ts.isStringLiteralLike(e) && e.text.startsWith('.');
-const relativeRequire = (e: ts.Expression): string | undefined =>
-  ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.arguments.length === 1 && isRelative(e.arguments[0]) ? e.arguments[0].text : undefined;
+export type { CollectOptions, Held, PackageShape, RemovedUse } from './removed-syntax';
 
 export function collectRemovedUses(sf: ts.SourceFile, shapes: Readonly<Record<string, PackageShape>>, checkBudget: () => void, opts: CollectOptions = {}): Collected {
-  const declared = new Map<string, number[]>();
-  const paramAt = new Set<number>();
-  const assigned = new Map<string, number[]>();
-  const bound = new Map<string, Held>();
-  const inits: Array<{ name: string; init: ts.Expression }> = [];
-  const calls: ts.CallExpression[] = [];
-  const accesses: ts.PropertyAccessExpression[] = [];
-  const written = new Set<string>();
-  const functions = new Map<string, ts.FunctionDeclaration>();
-  const named: Array<{ pkg: string; name: ts.Identifier }> = [];
-  const fns: FnLike[] = [];
-  const imported = new Set<string>();
-  /** Names bound to another workspace module's export, resolved only when a removed member is read on them. */
-  const relative = new Map<string, { spec: string; name: string }>();
-  const exportsAt: Array<{ name: string; value: ts.Expression }> = [];
-  const exportStatement = (n: ts.Node) => ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const add = (m: Map<string, number[]>, n: ts.Identifier) => m.set(n.text, [...(m.get(n.text) ?? []), n.pos]);
-
-  const visit = (n: ts.Node): void => {
-    checkBudget();
-    if (ts.isImportDeclaration(n)) {
-      const pkg = bareSpecifier(n.moduleSpecifier);
-      if (pkg) imported.add(pkg);
-      const clause = n.importClause;
-      const nb = clause?.namedBindings;
-      if (clause?.name) add(declared, clause.name);
-      if (nb && ts.isNamespaceImport(nb)) add(declared, nb.name);
-      if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) add(declared, el.name);
-      if (isRelative(n.moduleSpecifier) && clause && !clause.isTypeOnly) {
-        if (clause.name) relative.set(clause.name.text, { spec: n.moduleSpecifier.text, name: 'default' });
-        if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) relative.set(el.name.text, { spec: n.moduleSpecifier.text, name: (el.propertyName ?? el.name).text });
-      }
-      if (!pkg || !shapes[pkg] || !clause || clause.isTypeOnly) return;
-      if (clause.name) bound.set(clause.name.text, { pkg, value: 'module' });
-      if (nb && ts.isNamespaceImport(nb)) bound.set(nb.name.text, { pkg, value: 'module' });
-      if (nb && ts.isNamedImports(nb)) {
-        for (const el of nb.elements) {
-          const key = el.propertyName ?? el.name;
-          if (el.isTypeOnly || !ts.isIdentifier(key)) continue;
-          bound.set(el.name.text, { pkg, value: 'named', member: key.text });
-          named.push({ pkg, name: key });
-        }
-      }
-      return;
-    }
-    if (ts.isVariableDeclaration(n) && n.initializer) {
-      const rel = relativeRequire(n.initializer);
-      if (ts.isIdentifier(n.name)) {
-        if (rel) relative.set(n.name.text, { spec: rel, name: 'default' });
-        else inits.push({ name: n.name.text, init: n.initializer });
-        if (exportStatement(n.parent.parent)) exportsAt.push({ name: n.name.text, value: n.name });
-      } else if (ts.isObjectBindingPattern(n.name)) {
-        const pkg = requireOf(n.initializer);
-        for (const el of n.name.elements) {
-          const key = el.propertyName ?? el.name;
-          if (rel && ts.isIdentifier(key) && ts.isIdentifier(el.name) && !el.dotDotDotToken) relative.set(el.name.text, { spec: rel, name: key.text });
-          if (!pkg || !shapes[pkg] || el.dotDotDotToken || !ts.isIdentifier(key)) continue;
-          named.push({ pkg, name: key });
-          if (ts.isIdentifier(el.name)) bound.set(el.name.text, { pkg, value: 'named', member: key.text });
-        }
-      }
-    }
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) add(declared, n.name);
-    if (ts.isParameter(n) && ts.isIdentifier(n.name)) paramAt.add(n.name.pos);
-    if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) && n.name) add(declared, n.name);
-    if (ts.isFunctionDeclaration(n) && n.name) functions.set(n.name.text, n);
-    // `module.exports = …`, `exports.X = …`, `export default …`, `export { A as B }`
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(n.parent)) {
-      const target = n.left.getText(sf);
-      const m = /^(?:module\.exports|exports)(?:\.([A-Za-z_$][\w$]*))?$/.exec(target);
-      if (m && (m[1] || target === 'module.exports')) {
-        const value = unparen(n.right);
-        if (!m[1] && ts.isObjectLiteralExpression(value)) {
-          for (const p of value.properties) {
-            if (ts.isShorthandPropertyAssignment(p)) exportsAt.push({ name: p.name.text, value: p.name });
-            else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name)) exportsAt.push({ name: p.name.text, value: p.initializer });
-          }
-        } else exportsAt.push({ name: m[1] ?? 'default', value });
-      }
-    }
-    if (ts.isExportAssignment(n) && !n.isExportEquals) exportsAt.push({ name: 'default', value: n.expression });
-    if (ts.isExportSpecifier(n) && !n.parent.parent.moduleSpecifier) exportsAt.push({ name: n.name.text, value: (n.propertyName ?? n.name) as ts.Identifier });
-    if (ts.isImportEqualsDeclaration(n)) {
-      add(declared, n.name);
-      if (ts.isExternalModuleReference(n.moduleReference)) {
-        const pkg = bareSpecifier(n.moduleReference.expression);
-        if (pkg && shapes[pkg]) bound.set(n.name.text, { pkg, value: 'module' });
-      }
-    }
-    if (ts.isIdentifier(n) && (isAssignment(n.parent, n) || ((ts.isPrefixUnaryExpression(n.parent) || ts.isPostfixUnaryExpression(n.parent)) && n.parent.operator !== ts.SyntaxKind.ExclamationToken))) add(assigned, n);
-    if (ts.isCallExpression(n)) {
-      calls.push(n);
-      const pkg = requireOf(n);
-      if (pkg) imported.add(pkg);
-    }
-    if (ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) fns.push(n);
-    if (ts.isPropertyAccessExpression(n) && !ts.isPrivateIdentifier(n.name)) {
-      accesses.push(n);
-      if (isAssignment(n.parent, n) && ts.isIdentifier(n.expression)) written.add(`${n.expression.text}.${n.name.text}`);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-
+  const { declared, paramAt, assigned, bound, inits, calls, accesses, written, functions, named, fns, imported, relative, exportsAt } = scanFile(sf, shapes, checkBudget);
   const once = (name: string) => (declared.get(name)?.length ?? 0) === 1 && !assigned.has(name);
   const made = (from: Held, call: string): Held | undefined => {
     const values = shapes[from.pkg]?.values ?? {};
