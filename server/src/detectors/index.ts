@@ -47,6 +47,7 @@ import { pyPhantomMember } from './python/phantom-member';
 import { deprecatedApi } from './types/deprecated-api';
 import { wrongArity } from './types/wrong-arity';
 import { unknownOptionKey } from './types/unknown-option-key';
+import { removedPackageApi } from './types/removed-package-api';
 import { sqlInjection } from './flows/sql-injection';
 import { nosqlInjection } from './flows/nosql-injection';
 import { commandInjection } from './flows/command-injection';
@@ -114,6 +115,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   deprecatedApi,
   wrongArity,
   unknownOptionKey,
+  removedPackageApi,
   sqlInjection,
   nosqlInjection,
   commandInjection,

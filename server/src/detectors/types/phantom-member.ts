@@ -4,6 +4,7 @@
 import type { Detector } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { offlineApiFacts, type OfflineFact } from './shared/offline-api';
+import { coveredByRemoved, removedApiUses } from './shared/removed-apis';
 import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
 
 function offlineMessage(f: OfflineFact): string {
@@ -15,15 +16,18 @@ function offlineMessage(f: OfflineFact): string {
 
 export const phantomMember: Detector = {
   id: 'phantom-member',
-  meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id, offlineApiFacts.id] },
+  meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id, offlineApiFacts.id, removedApiUses.id] },
   languages: JS_TS,
   // `fetch`: a Response read offline (`res.data`) needs no import.
   keywords: [...IMPORT_KEYWORDS, 'fetch'],
   async runAsync(ctx) {
     const imports = IMPORT_KEYWORDS.some((k) => ctx.text.includes(k));
     const typed = new Set<number>();
+    // An API the package removed in the workspace's major is removed-package-api's (with its replacement).
+    const removed = await ctx.get(removedApiUses);
     for (const f of imports ? await typeFacts(ctx, ['missing-member', 'missing-export']) : []) {
       typed.add(f.start);
+      if (coveredByRemoved(removed, f.start, f.end)) continue;
       const message = f.kind === 'missing-export'
         ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, so the import is undefined at run time.`
         : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, so it is undefined at run time.`;
@@ -32,7 +36,7 @@ export const phantomMember: Detector = {
     // Installed typings win: the offline facts cover only packages without declarations in node_modules
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
-      if (typed.has(f.start)) continue;
+      if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
       ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },

@@ -11,9 +11,9 @@ const mongoose = require('mongoose');
 const dayjs = require('dayjs');
 
 const app = express();
-// expect: phantom-member
+// expect: removed-package-api
 app.configure(function () {
-  // expect: phantom-member
+  // expect: removed-package-api
   app.use(express.bodyParser());
 });
 // ok: phantom-member
