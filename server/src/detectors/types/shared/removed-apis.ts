@@ -25,6 +25,9 @@ export interface RemovedEntry {
 interface PackageEntry extends PackageShape { assumeMajor?: number; removed: RemovedEntry[] }
 
 export const REMOVED_PACKAGES = pack.packages as unknown as Readonly<Record<string, PackageEntry>>;
+const PACKAGE_NAMES = Object.keys(REMOVED_PACKAGES);
+/** A package's name as a word (`express`, `'express/lib/router'`), not inside another (`expression`). */
+const NAMES_A_PACKAGE = new RegExp(`(?<![\\w$-])(?:${PACKAGE_NAMES.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\w$-])`);
 const MEMBERS = new Set(Object.values(pack.packages).flatMap((p) => p.removed.map((e) => e.member)));
 const EXPORTS_KEY = {};
 
@@ -34,7 +37,7 @@ function importedValues(workspace: WorkspaceIndex, from: string): CollectOptions
     const path = workspace.resolve(from, spec, 'js');
     if (!path || !/\.[cm]?[jt]sx?$/.test(path)) return undefined;
     const exports = workspace.derived(path, EXPORTS_KEY, (text, p): Map<string, Held> => {
-      if (!Object.keys(REMOVED_PACKAGES).some((k) => text.includes(k))) return new Map();
+      if (!NAMES_A_PACKAGE.test(text)) return new Map();
       const kind = /\.tsx?$/.test(p) ? ts.ScriptKind.TS : ts.ScriptKind.JS;
       return collectRemovedUses(ts.createSourceFile(p, text, ts.ScriptTarget.Latest, true, kind), REMOVED_PACKAGES, () => {}).exports;
     });
@@ -103,13 +106,17 @@ const definedByFile = (text: string, member: string) =>
 export const removedApiUses: SlowFact<readonly RemovedFact[]> = {
   id: 'removed-api-uses',
   async compute(ctx: AsyncDetectorContext) {
+    if (!REMOVED_TRIGGERS.some((p) => ctx.text.includes(p))) return [];
+    const project = ctx.services.project;
+    const deps = project ? npmProject(project, ctx.path) : undefined;
+    // A file that names none of the packages holds their values only through a workspace module or a
+    // handler's parameters: worth a walk only where the project declares one of them.
+    if (!NAMES_A_PACKAGE.test(ctx.text) && !PACKAGE_NAMES.some((p) => deps?.declared.has(p))) return [];
     const sf = ctx.js();
-    if (!sf || !REMOVED_TRIGGERS.some((p) => ctx.text.includes(p))) return [];
+    if (!sf) return [];
     const workspace = ctx.services.workspace;
     const { uses } = collectRemovedUses(sf, REMOVED_PACKAGES, () => ctx.checkBudget(), { members: MEMBERS, imported: workspace && importedValues(workspace, ctx.path) });
     if (!uses.length) return [];
-    const project = ctx.services.project;
-    const deps = project ? npmProject(project, ctx.path) : undefined;
     const out: RemovedFact[] = [];
     for (const u of uses) {
       const p = REMOVED_PACKAGES[u.pkg];
