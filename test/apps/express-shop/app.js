@@ -21,7 +21,7 @@ const adminRoutes = require('./routes/admin');
 const app = express();
 
 // Express 3 style environment block, kept from the original prototype.
-// expect: phantom-member
+// expect: removed-package-api
 app.configure('production', () => {
   app.enable('view cache');
 });
@@ -75,13 +75,13 @@ app.use('/api/orders', apiLimiter, requireAuth, orderRoutes);
 app.use('/admin', adminRoutes);
 
 promClient.collectDefaultMetrics();
-// todo-expect: unguarded-debug-endpoint
 app.get('/metrics', async (req, res) => {
   res.set('Content-Type', promClient.register.contentType);
+  // expect: unguarded-debug-endpoint
   res.end(await promClient.register.metrics());
 });
 
-// todo-expect: unguarded-debug-endpoint
+// expect: unguarded-debug-endpoint
 app.get('/debug/env', (req, res) => res.json(process.env));
 
 // ok: unguarded-debug-endpoint

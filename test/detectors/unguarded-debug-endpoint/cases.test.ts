@@ -20,6 +20,10 @@ ruleTester(RULE, 'javascript', {
     PROM + `const metricsApp = express();\nmetricsApp.get('/metrics', ${METRICS});\nmetricsApp.listen(9100);`,
     PROM + `const server = express();\nserver.get('/metrics', ${METRICS});\nserver.listen(9100, 'localhost');`,
     PROM + `const router = express.Router();\nrouter.use(authenticate);\nrouter.get('/metrics', ${METRICS});`,
+    // A guard mounted at a path covers the routes under it.
+    PROM + `app.use('/internal', requireAuth);\napp.get('/internal/metrics', ${METRICS});`,
+    PROM + `app.use('/ops/', requireAdmin);\napp.get('/ops', ${METRICS});`,
+    EXPRESS + "app.use('/admin', ensureAdmin);\napp.use('/admin', require('express-status-monitor')());",
     PROM + "app.get('/metrics', async (req, res) => {\n  if (req.headers.authorization !== `Bearer ${process.env.METRICS_TOKEN}`) return res.sendStatus(401);\n  res.end(await register.metrics());\n});",
     EXPRESS + "if (process.env.NODE_ENV !== 'production') {\n  app.get('/debug/env', (req, res) => res.json(process.env));\n}",
     EXPRESS + "app.get('/config', (req, res) => res.json({ port: process.env.PORT, region: process.env.REGION }));",
@@ -52,6 +56,11 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "const v8 = require('v8');\napp.get('/heapdump', (req, res) => {\n  const file = v8.writeHeapSnapshot();\n  res.download(file);\n});", 'v8.writeHeapSnapshot()', 'heap'),
     one(EXPRESS + "const os = require('os');\napp.get('/debug/system', (req, res) => res.json({ user: os.userInfo(), net: os.networkInterfaces() }));", 'os.userInfo()', 'system', { confidence: 'low' }),
     one(EXPRESS + "app.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
+    // A guard mounted at another path (or one that only looks like it) does not cover the route.
+    one(PROM + `app.use('/api/orders', limiter, requireAuth, orders);\napp.get('/metrics', ${METRICS});`, 'register.metrics()', 'metrics'),
+    one(PROM + `app.use('/internal', requireAuth);\napp.get('/internals/metrics', ${METRICS});`, 'register.metrics()', 'metrics'),
+    one(EXPRESS + "app.use('/admin/logs', requireAdmin, express.static('logs'));\napp.get('/debug/env', (req, res) => res.json(process.env));", 'process.env', 'env'),
+    one(EXPRESS + "app.use('/admin', ensureAdmin);\napp.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
     // express-bearer-token reads the token and refuses nobody: not a guard.
     one(EXPRESS + "app.use(bearerToken());\napp.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
     one(EXPRESS + "import swStats from 'swagger-stats';\napp.use(swStats.getMiddleware({ swaggerSpec: spec }));", 'swStats.getMiddleware({ swaggerSpec: spec })', 'dashboard'),

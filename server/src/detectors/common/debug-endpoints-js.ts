@@ -30,7 +30,7 @@ export function jsDebugCandidates(lowered: FileIR, text: string, tick: () => voi
     if (!fn) return;
     const receiver = text.slice(call.callee.object.span.start, call.callee.object.span.end);
     const guarded = envGuarded(s.guards, text) || chainGuarded(call, call.args[call.args.length - 1], text) || internalReceiver(receiver, text)
-      || guardedByEarlierUse(sites, i, receiver, text) || handlerChecks(fn, text);
+      || guardedByEarlierUse(sites, i, receiver, text, route) || handlerChecks(fn, text);
     for (const c of exposuresIn(fn, 'js', values, text, isDebugPath(route), prom)) out.push({ ...c, route, guarded });
   });
   return out;
@@ -42,7 +42,9 @@ function middleware(s: CallSite, sites: readonly CallSite[], i: number, mw: (typ
   const authOn = !!auth && !(auth.k === 'lit' && (auth.value === false || auth.value === null));
   const parent = s.parent;
   const receiver = parent?.callee.k === 'member' ? text.slice(parent.callee.object.span.start, parent.callee.object.span.end) : '';
+  const mount = parent?.args[0];
+  const route = mount?.k === 'lit' && typeof mount.value === 'string' ? mount.value : '/';
   const guarded = authOn || envGuarded(s.guards, text) || (!!parent && chainGuarded(parent, s.call, text))
-    || (!!receiver && (internalReceiver(receiver, text) || guardedByEarlierUse(sites, i, receiver, text)));
+    || (!!receiver && (internalReceiver(receiver, text) || guardedByEarlierUse(sites, i, receiver, text, route)));
   out.push({ start: s.call.span.start, end: s.call.span.end, kind: 'dashboard', what: mw.what, text: shortText(text, s.call), guarded });
 }

@@ -36,14 +36,29 @@ export function internalReceiver(receiver: string, text: string): boolean {
   return new RegExp(`\\b${escaped}\\s*\\.\\s*listen\\s*\\([^)]*['"](?:127\\.0\\.0\\.1|localhost|::1)['"]`).test(text);
 }
 
-/** An earlier `router.use(auth)` in the same function on the same receiver. */
-export function guardedByEarlierUse(sites: readonly CallSite[], index: number, receiver: string, text: string): boolean {
+/** Whether a `use` mounted at `mount` runs for `route` (Express: the path and everything under it). */
+function mountCovers(mount: string, route: string | undefined): boolean {
+  const base = mount.replace(/\/+$/, '');
+  return !base || (route !== undefined && (route === base || route.startsWith(`${base}/`)));
+}
+
+/**
+ * An earlier `router.use(auth)` in the same function on the same receiver; one mounted at a path
+ * (`app.use('/api/orders', requireAuth, …)`) guards only `route`s under that path.
+ */
+export function guardedByEarlierUse(sites: readonly CallSite[], index: number, receiver: string, text: string, route?: string): boolean {
   const here = sites[index];
   for (let i = index - 1; i >= 0; i--) {
     const s = sites[i];
     if (s.fn !== here.fn || s.call.callee.k !== 'member' || s.call.callee.prop !== 'use') continue;
     const r = s.call.callee.object;
-    if (text.slice(r.span.start, r.span.end) === receiver && s.call.args.some((a) => a.k !== 'lit' && namesGuard(text.slice(a.span.start, a.span.end)))) return true;
+    if (text.slice(r.span.start, r.span.end) !== receiver) continue;
+    const [first, ...rest] = s.call.args;
+    const mounted = first?.k === 'lit' && typeof first.value === 'string';
+    // A mount path that is not a literal (a variable, a pattern) may not cover the route.
+    if (first && first.k !== 'lit' && first.k !== 'func' && /^\s*[[\/'"`]/.test(text.slice(first.span.start, first.span.end))) continue;
+    if (mounted && !mountCovers(first.value as string, route)) continue;
+    if ((mounted ? rest : s.call.args).some((a) => a.k !== 'lit' && namesGuard(text.slice(a.span.start, a.span.end)))) return true;
   }
   return false;
 }
