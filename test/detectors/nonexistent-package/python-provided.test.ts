@@ -55,6 +55,14 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.equal(f[0].confidence, 'low');
   });
 
+  it('the fallback in an `except ImportError:` branch is optional as well; another handler\'s is not', async () => {
+    const code = 'def parse(x):\n    try:\n        from xml.etree import ElementTree\n    except ImportError:\n        from ghostet_zz import ElementTree\n';
+    const f = await depFindings(ID, { code, path: 'a.py', registry: registryWith() });
+    assert.deepEqual([at(f), f[0].confidence], [['5:14'], 'low']);
+    const g = await depFindings(ID, { code: code.replace('ImportError', 'ValueError'), path: 'a.py', registry: registryWith() });
+    assert.deepEqual([at(g), g[0].confidence], [['5:14'], 'high']);
+  });
+
   it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {
     const registry = registryWith();
     const files = { 'apt_pkg.cpython-311-x86_64-linux-gnu.so': '', 'mystub.pyi': '' };
