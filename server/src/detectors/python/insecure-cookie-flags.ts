@@ -83,6 +83,8 @@ export const pyInsecureCookieFlags: Detector = {
       }
       if (!/\.set_cookie$/.test(callee) || args.some((a) => a.type === 'dictionary_splat')) continue;
       const positional = args.filter((a) => a.type !== 'keyword_argument');
+      // `utils.set_cookie(response, key, …)`: a project helper handed the response, not Django's or Flask's signature.
+      if (positional[0]?.type === 'identifier' && /^(?:r|res|resp|response|http_?response)$/i.test(positional[0].text)) continue;
       const name = unquote(kw.get('key') ?? positional[0]);
       const value = unquote(kw.get('value') ?? positional[1]);
       if (!SENSITIVE.test(name) && !SENSITIVE.test(value)) continue;
