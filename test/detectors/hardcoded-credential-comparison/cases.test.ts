@@ -32,6 +32,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     "if (pass === 'first') runFirst();",
     "if (config.passwordMode === 'bcrypt') useBcrypt();",
     "if (opts.apiKeySource === 'header') readHeader();",
+    // the branch only warns that the shipped default is still configured
+    "if (config.basicAuth.username === 'admin' && config.basicAuth.password === 'pass') {\n  console.error(clc.red('basicAuth credentials are \"admin:pass\", it is recommended you change this in your config.js!'));\n}",
     "if (token === 'function') parseFunction();",
     // bcrypt against a stored hash
     "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare(req.body.password, user.hash);",
@@ -45,6 +47,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsBcrypt, 'changeme', 'call'),
     flag(jsMethod, 'Passw0rd!', 'call'),
     flag(jsApiKey, 'k-12345', 'compare'),
+    // a log line that is no warning about the default: the login check stands
+    flag("if (user === 'root' && pass === 'hunter2') {\n  console.log('admin logged in');\n  grant();\n}", 'hunter2', 'compare'),
     { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },
   ],
 });
