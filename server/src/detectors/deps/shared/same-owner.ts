@@ -33,6 +33,11 @@ export function nearMissOf(r: Located, facts: PackageFacts, index: PopularIndex 
   return established ? undefined : squat;
 }
 
+/** `@bull-board/test-utils` in `@bull-board/express`'s manifest (`own`): the package's own npm scope. */
+export function ownScope(own: string | undefined, r: Located): boolean {
+  return r.ecosystem === 'npm' && r.kind === 'manifest' && !!own?.startsWith('@') && r.name.startsWith(own.slice(0, own.indexOf('/') + 1));
+}
+
 /** Whether two owner lists (lower-case names, e-mails, `org:` ids) have one in common; unknown → no. */
 export function sharesOwner(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;

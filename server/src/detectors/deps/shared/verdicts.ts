@@ -6,7 +6,7 @@ import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../c
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
 import { normalizePypi } from './python-import-names';
-import { ageInDays, nearMissOf, sameOwnerNames } from './same-owner';
+import { ageInDays, nearMissOf, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
@@ -44,12 +44,6 @@ function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: 
 }
 
 /** `sameOwner`: a near miss the registry says belongs to its popular neighbour's owners (no suspicion). */
-/** `@bull-board/test-utils` in `@bull-board/express`'s manifest: the same npm scope as the package itself. */
-function ownScope(c: Collected, r: Located): boolean {
-  const own = c.npm?.manifests[0]?.manifest.name;
-  return r.ecosystem === 'npm' && r.kind === 'manifest' && !!own?.startsWith('@') && r.name.startsWith(own.slice(0, own.indexOf('/') + 1));
-}
-
 function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean): Verdict[] {
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
@@ -60,7 +54,7 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
     // Behind `try: … except ImportError`, the code runs without it, and a package of the manifest's own
     // scope is most likely a private sibling of its monorepo: shown, not alarmed about.
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || ownScope(c, r) ? 'low' : undefined });
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
