@@ -98,6 +98,12 @@ describe(`${ID}`, () => {
     assert.equal(f[0].confidence, 'low');
   });
 
+  it('does not call a package with few versions and unknown downloads little used: outside the popular snapshot is no count', async () => {
+    const registry = registryWith({ 'npm:connect-ensure-login': { versions: 2, monthlyDownloads: undefined }, 'pypi:flufl.lock': { versions: 2, monthlyDownloads: undefined } });
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'connect-ensure-login';\n", registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: 'from flufl.lock import Lock\n', path: 'app.py', files: { 'requirements.txt': 'flufl.lock\n' }, registry })), []);
+  });
+
   it('declared and installed packages are trusted without a look-up', async () => {
     const registry = registryWith();
     const files = { 'package.json': '{ "dependencies": { "expresss": "1.0.0" } }', 'node_modules/expresss/package.json': '{ "version": "1.0.0" }' };

@@ -5,7 +5,6 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/ser
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
-import { normalizePypi } from './python-import-names';
 import { ageInDays, nearMissOf, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
@@ -60,7 +59,8 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   if (facts?.exists) {
     const near = nearMissOf(r, facts, index);
     const ageDays = ageInDays(facts);
-    const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
+    // Unknown counts (PyPI, no downloads API) say nothing: outside the popular snapshot is not "few downloads".
+    const lowDownloads = facts.monthlyDownloads !== undefined && facts.monthlyDownloads < 500;
     if (sameOwner) {
       // published by the popular package's owners: neither a typo trap nor an unknown newcomer
     } else if (near) {
