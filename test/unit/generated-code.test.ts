@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { isIncluded, mergeSettings } from '../../server/src/core/config';
 import { isHashedOutputName } from '../../server/src/core/paths';
 import { bundlerOf, skipReason } from '../../server/src/core/text';
+import { splitWindows } from '../../server/src/scan/windows';
 import { testEngine } from '../engine';
 
 describe('generated code', () => {
@@ -52,5 +53,18 @@ describe('generated code', () => {
     const r = engine.analyze({ text, languageId: 'javascript', path: 'public/app.js' });
     assert.deepEqual(r.findings, []);
     assert.match(r.skipped ?? '', /generated webpack bundle/);
+  });
+
+  it('skips a bundle above the size limit whole: its later windows no longer show the loader but are output all the same', async () => {
+    const engine = await testEngine();
+    const module = 'var stream = require("readable-stream");\nfetch("http://api.example.com/x");\n';
+    const text = `require=(function(){function r(e,n,t){return r}return r})()({1:[function(require,module,exports){\n${module.repeat(40)}}]});\n`;
+    const windows = splitWindows(text, 400);
+    assert.equal(windows.length, 1);
+    const r = engine.analyze({ text: windows[0].text, languageId: 'javascript', path: 'public/js/app.js' });
+    assert.deepEqual(r.findings, []);
+    assert.match(r.skipped ?? '', /generated browserify bundle/);
+    // Plain source above the limit is still cut into windows, each analysed.
+    assert.ok(splitWindows(module.repeat(40), 400).length > 1);
   });
 });

@@ -139,6 +139,8 @@ export interface SourceModel {
   /** The path is an object with its own fields/methods. */
   object?: string;
   trust?: TrustLevel;
+  /** Elements or fields of the path that are not input: `process.argv[0]` is the runtime's own path. */
+  notInput?: string[];
 }
 
 export interface RouteModel {

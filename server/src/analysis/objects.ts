@@ -22,13 +22,19 @@ export function roleMember(a: Analyzer, obj: Value, prop: string, kind: 'fields'
   return { taint: [a.origin(label, span, { detail: detail ?? prop })] };
 }
 
+/** `process.argv[0]`: a field or element of a source path that its model says is not input. */
+function notInput(a: Analyzer, path: string, e: Expr & { k: 'member' }): boolean {
+  const key = e.prop ?? (e.key?.k === 'lit' && typeof e.key.value === 'number' ? String(e.key.value) : null);
+  return key !== null && !!a.models.sourcePaths.get(path)?.notInput?.includes(key);
+}
+
 export function readMember(a: Analyzer, obj: Value, e: Expr & { k: 'member' }, peek: boolean): Value {
   const prop = e.prop;
   if (obj.path && !obj.object) {
     const path = `${obj.path}.${prop ?? '*'}`;
     const src = a.models.sourcePaths.get(path);
     if (src) return { ...sourceValue(src, e.span, a.src(e.span)), path };
-    if (!obj.taint.length) return { taint: [], path };
+    if (!obj.taint.length || notInput(a, obj.path, e)) return { taint: [], path };
   }
   if (obj.object) {
     if (prop === null) return EMPTY;

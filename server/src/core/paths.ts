@@ -1,5 +1,5 @@
 // Path classification shared by the engine, the CLI and the server.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|_test\.py$|(^|\/)conftest\.py$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)conftest\.py$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);

@@ -49,6 +49,8 @@ export interface ProjectService {
   exists(relPath: string): boolean;
   /** Directory entries (names only), or undefined when the folder does not exist. */
   list(relDir: string): string[] | undefined;
+  /** The workspace folder's own name (`cas_server`): a root that is itself a Python package imports itself by it. */
+  readonly rootName?: string;
 }
 
 /** Well-known service names in `Services`. */

@@ -3,6 +3,7 @@ import { moveToEnvFix, envNameFor } from '../core/fixes';
 import { shannonEntropy } from '../core/text';
 import type { Detector, DetectorContext, Fix, LanguageId } from '../core/types';
 import type { DataRule } from './types';
+import { inBlockHeadedBy } from './block-headers';
 
 export function redact(s: string): string {
   if (s.length <= 8) return '****';
@@ -17,6 +18,7 @@ export function toDetector(rule: DataRule): Detector {
   const pattern = compile(rule.pattern, (rule.flags ?? '') + 'd');
   const allow = (rule.allow ?? []).map((a) => new RegExp(a, 'i'));
   const notOnLine = (rule.notOnLine ?? []).map((a) => new RegExp(a));
+  const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
   const group = rule.group ?? 0;
   return {
     id: rule.id,
@@ -57,6 +59,7 @@ export function toDetector(rule: DataRule): Detector {
           }
           if (lineVerdict.skip) continue;
         }
+        if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         ctx.report({
           start,
           end,

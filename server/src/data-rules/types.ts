@@ -18,6 +18,8 @@ export interface DataRule {
   minEntropy?: number;
   allow?: string[];
   notOnLine?: string[];
+  /** Regexes; a match inside an indented block (Python) whose header, or an outer one, matches any is skipped. */
+  notInBlock?: string[];
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

@@ -1,7 +1,7 @@
 // ProjectService over the file system, confined to one workspace root: small reads only, cached by
 // modification time so the slow tier can ask for the same manifests on every keystroke.
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ProjectService } from '../core/services';
 import { readTextSafe } from '../io/safe-read';
 
@@ -32,10 +32,14 @@ export class FsProject implements ProjectService {
   private readonly stats = new Map<string, { at: number; stat: Stat }>();
   private readonly resolved = new Map<string, string | undefined>();
 
+  readonly rootName: string;
+
   constructor(
     readonly root: string,
     private readonly options: FsProjectOptions = {},
-  ) {}
+  ) {
+    this.rootName = basename(root);
+  }
 
   /** Absolute path for a workspace-relative one, or undefined when it would leave the root. */
   private abs(relPath: string): string | undefined {

@@ -5,7 +5,7 @@ import type { ProjectService } from '../core/services';
 export class MemoryProject implements ProjectService {
   private readonly files: Map<string, string>;
 
-  constructor(files: Record<string, string> = {}) {
+  constructor(files: Record<string, string> = {}, readonly rootName?: string) {
     this.files = new Map(Object.entries(files));
   }
 

@@ -50,6 +50,7 @@ export function recordReads(base: Services, deps: Dep[]): Services {
         deps.push(['list', rel, names ? digest(names.join('\0')) : '-']);
         return names;
       },
+      rootName: project.rootName,
     };
     out.project = p;
   }

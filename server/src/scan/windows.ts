@@ -2,7 +2,7 @@
 // the code after the padding. The scan cuts such a file into windows of whole lines, each within the
 // limit, analyses each and puts the findings back at their lines in the whole file.
 import type { AnalyzeResult } from '../core/session';
-import { megabytes, MAX_TEXT_CHARS } from '../core/text';
+import { bundlerOf, megabytes, MAX_TEXT_CHARS } from '../core/text';
 import type { Finding, Range } from '../core/types';
 
 /** Files above this many bytes are skipped even by the windowed scan. */
@@ -14,9 +14,14 @@ export interface TextWindow {
   line: number;
 }
 
-/** Consecutive windows of whole lines of at most `max` characters (a longer line is cut). */
+/**
+ * Consecutive windows of whole lines of at most `max` characters (a longer line is cut). A bundle
+ * (its loader code opens the file) is one window: the engine skips it whole, as it does a smaller
+ * one, instead of analysing the later windows, whose tops no longer show the loader.
+ */
 export function splitWindows(text: string, max: number = MAX_TEXT_CHARS): TextWindow[] {
   if (text.length <= max) return [{ text, line: 0 }];
+  if (bundlerOf(text)) return [{ text: text.slice(0, max), line: 0 }];
   const out: TextWindow[] = [];
   let line = 0;
   for (let pos = 0; pos < text.length; ) {

@@ -6,10 +6,15 @@ const c3 = "const child_process = require('child_process');\napp.get('/x', (req,
 const c5 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  cp.exec('git log ' + req.query.ref);\n});";
 const c4 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  const prog = req.query.tool;\n  cp.spawn(prog, ['--version']);\n});";
 
+const c8 = "const { execSync } = require('child_process');\nexecSync(process.argv[2]);";
+
 ruleTester('command-injection', 'javascript', {
   valid: [
     "const { execFile } = require('child_process');\napp.get('/x', (req, res) => { execFile('git', ['log', req.query.ref]); });",
     "const { exec } = require('child_process');\nexec('ls -la /tmp');",
+    // argv[0] is the runtime and argv[1] the script: the process re-running itself, not input
+    "const { spawn } = require('child_process');\nconst sub = spawn(process.argv[0], process.argv.slice(1), { detached: true });",
+    "const cp = require('child_process');\nconst node = process.argv[0];\ncp.spawnSync(node, [process.argv[1], '--child']);",
     "const { exec } = require('child_process');\napp.get('/x', (req, res) => { const n = Number(req.query.n); exec('sleep ' + n); });",
     "const { exec } = require('child_process');\napp.get('/x', (req, res) => { const host = req.query.host; if (!/^[a-z0-9.-]+$/i.test(host)) return res.sendStatus(400); exec('ping ' + host); });",
     "const shell = require('shell-quote');\nconst { exec } = require('child_process');\napp.get('/x', (req, res) => { exec('ls ' + shell.quote([req.query.dir])); });",
@@ -22,6 +27,7 @@ ruleTester('command-injection', 'javascript', {
     { code: c5, errors: [at(c5, "'git log ' + req.query.ref", 'request:direct')], output: c5.replace("cp.exec('git log ' + req.query.ref)", "cp.execFile('git', ['log', req.query.ref])") },
     { code: c2, errors: [at(c2, 'cmd', 'request:summary', { after: 'execSync(cmd' })] },
     { code: c3, errors: [at(c3, '[req.query.dir]', 'request:direct')] },
+    { code: c8, errors: [{ ...at(c8, 'process.argv[2]', 'argv:direct'), severity: 'info', confidence: 'low' }] },
     { code: c4, errors: [at(c4, 'prog', 'request:direct', { after: 'spawn(prog' })] },
   ],
 });
@@ -35,6 +41,7 @@ ruleTester('command-injection', 'python', {
     "import subprocess\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run(['ping', '-c', '1', request.args['host']])",
     "import subprocess, shlex\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run('ping ' + shlex.quote(request.args['host']), shell=True)",
     "import os\nos.system('ls -la')",
+    "import subprocess, sys\nsubprocess.run([sys.executable, sys.argv[0], '--worker'])",
     "import os\nfrom flask import request\n@app.route('/p')\ndef p():\n    host = request.args['host']\n    if host not in ALLOWED_HOSTS:\n        abort(400)\n    os.system('ping ' + host)",
   ],
   invalid: [

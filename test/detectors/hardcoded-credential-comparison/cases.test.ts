@@ -30,6 +30,10 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     "if (password === '********') keepOld();",
     // a compiler pass, and a lexer token: not credentials
     "if (pass === 'first') runFirst();",
+    "if (config.passwordMode === 'bcrypt') useBcrypt();",
+    "if (opts.apiKeySource === 'header') readHeader();",
+    // the branch only warns that the shipped default is still configured
+    "if (config.basicAuth.username === 'admin' && config.basicAuth.password === 'pass') {\n  console.error(clc.red('basicAuth credentials are \"admin:pass\", it is recommended you change this in your config.js!'));\n}",
     "if (token === 'function') parseFunction();",
     // bcrypt against a stored hash
     "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare(req.body.password, user.hash);",
@@ -43,6 +47,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsBcrypt, 'changeme', 'call'),
     flag(jsMethod, 'Passw0rd!', 'call'),
     flag(jsApiKey, 'k-12345', 'compare'),
+    // a log line that is no warning about the default: the login check stands
+    flag("if (user === 'root' && pass === 'hunter2') {\n  console.log('admin logged in');\n  grant();\n}", 'hunter2', 'compare'),
     { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },
   ],
 });
@@ -70,6 +76,10 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     // `pass` in another sense (jinja2's compiler)
     "if pass_arg == 'environment':\n    self.write(', environment')",
     "if password == 'x':\n    pass",
+    // settings that say how a password is checked or stored, not a password
+    "if settings.CAS_LDAP_PASSWORD_CHECK == 'bind':\n    pass",
+    "if self.user and settings.PASSWORD_HASHER != 'argon2':\n    pass",
+    "if secret_storage == 'keyring':\n    pass",
   ],
   invalid: [
     flag(pyIf, 'letmein', 'compare'),
@@ -78,5 +88,6 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     flag(pyCheck, 's3cret!', 'call'),
     flag(pyDjango, 'hunter2', 'call'),
     flag(pyUser, 'p@ss', 'call'),
+    flag("if settings.ADMIN_PASSWORD == 'bind-admin':\n    login()", 'bind-admin', 'compare'),
   ],
 });

@@ -18,6 +18,10 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: 'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True', language: 'python', path: 'mysite/settings.py' },
     { code: 'SESSION_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings/dev.py' },
     { code: 'SESSION_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings/local.py' },
+    // a project helper handed the response (its own `response.set_cookie` is what counts)
+    { code: "utils.set_cookie(\n    response,\n    'remember_provider',\n    provider.suffix,\n    max_age\n)", language: 'python' },
+    // the framework's own starting mapping (Flask's `default_config`), which applications override
+    { code: 'class Flask(App):\n    default_config = ImmutableDict(\n        {\n            "SESSION_COOKIE_HTTPONLY": True,\n            "SESSION_COOKIE_SECURE": False,\n        }\n    )', language: 'python', path: 'app.py' },
   ],
   invalid: [
     { code: "res.cookie('token', jwt);", errors: [{ line: 1, column: 1 }] },
@@ -28,10 +32,13 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: "cookies().set('session', token, { path: '/' });", errors: 1 },
     { code: "ctx.cookies.set('sid', sid, { httpOnly: true });", errors: 1 },
     { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
+    { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },
     { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },
     { code: "resp.set_cookie('auth', token, secure=False, httponly=True)", language: 'python', errors: 1 },
     { code: 'DEBUG = False\nSESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings.py', errors: [{ line: 2 }, { line: 3 }], output: 'DEBUG = False\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True' },
     { code: "app.config['SESSION_COOKIE_HTTPONLY'] = False", language: 'python', errors: 1 },
     { code: 'app.config.update(SESSION_COOKIE_SECURE=False)', language: 'python', errors: 1 },
+    // the application's own mapping, under another name
+    { code: 'app_config = {\n    "SESSION_COOKIE_SECURE": False,\n}\napp.config.from_mapping(app_config)', language: 'python', errors: [{ line: 2, column: 5, endLine: 2, endColumn: 35, kind: 'setting-off' }] },
   ],
 });

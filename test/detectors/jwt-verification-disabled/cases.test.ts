@@ -1,10 +1,15 @@
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
+
+const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const d = jwt.decode(token, { complete: true });\n  return { kid: d.header.kid, user: d.payload.sub };\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
   valid: [
     "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['HS256'] });",
     "import jwt from 'jsonwebtoken';\nconst { header } = jwt.decode(token, { complete: true });\nconst claims = jwt.verify(token, keys[header.kid]);",
     "import { jwtDecode } from 'jwt-decode';\nconst claims = jwtDecode(token);",
+    // the header only (its `kid` picks the key to verify with, in another module)
+    "const jwt = require('jsonwebtoken');\nconst getHeaderFromToken = token => {\n  const decodedToken = jwt.decode(token, { complete: true });\n  if (!decodedToken) throw new Error('not a JWT');\n  return decodedToken.header;\n};",
+    "const jwt = require('jsonwebtoken');\nexport const kidOf = (t) => jwt.decode(t, { complete: true }).header.kid;",
     "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
@@ -17,6 +22,8 @@ ruleTester('jwt-verification-disabled', 'typescript', {
   invalid: [
     { code: "import jwt from 'jsonwebtoken';\nconst user = jwt.decode(req.headers.authorization);", errors: [{ line: 2, column: 14 }] },
     { code: "const { decode } = require('jsonwebtoken');\nconst user = decode(token);", errors: [{ line: 2 }] },
+    // the header and the payload both read: the claims are trusted unverified
+    { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },
     { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },

@@ -74,7 +74,7 @@ describe(`${ID}: Python imports`, () => {
     const files = { 'app/mylocal.py': '', 'src/mypkg/__init__.py': '', 'requirements.txt': 'PyYAML\nscikit-learn\n' };
     const f = await depFindings(ID, { code, path: 'app/main.py', files, registry });
     assert.deepEqual(positions(f), ['4:8']);
-    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:google-cloud-storage', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:scikit-learn']);
+    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:django-reqests_toolbelt_zz', 'pypi:google-cloud-storage', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:scikit-learn']);
   });
 
   it('never looks up stdlib modules (3.8–3.13), __future__ or relative imports', async () => {
@@ -92,6 +92,7 @@ const MARKDOWN = '# App\n\nInstall the npm install ghost-prose-zz package.\n\n``
 const DOCKER = 'FROM python:3.12\nRUN pip install --no-cache-dir \\\n    requests \\\n    ghost-docker-zz\n';
 const SHELL = '#!/bin/sh\nset -e\npython3 -m pip install -U pip ghost-sh-zz && npm i -g ghost-npm-zz\npoetry add "ghost-poetry-zz>=1"\nuv pip install ./local .\n';
 const CI = 'jobs:\n  build:\n    steps:\n      - run: pnpm add ghost-ci-zz\n      - run: |\n          pip3 install ghost-ci2-zz\n';
+const SCOPED = '{\n  "name": "@ghostscope-zz/express",\n  "devDependencies": {\n    "@ghostscope-zz/test-utils": "9.10.1",\n    "@other-zz/test-utils": "1.0.0"\n  }\n}\n';
 const spans = (code: string, ...names: string[]) => names.map((n) => at(code, n));
 
 ruleTester(ID, 'javascript', {
@@ -105,5 +106,7 @@ ruleTester(ID, 'javascript', {
     { name: 'Dockerfile RUN with line continuations', code: DOCKER, path: 'Dockerfile', errors: spans(DOCKER, 'ghost-docker-zz') },
     { name: 'shell script', code: SHELL, path: 'scripts/setup.sh', services: { registry: registryWith({ 'pypi:pip': {} }) }, errors: spans(SHELL, 'ghost-sh-zz', 'ghost-npm-zz', 'ghost-poetry-zz') },
     { name: 'CI YAML run steps', code: CI, path: '.github/workflows/ci.yml', errors: spans(CI, 'ghost-ci-zz', 'ghost-ci2-zz') },
+    // a package of the manifest's own scope is most likely a private sibling of its monorepo: shown, low; another scope is not
+    { name: 'package.json: own-scope sibling', code: SCOPED, path: 'package.json', errors: [{ ...at(SCOPED, '@ghostscope-zz/test-utils'), severity: 'info', confidence: 'low' }, { ...at(SCOPED, '@other-zz/test-utils'), severity: 'error', confidence: 'high' }] },
   ],
 });

@@ -1,6 +1,7 @@
 // nonexistent-package, Python: an import is "not on PyPI" only when neither its name nor a mapped
 // distribution exists and nothing the project declares, locks or has installed provides it.
 import assert from 'node:assert/strict';
+import { MemoryProject } from '../../../server/src/project/memory-project';
 import { at, depFindings, registryWith } from './deps-harness';
 
 const ID = 'nonexistent-package';
@@ -19,12 +20,29 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ']);
   });
 
   it('still flags an import when neither name exists', async () => {
     const f = await depFindings(ID, { code: 'import os\nimport AFQ\n', path: 'a.py', registry: registryWith() });
     assert.deepEqual(at(f), ['2:8']);
+  });
+
+  it('asks for django-<name> and a namespace package\'s first two segments too (impersonate, flufl.lock)', async () => {
+    const registry = registryWith({ 'pypi:django-impersonate': {}, 'pypi:flufl.lock': {} });
+    assert.deepEqual(at(await depFindings(ID, { code: 'from impersonate.helpers import users\nfrom flufl.lock import Lock\n', path: 'a.py', registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: 'from ghostns_zz.lock import Lock\n', path: 'a.py', registry })), ['1:6']);
+  });
+
+  it('a workspace that is itself a package imports itself by its folder name; another folder name does not', async () => {
+    const files = { '__init__.py': '', 'models.py': '' };
+    const code = 'from cas_server import models\nfrom cas_server_zz import x\n';
+    const project = (rootName?: string) => ({ project: new MemoryProject({ ...files, 'views.py': code }, rootName) });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', registry: registryWith(), services: project('cas_server') })), ['2:6']);
+    // without the root's own __init__.py it is a plain folder: its name is no module
+    const plain = { project: new MemoryProject({ 'views.py': code }, 'cas_server') };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', registry: registryWith(), services: plain })), ['1:6', '2:6']);
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', registry: registryWith(), services: project() })), ['1:6', '2:6']);
   });
 
   it('asks for python-<name> too (`import ntlm` comes from python-ntlm)', async () => {
@@ -35,6 +53,14 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const f = await depFindings(ID, { code: 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n', path: 'a.py', registry: registryWith() });
     assert.deepEqual(at(f), ['2:12']);
     assert.equal(f[0].confidence, 'low');
+  });
+
+  it('the fallback in an `except ImportError:` branch is optional as well; another handler\'s is not', async () => {
+    const code = 'def parse(x):\n    try:\n        from xml.etree import ElementTree\n    except ImportError:\n        from ghostet_zz import ElementTree\n';
+    const f = await depFindings(ID, { code, path: 'a.py', registry: registryWith() });
+    assert.deepEqual([at(f), f[0].confidence], [['5:14'], 'low']);
+    const g = await depFindings(ID, { code: code.replace('ImportError', 'ValueError'), path: 'a.py', registry: registryWith() });
+    assert.deepEqual([at(g), g[0].confidence], [['5:14'], 'high']);
   });
 
   it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {

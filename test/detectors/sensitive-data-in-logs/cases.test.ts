@@ -5,6 +5,8 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     "console.log('password reset email sent');",
     "logger.info('token refreshed', { userId });",
     "console.log('length', password.length);",
+    // an id meant to be shown, named so
+    "runtime.log.debug(`multiplayer new session public:${publicSessionId} user:${user.username}`);",
     "console.log('valid?', isPasswordValid);",
     "logger.debug(`tokens used: ${tokenCount}`);",
     "console.log('user', user.id, user.email);",
@@ -23,6 +25,7 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
   invalid: [
     { code: "console.log('login', username, password);", errors: [{ line: 1, column: 32 }] },
     { code: "logger.info(`token=${accessToken}`);", errors: [{ line: 1, column: 22 }] },
+    { code: "runtime.log.debug('multiplayer disconnect', existingSessionId, publicSessionId);", errors: [{ line: 1, column: 45, endLine: 1, endColumn: 62 }] },
     { code: "console.log('body', req.body);", errors: [{ line: 1, column: 21 }] },
     { code: "logger.debug({ headers: req.headers }, 'incoming');", errors: 1 },
     { code: "console.log(req.headers.authorization);", errors: 1 },

@@ -17,6 +17,8 @@ ruleTester(RULE, 'javascript', {
     EXPRESS + "app.use('/static', express.static(path.join(__dirname, '..', 'client', 'dist')));",
     EXPRESS + "app.use(express.static(__dirname + '/public'));",
     EXPRESS + "app.use('/vendor', express.static(path.join(__dirname, 'node_modules/bootstrap/dist')));",
+    // one package's folder inside node_modules, joined part by part
+    EXPRESS + "app.use('/json-viewer', express.static(path.join(__dirname, '..', 'node_modules', 'jquery.json-viewer', 'json-viewer')));",
     // A folder named logs that is written to, not served.
     EXPRESS + "const logDir = path.join(__dirname, 'logs');\nfs.mkdirSync(logDir, { recursive: true });\napp.use(express.static('public'));",
     // Behind an auth middleware in the same chain, or only in development.
@@ -38,6 +40,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "app.use(express.static(path.join(__dirname, '..')));", "path.join(__dirname, '..')", 'root'),
     one(EXPRESS + "app.use('/logs', express.static(path.join(__dirname, 'logs')));", "path.join(__dirname, 'logs')", 'sensitive', { severity: 'warning', confidence: 'high' }),
     one(EXPRESS + "app.use('/backup', express.static('./backups'));", "'./backups'", 'sensitive'),
+    one(EXPRESS + "app.use('/modules', express.static(path.join(__dirname, '..', 'node_modules')));", "path.join(__dirname, '..', 'node_modules')", 'sensitive'),
+    one(EXPRESS + "app.use('/repo', express.static(path.join(__dirname, '.git', 'objects')));", "path.join(__dirname, '.git', 'objects')", 'sensitive'),
     one(EXPRESS + "app.use(express.static(path.join(__dirname, '.git')));", "path.join(__dirname, '.git')", 'sensitive'),
     one(EXPRESS + "const LOG_DIR = process.env.LOG_DIR;\napp.use('/logs', express.static(LOG_DIR));", 'LOG_DIR', 'sensitive', { confidence: 'medium' }),
     // A root named in another module (`exports.rootPath = path.resolve(__dirname, '../..')`).

@@ -7,6 +7,8 @@ const c4 = "app.get('/s', (req, res) => {\n  const q = req.query;\n  let sql = '
 const c5 = "app.post('/x', async (request, response) => {\n  await sequelize.query(`DELETE FROM sessions WHERE token = '${request.body.token}'`);\n});";
 const c6 = "app.get('/o', (req, res) => {\n  knex('users').whereRaw(`name = '${req.query.name}'`);\n});";
 
+const c7 = "app.get('/u', (req, res) => { dbConnection.get('SELECT * FROM users WHERE name = ' + req.query.name); });";
+
 ruleTester('sql-injection', 'javascript', {
   valid: [
     "app.get('/u', (req, res) => { db.query('SELECT * FROM users WHERE name = ?', [req.query.name]); });",
@@ -20,6 +22,11 @@ ruleTester('sql-injection', 'javascript', {
     "function build(req) { return req.table; }\nconst q = { table: 'users' };\ndb.query('SELECT * FROM ' + q.table);",
     "app.get('/u', (req, res) => { const res2 = new Map(); res2.set('q', req.query.q); db.query('SELECT 1'); });",
     "app.get('/u', (req, res) => { db.query(`SELECT * FROM users WHERE id = ${Number(req.query.id)}`); });",
+    // key-value, cache, HTTP and directory clients named like a connection: their `get`/`query` take no SQL
+    "app.get('/k/:key', (req, res) => { const redisConnection = res.locals.connection; redisConnection.get(req.params.key, (e, v) => res.json(v)); });",
+    "app.get('/k/:key', async (req, res) => { res.json(await cacheClient.get(`user:${req.params.key}`)); });",
+    "app.get('/p', async (req, res) => { res.json(await httpClient.get('/api/items?q=' + req.query.q)); });",
+    "app.get('/l', (req, res) => { ldapClient.search('ou=people', { filter: '(uid=' + req.query.uid + ')' }); });",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "\"SELECT * FROM users WHERE name = '\" + req.query.name + \"'\"", 'request:direct')] },
@@ -28,6 +35,7 @@ ruleTester('sql-injection', 'javascript', {
     { code: c4, errors: [at(c4, 'sql', 'request:direct', { after: 'db.all(sql' })] },
     { code: c5, errors: [at(c5, "`DELETE FROM sessions WHERE token = '${request.body.token}'`", 'request:direct')] },
     { code: c6, errors: [at(c6, "`name = '${req.query.name}'`", 'request:direct')] },
+    { code: c7, errors: [at(c7, "'SELECT * FROM users WHERE name = ' + req.query.name", 'request:direct')] },
   ],
 });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { applyEdits } from '../harness';
 import type { Ecosystem } from '../../../server/src/core/services';
-import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+import { at, depFindings, fakeRegistry, POPULAR, registryWith } from '../nonexistent-package/deps-harness';
 
 const ID = 'suspicious-package';
 const DAY = 86_400_000;
@@ -46,6 +46,22 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: 'import reqeusts\n', path: 'app.py', registry })), []);
   });
 
+  it('an npm package with many releases and no creation time (npm sends one only for packages changed lately) is established', async () => {
+    const registry = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 26, created: undefined }, 'npm:expressjs-zz': {} });
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", registry })), []);
+    // a recent creation time still counts, whatever the releases
+    const fresh = registryWith({ 'npm:expresss': { monthlyDownloads: 40, versions: 26, created: daysAgo(40) } });
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'expresss';\n", registry: fresh })), ['1:16']);
+  });
+
+  it('a package in the scope named like the popular package\'s prefix is its scoped twin, no typo (`@fastify/x` beside `fastify-x`)', async () => {
+    const popular = { ...POPULAR, npm: { ...POPULAR.npm, 'fastify-type-provider-zod': 1e6 } };
+    const known = { 'npm:@fastify/type-provider-zod': { versions: 3, monthlyDownloads: 40, created: daysAgo(100) }, 'npm:fastify-type-provider-zod': {}, 'npm:fastlfy-type-provider-zod': { versions: 3, monthlyDownloads: 40, created: daysAgo(100) } };
+    const registry = fakeRegistry(known, popular);
+    assert.deepEqual(at(await depFindings(ID, { code: "import z from '@fastify/type-provider-zod';\n", registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: "import z from 'fastlfy-type-provider-zod';\n", registry })), ['1:16']);
+  });
+
   it('catches separator and suffix confusion (`lodash.js`, `python3-dateutil`)', async () => {
     const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5, versions: 1 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined, versions: 3 } });
     assert.deepEqual(at(await depFindings(ID, { code: "const _ = require('lodash.js');\n", path: 'src/a.js', registry })), ['1:20']);
@@ -80,6 +96,12 @@ describe(`${ID}`, () => {
     const f = await depFindings(ID, { code, registry });
     assert.deepEqual(at(f), ['1:16']);
     assert.equal(f[0].confidence, 'low');
+  });
+
+  it('does not call a package with few versions and unknown downloads little used: outside the popular snapshot is no count', async () => {
+    const registry = registryWith({ 'npm:connect-ensure-login': { versions: 2, monthlyDownloads: undefined }, 'pypi:flufl.lock': { versions: 2, monthlyDownloads: undefined } });
+    assert.deepEqual(at(await depFindings(ID, { code: "import e from 'connect-ensure-login';\n", registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code: 'from flufl.lock import Lock\n', path: 'app.py', files: { 'requirements.txt': 'flufl.lock\n' }, registry })), []);
   });
 
   it('declared and installed packages are trusted without a look-up', async () => {

@@ -1,4 +1,8 @@
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
+
+const named = "if (argList['insecure-certificate']) {\n  connObj.tls.rejectUnauthorized = false;\n}";
+const branch = "if (process.env.CI) {\n  connObj.tls.rejectUnauthorized = false;\n}";
+const always = 'const agent = new https.Agent({ rejectUnauthorized: false });';
 
 ruleTester('tls-verification-disabled', 'typescript', {
   valid: [
@@ -35,6 +39,10 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'session = requests.Session()\nsession.verify = False', language: 'python', errors: [{ line: 2 }], output: 'session = requests.Session()\nsession.verify = True' },
     { code: 'r = requests.get(url, verify=False)', language: 'python', path: 'tests/test_api.py', errors: 1 },
     { code: "if (opts.insecure) agentOptions.rejectUnauthorized = false;\nconst a = new Agent(opts.insecure ? { rejectUnauthorized: false } : {});", errors: [{ line: 1 }, { line: 2 }] },
+    // a switch named for the insecure choice is the user's explicit opt-in: shown, not alarmed about
+    { code: named, errors: [{ ...at(named, 'connObj.tls.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
+    { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
+    { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: "const options = {};\noptions.rejectUnauthorized = false;", errors: [{ line: 2, column: 1 }], output: "const options = {};\noptions.rejectUnauthorized = true;" },
     { code: 'if not server_hostname:\n    ctx.check_hostname = False', language: 'python', errors: [{ line: 2 }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },

@@ -35,3 +35,24 @@ ruleTester('unescaped-template-output', 'ejs', {
     { code: t2, errors: [{ ...at(t2, '<%- post.bodyHtml %>', 'raw-markup'), severity: 'info', confidence: 'low' }] },
   ],
 });
+
+const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
+const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
+const k3 = '{{ form.bio.data|safe }}';
+
+ruleTester('unescaped-template-output', 'jinja', {
+  valid: [
+    // escaped again after `safe`, a developer's help text, a form field rendered by its own call
+    '<a href="/doc/{{ document._id | json | safe | url_encode }}?skip={{ skip }}">open</a>',
+    '<p>{{ comment.text|safe|escape }}</p>',
+    '<span class="help-block">{{ field.help_text|safe }}</span>',
+    '<p class="text-muted">{{ field.help_text|safe|linebreaksbr }}</p>',
+    '<div class="fs-div">{{ field(**kwargs)|safe }}</div>',
+  ],
+  invalid: [
+    { code: k1, errors: [{ ...at(k1, '{{ user.help_note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: k2, errors: [{ ...at(k2, '{{ doc._id | json | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // the form's submitted data, not a rendered field
+    { code: k3, errors: [{ ...at(k3, '{{ form.bio.data|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+  ],
+});

@@ -36,6 +36,9 @@ const p5 = 'from hashlib import md5\nhashed = md5(raw_password.encode()).hexdige
 
 ruleTester('weak-password-hash', 'typescript', {
   valid: [
+    // Have I Been Pwned's range API asks for SHA-1 of the password; only five hex digits leave, nothing is stored
+    "async function pwnedCount(password) {\n  const sha1 = crypto.createHash('sha1').update(password).digest('hex').toUpperCase();\n  const res = await fetch(`https://api.pwnedpasswords.com/range/${sha1.slice(0, 5)}`);\n  return parse(await res.text(), sha1.slice(5));\n}",
+    py("import hashlib, urllib.request\n\ndef pwned_password(password):\n    sha1 = hashlib.sha1(password.encode('utf8')).hexdigest()\n    req = urllib.request.Request(url=f'https://api.pwnedpasswords.com/range/{sha1[:5].upper()}')\n    return urllib.request.urlopen(req).read()"),
     "const etag = crypto.createHash('md5').update(body).digest('hex');",
     "const checksum = createHash('sha1').update(fileBuffer).digest('hex');",
     "const hash = crypto.createHash('sha256').update(apiKey).digest('hex');",
@@ -79,6 +82,8 @@ ruleTester('weak-password-hash', 'typescript', {
   ],
   invalid: [
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
+    // a breach check elsewhere in the file does not excuse the digest stored here
+    { code: s3 + "\nasync function pwned(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [at(s3, "'sha1'", 'name:data')] },
     { code: s2, errors: [at(s2, "'sha256'", 'name:data')] },
     { code: s3, errors: [at(s3, "'sha1'", 'name:data')] },
     { code: s4, errors: [at(s4, 'md5', 'name:receiver')] },

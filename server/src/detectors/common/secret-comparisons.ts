@@ -13,6 +13,10 @@ const NOT_CREDENTIAL = new Set([
   'password', 'passwd', 'text', 'hidden', 'string', 'number', 'boolean', 'object', 'function', 'undefined', 'null', 'none',
   'true', 'false', 'new', 'old', 'current', 'confirm', 'required', 'optional', 'empty', 'missing', 'invalid', 'secret', 'token',
 ]);
+/** Last words of a name that is a setting about the credential, not the credential. */
+const SETTING_OF = /^(?:check|method|mode|type|kind|scheme|format|policy|hasher|algorithm|algo|backend|strategy|field|style|source|storage)$/;
+/** The branch only warns that the shipped default is still set (`if (pass === 'pass') console.warn('change it')`). */
+const WARNS_DEFAULT = /^[^\n]*\n\s*(?:console\.(?:warn|error|log)|(?:logger|log|logging|warnings|LOG|_logger)\.(?:warn(?:ing)?|error)|print)\s*\([^\n]*\b(?:default|change|recommend|insecure)/i;
 /** Names whose secret word also means something else (`pass` of a compiler, `auth` mode): only beside a user check. */
 const AMBIGUOUS = /^(?:pass|auth|key|creds?)$/;
 export const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;
@@ -35,6 +39,8 @@ function credentialName(name: string): boolean {
   const words = splitWords(name);
   // `user_pass == 'git'`: a `user:pass` pair (the user part of a URL), not a password alone.
   if (words.some((w) => w === 'user' || w === 'username')) return false;
+  // `PASSWORD_CHECK == 'bind'`, `auth_method == 'secret'`: a setting that names how it is checked.
+  if (SETTING_OF.test(words[words.length - 1] ?? '')) return false;
   if (kind === 'password') return true;
   return words.some((w) => w === 'secret' || w === 'apikey' || w === 'passphrase') || (words.includes('api') && words.includes('key'));
 }
@@ -56,6 +62,7 @@ export function comparedLiterals(lowered: FileIR, values: FileValues, text: stri
         if (!name || !credentialName(name)) continue;
         const lit = values.resolve(b);
         if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value)) continue;
+        if (WARNS_DEFAULT.test(text.slice(e.span.end, e.span.end + 400))) continue;
         if (AMBIGUOUS.test(name) || onlyPass(name)) {
           const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, text.indexOf('\n', e.span.end) >>> 0);
           if (!USER_NEARBY.test(line)) continue;

@@ -22,6 +22,8 @@ const RAW: Partial<Record<LanguageId, RegExp[]>> = {
 RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
 const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
+/** Not visitor data: escaped again after `safe` (`| url_encode`), a developer's help text or label, a form field rendered by its own call. */
+const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|^[\w.]*\b(?:help_text|verbose_name)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
@@ -60,7 +62,7 @@ function templates(ctx: DetectorContext): void {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
       const expr = expression(ctx.languageId, m[1]);
-      if (HARMLESS.test(expr) && !/autoescape/.test(m[0])) continue;
+      if ((HARMLESS.test(expr) || NOT_RAW.test(expr)) && !/autoescape/.test(m[0])) continue;
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const block = /autoescape/.test(m[0]);
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;

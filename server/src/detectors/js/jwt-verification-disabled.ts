@@ -10,6 +10,20 @@ function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
 }
 
+/**
+ * `jwt.decode(t, { complete: true })` read only for its `.header`: the key id (`kid`) that picks the key
+ * to verify with, the first step of verifying, not trusting the claims.
+ */
+function headerOnly(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const p = call.parent;
+  if (ts.isPropertyAccessExpression(p)) return p.name.text === 'header';
+  if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
+  let scope: ts.Node = p;
+  while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+  const reads = [...scope.getText(sf).matchAll(new RegExp(`\\b${p.name.text}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
+  return reads.length > 0 && reads.every((m) => m[2] === 'header');
+}
+
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
 function jwtBindings(ctx: DetectorContext): { modules: Set<string>; decode: Set<string> } {
   const modules = new Set<string>();
@@ -64,7 +78,7 @@ export const jwtVerificationDisabled: Detector = {
         const c = node.expression;
         const isDecode = (ts.isPropertyAccessExpression(c) && c.name.text === 'decode' && ts.isIdentifier(c.expression) && modules.has(c.expression.text))
           || (ts.isIdentifier(c) && decode.has(c.text));
-        if (isDecode) {
+        if (isDecode && !headerOnly(node, sf)) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning', confidence: 'medium',
             message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',

@@ -46,12 +46,16 @@ function loopback(node: ts.Node): boolean {
   return strings.some((s) => ts.isStringLiteralLike(s) && LOOPBACK.test(s.text));
 }
 
-/** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default. */
-function guarded(node: ts.Node): boolean {
+/** A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`): the user's explicit opt-in. */
+const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
+
+/** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
+function guarded(node: ts.Node): 'named' | 'branch' | undefined {
   for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
-    if ((ts.isIfStatement(p) && p.expression !== node) || (ts.isConditionalExpression(p) && p.condition !== node)) return true;
+    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition : undefined;
+    if (cond) return NAMED_OPT_IN.test(cond.getText()) ? 'named' : 'branch';
   }
-  return false;
+  return undefined;
 }
 
 export const tlsVerificationDisabled: Detector = {
@@ -62,9 +66,13 @@ export const tlsVerificationDisabled: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    // A loopback peer (a dev server, a test's self-signed certificate) is info at most; an opt-in switch a warning.
-    const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => (loopback(n) ? { severity: 'info' as const, confidence: 'low' as const }
-      : guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {});
+    // A loopback peer (a dev server, a test's self-signed certificate) or a switch named insecure is info at
+    // most; another opt-in branch a warning.
+    const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => {
+      const branch = guarded(n);
+      if (loopback(n) || branch === 'named') return { severity: 'info', confidence: 'low' };
+      return branch ? { severity: 'warning', confidence: 'medium' } : {};
+    };
     walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.BinaryExpression], (node) => {
       // { rejectUnauthorized: false } or options.rejectUnauthorized = false
       const assign = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left);

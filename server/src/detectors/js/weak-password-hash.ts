@@ -9,7 +9,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
-import { besidePassword } from '../shared/weak-hash-stores';
+import { besidePassword, BREACH_CHECK } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -38,6 +38,13 @@ function contextName(node: ts.Node, sf: ts.SourceFile): string {
     }
   }
   return '';
+}
+
+/** The text of the function around `node` (the whole file at the top level). */
+function enclosing(node: ts.Node, sf: ts.SourceFile): string {
+  let p: ts.Node | undefined = node.parent;
+  while (p && !ts.isSourceFile(p) && !ts.isFunctionLike(p)) p = p.parent;
+  return (p ?? sf).getText(sf);
 }
 
 /**
@@ -70,7 +77,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         const direct = mentionsPassword(data);
         const receiver = direct ? '' : contextName(node, sf);
         // A reset token's or a salt's digest is named after the password it serves, and is right.
-        if (direct || (mentionsPassword(receiver) && !besidePassword(receiver))) {
+        if ((direct || (mentionsPassword(receiver) && !besidePassword(receiver))) && !BREACH_CHECK.test(enclosing(node, sf))) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
           ctx.report({

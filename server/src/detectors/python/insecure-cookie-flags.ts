@@ -23,6 +23,14 @@ function inDevBranch(node: Node): boolean {
   return false;
 }
 
+/** A key of the mapping a framework's app class starts from (`default_config = ImmutableDict({...})`), wherever the file lives. */
+function inDefaultConfig(node: Node): boolean {
+  for (let n = node.parent, i = 0; n && i < 5; n = n.parent, i++) {
+    if (n.type === 'assignment') return /^default_config$/.test(n.childForFieldName('left')?.text ?? '');
+  }
+  return false;
+}
+
 function unquote(n: Node | null | undefined): string {
   if (!n) return '';
   if (n.type === 'string') return n.namedChildren.filter((c) => c?.type === 'string_content').map((c) => c!.text).join('');
@@ -39,7 +47,7 @@ export const pyInsecureCookieFlags: Detector = {
     if (!tree) return;
     const devFile = DEV_SETTINGS.test(ctx.path) || FRAMEWORK_DEFAULTS.test(ctx.path);
     const setting = (name: string, value: Node, at: Node) => {
-      if (!SETTINGS.test(name) || value.type !== 'false' || devFile || inDevBranch(at)) return;
+      if (!SETTINGS.test(name) || value.type !== 'false' || devFile || inDevBranch(at) || inDefaultConfig(at)) return;
       ctx.report({
         start: at.startIndex, end: at.endIndex, confidence: 'high', kind: 'setting-off',
         message: `\`${name} = False\` ${name.endsWith('SAMESITE') ? 'sends' : 'lets'} the ${name.startsWith('CSRF') ? 'CSRF' : 'session'} cookie ${name.endsWith('SAMESITE') ? 'with cross-site requests' : 'travel over plain HTTP or be read by scripts'}; set it to ${name.endsWith('SAMESITE') ? '"Lax"' : 'True'} in production settings.`,
@@ -75,6 +83,8 @@ export const pyInsecureCookieFlags: Detector = {
       }
       if (!/\.set_cookie$/.test(callee) || args.some((a) => a.type === 'dictionary_splat')) continue;
       const positional = args.filter((a) => a.type !== 'keyword_argument');
+      // `utils.set_cookie(response, key, …)`: a project helper handed the response, not Django's or Flask's signature.
+      if (positional[0]?.type === 'identifier' && /^(?:r|res|resp|response|http_?response)$/i.test(positional[0].text)) continue;
       const name = unquote(kw.get('key') ?? positional[0]);
       const value = unquote(kw.get('value') ?? positional[1]);
       if (!SENSITIVE.test(name) && !SENSITIVE.test(value)) continue;

@@ -30,7 +30,7 @@ const PII_QUALIFIED = new Set(['card', 'ssn', 'security', 'cc', 'account', 'pass
 const HARMLESS_PREFIX = new Set([
   'is', 'has', 'should', 'can', 'needs', 'num', 'n', 'no', 'on', 'handle', 'validate', 'masked', 'redacted', 'hashed',
   'obfuscated', 'sanitized', 'safe', 'show', 'use', 'get', 'set', 'with', 'min', 'max', 'expected', 'include', 'fake',
-  'mock', 'dummy',
+  'mock', 'dummy', 'public',
 ]);
 
 /** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */

@@ -87,7 +87,10 @@ export class ServedRoots {
   private join(parts: readonly Expr[], depth: number): Part {
     if (!parts.length) return 'other';
     const ps = parts.map((p) => (p.k === 'lit' && typeof p.value === 'string' ? this.joinedLiteral(p.value) : this.part(p, depth + 1)));
-    const hit = ps.find((p): p is Served => typeof p === 'object');
+    // A literal folder with more path after it (`'node_modules', 'pkg', 'dist'`) serves that subfolder, as a
+    // single literal is judged by its last segment; a dot-folder (`.git`) exposes whatever is under it.
+    const inside = (p: Served, i: number) => parts[i].k === 'lit' && i < ps.length - 1 && !p.name.startsWith("'.");
+    const hit = ps.find((p, i): p is Served => typeof p === 'object' && !inside(p, i));
     if (hit) return hit;
     return ps.every((p) => p === 'rootish') ? 'rootish' : 'other';
   }

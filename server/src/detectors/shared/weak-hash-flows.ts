@@ -8,7 +8,7 @@ import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, t
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact } from '../../core/types';
 import { wordsOf } from './sensitive-names';
-import { code, lineOf, storedDigestHits, type HashHit } from './weak-hash-stores';
+import { BREACH_CHECK, code, lineOf, storedDigestHits, type HashHit } from './weak-hash-stores';
 
 export type { HashHit } from './weak-hash-stores';
 
@@ -94,7 +94,8 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
   const hits: HashHit[] = [];
   for (const f of best.values()) {
     const fn = f.sink.model.receiverCall ? funcs.find((x) => x.id === f.sink.fn)?.span : undefined;
-    if (covered(f.sink.call, fn)) continue;
+    const around = funcs.find((x) => x.id === f.sink.fn)?.span;
+    if (covered(f.sink.call, fn) || (around && BREACH_CHECK.test(ctx.text.slice(around.start, around.end)))) continue;
     const { origin, sink } = f;
     const algorithm = sink.model.what ?? 'A fast digest';
     const names = origin.steps.map((s) => code(s.text)).filter((t, i, all) => all.indexOf(t) === i);

@@ -23,6 +23,12 @@ const PASSWORD_FIELD = new Set(['password', 'passwd', 'pwd', 'passcode', 'passph
 /** `passwordResetToken`, `password_changed_at`, `pinned`: about a password, not one. */
 const NOT_FIELD = new Set(['token', 'reset', 'expires', 'expiry', 'changed', 'updated', 'at', 'policy', 'length', 'confirm', 'confirmation', 'hint', 'salt']);
 
+/**
+ * A breached-password check (Have I Been Pwned's range API): SHA-1 of the password is what the API
+ * asks for, and only its first five hex digits leave the process; nothing is stored.
+ */
+export const BREACH_CHECK = /pwnedpasswords|haveibeenpwned|\bpwned\b/i;
+
 /** A name about a password that is not one (`passwordResetToken`, `password_salt`, `resetPasswordExpires`). */
 export function besidePassword(name: string): boolean {
   return wordsOf(name).some((w) => NOT_FIELD.has(w));

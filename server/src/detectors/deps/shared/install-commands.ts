@@ -16,6 +16,9 @@ const VALUE_FLAGS = new Set([
 const END = /[;&|)`\n]|\s#|$/;
 const TOKEN = /"([^"\n]*)"|'([^'\n]*)'|([^\s;&|)`]+)/g;
 
+/** Names documentation writes for "your package here": `your-adapter-package-name`, `package-name`. */
+const PLACEHOLDER = /^(?:@[^/]+\/)?your[-_]|(?:^|[-_])(?:package|module|pkg|library|plugin|adapter)[-_]name$/i;
+
 /** One argument: the name at its offsets, or nothing for specs that are not registry names. */
 function nameOf(arg: string, ecosystem: 'npm' | 'pypi'): { name: string; at: number } | undefined {
   if (/^[$.~/\\]|:\/\/|^(?:git|file|github|npm|link|workspace):|\.(?:whl|tgz|tar\.gz|zip)$/i.test(arg)) return undefined;
@@ -37,6 +40,10 @@ function scanCommands(text: string, from: number, to: number, out: PackageRef[])
   for (const [re, ecosystem] of [[NPM_CMD, 'npm'], [PIP_CMD, 'pypi']] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(segment); m; m = re.exec(segment)) {
+      // A comment that mentions a command in passing (`# … prevents re-running npm install on …`); a bare
+      // `# ` prompt right before it is a root shell's.
+      const lineHead = segment.slice(segment.lastIndexOf('\n', m.index - 1) + 1, m.index);
+      if (/^\s*#/.test(lineHead) && !/^\s*#\s*$/.test(lineHead)) continue;
       const argsStart = m.index + m[0].length;
       const endRel = END.exec(segment.slice(argsStart))!.index;
       const args = segment.slice(argsStart, argsStart + endRel);
@@ -54,7 +61,7 @@ function scanCommands(text: string, from: number, to: number, out: PackageRef[])
           continue;
         }
         const n = nameOf(raw, ecosystem);
-        if (!n) continue;
+        if (!n || PLACEHOLDER.test(n.name)) continue;
         const start = from + argsStart + t.index + quoted + n.at;
         out.push({ ecosystem, name: n.name, start, end: start + n.name.length, kind: 'install' });
       }

@@ -92,7 +92,9 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
   const roots = [...new Set(dirs.flatMap((d) => [d, join(d, 'src')]))];
   // Compiled extension modules (`apt_pkg.cpython-311-x86_64-linux-gnu.so`) and stubs count too.
   const compiled = (r: string, top: string) => (project.list(r) ?? []).some((n) => n.startsWith(`${top}.`) && /\.(?:so|pyd|pyi)$/.test(n));
-  out.isLocalModule = (top) =>
+  // A workspace that is itself a package (its folder opened directly) imports itself by the folder's name.
+  const self = project.rootName && project.exists('__init__.py') ? project.rootName : undefined;
+  out.isLocalModule = (top) => top === self ||
     roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')) || compiled(r, top));
   out.provides = (top) => {
     for (const d of [...out.declared.keys(), ...locked]) if (namesModule(d, top)) return 'declared';

@@ -20,6 +20,8 @@ const OPTIONAL_HANDLER = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseExc
 function inOptionalTry(node: PyNode): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'function_definition' || n.type === 'class_definition') return false;
+    // The fallback of an import that failed (`except ImportError: from elementtree import …`) is optional too.
+    if (n.type === 'block' && n.parent?.type === 'except_clause' && /\b(?:ImportError|ModuleNotFoundError)\b/.test(n.parent.text.split(':')[0])) return true;
     if (n.type !== 'block' || n.parent?.type !== 'try_statement') continue;
     const handlers = n.parent.namedChildren.filter((c) => c?.type === 'except_clause');
     if (n.parent.childForFieldName('body')?.id === n.id && handlers.some((h) => !h!.namedChildren.some((c) => c?.type !== 'block') || OPTIONAL_HANDLER.test(h!.text.split(':')[0]))) return true;
@@ -88,8 +90,12 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
     // The snapshot's candidates: one is the name to ask for; several (a shared namespace) leave the import name first.
     const candidates = known ? [known] : snapshotDistributions(i.top);
     const name = candidates.length === 1 ? candidates[0] : i.top;
-    // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm).
-    const alternatives = [...new Map([...candidates, i.top, `python-${i.top}`].map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
+    // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm),
+    // `django-<name>` of a Django app (`impersonate`), and a namespace package is named by its first two
+    // segments (`flufl.lock`).
+    const [, second] = i.path.split('.');
+    const names = [...candidates, i.top, `python-${i.top}`, `django-${i.top}`, ...(second ? [`${i.top}.${second}`] : [])];
+    const alternatives = [...new Map(names.map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
       ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional,
       alternatives, knownImport: candidates.length > 0,

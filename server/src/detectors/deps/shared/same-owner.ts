@@ -23,9 +23,19 @@ export function nearMissOf(r: Located, facts: PackageFacts, index: PopularIndex 
   // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
   // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
   if (!squat || r.knownImport || (r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name))) return undefined;
+  // `@fastify/type-provider-zod` beside `fastify-type-provider-zod`: the project's own scope, no typo.
+  const folded = (n: string) => (n.startsWith('@') ? n.slice(1).replace('/', '-') : n);
+  if (r.ecosystem === 'npm' && folded(r.name) === folded(squat)) return undefined;
+  // npm gives a creation time only for packages that may be new (changed lately): with none, many
+  // releases are history enough; a known creation time must be two years old.
   const age = ageInDays(facts);
-  const established = (facts.versions ?? 0) >= 10 && age !== undefined && age >= 730;
+  const established = (facts.versions ?? 0) >= 10 && (age === undefined ? r.ecosystem === 'npm' : age >= 730);
   return established ? undefined : squat;
+}
+
+/** `@bull-board/test-utils` in `@bull-board/express`'s manifest (`own`): the package's own npm scope. */
+export function ownScope(own: string | undefined, r: Located): boolean {
+  return r.ecosystem === 'npm' && r.kind === 'manifest' && !!own?.startsWith('@') && r.name.startsWith(own.slice(0, own.indexOf('/') + 1));
 }
 
 /** Whether two owner lists (lower-case names, e-mails, `org:` ids) have one in common; unknown → no. */

@@ -5,8 +5,7 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/ser
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
 import { addDependencyFix, renameFix } from './dep-fixes';
-import { normalizePypi } from './python-import-names';
-import { ageInDays, nearMissOf, sameOwnerNames } from './same-owner';
+import { ageInDays, nearMissOf, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
@@ -52,14 +51,16 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
-    // Behind `try: … except ImportError`, the code runs without it: shown, not alarmed about.
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional ? 'low' : undefined });
+    // Behind `try: … except ImportError`, the code runs without it, and a package of the manifest's own
+    // scope is most likely a private sibling of its monorepo: shown, not alarmed about.
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
     const near = nearMissOf(r, facts, index);
     const ageDays = ageInDays(facts);
-    const lowDownloads = facts.monthlyDownloads !== undefined ? facts.monthlyDownloads < 500 : !index?.names.has(r.ecosystem === 'pypi' ? normalizePypi(r.name) : r.name);
+    // Unknown counts (PyPI, no downloads API) say nothing: outside the popular snapshot is not "few downloads".
+    const lowDownloads = facts.monthlyDownloads !== undefined && facts.monthlyDownloads < 500;
     if (sameOwner) {
       // published by the popular package's owners: neither a typo trap nor an unknown newcomer
     } else if (near) {

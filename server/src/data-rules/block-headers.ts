@@ -1,0 +1,28 @@
+// The headers of the indented blocks around a line (Python): `except ImportError:`, `try:`, `if PY2:`.
+// A removed API used inside a compatibility branch only runs where it exists; data rules read these
+// headers through `notInBlock`.
+
+const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/g, '        ').length;
+
+/** At most this many lines are read upwards from a match (a module's top-level header is rarely farther). */
+const MAX_LINES_UP = 2000;
+
+/**
+ * Whether a header line (`…:`, comments aside) of a block enclosing the line at `offset` matches one of
+ * `headers`: each less-indented line ending in a colon above it, innermost first, up to the module level.
+ */
+export function inBlockHeadedBy(text: string, offset: number, headers: readonly RegExp[]): boolean {
+  let ls = text.lastIndexOf('\n', offset - 1) + 1;
+  // The line's own indentation: a match may start at the line's start, before it.
+  let indent = indentOf(text.slice(ls, ls + 256));
+  for (let n = 0; indent > 0 && ls > 0 && n < MAX_LINES_UP; n++) {
+    const end = ls - 1;
+    ls = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ls, end).replace(/\r$/, '');
+    const code = line.replace(/#.*$/, '').trimEnd();
+    if (!code.trim() || indentOf(line) >= indent || !code.endsWith(':')) continue;
+    if (headers.some((h) => h.test(code))) return true;
+    indent = indentOf(line);
+  }
+  return false;
+}

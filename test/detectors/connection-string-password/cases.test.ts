@@ -1,0 +1,18 @@
+import { at, ruleTester } from '../harness';
+
+const py = 'DATABASE_URL = "postgresql://app:N7vq2Lx9Rk4mTz@db.internal:5432/app"';
+const yaml = 'services:\n  api:\n    environment:\n      - MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app';
+
+ruleTester('connection-string-password', 'python', {
+  valid: [
+    // documentation shows the shape of a URL with a made-up password: an example, not a committed secret
+    { code: "In production you'll be given a URL (e.g. `mysql://lkjdsf4:kw8sd@us-west-2.64-8.amazonaws.com:3306/4e843g`).", language: 'markdown' },
+    { code: '```js\nurl: \'mysql://root:squ1ddy@localhost:3306/my_dev_db_name\',\n```', language: 'markdown', path: 'docs/reference/connections.md' },
+    'DATABASE_URL = "postgresql://app:${DB_PASSWORD}@db:5432/app"',
+  ],
+  invalid: [
+    { code: py, errors: [at(py, 'N7vq2Lx9Rk4mTz')] },
+    { code: yaml, language: 'yaml', path: 'docker-compose.yml', errors: [at(yaml, 'Xk29fLq7Mv3p')] },
+    { code: 'export MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app', language: 'shellscript', errors: 1 },
+  ],
+});

@@ -1,0 +1,26 @@
+// Data rules' `notInBlock`: the headers of the Python blocks around a match (compatibility branches).
+import assert from 'node:assert/strict';
+import { inBlockHeadedBy } from '../../server/src/data-rules/block-headers';
+
+const EXCEPT_IMPORT = [/^\s*except\b.*\bImportError\b/];
+const inside = (code: string, needle: string, headers = EXCEPT_IMPORT) => inBlockHeadedBy(code, code.indexOf(needle), headers);
+
+describe('data-rules/block-headers', () => {
+  it('reads the enclosing headers innermost first, up to the module level, past comments and blank lines', () => {
+    assert.equal(inside('try:\n    from a import b\nexcept ImportError:\n    # old name\n\n    from c import b\n', 'from c'), true);
+    assert.equal(inside('try:\n    import x\nexcept ImportError:\n    if FALLBACK:\n        import imp\n', 'import imp'), true, 'an outer header');
+    assert.equal(inside('try:\n\timport x\nexcept ImportError:\n\timport imp\n', 'import imp'), true, 'tabs');
+    assert.equal(inside('except (ImportError, AttributeError):  # py2\r\n    import imp\r\n', 'import imp'), true, 'CRLF and a comment');
+  });
+
+  it('is false at the module level, in a sibling block that has ended, and under other headers', () => {
+    assert.equal(inside('import imp\n', 'import imp'), false);
+    assert.equal(inside('try:\n    import x\nexcept ImportError:\n    pass\nimport imp\n', 'import imp'), false, 'after the block');
+    assert.equal(inside('except ImportError:\n    pass\ndef f():\n    import imp\n', 'import imp'), false, 'a sibling block');
+    assert.equal(inside('except ValueError:\n    import imp\n', 'import imp'), false);
+    // a continuation line less indented than the match is not a header
+    assert.equal(inside('x = call(\n  1)\nif y:\n        import imp\n', 'import imp'), false);
+    // a string or comment mentioning ImportError is no header either
+    assert.equal(inside('def f():\n    msg = "except ImportError:"\n    import imp\n', 'import imp'), false);
+  });
+});
