@@ -10,6 +10,7 @@ const alias = R('  const body = req.body;\n  const pw = body.password;\n  await 
 const assign = R('  const user = await User.findById(req.params.id);\n  user.password = req.body.password;\n  await user.save();');
 const cmp = R('  const user = await User.findOne({ email: req.body.email });\n  if (!user || user.password !== req.body.password) return res.status(401).end();');
 const nullish = R('  const { email, password } = req.body ?? {};\n  await users.insertOne({ email, password });');
+const cmpCurrent = R('  const user = await User.findByPk(req.user.id);\n  if (user.password !== req.body.currentPassword) return res.status(403).end();');
 const cmpAlias = R('  const { password } = req.body;\n  const [rows] = await db.query(sql, [email]);\n  if (rows[0].password === password) req.session.ok = true;');
 
 ruleTester('plaintext-password', 'javascript', {
@@ -23,6 +24,7 @@ ruleTester('plaintext-password', 'javascript', {
     // Not the request's password: a parameter of a helper, a confirmation check.
     'function make(password) { return User.create({ password }); }',
     R('  if (req.body.password !== req.body.confirmPassword) return res.status(400).end();'),
+    R('  if (req.body.newPassword !== req.body.confirmPassword) return res.status(400).end();'),
     // Shadowed: the inner `password` is a hash.
     R('  const { password } = req.body;\n  const save = async (password) => User.create({ password });\n  await save(await bcrypt.hash(password, 10));'),
     // Connecting with a password is not storing it.
@@ -39,6 +41,8 @@ ruleTester('plaintext-password', 'javascript', {
     { code: cmp, errors: [{ ...at(cmp, 'user.password !== req.body.password', 'compared'), confidence: 'high' }] },
     { code: nullish, errors: [at(nullish, 'password', 'stored', { after: 'insertOne({ email, password' })] },
     { code: cmpAlias, errors: [at(cmpAlias, 'rows[0].password === password', 'compared')] },
+    // A change-password form's qualified key is the user's password too.
+    { code: cmpCurrent, errors: [at(cmpCurrent, 'user.password !== req.body.currentPassword', 'compared')] },
   ],
 });
 
@@ -48,6 +52,7 @@ const wtf = F('    form = RegisterForm()\n    user = User(username=form.username
 const dj = 'def signup(request):\n    pw = request.POST.get("password")\n    User.objects.create(username=request.POST["username"], password=pw)';
 const mongo = F('    data = request.get_json()\n    users.insert_one({"email": data["email"], "password": data["password"]})');
 const attr = F('    user = User.query.get(1)\n    user.password = request.json["password"]');
+const change = F('    current_user.password = request.json["new_password"]\n    db.session.commit()');
 const pycmp = F('    user = User.query.filter_by(name=request.form["name"]).first()\n    if user.password == request.form["password"]:\n        login_user(user)');
 
 ruleTester('plaintext-password', 'python', {
@@ -62,6 +67,7 @@ ruleTester('plaintext-password', 'python', {
     // A property setter on the model hashes.
     'class User(db.Model):\n    @password.setter\n    def password(self, value):\n        self.password_hash = generate_password_hash(value)\n' + F('    user = User(password=request.form["password"])'),
     F('    if request.form["password"] != request.form["confirm"]:\n        abort(400)'),
+    F('    if request.form["new_password"] != request.form["confirm_password"]:\n        abort(400)'),
     // Flask's tutorial: the model's `password` property hashes; the login checks through the model.
     F('    password = request.form["password"]\n    db.session.add(User(username=request.form["username"], password=password))') + '\n@app.route("/login")\ndef login():\n    if not user.check_password(request.form["password"]):\n        abort(401)',
   ],
@@ -72,5 +78,6 @@ ruleTester('plaintext-password', 'python', {
     { code: mongo, errors: [at(mongo, 'data["password"]', 'stored')] },
     { code: attr, errors: [at(attr, 'request.json["password"]', 'stored')] },
     { code: pycmp, errors: [{ ...at(pycmp, 'user.password == request.form["password"]', 'compared'), confidence: 'high' }] },
+    { code: change, errors: [at(change, 'request.json["new_password"]', 'stored')] },
   ],
 });

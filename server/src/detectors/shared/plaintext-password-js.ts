@@ -6,7 +6,8 @@ import { ts } from '../../core/ts';
 
 export interface PasswordSite { start: number; end: number; kind: 'stored' | 'compared'; text: string; from: string }
 
-const PASSWORD_KEY = /^(?:password|passwd|pwd|pass|userPassword|user_password|plainPassword)$/i;
+/** A password's key, also the qualified ones a change-password form sends (`currentPassword`, `new_password`). */
+const PASSWORD_KEY = /^(?:(?:user|plain|raw|new|current|old)_?)?(?:password|passwd|pwd|pass)$/i;
 /** The request's body (Express, Koa, Next.js/Nest `body` parameters are not guessed). */
 const BODY = /^(?:req|request|ctx\.request|context\.request)\.body$/;
 /** Receivers whose `password` field is a stored one. */

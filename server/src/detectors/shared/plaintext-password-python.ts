@@ -1,14 +1,14 @@
 // plaintext-password, Python syntax: a request's password (`request.form["password"]`, `request.json.get(
 // "password")`, DRF `request.data`, WTForms `form.password.data`) passed to a model or driver write
 // (`User(password=…)`, `User.objects.create(password=…)`, `users.insert_one({"password": …})`), assigned to a
-// user's field, or compared with `==` to a stored one. Aliases are followed inside the function; a name
-// assigned twice (`password = generate_password_hash(password)`) or a call on the way ends the trail.
+// user's field, or compared with `==` to a stored one (keys: also `new_password`, `current_password`). Aliases
+// are followed in the function; a name assigned twice (`password = hash(password)`) or a call ends the trail.
 import type { Node } from 'web-tree-sitter';
 import type { DetectorContext } from '../../core/types';
 import { pyCallee, pyNodesOf } from './py-nodes';
 import type { PasswordSite } from './plaintext-password-js';
 
-const PASSWORD_KEY = /^(?:password|passwd|pwd|pass|user_password|plain_password)$/i;
+const PASSWORD_KEY = /^(?:(?:user|plain|raw|new|current|old)_?)?(?:password|passwd|pwd|pass)$/i;
 const BODY = /^request\.(?:form|json|POST|data|values|get_json\(\)|get_json\(silent=True\)|get_json\(force=True\))$/;
 const STORED = /^(?:(?:new|db|current|the|existing|found|saved|created)_?)?(?:user|account|member|customer|admin|employee|profile|person|owner|patient|student|u|usr|record|row|result|doc|entity|self\.user)$/i;
 const WRITE = /^(?:create|insert|insert_one|insert_many|update|update_one|update_many|find_one_and_update|update_or_create|get_or_create|add|put|save)$/;

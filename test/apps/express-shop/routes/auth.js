@@ -68,7 +68,7 @@ router.post('/forgot', async (req, res) => {
 
 router.put('/me/password', requireAuth, async (req, res) => {
   const user = await User.findByPk(req.user.sub);
-  // todo-expect: plaintext-password
+  // expect: plaintext-password
   if (user.password !== req.body.currentPassword) {
     return res.status(403).json({ error: 'Current password is wrong' });
   }

@@ -76,7 +76,7 @@ def support_login():
 @bp.route("/password", methods=["PUT"])
 @login_required
 def change_password():
-    # todo-expect: plaintext-password
+    # expect: plaintext-password
     current_user.password = request.json["new_password"]
     db.session.commit()
     return jsonify(ok=True)
