@@ -2,7 +2,7 @@
 type Lang = 'js' | 'python';
 interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number; url?: boolean }
 export interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
-export interface SettingSpec { language: Lang; names?: string[]; members?: string[]; what: string; env: string }
+export interface SettingSpec { language: Lang; names?: string[]; members?: string[]; keys?: string[]; what: string; env: string }
 export interface SinkPack { calls: CallSpec[]; settings: SettingSpec[] }
 
 /** How the literal reaches the sink (directly, the fallback of an env read or another lookup, compared); its role. */

@@ -119,6 +119,14 @@ export class FileValues {
   }
 }
 
+/** The values down a path of keys in nested mapping literals (`*`: any key), as `DATABASES['default']['PASSWORD']`. */
+export function valuesAt(values: FileValues, e: Expr | undefined, keys: readonly string[]): Expr[] {
+  const o = values.resolve(e);
+  if (!keys.length) return e ? [e] : [];
+  if (o?.k !== 'object') return [];
+  return o.props.filter((p) => keys[0] === '*' || p.key === keys[0]).flatMap((p) => valuesAt(values, p.value, keys.slice(1)));
+}
+
 export function propOf(o: Expr & { k: 'object' }, key: string): Expr | undefined {
   for (let i = o.props.length - 1; i >= 0; i--) if (o.props[i].key === key) return o.props[i].value;
   return undefined;

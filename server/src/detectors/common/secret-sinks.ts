@@ -8,7 +8,7 @@ import type { Expr, FileIR, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import type { Fact } from '../../core/types';
 import { comparedLiterals } from './secret-comparisons';
-import { FileValues, kwargOf, propOf } from './secret-sink-values';
+import { FileValues, kwargOf, propOf, valuesAt } from './secret-sink-values';
 import { SinkGate } from './secret-sink-gate';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
@@ -90,7 +90,8 @@ class FileSinks {
         const member = t.k === 'member' && t.target.k === 'member' && !!t.target.prop && (
           spec.members?.includes(t.target.prop) ||
           (spec.names?.includes(t.target.prop) && t.target.object.k === 'member' && t.target.object.prop === 'config'));
-        if (named || member) this.value(s.value, { role: 'secret', what: spec.what, where: `\`${this.text.slice(t.span.start, t.span.end)}\``, env: spec.env });
+        const at: At = { role: 'secret', what: spec.what, where: `\`${this.text.slice(t.span.start, t.span.end)}\``, env: spec.env };
+        if (named || member) for (const v of spec.keys ? valuesAt(this.values, s.value, spec.keys) : [s.value]) this.value(v, at);
       }
     }
   }
