@@ -16,6 +16,8 @@ ruleTester(RULE, 'javascript', {
     E("try { schema.parse(req.body); } catch (e) { res.status(422).send(`invalid: ${e.message}`); }"),
     E("try { await sendMail(req.body.to); } catch (err) { res.status(400).json({ error: String(err) }); }"),
     { code: P('    try:\n        payload = MySchema().load(request.json)\n    except ValidationError as e:\n        return jsonify(error=str(e)), 400'), language: 'python' },
+    // Only a KeyError is caught, though the block also commits: its text is the missing key.
+    { code: P('    try:\n        note = Note(title=request.json["title"])\n        db.session.commit()\n    except KeyError as e:\n        return jsonify(error=f"missing field {e}"), 400'), language: 'python' },
   ],
   invalid: [
     one(E("try { parse(req.body); } catch (err) { res.status(400).json({ error: err.message, stack: err.stack }); }"), 'err.stack', 'stack', { severity: 'warning', confidence: 'high' }),
@@ -30,5 +32,8 @@ ruleTester(RULE, 'javascript', {
     { ...one(P('    try:\n        db.session.add(Item(**request.json))\n        db.session.commit()\n    except Exception as e:\n        return jsonify(error=str(e)), 400'), 'e', 'message'), language: 'python' },
     { ...one(P('    try:\n        run(request.json)\n    except Exception:\n        return jsonify(trace=traceback.format_exc()), 400'), 'traceback.format_exc()', 'stack'), language: 'python' },
     { ...one(P('    try:\n        cur.execute("INSERT INTO t VALUES (%s)", (request.json["v"],))\n    except Exception as e:\n        raise HTTPException(status_code=400, detail=str(e))'), 'e', 'message'), language: 'python' },
+    // A driver's or ORM's error class caught, whatever the call: its text names tables and values.
+    { ...one(P('    try:\n        post = Post.objects.get(pk=request.json["id"])\n    except (Post.DoesNotExist, DatabaseError) as e:\n        return jsonify(error=str(e)), 404'), 'e', 'message'), language: 'python' },
+    { ...one(P('    try:\n        lookup(request.json)\n    except sqlite3.OperationalError as err:\n        return {"error": str(err)}, 400'), 'err', 'message'), language: 'python' },
   ],
 });

@@ -27,13 +27,21 @@ function isCaught(id: Node): boolean {
 /** Database and ORM calls whose errors carry table, column and value names (IntegrityError, OperationalError). */
 const STORE_CALL = /\.\s*(?:execute|executemany|executescript|commit|flush|query|save|create|get_or_create|update_or_create|bulk_create|insert_one|insert_many|update_one|update_many|delete_one|delete_many|find_one|raw)\s*\(/;
 
-/** Whether the caught exception `id` comes from a `try` whose body calls a database or ORM. */
+/** Drivers' and ORMs' error classes (PEP 249 names, SQLAlchemy, PyMongo). */
+const DB_ERROR = /\b(?:DatabaseError|IntegrityError|OperationalError|ProgrammingError|DataError|InterfaceError|SQLAlchemyError|PyMongoError|OperationFailure|DuplicateKeyError)\b|\b(?:psycopg2?|sqlite3|pymysql|MySQLdb|asyncpg)\.\w*Error\b/;
+
+/**
+ * Whether the caught exception `id` is a database's: a driver's or ORM's error class is caught, or a
+ * catch-all (`except Exception as e`) wraps a database or ORM call. Other classes named (`KeyError`) are not.
+ */
 function caughtAroundStore(id: Node): boolean {
   for (let n: Node | null = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
     if (n.type !== 'except_clause') continue;
     const pattern = n.namedChildren.find((c) => c?.type === 'as_pattern');
     if (pattern?.childForFieldName('alias')?.text !== id.text) continue;
-    return STORE_CALL.test(n.parent?.childForFieldName('body')?.text ?? '');
+    const caught = pattern.namedChildren[0]?.text ?? '';
+    if (DB_ERROR.test(caught)) return true;
+    return /^\(?\s*(?:Exception|BaseException)\s*\)?$/.test(caught) && STORE_CALL.test(n.parent?.childForFieldName('body')?.text ?? '');
   }
   return false;
 }

@@ -67,7 +67,7 @@ def newsletter_webhook(request):
     try:
         post = Post.objects.get(pk=event["post_id"])
     except (Post.DoesNotExist, DatabaseError) as e:
-        # todo-expect: error-details-in-response
+        # expect: error-details-in-response
         return Response({"error": str(e)}, status=404)
     resp = requests.post(
         f"{NEWSLETTER_API}/campaigns",
