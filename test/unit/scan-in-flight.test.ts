@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '../../server/src/core/engine';
-import type { Services } from '../../server/src/core/services';
+import type { Services } from '../../server/src/core/types';
 import type { AnalyzeResult } from '../../server/src/core/session';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { InFlight, MAX_IN_FLIGHT_CHARS } from '../../server/src/scan/in-flight';
