@@ -9,6 +9,7 @@ import type { Ecosystem, PackageFacts, RegistryService } from '../core/services'
 import { GitBaseline } from '../vcs/baseline';
 import { FolderServices } from './compose';
 import { createEngine } from './create-engine';
+import { InFlight } from './in-flight';
 import type { FromScanWorker, ToScanWorker, WorkerInit } from './pool';
 import { recordReads, type Read } from './reuse';
 import { analyzeOptionsFor, scanOne, type AsyncScanOptions, type FileResultReuse } from './scan';
@@ -68,7 +69,7 @@ async function setUp(): Promise<AsyncScanOptions & { root: string }> {
   const services = folders.for(root, settings);
   if (init.registry && services.registry) services.registry = remoteRegistry(services.registry, init.registry.offline);
   for (const k of Object.keys(services)) if (!init.present.includes(k)) delete services[k];
-  return { root, settings, engine, services, keepText: init.keepText, ...(init.reuse ? { reuse: remoteReuse() } : {}) };
+  return { root, settings, engine, services, keepText: init.keepText, inFlight: new InFlight(), ...(init.reuse ? { reuse: remoteReuse() } : {}) };
 }
 
 const ready = setUp();

@@ -13,6 +13,7 @@ import type { ScanResult } from './result';
 import { listFiles, toRelative } from './walk';
 import { teamPacks } from '../analysis/team';
 import type { Read } from './reuse';
+import { InFlight } from './in-flight';
 
 export interface ScanOptions {
   root: string;
@@ -177,6 +178,8 @@ export interface AsyncScanOptions extends ScanOptions {
   signal?: AbortSignal;
   /** Results of unchanged files from an earlier run. */
   reuse?: FileResultReuse;
+  /** Bounds the characters of the files analysed at once (scanFilesAsync makes one per run). */
+  inFlight?: InFlight;
 }
 
 /** What one walked file adds to the report: recorded as soon as it is analysed, joined in walk order. */
@@ -194,6 +197,7 @@ export async function scanOne(opts: AsyncScanOptions, root: string, abs: string,
     piece.skipped.push({ path: file.rel, reason: file.skip, unanalysed: true });
     return { rel: file.rel, piece, reused: false };
   }
+  const leave = await opts.inFlight?.enter(file.text.length);
   try {
     const kept = await opts.reuse?.get(file);
     const r = kept ?? (await analyzeFileAsync(opts, file, analyzeOptions));
@@ -204,6 +208,8 @@ export async function scanOne(opts: AsyncScanOptions, root: string, abs: string,
   } catch (e) {
     if (opts.signal?.aborted) throw e;
     return { rel: file.rel, piece: { skipped: [{ path: file.rel, reason: internalError(e), unanalysed: true }], files: [], fileCount: 0 }, reused: false };
+  } finally {
+    leave?.();
   }
 }
 
@@ -219,8 +225,9 @@ export function joinPieces(opts: ScanOptions, result: ScanResult, pieces: Readon
 }
 
 /** Both tiers: the fast one, then the slow one where the engine has slow work for the file. */
-export async function scanFilesAsync(opts: AsyncScanOptions, walked: Walked = walkFiles(opts)): Promise<ScanResult> {
+export async function scanFilesAsync(options: AsyncScanOptions, walked: Walked = walkFiles(options)): Promise<ScanResult> {
   const { started, root, result, files, analyzeOptions } = walked;
+  const opts = options.inFlight ? options : { ...options, inFlight: new InFlight() };
   // What each analysed file adds to the report, recorded as soon as it is analysed (a file's text is
   // not kept until the end of the scan: that held the whole corpus in memory), joined in walk order.
   const pieces: Array<Piece | undefined> = new Array(files.length);

@@ -48,7 +48,7 @@ function credentialName(name: string): boolean {
 function credentialValue(v: string): boolean {
   const t = v.trim();
   if (t.length < 4 || t.length > 128 || NOT_CREDENTIAL.has(t.toLowerCase())) return false;
-  if (/^[*•.x]+$/i.test(t) || /\$\{|\{\{|%\(/.test(t)) return false; // masks and templates
+  if (/^[*\u2022.x]+$/i.test(t) || /\$\{|\{\{|%\(/.test(t)) return false; // masks and templates
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }
 

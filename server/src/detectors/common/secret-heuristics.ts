@@ -71,7 +71,7 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
 const PLACEHOLDER = new RegExp([
   String.raw`^<.*>$`, String.raw`\$\{.*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$[A-Za-z_(]`, String.raw`^%[A-Za-z_]+%$`,
   String.raw`%\(?\w*\)?[sd]`, String.raw`^#\{`, String.raw`^@[A-Z_]+@$`, String.raw`x{4,}`, String.raw`\*{3,}`,
-  String.raw`\.{3}`, String.raw`•{3,}`, String.raw`^(?:your|my|insert|enter|put|replace|add)(?:[^a-z]|$)`,
+  String.raw`\.{3}`, String.raw`\u2022{3,}`, String.raw`^(?:your|my|insert|enter|put|replace|add)(?:[^a-z]|$)`,
   String.raw`^your`, String.raw`chang(?:e[-_ ]?)?me|change[-_ ]?this|replace[-_ ]?me|dummy|fake|example|sample|placeholder|redacted|lorem|ipsum`,
   String.raw`(?:^|[^a-z])(?:test(?:ing)?|foo|bar|baz|todo|fixme|none|null|undefined|n\/a|tbd|secret|password)(?:[^a-z]|$)`,
   String.raw`0123456789|123456789|abcdefgh|qwerty|asdfgh|^(.)\1+$`,
