@@ -7,7 +7,9 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.postgresql",
         "USER": "app",
-        # expect: generic-secret-assignment
+        # A database password in Django's DATABASES is a secret by use: the sink rule's finding.
+        # ok: generic-secret-assignment
+        # expect: hardcoded-secret-in-sink
         "PASSWORD": "Xk29fLq7Mv3p!Zr",
     }
 }
