@@ -47,6 +47,7 @@ ruleTester(RULE, 'javascript', {
     // A template gets the environment to read from, not to print whole: not an answer by itself.
     EXPRESS + "app.get('/', (req, res) => res.render('index', { env: process.env }));",
     { code: FLASK + '@app.route("/")\ndef index():\n    return render_template("index.html", env=os.environ)', language: 'python' },
+    { code: FLASK + '@app.route("/debug/flags")\ndef flags():\n    return jsonify({k: v for k, v in app.config.get("FEATURES", {}).items()})', language: 'python' },
   ],
   invalid: [
     one(EXPRESS + "app.get('/debug/env', (req, res) => res.json(process.env));", 'process.env', 'env', { severity: 'error', confidence: 'high' }),
@@ -72,6 +73,10 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "app.get('/env', cors(), (req, res) => res.json(process.env));", 'process.env', 'env'),
     one(FLASK + '@app.route("/debug/env")\ndef env():\n    return jsonify(dict(os.environ))', 'os.environ', 'env', {}, 'python'),
     one(FLASK + '@app.get("/debug")\ndef debug():\n    return {"globals": str(globals())}', 'globals()', 'env', {}, 'python'),
+    // Comprehensions over the whole object: the config's or the globals' items one by one.
+    one(FLASK + '@app.route("/debug/config")\ndef debug_config():\n    return jsonify({k: str(v) for k, v in app.config.items()})', 'app.config.items()', 'env', {}, 'python'),
+    one('from django.http import JsonResponse\n\ndef dump(request):\n    return JsonResponse({"config": {k: str(v) for k, v in globals().items()}})', 'globals()', 'env', {}, 'python'),
+    one(EXPRESS + "app.get('/debug/env', (req, res) => res.json(Object.entries(process.env)));", 'process.env', 'env'),
     one('from django.http import JsonResponse\nimport os\n\ndef debug_env(request):\n    return JsonResponse(os.environ.copy())', 'os.environ.copy()', 'env', {}, 'python'),
     one('from prometheus_client import generate_latest\n@app.route("/metrics")\ndef metrics():\n    return generate_latest()', 'generate_latest()', 'metrics', {}, 'python'),
     one('from werkzeug.debug import DebuggedApplication\napp.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=True)', 'evalex=True', 'debugger', { severity: 'error' }, 'python'),

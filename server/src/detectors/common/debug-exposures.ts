@@ -64,12 +64,17 @@ function wholeIn(e: Expr, whole: ReadonlySet<string>, text: string, hit: (e: Exp
     switch (x.k) {
       case 'member':
         if (whole.has(t(x))) return hit(x, t(x));
-        return visit(x.key);
+        // An element of what a comprehension iterates (`{k: v for k, v in app.config.items()}`).
+        return x.prop === null && !x.key ? visit(x.object) : visit(x.key);
       case 'call':
         if (TEMPLATE.test(last(x.callee))) return;
         if (x.callee.k === 'name' && !x.callee.binding && whole.has(x.callee.name) && !x.args.length) return hit(x, x.callee.name);
-        if (x.callee.k === 'member' && COPY.has(x.callee.prop ?? '') && whole.has(t(x.callee.object))) return hit(x, t(x.callee.object));
+        if (x.callee.k === 'member' && COPY.has(x.callee.prop ?? '')) {
+          if (whole.has(t(x.callee.object))) return hit(x, t(x.callee.object));
+          visit(x.callee.object); // `globals().items()`
+        }
         x.args.forEach(visit); x.kwargs.forEach((k) => visit(k.value)); return;
+      case 'assign': return visit(x.value);
       case 'object': return x.props.forEach((p) => visit(p.value));
       case 'array': return x.items.forEach(visit);
       case 'spread': return visit(x.expr);
