@@ -171,4 +171,35 @@ describe('analysis: flows across Python files (slow tier)', () => {
     assert.equal(flows((await tiers({ ...files, 'app/clean.py': 'def as_id(v):\n    return v.strip()\n' }, 'app/routes.py', 'python')).both).length, 1);
     assert.deepEqual(flows((await tiers({ 'app/routes.py': ROUTE_PY }, 'app/routes.py', 'python')).both), []);
   });
+
+  it('summarises an imported Python module only when it defines a function the file calls with input', async () => {
+    // What a caller of `derived` asked the index to compute, by path: `pythonDefs` (the text gate) or the summaries.
+    const derives: string[] = [];
+    const counting = (files: Record<string, string>) => {
+      const index = new ProjectIndex(memoryProject(files));
+      const derived = index.derived.bind(index);
+      index.derived = (rel, key, derive) => derived(rel, key, (text, path) => {
+        derives.push(`${path}:${derive.name === 'pythonDefs' ? 'defs' : 'summary'}`);
+        return derive(text, path);
+      });
+      return index;
+    };
+    const engine = await testEngine();
+    const run = async (files: Record<string, string>) => {
+      derives.length = 0;
+      const input = { text: files['app/routes.py'], languageId: 'python' as const, path: 'app/routes.py' };
+      return flows((await engine.analyzeTiers(input, { workspace: counting(files) })).findings);
+    };
+    // A class of that name (Django's `HttpResponse`), a constant, a re-export: nothing to summarise, nothing parsed.
+    const route = ROUTE_PY.replace('from .helpers import find_user', 'from .helpers import find_user\nfrom .http import Page');
+    const classOnly = 'class Page:\n    def __init__(self, body):\n        self.body = body\n\ndef find_user(v):\n    return v\n';
+    assert.deepEqual(await run({ 'app/routes.py': route.replace("find_user(request.args.get('id'))", "Page(request.args.get('id'))"), 'app/helpers.py': HELPER_PY, 'app/http.py': classOnly }), []);
+    assert.deepEqual(derives, ['app/http.py:defs']);
+    // The function it calls is defined there (inside an `if`, too): summarised, and the flow is found.
+    const guarded = HELPER_PY.replace(/^def find_user/m, 'if True:\n  def find_user').replace(/\n    /g, '\n      ');
+    for (const helpers of [HELPER_PY, guarded]) {
+      assert.equal((await run({ 'app/routes.py': ROUTE_PY, 'app/helpers.py': helpers })).length, 1, helpers);
+      assert.deepEqual(derives, ['app/helpers.py:defs', 'app/helpers.py:summary']);
+    }
+  });
 });

@@ -8,7 +8,7 @@ import type { Expr, Span } from './ir';
 import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
-import { applyImported, importedCallee } from './imported';
+import { addName, applyImported, importedCallee } from './imported';
 import { mayFetch, stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
@@ -96,7 +96,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   } else if (all.some((x) => deepTaint(x).length || x.from?.length)) {
     // The fast tier has no imported summaries: it notes which modules get input (or the result of an
     // unknown call on input, `find_user(as_id(x))`), and the slow tier summarises only those.
-    for (const [module] of importedCallee(a.ir.language, c, path)) a.importsWithInput.add(module);
+    for (const [module, name] of importedCallee(a.ir.language, c, path)) addName(a.importsWithInput, module, name);
   }
   if (recv?.object && method) {
     const chained = roleMember(a, recv, method, 'methods', e.span);

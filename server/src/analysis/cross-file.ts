@@ -5,7 +5,8 @@
 // Flow rules report from it only sinks the fast tier's analysis could not see (flow-rule.ts).
 import type { FileMemo } from '../core/memo';
 import type { AsyncDetectorContext, Fact } from '../core/types';
-import { importedCallee, passThrough, portable, type ExportTable, type ImportedFunction, type Importer } from './imported';
+import { addName, importedCallee, passThrough, portable, pythonDefs, type ExportTable, type ImportedFunction, type Importer } from './imported';
+import type { WorkspaceIndex } from '../core/services';
 import { analysis, ANALYSED, ir, languageOfAnalysis, mayHaveInput, memoAnalysed, modelsFor, ownResult, type FileAnalysis, type ModelContext } from './index';
 import { Analyzer, type Summary } from './interpret';
 import type { FileIR } from './ir';
@@ -75,8 +76,8 @@ export function importedModules(lowered: FileIR): string[] {
 
 /** The imports of one run whose exports the file calls with input, and their tables as they are resolved. */
 export interface ImportTables {
-  /** Modules worth summarising: imported workspace-looking modules the file calls with input. */
-  readonly modules: ReadonlySet<string>;
+  /** Modules worth summarising: imported workspace-looking modules the file calls with input, with the names it calls. */
+  readonly modules: ReadonlyMap<string, ReadonlySet<string>>;
   /** Whether `module`'s table was looked up already this run. */
   has(module: string): boolean;
   /** Resolves and summarises `module` (memoised by the workspace index per path and content). */
@@ -91,21 +92,31 @@ function modelsOf(ctx: AsyncDetectorContext, language: ModelLanguage): Models {
  * The modules worth summarising: the fast tier's walk noted which imports get input (most never do);
  * without it, a first walk where every workspace-looking import hands its arguments back finds them.
  */
-function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Models, fast: FileAnalysis | undefined): ReadonlySet<string> {
+function neededModules(ctx: AsyncDetectorContext, lowered: FileIR, models: Models, fast: FileAnalysis | undefined): ReadonlyMap<string, ReadonlySet<string>> {
   const candidates = new Set(importedModules(lowered));
-  const used = new Set<string>();
+  const used = new Map<string, Set<string>>();
   if (fast?.importsWithInput) {
-    for (const m of fast.importsWithInput) if (candidates.has(m)) used.add(m);
+    for (const [m, names] of fast.importsWithInput) if (candidates.has(m)) used.set(m, new Set(names));
   } else if (candidates.size) {
     let n = 0;
     const a = new Analyzer(lowered, models, ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, (module, name) => {
       if (!candidates.has(module)) return undefined;
-      used.add(module);
+      addName(used, module, name);
       return passThrough(name);
     });
     a.run();
   }
   return used;
+}
+
+/** Key of the index's memo of each Python file's `def` names. */
+const DEFS = {};
+
+/** Whether `file` can export a function the run calls (Python: one of them is defined there; JS: not checked). */
+function mayExport(workspace: WorkspaceIndex, file: string, language: ModelLanguage, names: ReadonlySet<string> | undefined): boolean {
+  if (language !== 'python' || !names) return true;
+  const defs = workspace.derived(file, DEFS, pythonDefs);
+  return !defs || [...names].some((n) => defs.has(n));
 }
 
 /** Per run (a fact, so both the slow detectors and `analysis-imports` share it): the imports and their tables. */
@@ -130,7 +141,7 @@ export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> 
         if (tables.has(module)) return tables.get(module);
         if (tables.size >= MAX_MODULES) return undefined;
         const file = workspace.resolve(path, module, language);
-        const table = file ? workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo)) : undefined;
+        const table = file && mayExport(workspace, file, language, modules.get(module)) ? workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo)) : undefined;
         tables.set(module, table);
         return table;
       },
@@ -146,7 +157,7 @@ export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> 
 export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   const imports = ctx.get(importTables);
   if (!imports) return;
-  for (const module of imports.modules) {
+  for (const module of imports.modules.keys()) {
     if (ctx.signal?.aborted) return;
     const known = imports.has(module);
     if (imports.table(module) && !known) await new Promise((resolve) => setImmediate(resolve));
@@ -171,7 +182,7 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
     if (!imports || !lowered || !language) return undefined;
     // Flow rules report only what went through an imported function: a sink inside it, or input it
     // hands back. When no export of the modules called with input has either, the walk would add nothing.
-    if (![...imports.modules].some((m) => [...(imports.table(m)?.values() ?? [])].some(matters))) return undefined;
+    if (![...imports.modules.keys()].some((m) => [...(imports.table(m)?.values() ?? [])].some(matters))) return undefined;
     let used = false;
     const importer: Importer = (module, name) => {
       const fn = imports.modules.has(module) ? imports.table(module)?.get(name) : undefined;

@@ -95,6 +95,24 @@ export function portable(name: string, file: string, fnId: number, s: Summary, t
  * A stand-in that hands every argument back (no sinks): a first walk with it finds which imports are
  * called with input, including through each other's results, before any imported file is summarised.
  */
+/** Notes that `name` of `module` is used (the modules an analysis follows, with the names it calls). */
+export function addName(names: Map<string, Set<string>>, module: string, name: string): void {
+  let set = names.get(module);
+  if (!set) names.set(module, (set = new Set()));
+  set.add(name);
+}
+
+/**
+ * The functions a Python file defines, by name, at any depth (a superset of its exports: module-level
+ * `def`s, also inside `if`/`try`): read from the text, so a module that cannot export any name an
+ * importer calls (a class, a constant, a re-export) is not parsed for it.
+ */
+export function pythonDefs(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*(?:async[ \t]+)?def[ \t]+([^\s(:]+)/gm)) out.add(m[1]);
+  return out;
+}
+
 export function passThrough(name: string): ImportedFunction {
   const taint: Origin[] = Array.from({ length: 8 }, (_, index) => ({
     label: 'param', param: { fn: IMPORTED, index, path: [] }, source: NOWHERE, sourceText: name, steps: [], via: 'direct', trust: 'high',

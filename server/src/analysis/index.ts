@@ -20,8 +20,8 @@ export interface FileAnalysis {
   readonly language: ModelLanguage;
   /** Top-level modules the file imports (driver placeholder styles, framework checks). */
   readonly imports: ReadonlySet<string>;
-  /** Imported modules whose functions the file calls with input (fast tier; the slow tier follows only those). */
-  readonly importsWithInput?: ReadonlySet<string>;
+  /** Imported functions the file calls with input, by module (fast tier; the slow tier follows only those). */
+  readonly importsWithInput?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Shipped models compiled once per language and set of team extensions (static data, not per file). */
@@ -120,7 +120,7 @@ export function memoAnalysed(memo: FileMemo | undefined, path: string, text: str
  */
 export function ownResult(a: Analyzer, walked: boolean, language: ModelLanguage): FileAnalysis {
   if (walked && a.hasWork()) return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
-  return { flows: [], routes: a.roles.routes, language, imports: a.imports, importsWithInput: new Set() };
+  return { flows: [], routes: a.roles.routes, language, imports: a.imports, importsWithInput: new Map() };
 }
 
 export const analysis: Fact<FileAnalysis | undefined> = {

@@ -87,8 +87,8 @@ class Stop extends Error {}
 
 export class Analyzer {
   readonly flows: Flow[] = [];
-  /** Modules whose imported functions are called with input (recorded when there is no importer). */
-  readonly importsWithInput = new Set<string>();
+  /** Imported functions called with input, by module (recorded when there is no importer). */
+  readonly importsWithInput = new Map<string, Set<string>>();
   readonly summaries = new Map<number, Summary>();
   private readonly active = new Set<number>();
   private readonly envOf = new Map<number, Env>();
