@@ -4,9 +4,7 @@ import type { Position } from './types';
 export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   get lineCount(): number {
     return this.starts.length;

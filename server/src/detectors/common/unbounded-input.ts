@@ -48,10 +48,19 @@ function accumulation(body: readonly Stmt[], chunk: number): { start: number; en
   return at;
 }
 
-function javascript(ctx: DetectorContext, lowered: FileIR, imports: ReadonlySet<string>): void {
+function javascript(ctx: DetectorContext, lowered: FileIR): void {
+  // What the file imports is asked only once a `multer(…)` call turns up (a walk of its own).
+  let imports: ReadonlySet<string> | undefined;
   for (const fn of lowered.funcs) {
     forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call' || e.callee.k !== 'member') return;
+      if (e.k !== 'call') return;
+      if (e.callee.k === 'name' && e.callee.name === 'multer' && (imports ??= importsOf(lowered)).has('multer')) {
+        const opts = e.args[0];
+        if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
+        ctx.report({ start: e.span.start, end: e.span.end, kind: 'upload', message: 'This multer upload has no `limits`, so a client can send files of any size and number; set `limits: { fileSize, files }`.' });
+        return;
+      }
+      if (e.callee.k !== 'member') return;
       const c = e.callee;
       // req.on('data', chunk => …) on a request (ctx.req in Koa).
       if (/^(on|once|addListener)$/.test(c.prop ?? '') && e.args[0]?.k === 'lit' && e.args[0].value === 'data' && e.args[1]?.k === 'func') {
@@ -63,17 +72,12 @@ function javascript(ctx: DetectorContext, lowered: FileIR, imports: ReadonlySet<
         if (at) ctx.report({ ...at, kind: 'stream', message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }
     });
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call' || e.callee.k !== 'name' || e.callee.name !== 'multer' || !imports.has('multer')) return;
-      const opts = e.args[0];
-      if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
-      ctx.report({ start: e.span.start, end: e.span.end, kind: 'upload', message: 'This multer upload has no `limits`, so a client can send files of any size and number; set `limits: { fileSize, files }`.' });
-    });
   }
 }
 
-function python(ctx: DetectorContext, lowered: FileIR, imports: ReadonlySet<string>, r: FileAnalysis): void {
-  if (!imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
+function python(ctx: DetectorContext, lowered: FileIR, r: FileAnalysis): void {
+  // The analysis lists the file's imports (every file that reads `request.…` is analysed).
+  if (!r.imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
   const message = 'The whole request body is read with no size limit and the app sets no `MAX_CONTENT_LENGTH`, so one large request can exhaust memory; set `app.config["MAX_CONTENT_LENGTH"]` or read in bounded chunks.';
   for (const fn of lowered.funcs) {
     forEachExpr(fn.body, (e) => {
@@ -99,9 +103,8 @@ export const unboundedInput: Detector = {
     if (!/\bmulter\b|\bon\(\s*['"]data['"]|\bflask\b/.test(ctx.text)) return;
     const lowered = ctx.get(ir);
     if (!lowered) return;
-    const imports = importsOf(lowered);
-    if (lowered.language === 'js') return javascript(ctx, lowered, imports);
+    if (lowered.language === 'js') return javascript(ctx, lowered);
     const r = ctx.get(analysis);
-    if (r) python(ctx, lowered, imports, r);
+    if (r) python(ctx, lowered, r);
   },
 };

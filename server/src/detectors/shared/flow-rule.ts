@@ -9,6 +9,7 @@ import { analysis, type FileAnalysis, type Flow, type Step, type Value } from '.
 import { importedAnalysis, importTables, prepareImports } from '../../analysis/cross-file';
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
+import { lineOf, lines } from './lines';
 
 /**
  * One keyword list for every flow rule: words without which no source can appear. Shared lists cost
@@ -36,12 +37,6 @@ export interface FlowRule {
   fix?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): Fix | undefined;
 }
 
-/** 1-based line of an offset; jumps from newline to newline (a character loop cost milliseconds per finding on big files). */
-const lineOf = (text: string, offset: number) => {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-};
 const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
 
 /** A step's name; a helper imported from another workspace file with its file: `runQuery()` in `db/users.js`. */
@@ -51,10 +46,10 @@ export function describe(flow: Flow, ctx: DetectorContext, impact: string): { me
   const { origin, sink } = flow;
   const names = origin.steps.map(stepName).filter((t, i, all) => all.indexOf(t) === i);
   const through = names.length ? ` through ${names.join(', ')}` : '';
-  const src = `${code(origin.sourceText)} (line ${lineOf(ctx.text, origin.source.start)})`;
+  const src = `${code(origin.sourceText)} (line ${lineOf(ctx, origin.source.start)})`;
   // A sink inside an imported helper is reported at the call; the sink itself is named with its file and line.
-  const where = sink.helper ? `${code(sink.callee)} in ${code(sink.helper.file)}, line ${sink.helper.line}` : `${code(sink.callee)}, line ${lineOf(ctx.text, sink.call.start)}`;
-  const what = sink.model.what ? `${sink.model.what} (${where})` : `${sink.helper ? where : code(sink.callee)} (line ${lineOf(ctx.text, sink.call.start)})`;
+  const where = sink.helper ? `${code(sink.callee)} in ${code(sink.helper.file)}, line ${sink.helper.line}` : `${code(sink.callee)}, line ${lineOf(ctx, sink.call.start)}`;
+  const what = sink.model.what ? `${sink.model.what} (${where})` : `${sink.helper ? where : code(sink.callee)} (line ${lineOf(ctx, sink.call.start)})`;
   const message = `${origin.trust === 'low' ? 'Input' : 'Untrusted input'} ${src} reaches ${what}${through} with no check on the way, so an attacker ${impact}.`;
   const related: RelatedStep[] = [
     { start: origin.source.start, end: origin.source.end, message: `${origin.label === 'request' ? 'request input' : `${origin.label} input`} ${code(origin.sourceText)} enters here` },
@@ -105,7 +100,7 @@ export function flowRule(rule: FlowRule): Detector {
   };
   return {
     id: rule.id,
-    meta: { ...rule.meta, needs: ['analysis', importTables.id, importedAnalysis.id] },
+    meta: { ...rule.meta, needs: ['analysis', lines.id, importTables.id, importedAnalysis.id] },
     languages: rule.languages ?? [...JS_LIKE, 'python'],
     keywords: SOURCE_KEYWORDS,
     run(ctx: DetectorContext) {
