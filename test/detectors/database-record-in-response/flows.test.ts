@@ -1,6 +1,6 @@
 // Cases the syntax alone cannot see: rows through promise callbacks, renamed rows, helpers that send
 // what they are given; and rows that are cleaned or mapped on the way, or values that are not rows.
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
 
 const H = (body: string) => `app.get('/u/:id', async (req, res) => {\n${body}\n});`;
 
@@ -38,5 +38,39 @@ ruleTester('database-record-in-response', 'python', {
       code: 'from flask import Flask, jsonify\napp = Flask(__name__)\n@app.route("/me/<int:uid>")\ndef me(uid):\n    row = User.query.get(uid)\n    payload = {"user": row}\n    return jsonify(payload)',
       errors: [{ line: 7, column: 20, endLine: 7, endColumn: 27 }],
     },
+  ],
+});
+
+// Stored secrets picked field by field into a response: password hashes, card numbers and security
+// codes, SSNs, private keys; not tokens, last-four digits, input echoed back, masked or tested values.
+const RECEIPT = H("const order = await Order.findOne({ where: { id: req.params.id } });\nres.json({ id: order.id, cardNumber: order.cardNumber, cvv: order.cvv });");
+const HASH = H("const user = await User.findByPk(req.params.id, { attributes: ['id', 'passwordHash'] });\nconst hash = user.passwordHash;\nres.send({ id: user.id, hash });");
+const PY_SSN = 'from flask import jsonify\n@app.route("/p/<int:pid>")\ndef patient(pid):\n    p = Patient.query.get(pid)\n    return jsonify({"name": p.name, "ssn": p.ssn})';
+const PY_CARD = 'def card(request, cid):\n    card = Card.objects.get(pk=cid)\n    return JsonResponse({"last4": card.last4, "number": card["card_number"]})';
+
+ruleTester('database-record-in-response', 'javascript', {
+  valid: [
+    H("const token = sign({ id: req.params.id });\nres.json({ token, apiKey: account.apiKey, email: user.email });"),
+    H("const card = await Card.findOne({ where: { id: req.params.id } });\nres.json({ last4: card.last4, masked: mask(card.cardNumber), has: !!card.cvv, n: card.cardNumber.length });"),
+    H("res.json({ echoed: req.body.password, ssn: req.body.ssn });"),
+    H("const order = await Order.findOne({ where: { id: req.params.id } });\nconsole.log(order.cvv);\nres.json({ ok: true });"),
+    H("const cvv = 'n/a';\nres.json({ cvv });"),
+  ],
+  invalid: [
+    { code: RECEIPT, errors: [{ ...at(RECEIPT, 'order.cardNumber', 'field'), confidence: 'medium' }] },
+    // Renamed on the way: the payload is reported, the path names where the hash was read.
+    { code: HASH, errors: [at(HASH, '{ id: user.id, hash }', 'field')] },
+  ],
+});
+
+ruleTester('database-record-in-response', 'python', {
+  valid: [
+    'from flask import jsonify\n@app.route("/me")\ndef me():\n    u = User.query.get(1)\n    return jsonify({"has_password": bool(u.password), "token": u.api_token, "echo": request.form["password"]})',
+    // A bare return is left to the syntax (FastAPI filters it through `response_model`).
+    'def patient():\n    p = Patient.query.get(1)\n    return {"ssn": p.ssn}',
+  ],
+  invalid: [
+    { code: PY_SSN, errors: [at(PY_SSN, 'p.ssn', 'field')] },
+    { code: PY_CARD, errors: [at(PY_CARD, 'card["card_number"]', 'field')] },
   ],
 });

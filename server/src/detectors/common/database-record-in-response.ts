@@ -14,13 +14,36 @@ import { pythonRecordSinks } from './database-record-python';
 
 
 /**
+ * Fields of a stored object that no response needs, whoever asks: password hashes, card numbers and
+ * security codes, social security numbers, private keys (tokens and emails are often meant to go out).
+ */
+const STORED_SECRET: ReadonlyArray<[RegExp, string]> = [
+  [/^(hashed_?)?(password|passwd|pwd)(_?(hash|digest))?$/i, 'password hash'],
+  [/^(cvv2?|cvc2?|card_?security_?code|card_?number|credit_?card(_?number)?|cc_?(num|number))$/i, 'card number or security code'],
+  [/^(ssn|social_?security(_?number)?)$/i, 'social security number'],
+  [/^(private|secret)_?key$/i, 'private key'],
+];
+/** Request input echoed back is another matter: only fields read from stored objects count. */
+const INPUT_ROOT = /^(req|request|ctx|body|params|query|form|payload|input|args|event)\b/;
+
+function storedSecret(f: Flow): string | null {
+  if (f.origin.label !== 'sensitive' || f.origin.via !== 'direct') return null;
+  const m = /^([\w$]+)(?:\.[\w$]+|\[\s*['"][\w$]+['"]\s*\])*(?:\.([\w$]+)|\[\s*['"]([\w$]+)['"]\s*\])$/.exec(f.origin.sourceText);
+  if (!m || INPUT_ROOT.test(m[1])) return null;
+  const field = m[2] ?? m[3];
+  return STORED_SECRET.find(([re]) => re.test(field))?.[1] ?? null;
+}
+
+/**
  * Rows the analysis saw fetched (a name alone is not a row), sent by an explicit response call (a
  * route's bare `return` is left to the syntax, which knows FastAPI's `response_model`), and not
- * cleaned on the way (`delete user.password`, a rest pattern without the password, `toJSON`).
+ * cleaned on the way (`delete user.password`, a rest pattern without the password, `toJSON`); and
+ * stored secrets picked field by field into a response (`{ cvv: order.cvv }`), graded by what they are.
  */
 function levelOf(ctx: DetectorContext): (f: Flow) => string | null {
   return (f) => {
-    if (f.origin.label !== 'record' || f.origin.detail !== 'fetch' || f.sink.callee === 'return') return null;
+    if (f.sink.callee === 'return') return null;
+    if (f.origin.label !== 'record' || f.origin.detail !== 'fetch') return storedSecret(f);
     return CLEANED.test(ctx.text.slice(f.origin.source.start, f.sink.call.end)) ? null : 'record';
   };
 }
@@ -35,9 +58,12 @@ export const databaseRecordInResponse: Detector = {
     for (const sink of mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows)) {
       const hit = sink.hits[0];
       if (!hit) continue;
+      const text = `\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\``;
       ctx.report({
-        start: hit.start, end: hit.end, related: hit.related,
-        message: `\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\` is a whole user record fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`,
+        start: hit.start, end: hit.end, related: hit.related, kind: hit.level === 'record' ? 'record' : 'field',
+        message: hit.level === 'record'
+          ? `${text} is a whole user record fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`
+          : `${text} is a stored ${hit.level} and goes out in this response, where any client (and every log or cache on the way) can read it; leave it out of the response.`,
         confidence: hit.indirect ? 'low' : undefined,
       });
     }

@@ -21,7 +21,7 @@ router.get('/', async (req, res) => {
 router.get('/:id/receipt', async (req, res) => {
   const order = await Order.findOne({ where: { id: req.params.id, userId: req.user.sub } });
   if (!order) return res.status(404).json({ error: 'Not found' });
-  // todo-expect: database-record-in-response
+  // expect: database-record-in-response
   res.json({ id: order.id, total: order.totalCents, cardNumber: order.cardNumber, cvv: order.cvv });
 });
 
