@@ -53,3 +53,39 @@ ruleTester('query-logging-enabled', 'python', {
     { code: cfg, errors: [at(cfg, 'app.config["SQLALCHEMY_ECHO"] = True', 'sqlalchemy-echo')] },
   ],
 });
+
+// Django logs its SQL only with DEBUG on: the `django.db.backends` logger at DEBUG counts where the same
+// settings file turns DEBUG on.
+const djangoLogging = (debug: string, level = '"DEBUG"', where = 'loggers') => [
+  `DEBUG = ${debug}`,
+  'LOGGING = {',
+  '    "version": 1,',
+  '    "handlers": {"console": {"class": "logging.StreamHandler"}},',
+  `    "${where}": {`,
+  `        "django.db.backends": {"handlers": ["console"], "level": ${level}},`,
+  '    },',
+  '}',
+].join('\n');
+const django = djangoLogging('True');
+const djangoSingle = djangoLogging('True', "'debug'");
+
+ruleTester('query-logging-enabled', 'python', {
+  valid: [
+    djangoLogging('False'),
+    djangoLogging('env.bool("DEBUG", default=False)'),
+    djangoLogging('True', '"INFO"'),
+    djangoLogging('True', 'LOG_LEVEL'),
+    // Not a logger's configuration.
+    djangoLogging('True', '"DEBUG"', 'filters'),
+    { code: django, path: 'blogsite/settings/dev.py' },
+    'DEBUG = True\nif DEBUG:\n    LOGGING = {"loggers": {"django.db.backends": {"level": "DEBUG"}}}',
+  ],
+  invalid: [
+    {
+      code: django, path: 'blogsite/settings.py',
+      errors: [{ ...at(django, '"django.db.backends": {"handlers": ["console"], "level": "DEBUG"}', 'django-sql-debug'), confidence: 'medium' }],
+      output: django.replace('"level": "DEBUG"', '"level": "INFO"'),
+    },
+    { code: djangoSingle, errors: [at(djangoSingle, `"django.db.backends": {"handlers": ["console"], "level": 'debug'}`, 'django-sql-debug')], output: djangoSingle.replace("'debug'", "'INFO'") },
+  ],
+});

@@ -81,7 +81,7 @@ LOGGING = {
     "version": 1,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
-        # todo-expect: query-logging-enabled
+        # expect: query-logging-enabled
         "django.db.backends": {"handlers": ["console"], "level": "DEBUG"},
     },
 }
