@@ -6,7 +6,7 @@
 import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
-import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
+import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit } from '../shared/exposure';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { CLEANED, jsRecordSinks } from './database-record-js';
@@ -48,6 +48,18 @@ function levelOf(ctx: DetectorContext): (f: Flow) => string | null {
   };
 }
 
+const KINDS: Record<string, string> = { record: 'record', serializer: 'serializer' };
+
+function messageOf(hit: ExposureHit): string {
+  const text = `\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\``;
+  if (hit.level === 'record') return `${text} is a whole user record fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`;
+  if (hit.level === 'serializer') {
+    const [name, model] = hit.text.split(':');
+    return `\`${name}\` serialises every field of \`${model}\` (\`fields = "__all__"\`), so every response built with it carries the password hash, permission flags and internal fields; list the fields clients need.`;
+  }
+  return `${text} is a stored ${hit.level} and goes out in this response, where any client (and every log or cache on the way) can read it; leave it out of the response.`;
+}
+
 export const databaseRecordInResponse: Detector = {
   id: 'database-record-in-response',
   meta: { ...RULE_META['database-record-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
@@ -58,14 +70,7 @@ export const databaseRecordInResponse: Detector = {
     for (const sink of mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows)) {
       const hit = sink.hits[0];
       if (!hit) continue;
-      const text = `\`${hit.text.replace(/\s+/g, ' ').slice(0, 40)}\``;
-      ctx.report({
-        start: hit.start, end: hit.end, related: hit.related, kind: hit.level === 'record' ? 'record' : 'field',
-        message: hit.level === 'record'
-          ? `${text} is a whole user record fetched without a projection, so the response also carries the password hash and internal fields; select or map only the fields the client needs.`
-          : `${text} is a stored ${hit.level} and goes out in this response, where any client (and every log or cache on the way) can read it; leave it out of the response.`,
-        confidence: hit.indirect ? 'low' : undefined,
-      });
+      ctx.report({ start: hit.start, end: hit.end, related: hit.related, kind: KINDS[hit.level] ?? 'field', message: messageOf(hit), confidence: hit.indirect ? 'low' : undefined });
     }
   },
 };

@@ -5,6 +5,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from '../shared/exposure';
 import { isRecordName } from '../shared/sensitive-names';
 import { responseCall, responseReturn } from '../shared/py-response';
+import { allFieldsSerializers } from './drf-serializer';
 
 const DUMP_TEXT = /__dict__|\b(?:vars|model_to_dict|asdict|serialize)\s*\(/g;
 const DUMP_FN = new Set(['vars', 'model_to_dict', 'asdict', 'serialize']);
@@ -100,6 +101,7 @@ export function pythonRecordSinks(tree: Tree, text: string, checkBudget: () => v
       if (sent) break;
     }
   }
+  if (text.includes('__all__')) out.push(...allFieldsSerializers(tree, text, checkBudget));
   if (!text.includes('fastapi')) return out;
   for (const ret of tree.rootNode.descendantsOfType('return_statement')) {
     checkBudget();
