@@ -4,7 +4,7 @@ import { envVarName, moveToEnvFix } from '../../core/fixes';
 import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, LanguageId } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
-import { jsCandidates, type SecretCandidate } from './secret-candidates';
+import { jsCandidates, mayBindSecret, type SecretCandidate } from './secret-candidates';
 import { pythonCandidates } from './secret-candidates-python';
 import { configCandidates } from './secret-candidates-config';
 import { secretSinks } from './secret-sinks';
@@ -22,6 +22,12 @@ function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
     return pythonCandidates(ctx, (name) => secretNameKind(name) !== undefined);
   }
   if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
+    // `password` accepts every value `secret` does; an environment fallback's name is not in the text here.
+    const reportable = (name: string | undefined, value: string) => {
+      const kind = name === undefined ? 'password' : secretNameKind(name);
+      return !!kind && secretValueConfidence(value, kind) !== undefined;
+    };
+    if (!mayBindSecret(ctx.text, reportable)) return [];
     const sf = ctx.js();
     return sf ? jsCandidates(ctx, sf) : [];
   }

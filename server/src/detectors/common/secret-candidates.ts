@@ -51,6 +51,52 @@ function jsValue(sf: ts.SourceFile, name: string | undefined, init: ts.Node | un
   }
 }
 
+const HINT = /pass|pwd|secret|token|key|auth|cred/gi;
+const NAME_CHAR = /[\w$#-]/;
+/** What follows a name bound to a literal: `= '`, `: "`, `: string = '`, `'] = "`, `|| '`, `??= '`, `={'`, `: ('`. */
+const BOUND = /^['"`]?\]?\??\s*(?::\s*[\w$.<>[\]| ]{1,60}?\s*=|[:=]|\|\|=?|\?\?=?)\s*[({]*\s*['"`]/;
+/** `process.env.X || '…'`: a fallback literal, whatever the name it is bound to. */
+const ENV_FALLBACK = /\benv(?:\.[\w$]+|\[[^\]\n]{1,80}\])\s*(?:\|\||\?\?)\s*\(?\s*['"`]/g;
+
+/** The raw text inside the quotes that open at `open` (undefined when it does not close soon). */
+function quoted(text: string, open: number): string | undefined {
+  const q = text[open];
+  for (let i = open + 1; i < text.length && i < open + 600; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === q) return text.slice(open + 1, i);
+    else if (text[i] === '\n' && q !== '`') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the text can hold a candidate that `reportable(name, value)` accepts, read from the text
+ * alone: a name right before a binding and a quoted value (`name` is undefined for an environment
+ * fallback, whose name is the variable's). A necessary condition, never a sufficient one: most files
+ * have no such pair and skip the parse (a secrets-only scan was two thirds TypeScript parsing).
+ */
+export function mayBindSecret(text: string, reportable: (name: string | undefined, value: string) => boolean): boolean {
+  const valueAt = (end: number) => quoted(text, end - 1);
+  ENV_FALLBACK.lastIndex = 0;
+  for (let m = ENV_FALLBACK.exec(text); m; m = ENV_FALLBACK.exec(text)) {
+    const v = valueAt(m.index + m[0].length);
+    if (v === undefined || reportable(undefined, v)) return true;
+  }
+  HINT.lastIndex = 0;
+  for (let m = HINT.exec(text); m; m = HINT.exec(text)) {
+    let s = m.index;
+    while (s > 0 && NAME_CHAR.test(text[s - 1])) s--;
+    let e = m.index + m[0].length;
+    while (e < text.length && NAME_CHAR.test(text[e])) e++;
+    HINT.lastIndex = e;
+    const bound = BOUND.exec(text.slice(e, e + 100));
+    if (!bound) continue;
+    const v = valueAt(e + bound[0].length);
+    if (v === undefined || reportable(text.slice(s, e), v)) return true;
+  }
+  return false;
+}
+
 /** Names bound to string values (declarations, properties, parameters, assignments, JSX attributes), from the shared walk. */
 export function jsCandidates(ctx: DetectorContext, sf: ts.SourceFile): SecretCandidate[] {
   const out: SecretCandidate[] = [];
