@@ -58,7 +58,10 @@ const BOUND = /^['"`]?\]?\??\s*(?::\s*[\w$.<>[\]| ]{1,60}?\s*=|[:=]|\|\|=?|\?\?=
 /** `process.env.X || '…'`: a fallback literal, whatever the name it is bound to. */
 const ENV_FALLBACK = /\benv(?:\.[\w$]+|\[[^\]\n]{1,80}\])\s*(?:\|\||\?\?)\s*\(?\s*['"`]/g;
 
-/** The raw text inside the quotes that open at `open` (undefined when it does not close soon). */
+/**
+ * The raw text inside the quotes that open at `open`; undefined when they do not close within 600
+ * characters or the line (no value that long, nor an unterminated string, is a reportable secret).
+ */
 function quoted(text: string, open: number): string | undefined {
   const q = text[open];
   for (let i = open + 1; i < text.length && i < open + 600; i++) {
@@ -80,7 +83,7 @@ export function mayBindSecret(text: string, reportable: (name: string | undefine
   ENV_FALLBACK.lastIndex = 0;
   for (let m = ENV_FALLBACK.exec(text); m; m = ENV_FALLBACK.exec(text)) {
     const v = valueAt(m.index + m[0].length);
-    if (v === undefined || reportable(undefined, v)) return true;
+    if (v !== undefined && reportable(undefined, v)) return true;
   }
   HINT.lastIndex = 0;
   for (let m = HINT.exec(text); m; m = HINT.exec(text)) {
@@ -92,7 +95,7 @@ export function mayBindSecret(text: string, reportable: (name: string | undefine
     const bound = BOUND.exec(text.slice(e, e + 100));
     if (!bound) continue;
     const v = valueAt(e + bound[0].length);
-    if (v === undefined || reportable(text.slice(s, e), v)) return true;
+    if (v !== undefined && reportable(text.slice(s, e), v)) return true;
   }
   return false;
 }
