@@ -2,6 +2,7 @@
 // report (every binding form the candidates read), and no where no name-value pair could be reported.
 import assert from 'node:assert/strict';
 import { mayBindSecret } from '../../../server/src/detectors/common/secret-candidates';
+import { PYTHON_FORMS } from '../../../server/src/detectors/common/secret-candidates-python';
 import { secretNameKind, secretValueConfidence } from '../../../server/src/detectors/common/secret-heuristics';
 import { testEngine } from '../../engine';
 
@@ -50,5 +51,35 @@ describe('generic-secret-assignment: the text check before the parse', () => {
 
   it('says no where no name and value could be reported, so the file is not parsed for the rule', () => {
     for (const code of unbound) assert.equal(mayBindSecret(code, reportable), false, code);
+  });
+
+  const pyBound = [
+    `API_KEY = '${KEY}'`,
+    `api_key: str = "${KEY}"`,
+    `self.client_secret = r'${KEY}'`,
+    `config['api_key'] = """${KEY}"""`,
+    `connect(password='${KEY}')`,
+    `SETTINGS = {\n    "api_key":\n        "${KEY}",\n}`,
+    `def login(token: str = '${KEY}'):\n    pass`,
+    `value = os.getenv("API_TOKEN", '${KEY}')`,
+    `token = os.environ.get('X') or "${KEY}"`,
+    `secret = os.environ["X"] or '${KEY}'`,
+  ];
+  const pyUnbound = [
+    `API_KEY = os.environ["API_KEY"]`,
+    `api_key = "your-api-key"`,
+    `colour = '${KEY}'`,
+    `for key in keys:\n    print(key, 'value')`,
+    `token = os.getenv("TOKEN", "changeme")`,
+  ];
+
+  it('Python: says yes for every binding form the candidates read, no where nothing could be reported', async () => {
+    const engine = await testEngine();
+    for (const code of pyBound) {
+      assert.equal(mayBindSecret(code, reportable, PYTHON_FORMS), true, code);
+      const found = engine.analyze({ text: code, languageId: 'python', path: 'app/settings_prod.py' }).findings;
+      assert.ok(found.some((f) => f.ruleId === 'generic-secret-assignment' || f.ruleId === 'hardcoded-secret-in-sink'), `${code}: ${found.map((f) => f.ruleId)}`);
+    }
+    for (const code of pyUnbound) assert.equal(mayBindSecret(code, reportable, PYTHON_FORMS), false, code);
   });
 });

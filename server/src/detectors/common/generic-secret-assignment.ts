@@ -5,7 +5,7 @@ import { JS_LIKE } from '../../core/languages';
 import type { Confidence, Detector, DetectorContext, LanguageId } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
 import { jsCandidates, mayBindSecret, type SecretCandidate } from './secret-candidates';
-import { pythonCandidates } from './secret-candidates-python';
+import { PYTHON_FORMS, pythonCandidates } from './secret-candidates-python';
 import { configCandidates } from './secret-candidates-config';
 import { secretSinks } from './secret-sinks';
 import { coveredByProviderRule, secretNameKind, secretValueConfidence } from './secret-heuristics';
@@ -17,16 +17,18 @@ const CODE_LANGUAGES: readonly LanguageId[] = [...JS_LIKE, 'python'];
 /** Docs and notes hold examples more often than live values. */
 const PROSE: readonly LanguageId[] = ['markdown', 'plaintext'];
 
+/** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
+function reportable(name: string | undefined, value: string): boolean {
+  const kind = name === undefined ? 'password' : secretNameKind(name);
+  return !!kind && secretValueConfidence(value, kind) !== undefined;
+}
+
 function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
   if (ctx.languageId === 'python') {
+    if (!mayBindSecret(ctx.text, reportable, PYTHON_FORMS)) return [];
     return pythonCandidates(ctx, (name) => secretNameKind(name) !== undefined);
   }
   if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
-    // `password` accepts every value `secret` does; an environment fallback's name is not in the text here.
-    const reportable = (name: string | undefined, value: string) => {
-      const kind = name === undefined ? 'password' : secretNameKind(name);
-      return !!kind && secretValueConfidence(value, kind) !== undefined;
-    };
     if (!mayBindSecret(ctx.text, reportable)) return [];
     const sf = ctx.js();
     return sf ? jsCandidates(ctx, sf) : [];

@@ -3,7 +3,16 @@
 import type { Node as PyNode } from 'web-tree-sitter';
 import type { DetectorContext } from '../../core/types';
 import { pyNodesOf, type PyNodeType } from '../shared/py-nodes';
-import type { SecretCandidate } from './secret-candidates';
+import type { BindingForms, SecretCandidate } from './secret-candidates';
+
+/**
+ * Python, for the text check before the parse: `= '`, `: str = "`, `'] = '`, `='` (keywords), `': '`
+ * (dict keys), with string prefixes; `os.getenv('X', '…')`, `environ.get('X') or '…'`, `environ['X'] or '…'`.
+ */
+export const PYTHON_FORMS: BindingForms = {
+  bound: /^['"]?\]?\s*(?::\s*[\w.[\], |]{1,60}?\s*=|[:=])\s*[rRbBuUfF]{0,2}['"]/,
+  fallbacks: /(?:(?:getenv|environ\.get)\s*\(\s*[rRbBuU]?(['"])[^'"\n]{1,120}\1\s*(?:,|\)\s+or)|environ\s*\[[^\]\n]{1,120}\]\s+or)\s*[rRbBuUfF]{0,2}['"]/g,
+};
 
 function pyString(n: PyNode | null): { start: number; end: number; fixable: boolean } | undefined {
   if (!n || n.type !== 'string') return undefined;

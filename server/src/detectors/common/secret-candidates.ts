@@ -53,21 +53,33 @@ function jsValue(sf: ts.SourceFile, name: string | undefined, init: ts.Node | un
 
 const HINT = /pass|pwd|secret|token|key|auth|cred/gi;
 const NAME_CHAR = /[\w$#-]/;
-/** What follows a name bound to a literal: `= '`, `: "`, `: string = '`, `'] = "`, `|| '`, `??= '`, `={'`, `: ('`. */
-const BOUND = /^['"`]?\]?\??\s*(?::\s*[\w$.<>[\]| ]{1,60}?\s*=|[:=]|\|\|=?|\?\?=?)\s*[({]*\s*['"`]/;
-/** `process.env.X || '…'`: a fallback literal, whatever the name it is bound to. */
-const ENV_FALLBACK = /\benv(?:\.[\w$]+|\[[^\]\n]{1,80}\])\s*(?:\|\||\?\?)\s*\(?\s*['"`]/g;
+/** How a language binds a name to a literal, read from the text: both patterns end at the value's opening quote. */
+export interface BindingForms {
+  /** What follows the name (anchored at its end). */
+  readonly bound: RegExp;
+  /** Environment reads with a literal fallback (global), whatever name they are bound to. */
+  readonly fallbacks: RegExp;
+}
+
+/** JS/TS: `= '`, `: "`, `: string = '`, `'] = "`, `|| '`, `??= '`, `={'`, `: ('`; `process.env.X || '…'`. */
+export const JS_FORMS: BindingForms = {
+  bound: /^['"`]?\]?\??\s*(?::\s*[\w$.<>[\]| ]{1,60}?\s*=|[:=]|\|\|=?|\?\?=?)\s*[({]*\s*['"`]/,
+  fallbacks: /\benv(?:\.[\w$]+|\[[^\]\n]{1,80}\])\s*(?:\|\||\?\?)\s*\(?\s*['"`]/g,
+};
 
 /**
- * The raw text inside the quotes that open at `open`; undefined when they do not close within 600
- * characters or the line (no value that long, nor an unterminated string, is a reportable secret).
+ * The raw text inside the quotes that open at `open` (triple quotes too); undefined when they do not
+ * close within 600 characters or the line (no value that long, nor an unterminated string, is a
+ * reportable secret).
  */
 function quoted(text: string, open: number): string | undefined {
   const q = text[open];
-  for (let i = open + 1; i < text.length && i < open + 600; i++) {
+  const triple = text.startsWith(q.repeat(3), open);
+  const from = triple ? open + 3 : open + 1;
+  for (let i = from; i < text.length && i < open + 600; i++) {
     if (text[i] === '\\') i++;
-    else if (text[i] === q) return text.slice(open + 1, i);
-    else if (text[i] === '\n' && q !== '`') return undefined;
+    else if (text[i] === q && (!triple || text.startsWith(q.repeat(3), i))) return text.slice(from, i);
+    else if (text[i] === '\n' && q !== '`' && !triple) return undefined;
   }
   return undefined;
 }
@@ -78,10 +90,11 @@ function quoted(text: string, open: number): string | undefined {
  * fallback, whose name is the variable's). A necessary condition, never a sufficient one: most files
  * have no such pair and skip the parse (a secrets-only scan was two thirds TypeScript parsing).
  */
-export function mayBindSecret(text: string, reportable: (name: string | undefined, value: string) => boolean): boolean {
+export function mayBindSecret(text: string, reportable: (name: string | undefined, value: string) => boolean, forms: BindingForms = JS_FORMS): boolean {
   const valueAt = (end: number) => quoted(text, end - 1);
-  ENV_FALLBACK.lastIndex = 0;
-  for (let m = ENV_FALLBACK.exec(text); m; m = ENV_FALLBACK.exec(text)) {
+  const fallbacks = forms.fallbacks;
+  fallbacks.lastIndex = 0;
+  for (let m = fallbacks.exec(text); m; m = fallbacks.exec(text)) {
     const v = valueAt(m.index + m[0].length);
     if (v !== undefined && reportable(undefined, v)) return true;
   }
@@ -92,7 +105,7 @@ export function mayBindSecret(text: string, reportable: (name: string | undefine
     let e = m.index + m[0].length;
     while (e < text.length && NAME_CHAR.test(text[e])) e++;
     HINT.lastIndex = e;
-    const bound = BOUND.exec(text.slice(e, e + 100));
+    const bound = forms.bound.exec(text.slice(e, e + 100));
     if (!bound) continue;
     const v = valueAt(e + bound[0].length);
     if (v !== undefined && reportable(text.slice(s, e), v)) return true;
