@@ -2,7 +2,7 @@
 // `run_simple("0.0.0.0", …, use_debugger=True)`, `debugpy.listen(("0.0.0.0", 5678))` — each is remote code execution.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
-import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { pyArgs, pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const ALL = /^[rbu]*["'](0\.0\.0\.0|::|\[::\])["']$/i;
 
@@ -26,9 +26,8 @@ export const pyBindAllInterfaces: Detector = {
       ctx.checkBudget();
       if (!call) continue;
       const callee = pyCallee(ctx, call);
-      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-      const kw = (n: string) => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === n)?.childForFieldName('value') ?? undefined;
-      const positional = args.filter((a) => a.type !== 'keyword_argument');
+      const { keywords, positional } = pyArgs(call);
+      const kw = (n: string) => keywords.get(n);
       let host: Node | undefined;
       let what = '';
       if (/\.run$/.test(callee) && kw('debug')?.type === 'true') {

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
-import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { pyArgs, pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import signals from '../../../../rules/web-app-signals/signals.json';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,16 +14,6 @@ const AUTH_USE = new RegExp(`\\b(${signals.auth.python.middleware.map(esc).join(
 const AUTH_HEADER = /headers(?:\.get\(|\[)[ \t]*[rbu]?["']authorization["']|HTTP_AUTHORIZATION/i;
 const WILDCARD = /^[rRuU]?(["'])(\*|\.\*)\1$|^[[(][rRuU]?(["'])\*\3,?[\])]$/;
 const RESOURCE_WILDCARD = /["']origins["'][ \t]*:[ \t]*(?:\[[ \t]*)?["']\*["']/;
-
-function kwargs(call: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
-    const name = a?.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-    const value = a?.childForFieldName('value');
-    if (name && value) out.set(name, value);
-  }
-  return out;
-}
 
 /** Why the file's app authenticates users, or undefined. */
 function authEvidence(text: string): string | undefined {
@@ -43,10 +33,9 @@ export const pyCorsOpenToAnyOrigin: Detector = {
     for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       const callee = pyCallee(ctx, call);
-      const kw = kwargs(call);
+      const { keywords: kw, positional } = pyArgs(call);
       let at: Node | undefined;
       let kind = 'any-origin';
-      const positional = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a && a.type !== 'keyword_argument');
       // `CORS()` alone is a factory: `init_app(app, origins=…)` elsewhere may configure it.
       if (/^(?:flask_cors\.)?CORS$/.test(callee) && positional.length) {
         // flask-cors defaults every resource to origins "*"; credentials on is the other rule's.

@@ -3,18 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
-import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
-
-function kwargs(call: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
-    if (a?.type !== 'keyword_argument') continue;
-    const name = a.childForFieldName('name')?.text;
-    const value = a.childForFieldName('value');
-    if (name && value) out.set(name, value);
-  }
-  return out;
-}
+import { pyArgs, pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 /** `"*"`, `["*"]`, `r".*"`: every origin. */
 function isWildcard(v: Node | undefined): boolean {
@@ -48,7 +37,7 @@ export const pyCorsWildcardWithCredentials: Detector = {
       }
       const callee = pyCallee(ctx, node);
       const args = node.childForFieldName('arguments')?.namedChildren ?? [];
-      const kw = kwargs(node);
+      const kw = pyArgs(node).keywords;
       const middleware = args.some((a) => a?.type === 'identifier' && a.text === 'CORSMiddleware') || /(^|\.)CORSMiddleware$/.test(callee);
       if (middleware && kw.get('allow_credentials')?.type === 'true') {
         const origins = kw.get('allow_origins');

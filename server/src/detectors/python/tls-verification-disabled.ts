@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
-import { pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -26,17 +26,6 @@ function toLoopback(call: Node, kw: Map<string, Node>): boolean {
   return [first, kw.get('url'), kw.get('host')].some((n) => n?.type === 'string' && LOOPBACK.test(n.text.replace(/^[rbuf]*["']+/i, '')));
 }
 
-function kwargs(call: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
-    if (a?.type !== 'keyword_argument') continue;
-    const name = a.childForFieldName('name')?.text;
-    const value = a.childForFieldName('value');
-    if (name && value) out.set(name, value);
-  }
-  return out;
-}
-
 export const pyTlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
   meta: { ...RULE_META['tls-verification-disabled'], needs: ['python', pyNodes.id] },
@@ -57,7 +46,7 @@ export const pyTlsVerificationDisabled: Detector = {
         const fn = node.childForFieldName('function');
         const callee = fn?.text ?? '';
         const last = callee.slice(callee.lastIndexOf('.') + 1);
-        const kw = kwargs(node);
+        const kw = pyArgs(node).keywords;
         if (callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
           report(node, 'Silencing urllib3 warnings usually hides requests made with certificate verification turned off.', { severity: 'hint', confidence: 'low' });
           continue;

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
-import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { pyArgs, pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const CHMOD = /^(os\.)?[fl]?chmod$/;
 const CREATE = /^(os\.)?(mkdir|makedirs|open)$/;
@@ -39,9 +39,8 @@ export const pyWorldWritablePermissions: Detector = {
       ctx.checkBudget();
       if (!call) continue;
       const callee = pyCallee(ctx, call);
-      const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-      const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'mode')?.childForFieldName('value') ?? undefined;
-      const positional = args.filter((a) => a.type !== 'keyword_argument');
+      const { keywords, positional } = pyArgs(call);
+      const kw = keywords.get('mode');
       if (callee === 'os.umask') {
         const mode = modeOf(positional[0]);
         // `mask = os.umask(0); os.umask(mask)` only reads the umask.

@@ -59,3 +59,20 @@ export function pyNodesOf(ctx: DetectorContext, ...types: PyNodeType[]): readonl
 export function pyCallee(ctx: DetectorContext, call: Node): string {
   return ctx.get(pyNodes)?.callee(call) ?? call.childForFieldName('function')?.text ?? '';
 }
+
+/** A call's arguments: the others in order (splats included), and the keyword ones by name. */
+export function pyArgs(call: Node): { positional: Node[]; keywords: Map<string, Node> } {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!a) continue;
+    if (a.type !== 'keyword_argument') {
+      positional.push(a);
+      continue;
+    }
+    const name = a.childForFieldName('name')?.text;
+    const value = a.childForFieldName('value');
+    if (name && value && !keywords.has(name)) keywords.set(name, value);
+  }
+  return { positional, keywords };
+}
