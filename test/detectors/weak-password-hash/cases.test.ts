@@ -113,3 +113,27 @@ ruleTester('weak-password-hash', 'typescript', {
     { code: "const crypto = require('crypto');\nasync function register(email, password) {\n  const h = crypto.createHash('sha1').update(password).digest('hex');\n  await User.create({ email, password: h });\n}", errors: 1 },
   ],
 });
+
+// Challenge-response protocols fix their digests and store nothing; credentials derived from keys are not passwords hashed.
+const digestAuthJs = "const crypto = require('crypto');\n// RFC 7616\nfunction ha1(username, realm, password) {\n  return crypto.createHash('md5').update(username + ':' + realm + ':' + password).digest('hex');\n}\nconst nonce = crypto.randomBytes(16).toString('hex');";
+const ntlmJs = "const crypto = require('crypto');\nfunction md4(b) { return crypto.createHash('md4').update(b).digest(); }\nfunction ntowfv2(password, user, domain) { return hmacMd5(md4(toUnicode(password)), toUnicode(user + domain)); }";
+const derivedJs = "const crypto = require('crypto');\nfunction mqttCredentials(username, nonce, key) {\n  return { user: username, pass: crypto.createHash('sha384').update(username + ':' + nonce + ':' + key).digest('base64') };\n}";
+const derivedPy = "import hashlib\ndef event_credentials(username, node_id):\n    password = hashlib.sha256((username + ':' + node_id + ':' + settings.EVENT_SECRET).encode()).hexdigest()\n    return password";
+const realmOnly = "const crypto = require('crypto');\nconst realm = 'app';\nfunction store(password) { return crypto.createHash('md5').update(password).digest('hex'); }";
+
+ruleTester('weak-password-hash', 'javascript', {
+  valid: [digestAuthJs, ntlmJs, derivedJs, py(derivedPy)],
+  invalid: [
+    // A realm alone is not Digest authentication; a salt or a key beside the password does not make it derived.
+    { code: realmOnly, errors: [at(realmOnly, "'md5'", 'name:data')] },
+  ],
+});
+
+const apopPy = "from hashlib import md5\ndef apop(self, user, password, challenge):\n    digest = md5(challenge + password).hexdigest().encode('ascii')\n    return self.send(user, digest)";
+const xmppPy = "from hashlib import sha1\ndef hashPassword(sid, password):\n    return sha1(f'{sid}{password}'.encode('utf-8')).hexdigest()";
+const apopJs = "const crypto = require('crypto');\nfunction apop(user, password, challenge) {\n  const passwordDigest = crypto.createHash('md5').update(challenge + password).digest('hex');\n  return send(user, passwordDigest);\n}";
+
+ruleTester('weak-password-hash', 'javascript', {
+  valid: [py(apopPy), py(xmppPy), apopJs],
+  invalid: [],
+});

@@ -9,7 +9,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
-import { besidePassword, BREACH_CHECK } from '../shared/weak-hash-stores';
+import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -53,7 +53,7 @@ function enclosing(node: ts.Node, sf: ts.SourceFile): string {
  */
 function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   const sf = ctx.js();
-  if (!sf) return;
+  if (!sf || protocolDigest(ctx.text)) return;
   const syntax: number[] = [];
   walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
     if (ts.isCallExpression(node)) {
@@ -74,10 +74,12 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         data = node.arguments.map((a) => a.getText(sf)).join(' ');
       }
       if (algorithm && FAST.test(algorithm)) {
-        const direct = mentionsPassword(data);
+        const answers = CHALLENGE.test(data);
+        const direct = !answers && mentionsPassword(data);
         const receiver = direct ? '' : contextName(node, sf);
         // A reset token's or a salt's digest is named after the password it serves, and is right.
-        if ((direct || (mentionsPassword(receiver) && !besidePassword(receiver))) && !BREACH_CHECK.test(enclosing(node, sf))) {
+        const named = !answers && !direct && mentionsPassword(receiver) && !besidePassword(receiver) && !derivedFrom(data);
+        if ((direct || named) && !BREACH_CHECK.test(enclosing(node, sf))) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
           ctx.report({

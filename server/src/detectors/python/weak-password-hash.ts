@@ -7,7 +7,7 @@ import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
-import { besidePassword, BREACH_CHECK } from '../shared/weak-hash-stores';
+import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -41,7 +41,7 @@ function context(node: Node): { name: string; scope: Node } {
  */
 function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   const tree = ctx.python();
-  if (!tree) return;
+  if (!tree || protocolDigest(ctx.text)) return;
   const syntax: number[] = [];
   for (const call of pyNodesOf(ctx, 'call')) {
     ctx.checkBudget();
@@ -63,7 +63,9 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     }
     if (!FAST.test(algorithm)) continue;
     const { name, scope } = context(call);
-    let direct = mentionsPassword(data.map((a) => a.text).join(' '));
+    const hashed = data.map((a) => a.text).join(' ');
+    if (CHALLENGE.test(hashed)) continue;
+    let direct = mentionsPassword(hashed);
     if (!direct) {
       // h = hashlib.md5(); h.update(password.encode())
       const target = call.parent?.type === 'assignment' ? call.parent.childForFieldName('left')?.text : undefined;
@@ -72,7 +74,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
           && mentionsPassword(c.childForFieldName('arguments')?.text ?? ''));
       }
     }
-    if (!direct && (!mentionsPassword(name) || besidePassword(name))) continue;
+    if (!direct && (!mentionsPassword(name) || besidePassword(name) || derivedFrom(hashed))) continue;
     if (BREACH_CHECK.test(scope.text)) continue;
     syntax.push(at.startIndex);
     if (tier === 'fast') ctx.report({

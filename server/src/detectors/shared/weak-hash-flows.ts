@@ -8,7 +8,7 @@ import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, t
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact } from '../../core/types';
 import { wordsOf } from './sensitive-names';
-import { BREACH_CHECK, code, lineOf, storedDigestHits, type HashHit } from './weak-hash-stores';
+import { BREACH_CHECK, CHALLENGE, code, lineOf, protocolDigest, storedDigestHits, type HashHit } from './weak-hash-stores';
 
 export type { HashHit } from './weak-hash-stores';
 
@@ -47,14 +47,6 @@ export function isPasswordName(name: string): boolean {
   return !words.some((w) => NOT_PASSWORD.has(w)) && !/^(is|has|should|show|min|max|validate)$/.test(words[0]);
 }
 
-/**
- * HTTP Digest authentication (RFC 7616) fixes the digest (MD5 or SHA-256 of `user:realm:password`) and
- * stores nothing: a file that speaks of a realm and a nonce computes it, and its flows are not findings.
- */
-function isHttpDigestAuth(text: string): boolean {
-  return /\brealm\b/i.test(text) && /\bnonce\b/i.test(text);
-}
-
 const lastName = (text: string) => /([A-Za-z_$][\w$]*)\W*$/.exec(text)?.[1] ?? '';
 
 /** Whether the origin is a password: a request field or a variable, parameter or property so named. */
@@ -83,11 +75,11 @@ function spotOf(f: Flow): { start: number; end: number } {
  */
 export function flowHashHits(ctx: DetectorContext, covered: (call: { start: number; end: number }, fn: { start: number; end: number } | undefined) => boolean): HashHit[] {
   const flows = ctx.get(weakHashFlows) ?? [];
-  if (!flows.length || isHttpDigestAuth(ctx.text)) return [];
+  if (!flows.length || protocolDigest(ctx.text)) return [];
   const funcs = ctx.get(ir)?.funcs ?? [];
   const best = new Map<number, Flow>();
   for (const f of flows) {
-    if (!passwordOrigin(f)) continue;
+    if (!passwordOrigin(f) || CHALLENGE.test(ctx.text.slice(f.sink.span.start, f.sink.span.end))) continue;
     const prev = best.get(f.sink.call.start);
     if (!prev || VIA_RANK.indexOf(f.origin.via) < VIA_RANK.indexOf(prev.origin.via)) best.set(f.sink.call.start, f);
   }

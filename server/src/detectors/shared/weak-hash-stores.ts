@@ -29,6 +29,30 @@ const NOT_FIELD = new Set(['token', 'reset', 'expires', 'expiry', 'changed', 'up
  */
 export const BREACH_CHECK = /pwnedpasswords|haveibeenpwned|\bpwned\b/i;
 
+/**
+ * Challenge-response protocols fix their digests and store no password hash: HTTP Digest
+ * authentication (RFC 7616: MD5 or SHA-256 of `user:realm:password`; a file that speaks of a realm and
+ * a nonce computes it) and NTLM (MD4 of the password, HMAC-MD5 over it: `NTOWFv2`).
+ */
+export function protocolDigest(fileText: string): boolean {
+  return (/\brealm\b/i.test(fileText) && /\bnonce\b/i.test(fileText)) || /\bntlm|\bntowf|\blmowf/i.test(fileText);
+}
+
+/**
+ * Hashed data that answers a challenge or follows a fixed format, not a password stored: APOP's
+ * `md5(challenge + password)`, XMPP's `sha1(sid + password)`, HTTP Digest's realm, OpenSSH's legacy
+ * key derivation `md5(passphrase + iv)`.
+ */
+export const CHALLENGE = /challenge|nonce|realm|\bmagic\b|\bsid\b|\biv\b/i;
+
+/**
+ * A credential derived from keys rather than a password hashed: the digest of a secret, a key or a
+ * nonce stored under a password name (`pass: sha384(user + nonce + key)`); the data names no password.
+ */
+export function derivedFrom(data: string): boolean {
+  return /secret|nonce|\btoken\b/i.test(data) || /(?:\b|_)(?:key|KEY)\b|[a-z]Key\b/.test(data);
+}
+
 /** A name about a password that is not one (`passwordResetToken`, `password_salt`, `resetPasswordExpires`). */
 export function besidePassword(name: string): boolean {
   return wordsOf(name).some((w) => NOT_FIELD.has(w));
