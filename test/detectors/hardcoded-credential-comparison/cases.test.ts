@@ -13,6 +13,9 @@ const jsApiKey = "if (req.headers['x-api-key'] === 'k-12345') next();";
 
 ruleTester('hardcoded-credential-comparison', 'javascript', {
   valid: [
+    // the shipped default, detected to be replaced: the value asks to be changed
+    "if (user.username === 'admin' && (user.password === 'admin-default-password-change-me' || user.password === '')) {\n  user.password = generateRandomPassword(16);\n}",
+    "if (config.apiSecret === 'replace_me') throw new Error('configure apiSecret');",
     // empty, null and length checks
     "if (password === '') throw new Error('required');",
     'if (password === null || password === undefined) return;',
