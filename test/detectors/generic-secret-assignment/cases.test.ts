@@ -69,6 +69,11 @@ ruleTester('generic-secret-assignment', 'typescript', {
 
 ruleTester('generic-secret-assignment', 'python', {
   valid: [
+    // paging, idempotency and change markers carry no authority; a format marker; a timestamp under a password name
+    `NextContinuationToken = "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg=="`,
+    `params = {"ClientRequestToken": "a8ca07e4-61ec-4399-99f4-19853ef4e5d1", "ChangeToken": "abcd12f2-46da-4fdb-b8d5-fbd4c466928f"}`,
+    `user = {"PasswordLastUsed": "2016-09-22T14:58:23Z"}`,
+    'OPENSSH_AUTH_MAGIC = b"openssh-key-v1\\x00"',
     'api_key = os.environ["API_KEY"]',
     'api_key = os.getenv("API_KEY")',
     'password = "changeme"',

@@ -33,7 +33,11 @@ const DESCRIPTIVE_SUFFIX = new Set([
   'color', 'style', 'component', 'route', 'page', 'view', 'link', 'help', 'tooltip', 'display', 'handler',
   'callback', 'fn', 'func', 'key', 'keys', 'client', 'store', 'cache', 'storage', 'generator', 'strength',
   'mask', 'char', 'chars', 'charset', 'encoding', 'kid', 'issuer', 'audience', 'option', 'options', 'flag',
+  'magic', 'used', 'last',
 ]);
+
+/** Tokens that carry no authority: paging, idempotency and change markers (`NextToken`, `ClientRequestToken`). */
+const OPERATION_TOKEN = new Set(['next', 'continuation', 'pagination', 'page', 'change', 'request', 'idempotency', 'lifecycle', 'action', 'cursor', 'marker', 'resume', 'sync']);
 // `key` is in DESCRIPTIVE_SUFFIX only to stop "tokenKey" / "passwordKey" (a lookup key); compounds
 // such as apiKey are recognised before the suffix check.
 
@@ -62,6 +66,7 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   if (!words.length || NON_SECRET_PREFIX.has(words[0])) return undefined;
   if (words.some((w) => w === 'public' || w === 'publishable')) return undefined;
   const last = words[words.length - 1];
+  if ((last === 'token' || last === 'tokens') && OPERATION_TOKEN.has(words[words.length - 2] ?? '')) return undefined;
   const keyPair = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
   if (!keyPair && DESCRIPTIVE_SUFFIX.has(last)) return undefined;
   if (!keyPair && !words.some((w) => SECRET_WORDS.has(w))) return undefined;
@@ -95,6 +100,7 @@ const WORD_PATH = /^[a-z0-9_.+-]*(?:\/[a-z0-9_.+-]*)+$/; // lower-case segments:
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/; // "GITHUB_TOKEN": the name of a variable, not its value
 const DOTTED = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/; // i18n keys, module paths
 const WORDS = /^[A-Za-z][a-z]+(?:(?:[-_ ]?[A-Z]|[-_ ][a-z])[a-z]+)*$/; // identifiers or prose, no digits
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/; // `PasswordLastUsed: "2016-09-22T…Z"`
 const CHAR_CLASS = /\[[^\][]{1,64}\]/g; // with a range inside: a regex source (`[A-Za-z0-9._~+/-]+=*`)
 
 /** Mostly dictionary-like words (`msal:acquireTokenStart`, `FlowPasswordRequiredV2`): an identifier, not a key. */
@@ -140,7 +146,7 @@ export function secretValueConfidence(raw: string, kind: SecretNameKind, name = 
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
   if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return undefined;
-  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0]))) return undefined;
+  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || TIMESTAMP.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0]))) return undefined;
   const classes = charClasses(v);
   const h = shannonEntropy(v);
   if (v.length >= 16 && classes >= 2 && h >= 3.4) return classes >= 3 || v.length >= 24 ? 'medium' : 'low';
