@@ -16,6 +16,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     // the shipped default, detected to be replaced: the value asks to be changed
     "if (user.username === 'admin' && (user.password === 'admin-default-password-change-me' || user.password === '')) {\n  user.password = generateRandomPassword(16);\n}",
     "if (config.apiSecret === 'replace_me') throw new Error('configure apiSecret');",
+    // an option about the password (Ansible's `update_password: always | on_create`), not one
+    "if (opts.update_password === 'always' && user.exists) changePassword(user);",
     // empty, null and length checks
     "if (password === '') throw new Error('required');",
     'if (password === null || password === undefined) return;',

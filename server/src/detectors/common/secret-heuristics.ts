@@ -42,7 +42,7 @@ const OPERATION_TOKEN = new Set(['next', 'continuation', 'pagination', 'page', '
 // such as apiKey are recognised before the suffix check.
 
 /** A first word that makes the name a flag or an action (isPassword, showToken, resetPassword). */
-const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'disable', 'require', 'requires', 'validate', 'forgot', 'reset', 'toggle', 'on', 'handle', 'get', 'set', 'no', 'num', 'public', 'publishable', 'pub', 'anon']);
+const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'disable', 'require', 'requires', 'validate', 'forgot', 'reset', 'update', 'change', 'generate', 'toggle', 'on', 'handle', 'get', 'set', 'no', 'num', 'public', 'publishable', 'pub', 'anon']);
 
 export function splitWords(name: string): string[] {
   return name
