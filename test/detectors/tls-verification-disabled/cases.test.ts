@@ -2,6 +2,8 @@ import { at, ruleTester } from '../harness';
 
 const named = "if (argList['insecure-certificate']) {\n  connObj.tls.rejectUnauthorized = false;\n}";
 const branch = "if (process.env.CI) {\n  connObj.tls.rejectUnauthorized = false;\n}";
+const pyNamed = 'def context(validate_certs):\n    ctx = ssl.create_default_context()\n    if not validate_certs:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx';
+const pyBranch = 'if os.environ.get("CI"):\n    ctx.check_hostname = False';
 const always = 'const agent = new https.Agent({ rejectUnauthorized: false });';
 
 ruleTester('tls-verification-disabled', 'typescript', {
@@ -45,6 +47,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: "const options = {};\noptions.rejectUnauthorized = false;", errors: [{ line: 2, column: 1 }], output: "const options = {};\noptions.rejectUnauthorized = true;" },
     { code: 'if not server_hostname:\n    ctx.check_hostname = False', language: 'python', errors: [{ line: 2 }] },
+    // Python too: a library honouring its caller's `validate_certs=False` is shown, not alarmed about; another branch is an opt-in
+    { code: pyNamed, language: 'python', errors: [{ ...at(pyNamed, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyBranch, language: 'python', errors: [{ ...at(pyBranch, 'ctx.check_hostname = False'), severity: 'warning', confidence: 'medium' }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },
   ],

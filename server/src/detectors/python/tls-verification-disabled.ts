@@ -8,13 +8,21 @@ import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
 
-/** Inside an `if` (other than `if __name__ == "__main__"`) or a conditional: an opt-in switch, not a default. */
-function guarded(node: Node): boolean {
+/** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
+const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
+
+/**
+ * Inside an `if` (other than `if __name__ == "__main__"`) or a conditional: an opt-in switch, not a
+ * default (`'option'`); `'verify-option'` when the condition is the caller's own choice about
+ * verification (a client library honouring `verify=False`).
+ */
+function guarded(node: Node): 'option' | 'verify-option' | undefined {
   for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
-    if (p.type === 'conditional_expression') return true;
-    if (p.type === 'if_statement' && !/__name__/.test(p.childForFieldName('condition')?.text ?? '')) return true;
+    const condition = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'if_statement' ? p.childForFieldName('condition')?.text : undefined;
+    if (condition === undefined || /__name__/.test(condition)) continue;
+    return VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
   }
-  return false;
+  return undefined;
 }
 
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
@@ -36,7 +44,8 @@ export const pyTlsVerificationDisabled: Detector = {
     if (!tree) return;
     const aiohttp = ctx.text.includes('aiohttp');
     const report = (n: Node, message: string, extra: Partial<Report> = {}) => {
-      const optIn: Pick<Report, 'severity' | 'confidence'> = guarded(n) ? { severity: 'warning' as const, confidence: 'medium' as const } : {};
+      const guard = guarded(n);
+      const optIn: Pick<Report, 'severity' | 'confidence'> = guard === 'verify-option' ? { severity: 'info', confidence: 'low' } : guard ? { severity: 'warning', confidence: 'medium' } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };
     for (const node of pyNodesOf(ctx, 'call', 'attribute', 'assignment')) {
