@@ -27,12 +27,24 @@ ruleTester('unescaped-template-output', 'python', {
 
 const t1 = '<div class="bio"><%- user.bio %></div>';
 const t2 = '<article><%- post.bodyHtml %></article>';
+// A helper given a visitor's value is not a constant call.
+const t3 = '<div><%- /* the bio */ render(user.bio) %></div>';
 
 ruleTester('unescaped-template-output', 'ejs', {
-  valid: ["<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>'],
+  valid: [
+    "<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>',
+    // A helper called with constants renders the app's own markup (sails' generated views).
+    '<%- /* Expose locals as `window.SAILS_LOCALS` :: */ exposeLocalsToBrowser() %>',
+    "<%- partial('nav', 2) %>",
+    // A template of a JavaScript file (node-red-admin's settings.js.mustache): no browser renders it as HTML.
+    { code: '<%- credentialSecret %>', path: 'resources/settings.js.ejs' },
+  ],
   invalid: [
     { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     { code: t2, errors: [{ ...at(t2, '<%- post.bodyHtml %>', 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    { code: t3, errors: [{ ...at(t3, '<%- /* the bio */ render(user.bio) %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // `.html.ejs` is an HTML page.
+    { code: t1, path: 'views/profile.html.ejs', errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],
 });
 
