@@ -7,6 +7,11 @@ const c4 = "const fs = require('fs');\nfunction load(p) {\n  return fs.readFileS
 // A containment check made on `path.relative`'s result (as pm2's static server does) checks the path it was computed from.
 const R = (check: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.resolve(ROOT, req.query.name);\n  const rel = path.relative(ROOT, full);\n${check}\n  fs.createReadStream(full).pipe(res);\n});`;
 const c5 = R("  console.log('serving', rel);");
+// A regex route's groups: word characters and dots (wiki-server's themes) pass a pattern test; `.+` and `[^/]+` (decoded `%2F`) do not.
+const G = (route: string, file = 'req.params[0]') => `const path = require('path');\nconst fs = require('fs');\napp.get(${route}, (req, res) => {\n  res.send(fs.readFileSync(path.join(DIR, ${file})));\n});`;
+const g1 = G('/^\\/files\\/(.+)$/');
+const g2 = G('/^\\/w\\/([^/]+)$/');
+const g3 = G('/^\\/v\\/([\\w-]+)$/', 'req.query.f');
 // A local object named `path` is not the module: its `relative` checks nothing.
 const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const path = { relative: (a, b) => b };\n  const full = ROOT + '/' + req.query.name;\n  const rel = path.relative(ROOT, full);\n  if (rel.startsWith('..')) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});";
 
@@ -22,6 +27,8 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\napp.get('/f', (req, res) => { const allowed = ['a.txt', 'b.txt']; const f = req.query.f; if (!allowed.includes(f)) return res.end(); fs.readFile(f, () => {}); });",
     R("  if (rel !== '' && (rel.startsWith('..') || path.isAbsolute(rel))) return res.sendStatus(403);"),
     R("  if (rel.startsWith('..')) {\n    res.writeHead(403);\n    return res.end();\n  }"),
+    G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
+    G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
@@ -32,6 +39,10 @@ ruleTester('path-traversal', 'javascript', {
     // Computing the relative path without checking it is no check.
     { code: c5, errors: [at(c5, 'full', 'request:direct', { after: 'createReadStream(full' })] },
     { code: c6, errors: [at(c6, 'full', 'request:direct', { after: 'createReadStream(full' })] },
+    { code: g1, errors: [at(g1, 'path.join(DIR, req.params[0])', 'request:direct')] },
+    { code: g2, errors: [at(g2, 'path.join(DIR, req.params[0])', 'request:direct')] },
+    // The route's pattern says nothing about the query.
+    { code: g3, errors: [at(g3, 'path.join(DIR, req.query.f)', 'request:direct')] },
   ],
 });
 
