@@ -51,9 +51,12 @@ ruleTester('unescaped-template-output', 'ejs', {
 const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
 const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
 const k3 = '{{ form.bio.data|safe }}';
+const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
 
 ruleTester('unescaped-template-output', 'jinja', {
   valid: [
+    // A mail body: Django's own password_reset_email.html renders text mail with escaping off.
+    { code: '{% load i18n %}{% autoescape off %}\n{{ protocol }}://{{ domain }}/reset/{{ uid }}/{{ token }}\n{% endautoescape %}', path: 'templates/registration/password_reset_email.html' },
     // escaped again after `safe`, a developer's help text, a form field rendered by its own call
     '<a href="/doc/{{ document._id | json | safe | url_encode }}?skip={{ skip }}">open</a>',
     '<p>{{ comment.text|safe|escape }}</p>',
@@ -66,5 +69,7 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k2, errors: [{ ...at(k2, '{{ doc._id | json | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // the form's submitted data, not a rendered field
     { code: k3, errors: [{ ...at(k3, '{{ form.bio.data|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // `mailbox.html` is a page, not a mail body.
+    { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
   ],
 });
