@@ -12,6 +12,7 @@ const G = (route: string, file = 'req.params[0]') => `const path = require('path
 const g1 = G('/^\\/files\\/(.+)$/');
 const g2 = G('/^\\/w\\/([^/]+)$/');
 const g3 = G('/^\\/v\\/([\\w-]+)$/', 'req.query.f');
+const c7 = "app.get('/f', (req, res) => {\n  const Ctor = req.constructor;\n  if (req.toString() === '') return;\n  res.sendFile(req.query.f);\n});";
 // A local object named `path` is not the module: its `relative` checks nothing.
 const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const path = { relative: (a, b) => b };\n  const full = ROOT + '/' + req.query.name;\n  const rel = path.relative(ROOT, full);\n  if (rel.startsWith('..')) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});";
 
@@ -39,6 +40,8 @@ ruleTester('path-traversal', 'javascript', {
     // Computing the relative path without checking it is no check.
     { code: c5, errors: [at(c5, 'full', 'request:direct', { after: 'createReadStream(full' })] },
     { code: c6, errors: [at(c6, 'full', 'request:direct', { after: 'createReadStream(full' })] },
+    // A member that only the prototype has (`req.constructor`, as request/request.js reads) is no model entry and no crash.
+    { code: c7, errors: [at(c7, 'req.query.f', 'request:direct')] },
     { code: g1, errors: [at(g1, 'path.join(DIR, req.params[0])', 'request:direct')] },
     { code: g2, errors: [at(g2, 'path.join(DIR, req.params[0])', 'request:direct')] },
     // The route's pattern says nothing about the query.
