@@ -29,6 +29,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "console.log(`${response.usage.completion_tokens} completion tokens`);",
     // The members of a list of files are names.
     "log.trace('Migrating ' + project.files.oldCredentials + ' to ' + credsFilePath);",
+    // A table of environment variable names (msal-node): the name of the secret, not its value.
+    "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
     // A command-line program prints what it was asked for.
     { code: "#!/usr/bin/env node\nconst keys = webPush.generateVAPIDKeys();\nconsole.log(`Private Key: ${keys.privateKey}`);", path: 'src/cli.js' },
     { code: "const password = generate();\nconsole.log(`Password: ${password}`);", path: 'bin/app.js' },
@@ -44,6 +46,7 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A one-word `tokens` is qualified by its owner: a session's are credentials.
     { code: jsTokens, errors: [at(jsTokens, 'session.tokens', 'secret')] },
     { code: jsFiles, errors: [at(jsFiles, 'credentials', 'secret')] },
+    { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
     { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },
     { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },
     // An example that serves routes logs like a server.

@@ -64,15 +64,15 @@ export function classifyName(name: string): Sensitivity | undefined {
   return undefined;
 }
 
-/** Owners whose members are file names, not the secrets themselves (`project.files.credentials`). */
-const FILE_OWNER = /^(?:files|paths|filenames|file_names|dirs|folders)$/i;
+/** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names (`EnvVariableNames.MSI_SECRET`). */
+const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 'names', 'labels']);
 
 /**
  * Sensitivity of a member read (`owner.name`): a one-word `token` is qualified by its owner
- * (`bucket.tokens` counts, `lexer.token` is syntax), and the members of a list of files are names.
+ * (`bucket.tokens` counts, `lexer.token` is syntax), and the members of a list of files or names are names.
  */
 export function classifyMember(owner: string | undefined, name: string): Sensitivity | undefined {
-  if (owner && FILE_OWNER.test(owner)) return undefined;
+  if (owner && NAMING_OWNER.has(wordsOf(owner).pop() ?? '')) return undefined;
   const words = wordsOf(name);
   if (owner && words.length === 1 && /^tokens?$/.test(words[0])) {
     const qualified = classifyName(`${wordsOf(owner).pop() ?? ''}_${name}`);
