@@ -74,6 +74,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     '"token: %s" % self._starting_token\nlogger.debug("resuming from %s", self._starting_token)',
     'logger.info("tokens used: %d", response.usage.total_tokens)',
     { code: '#!/usr/bin/env python3\nkey = Fernet.generate_key()\nprint("secret key:", key)', path: 'tools/genkey.py' },
+    // novaclient's `nova keypair-add` prints the key it generated (an entry point, no `#!`).
+    { code: 'def do_keypair_add(cs, args):\n    private_key = cs.keypairs.create(args.name).private_key\n    print(private_key)', path: 'novaclient/v2/shell.py' },
   ],
   invalid: [
     { code: pyPrint, errors: [at(pyPrint, 'member', 'record', { after: '"member joined", member' })] },
@@ -81,5 +83,7 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'logger.info(user)', errors: [{ line: 1, column: 13, endLine: 1, endColumn: 17, kind: 'record' }] },
     { code: 'log.debug("Obtained token %s", token)', errors: [{ line: 1, column: 32, endLine: 1, endColumn: 37, kind: 'secret' }] },
     { code: pyCli, errors: [at(pyCli, 'os.environ["API_TOKEN"]', 'secret')] },
+    // `shell_utils.py` is not a shell entry point.
+    { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
   ],
 });

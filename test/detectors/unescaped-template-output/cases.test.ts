@@ -62,6 +62,8 @@ ruleTester('unescaped-template-output', 'jinja', {
     '<p>{{ comment.text|safe|escape }}</p>',
     '<span class="help-block">{{ field.help_text|safe }}</span>',
     '<p class="text-muted">{{ field.help_text|safe|linebreaksbr }}</p>',
+    // Django REST framework's API docs: a developer's schema description.
+    '<td>{{ field.schema.description|safe }}</td>',
     '<div class="fs-div">{{ field(**kwargs)|safe }}</div>',
   ],
   invalid: [

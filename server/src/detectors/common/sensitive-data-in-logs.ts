@@ -18,16 +18,17 @@ import { pythonLogSinks } from './sensitive-logs-python';
 const WHOLE_BODY = new Set(['body', 'json', 'form', 'values', 'data', 'POST', 'get_json', 'get_data']);
 
 /**
- * A command-line program (a `#!` script, a file under `bin/`, an example or demo) that serves no routes
+ * A command-line program (a `#!` script, `bin/`, `cli.py`, `shell.py`, `commands/`, an example) that serves no routes
  * writes to standard output what it was asked for: a generated key, a fetched token, the user's own
  * answer, the record it just made. Values read from the environment still count: CI logs keep them.
  */
 const STDOUT = /^(?:console\s*\.\s*(?:log|info|table|dir)|print)\s*\(/;
 const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|delete|all|route)\s*[(<]|\bcreateServer\s*\(|@\w+\s*\.\s*(?:route|get|post)\s*\(/;
+const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:cli|shell|__main__)\.(?:[cm]?[jt]s|py)$/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
 function isCommandLine(ctx: DetectorContext): boolean {
-  return (ctx.text.startsWith('#!') || /(?:^|\/)(?:bin|examples?|demos?)\//.test(ctx.path)) && !SERVES.test(ctx.text);
+  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path)) && !SERVES.test(ctx.text);
 }
 
 /**
