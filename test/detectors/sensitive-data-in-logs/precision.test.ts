@@ -51,6 +51,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },
     // An example that serves routes logs like a server.
     { code: "fastify.post('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.js', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
+    // A Koa example with one middleware and `listen` is a server.
+    { code: "app.use(async (ctx) => {\n  console.log(ctx.request.body);\n});\napp.listen(3000);", path: 'examples/koa.js', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 31, kind: 'body' }] },
     { code: "server.post<{ Body: PingBody }>('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.ts', language: 'typescript', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
     { code: "logger.info('start', { user: req.user });", errors: [{ line: 1, column: 30, endLine: 1, endColumn: 38, kind: 'record' }] },
   ],

@@ -23,7 +23,7 @@ const WHOLE_BODY = new Set(['body', 'json', 'form', 'values', 'data', 'POST', 'g
  * answer, the record it just made. Values read from the environment still count: CI logs keep them.
  */
 const STDOUT = /^(?:console\s*\.\s*(?:log|info|table|dir)|print)\s*\(/;
-const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|delete|all|route)\s*[(<]|\bcreateServer\s*\(|@\w+\s*\.\s*(?:route|get|post)\s*\(/;
+const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|delete|all|route)\s*[(<]|\bcreateServer\s*\(|\.listen\s*\(|\b(?:app|uvicorn)\.run\s*\(|\bserve_forever\s*\(|@\w+\s*\.\s*(?:route|get|post)\s*\(/;
 const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:cli|shell|__main__)\.(?:[cm]?[jt]s|py)$/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
