@@ -111,7 +111,9 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (san.argMatches && !argMatches(args[san.argMatches.index], san.argMatches.regex)) continue;
     const subject = method && recv?.taint.length ? recv : args[0] ?? EMPTY;
     if (san.validatesArgs) for (const t of e.args.flatMap(targetOf)) validation(a, t).apply(f.env);
-    return san.clears === '*' ? EMPTY : clear(carry(subject), san.clears);
+    const out = san.clears === '*' ? EMPTY : clear(carry(subject), san.clears);
+    // `rel = path.relative(root, full)`: a containment check on `rel` later checks `full` (guards.ts).
+    return san.checkedByResult ? { ...out, validates: e.args.flatMap((x) => (x.k === 'array' ? x.items : [x])).flatMap(targetOf) } : out;
   }
   if (a.models.validators.find(site).length) return { taint: [], validates: e.args.flatMap(targetOf) };
   if (fromCallbacks) return fromCallbacks;

@@ -14,7 +14,7 @@ export interface Check {
   apply(env: Env): void;
 }
 
-const RECEIVER_CHECKS = new Set(['startsWith', 'endsWith', 'isdigit', 'isalnum', 'isalpha', 'isnumeric', 'isdecimal', 'isidentifier', 'isascii', 'match', 'matches', 'startswith', 'endswith']);
+const RECEIVER_CHECKS = new Set(['startsWith', 'endsWith', 'isdigit', 'isalnum', 'isalpha', 'isnumeric', 'isdecimal', 'isidentifier', 'isascii', 'match', 'matches', 'startswith', 'endswith', 'is_relative_to']);
 const MEMBERSHIP = new Set(['includes', 'indexOf', 'has', 'contains', '__contains__', 'hasOwnProperty', 'lastIndexOf']);
 const ARG_CHECKS = new Set(['test', 'isInteger', 'isSafeInteger', 'isNaN', 'isFinite', 'isinstance', 'isValidObjectId', 'isUUID', 'isValid']);
 const PY_RE = /^re\.(match|fullmatch|search)$/;
@@ -98,6 +98,8 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       const name = c.k === 'member' ? c.prop ?? '' : c.k === 'name' ? c.name : '';
       const validated = resultOf(a, c.k === 'member' ? c.object : c, f);
       if (validated.length) return add(validated);
+      // `os.path.commonpath([root, full]) != root`: a check on the result of a containment helper checks its arguments.
+      if (a.models.sanitizers.find(a.siteOf(e, f)).some((s) => s.checkedByResult)) return add(e.args.flatMap((x) => (x.k === 'array' ? x.items : [x])).flatMap(targetOf));
       if (c.k === 'member' && RECEIVER_CHECKS.has(name)) return add([...targetOf(c.object), ...e.args.flatMap((x) => (isConst(x) ? [] : targetOf(x)))]);
       if (c.k === 'member' && MEMBERSHIP.has(name)) {
         const arg = e.args[0];

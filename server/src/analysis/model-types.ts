@@ -70,6 +70,8 @@ export interface SanitizerModel extends CallMatch {
   argMatches?: { index: number; regex: string };
   /** The call throws unless its argument is valid (`schema.parse(req.body)`): the argument counts as validated after it. */
   validatesArgs?: boolean;
+  /** A check on the result checks the arguments: `rel = path.relative(root, full); if (rel.startsWith('..')) return`. */
+  checkedByResult?: boolean;
 }
 
 export interface PropagatorModel extends CallMatch {

@@ -14,7 +14,9 @@ function isValidated(obj: Value, prop: string): boolean {
 /** A role object's field or method result: input with a label, or a nested role object. */
 export function roleMember(a: Analyzer, obj: Value, prop: string, kind: 'fields' | 'methods', span: Span): Value | undefined {
   const model = obj.object ? a.models.objects.get(obj.object) : undefined;
-  const spec = model?.[kind]?.[prop];
+  // Own keys only: `req.constructor` or `request.toString` is not a model entry (request/request.js crashed the walk).
+  const table = model?.[kind];
+  const spec = table && Object.hasOwn(table, prop) ? table[prop] : undefined;
   if (!spec) return undefined;
   if (spec.startsWith('@')) return { taint: [], object: spec.slice(1), validated: obj.validated?.has('*') ? obj.validated : undefined };
   if (isValidated(obj, prop)) return EMPTY;

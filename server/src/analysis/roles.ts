@@ -38,6 +38,18 @@ export function importsOf(ir: FileIR): Set<string> {
 }
 
 /** Annotations that are raw request data, not validated models. */
+/**
+ * A route written as a regex whose groups admit only word characters, digits, dots and dashes
+ * (`/^\/theme\/(\w+\.\w+)$/`): its parameters passed a pattern test, as guards.ts counts one.
+ */
+const STRICT_GROUP = /^(?:\\[wd.-]|\[(?:\\[wd.-]|[\w.-])+\]|[\w-]|[+*?]|\{\d+(?:,\d*)?\})+$/;
+function strictRouteRegex(regex: string | undefined): boolean {
+  const body = regex?.slice(regex.indexOf('/') + 1, regex.lastIndexOf('/'));
+  if (!body || /\\\d|\(\?<?[!=]/.test(body)) return false;
+  const groups = [...body.matchAll(/\((?:\?:|\?<\w+>)?([^()]*)\)/g)];
+  return groups.length > 0 && groups.every((g) => STRICT_GROUP.test(g[1])) && !/\([^)]*\(/.test(body);
+}
+
 const RAW_TYPES = new Set(['Request', 'WebSocket', 'UploadFile', 'Any', 'Json', 'Response', 'BackgroundTasks', 'HttpRequest']);
 
 function isMiddleware(e: Expr & { k: 'call' }, models: Models): boolean {
@@ -99,6 +111,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
           handler.params.forEach((p, i) => {
             let v = specs[i] !== undefined ? roleValue(specs[i], p) : undefined;
             if (v?.object && validated && /Request|Context/.test(v.object)) v = { ...v, validated: new Set(['*']) };
+            else if (v?.object && /Request/.test(v.object) && e.args[0]?.k === 'lit' && strictRouteRegex(e.args[0].regex)) v = { ...v, validated: new Set(['params']) };
             if (v) roles.set(p, v);
           });
         } else if (arg.k === 'func' && handler.params[0]?.name && ERROR_NAME.test(handler.params[0].name)) {

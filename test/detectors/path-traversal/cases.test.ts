@@ -4,6 +4,17 @@ const c1 = "const fs = require('fs');\nconst path = require('path');\napp.get('/
 const c2 = "app.get('/dl/:file', (req, res) => {\n  res.sendFile(req.params.file);\n});";
 const c3 = "import { readFile } from 'node:fs/promises';\nexport async function GET(request) {\n  const name = request.nextUrl.searchParams.get('name');\n  return new Response(await readFile('./data/' + name));\n}";
 const c4 = "const fs = require('fs');\nfunction load(p) {\n  return fs.readFileSync(p, 'utf8');\n}\napp.get('/t', (req, res) => res.send(load(`templates/${req.query.t}.html`)));";
+// A containment check made on `path.relative`'s result (as pm2's static server does) checks the path it was computed from.
+const R = (check: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.resolve(ROOT, req.query.name);\n  const rel = path.relative(ROOT, full);\n${check}\n  fs.createReadStream(full).pipe(res);\n});`;
+const c5 = R("  console.log('serving', rel);");
+// A regex route's groups: word characters and dots (wiki-server's themes) pass a pattern test; `.+` and `[^/]+` (decoded `%2F`) do not.
+const G = (route: string, file = 'req.params[0]') => `const path = require('path');\nconst fs = require('fs');\napp.get(${route}, (req, res) => {\n  res.send(fs.readFileSync(path.join(DIR, ${file})));\n});`;
+const g1 = G('/^\\/files\\/(.+)$/');
+const g2 = G('/^\\/w\\/([^/]+)$/');
+const g3 = G('/^\\/v\\/([\\w-]+)$/', 'req.query.f');
+const c7 = "app.get('/f', (req, res) => {\n  const Ctor = req.constructor;\n  if (req.toString() === '') return;\n  res.sendFile(req.query.f);\n});";
+// A local object named `path` is not the module: its `relative` checks nothing.
+const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const path = { relative: (a, b) => b };\n  const full = ROOT + '/' + req.query.name;\n  const rel = path.relative(ROOT, full);\n  if (rel.startsWith('..')) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});";
 
 ruleTester('path-traversal', 'javascript', {
   valid: [
@@ -15,16 +26,32 @@ ruleTester('path-traversal', 'javascript', {
     // `send` refuses `..` in a path nothing normalised.
     "app.get('/static/*', (req, res) => { res.sendFile(`${STATIC_DIR}/${req.params[0]}`); });",
     "const fs = require('fs');\napp.get('/f', (req, res) => { const allowed = ['a.txt', 'b.txt']; const f = req.query.f; if (!allowed.includes(f)) return res.end(); fs.readFile(f, () => {}); });",
+    R("  if (rel !== '' && (rel.startsWith('..') || path.isAbsolute(rel))) return res.sendStatus(403);"),
+    R("  if (rel.startsWith('..')) {\n    res.writeHead(403);\n    return res.end();\n  }"),
+    G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
+    G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
+    "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "path.join(__dirname, 'files', req.query.name)", 'request:direct')], output: c1.replace("req.query.name)", 'path.basename(req.query.name))') },
     { code: c2, errors: [at(c2, 'req.params.file', 'request:direct', 0)] },
     { code: c3, errors: [at(c3, "'./data/' + name", 'request:direct')] },
     { code: c4, errors: [at(c4, 'p', 'request:summary', { after: 'readFileSync(p' })] },
+    // Computing the relative path without checking it is no check.
+    { code: c5, errors: [at(c5, 'full', 'request:direct', { after: 'createReadStream(full' })] },
+    { code: c6, errors: [at(c6, 'full', 'request:direct', { after: 'createReadStream(full' })] },
+    // A member that only the prototype has (`req.constructor`, as request/request.js reads) is no model entry and no crash.
+    { code: c7, errors: [at(c7, 'req.query.f', 'request:direct')] },
+    { code: g1, errors: [at(g1, 'path.join(DIR, req.params[0])', 'request:direct')] },
+    { code: g2, errors: [at(g2, 'path.join(DIR, req.params[0])', 'request:direct')] },
+    // The route's pattern says nothing about the query.
+    { code: g3, errors: [at(g3, 'path.join(DIR, req.query.f)', 'request:direct')] },
   ],
 });
 
 const p1 = "import os\nfrom flask import request, send_file\n\n@app.route('/dl')\ndef dl():\n    return send_file(os.path.join('/srv/files', request.args['name']))";
+const P = (check: string) => `import os\nfrom flask import request\n@app.route('/dl')\ndef dl():\n    full = os.path.abspath(os.path.join(ROOT, request.args['name']))\n${check}\n    return open(full).read()`;
+const p3 = P("    rel = os.path.relpath(full, ROOT)\n    print(rel)");
 const p2 = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/read/{name}')\ndef read(name: str):\n    with open(f'/data/{name}') as fh:\n        return fh.read()";
 
 ruleTester('path-traversal', 'python', {
@@ -33,9 +60,13 @@ ruleTester('path-traversal', 'python', {
     "import os\nfrom flask import request\n@app.route('/dl')\ndef dl():\n    return open(os.path.join('/srv', os.path.basename(request.args['name']))).read()",
     "from werkzeug.utils import secure_filename\nfrom flask import request\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['f']\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))",
     "def read():\n    with open('settings.ini') as fh:\n        return fh.read()",
+    P("    rel = os.path.relpath(full, ROOT)\n    if rel.startswith('..'):\n        abort(403)"),
+    P("    if os.path.commonpath([ROOT, full]) != ROOT:\n        abort(403)"),
+    P("    if not Path(full).is_relative_to(ROOT):\n        abort(403)"),
   ],
   invalid: [
     { code: p1, errors: [at(p1, "os.path.join('/srv/files', request.args['name'])", 'request:direct')], output: p1.replace("request.args['name'])", "os.path.basename(request.args['name']))") },
     { code: p2, errors: [at(p2, "f'/data/{name}'", 'request:direct')] },
+    { code: p3, errors: [at(p3, 'full', 'request:direct', { after: 'open(full' })] },
   ],
 });

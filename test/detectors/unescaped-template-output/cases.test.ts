@@ -27,26 +27,43 @@ ruleTester('unescaped-template-output', 'python', {
 
 const t1 = '<div class="bio"><%- user.bio %></div>';
 const t2 = '<article><%- post.bodyHtml %></article>';
+// A helper given a visitor's value is not a constant call.
+const t3 = '<div><%- /* the bio */ render(user.bio) %></div>';
 
 ruleTester('unescaped-template-output', 'ejs', {
-  valid: ["<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>'],
+  valid: [
+    "<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>',
+    // A helper called with constants renders the app's own markup (sails' generated views).
+    '<%- /* Expose locals as `window.SAILS_LOCALS` :: */ exposeLocalsToBrowser() %>',
+    "<%- partial('nav', 2) %>",
+    // A template of a JavaScript file (node-red-admin's settings.js.mustache): no browser renders it as HTML.
+    { code: '<%- credentialSecret %>', path: 'resources/settings.js.ejs' },
+  ],
   invalid: [
     { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     { code: t2, errors: [{ ...at(t2, '<%- post.bodyHtml %>', 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    { code: t3, errors: [{ ...at(t3, '<%- /* the bio */ render(user.bio) %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // `.html.ejs` is an HTML page.
+    { code: t1, path: 'views/profile.html.ejs', errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],
 });
 
 const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
 const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
 const k3 = '{{ form.bio.data|safe }}';
+const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
 
 ruleTester('unescaped-template-output', 'jinja', {
   valid: [
+    // A mail body: Django's own password_reset_email.html renders text mail with escaping off.
+    { code: '{% load i18n %}{% autoescape off %}\n{{ protocol }}://{{ domain }}/reset/{{ uid }}/{{ token }}\n{% endautoescape %}', path: 'templates/registration/password_reset_email.html' },
     // escaped again after `safe`, a developer's help text, a form field rendered by its own call
     '<a href="/doc/{{ document._id | json | safe | url_encode }}?skip={{ skip }}">open</a>',
     '<p>{{ comment.text|safe|escape }}</p>',
     '<span class="help-block">{{ field.help_text|safe }}</span>',
     '<p class="text-muted">{{ field.help_text|safe|linebreaksbr }}</p>',
+    // Django REST framework's API docs: a developer's schema description.
+    '<td>{{ field.schema.description|safe }}</td>',
     '<div class="fs-div">{{ field(**kwargs)|safe }}</div>',
   ],
   invalid: [
@@ -54,5 +71,7 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k2, errors: [{ ...at(k2, '{{ doc._id | json | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // the form's submitted data, not a rendered field
     { code: k3, errors: [{ ...at(k3, '{{ form.bio.data|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // `mailbox.html` is a page, not a mail body.
+    { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
   ],
 });

@@ -18,6 +18,20 @@ import { pythonLogSinks } from './sensitive-logs-python';
 const WHOLE_BODY = new Set(['body', 'json', 'form', 'values', 'data', 'POST', 'get_json', 'get_data']);
 
 /**
+ * A command-line program (a `#!` script, `bin/`, `cli.py`, `shell.py`, `commands/`, an example) that serves no routes
+ * writes to standard output what it was asked for: a generated key, a fetched token, the user's own
+ * answer, the record it just made. Values read from the environment still count: CI logs keep them.
+ */
+const STDOUT = /^(?:console\s*\.\s*(?:log|info|table|dir)|print)\s*\(/;
+const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|delete|all|route)\s*[(<]|\bcreateServer\s*\(|\.listen\s*\(|\b(?:app|uvicorn)\.run\s*\(|\bserve_forever\s*\(|@\w+\s*\.\s*(?:route|get|post)\s*\(/;
+const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:cli|shell|__main__)\.(?:[cm]?[jt]s|py)$/;
+const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
+
+function isCommandLine(ctx: DetectorContext): boolean {
+  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path)) && !SERVES.test(ctx.text);
+}
+
+/**
  * What the analysis adds to the syntax: values that reach the log line from elsewhere (a variable, a
  * helper's parameter). A value written in the call itself was already judged by its name.
  */
@@ -39,8 +53,10 @@ export const sensitiveDataInLogs: Detector = {
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['log', 'print'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
+    const cli = isCommandLine(ctx);
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
-      const hit = [...sink.hits].sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
+      const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
+      const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
         .find((h) => !(h.level === 'secret' && isSyntaxToken(h.text, ctx.text)));
       if (!hit) continue;
       const kind = hit.level as Exposure;

@@ -2,7 +2,7 @@
 // data, or are whole request bodies, headers, `process.env` or user records.
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
-import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: ts.Node }
 
@@ -46,7 +46,12 @@ function wholeObject(e: ts.Expression): Exposure | undefined {
   return undefined;
 }
 
-function find(e: ts.Expression, out: Hit[], depth = 0): void {
+/**
+ * `named`: the value is written into the message (a template, a concatenation) or under a key that
+ * names one value (`username:`), so a user record there is the user's name, not the whole object
+ * (which would print `[object Object]`).
+ */
+function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   if (depth > 6) return;
   e = unwrap(e);
   if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
@@ -54,28 +59,30 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
     if (whole) return void out.push({ kind: whole, node: e });
     const name = nameOf(e);
     if (!name || (ts.isIdentifier(e) && e.text === 'undefined')) return;
-    const kind = classifyName(name);
+    const owner = ts.isIdentifier(e) ? undefined : nameOf(e.expression);
+    const kind = owner === undefined ? classifyName(name) : classifyMember(owner, name);
     if (kind) return void out.push({ kind, node: e });
-    if (isRecordName(name)) out.push({ kind: 'record', node: e });
+    if (isRecordName(name) && !named && !isSettingsOwner(owner)) out.push({ kind: 'record', node: e });
   } else if (ts.isTemplateExpression(e)) {
-    for (const span of e.templateSpans) find(span.expression, out, depth + 1);
+    for (const span of e.templateSpans) find(span.expression, out, depth + 1, true);
   } else if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-      find(e.left, out, depth + 1);
-      find(e.right, out, depth + 1);
+      const plus = op === ts.SyntaxKind.PlusToken;
+      find(e.left, out, depth + 1, named || plus);
+      find(e.right, out, depth + 1, named || plus);
     }
   } else if (ts.isConditionalExpression(e)) {
-    find(e.whenTrue, out, depth + 1);
-    find(e.whenFalse, out, depth + 1);
+    find(e.whenTrue, out, depth + 1, named);
+    find(e.whenFalse, out, depth + 1, named);
   } else if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {
       if (ts.isShorthandPropertyAssignment(p)) find(p.name, out, depth + 1);
       else if (ts.isSpreadAssignment(p)) find(p.expression, out, depth + 1);
       else if (ts.isPropertyAssignment(p)) {
         const before = out.length;
-        find(p.initializer, out, depth + 1);
         const key = ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) ? p.name.text : undefined;
+        find(p.initializer, out, depth + 1, named || isScalarKey(key));
         const value = unwrap(p.initializer);
         const plain = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value);
         const keyKind = key ? classifyName(key) : undefined;
@@ -91,8 +98,9 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
     if (ts.isPropertyAccessExpression(callee) && ['json', 'formData', 'text'].includes(callee.name.text) && REQUEST.test(nameOf(callee.expression) ?? '')) {
       return void out.push({ kind: 'body', node: e });
     }
-    if (ts.isPropertyAccessExpression(callee) && fn && PASSTHROUGH_METHOD.has(fn)) return find(callee.expression, out, depth + 1);
-    if (fn && PASSTHROUGH_FN.has(fn)) for (const a of e.arguments) find(a, out, depth + 1);
+    // `String(user)` / `user.toString()` name the user; `JSON.stringify(user)`, `user.toJSON()` write it whole.
+    if (ts.isPropertyAccessExpression(callee) && fn && PASSTHROUGH_METHOD.has(fn)) return find(callee.expression, out, depth + 1, named || (fn !== 'toJSON' && fn !== 'valueOf'));
+    if (fn && PASSTHROUGH_FN.has(fn)) for (const a of e.arguments) find(a, out, depth + 1, fn === 'String');
   }
 }
 
@@ -105,7 +113,12 @@ export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBu
     if ((++n & 63) === 0) checkBudget();
     if (!ts.isCallExpression(node) || !isLogCall(node)) continue;
     const hits: Hit[] = [];
-    for (const arg of node.arguments) find(arg, hits);
+    // After a `%s` message (util.format), the arguments are formatted into it; `%o`/`%j` print objects whole.
+    let formatted = false;
+    for (const arg of node.arguments) {
+      find(arg, hits, 0, formatted);
+      if (ts.isStringLiteralLike(arg) && /%[sdif]/.test(arg.text) && !/%[oOj]/.test(arg.text)) formatted = true;
+    }
     if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
   }
   return out;

@@ -2,7 +2,7 @@
 // personal data, or are whole request bodies, headers, the environment or user records.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from '../shared/exposure';
-import { classifyName, isLoggerName, isRecordName, type Exposure } from '../shared/sensitive-names';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: Node }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);
@@ -42,30 +42,34 @@ function wholeObject(n: Node): Exposure | undefined {
   return BODY_ATTRS.has(attr) ? 'body' : HEADER_ATTRS.has(attr) ? 'headers' : undefined;
 }
 
-function find(n: Node | null, out: Hit[], depth = 0): void {
+/** `named`: formatted into the message (f-string, `%`, `+`, `.format`, a logging argument): a user there is its `str()`, the name. */
+function find(n: Node | null, out: Hit[], depth = 0, named = false): void {
   if (!n || depth > 6) return;
-  const next = (c: Node | null) => find(c, out, depth + 1);
+  const next = (c: Node | null, inText = named) => find(c, out, depth + 1, inText);
   switch (n.type) {
     case 'identifier': case 'attribute': case 'subscript': {
       const whole = wholeObject(n);
       if (whole) return void out.push({ kind: whole, node: n });
       const name = nameOf(n);
-      const kind = name ? classifyName(name) : undefined;
+      const owner = n.type === 'attribute' ? nameOf(n.childForFieldName('object')) : undefined;
+      const kind = !name ? undefined : n.type === 'attribute' ? classifyMember(owner, name) : classifyName(name);
       if (kind) out.push({ kind, node: n });
-      else if (name && n.type !== 'subscript' && isRecordName(name)) out.push({ kind: 'record', node: n });
+      else if (name && n.type !== 'subscript' && isRecordName(name) && !named && !isSettingsOwner(owner)) out.push({ kind: 'record', node: n });
       return;
     }
     case 'string':
-      for (const c of n.namedChildren) if (c?.type === 'interpolation') next(c.childForFieldName('expression'));
+      for (const c of n.namedChildren) if (c?.type === 'interpolation') next(c.childForFieldName('expression'), true);
       return;
     case 'parenthesized_expression': case 'await': case 'list': case 'tuple': case 'list_splat': case 'dictionary_splat':
     case 'concatenated_string':
       for (const c of n.namedChildren) next(c);
       return;
-    case 'binary_operator': case 'boolean_operator':
-      next(n.childForFieldName('left'));
-      next(n.childForFieldName('right'));
+    case 'binary_operator': case 'boolean_operator': {
+      const text = n.type === 'binary_operator' || named;
+      next(n.childForFieldName('left'), text);
+      next(n.childForFieldName('right'), text);
       return;
+    }
     case 'conditional_expression':
       next(n.namedChildren[0]);
       next(n.namedChildren[2]);
@@ -73,7 +77,7 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
     case 'dictionary':
       for (const pair of n.namedChildren) {
         if (pair?.type !== 'pair') { next(pair); continue; }
-        pairLike(stringValue(pair.childForFieldName('key')), pair.childForFieldName('value'), out, depth);
+        pairLike(stringValue(pair.childForFieldName('key')), pair.childForFieldName('value'), out, depth, named);
       }
       return;
     case 'call': {
@@ -91,8 +95,9 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
         return;
       }
       if (method && PASSTHROUGH_FN.has(method)) {
-        if (method === 'format' && receiver) for (const a of args) next(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a);
-        else next(args[0] ?? null);
+        // `"{}".format(user)`, `str(user)` name the user; `vars(user)`, `json.dumps(user)` write it whole.
+        if (method === 'format' && receiver) for (const a of args) next(a?.type === 'keyword_argument' ? a.childForFieldName('value') : a, true);
+        else next(args[0] ?? null, method === 'str' || method === 'repr');
       }
       return;
     }
@@ -100,10 +105,10 @@ function find(n: Node | null, out: Hit[], depth = 0): void {
 }
 
 /** `{"password": pw}` or `password=pw`: the value, or the key when the value is a bare name. */
-function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth: number): void {
+function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth: number, named = false): void {
   if (!value) return;
   const before = out.length;
-  find(value, out, depth + 1);
+  find(value, out, depth + 1, named || isScalarKey(key));
   const kind = key ? classifyName(key) : undefined;
   if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value });
 }
@@ -118,9 +123,14 @@ export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void
     const call = name?.parent?.type === 'call' ? name.parent : name?.parent?.parent;
     if (call?.type !== 'call' || !isLogCall(call)) continue;
     const hits: Hit[] = [];
-    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
-      if (arg?.type === 'keyword_argument') pairLike(arg.childForFieldName('name')?.text, arg.childForFieldName('value'), hits, 0);
-      else find(arg, hits);
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    // The message's placeholders: `%s` takes the arguments after it, `{user}` a keyword argument.
+    const message = args[0]?.type === 'string' || args[0]?.type === 'concatenated_string' ? args[0].text : '';
+    for (const [i, arg] of args.entries()) {
+      if (arg?.type === 'keyword_argument') {
+        const key = arg.childForFieldName('name')?.text;
+        pairLike(key, arg.childForFieldName('value'), hits, 0, !!key && message.includes(`{${key}`));
+      } else find(arg, hits, 0, i > 0 && message.includes('%'));
     }
     if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text })) });
   }

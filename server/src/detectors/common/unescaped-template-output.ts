@@ -23,7 +23,13 @@ RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
 const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
 /** Not visitor data: escaped again after `safe` (`| url_encode`), a developer's help text or label, a form field rendered by its own call. */
-const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|^[\w.]*\b(?:help_text|verbose_name)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
+const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
+/** Helpers called with constants only (`exposeLocalsToBrowser()`, `{{{t "nav.home"}}}`) render the app's own markup. */
+const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
+const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
+/** Templates of other kinds of file (`settings.js.mustache`) no browser renders as HTML; mail bodies, where `autoescape off` is how Django writes text mail. */
+const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
+const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|$)/i;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
@@ -49,22 +55,20 @@ const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|n
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
-
 /** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
-function expression(language: LanguageId, raw: string): string {
-  return (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
-}
+const expression = (language: LanguageId, raw: string): string => (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
 
 function templates(ctx: DetectorContext): void {
   const patterns = RAW[ctx.languageId] ?? [];
-  if (ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) return;
+  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path)) return;
   for (const re of patterns) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
       const expr = expression(ctx.languageId, m[1]);
-      if ((HARMLESS.test(expr) || NOT_RAW.test(expr)) && !/autoescape/.test(m[0])) continue;
-      const start = m.index! + m[0].indexOf(m[0].trimStart());
+      const bare = expr.replace(/\/\*[^]*?\*\/|\|\s*safe\s*$/g, '').trim();
       const block = /autoescape/.test(m[0]);
+      if (block ? MAIL_TEMPLATE.test(ctx.path) : HARMLESS.test(bare) || NOT_RAW.test(expr) || CONSTANT_CALL.test(bare)) continue;
+      const start = m.index! + m[0].indexOf(m[0].trimStart());
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
       // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
       // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.

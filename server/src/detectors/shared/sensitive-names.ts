@@ -22,7 +22,10 @@ const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
 const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
   'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
+  'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
 ]);
+/** Counted tokens (a language model's usage, a rate limiter's bucket): `total_tokens`, `promptTokens`. */
+const COUNTED_TOKENS = new Set(['prompt', 'completion', 'input', 'output', 'total', 'used', 'remaining', 'cached', 'reasoning', 'available', 'usage']);
 const PII_HEADS = new Set(['ssn', 'dob', 'iban', 'passport', 'creditcard', 'cardnumber', 'ccnumber', 'dateofbirth', 'taxid']);
 /** Qualified heads that are personal data rather than secrets. */
 const PII_QUALIFIED = new Set(['card', 'ssn', 'security', 'cc', 'account', 'passport', 'routing']);
@@ -55,10 +58,40 @@ export function classifyName(name: string): Sensitivity | undefined {
   const first = words[0];
   if (words.length > 1 && HARMLESS_PREFIX.has(first)) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
-  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && HARMLESS_TOKEN.has(before) ? undefined : 'secret';
+  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;
   if (qualifiers && before && qualifiers.has(before)) return head === 'number' && PII_QUALIFIED.has(before) ? 'pii' : 'secret';
   return undefined;
+}
+
+/** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names (`EnvVariableNames.MSI_SECRET`). */
+const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 'names', 'labels']);
+
+/**
+ * Sensitivity of a member read (`owner.name`): a one-word `token` is qualified by its owner
+ * (`bucket.tokens` counts, `lexer.token` is syntax), and the members of a list of files or names are names.
+ */
+export function classifyMember(owner: string | undefined, name: string): Sensitivity | undefined {
+  if (owner && NAMING_OWNER.has(wordsOf(owner).pop() ?? '')) return undefined;
+  const words = wordsOf(name);
+  if (owner && words.length === 1 && /^tokens?$/.test(words[0])) {
+    const qualified = classifyName(`${wordsOf(owner).pop() ?? ''}_${name}`);
+    if (!qualified) return undefined;
+  }
+  return classifyName(name);
+}
+
+/** Owners whose `user` is a login name (`auth.user`, `options.user`, `process.env.USER`), never a record. */
+const SETTINGS_OWNER = /^_*(?:auth|options|opts|config|conf|cfg|settings|credentials|creds|connection|conn|env|environ|params|args|argv)$/i;
+
+export function isSettingsOwner(owner: string | undefined): boolean {
+  return !!owner && SETTINGS_OWNER.test(owner);
+}
+
+/** Keys that say their value is one scalar (`username: auth.user`, `"user_id": user`), not a record. */
+export function isScalarKey(key: string | undefined): boolean {
+  const head = key ? wordsOf(key).pop() : undefined;
+  return !!head && ['name', 'username', 'id', 'uid', 'email', 'mail', 'login'].includes(head);
 }
 
 /** Names of whole user records: logging or returning one dumps every column, password hash included. */

@@ -1,0 +1,91 @@
+// Classes of false alarm measured on real packages (issue 10), each with the finding it must keep:
+// a user named in the message, a login name in settings, counted tokens, file names, and what a
+// command-line program prints for its user.
+import { at, ruleTester } from '../harness';
+
+const jsRecord = "function created(user) {\n  console.log('created', user);\n}";
+const jsSpread = "console.log(`created ${JSON.stringify(user)}`);";
+const jsEnvCli = "#!/usr/bin/env node\nconsole.log('publishing with', process.env.NPM_TOKEN);";
+const jsServerCli = "#!/usr/bin/env node\nconst app = require('express')();\napp.post('/login', (req, res) => { console.log('login', req.body.password); res.end(); });";
+const jsTokens = "logger.debug('auth', session.tokens);";
+const jsFiles = "log.trace('migrating ' + credentials);";
+
+ruleTester('sensitive-data-in-logs', 'javascript', {
+  valid: [
+    // Written into the message: a whole record would print `[object Object]`, so this is a name.
+    "logger.debug(`[smtp_client] authenticating as \"${c.auth.user}\"`);",
+    "log.error('owner mutate', 'Not a package owner: ' + user);",
+    "console.log('owner ' + String(user));",
+    // A login name among connection settings, or under a key that names one value.
+    "this.logger.debug({ tnx: 'smtp', username: this._auth.user, action: 'authenticated' }, 'User authenticated');",
+    "logger.info({ user: this.options.user }, 'token generated');",
+    "console.log('$ sudo chown ' + process.env.USER);",
+    "console.log('owner', opts.user);",
+    // util.format's `%s` says the author formats a name (npm's owner command).
+    "log.verbose('owner add', '%s to %s', user, pkg);",
+    // Counted tokens and pagination.
+    "req.log.trace('Throttle(%s): num_tokens= %d', attr, bucket.tokens);",
+    "logger.info('usage', { total_tokens: usage.total_tokens, promptTokens });",
+    "console.log(`${response.usage.completion_tokens} completion tokens`);",
+    // The members of a list of files are names.
+    "log.trace('Migrating ' + project.files.oldCredentials + ' to ' + credsFilePath);",
+    // A table of environment variable names (msal-node): the name of the secret, not its value.
+    "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
+    // A command-line program prints what it was asked for.
+    { code: "#!/usr/bin/env node\nconst keys = webPush.generateVAPIDKeys();\nconsole.log(`Private Key: ${keys.privateKey}`);", path: 'src/cli.js' },
+    { code: "const password = generate();\nconsole.log(`Password: ${password}`);", path: 'bin/app.js' },
+    { code: "prompt.get(['password'], (err, result) => {\n  console.log('  password: ' + result.password);\n});", path: 'examples/password.js' },
+  ],
+  invalid: [
+    { code: jsRecord, errors: [at(jsRecord, 'user', 'record', { after: "'created', user" })] },
+    { code: jsSpread, errors: [at(jsSpread, 'user', 'record', { after: 'stringify(user' })] },
+    // Environment secrets printed by a script end up in CI logs.
+    { code: jsEnvCli, errors: [at(jsEnvCli, 'process.env.NPM_TOKEN', 'secret')] },
+    // A script that serves routes logs like a server.
+    { code: jsServerCli, errors: [at(jsServerCli, 'req.body.password', 'secret')] },
+    // A one-word `tokens` is qualified by its owner: a session's are credentials.
+    { code: jsTokens, errors: [at(jsTokens, 'session.tokens', 'secret')] },
+    { code: jsFiles, errors: [at(jsFiles, 'credentials', 'secret')] },
+    { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
+    { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },
+    { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },
+    // An example that serves routes logs like a server.
+    { code: "fastify.post('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.js', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
+    // A Koa example with one middleware and `listen` is a server.
+    { code: "app.use(async (ctx) => {\n  console.log(ctx.request.body);\n});\napp.listen(3000);", path: 'examples/koa.js', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 31, kind: 'body' }] },
+    { code: "server.post<{ Body: PingBody }>('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.ts', language: 'typescript', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
+    { code: "logger.info('start', { user: req.user });", errors: [{ line: 1, column: 30, endLine: 1, endColumn: 38, kind: 'record' }] },
+  ],
+});
+
+const pyKw = 'self._log.debug("{user!r} trying auth {kind!r}", user=user, kind=kind)';
+const pyPrint = 'print("member joined", member, group)';
+const pyCli = '#!/usr/bin/env python3\nimport os\nprint("token:", os.environ["API_TOKEN"])';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [
+    'logger.info("Successful login: %r -> %r", login, user)',
+    'log.msg(b"Authenticated login for " + user)',
+    'log.msg(f"Unknown CTCP query from {user!r}: {tag!r}")',
+    'print(_("[DEL] %s") % member)',
+    'logger.info("access", repr(user) if user else "anonymous user")',
+    pyKw,
+    'logger.info("connect", extra={"user_id": user})',
+    'log.msg("Unknown user: %s" % service.user)',
+    'logger.info("as %s", settings.user)',
+    '"token: %s" % self._starting_token\nlogger.debug("resuming from %s", self._starting_token)',
+    'logger.info("tokens used: %d", response.usage.total_tokens)',
+    { code: '#!/usr/bin/env python3\nkey = Fernet.generate_key()\nprint("secret key:", key)', path: 'tools/genkey.py' },
+    // novaclient's `nova keypair-add` prints the key it generated (an entry point, no `#!`).
+    { code: 'def do_keypair_add(cs, args):\n    private_key = cs.keypairs.create(args.name).private_key\n    print(private_key)', path: 'novaclient/v2/shell.py' },
+  ],
+  invalid: [
+    { code: pyPrint, errors: [at(pyPrint, 'member', 'record', { after: '"member joined", member' })] },
+    { code: 'logger.debug("user %s", json.dumps(user))', errors: [{ line: 1, column: 36, endLine: 1, endColumn: 40, kind: 'record' }] },
+    { code: 'logger.info(user)', errors: [{ line: 1, column: 13, endLine: 1, endColumn: 17, kind: 'record' }] },
+    { code: 'log.debug("Obtained token %s", token)', errors: [{ line: 1, column: 32, endLine: 1, endColumn: 37, kind: 'secret' }] },
+    { code: pyCli, errors: [at(pyCli, 'os.environ["API_TOKEN"]', 'secret')] },
+    // `shell_utils.py` is not a shell entry point.
+    { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
+  ],
+});
