@@ -32,14 +32,12 @@ const DESCRIPTIVE_SUFFIX = new Set([
   'usage', 'scope', 'scopes', 'host', 'port', 'user', 'username', 'selector', 'button', 'btn', 'form', 'icon',
   'color', 'style', 'component', 'route', 'page', 'view', 'link', 'help', 'tooltip', 'display', 'handler',
   'callback', 'fn', 'func', 'key', 'keys', 'client', 'store', 'cache', 'storage', 'generator', 'strength',
-  'mask', 'char', 'chars', 'charset', 'encoding', 'kid', 'issuer', 'audience', 'option', 'options', 'flag',
-  'magic', 'used', 'last',
+  'mask', 'char', 'chars', 'charset', 'encoding', 'kid', 'issuer', 'audience', 'option', 'options', 'flag', 'magic', 'used', 'last',
 ]);
 
 /** Tokens that carry no authority: paging, idempotency and change markers (`NextToken`, `ClientRequestToken`). */
 const OPERATION_TOKEN = new Set(['next', 'continuation', 'pagination', 'page', 'change', 'request', 'idempotency', 'lifecycle', 'action', 'cursor', 'marker', 'resume', 'sync']);
-// `key` is in DESCRIPTIVE_SUFFIX only to stop "tokenKey" / "passwordKey" (a lookup key); compounds
-// such as apiKey are recognised before the suffix check.
+// `key` is in DESCRIPTIVE_SUFFIX only to stop "tokenKey" / "passwordKey" (a lookup key); apiKey is recognised first.
 
 /** A first word that makes the name a flag or an action (isPassword, showToken, resetPassword). */
 const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'disable', 'require', 'requires', 'validate', 'forgot', 'reset', 'update', 'change', 'generate', 'toggle', 'on', 'handle', 'get', 'set', 'no', 'num', 'public', 'publishable', 'pub', 'anon']);
@@ -66,9 +64,8 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   if (!words.length || NON_SECRET_PREFIX.has(words[0])) return undefined;
   if (words.some((w) => w === 'public' || w === 'publishable')) return undefined;
   const last = words[words.length - 1];
-  if ((last === 'token' || last === 'tokens') && OPERATION_TOKEN.has(words[words.length - 2] ?? '')) return undefined;
   const keyPair = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
-  if (!keyPair && DESCRIPTIVE_SUFFIX.has(last)) return undefined;
+  if (!keyPair && (DESCRIPTIVE_SUFFIX.has(last) || (/^tokens?$/.test(last) && OPERATION_TOKEN.has(words[words.length - 2] ?? '')))) return undefined;
   if (!keyPair && !words.some((w) => SECRET_WORDS.has(w))) return undefined;
   return words.some((w) => /^(?:pass(?:word|wd|phrase)?|pwd|dbpass(?:word)?|adminpassword)$/.test(w)) ? 'password' : 'secret';
 }
@@ -118,9 +115,7 @@ export function echoesName(v: string, name: string): boolean {
   return words.filter((w) => inValue.has(w)).length >= Math.min(2, words.length);
 }
 
-function charClasses(v: string): number {
-  return (/[a-z]/.test(v) ? 1 : 0) + (/[A-Z]/.test(v) ? 1 : 0) + (/[0-9]/.test(v) ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
-}
+const charClasses = (v: string): number => [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
 
 /** Words separated by spaces (`Token expired at 12:00`): a message; a random key may hold a space too. */
 function prose(v: string): boolean {
