@@ -20,7 +20,7 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python']);
   });
 
   it('still flags an import when neither name exists', async () => {
@@ -47,6 +47,12 @@ describe(`${ID}: Python imports provided under another name`, () => {
 
   it('asks for python-<name> too (`import ntlm` comes from python-ntlm)', async () => {
     assert.deepEqual(at(await depFindings(ID, { code: 'import ntlm\n', path: 'a.py', registry: registryWith({ 'pypi:python-ntlm': {} }) })), []);
+  });
+
+  it('asks for the other conventional names of a module (nebula3-python, gremlinpython, opensearch-py, py-zerox)', async () => {
+    const registry = registryWith({ 'pypi:nebula3-python': {}, 'pypi:gremlinpython': {}, 'pypi:opensearch-py': {}, 'pypi:py-zerox': {} });
+    const code = 'import nebula3\nfrom gremlin_python import x\nimport opensearchpy\nfrom pyzerox import zerox\nimport ghost_sdk_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
   });
 
   it('an optional import (try/except ImportError) that does not exist is the code running without it; a typo of a popular name there is shown at low confidence', async () => {

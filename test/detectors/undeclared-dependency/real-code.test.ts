@@ -32,4 +32,17 @@ describe(`${ID}: templates and build scripts`, () => {
     assert.deepEqual(at(f), ['2:8']);
     assert.match(f[0].message, /declared in setup\.py/);
   });
+
+  it('Python: type-checking imports, the test runner in tests and lazy integrations are not the program\'s dependencies', async () => {
+    const registry = registryWith({ 'pypi:openai': {}, 'pypi:pytest': {}, 'pypi:pymilvus': {}, 'pypi:httpx': {} });
+    const files = { 'requirements.txt': 'requests\n' };
+    const typing = 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import openai\n    from _typeshed.wsgi import StartResponse\nelse:\n    import httpx\n';
+    assert.deepEqual(at(await depFindings(ID, { code: typing, path: 'app/agent.py', files, registry })), ['6:12']);
+    for (const path of ['tests/test_app.py', 'app/testing/fixtures.py', 'conftest.py']) {
+      assert.deepEqual(at(await depFindings(ID, { code: 'import pytest\n', path, files, registry })), [], path);
+    }
+    assert.deepEqual(at(await depFindings(ID, { code: 'import pytest\n', path: 'app/runner.py', files, registry })), ['1:8']);
+    const lazy = await depFindings(ID, { code: 'def index(self):\n    from pymilvus import Collection\n', path: 'app/store.py', files, registry });
+    assert.deepEqual([at(lazy), lazy[0].confidence], [['2:10'], 'low']);
+  });
 });

@@ -17,6 +17,8 @@ export interface PyImport {
   end: number;
   optional: boolean;
   lazy?: boolean;
+  /** Under `if TYPE_CHECKING:`: read by type checkers only, never imported at run time. */
+  typeOnly?: boolean;
 }
 
 const OPTIONAL_HANDLER = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
@@ -27,6 +29,13 @@ const PLATFORM_TEST = /^(?:el)?if\b[^:\n]*(?:\bsys\.platform\b|\bos\.name\b|\bpl
 function underPlatformTest(n: PyNode): boolean {
   const branch = n.parent;
   return !!branch && (branch.type === 'if_statement' || branch.type === 'elif_clause' || branch.type === 'else_clause') && PLATFORM_TEST.test((branch.type === 'else_clause' ? branch.parent ?? branch : branch).text.slice(0, 200));
+}
+
+function typeChecking(node: PyNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'block' && n.parent?.type === 'if_statement' && /^if\s+(?:\w+\.)?TYPE_CHECKING\s*:/.test(n.parent.text.slice(0, 60))) return n.parent.childForFieldName('consequence')?.id === n.id;
+  }
+  return false;
 }
 
 function inFunction(node: PyNode): boolean {
@@ -51,7 +60,7 @@ function importOf(dotted: PyNode, suffix: string | undefined, stmt: PyNode): PyI
   const first = dotted.namedChildren[0];
   if (!first) return undefined;
   const path = suffix ? `${dotted.text}.${suffix}` : dotted.text;
-  return { path: path.replace(/\s+/g, ''), top: first.text, start: first.startIndex, end: first.endIndex, optional: inOptionalTry(stmt), lazy: inFunction(stmt) };
+  return { path: path.replace(/\s+/g, ''), top: first.text, start: first.startIndex, end: first.endIndex, optional: inOptionalTry(stmt), lazy: inFunction(stmt), typeOnly: typeChecking(stmt) };
 }
 
 export function pythonImports(ctx: DetectorContext): PyImport[] {
@@ -117,13 +126,16 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
     const candidates = known ? [known] : snapshotDistributions(i.top);
     const name = candidates.length === 1 ? candidates[0] : i.top;
     // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm),
-    // `django-<name>` of a Django app (`impersonate`), and a namespace package is named by its first two
-    // segments (`flufl.lock`).
+    // `<name>-python` (`nebula3`) too, `django-<name>` of a Django app (`impersonate`), the module's words
+    // run together (`gremlin_python` → gremlinpython) or its `py` split off (`opensearchpy` → opensearch-py,
+    // `pyzerox` → py-zerox), and a namespace package is named by its first two segments (`flufl.lock`).
     const [, second] = i.path.split('.');
-    const names = [...candidates, i.top, `python-${i.top}`, `django-${i.top}`, ...(second ? [`${i.top}.${second}`] : [])];
+    const t = i.top;
+    const names = [...candidates, t, `python-${t}`, `django-${t}`, `${t}-python`, ...(t.includes('_') ? [t.replace(/_/g, '')] : []),
+      ...(/^py[a-z]{3}/i.test(t) ? [`py-${t.slice(2)}`] : []), ...(/[a-z]{3}py$/i.test(t) ? [`${t.slice(0, -2)}-py`] : []), ...(second ? [`${t}.${second}`] : [])];
     const alternatives = [...new Map(names.map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
-      ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional, lazy: i.lazy,
+      ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional, lazy: i.lazy, typeOnly: i.typeOnly,
       alternatives, knownImport: candidates.length > 0,
     });
   }
