@@ -55,6 +55,13 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
   });
 
+  it('a module answered by the popular distribution it belongs to is no near miss of it (opensearchpy → opensearch-py)', async () => {
+    const base = registryWith({ 'pypi:opensearch-py': { monthlyDownloads: undefined, versions: undefined, created: undefined } });
+    const registry = { ...base, lookup: base.lookup, popular: (eco: 'npm' | 'pypi') => new Map(eco === 'pypi' ? [['opensearch-py', 1e6]] : []) };
+    const f = await depFindings('suspicious-package', { code: 'import opensearchpy\n', path: 'a.py', registry });
+    assert.deepEqual(at(f), []);
+  });
+
   it('an optional import (try/except ImportError) that does not exist is the code running without it; a typo of a popular name there is shown at low confidence', async () => {
     const code = 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n';
     assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry: registryWith() })), []);

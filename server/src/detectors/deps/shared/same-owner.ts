@@ -23,6 +23,8 @@ export function nearMissOf(r: Located, facts: PackageFacts, index: PopularIndex 
   // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
   // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
   if (!squat || r.knownImport || (r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name))) return undefined;
+  // `import opensearchpy` answered by the distribution opensearch-py: the popular name is what it found.
+  if (r.ecosystem === 'pypi' && normalizePypi(facts.name) === normalizePypi(squat)) return undefined;
   // `@fastify/type-provider-zod` beside `fastify-type-provider-zod`: the project's own scope, no typo.
   const folded = (n: string) => (n.startsWith('@') ? n.slice(1).replace('/', '-') : n);
   if (r.ecosystem === 'npm' && folded(r.name) === folded(squat)) return undefined;
