@@ -60,4 +60,12 @@ describe(`${ID}: near misses with a history`, () => {
     assert.deepEqual([at(lazy), lazy[0].confidence], [['2:12'], 'low']);
     assert.deepEqual(at(await depFindings(ID, { code: 'import reqeusts\n', path: 'a.py', registry })), ['1:8']);
   });
+
+  it('a near miss whose history is wholly unknown (the offline snapshot knows only that it exists) is shown at low confidence', async () => {
+    const registry = registryWith({ 'pypi:reqeusts': { monthlyDownloads: undefined, versions: undefined, created: undefined } }, 'snapshot');
+    const f = await depFindings(ID, { code: 'import reqeusts\n', path: 'a.py', registry });
+    assert.deepEqual([at(f), f[0].confidence], [['1:8'], 'low']);
+    const known = registryWith({ 'pypi:reqeusts': { monthlyDownloads: undefined, versions: 1, created: undefined } }, 'snapshot');
+    assert.equal((await depFindings(ID, { code: 'import reqeusts\n', path: 'a.py', registry: known }))[0].confidence, 'medium');
+  });
 });

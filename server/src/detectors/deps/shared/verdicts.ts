@@ -56,7 +56,10 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
       // an optional backend the code tries by that name (`try: import pycouchdb`): chosen, not mistyped
     } else if (near) {
       const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
-      out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: r.lazy ? 'low' : 'medium' });
+      // No history at all (PyPI's offline snapshot knows only that the name exists): nothing says it is an
+      // established project, nothing says it is new: shown, not alarmed about.
+      const unknown = facts.created === undefined && facts.versions === undefined;
+      out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: r.lazy || unknown ? 'low' : 'medium' });
     } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
       const message = `${code(r.name)} was first published on ${reg} ${Math.floor(ageDays)} day(s) ago: check it is the package you meant before installing it${origin(facts)}.`;
       out.push({ kind: 'suspicious', ref: r, message, confidence: 'medium' });
