@@ -24,8 +24,12 @@ interface OwnerProxy {
   close(): Promise<void>;
 }
 
-/** Forwards to `target`; full packuments get `maintainers[name]` top-level, or HTTP 500 for `broken` names. */
-function ownerProxy(target: string, maintainers: Record<string, unknown[]>, broken: ReadonlySet<string>): Promise<OwnerProxy> {
+/**
+ * Forwards to `target`; full packuments get `maintainers[name]` top-level, or HTTP 500 for `broken`
+ * names. `history[name]` dates the package as npm does for one unchanged for years: the abbreviated
+ * answer's `modified` is that old and has no times, the full one's `time` starts then.
+ */
+function ownerProxy(target: string, maintainers: Record<string, unknown[]>, broken: ReadonlySet<string>, history: Record<string, string> = {}): Promise<OwnerProxy> {
   const full: string[] = [];
   const abbreviated: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -39,6 +43,12 @@ function ownerProxy(target: string, maintainers: Record<string, unknown[]>, brok
     fetch(new URL((req.url ?? '/').slice(1), target), { headers: { accept: req.headers.accept ?? 'application/json' } }).then(async (up) => {
       let body = Buffer.from(await up.arrayBuffer());
       if (isFull && up.status === 200 && maintainers[name]) body = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), maintainers: maintainers[name] }));
+      const old = history[name];
+      if (old && up.status === 200) {
+        const doc = JSON.parse(body.toString('utf8'));
+        const time = Object.fromEntries(Object.keys(doc.versions ?? {}).map((v) => [v, old]));
+        body = Buffer.from(JSON.stringify(isFull ? { ...doc, time: { ...time, modified: old } } : { ...doc, time: undefined, modified: old }));
+      }
       res.writeHead(up.status, { 'content-type': up.headers.get('content-type') ?? 'application/json' });
       res.end(body);
     }, () => {
@@ -82,14 +92,15 @@ describe('registry: suspicious-package owners against a real registry (Verdaccio
   before(async function () {
     this.timeout(600_000); // first run installs Verdaccio into the test cache
     await verdaccio.start(installVerdaccio());
-    await Promise.all(['express', 'expresss', 'expressjs', 'exprses', 'express-js'].map((name) => verdaccio.publish({ name, versions: ['1.0.0'] })));
+    await Promise.all(['express', 'expresss', 'expressjs', 'exprses', 'express-js', 'exprss'].map((name) => verdaccio.publish({ name, versions: ['1.0.0'] })));
+    await verdaccio.publish({ name: 'expres', versions: ['0.1.0', '0.2.0', '0.3.0'] });
     tmp = mkdtempSync(join(tmpdir(), 'vouch-owners-'));
     proxy = await ownerProxy(verdaccio.url, {
       express: [WES, { name: 'doug', email: 'doug@example.test' }],
       expresss: [{ name: 'mallory', email: 'mallory@example.test' }],
       expressjs: [{ name: 'wes-alt', email: 'wes@example.test' }],
       'express-js': ['wes <wes-old@example.test>'],
-    }, new Set(['exprses']));
+    }, new Set(['exprses']), { expres: '2013-03-01T00:00:00.000Z', exprss: '2013-03-01T00:00:00.000Z' });
   });
 
   after(async () => {
@@ -138,6 +149,20 @@ describe('registry: suspicious-package owners against a real registry (Verdaccio
       assert.equal(await off.owners('npm', 'express'), undefined);
     }
     assert.deepEqual([proxy.full, proxy.abbreviated], [[], []]);
+  });
+
+  it('an old near miss (abbreviated answer unchanged for years, so no time) is dated from its full packument: released again since, it is established', async () => {
+    const s = service();
+    assert.deepEqual(await findings('expres', s), []);
+    // dated once (its time is kept with the answer); no longer a near miss, so no owners were asked
+    assert.deepEqual(proxy.full, ['expres']);
+    assert.ok((await s.lookup('npm', 'expres'))?.created?.startsWith('2013-03-01'));
+    assert.deepEqual(await findings('expres', s), []);
+    assert.deepEqual(proxy.full, ['expres']);
+  });
+
+  it('an old near miss uploaded once is still reported', async () => {
+    assert.deepEqual(await findings('exprss', service()), ['1:16']);
   });
 
   it('a registry error on the full packument falls back to today\'s behaviour: reported, no crash, no notice', async () => {

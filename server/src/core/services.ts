@@ -39,6 +39,11 @@ export interface RegistryService {
    * packument when the look-up's answer had none; undefined when unknown or look-ups are off.
    */
   owners?(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<readonly string[] | undefined>;
+  /**
+   * When an existing package was first published (`PackageFacts.created`), asking for npm's full
+   * packument when the look-up's answer had no time; undefined when unknown or look-ups are off.
+   */
+  firstPublished?(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<string | undefined>;
   /** Whether answers come only from the bundled snapshot (offline setting or untrusted workspace). */
   readonly offline: boolean;
 }

@@ -5,6 +5,7 @@
 import type { Ecosystem, PackageFacts, RegistryService } from '../core/services';
 import { DEFAULT_TTL, DiskCache, type CacheTtl, type CachedFacts } from './cache';
 import { npmOwners, pypiOwners } from './owners';
+import { firstTime, isObject, type NpmDoc, type PypiDoc } from './packument';
 import { normalizeName, type Snapshot } from './snapshot';
 
 /** Where and how to ask about one name; built by the host from npm/pip configuration. */
@@ -57,6 +58,8 @@ const MAX_VERSIONS_FOR_FULL_DOC = 200;
 class Unreachable extends Error {}
 
 type Answer = { facts?: CachedFacts; status: number };
+/** What only npm's full packument tells: owners and the first publication. */
+type FullFacts = { owners: string[]; created?: string };
 
 const VALID_NAME: Record<Ecosystem, RegExp> = {
   npm: /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9_.~-][\w.~-]*$/i,
@@ -68,7 +71,7 @@ export class RegistryClient implements RegistryService {
   private trusted: boolean;
   private readonly caches = new Map<Ecosystem, DiskCache>();
   private readonly inflight = new Map<string, Promise<PackageFacts | undefined>>();
-  private readonly ownersInflight = new Map<string, Promise<string[] | undefined>>();
+  private readonly fullRead = new Map<string, Promise<FullFacts | undefined>>();
   private readonly cooldown = new Map<string, number>();
   private readonly logged = new Set<string>();
   private active = 0;
@@ -128,16 +131,34 @@ export class RegistryClient implements RegistryService {
     const facts = await this.lookup(ecosystem, name, signal);
     if (!facts?.exists || facts.source === 'snapshot' || signal?.aborted) return undefined;
     if (facts.owners || ecosystem !== 'npm') return facts.owners;
-    const key = normalizeName(ecosystem, name);
-    let shared = this.ownersInflight.get(key);
+    return (await this.npmFull(name, signal))?.owners;
+  }
+
+  /**
+   * When an existing package was first published. npm's abbreviated answer has no times, and the
+   * look-up reads the full packument only for names changed lately: for an older one it is read
+   * here, once (the same read as its owners), and the time is kept with the cached answer.
+   */
+  async firstPublished(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<string | undefined> {
+    const facts = await this.lookup(ecosystem, name, signal);
+    if (!facts?.exists || facts.source === 'snapshot' || signal?.aborted) return undefined;
+    if (facts.created || ecosystem !== 'npm') return facts.created;
+    return (await this.npmFull(name, signal))?.created;
+  }
+
+  /** One read of a full packument per name and process (an answer without times is not asked again). */
+  private npmFull(name: string, signal?: AbortSignal): Promise<FullFacts | undefined> {
+    const key = normalizeName('npm', name);
+    let shared = this.fullRead.get(key);
     if (!shared) {
-      shared = this.npmOwners(name).finally(() => this.ownersInflight.delete(key));
-      this.ownersInflight.set(key, shared);
+      // A failed read (time-out, cool-down) is asked again next time.
+      shared = this.readFull(name).then((full) => (full || this.fullRead.delete(key), full));
+      this.fullRead.set(key, shared);
     }
     return signal ? raceAbort(shared, signal) : shared;
   }
 
-  private async npmOwners(name: string): Promise<string[] | undefined> {
+  private async readFull(name: string): Promise<FullFacts | undefined> {
     const endpoint = await this.opts.resolve('npm', name);
     const until = endpoint && this.cooldown.get(endpoint.registry);
     if (!endpoint || (until !== undefined && this.now() < until)) return undefined;
@@ -145,11 +166,13 @@ export class RegistryClient implements RegistryService {
       const res = await this.limited(() => this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }));
       if (res.status !== 200) return undefined;
       // A registry that keeps no owner list (Verdaccio strips it) answers [] once, not on every run.
-      const owners = npmOwners(res.body) ?? [];
-      this.cache('npm').patch(endpoint.registry, normalizeName('npm', name), { owners });
-      return owners;
+      const full: FullFacts = { owners: npmOwners(res.body) ?? [] };
+      const created = firstTime(res.body);
+      if (created) full.created = created;
+      this.cache('npm').patch(endpoint.registry, normalizeName('npm', name), full);
+      return full;
     } catch (e) {
-      this.logOnce(`owners:${name}`, `registry look-up of the owners of ${name} failed: ${describe(e)}`);
+      this.logOnce(`owners:${name}`, `registry look-up of the full packument of ${name} failed: ${describe(e)}`);
       return undefined;
     }
   }
@@ -303,8 +326,7 @@ export class RegistryClient implements RegistryService {
     if (!created && mayBeNew && count <= MAX_VERSIONS_FOR_FULL_DOC && !this.popular('npm').has(name.toLowerCase())) {
       try {
         const full = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
-        const time = isObject(full.body) ? (full.body as NpmDoc).time : undefined;
-        if (typeof time?.created === 'string') created = time.created;
+        created = firstTime(full.body);
         if (full.status === 200) facts.owners = npmOwners(full.body) ?? [];
       } catch {
         // the abbreviated answer stands without a creation time
@@ -344,30 +366,6 @@ export class RegistryClient implements RegistryService {
     }
     return { status: 200, facts };
   }
-}
-
-interface NpmDoc {
-  'dist-tags'?: { latest?: string };
-  versions?: Record<string, { deprecated?: unknown } | undefined>;
-  modified?: string;
-  time?: { created?: unknown; modified?: string };
-}
-
-interface PypiFile {
-  upload_time_iso_8601?: string;
-  upload_time?: string;
-  yanked?: boolean;
-  yanked_reason?: string | null;
-}
-
-interface PypiDoc {
-  info?: { version?: unknown; classifiers?: unknown };
-  releases?: Record<string, PypiFile[] | undefined>;
-  urls?: PypiFile[];
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function describe(e: unknown): string {

@@ -67,6 +67,7 @@ export interface CreateRegistryOptions {
 
 export interface RegistryHandle extends RegistryService {
   owners(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<readonly string[] | undefined>;
+  firstPublished(ecosystem: Ecosystem, name: string, signal?: AbortSignal): Promise<string | undefined>;
   /** New settings or trust; npm/pip configuration is read again on the next look-up. */
   update(change: { settings?: RegistrySettings; trusted?: boolean }): void;
   /** Writes the on-disk cache. */
@@ -158,6 +159,7 @@ export function createRegistryService(opts: CreateRegistryOptions): RegistryHand
     },
     lookup: (ecosystem, name, signal) => client.lookup(ecosystem, name, signal),
     owners: (ecosystem, name, signal) => client.owners(ecosystem, name, signal),
+    firstPublished: (ecosystem, name, signal) => client.firstPublished(ecosystem, name, signal),
     popular: (ecosystem) => client.popular(ecosystem),
     update(change) {
       if (change.settings) {

@@ -20,7 +20,7 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python']);
   });
 
   it('still flags an import when neither name exists', async () => {
@@ -49,18 +49,32 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: 'import ntlm\n', path: 'a.py', registry: registryWith({ 'pypi:python-ntlm': {} }) })), []);
   });
 
-  it('an optional import (try/except ImportError) that does not exist is shown at low confidence', async () => {
-    const f = await depFindings(ID, { code: 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n', path: 'a.py', registry: registryWith() });
-    assert.deepEqual(at(f), ['2:12']);
-    assert.equal(f[0].confidence, 'low');
+  it('asks for the other conventional names of a module (nebula3-python, gremlinpython, opensearch-py, py-zerox)', async () => {
+    const registry = registryWith({ 'pypi:nebula3-python': {}, 'pypi:gremlinpython': {}, 'pypi:opensearch-py': {}, 'pypi:py-zerox': {} });
+    const code = 'import nebula3\nfrom gremlin_python import x\nimport opensearchpy\nfrom pyzerox import zerox\nimport ghost_sdk_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
+  });
+
+  it('a module answered by the popular distribution it belongs to is no near miss of it (opensearchpy → opensearch-py)', async () => {
+    const base = registryWith({ 'pypi:opensearch-py': { monthlyDownloads: undefined, versions: undefined, created: undefined } });
+    const registry = { ...base, lookup: base.lookup, popular: (eco: 'npm' | 'pypi') => new Map(eco === 'pypi' ? [['opensearch-py', 1e6]] : []) };
+    const f = await depFindings('suspicious-package', { code: 'import opensearchpy\n', path: 'a.py', registry });
+    assert.deepEqual(at(f), []);
+  });
+
+  it('an optional import (try/except ImportError) that does not exist is the code running without it; a typo of a popular name there is shown at low confidence', async () => {
+    const code = 'try:\n    import ghostopt_zz\nexcept ImportError:\n    ghostopt_zz = None\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry: registryWith() })), []);
+    const f = await depFindings(ID, { code: code.replaceAll('ghostopt_zz', 'reqests'), path: 'a.py', registry: registryWith() });
+    assert.deepEqual([at(f), f[0].confidence], [['2:12'], 'low']);
   });
 
   it('the fallback in an `except ImportError:` branch is optional as well; another handler\'s is not', async () => {
     const code = 'def parse(x):\n    try:\n        from xml.etree import ElementTree\n    except ImportError:\n        from ghostet_zz import ElementTree\n';
-    const f = await depFindings(ID, { code, path: 'a.py', registry: registryWith() });
-    assert.deepEqual([at(f), f[0].confidence], [['5:14'], 'low']);
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry: registryWith() })), []);
+    // inside a function and not optional: lazy, shown at low confidence
     const g = await depFindings(ID, { code: code.replace('ImportError', 'ValueError'), path: 'a.py', registry: registryWith() });
-    assert.deepEqual([at(g), g[0].confidence], [['5:14'], 'high']);
+    assert.deepEqual([at(g), g[0].confidence], [['5:14'], 'low']);
   });
 
   it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {

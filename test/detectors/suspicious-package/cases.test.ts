@@ -63,7 +63,7 @@ describe(`${ID}`, () => {
   });
 
   it('catches separator and suffix confusion (`lodash.js`, `python3-dateutil`)', async () => {
-    const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5, versions: 1 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined, versions: 3 } });
+    const registry = registryWith({ 'npm:lodash.js': { monthlyDownloads: 5, versions: 1 }, 'pypi:python3-dateutil': { monthlyDownloads: undefined, versions: 3, created: daysAgo(200) } });
     assert.deepEqual(at(await depFindings(ID, { code: "const _ = require('lodash.js');\n", path: 'src/a.js', registry })), ['1:20']);
     const f = await depFindings(ID, { code: 'python3-dateutil==2.8\n', path: 'requirements.txt', registry });
     assert.deepEqual(at(f), ['1:1']);

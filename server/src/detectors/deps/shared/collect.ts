@@ -11,7 +11,7 @@ import { isLocalSpecifier, npmProject, type NpmProject } from './project-npm';
 import { pyProject, type PyProject } from './project-python';
 import { normalizePypi } from './python-import-names';
 import { jsReferences, jsSpecifiers } from './references-js';
-import { pythonImports, pythonReferences } from './references-python';
+import { pythonImports, pythonReferences, writtenModule } from './references-python';
 import type { PackageRef } from './references';
 
 export interface Located extends PackageRef {
@@ -32,6 +32,17 @@ export interface Collected {
 const REQUIREMENTS = /(?:^|\/)requirements[\w.-]*\.(?:txt|in)$/i;
 const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml']);
 
+// Files a generator copies into the project it creates: their imports are that project's, declared by
+// the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
+const TEMPLATE_DIR = /^(?:_?templates?|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
+
+/** Whether a folder between the nearest manifest and the file is a template the manifest does not describe. */
+function templated(path: string, manifest: string | undefined): boolean {
+  if (!manifest) return false;
+  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  return path.slice(dir.length).split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
+}
+
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -47,20 +58,22 @@ function manifestRefs(ctx: DetectorContext): PackageRef[] | undefined {
   return undefined;
 }
 
-function locateNpm(ref: PackageRef, npm: NpmProject | undefined): Located {
+function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string): Located {
   if (!npm) return { ...ref, hasManifest: false };
   const bare = ref.name.startsWith('@') ? ref.name.slice(1).replace('/', '__') : ref.name;
   // `vscode` is the extension host's own module: an extension declares only its types.
   const typesDeclare = ref.typeOnly || ref.name === 'vscode';
   const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
-  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 };
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path) };
 }
 
-function locatePy(ref: PackageRef, py: PyProject | undefined): Located {
+function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Located {
   if (!py) return { ...ref, hasManifest: false };
   const declared = py.declared.get(normalizePypi(ref.name)) ?? (ref.importName ? py.declared.get(normalizePypi(ref.importName)) : undefined);
   const installed = py.installed.get(normalizePypi(ref.name)) ?? (ref.importName && py.installedModules.has(ref.importName) ? '' : undefined);
-  return { ...ref, declared, installed, hasManifest: py.manifests.length > 0 };
+  // setup.py imports what builds the project (setuptools, Cython): build requirements, not its dependencies.
+  const build = baseName(path) === 'setup.py';
+  return { ...ref, declared, installed, hasManifest: py.manifests.length > 0 && !build && !templated(path, py.manifests[0].path) };
 }
 
 export function collect(ctx: DetectorContext, project: ProjectService | undefined): Collected {
@@ -69,14 +82,14 @@ export function collect(ctx: DetectorContext, project: ProjectService | undefine
     if (!specs.length) return { refs: [] };
     const npm = project && npmProject(project, ctx.path);
     const refs = jsReferences(specs, (s, pkg) => !!npm && !!project && isLocalSpecifier(project, npm, s, pkg));
-    return { refs: refs.map((r) => locateNpm(r, npm)), npm };
+    return { refs: refs.map((r) => locateNpm(r, npm, ctx.path)), npm };
   }
   if (ctx.languageId === 'python') {
     const imports = pythonImports(ctx);
     if (!imports.length) return { refs: [] };
     const py = project && pyProject(project, ctx.path);
-    const refs = pythonReferences(imports, (top) => !!py?.isLocalModule(top));
-    return { refs: refs.map((r) => locatePy(r, py)), py };
+    const refs = pythonReferences(imports, (top) => !!py?.isLocalModule(top) || writtenModule(ctx.text, top));
+    return { refs: refs.map((r) => locatePy(r, py, ctx.path)), py };
   }
   const manifest = manifestRefs(ctx);
   const refs = manifest ?? (INSTALL_LANGS.has(ctx.languageId) ? installReferences(ctx.text, ctx.languageId) : []);
@@ -84,6 +97,6 @@ export function collect(ctx: DetectorContext, project: ProjectService | undefine
   const npm = project && refs.some((r) => r.ecosystem === 'npm') ? npmProject(project, ctx.path) : undefined;
   const py = project && refs.some((r) => r.ecosystem === 'pypi') ? pyProject(project, ctx.path) : undefined;
   // Names of the workspace's own packages are never looked up.
-  const located = refs.filter((r) => r.ecosystem !== 'npm' || !npm?.local.has(r.name)).map((r) => (r.ecosystem === 'npm' ? locateNpm(r, npm) : locatePy(r, py)));
+  const located = refs.filter((r) => r.ecosystem !== 'npm' || !npm?.local.has(r.name)).map((r) => (r.ecosystem === 'npm' ? locateNpm(r, npm, ctx.path) : locatePy(r, py, ctx.path)));
   return { refs: located, npm, py };
 }

@@ -28,7 +28,10 @@ function manifestFiles(project: ProjectService, dir: string): string[] {
   const names = project.list(dir) ?? [];
   const reqs = names.filter((n) => REQUIREMENTS.test(n)).sort((a, b) => a.length - b.length).map((n) => join(dir, n));
   const reqDir = names.includes('requirements') ? (project.list(join(dir, 'requirements')) ?? []).filter((n) => n.endsWith('.txt')).map((n) => join(dir, `requirements/${n}`)) : [];
-  return [...reqs, ...reqDir, ...['pyproject.toml', 'setup.cfg', 'setup.py', 'Pipfile'].filter((n) => names.includes(n)).map((n) => join(dir, n))];
+  // A setup.py inside a package (beside its `__init__.py`) builds that subpackage (numpy.distutils'
+  // `configuration()`), it declares no project's dependencies.
+  const setupPy = names.includes('__init__.py') ? [] : ['setup.py'];
+  return [...reqs, ...reqDir, ...['pyproject.toml', 'setup.cfg', ...setupPy, 'Pipfile'].filter((n) => names.includes(n)).map((n) => join(dir, n))];
 }
 
 function parseManifest(path: string, text: string): ManifestEntry[] {

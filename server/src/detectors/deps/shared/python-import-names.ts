@@ -3,6 +3,7 @@
 // This hand-kept list comes first; the snapshot rules/data/pypi-import-names.json (825 import names,
 // refreshed by scripts/refresh-snapshots.mjs) adds candidates for the rest.
 import snapshot from '../../../../../rules/data/pypi-import-names.json';
+import modules from '../../../../../rules/deps/python-modules.json';
 
 const SNAPSHOT: Readonly<Record<string, string | string[]>> = (snapshot as { names: Record<string, string | string[]> }).names;
 export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
@@ -42,14 +43,20 @@ export const IMPORT_TO_DISTRIBUTION: Readonly<Record<string, string>> = {
   boto: 'boto', botocore: 'botocore', boto3: 'boto3', pyarrow: 'pyarrow', nltk: 'nltk', spacy: 'spacy',
 };
 
+const PACK = modules as { hostProvided: Record<string, string[]>; prefixes: Record<string, string>; distributions: Record<string, string> };
+/** Modules the OS, an application or a board provides, never PyPI (rules/deps/python-modules.json). */
+export const HOST_PROVIDED: ReadonlySet<string> = new Set(Object.values(PACK.hostProvided).flat());
+const own = (o: Record<string, string>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+
 /** Distribution for an import path (`google.cloud.storage.blob` → google-cloud-storage), or undefined. */
 export function distributionOf(importPath: string): string | undefined {
   const parts = importPath.split('.');
   for (let n = parts.length; n > 0; n--) {
-    const d = IMPORT_TO_DISTRIBUTION[parts.slice(0, n).join('.')];
+    const key = parts.slice(0, n).join('.');
+    const d = own(IMPORT_TO_DISTRIBUTION, key) ?? own(PACK.distributions, key);
     if (d) return d;
   }
-  return undefined;
+  return Object.entries(PACK.prefixes).find(([p]) => parts[0].startsWith(p))?.[1];
 }
 
 /** Distributions the snapshot says may provide a top-level import name (several for shared namespaces). */

@@ -22,6 +22,8 @@ export interface PackageRef {
   knownImport?: boolean;
   /** Inside try/except ImportError or try/catch: an optional dependency, not required to be declared. */
   optional?: boolean;
+  /** Imported inside a function: needed only when that function runs (optional backends, drivers). */
+  lazy?: boolean;
   /** `import type` / type-only positions: satisfied by `@types/<name>` too. */
   typeOnly?: boolean;
 }

@@ -23,14 +23,33 @@ export function nearMissOf(r: Located, facts: PackageFacts, index: PopularIndex 
   // `import pyodide` beside `pyodide-py`: the popular name is the distribution of the import, not its target.
   // A known import name (`lazr`, a namespace of lazr.* distributions) is nobody's typo either.
   if (!squat || r.knownImport || (r.kind === 'import' && r.ecosystem === 'pypi' && namesModule(normalizePypi(squat), r.importName ?? r.name))) return undefined;
+  // `import opensearchpy` answered by the distribution opensearch-py: the popular name is what it found.
+  if (r.ecosystem === 'pypi' && normalizePypi(facts.name) === normalizePypi(squat)) return undefined;
   // `@fastify/type-provider-zod` beside `fastify-type-provider-zod`: the project's own scope, no typo.
   const folded = (n: string) => (n.startsWith('@') ? n.slice(1).replace('/', '-') : n);
   if (r.ecosystem === 'npm' && folded(r.name) === folded(squat)) return undefined;
   // npm gives a creation time only for packages that may be new (changed lately): with none, many
-  // releases are history enough; a known creation time must be two years old.
+  // releases are history enough. A known creation time two years old is history too, once the name
+  // had a second release (`karma-chai`, 2013, three versions): a squat is one upload, and recent.
   const age = ageInDays(facts);
-  const established = (facts.versions ?? 0) >= 10 && (age === undefined ? r.ecosystem === 'npm' : age >= 730);
+  const versions = facts.versions ?? 0;
+  const established = age === undefined ? r.ecosystem === 'npm' && versions >= 10 : age >= 730 && versions >= 2;
   return established ? undefined : squat;
+}
+
+const words = (n: string) => n.replace(/^@[^/]+\//, '').toLowerCase().split(/[-._]/).filter((w) => w.length >= 3);
+
+/**
+ * `eslint-config-hexo` beside `eslint-config-next`, in hexo-cli's manifest (`own`): the words the name
+ * does not share with its popular neighbour are the project's own name, so it is the project's
+ * companion (its lint config, plugin), not a typo. `express-sesion` in `express-app` still differs by a typo.
+ */
+export function ownCompanion(own: string | undefined, r: Located, near: string): boolean {
+  if (r.ecosystem !== 'npm' || !own) return false;
+  const mine = new Set(words(own));
+  const theirs = new Set(words(near));
+  const differing = words(r.name).filter((w) => !theirs.has(w));
+  return differing.length > 0 && differing.every((w) => mine.has(w));
 }
 
 /** `@bull-board/test-utils` in `@bull-board/express`'s manifest (`own`): the package's own npm scope. */
@@ -43,6 +62,31 @@ export function sharesOwner(a: readonly string[] | undefined, b: readonly string
   if (!a?.length || !b?.length) return false;
   const set = new Set(a);
   return b.some((o) => set.has(o));
+}
+
+/**
+ * Fills in when each near miss among `refs` was first published, where the look-up did not say (npm's
+ * abbreviated answer, for names unchanged lately): its own history may clear it (see nearMissOf).
+ */
+export async function addCreationTimes(
+  registry: RegistryService,
+  refs: readonly Located[],
+  facts: Map<string, PackageFacts | undefined>,
+  indexOf: (eco: Ecosystem) => PopularIndex | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!registry.firstPublished || registry.offline) return;
+  const todo = new Map<string, Located>();
+  for (const r of refs) {
+    const key = `${r.ecosystem}\u0000${r.name}`;
+    const f = facts.get(key);
+    if (f?.exists && !f.created && !todo.has(key) && nearMissOf(r, f, indexOf(r.ecosystem))) todo.set(key, r);
+  }
+  await Promise.all([...todo].slice(0, MAX_OWNER_CHECKS).map(async ([key, r]) => {
+    const created = await registry.firstPublished!(r.ecosystem, r.name, signal).catch(() => undefined);
+    const f = facts.get(key);
+    if (created && f) facts.set(key, { ...f, created });
+  }));
 }
 
 /**

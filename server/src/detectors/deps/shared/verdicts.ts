@@ -4,9 +4,10 @@
 import type { Ecosystem, PackageFacts, RegistryService } from '../../../core/services';
 import type { AsyncDetectorContext, Confidence, Fix, SlowFact } from '../../../core/types';
 import { collect, type Collected, type Located } from './collect';
-import { addDependencyFix, renameFix } from './dep-fixes';
-import { ageInDays, nearMissOf, ownScope, sameOwnerNames } from './same-owner';
+import { renameFix } from './dep-fixes';
+import { addCreationTimes, ageInDays, nearMissOf, ownCompanion, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
+import { origin, providedBy, undeclared } from './undeclared';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
 
@@ -25,22 +26,6 @@ export interface DependencyOptions {
 
 const REGISTRY_NAME: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI' };
 const code = (s: string) => `\`${s}\``;
-const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
-
-/** A Python import that a declared, locked or installed distribution provides (never "not on PyPI"). */
-const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && r.ecosystem === 'pypi' ? c.py?.provides(r.importName ?? r.name) : undefined);
-
-function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
-  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
-  const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
-  const manifest = nearest ?? 'the project manifest';
-  const version = r.installed || (facts?.exists ? facts.latest : undefined);
-  const message = r.installed !== undefined
-    ? `${code(r.name)} is imported but not declared in ${manifest}; it is only installed indirectly, so a clean install may drop it.`
-    : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
-  // Adding a suspicious name to the manifest would only make the trap permanent.
-  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined };
-}
 
 /** `sameOwner`: a near miss the registry says belongs to its popular neighbour's owners (no suspicion). */
 function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean): Verdict[] {
@@ -49,23 +34,32 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   if (facts && !facts.exists) {
     if (providedBy(c, r)) return out;
     const near = index && typosquatOf(r.ecosystem, r.name, index);
+    // Behind `try: … except ImportError` or another platform's branch, the code runs without it, as
+    // written (Windows-only modules, old drivers): only a near miss of a popular name is a mistake there.
+    if (r.optional && !near) return out;
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
-    // Behind `try: … except ImportError`, the code runs without it, and a package of the manifest's own
-    // scope is most likely a private sibling of its monorepo: shown, not alarmed about.
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
+    // Imported inside a function (an optional driver), and a package of the manifest's own scope (most
+    // likely a private sibling of its monorepo): shown, not alarmed about.
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
-    const near = nearMissOf(r, facts, index);
+    const popular = nearMissOf(r, facts, index);
+    const near = popular && !ownCompanion(c.npm?.manifests[0]?.manifest.name, r, popular) ? popular : undefined;
     const ageDays = ageInDays(facts);
     // Unknown counts (PyPI, no downloads API) say nothing: outside the popular snapshot is not "few downloads".
     const lowDownloads = facts.monthlyDownloads !== undefined && facts.monthlyDownloads < 500;
     if (sameOwner) {
       // published by the popular package's owners: neither a typo trap nor an unknown newcomer
+    } else if (near && r.kind === 'import' && r.optional) {
+      // an optional backend the code tries by that name (`try: import pycouchdb`): chosen, not mistyped
     } else if (near) {
       const message = `${code(r.name)} exists on ${reg} but is a near miss of the popular package ${code(near)}: possibly a typo or a slopsquat${origin(facts)}.`;
-      out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: 'medium' });
+      // No history at all (PyPI's offline snapshot knows only that the name exists): nothing says it is an
+      // established project, nothing says it is new: shown, not alarmed about.
+      const unknown = facts.created === undefined && facts.versions === undefined;
+      out.push({ kind: 'suspicious', ref: r, message, fix: renameFix(r, near), confidence: r.lazy || unknown ? 'low' : 'medium' });
     } else if (ageDays !== undefined && ageDays >= 0 && ageDays < days) {
       const message = `${code(r.name)} was first published on ${reg} ${Math.floor(ageDays)} day(s) ago: check it is the package you meant before installing it${origin(facts)}.`;
       out.push({ kind: 'suspicious', ref: r, message, confidence: 'medium' });
@@ -101,7 +95,9 @@ async function alternatives(registry: RegistryService, refs: readonly Located[],
 async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   const registry = ctx.services.registry as RegistryService | undefined;
   const c = collect(ctx, ctx.services.project);
-  const todo = c.refs.filter((r) => !(r.declared && r.installed !== undefined));
+  // Declared and installed, or declared from elsewhere than the registry (`npm:` alias, `file:`, git):
+  // the manifest answers for it.
+  const todo = c.refs.filter((r) => !(r.declared && (r.installed !== undefined || r.declared.local)));
   if (!todo.length) return [];
   const keys = [...new Set(todo.filter((r) => r.installed === undefined).map((r) => `${r.ecosystem}\u0000${r.name}`))];
   const facts = new Map<string, PackageFacts | undefined>();
@@ -120,6 +116,7 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
     return indexes.get(eco);
   };
   const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
+  if (registry) await addCreationTimes(registry, todo, facts, indexOf, ctx.signal);
   const sameOwner = registry ? await sameOwnerNames(registry, todo, facts, indexOf, ctx.signal) : new Set<string>();
   if (ctx.signal?.aborted) return [];
   const out: Verdict[] = [];

@@ -1,0 +1,33 @@
+// The undeclared-dependency verdict: an import the nearest manifest does not declare, with the fix
+// that adds it at the installed (or the registry's latest) version.
+import type { PackageFacts } from '../../../core/services';
+import type { AsyncDetectorContext } from '../../../core/types';
+import type { Collected, Located } from './collect';
+import { addDependencyFix } from './dep-fixes';
+import type { Verdict } from './verdicts';
+
+const code = (s: string) => `\`${s}\``;
+export const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
+
+/** A Python import that a declared, locked or installed distribution provides (never "not on PyPI"). */
+export const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && r.ecosystem === 'pypi' ? c.py?.provides(r.importName ?? r.name) : undefined);
+
+// pytest runs the tests and test helpers (`testing/`, `testutils/`, conftest.py) that import it.
+const TEST_RUNNERS = new Set(['pytest', 'nose', 'nose2']);
+const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)(?:conftest|test_[^/]*|[^/]*_tests?)\.py$/;
+
+export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
+  if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
+  // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
+  if (r.ecosystem === 'pypi' && r.typeOnly) return undefined;
+  if (r.ecosystem === 'pypi' && TEST_RUNNERS.has(r.name.toLowerCase()) && PY_TEST_PATH.test(ctx.path)) return undefined;
+  const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
+  const manifest = nearest ?? 'the project manifest';
+  const version = r.installed || (facts?.exists ? facts.latest : undefined);
+  const message = r.installed !== undefined
+    ? `${code(r.name)} is imported but not declared in ${manifest}; it is only installed indirectly, so a clean install may drop it.`
+    : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
+  // Adding a suspicious name to the manifest would only make the trap permanent.
+  // Imported inside a function (an optional integration or driver): needed only when that function runs.
+  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: r.lazy ? 'low' : undefined };
+}

@@ -1,0 +1,48 @@
+// undeclared-dependency on real code: files a generator copies into the project it creates, setup.py
+// scripts (their imports build the project) and subpackage build scripts are not judged against the
+// wrong manifest; a template with its own manifest and a project's modules still are.
+import assert from 'node:assert/strict';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+
+const ID = 'undeclared-dependency';
+const GENERATOR = '{ "name": "express-generator", "dependencies": { "ejs": "^3.0.0" } }';
+
+describe(`${ID}: templates and build scripts`, () => {
+  it('a template folder the generator\'s manifest does not describe belongs to the generated project', async () => {
+    const code = "var express = require('express');\n";
+    for (const path of ['templates/js/routes/index.js', 'lib/skeleton/app.js', 'generators/app/_templates/server.js', '{{cookiecutter.slug}}/app.js']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files: { 'package.json': GENERATOR } })), [], path);
+    }
+    // the generator's own code is judged by its manifest
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'bin/express-cli.js', files: { 'package.json': GENERATOR } })), ['1:24']);
+  });
+
+  it('a template with its own manifest is judged by it', async () => {
+    const files = { 'package.json': GENERATOR, 'templates/sample/package.json': '{ "name": "sample", "dependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
+  });
+
+  it('Python: setup.py\'s own imports build the project, and a setup.py inside a package declares nothing', async () => {
+    const registry = registryWith({ 'pypi:Cython': {}, 'pypi:pytest': {}, 'pypi:httpx': {} });
+    const files = { 'setup.py': 'from setuptools import setup\nsetup(name="app", install_requires=["requests"])\n', 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/setup.py': 'def configuration(): pass\n' };
+    assert.deepEqual(at(await depFindings(ID, { code: 'from setuptools import setup\nfrom Cython.Build import cythonize\n', path: 'setup.py', files, registry })), []);
+    // app/core/setup.py is no manifest: the project's setup.py declares requests, not httpx
+    const code = 'import requests\nimport httpx\n';
+    const f = await depFindings(ID, { code, path: 'app/core/client.py', files, registry });
+    assert.deepEqual(at(f), ['2:8']);
+    assert.match(f[0].message, /declared in setup\.py/);
+  });
+
+  it('Python: type-checking imports, the test runner in tests and lazy integrations are not the program\'s dependencies', async () => {
+    const registry = registryWith({ 'pypi:openai': {}, 'pypi:pytest': {}, 'pypi:pymilvus': {}, 'pypi:httpx': {} });
+    const files = { 'requirements.txt': 'requests\n' };
+    const typing = 'from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import openai\n    from _typeshed.wsgi import StartResponse\nelse:\n    import httpx\n';
+    assert.deepEqual(at(await depFindings(ID, { code: typing, path: 'app/agent.py', files, registry })), ['6:12']);
+    for (const path of ['tests/test_app.py', 'app/testing/fixtures.py', 'conftest.py']) {
+      assert.deepEqual(at(await depFindings(ID, { code: 'import pytest\n', path, files, registry })), [], path);
+    }
+    assert.deepEqual(at(await depFindings(ID, { code: 'import pytest\n', path: 'app/runner.py', files, registry })), ['1:8']);
+    const lazy = await depFindings(ID, { code: 'def index(self):\n    from pymilvus import Collection\n', path: 'app/store.py', files, registry });
+    assert.deepEqual([at(lazy), lazy[0].confidence], [['2:10'], 'low']);
+  });
+});
