@@ -30,6 +30,8 @@ const t2 = '<article><%- post.bodyHtml %></article>';
 // A helper given a visitor's value is not a constant call.
 const t3 = '<div><%- /* the bio */ render(user.bio) %></div>';
 
+const pageScript = "<script>\nconst api = require('./api');\n</script>\n<p><%- user.bio %></p>";
+
 ruleTester('unescaped-template-output', 'ejs', {
   valid: [
     "<%- include('partials/header') %>", '<h1><%= user.name %></h1>', '<%- body %>',
@@ -38,6 +40,8 @@ ruleTester('unescaped-template-output', 'ejs', {
     "<%- partial('nav', 2) %>",
     // A template of a JavaScript file (node-red-admin's settings.js.mustache): no browser renders it as HTML.
     { code: '<%- credentialSecret %>', path: 'resources/settings.js.ejs' },
+    // …nor one whose text is program code with no HTML tag (express-generator's templates/js/www.ejs).
+    { code: "#!/usr/bin/env node\nvar app = require('../app');\nvar debug = require('debug')('<%- name %>:server');", path: 'templates/js/www.ejs' },
   ],
   invalid: [
     { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
@@ -45,6 +49,8 @@ ruleTester('unescaped-template-output', 'ejs', {
     { code: t3, errors: [{ ...at(t3, '<%- /* the bio */ render(user.bio) %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `.html.ejs` is an HTML page.
     { code: t1, path: 'views/profile.html.ejs', errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // A script inside a page is still HTML output; so is a snippet with no code in it.
+    { code: pageScript, errors: [at(pageScript, '<%- user.bio %>', 'raw-output')] },
   ],
 });
 

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext, LanguageId } from '../../core/types';
+import { markdown } from './unescaped-markdown';
 
 const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
 /**
@@ -44,9 +45,6 @@ const LOOSE: Array<[RegExp, RegExp]> = [
   [/\bautoescape\s*:\s*false\b/g, /\brequire\(\s*['"](?:nunjucks|swig|swig-templates)['"]|\bfrom\s+['"](?:nunjucks|swig)['"]/],
   [/\bnoEscape\s*:\s*true\b/g, /\brequire\(\s*['"](?:handlebars|hbs|express-handlebars|express-hbs)['"]|\bfrom\s+['"](?:handlebars|hbs|express-handlebars|express-hbs)['"]/],
 ];
-/** Markdown rendered to HTML with marked, which never sanitises, straight into the page with no sanitiser in the file. */
-const MARKED_TO_HTML = /(?:\.innerHTML\s*=|\b__html\s*:)\s*(?:await\s+)?marked(?:\.parse)?\s*\(\s*(?!['"`)])/g;
-const SANITISER = /purify|sanitiz|sanitis|\bxss\b|insane|escape/i;
 /** A Jinja environment (sandboxed too) that file imports. */
 const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?Environment$/;
 /** Documentation and site generators render their authors' own text, not visitors'. */
@@ -58,9 +56,12 @@ const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
 /** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
 const expression = (language: LanguageId, raw: string): string => (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
 
+/** A template of program code, no HTML tag outside its own tags (express-generator's `bin/www`): not HTML output either. */
+const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function)\b|module\.exports/m.test(o);
+
 function templates(ctx: DetectorContext): void {
   const patterns = RAW[ctx.languageId] ?? [];
-  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path)) return;
+  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text))) return;
   for (const re of patterns) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
@@ -103,18 +104,6 @@ function config(ctx: DetectorContext): void {
   for (const [re, engine] of LOOSE) {
     if (!engine.test(ctx.text)) continue;
     for (const m of ctx.text.matchAll(re)) report(m.index!, m.index! + m[0].length);
-  }
-}
-
-/** `innerHTML = marked(text)`: marked's output is raw HTML (its `sanitize` option is gone); low confidence, as the text may be the app's own. */
-function markdown(ctx: DetectorContext): void {
-  if (SANITISER.test(ctx.text)) return;
-  for (const m of ctx.text.matchAll(MARKED_TO_HTML)) {
-    ctx.checkBudget();
-    ctx.report({
-      start: m.index!, end: m.index! + m[0].length, kind: 'markdown-unsanitised', severity: 'info', confidence: 'low',
-      message: 'marked turns this Markdown into HTML without sanitising it, so any `<script>` or `onerror=` in the text runs in the page; pass the output through DOMPurify (or sanitize-html) first.',
-    });
   }
 }
 
