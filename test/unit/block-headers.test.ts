@@ -23,4 +23,15 @@ describe('data-rules/block-headers', () => {
     // a string or comment mentioning ImportError is no header either
     assert.equal(inside('def f():\n    msg = "except ImportError:"\n    import imp\n', 'import imp'), false);
   });
+
+  it('reads an else: with its if, so the branch a version check leaves out counts', () => {
+    const PY2_ELSE = [/^\s*else:\s*if\b.*\bPY3\b/];
+    const code = 'import six\nif six.PY3:\n    import importlib\n    x = 1\nelse:\n    import imp\n';
+    assert.equal(inside(code, 'import imp\n', PY2_ELSE), true);
+    assert.equal(inside(code, 'import importlib', PY2_ELSE), false, 'the if branch itself');
+    // an else of another check, or after an elif, is not that branch
+    assert.equal(inside('if DEBUG:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
+    assert.equal(inside('if six.PY3:\n    pass\nelif OTHER:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
+    assert.equal(inside('def f():\n    if six.PY3:\n        return 1\n    else:\n        import imp\n', 'import imp', PY2_ELSE), true, 'nested');
+  });
 });

@@ -7,9 +7,22 @@ const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/
 /** At most this many lines are read upwards from a match (a module's top-level header is rarely farther). */
 const MAX_LINES_UP = 2000;
 
+/** The `if` line an `else:` at this indentation belongs to, read upwards from `ls` (undefined past the limit). */
+function ifOfElse(text: string, ls: number, indent: number): string | undefined {
+  for (let n = 0; ls > 0 && n < MAX_LINES_UP; n++) {
+    const end = ls - 1;
+    ls = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ls, end).replace(/\r$/, '');
+    if (!line.trim() || indentOf(line) > indent) continue;
+    return indentOf(line) === indent && /^\s*if\b/.test(line) ? line.replace(/#.*$/, '').trimEnd() : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Whether a header line (`…:`, comments aside) of a block enclosing the line at `offset` matches one of
  * `headers`: each less-indented line ending in a colon above it, innermost first, up to the module level.
+ * An `else:` is read with its `if` (`else: if six.PY3:`), so the branch a version check leaves out counts.
  */
 export function inBlockHeadedBy(text: string, offset: number, headers: readonly RegExp[]): boolean {
   let ls = text.lastIndexOf('\n', offset - 1) + 1;
@@ -21,7 +34,8 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
     const line = text.slice(ls, end).replace(/\r$/, '');
     const code = line.replace(/#.*$/, '').trimEnd();
     if (!code.trim() || indentOf(line) >= indent || !code.endsWith(':')) continue;
-    if (headers.some((h) => h.test(code))) return true;
+    const header = /^\s*else\s*:$/.test(code) ? `else: ${ifOfElse(text, ls, indentOf(line))?.trim() ?? ''}` : code;
+    if (headers.some((h) => h.test(header))) return true;
     indent = indentOf(line);
   }
   return false;
