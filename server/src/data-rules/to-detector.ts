@@ -38,6 +38,7 @@ export function toDetector(rule: DataRule): Detector {
       const { text } = ctx;
       const lineVerdict = { start: -1, skip: false };
       let matched = 0;
+      let strings: Array<[number, number]> | undefined;
       for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
         // A window may be one long line with thousands of matches: each match's own work is budgeted too
         // (after the first, so a rule always gets as far as its first finding).
@@ -60,6 +61,7 @@ export function toDetector(rule: DataRule): Detector {
           if (lineVerdict.skip) continue;
         }
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
+        if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         ctx.report({
           start,
           end,
@@ -69,6 +71,29 @@ export function toDetector(rule: DataRule): Detector {
       }
     },
   };
+}
+
+/** Python's string literals (triple-quoted ones first) and comments, in one pass; comments are skipped. */
+const PY_TOKENS = /#[^\n]*|[rRbBuUfF]{0,2}(?:"""[^]*?(?:"""|$)|'''[^]*?(?:'''|$)|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+
+/** The spans of the text's Python string literals (docstrings, doctests, messages), in order. */
+export function pythonStrings(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(PY_TOKENS)) if (m[0][0] !== '#') out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+/** Whether `offset` lies inside one of the sorted spans. */
+function inSpan(spans: ReadonlyArray<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] <= offset) lo = mid + 1;
+    else if (spans[mid][0] > offset) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Lines per window, and characters after which a window closes early (it always holds one whole line). */

@@ -20,6 +20,8 @@ export interface DataRule {
   notOnLine?: string[];
   /** Regexes; a match inside an indented block (Python) whose header, or an outer one, matches any is skipped. */
   notInBlock?: string[];
+  /** Python: a match inside a string literal (a docstring, a doctest, a message) is skipped. */
+  notInString?: boolean;
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

@@ -42,6 +42,7 @@ ruleTester('phantom-member', 'python', {
     { name: 'try / except ImportError', code: 'try:\n    from itertools import izip\nexcept ImportError:\n    izip = zip' },
     { name: 'try / except AttributeError', code: 'import os\ntry:\n    cwd = os.getcwdu()\nexcept AttributeError:\n    cwd = os.getcwd()' },
     { name: 'Python 2 branch', code: 'import sys, os\nPY3 = sys.version_info[0] == 3\nif PY3:\n    cwd = os.getcwd()\nelse:\n    cwd = os.getcwdu()' },
+    { name: 'Python 2 side of a conditional expression', code: 'import sys, math\nPY3 = sys.version_info[0] == 3\nbits = int(math.log(sys.maxsize if PY3 else sys.maxint, 2))' },
     { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
     // What the stubs cannot judge.
     { name: 'module with __getattr__', code: 'import encodings\nencodings.whatever_codec' },

@@ -36,6 +36,8 @@ function guarded(node: Node, isImport: boolean): boolean {
       if (isImport) return true;
       const conditions = [p, ...p.namedChildren.filter((c) => c?.type === 'elif_clause')].map((c) => c!.childForFieldName('condition')?.text ?? '');
       if (conditions.some((c) => VERSION_CHECK.test(c))) return true;
+    } else if (p.type === 'conditional_expression' && VERSION_CHECK.test(p.namedChildren[1]?.text ?? '')) {
+      return true; // `sys.maxsize if PY3 else sys.maxint`
     }
   }
   return false;
