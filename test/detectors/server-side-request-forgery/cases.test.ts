@@ -6,6 +6,8 @@ const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req
 
 ruleTester('server-side-request-forgery', 'javascript', {
   valid: [
+    // browser code: the page fetching from its own location is the visitor's request, not the server's (Ghost's admin-auth)
+    "const params = new URLSearchParams(window.location.search);\nfetch(params.get('api') + '/session').then((r) => r.json());",
     "app.get('/u', async (req, res) => { await fetch(`https://api.example.com/users/${req.params.id}`); });",
     "app.get('/u', async (req, res) => { await fetch(API_BASE + '/users/' + req.params.id); });",
     "app.get('/u', async (req, res) => {\n  const u = new URL(req.query.url);\n  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);\n  await fetch(u);\n});",

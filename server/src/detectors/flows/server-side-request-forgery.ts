@@ -7,7 +7,8 @@ export const serverSideRequestForgery = flowRule({
   id: 'server-side-request-forgery',
   meta: { title: 'Outbound request to a URL from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-918'] },
   kinds: ['ssrf'],
-  labels: ['request', 'browser'],
+  // Server-side: what a browser page fetches from its own location is the visitor's request, not the server's.
+  labels: ['request'],
   impact: 'can make the server call internal services or cloud metadata endpoints (server-side request forgery)',
   accept: (f) => controlsTarget(f.sink.value),
 });
