@@ -3,6 +3,7 @@ import { at, ruleTester } from '../harness';
 const c1 = "const params = new URLSearchParams(location.search);\nconst q = params.get('q');\ndocument.getElementById('out').innerHTML = 'Results for ' + q;";
 const c2 = "app.get('/hi', (req, res) => {\n  res.send(`<h1>Hello ${req.query.name}</h1>`);\n});";
 const c3 = "export function Bio({ html }) {\n  return <div dangerouslySetInnerHTML={{ __html: location.hash.slice(1) }} />;\n}";
+const c5 = "app.get('/s', (req, res) => {\n  res.set('Content-Type', 'text/html');\n  res.end(`<p>${req.query.q}</p>`);\n});";
 const c4 = "window.addEventListener('message', (event) => {\n  document.write(event.data);\n});";
 
 ruleTester('cross-site-scripting', 'javascriptreact', {
@@ -13,10 +14,15 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.get('/u', (req, res) => { res.send(req.body); });",
     "import DOMPurify from 'dompurify';\nel.innerHTML = DOMPurify.sanitize(location.hash);",
     "el.innerHTML = '<b>static</b>';",
+    // a plain-text body, a redirect's body: no browser renders them as HTML (Ghost, actionhero)
+    "app.post('/sub', (req, res) => {\n  res.writeHead(404, { 'Content-Type': 'text/plain;charset=UTF-8' });\n  return res.end(`Could not find subscription ${req.body.subscription_id}`);\n});",
+    "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "document.getElementById('out').innerHTML = 'Results for ' + q;", 'browser:direct')], output: c1.replace('.innerHTML =', '.textContent =') },
     { code: c2, errors: [at(c2, '`<h1>Hello ${req.query.name}</h1>`', 'request:direct')] },
+    // an HTML content type (or none) in the same handler still counts
+    { code: c5, errors: [at(c5, '`<p>${req.query.q}</p>`', 'request:direct')] },
     { code: c3, errors: [at(c3, 'location.hash.slice(1)', 'browser:direct')] },
     { code: c4, errors: [at(c4, 'event.data', 'browser:direct')] },
   ],

@@ -25,7 +25,8 @@ const LABEL_RANK = ['request', 'browser', 'argv', 'stdin', 'env'];
 
 export interface FlowRule {
   id: string;
-  meta: Omit<DetectorMeta, 'needs'>;
+  /** `needs`: facts the rule's own `accept` or `fix` asks for, beside the analysis. */
+  meta: DetectorMeta;
   kinds: readonly string[];
   languages?: readonly LanguageId[];
   /** Source labels this rule reports (default: every kind of input). */
@@ -100,7 +101,7 @@ export function flowRule(rule: FlowRule): Detector {
   };
   return {
     id: rule.id,
-    meta: { ...rule.meta, needs: ['analysis', lines.id, importTables.id, importedAnalysis.id] },
+    meta: { ...rule.meta, needs: ['analysis', lines.id, importTables.id, importedAnalysis.id, ...(rule.meta.needs ?? [])] },
     languages: rule.languages ?? [...JS_LIKE, 'python'],
     keywords: SOURCE_KEYWORDS,
     run(ctx: DetectorContext) {
