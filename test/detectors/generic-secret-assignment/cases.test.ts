@@ -74,6 +74,8 @@ ruleTester('generic-secret-assignment', 'python', {
     `params = {"ClientRequestToken": "a8ca07e4-61ec-4399-99f4-19853ef4e5d1", "ChangeToken": "abcd12f2-46da-4fdb-b8d5-fbd4c466928f"}`,
     `user = {"PasswordLastUsed": "2016-09-22T14:58:23Z"}`,
     'OPENSSH_AUTH_MAGIC = b"openssh-key-v1\\x00"',
+    // a regex character class (RFC 2616's token, in swift's swob.py)
+    String.raw`token = r'[^()<>@,;:\"/\[\]?={}\x00-\x20\x7f]+'`,
     'api_key = os.environ["API_KEY"]',
     'api_key = os.getenv("API_KEY")',
     'password = "changeme"',

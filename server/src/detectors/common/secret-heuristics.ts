@@ -98,7 +98,7 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/; // "GITHUB_TOKEN": the name 
 const DOTTED = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+$/; // i18n keys, module paths
 const WORDS = /^[A-Za-z][a-z]+(?:(?:[-_ ]?[A-Z]|[-_ ][a-z])[a-z]+)*$/; // identifiers or prose, no digits
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/; // `PasswordLastUsed: "2016-09-22T…Z"`
-const CHAR_CLASS = /\[[^\][]{1,64}\]/g; // with a range inside: a regex source (`[A-Za-z0-9._~+/-]+=*`)
+const CHAR_CLASS = /\[[^\][]{1,64}\]/g; // with a range inside, or the whole value: a regex source (`[A-Za-z0-9._~+/-]+=*`, RFC 2616's token `[^()<>@,;:\\"/\[\]?={}\x00-\x20\x7f]+`)
 
 /** Mostly dictionary-like words (`msal:acquireTokenStart`, `FlowPasswordRequiredV2`): an identifier, not a key. */
 function wordLike(v: string): boolean {
@@ -141,7 +141,7 @@ export function secretValueConfidence(raw: string, kind: SecretNameKind, name = 
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
   if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return undefined;
-  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || TIMESTAMP.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0]))) return undefined;
+  if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || TIMESTAMP.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0])) || /^\^?\[(?:\\.|[^\]\\])+\][+*?]?\$?$/.test(v)) return undefined;
   const classes = charClasses(v);
   const h = shannonEntropy(v);
   if (v.length >= 16 && classes >= 2 && h >= 3.4) return classes >= 3 || v.length >= 24 ? 'medium' : 'low';
