@@ -24,6 +24,10 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
   ],
   invalid: [
     { code: "console.log('login', username, password);", errors: [{ line: 1, column: 32 }] },
+    // a development-only branch is shown at info, low confidence; a production or negated check is not one
+    { code: "if (isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
+    { code: "if (process.env.NODE_ENV === 'development') logger.info({ apiKey });", errors: [{ line: 1, column: 59, severity: 'info', confidence: 'low' }] },
+    { code: "if (!isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'warning' }] },
     { code: "logger.info(`token=${accessToken}`);", errors: [{ line: 1, column: 22 }] },
     { code: "runtime.log.debug('multiplayer disconnect', existingSessionId, publicSessionId);", errors: [{ line: 1, column: 45, endLine: 1, endColumn: 62 }] },
     { code: "console.log('body', req.body);", errors: [{ line: 1, column: 21 }] },

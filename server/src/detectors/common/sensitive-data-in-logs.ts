@@ -64,8 +64,9 @@ export const sensitiveDataInLogs: Detector = {
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related, kind,
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
-        severity: shape.severity,
-        confidence: hit.indirect ? 'low' : shape.confidence,
+        // A development-only branch (`if (isDev)`) is shown, not alarmed about.
+        severity: hit.devOnly ? 'info' : shape.severity,
+        confidence: hit.indirect || hit.devOnly ? 'low' : shape.confidence,
       });
     }
   },

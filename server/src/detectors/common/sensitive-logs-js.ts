@@ -104,6 +104,14 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   }
 }
 
+/** Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')`: a branch only a developer's machine runs. */
+function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+    const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
+    if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
+  }
+  return false;
+}
 
 /** Log calls and the sensitive values in their arguments, by the syntax. */
 export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
@@ -119,7 +127,8 @@ export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBu
       find(arg, hits, 0, formatted);
       if (ts.isStringLiteralLike(arg) && /%[sdif]/.test(arg.text) && !/%[oOj]/.test(arg.text)) formatted = true;
     }
-    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf) })) });
+    const dev = hits.length > 0 && devBranch(node, sf);
+    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf), devOnly: dev })) });
   }
   return out;
 }
