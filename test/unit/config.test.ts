@@ -118,11 +118,12 @@ describe('core/config: isIncluded', () => {
   const s = (over: Partial<VouchSettings> = {}) => mergeSettings(over);
 
   it('includes ordinary source files by default, dot-folders too', () => {
-    for (const p of ['src/app.ts', 'app.py', '.github/workflows/ci.yml', '.env']) assert.ok(isIncluded(p, s()), p);
+    for (const p of ['src/app.ts', 'app.py', '.github/workflows/ci.yml', '.env', 'src/admin.py', 'views/admin-mint.hbs']) assert.ok(isIncluded(p, s()), p);
   });
 
   it('skips generated, vendored and minified paths unless the file is named explicitly', () => {
-    for (const p of ['node_modules/x/index.js', 'web/dist/app.js', 'build/out.js', 'static/app.min.js', 'vendor/lib.py', 'package-lock.json', 'src/api.generated.ts']) {
+    for (const p of ['node_modules/x/index.js', 'web/dist/app.js', 'build/out.js', 'static/app.min.js', 'vendor/lib.py', 'package-lock.json', 'src/api.generated.ts',
+      'env/lib/python3.12/site-packages/requests/api.py', 'usr/lib/python3/dist-packages/x.py', 'views/default-min.handlebars']) {
       assert.ok(!isIncluded(p, s()), p);
       assert.ok(isIncluded(p, s(), true), `${p} when named`);
     }

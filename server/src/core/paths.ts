@@ -20,6 +20,9 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/third_party/**',
   '**/.venv/**',
   '**/venv/**',
+  // Installed Python packages (a virtualenv under another name, a vendored install): dependencies, as node_modules.
+  '**/site-packages/**',
+  '**/dist-packages/**',
   '**/__pycache__/**',
   '**/.next/**',
   '**/.nuxt/**',
@@ -27,7 +30,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/.svelte-kit/**',
   '**/storybook-static/**',
   '**/*.min.*',
-  '**/*-min.js',
+  '**/*-min.*',
   '**/*.bundle.*',
   '**/*.chunk.*',
   '**/*.map',
