@@ -10,6 +10,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // the header only (its `kid` picks the key to verify with, in another module)
     "const jwt = require('jsonwebtoken');\nconst getHeaderFromToken = token => {\n  const decodedToken = jwt.decode(token, { complete: true });\n  if (!decodedToken) throw new Error('not a JWT');\n  return decodedToken.header;\n};",
     "const jwt = require('jsonwebtoken');\nexport const kidOf = (t) => jwt.decode(t, { complete: true }).header.kid;",
+    // the issuer only (it picks which verifier runs: Directus), and a token this function has just signed (Feathers)
+    "import jwt from 'jsonwebtoken';\nexport default function isDirectusJWT(s) {\n  const payload = jwt.decode(s, { json: true });\n  return payload?.iss === 'directus';\n}",
+    "import jsonwebtoken from 'jsonwebtoken';\nasync function create(data) {\n  const accessToken = await this.createAccessToken(data.payload);\n  return { accessToken, payload: jsonwebtoken.decode(accessToken) };\n}",
     "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
@@ -22,6 +25,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
   invalid: [
     { code: "import jwt from 'jsonwebtoken';\nconst user = jwt.decode(req.headers.authorization);", errors: [{ line: 2, column: 14 }] },
     { code: "const { decode } = require('jsonwebtoken');\nconst user = decode(token);", errors: [{ line: 2 }] },
+    // the issuer and a claim read: trusted; a token from elsewhere, decoded: trusted
+    { code: "import jwt from 'jsonwebtoken';\nfunction who(s) {\n  const p = jwt.decode(s);\n  return p.iss === 'app' ? p.sub : null;\n}", errors: [{ line: 3 }] },
+    { code: "import jwt from 'jsonwebtoken';\nasync function who(req) {\n  const token = await readToken(req);\n  return jwt.decode(token).sub;\n}", errors: [{ line: 4 }] },
     // the header and the payload both read: the claims are trusted unverified
     { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },

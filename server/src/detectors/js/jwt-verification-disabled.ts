@@ -10,18 +10,26 @@ function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
 }
 
+const esc = (name: string) => name.replace(/\$/g, '\\$');
+
+/** Read before verifying: the `header` (its `kid` picks the key) and the issuer (`iss` picks the verifier). */
+const ROUTING = new Set(['header', 'iss']);
+
 /**
- * `jwt.decode(t, { complete: true })` read only for its `.header`: the key id (`kid`) that picks the key
- * to verify with, the first step of verifying, not trusting the claims.
+ * `jwt.decode(t, { complete: true })` read only for what picks how to verify (the first step of
+ * verifying, not trusting the claims), or the decode of a token the same function has just signed.
  */
-function headerOnly(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const p = call.parent;
-  if (ts.isPropertyAccessExpression(p)) return p.name.text === 'header';
-  if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
-  let scope: ts.Node = p;
+  let scope: ts.Node = call;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  const reads = [...scope.getText(sf).matchAll(new RegExp(`\\b${p.name.text}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
-  return reads.length > 0 && reads.every((m) => m[2] === 'header');
+  const body = scope.getText(sf);
+  const arg = call.arguments[0];
+  if (arg && ts.isIdentifier(arg) && new RegExp(`\\b${esc(arg.text)}\\s*=\\s*(?:await\\s+)?[\\w.]*(?:\\bsign|create\\w*Token|issue\\w*Token|generate\\w*Token)\\s*\\(`, 'i').test(body)) return true;
+  if (ts.isPropertyAccessExpression(p)) return ROUTING.has(p.name.text);
+  if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
+  const reads = [...body.matchAll(new RegExp(`\\b${esc(p.name.text)}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
+  return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]));
 }
 
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
@@ -78,7 +86,7 @@ export const jwtVerificationDisabled: Detector = {
         const c = node.expression;
         const isDecode = (ts.isPropertyAccessExpression(c) && c.name.text === 'decode' && ts.isIdentifier(c.expression) && modules.has(c.expression.text))
           || (ts.isIdentifier(c) && decode.has(c.text));
-        if (isDecode && !headerOnly(node, sf)) {
+        if (isDecode && !notTrusted(node, sf)) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning', confidence: 'medium',
             message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',
