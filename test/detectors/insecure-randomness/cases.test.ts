@@ -11,6 +11,8 @@ ruleTester('insecure-randomness', 'typescript', {
     "const token = crypto.randomBytes(32).toString('hex');",
     "// never use Math.random() for a token\nconst token = crypto.randomUUID();",
     "function refreshToken() { const jitter = Math.random() * 50; return fetchToken(jitter); }",
+    // a scheduler spreading a job over the clock (Ghost's token clean-up): the numbers are about load, not the tokens
+    "async function scheduleTokenCleanupJob() {\n  const s = Math.floor(Math.random() * 60);\n  const m = Math.floor(Math.random() * 60);\n  jobs.add({ at: `${s} ${m} * * * *` });\n}",
     { code: 'delay = random.uniform(0.5, 1.5)', language: 'python' },
     { code: 'import random\nsample = random.sample(rows, 100)', language: 'python' },
     { code: 'import random\ntoken = secrets.token_urlsafe(32)', language: 'python' },

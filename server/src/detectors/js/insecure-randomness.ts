@@ -8,6 +8,8 @@ import { RULE_META } from '../shared/rule-meta';
 
 const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
 const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|ms|color|colour|hue|x|y|z|pos|position|angle|opacity|duration|width|height|size|offset|sample|shuffle|shuffled|percent|chance|probability|weight|speed|noise|index|idx|class|name|animation|rotation|scale|left|top)(_|$)/;
+/** A function that schedules work (`scheduleTokenCleanupJob`): its random numbers spread the load, whatever the work is about. */
+const SCHEDULING = /(^|_)(schedule|scheduled|cleanup|cron|stagger|spread)(_|$)/;
 const NEUTRAL = /^(result|res|str|s|out|output|value|val|v|id|chars?|c|r|rand|random|rnd|n|num|number|text|ret|buf|code|part|digits?|i|j)$/i;
 
 const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -27,7 +29,7 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
     else if (ts.isFunctionLike(parent)) {
       const n = (parent as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(parent.parent) || ts.isPropertyAssignment(parent.parent) ? parent.parent.name : undefined);
       const fn = n ? words(n.getText(sf)) : '';
-      return SECURITY.test(fn) && !BENIGN.test(fn) ? { name: n!.getText(sf), direct: false } : undefined;
+      return SECURITY.test(fn) && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
     const w = words(name);
