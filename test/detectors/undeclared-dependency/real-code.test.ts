@@ -45,4 +45,14 @@ describe(`${ID}: templates and build scripts`, () => {
     const lazy = await depFindings(ID, { code: 'def index(self):\n    from pymilvus import Collection\n', path: 'app/store.py', files, registry });
     assert.deepEqual([at(lazy), lazy[0].confidence], [['2:10'], 'low']);
   });
+
+  it('modules the bundler supplies (browserify-shim globals, the browser field) are not dependencies to declare', async () => {
+    const manifest = '{ "name": "keystone", "dependencies": {}, "browserify-shim": { "jquery": "global:$", "codemirror": "global:CodeMirror" }, "browser": { "fs": false, "./lib/node.js": "./lib/browser.js" } }';
+    const files = { 'package.json': manifest, 'node_modules/lodash/package.json': '{"version":"4.17.21"}' };
+    const code = "var $ = require('jquery');\nvar CodeMirror = require('codemirror');\nvar _ = require('lodash');\n";
+    // lodash is installed only indirectly: still undeclared
+    const registry = registryWith({ 'npm:jquery': {}, 'npm:codemirror': {}, 'npm:lodash': {} });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'admin/client/markdown.js', files, registry })), ['3:18']);
+  });
 });
+

@@ -21,6 +21,8 @@ export interface NpmManifest {
   entries: ManifestEntry[];
   /** `workspaces` globs (array or `{ packages }`). */
   workspaces: string[];
+  /** Module names the bundler supplies: keys of `browserify-shim` (globals) and of an object `browser` field. */
+  bundled: string[];
   root?: JsonNode;
 }
 
@@ -45,7 +47,11 @@ export function parseNpmManifest(text: string): NpmManifest | undefined {
   const ws = findNodeAtLocation(root, ['workspaces']);
   const wsList = ws?.type === 'array' ? ws : findNodeAtLocation(root, ['workspaces', 'packages']);
   const workspaces = wsList?.type === 'array' ? (wsList.children ?? []).map((c) => c.value).filter((v): v is string => typeof v === 'string') : [];
-  return { name: typeof name === 'string' ? name : undefined, entries, workspaces, root };
+  const keysOf = (key: string) => {
+    const obj = findNodeAtLocation(root, [key]);
+    return obj?.type === 'object' ? (obj.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string' && !/^[./]/.test(k)) : [];
+  };
+  return { name: typeof name === 'string' ? name : undefined, entries, workspaces, bundled: [...keysOf('browserify-shim'), ...keysOf('browser')], root };
 }
 
 /** Offset edit adding `"name": "^version"` to a section of package.json (creating the section if needed). */

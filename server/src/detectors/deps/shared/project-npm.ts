@@ -87,6 +87,7 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     if (!manifest || text === undefined) continue;
     out.manifests.push({ path, text, manifest });
     if (manifest.name) out.local.add(manifest.name);
+    for (const n of manifest.bundled) out.local.add(n);
     for (const e of manifest.entries) if (!out.declared.has(e.name)) out.declared.set(e.name, { ...e, file: path });
     const globs = [...manifest.workspaces, ...pnpmGlobs(project.readFile(join(dir, 'pnpm-workspace.yaml')))];
     for (const ws of workspaceDirs(project, dir, globs)) {
