@@ -28,6 +28,7 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "if (isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
     { code: "if (process.env.NODE_ENV === 'development') logger.info({ apiKey });", errors: [{ line: 1, column: 59, severity: 'info', confidence: 'low' }] },
     { code: "if (!isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'warning' }] },
+    { code: "if (isDev) {\n  app.post('/test-webhook', (request, response) => {\n    log.debug('test', request.body);\n    response.send('OK');\n  });\n}", errors: [{ line: 3, column: 23, severity: 'info', confidence: 'low' }] },
     { code: "logger.info(`token=${accessToken}`);", errors: [{ line: 1, column: 22 }] },
     { code: "runtime.log.debug('multiplayer disconnect', existingSessionId, publicSessionId);", errors: [{ line: 1, column: 45, endLine: 1, endColumn: 62 }] },
     { code: "console.log('body', req.body);", errors: [{ line: 1, column: 21 }] },

@@ -104,9 +104,9 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   }
 }
 
-/** Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')`: a branch only a developer's machine runs. */
+/** Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')` (a route registered there too): a branch only a developer's machine runs. */
 function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
-  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
     const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
     if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
   }
