@@ -7,6 +7,9 @@ ruleTester('debug-mode-enabled', 'python', {
     'thread.run(debug=True)',
     { code: 'DEBUG = True', path: 'mysite/settings/dev.py' },
     { code: 'DEBUG = True', path: 'mysite/settings/local.py' },
+    // a benchmark's or an example's own settings (falcon's bench/dj/dj/settings.py) never ship
+    { code: 'DEBUG = True', path: 'bench/dj/dj/settings.py' },
+    { code: 'from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)', path: 'examples/hello/app.py' },
     { code: 'DEBUG = True', path: 'src/constants.py' },
     { code: 'DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"', path: 'mysite/settings.py' },
     { code: 'from flask import Flask\napp.run(debug=True)', path: 'tests/test_app.py' },

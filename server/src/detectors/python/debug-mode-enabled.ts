@@ -5,7 +5,7 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
-const DEV_FILE = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci|debug)(\.py$|[/_.-])|(^|\/)(manage|conftest)\.py$/i;
+const DEV_FILE = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci|debug|bench|benchmarks?|examples?|demos?)(\.py$|[/_.-])|(^|\/)(manage|conftest)\.py$/i;
 const SETTINGS_FILE = /(^|\/)(settings|config|production|prod|base)\.py$|\/settings\/[^/]+\.py$/;
 const APP_NAMES = /^(app|application|server|api|flask_app|self\.app)$/;
 
