@@ -23,6 +23,9 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: 'RUN chmod 755 /app/start.sh\n', language: 'dockerfile' },
   ],
   invalid: [
+    // a switch named for the mode is the user's explicit opt-in (total4's unixsocket777): shown, not alarmed about
+    { code: "server.listen(sock, () => {\n  if (options.unixsocket777) fs.chmodSync(sock, 0o777);\n});", errors: [{ line: 2, column: 49, severity: 'info', confidence: 'low' }] },
+    { code: "if (process.env.CI) fs.chmodSync(sock, 0o777);", errors: [{ line: 1, column: 40, severity: 'warning' }] },
     { code: "fs.chmodSync(uploadDir, 0o777);", errors: [{ line: 1, column: 25 }], output: "fs.chmodSync(uploadDir, 0o755);" },
     { code: "await fs.promises.chmod(file, '666');", errors: 1, output: "await fs.promises.chmod(file, '644');" },
     { code: "fs.chmod(file, 511, cb);", errors: 1, output: "fs.chmod(file, 0o755, cb);" },

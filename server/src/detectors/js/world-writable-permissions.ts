@@ -33,6 +33,14 @@ function tightenFix(lit: ts.Expression, mode: number, sf: ts.SourceFile): Fix {
   return { title: `Vouch: Use mode ${oct}`, edits: [{ start: lit.getStart(sf), end: lit.end, newText }] };
 }
 
+/** Inside `if (options.unixsocket777)`: a switch named for the permissive mode is the user's explicit opt-in. */
+function optedIn(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+    if (ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end && /777|world_?writable|insecure/i.test(p.expression.getText(sf))) return true;
+  }
+  return false;
+}
+
 export const worldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
   meta: { ...RULE_META['world-writable-permissions'], needs: ['js', 'js-nodes'] },
@@ -52,9 +60,10 @@ export const worldWritablePermissions: Detector = {
           // Creation modes: 0o666 is the API default for files; only an explicit rwx-for-all is worth a hint.
           if (arg && mode !== undefined && (mode & 0o002) && (chmod || (mode & 0o777) === 0o777)) {
             const lit = literalOf(arg);
+            const explicit = chmod && optedIn(node, sf);
             ctx.report({
               start: lit.getStart(sf), end: lit.end,
-              severity: chmod ? undefined : 'hint', confidence: chmod ? undefined : 'low',
+              severity: chmod ? (explicit ? 'info' : undefined) : 'hint', confidence: chmod && !explicit ? undefined : 'low',
               message: chmod
                 ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 755 or 644).`
                 : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,
