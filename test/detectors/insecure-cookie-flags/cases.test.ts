@@ -2,6 +2,9 @@ import { ruleTester } from '../harness';
 
 ruleTester('insecure-cookie-flags', 'typescript', {
   valid: [
+    // a double-submit CSRF cookie is read by the page's script by design: only `secure` counts for it
+    "res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true, sameSite: 'strict' });",
+    "res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true, httpOnly: false });",
     "res.cookie('token', jwt, { httpOnly: true, secure: true, sameSite: 'lax' });",
     "res.cookie('session', id, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });",
     "res.cookie('theme', 'dark');",
@@ -24,6 +27,8 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: 'class Flask(App):\n    default_config = ImmutableDict(\n        {\n            "SESSION_COOKIE_HTTPONLY": True,\n            "SESSION_COOKIE_SECURE": False,\n        }\n    )', language: 'python', path: 'app.py' },
   ],
   invalid: [
+    { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },
+    { code: "res.cookie('XSRF-TOKEN', token, { httpOnly: false });", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('token', jwt);", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('session', id, { maxAge: 3600_000 });", errors: 1 },
     { code: "res.cookie('auth', token, { httpOnly: true });", errors: 1 },

@@ -29,14 +29,18 @@ export const insecureCookieFlags: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    /** Reports explicit `secure: false` / `httpOnly: false` when `explicit`; returns the flags the object leaves unset. */
-    const checkOptions = (obj: ts.ObjectLiteralExpression, explicit: boolean): string[] => {
+    /**
+     * Reports explicit `secure: false` / `httpOnly: false` when `explicit`; returns the flags the object
+     * leaves unset. A double-submit CSRF cookie (`XSRF-TOKEN`) is read by the page's script by design:
+     * only `secure` counts for it.
+     */
+    const checkOptions = (obj: ts.ObjectLiteralExpression, explicit: boolean, readByScript = false): string[] => {
       const set = new Set<string>();
       for (const p of obj.properties) {
         if (ts.isSpreadAssignment(p)) return [];
         const k = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? keyOf(p.name) : undefined;
         const flag = FLAGS.find((f) => f.toLowerCase() === k?.toLowerCase());
-        if (!flag) continue;
+        if (!flag || (readByScript && flag === 'httpOnly')) continue;
         set.add(flag);
         if (explicit && ts.isPropertyAssignment(p) && p.initializer.kind === ts.SyntaxKind.FalseKeyword) {
           const fix: Fix = { title: `Vouch: Set ${k} to true`, edits: [{ start: p.initializer.getStart(sf), end: p.initializer.end, newText: 'true' }] };
@@ -48,7 +52,7 @@ export const insecureCookieFlags: Detector = {
           });
         }
       }
-      return FLAGS.filter((f) => !set.has(f));
+      return FLAGS.filter((f) => !set.has(f) && !(readByScript && f === 'httpOnly'));
     };
     const session = sessionDefaults(sf, ctx.text);
     walkJs(ctx, (node) => {
@@ -74,15 +78,21 @@ export const insecureCookieFlags: Detector = {
           const value = nameOf(node.arguments[idx + 1], sf);
           const opts = node.arguments[idx + 2];
           const sensitive = SENSITIVE.test(name) || SENSITIVE.test(value);
+          const csrf = /xsrf|csrf/i.test(name);
           if (opts && ts.isObjectLiteralExpression(opts)) {
-            const missing = checkOptions(opts, sensitive);
+            const missing = checkOptions(opts, sensitive, csrf);
             if (sensitive && missing.length) {
               ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
             }
             return SKIP_CHILDREN;
           }
           if (!opts && sensitive) {
-            ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.` });
+            ctx.report({
+              start: node.getStart(sf), end: node.end,
+              message: csrf
+                ? `The CSRF cookie \`${name}\` is set without \`secure\`, so it also travels over plain HTTP, where it can be captured; set \`secure: true\` (it stays readable by your script).`
+                : `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.`,
+            });
           }
         }
       } else if (ts.isPropertyAssignment(node) && /^(cookie|cookieOptions|cookies)$/i.test(keyOf(node.name) ?? '') && ts.isObjectLiteralExpression(node.initializer)) {
