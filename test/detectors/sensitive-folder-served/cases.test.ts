@@ -13,6 +13,8 @@ const FLASK = 'from flask import Flask, send_from_directory\napp = Flask(__name_
 ruleTester(RULE, 'javascript', {
   valid: [
     EXPRESS + "app.use(express.static('public'));",
+    // a root name with a folder after it serves that folder (Apostrophe's asset module)
+    EXPRESS + "app.use(express.static(self.apos.rootDir + '/public', {}));",
     EXPRESS + "app.use(express.static(path.join(__dirname, 'public')));",
     EXPRESS + "app.use('/static', express.static(path.join(__dirname, '..', 'client', 'dist')));",
     EXPRESS + "app.use(express.static(__dirname + '/public'));",
@@ -37,6 +39,8 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + 'app.use(express.static(__dirname));', '__dirname', 'root', { severity: 'error', confidence: 'high' }),
     one(EXPRESS + "app.use(express.static('.'));", "'.'", 'root'),
     one(EXPRESS + 'app.use(express.static(process.cwd()));', 'process.cwd()', 'root'),
+    one(EXPRESS + "app.use(express.static(rootDir + '/'));", "rootDir + '/'", 'root'),
+    one(EXPRESS + "app.use(express.static(rootDir + '/.git'));", "rootDir + '/.git'", 'sensitive'),
     one(EXPRESS + "app.use(express.static(path.join(__dirname, '..')));", "path.join(__dirname, '..')", 'root'),
     one(EXPRESS + "app.use('/logs', express.static(path.join(__dirname, 'logs')));", "path.join(__dirname, 'logs')", 'sensitive', { severity: 'warning', confidence: 'high' }),
     one(EXPRESS + "app.use('/backup', express.static('./backups'));", "'./backups'", 'sensitive'),

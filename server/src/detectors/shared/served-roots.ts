@@ -90,8 +90,11 @@ export class ServedRoots {
     // A literal folder with more path after it (`'node_modules', 'pkg', 'dist'`) serves that subfolder, as a
     // single literal is judged by its last segment; a dot-folder (`.git`) exposes whatever is under it.
     const inside = (p: Served, i: number) => parts[i].k === 'lit' && i < ps.length - 1 && !p.name.startsWith("'.");
-    const hit = ps.find((p, i): p is Served => typeof p === 'object' && !inside(p, i));
+    const hit = ps.find((p, i): p is Served => typeof p === 'object' && p.what === 'sensitive' && !inside(p, i));
     if (hit) return hit;
+    // A root named in the path is served only when nothing after it goes deeper (`rootDir + '/public'` serves public/).
+    const root = ps.findIndex((p) => typeof p === 'object' && p.what === 'root');
+    if (root >= 0 && ps.slice(root + 1).every((p) => p === 'rootish')) return ps[root];
     return ps.every((p) => p === 'rootish') ? 'rootish' : 'other';
   }
 
