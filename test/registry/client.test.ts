@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistryService, type CreateRegistryOptions, type RegistryHandle } from '../../server/src/registry';
+import { registryServices } from './services';
 import { json, mockServer, silentServer, type MockServer, type Route } from './mock-server';
 
 const DAY = 86_400_000;
@@ -19,22 +20,10 @@ const abbreviated = (modifiedDaysAgo: number, versions = ['1.0.0']) => ({
 describe('registry: client behaviour', function () {
   this.timeout(15_000);
   let tmp: string;
-  const handles: RegistryHandle[] = [];
+  const services = registryServices(() => tmp);
   const servers: Array<{ close(): Promise<void> }> = [];
 
-  function service(npmUrl: string, over: Partial<CreateRegistryOptions> = {}): RegistryHandle {
-    const h = createRegistryService({
-      settings: { registry: { enabled: true, npmUrl } },
-      cacheDir: mkdtempSync(join(tmp, 'cache-')),
-      trusted: true,
-      env: {},
-      homedir: tmp,
-      askDefaults: false,
-      ...over,
-    });
-    handles.push(h);
-    return h;
-  }
+  const service = (npmUrl: string, over: Partial<CreateRegistryOptions> = {}): RegistryHandle => services.create(npmUrl, over);
 
   async function server(routes: Parameters<typeof mockServer>[0]): Promise<MockServer> {
     const s = await mockServer(routes);
@@ -46,7 +35,7 @@ describe('registry: client behaviour', function () {
     tmp = mkdtempSync(join(tmpdir(), 'vouch-client-'));
   });
   after(async () => {
-    for (const h of handles) h.dispose();
+    services.dispose();
     for (const s of servers) await s.close();
     rmSync(tmp, { recursive: true, force: true });
   });
@@ -236,7 +225,7 @@ describe('registry: client behaviour', function () {
   it('says once in the log when no registry is configured, and answers from the snapshot', async () => {
     const lines: string[] = [];
     const s = createRegistryService({ settings: { registry: { enabled: true } }, env: {}, homedir: tmp, askDefaults: false, log: (m) => lines.push(m) });
-    handles.push(s);
+    services.keep(s);
     assert.equal((await s.lookup('npm', 'express'))?.source, 'snapshot');
     assert.equal(await s.lookup('npm', 'vouch-unknown-name'), undefined);
     assert.equal(lines.filter((l) => l.includes('no npm registry is configured')).length, 1);

@@ -9,8 +9,9 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRegistryService, type CreateRegistryOptions, type RegistryHandle } from '../../server/src/registry';
+import type { CreateRegistryOptions, RegistryHandle } from '../../server/src/registry';
 import { at, depFindings } from '../detectors/nonexistent-package/deps-harness';
+import { registryServices } from './services';
 import { installVerdaccio, Verdaccio } from './verdaccio';
 
 const ID = 'suspicious-package';
@@ -72,21 +73,8 @@ describe('registry: suspicious-package owners against a real registry (Verdaccio
   const verdaccio = new Verdaccio();
   let proxy: OwnerProxy;
   let tmp: string;
-  const handles: RegistryHandle[] = [];
-
-  function service(over: Partial<CreateRegistryOptions> = {}): RegistryHandle {
-    const h = createRegistryService({
-      settings: { registry: { enabled: true, npmUrl: proxy.url } },
-      cacheDir: mkdtempSync(join(tmp, 'cache-')),
-      trusted: true,
-      env: {},
-      homedir: tmp,
-      askDefaults: false,
-      ...over,
-    });
-    handles.push(h);
-    return h;
-  }
+  const services = registryServices(() => tmp);
+  const service = (over: Partial<CreateRegistryOptions> = {}): RegistryHandle => services.create(proxy.url, over);
   const findings = async (name: string, registry: RegistryHandle) => at(await depFindings(ID, { code: `import e from '${name}';\n`, registry }));
 
   before(async function () {
@@ -104,7 +92,7 @@ describe('registry: suspicious-package owners against a real registry (Verdaccio
   });
 
   after(async () => {
-    for (const h of handles) h.dispose();
+    services.dispose();
     if (proxy) await proxy.close();
     await verdaccio.dispose();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
