@@ -2,6 +2,7 @@
 // node marshals it out of WASM memory, and the lowering reads each node several times; one cursor
 // walk that copies type, span, field name and children is cheaper than those reads (~2x here).
 import type { Tree } from 'web-tree-sitter';
+import { cursorOf } from '../core/tree-cursor';
 
 export class PyNode {
   readonly children: PyNode[] = [];
@@ -69,7 +70,7 @@ type Lang = { types: string[]; fields: Array<string | null>; nodeTypeIsNamed(id:
  * has (their type and span are read, nothing inside them).
  */
 export function copyModule(tree: Tree, source: string, tick: () => void = () => {}, skip?: (top: TopNode) => boolean): CopiedModule {
-  const cursor = tree.walk();
+  const cursor = cursorOf(tree);
   // Numeric ids cost one WASM call each; their names come from the language's tables.
   const lang = tree.language as unknown as Lang;
   const named = new Map<number, boolean>();
@@ -80,17 +81,17 @@ export function copyModule(tree: Tree, source: string, tick: () => void = () => 
   };
   let errors = 0;
   let visited = 0;
-  // Every cursor read is a call into WASM: each node's type id is read once, by its parent's loop.
+  // Every cursor read is a call into WASM (core/tree-cursor.ts): each node's type id is read once, by its parent's loop.
   const build = (id: number): PyNode => {
     if ((++visited & 1023) === 0) tick();
     const type = lang.types[id] ?? 'ERROR';
     if (type === 'ERROR') errors++;
-    const fieldId = cursor.currentFieldId;
+    const fieldId = cursor.fieldId;
     const node = new PyNode(type, cursor.startIndex, cursor.endIndex, isNamedId(id), fieldId ? lang.fields[fieldId] ?? null : null, source);
     if (!LEAVES.has(type) && cursor.gotoFirstChild()) {
       do {
         // Skipped nodes are passed over without asking for their spans.
-        const child = cursor.nodeTypeId;
+        const child = cursor.typeId;
         const t = lang.types[child];
         if (t !== undefined && SKIPPED.has(t)) continue;
         node.children.push(build(child));
@@ -99,9 +100,6 @@ export function copyModule(tree: Tree, source: string, tick: () => void = () => 
     }
     return node;
   };
-  const start = cursor.startIndex;
-  const end = cursor.endIndex;
-  const tops: TopNode[] = [];
   /** Position among the root's children, for copying a passed-over node later. */
   const positions = new Map<TopNode, number>();
   const copyHere = (top: TopNode, id: number) => {
@@ -109,10 +107,26 @@ export function copyModule(tree: Tree, source: string, tick: () => void = () => 
     top.node = build(id);
     top.errors = errors - before;
   };
-  if (cursor.gotoFirstChild()) {
+  // The cursor's state is loaded once for the whole walk and stored back even when the budget runs
+  // out: its handles move with it, and deleting it with stale ones would free the wrong memory.
+  const walk = <T>(f: () => T): T => {
+    cursor.load();
+    try {
+      return f();
+    } finally {
+      cursor.store();
+    }
+  };
+  const tops: TopNode[] = [];
+  let start = 0;
+  let end = 0;
+  const walkTops = () => {
+    start = cursor.startIndex;
+    end = cursor.endIndex;
+    if (!cursor.gotoFirstChild()) return;
     let i = 0;
     do {
-      const id = cursor.nodeTypeId;
+      const id = cursor.typeId;
       const type = lang.types[id] ?? 'ERROR';
       if (!SKIPPED.has(type)) {
         const top: TopNode = { type, isNamed: isNamedId(id), start: cursor.startIndex, end: cursor.endIndex, errors: 0 };
@@ -123,15 +137,25 @@ export function copyModule(tree: Tree, source: string, tick: () => void = () => 
       i++;
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
+  };
+  try {
+    walk(walkTops);
+  } catch (e) {
+    // Nothing to hand back: the caller never gets the cursor to free.
+    cursor.delete();
+    throw e;
   }
   return {
     start, end, tops,
     copy(top) {
       const at = positions.get(top);
-      if (top.node || at === undefined || !cursor.gotoFirstChild()) return;
-      for (let i = 0; i < at; i++) cursor.gotoNextSibling();
-      copyHere(top, cursor.nodeTypeId);
-      cursor.gotoParent();
+      if (top.node || at === undefined) return;
+      walk(() => {
+        if (!cursor.gotoFirstChild()) return;
+        for (let i = 0; i < at; i++) cursor.gotoNextSibling();
+        copyHere(top, cursor.typeId);
+        cursor.gotoParent();
+      });
     },
     hasError: () => tree.rootNode.hasError,
     done: () => cursor.delete(),

@@ -4,6 +4,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { parseAllDocuments, type Document } from 'yaml';
 import { editBetween } from './text';
 import type { KeptTree } from './trees';
+import { bindTreeSitter } from './tree-cursor';
 import type { LanguageId } from './types';
 
 function scriptKind(lang: LanguageId): ts.ScriptKind {
@@ -49,7 +50,10 @@ let pythonParser: Parser | undefined;
  */
 export async function initPython(grammarWasm: Uint8Array, runtimeWasmPath?: string): Promise<void> {
   if (pythonParser) return;
-  await Parser.init(runtimeWasmPath ? { locateFile: () => runtimeWasmPath } : undefined);
+  // emscripten fills the options object with the module's exports: tree-cursor.ts calls them directly.
+  const module: Record<string, unknown> = runtimeWasmPath ? { locateFile: () => runtimeWasmPath } : {};
+  await Parser.init(module);
+  bindTreeSitter(module);
   const lang = await Language.load(grammarWasm);
   const parser = new Parser();
   parser.setLanguage(lang);
