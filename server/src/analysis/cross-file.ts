@@ -181,8 +181,12 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
     const language = languageOfAnalysis(ctx.languageId);
     if (!imports || !lowered || !language) return undefined;
     // Flow rules report only what went through an imported function: a sink inside it, or input it
-    // hands back. When no export of the modules called with input has either, the walk would add nothing.
-    if (![...imports.modules.keys()].some((m) => [...(imports.table(m)?.values() ?? [])].some(matters))) return undefined;
+    // hands back. When none of the functions called with input has either, the walk would add nothing.
+    const called = (m: string, names: ReadonlySet<string>) => [...names].some((n) => {
+      const fn = imports.table(m)?.get(n);
+      return !!fn && matters(fn);
+    });
+    if (![...imports.modules].some(([m, names]) => called(m, names))) return undefined;
     let used = false;
     const importer: Importer = (module, name) => {
       const fn = imports.modules.has(module) ? imports.table(module)?.get(name) : undefined;
