@@ -22,6 +22,12 @@ const md5Js = "import md5 from 'md5';\nexport async function register(email, inp
 const storePy = "import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.password_hash = h\n    user.save()";
 const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef signup(email, value):\n    User.objects.create(email=email, password=make_digest(value))";
 
+// Implementations of a crypt(3) scheme, and helpers that only name the digest.
+const schemePy = 'from hashlib import md5\n\ndef _raw_md5_crypt(pwd, salt, use_apr=False):\n    db = md5(pwd + salt + pwd).digest()\n    for i in range(1000):\n        db = md5(pwd + db).digest()\n    return db';
+const schemeJs = "const crypto = require('crypto');\nfunction md5Crypt(password, salt) {\n  let d = crypto.createHash('md5').update(password + salt + password).digest();\n  return d;\n}";
+const md5HelperPy = 'import hashlib\n\ndef md5_password(pw):\n    return hashlib.md5(pw.encode()).hexdigest()';
+const md5HelperJs = "const crypto = require('crypto');\nfunction md5Password(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}";
+
 // Syntax cases (names around the call).
 const s1 = "const hashed = crypto.createHash('md5').update(password).digest('hex');";
 const s2 = "const h = createHash('sha256').update(req.body.password + salt).digest('hex');";
@@ -79,8 +85,16 @@ ruleTester('weak-password-hash', 'typescript', {
     py("import hashlib\n\ndef make_digest(x):\n    return hashlib.md5(x).hexdigest()\n\ndef upload(request, password):\n    f = request.FILES['doc']\n    return make_digest(f.read())"),
     py("import hashlib\n\ndef make_digest(x):\n    return hashlib.md5(x.encode(), usedforsecurity=False).hexdigest()\n\ndef register(password):\n    return make_digest(password)"),
     py("import hashlib, hmac\n\ndef register(password, key):\n    return hmac.new(key, password.encode(), hashlib.sha256).hexdigest()"),
+    // A legacy crypt(3) scheme implemented so that old hashes still verify (passlib's md5_crypt): the
+    // function or the file is named for the scheme; the code that chooses it is where a finding belongs.
+    py(schemePy),
+    { ...py('from hashlib import md5\n\ndef checksum(pwd, salt):\n    return md5(pwd + salt + pwd).digest()'), path: 'passlib/handlers/md5_crypt.py' },
+    schemeJs,
   ],
   invalid: [
+    // A helper named for MD5, not for a crypt scheme, is the insecure choice itself.
+    { ...py(md5HelperPy), errors: [at(md5HelperPy, 'hashlib.md5', 'name:data')] },
+    { code: md5HelperJs, errors: [at(md5HelperJs, "'md5'", 'name:data')] },
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
     // a breach check elsewhere in the file does not excuse the digest stored here
     { code: s3 + "\nasync function pwned(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [at(s3, "'sha1'", 'name:data')] },

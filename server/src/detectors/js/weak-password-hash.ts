@@ -9,7 +9,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
-import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, protocolDigest } from '../shared/weak-hash-stores';
+import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
 const BROKEN = /^(md4|md5|sha-?1)$/i;
@@ -79,7 +79,8 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         const receiver = direct ? '' : contextName(node, sf);
         // A reset token's or a salt's digest is named after the password it serves, and is right.
         const named = !answers && !direct && mentionsPassword(receiver) && !besidePassword(receiver) && !derivedFrom(data);
-        if ((direct || named) && !BREACH_CHECK.test(enclosing(node, sf))) {
+        const around = direct || named ? enclosing(node, sf) : '';
+        if ((direct || named) && !BREACH_CHECK.test(around) && !implementsScheme(ctx.path, around)) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
           ctx.report({

@@ -7,7 +7,7 @@ import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
-import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, protocolDigest } from '../shared/weak-hash-stores';
+import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
 const BROKEN = /^(md4|md5|sha1)$/i;
@@ -75,7 +75,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
       }
     }
     if (!direct && (!mentionsPassword(name) || besidePassword(name) || derivedFrom(hashed))) continue;
-    if (BREACH_CHECK.test(scope.text)) continue;
+    if (BREACH_CHECK.test(scope.text) || implementsScheme(ctx.path, scope.text)) continue;
     syntax.push(at.startIndex);
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',

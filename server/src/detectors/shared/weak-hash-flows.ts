@@ -8,7 +8,7 @@ import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, t
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact } from '../../core/types';
 import { wordsOf } from './sensitive-names';
-import { BREACH_CHECK, CHALLENGE, code, lineOf, protocolDigest, storedDigestHits, type HashHit } from './weak-hash-stores';
+import { BREACH_CHECK, CHALLENGE, code, implementsScheme, lineOf, protocolDigest, storedDigestHits, type HashHit } from './weak-hash-stores';
 
 export type { HashHit } from './weak-hash-stores';
 
@@ -87,7 +87,8 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
   for (const f of best.values()) {
     const fn = f.sink.model.receiverCall ? funcs.find((x) => x.id === f.sink.fn)?.span : undefined;
     const around = funcs.find((x) => x.id === f.sink.fn)?.span;
-    if (covered(f.sink.call, fn) || (around && BREACH_CHECK.test(ctx.text.slice(around.start, around.end)))) continue;
+    const aroundText = around ? ctx.text.slice(around.start, around.end) : '';
+    if (covered(f.sink.call, fn) || BREACH_CHECK.test(aroundText) || implementsScheme(ctx.path, aroundText)) continue;
     const { origin, sink } = f;
     const algorithm = sink.model.what ?? 'A fast digest';
     const names = origin.steps.map((s) => code(s.text)).filter((t, i, all) => all.indexOf(t) === i);

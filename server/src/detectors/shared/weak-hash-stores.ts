@@ -29,6 +29,22 @@ const NOT_FIELD = new Set(['token', 'reset', 'expires', 'expiry', 'changed', 'up
  */
 export const BREACH_CHECK = /pwnedpasswords|haveibeenpwned|\bpwned\b/i;
 
+/** A crypt(3) scheme's name: `md5_crypt`, `sha1crypt`, `apr_md5_crypt`, `bsdi_crypt`. */
+const SCHEME = /(?:md5|sha1|sha256|sha512|des|bsdi|apr)[-_]?crypt/i;
+/** A signature naming one: `def _raw_md5_crypt(`, `function md5Crypt(`, `const sha1Crypt = (`. */
+const NAMED_FOR_SCHEME = new RegExp(String.raw`${SCHEME.source}\w*\s*[(=]`, 'i');
+
+/**
+ * Code that implements a legacy crypt(3) scheme, so that hashes made elsewhere can still be checked
+ * (passlib's `handlers/md5_crypt.py`, a `function md5Crypt(pw, salt)`): the file or the function is
+ * named for the scheme, and its digests are the scheme's rounds. Choosing the scheme is the finding,
+ * in the code that calls it. A `def md5_password(pw)` names no scheme and is still reported.
+ */
+export function implementsScheme(path: string, fnText: string): boolean {
+  const header = /^[^\n]*/.exec(fnText)?.[0] ?? '';
+  return SCHEME.test(path.slice(path.lastIndexOf('/') + 1)) || NAMED_FOR_SCHEME.test(header);
+}
+
 /**
  * Challenge-response protocols fix their digests and store no password hash: HTTP Digest
  * authentication (RFC 7616: MD5 or SHA-256 of `user:realm:password`; a file that speaks of a realm and
