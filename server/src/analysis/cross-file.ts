@@ -196,6 +196,6 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
     let n = 0;
     const a = new Analyzer(lowered, modelsOf(ctx, language), ctx.text, () => void ((++n & 63) === 0 && ctx.checkBudget()), ctx.path, importer);
     a.run();
-    return used ? { flows: a.flows, routes: a.roles.routes, language, imports: a.imports } : undefined;
+    return used ? { flows: a.flows, routes: a.roles.routes, routeMethods: a.roles.methods, language, imports: a.imports } : undefined;
   },
 };

@@ -17,6 +17,8 @@ export interface FileAnalysis {
   readonly flows: readonly Flow[];
   /** Functions that handle routes (ids), for rules about handlers. */
   readonly routes: ReadonlySet<number>;
+  /** The HTTP method of route handlers whose registration names one (see Roles.methods). */
+  readonly routeMethods?: ReadonlyMap<number, string>;
   readonly language: ModelLanguage;
   /** Top-level modules the file imports (driver placeholder styles, framework checks). */
   readonly imports: ReadonlySet<string>;
@@ -119,7 +121,7 @@ export function memoAnalysed(memo: FileMemo | undefined, path: string, text: str
  * same whether the walk was the file's own or a summarising one, since both see the same file.
  */
 export function ownResult(a: Analyzer, walked: boolean, language: ModelLanguage): FileAnalysis {
-  if (walked && a.hasWork()) return { flows: a.flows, routes: a.roles.routes, language, imports: a.imports, importsWithInput: a.importsWithInput };
+  if (walked && a.hasWork()) return { flows: a.flows, routes: a.roles.routes, routeMethods: a.roles.methods, language, imports: a.imports, importsWithInput: a.importsWithInput };
   return { flows: [], routes: a.roles.routes, language, imports: a.imports, importsWithInput: new Map() };
 }
 

@@ -16,7 +16,12 @@ export interface Roles {
   readonly any: boolean;
   /** Functions that handle a route (their returns are responses). */
   readonly routes: ReadonlySet<number>;
+  /** The HTTP method a route's handler answers, where its registration says (`delete` for `router.delete(…)`, `@app.put`, a view's `patch` method). */
+  readonly methods: ReadonlyMap<number, string>;
 }
+
+/** Methods named for an HTTP verb: a class-based view's handlers (Django, Flask's MethodView), NestJS's `@Delete()`. */
+const VERB = /^(get|post|put|patch|delete|head|options)$/i;
 
 const calleeName = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : e.k === 'call' ? calleeName(e.callee) : '');
 const nameOf = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : '');
@@ -68,6 +73,7 @@ function isMiddleware(e: Expr & { k: 'call' }, models: Models): boolean {
 export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<string>, path = ''): Roles {
   const roles = new Map<Param, Value>();
   const routes = new Set<number>();
+  const methods = new Map<number, string>();
   const importsOk = (list?: string[]) => !list || list.some((m) => imports.has(m));
   const byBinding = new Map<number, Func>();
   for (const f of ir.funcs) if (f.binding) byBinding.set(f.binding.id, f);
@@ -107,6 +113,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
         if (!handler) continue;
         if (route) {
           routes.add(handler.id);
+          methods.set(handler.id, calleeName(e.callee).toLowerCase());
           const specs = handler.params.length >= 4 && route.errorParams ? route.errorParams : route.params;
           handler.params.forEach((p, i) => {
             let v = specs[i] !== undefined ? roleValue(specs[i], p) : undefined;
@@ -128,6 +135,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
     const deco = fn.decorators.find((d) => d.k === 'call' && d.callee.k === 'member' && decoratorRoutes.some((r) => r.methods.includes(d.callee.k === 'member' ? d.callee.prop ?? '' : '')));
     if (!deco || deco.k !== 'call') continue;
     routes.add(fn.id);
+    if (deco.callee.k === 'member' && deco.callee.prop) methods.set(fn.id, deco.callee.prop.toLowerCase());
     const route = deco.args[0]?.k === 'lit' ? String(deco.args[0].value) : '';
     for (const p of fn.params) {
       if (!p.name || p.name === 'self' || p.name === 'cls' || roles.has(p)) continue;
@@ -155,6 +163,10 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
       }
     });
     if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
+    if (fn.owner && fn.params.some((p) => roles.has(p)) && !methods.has(fn.id)) {
+      const verb = fn.decorators.map((d) => calleeName(d.k === 'call' ? d.callee : d)).find((n) => VERB.test(n)) ?? (fn.name && VERB.test(fn.name) ? fn.name : undefined);
+      if (verb) methods.set(fn.id, verb.toLowerCase());
+    }
     // Django views: the parameters after `request` are URL captures (ids are usually `<int:…>` converters).
     // Only module-level functions of a views module: methods (forms, `handle(self, request, data)`) get
     // cleaned data, and helpers elsewhere that take `request` first get their arguments from views.
@@ -168,7 +180,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
   // Error-first callbacks alone (`(err, data) => …`, everywhere in Node libraries) are no way in: a
   // caught error matters where it can reach a response, and responses come with a role of their own.
   const any = [...roles.values()].some((v) => v.object !== undefined || v.taint.some((o) => o.label !== 'error'));
-  return { get: (p) => roles.get(p), routes, any };
+  return { get: (p) => roles.get(p), routes, methods, any };
 }
 
 /** A role for the parameter (undefined: matched, but validated), or null when the rule does not apply. */

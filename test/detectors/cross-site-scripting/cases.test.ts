@@ -4,6 +4,7 @@ const c1 = "const params = new URLSearchParams(location.search);\nconst q = para
 const c2 = "app.get('/hi', (req, res) => {\n  res.send(`<h1>Hello ${req.query.name}</h1>`);\n});";
 const c3 = "export function Bio({ html }) {\n  return <div dangerouslySetInnerHTML={{ __html: location.hash.slice(1) }} />;\n}";
 const c5 = "app.get('/s', (req, res) => {\n  res.set('Content-Type', 'text/html');\n  res.end(`<p>${req.query.q}</p>`);\n});";
+const c6 = "router.post('/:id', function (req, res) {\n  users.find(req.params.id).then((user) => {\n    if (!user) return res.status(404).send('User not found: ' + req.params.id);\n  });\n});\nrouter.delete('/:id', function (req, res) {\n  users.find(req.params.id).then((user) => {\n    if (!user) return res.status(404).send('User not found: ' + req.params.id);\n  });\n});";
 const c4 = "window.addEventListener('message', (event) => {\n  document.write(event.data);\n});";
 
 ruleTester('cross-site-scripting', 'javascriptreact', {
@@ -14,6 +15,11 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.get('/u', (req, res) => { res.send(req.body); });",
     "import DOMPurify from 'dompurify';\nel.innerHTML = DOMPurify.sanitize(location.hash);",
     "el.innerHTML = '<b>static</b>';",
+    // DELETE, PUT and PATCH are sent by script only, which reads the response as data (express-gateway),
+    // in the handler or in a callback of it
+    "router.delete('/:id', function (req, res, next) {\n  users.find(req.params.id).then((user) => {\n    if (!user) return res.status(404).send('User not found: ' + req.params.id);\n  });\n});",
+    "router.put('/:name', (req, res) => { res.status(409).send(`<p>exists: ${req.params.name}</p>`); });",
+    "app.patch('/p', (req, res) => res.send('<b>' + req.body.title + '</b>'));",
     // a plain-text body, a redirect's body: no browser renders them as HTML (Ghost, actionhero)
     "app.post('/sub', (req, res) => {\n  res.writeHead(404, { 'Content-Type': 'text/plain;charset=UTF-8' });\n  return res.end(`Could not find subscription ${req.body.subscription_id}`);\n});",
     "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
@@ -21,6 +27,8 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
   invalid: [
     { code: c1, errors: [at(c1, "document.getElementById('out').innerHTML = 'Results for ' + q;", 'browser:direct')], output: c1.replace('.innerHTML =', '.textContent =') },
     { code: c2, errors: [at(c2, '`<h1>Hello ${req.query.name}</h1>`', 'request:direct')] },
+    // a POST answers a form, which any page can submit; the same handler registered for DELETE is not reported
+    { code: c6, errors: [at(c6, "'User not found: ' + req.params.id", 'request:direct')] },
     // an HTML content type (or none) in the same handler still counts
     { code: c5, errors: [at(c5, '`<p>${req.query.q}</p>`', 'request:direct')] },
     { code: c3, errors: [at(c3, 'location.hash.slice(1)', 'browser:direct')] },
@@ -31,15 +39,21 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
 const p1 = "from flask import request\n\n@app.route('/hi')\ndef hi():\n    name = request.args.get('name', '')\n    return f'<h1>Hello {name}</h1>'";
 const p2 = "from django.utils.safestring import mark_safe\n\ndef bio(request):\n    return render(request, 'bio.html', {'bio': mark_safe(request.POST['bio'])})";
 
+const p3 = "from django.views import View\nfrom django.http import HttpResponse\nclass Note(View):\n    def get(self, request):\n        return HttpResponse('<p>' + request.GET['title'] + '</p>')";
+
 ruleTester('cross-site-scripting', 'python', {
   valid: [
     "from flask import request, render_template\n@app.route('/hi')\ndef hi():\n    return render_template('hi.html', name=request.args.get('name'))",
     "from flask import request, jsonify\n@app.route('/hi')\ndef hi():\n    return jsonify(name=request.args.get('name'))",
     "from markupsafe import escape\nfrom flask import request\n@app.route('/hi')\ndef hi():\n    return f'<h1>Hello {escape(request.args.get(\"name\"))}</h1>'",
     "from flask import request\n@app.route('/hi')\ndef hi():\n    return {'name': request.args.get('name')}",
+    // FastAPI's and Flask's verb decorators, a class-based view's put method
+    "from flask import request\n@app.delete('/hi/<name>')\ndef bye(name):\n    return f'<h1>Deleted {name}</h1>'",
+    "from django.views import View\nfrom django.http import HttpResponse\nclass Note(View):\n    def put(self, request):\n        return HttpResponse('<p>' + request.GET['title'] + '</p>')",
   ],
   invalid: [
     { code: p1, errors: [at(p1, "f'<h1>Hello {name}</h1>'", 'request:direct')] },
     { code: p2, errors: [at(p2, "request.POST['bio']", 'request:direct')] },
+    { code: p3, errors: [at(p3, "'<p>' + request.GET['title'] + '</p>'", 'request:direct')] },
   ],
 });

@@ -3,7 +3,7 @@
 // Assistants build HTML by concatenation; escaping or `textContent` is the fix (CWE-79).
 import { ir } from '../../analysis';
 import type { DetectorContext } from '../../core/types';
-import type { Flow } from '../../analysis';
+import type { FileAnalysis, Flow } from '../../analysis';
 import { flowRule } from '../shared/flow-rule';
 import { textContentFix } from '../shared/flow-fixes';
 
@@ -17,17 +17,33 @@ function notHtml(f: Flow, ctx: DetectorContext): boolean {
   return !!fn && NOT_HTML.test(ctx.text.slice(fn.span.start, f.sink.call.start));
 }
 
+/**
+ * Browsers render the responses to what a link or a form sends (GET, POST). A DELETE, PUT or PATCH is
+ * sent only by script (cross-site, after a CORS preflight), and script reads the response as data.
+ */
+const NOT_RENDERED = new Set(['delete', 'del', 'put', 'patch']);
+
+/** The sink sits in (a callback of) a handler registered for a method no page navigates with. */
+function scriptOnlyRoute(f: Flow, ctx: DetectorContext, result: FileAnalysis): boolean {
+  const funcs = ctx.get(ir)?.funcs ?? [];
+  for (let fn = funcs.find((x) => x.id === f.sink.fn); fn; fn = fn.parent ?? undefined) {
+    const method = result.routeMethods?.get(fn.id);
+    if (method) return NOT_RENDERED.has(method);
+  }
+  return false;
+}
+
 export const crossSiteScripting = flowRule({
   id: 'cross-site-scripting',
   meta: { title: 'Untrusted input written into HTML', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-79'], fixable: true, needs: ['ir'] },
   kinds: ['html', 'html-response'],
   labels: ['request', 'browser'],
   impact: 'can run script in other users\' browsers (cross-site scripting)',
-  accept(f, ctx) {
+  accept(f, ctx, result) {
     if (f.sink.kind !== 'html-response') return true;
     // A response body that is the input itself or a string built from it; objects are sent as JSON.
     const own = f.sink.value.taint.includes(f.at);
-    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx);
+    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx) && !scriptOnlyRoute(f, ctx, result);
   },
   fix: textContentFix,
 });
