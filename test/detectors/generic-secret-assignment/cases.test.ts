@@ -10,6 +10,9 @@ ruleTester('generic-secret-assignment', 'typescript', {
     'const apiKey = process.env.API_KEY ?? "";',
     'const password = "changeme";',
     'const apiKey = "<your-api-key>";',
+    // a sentinel that stands in for a credential the API masks (flowise)
+    "exports.REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db';",
+    "const MASKED_PASSWORD = 'e3b0c44298fc1c14';",
     'const token = "${GITHUB_TOKEN}";',
     'const secret = "{{ .Values.secret }}";',
     'const apiKey = "xxxxxxxxxxxxxxxxxxxxxxxx";',
@@ -117,15 +120,24 @@ ruleTester('generic-secret-assignment', 'yaml', {
 });
 
 ruleTester('generic-secret-assignment', 'json', {
-  valid: ['{ "password": "" }', '{ "tokenEndpoint": "https://auth.example.org/token" }'],
+  valid: [
+    '{ "password": "" }', '{ "tokenEndpoint": "https://auth.example.org/token" }',
+    // a translation: the key names the UI string a password field shows (strapi's users-permissions)
+    '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
+  ],
   invalid: [{ code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] }],
 });
 
 ruleTester('generic-secret-assignment', 'dockerfile', {
-  valid: ['ARG NPM_TOKEN', 'ENV API_KEY=${API_KEY}'],
+  valid: [
+    'ARG NPM_TOKEN', 'ENV API_KEY=${API_KEY}',
+    // a PostHog project key is sent to every browser by design (budibase); a personal key (phx_) is not
+    'ENV POSTHOG_TOKEN=phc_Zq8wLm2Rt5Yv9Kx3Bn7Hd4Fs6Gj1Pc0Ae2Wq5Ut8Ri',
+  ],
   invalid: [
     { code: `FROM node:20\nENV NODE_ENV=production API_SECRET=${V}`, errors: [{ line: 2, column: 36 }] },
     { code: `ARG GITHUB_TOKEN="${HEX}"`, errors: 1 },
+    { code: 'ENV POSTHOG_PERSONAL_TOKEN=phx_Zq8wLm2Rt5Yv9Kx3Bn7Hd4Fs6Gj1Pc0Ae2Wq5Ut8Ri', errors: [{ line: 1, column: 28 }] },
   ],
 });
 

@@ -40,7 +40,10 @@ const OPERATION_TOKEN = new Set(['next', 'continuation', 'pagination', 'page', '
 // `key` is in DESCRIPTIVE_SUFFIX only to stop "tokenKey" / "passwordKey" (a lookup key); apiKey is recognised first.
 
 /** A first word that makes the name a flag or an action (isPassword, showToken, resetPassword). */
-const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'disable', 'require', 'requires', 'validate', 'forgot', 'reset', 'update', 'change', 'generate', 'toggle', 'on', 'handle', 'get', 'set', 'no', 'num', 'public', 'publishable', 'pub', 'anon']);
+const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide', 'use', 'enable', 'disable', 'require', 'requires', 'validate', 'forgot', 'reset', 'update', 'change', 'generate', 'toggle', 'on', 'handle', 'get', 'set', 'no', 'num', 'public', 'publishable', 'pub', 'anon', 'redacted', 'masked', 'obfuscated', 'dummy', 'fake', 'sentinel', 'blank']);
+
+/** Words of a UI string's key, anywhere in it (`form.placeholder.email-reset-password`, `passwordTooltipText`): its value is text shown to people. */
+const UI_TEXT = new Set(['placeholder', 'tooltip', 'label', 'hint', 'caption', 'description', 'translation', 'i18n']);
 
 export function splitWords(name: string): string[] {
   return name
@@ -62,7 +65,7 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   if (name.length > 64 || !SECRET_HINT.test(name)) return undefined;
   const words = splitWords(name);
   if (!words.length || NON_SECRET_PREFIX.has(words[0])) return undefined;
-  if (words.some((w) => w === 'public' || w === 'publishable')) return undefined;
+  if (words.some((w) => w === 'public' || w === 'publishable' || UI_TEXT.has(w))) return undefined;
   const last = words[words.length - 1];
   const keyPair = last === 'key' && words.length > 1 && KEY_QUALIFIERS.has(words[words.length - 2]);
   if (!keyPair && (DESCRIPTIVE_SUFFIX.has(last) || (/^tokens?$/.test(last) && OPERATION_TOKEN.has(words[words.length - 2] ?? '')))) return undefined;
@@ -81,6 +84,11 @@ const PLACEHOLDER = new RegExp([
 
 /** Shapes a provider data rule reports (rules/secrets.json); the generic rule leaves them to it. */
 const PROVIDER_SHAPE = /^(?:(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$|gh[pousr]_|github_pat_|gl(?:pat|ptt|dt|rt)-|xox[abposre]-|xapp-|(?:sk|rk)_(?:live|test)_|whsec_|SG\.|AIza|sk-ant-|sk-(?:proj|svcacct|admin)-|hf_|api_org_|npm_|pypi-|eyJ|-----BEGIN|\d{8,10}:AA|SK[0-9a-fA-F]{32}$|[MNO][\w-]{23,27}\.[\w-]{6}\.[\w-]{27,40}$)|T3BlbkFJ|AccountKey=|SharedAccessKey=|:\/\/[^/\s:@]*:[^@/\s]+@/;
+/**
+ * Keys public by design, shipped to browsers: PostHog project keys (`phc_`; personal keys are `phx_`),
+ * Stripe publishable keys, Mapbox public tokens (`pk.eyJ…`).
+ */
+const PUBLIC_KEY = /^(?:phc_[A-Za-z0-9]{20,}|pk_(?:live|test)_|pk\.eyJ)/;
 /** AWS secret keys and Twilio auth tokens under their usual names are left to their provider rules. */
 const PROVIDER_NAMED = /aws|secret_?access_?key|twilio/i;
 const PROVIDER_NAMED_VALUE = /^(?:[A-Za-z0-9/+]{40}|[0-9a-f]{32})$/;
@@ -137,6 +145,7 @@ export function stripAuthScheme(v: string): string {
  */
 export function secretValueConfidence(raw: string, kind: SecretNameKind, name = ''): Confidence | undefined {
   const v = stripAuthScheme(raw.trim());
+  if (PUBLIC_KEY.test(v)) return undefined;
   if (v.length < 8 || v.length > 512 || /[^\x20-\x7e]/.test(v) || prose(v)) return undefined; // secrets are printable ASCII
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
