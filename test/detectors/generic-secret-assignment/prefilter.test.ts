@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { mayBindSecret } from '../../../server/src/detectors/common/secret-candidates';
 import { PYTHON_FORMS } from '../../../server/src/detectors/common/secret-candidates-python';
-import { secretNameKind, secretValueConfidence } from '../../../server/src/detectors/common/secret-heuristics';
+import { secretValueConfidence } from '../../../server/src/detectors/common/secret-heuristics';
+import { secretNameKind } from '../../../server/src/detectors/common/secret-names';
 import { testEngine } from '../../engine';
 
 const KEY = 'q8Zr4LmX2vB7nT1sK9dW3eYh';

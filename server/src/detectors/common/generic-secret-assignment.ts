@@ -8,7 +8,8 @@ import { jsCandidates, mayBindSecret, type SecretCandidate } from './secret-cand
 import { PYTHON_FORMS, pythonCandidates } from './secret-candidates-python';
 import { configCandidates } from './secret-candidates-config';
 import { secretSinks } from './secret-sinks';
-import { coveredByProviderRule, secretNameKind, secretValueConfidence } from './secret-heuristics';
+import { coveredByProviderRule, secretValueConfidence } from './secret-heuristics';
+import { secretNameKind } from './secret-names';
 
 const CONFIG_LANGUAGES: readonly LanguageId[] = [
   'json', 'jsonc', 'yaml', 'dotenv', 'dockerfile', 'terraform', 'shellscript', 'toml', 'ini', 'markdown', 'plaintext',

@@ -5,7 +5,7 @@
 import type { Expr, FileIR } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import type { FileValues } from './secret-sink-values';
-import { secretNameKind, splitWords } from './secret-heuristics';
+import { secretNameKind, splitWords } from './secret-names';
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 /** Values that name a kind of field or a type, not a credential. */
