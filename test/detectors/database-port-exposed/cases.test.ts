@@ -1,5 +1,8 @@
 import { ruleTester } from '../harness';
 
+const appStack = 'services:\n  api:\n    build: .\n    ports:\n      - "8080:8080"\n  db:\n    ports:\n      - "5432:5432"\n';
+const devStack = 'services:\n  db:\n    image: docker.io/library/postgres:16.1-bullseye\n    ports:\n      - "5432:5432"\n  cache:\n    image: redis:7-alpine\n    ports:\n      - "6379:6379"\n  pgadmin:\n    image: dpage/pgadmin4\n    ports:\n      - "5050:80"\n';
+
 ruleTester('database-port-exposed', 'yaml', {
   valid: [
     'services:\n  web:\n    image: node:20\n    ports:\n      - "3000:3000"\n',
@@ -15,5 +18,9 @@ ruleTester('database-port-exposed', 'yaml', {
     { code: 'services:\n  mongo:\n    ports:\n      - "0.0.0.0:27017:27017"\n', errors: 1 },
     { code: 'services:\n  mysql:\n    ports:\n      - target: 3306\n        published: 3306\n', errors: [{ line: 4 }] },
     { code: 'services:\n  dind:\n    ports:\n      - "2375:2375"\n', errors: 1 },
+    // deployed with the application it serves: medium confidence
+    { code: appStack, errors: [{ line: 8, column: 9, confidence: 'medium' }] },
+    // databases alone (and an admin console): a developer's stack for an application run on the host (budibase)
+    { code: devStack, errors: [{ line: 5, column: 9, confidence: 'low' }, { line: 9, column: 9, confidence: 'low' }] },
   ],
 });

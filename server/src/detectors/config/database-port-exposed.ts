@@ -1,6 +1,6 @@
 // Flags docker-compose services that publish a database, cache or Docker daemon port on every host interface
 // (`"5432:5432"`): assistants add them for local debugging and they ship to servers reachable from the internet.
-import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { Detector, DetectorContext } from '../../core/types';
 
 const SERVICES: Record<number, string> = {
@@ -8,6 +8,27 @@ const SERVICES: Record<number, string> = {
   9300: 'Elasticsearch', 11211: 'Memcached', 5984: 'CouchDB', 8086: 'InfluxDB', 9042: 'Cassandra', 7687: 'Neo4j', 26257: 'CockroachDB',
   2379: 'etcd', 8529: 'ArangoDB', 2375: 'Docker daemon', 2376: 'Docker daemon',
 };
+/** Images of databases and their admin consoles (registry and tag stripped). */
+const DATA_IMAGE = /^(?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey\/valkey|elasticsearch|opensearchproject\/opensearch|memcached|couchdb|influxdb|cassandra|neo4j|cockroachdb\/cockroach|bitnami\/[\w-]+|gvenzl\/oracle-[\w-]+|mssql\/server|dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander|redis\/redisinsight|kibana)$/i;
+
+/**
+ * A compose file of databases alone (and their admin consoles): the application runs on the host, as a
+ * developer runs it, and reaches them through the published ports (budibase's `scripts/integrations/`).
+ * A service that is built, or any other image, is an application the file deploys with them.
+ */
+function databasesOnly(services: YAMLMap): boolean {
+  return services.items.every((svc) => {
+    if (!isMap(svc.value) || svc.value.has('build')) return false;
+    const image = String(svc.value.get('image') ?? '').replace(/^[\w.-]+(?::\d+)?\/(?=[\w-]+\/)/, '').replace(/[:@].*$/, '').replace(/^(?:docker\.io\/)?(?:library\/)?/, '');
+    return DATA_IMAGE.test(image) || (image === '' && publishesDatabase(svc.value));
+  });
+}
+
+function publishesDatabase(svc: YAMLMap): boolean {
+  const ports = svc.get('ports');
+  return isSeq(ports) && ports.items.some((p) => isScalar(p) && SERVICES[Number(SHORT.exec(String(p.value))?.[3])] !== undefined);
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 // [ip:]host[-range]:container[/proto] or container alone.
 const SHORT = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+|localhost):)?(?:(\d+(?:-\d+)?):)?(\d+)(?:-\d+)?(?:\/\w+)?$/;
@@ -29,6 +50,7 @@ export const databasePortExposed: Detector = {
     for (const doc of ctx.yaml() ?? []) {
       const services = doc.get('services');
       if (!isMap(services)) continue;
+      const devStack = databasesOnly(services);
       for (const svc of services.items) {
         ctx.checkBudget();
         const ports = isMap(svc.value) ? svc.value.get('ports') : undefined;
@@ -55,7 +77,7 @@ export const databasePortExposed: Detector = {
           const daemon = name === 'Docker daemon';
           ctx.report({
             start, end,
-            severity: daemon ? 'error' : undefined, confidence: daemon ? 'high' : undefined,
+            severity: daemon ? 'error' : undefined, confidence: daemon ? 'high' : devStack ? 'low' : undefined,
             message: `This publishes the ${name} port ${container} on every host interface, so anyone who can reach the host can try to connect; bind it to 127.0.0.1 or drop the mapping.`,
             fix: isScalar(item) && hostPort && !ip && typeof item.value === 'string'
               ? { title: 'Vouch: Publish on 127.0.0.1 only', edits: [{ start: start + (quoted ? 1 : 0), end: start + (quoted ? 1 : 0), newText: '127.0.0.1:' }] }
