@@ -32,6 +32,15 @@ describe(`${ID}`, () => {
     assert.equal(f[0].fix!.fileEdits![0].file, 'packages/web/package.json');
   });
 
+  it('passes over a package.json that only marks the module type (a build\'s dist/esm) for the manifest above it', async () => {
+    const files = { 'package.json': PKG, 'dist/esm/package.json': '{\n  "type": "module"\n}\n', ...INSTALLED, 'node_modules/chalk/package.json': '{"version":"5.3.0"}' };
+    const f = await depFindings(ID, { code: "import axios from 'axios';\nimport chalk from 'chalk';\n", path: 'dist/esm/lib/a.js', files });
+    assert.deepEqual(at(f), ['2:20']);
+    assert.equal(f[0].fix!.fileEdits![0].file, 'package.json');
+    // Alone (the project's manifest out of sight), it declares nothing and judges nothing.
+    assert.deepEqual(at(await depFindings(ID, { code: "import chalk from 'chalk';\n", path: 'esm/lib/a.js', files: { 'esm/package.json': '{ "type": "module" }' } })), []);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

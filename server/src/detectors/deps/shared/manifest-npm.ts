@@ -23,6 +23,11 @@ export interface NpmManifest {
   workspaces: string[];
   /** Module names the bundler supplies: keys of `browserify-shim` (globals) and of an object `browser` field. */
   bundled: string[];
+  /**
+   * No name, no workspaces and no dependency section: a marker for Node's module loader (a build's
+   * `dist/esm/package.json` holding `{"type": "module"}`), not the project's manifest.
+   */
+  marker: boolean;
   root?: JsonNode;
 }
 
@@ -51,7 +56,8 @@ export function parseNpmManifest(text: string): NpmManifest | undefined {
     const obj = findNodeAtLocation(root, [key]);
     return obj?.type === 'object' ? (obj.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string' && !/^[./]/.test(k)) : [];
   };
-  return { name: typeof name === 'string' ? name : undefined, entries, workspaces, bundled: [...keysOf('browserify-shim'), ...keysOf('browser')], root };
+  const marker = typeof name !== 'string' && !ws && !NPM_SECTIONS.some((section) => findNodeAtLocation(root, [section]));
+  return { name: typeof name === 'string' ? name : undefined, entries, workspaces, bundled: [...keysOf('browserify-shim'), ...keysOf('browser')], marker, root };
 }
 
 /** Offset edit adding `"name": "^version"` to a section of package.json (creating the section if needed). */

@@ -84,7 +84,7 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     const path = join(dir, 'package.json');
     const text = project.readFile(path);
     const manifest = text === undefined ? undefined : parseNpmManifest(text);
-    if (!manifest || text === undefined) continue;
+    if (!manifest || text === undefined || manifest.marker) continue;
     out.manifests.push({ path, text, manifest });
     if (manifest.name) out.local.add(manifest.name);
     for (const n of manifest.bundled) out.local.add(n);
