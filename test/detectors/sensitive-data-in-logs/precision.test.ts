@@ -9,6 +9,8 @@ const jsEnvCli = "#!/usr/bin/env node\nconsole.log('publishing with', process.en
 const jsServerCli = "#!/usr/bin/env node\nconst app = require('express')();\napp.post('/login', (req, res) => { console.log('login', req.body.password); res.end(); });";
 const jsTokens = "logger.debug('auth', session.tokens);";
 const jsFiles = "log.trace('migrating ' + credentials);";
+const jsThread = "async function clear(sessionId, logger) {\n  logger.info(`Clearing OpenAI Thread ${sessionId}`);\n}";
+const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
   valid: [
@@ -46,6 +48,10 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A one-word `tokens` is qualified by its owner: a session's are credentials.
     { code: jsTokens, errors: [at(jsTokens, 'session.tokens', 'secret')] },
     { code: jsFiles, errors: [at(jsFiles, 'credentials', 'secret')] },
+    // A `sessionId` of no known origin is as often a chat thread's (flowise, budibase): shown at low confidence…
+    { code: jsThread, errors: [{ ...at(jsThread, 'sessionId', 'secret', { after: 'Thread ${' }), confidence: 'low' }] },
+    // …the web session's, read from the request or a cookie, at the rule's confidence.
+    { code: jsWebSession, errors: [{ ...at(jsWebSession, 'req.sessionID', 'secret'), confidence: 'high' }] },
     { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
     { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },
     { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },

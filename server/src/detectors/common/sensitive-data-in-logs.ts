@@ -27,6 +27,18 @@ const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|del
 const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:cli|shell|__main__)\.(?:[cm]?[jt]s|py)$/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
+/**
+ * A session id is a credential when it is the web session's (read from the request's session or
+ * cookies); a variable named `sessionId` elsewhere is as often a chat thread's or a job's id, so it
+ * is shown at low confidence.
+ */
+const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id\s*$/i;
+const WEB_SESSION = /\b(?:req|request|ctx)\s*\.\s*(?:session|sessionID|cookies|COOKIES|headers)\b|\bcookie/i;
+
+function sessionIdOnly(text: string, from: string | undefined): boolean {
+  return SESSION_ID.test(text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
+}
+
 function isCommandLine(ctx: DetectorContext): boolean {
   return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path)) && !SERVES.test(ctx.text);
 }
@@ -66,7 +78,7 @@ export const sensitiveDataInLogs: Detector = {
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         // A development-only branch (`if (isDev)`) is shown, not alarmed about.
         severity: hit.devOnly ? 'info' : shape.severity,
-        confidence: hit.indirect || hit.devOnly ? 'low' : shape.confidence,
+        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from)) ? 'low' : shape.confidence,
       });
     }
   },
