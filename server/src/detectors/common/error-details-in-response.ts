@@ -33,6 +33,12 @@ const levelOf = (f: Flow): Level | null => (f.origin.label === 'error' && LEVELS
 const HANDED_TO_FRAMEWORK = /^reply(?:\s*\.\s*(?:code|status|type|header|headers)\s*\([^()]*\))*\s*\.\s*send\s*\(\s*([\w$]+)\s*\)$/;
 
 /**
+ * `next ? next(err) : res.json(err)` in an Express handler or middleware: `next` is always given there, so
+ * the error goes to the framework's handler and the response after `:` is never sent (flowise's SSO).
+ */
+const HANDED_OFF_FIRST = /\b(next|done)\s*\?\s*\1\s*\([^()]*\)\s*:\s*$/;
+
+/**
  * The hit to report for one response: the worst, leaving out dev-only branches, hand-offs and messages of 4xx
  * answers (a validation message is what a 400 is for), unless the error came from a database call: its text
  * names tables, columns, indexes and values whatever the status.
@@ -40,6 +46,7 @@ const HANDED_TO_FRAMEWORK = /^reply(?:\s*\.\s*(?:code|status|type|header|headers
 function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
   const handedOff = HANDED_TO_FRAMEWORK.exec(text.slice(sink.start, sink.end))?.[1];
+  if (HANDED_OFF_FIRST.test(text.slice(Math.max(0, sink.start - 160), sink.start))) return undefined;
   return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
     .find((h) => !(h.level === 'message' && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
 }
