@@ -1,5 +1,7 @@
 import { ruleTester } from '../harness';
 
+const saltPy = "import random\n\ndef _generate_salt():\n    return ''.join([random.choice(SALT_CHARS) for c in range(16)])";
+
 ruleTester('insecure-randomness', 'typescript', {
   valid: [
     "const delay = base * 2 ** attempt + Math.random() * 100;",
@@ -29,5 +31,12 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },
     { code: 'import random\nuser.api_key = "%032x" % random.getrandbits(128)', language: 'python', errors: 1 },
+    // A salt needs to be unique more than unpredictable (nova's crypt salt): shown at low confidence;
+    // a name that also asks for secrecy keeps the rule's.
+    { code: saltPy, language: 'python', errors: [{ line: 4, column: 21, confidence: 'low' }] },
+    { code: "const salt = Math.random().toString(36).slice(2);", errors: [{ line: 1, column: 14, confidence: 'low' }] },
+    { code: "const saltedToken = Math.random().toString(36).slice(2);", errors: [{ line: 1, column: 21, confidence: 'high' }] },
+    // Django test projects' settings are test files: low confidence (guardian's testapp)
+    { code: 'import random, string\nSECRET_KEY = "".join([random.choice(string.ascii_letters) for x in range(40)])', language: 'python', path: 'guardian/testapp/testsettings.py', errors: [{ line: 2, confidence: 'low' }] },
   ],
 });

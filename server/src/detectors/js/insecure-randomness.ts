@@ -5,8 +5,8 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { securityName } from '../shared/random-names';
 
-const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
 const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|ms|color|colour|hue|x|y|z|pos|position|angle|opacity|duration|width|height|size|offset|sample|shuffle|shuffled|percent|chance|probability|weight|speed|noise|index|idx|class|name|animation|rotation|scale|left|top)(_|$)/;
 /** A function that schedules work (`scheduleTokenCleanupJob`): its random numbers spread the load, whatever the work is about. */
 const SCHEDULING = /(^|_)(schedule|scheduled|cleanup|cron|stagger|spread)(_|$)/;
@@ -15,7 +15,7 @@ const NEUTRAL = /^(result|res|str|s|out|output|value|val|v|id|chars?|c|r|rand|ra
 const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** The security-relevant name this value flows into, or undefined. */
-function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boolean } | undefined {
+function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boolean; saltOnly: boolean } | undefined {
   for (let p: ts.Node = node; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -29,12 +29,14 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
     else if (ts.isFunctionLike(parent)) {
       const n = (parent as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(parent.parent) || ts.isPropertyAssignment(parent.parent) ? parent.parent.name : undefined);
       const fn = n ? words(n.getText(sf)) : '';
-      return SECURITY.test(fn) && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false } : undefined;
+      const named = securityName(fn);
+      return named && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false, ...named } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
     const w = words(name);
-    if (BENIGN.test(w) || !SECURITY.test(w)) return undefined;
-    return { name, direct: true };
+    const named = securityName(w);
+    if (BENIGN.test(w) || !named) return undefined;
+    return { name, direct: true, ...named };
   }
   return undefined;
 }
@@ -54,7 +56,7 @@ export const insecureRandomness: Detector = {
         if (r) {
           ctx.report({
             start: node.getStart(sf), end: node.end,
-            confidence: r.direct ? undefined : 'medium',
+            confidence: r.saltOnly ? 'low' : r.direct ? undefined : 'medium',
             message: `\`Math.random()\` is predictable, so \`${r.name}\` can be guessed; use crypto.randomBytes, crypto.randomUUID or crypto.getRandomValues.`,
           });
         }

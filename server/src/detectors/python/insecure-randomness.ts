@@ -3,16 +3,16 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { securityName } from '../shared/random-names';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const FUNCS = new Set(['random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'getrandbits', 'randbytes', 'uniform', 'shuffle']);
-const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|hotp|nonce|salt|csrf|xsrf|session|sessid|sid|apikey|auth|credentials?|passcode|pin|iv|verification|reset|invite)(_|$)|(^|_)(api|secret|private|access|signing|encryption|license)_key(_|$)/;
 const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|color|colour|x|y|z|pos|angle|duration|width|height|size|offset|sample|samples|shuffle|percent|chance|probability|weight|weights|noise|index|idx|seed|epoch|batch|split|train|test)(_|$)/;
 const NEUTRAL = /^(result|res|s|out|output|value|val|v|id|chars?|c|r|rand|n|num|number|text|ret|code|part|digits?|i|j|_)$/i;
 
 const words = (name: string) => name.replace(/^.*\./, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-function receiver(node: Node): { name: string; direct: boolean } | undefined {
+function receiver(node: Node): { name: string; direct: boolean; saltOnly: boolean } | undefined {
   for (let p: Node = node; p.parent; p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -26,11 +26,13 @@ function receiver(node: Node): { name: string; direct: boolean } | undefined {
       continue;
     } else if (parent.type === 'function_definition' || parent.type === 'lambda' || parent.type === 'module' || parent.type === 'class_definition') {
       const fn = parent.type === 'function_definition' ? parent.childForFieldName('name')?.text ?? '' : '';
-      return SECURITY.test(words(fn)) && !BENIGN.test(words(fn)) ? { name: fn, direct: false } : undefined;
+      const named = securityName(words(fn));
+      return named && !BENIGN.test(words(fn)) ? { name: fn, direct: false, ...named } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^self\./, ''))) continue;
     const w = words(name);
-    return BENIGN.test(w) || !SECURITY.test(w) ? undefined : { name, direct: true };
+    const named = securityName(w);
+    return BENIGN.test(w) || !named ? undefined : { name, direct: true, ...named };
   }
   return undefined;
 }
@@ -59,7 +61,7 @@ export const pyInsecureRandomness: Detector = {
       if (!r) continue;
       ctx.report({
         start: call!.startIndex, end: call!.endIndex,
-        confidence: r.direct ? undefined : 'medium',
+        confidence: r.saltOnly ? 'low' : r.direct ? undefined : 'medium',
         message: `The \`random\` module is predictable, so \`${r.name}\` can be guessed; use the \`secrets\` module (secrets.token_urlsafe, secrets.choice) instead.`,
       });
     }
