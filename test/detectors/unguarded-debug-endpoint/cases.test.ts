@@ -54,6 +54,9 @@ ruleTester(RULE, 'javascript', {
     one(EXPRESS + "app.get('/_debug', (req, res) => {\n  res.send({ env: { ...process.env }, versions: process.versions });\n});", 'process.env', 'env'),
     one(PROM + `app.get('/metrics', ${METRICS});`, 'register.metrics()', 'metrics', { severity: 'warning', confidence: 'medium' }),
     one(EXPRESS + "const { register } = require('prom-client');\nrouter.get('/metrics', async (_req, res) => res.send(await register.metrics()));", 'register.metrics()', 'metrics'),
+    // On an app or router another file mounts, guards may sit at the mount (flowise's /api/v1 auth): one step less sure.
+    one("const client = require('prom-client');\nclass Prometheus {\n  constructor(app) { this.app = app; this.register = client.register; }\n  setup() {\n    this.app.use('/api/v1/metrics', async (req, res) => res.send(await this.register.metrics()));\n  }\n}", 'this.register.metrics()', 'metrics', { severity: 'info', confidence: 'low' }),
+    one("const router = require('express').Router();\nrouter.get('/debug/env', (req, res) => res.json(process.env));\nmodule.exports = router;", 'process.env', 'env', { severity: 'error', confidence: 'medium' }),
     one(EXPRESS + "const v8 = require('v8');\napp.get('/heapdump', (req, res) => {\n  const file = v8.writeHeapSnapshot();\n  res.download(file);\n});", 'v8.writeHeapSnapshot()', 'heap'),
     one(EXPRESS + "const os = require('os');\napp.get('/debug/system', (req, res) => res.json({ user: os.userInfo(), net: os.networkInterfaces() }));", 'os.userInfo()', 'system', { confidence: 'low' }),
     one(EXPRESS + "app.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),

@@ -31,9 +31,18 @@ export function jsDebugCandidates(lowered: FileIR, text: string, tick: () => voi
     const receiver = text.slice(call.callee.object.span.start, call.callee.object.span.end);
     const guarded = envGuarded(s.guards, text) || chainGuarded(call, call.args[call.args.length - 1], text) || internalReceiver(receiver, text)
       || guardedByEarlierUse(sites, i, receiver, text, route) || handlerChecks(fn, text);
-    for (const c of exposuresIn(fn, 'js', values, text, isDebugPath(route), prom)) out.push({ ...c, route, guarded });
+    const mountedElsewhere = !createdHere(receiver, text);
+    for (const c of exposuresIn(fn, 'js', values, text, isDebugPath(route), prom)) out.push({ ...c, route, guarded, mountedElsewhere });
   });
   return out;
+}
+
+const APP_FACTORY = String.raw`(?:await\s+)?(?:express|fastify|Fastify|connect|polka|restify\s*\.\s*createServer|new\s+(?:Koa|Hono|Express))\s*\(`;
+
+/** Whether the receiver is an app this file makes (`const app = express()`), so its guards are all in sight. */
+function createdHere(receiver: string, text: string): boolean {
+  const name = receiver.replace(/[.$]/g, (c) => `\\${c}`);
+  return new RegExp(String.raw`(?:^|[^\w$.])${name}\s*=\s*${APP_FACTORY}`, 'm').test(text);
 }
 
 function middleware(s: CallSite, sites: readonly CallSite[], i: number, mw: (typeof MIDDLEWARE)[number], values: FileValues, text: string, out: DebugCandidate[]): void {

@@ -20,6 +20,8 @@ export interface DebugCandidate {
   route?: string;
   /** An auth middleware, handler check, internal app or environment check guards it. */
   guarded: boolean;
+  /** Registered on an app or router this file does not create (`this.app`, `express.Router()`): guards may sit where it is mounted. */
+  mountedElsewhere?: boolean;
 }
 
 const DEBUG_PATHS = new Set(data.debugPaths);

@@ -52,8 +52,11 @@ export const unguardedDebugEndpoint: Detector = {
       const fix = c.kind === 'debugger' ? 'set `evalex=False` or wrap the app only when an environment variable says development'
         : c.kind === 'toolbar' ? 'keep the default callback (DEBUG and INTERNAL_IPS)'
           : 'put an auth middleware in front of it, bind it to an internal port, or register it only in development';
+      const shape = SHAPE[c.kind];
       ctx.report({
-        start: c.start, end: c.end, kind: c.kind, ...SHAPE[c.kind],
+        start: c.start, end: c.end, kind: c.kind, severity: shape.severity,
+        // Guards may sit where another file mounts the router or app: one step less sure.
+        confidence: c.mountedElsewhere ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence,
         message: `\`${c.text}\` hands ${c.what} to anyone who finds the endpoint${where}, with no authentication or environment check; ${fix}.`,
       });
     }
