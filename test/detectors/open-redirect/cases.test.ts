@@ -1,6 +1,7 @@
 import { at, ruleTester } from '../harness';
 
 const c1 = "app.get('/login/done', (req, res) => {\n  res.redirect(req.query.returnTo || '/');\n});";
+const c6 = "const next = new URL(window.location.href).searchParams.get('next');\nwindow.location.href = next;";
 const c2 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.location.href = next;";
 const c3 = "router.get('/out', (ctx) => {\n  ctx.redirect(ctx.query.url);\n});\nimport Router from '@koa/router';\nconst router = new Router();";
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
@@ -11,6 +12,8 @@ ruleTester('open-redirect', 'javascript', {
     "app.get('/u', (req, res) => { const to = req.query.to; if (!to.startsWith('/') || to.startsWith('//')) return res.redirect('/'); res.redirect(to); });",
     "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
     "window.location.href = '/login';",
+    // the page's own URL used whole keeps the user on this site (next-auth's default callbackUrl)
+    "export async function signIn(options) {\n  const { callbackUrl = window.location.href } = options ?? {};\n  const data = await (await fetch('/api/auth/signin')).json();\n  const url = data.url ?? callbackUrl;\n  window.location.href = url;\n}",
     // http → https on the host the browser asked for (Host header, req.get('host'), through a variable)
     "app.use((req, res, next) => { if (!req.secure) return res.redirect('https://' + req.headers.host + req.originalUrl); next(); });",
     "app.get('/a', (req, res) => { const host = req.headers.host.split(':')[0]; res.redirect('https://' + host + ':8443' + req.url); });",
@@ -19,6 +22,8 @@ ruleTester('open-redirect', 'javascript', {
   invalid: [
     { code: c1, errors: [at(c1, "req.query.returnTo || '/'", 'request:direct')] },
     { code: c2, errors: [at(c2, 'window.location.href = next;', 'browser:direct')] },
+    // parsed for a part the attacker wrote, the page's URL still counts
+    { code: c6, errors: [at(c6, 'window.location.href = next;', 'browser:direct')] },
     { code: c3, errors: [at(c3, 'ctx.query.url', 'request:direct')] },
     // other headers still count: a Referer or a custom header names any site
     { code: c4, errors: [at(c4, "req.headers.referer || req.get('x-next')", 'request:direct')] },

@@ -1,11 +1,26 @@
 // Flags redirects to a target taken from input: `res.redirect(req.query.next)`, `redirect(request.args
 // ['next'])`, `location.href = params.get('to')`. Phishing links then bounce through the trusted
 // domain. Relative targets with a fixed prefix and checked targets are not flagged (CWE-601).
+import type { Flow } from '../../analysis';
 import { controlsTarget, flowRule } from '../shared/flow-rule';
 
 const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_path|get_full_path|build_absolute_uri|get_host|headers\.(?:x-forwarded-)?host)\b/i;
 /** `req.get('host')`, `req.header('Host')`: the host the client asked for. */
 const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
+
+/** The page's own URL (`location.href`, `document.URL`). */
+const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
+
+/**
+ * The page's own URL used whole (`const { callbackUrl = window.location.href } = options`, next-auth):
+ * sending the user to it keeps them on this site. Passed into a call (`new URL(location.href)`) or read
+ * further, it is parsed for a part the attacker wrote, and still counts.
+ */
+function ownPage(f: Flow, text: string): boolean {
+  if (f.origin.label !== 'browser' || !PAGE_URL.test(f.origin.sourceText)) return false;
+  const next = /^\s*(\S)/.exec(text.slice(f.origin.source.end))?.[1];
+  return next !== ')' && next !== ',' && next !== '.' && next !== '[';
+}
 
 export const openRedirect = flowRule({
   id: 'open-redirect',
@@ -15,5 +30,5 @@ export const openRedirect = flowRule({
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
-  accept: (f) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText),
+  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text),
 });
