@@ -25,6 +25,12 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: "utils.set_cookie(\n    response,\n    'remember_provider',\n    provider.suffix,\n    max_age\n)", language: 'python' },
     // the framework's own starting mapping (Flask's `default_config`), which applications override
     { code: 'class Flask(App):\n    default_config = ImmutableDict(\n        {\n            "SESSION_COOKIE_HTTPONLY": True,\n            "SESSION_COOKIE_SECURE": False,\n        }\n    )', language: 'python', path: 'app.py' },
+    // …in capitals too (Quart's DEFAULT_CONFIG)
+    { code: 'DEFAULT_CONFIG = {\n    "SESSION_COOKIE_HTTPONLY": True,\n    "SESSION_COOKIE_SECURE": False,\n}', language: 'python', path: 'quart/config.py' },
+    // Foal's response.setCookie(name, value, options): options spread from a settings object are not seen as missing
+    "const options = { secure: Config.get('settings.session.cookie.secure', 'boolean') };\nresponse.setCookie(cookieName, session.getToken(), {\n  ...options,\n  httpOnly: true,\n});",
+    // a project helper handed the context (budibase's utils.setCookie(ctx, value, name)): its own call is what counts
+    "utils.setCookie(ctx, returnUrl, Cookie.ReturnUrl);",
   ],
   invalid: [
     { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },
@@ -36,6 +42,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: "app.use(session({\n  secret: process.env.SECRET,\n  cookie: { secure: false, maxAge: 60000 },\n}));", errors: [{ line: 3, column: 13 }], output: "app.use(session({\n  secret: process.env.SECRET,\n  cookie: { secure: true, maxAge: 60000 },\n}));" },
     { code: "cookies().set('session', token, { path: '/' });", errors: 1 },
     { code: "ctx.cookies.set('sid', sid, { httpOnly: true });", errors: 1 },
+    { code: "response.setCookie('sessionID', session.getToken());", errors: [{ line: 1, column: 1 }] },
+    { code: "setCookie(event, 'session', token);", errors: [{ line: 1, column: 1 }] },
+    { code: "setCookie(event, 'auth_token', token, { httpOnly: true });", errors: 1 },
     { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
     { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },
     { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },

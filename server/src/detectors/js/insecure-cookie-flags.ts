@@ -68,11 +68,17 @@ export const insecureCookieFlags: Detector = {
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         // js-cookie's `Cookies.set` runs in the browser, where HttpOnly cannot be set.
         const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf)) && !/^(Cookies|Cookie|jsCookie)$/.test(callee.expression.getText(sf));
-        // res.cookie(name, value, opts) · cookies().set(name, value, opts) · setCookie(event, name, value, opts)
+        // res.cookie(name, value, opts) · cookies().set(name, value, opts) · response.setCookie(name, value, opts) (Foal)
+        // · setCookie(event, name, value, opts) (h3, Hono: the function takes the request context first)
         let idx = -1;
         if (method === 'cookie' && ts.isPropertyAccessExpression(callee)) idx = 0;
         else if (method === 'set' && onCookies) idx = 0;
-        else if (method === 'setCookie' && node.arguments.length >= 3) idx = node.arguments.length === 3 && !ts.isObjectLiteralExpression(node.arguments[2]) ? 0 : 1;
+        else if (method === 'setCookie' && ts.isPropertyAccessExpression(callee) && /^(?:res|response|reply|ctx\.response|this\.response)$/.test(callee.expression.getText(sf))) idx = 0;
+        else if (method === 'setCookie' && ts.isIdentifier(callee) && node.arguments.length >= 3) {
+          const [a, b] = node.arguments;
+          // Three arguments: (name, value, opts), unless the name is the second one (`setCookie(event, 'sid', v)`).
+          idx = node.arguments.length > 3 || (!ts.isStringLiteralLike(a) && ts.isStringLiteralLike(b)) ? 1 : 0;
+        }
         if (idx >= 0 && node.arguments.length >= idx + 2) {
           const name = nameOf(node.arguments[idx], sf);
           const value = nameOf(node.arguments[idx + 1], sf);

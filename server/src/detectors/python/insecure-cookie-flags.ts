@@ -26,7 +26,7 @@ function inDevBranch(node: Node): boolean {
 /** A key of the mapping a framework's app class starts from (`default_config = ImmutableDict({...})`), wherever the file lives. */
 function inDefaultConfig(node: Node): boolean {
   for (let n = node.parent, i = 0; n && i < 5; n = n.parent, i++) {
-    if (n.type === 'assignment') return /^default_config$/.test(n.childForFieldName('left')?.text ?? '');
+    if (n.type === 'assignment') return /^(?:[\w.]*\.)?(?:default_config|default_settings|defaults)$/i.test(n.childForFieldName('left')?.text ?? '');
   }
   return false;
 }
