@@ -57,6 +57,7 @@ ruleTester('unescaped-template-output', 'ejs', {
 const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
 const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
 const k3 = '{{ form.bio.data|safe }}';
+const k5 = '<script>global.horizonPlugInModules = {{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }};</script>';
 const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
 
 ruleTester('unescaped-template-output', 'jinja', {
@@ -71,12 +72,17 @@ ruleTester('unescaped-template-output', 'jinja', {
     // Django REST framework's API docs: a developer's schema description.
     '<td>{{ field.schema.description|safe }}</td>',
     '<div class="fs-div">{{ field(**kwargs)|safe }}</div>',
+    // numbers by name (guardian's user-manage link, a loop counter, a foreign key)
+    '<a href="user-manage/{{ user.id|safe }}/">Edit</a>',
+    '<td>{{ forloop.counter|safe }}</td><td>{{ order.customer_id|safe }}</td>',
   ],
   invalid: [
     { code: k1, errors: [{ ...at(k1, '{{ user.help_note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     { code: k2, errors: [{ ...at(k2, '{{ doc._id | json | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // the form's submitted data, not a rendered field
     { code: k3, errors: [{ ...at(k3, '{{ form.bio.data|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // the deployment's settings (Horizon's HORIZON_CONFIG): an operator's values, shown at low confidence
+    { code: k5, errors: [{ ...at(k5, '{{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
     // `mailbox.html` is a page, not a mail body.
     { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
   ],

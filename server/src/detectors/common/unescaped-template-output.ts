@@ -31,6 +31,10 @@ const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LIT
 /** Templates of other kinds of file (`settings.js.mustache`) no browser renders as HTML; mail bodies, where `autoescape off` is how Django writes text mail. */
 const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
 const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|$)/i;
+/** Numbers by name (`user.id`, `obj.pk`, `item_id`, `forloop.counter`): no markup can be in them (a document's `_id` can be any string). */
+const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|[a-z0-9]_(?:id|pk|count)$/i;
+/** The deployment's own settings (Django's context processors: `STATIC_URL`, `HORIZON_CONFIG.x`, `settings.X`): an operator's, not a visitor's. */
+const SETTING = /^(?:settings\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[A-Z]{3,}\b)/;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
@@ -68,16 +72,18 @@ function templates(ctx: DetectorContext): void {
       const expr = expression(ctx.languageId, m[1]);
       const bare = expr.replace(/\/\*[^]*?\*\/|\|\s*safe\s*$/g, '').trim();
       const block = /autoescape/.test(m[0]);
-      if (block ? MAIL_TEMPLATE.test(ctx.path) : HARMLESS.test(bare) || NOT_RAW.test(expr) || CONSTANT_CALL.test(bare)) continue;
+      const value = bare.replace(/\|.*$/, '').trim();
+      if (block ? MAIL_TEMPLATE.test(ctx.path) : HARMLESS.test(bare) || NOT_RAW.test(expr) || CONSTANT_CALL.test(bare) || NUMERIC.test(value)) continue;
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
       // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
       // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.
-      const markup = !block && PRE_RENDERED.test(expr.replace(/\|.*$/, ''));
+      const markup = !block && PRE_RENDERED.test(value);
+      const setting = !block && !markup && SETTING.test(value);
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : 'raw-output',
-        ...(block ? {} : { severity: 'info' as const, confidence: markup ? 'low' as const : 'medium' as const }),
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : setting ? 'raw-setting' : 'raw-output',
+        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }
