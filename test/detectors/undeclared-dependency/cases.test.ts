@@ -41,6 +41,16 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: "import chalk from 'chalk';\n", path: 'esm/lib/a.js', files: { 'esm/package.json': '{ "type": "module" }' } })), []);
   });
 
+  it('reads a path of the package\'s own folders as local (a declaration generated with a baseUrl of "."), not a one-word name', async () => {
+    const files = { 'package.json': PKG, 'src/providers/index.ts': 'export type OAuthConfig = {};', 'config/default.json': '{}', ...INSTALLED, 'node_modules/config/package.json': '{"version":"3.3.0"}' };
+    // `src` and `config` are names on npm too.
+    const registry = registryWith({ 'npm:src': { latest: '1.1.2' }, 'npm:config': { latest: '3.3.0' } });
+    const code = 'export default function P(o: Partial<import("src/providers").OAuthConfig>): import("src/providers").OAuthConfig;\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'providers/p.d.ts', files, registry })), []);
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'providers/p.d.ts', files: { 'package.json': PKG }, registry })), ['1:46', '1:85']);
+    assert.deepEqual(at(await depFindings(ID, { code: "import config from 'config';\n", path: 'lib/app.ts', files, registry })), ['1:21']);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

@@ -113,7 +113,11 @@ export function isLocalSpecifier(project: ProjectService, p: NpmProject, specifi
     const star = a.indexOf('*');
     if (star < 0 ? specifier === a : specifier.startsWith(a.slice(0, star)) && specifier.endsWith(a.slice(star + 1))) return true;
   }
-  for (const base of p.baseUrls) {
+  // A tsconfig's baseUrl, or for a path of two or more segments the package's own root:
+  // `import("src/providers")` in a declaration file generated with a baseUrl of "." (next-auth) names
+  // the package's own `src/providers/` (a one-word name such as `config` stays the npm package's).
+  const own = p.manifests[0] && !specifier.startsWith('@') && specifier.includes('/') ? [p.manifests[0].path.slice(0, Math.max(0, p.manifests[0].path.lastIndexOf('/')))] : [];
+  for (const base of [...p.baseUrls, ...own]) {
     const target = join(base, specifier);
     if (['', '.ts', '.tsx', '.js', '.jsx', '.d.ts', '/index.ts', '/index.js', '/index.tsx'].some((ext) => project.exists(target + ext))) return true;
   }
