@@ -2,6 +2,8 @@ import { at, ruleTester } from '../harness';
 
 const c1 = "const axios = require('axios');\napp.get('/proxy', async (req, res) => {\n  const r = await axios.get(req.query.url);\n  res.send(r.data);\n});";
 const c2 = "app.post('/hook', async (req, res) => {\n  const { callback } = req.body;\n  await fetch(callback, { method: 'POST' });\n});";
+const c4 = "const axios = require('axios');\napp.get('/proxy', async (req, res) => {\n  const config = { method: 'GET', url: req.query.target, headers };\n  res.json((await axios(config)).data);\n});";
+const c5 = "const axios = require('axios');\nasync function post(url, data) {\n  return axios({ method: 'POST', url, data });\n}\napp.get('/s', async (req, res) => res.json(await post(req.query.target, { q: 1 })));";
 const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req.query.host + '/image.png');\n});";
 
 ruleTester('server-side-request-forgery', 'javascript', {
@@ -13,11 +15,17 @@ ruleTester('server-side-request-forgery', 'javascript', {
     "app.get('/u', async (req, res) => {\n  const u = new URL(req.query.url);\n  if (!ALLOWED_HOSTS.includes(u.hostname)) return res.sendStatus(400);\n  await fetch(u);\n});",
     "fetch('/api/items?q=' + location.search);",
     "const axios = require('axios');\naxios.get('https://example.com/status');",
+    // input in an options object's body or params goes to the fixed host it names (flowise's FireCrawl client)
+    "const axios = require('axios');\napp.get('/search', async (req, res) => {\n  const config = { method: 'POST', url: API_URL + '/v1/search', data: { query: req.query.q }, headers };\n  res.json((await axios(config)).data);\n});",
+    "const axios = require('axios');\nasync function post(url, data) {\n  return axios({ method: 'POST', url, data });\n}\napp.get('/s', async (req, res) => res.json(await post(API_URL + '/v1/search', { query: req.query.q })));",
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
     { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },
     { code: c3, errors: [at(c3, "'http://' + req.query.host + '/image.png'", 'request:direct')] },
+    // …its target field from input still counts
+    { code: c4, errors: [at(c4, 'config', 'request:direct', { after: 'axios(config' })] },
+    { code: c5, errors: [at(c5, 'url', 'request:summary', { after: "'POST', url" })] },
   ],
 });
 
