@@ -13,7 +13,7 @@ ruleTester('open-redirect', 'javascript', {
     "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
     "window.location.href = '/login';",
     // the page's own URL used whole keeps the user on this site (next-auth's default callbackUrl)
-    "export async function signIn(options) {\n  const { callbackUrl = window.location.href } = options ?? {};\n  const data = await (await fetch('/api/auth/signin')).json();\n  const url = data.url ?? callbackUrl;\n  window.location.href = url;\n}",
+    "export async function signIn(options) {\n  const { callbackUrl = window.location.href, redirect = true } = options ?? {};\n  const data = await (await fetch('/api/auth/signin')).json();\n  const url = data.url ?? callbackUrl;\n  window.location.href = url;\n}",
     // http → https on the host the browser asked for (Host header, req.get('host'), through a variable)
     "app.use((req, res, next) => { if (!req.secure) return res.redirect('https://' + req.headers.host + req.originalUrl); next(); });",
     "app.get('/a', (req, res) => { const host = req.headers.host.split(':')[0]; res.redirect('https://' + host + ':8443' + req.url); });",

@@ -19,7 +19,10 @@ const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:UR
 function ownPage(f: Flow, text: string): boolean {
   if (f.origin.label !== 'browser' || !PAGE_URL.test(f.origin.sourceText)) return false;
   const next = /^\s*(\S)/.exec(text.slice(f.origin.source.end))?.[1];
-  return next !== ')' && next !== ',' && next !== '.' && next !== '[';
+  const prev = /(\S)\s*$/.exec(text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start))?.[1];
+  // An argument (`new URL(location.href)`, `parse(x, location.href)`), or read further (`.split(…)`, `[0]`).
+  const argument = (prev === '(' || prev === ',') && (next === ')' || next === ',');
+  return !argument && next !== '.' && next !== '[';
 }
 
 export const openRedirect = flowRule({
