@@ -19,6 +19,7 @@ export function toDetector(rule: DataRule): Detector {
   const allow = (rule.allow ?? []).map((a) => new RegExp(a, 'i'));
   const notOnLine = (rule.notOnLine ?? []).map((a) => new RegExp(a));
   const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
+  const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
   const group = rule.group ?? 0;
   return {
     id: rule.id,
@@ -39,6 +40,7 @@ export function toDetector(rule: DataRule): Detector {
       const lineVerdict = { start: -1, skip: false };
       let matched = 0;
       let strings: Array<[number, number]> | undefined;
+      let low: boolean | undefined;
       for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
         // A window may be one long line with thousands of matches: each match's own work is budgeted too
         // (after the first, so a rule always gets as far as its first finding).
@@ -62,9 +64,11 @@ export function toDetector(rule: DataRule): Detector {
         }
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
+        low ??= lowInFileWith.some((r) => r.test(text));
         ctx.report({
           start,
           end,
+          ...(low ? { confidence: 'low' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),
         });

@@ -22,6 +22,8 @@ export interface DataRule {
   notInBlock?: string[];
   /** Python: a match inside a string literal (a docstring, a doctest, a message) is skipped. */
   notInString?: boolean;
+  /** Regexes (multiline); in a file matching any, findings are low confidence (shown, not alarmed about). */
+  lowInFileWith?: string[];
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };
