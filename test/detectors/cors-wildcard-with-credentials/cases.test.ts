@@ -7,6 +7,8 @@ ruleTester('cors-wildcard-with-credentials', 'typescript', {
     "app.use(cors({ origin: process.env.CORS_ORIGIN, credentials: true }));",
     "app.use(cors({ origin: (o, cb) => cb(null, allowed.includes(o)), credentials: true }));",
     "res.setHeader('Access-Control-Allow-Origin', '*');",
+    // `*` in one branch, credentials with an allow-listed origin in the other: never both (payload's headersWithCors)
+    "if (cors === '*') {\n  headers.set('Access-Control-Allow-Origin', '*');\n} else if (cors.indexOf(origin) > -1) {\n  headers.set('Access-Control-Allow-Credentials', 'true');\n  headers.set('Access-Control-Allow-Origin', origin);\n}",
     "// cors({ origin: true, credentials: true }) reflects every origin\nconst x = 1;",
     "const res = await fetch(url, { credentials: 'include' });",
     { code: 'app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"])', language: 'python' },
@@ -21,6 +23,8 @@ ruleTester('cors-wildcard-with-credentials', 'typescript', {
     { code: "app.enableCors({ origin: (origin, callback) => callback(null, true), credentials: true });", errors: 1 },
     { code: "res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\nres.setHeader('Access-Control-Allow-Credentials', 'true');", errors: [{ line: 1, column: 1 }] },
     { code: "res.header('Access-Control-Allow-Origin', '*');\nres.header('Access-Control-Allow-Credentials', true);", errors: [{ line: 1 }] },
+    // the pair in one branch still counts, whatever the other branch does
+    { code: "if (open) {\n  res.header('Access-Control-Allow-Origin', '*');\n  res.header('Access-Control-Allow-Credentials', 'true');\n} else {\n  res.header('Access-Control-Allow-Origin', SITE);\n}", errors: [{ line: 2 }] },
     { code: "res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' });", errors: 1 },
     { code: 'app.add_middleware(\n    CORSMiddleware,\n    allow_origins=["*"],\n    allow_credentials=True,\n)', language: 'python', errors: [{ line: 3, column: 5 }] },
     { code: 'app.add_middleware(CORSMiddleware, allow_origin_regex=".*", allow_credentials=True)', language: 'python', errors: 1 },

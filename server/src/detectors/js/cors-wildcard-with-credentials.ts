@@ -13,6 +13,24 @@ function keyOf(n: ts.Node): string | undefined {
 
 const isTrue = (v: ts.Expression) => v.kind === ts.SyntaxKind.TrueKeyword || (ts.isStringLiteralLike(v) && v.text === 'true');
 
+const within = (n: ts.Node, outer: ts.Node | undefined) => !!outer && n.pos >= outer.pos && n.end <= outer.end;
+
+/**
+ * Whether two header calls sit in branches of one `if` that never both run (`if (cors === '*') set
+ * origin '*'; else if (allowed) { set credentials; reflect }`, payload's headersWithCors).
+ */
+function exclusive(a: ts.Node, b: ts.Node): boolean {
+  for (let p = a.parent; p; p = p.parent) {
+    if (!within(b, p)) continue;
+    if (ts.isIfStatement(p) && p.elseStatement) {
+      const [inThen, inElse] = [within(a, p.thenStatement), within(a, p.elseStatement)];
+      if ((inThen && within(b, p.elseStatement)) || (inElse && within(b, p.thenStatement))) return true;
+    }
+    if (ts.isConditionalExpression(p) && ((within(a, p.whenTrue) && within(b, p.whenFalse)) || (within(a, p.whenFalse) && within(b, p.whenTrue)))) return true;
+  }
+  return false;
+}
+
 export const corsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
   meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js', 'js-nodes'] },
@@ -22,13 +40,13 @@ export const corsWildcardWithCredentials: Detector = {
     const sf = ctx.js();
     if (!sf) return;
     const headerOrigins: Array<{ node: ts.Node; kind: Origin }> = [];
-    let headerCredentials = false;
+    const headerCredentials: ts.Node[] = [];
     const message = (kind: Origin) => kind === 'reflect'
       ? 'CORS reflects any request origin while allowing credentials, so any website can make authenticated requests and read the responses.'
       : 'CORS allows any origin (`*`) together with credentials; browsers refuse this pair, and the usual workaround (reflecting the origin) lets any site read authenticated responses.';
     const header = (name: string, value: ts.Expression, node: ts.Node) => {
       const n = name.toLowerCase();
-      if (n === 'access-control-allow-credentials' && isTrue(value)) headerCredentials = true;
+      if (n === 'access-control-allow-credentials' && isTrue(value)) headerCredentials.push(node);
       if (n === 'access-control-allow-origin') {
         const kind = originKind(value, sf);
         if (kind !== 'other') headerOrigins.push({ node, kind });
@@ -55,8 +73,8 @@ export const corsWildcardWithCredentials: Detector = {
         if (ts.isStringLiteralLike(name)) header(name.text, value, node);
       }
     });
-    if (!headerCredentials) return;
     for (const { node, kind } of headerOrigins) {
+      if (!headerCredentials.some((c) => !exclusive(node, c))) continue;
       ctx.report({ start: node.getStart(sf), end: node.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
     }
   },
