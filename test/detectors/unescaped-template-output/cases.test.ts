@@ -3,6 +3,8 @@ import { at, ruleTester } from '../harness';
 const j1 = "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: false });";
 const j2 = "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source, { noEscape: true });";
 
+const mailHtml = '<p>Your change <b>{{{ changeTitle }}}</b> was scheduled.</p>';
+
 ruleTester('unescaped-template-output', 'javascript', {
   valid: [
     "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: true });",
@@ -40,6 +42,8 @@ ruleTester('unescaped-template-output', 'ejs', {
     "<%- partial('nav', 2) %>",
     // A template of a JavaScript file (node-red-admin's settings.js.mustache): no browser renders it as HTML.
     { code: '<%- credentialSecret %>', path: 'resources/settings.js.ejs' },
+    // …nor a plain-text mail (unleash's getting-started.plain.mustache)
+    { code: 'Hello,\n\nSet your password: {{{ passwordLink }}}\n', path: 'mailtemplates/getting-started/getting-started.plain.mustache' },
     // …nor one whose text is program code with no HTML tag (express-generator's templates/js/www.ejs).
     { code: "#!/usr/bin/env node\nvar app = require('../app');\nvar debug = require('debug')('<%- name %>:server');", path: 'templates/js/www.ejs' },
   ],
@@ -49,6 +53,8 @@ ruleTester('unescaped-template-output', 'ejs', {
     { code: t3, errors: [{ ...at(t3, '<%- /* the bio */ render(user.bio) %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `.html.ejs` is an HTML page.
     { code: t1, path: 'views/profile.html.ejs', errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // An HTML mail: mail clients run no script, so raw output there is shown at low confidence.
+    { code: mailHtml, path: 'dist/mailtemplates/change/change.html.mustache', errors: [{ ...at(mailHtml, '{{{ changeTitle }}}', 'raw-mail'), severity: 'info', confidence: 'low' }] },
     // A script inside a page is still HTML output; so is a snippet with no code in it.
     { code: pageScript, errors: [at(pageScript, '<%- user.bio %>', 'raw-output')] },
   ],

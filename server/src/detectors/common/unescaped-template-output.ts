@@ -29,8 +29,8 @@ const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptag
 const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
 const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
 /** Templates of other kinds of file (`settings.js.mustache`) no browser renders as HTML; mail bodies, where `autoescape off` is how Django writes text mail. */
-const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
-const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|$)/i;
+const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|plain|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
+const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|templates?\/|$)/i;
 /** Numbers by name (`user.id`, `obj.pk`, `item_id`, `forloop.counter`): no markup can be in them (a document's `_id` can be any string). */
 const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|[a-z0-9]_(?:id|pk|count)$/i;
 /** The deployment's own settings (Django's context processors: `STATIC_URL`, `HORIZON_CONFIG.x`, `settings.X`): an operator's, not a visitor's. */
@@ -80,10 +80,12 @@ function templates(ctx: DetectorContext): void {
       // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.
       const markup = !block && PRE_RENDERED.test(value);
       const setting = !block && !markup && SETTING.test(value);
+      // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
+      const mail = !block && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : setting ? 'raw-setting' : 'raw-output',
-        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting ? 'low' as const : 'medium' as const }),
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : setting ? 'raw-setting' : mail ? 'raw-mail' : 'raw-output',
+        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }
