@@ -18,6 +18,8 @@ ruleTester('error-details-in-response', 'javascript', {
     E('return next(err);'),
     // `next` is always given to a handler: the response after `:` is never sent (flowise's SSO callbacks)
     E('return next ? next(err) : res.status(401).json(err);'),
+    // a 4xx with the error's message, the error itself only when it has none (saltcorn's routes)
+    E('res.status(400).json({ error: err.message || err });'),
     E('res.status(400);\n    res.json({ error: err.message });'),
     E('res.statusCode = 422;\n    res.send(`invalid: ${err.message}`);'),
     // http.client's HTTPException is an exception, not FastAPI's answer (which names a status or a detail).
@@ -32,6 +34,7 @@ ruleTester('error-details-in-response', 'javascript', {
     // Express serialises what it is given: an error's own fields (a driver's `sql`) go out.
     { code: E('res.status(500).json(err);'), errors: [at(E('res.status(500).json(err);'), 'err', 'whole', { after: 'json(err' })] },
     // A test of something else is no hand-off.
+    { code: E('res.status(500).json({ error: err.message || err });'), errors: [at(E('res.status(500).json({ error: err.message || err });'), 'err.message', 'message')] },
     { code: E('return retry ? next(err) : res.status(500).json(err);'), errors: [at(E('return retry ? next(err) : res.status(500).json(err);'), 'err', 'whole', { after: 'json(err' })] },
     // A 4xx set earlier on another response object, or in another block, does not count.
     { code: E('other.status(400);\n    res.json({ error: err.message });'), errors: [at(E('other.status(400);\n    res.json({ error: err.message });'), 'err.message', 'message')] },

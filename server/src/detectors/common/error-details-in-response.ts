@@ -47,9 +47,14 @@ function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
   const handedOff = HANDED_TO_FRAMEWORK.exec(text.slice(sink.start, sink.end))?.[1];
   if (HANDED_OFF_FIRST.test(text.slice(Math.max(0, sink.start - 160), sink.start))) return undefined;
+  // `err.message || err`: the error itself only when it has no message (a thrown string), so its message in
+  // effect: the `err.message` hit stands for both.
+  const level = (h: ExposureHit) => (h.level === 'whole' && new RegExp(String.raw`\b${escapeName(h.text)}\s*\.\s*message\s*\|\|\s*$`).test(text.slice(Math.max(0, h.start - 80), h.start)) ? 'message' : h.level);
   return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
-    .find((h) => !(h.level === 'message' && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
+    .find((h) => level(h) === h.level && !(h.level === 'message' && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && h.text === handedOff));
 }
+
+const escapeName = (name: string) => name.replace(/[$.]/g, (c) => `\\${c}`);
 
 export const errorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
