@@ -46,6 +46,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
     { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
     { name: 'range allows a major the pack lacks', code: "const express = require('express');\nexpress().configure();\n", files: PKG({ express: '>=4' }) },
+    // No manifest in sight and one major in the pack (typeorm 1 against vendure's 0.3 in its dist): any major may be meant
+    { name: 'no manifest, one major known', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n" },
     { name: 'dist-tag range is no version', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: PKG({ lodash: 'latest' }) },
     { name: 'installed with typings: the type checker decides', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: { ...LODASH, 'node_modules/@types/lodash/package.json': '{"version":"4.17.20"}' } },
     { name: 'installed package that ships typings', code: "const express = require('express');\nexpress().configure();\n", files: { ...EXPRESS4, 'node_modules/express/package.json': '{"version":"4.0.0","types":"index.d.ts"}' } },
@@ -78,6 +80,8 @@ ruleTester('phantom-member', 'javascript', {
     bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.lisen(() => {});\n", files: EXPRESS4 }, 'lisen'),
     bad({ name: 'member of a call result read at once', code: "const express = require('express');\nexpress().lisen();\n", files: EXPRESS4 }, 'lisen'),
     bad({ name: 'missing in every major when nothing is declared', code: "const express = require('express');\nexpress.parseBody();\n" }, 'parseBody'),
+    // …and with a manifest that does not declare it, the pack's major is the one a new import gets
+    bad({ name: 'undeclared beside a manifest, one major known', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: PKG({ express: '^4.18.2' }) }, 'flatMapDeeper'),
     bad({ language: 'typescript', name: 'namespace import', code: "import * as _ from 'lodash';\n_.flatMapDeeper([]);\n", files: LODASH }, 'flatMapDeeper'),
     bad({ language: 'typescript', name: 'default import', code: "import _ from 'lodash';\nexport const x = _.flattenDeepest([]);\n", files: LODASH }, 'flattenDeepest'),
     bad({ language: 'typescript', name: 'named import the package does not export', code: "import { flatMapDeeper } from 'lodash';\nflatMapDeeper([]);\n", files: LODASH }, 'flatMapDeeper', 'offline-export'),

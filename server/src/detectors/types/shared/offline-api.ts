@@ -87,7 +87,10 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       const how = entry && !uses.augmented.has(pkg) && !deps.local.has(pkg) ? installed(project, ctx.path, pkg) : 'typed';
       const known = entry ? Object.keys(entry.majors) : [];
       const range = how === 'typed' ? undefined : how ? how.version : deps.declared.get(pkg)?.spec;
-      const majors = how === 'typed' || (range !== undefined && deps.declared.get(pkg)?.local) ? undefined : majorsFor(known, range);
+      // Nothing says which major: with no manifest in sight (a build folder scanned alone) and one
+      // major in the pack, the code may be written for an older one (vendure's typeorm 0.3 against 1.x).
+      const unknowable = range === undefined && !deps.manifests.length && known.length < 2;
+      const majors = how === 'typed' || unknowable || (range !== undefined && deps.declared.get(pkg)?.local) ? undefined : majorsFor(known, range);
       majorsOf.set(pkg, majors && { pkg, majors });
       return majorsOf.get(pkg);
     };
