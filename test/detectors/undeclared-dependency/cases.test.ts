@@ -51,6 +51,16 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: "import config from 'config';\n", path: 'lib/app.ts', files, registry })), ['1:21']);
   });
 
+  it('shows at low confidence a TypeScript import of a package whose @types alone are declared (its types are what is used)', async () => {
+    const files = { 'package.json': '{ "name": "rest", "dependencies": { "@types/serve-static": "1" } }', 'node_modules/serve-static/package.json': '{"version":"1.16.0"}' };
+    const code = "import {ServeStaticOptions} from 'serve-static';\nexport type O = ServeStaticOptions;\n";
+    const f = await depFindings(ID, { code, path: 'src/router.ts', files });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:35', 'low']]);
+    // From JavaScript it is a runtime import: the rule's confidence.
+    const js = await depFindings(ID, { code: "const serveStatic = require('serve-static');\n", path: 'src/router.js', files });
+    assert.deepEqual(js.map((x) => x.confidence), ['high']);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

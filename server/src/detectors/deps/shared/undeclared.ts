@@ -29,5 +29,8 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
     : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
   // Adding a suspicious name to the manifest would only make the trap permanent.
   // Imported inside a function (an optional integration or driver): needed only when that function runs.
-  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: r.lazy ? 'low' : undefined };
+  // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
+  // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
+  const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
+  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: r.lazy || typesOnly ? 'low' : undefined };
 }
