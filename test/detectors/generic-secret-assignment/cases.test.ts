@@ -119,6 +119,25 @@ ruleTester('generic-secret-assignment', 'yaml', {
   ],
 });
 
+// A translation catalogue says what the UI shows (saltcorn's locales/da.json); the same pair in a config file is a secret.
+ruleTester('generic-secret-assignment', 'json', {
+  valid: [{ code: `{\n  "Api key": "${V}"\n}`, path: 'locales/en.json' }, { code: `{\n  "password": "${V}"\n}`, path: 'src/i18n/fr/auth.json' }],
+  invalid: [{ code: `{\n  "Api key": "${V}"\n}`, path: 'config/app.json', errors: [{ line: 2, column: 15 }] }],
+});
+
+// A shell command substitution is run, not a literal (magnum's make-cert.sh).
+ruleTester('generic-secret-assignment', 'shellscript', {
+  valid: ["USER_TOKEN=`curl -s -i -X POST -H \"$content_type\" -d \"$auth_json\" $url | grep -i X-Subject-Token | awk '{print $2}'`"],
+  invalid: [{ code: `API_TOKEN=${V}`, errors: 1 }],
+});
+
+const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfN2Y0YzJhIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzE3MDAwMDAwfQ.q8V2mXkR4tL9pZ7wN3sB6yH1cJ5gF0dA2eU8iO4rT7k';
+// Provider-format data rules say nothing about declaration files: their values are examples in comments (supertokens' schema.d.ts).
+ruleTester('jwt-token', 'typescript', {
+  valid: [{ code: `/**\n * @example ${JWT}\n */\nexport type AccessToken = string;`, path: 'lib/ts/core/versions/5.4/schema.d.ts' }],
+  invalid: [{ code: `export const token = "${JWT}";`, path: 'lib/client.ts', errors: 1 }],
+});
+
 ruleTester('generic-secret-assignment', 'json', {
   valid: [
     '{ "password": "" }', '{ "tokenEndpoint": "https://auth.example.org/token" }',

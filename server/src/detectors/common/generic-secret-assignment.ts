@@ -17,6 +17,8 @@ const CONFIG_LANGUAGES: readonly LanguageId[] = [
 const CODE_LANGUAGES: readonly LanguageId[] = [...JS_LIKE, 'python'];
 /** Docs and notes hold examples more often than live values. */
 const PROSE: readonly LanguageId[] = ['markdown', 'plaintext'];
+/** Translation catalogues: a folder named for them, holding data files. */
+const TRANSLATIONS = /(?:^|\/)(?:locales?|translations?|i18n|l10n|lang|langs|languages)\/(?:[\w.-]+\/)*[\w.-]+\.(?:json|ya?ml|[cm]?js|ts|po|properties)$/i;
 
 /** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
 function reportable(name: string | undefined, value: string): boolean {
@@ -53,8 +55,9 @@ export const genericSecretAssignment: Detector = {
   languages: [...CODE_LANGUAGES, ...CONFIG_LANGUAGES],
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'],
   run(ctx) {
-    // Declaration files hold types, not values; skipping them saves parsing the biggest files.
-    if (ctx.path.endsWith('.d.ts')) return;
+    // Declaration files hold types, not values; skipping them saves parsing the biggest files. Translations
+    // (`locales/da.json`: "SMTP password" → "SMTP-adgangskode") hold what the UI says, not credentials.
+    if (ctx.path.endsWith('.d.ts') || TRANSLATIONS.test(ctx.path)) return;
     const candidates = candidatesOf(ctx);
     // A literal that reaches a secret sink is hardcoded-secret-in-sink's finding, whatever it looks like.
     const atSink = candidates.length && CODE_LANGUAGES.includes(ctx.languageId) ? new Set((ctx.get(secretSinks)?.literals ?? []).map((s) => s.start)) : undefined;

@@ -5,7 +5,7 @@ import type { Confidence } from '../../core/types';
 import { splitWords, type SecretNameKind } from './secret-names';
 
 const PLACEHOLDER = new RegExp([
-  String.raw`^<.*>$`, String.raw`\$\{.*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$[A-Za-z_(]`, String.raw`^%[A-Za-z_]+%$`,
+  String.raw`^<.*>$`, String.raw`^\``, String.raw`\$\{.*\}`, String.raw`\{\{.*\}\}`, String.raw`^\$[A-Za-z_(]`, String.raw`^%[A-Za-z_]+%$`,
   String.raw`%\(?\w*\)?[sd]`, String.raw`^#\{`, String.raw`^@[A-Z_]+@$`, String.raw`x{4,}`, String.raw`\*{3,}`,
   String.raw`\.{3}`, String.raw`\u2022{3,}`, String.raw`^(?:your|my|insert|enter|put|replace|add)(?:[^a-z]|$)`,
   String.raw`^your`, String.raw`chang(?:e[-_ ]?)?me|change[-_ ]?this|replace[-_ ]?me|dummy|fake|example|sample|placeholder|redacted|lorem|ipsum`,
