@@ -5,6 +5,9 @@ const saltPy = "import random\n\ndef _generate_salt():\n    return ''.join([rand
 ruleTester('insecure-randomness', 'typescript', {
   valid: [
     "const delay = base * 2 ** attempt + Math.random() * 100;",
+    // a probability: one token in ten gets a log line (unleash's api-token-service)
+    "function checkTokenRate(token) {\n  if (Math.random() < 0.1) {\n    logger.info(`Token ${token.slice(0, 8)} rate limited`);\n  }\n}",
+    { code: 'import random as random_module\nrandom = random_module.SystemRandom()\n\ndef password(n):\n    return "".join(random.choice(CHARS) for _ in range(n))', language: 'python' },
     "setTimeout(retry, Math.random() * 1000);",
     "const x = Math.random() * width;",
     "items.sort(() => Math.random() - 0.5);",
@@ -31,6 +34,8 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },
     { code: 'import random\nuser.api_key = "%032x" % random.getrandbits(128)', language: 'python', errors: 1 },
+    // an aliased module still counts (and `random` rebound to SystemRandom, above, is the OS's generator)
+    { code: 'import random as rnd\ntoken = "".join(rnd.choice(CHARS) for _ in range(32))', language: 'python', errors: [{ line: 2, column: 17 }] },
     // A salt needs to be unique more than unpredictable (nova's crypt salt): shown at low confidence;
     // a name that also asks for secrecy keeps the rule's.
     { code: saltPy, language: 'python', errors: [{ line: 4, column: 21, confidence: 'low' }] },

@@ -21,6 +21,8 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
     let name: string | undefined;
     if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isJsxAttribute(parent)) name = parent.name.getText(sf);
     else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment && parent.right === p) name = parent.left.getText(sf);
+    // `Math.random() < 0.1`: a probability (sampling a log line), not a value anyone receives.
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind >= ts.SyntaxKind.LessThanToken && parent.operatorToken.kind <= ts.SyntaxKind.GreaterThanEqualsToken) return undefined;
     else if (ts.isCallExpression(parent) && parent.arguments.includes(p as ts.Expression)) {
       // Math.floor(…), setTimeout(fn, …): the callee says nothing about secrecy, but may say "timing".
       if (BENIGN.test(words(parent.expression.getText(sf)))) return undefined;

@@ -51,11 +51,16 @@ export const pyInsecureRandomness: Detector = {
       const parts = n.trim().split(/\s+as\s+/);
       if (FUNCS.has(parts[0])) imported.add(parts[1] ?? parts[0]);
     }
-    if (!imported.size && !/^[ \t]*import[ \t]+random\b/m.test(ctx.text)) return;
+    // `import random as random_module` names the module otherwise; `random = random_module.SystemRandom()`
+    // (heat's password generator) makes `random.choice` the operating system's generator.
+    const imp = /^[ \t]*import[ \t]+random\b(?:[ \t]+as[ \t]+(\w+))?/m.exec(ctx.text);
+    const module = imp?.[1] ?? 'random';
+    const secure = new RegExp(String.raw`^[ \t]*${module}[ \t]*=[ \t]*[\w.]*SystemRandom[ \t]*\(`, 'm').test(ctx.text);
+    if (!imported.size && (!imp || secure)) return;
     for (const call of pyNodesOf(ctx, 'call')) {
       ctx.checkBudget();
       const callee = pyCallee(ctx, call!);
-      const fn = /^random\.(\w+)$/.exec(callee)?.[1];
+      const fn = imp && !secure && callee.startsWith(`${module}.`) ? callee.slice(module.length + 1) : undefined;
       if (!(fn && FUNCS.has(fn)) && !imported.has(callee)) continue;
       const r = receiver(call!);
       if (!r) continue;
