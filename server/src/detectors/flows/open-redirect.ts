@@ -8,6 +8,13 @@ const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_pa
 /** `req.get('host')`, `req.header('Host')`: the host the client asked for. */
 const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
 
+/**
+ * A request header: a link or a form cannot set one (a custom header needs script and a CORS preflight),
+ * and the Referer a link sends names the attacker's own page, where the user came from (saltcorn's
+ * "back" redirects, its `scgotourl` header): shown at low confidence.
+ */
+const HEADER = /^headers?\b/;
+
 /** The page's own URL (`location.href`, `document.URL`). */
 const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
 
@@ -33,5 +40,6 @@ export const openRedirect = flowRule({
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
+  weak: (f) => HEADER.test(f.origin.detail ?? ''),
   accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text),
 });

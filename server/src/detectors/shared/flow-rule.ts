@@ -35,6 +35,8 @@ export interface FlowRule {
   impact: string;
   /** Extra policy per flow; return false to drop it. */
   accept?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): boolean;
+  /** Flows reported at low confidence (info): possible, but an attacker rarely controls them. */
+  weak?(flow: Flow): boolean;
   fix?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): Fix | undefined;
 }
 
@@ -90,12 +92,12 @@ export function flowRule(rule: FlowRule): Detector {
   const report = (ctx: DetectorContext, result: FileAnalysis, f: Flow) => {
     ctx.checkBudget();
     const { message, related } = describe(f, ctx, rule.impact);
-    const low = f.origin.trust === 'low';
+    const low = f.origin.trust === 'low' || !!rule.weak?.(f);
     const severity: Severity | undefined = low ? 'info' : undefined;
     ctx.report({
       start: f.sink.span.start, end: f.sink.span.end, message, related,
       kind: `${f.origin.label}:${f.origin.via}`,
-      severity, confidence: confidenceOf(f, rule.meta.confidence),
+      severity, confidence: low ? 'low' : confidenceOf(f, rule.meta.confidence),
       fix: rule.fix?.(f, ctx, result),
     });
   };
