@@ -3,17 +3,23 @@ import { at, ruleTester } from '../harness';
 const c1 = "app.post('/login', (req, res) => {\n  console.log('login attempt for ' + req.body.username);\n});";
 const c2 = "app.get('/s', (req, res) => {\n  const term = req.query.q;\n  logger.info(`search: ${term}`);\n});";
 
+const c3 = "app.get('/a', (req, res) => {\n  const u = new URL(req.url, 'http://x');\n  logger.info(`q ${u.searchParams.get('q')}`);\n});";
+
 ruleTester('log-injection', 'javascript', {
   valid: [
     "app.get('/s', (req, res) => { logger.info({ term: req.query.q }, 'search'); });",
     "app.get('/s', (req, res) => { logger.info(`search: ${req.query.q.replace(/[\\r\\n]/g, '')}`); });",
     "app.get('/s', (req, res) => { logger.info('search: ' + JSON.stringify(req.query.q)); });",
+    // the undecoded pathname of the request line: HTTP parsers reject line breaks there (unleash's request logger)
+    "const url = require('url');\napp.use((req, res, next) => {\n  const { pathname } = url.parse(req.originalUrl);\n  logger.info(`${req.method} ${pathname}`);\n  next();\n});",
     "app.get('/s', (req, res) => { console.log('search', req.query.q); });",
     "console.log('started on ' + port);",
   ],
   invalid: [
     { code: c1, errors: [{ ...at(c1, "'login attempt for ' + req.body.username", 'request:direct'), confidence: 'medium' }] },
     { code: c2, errors: [at(c2, '`search: ${term}`', 'request:direct')] },
+    // a query parameter parsed from the same line is percent-decoded: %0d%0a becomes a line break
+    { code: c3, errors: [at(c3, '`q ${u.searchParams.get(\'q\')}`', 'request:direct')] },
   ],
 });
 

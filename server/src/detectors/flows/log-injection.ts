@@ -4,8 +4,12 @@
 import { flowRule } from '../shared/flow-rule';
 
 const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data', 'environ', 'META']);
-/** Raw request lines and headers cannot hold line breaks (HTTP parsers reject them); upload metadata is the server's. */
-const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+/**
+ * Raw request lines and headers cannot hold line breaks (HTTP parsers reject them), nor can the parts of
+ * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
+ * parameter's value is decoded and still counts); upload metadata is the server's.
+ */
+const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 export const logInjection = flowRule({
   id: 'log-injection',
