@@ -1,8 +1,9 @@
 // Path classification shared by the engine, the CLI and the server.
 // Folders: `test/`, `__tests__/`, `fixtures/`…, and those with test as one word of their name
 // (`oidc-test-env/`, `api_tests/`, `test-utils/`), not `latest/` or `contest/`; the test projects of
-// Django apps (`testapp/`, `testproject/`, `testsite/`) and their `testsettings.py`.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$/i;
+// Django apps (`testapp/`, `testproject/`, `testsite/`) and their `testsettings.py`; a package's
+// `examples/` (fastify's), code to read and copy, not to deploy.
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|examples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
