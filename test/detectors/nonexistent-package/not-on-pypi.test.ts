@@ -25,6 +25,16 @@ describe(`${ID}: real modules that are not PyPI names`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'tests/test_a.py', registry: registryWith() })), ['7:8']);
   });
 
+  it('with no manifest in sight, an unknown import that misspells no popular name is shown at low confidence (kmip is PyKMIP\'s)', async () => {
+    const registry = registryWith();
+    const code = 'from kmip.core import enums\nimport reqeusts\n';
+    const f = await depFindings(ID, { code, path: 'barbican/plugin/kmip_secret_store.py', registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:6', 'low'], ['2:8', 'high']]);
+    // Beside a manifest that declares the project's distributions, the same import is reported as usual.
+    const withManifest = await depFindings(ID, { code: 'from kmip.core import enums\n', path: 'app/store.py', files: { 'requirements.txt': 'flask==3.0.0\n' }, registry });
+    assert.deepEqual(withManifest.map((x) => x.confidence), ['high']);
+  });
+
   it('the OS\'s, an application\'s or a board\'s own modules are never looked up', async () => {
     const registry = registryWith();
     const code = 'import apt_pkg\nimport xapian\nimport gtk, gobject\nimport bpy\nfrom machine import Pin\n';

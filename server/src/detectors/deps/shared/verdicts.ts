@@ -41,7 +41,10 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
     // Imported inside a function (an optional driver), and a package of the manifest's own scope (most
     // likely a private sibling of its monorepo): shown, not alarmed about.
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
+    // A Python import names a module, not a distribution (`kmip` comes from PyKMIP): with no manifest to
+    // say what is installed, and no popular name it misspells, an unknown one is as likely a real module.
+    const unmapped = r.ecosystem === 'pypi' && r.kind === 'import' && !r.hasManifest && !near;
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || unmapped || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
