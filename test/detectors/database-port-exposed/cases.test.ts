@@ -22,5 +22,7 @@ ruleTester('database-port-exposed', 'yaml', {
     { code: appStack, errors: [{ line: 8, column: 9, confidence: 'medium' }] },
     // databases alone (and an admin console): a developer's stack for an application run on the host (budibase)
     { code: devStack, errors: [{ line: 5, column: 9, confidence: 'low' }, { line: 9, column: 9, confidence: 'low' }] },
+    // …and a compose file named for tests or development (pinejs's docker-compose.npm-test.yml)
+    { code: appStack, path: 'docker-compose.npm-test.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
   ],
 });

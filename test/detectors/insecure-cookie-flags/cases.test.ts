@@ -31,6 +31,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     "const options = { secure: Config.get('settings.session.cookie.secure', 'boolean') };\nresponse.setCookie(cookieName, session.getToken(), {\n  ...options,\n  httpOnly: true,\n});",
     // a project helper handed the context (budibase's utils.setCookie(ctx, value, name)): its own call is what counts
     "utils.setCookie(ctx, returnUrl, Cookie.ReturnUrl);",
+    // where to go after logging in, not who you are (saltcorn's login_dest)
+    "res.cookie('login_dest', req.originalUrl);",
+    "res.cookie('auth_redirect', '/dashboard', { maxAge: 60000 });",
   ],
   invalid: [
     { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },

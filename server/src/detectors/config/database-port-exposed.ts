@@ -29,6 +29,7 @@ function publishesDatabase(svc: YAMLMap): boolean {
   return isSeq(ports) && ports.items.some((p) => isScalar(p) && SERVICES[Number(SHORT.exec(String(p.value))?.[3])] !== undefined);
 }
 
+const DEV_COMPOSE = /(?:^|\/)(?:docker-)?compose[\w.-]*[.-](?:test|tests|ci|dev|development|local|e2e)(?:[.-][\w.-]*)?\.ya?ml$/i;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 // [ip:]host[-range]:container[/proto] or container alone.
 const SHORT = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+|localhost):)?(?:(\d+(?:-\d+)?):)?(\d+)(?:-\d+)?(?:\/\w+)?$/;
@@ -50,7 +51,9 @@ export const databasePortExposed: Detector = {
     for (const doc of ctx.yaml() ?? []) {
       const services = doc.get('services');
       if (!isMap(services)) continue;
-      const devStack = databasesOnly(services);
+      // A compose file named for tests or development (`docker-compose.npm-test.yml`, `compose.dev.yaml`) runs on a
+      // developer's or a CI machine.
+      const devStack = databasesOnly(services) || DEV_COMPOSE.test(ctx.path);
       for (const svc of services.items) {
         ctx.checkBudget();
         const ports = isMap(svc.value) ? svc.value.get('ports') : undefined;

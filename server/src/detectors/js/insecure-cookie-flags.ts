@@ -9,6 +9,8 @@ import { RULE_META } from '../shared/rule-meta';
 import { sessionDefaults } from '../shared/session-defaults';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
+/** Where to go next, not who you are (saltcorn's `login_dest`, `returnTo`, `auth_redirect`). */
+const NAVIGATION = /(?:dest|destination|redirect|return|returnto|return_to|next|url|path|target|referr?er|origin)$/i;
 const FLAGS = ['secure', 'httpOnly'] as const;
 
 function keyOf(n: ts.Node): string | undefined {
@@ -83,7 +85,7 @@ export const insecureCookieFlags: Detector = {
           const name = nameOf(node.arguments[idx], sf);
           const value = nameOf(node.arguments[idx + 1], sf);
           const opts = node.arguments[idx + 2];
-          const sensitive = SENSITIVE.test(name) || SENSITIVE.test(value);
+          const sensitive = !NAVIGATION.test(name) && (SENSITIVE.test(name) || SENSITIVE.test(value));
           const csrf = /xsrf|csrf/i.test(name);
           if (opts && ts.isObjectLiteralExpression(opts)) {
             const missing = checkOptions(opts, sensitive, csrf);
