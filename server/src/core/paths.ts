@@ -2,8 +2,9 @@
 // Folders: `test/`, `__tests__/`, `fixtures/`…, and those with test as one word of their name
 // (`oidc-test-env/`, `api_tests/`, `test-utils/`), not `latest/` or `contest/`; the test projects of
 // Django apps (`testapp/`, `testproject/`, `testsite/`) and their `testsettings.py`; a package's
-// `examples/` (fastify's), code to read and copy, not to deploy.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|examples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$/i;
+// `examples/` (fastify's), code to read and copy, not to deploy; a development server's own file
+// (`server-dev.js`, `DevServer.js`), run on a developer's machine.
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|examples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
