@@ -21,6 +21,7 @@ const PY_RE = /^re\.(match|fullmatch|search)$/;
 const CHECK_NAME = /^(is[A-Z_]\w*|is_\w+|valid\w*|validate\w*|check\w*|verify\w*|ensure\w*|allowed\w*|isAllowed\w*|safe\w*|is_safe\w*|url_has_allowed_host_and_scheme)$/;
 const EQUALITY = new Set(['===', '==', '!==', '!=', 'is', 'is not']);
 const URL_PARTS = new Set(['hostname', 'host', 'netloc', 'origin', 'protocol', 'scheme', 'port']);
+const PROTO_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A name, or a member chain rooted at a name: the binding and the path below it. */
 export function targetOf(e: Expr): Target[] {
@@ -61,7 +62,10 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       if (EQUALITY.has(e.op)) {
         const [l, r] = e.operands;
         if (l.k === 'lit' && l.value === null || r.k === 'lit' && r.value === null) return;
-        const side: Side = /^(!==?|is not)$/.test(e.op) ? 'else' : 'then';
+        // A key compared with `__proto__`, `constructor` or `prototype` is screened for prototype pollution
+        // either way (`if (key === '__proto__') return;`: a deny-list of the keys that matter).
+        const protoKey = [l, r].some((x) => x.k === 'lit' && PROTO_KEYS.has(String(x.value)));
+        const side: Side = protoKey ? 'both' : /^(!==?|is not)$/.test(e.op) ? 'else' : 'then';
         // `if (hmac(secret, url) !== given) return`: a value computed from input, checked, vouches for that input.
         for (const x of [l, r]) add((a.peek(x, f).from ?? []).map((key) => ({ origin: key })), side);
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
