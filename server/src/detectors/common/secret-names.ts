@@ -1,5 +1,6 @@
 // Name heuristics for hardcoded-secret detection: does this identifier name a credential (`apiKey`,
 // `DB_PASSWORD`), or describe one (`passwordField`, `tokenUrl`), or stand in for one (`REDACTED_VALUE`)?
+import { wordsOf } from '../shared/sensitive-names';
 
 /** Words that make a name secret-like on their own (after splitting camelCase / snake_case). */
 const SECRET_WORDS = new Set([
@@ -43,14 +44,11 @@ const NON_SECRET_PREFIX = new Set(['is', 'has', 'should', 'can', 'show', 'hide',
 /** Words of a UI string's key, anywhere in it (`form.placeholder.email-reset-password`, `passwordTooltipText`): its value is text shown to people. */
 const UI_TEXT = new Set(['placeholder', 'tooltip', 'label', 'hint', 'caption', 'description', 'translation', 'i18n']);
 
+/** The name's words (`wordsOf`) without version numbers: `password2` → password; `api_key_2`, `token_v2` lose the number. */
 export function splitWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .map((w) => w.replace(/(?<=[a-z])\d+$/, '')) // password2 → password
-    .filter((w) => w && !/^v?\d+$/.test(w)); // api_key_2, token_v2
+  return wordsOf(name)
+    .map((w) => w.replace(/(?<=[a-z])\d+$/, ''))
+    .filter((w) => w && !/^v?\d+$/.test(w));
 }
 
 /** Cheap pre-check before splitting the name into words. */
