@@ -78,6 +78,16 @@ describe(`${ID}`, () => {
     assert.equal(applyEdits(files['requirements.txt'], edit.edits), 'requests==2.32.0\nPyYAML>=6.0.2\n');
   });
 
+  it('Python: a test folder\'s requirements add to the project\'s; alone they judge nothing (neutron\'s functional tests)', async () => {
+    const registry = registryWith({ 'pypi:oslo.db': {}, 'pypi:testtools': {} });
+    const files = { 'neutron/tests/functional/requirements.txt': '# Additional requirements for functional tests\npsycopg2\nPyMySQL>=0.6.2\n' };
+    const code = 'import testtools\nfrom oslo_db import exception\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'neutron/tests/functional/base.py', files, registry })), []);
+    // Beside the project's own manifest the same imports are judged.
+    const withProject = await depFindings(ID, { code, path: 'neutron/tests/functional/base.py', files: { ...files, 'requirements.txt': 'pbr>=4.0.0\n' }, registry });
+    assert.deepEqual(at(withProject).slice(0, 1), ['1:8']);
+  });
+
   it('Python: pyproject dependencies are declared; the fix inserts into the array', async () => {
     const registry = registryWith({ 'pypi:httpx': { latest: '0.27.0' } });
     const pyproject = '[project]\nname = "app"\ndependencies = [\n  "flask>=3",\n]\n';

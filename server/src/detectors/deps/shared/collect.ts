@@ -4,6 +4,7 @@
 import type { ProjectService } from '../../../core/services';
 import type { DetectorContext } from '../../../core/types';
 import { JS_LIKE } from '../../../core/languages';
+import { isTestPath } from '../../../core/paths';
 import { installReferences } from './install-commands';
 import { parseNpmManifest, type ManifestEntry } from './manifest-npm';
 import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
@@ -73,7 +74,10 @@ function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Loc
   const installed = py.installed.get(normalizePypi(ref.name)) ?? (ref.importName && py.installedModules.has(ref.importName) ? '' : undefined);
   // setup.py imports what builds the project (setuptools, Cython): build requirements, not its dependencies.
   const build = baseName(path) === 'setup.py';
-  return { ...ref, declared, installed, hasManifest: py.manifests.length > 0 && !build && !templated(path, py.manifests[0].path) };
+  // A test folder's requirements add to the project's (neutron's tests/functional/requirements.txt: "Additional
+  // requirements for functional tests"): alone, they do not say what the project depends on.
+  const project = py.manifests.some((m) => !isTestPath(m.path));
+  return { ...ref, declared, installed, hasManifest: project && !build && !templated(path, py.manifests[0].path) };
 }
 
 export function collect(ctx: DetectorContext, project: ProjectService | undefined): Collected {
