@@ -9,10 +9,15 @@ const c6 = "app.get('/o', (req, res) => {\n  knex('users').whereRaw(`name = '${r
 
 const c7 = "app.get('/u', (req, res) => { dbConnection.get('SELECT * FROM users WHERE name = ' + req.query.name); });";
 
+const s1 = "app.get('/u', (req, res) => { db.get('SELECT * FROM users WHERE name = \\'' + req.query.name + '\\'', cb); });";
+const s2 = "app.post('/console', (req, res) => { db.all(req.body.sql, (err, rows) => res.json(rows)); });";
+
 ruleTester('sql-injection', 'javascript', {
   valid: [
     "app.get('/u', (req, res) => { db.query('SELECT * FROM users WHERE name = ?', [req.query.name]); });",
     "app.get('/u', (req, res) => { pool.query('SELECT * FROM users WHERE id = $1', [req.params.id]); });",
+    // a document store's key lookup (express-pouchdb's req.db.get(req.params.id)), not query text
+    "app.get('/:db/:id', (req, res) => { req.db.get(req.params.id).then((doc) => res.json(doc)); });",
     "app.get('/u', async (req, res) => { await prisma.$queryRaw`SELECT * FROM users WHERE id = ${req.params.id}`; });",
     "app.get('/u', (req, res) => { const id = parseInt(req.params.id, 10); db.query('SELECT * FROM users WHERE id = ' + id); });",
     "app.get('/u', (req, res) => { const sort = req.query.sort; if (!['name', 'date'].includes(sort)) return res.sendStatus(400); db.query('SELECT * FROM t ORDER BY ' + sort); });",
@@ -29,6 +34,9 @@ ruleTester('sql-injection', 'javascript', {
     "app.get('/l', (req, res) => { ldapClient.search('ou=people', { filter: '(uid=' + req.query.uid + ')' }); });",
   ],
   invalid: [
+    // sqlite3's db.get with query text from input, built or named as such, still counts
+    { code: s1, errors: [at(s1, "'SELECT * FROM users WHERE name = \\'' + req.query.name + '\\''", 'request:direct')] },
+    { code: s2, errors: [at(s2, 'req.body.sql', 'request:direct')] },
     { code: c1, errors: [at(c1, "\"SELECT * FROM users WHERE name = '\" + req.query.name + \"'\"", 'request:direct')] },
     { code: c2, errors: [at(c2, '`SELECT * FROM users WHERE id = ${id}`', 'request:direct')] },
     { code: c3, errors: [at(c3, "'SELECT * FROM users WHERE name = ' + name", 'request:summary')] },

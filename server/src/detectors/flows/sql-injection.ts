@@ -16,8 +16,14 @@ function isInjection(f: Flow): boolean {
   if (f.sink.model.certain) return true;
   if (f.sink.kind === 'sql-builder') return !!v.built && CONDITION_TEXT.test(v.text ?? '');
   if (v.built) return SQL_TEXT.test(v.text ?? '') || !v.text;
+  // sqlite3's `db.get(sql)` / `all` / `each` / `run` share their names with key-value stores (PouchDB's
+  // `db.get(id)`): passed whole, a field counts only when it is named as query text.
+  if (KEY_METHODS.test(f.sink.callee) && !QUERY_FIELD.test(f.origin.detail ?? '')) return false;
   return (f.origin.detail ?? '').includes('.') || f.origin.label !== 'request';
 }
+
+const KEY_METHODS = /\.(?:get|all|each|run)$/;
+const QUERY_FIELD = /(?:sql|query|stmt|statement|where|filter|order|sort|expr\w*)$/i;
 
 export const sqlInjection = flowRule({
   id: 'sql-injection',
