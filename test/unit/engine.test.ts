@@ -191,6 +191,13 @@ describe('core/engine', () => {
     assert.deepEqual(r.findings.filter((f) => f.ruleId === 'suppression-missing-reason'), []);
   });
 
+  it('shows findings on a line marked `nosec` (reviewed for security linters) at low confidence, capped at info', () => {
+    const e = new Engine([finder('needle', 'needle')]);
+    const text = "const a = 'needle';\nconst b = 'needle'; // nosec: the appliance's login protocol\nconst c = 'nosecurity needle';\n";
+    const shown = run(e, text).findings.map((f) => [f.range.start.line, f.confidence, f.severity]);
+    assert.deepEqual(shown, [[0, 'medium', 'warning'], [1, 'low', 'info'], [2, 'medium', 'warning']]);
+  });
+
   it('tells detectors whether the path is a test file', () => {
     const seen: boolean[] = [];
     const d: Detector = { id: 'probe-rule', meta: META, languages: '*', run: (ctx) => void seen.push(ctx.isTestFile) };

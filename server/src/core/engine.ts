@@ -6,7 +6,7 @@ import { fingerprint } from './fingerprint';
 import { FileMemo, type MemoLimits } from './memo';
 import { KeptTrees } from './trees';
 import { KeywordSet } from './keywords';
-import { place } from './test-files';
+import { cappedSeverity, place } from './test-files';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
 import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
 import { CONFIDENCES } from './types';
@@ -249,7 +249,8 @@ export class Engine {
       if (override === 'off') continue;
       const placed = place(input.path, meta, r, override);
       if (!placed) continue;
-      const { confidence, severity } = placed;
+      // A line a developer marked reviewed for Bandit-style security linters (`# nosec`) is shown, not alarmed about.
+      const { confidence, severity } = reviewedLine(input.text, r.start) ? { confidence: 'low' as const, severity: cappedSeverity(placed.severity, 'low') } : placed;
       if (CONFIDENCES.indexOf(confidence) < minConf) continue;
       const range = { start: index.positionAt(r.start), end: index.positionAt(r.end) };
       const base = `${ruleId}\u0000${input.path}\u0000${input.text.slice(r.start, r.end)}`;
@@ -290,4 +291,14 @@ export class Engine {
     }
     return findings;
   }
+}
+
+/** `# nosec`, `// nosec` (or nosec in a block comment) on the finding's line. */
+const NOSEC = /(?:#|\/\/|\/\*)[^\n]*\bnosec\b/i;
+
+function reviewedLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? text.length : end);
+  return line.length < 2000 && line.includes('nosec') && NOSEC.test(line);
 }
