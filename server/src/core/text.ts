@@ -107,11 +107,19 @@ const BUNDLER_PROLOGUE: ReadonlyArray<[string, RegExp]> = [
   ['parcel', /^(?:(?:var )?parcelRequire\b|(?:var|function) \$parcel\$)/],
 ];
 
+/**
+ * esbuild writes the same helpers when it only transpiles one module (nocobase's and colyseus's `lib/`,
+ * one output file per source file): a bundle also marks where each bundled module begins
+ * (`// node_modules/x/index.js`, `// src/a.ts`) or wraps them (`__commonJS({`, `__esm({`).
+ */
+const ESBUILD_MODULES = /^\/\/ (?:node_modules\/|[\w@.-]+\/[^\s]*\.[cm]?[jt]sx?$)|\b__(?:commonJS|esm)\(\{/m;
+
 /** The bundler whose loader code opens `text` (after banner comments), if any: a bundle is output, not source. */
 export function bundlerOf(text: string): string | undefined {
   const head = text.slice(0, 4096);
   const code = head.slice(PREAMBLE.exec(head)?.[0].length ?? 0);
-  return BUNDLER_PROLOGUE.find(([, re]) => re.test(re.multiline ? head : code))?.[0];
+  const found = BUNDLER_PROLOGUE.find(([, re]) => re.test(re.multiline ? head : code))?.[0];
+  return found === 'esbuild' && !ESBUILD_MODULES.test(text.length > 200_000 ? text.slice(0, 200_000) : text) ? undefined : found;
 }
 
 /** Why a file must not be analysed, or undefined when it is fine. Cheap: one pass at most. */
