@@ -61,6 +61,13 @@ describe(`${ID}`, () => {
     assert.deepEqual(js.map((x) => x.confidence), ['high']);
   });
 
+  it('JS: a require inside a function is low confidence; one the file probes for with require.resolve in a try is optional', async () => {
+    const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/sqlite3/package.json': '{"version":"5.1.7"}', 'node_modules/pg/package.json': '{"version":"8.11.0"}' };
+    const code = "function instrument() {\n  try { require.resolve('sqlite3') } catch { return }\n  const db = require('sqlite3').Database;\n}\nfunction connect() {\n  return require('pg');\n}\n";
+    const f = await depFindings(ID, { code, path: 'lib/trace.js', files });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

@@ -11,6 +11,13 @@ export interface Specifier {
   start: number;
   typeOnly: boolean;
   optional: boolean;
+  /** A `require()` inside a function: loaded only when that function runs (an optional driver or integration). */
+  lazy?: boolean;
+}
+
+function inFunction(node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return true;
+  return false;
 }
 
 function isInTry(node: ts.Node): boolean {
@@ -43,9 +50,9 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
   const out: Specifier[] = [];
   // A declaration file only ever needs types: `@types/x` declares `x` for every import in it.
   const declarations = /\.d\.[cm]?ts$/.test(ctx.path);
-  const add = (lit: ts.Node | undefined, typeOnly: boolean, optional = false) => {
+  const add = (lit: ts.Node | undefined, typeOnly: boolean, optional = false, lazy = false) => {
     if (lit && (ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit))) {
-      out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly: typeOnly || declarations, optional });
+      out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly: typeOnly || declarations, optional, ...(lazy ? { lazy } : {}) });
     }
   };
   // Only subtrees containing `require`, `import` or `export` can hold a reference: skip the rest.
@@ -77,12 +84,15 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
       return;
     }
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
-    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node));
+    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node), node.expression.kind !== ts.SyntaxKind.ImportKeyword && inFunction(node));
     else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return; // `declare module 'x'` declares, not imports
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return out;
+  // `try { require.resolve('sqlite3') } catch { return }`: the file probes for the module, so every
+  // require of it there is optional (@sap/cds's tracing of sqlite3).
+  const probed = new Set(out.filter((s) => s.optional).map((s) => s.text));
+  return probed.size ? out.map((s) => (probed.has(s.text) && !s.optional ? { ...s, optional: true } : s)) : out;
 }
 
 /** npm references among the specifiers; `isLocal` says whether a bare specifier is an alias or workspace path. */
@@ -92,7 +102,7 @@ export function jsReferences(specs: readonly Specifier[], isLocal: (specifier: s
     if (isNodeBuiltin(s.text)) continue;
     const name = npmPackageOf(s.text);
     if (!name || isLocal(s.text, name)) continue;
-    refs.push({ ecosystem: 'npm', name, start: s.start, end: s.start + name.length, kind: 'import', typeOnly: s.typeOnly, optional: s.optional });
+    refs.push({ ecosystem: 'npm', name, start: s.start, end: s.start + name.length, kind: 'import', typeOnly: s.typeOnly, optional: s.optional, ...(s.lazy ? { lazy: true } : {}) });
   }
   return refs;
 }
