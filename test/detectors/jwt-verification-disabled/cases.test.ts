@@ -2,6 +2,8 @@ import { at, ruleTester } from '../harness';
 
 const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const d = jwt.decode(token, { complete: true });\n  return { kid: d.header.kid, user: d.payload.sub };\n}";
 
+const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
+
 ruleTester('jwt-verification-disabled', 'typescript', {
   valid: [
     "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['HS256'] });",
@@ -33,6 +35,8 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },
     { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },
+    // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
+    { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
     { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },
     { code: 'claims = jwt.decode(token, key, verify=False)', language: 'python', errors: 1, output: 'claims = jwt.decode(token, key, verify=True)' },
     { code: 'claims = jwt.decode(token, key, algorithms=["none"])', language: 'python', errors: 1 },

@@ -78,6 +78,8 @@ export const jwtVerificationDisabled: Detector = {
         } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning',
+            // A refresh flow reads the expired access token it replaces (its refresh token is checked with expiry).
+            ...(inRefreshFlow(node, sf) ? { confidence: 'low' as const } : {}),
             message: '`ignoreExpiration: true` accepts expired JWTs forever, so a leaked token never stops working.',
             fix: { title: 'Vouch: Set ignoreExpiration to false', edits: [{ start: v.getStart(sf), end: v.end, newText: 'false' }] },
           });
@@ -96,3 +98,11 @@ export const jwtVerificationDisabled: Detector = {
     });
   },
 };
+
+/** The function around `node` is named for, or speaks of, refreshing tokens (`refreshTokens`, `refresh_token`). */
+function inRefreshFlow(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p)) return /refresh/i.test(p.getText(sf).slice(0, 20_000));
+  }
+  return false;
+}
