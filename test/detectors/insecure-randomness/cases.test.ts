@@ -34,6 +34,8 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },
     { code: 'import random\nuser.api_key = "%032x" % random.getrandbits(128)', language: 'python', errors: 1 },
+    // a shuffle only reorders characters chosen elsewhere (cinder draws them from os.urandom): low
+    { code: 'from os import urandom\nfrom random import shuffle\n\ndef generate_password(length=16):\n    password = [s[ord(urandom(1)) % len(s)] for s in GROUPS]\n    shuffle(password)\n    return "".join(password)', language: 'python', errors: [{ line: 6, confidence: 'low' }] },
     // an aliased module still counts (and `random` rebound to SystemRandom, above, is the OS's generator)
     { code: 'import random as rnd\ntoken = "".join(rnd.choice(CHARS) for _ in range(32))', language: 'python', errors: [{ line: 2, column: 17 }] },
     // A salt needs to be unique more than unpredictable (nova's crypt salt): shown at low confidence;

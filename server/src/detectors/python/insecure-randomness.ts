@@ -66,7 +66,8 @@ export const pyInsecureRandomness: Detector = {
       if (!r) continue;
       ctx.report({
         start: call!.startIndex, end: call!.endIndex,
-        confidence: r.saltOnly ? 'low' : r.direct ? undefined : 'medium',
+        // `random.shuffle(chars)` only reorders what was chosen (cinder draws the characters from os.urandom).
+        confidence: r.saltOnly || (fn ?? callee) === 'shuffle' ? 'low' : r.direct ? undefined : 'medium',
         message: `The \`random\` module is predictable, so \`${r.name}\` can be guessed; use the \`secrets\` module (secrets.token_urlsafe, secrets.choice) instead.`,
       });
     }
