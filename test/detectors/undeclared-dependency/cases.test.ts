@@ -68,6 +68,14 @@ describe(`${ID}`, () => {
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
   });
 
+  it('never judges a runtime\'s built-in modules (Node\'s, Bun\'s: drizzle-orm\'s bun-sql driver)', async () => {
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const code = "import { SQL } from 'bun';\nimport { Database } from 'bun:sqlite';\nimport fs from 'node:fs';\nimport path from 'path';\n";
+    // `bun` is also a name on npm (the runtime's installer).
+    const registry = registryWith({ 'npm:bun': { latest: '1.2.0' } });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'bun-sql/driver.js', files, registry })), []);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

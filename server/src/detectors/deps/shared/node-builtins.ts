@@ -15,8 +15,8 @@ const PREFIX_ONLY = new Set(['sea', 'sqlite', 'test', 'test/reporters']);
 
 export const NODE_BUILTINS: ReadonlySet<string> = new Set(NAMES.filter((n) => !PREFIX_ONLY.has(n)));
 
-/** Whether a module specifier names a Node built-in (`fs`, `fs/promises`, `node:test`). */
+/** Whether a module specifier names a runtime built-in: Node's (`fs`, `fs/promises`, `node:test`), Bun's (`bun`, `bun:sqlite`: drizzle-orm's bun-sql driver). */
 export function isNodeBuiltin(specifier: string): boolean {
-  if (specifier.startsWith('node:')) return true;
+  if (specifier.startsWith('node:') || specifier.startsWith('bun:') || specifier === 'bun') return true;
   return NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]);
 }
