@@ -64,6 +64,23 @@ export function sharesOwner(a: readonly string[] | undefined, b: readonly string
   return b.some((o) => set.has(o));
 }
 
+/** The existing packages among `refs` that are near misses of a popular name (and pass `also`), once per `ecosystem\0name`. */
+function existingNearMisses(
+  refs: readonly Located[],
+  facts: ReadonlyMap<string, PackageFacts | undefined>,
+  indexOf: (eco: Ecosystem) => PopularIndex | undefined,
+  also: (f: PackageFacts) => boolean = () => true,
+): Map<string, { r: Located; near: string }> {
+  const out = new Map<string, { r: Located; near: string }>();
+  for (const r of refs) {
+    const key = `${r.ecosystem}\u0000${r.name}`;
+    const f = facts.get(key);
+    const near = f?.exists && also(f) && !out.has(key) ? nearMissOf(r, f, indexOf(r.ecosystem)) : undefined;
+    if (near) out.set(key, { r, near });
+  }
+  return out;
+}
+
 /**
  * Fills in when each near miss among `refs` was first published, where the look-up did not say (npm's
  * abbreviated answer, for names unchanged lately): its own history may clear it (see nearMissOf).
@@ -76,13 +93,8 @@ export async function addCreationTimes(
   signal?: AbortSignal,
 ): Promise<void> {
   if (!registry.firstPublished || registry.offline) return;
-  const todo = new Map<string, Located>();
-  for (const r of refs) {
-    const key = `${r.ecosystem}\u0000${r.name}`;
-    const f = facts.get(key);
-    if (f?.exists && !f.created && !todo.has(key) && nearMissOf(r, f, indexOf(r.ecosystem))) todo.set(key, r);
-  }
-  await Promise.all([...todo].slice(0, MAX_OWNER_CHECKS).map(async ([key, r]) => {
+  const todo = existingNearMisses(refs, facts, indexOf, (f) => !f.created);
+  await Promise.all([...todo].slice(0, MAX_OWNER_CHECKS).map(async ([key, { r }]) => {
     const created = await registry.firstPublished!(r.ecosystem, r.name, signal).catch(() => undefined);
     const f = facts.get(key);
     if (created && f) facts.set(key, { ...f, created });
@@ -102,16 +114,9 @@ export async function sameOwnerNames(
 ): Promise<Set<string>> {
   const out = new Set<string>();
   if (!registry.owners || registry.offline) return out;
-  const candidates = new Map<string, [Ecosystem, string, string]>();
-  for (const r of refs) {
-    const key = `${r.ecosystem}\u0000${r.name}`;
-    const f = facts.get(key);
-    const near = f?.exists && !candidates.has(key) ? nearMissOf(r, f, indexOf(r.ecosystem)) : undefined;
-    if (near) candidates.set(key, [r.ecosystem, r.name, near]);
-  }
   const ask = (eco: Ecosystem, name: string) => registry.owners!(eco, name, signal).catch(() => undefined);
-  await Promise.all([...candidates].slice(0, MAX_OWNER_CHECKS).map(async ([key, [eco, name, near]]) => {
-    const [mine, theirs] = await Promise.all([ask(eco, name), ask(eco, near)]);
+  await Promise.all([...existingNearMisses(refs, facts, indexOf)].slice(0, MAX_OWNER_CHECKS).map(async ([key, { r, near }]) => {
+    const [mine, theirs] = await Promise.all([ask(r.ecosystem, r.name), ask(r.ecosystem, near)]);
     if (sharesOwner(mine, theirs)) out.add(key);
   }));
   return out;
