@@ -107,7 +107,7 @@ describe('typecheck: the worker-thread type service', function () {
     await first.terminate();
     assert.equal(await pending, undefined);
     assert.equal(logs.length, 1, logs.join('\n'));
-    assert.match(logs[0], /worker stopped .*restarting on the next check/);
+    assert.match(logs[0], /worker stopped .*restarting on the next request/);
     assert.deepEqual(await threaded.check({ path: 'src/crash.js', text: COLD }), expected);
     assert.ok(threaded.thread && threaded.thread !== first);
   });
