@@ -59,6 +59,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     typeRoots: () => workspace.roots(),
     // …on its own thread, so a cold check never delays the next keystroke's fast tier.
     typeWorker: { log: (msg) => connection.console.warn(msg) },
+    // Imported files' summaries too (a big imported file takes up to a second to summarise).
+    summaryWorker: { log: (msg) => connection.console.warn(msg) },
     // Only the edges (none ↔ some) reach the client: its status bar shows "checking packages…".
     onLookups: (n) => {
       if ((n > 0) === lookingUp) return;

@@ -8,6 +8,8 @@ import { regionHash } from '../../server/src/core/region-hash';
 import { FolderServices, runScan } from '../../server/src/scan/compose';
 import { TypeCheckService } from '../../server/src/typecheck/service';
 import { ThreadedTypeService } from '../../server/src/typecheck/threaded';
+import { ThreadedSummaries } from '../../server/src/project/threaded-summaries';
+import { SUMMARIES } from '../../server/src/analysis/cross-file';
 import { annotateProvenance } from '../../server/src/scan/provenance';
 import type { ScanResult } from '../../server/src/scan/result';
 import { testEngine } from '../engine';
@@ -47,11 +49,11 @@ describe('scan/compose', () => {
     assert.equal(annotated.files[0].provenance?.assistedLines, 1);
   });
 
-  it('FolderServices: one set per folder; the type checker only when asked for, on a worker thread when asked for', () => {
+  it('FolderServices: one set per folder; the type checker only when asked for, on a worker thread when asked for, and so are imported files\' summaries', () => {
     const settings = mergeSettings({ registry: { enabled: false } });
     const plain = new FolderServices({ trusted: true, log: () => {} });
     const typed = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir] });
-    const threaded = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir], typeWorker: { log: () => {} } });
+    const threaded = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir], typeWorker: { log: () => {} }, summaryWorker: { log: () => {} } });
     try {
       const a = plain.for(dir, settings);
       assert.equal(plain.for(dir, settings).project, a.project);
@@ -59,6 +61,9 @@ describe('scan/compose', () => {
       assert.deepEqual(a.dependencies, settings.dependencies);
       assert.ok(typed.for(dir, settings).types instanceof TypeCheckService);
       assert.ok(threaded.for(dir, settings).types instanceof ThreadedTypeService);
+      // Imported files' summaries: on a worker thread only when asked for (the language server).
+      assert.equal(a[SUMMARIES], undefined);
+      assert.ok(threaded.for(dir, settings)[SUMMARIES] instanceof ThreadedSummaries);
     } finally {
       plain.dispose();
       typed.dispose();

@@ -90,6 +90,46 @@ describe('project/workspace-index: derived data', () => {
   });
 });
 
+describe('project/workspace-index: derived elsewhere (derivedAsync, cached)', () => {
+  it('shares the memo with derived: an answer is kept per path, content and key, and read back by cached', async () => {
+    const files: Record<string, string> = { 'a.js': 'one' };
+    const index = new ProjectIndex(memoryProject(files));
+    const key = {};
+    let runs = 0;
+    const derive = async (text: string) => (runs++, { value: text.toUpperCase() });
+    assert.equal(index.cached('a.js', key), undefined);
+    assert.equal(await index.derivedAsync('a.js', key, derive), 'ONE');
+    assert.deepEqual(index.cached('a.js', key), { value: 'ONE' });
+    assert.equal(index.derived('a.js', key, () => 'never'), 'ONE');
+    assert.equal(await index.derivedAsync('a.js', key, derive), 'ONE');
+    assert.equal(runs, 1);
+    files['a.js'] = 'two';
+    assert.equal(index.cached('a.js', key), undefined);
+    assert.equal(await index.derivedAsync('a.js', key, derive), 'TWO');
+    assert.equal(runs, 2);
+  });
+
+  it('does not keep an answer that gave up, nor one derived from a text that changed meanwhile; a throw keeps "nothing"', async () => {
+    const files: Record<string, string> = { 'a.js': 'one', 'bad.js': 'x' };
+    const index = new ProjectIndex(memoryProject(files));
+    const key = {};
+    assert.equal(await index.derivedAsync('a.js', key, async () => undefined), undefined);
+    assert.equal(index.cached('a.js', key), undefined);
+    const stale = await index.derivedAsync('a.js', key, async (text) => {
+      files['a.js'] = 'changed';
+      index.cached('a.js', key); // the index sees the new text while the answer is on its way
+      return { value: text };
+    });
+    assert.equal(stale, 'one');
+    assert.equal(index.cached('a.js', key), undefined);
+    assert.equal(await index.derivedAsync('bad.js', key, async () => {
+      throw new Error('boom');
+    }), undefined);
+    assert.deepEqual(index.cached('bad.js', key), { value: undefined });
+    assert.equal(await index.derivedAsync('none.js', key, async () => ({ value: 1 })), undefined);
+  });
+});
+
 describe('project/workspace-index: monorepo packages and the list of sources', () => {
   const files = {
     'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/web'] }),

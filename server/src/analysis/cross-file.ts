@@ -12,10 +12,21 @@ import { Analyzer, type Summary } from './interpret';
 import type { FileIR } from './ir';
 import type { Value } from './values';
 import { lowerFile } from './lowered';
-import type { ModelLanguage } from './model-types';
+import type { ModelLanguage, ModelPack } from './model-types';
 import type { Models } from './models';
 import { normalizeModule } from './scope';
 import { forEachExpr } from './walk';
+
+/**
+ * Export tables worked out off the calling thread (the language server's worker, threaded-summaries.ts):
+ * `summariseExports` of the file with the shipped models and the team's `extra`; undefined when it
+ * gave up (cancelled, the worker died). Hosts put it in `Services` under SUMMARIES.
+ */
+export interface SummaryService {
+  exports(file: { path: string; text: string; language: ModelLanguage }, extra: readonly ModelPack[], signal?: AbortSignal): Promise<{ table: ExportTable } | undefined>;
+}
+
+export const SUMMARIES = 'summaries';
 
 /** Imported modules followed per file: enough for any handler, bounded for generated code. */
 const MAX_MODULES = 40;
@@ -29,11 +40,11 @@ class OutOfTime extends Error {}
  * and the walk over its functions come from the engine's memo when the scan (or the editor) analysed
  * that exact text a moment ago, and are left there for the file's own run otherwise.
  */
-export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo): ExportTable {
+export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, stop?: () => boolean): ExportTable {
   const deadline = performance.now() + FILE_BUDGET_MS;
   let n = 0;
   const tick = () => {
-    if ((++n & 63) === 0 && performance.now() > deadline) throw new OutOfTime();
+    if ((++n & 63) === 0 && (performance.now() > deadline || stop?.())) throw new OutOfTime();
   };
   const ownRunLowers = mayHaveInput(text, language);
   const lowered = lowerFile(memo, text, path, tick, ownRunLowers);
@@ -82,6 +93,8 @@ export interface ImportTables {
   has(module: string): boolean;
   /** Resolves and summarises `module` (memoised by the workspace index per path and content). */
   table(module: string): ExportTable | undefined;
+  /** With a summary service: makes `module`'s table on its thread, for `table` to read. */
+  prepare?(module: string): Promise<unknown>;
 }
 
 function modelsOf(ctx: AsyncDetectorContext, language: ModelLanguage): Models {
@@ -134,33 +147,56 @@ export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> 
     const modules = neededModules(ctx, lowered, models, fast);
     const tables = new Map<string, ExportTable | undefined>();
     const { memo, path } = ctx;
+    const fileOf = (module: string) => {
+      const file = workspace.resolve(path, module, language);
+      return file && mayExport(workspace, file, language, modules.get(module)) ? file : undefined;
+    };
+    // With a summary service, tables are made on its thread (prepare) and only read here.
+    const offload = ctx.services[SUMMARIES] as SummaryService | undefined;
+    const extra = (ctx as unknown as ModelContext).models ?? [];
+    // One request per module and run, however many flow rules prepare it at once.
+    const asked = new Map<string, Promise<unknown>>();
+    const remote = offload && workspace.derivedAsync && workspace.cached
+      ? (module: string) => {
+          let p = asked.get(module);
+          const file = p ? undefined : fileOf(module);
+          if (!p) asked.set(module, (p = file ? workspace.derivedAsync!<ExportTable>(file, models, async (text, at) => {
+            const answer = await offload.exports({ path: at, text, language }, extra, ctx.signal);
+            return answer && { value: answer.table };
+          }) : Promise.resolve(undefined)));
+          return p;
+        }
+      : undefined;
     return {
       modules,
       has: (module) => tables.has(module),
       table(module) {
         if (tables.has(module)) return tables.get(module);
         if (tables.size >= MAX_MODULES) return undefined;
-        const file = workspace.resolve(path, module, language);
-        const table = file && mayExport(workspace, file, language, modules.get(module)) ? workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo)) : undefined;
+        const file = fileOf(module);
+        const table = !file ? undefined : remote ? workspace.cached!<ExportTable>(file, models)?.value : workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo));
         tables.set(module, table);
         return table;
       },
+      ...(remote ? { prepare: remote } : {}),
     };
   },
 };
 
 /**
  * Resolves and summarises the imports the file calls with input before the analysis asks for them,
- * yielding to the event loop between files and stopping when the run is cancelled: that work is the
- * slow detector's, not charged to the analysis fact's budget, and memoised by the index for later runs.
+ * yielding to the event loop between files (or waiting for the summary service's thread) and stopping
+ * when the run is cancelled: that work is the slow detector's, not charged to the analysis fact's
+ * budget, and memoised by the index for later runs.
  */
 export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   const imports = ctx.get(importTables);
   if (!imports) return;
   for (const module of imports.modules.keys()) {
     if (ctx.signal?.aborted) return;
+    if (imports.prepare) await imports.prepare(module);
     const known = imports.has(module);
-    if (imports.table(module) && !known) await new Promise((resolve) => setImmediate(resolve));
+    if (imports.table(module) && !known && !imports.prepare) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

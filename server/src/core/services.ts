@@ -105,6 +105,13 @@ export interface WorkspaceIndex {
    */
   derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined;
   /**
+   * The same memo, derived elsewhere (a worker thread): `derive` answers a box, or undefined when it
+   * gave up (cancelled, the worker died), which is not memoised; undefined as `derived` is otherwise.
+   */
+  derivedAsync?<T>(relPath: string, key: object, derive: (text: string, path: string) => Promise<{ value: T | undefined } | undefined>): Promise<T | undefined>;
+  /** What the memo has for the file's current text and `key`, without deriving it: a box, or undefined. */
+  cached?<T>(relPath: string, key: object): { value: T | undefined } | undefined;
+  /**
    * Source files of the workspace (workspace-relative; dependency, build and hidden folders left
    * out), for questions about who uses a file (breaking-change reach); undefined when not listable.
    */

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Engine } from '../core/engine';
 import type { BaselineService } from '../core/services';
+import { SUMMARIES } from '../analysis/cross-file';
 import { SEVERITIES, type Severity } from '../core/types';
 import type { RenderReportParams, RenderReportResult, ScanWorkspaceResult } from '../protocol';
 import { formatReport } from '../report';
@@ -44,6 +45,8 @@ export class Reports {
     const root = roots[roots.length - 1];
     const settings = await this.workspace.settingsFor(`${pathToFileURL(root).href}/`);
     const services = folders.for(root, settings);
+    // A scan summarises imported files on its own thread, sharing each file's lowering with its own run.
+    delete services[SUMMARIES];
     // On worker threads when the workspace is large enough (scan/pool.ts); they ask this thread's reuse
     // cache before each file and tell it after, so a later report analyses only what changed.
     const workerServices = folders.workerServices(root);

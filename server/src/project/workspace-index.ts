@@ -106,6 +106,45 @@ export class ProjectIndex implements WorkspaceIndex {
   }
 
   derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined {
+    const entry = this.entry(relPath);
+    if (!entry) return undefined;
+    let hit = entry.byKey.get(key);
+    if (!hit) {
+      let value: T | undefined;
+      try {
+        value = derive(entry.text, relPath);
+      } catch {
+        value = undefined;
+      }
+      hit = { value };
+      entry.byKey.set(key, hit);
+    }
+    return hit.value as T | undefined;
+  }
+
+  async derivedAsync<T>(relPath: string, key: object, derive: (text: string, path: string) => Promise<{ value: T | undefined } | undefined>): Promise<T | undefined> {
+    const entry = this.entry(relPath);
+    if (!entry) return undefined;
+    const hit = entry.byKey.get(key);
+    if (hit) return hit.value as T | undefined;
+    let box: { value: T | undefined } | undefined;
+    try {
+      box = await derive(entry.text, relPath);
+    } catch {
+      box = { value: undefined };
+    }
+    // Kept on the entry of the text it was derived from: a read of a newer text starts a new entry.
+    if (box) entry.byKey.set(key, box);
+    return box?.value;
+  }
+
+  cached<T>(relPath: string, key: object): { value: T | undefined } | undefined {
+    const entry = this.entry(relPath);
+    return entry?.byKey.get(key) as { value: T | undefined } | undefined;
+  }
+
+  /** The memo's entry for the file's current text (a new one when the text changed), most recently used. */
+  private entry(relPath: string): Entry | undefined {
     const text = this.project.readFile(relPath);
     if (text === undefined || text.length > MAX_INDEXED_BYTES) return undefined;
     let entry = this.memo.get(relPath);
@@ -114,17 +153,6 @@ export class ProjectIndex implements WorkspaceIndex {
     if (!entry || entry.text !== text) entry = { text, byKey: new WeakMap() };
     this.memo.set(relPath, entry);
     if (this.memo.size > MAX_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
-    let hit = entry.byKey.get(key);
-    if (!hit) {
-      let value: T | undefined;
-      try {
-        value = derive(text, relPath);
-      } catch {
-        value = undefined;
-      }
-      hit = { value };
-      entry.byKey.set(key, hit);
-    }
-    return hit.value as T | undefined;
+    return entry;
   }
 }

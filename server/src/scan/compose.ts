@@ -10,6 +10,8 @@ import type { BaselineService, RegistryService } from '../core/services';
 import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
+import { ThreadedSummaries } from '../project/threaded-summaries';
+import { SUMMARIES } from '../analysis/cross-file';
 import { createRegistryService, type RegistryHandle } from '../registry';
 import { apiPackService } from '../registry/api-pack';
 import { TypeCheckService } from '../typecheck/service';
@@ -40,6 +42,12 @@ export interface ServiceOptions {
    * that waits for every check anyway).
    */
   typeWorker?: { log: (msg: string) => void };
+  /**
+   * Summarise imported workspace files (cross-file flows) on a worker thread, logging here (the language
+   * server: a big imported file would hold the thread that answers keystrokes). Absent: on the caller's
+   * thread, where a scan's memo shares each file's lowering with its own run.
+   */
+  summaryWorker?: { log: (msg: string) => void };
   /** A one-shot scan: file-system answers (stat) hold for the whole run. */
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
@@ -57,6 +65,7 @@ export interface ServiceOptions {
 export class FolderServices {
   private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string; baseline?: BaselineService }>();
   private readonly types: TypeCheckService | ThreadedTypeService | undefined;
+  private readonly summaries: ThreadedSummaries | undefined;
   /** The bundled npm API facts (phantom-member, for packages that are not installed). */
   private readonly apiPack = apiPackService();
 
@@ -64,6 +73,7 @@ export class FolderServices {
     const roots = options.typeRoots;
     const worker = options.typeWorker;
     this.types = roots && (worker ? new ThreadedTypeService({ roots, log: worker.log }) : new TypeCheckService(roots));
+    this.summaries = options.summaryWorker && new ThreadedSummaries(options.summaryWorker.log);
   }
 
   /** Services for a document or scan under `root` with its resource settings. */
@@ -85,7 +95,7 @@ export class FolderServices {
     }
     return {
       project: f.project, workspace: f.workspace, registry: this.counted(f.registry), dependencies: settings.dependencies, types: this.types, apiPack: this.apiPack,
-      ...(f.baseline ? { baseline: f.baseline } : {}),
+      ...(f.baseline ? { baseline: f.baseline } : {}), ...(this.summaries ? { [SUMMARIES]: this.summaries } : {}),
     };
   }
 
@@ -141,6 +151,7 @@ export class FolderServices {
     for (const f of this.folders.values()) f.registry.dispose();
     this.folders.clear();
     this.types?.dispose();
+    this.summaries?.dispose();
   }
 }
 
