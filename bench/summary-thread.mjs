@@ -5,6 +5,7 @@
 // thread while it ran. Runs the sources through tsx: node bench/summary-thread.mjs [--runs 3] [--helpers 600]
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { longestGap } from './lib/gaps.mjs';
 
 const require = createRequire(import.meta.url);
 require('tsx/cjs');
@@ -34,18 +35,7 @@ for (let run = 0; run < Number(opts.runs); run++) {
     const files = { 'routes/users.js': ROUTE, 'db/helpers.js': helperFile(`${run}-${mode}`) };
     const project = { readFile: (rel) => files[rel], exists: (rel) => rel in files, list: () => undefined };
     const services = { workspace: new ProjectIndex(project), ...(mode === 'worker' ? { [SUMMARIES]: summaries } : {}) };
-    let last = performance.now();
-    let maxGap = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 10);
-    const started = performance.now();
-    const result = await engine.analyzeTiers({ text: ROUTE, languageId: 'javascript', path: 'routes/users.js' }, services);
-    const wall = performance.now() - started;
-    maxGap = Math.max(maxGap, performance.now() - last);
-    clearInterval(timer);
+    const { result, wall, maxGap } = await longestGap(() => engine.analyzeTiers({ text: ROUTE, languageId: 'javascript', path: 'routes/users.js' }, services));
     const cross = result.findings.filter((f) => f.ruleId === 'sql-injection').length;
     console.log(`${mode.padEnd(9)} both tiers with a ${n}-helper import: ${Math.round(wall)} ms, ${cross} SQL findings through it; longest main-thread gap between 10 ms ticks: ${Math.round(maxGap)} ms`);
   }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { longestGap } from './lib/gaps.mjs';
 
 // CommonJS, as the bundles run them (the worker is found next to threaded.ts through __dirname).
 const require = createRequire(import.meta.url);
@@ -23,18 +24,7 @@ async function measure(make) {
   const root = mkdtempSync(join(tmpdir(), 'vouch-thread-'));
   writeFileSync(join(root, 'package.json'), '{ "name": "app" }\n');
   const service = make(root);
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxGap = Math.max(maxGap, now - last);
-    last = now;
-  }, 10);
-  const started = performance.now();
-  const facts = await service.check({ path: 'src/cold.js', text: TEXT });
-  const wall = performance.now() - started;
-  maxGap = Math.max(maxGap, performance.now() - last);
-  clearInterval(timer);
+  const { result: facts, wall, maxGap } = await longestGap(() => service.check({ path: 'src/cold.js', text: TEXT }));
   service.dispose();
   rmSync(root, { recursive: true, force: true });
   return { wall, maxGap, facts: facts?.length };

@@ -12,6 +12,7 @@ import { ThreadedSummaries } from '../../server/src/project/threaded-summaries';
 import { ProjectIndex } from '../../server/src/project/workspace-index';
 import { testEngine } from '../engine';
 import { memoryProject } from './workspace-index.test';
+import { whileTicking } from '../ticks';
 
 const ROOT = join(__dirname, '..');
 
@@ -115,22 +116,8 @@ describe('project/threaded-summaries: export tables made on a worker thread', fu
 
   it('keeps the main thread running while a big file is summarised', async () => {
     const file = { path: 'big.js', text: bigHelper(400), language: 'js' as const };
-    let answered = false;
-    let ticks = 0;
-    let firstTickBeforeAnswer = false;
-    const timer = setInterval(() => {
-      ticks++;
-      if (ticks === 1) firstTickBeforeAnswer = !answered;
-    }, 10);
-    const started = performance.now();
-    try {
-      const answer = await threaded.exports(file, []);
-      answered = true;
-      assert.ok(answer?.table.get('q7')?.sinks.length, 'q7 reaches a SQL sink');
-    } finally {
-      clearInterval(timer);
-    }
-    const ms = performance.now() - started;
+    const { result: answer, ticks, firstTickBeforeAnswer, ms } = await whileTicking(10, () => threaded.exports(file, []));
+    assert.ok(answer?.table.get('q7')?.sinks.length, 'q7 reaches a SQL sink');
     assert.ok(firstTickBeforeAnswer, `a 10 ms timer fired only after the ${Math.round(ms)} ms summary answered`);
     assert.ok(ticks >= 2, `${ticks} ticks of a 10 ms timer during a ${Math.round(ms)} ms summary`);
   });

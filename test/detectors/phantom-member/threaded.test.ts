@@ -8,6 +8,7 @@ import { ts } from 'ts-morph';
 import { TypeCheckService } from '../../../server/src/typecheck/service';
 import { ThreadedTypeService } from '../../../server/src/typecheck/threaded';
 import { fixtureProject } from './project';
+import { whileTicking } from '../../ticks';
 
 const EXT: Record<string, string> = { javascript: 'js', typescript: 'ts', typescriptreact: 'tsx', javascriptreact: 'jsx' };
 
@@ -64,22 +65,8 @@ describe('typecheck: the worker-thread type service', function () {
   });
 
   it('keeps the main thread running while a cold check is in flight', async () => {
-    let answered = false;
-    let ticks = 0;
-    let firstTickBeforeAnswer = false;
-    const timer = setInterval(() => {
-      ticks++;
-      if (ticks === 1) firstTickBeforeAnswer = !answered;
-    }, 20);
-    const started = performance.now();
-    try {
-      const facts = await threaded.check({ path: 'src/cold.js', text: COLD });
-      answered = true;
-      assert.ok(facts?.some((f) => f.subject === 'fs.readFileAsync'), JSON.stringify(facts));
-    } finally {
-      clearInterval(timer);
-    }
-    const ms = performance.now() - started;
+    const { result: facts, ticks, firstTickBeforeAnswer, ms } = await whileTicking(20, () => threaded.check({ path: 'src/cold.js', text: COLD }));
+    assert.ok(facts?.some((f) => f.subject === 'fs.readFileAsync'), JSON.stringify(facts));
     // In-thread, the check runs as one synchronous block: no timer fires until it has answered.
     assert.ok(firstTickBeforeAnswer, `a 20 ms timer fired only after the ${Math.round(ms)} ms check answered`);
     assert.ok(ticks >= 2, `${ticks} ticks of a 20 ms timer during a ${Math.round(ms)} ms cold check`);
