@@ -20,12 +20,12 @@ export function json(res: ServerResponse, status: number, body: unknown, delayMs
   else send();
 }
 
-/** An HTTP server on 127.0.0.1 dispatching on the path; unknown paths answer 404. */
-export function mockServer(routes: Record<string, Route>): Promise<MockServer> {
+/** An HTTP server on 127.0.0.1 dispatching on the path; unknown paths go to `fallback`, else answer 404. */
+export function mockServer(routes: Record<string, Route>, fallback?: Route): Promise<MockServer> {
   const requests: MockServer['requests'] = [];
   const server: Server = createHttpServer((req, res) => {
     requests.push({ url: req.url ?? '', accept: req.headers.accept, authorization: req.headers.authorization });
-    const route = routes[(req.url ?? '').split('?')[0]];
+    const route = routes[(req.url ?? '').split('?')[0]] ?? fallback;
     if (route) void route(req, res);
     else json(res, 404, { error: 'not found' });
   });

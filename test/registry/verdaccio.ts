@@ -3,7 +3,7 @@
 // and fixture packages published with the real `npm publish` against a temp user config — the
 // developer's own ~/.npmrc and npm cache are never touched.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,23 @@ export class Verdaccio {
     if (pkg.deprecate) {
       await run('npm', ['deprecate', `${pkg.name}@*`, pkg.deprecate, '--registry', this.url], { cwd: this.dir, env: this.npmEnv });
     }
+  }
+
+  /**
+   * Rewrites a published package's history in the registry's storage as if its versions had been
+   * published from `since` on, one a year: Verdaccio reads the stored document on every request, so
+   * fixtures can stand for long-established packages (a registry that answers only what was
+   * published today would make every package look new).
+   */
+  backdate(name: string, since: string): void {
+    const file = join(this.dir, 'storage', name, 'package.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { time?: Record<string, string>; versions?: Record<string, unknown> };
+    const start = Date.parse(since);
+    const year = 365 * 24 * 3600_000;
+    const time: Record<string, string> = { created: new Date(start).toISOString() };
+    Object.keys(doc.versions ?? {}).forEach((v, i) => (time[v] = new Date(start + i * year).toISOString()));
+    time.modified = new Date(start + Math.max(0, Object.keys(doc.versions ?? {}).length - 1) * year).toISOString();
+    writeFileSync(file, JSON.stringify({ ...doc, time }));
   }
 
   /** Ends Verdaccio's whole process group and waits for it. */

@@ -27,7 +27,7 @@ describe('server over JSON-RPC: imported files summarised off the main thread', 
     const published = await client.until(() => client.published.find((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'sql-injection')), 'the cross-file flow of routes/users.js', 60_000);
     const d = published.diagnostics.find((x) => x.code === 'sql-injection')!;
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.character], [4, 26, 38]);
-    assert.match(d.message, /through `findUser\(\)` in `db\/users\.js`/);
+    assert.match(String(d.message), /through `findUser\(\)` in `db\/users\.js`/);
     assert.deepEqual(client.logs.filter((l) => /workspace summaries/.test(l.message)), [], 'the worker started and ran without a restart');
   });
 });

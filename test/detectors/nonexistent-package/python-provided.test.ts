@@ -104,6 +104,31 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.deepEqual(at(await depFindings('undeclared-dependency', { code, path: 'app.py', files, registry: registryWith() })), []);
   });
 
+  it('an import only a declared distribution provides, when that distribution does not exist either: reported at the import, naming it', async () => {
+    const code = 'import requests\nfrom ghostview_zz import render\n';
+    const files = { 'requirements.txt': 'requests\ndjango-ghostview-zz==1.0\n' };
+    const f = await depFindings(ID, { code, path: 'blog/views.py', files, registry: registryWith() });
+    assert.deepEqual(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character]), [[1, 5, 1, 17]]);
+    assert.equal(f[0].message, '`ghostview_zz` would come from `django-ghostview-zz` (declared in requirements.txt), which does not exist on PyPI either: likely hallucinated, and anyone could register that name.');
+    assert.equal(f[0].confidence, 'high');
+    // The offline list of every PyPI name answers for the provider as it does for the manifest entry.
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'blog/views.py', files, registry: registryWith({}, 'snapshot') })), ['2:6']);
+  });
+
+  it('says nothing about that import when the declared provider exists, or when nobody knows', async () => {
+    const code = 'from ghostview_zz import render\n';
+    const files = { 'requirements.txt': 'django-ghostview-zz==1.0\n' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', files, registry: registryWith({ 'pypi:django-ghostview-zz': {} }) })), []);
+    const unknown = registryWith();
+    const lookup = unknown.lookup.bind(unknown);
+    unknown.lookup = async (eco, name, signal) => (name === 'django-ghostview-zz' ? undefined : lookup(eco, name, signal));
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', files, registry: unknown })), []);
+    // Installed in the workspace's virtualenv: it exists wherever it came from.
+    const site = '.venv/lib/python3.12/site-packages';
+    const installed = { ...files, [`${site}/django_ghostview_zz-1.0.dist-info/METADATA`]: 'Name: django-ghostview-zz\n' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'views.py', files: installed, registry: registryWith() })), []);
+  });
+
   it('setup.py install_requires and poetry.lock / uv.lock entries provide modules (read, never run)', async () => {
     const code = 'import alpha_zz\nimport beta_zz\nimport gamma_zz\n';
     const files = {
@@ -111,7 +136,7 @@ describe(`${ID}: Python imports provided under another name`, () => {
       'poetry.lock': '[[package]]\nname = "beta-zz"\nversion = "1.0"\n',
       'sub/uv.lock': 'version = 1\n\n[[package]]\nname = "gamma_zz"\nversion = "2.0"\n',
     };
-    assert.deepEqual(at(await depFindings(ID, { code, path: 'sub/app.py', files, registry: registryWith() })), []);
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'sub/app.py', files, registry: registryWith({ 'pypi:alpha-zz': {} }) })), []);
   });
 
   it('an installed distribution in the workspace virtualenv provides it (top_level.txt: editable and renamed installs)', async () => {

@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
-# todo-expect: nonexistent-package
+# expect: nonexistent-package
 from markdown_safeview import render_markdown
 
 from .forms import SignupForm, SubscribeForm

@@ -2,6 +2,7 @@
 const express = require('express');
 const _ = require('lodash');
 const axios = require('axois');
+// todo-expect: nonexistent-package
 const { validateCart } = require('express-cart-validator');
 const config = require('../config');
 const { Product } = require('../db');

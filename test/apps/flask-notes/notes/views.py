@@ -13,6 +13,7 @@ import requests
 import dateutil.parser
 from flask import Blueprint, abort, jsonify, request, send_from_directory
 from flask_login import current_user, login_required
+# expect: nonexistent-package
 from flask_sanitize_html import sanitize
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 

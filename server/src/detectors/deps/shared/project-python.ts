@@ -19,6 +19,8 @@ export interface PyProject {
   isLocalModule(top: string): boolean;
   /** Which kind of distribution provides this top-level module: one the project declares (or locks), one installed, or none. */
   provides(top: string): 'declared' | 'installed' | undefined;
+  /** The declared distributions (not installed) whose names say they provide this top-level module. */
+  providers(top: string): string[];
 }
 
 const VENVS = ['.venv', 'venv', 'env', '.env'];
@@ -65,7 +67,7 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
   const locked = new Set<string>();
   const distInfos: string[] = [];
   let topLevel: Set<string> | undefined;
-  const out: PyProject = { manifests: [], declared: new Map(), installed: new Map(), installedModules: new Set(), isLocalModule: () => false, provides: () => undefined };
+  const out: PyProject = { manifests: [], declared: new Map(), installed: new Map(), installedModules: new Set(), isLocalModule: () => false, provides: () => undefined, providers: () => [] };
   for (const dir of dirs) {
     for (const path of manifestFiles(project, dir)) {
       const text = project.readFile(path);
@@ -99,6 +101,7 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
   const self = project.rootName && project.exists('__init__.py') ? project.rootName : undefined;
   out.isLocalModule = (top) => top === self ||
     roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')) || compiled(r, top));
+  out.providers = (top) => [...out.declared.keys()].filter((d) => namesModule(d, top) && !out.installed.has(d));
   out.provides = (top) => {
     for (const d of [...out.declared.keys(), ...locked]) if (namesModule(d, top)) return 'declared';
     if (out.installedModules.has(top)) return 'installed';

@@ -8,6 +8,7 @@ import { renameFix } from './dep-fixes';
 import { addCreationTimes, ageInDays, nearMissOf, ownCompanion, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 import { origin, providedBy, undeclared } from './undeclared';
+import { phantomProviders } from './phantom-providers';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
 
@@ -28,10 +29,14 @@ const REGISTRY_NAME: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI' };
 const code = (s: string) => `\`${s}\``;
 
 /** `sameOwner`: a near miss the registry says belongs to its popular neighbour's owners (no suspicion). */
-function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean): Verdict[] {
+function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean, phantom?: string): Verdict[] {
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
   if (facts && !facts.exists) {
+    if (phantom) {
+      const message = `${code(r.importName ?? r.name)} would come from ${code(phantom)} (declared in ${c.py?.declared.get(phantom)?.file ?? 'the manifest'}), which does not exist on PyPI either: likely hallucinated, and anyone could register that name.`;
+      return [{ kind: 'nonexistent', ref: r, message, confidence: r.optional || r.lazy ? 'low' : undefined }];
+    }
     if (providedBy(c, r)) return out;
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     // Behind `try: … except ImportError` or another platform's branch, the code runs without it, as
@@ -121,13 +126,14 @@ async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
   const days = (ctx.services.dependencies as DependencyOptions | undefined)?.newPackageDays ?? 30;
   if (registry) await addCreationTimes(registry, todo, facts, indexOf, ctx.signal);
   const sameOwner = registry ? await sameOwnerNames(registry, todo, facts, indexOf, ctx.signal) : new Set<string>();
+  const phantoms = registry ? await phantomProviders(registry, c, todo, facts, ctx.signal) : new Map<Located, string>();
   if (ctx.signal?.aborted) return [];
   const out: Verdict[] = [];
   const suspected = new Set<string>();
   for (const r of todo) {
     ctx.checkBudget();
     const key = `${r.ecosystem}\u0000${r.name}`;
-    for (const v of judge(ctx, c, r, facts.get(key), indexOf(r.ecosystem), days, sameOwner.has(key))) {
+    for (const v of judge(ctx, c, r, facts.get(key), indexOf(r.ecosystem), days, sameOwner.has(key), phantoms.get(r))) {
       // A suspicious package is one finding per manifest: on its entry there when it is declared, else on
       // its first import here, never once per import site.
       if (v.kind === 'suspicious' && ((r.kind === 'import' && r.declared) || suspected.has(`${r.ecosystem}:${r.name}`))) continue;
