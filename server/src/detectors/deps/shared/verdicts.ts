@@ -8,7 +8,7 @@ import { renameFix } from './dep-fixes';
 import { addCreationTimes, ageInDays, nearMissOf, ownCompanion, ownScope, sameOwnerNames } from './same-owner';
 import { popularIndex, typosquatOf, type PopularIndex } from './typosquat';
 import { origin, providedBy, undeclared } from './undeclared';
-import { phantomProviders } from './phantom-providers';
+import { alternatives, phantomProviders, phantomVerdict } from './import-providers';
 
 export type VerdictKind = 'nonexistent' | 'suspicious' | 'undeclared' | 'deprecated';
 
@@ -33,10 +33,7 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   const out: Verdict[] = [];
   const reg = REGISTRY_NAME[r.ecosystem];
   if (facts && !facts.exists) {
-    if (phantom) {
-      const message = `${code(r.importName ?? r.name)} would come from ${code(phantom)} (declared in ${c.py?.declared.get(phantom)?.file ?? 'the manifest'}), which does not exist on PyPI either: likely hallucinated, and anyone could register that name.`;
-      return [{ kind: 'nonexistent', ref: r, message, confidence: r.optional || r.lazy ? 'low' : undefined }];
-    }
+    if (phantom) return [phantomVerdict(c, r, phantom)];
     if (providedBy(c, r)) return out;
     const near = index && typosquatOf(r.ecosystem, r.name, index);
     // Behind `try: … except ImportError` or another platform's branch, the code runs without it, as
@@ -83,21 +80,6 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
   const u = undeclared(ctx, c, r, facts, out.some((v) => v.kind === 'suspicious'));
   if (u) out.push(u);
   return out;
-}
-
-/**
- * An import whose registry name does not exist may still be real under another name (the import name
- * itself, another candidate distribution): those are asked, and the first that exists stands for it;
- * one unknown answer leaves the reference unknown, never "does not exist".
- */
-async function alternatives(registry: RegistryService, refs: readonly Located[], facts: Map<string, PackageFacts | undefined>, signal?: AbortSignal): Promise<void> {
-  const key = (r: Located, n: string) => `${r.ecosystem}\u0000${n}`;
-  const missing = refs.filter((r) => r.alternatives?.length && facts.get(key(r, r.name))?.exists === false);
-  await Promise.all(missing.map(async (r) => {
-    const answers = await Promise.all(r.alternatives!.map((n) => registry.lookup(r.ecosystem, n, signal).catch(() => undefined)));
-    const found = answers.find((a) => a?.exists) ?? (answers.some((a) => !a) ? undefined : facts.get(key(r, r.name)));
-    facts.set(key(r, r.name), found);
-  }));
 }
 
 async function compute(ctx: AsyncDetectorContext): Promise<Verdict[]> {
