@@ -16,6 +16,13 @@ export const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && 
 const TEST_RUNNERS = new Set(['pytest', 'nose', 'nose2']);
 const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)(?:conftest|test_[^/]*|[^/]*_tests?)\.py$/;
 
+// A build tool's own config (`vite.config.js` importing `vite`) needs only devDependencies. A manifest
+// chain with no devDependencies at all was stripped of them on publish (firebase-tools' tarball ships its
+// MCP apps' vite configs), so it cannot say whether the tool is declared: shown, not alarmed about.
+const BUILD_CONFIG = /(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|[Gg]runtfile\.[cm]?[jt]s|[Gg]ulpfile(?:\.[\w-]+)?\.[cm]?[jt]s)$/;
+const strippedBuildConfig = (c: Collected, path: string) =>
+  BUILD_CONFIG.test(path) && !!c.npm && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.section === 'devDependencies'));
+
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
@@ -32,5 +39,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: r.lazy || typesOnly ? 'low' : undefined };
+  const low = r.lazy || typesOnly || (r.ecosystem === 'npm' && strippedBuildConfig(c, ctx.path));
+  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
