@@ -2,6 +2,8 @@ import { at, ruleTester } from '../harness';
 
 const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const d = jwt.decode(token, { complete: true });\n  return { kid: d.header.kid, user: d.payload.sub };\n}";
 
+const fakeSign = "const jsonwebtoken_1 = require('jsonwebtoken');\nconst jwtStr = (0, jsonwebtoken_1.sign)(claims, 'fake-secret', {\n  algorithm: 'none',\n  expiresIn: 3600,\n});";
+const fakeVerify = "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'fake-secret', { algorithms: ['none'] });";
 const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
@@ -41,6 +43,10 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },
+    // fake tokens minted on purpose, under a key that says so (firebase-tools' auth emulator): shown, not alarmed about
+    { code: fakeSign, errors: [{ ...at(fakeSign, "algorithm: 'none'"), severity: 'info', confidence: 'low' }] },
+    // accepting unsigned tokens stays an error whatever the key is called
+    { code: fakeVerify, errors: [{ ...at(fakeVerify, "algorithms: ['none']"), severity: 'error', confidence: 'high' }] },
     { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
