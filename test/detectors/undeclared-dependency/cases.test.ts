@@ -72,6 +72,13 @@ describe(`${ID}`, () => {
     assert.deepEqual((await depFindings(ID, { code, path: 'vite.config.js', files: dev, registry })).map((x) => x.confidence), ['high', 'high']);
     // Outside a tool's config, the stripped manifest still judges the import.
     assert.deepEqual((await depFindings(ID, { code, path: 'lib/apps/deploy/build.js', files: stripped, registry })).map((x) => x.confidence), ['high', 'high']);
+    // Beside a bundler's config, the file is what it bundles at build time (the MCP app's page script): low too.
+    const app = "const ext = require('@modelcontextprotocol/ext-apps');\nconst btn = document.getElementById('deploy');\n";
+    const appRegistry = registryWith({ 'npm:@modelcontextprotocol/ext-apps': { latest: '0.3.0' } });
+    const beside = { ...stripped, 'lib/apps/deploy/vite.config.js': code };
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: beside, registry: appRegistry })).map((x) => x.confidence), ['low']);
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: stripped, registry: appRegistry })).map((x) => x.confidence), ['high']);
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: { ...beside, 'package.json': '{ "name": "app", "devDependencies": { "vite": "7" } }' }, registry: appRegistry })).map((x) => x.confidence), ['high']);
   });
 
   it('JS: a require inside a function is low confidence; one the file probes for with require.resolve in a try is optional', async () => {
