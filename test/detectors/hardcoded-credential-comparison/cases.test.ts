@@ -16,6 +16,9 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     // the shipped default, detected to be replaced: the value asks to be changed
     "if (user.username === 'admin' && (user.password === 'admin-default-password-change-me' || user.password === '')) {\n  user.password = generateRandomPassword(16);\n}",
     "if (config.apiSecret === 'replace_me') throw new Error('configure apiSecret');",
+    // the placeholder of a template URL the user was told to edit (firebase-tools' auth emulator)
+    "if (req.query.newPassword === 'NEW_PASSWORD_HERE') return res.status(400).json({ hint: 'replace NEW_PASSWORD_HERE' });",
+    "if (apiKey === 'YOUR_API_KEY') throw new Error('set your API key');",
     // an option about the password (Ansible's `update_password: always | on_create`), not one
     "if (opts.update_password === 'always' && user.exists) changePassword(user);",
     // empty, null and length checks
@@ -52,6 +55,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsBcrypt, 'changeme', 'call'),
     flag(jsMethod, 'Passw0rd!', 'call'),
     flag(jsApiKey, 'k-12345', 'compare'),
+    // a word that merely ends in "here" is no placeholder
+    flag("if (req.body.password === 'wherethere') login();", 'wherethere', 'compare'),
     // a log line that is no warning about the default: the login check stands
     flag("if (user === 'root' && pass === 'hunter2') {\n  console.log('admin logged in');\n  grant();\n}", 'hunter2', 'compare'),
     { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },

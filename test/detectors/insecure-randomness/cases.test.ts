@@ -8,6 +8,8 @@ ruleTester('insecure-randomness', 'typescript', {
     // a probability: one token in ten gets a log line (unleash's api-token-service)
     "function checkTokenRate(token) {\n  if (Math.random() < 0.1) {\n    logger.info(`Token ${token.slice(0, 8)} rate limited`);\n  }\n}",
     { code: 'import random as random_module\nrandom = random_module.SystemRandom()\n\ndef password(n):\n    return "".join(random.choice(CHARS) for _ in range(n))', language: 'python' },
+    // an analytics visit (firebase-tools' GA4 session): counted, not authenticated
+    "property.currentSession = {\n  measurementId: property.measurementId,\n  clientId,\n  sessionId: (Math.random() * Number.MAX_SAFE_INTEGER).toFixed(0),\n  totalEngagementSeconds: 0,\n};",
     "setTimeout(retry, Math.random() * 1000);",
     "const x = Math.random() * width;",
     "items.sort(() => Math.random() - 0.5);",
@@ -30,6 +32,8 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: "function generateSessionId() {\n  let result = '';\n  for (let i = 0; i < 32; i++) result += chars.charAt(Math.floor(Math.random() * chars.length));\n  return result;\n}", errors: [{ line: 3 }] },
     { code: "user.resetToken = Math.random().toString(16).slice(2);", errors: 1 },
     { code: "res.json({ apiKey: Math.random().toString(36) });", errors: 1 },
+    // a session id beside a user, not analytics keys: a login session
+    { code: "req.session = {\n  userId: user.id,\n  sessionId: (Math.random() * Number.MAX_SAFE_INTEGER).toFixed(0),\n  expires: Date.now() + ttl,\n};", errors: [{ line: 3, column: 15 }] },
     { code: 'import random\nimport string\ntoken = "".join(random.choice(string.ascii_letters) for _ in range(32))', language: 'python', errors: [{ line: 3, column: 17 }] },
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },

@@ -2,6 +2,8 @@ import { at, ruleTester } from '../harness';
 
 const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const d = jwt.decode(token, { complete: true });\n  return { kid: d.header.kid, user: d.payload.sub };\n}";
 
+const fakeSign = "const jsonwebtoken_1 = require('jsonwebtoken');\nconst jwtStr = (0, jsonwebtoken_1.sign)(claims, 'fake-secret', {\n  algorithm: 'none',\n  expiresIn: 3600,\n});";
+const fakeVerify = "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'fake-secret', { algorithms: ['none'] });";
 const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
@@ -15,6 +17,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // the issuer only (it picks which verifier runs: Directus), and a token this function has just signed (Feathers)
     "import jwt from 'jsonwebtoken';\nexport default function isDirectusJWT(s) {\n  const payload = jwt.decode(s, { json: true });\n  return payload?.iss === 'directus';\n}",
     "import jsonwebtoken from 'jsonwebtoken';\nasync function create(data) {\n  const accessToken = await this.createAccessToken(data.payload);\n  return { accessToken, payload: jsonwebtoken.decode(accessToken) };\n}",
+    // the ID token of a code exchange, straight from the token endpoint over TLS (OIDC Core 3.1.3.7: firebase-tools' login)
+    "const jwt = require('jsonwebtoken');\nasync function complete(code, verifier) {\n  const tokens = await getTokensFromAuthorizationCode(code, `${(0, api.origin)()}/complete`, verifier);\n  return { user: jwt.decode(tokens.id_token, { json: true }), tokens };\n}",
+    "import jwt from 'jsonwebtoken';\napp.get('/cb', async (req, res) => {\n  const tokens = await oauth.exchangeCodeForTokens(req.query.code);\n  res.json(jwt.decode(tokens.idToken));\n});",
     "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
@@ -30,10 +35,18 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // the issuer and a claim read: trusted; a token from elsewhere, decoded: trusted
     { code: "import jwt from 'jsonwebtoken';\nfunction who(s) {\n  const p = jwt.decode(s);\n  return p.iss === 'app' ? p.sub : null;\n}", errors: [{ line: 3 }] },
     { code: "import jwt from 'jsonwebtoken';\nasync function who(req) {\n  const token = await readToken(req);\n  return jwt.decode(token).sub;\n}", errors: [{ line: 4 }] },
+    // an id_token the client sent, or read from the request by a token-named helper: not the token endpoint's
+    { code: "import jwt from 'jsonwebtoken';\nfunction who(req) {\n  return jwt.decode(req.body.id_token);\n}", errors: [{ line: 3, column: 10 }] },
+    { code: "import jwt from 'jsonwebtoken';\nasync function who(req) {\n  const tokens = await getTokens(req);\n  return jwt.decode(tokens.id_token).sub;\n}", errors: [{ line: 4 }] },
+    { code: "import jwt from 'jsonwebtoken';\nfunction who(tokens) {\n  return jwt.decode(tokens.id_token).sub;\n}", errors: [{ line: 3 }] },
     // the header and the payload both read: the claims are trusted unverified
     { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },
+    // fake tokens minted on purpose, under a key that says so (firebase-tools' auth emulator): shown, not alarmed about
+    { code: fakeSign, errors: [{ ...at(fakeSign, "algorithm: 'none'"), severity: 'info', confidence: 'low' }] },
+    // accepting unsigned tokens stays an error whatever the key is called
+    { code: fakeVerify, errors: [{ ...at(fakeVerify, "algorithms: ['none']"), severity: 'error', confidence: 'high' }] },
     { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },

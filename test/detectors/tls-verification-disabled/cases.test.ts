@@ -5,6 +5,11 @@ const branch = "if (process.env.CI) {\n  connObj.tls.rejectUnauthorized = false;
 const pyNamed = 'def context(validate_certs):\n    ctx = ssl.create_default_context()\n    if not validate_certs:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx';
 const pyBranch = 'if os.environ.get("CI"):\n    ctx.check_hostname = False';
 const always = 'const agent = new https.Agent({ rejectUnauthorized: false });';
+const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
+const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
+const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
+const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    s = ctx.wrap_socket(sock)\n    if self.validate == ssl.CERT_REQUIRED:\n        check_hostname(s, host, self.valid_names)\n    return s';
+const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    return ctx.wrap_socket(sock)';
 
 ruleTester('tls-verification-disabled', 'typescript', {
   valid: [
@@ -43,6 +48,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: "if (opts.insecure) agentOptions.rejectUnauthorized = false;\nconst a = new Agent(opts.insecure ? { rejectUnauthorized: false } : {});", errors: [{ line: 1 }, { line: 2 }] },
     // a switch named for the insecure choice is the user's explicit opt-in: shown, not alarmed about
     { code: named, errors: [{ ...at(named, 'connObj.tls.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
+    // the user's switch for an invalid local certificate (localtunnel's --allow-invalid-cert) is named for it too
+    { code: invalidCert, errors: [{ ...at(invalidCert, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: "const options = {};\noptions.rejectUnauthorized = false;", errors: [{ line: 2, column: 1 }], output: "const options = {};\noptions.rejectUnauthorized = true;" },
@@ -50,6 +57,12 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // Python too: a library honouring its caller's `validate_certs=False` is shown, not alarmed about; another branch is an opt-in
     { code: pyNamed, language: 'python', errors: [{ ...at(pyNamed, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyBranch, language: 'python', errors: [{ ...at(pyBranch, 'ctx.check_hostname = False'), severity: 'warning', confidence: 'medium' }] },
+    // the function named for the unverified variant is what the caller's verify=False dispatches to (httpx); another is not
+    { code: pyNoVerifyFn, language: 'python', errors: [{ ...at(pyNoVerifyFn, 'context.check_hostname = False'), severity: 'info', confidence: 'low' }, { ...at(pyNoVerifyFn, 'context.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyPlainFn, language: 'python', errors: [{ ...at(pyPlainFn, 'context.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
+    { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },
+    { code: pyNoMatch, language: 'python', errors: [{ ...at(pyNoMatch, 'ctx.check_hostname = False'), severity: 'error', confidence: 'high' }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },
   ],

@@ -61,6 +61,26 @@ describe(`${ID}`, () => {
     assert.deepEqual(js.map((x) => x.confidence), ['high']);
   });
 
+  it('shows at low confidence a build tool\'s config importing its tool when the manifests declare no devDependencies (a published tarball)', async () => {
+    const code = "const vite_1 = require('vite');\nconst single = require('vite-plugin-singlefile');\n";
+    const registry = registryWith({ 'npm:vite': { latest: '7.1.0' }, 'npm:vite-plugin-singlefile': { latest: '2.3.0' } });
+    const stripped = { 'package.json': '{ "name": "cli", "files": ["lib"], "dependencies": { "axios": "1" } }' };
+    const f = await depFindings(ID, { code, path: 'lib/apps/deploy/vite.config.js', files: stripped, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:25', 'low'], ['2:25', 'low']]);
+    // With a devDependencies section the manifest speaks for the build: the tool missing from it is a finding.
+    const dev = { 'package.json': '{ "name": "app", "devDependencies": { "typescript": "5" } }' };
+    assert.deepEqual((await depFindings(ID, { code, path: 'vite.config.js', files: dev, registry })).map((x) => x.confidence), ['high', 'high']);
+    // Outside a tool's config, the stripped manifest still judges the import.
+    assert.deepEqual((await depFindings(ID, { code, path: 'lib/apps/deploy/build.js', files: stripped, registry })).map((x) => x.confidence), ['high', 'high']);
+    // Beside a bundler's config, the file is what it bundles at build time (the MCP app's page script): low too.
+    const app = "const ext = require('@modelcontextprotocol/ext-apps');\nconst btn = document.getElementById('deploy');\n";
+    const appRegistry = registryWith({ 'npm:@modelcontextprotocol/ext-apps': { latest: '0.3.0' } });
+    const beside = { ...stripped, 'lib/apps/deploy/vite.config.js': code };
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: beside, registry: appRegistry })).map((x) => x.confidence), ['low']);
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: stripped, registry: appRegistry })).map((x) => x.confidence), ['high']);
+    assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: { ...beside, 'package.json': '{ "name": "app", "devDependencies": { "vite": "7" } }' }, registry: appRegistry })).map((x) => x.confidence), ['high']);
+  });
+
   it('JS: a require inside a function is low confidence; one the file probes for with require.resolve in a try is optional', async () => {
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/sqlite3/package.json': '{"version":"5.1.7"}', 'node_modules/pg/package.json': '{"version":"8.11.0"}' };
     const code = "function instrument() {\n  try { require.resolve('sqlite3') } catch { return }\n  const db = require('sqlite3').Database;\n}\nfunction connect() {\n  return require('pg');\n}\n";

@@ -49,8 +49,9 @@ function credentialValue(v: string): boolean {
   const t = v.trim();
   if (t.length < 4 || t.length > 128 || NOT_CREDENTIAL.has(t.toLowerCase())) return false;
   if (/^[*\u2022.x]+$/i.test(t) || /\$\{|\{\{|%\(/.test(t)) return false; // masks and templates
-  // A value that asks to be changed: the comparison detects the unchanged default (`=== 'admin-default-password-change-me'`).
-  if (/chang(?:e[-_ ]?)?me|change[-_ ]?this|replace[-_ ]?me/i.test(t)) return false;
+  // A value that asks to be changed or filled in: the comparison detects the unchanged default
+  // (`=== 'admin-default-password-change-me'`) or the unedited template (`newPassword=NEW_PASSWORD_HERE`).
+  if (/chang(?:e[-_ ]?)?me|change[-_ ]?this|replace[-_ ]?me|[-_]here$|^(?:your|enter|insert)[-_]|placeholder/i.test(t)) return false;
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }
 

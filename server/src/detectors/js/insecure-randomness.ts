@@ -12,6 +12,11 @@ const BENIGN = /(^|_)(delay|jitter|timeout|backoff|wait|sleep|interval|retry|ms|
 const SCHEDULING = /(^|_)(schedule|scheduled|cleanup|cron|stagger|spread)(_|$)/;
 const NEUTRAL = /^(result|res|str|s|out|output|value|val|v|id|chars?|c|r|rand|random|rnd|n|num|number|text|ret|buf|code|part|digits?|i|j)$/i;
 
+/** Keys of an analytics record (`{ measurementId, sessionId, totalEngagementSeconds }`): its session id counts visits, guessing it grants nothing. */
+const ANALYTICS_KEY = /measurement|engagement|analytics|telemetry|tracking|pageviews?/i;
+const analyticsRecord = (p: ts.PropertyAssignment, sf: ts.SourceFile) =>
+  p.parent.properties.some((q) => q !== p && !!q.name && ANALYTICS_KEY.test(q.name.getText(sf)));
+
 const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** The security-relevant name this value flows into, or undefined. */
@@ -35,6 +40,7 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
       return named && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false, ...named } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
+    if (ts.isPropertyAssignment(parent) && analyticsRecord(parent, sf)) return undefined;
     const w = words(name);
     const named = securityName(w);
     if (BENIGN.test(w) || !named) return undefined;

@@ -26,10 +26,27 @@ function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const body = scope.getText(sf);
   const arg = call.arguments[0];
   if (arg && ts.isIdentifier(arg) && new RegExp(`\\b${esc(arg.text)}\\s*=\\s*(?:await\\s+)?[\\w.]*(?:\\bsign|create\\w*Token|issue\\w*Token|generate\\w*Token)\\s*\\(`, 'i').test(body)) return true;
+  if (arg && fromTokenEndpoint(arg, body)) return true;
   if (ts.isPropertyAccessExpression(p)) return ROUTING.has(p.name.text);
   if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
   const reads = [...body.matchAll(new RegExp(`\\b${esc(p.name.text)}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
   return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]));
+}
+
+// OpenID Connect lets a client skip the signature of an ID token it received straight from the token
+// endpoint over TLS (Core 3.1.3.7): `tokens.id_token` of a code exchange (`getTokensFromAuthorizationCode`).
+const EXCHANGE = /^(?:await\s+)?[\w.]*?(?:(?:get|fetch|exchange|request|obtain)\w*Tokens?|grant\w*|\w*AuthorizationCode|login\w*)\s*\(([^)]*)\)/i;
+const FROM_CLIENT = /\breq(?:uest)?\b|\b(?:body|headers|query|params|cookies)\b/;
+
+/** `x.id_token` where `x` holds what a code exchange returned in this function (never the request's). */
+function fromTokenEndpoint(arg: ts.Expression, body: string): boolean {
+  if (!ts.isPropertyAccessExpression(arg) || !/^id_?token$/i.test(arg.name.text) || !ts.isIdentifier(arg.expression)) return false;
+  for (const m of body.matchAll(new RegExp(`\\b${esc(arg.expression.text)}\\s*=\\s*([^;\\n]+)`, 'g'))) {
+    const call = EXCHANGE.exec(m[1]);
+    // A request handed over whole may be where the tokens are read from; its `code` is what is exchanged.
+    if (call && (!FROM_CLIENT.test(call[1]) || /\bcode\b/.test(call[1]))) return true;
+  }
+  return false;
 }
 
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
@@ -74,7 +91,10 @@ export const jwtVerificationDisabled: Detector = {
         const v = node.initializer;
         const none = (e: ts.Expression) => ts.isStringLiteralLike(e) && e.text.toLowerCase() === 'none';
         if (jwtFile && ((k === 'algorithms' && ts.isArrayLiteralExpression(v) && v.elements.some(none)) || (k === 'algorithm' && none(v)))) {
-          ctx.report({ start: node.getStart(sf), end: node.end, message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).' });
+          ctx.report({
+            start: node.getStart(sf), end: node.end, ...(fakeSigning(node) ? { severity: 'info' as const, confidence: 'low' as const } : {}),
+            message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).',
+          });
         } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning',
@@ -98,6 +118,22 @@ export const jwtVerificationDisabled: Detector = {
     });
   },
 };
+
+// A key that says it is not one (`sign(claims, 'fake-secret', { algorithm: 'none' })`): fake tokens minted on
+// purpose, as an auth emulator or a fixture does (firebase-tools); the verifier that would accept them is the risk.
+const FAKE_KEY = /fake|dummy|mock|stub|placeholder|emulat/i;
+
+/** `{ algorithm: 'none' }` in the options of a `sign(payload, key, …)` whose key is a literal saying it is fake. */
+function fakeSigning(node: ts.PropertyAssignment): boolean {
+  const call = node.parent.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[2] !== node.parent) return false;
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  if (ts.isBinaryExpression(callee) && callee.operatorToken.kind === ts.SyntaxKind.CommaToken) callee = callee.right;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  const key = call.arguments[1];
+  return name === 'sign' && !!key && ts.isStringLiteralLike(key) && FAKE_KEY.test(key.text);
+}
 
 /** The function around `node` is named for, or speaks of, refreshing tokens (`refreshTokens`, `refresh_token`). */
 function inRefreshFlow(node: ts.Node, sf: ts.SourceFile): boolean {

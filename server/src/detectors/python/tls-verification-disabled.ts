@@ -17,13 +17,25 @@ const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
  * verification (a client library honouring `verify=False`).
  */
 function guarded(node: Node): 'option' | 'verify-option' | undefined {
-  for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
+  let p = node.parent;
+  for (; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
     const condition = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'if_statement' ? p.childForFieldName('condition')?.text : undefined;
     if (condition === undefined || /__name__/.test(condition)) continue;
     return VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
   }
-  return undefined;
+  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`) is what the
+  // caller's `verify=False` dispatches to.
+  return p?.type === 'function_definition' && NO_VERIFY_FN.test(p.childForFieldName('name')?.text ?? '') ? 'verify-option' : undefined;
 }
+
+const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif/i;
+
+/** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
+const matchesHostnameItself = (node: Node) => {
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
+};
 
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
@@ -87,7 +99,8 @@ export const pyTlsVerificationDisabled: Detector = {
         if (attr === 'verify_mode' && /CERT_NONE$/.test(right.text)) {
           report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.');
         } else if (attr === 'check_hostname' && right.type === 'false') {
-          report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.');
+          report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
+            matchesHostnameItself(node) ? { severity: 'info', confidence: 'low' } : {});
         } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
           report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
             fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },

@@ -1,6 +1,6 @@
 // The undeclared-dependency verdict: an import the nearest manifest does not declare, with the fix
 // that adds it at the installed (or the registry's latest) version.
-import type { PackageFacts } from '../../../core/services';
+import type { PackageFacts, ProjectService } from '../../../core/services';
 import type { AsyncDetectorContext } from '../../../core/types';
 import type { Collected, Located } from './collect';
 import { addDependencyFix } from './dep-fixes';
@@ -15,6 +15,21 @@ export const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && 
 // pytest runs the tests and test helpers (`testing/`, `testutils/`, conftest.py) that import it.
 const TEST_RUNNERS = new Set(['pytest', 'nose', 'nose2']);
 const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)(?:conftest|test_[^/]*|[^/]*_tests?)\.py$/;
+
+// A build tool's own config (`vite.config.js` importing `vite`) needs only devDependencies. A manifest
+// chain with no devDependencies at all was stripped of them on publish (firebase-tools' tarball ships its
+// MCP apps' vite configs), so it cannot say whether the tool, or what the bundler packs beside its config,
+// is declared: shown, not alarmed about.
+const BUILD_CONFIG = /(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|[Gg]runtfile\.[cm]?[jt]s|[Gg]ulpfile(?:\.[\w-]+)?\.[cm]?[jt]s)$/;
+/** A bundler's config: the files beside it are its input, bundled at build time (the MCP apps' `mcp-app.js`). */
+const BUNDLER_CONFIG = /^(?:vite|webpack|rollup|esbuild|parcel|tsup|rspack)\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/;
+
+function strippedBuildConfig(ctx: AsyncDetectorContext, c: Collected): boolean {
+  if (!c.npm || c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.section === 'devDependencies'))) return false;
+  if (BUILD_CONFIG.test(ctx.path)) return true;
+  const project = ctx.services.project as ProjectService | undefined;
+  return !!project?.list(ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/'))))?.some((n) => BUNDLER_CONFIG.test(n));
+}
 
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
@@ -32,5 +47,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: r.lazy || typesOnly ? 'low' : undefined };
+  const low = r.lazy || typesOnly || (r.ecosystem === 'npm' && strippedBuildConfig(ctx, c));
+  return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
