@@ -73,6 +73,9 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
         return;
       }
+      // `if (SERVICES.indexOf(s) < 0) return`, `name.indexOf('..') >= 0`: a call compared by order checks
+      // what the call checks (membership either way); a length or a number compared by order does not.
+      if (/^[<>]=?$/.test(e.op)) return void e.operands.forEach((x) => x.k === 'call' && next(x));
       // Membership counts either way: allow-lists hold where true, deny-lists where false.
       if (e.op === 'in' || e.op === 'not in') {
         const [l, r] = e.operands;

