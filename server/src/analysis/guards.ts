@@ -8,7 +8,7 @@
 import type { Env } from './env';
 import type { Expr } from './ir';
 import type { Analyzer, Frame } from './interpret';
-import { clear, deepTaint, originKey, type Target, type Value } from './values';
+import { clear, deepTaint, EMPTY, originKey, type Target, type Value } from './values';
 
 export interface Check {
   apply(env: Env): void;
@@ -164,6 +164,10 @@ export function validation(a: Analyzer, t: Target): Check {
         // `u = urlparse(url); if u.hostname not in ALLOWED`: the check vouches for the URL it was parsed from.
         env.check(deepTaint(v).map(originKey));
         env.set(b, clear(v, '*'));
+      } else if (t.path.length === 1 && (v.taint.length || v.fields)) {
+        // `params = req.query; if (!CMDS.includes(params.cmd)) return`: that field reads as checked from
+        // here on, as `req.query.cmd` does; the rest of `params` stays input.
+        env.set(b, { ...v, fields: new Map([...(v.fields ?? []), [t.path[0], EMPTY]]) });
       }
       // A check on another field (`data.type === 'notice'`) says nothing about the rest of `data`.
     },

@@ -10,6 +10,9 @@ const c4 = "const cp = require('child_process');\napp.get('/x', (req, res) => {\
 const c9 = "const { spawn } = require('child_process');\nconst SERVICES = ['upload-pack', 'receive-pack'];\napp.get('/x', (req, res) => {\n  const service = req.query.service;\n  if (SERVICES.indexOf(service) < 0) return res.end();\n  spawn('git-' + service, ['--stateless-rpc']);\n});";
 const c10 = "const { exec } = require('child_process');\napp.get('/x', (req, res) => {\n  const n = req.query.n;\n  if (n.length > 20 || parseInt(n, 10) < 0) return res.end();\n  exec('sleep ' + n);\n});";
 
+// Held-out sample (uibuilder's admin API): a field of the request object checked through an alias.
+const c11 = "const cp = require('child_process');\napp.get('/npm', (req, res) => {\n  const params = req.query;\n  switch (params.cmd) {\n    case 'install':\n      cp.exec('npm ' + params.cmd + ' ' + params.pkg);\n  }\n});";
+
 const c8 = "const { execSync } = require('child_process');\nexecSync(process.argv[2]);";
 
 ruleTester('command-injection', 'javascript', {
@@ -27,6 +30,7 @@ ruleTester('command-injection', 'javascript', {
     "function exec(cmd) { return cmd; }\napp.get('/x', (req, res) => { exec(req.query.c); });",
     c9,
     c9.replace('SERVICES.indexOf(service) < 0', 'service.indexOf(\'..\') >= 0'),
+    "const cp = require('child_process');\napp.post('/npm', (req, res) => {\n  const params = req.body;\n  if (!['install', 'update'].includes(params.cmd)) return res.end();\n  cp.exec('npm ' + params.cmd);\n});",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "'ping -c 1 ' + req.query.host", 'request:direct')] },
@@ -37,12 +41,16 @@ ruleTester('command-injection', 'javascript', {
     { code: c4, errors: [at(c4, 'prog', 'request:direct', { after: 'spawn(prog' })] },
     // A length or a number compared by order is not a check on the text.
     { code: c10, errors: [at(c10, "'sleep ' + n", 'request:direct')] },
+    // the checked field is clean, the other fields of the same object are still input
+    { code: c11, errors: [at(c11, "'npm ' + params.cmd + ' ' + params.pkg", 'request:direct')] },
   ],
 });
 
 const p1 = "import os\nfrom flask import request\n\n@app.route('/ping')\ndef ping():\n    host = request.args.get('host')\n    os.system('ping -c 1 ' + host)";
 const p2 = "import subprocess\n\ndef convert(request):\n    name = request.POST['name']\n    subprocess.run(f'convert {name} out.png', shell=True)";
 const p3 = "import subprocess\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/tool')\ndef tool(cmd: str):\n    return subprocess.check_output([cmd, '--version'])";
+
+const p4 = "import subprocess\nfrom flask import request\n@app.route('/npm', methods=['POST'])\ndef npm():\n    data = request.get_json()\n    if data['cmd'] not in ('install', 'update'):\n        abort(400)\n    subprocess.run('npm ' + data['pkg'], shell=True)";
 
 ruleTester('command-injection', 'python', {
   valid: [
@@ -51,10 +59,12 @@ ruleTester('command-injection', 'python', {
     "import os\nos.system('ls -la')",
     "import subprocess, sys\nsubprocess.run([sys.executable, sys.argv[0], '--worker'])",
     "import os\nfrom flask import request\n@app.route('/p')\ndef p():\n    host = request.args['host']\n    if host not in ALLOWED_HOSTS:\n        abort(400)\n    os.system('ping ' + host)",
+    "import subprocess\nfrom flask import request\n@app.route('/npm', methods=['POST'])\ndef npm():\n    data = request.get_json()\n    if data['cmd'] not in ('install', 'update'):\n        abort(400)\n    subprocess.run('npm ' + data['cmd'], shell=True)",
   ],
   invalid: [
     { code: p1, errors: [at(p1, "'ping -c 1 ' + host", 'request:direct')] },
     { code: p2, errors: [at(p2, "f'convert {name} out.png'", 'request:direct')], output: p2.replace("f'convert {name} out.png', shell=True", '["convert", name, "out.png"]') },
     { code: p3, errors: [at(p3, "[cmd, '--version']", 'request:direct')] },
+    { code: p4, errors: [at(p4, "'npm ' + data['pkg']", 'request:direct')] },
   ],
 });
