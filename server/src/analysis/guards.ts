@@ -115,6 +115,8 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       // `Object.prototype.hasOwnProperty.call(obj, key)`
       if (c.k === 'member' && name === 'call' && c.object.k === 'member' && c.object.prop === 'hasOwnProperty') return add(e.args[1] ? targetOf(e.args[1]) : []);
       const path = a.siteOf(e, f).path ?? '';
+      // `if (Array.isArray(q.url)) q.url = q.url[0]`: picking one of a repeated parameter says nothing about its text.
+      if (name === 'isArray') return;
       if (PY_RE.test(path)) return void (e.args[1] && add(targetOf(e.args[1])));
       if (ARG_CHECKS.has(name) || CHECK_NAME.test(name) || a.models.validators.find(a.siteOf(e, f)).length) {
         add(e.args.flatMap(targetOf));

@@ -13,6 +13,8 @@ const c10 = "const { exec } = require('child_process');\napp.get('/x', (req, res
 // Held-out sample (uibuilder's admin API): a field of the request object checked through an alias.
 const c11 = "const cp = require('child_process');\napp.get('/npm', (req, res) => {\n  const params = req.query;\n  switch (params.cmd) {\n    case 'install':\n      cp.exec('npm ' + params.cmd + ' ' + params.pkg);\n  }\n});";
 
+const c12 = "const cp = require('child_process');\napp.get('/ls', (req, res) => {\n  const params = req.query;\n  if (Array.isArray(params.dir)) params.dir = params.dir[0];\n  let d = req.query.d;\n  if (Array.isArray(d)) d = d[0];\n  cp.exec('ls ' + params.dir + d);\n});";
+
 const c8 = "const { execSync } = require('child_process');\nexecSync(process.argv[2]);";
 
 ruleTester('command-injection', 'javascript', {
@@ -43,6 +45,8 @@ ruleTester('command-injection', 'javascript', {
     { code: c10, errors: [at(c10, "'sleep ' + n", 'request:direct')] },
     // the checked field is clean, the other fields of the same object are still input
     { code: c11, errors: [at(c11, "'npm ' + params.cmd + ' ' + params.pkg", 'request:direct')] },
+    // `Array.isArray` picks one of a repeated parameter: no check on its text
+    { code: c12, errors: [at(c12, "'ls ' + params.dir + d", 'request:direct')] },
   ],
 });
 
