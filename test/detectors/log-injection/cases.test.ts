@@ -18,6 +18,7 @@ ruleTester('log-injection', 'javascript', {
     "app.get('/s', (req, res) => { console.log('search', req.query.q); });",
     "console.log('started on ' + port);",
     // pieces cut from the raw request URL are still undecoded (held-out sample: wiki-server's proxy route)
+    "app.get('/m/*', (req, res) => {\n  const to = '/uibuilder' + req.url.substring(req.url.indexOf('?')).replace(/\\/+$/, '');\n  log.info(`redirecting ${req.originalUrl} to ${to}`);\n});",
     "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
   ],
   invalid: [

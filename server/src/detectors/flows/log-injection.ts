@@ -10,7 +10,7 @@ const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files',
  * parameter's value is decoded and still counts), nor pieces cut from them (`req.originalUrl.split('/')`, wiki's
  * proxy route); upload metadata is the server's.
  */
-const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|trim|toLowerCase|toUpperCase|strip|lower|upper)\(\))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|toLowerCase|toUpperCase|strip|lower|upper)\(\))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 /** `decodeURIComponent(req.originalUrl)`: percent-decoding brings back the `%0A` the HTTP parser let through. */
 const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape|unquote(?:_plus)?)\s*\(\s*$/;
