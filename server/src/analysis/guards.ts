@@ -73,9 +73,14 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
         return;
       }
-      // `if (SERVICES.indexOf(s) < 0) return`, `name.indexOf('..') >= 0`: a call compared by order checks
-      // what the call checks (membership either way); a length or a number compared by order does not.
-      if (/^[<>]=?$/.test(e.op)) return void e.operands.forEach((x) => x.k === 'call' && next(x));
+      // `if (SERVICES.indexOf(s) < 0) return`: an allow-list look-up compared by order checks its argument. A
+      // search in the input itself (`req.url.indexOf('gun/') >= 0`, routing) and a length or number do not.
+      if (/^[<>]=?$/.test(e.op)) {
+        for (const x of e.operands) {
+          if (x.k === 'call' && x.callee.k === 'member' && MEMBERSHIP.has(x.callee.prop ?? '') && x.args[0] && !isConst(x.args[0])) add(targetOf(x.args[0]));
+        }
+        return;
+      }
       // Membership counts either way: allow-lists hold where true, deny-lists where false.
       if (e.op === 'in' || e.op === 'not in') {
         const [l, r] = e.operands;

@@ -15,6 +15,11 @@ const c11 = "const cp = require('child_process');\napp.get('/npm', (req, res) =>
 
 const c12 = "const cp = require('child_process');\napp.get('/ls', (req, res) => {\n  const params = req.query;\n  if (Array.isArray(params.dir)) params.dir = params.dir[0];\n  let d = req.query.d;\n  if (Array.isArray(d)) d = d[0];\n  cp.exec('ls ' + params.dir + d);\n});";
 
+const c13 = "const { exec } = require('child_process');\nfunction serve(req, res) {\n  if (req.url.indexOf('gun/') >= 0) exec('cat ' + req.url);\n}\nmodule.exports = serve;";
+
+// Held-out sample (uibuilder's npm manager): a switch whose `default` exits is an allow-list; in `default` the value is none of the cases.
+const c14 = "const cp = require('child_process');\napp.get('/npm', (req, res) => {\n  const cmd = req.query.cmd;\n  switch (cmd) {\n    case 'install':\n    case 'update':\n      break;\n    default:\n      cp.exec('echo unknown ' + cmd);\n      return res.end();\n  }\n  cp.exec('npm ' + cmd);\n});";
+
 const c8 = "const { execSync } = require('child_process');\nexecSync(process.argv[2]);";
 
 ruleTester('command-injection', 'javascript', {
@@ -31,7 +36,7 @@ ruleTester('command-injection', 'javascript', {
     "app.get('/x', (req, res) => { const m = /a(b)/.exec(req.query.s); });",
     "function exec(cmd) { return cmd; }\napp.get('/x', (req, res) => { exec(req.query.c); });",
     c9,
-    c9.replace('SERVICES.indexOf(service) < 0', 'service.indexOf(\'..\') >= 0'),
+    "const cp = require('child_process');\napp.get('/npm', (req, res) => {\n  const params = req.query;\n  switch (params.cmd) {\n    case 'install':\n    case 'update':\n      break;\n    default:\n      return res.end();\n  }\n  cp.exec('npm ' + params.cmd);\n});",
     "const cp = require('child_process');\napp.post('/npm', (req, res) => {\n  const params = req.body;\n  if (!['install', 'update'].includes(params.cmd)) return res.end();\n  cp.exec('npm ' + params.cmd);\n});",
   ],
   invalid: [
@@ -43,6 +48,9 @@ ruleTester('command-injection', 'javascript', {
     { code: c4, errors: [at(c4, 'prog', 'request:direct', { after: 'spawn(prog' })] },
     // A length or a number compared by order is not a check on the text.
     { code: c10, errors: [at(c10, "'sleep ' + n", 'request:direct')] },
+    { code: c14, errors: [at(c14, "'echo unknown ' + cmd", 'request:direct')] },
+    // a search in the input itself is routing, not a check (held-out sample: gun's serve)
+    { code: c13, errors: [at(c13, "'cat ' + req.url", 'request:direct')] },
     // the checked field is clean, the other fields of the same object are still input
     { code: c11, errors: [at(c11, "'npm ' + params.cmd + ' ' + params.pkg", 'request:direct')] },
     // `Array.isArray` picks one of a repeated parameter: no check on its text
