@@ -57,7 +57,7 @@ export function evalExpr(a: Analyzer, e: Expr, f: Frame): Value {
       return { taint: [], element: join(...items), fields: new Map(items.map((v, i) => [String(i), v])) };
     }
     case 'func':
-      a.summary(e.fn, f.env);
+      a.summary(e.fn, f.env, e.fn.parent?.id === f.fn.id);
       return { taint: [], fn: e.fn };
     case 'cond': {
       if (e.test) evalExpr(a, e.test, f);

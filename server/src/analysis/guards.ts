@@ -8,7 +8,7 @@
 import type { Env } from './env';
 import type { Expr } from './ir';
 import type { Analyzer, Frame } from './interpret';
-import { clear, deepTaint, originKey, type Target, type Value } from './values';
+import { clear, deepTaint, EMPTY, originKey, type Target, type Value } from './values';
 
 export interface Check {
   apply(env: Env): void;
@@ -73,6 +73,14 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
         return;
       }
+      // `if (SERVICES.indexOf(s) < 0) return`: an allow-list look-up compared by order checks its argument. A
+      // search in the input itself (`req.url.indexOf('gun/') >= 0`, routing) and a length or number do not.
+      if (/^[<>]=?$/.test(e.op)) {
+        for (const x of e.operands) {
+          if (x.k === 'call' && x.callee.k === 'member' && MEMBERSHIP.has(x.callee.prop ?? '') && x.args[0] && !isConst(x.args[0])) add(targetOf(x.args[0]));
+        }
+        return;
+      }
       // Membership counts either way: allow-lists hold where true, deny-lists where false.
       if (e.op === 'in' || e.op === 'not in') {
         const [l, r] = e.operands;
@@ -112,6 +120,8 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       // `Object.prototype.hasOwnProperty.call(obj, key)`
       if (c.k === 'member' && name === 'call' && c.object.k === 'member' && c.object.prop === 'hasOwnProperty') return add(e.args[1] ? targetOf(e.args[1]) : []);
       const path = a.siteOf(e, f).path ?? '';
+      // `if (Array.isArray(q.url)) q.url = q.url[0]`: picking one of a repeated parameter says nothing about its text.
+      if (name === 'isArray') return;
       if (PY_RE.test(path)) return void (e.args[1] && add(targetOf(e.args[1])));
       if (ARG_CHECKS.has(name) || CHECK_NAME.test(name) || a.models.validators.find(a.siteOf(e, f)).length) {
         add(e.args.flatMap(targetOf));
@@ -161,6 +171,10 @@ export function validation(a: Analyzer, t: Target): Check {
         // `u = urlparse(url); if u.hostname not in ALLOWED`: the check vouches for the URL it was parsed from.
         env.check(deepTaint(v).map(originKey));
         env.set(b, clear(v, '*'));
+      } else if (t.path.length === 1 && (v.taint.length || v.fields)) {
+        // `params = req.query; if (!CMDS.includes(params.cmd)) return`: that field reads as checked from
+        // here on, as `req.query.cmd` does; the rest of `params` stays input.
+        env.set(b, { ...v, fields: new Map([...(v.fields ?? []), [t.path[0], EMPTY]]) });
       }
       // A check on another field (`data.type === 'notice'`) says nothing about the rest of `data`.
     },

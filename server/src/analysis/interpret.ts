@@ -140,9 +140,13 @@ export class Analyzer {
     return true;
   }
 
-  summary(fn: Func, fallbackEnv: Env): Summary | undefined {
+  /**
+   * `here`: `env` is where `fn` is defined, in its parent's walk: a closure then sees the checks of the branch
+   * it is defined in (`if (isValid(id)) db.find(q, (err, doc) => … id …)`), not only its parent's start.
+   */
+  summary(fn: Func, env: Env, here = false): Summary | undefined {
     if (this.active.has(fn.id)) return undefined;
-    return this.summaries.get(fn.id) ?? this.analyze(fn, this.envOf.get(fn.parent?.id ?? -1) ?? fallbackEnv);
+    return this.summaries.get(fn.id) ?? this.analyze(fn, here ? env : this.envOf.get(fn.parent?.id ?? -1) ?? env);
   }
 
   private analyze(fn: Func, closure: Env): Summary {
@@ -248,7 +252,7 @@ export class Analyzer {
         return this.exec(s.body, f);
       case 'func':
         if (s.fn.binding) f.env.set(s.fn.binding, { taint: [], fn: s.fn });
-        this.summary(s.fn, f.env);
+        this.summary(s.fn, f.env, s.fn.parent?.id === f.fn.id);
         return false;
       case 'jump':
         return true;

@@ -304,11 +304,18 @@ export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, pre
         const inner = new Scope(scope, scope.fn, 'block');
         const disc = expr(w.expression, scope);
         const body: Stmt[] = [{ k: 'expr', span: disc.span, expr: disc }];
+        const cases = new Map(w.caseBlock.clauses.map((c) => [c, c.kind === SK.CaseClause ? expr(c.expression, inner) : null]));
+        // `default` runs when no case matched: `d !== a && d !== b` (a `default: return` after the cases is an allow-list).
+        const values = [...cases.values()].filter((x): x is Expr => !!x);
         for (const clause of w.caseBlock.clauses) {
-          const test: Expr = clause.kind === SK.CaseClause
-            ? { k: 'op', span: span(clause), op: '===', operands: [disc, expr((clause as ts.CaseClause).expression, inner)] }
-            : { k: 'other', span: span(clause), parts: [] };
-          body.push({ k: 'if', span: span(clause), test, then: block(clause.statements, inner), else: [] });
+          const value = cases.get(clause);
+          const sp = span(clause);
+          const test: Expr = value ? { k: 'op', span: sp, op: '===', operands: [disc, value] }
+            : values.reduceRight<Expr | null>((rest, v) => {
+              const ne: Expr = { k: 'op', span: sp, op: '!==', operands: [disc, v] };
+              return rest ? { k: 'cond', span: sp, test: ne, options: [rest] } : ne;
+            }, null) ?? { k: 'other', span: sp, parts: [] };
+          body.push({ k: 'if', span: sp, test, then: block(clause.statements, inner), else: [] });
         }
         return void out.push({ k: 'block', span: span(s), body });
       }

@@ -5,6 +5,9 @@ const c2 = "app.get('/s', (req, res) => {\n  const term = req.query.q;\n  logger
 
 const c3 = "app.get('/a', (req, res) => {\n  const u = new URL(req.url, 'http://x');\n  logger.info(`q ${u.searchParams.get('q')}`);\n});";
 
+const c4 = "app.get('/proxy/*', (req, res) => {\n  const host = decodeURIComponent(req.originalUrl.split('/')[2]);\n  console.log('proxy to ' + host);\n});";
+const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
+
 ruleTester('log-injection', 'javascript', {
   valid: [
     "app.get('/s', (req, res) => { logger.info({ term: req.query.q }, 'search'); });",
@@ -14,12 +17,18 @@ ruleTester('log-injection', 'javascript', {
     "const url = require('url');\napp.use((req, res, next) => {\n  const { pathname } = url.parse(req.originalUrl);\n  logger.info(`${req.method} ${pathname}`);\n  next();\n});",
     "app.get('/s', (req, res) => { console.log('search', req.query.q); });",
     "console.log('started on ' + port);",
+    // pieces cut from the raw request URL are still undecoded (held-out sample: wiki-server's proxy route)
+    "app.get('/m/*', (req, res) => {\n  const to = '/uibuilder' + req.url.substring(req.url.indexOf('?')).replace(/\\/+$/, '');\n  log.info(`redirecting ${req.originalUrl} to ${to}`);\n});",
+    "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
   ],
   invalid: [
     { code: c1, errors: [{ ...at(c1, "'login attempt for ' + req.body.username", 'request:direct'), confidence: 'medium' }] },
     { code: c2, errors: [at(c2, '`search: ${term}`', 'request:direct')] },
     // a query parameter parsed from the same line is percent-decoded: %0d%0a becomes a line break
     { code: c3, errors: [at(c3, '`q ${u.searchParams.get(\'q\')}`', 'request:direct')] },
+    // percent-decoded, the raw URL or a piece of it can hold a line break again
+    { code: c4, errors: [at(c4, "'proxy to ' + host", 'request:direct')] },
+    { code: c5, errors: [at(c5, "'request ' + path", 'request:direct')] },
   ],
 });
 

@@ -4,6 +4,8 @@ const c1 = "app.get('/login/done', (req, res) => {\n  res.redirect(req.query.ret
 const c6 = "const next = new URL(window.location.href).searchParams.get('next');\nwindow.location.href = next;";
 const c2 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.location.href = next;";
 const c3 = "router.get('/out', (ctx) => {\n  ctx.redirect(ctx.query.url);\n});\nimport Router from '@koa/router';\nconst router = new Router();";
+const c7 = "function back() {\n  location.href = location.href.substring(location.href.indexOf('next=') + 5);\n}";
+const c8 = "function back() {\n  location.href = location.href.split('next=')[1];\n}";
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -19,6 +21,9 @@ ruleTester('open-redirect', 'javascript', {
     "app.use((req, res, next) => { if (!req.secure) return res.redirect('https://' + req.headers.host + req.originalUrl); next(); });",
     "app.get('/a', (req, res) => { const host = req.headers.host.split(':')[0]; res.redirect('https://' + host + ':8443' + req.url); });",
     "app.get('/b', (req, res) => { res.redirect(`https://${req.get('host')}${req.url}`); });",
+    // a leading slice of the page's own URL keeps its scheme and host (held-out sample: etherpad's "back to pad")
+    "function back() {\n  document.location = document.location.href\n    .substring(0, document.location.href.lastIndexOf('/'));\n}",
+    "function back() {\n  window.location.href = window.location.href.split('#')[0];\n}",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "req.query.returnTo || '/'", 'request:direct')] },
@@ -26,6 +31,9 @@ ruleTester('open-redirect', 'javascript', {
     // parsed for a part the attacker wrote, the page's URL still counts
     { code: c6, errors: [at(c6, 'window.location.href = next;', 'browser:direct')] },
     { code: c3, errors: [at(c3, 'ctx.query.url', 'request:direct')] },
+    // a slice that drops the page's own scheme and host is the part the attacker wrote
+    { code: c7, errors: [at(c7, "location.href = location.href.substring(location.href.indexOf('next=') + 5);", 'browser:direct')] },
+    { code: c8, errors: [at(c8, "location.href = location.href.split('next=')[1];", 'browser:direct')] },
     // other headers still count: a Referer or a custom header names any site
     // request headers: a link cannot set a custom one, and its Referer is the attacker's own page (saltcorn's
     // "back" redirects): shown at low confidence

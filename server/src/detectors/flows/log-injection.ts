@@ -7,9 +7,14 @@ const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files',
 /**
  * Raw request lines and headers cannot hold line breaks (HTTP parsers reject them), nor can the parts of
  * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
- * parameter's value is decoded and still counts); upload metadata is the server's.
+ * parameter's value is decoded and still counts), nor pieces cut from them (`req.originalUrl.split('/')`, wiki's
+ * proxy route); upload metadata is the server's.
  */
-const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|toLowerCase|toUpperCase|strip|lower|upper)\(\))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+
+/** `decodeURIComponent(req.originalUrl)`: percent-decoding brings back the `%0A` the HTTP parser let through. */
+const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape|unquote(?:_plus)?)\s*\(\s*$/;
+const decoded = (start: number, text: string) => DECODER.test(text.slice(Math.max(0, start - 40), start));
 
 export const logInjection = flowRule({
   id: 'log-injection',
@@ -19,7 +24,7 @@ export const logInjection = flowRule({
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
     const detail = f.origin.detail ?? '';
-    if (WHOLE.has(detail) || NO_NEWLINES.test(detail)) return false;
+    if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !decoded(f.origin.source.start, ctx.text))) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;
     // Python's logging formats every argument into the line; JavaScript loggers do only for built strings.

@@ -24,12 +24,32 @@ const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:UR
  * further, it is parsed for a part the attacker wrote, and still counts.
  */
 function ownPage(f: Flow, text: string): boolean {
-  if (f.origin.label !== 'browser' || !PAGE_URL.test(f.origin.sourceText)) return false;
+  if (f.origin.label !== 'browser') return false;
+  if (ownPrefix(text.slice(f.origin.source.start, f.origin.source.end))) return true;
+  if (!PAGE_URL.test(f.origin.sourceText)) return false;
   const next = /^\s*(\S)/.exec(text.slice(f.origin.source.end))?.[1];
   const prev = /(\S)\s*$/.exec(text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start))?.[1];
   // An argument (`new URL(location.href)`, `parse(x, location.href)`), or read further (`.split(…)`, `[0]`).
   const argument = (prev === '(' || prev === ',') && (next === ')' || next === ',');
   return !argument && next !== '.' && next !== '[';
+}
+
+/**
+ * A leading slice of the page's own URL (`location.href.substring(0, location.href.lastIndexOf('/'))`,
+ * `href.split('#')[0]`, etherpad's "back to pad") keeps its scheme and host: the user stays on this site.
+ */
+const PAGE_HEAD = /^((?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))\s*\.\s*(?:(?:substring|slice|substr)\s*\(\s*0\s*,|split\s*\()/;
+function ownPrefix(source: string): boolean {
+  const m = PAGE_HEAD.exec(source);
+  if (!m) return false;
+  let depth = 0;
+  let end = -1;
+  for (let i = m[0].lastIndexOf('('); i < source.length && end < 0; i++) {
+    if (source[i] === '(') depth++;
+    else if (source[i] === ')' && --depth === 0) end = i;
+  }
+  const rest = end < 0 ? null : source.slice(end + 1).replace(/\s+/g, '');
+  return m[0].includes('split') ? rest === '[0]' : rest === '';
 }
 
 export const openRedirect = flowRule({
