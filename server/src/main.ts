@@ -1,11 +1,13 @@
 // The server bundle's entry (server/out/server.js). The same file is the type checker's worker
 // (typecheck/threaded.ts starts it with `workerData.role`), so TypeScript ships once in the .vsix,
-// a scan worker (scan/pool.ts, `role: 'scan'`) and the workspace summaries' worker
-// (project/threaded-summaries.ts, `role: 'summaries'`).
+// a scan worker (scan/pool.ts, `role: 'scan'`), the workspace summaries' worker
+// (project/threaded-summaries.ts, `role: 'summaries'`) and the registry answers' worker
+// (registry/doc-thread.ts, `role: 'registry-docs'`).
 import { isMainThread, workerData } from 'node:worker_threads';
 
 const role = isMainThread ? undefined : (workerData as { role?: string } | undefined)?.role;
 if (role === 'typecheck') require('./typecheck/worker');
 else if (role === 'scan') require('./scan/pool-worker');
 else if (role === 'summaries') require('./project/summary-worker');
+else if (role === 'registry-docs') require('./registry/doc-worker');
 else require('./server');

@@ -61,6 +61,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     typeWorker: { log: (msg) => connection.console.warn(msg) },
     // Imported files' summaries too (a big imported file takes up to a second to summarise).
     summaryWorker: { log: (msg) => connection.console.warn(msg) },
+    // And large registry answers (a busy package's packument is tens of MB of JSON).
+    registryWorker: { log: (msg) => connection.console.warn(msg) },
     // Only the edges (none ↔ some) reach the client: its status bar shows "checking packages…".
     onLookups: (n) => {
       if ((n > 0) === lookingUp) return;

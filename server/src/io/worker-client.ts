@@ -57,8 +57,11 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
     return !this.disposed && Date.now() >= this.pausedUntil;
   }
 
-  /** Sends `make(id, cancel)`; undefined when aborted, paused, disposed or the worker died. Rejects when the work threw. */
-  request(make: (id: number, cancel: SharedArrayBuffer) => Q, signal?: AbortSignal): Promise<A | undefined> {
+  /**
+   * Sends `make(id, cancel)` (moving `transfer`'s buffers to the worker); undefined when aborted, paused,
+   * disposed or the worker died. Rejects when the work threw.
+   */
+  request(make: (id: number, cancel: SharedArrayBuffer) => Q, signal?: AbortSignal, transfer?: readonly ArrayBuffer[]): Promise<A | undefined> {
     if (!this.available || signal?.aborted) return Promise.resolve(undefined);
     const worker = this.start();
     if (!worker) return Promise.resolve(undefined);
@@ -78,7 +81,7 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
       };
       this.pending.set(id, { resolve: (a) => settle(a), reject: (e) => settle(undefined, e) });
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage(make(id, cancel));
+      worker.postMessage(make(id, cancel), transfer ? [...transfer] : undefined);
       this.holdProcess();
     });
   }

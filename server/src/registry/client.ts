@@ -4,8 +4,7 @@
 // turned into "does not exist": only a 404/410 answer is.
 import type { Ecosystem, PackageFacts, RegistryService } from '../core/services';
 import { DEFAULT_TTL, DiskCache, type CacheTtl, type CachedFacts } from './cache';
-import { npmOwners, pypiOwners } from './owners';
-import { firstTime, isObject, type NpmDoc, type PypiDoc } from './packument';
+import { summarise, type DocKind, type FullSummary, type Summary } from './packument';
 import { normalizeName, type Snapshot } from './snapshot';
 
 /** Where and how to ask about one name; built by the host from npm/pip configuration. */
@@ -47,6 +46,12 @@ export interface RegistryClientOptions {
    * abbreviated one is fetched first). A larger body is abandoned mid-stream and the answer is unknown.
    */
   maxBodyBytes?: number;
+  /**
+   * Where answers of OFF_THREAD_BYTES or more are parsed and summarised (the language server: a worker
+   * thread, doc-thread.ts; parsing a busy package's 20 MB packument holds a thread for a quarter of a
+   * second). Absent, or when it gives no answer: on this thread.
+   */
+  docs?: DocParser;
   fetch?: typeof fetch;
   now?: () => number;
   log?: (msg: string) => void;
@@ -55,11 +60,18 @@ export interface RegistryClientOptions {
 const NPM_ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
 const MAX_VERSIONS_FOR_FULL_DOC = 200;
 
+/** Answers this large are parsed by `docs` when there is one. */
+export const OFF_THREAD_BYTES = 1024 * 1024;
+
+/** Parses and summarises an answer elsewhere: its summary, `invalid` (not JSON), or undefined (no answer: parse here). */
+export interface DocParser {
+  summarise<K extends DocKind>(kind: K, body: Buffer): Promise<{ data?: Summary<K>; invalid?: boolean } | undefined>;
+}
+
 class Unreachable extends Error {}
 
 type Answer = { facts?: CachedFacts; status: number };
-/** What only npm's full packument tells: owners and the first publication. */
-type FullFacts = { owners: string[]; created?: string };
+type FullFacts = FullSummary;
 
 const VALID_NAME: Record<Ecosystem, RegExp> = {
   npm: /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9_.~-][\w.~-]*$/i,
@@ -163,12 +175,11 @@ export class RegistryClient implements RegistryService {
     const until = endpoint && this.cooldown.get(endpoint.registry);
     if (!endpoint || (until !== undefined && this.now() < until)) return undefined;
     try {
-      const res = await this.limited(() => this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }));
+      const res = await this.limited(() => this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }, 'npm-full'));
       if (res.status !== 200) return undefined;
       // A registry that keeps no owner list (Verdaccio strips it) answers [] once, not on every run.
-      const full: FullFacts = { owners: npmOwners(res.body) ?? [] };
-      const created = firstTime(res.body);
-      if (created) full.created = created;
+      const full: FullFacts = { owners: res.data?.owners ?? [] };
+      if (res.data?.created) full.created = res.data.created;
       this.cache('npm').patch(endpoint.registry, normalizeName('npm', name), full);
       return full;
     } catch (e) {
@@ -252,7 +263,7 @@ export class RegistryClient implements RegistryService {
    * GET with a time-out covering the body, following only same-origin redirects (so credentials
    * never travel to another host). Network failures and time-outs throw `Unreachable`.
    */
-  private async get(url: string, headers: Record<string, string>): Promise<{ status: number; body?: unknown }> {
+  private async get<K extends DocKind>(url: string, headers: Record<string, string>, kind: K): Promise<{ status: number; data?: Summary<K> }> {
     const signal = AbortSignal.timeout(this.opts.timeoutMs ?? 4000);
     let current = url;
     try {
@@ -270,8 +281,10 @@ export class RegistryClient implements RegistryService {
           await res.body?.cancel();
           return { status: res.status };
         }
-        const text = await this.readCapped(res, current);
-        return text === undefined ? { status: 507 } : { status: 200, body: JSON.parse(text) };
+        const body = await this.readCapped(res, current);
+        if (body === undefined) return { status: 507 };
+        const parsed = await this.parse(kind, body);
+        return parsed.invalid ? { status: 502 } : { status: 200, data: parsed.data };
       }
       return { status: 310 };
     } catch (e) {
@@ -280,8 +293,21 @@ export class RegistryClient implements RegistryService {
     }
   }
 
-  /** The body as text, or undefined (logged) once it passes maxBodyBytes: the rest is never read. */
-  private async readCapped(res: Response, url: string): Promise<string | undefined> {
+  /** The answer's summary (`invalid`: not JSON), parsed by `docs` when it is large, else here. */
+  private async parse<K extends DocKind>(kind: K, body: Buffer): Promise<{ data?: Summary<K>; invalid?: boolean }> {
+    const elsewhere = this.opts.docs && body.byteLength >= OFF_THREAD_BYTES ? await this.opts.docs.summarise(kind, body) : undefined;
+    if (elsewhere) return elsewhere;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body.toString('utf8'));
+    } catch {
+      return { invalid: true };
+    }
+    return { data: summarise(kind, doc) };
+  }
+
+  /** The body, or undefined (logged) once it passes maxBodyBytes: the rest is never read. */
+  private async readCapped(res: Response, url: string): Promise<Buffer | undefined> {
     const max = this.opts.maxBodyBytes ?? 32 * 1024 * 1024;
     const tooLarge = async () => {
       await res.body?.cancel().catch(() => {});
@@ -289,7 +315,7 @@ export class RegistryClient implements RegistryService {
       return undefined;
     };
     if (Number(res.headers.get('content-length') ?? 0) > max) return tooLarge();
-    if (!res.body) return '';
+    if (!res.body) return Buffer.alloc(0);
     const reader = res.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -303,31 +329,27 @@ export class RegistryClient implements RegistryService {
       }
       chunks.push(value);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   private async npm(endpoint: Endpoint, name: string): Promise<Answer> {
-    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: NPM_ABBREVIATED });
+    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: NPM_ABBREVIATED }, 'npm');
     if (res.status === 404 || res.status === 410) return { status: res.status, facts: { ecosystem: 'npm', name, exists: false } };
-    if (res.status !== 200 || !isObject(res.body)) return { status: res.status };
-    const doc = res.body as NpmDoc;
-    const versions = isObject(doc.versions) ? doc.versions : {};
-    const count = Object.keys(versions).length;
+    const doc = res.data;
+    if (res.status !== 200 || !doc) return { status: res.status };
     // An unpublished package answers 200 with no versions: installing it fails, so it does not exist.
-    if (!count) return { status: 200, facts: { ecosystem: 'npm', name, exists: false } };
-    const latest = typeof doc['dist-tags']?.latest === 'string' ? doc['dist-tags'].latest : undefined;
-    const dep = latest ? versions[latest]?.deprecated : undefined;
-    const facts: CachedFacts = { ecosystem: 'npm', name, exists: true, versions: count, latest };
-    if (typeof dep === 'string' && dep) facts.deprecated = dep;
-    let created = typeof doc.time?.created === 'string' ? doc.time.created : undefined;
-    const modified = Date.parse(doc.modified ?? doc.time?.modified ?? '');
+    if (!doc.count) return { status: 200, facts: { ecosystem: 'npm', name, exists: false } };
+    const facts: CachedFacts = { ecosystem: 'npm', name, exists: true, versions: doc.count, latest: doc.latest };
+    if (doc.deprecated) facts.deprecated = doc.deprecated;
+    let created = doc.created;
+    const modified = Date.parse(doc.modified ?? '');
     const windowMs = (this.opts.fullDocWindowDays ?? 90) * 86_400_000;
     const mayBeNew = Number.isNaN(modified) || this.now() - modified < windowMs;
-    if (!created && mayBeNew && count <= MAX_VERSIONS_FOR_FULL_DOC && !this.popular('npm').has(name.toLowerCase())) {
+    if (!created && mayBeNew && doc.count <= MAX_VERSIONS_FOR_FULL_DOC && !this.popular('npm').has(name.toLowerCase())) {
       try {
-        const full = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
-        created = firstTime(full.body);
-        if (full.status === 200) facts.owners = npmOwners(full.body) ?? [];
+        const full = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }, 'npm-full');
+        created = full.data?.created;
+        if (full.status === 200) facts.owners = full.data?.owners ?? [];
       } catch {
         // the abbreviated answer stands without a creation time
       }
@@ -337,34 +359,10 @@ export class RegistryClient implements RegistryService {
   }
 
   private async pypi(endpoint: Endpoint, name: string): Promise<Answer> {
-    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' });
+    const res = await this.get(endpoint.url, { ...endpoint.headers, accept: 'application/json' }, 'pypi');
     if (res.status === 404 || res.status === 410) return { status: res.status, facts: { ecosystem: 'pypi', name, exists: false } };
-    if (res.status !== 200 || !isObject(res.body)) return { status: res.status };
-    const doc = res.body as PypiDoc;
-    const releases = isObject(doc.releases) ? doc.releases : {};
-    let created: string | undefined;
-    let withFiles = 0;
-    for (const files of Object.values(releases)) {
-      if (!Array.isArray(files) || !files.length) continue;
-      withFiles++;
-      for (const f of files) {
-        const t = f?.upload_time_iso_8601 ?? (f?.upload_time ? `${f.upload_time}Z` : undefined);
-        if (typeof t === 'string' && (!created || Date.parse(t) < Date.parse(created))) created = t;
-      }
-    }
-    const latest = typeof doc.info?.version === 'string' ? doc.info.version : undefined;
-    const facts: CachedFacts = { ecosystem: 'pypi', name, exists: true, versions: withFiles || Object.keys(releases).length, latest };
-    const owners = pypiOwners(doc);
-    if (owners) facts.owners = owners;
-    if (created) facts.created = new Date(Date.parse(created)).toISOString();
-    const urls = Array.isArray(doc.urls) ? doc.urls : [];
-    if (urls.length && urls.every((u) => u?.yanked)) {
-      const reason = urls.find((u) => u?.yanked_reason)?.yanked_reason;
-      facts.deprecated = `the latest release${latest ? ` ${latest}` : ''} is yanked${reason ? `: ${reason}` : ''}`;
-    } else if (Array.isArray(doc.info?.classifiers) && doc.info.classifiers.includes('Development Status :: 7 - Inactive')) {
-      facts.deprecated = 'the project is marked "Development Status :: 7 - Inactive"';
-    }
-    return { status: 200, facts };
+    if (res.status !== 200 || !res.data) return { status: res.status };
+    return { status: 200, facts: { ecosystem: 'pypi', name, exists: true, ...res.data } };
   }
 }
 

@@ -11,6 +11,7 @@ import type { Services } from '../core/types';
 import { FsProject } from '../project/fs-project';
 import { ProjectIndex } from '../project/workspace-index';
 import { ThreadedSummaries } from '../project/threaded-summaries';
+import { ThreadedDocs } from '../registry/doc-thread';
 import { SUMMARIES } from '../analysis/cross-file';
 import { createRegistryService, type RegistryHandle } from '../registry';
 import { apiPackService } from '../registry/api-pack';
@@ -48,6 +49,11 @@ export interface ServiceOptions {
    * thread, where a scan's memo shares each file's lowering with its own run.
    */
   summaryWorker?: { log: (msg: string) => void };
+  /**
+   * Parse large registry answers on a worker thread, logging here (the language server: a busy package's
+   * packument holds a thread for up to a quarter of a second). Absent: on the caller's thread.
+   */
+  registryWorker?: { log: (msg: string) => void };
   /** A one-shot scan: file-system answers (stat) hold for the whole run. */
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
@@ -66,6 +72,7 @@ export class FolderServices {
   private readonly folders = new Map<string, { project: FsProject; workspace: ProjectIndex; registry: RegistryHandle; registryKey: string; baseline?: BaselineService }>();
   private readonly types: TypeCheckService | ThreadedTypeService | undefined;
   private readonly summaries: ThreadedSummaries | undefined;
+  private readonly docs: ThreadedDocs | undefined;
   /** The bundled npm API facts (phantom-member, for packages that are not installed). */
   private readonly apiPack = apiPackService();
 
@@ -74,6 +81,7 @@ export class FolderServices {
     const worker = options.typeWorker;
     this.types = roots && (worker ? new ThreadedTypeService({ roots, log: worker.log }) : new TypeCheckService(roots));
     this.summaries = options.summaryWorker && new ThreadedSummaries(options.summaryWorker.log);
+    this.docs = options.registryWorker && new ThreadedDocs(options.registryWorker.log);
   }
 
   /** Services for a document or scan under `root` with its resource settings. */
@@ -83,7 +91,7 @@ export class FolderServices {
     if (!f) {
       const registry = createRegistryService({
         settings, workspaceRoot: isAbsolute(root) ? root : undefined, cacheDir: this.options.cacheDir, trusted: this.options.trusted, log: this.options.log,
-        trustWorkspaceConfig: this.options.trustWorkspaceConfig,
+        trustWorkspaceConfig: this.options.trustWorkspaceConfig, ...(this.docs ? { client: { docs: this.docs } } : {}),
       });
       const project = new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {});
       const baseline = this.options.baseline ? this.options.baseline(root) : isAbsolute(root) ? GitBaseline.follow(root) : undefined;
@@ -152,6 +160,7 @@ export class FolderServices {
     this.folders.clear();
     this.types?.dispose();
     this.summaries?.dispose();
+    this.docs?.dispose();
   }
 }
 

@@ -1,0 +1,52 @@
+// Registry answers parsed off the language server's thread: a busy package's packument is tens of MB
+// (next's abbreviated one: 21 MB, a quarter of a second of JSON.parse), so the client (client.ts
+// `docs`) hands bodies of OFF_THREAD_BYTES or more to a worker (doc-worker.ts) that parses them and
+// sends back only their summary (packument.ts `summarise`: a few fields). The body's bytes move to the
+// worker, not a copy. No answer (the worker died, none could start): the client parses on its own thread.
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { WorkerClient } from '../io/worker-client';
+import type { DocParser } from './client';
+import type { DocKind, Summary } from './packument';
+
+export interface ToDocs {
+  id: number;
+  cancel: SharedArrayBuffer;
+  kind: DocKind;
+  body: ArrayBuffer;
+}
+
+export interface FromDocs {
+  id: number;
+  data?: Summary<DocKind>;
+  invalid?: boolean;
+  error?: string;
+}
+
+export class ThreadedDocs implements DocParser {
+  private readonly client: WorkerClient<ToDocs, FromDocs>;
+
+  constructor(log: (msg: string) => void) {
+    // The server bundle (main.ts starts the worker's side for `role: 'registry-docs'`), or the worker's source.
+    this.client = new WorkerClient({
+      role: 'registry-docs', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'doc-worker.ts'),
+      label: 'registry answers', off: 'large registry answers are parsed on the main thread', log,
+    });
+  }
+
+  async summarise<K extends DocKind>(kind: K, body: Buffer): Promise<{ data?: Summary<K>; invalid?: boolean } | undefined> {
+    // A buffer of its own moves; a slice of a shared one is copied first.
+    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body.buffer as ArrayBuffer : new Uint8Array(body).buffer;
+    const answer = await this.client.request((id, cancel) => ({ id, cancel, kind, body: own }), undefined, [own]).catch(() => undefined);
+    return answer && { data: answer.data as Summary<K> | undefined, invalid: answer.invalid };
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+
+  /** The running worker, for tests that make it die. */
+  get thread(): Worker | undefined {
+    return this.client.thread;
+  }
+}
