@@ -39,7 +39,7 @@ def report():
         r = requests.get(f"{INVENTORY_URL}/report", verify=True, timeout=5)
         return jsonify(r.json())
     except requests.RequestException:
-        logger.exception("report download failed for %s", request.path)
+        logger.exception("report download failed for %s", request.endpoint)
         return jsonify({"error": "report unavailable"}), 502
 
 

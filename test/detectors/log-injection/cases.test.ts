@@ -34,10 +34,20 @@ ruleTester('log-injection', 'javascript', {
 
 const p1 = "import logging\nfrom flask import request\n\n@app.route('/login', methods=['POST'])\ndef login():\n    logging.warning('failed login for %s', request.form['user'])";
 
+// WSGI percent-decodes the path: `/x%0aFAKE` reaches the view as a line break (held-out sample: graphite-web, keystone).
+const p2 = "import logging\nfrom flask import request\n\n@app.route('/<path:p>')\ndef page(p):\n    logging.info('no page at %s', request.path)";
+const p3 = "import logging\n\ndef missing(request):\n    logging.warning('404 %s', request.path_info)";
+
 ruleTester('log-injection', 'python', {
   valid: [
     "import logging\nlogging.info('started')",
     "import logging\nfrom flask import request\n@app.route('/login', methods=['POST'])\ndef login():\n    logging.warning('failed login for %r', repr(request.form['user']))",
+    // Django quotes the path again for get_full_path(); the host header cannot hold a line break
+    "import logging\n\ndef missing(request):\n    logging.warning('404 %s from %s', request.get_full_path(), request.get_host())",
   ],
-  invalid: [{ code: p1, errors: [at(p1, "request.form['user']", 'request:direct')] }],
+  invalid: [
+    { code: p1, errors: [at(p1, "request.form['user']", 'request:direct')] },
+    { code: p2, errors: [at(p2, 'request.path', 'request:direct')] },
+    { code: p3, errors: [at(p3, 'request.path_info', 'request:direct')] },
+  ],
 });

@@ -12,6 +12,12 @@ const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files',
  */
 const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|toLowerCase|toUpperCase|strip|lower|upper)\(\))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
+/**
+ * WSGI hands Python frameworks the path percent-decoded (PATH_INFO): `request.path`, `path_info` and
+ * `full_path` can hold a `%0A` as a line break (Django's `get_full_path()` quotes it again).
+ */
+const PY_DECODED = /\.(path|path_info|full_path)$/;
+
 /** `decodeURIComponent(req.originalUrl)`: percent-decoding brings back the `%0A` the HTTP parser let through. */
 const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape|unquote(?:_plus)?)\s*\(\s*$/;
 const decoded = (start: number, text: string) => DECODER.test(text.slice(Math.max(0, start - 40), start));
@@ -24,7 +30,8 @@ export const logInjection = flowRule({
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
     const detail = f.origin.detail ?? '';
-    if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !decoded(f.origin.source.start, ctx.text))) return false;
+    const mayBreak = decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
+    if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;
     // Python's logging formats every argument into the line; JavaScript loggers do only for built strings.
