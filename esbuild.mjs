@@ -42,6 +42,9 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], banner: { js: 'var __vouchBundleStart = performance.now();\n' + common.banner.js } },
   // Also the type checker's worker (main.ts, typecheck/threaded.ts): TypeScript is bundled once.
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' },
+  // The registry answers' worker (registry/doc-thread.ts) needs only JSON and a few fields: its own small
+  // bundle, so the thread costs a few MB, not another copy of the server's (TypeScript included).
+  { ...common, entryPoints: ['server/src/registry/doc-worker.ts'], outfile: 'server/out/registry-docs.js' },
   { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 

@@ -94,6 +94,23 @@ describe('registry: large answers parsed on a worker thread', function () {
     assert.ok(ticks >= 2, `${ticks} ticks of a 10 ms timer during a ${Math.round(ms)} ms parse`);
   });
 
+  it('an idle worker is stopped to give its memory back, quietly, and started again by the next answer', async () => {
+    const quick = new ThreadedDocs((m) => logs.push(m), 50);
+    try {
+      const body = () => Buffer.from(abbreviated('a', 3));
+      assert.equal(((await quick.summarise('npm', body()))?.data as { count?: number } | undefined)?.count, 3);
+      const first = quick.thread;
+      assert.ok(first);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(quick.thread, undefined);
+      assert.ok((await quick.summarise('npm', body()))?.data);
+      assert.ok(quick.thread && quick.thread !== first);
+      assert.deepEqual(logs, []);
+    } finally {
+      quick.dispose();
+    }
+  });
+
   it('a worker that dies answers undefined, and the client then parses the answer itself', async () => {
     const pending = threaded.summarise('npm', Buffer.from(abbreviated('huge', 40_000, 450)));
     await threaded.thread!.terminate();

@@ -4,7 +4,9 @@
 //   the very work it is meant to stop) and answers undefined at once; a late answer is dropped.
 // - A worker that dies answers every pending request undefined, says so in the log, and is started
 //   again by the next request; after CRASH_LIMIT deaths in a row requests pause for CRASH_PAUSE_MS.
-// - An idle worker does not keep the process alive (the CLI and tests exit when their work is done).
+// - An idle worker does not keep the process alive (the CLI and tests exit when their work is done);
+//   with `idleMs`, one idle that long is stopped to give its memory back (a worker thread that loads the
+//   server's bundle holds about 100 MB) and started again by the next request, neither logged nor a crash.
 import { Worker } from 'node:worker_threads';
 import { workerEntry } from './worker-entry';
 
@@ -35,6 +37,8 @@ export interface WorkerClientOptions {
   /** What stops working when no worker can start: "phantom-API checks are off". */
   readonly off: string;
   readonly log: (msg: string) => void;
+  /** Stop the worker after this long without a request (default: keep it, as the type checker's warm programs are). */
+  readonly idleMs?: number;
 }
 
 interface Pending<A> {
@@ -49,6 +53,7 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
   private crashes = 0;
   private pausedUntil = 0;
   private disposed = false;
+  private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: WorkerClientOptions) {}
 
@@ -93,6 +98,7 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
 
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.idle);
     const w = this.worker;
     this.worker = undefined;
     this.settleAll();
@@ -164,7 +170,17 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
   }
 
   private holdProcess(): void {
-    if (this.pending.size) this.worker?.ref();
-    else this.worker?.unref();
+    clearTimeout(this.idle);
+    if (this.pending.size) return void this.worker?.ref();
+    this.worker?.unref();
+    const w = this.worker;
+    if (w && this.options.idleMs !== undefined) {
+      this.idle = setTimeout(() => {
+        if (this.worker !== w || this.pending.size) return;
+        this.worker = undefined; // its exit is no crash
+        void w.terminate();
+      }, this.options.idleMs);
+      this.idle.unref();
+    }
   }
 }

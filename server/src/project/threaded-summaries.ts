@@ -32,7 +32,7 @@ export class ThreadedSummaries implements SummaryService {
   constructor(log: (msg: string) => void) {
     // The server bundle (main.ts starts the worker's side for `role: 'summaries'`), or the worker's source.
     this.client = new WorkerClient({
-      role: 'summaries', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'summary-worker.ts'),
+      role: 'summaries', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'summary-worker.ts'), idleMs: 60_000,
       label: 'workspace summaries', off: 'flows through imported files are off', log,
     });
   }

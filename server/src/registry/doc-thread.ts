@@ -26,10 +26,11 @@ export interface FromDocs {
 export class ThreadedDocs implements DocParser {
   private readonly client: WorkerClient<ToDocs, FromDocs>;
 
-  constructor(log: (msg: string) => void) {
-    // The server bundle (main.ts starts the worker's side for `role: 'registry-docs'`), or the worker's source.
+  /** `idleMs`: how long an idle worker is kept before it is stopped (started again on the next answer). */
+  constructor(log: (msg: string) => void, idleMs = 30_000) {
+    // Its own small bundle next to the server's (esbuild.mjs), or the worker's source.
     this.client = new WorkerClient({
-      role: 'registry-docs', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'doc-worker.ts'),
+      role: 'registry-docs', bundle: join(__dirname, 'registry-docs.js'), source: join(__dirname, 'doc-worker.ts'), idleMs,
       label: 'registry answers', off: 'large registry answers are parsed on the main thread', log,
     });
   }
