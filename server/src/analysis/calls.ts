@@ -14,7 +14,7 @@ import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
 import { readPath, roleMember } from './objects';
 import { normalizeModule } from './scope';
-import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, originKey, type Origin, type Step, type Value } from './values';
+import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, type Origin, type Step, type Value } from './values';
 
 type Call = Expr & { k: 'call' };
 
@@ -96,7 +96,10 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   } else if (all.some((x) => deepTaint(x).length || x.from?.length)) {
     // The fast tier has no imported summaries: it notes which modules get input (or the result of an
     // unknown call on input, `find_user(as_id(x))`), and the slow tier summarises only those.
-    for (const [module, name] of importedCallee(a.ir.language, c, path)) addName(a.importsWithInput, module, name);
+    for (const [module, name] of importedCallee(a.ir.language, c, path)) {
+      addName(a.importsWithInput, module, name);
+      a.importLog?.push([module, name]);
+    }
   }
   if (recv?.object && method) {
     const chained = roleMember(a, recv, method, 'methods', e.span);
@@ -130,7 +133,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, normalized };
   }
   if (recv && method && (recv.taint.length || recv.element || recv.fields)) return methodOnData(a, recv, method, e.span);
-  const from = args.flatMap((x) => deepTaint(x).map(originKey));
+  const from = args.flatMap((x) => deepTaint(x));
   return { taint: [], opaque: true, code: a.src(e.span), ...(from.length ? { from } : {}) };
 }
 

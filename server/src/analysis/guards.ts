@@ -67,7 +67,7 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         const protoKey = [l, r].some((x) => x.k === 'lit' && PROTO_KEYS.has(String(x.value)));
         const side: Side = protoKey ? 'both' : /^(!==?|is not)$/.test(e.op) ? 'else' : 'then';
         // `if (hmac(secret, url) !== given) return`: a value computed from input, checked, vouches for that input.
-        for (const x of [l, r]) add((a.peek(x, f).from ?? []).map((key) => ({ origin: key })), side);
+        for (const x of [l, r]) add((a.peek(x, f).from ?? []).map((o) => ({ origin: originKey(o) })), side);
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
         if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) add(targetOf(l), side);
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);

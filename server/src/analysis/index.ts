@@ -2,10 +2,11 @@
 // analysis with the shipped models (plus the team's, from `.vouch.json`), and hand every detector
 // the same result. Pure: no I/O; computed once per file version by the engine.
 import type { FileMemo } from '../core/memo';
-import type { DetectorContext, Fact, LanguageId } from '../core/types';
+import type { DetectorContext, Fact, FactContext, LanguageId } from '../core/types';
 import { Analyzer, type Flow, type Summary } from './interpret';
 import type { FileIR } from './ir';
-import { exportCount, lowerRun } from './lowered';
+import { ANALYSED, exportCount, lowerRun, memoLowered } from './lowered';
+import { replayable, ReplayFailed, unitsCover, unitWalk, type WalkOutcome, type WalkRecord } from './reuse';
 import { MODEL_PACKS } from './model-packs';
 import type { ModelLanguage, ModelPack } from './model-types';
 import { compileModels, type Models } from './models';
@@ -107,9 +108,33 @@ export interface Analysed {
   readonly result: FileAnalysis;
   /** Per-function summaries of a walk over every function, when the file exports any (importers' tables are made of them). */
   readonly summaries?: ReadonlyMap<number, Summary>;
+  /** The walk unit by unit, for the next version of an edited file (reuse.ts). */
+  readonly walk?: WalkRecord;
 }
 
-export const ANALYSED = 'analysed';
+/**
+ * An edited file's walk: unit by unit, replaying what the last version's walk found in the units the
+ * edit left alone where that holds (reuse.ts), else afresh (`fresh` makes a new analyzer). Scans walk whole.
+ */
+function editWalk(ctx: DetectorContext & FactContext, a: Analyzer, models: Models, fresh: () => Analyzer): { walked: boolean; walk?: WalkRecord } {
+  const kept = ctx.editing ? memoLowered(ctx.memo, ctx.path, ctx.text, ctx.languageId) : undefined;
+  if (!kept || kept.ir !== a.ir || !unitsCover(a, kept.state.units)) return { walked: a.run() };
+  const units = kept.state.units;
+  const last = ctx.memo?.get<Analysed>(ctx.path, ANALYSED);
+  const prev = last?.walk && last.languageId === ctx.languageId && last.models === models ? last.walk : undefined;
+  const out: WalkOutcome = { replayed: 0 };
+  try {
+    // Checked inside the plan: the roles are the new version's, computed with the analyzer.
+    return { walked: a.run(false, (x) => unitWalk(units, prev && replayable(x, units, prev) ? prev : undefined, out)(x)), walk: out.record };
+  } catch (e) {
+    if (!(e instanceof ReplayFailed)) throw e;
+  }
+  const again = fresh();
+  const redo: WalkOutcome = { replayed: 0 };
+  return { walked: again.run(false, unitWalk(units, undefined, redo)), walk: redo.record };
+}
+
+export { ANALYSED };
 
 export function memoAnalysed(memo: FileMemo | undefined, path: string, text: string, languageId: LanguageId, models: Models): Analysed | undefined {
   const hit = memo?.get<Analysed>(path, ANALYSED);
@@ -136,12 +161,13 @@ export const analysis: Fact<FileAnalysis | undefined> = {
     if (hit) return hit.result;
     const lowered = ctx.get(ir);
     if (!lowered) return undefined;
-    const a = new Analyzer(lowered, models, ctx.text, every64(() => ctx.checkBudget()), ctx.path);
-    const walked = a.run();
+    const tick = every64(() => ctx.checkBudget());
+    let a = new Analyzer(lowered, models, ctx.text, tick, ctx.path);
+    const { walked, walk } = editWalk(ctx, a, models, () => (a = new Analyzer(lowered, models, ctx.text, tick, ctx.path)));
     const result = ownResult(a, walked, language);
     const exports = walked ? exportCount(ctx, lowered) : 0;
-    // Kept for the next version when editing, and for importers (the summaries) when the file exports functions.
-    if (ctx.editing || exports) ctx.memo?.set(ctx.path, ANALYSED, { text: ctx.text, languageId: ctx.languageId, models, result, ...(exports ? { summaries: a.summaries } : {}) }, ctx.text.length);
+    // Kept for the next version when editing (with the walk's records), and for importers (the summaries) when the file exports functions.
+    if (ctx.editing || exports) ctx.memo?.set(ctx.path, ANALYSED, { text: ctx.text, languageId: ctx.languageId, models, result, ...(exports ? { summaries: a.summaries } : {}), walk }, ctx.text.length);
     return result;
   },
 };

@@ -89,6 +89,8 @@ export class Analyzer {
   readonly flows: Flow[] = [];
   /** Imported functions called with input, by module (recorded when there is no importer). */
   readonly importsWithInput = new Map<string, Set<string>>();
+  /** Every addition to `importsWithInput`, in order, when a unit-by-unit walk records them (reuse.ts). */
+  importLog: Array<readonly [string, string]> | null = null;
   readonly summaries = new Map<number, Summary>();
   private readonly active = new Set<number>();
   private readonly envOf = new Map<number, Env>();
@@ -131,13 +133,27 @@ export class Analyzer {
   /**
    * `summarise`: walk every function even without sources (a file whose exports another file calls).
    * Returns whether it walked; a walk gives the same results whether or not it was asked to summarise.
+   * `plan`: runs the walk instead (unit by unit, reuse.ts), with the same results.
    */
-  run(summarise = false): boolean {
+  run(summarise = false, plan?: (a: Analyzer) => void): boolean {
     if (!summarise && !this.hasWork()) return false;
+    if (plan) {
+      plan(this);
+      return true;
+    }
     this.analyze(this.ir.top, new Env(null));
-    // Functions nobody called or passed along: exported helpers, methods, decorated routes.
-    for (const f of this.ir.funcs) if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));
+    for (const f of this.ir.funcs) this.leftover(f);
     return true;
+  }
+
+  /** Analyses a function nobody called or passed along (exported helpers, methods, decorated routes), if not yet done. */
+  leftover(f: Func): void {
+    if (!this.summaries.has(f.id) && !this.active.has(f.id)) this.analyze(f, this.envOf.get(f.parent?.id ?? -1) ?? new Env(null));
+  }
+
+  /** The top-level function with its statements run by `body` (unit by unit: reuse.ts) instead of all at once. */
+  analyzeTop(body: (frame: Frame) => void): void {
+    this.analyze(this.ir.top, new Env(null), body);
   }
 
   /**
@@ -149,7 +165,7 @@ export class Analyzer {
     return this.summaries.get(fn.id) ?? this.analyze(fn, here ? env : this.envOf.get(fn.parent?.id ?? -1) ?? env);
   }
 
-  private analyze(fn: Func, closure: Env): Summary {
+  private analyze(fn: Func, closure: Env, body?: (frame: Frame) => void): Summary {
     const summary: Summary = { returns: EMPTY, sinks: [], deferred: [] };
     this.active.add(fn.id);
     this.summaries.set(fn.id, summary);
@@ -165,7 +181,8 @@ export class Analyzer {
       this.assign(p.pattern, v, frame, p.span);
     }
     try {
-      this.exec(fn.body, frame);
+      if (body) body(frame);
+      else this.exec(fn.body, frame);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
     }

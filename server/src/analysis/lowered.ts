@@ -26,6 +26,8 @@ export interface Lowered {
 }
 
 export const LOWERED = 'lowered';
+/** The memo slot of the file's analysis (analysis/index.ts). */
+export const ANALYSED = 'analysed';
 
 /** Every file name a scan or an import resolves to, as the host would name its language. */
 export function languageOfFile(path: string): LanguageId {
@@ -65,7 +67,12 @@ export function lowerRun(ctx: DetectorContext & FactContext, language: 'js' | 'p
   const parsed = language === 'js' ? ctx.js() : ctx.python();
   if (!parsed) return undefined;
   const prev = last?.languageId === languageId ? last.state : undefined;
-  if (prev) memo?.delete(path);
+  if (prev && memo) {
+    // The last analysis stays: its walk's records of the units this lowering reuses (reuse.ts).
+    const analysed = memo.get(path, ANALYSED);
+    memo.delete(path);
+    if (analysed) memo.set(path, ANALYSED, analysed, last!.text.length);
+  }
   if (language === 'js') {
     const sf = parsed as ts.SourceFile;
     const { ir, state } = lowerJsUnits(sf, tick, prev);

@@ -61,7 +61,7 @@ export interface Value {
   /** A path whose `..` segments were resolved (`path.join`). */
   readonly normalized?: boolean;
   /** Inputs an opaque value was computed from (`hmac(secret, url)`): checking it checks them. */
-  readonly from?: readonly string[];
+  readonly from?: readonly Origin[];
   /** What a validator call validated, for guards that test its result (`if (!r.success) return`). */
   readonly validates?: readonly Target[];
   /** Result of an unknown call: not tainted, but not known to be constant either. */

@@ -36,6 +36,8 @@ export const pyCorsWildcardWithCredentials: Detector = {
         continue;
       }
       const callee = pyCallee(ctx, node);
+      // Only these calls matter (their callee, or `CORSMiddleware` passed on): the others' arguments are not read (WASM calls).
+      if (!/CORS|cross_origin/.test(callee) && !node.text.includes('CORSMiddleware')) continue;
       const args = node.childForFieldName('arguments')?.namedChildren ?? [];
       const kw = pyArgs(node).keywords;
       const middleware = args.some((a) => a?.type === 'identifier' && a.text === 'CORSMiddleware') || /(^|\.)CORSMiddleware$/.test(callee);

@@ -27,6 +27,8 @@ export const pyDebugModeEnabled: Detector = {
       if (!node) continue;
       if (node.type === 'call') {
         const callee = pyCallee(ctx, node);
+        // Only the callees below matter: the others' arguments are not read (WASM calls).
+        if (!/\.run$|(^|\.)(FastAPI|Starlette|Quart|Sanic)$|run_simple$|\.config\.(update|from_mapping)$/.test(callee)) continue;
         for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
           if (arg?.type !== 'keyword_argument' || arg.childForFieldName('value')?.type !== 'true') continue;
           const name = arg.childForFieldName('name')?.text;

@@ -72,6 +72,8 @@ export const pyInsecureCookieFlags: Detector = {
         continue;
       }
       const callee = pyCallee(ctx, node);
+      // Only `….set_cookie(…)` and calls with a setting's keyword (every name in SETTINGS says `_COOKIE_`) matter: the others' arguments are not read (WASM calls).
+      if (!/\.set_cookie$/.test(callee) && !node.text.includes('_COOKIE_')) continue;
       const args = node.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => !!a) ?? [];
       const kw = new Map<string, Node>();
       for (const a of args) {

@@ -39,6 +39,8 @@ export const pyWorldWritablePermissions: Detector = {
       ctx.checkBudget();
       if (!call) continue;
       const callee = pyCallee(ctx, call);
+      // Only these callees matter: the others' arguments are not read (WASM calls).
+      if (callee !== 'os.umask' && !CHMOD.test(callee) && !/\.chmod$/.test(callee) && !(CREATE.test(callee) && callee !== 'open')) continue;
       const { keywords, positional } = pyArgs(call);
       const kw = keywords.get('mode');
       if (callee === 'os.umask') {
