@@ -68,7 +68,7 @@ export function toDetector(rule: DataRule): Detector {
         }
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
-        low ??= lowInFileWith.some((r) => r.test(text));
+        low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
         ctx.report({
           start,
           end,

@@ -24,6 +24,8 @@ export interface DataRule {
   notInString?: boolean;
   /** Regexes (multiline); in a file matching any, findings are low confidence (shown, not alarmed about). */
   lowInFileWith?: string[];
+  /** Language ids whose files are documentation for this rule (README examples): findings there are low confidence. */
+  lowInLanguages?: string[];
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

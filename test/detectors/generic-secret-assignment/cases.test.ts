@@ -135,7 +135,11 @@ const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfN2Y0YzJhIiwicm
 // Provider-format data rules say nothing about declaration files: their values are examples in comments (supertokens' schema.d.ts).
 ruleTester('jwt-token', 'typescript', {
   valid: [{ code: `/**\n * @example ${JWT}\n */\nexport type AccessToken = string;`, path: 'lib/ts/core/versions/5.4/schema.d.ts' }],
-  invalid: [{ code: `export const token = "${JWT}";`, path: 'lib/client.ts', errors: 1 }],
+  invalid: [
+    { code: `export const token = "${JWT}";`, path: 'lib/client.ts', errors: [{ line: 1, column: 23, confidence: 'medium' }] },
+    // a README's curl example: documentation, shown at low confidence (fresh held-out sample: hapi-auth-jwt2's READMEs)
+    { code: `Try it:\n\n    curl -H "Authorization: ${JWT}" http://localhost:8000/restricted\n`, path: 'README.md', language: 'markdown', errors: [{ line: 3, column: 29, confidence: 'low', severity: 'info' }] },
+  ],
 });
 
 ruleTester('generic-secret-assignment', 'json', {
