@@ -7,6 +7,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
     'print(len(password))',
     'logger.debug("valid=%s", is_password_valid)',
     'log.info(f"tokens used: {token_count}")',
+    // counts and limits named for tokens (fresh held-out sample: jira's rate-limit header, LLM usage)
+    'logger.warning("rate limited: %s", maximum_number_of_tokens)',
+    'logger.info("usage %s of %s", total_tokens, number_of_tokens)',
     'logger.info("masked %s", mask(api_key))',
     'logger.info("prefix %s", token[:4])',
     'catalog.info(password)',

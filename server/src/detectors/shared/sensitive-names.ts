@@ -34,6 +34,8 @@ const HARMLESS_PREFIX = new Set([
   'is', 'has', 'should', 'can', 'needs', 'num', 'n', 'no', 'on', 'handle', 'validate', 'masked', 'redacted', 'hashed',
   'obfuscated', 'sanitized', 'safe', 'show', 'use', 'get', 'set', 'with', 'min', 'max', 'expected', 'include', 'fake',
   'mock', 'dummy', 'public',
+  // counts and limits (`maximum_number_of_tokens` from a rate-limit header, `total_tokens` of an LLM reply)
+  'maximum', 'minimum', 'total', 'number', 'count',
 ]);
 
 /** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */
