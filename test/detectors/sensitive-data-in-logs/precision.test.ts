@@ -84,6 +84,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: '#!/usr/bin/env python3\nkey = Fernet.generate_key()\nprint("secret key:", key)', path: 'tools/genkey.py' },
     // novaclient's `nova keypair-add` prints the key it generated (an entry point, no `#!`).
     { code: 'def do_keypair_add(cs, args):\n    private_key = cs.keypairs.create(args.name).private_key\n    print(private_key)', path: 'novaclient/v2/shell.py' },
+    // an interactive shell showing the tokens its user asked for (fresh held-out sample: jira's jirashell.py)
+    { code: 'def oauth_dance(args):\n    access_token = fetch_token(args)\n    if args.print_tokens:\n        print("Access token: " + access_token)', path: 'jira/jirashell.py' },
+    { code: 'import argparse\n\ndef main():\n    parser = argparse.ArgumentParser()\n    args = parser.parse_args()\n    api_key = create_key(args.name)\n    print("Your new API key:", api_key)', path: 'tools/keys.py' },
   ],
   invalid: [
     { code: pyPrint, errors: [at(pyPrint, 'member', 'record', { after: '"member joined", member' })] },
@@ -93,5 +96,7 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: pyCli, errors: [at(pyCli, 'os.environ["API_TOKEN"]', 'secret')] },
     // `shell_utils.py` is not a shell entry point.
     { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
+    // a program that parses its arguments still may not log a secret, nor print one from the environment (CI logs keep both)
+    { code: 'import argparse, logging, os\nparser = argparse.ArgumentParser()\nlogging.info("key %s", api_key)\nprint("token", os.environ["API_TOKEN"])', path: 'tools/sync.py', errors: [{ line: 3, column: 24, endLine: 3, endColumn: 31, kind: 'secret' }, { line: 4, column: 16, endLine: 4, endColumn: 39, kind: 'secret' }] },
   ],
 });

@@ -18,13 +18,16 @@ import { pythonLogSinks } from './sensitive-logs-python';
 const WHOLE_BODY = new Set(['body', 'json', 'form', 'values', 'data', 'POST', 'get_json', 'get_data']);
 
 /**
- * A command-line program (a `#!` script, `bin/`, `cli.py`, `shell.py`, `commands/`, an example) that serves no routes
+ * A command-line program (a `#!` script, `bin/`, `cli.py`, `jirashell.py`, `commands/`, an example, a module that
+ * parses its arguments) that serves no routes
  * writes to standard output what it was asked for: a generated key, a fetched token, the user's own
  * answer, the record it just made. Values read from the environment still count: CI logs keep them.
  */
 const STDOUT = /^(?:console\s*\.\s*(?:log|info|table|dir)|print)\s*\(/;
 const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|delete|all|route)\s*[(<]|\bcreateServer\s*\(|\.listen\s*\(|\b(?:app|uvicorn)\.run\s*\(|\bserve_forever\s*\(|@\w+\s*\.\s*(?:route|get|post)\s*\(/;
-const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:cli|shell|__main__)\.(?:[cm]?[jt]s|py)$/;
+const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:[\w-]*(?:cli|shell)|__main__)\.(?:[cm]?[jt]s|py)$/;
+/** A program that reads its own command line (argparse, click, commander, yargs) talks to the person who ran it. */
+const PARSES_ARGS = /\bArgumentParser\s*\(|@click\.(?:command|group)\b|\brequire\(\s*['"](?:commander|yargs)['"]\s*\)|\bfrom\s+['"](?:commander|yargs)['"]/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
 /**
@@ -40,7 +43,7 @@ function sessionIdOnly(text: string, from: string | undefined): boolean {
 }
 
 function isCommandLine(ctx: DetectorContext): boolean {
-  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path)) && !SERVES.test(ctx.text);
+  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
 
 /**
