@@ -63,6 +63,8 @@ ruleTester('unescaped-template-output', 'ejs', {
 const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
 const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
 const k3 = '{{ form.bio.data|safe }}';
+const k6 = "<section class=\"clear\">\n    {{flasgger_config.footer_text | safe}}\n</section>";
+const k7 = '<p>{{ user_configs | safe }}</p>';
 const k5 = '<script>global.horizonPlugInModules = {{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }};</script>';
 const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
 
@@ -89,6 +91,10 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k3, errors: [{ ...at(k3, '{{ form.bio.data|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // the deployment's settings (Horizon's HORIZON_CONFIG): an operator's values, shown at low confidence
     { code: k5, errors: [{ ...at(k5, '{{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
+    // an extension's configuration, set by the developer who mounts it (fresh held-out sample: flasgger's footer)
+    { code: k6, errors: [{ ...at(k6, '{{flasgger_config.footer_text | safe}}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
+    // a value merely named like one stays raw output
+    { code: k7, errors: [{ ...at(k7, '{{ user_configs | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `mailbox.html` is a page, not a mail body.
     { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
   ],

@@ -33,8 +33,11 @@ const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|proper
 const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|templates?\/|$)/i;
 /** Numbers by name (`user.id`, `obj.pk`, `item_id`, `forloop.counter`): no markup can be in them (a document's `_id` can be any string). */
 const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|[a-z0-9]_(?:id|pk|count)$/i;
-/** The deployment's own settings (Django's context processors: `STATIC_URL`, `HORIZON_CONFIG.x`, `settings.X`): an operator's, not a visitor's. */
-const SETTING = /^(?:settings\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[A-Z]{3,}\b)/;
+/**
+ * The deployment's own settings (Django's context processors: `STATIC_URL`, `HORIZON_CONFIG.x`, `settings.X`; an
+ * extension's configuration: `flasgger_config.footer_text`, `config.title`): an operator's, not a visitor's.
+ */
+const SETTING = /^(?:settings\.|(?:[a-z]\w*_)?config\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[A-Z]{3,}\b)/;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
