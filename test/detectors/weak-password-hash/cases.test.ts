@@ -147,7 +147,12 @@ const apopPy = "from hashlib import md5\ndef apop(self, user, password, challeng
 const xmppPy = "from hashlib import sha1\ndef hashPassword(sid, password):\n    return sha1(f'{sid}{password}'.encode('utf-8')).hexdigest()";
 const apopJs = "const crypto = require('crypto');\nfunction apop(user, password, challenge) {\n  const passwordDigest = crypto.createHash('md5').update(challenge + password).digest('hex');\n  return send(user, passwordDigest);\n}";
 
+// WS-Security's UsernameToken digest, base64(sha1(nonce + created + password)), its bytes joined first (fresh held-out sample: soap)
+const wsseJs = "const crypto = require('crypto');\nfunction passwordDigest(nonce, created, password) {\n  const pwHash = crypto.createHash('sha1');\n  const full = Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(password)]);\n  pwHash.update(full);\n  return pwHash.digest('base64');\n}";
+// a password-named digest in a function given no challenge is still a stored hash
+const pwJs = "const crypto = require('crypto');\nfunction save(user, created, password) {\n  const pwHash = crypto.createHash('sha1');\n  pwHash.update(password);\n  user.password = pwHash.digest('hex');\n}";
+
 ruleTester('weak-password-hash', 'javascript', {
-  valid: [py(apopPy), py(xmppPy), apopJs],
-  invalid: [],
+  valid: [py(apopPy), py(xmppPy), apopJs, wsseJs],
+  invalid: [{ code: pwJs, errors: [at(pwJs, "'sha1'", 'name:receiver'), { line: 5 }] }],
 });

@@ -47,6 +47,13 @@ function enclosing(node: ts.Node, sf: ts.SourceFile): string {
   return (p ?? sf).getText(sf);
 }
 
+/** A digest in a function given a challenge with the password (`passwordDigest(nonce, created, password)`: WS-Security's UsernameToken) answers it. */
+function challengeParams(node: ts.Node): boolean {
+  let p: ts.Node | undefined = node.parent;
+  while (p && !ts.isFunctionLike(p)) p = p.parent;
+  return !!p && p.parameters.some((x) => ts.isIdentifier(x.name) && CHALLENGE.test(x.name.text));
+}
+
 /**
  * The fast tier reports the digests the names around them explain; the slow tier (after the fast
  * tier has published: a file walk per edit was too slow for every keystroke) the flows the names miss.
@@ -80,7 +87,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         // A reset token's or a salt's digest is named after the password it serves, and is right.
         const named = !answers && !direct && mentionsPassword(receiver) && !besidePassword(receiver) && !derivedFrom(data);
         const around = direct || named ? enclosing(node, sf) : '';
-        if ((direct || named) && !BREACH_CHECK.test(around) && !implementsScheme(ctx.path, around)) {
+        if ((direct || named) && !BREACH_CHECK.test(around) && !implementsScheme(ctx.path, around) && !challengeParams(node)) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
           ctx.report({
