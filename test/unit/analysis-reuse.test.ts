@@ -14,6 +14,7 @@ import { reuseStats } from '../../server/src/analysis/reuse';
 import { Engine } from '../../server/src/core/engine';
 import type { Detector, LanguageId } from '../../server/src/core/types';
 import { testEngine } from '../engine';
+import { random } from '../random';
 
 const HELDOUT = join(__dirname, '..', 'flows', 'heldout');
 const read = (name: string) => readFileSync(join(HELDOUT, name), 'utf8');
@@ -67,17 +68,8 @@ function same(got: string, want: string, message: string): void {
 
 interface Edit { what: string; apply(text: string): string }
 
-/** A seeded generator (mulberry32), so a failure names its seed and replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (test/random.ts), so a failure names its seed and replays. */
+const rng = random;
 
 /** One random edit of the kinds an editor sends. */
 function randomEdit(r: () => number, python: boolean): Edit {
