@@ -105,6 +105,9 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     const chained = roleMember(a, recv, method, 'methods', e.span);
     if (chained) return chained.object && typeof args[0]?.lit === 'number' ? { ...chained, status: args[0].lit } : chained.object ? { ...chained, status: recv.status } : chained;
   }
+  // `params.get('cmd')` reads that field as `params['cmd']` does, once the walk knows it (a check cleaned it).
+  const key = method === 'get' && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string' ? e.args[0].value : undefined;
+  if (key !== undefined && recv?.fields?.has(key)) return recv.fields.get(key)!;
   for (const src of a.models.sourceCalls.find(site)) {
     if (src.receiverCall && !(recv?.code && regexOf(src.receiverCall).test(recv.code))) continue;
     const [label, detail] = (src.label ?? 'request').split(':');

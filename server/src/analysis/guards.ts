@@ -29,6 +29,14 @@ export function targetOf(e: Expr): Target[] {
   let cur = e;
   while (cur.k === 'member' || cur.k === 'call') {
     if (cur.k === 'call') {
+      // `params.get('cmd')` names one field, as `params['cmd']` does.
+      const key = cur.callee.k === 'member' && cur.callee.prop === 'get' && cur.args[0]?.k === 'lit' && typeof cur.args[0].value === 'string' ? cur.args[0].value : undefined;
+      if (key !== undefined && cur.callee.k === 'member') {
+        path.length = 0;
+        path.push(key);
+        cur = cur.callee.object;
+        continue;
+      }
       // `new URL(x).hostname`, `path.resolve(root, x).startsWith(root)`: the checked value is the argument.
       const inner = cur.args.flatMap(targetOf);
       if (cur.callee.k === 'member' && !inner.length) cur = cur.callee.object;

@@ -64,8 +64,13 @@ const p3 = "import subprocess\nfrom fastapi import FastAPI\napp = FastAPI()\n\n@
 
 const p4 = "import subprocess\nfrom flask import request\n@app.route('/npm', methods=['POST'])\ndef npm():\n    data = request.get_json()\n    if data['cmd'] not in ('install', 'update'):\n        abort(400)\n    subprocess.run('npm ' + data['pkg'], shell=True)";
 
+// A check on one field read with `.get()` clears that field only (helper A's note on the held-out sample).
+const p5 = "import subprocess\nfrom flask import request\n@app.route('/x')\ndef x():\n    params = request.args\n    if params.get('cmd') not in ALLOWED:\n        abort(400)\n    subprocess.call(params.get('arg'), shell=True)";
+
 ruleTester('command-injection', 'python', {
   valid: [
+    "import subprocess\nfrom flask import request\n@app.route('/x')\ndef x():\n    params = request.args\n    if params.get('cmd') not in ALLOWED:\n        abort(400)\n    subprocess.call(params.get('cmd'), shell=True)",
+    "import subprocess\nfrom flask import request\n@app.route('/x')\ndef x():\n    params = request.args\n    if params.get('cmd') not in ALLOWED:\n        abort(400)\n    subprocess.call(params['cmd'], shell=True)",
     "import subprocess\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run(['ping', '-c', '1', request.args['host']])",
     "import subprocess, shlex\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run('ping ' + shlex.quote(request.args['host']), shell=True)",
     "import os\nos.system('ls -la')",
@@ -78,5 +83,6 @@ ruleTester('command-injection', 'python', {
     { code: p2, errors: [at(p2, "f'convert {name} out.png'", 'request:direct')], output: p2.replace("f'convert {name} out.png', shell=True", '["convert", name, "out.png"]') },
     { code: p3, errors: [at(p3, "[cmd, '--version']", 'request:direct')] },
     { code: p4, errors: [at(p4, "'npm ' + data['pkg']", 'request:direct')] },
+    { code: p5, errors: [at(p5, "params.get('arg')", 'request:direct')] },
   ],
 });
