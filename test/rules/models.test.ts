@@ -31,6 +31,26 @@ function regexes(pack: ModelPack): string[] {
 
 describe('model packs', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  it('names a callee in one propagator per language and receiver: the first that matches wins, so a later one would be dead', () => {
+    const seen = new Map<string, string>();
+    const dead: string[] = [];
+    for (const pack of MODEL_PACKS) {
+      (pack.propagators ?? []).forEach((p, i) => {
+        const callees = [p.callee ?? []].flat();
+        for (const language of pack.languages) {
+          for (const c of new Set(callees)) {
+            const key = `${language} ${c} ${p.receiver ?? ''}`;
+            const where = `${pack.model}#${i}`;
+            if (seen.has(key)) dead.push(`${key}: ${seen.get(key)} and ${where}`);
+            else seen.set(key, where);
+          }
+          if (callees.length !== new Set(callees).size) dead.push(`${pack.model}#${i} lists a callee twice`);
+        }
+      });
+    }
+    assert.deepEqual(dead, []);
+  });
+
   it('every pack file is registered in analysis/model-packs.ts', () => {
     assert.deepEqual(files.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')).model).sort(), MODEL_PACKS.map((p) => p.model).sort());
   });
