@@ -19,6 +19,8 @@ ruleTester('log-injection', 'javascript', {
     "console.log('started on ' + port);",
     // pieces cut from the raw request URL are still undecoded (held-out sample: wiki-server's proxy route)
     "app.get('/m/*', (req, res) => {\n  const to = '/uibuilder' + req.url.substring(req.url.indexOf('?')).replace(/\\/+$/, '');\n  log.info(`redirecting ${req.originalUrl} to ${to}`);\n});",
+    // coloured for the terminal (colors' String.prototype styles), still the undecoded request line (fresh held-out sample: node-static's cli)
+    "require('colors');\nconst log = (request, code) => {\n  const line = code + ': ' + request.url;\n  console.log(code >= 500 ? line.red.bold : line.red);\n};\nhttp.createServer((req, res) => { log(req, 200); }).listen(8080);",
     "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
   ],
   invalid: [
