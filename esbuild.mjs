@@ -21,7 +21,7 @@ const common = {
   mainFields: ['module', 'main'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle lacks.
   define: { VOUCH_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href, __vouchRequire = require;" },
 };
 
 // Rule packs carry their own test samples (token-shaped strings); the bundles need only the rules.
@@ -35,17 +35,33 @@ const stripRuleSamples = {
     });
   },
 };
-common.plugins = [stripRuleSamples];
+// A script compiled from a V8 code cache loses Node 20's dynamic-import callback (io/code-cache.ts), and
+// web-tree-sitter imports two built-ins dynamically: in a CommonJS bundle a require does the same (the
+// bundle's own: web-tree-sitter declares a local `require`).
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]web-tree-sitter[\\/].*\.m?js$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: text.replace(/\bimport\((["'])((?:node:)?[\w/]+)\1\)/g, 'Promise.resolve(__vouchRequire($1$2$1))'), loader: 'js' };
+    });
+  },
+};
+common.plugins = [stripRuleSamples, requireBuiltins];
 
 const builds = [
   // The banner's clock reading is where the bundle starts to run (extension.ts reports its init time from it).
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], banner: { js: 'var __vouchBundleStart = performance.now();\n' + common.banner.js } },
   // Also the type checker's worker (main.ts, typecheck/threaded.ts): TypeScript is bundled once.
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server-main.js' },
+  // server.js and vouch.js are small launchers that run the bundles above and below from V8's code cache
+  // (server/src/io/code-cache.ts).
+  { ...common, entryPoints: ['server/src/launch.ts'], outfile: 'server/out/server.js' },
   // The registry answers' worker (registry/doc-thread.ts) needs only JSON and a few fields: its own small
   // bundle, so the thread costs a few MB, not another copy of the server's (TypeScript included).
   { ...common, entryPoints: ['server/src/registry/doc-worker.ts'], outfile: 'server/out/registry-docs.js' },
-  { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch-main.js' },
+  { ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 
 const assets = [

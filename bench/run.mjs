@@ -2,7 +2,7 @@
 // real corpora, side by side with peers (ESLint + security plugins, secretlint, gitleaks, bandit) and two
 // floors. Prints numbers, never asserts. `--quick`: ~300-file corpora, 10 edits, no ESLint corpus scan.
 import { spawn } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,6 +87,11 @@ async function main() {
   print(`Vouch bench${quick ? ' (--quick)' : ''} — ${started.toISOString()}`);
   print(`machine: ${machine.cpus} cpus (${machine.cpuModel}), ${machine.memGb} GB, node ${machine.node}, load ${machine.loadAtStart.join(' ')}`);
   mkdirSync(join(WORK, 'out'), { recursive: true });
+  // Every Vouch process here (CLI runs, the language server) compiles its bundle from V8's code cache
+  // (server/src/io/code-cache.ts), kept in bench/.work: the first run writes it, later runs read it.
+  // The Python secrets-only scan is also run with the cache off, to show both.
+  process.env.VOUCH_CODE_CACHE ??= join(WORK, 'v8');
+  print(`V8 code cache: ${process.env.VOUCH_CODE_CACHE.startsWith(WORK) ? 'bench/.work/v8' : 'VOUCH_CODE_CACHE'} (${existsSync(process.env.VOUCH_CODE_CACHE) ? 'warm' : 'cold'} at start)`);
 
   const env = await setup({ quick });
   machine.gnuTime = !!gnuTime();
@@ -176,6 +181,7 @@ async function main() {
     py.push(await tools.floor(env.py.dir, PEER_TIMEOUT));
     py.push(await tools.bandit(env.py.dir, 'py', env.peers.bandit, PEER_TIMEOUT));
     py.push(await tools.vouch(env.py.dir, 'py-secrets', PEER_TIMEOUT, undefined, 'vouch --only hardcoded-secret', ['--only', 'hardcoded-secret']));
+    py.push(await tools.vouch(env.py.dir, 'py-secrets-nocache', PEER_TIMEOUT, undefined, 'vouch --only hardcoded-secret, no code cache', ['--only', 'hardcoded-secret'], { VOUCH_CODE_CACHE: 'off' }));
     py.push(await tools.secretlint(env.py.dir, 'py', env.peers.secretlint, pyStats.files, PEER_TIMEOUT));
     py.push(await tools.gitleaks(env.py.dir, 'py', env.peers.gitleaks, pyStats.files, PEER_TIMEOUT));
     results.py = { dir: 'bench/.work/' + env.py.dir.slice(WORK.length + 1), ...pyStats, tools: py };

@@ -35,13 +35,13 @@ const timing = (r) => ({ wallS: r.wallS, cpuS: r.cpuS, rssMb: r.rssMb });
  * `extra`: more CLI arguments (`--only hardcoded-secret` for the row next to secretlint). One job (the
  * main thread) unless `extra` says `--jobs`: the peers run single-process too.
  */
-export function vouch(dir, name, timeoutMs, config, tool = 'vouch', extra = []) {
+export function vouch(dir, name, timeoutMs, config, tool = 'vouch', extra = [], env = {}) {
   return guarded(tool, async () => {
     const report = out(`vouch-${name}.json`);
     rmSync(report, { force: true });
     const policy = config ? ['--config', config] : [];
     if (!extra.includes('--jobs')) extra = ['--jobs', '1', ...extra];
-    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline', ...policy, ...extra], { cwd: dir, timeoutMs });
+    const r = await measure(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--output', report, '--fail-on', 'never', '--quiet', '--offline', ...policy, ...extra], { cwd: dir, timeoutMs, env: { ...process.env, ...env } });
     if (r.code !== 0) throw new Error(failure(r));
     const j = readJson(report);
     const budget = j.notices.filter((n) => /budget/.test(n)).length;

@@ -1,4 +1,5 @@
 // Starts the Vouch language server in its own Node process and connects the editor to it.
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ActivityNotification, CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
@@ -38,9 +39,11 @@ export function startClient(context: vscode.ExtensionContext): Promise<number | 
   context.subscriptions.push(registerVerdictCommand(() => client, output));
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
+  // The server compiles its bundle from a V8 code cache kept in the extension's own storage.
+  const env = { ...process.env, VOUCH_CODE_CACHE: process.env.VOUCH_CODE_CACHE ?? join(context.globalStorageUri.fsPath, 'v8') };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),

@@ -43,8 +43,10 @@ describe('cli: memory', function () {
 
   it('builds an ASCII bundle, so V8 keeps its source one byte a character', () => {
     ensureBuilt();
-    const text = readFileSync(join(REPO, 'cli/out/vouch.js'), 'latin1');
-    const at = text.search(/[^\x00-\x7f]/);
-    assert.equal(at, -1, `a non-ASCII byte at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 20))}`);
+    for (const bundle of ['cli/out/vouch.js', 'cli/out/vouch-main.js', 'server/out/server-main.js']) {
+      const text = readFileSync(join(REPO, bundle), 'latin1');
+      const at = text.search(/[^\x00-\x7f]/);
+      assert.equal(at, -1, `${bundle}: a non-ASCII byte at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 20))}`);
+    }
   });
 });

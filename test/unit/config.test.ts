@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { minimatch } from 'minimatch';
 import { isIncluded, mergeSettings, sanitizeSettings } from '../../server/src/core/config';
+import { DEFAULT_EXCLUDES } from '../../server/src/core/paths';
 import { DEFAULT_SETTINGS, type VouchSettings } from '../../server/src/protocol';
 
 const BAD = {
@@ -127,6 +129,19 @@ describe('core/config: isIncluded', () => {
       assert.ok(!isIncluded(p, s()), p);
       assert.ok(isIncluded(p, s(), true), `${p} when named`);
     }
+  });
+
+  it('decides the built-in excludes exactly as minimatch does, glob by glob', () => {
+    // Paths made from each glob (its * and ** filled in, at the root and deeper) and near misses.
+    const fill = (g: string, deep: string, name: string): string => g.replace(/^\*\*\//, deep).replace(/\/\*\*$/, '/x/y.js').replace(/\*/g, name);
+    const paths = DEFAULT_EXCLUDES.flatMap((g) => [fill(g, '', 'a'), fill(g, 'src/', 'b.c'), fill(g, '.hidden/p/', 'Q'), fill(g, 'src/', '')]);
+    paths.push('outer/x.js', 'distance/a.js', 'src/builder.ts', 'a/b.min', 'my-vendor/x.py', 'src/out.ts', 'x.map.ts', 'a/_pb2.py.txt', 'src/min/a.js');
+    for (const p of paths) {
+      const expected = DEFAULT_EXCLUDES.some((g) => minimatch(p, g, { dot: true, nocase: process.platform === 'win32' }));
+      if (!expected && /[0-9a-f]{8}/.test(p)) continue;
+      assert.equal(!isIncluded(p, s()), expected, p);
+    }
+    assert.ok(paths.filter((p) => !isIncluded(p, s())).length >= DEFAULT_EXCLUDES.length * 3);
   });
 
   it('include globs restrict; exclude globs remove, even when named explicitly', () => {

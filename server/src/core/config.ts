@@ -200,5 +200,19 @@ export function isIncluded(relPath: string, s: VouchSettings, explicitlyNamed = 
   if (s.include.length && !s.include.some((g) => matches(relPath, g))) return false;
   if (s.exclude.some((g) => matches(relPath, g))) return false;
   // Generated, vendored and minified files stay out unless the user named the file itself.
-  return explicitlyNamed || !(isHashedOutputName(relPath) || DEFAULT_EXCLUDES.some((g) => matches(relPath, g)));
+  return explicitlyNamed || !(isHashedOutputName(relPath) || defaultExcluded(relPath));
+}
+
+/**
+ * The built-in excludes as one regular expression (minimatch's own translation of each): a scan asks
+ * about every walked path, and minimatch's matcher walked each `**` pattern segment by segment, 31
+ * times a path. Only these fixed, simple globs; a workspace's own globs keep minimatch's matcher.
+ */
+let defaultExcludesRe: RegExp | undefined;
+function defaultExcluded(relPath: string): boolean {
+  defaultExcludesRe ??= new RegExp(
+    DEFAULT_EXCLUDES.map((g) => (new Minimatch(g, GLOB_OPTS).makeRe() as RegExp).source).join('|'),
+    GLOB_OPTS.nocase ? 'i' : '',
+  );
+  return defaultExcludesRe.test(relPath);
 }

@@ -2,6 +2,7 @@
 // `workerData.role`, so no second file ships), else the worker's TypeScript source through tsx when
 // Vouch runs from source (tests, bench). Shared by the type checker's worker and the scan pool.
 import { existsSync } from 'node:fs';
+import { launcherOf } from './code-cache';
 
 export interface WorkerEntry {
   readonly filename: string;
@@ -11,7 +12,8 @@ export interface WorkerEntry {
 
 /** `bundle`: the bundle to start, when running bundled; `source`: the worker module's .ts file. */
 export function workerEntry(bundle: string | undefined, source: string): WorkerEntry | undefined {
-  if (bundle && existsSync(bundle)) return { filename: bundle, eval: false };
+  // Started through a launcher, the worker is too, so it compiles the bundle from the code cache.
+  if (bundle && existsSync(bundle)) return { filename: launcherOf(bundle) ?? bundle, eval: false };
   if (!existsSync(source)) return undefined;
   try {
     const tsx = require.resolve('tsx/cjs');

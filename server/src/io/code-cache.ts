@@ -1,0 +1,150 @@
+// Starts a bundle from V8's code cache, so a process (and each of its worker threads) does not compile
+// the 17–18 MB bundle from scratch: for the CLI that compile was most of a small scan's CPU time
+// (about 140 ms of a 0.7 s secrets-only scan, again in each scan worker). Node 22 has this built in
+// (`module.enableCompileCache`); Node 20, which Vouch supports, does not, so the launchers
+// (cli/src/launch.ts, server/src/launch.ts) call `runBundle` here.
+//
+// Rules:
+// - The cache is a folder the user owns and no one else may write (`cacheFolder`); a folder someone
+//   else owns or can write is not read or written: V8 trusts a code cache's bytecode, and checks
+//   only the source's length and its own version and flags, so the file name carries a SHA-256 of
+//   the source, and the folder must be the user's own.
+// - A missing, unreadable or rejected cache is never an error: the bundle compiles from source.
+// - Only the main thread writes, once, when it had no usable cache: at exit (a CLI run) or after a
+//   delay (the server, which rarely exits cleanly), so the blob holds the functions the run compiled,
+//   not only the top level. The write goes to a temporary name and is renamed into place.
+// - The bundle runs as a CommonJS main module: `require.main === module` holds in it, `__filename` is
+//   the bundle's path, and `launcherOf(bundle)` tells a worker to start the launcher, not the bundle.
+// - Node 20 loses the dynamic-import callback of a script compiled from a cache, so the bundles must
+//   not call `import()`: esbuild.mjs rewrites the one dependency that did.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+
+export interface RunOptions {
+  /** The cache folder; undefined runs without a cache. */
+  readonly folder: string | undefined;
+  /** When the main thread writes a new cache: at process exit, or this many ms after start. */
+  readonly writeAt: 'exit' | number;
+  /** The launcher's own file: workers started for `bundle` start it instead (`launcherOf`). */
+  readonly launcher?: string;
+}
+
+/** What happened, for tests and `VOUCH_CODE_CACHE_DEBUG`. */
+export type CacheOutcome = 'off' | 'hit' | 'miss' | 'rejected';
+
+const LAUNCHERS = Symbol.for('vouch.launchers');
+
+/**
+ * The cache folder from the environment: `VOUCH_CODE_CACHE` (a folder, or `off`), else the platform's
+ * per-user cache folder.
+ */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = safeHome()): string | undefined {
+  const set = env.VOUCH_CODE_CACHE?.trim();
+  if (set) return /^(?:off|0|false|no)$/i.test(set) ? undefined : set;
+  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'vouch', 'Cache', 'v8') : undefined;
+  if (!home) return undefined;
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'vouch', 'v8');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'vouch', 'v8');
+}
+
+/** Compiles `bundle` (from the cache when it holds a blob for exactly this source) and runs it as the main module. */
+export function runBundle(bundle: string, options: RunOptions): CacheOutcome {
+  if (options.launcher) launchers().set(bundle, options.launcher);
+  const bytes = readFileSync(bundle);
+  const folder = options.folder && ownFolder(options.folder, isMainThread) ? options.folder : undefined;
+  const blobFile = folder && join(folder, `${basename(bundle)}-${blobKey(bytes)}.v8`);
+  const cached = blobFile ? readIfAny(blobFile) : undefined;
+  // A hashbang is valid only at the very start of a script; the wrapper moves it.
+  const source = bytes.toString('utf8').replace(/^#!/, '//');
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cached });
+  const outcome: CacheOutcome = !blobFile ? 'off' : !cached ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
+  if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, script.createCachedData()), options.writeAt);
+  if (process.env.VOUCH_CODE_CACHE_DEBUG) process.stderr.write(`vouch: code cache ${outcome}${isMainThread ? '' : ' (worker)'}\n`);
+  runAsMain(bundle, script);
+  return outcome;
+}
+
+/** The launcher that starts `bundle` through the cache, when this process was started by one. */
+export function launcherOf(bundle: string): string | undefined {
+  return launchers().get(bundle);
+}
+
+function launchers(): Map<string, string> {
+  const g = globalThis as { [LAUNCHERS]?: Map<string, string> };
+  return (g[LAUNCHERS] ??= new Map());
+}
+
+function runAsMain(file: string, script: Script): void {
+  const mod = new Module(file);
+  mod.filename = file;
+  (mod as unknown as { paths: string[] }).paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dirname(file));
+  (Module as unknown as { _cache: Record<string, Module> })._cache[file] = mod;
+  const req = createRequire(file);
+  req.main = mod;
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(mod.exports, mod.exports, req, mod, file, dirname(file));
+  mod.loaded = true;
+}
+
+function blobKey(bytes: Buffer): string {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
+  return `${process.version}-${process.arch}-${hash}`;
+}
+
+/** Creates the folder (private) when missing; says whether it is the user's own and closed to others. */
+export function ownFolder(folder: string, create: boolean): boolean {
+  try {
+    if (create) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const st = statSync(folder);
+    if (!st.isDirectory()) return false;
+    if (process.platform === 'win32' || typeof process.getuid !== 'function') return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readIfAny(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function scheduleWrite(write: () => void, at: 'exit' | number): void {
+  const once = (): void => {
+    process.off('exit', once);
+    write();
+  };
+  if (at === 'exit') process.on('exit', once);
+  else setTimeout(once, at).unref();
+}
+
+function save(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, data, { mode: 0o600 });
+    renameSync(temp, file);
+    // Blobs of earlier builds of the same bundle are never read again.
+    const stem = basename(file).replace(/-v\d[^-]*-[^-]+-[0-9a-f]+\.v8$/, '-');
+    for (const name of readdirSync(dirname(file))) {
+      if (name.startsWith(stem) && name.endsWith('.v8') && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+    }
+  } catch {
+    // A full disk or a read-only cache costs the next run its compile, nothing more.
+  }
+}
+
+function safeHome(): string | undefined {
+  try {
+    return homedir() || undefined;
+  } catch {
+    return undefined;
+  }
+}
