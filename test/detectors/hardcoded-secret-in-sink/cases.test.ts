@@ -91,6 +91,9 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
     "import psycopg2\nconn = psycopg2.connect(host='db', password=os.environ['DB_PASSWORD'])",
     "import requests\nr = requests.get(url, auth=(user, password))",
     "import hmac\nsig = hmac.new(key, b'payload', 'sha256')",
+    // the MAC of a fixed message under a fixed key is a constant: paste measures the digest size with it
+    "import hmac\nfrom hashlib import sha1\n_signature_size = len(hmac.new(b'x', b'x', sha1).digest())",
+    "import hmac, hashlib\nDIGEST_SIZE = hmac.new(b'probe-key', msg=b'', digestmod=hashlib.sha256).digest_size",
     // a local name, not a setting
     "def f():\n    SECRET_KEY = 'x'\n    return SECRET_KEY",
     // not the requests library

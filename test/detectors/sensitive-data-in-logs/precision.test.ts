@@ -10,6 +10,7 @@ const jsServerCli = "#!/usr/bin/env node\nconst app = require('express')();\napp
 const jsTokens = "logger.debug('auth', session.tokens);";
 const jsFiles = "log.trace('migrating ' + credentials);";
 const jsThread = "async function clear(sessionId, logger) {\n  logger.info(`Clearing OpenAI Thread ${sessionId}`);\n}";
+const jsShortLived = "logger.info('exchanged for', shortLivedToken);";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -31,6 +32,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "console.log(`${response.usage.completion_tokens} completion tokens`);",
     // The members of a list of files are names.
     "log.trace('Migrating ' + project.files.oldCredentials + ' to ' + credsFilePath);",
+    // A piece of the token kept to tell uploads apart (uppy companion's `Uploader.shortenToken`: its first 8 characters).
+    "logger.debug('Received from client: resume', 'uploader', this.shortToken);",
+    "log.info('refreshed', truncated_token, partialSecret);",
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
     // A command-line program prints what it was asked for.
@@ -48,6 +52,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A one-word `tokens` is qualified by its owner: a session's are credentials.
     { code: jsTokens, errors: [at(jsTokens, 'session.tokens', 'secret')] },
     { code: jsFiles, errors: [at(jsFiles, 'credentials', 'secret')] },
+    // `short` before `lived` is the token's lifetime: the whole credential.
+    { code: jsShortLived, errors: [at(jsShortLived, 'shortLivedToken', 'secret')] },
     // A `sessionId` of no known origin is as often a chat thread's (flowise, budibase): shown at low confidence…
     { code: jsThread, errors: [{ ...at(jsThread, 'sessionId', 'secret', { after: 'Thread ${' }), confidence: 'low' }] },
     // …the web session's, read from the request or a cookie, at the rule's confidence.

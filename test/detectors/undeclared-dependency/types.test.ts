@@ -1,6 +1,6 @@
 // `@types/x` declares `x` wherever only types are needed (issue 10): declaration files, `import { type A }`.
 import assert from 'node:assert/strict';
-import { at, depFindings } from '../nonexistent-package/deps-harness';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
 
 const ID = 'undeclared-dependency';
 const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
@@ -14,6 +14,22 @@ describe(`${ID}: types`, () => {
   it('still wants the runtime package for a value import, even next to type-only names', async () => {
     assert.deepEqual(at(await depFindings(ID, { code: "import express, { type Request } from 'express';\nexport const app = express();\n", path: 'src/a.ts', files })), ['1:40']);
     assert.deepEqual(at(await depFindings(ID, { code: "import { Router, type Request } from 'express';\nexport const r = Router();\n", path: 'src/a.ts', files })), ['1:39']);
+  });
+});
+
+describe(`${ID}: emitted declarations`, () => {
+  const code = 'declare function _default(): import("express-serve-static-core").Router;\nexport default _default;\n';
+  const pkg = { 'package.json': '{ "dependencies": { "express": "4" }, "devDependencies": { "typescript": "5" } }' };
+  const registry = registryWith({ 'npm:express-serve-static-core': { latest: '0.1.1' } });
+
+  it('shows at low confidence a type a .d.ts beside its compiled .js names from an undeclared package (the compiler spelled out an inferred type)', async () => {
+    const f = await depFindings(ID, { code, path: 'lib/server/controllers/url.d.ts', files: { ...pkg, 'lib/server/controllers/url.js': 'export default () => {};\n' }, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:38', 'low']]);
+  });
+
+  it('still reports it from a hand-written declaration, which has no compiled sibling', async () => {
+    const f = await depFindings(ID, { code, path: 'types/url.d.ts', files: { ...pkg, 'types/url.ts': '' }, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:38', 'high']]);
   });
 });
 

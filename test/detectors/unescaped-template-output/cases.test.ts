@@ -64,6 +64,9 @@ const k1 = '<span class="help">{{ user.help_note|safe }}</span>';
 const k2 = '<tr onclick="open(\'{{ doc._id | json | safe }}\')"></tr>';
 const k3 = '{{ form.bio.data|safe }}';
 const k6 = "<section class=\"clear\">\n    {{flasgger_config.footer_text | safe}}\n</section>";
+const m1 = "{% macro entry(title, icon, filetype=\"pem\") -%}\n<h5>{{ title | safe }}</h5>\n{%- endmacro %}\n{% call entry('Windows', 'windows', 'p12') %}w{% endcall %}\n{% call entry('iOS <small>– read the instructions!</small>', 'apple') %}i{% endcall %}\n{% call entry(\"Firefox <small>(own roots, 'NSS')</small>\", 'firefox') %}f{% endcall %}";
+const m2 = "{% macro entry(title, icon) -%}\n<h5>{{ title | safe }}</h5>\n{%- endmacro %}\n{% call entry('Windows', 'windows') %}w{% endcall %}\n{{ entry(device.name, 'apple') }}";
+const m3 = "{% macro entry(title) -%}\n<h5>{{ title | safe }}</h5>\n{%- endmacro %}";
 const k7 = '<p>{{ user_configs | safe }}</p>';
 const k5 = '<script>global.horizonPlugInModules = {{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }};</script>';
 const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
@@ -95,6 +98,11 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k6, errors: [{ ...at(k6, '{{flasgger_config.footer_text | safe}}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
     // a value merely named like one stays raw output
     { code: k7, errors: [{ ...at(k7, '{{ user_configs | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // A macro parameter every call in the template passes a literal is the template's own markup: shown, not alarmed about…
+    { code: m1, errors: [{ ...at(m1, '{{ title | safe }}', 'raw-constant'), severity: 'info', confidence: 'low' }] },
+    // …unless one call passes a value, or no call is in sight (the macro is imported elsewhere).
+    { code: m2, errors: [{ ...at(m2, '{{ title | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: m3, errors: [{ ...at(m3, '{{ title | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `mailbox.html` is a page, not a mail body.
     { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
   ],

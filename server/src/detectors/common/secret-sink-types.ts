@@ -1,7 +1,7 @@
 // Shapes of the `secret-sinks` fact and of its data pack (rules/secret-sinks/sinks.json).
 type Lang = 'js' | 'python';
 interface ArgSpec { index?: number; option?: string; kwarg?: string; item?: number; url?: boolean }
-export interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; what: string; env: string }
+export interface CallSpec { language: Lang; role?: SinkRole; callee?: string[]; method?: string[]; receiver?: string; args: ArgSpec[]; constantWith?: ArgSpec[]; what: string; env: string }
 export interface SettingSpec { language: Lang; names?: string[]; members?: string[]; keys?: string[]; what: string; env: string }
 export interface SinkPack { calls: CallSpec[]; settings: SettingSpec[] }
 

@@ -64,7 +64,7 @@ class FileSinks {
       if (!hit && spec.method && spec.recv && e.callee.k === 'member' && spec.method.includes(e.callee.prop ?? '')) {
         hit = spec.recv.test(this.values.textOf(e.callee.object));
       }
-      if (!hit) continue;
+      if (!hit || spec.constantWith?.some((a) => this.values.resolve(a.kwarg !== undefined ? kwargOf(e.kwargs, a.kwarg) : e.args[a.index!])?.k === 'lit')) continue;
       const where = `\`${this.values.textOf(e.callee).replace(/\s+/g, ' ').slice(0, 60)}\``;
       for (const a of spec.args) {
         let v: Expr | undefined = a.kwarg !== undefined ? kwargOf(e.kwargs, a.kwarg) : e.args[a.index!];

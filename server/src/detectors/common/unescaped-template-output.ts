@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext, LanguageId } from '../../core/types';
+import { literalMacroParameter } from '../shared/template-macros';
 import { markdown } from './unescaped-markdown';
 
 const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
@@ -85,10 +86,12 @@ function templates(ctx: DetectorContext): void {
       const setting = !block && !markup && SETTING.test(value);
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
+      // A macro's parameter that every call in the template passes a literal (mitmproxy's onboarding page): its own markup.
+      const own = !block && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value);
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : setting ? 'raw-setting' : mail ? 'raw-mail' : 'raw-output',
-        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail ? 'low' as const : 'medium' as const }),
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : 'raw-output',
+        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }
@@ -100,10 +103,7 @@ function config(ctx: DetectorContext): void {
   const report = (start: number, end: number) => {
     if (ends.has(end)) return;
     ends.add(end);
-    ctx.report({
-      start, end, kind: 'engine-config',
-      message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.',
-    });
+    ctx.report({ start, end, kind: 'engine-config', message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.' });
   };
   for (const re of CONFIG) {
     for (const m of ctx.text.matchAll(re)) {

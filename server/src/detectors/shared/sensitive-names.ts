@@ -36,7 +36,11 @@ const HARMLESS_PREFIX = new Set([
   'mock', 'dummy', 'public',
   // counts and limits (`maximum_number_of_tokens` from a rate-limit header, `total_tokens` of an LLM reply)
   'maximum', 'minimum', 'total', 'number', 'count',
+  // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)
+  'truncated', 'shortened', 'partial', 'abbreviated', 'short',
 ]);
+/** Second words after which `short` means short-lived, a whole credential (`shortLivedToken`, `short_term_secret`). */
+const SHORT_LIFETIME = new Set(['lived', 'term', 'life']);
 
 /** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */
 export function wordsOf(name: string): string[] {
@@ -58,7 +62,7 @@ export function classifyName(name: string): Sensitivity | undefined {
   const head = words[words.length - 1];
   const before = words[words.length - 2];
   const first = words[0];
-  if (words.length > 1 && HARMLESS_PREFIX.has(first)) return undefined;
+  if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
   if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;

@@ -31,6 +31,17 @@ function strippedBuildConfig(ctx: AsyncDetectorContext, c: Collected): boolean {
   return !!project?.list(ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/'))))?.some((n) => BUNDLER_CONFIG.test(n));
 }
 
+/**
+ * A declaration the compiler emitted beside its `.js` (`lib/url.d.ts` next to `lib/url.js`): its `import("…")` types
+ * spell out inferred types (express's Router as `express-serve-static-core`), nothing runs them, and the dependency,
+ * if one is missing, belongs to the source it was compiled from. A hand-written declaration has no such sibling.
+ */
+function emittedDeclaration(ctx: AsyncDetectorContext, r: Located): boolean {
+  const m = /^(.*)\.d\.([cm]?)ts$/.exec(ctx.path);
+  const project = ctx.services.project as ProjectService | undefined;
+  return !!m && !!r.typeOnly && !!project?.exists(`${m[1]}.${m[2]}js`);
+}
+
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
@@ -47,6 +58,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || (r.ecosystem === 'npm' && strippedBuildConfig(ctx, c));
+  const low = r.lazy || typesOnly || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
