@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH, FILES, SERVER } from './lib/common.mjs';
 import { edits } from './lib/edits.mjs';
+import { heapOf } from './lib/heap-probe-client.mjs';
 import { Client } from './lib/lsp-latency.mjs';
 
 const { values: opts } = parseArgs({ options: { edits: { type: 'string', default: '1000' }, files: { type: 'string', default: 'js-1000,py-1000,ts-1000' } } });
@@ -20,24 +21,6 @@ const WARMUP = 100;
 const print = (s = '') => process.stdout.write(s + '\n');
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const LANG = { js: 'javascript', ts: 'typescript', py: 'python' };
-
-/** Asks the probe for the heap after a full collection. */
-function heapOf(client) {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const t = setTimeout(() => reject(new Error('the heap probe did not answer')), 10_000);
-    const onData = (d) => {
-      buf += d;
-      const m = /VOUCH_HEAP (\d+) (\d+)/.exec(buf);
-      if (!m) return;
-      clearTimeout(t);
-      client.proc.stderr.off('data', onData);
-      resolve({ heap: Number(m[1]), rss: Number(m[2]) });
-    };
-    client.proc.stderr.on('data', onData);
-    client.proc.kill('SIGUSR2');
-  });
-}
 
 async function main() {
   if (!existsSync(SERVER)) throw new Error('server/out/server.js is missing: run `npm run build` first');

@@ -153,6 +153,12 @@ async function main() {
   results.memory = memory;
   print(`\n== memory while editing: the server's heap and RSS after a full collection, MB ==\n${memory.trim()}`);
 
+  // 1f. The server's memory with a large workspace open: files open, both tiers, the workspace report.
+  log('memory: the server with a large workspace open');
+  const workspaceMemory = await benchOutput('server-memory.mjs', ['--files', quick ? '300' : '3000', '--corpus', env.js.dir]);
+  results.workspaceMemory = workspaceMemory;
+  print(`\n== memory with a workspace open: the server's heap, RSS and peak RSS, MB ==\n${workspaceMemory.trim()}`);
+
   // 2 + 3. CLI scans and peers on the same folders.
   const jsStats = corpusStats(env.js.dir);
   log(`scan: JS/TS corpus (${jsStats.files} files)`);

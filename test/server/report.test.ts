@@ -2,8 +2,10 @@
 // vouch/renderReport turns it into each format (the webview's HTML with its nonce), work-done
 // progress arrives under the client's token, a re-run reuses unchanged files, $/cancelRequest stops it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, ResponseError, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import type { RenderReportResult, ScanWorkspaceResult } from '../../server/src/protocol';
 import { tempRepo, type TempRepo } from '../fixtures/git-repo';
@@ -170,5 +172,40 @@ describe('server over JSON-RPC: cancelling the workspace report', function () {
     assert.equal(full.files, 80);
     // The full scan spins 80 × 50 ms; the cancelled one stops within a few rounds of the files in flight.
     assert.ok(cancelledMs < (Date.now() - t0) * 0.6, `cancelled after ${cancelledMs} ms, a full scan took ${Date.now() - t0} ms`);
+  });
+});
+
+describe('server over JSON-RPC: the report runs what `vouch scan` runs', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let client: LspClient;
+  // `b.lenght` is caught only by a type check: the editor type-checks open files, a scan only with --types.
+  const TYPO = "import { readFileSync } from 'fs';\nconst b: Buffer = readFileSync('x');\nexport const n = b.lenght;\n";
+
+  before(async () => {
+    dir = tempWorkspace();
+    writeIn(dir, 'package.json', '{ "name": "t", "version": "1.0.0" }\n');
+    writeIn(dir, 'src/keys.js', `const key = "${AWS_KEY}";\n`);
+    writeIn(dir, 'src/typo.ts', TYPO);
+    client = await LspClient.start(dir, { registry: { enabled: false } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the same findings as the CLI without --types (no type checker for the whole workspace), the open file type-checked', async () => {
+    const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'cli', 'out', 'vouch.js'), 'scan', dir, '--root', dir, '--format', 'json', '--fail-on', 'never', '--offline', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(cli.status, 0, cli.stderr);
+    const key = (f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line} ${f.ruleId}`;
+    const expected = (JSON.parse(cli.stdout).findings as Array<{ file: string; ruleId: string; line: number }>).map(key).sort();
+    assert.deepEqual(expected, ['src/keys.js:1 aws-access-key-id']);
+    const result = await client.connection.sendRequest<ScanWorkspaceResult>('vouch/scanWorkspace', {});
+    const json = JSON.parse((await client.connection.sendRequest<RenderReportResult>('vouch/renderReport', { scanId: result.scanId, format: 'json' })).text);
+    assert.deepEqual(json.findings.map(key).sort(), expected);
+    const uri = pathToFileURL(join(dir, 'src/typo.ts')).href;
+    client.open(uri, 'typescript', TYPO);
+    const open = await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'phantom-member'), 'the type-checked phantom-member', 60_000);
+    assert.deepEqual(open.filter((d) => d.code === 'phantom-member').map((d) => d.range.start.line), [2]);
   });
 });

@@ -7,8 +7,8 @@
 // - An idle worker does not keep the process alive (the CLI and tests exit when their work is done);
 //   with `idleMs`, one idle that long is stopped to give its memory back (a worker thread that loads the
 //   server's bundle holds about 100 MB) and started again by the next request, neither logged nor a crash.
-import { Worker } from 'node:worker_threads';
-import { workerEntry } from './worker-entry';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry } from './worker-entry';
 
 /** What every request carries: its id and the flag an abort sets (an Int32 at index 0). */
 export interface WorkerRequest {
@@ -119,11 +119,9 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
       this.pausedUntil = Infinity;
       return undefined;
     }
-    // No --inspect from a debugged server: a worker must not open a second inspector port.
-    const execArgv = process.execArgv.filter((a) => !/^--(?:inspect|debug)/.test(a));
     let w: Worker;
     try {
-      w = new Worker(entry.filename, { eval: entry.eval, execArgv, stdout: true, stderr: true, workerData: { role: this.options.role } });
+      w = startWorker(entry, { stdout: true, stderr: true, workerData: { role: this.options.role } });
     } catch (e) {
       log(`${label}: worker could not start (${(e as Error).message}); ${off}`);
       this.pausedUntil = Infinity;

@@ -2,6 +2,7 @@
 // `workerData.role`, so no second file ships), else the worker's TypeScript source through tsx when
 // Vouch runs from source (tests, bench). Shared by the type checker's worker and the scan pool.
 import { existsSync } from 'node:fs';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { launcherOf } from './code-cache';
 
 export interface WorkerEntry {
@@ -20,5 +21,21 @@ export function workerEntry(bundle: string | undefined, source: string): WorkerE
     return { filename: `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, eval: true };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Starts `entry` on a worker thread with the process's Node options, less the inspector's (a worker must
+ * not open a second inspector port). V8 options (`--nolazy` from a debug launch, `--expose-gc`,
+ * `--max-semi-space-size`) are the process's own and a worker may not be given them: when the options
+ * are refused, the worker starts with none of them.
+ */
+export function startWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'eval' | 'execArgv'>, parentArgv: readonly string[] = process.execArgv): Worker {
+  const execArgv = parentArgv.filter((a) => !/^--(?:inspect|debug)/.test(a));
+  try {
+    return new Worker(entry.filename, { ...options, eval: entry.eval, execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(entry.filename, { ...options, eval: entry.eval, execArgv: [] });
   }
 }

@@ -110,13 +110,14 @@ export class FolderServices {
   /**
    * What a scan worker needs to build these services for `root` again (scan/pool.ts), or undefined
    * when they cannot be told as data (a baseline that is not a git one): then the scan stays in-thread.
+   * `types: false`: the worker builds no type checker.
    */
-  workerServices(root: string): WorkerServices | undefined {
+  workerServices(root: string, { types = true }: { types?: boolean } = {}): WorkerServices | undefined {
     const f = this.folders.get(root);
     if (!f || (f.baseline && !(f.baseline instanceof GitBaseline))) return undefined;
     return {
       trusted: this.options.trusted, snapshot: !!this.options.snapshot, trustWorkspaceConfig: !!this.options.trustWorkspaceConfig,
-      ...(this.options.typeRoots ? { typeRoots: [...this.options.typeRoots()] } : {}),
+      ...(types && this.options.typeRoots ? { typeRoots: [...this.options.typeRoots()] } : {}),
       baseline: f.baseline instanceof GitBaseline ? { rev: f.baseline.rev, fixed: !f.baseline.follows } : null,
     };
   }

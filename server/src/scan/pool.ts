@@ -9,14 +9,14 @@
 // as not analysed. After MAX_CRASHES the scan fails with a message. Cancelling terminates the workers.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyzeResult } from '../core/engine';
 import type { Ecosystem, PackageFacts } from '../core/services';
 import type { VouchSettings } from '../core/settings';
 import { joinPieces, scanFilesAsync, walkFiles, type AsyncScanOptions, type Piece } from './scan';
 import type { ScanResult } from './result';
 import type { Read } from './reuse';
-import { workerEntry } from '../io/worker-entry';
+import { startWorker, workerEntry } from '../io/worker-entry';
 import { toRelative } from './walk';
 
 /** How a worker rebuilds the caller's services (compose.ts `FolderServices.workerServices`): plain data. */
@@ -204,10 +204,7 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
     const start = (): void => {
       let worker: Worker;
       try {
-        worker = new Worker(entry.filename, {
-          eval: entry.eval, execArgv: process.execArgv.filter((a) => !/^--(?:inspect|debug)/.test(a)),
-          stdout: true, stderr: true, workerData: { role: 'scan', init },
-        });
+        worker = startWorker(entry, { stdout: true, stderr: true, workerData: { role: 'scan', init } });
       } catch (e) {
         return fail(new Error(`a scan worker could not start (${(e as Error).message}); run the scan with one job (--jobs 1)`));
       }
