@@ -162,7 +162,10 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
         return;
       }
     });
-    if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
+    // A decorated method with an input parameter is a handler (`@Get() find(@Query() q)`, `@action def run(self, request)`);
+    // `self` alone (a Django view's, given to every class of a file importing Django) says nothing: django-extensions'
+    // `@shell_runner(...) def get_notebook(self, options)` returns a traceback to its command, not to a client.
+    if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p) && !(p.index === 0 && p.name === 'self'))) routes.add(fn.id);
     if (fn.owner && fn.params.some((p) => roles.has(p)) && !methods.has(fn.id)) {
       const verb = fn.decorators.map((d) => calleeName(d.k === 'call' ? d.callee : d)).find((n) => VERB.test(n)) ?? (fn.name && VERB.test(fn.name) ? fn.name : undefined);
       if (verb) methods.set(fn.id, verb.toLowerCase());
