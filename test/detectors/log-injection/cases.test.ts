@@ -6,6 +6,7 @@ const c2 = "app.get('/s', (req, res) => {\n  const term = req.query.q;\n  logger
 const c3 = "app.get('/a', (req, res) => {\n  const u = new URL(req.url, 'http://x');\n  logger.info(`q ${u.searchParams.get('q')}`);\n});";
 
 const c4 = "app.get('/proxy/*', (req, res) => {\n  const host = decodeURIComponent(req.originalUrl.split('/')[2]);\n  console.log('proxy to ' + host);\n});";
+const c6 = "app.get('/log/*any', (req, res) => {\n  const file = decodeURIComponent(req.url).split('/').pop();\n  log.warn(`no log ${file}`);\n});";
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
 ruleTester('log-injection', 'javascript', {
@@ -21,6 +22,8 @@ ruleTester('log-injection', 'javascript', {
     "app.get('/m/*', (req, res) => {\n  const to = '/uibuilder' + req.url.substring(req.url.indexOf('?')).replace(/\\/+$/, '');\n  log.info(`redirecting ${req.originalUrl} to ${to}`);\n});",
     // coloured for the terminal (colors' String.prototype styles), still the undecoded request line (fresh held-out sample: node-static's cli)
     "require('colors');\nconst log = (request, code) => {\n  const line = code + ': ' + request.url;\n  console.log(code >= 500 ? line.red.bold : line.red);\n};\nhttp.createServer((req, res) => { log(req, 200); }).listen(8080);",
+    // the last segment of the raw URL, lower-cased (fresh held-out sample: iobroker.admin's /validate_config/*any)
+    "app.get('/validate_config/*any', async (req, res) => {\n  const adapterName = req.url.split('/').pop().toLowerCase();\n  log.warn(`${adapterName} has an invalid jsonConfig`);\n  log.debug('first ' + req.url.split('/').shift() + ' ' + req.originalUrl.split('/').at(-1));\n});",
     "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
   ],
   invalid: [
@@ -31,6 +34,7 @@ ruleTester('log-injection', 'javascript', {
     // percent-decoded, the raw URL or a piece of it can hold a line break again
     { code: c4, errors: [at(c4, "'proxy to ' + host", 'request:direct')] },
     { code: c5, errors: [at(c5, "'request ' + path", 'request:direct')] },
+    { code: c6, errors: [at(c6, '`no log ${file}`', 'request:direct')] },
   ],
 });
 
