@@ -24,8 +24,8 @@ const RAW: Partial<Record<LanguageId, RegExp[]>> = {
 RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
 const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
-/** Not visitor data: escaped again after `safe` (`| url_encode`), a developer's help text or label, a form field rendered by its own call. */
-const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
+/** Not raw: escaped again after `safe` (`| url_encode`), Jinja's `tojson` (escapes < > & '), a developer's help text or label, a form field's own call. */
+const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|\|\s*tojson\b(?:\([^()]*\))?\s*\|\s*safe\s*$|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
 /** Helpers called with constants only (`exposeLocalsToBrowser()`, `{{{t "nav.home"}}}`) render the app's own markup. */
 const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
 const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
