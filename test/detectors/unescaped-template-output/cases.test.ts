@@ -70,6 +70,9 @@ const m3 = "{% macro entry(title) -%}\n<h5>{{ title | safe }}</h5>\n{%- endmacro
 const k7 = '<p>{{ user_configs | safe }}</p>';
 const k5 = '<script>global.horizonPlugInModules = {{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }};</script>';
 const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
+// an object rendering itself (fresh held-out sample: flask-peewee's admin dashboard panels)
+const k9 = '{% for panel in panels %}\n  {{ panel.render()|safe() }}\n{% endfor %}';
+const k10 = '<div>{{ render(comment.text)|safe }}</div>';
 // tojson's escapes undone before `safe`
 const k8 = "<script>var v = {{ filter_val|tojson|replace('\\\\u003c', '<')|safe }};</script>";
 
@@ -103,6 +106,9 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k6, errors: [{ ...at(k6, '{{flasgger_config.footer_text | safe}}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
     // a value merely named like one stays raw output
     { code: k7, errors: [{ ...at(k7, '{{ user_configs | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: k9, errors: [{ ...at(k9, '{{ panel.render()|safe() }}', 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    // a value handed to a renderer is still the value
+    { code: k10, errors: [{ ...at(k10, '{{ render(comment.text)|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     { code: k8, errors: [{ ...at(k8, "{{ filter_val|tojson|replace('\\\\u003c', '<')|safe }}", 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // A macro parameter every call in the template passes a literal is the template's own markup: shown, not alarmed about…
     { code: m1, errors: [{ ...at(m1, '{{ title | safe }}', 'raw-constant'), severity: 'info', confidence: 'low' }] },

@@ -81,8 +81,8 @@ function templates(ctx: DetectorContext): void {
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
       // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
-      // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.
-      const markup = !block && PRE_RENDERED.test(value);
+      // a hint to check it (lowest for values named as markup or an object's own `x.render()`), unlike a whole block with escaping off.
+      const markup = !block && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value));
       const setting = !block && !markup && SETTING.test(value);
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
