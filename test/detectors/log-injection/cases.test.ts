@@ -12,6 +12,10 @@ const pv = "app.param('user', (req, res, next, user) => {\n  if (!/^[a-z0-9_-]+$
 const c7 = "app.param('id', (req, res, next, id) => {\n  Item.findById(id, (err, item) => { req.item = item; next(err); });\n});\napp.get('/i/:id', (req, res) => {\n  console.log('item ' + req.params.id);\n});";
 const c8 = pv + "app.get('/u/:user/:tab', (req, res) => {\n  console.log('tab ' + req.params.tab);\n});\nother.get('/n/:name', (req, res) => {\n  console.log('name ' + req.params.name);\n});";
 const c6 = "app.get('/log/*any', (req, res) => {\n  const file = decodeURIComponent(req.url).split('/').pop();\n  log.warn(`no log ${file}`);\n});";
+// decoded in the try, raw in the catch: after the statement either may hold, and the decoded one can break a line (fresh held-out sample: iobroker.admin's file route)
+const c9 = "app.get('/adapter/*', (req, res) => {\n  let url;\n  try {\n    url = decodeURIComponent(req.url);\n  } catch (e) {\n    url = req.url;\n  }\n  const parts = url.split('/');\n  const adapterName = parts.shift();\n  log.warn(`Cannot read file ${adapterName}`);\n});";
+// …and decoded apart from where the input is read
+const c10 = "app.get('/adapter/*', (req, res) => {\n  const raw = req.url;\n  const name = decodeURIComponent(raw).split('/').pop();\n  log.warn(`no adapter ${name}`);\n});";
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
 ruleTester('log-injection', 'javascript', {
@@ -42,6 +46,8 @@ ruleTester('log-injection', 'javascript', {
     { code: c4, errors: [at(c4, "'proxy to ' + host", 'request:direct')] },
     { code: c5, errors: [at(c5, "'request ' + path", 'request:direct')] },
     { code: c6, errors: [at(c6, '`no log ${file}`', 'request:direct')] },
+    { code: c9, errors: [at(c9, '`Cannot read file ${adapterName}`', 'request:direct')] },
+    { code: c10, errors: [at(c10, '`no adapter ${name}`', 'request:direct')] },
     { code: c7, errors: [at(c7, "'item ' + req.params.id", 'request:direct')] },
     { code: c8, errors: [at(c8, "'tab ' + req.params.tab", 'request:direct'), at(c8, "'name ' + req.params.name", 'request:direct')] },
   ],

@@ -31,7 +31,8 @@ export const logInjection = flowRule({
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
     const detail = f.origin.detail ?? '';
-    const mayBreak = decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
+    // `decoded`: a decoder on the way, even where a branch that decodes joins one that does not (ioBroker's file route).
+    const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
     if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;
