@@ -32,6 +32,8 @@ const SAME_DATA = new Set([
   'flat', 'reverse', 'sort', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'title', 'capitalize', 'casefold', 'encode', 'decode', 'get',
   'getlist', 'getAll', 'items', 'values', 'keys', 'pop', 'shift', 'copy', 'entries', 'toJSON', 'text', 'json', 'formData', 'read',
 ]);
+/** Percent-decoders: what they return can hold the line breaks and `../` the raw request line could not. */
+const DECODERS = /^(?:decodeURIComponent|decodeURI|unescape|querystring\.unescape|urllib\.parse\.unquote(?:_plus)?)$/;
 /** Methods whose result is a boolean or a number, whatever the receiver holds. */
 const NO_DATA = new Set([
   'includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'test', 'has', 'some', 'every', 'isdigit', 'isalnum', 'isalpha',
@@ -131,6 +133,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     const from = p.from === 'receiver' ? [recv] : p.from === 'args' ? args : p.from === 'first' ? args.slice(0, 1) : [recv, ...args];
     let v = join(...from.map((x) => (x ? { ...carry(x), taint: deepTaint(x) } : undefined)));
     if (p.stringifies) v = { ...v, taint: v.taint.map(stringified) };
+    if (site.path && DECODERS.test(site.path)) v = { ...v, taint: v.taint.map((o) => (o.decoded ? o : { ...o, decoded: true })) };
     const head = from[0] ? deepTaint(from[0]).length > 0 || from[0].head === true : false;
     const normalized = p.normalizes || from.some((x) => x?.normalized) || undefined;
     return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, normalized };

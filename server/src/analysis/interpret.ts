@@ -260,7 +260,9 @@ export class Analyzer {
           const handlerExits = this.exec(s.handler, f);
           const h = f.env;
           f.env = saved;
-          if (!handlerExits) saved.merge([h], (id) => this.bindingById.get(id));
+          // After the statement either the body ran to its end or the handler did: join the two (ioBroker's
+          // `try { url = decodeURIComponent(req.url) } catch { url = req.url }` keeps both).
+          if (!handlerExits) saved.merge([h, saved.overlay()], (id) => this.bindingById.get(id));
         }
         this.exec(s.finalizer, f);
         return exits && !s.handler.length;

@@ -91,7 +91,7 @@ function roleSig(a: Analyzer, u: Unit): string {
     s += `${a.roles.routes.has(f.id) ? 'r' : ''}${a.roles.methods.get(f.id) ?? ''}(`;
     for (const p of f.params) {
       const v = a.roles.get(p);
-      s += v ? `${v.object ?? ''}/${v.taint.map((o) => `${o.label}.${o.detail ?? ''}.${o.trust}`).join('+')}/${v.validated ? [...v.validated].join('+') : ''}/${v.fields ? [...v.fields.keys()].join('+') : ''},` : '-,';
+      s += v ? `${v.object ?? ''}/${v.taint.map((o) => `${o.label}.${o.detail ?? ''}.${o.trust}${o.decoded ? '.d' : ''}`).join('+')}/${v.validated ? [...v.validated].join('+') : ''}/${v.fields ? [...v.fields.keys()].join('+') : ''},` : '-,';
     }
     s += ')';
   }

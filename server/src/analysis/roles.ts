@@ -7,6 +7,7 @@ import type { Expr, FileIR, Func, Param } from './ir';
 import { caughtError, ERROR_NAME, origin } from './labels';
 import type { ParamRole, RouteModel } from './model-types';
 import type { Models } from './models';
+import { paramsValidated, paramValidators } from './param-validators';
 import type { Value } from './values';
 import { forEachExpr } from './walk';
 
@@ -95,6 +96,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
     return routeModels.find((r) => r.methods.includes(name) && importsOk(r.imports) && (pathArg || (receivers.get(r)?.test(recv) ?? false)));
   };
   const called = new Set<number>();
+  const paramChecks = paramValidators(ir, byBinding);
   const viewsModule = imports.has('django') && /(^|\/)views?(\.py$|\/)|_views?\.py$/.test(path);
   for (const fn of ir.funcs) {
     forEachExpr(fn.body, (e) => {
@@ -119,6 +121,8 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
             let v = specs[i] !== undefined ? roleValue(specs[i], p) : undefined;
             if (v?.object && validated && /Request|Context/.test(v.object)) v = { ...v, validated: new Set(['*']) };
             else if (v?.object && /Request/.test(v.object) && e.args[0]?.k === 'lit' && strictRouteRegex(e.args[0].regex)) v = { ...v, validated: new Set(['params']) };
+            // Every `:name` of the path checked by the app's or router's `.param(name, …)` callback first.
+            else if (v?.object && /Request/.test(v.object) && e.callee.k === 'member' && e.args[0]?.k === 'lit' && paramsValidated(paramChecks, nameOf(e.callee.object), e.args[0].value)) v = { ...v, validated: new Set(['params']) };
             if (v) roles.set(p, v);
           });
         } else if (arg.k === 'func' && handler.params[0]?.name && ERROR_NAME.test(handler.params[0].name)) {
@@ -162,7 +166,10 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
         return;
       }
     });
-    if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p))) routes.add(fn.id);
+    // A decorated method with an input parameter is a handler (`@Get() find(@Query() q)`, `@action def run(self, request)`);
+    // `self` alone (a Django view's, given to every class of a file importing Django) says nothing: django-extensions'
+    // `@shell_runner(...) def get_notebook(self, options)` returns a traceback to its command, not to a client.
+    if (fn.owner && fn.decorators.length && fn.params.some((p) => roles.has(p) && !(p.index === 0 && p.name === 'self'))) routes.add(fn.id);
     if (fn.owner && fn.params.some((p) => roles.has(p)) && !methods.has(fn.id)) {
       const verb = fn.decorators.map((d) => calleeName(d.k === 'call' ? d.callee : d)).find((n) => VERB.test(n)) ?? (fn.name && VERB.test(fn.name) ? fn.name : undefined);
       if (verb) methods.set(fn.id, verb.toLowerCase());

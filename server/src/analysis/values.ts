@@ -32,6 +32,8 @@ export interface Origin {
   readonly trust: 'high' | 'low';
   /** Conditions the value passed under (`isDev ? err.stack : …`). */
   readonly guards?: readonly Span[];
+  /** Percent-decoded on the way (`decodeURIComponent(req.url)`): kept apart from the same input undecoded. */
+  readonly decoded?: boolean;
 }
 
 export interface Value {
@@ -78,7 +80,7 @@ export function tainted(v: Value | undefined): boolean {
 }
 
 function key(o: Origin): string {
-  return o.param ? `param:${o.param.fn}:${o.param.index}:${o.param.path.join('.')}` : `${o.label}:${o.detail ?? ''}`;
+  return o.param ? `param:${o.param.fn}:${o.param.index}:${o.param.path.join('.')}` : `${o.label}:${o.detail ?? ''}${o.decoded ? ':decoded' : ''}`;
 }
 
 function better(a: Origin, b: Origin): boolean {

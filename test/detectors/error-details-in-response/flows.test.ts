@@ -36,8 +36,14 @@ ruleTester('error-details-in-response', 'javascript', {
 ruleTester('error-details-in-response', 'python', {
   valid: [
     'from flask import Flask, jsonify, request\napp = Flask(__name__)\n@app.route("/x")\ndef x():\n    try:\n        run(request.args["a"])\n    except Exception as e:\n        code = type(e).__name__\n        log.exception("failed")\n        return jsonify(error="failed"), 500',
+    // A decorated method of a file importing Django is no handler for its `self` alone (django-extensions' shell_plus).
+    'import os\nimport sys\nimport traceback\nfrom django.core.management.base import BaseCommand\n\nclass Command(BaseCommand):\n    @shell_runner(flags=["--notebook"], name="IPython Notebook")\n    def get_notebook(self, options):\n        try:\n            from IPython import release\n        except ImportError:\n            return traceback.format_exc()\n        return release\n\n    def prog(self):\n        return os.path.basename(sys.argv[0])',
   ],
   invalid: [
+    {
+      code: 'import traceback\nfrom django.utils.decorators import method_decorator\nfrom django.views import View\n\nclass Export(View):\n    @method_decorator(login_required)\n    def get(self, request):\n        try:\n            return run(request.GET["q"])\n        except Exception:\n            return traceback.format_exc()',
+      errors: [{ line: 11, column: 20, endLine: 11, endColumn: 42, kind: 'stack' }],
+    },
     {
       code: 'from flask import Flask, jsonify, request\napp = Flask(__name__)\n@app.route("/x")\ndef x():\n    try:\n        run(request.args["a"])\n    except Exception as e:\n        detail = e.orig\n        return jsonify(error=detail), 500',
       errors: [{ line: 9, column: 16, endLine: 9, endColumn: 37, kind: 'stack' }],

@@ -34,6 +34,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     // where to go after logging in, not who you are (saltcorn's login_dest)
     "res.cookie('login_dest', req.originalUrl);",
     "res.cookie('auth_redirect', '/dashboard', { maxAge: 60000 });",
+    // Falcon spells it http_only= and defaults both flags on (fresh held-out sample: hug's SessionMiddleware)
+    { code: "response.set_cookie(\n    self.cookie_name,\n    sid,\n    max_age=self.cookie_max_age,\n    secure=self.cookie_secure,\n    http_only=self.cookie_http_only,\n)", language: 'python' },
+    { code: "import falcon\n\nclass Login:\n    def on_post(self, req, resp):\n        resp.set_cookie('session_id', new_sid())", language: 'python' },
   ],
   invalid: [
     { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },
@@ -52,6 +55,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },
     { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },
     { code: "resp.set_cookie('auth', token, secure=False, httponly=True)", language: 'python', errors: 1 },
+    // turned off in Falcon's spelling
+    { code: "resp.set_cookie('session_id', sid, secure=True, http_only=False)", language: 'python', errors: 1 },
+    { code: "import falcon\n\nclass Login:\n    def on_post(self, req, resp):\n        resp.set_cookie('session_id', new_sid(), secure=False)", language: 'python', errors: [{ line: 5, column: 9 }] },
     { code: 'DEBUG = False\nSESSION_COOKIE_SECURE = False\nCSRF_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings.py', errors: [{ line: 2 }, { line: 3 }], output: 'DEBUG = False\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True' },
     { code: "app.config['SESSION_COOKIE_HTTPONLY'] = False", language: 'python', errors: 1 },
     { code: 'app.config.update(SESSION_COOKIE_SECURE=False)', language: 'python', errors: 1 },

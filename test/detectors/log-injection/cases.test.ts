@@ -6,6 +6,16 @@ const c2 = "app.get('/s', (req, res) => {\n  const term = req.query.q;\n  logger
 const c3 = "app.get('/a', (req, res) => {\n  const u = new URL(req.url, 'http://x');\n  logger.info(`q ${u.searchParams.get('q')}`);\n});";
 
 const c4 = "app.get('/proxy/*', (req, res) => {\n  const host = decodeURIComponent(req.originalUrl.split('/')[2]);\n  console.log('proxy to ' + host);\n});";
+// Express's app.param / router.param callbacks run before the routes naming the parameter
+const pv = "app.param('user', (req, res, next, user) => {\n  if (!/^[a-z0-9_-]+$/i.test(user)) return res.status(400).end();\n  next();\n});\nrouter.param('name', function (req, res, next, name) {\n  if (!isSlug(name)) { return next(new Error('bad name')); }\n  next();\n});\n";
+// …one that only loads a record validates nothing; a path with another parameter, or another router's route, is not covered
+const c7 = "app.param('id', (req, res, next, id) => {\n  Item.findById(id, (err, item) => { req.item = item; next(err); });\n});\napp.get('/i/:id', (req, res) => {\n  console.log('item ' + req.params.id);\n});";
+const c8 = pv + "app.get('/u/:user/:tab', (req, res) => {\n  console.log('tab ' + req.params.tab);\n});\nother.get('/n/:name', (req, res) => {\n  console.log('name ' + req.params.name);\n});";
+const c6 = "app.get('/log/*any', (req, res) => {\n  const file = decodeURIComponent(req.url).split('/').pop();\n  log.warn(`no log ${file}`);\n});";
+// decoded in the try, raw in the catch: after the statement either may hold, and the decoded one can break a line (fresh held-out sample: iobroker.admin's file route)
+const c9 = "app.get('/adapter/*', (req, res) => {\n  let url;\n  try {\n    url = decodeURIComponent(req.url);\n  } catch (e) {\n    url = req.url;\n  }\n  const parts = url.split('/');\n  const adapterName = parts.shift();\n  log.warn(`Cannot read file ${adapterName}`);\n});";
+// …and decoded apart from where the input is read
+const c10 = "app.get('/adapter/*', (req, res) => {\n  const raw = req.url;\n  const name = decodeURIComponent(raw).split('/').pop();\n  log.warn(`no adapter ${name}`);\n});";
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
 ruleTester('log-injection', 'javascript', {
@@ -21,6 +31,10 @@ ruleTester('log-injection', 'javascript', {
     "app.get('/m/*', (req, res) => {\n  const to = '/uibuilder' + req.url.substring(req.url.indexOf('?')).replace(/\\/+$/, '');\n  log.info(`redirecting ${req.originalUrl} to ${to}`);\n});",
     // coloured for the terminal (colors' String.prototype styles), still the undecoded request line (fresh held-out sample: node-static's cli)
     "require('colors');\nconst log = (request, code) => {\n  const line = code + ': ' + request.url;\n  console.log(code >= 500 ? line.red.bold : line.red);\n};\nhttp.createServer((req, res) => { log(req, 200); }).listen(8080);",
+    // the last segment of the raw URL, lower-cased (fresh held-out sample: iobroker.admin's /validate_config/*any)
+    "app.get('/validate_config/*any', async (req, res) => {\n  const adapterName = req.url.split('/').pop().toLowerCase();\n  log.warn(`${adapterName} has an invalid jsonConfig`);\n  log.debug('first ' + req.url.split('/').shift() + ' ' + req.originalUrl.split('/').at(-1));\n});",
+    // every parameter of the path checked by the app's or router's param callback (fresh held-out sample brief: the open app.param class)
+    pv + "app.get('/u/:user', (req, res) => {\n  console.log('user ' + req.params.user);\n});\nrouter.get('/n/:name', (req, res) => {\n  logger.info(`name ${req.params.name}`);\n});",
     "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
   ],
   invalid: [
@@ -31,6 +45,11 @@ ruleTester('log-injection', 'javascript', {
     // percent-decoded, the raw URL or a piece of it can hold a line break again
     { code: c4, errors: [at(c4, "'proxy to ' + host", 'request:direct')] },
     { code: c5, errors: [at(c5, "'request ' + path", 'request:direct')] },
+    { code: c6, errors: [at(c6, '`no log ${file}`', 'request:direct')] },
+    { code: c9, errors: [at(c9, '`Cannot read file ${adapterName}`', 'request:direct')] },
+    { code: c10, errors: [at(c10, '`no adapter ${name}`', 'request:direct')] },
+    { code: c7, errors: [at(c7, "'item ' + req.params.id", 'request:direct')] },
+    { code: c8, errors: [at(c8, "'tab ' + req.params.tab", 'request:direct'), at(c8, "'name ' + req.params.name", 'request:direct')] },
   ],
 });
 

@@ -5,6 +5,9 @@ const branch = "if (process.env.CI) {\n  connObj.tls.rejectUnauthorized = false;
 const pyNamed = 'def context(validate_certs):\n    ctx = ssl.create_default_context()\n    if not validate_certs:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx';
 const pyBranch = 'if os.environ.get("CI"):\n    ctx.check_hostname = False';
 const always = 'const agent = new https.Agent({ rejectUnauthorized: false });';
+// A TLS server asking for an optional client certificate (fresh held-out sample: whistle's lib/https/ca.js)
+const clientCert = "const opts = requestCert\n  ? extend({\n      requestCert: true,\n      rejectUnauthorized: false\n    }, cert)\n  : cert;\nhttps.createServer(opts, handler);";
+const clientCertOff = "https.createServer({ key, cert, requestCert: false, rejectUnauthorized: false }, handler);";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
@@ -52,6 +55,10 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: invalidCert, errors: [{ ...at(invalidCert, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    // beside requestCert: true the flag is about the clients' certificates, shown with what to check, not alarmed about…
+    { code: clientCert, errors: [{ ...at(clientCert, 'rejectUnauthorized: false', 'client-cert'), severity: 'info', confidence: 'low' }] },
+    // …and without it the rule's own finding
+    { code: clientCertOff, errors: [{ ...at(clientCertOff, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: clientCertOff.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
     { code: "const options = {};\noptions.rejectUnauthorized = false;", errors: [{ line: 2, column: 1 }], output: "const options = {};\noptions.rejectUnauthorized = true;" },
     { code: 'if not server_hostname:\n    ctx.check_hostname = False', language: 'python', errors: [{ line: 2 }] },
     // Python too: a library honouring its caller's `validate_certs=False` is shown, not alarmed about; another branch is an opt-in

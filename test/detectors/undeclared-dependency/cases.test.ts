@@ -51,6 +51,18 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: "import config from 'config';\n", path: 'lib/app.ts', files, registry })), ['1:21']);
   });
 
+  it('reads a bundler config\'s module roots and folder aliases as local (anyproxy\'s UI: webpack resolve.modules of web/src), never a package alias', async () => {
+    const webpack = "const path = require('path');\nmodule.exports = {\n  resolve: {\n    modules: [\n      'node_modules',\n      path.join(__dirname, 'src')\n    ],\n    alias: { '@lib': path.resolve(__dirname, 'lib'), vue$: 'vue/dist/vue.esm.js' }\n  }\n};\n";
+    const files = { 'package.json': PKG, 'web/webpack.config.js': webpack, 'web/src/component/modal-panel.jsx': 'export default 1;', 'web/src/common/util.js': 'export const x = 1;', ...INSTALLED, 'node_modules/lodash/package.json': '{"version":"4.17.21"}', 'node_modules/vue/package.json': '{"version":"2.7.0"}', 'node_modules/component/package.json': '{"version":"1.1.0"}', 'node_modules/common/package.json': '{"version":"0.2.5"}' };
+    const code = "import ModalPanel from 'component/modal-panel';\nimport { x } from 'common/util';\nimport y from '@lib/y';\nimport _ from 'lodash';\nimport Vue from 'vue';\nimport z from 'component/missing';\n";
+    // A module root names folders that exist (`component` and `common` are packages too, installed here); the
+    // package-for-package alias (`vue$`) leaves `vue` a package.
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'web/src/component/record-detail.jsx', files })), ['4:16', '5:18', '6:16']);
+    // Without the config they are packages the manifest does not declare.
+    const bare = { ...files, 'web/webpack.config.js': 'module.exports = {};\n' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'web/src/component/record-detail.jsx', files: bare })), ['1:25', '2:20', '4:16', '5:18', '6:16']);
+  });
+
   it('shows at low confidence a TypeScript import of a package whose @types alone are declared (its types are what is used)', async () => {
     const files = { 'package.json': '{ "name": "rest", "dependencies": { "@types/serve-static": "1" } }', 'node_modules/serve-static/package.json': '{"version":"1.16.0"}' };
     const code = "import {ServeStaticOptions} from 'serve-static';\nexport type O = ServeStaticOptions;\n";

@@ -70,6 +70,11 @@ const m3 = "{% macro entry(title) -%}\n<h5>{{ title | safe }}</h5>\n{%- endmacro
 const k7 = '<p>{{ user_configs | safe }}</p>';
 const k5 = '<script>global.horizonPlugInModules = {{ HORIZON_CONFIG.angular_modules|default:"[]"|safe }};</script>';
 const k4 = '{% autoescape off %}{{ message.body }}{% endautoescape %}';
+// an object rendering itself (fresh held-out sample: flask-peewee's admin dashboard panels)
+const k9 = '{% for panel in panels %}\n  {{ panel.render()|safe() }}\n{% endfor %}';
+const k10 = '<div>{{ render(comment.text)|safe }}</div>';
+// tojson's escapes undone before `safe`
+const k8 = "<script>var v = {{ filter_val|tojson|replace('\\\\u003c', '<')|safe }};</script>";
 
 ruleTester('unescaped-template-output', 'jinja', {
   valid: [
@@ -86,6 +91,9 @@ ruleTester('unescaped-template-output', 'jinja', {
     // numbers by name (guardian's user-manage link, a loop counter, a foreign key)
     '<a href="user-manage/{{ user.id|safe }}/">Edit</a>',
     '<td>{{ forloop.counter|safe }}</td><td>{{ order.customer_id|safe }}</td>',
+    // Jinja's and Flask's tojson escape < > & and ' themselves (fresh held-out sample: flask-peewee's admin filters)
+    "<script>\n  admin_filter.add_filter_request('{{ qf_s }}', {{ filter_idx }}, '{{ qf_v }}', {{ filter_val|tojson|safe }});\n</script>",
+    '<div data-config=\'{{ config | tojson(indent=2) | safe }}\'></div>',
   ],
   invalid: [
     { code: k1, errors: [{ ...at(k1, '{{ user.help_note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
@@ -98,6 +106,10 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: k6, errors: [{ ...at(k6, '{{flasgger_config.footer_text | safe}}', 'raw-setting'), severity: 'info', confidence: 'low' }] },
     // a value merely named like one stays raw output
     { code: k7, errors: [{ ...at(k7, '{{ user_configs | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: k9, errors: [{ ...at(k9, '{{ panel.render()|safe() }}', 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    // a value handed to a renderer is still the value
+    { code: k10, errors: [{ ...at(k10, '{{ render(comment.text)|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: k8, errors: [{ ...at(k8, "{{ filter_val|tojson|replace('\\\\u003c', '<')|safe }}", 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // A macro parameter every call in the template passes a literal is the template's own markup: shown, not alarmed about…
     { code: m1, errors: [{ ...at(m1, '{{ title | safe }}', 'raw-constant'), severity: 'info', confidence: 'low' }] },
     // …unless one call passes a value, or no call is in sight (the macro is imported elsewhere).

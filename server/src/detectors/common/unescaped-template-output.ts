@@ -24,8 +24,8 @@ const RAW: Partial<Record<LanguageId, RegExp[]>> = {
 RAW.html = RAW.jinja;
 /** Output that is not data: partials, layout bodies, literal strings. */
 const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
-/** Not visitor data: escaped again after `safe` (`| url_encode`), a developer's help text or label, a form field rendered by its own call. */
-const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
+/** Not raw: escaped again after `safe` (`| url_encode`), Jinja's `tojson` (escapes < > & '), a developer's help text or label, a form field's own call. */
+const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|\|\s*tojson\b(?:\([^()]*\))?\s*\|\s*safe\s*$|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
 /** Helpers called with constants only (`exposeLocalsToBrowser()`, `{{{t "nav.home"}}}`) render the app's own markup. */
 const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
 const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
@@ -81,8 +81,8 @@ function templates(ctx: DetectorContext): void {
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
       // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
-      // a hint to check it (lowest for values named as markup), unlike a whole block with escaping off.
-      const markup = !block && PRE_RENDERED.test(value);
+      // a hint to check it (lowest for values named as markup or an object's own `x.render()`), unlike a whole block with escaping off.
+      const markup = !block && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value));
       const setting = !block && !markup && SETTING.test(value);
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);

@@ -8,10 +8,10 @@ const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files',
  * Raw request lines and headers cannot hold line breaks (HTTP parsers reject them), nor can the parts of
  * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
  * parameter's value is decoded and still counts), nor pieces cut from them (`req.originalUrl.split('/')`, wiki's
- * proxy route), nor the same text coloured for a terminal (`line.red.bold` with the colors package: node-static's
+ * proxy route; `req.url.split('/').pop()`, ioBroker admin's config route), nor the same text coloured for a terminal (`line.red.bold` with the colors package: node-static's
  * request log); upload metadata is the server's.
  */
-const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|toLowerCase|toUpperCase|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|pop|shift|at|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 /**
  * WSGI hands Python frameworks the path percent-decoded (PATH_INFO): `request.path`, `path_info` and
@@ -31,7 +31,8 @@ export const logInjection = flowRule({
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
     const detail = f.origin.detail ?? '';
-    const mayBreak = decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
+    // `decoded`: a decoder on the way, even where a branch that decodes joins one that does not (ioBroker's file route).
+    const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
     if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;

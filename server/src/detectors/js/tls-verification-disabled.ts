@@ -58,6 +58,15 @@ function guarded(node: ts.Node): 'named' | 'branch' | undefined {
   return undefined;
 }
 
+/**
+ * A TLS server's options (`{ requestCert: true, rejectUnauthorized: false }`): the flag governs client certificates,
+ * asked for but optional (whistle's HTTPS server), not the check of a server this side connects to.
+ */
+function requestsClientCert(node: ts.Node): boolean {
+  const obj = node.parent;
+  return ts.isObjectLiteralExpression(obj) && obj.properties.some((p) => ts.isPropertyAssignment(p) && keyOf(p.name) === 'requestCert' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
 export const tlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
   meta: { ...RULE_META['tls-verification-disabled'], needs: ['js', 'js-nodes'] },
@@ -79,7 +88,12 @@ export const tlsVerificationDisabled: Detector = {
       if (ts.isPropertyAssignment(node) || assign) {
         const key = ts.isPropertyAssignment(node) ? keyOf(node.name) : ((node as ts.BinaryExpression).left as ts.PropertyAccessExpression).name.text;
         const init = ts.isPropertyAssignment(node) ? node.initializer : (node as ts.BinaryExpression).right;
-        if (key && FLAGS.has(key) && init.kind === ts.SyntaxKind.FalseKeyword) {
+        if (key && FLAGS.has(key) && init.kind === ts.SyntaxKind.FalseKeyword && requestsClientCert(node)) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, severity: 'info', confidence: 'low', kind: 'client-cert',
+            message: '`rejectUnauthorized: false` beside `requestCert` lets clients with unverified certificates connect; check `socket.authorized` before trusting one.',
+          });
+        } else if (key && FLAGS.has(key) && init.kind === ts.SyntaxKind.FalseKeyword) {
           ctx.report({
             start: node.getStart(sf), end: node.end, ...level(node),
             message: `\`${key}: false\` turns off TLS certificate checks, so anyone on the network path can impersonate the server.`,

@@ -8,6 +8,7 @@ import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const SENSITIVE = /sess|sid$|token|auth|jwt|login|remember|refresh|access|csrf|xsrf|credential|identity/i;
 const SETTINGS = /^(SESSION_COOKIE_SECURE|SESSION_COOKIE_HTTPONLY|SESSION_COOKIE_SAMESITE|CSRF_COOKIE_SECURE|CSRF_COOKIE_HTTPONLY|CSRF_COOKIE_SAMESITE|REMEMBER_COOKIE_SECURE|REMEMBER_COOKIE_HTTPONLY)$/;
+const FALCON = /^[ \t]*(?:import|from)[ \t]+falcon\b/m;
 const DEV_SETTINGS = /(^|[/_.-])(dev|develop|development|local|test|tests|testing|ci)(\.py$|[/_.-])/i;
 /** The frameworks' own defaults (Django's global settings, Flask's `default_config`), which projects override. */
 const FRAMEWORK_DEFAULTS = /(^|\/)((django\/)?conf\/global_settings|flask\/app|flask\/sansio\/app)\.py$/;
@@ -90,10 +91,12 @@ export const pyInsecureCookieFlags: Detector = {
       const name = unquote(kw.get('key') ?? positional[0]);
       const value = unquote(kw.get('value') ?? positional[1]);
       if (!SENSITIVE.test(name) && !SENSITIVE.test(value)) continue;
+      // Falcon spells it `http_only=` and turns both flags on when they are left out (or None): hug's session middleware.
+      const falcon = kw.has('http_only') || kw.has('same_site') || FALCON.test(ctx.text);
       const missing: string[] = [];
       for (const flag of ['secure', 'httponly']) {
-        const v = kw.get(flag);
-        if (!v || v.type === 'false' || v.type === 'none') missing.push(flag);
+        const v = kw.get(flag) ?? (flag === 'httponly' ? kw.get('http_only') : undefined);
+        if (v ? v.type === 'false' || (v.type === 'none' && !falcon) : !falcon) missing.push(flag);
       }
       if (!missing.length) continue;
       ctx.report({

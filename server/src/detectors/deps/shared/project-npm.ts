@@ -2,6 +2,7 @@
 // nearest package.json files, npm/yarn/pnpm workspaces, tsconfig/jsconfig `paths` and `baseUrl`.
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { ProjectService } from '../../../core/services';
+import { bundlerAliases } from './bundler-aliases';
 import { parseNpmManifest, type ManifestEntry, type NpmManifest } from './manifest-npm';
 
 /** Folders from the file's own up to the workspace root (''), nearest first. */
@@ -96,6 +97,7 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     }
   }
   tsconfigAliases(project, dirs, out);
+  bundlerAliases(project, dirs, out);
   out.installedVersion = (name) => {
     for (const dir of dirs) {
       const v = readJson(project, join(dir, `node_modules/${name}/package.json`))?.version;
@@ -106,7 +108,7 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
   return out;
 }
 
-/** Whether a bare specifier resolves inside the project: tsconfig alias, baseUrl file, or a workspace package. */
+/** Whether a bare specifier resolves inside the project: tsconfig or bundler alias, baseUrl or module-root file, or a workspace package. */
 export function isLocalSpecifier(project: ProjectService, p: NpmProject, specifier: string, pkg: string): boolean {
   if (p.local.has(pkg)) return true;
   for (const a of p.aliases) {
@@ -119,7 +121,7 @@ export function isLocalSpecifier(project: ProjectService, p: NpmProject, specifi
   const own = p.manifests[0] && !specifier.startsWith('@') && specifier.includes('/') ? [p.manifests[0].path.slice(0, Math.max(0, p.manifests[0].path.lastIndexOf('/')))] : [];
   for (const base of [...p.baseUrls, ...own]) {
     const target = join(base, specifier);
-    if (['', '.ts', '.tsx', '.js', '.jsx', '.d.ts', '/index.ts', '/index.js', '/index.tsx'].some((ext) => project.exists(target + ext))) return true;
+    if (['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.d.ts', '/index.ts', '/index.js', '/index.tsx', '/index.jsx'].some((ext) => project.exists(target + ext))) return true;
   }
   return false;
 }
