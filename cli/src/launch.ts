@@ -1,5 +1,6 @@
 // `vouch` itself (cli/out/vouch.js): starts the CLI's bundle (cli/out/vouch-main.js) from V8's code
-// cache (server/src/io/code-cache.ts), writing the cache when a run had none. The heap flag is set
+// cache (server/src/io/code-cache.ts), writing the cache a second into a run that had none (or at its
+// exit, when sooner). The heap flag is set
 // first: V8 accepts a cache only under the flags it was made with.
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -7,4 +8,4 @@ import { cacheFolder, runBundle } from '../../server/src/io/code-cache';
 import { limitHeapGrowth } from './heap';
 
 if (isMainThread) limitHeapGrowth();
-runBundle(join(__dirname, 'vouch-main.js'), { folder: cacheFolder(), writeAt: 'exit', launcher: __filename });
+runBundle(join(__dirname, 'vouch-main.js'), { folder: cacheFolder(), writeAt: 1000, launcher: __filename });

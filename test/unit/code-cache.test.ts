@@ -59,7 +59,7 @@ describe('code cache: running a bundle', function () {
   const run = (dir: string | null = folder): { outcome: CacheOutcome; seen: { main: boolean; file: string; n: number } } => {
     const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});
       const { runBundle } = require(${JSON.stringify(resolve(__dirname, '..', '..', 'server', 'src', 'io', 'code-cache.ts'))});
-      const outcome = runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(dir)}, writeAt: 'exit' });
+      const outcome = runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(dir)}, writeAt: 60000 });
       process.stdout.write(JSON.stringify({ outcome, seen: globalThis.__ccTest }));`;
     const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
@@ -98,6 +98,18 @@ describe('code cache: running a bundle', function () {
     writeFileSync(join(folder, blobs()[0]!), 'not a code cache');
     assert.deepEqual(run(), { outcome: 'rejected', seen: { main: true, file: bundle, n: 1 } });
     assert.equal(run().outcome, 'hit');
+  });
+
+  it('writes the blob a while into a long run, not only at its exit', () => {
+    // The bundle looks at the cache folder itself, 400 ms in: the launcher's write at 50 ms is there.
+    writeFileSync(bundle, `setTimeout(() => { globalThis.__ccTest = { main: true, file: __filename, n: require('node:fs').readdirSync(${JSON.stringify(folder)}).filter((n) => n.endsWith('.v8')).length }; }, 400);\n`);
+    const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+      const { runBundle } = require(${JSON.stringify(resolve(__dirname, '..', '..', 'server', 'src', 'io', 'code-cache.ts'))});
+      runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(folder)}, writeAt: 50 });
+      setTimeout(() => process.stdout.write(String(globalThis.__ccTest.n)), 600);`;
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, '1');
   });
 
   it('reads and writes nothing without a folder, or in one others can write', () => {

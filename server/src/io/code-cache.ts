@@ -10,9 +10,10 @@
 //   only the source's length and its own version and flags, so the file name carries a SHA-256 of
 //   the source, and the folder must be the user's own.
 // - A missing, unreadable or rejected cache is never an error: the bundle compiles from source.
-// - Only the main thread writes, once, when it had no usable cache: at exit (a CLI run) or after a
-//   delay (the server, which rarely exits cleanly), so the blob holds the functions the run compiled,
-//   not only the top level. The write goes to a temporary name and is renamed into place.
+// - Only the main thread writes, once, when it had no usable cache: a while after start (1 s for the
+//   CLI, 20 s for the server), or at exit when that comes first, so the blob holds the functions the run
+//   compiled, not only the top level (and not a long run's last ones only: V8 drops the bytecode of
+//   functions it stopped calling). The write goes to a temporary name and is renamed into place.
 // - The bundle runs as a CommonJS main module: `require.main === module` holds in it, `__filename` is
 //   the bundle's path, and `launcherOf(bundle)` tells a worker to start the launcher, not the bundle.
 // - Node 20 loses the dynamic-import callback of a script compiled from a cache, so the bundles must
@@ -28,8 +29,12 @@ import { isMainThread } from 'node:worker_threads';
 export interface RunOptions {
   /** The cache folder; undefined runs without a cache. */
   readonly folder: string | undefined;
-  /** When the main thread writes a new cache: at process exit, or this many ms after start. */
-  readonly writeAt: 'exit' | number;
+  /**
+   * When the main thread writes a new cache: this many ms after start, or at exit when that comes first.
+   * Not only at exit: V8 drops the bytecode of functions a long run stopped calling, so a blob made at
+   * the end of a long scan held 3 MB where one made a second in holds 10.
+   */
+  readonly writeAt: number;
   /** The launcher's own file: workers started for `bundle` start it instead (`launcherOf`). */
   readonly launcher?: string;
 }
@@ -117,13 +122,14 @@ function readIfAny(file: string): Buffer | undefined {
   }
 }
 
-function scheduleWrite(write: () => void, at: 'exit' | number): void {
+function scheduleWrite(write: () => void, afterMs: number): void {
+  const timer = setTimeout(() => once(), afterMs).unref();
   const once = (): void => {
+    clearTimeout(timer);
     process.off('exit', once);
     write();
   };
-  if (at === 'exit') process.on('exit', once);
-  else setTimeout(once, at).unref();
+  process.on('exit', once);
 }
 
 function save(file: string, data: Buffer): void {
