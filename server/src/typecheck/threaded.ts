@@ -19,7 +19,12 @@ export interface ThreadedTypeOptions {
   /** Workspace folders, longest first (sent with each check). */
   roots: () => readonly string[];
   log: (msg: string) => void;
+  /** How long an idle checker lives (default IDLE_MS). */
+  idleMs?: number;
 }
+
+/** A type checker idle this long stops; the next check starts it again (a cold check, off the main thread). */
+export const IDLE_MS = 5 * 60_000;
 
 export class ThreadedTypeService implements TypeService {
   private readonly client: WorkerClient<Extract<ToWorker, { type: 'check' }>, FromWorker>;
@@ -29,6 +34,9 @@ export class ThreadedTypeService implements TypeService {
     this.client = new WorkerClient({
       role: 'typecheck', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'worker.ts'),
       label: 'type checker', off: 'phantom-API checks are off', log: options.log,
+      // Its warm programs (the typings of `fs`, `http`… checked once) make the next check fast, and hold
+      // about 150 MB with the thread: after 5 minutes without a check they are given back.
+      idleMs: options.idleMs ?? IDLE_MS,
     });
   }
 

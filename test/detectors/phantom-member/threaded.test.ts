@@ -110,6 +110,21 @@ describe('typecheck: the worker-thread type service', function () {
     assert.equal(threaded.thread, undefined);
   });
 
+  it('an idle checker stops, quietly, and the next check starts it again with the same answer', async () => {
+    const idle = new ThreadedTypeService({ roots: () => [root], log: (m) => logs.push(m), idleMs: 200 });
+    try {
+      const first = await idle.check({ path: 'src/idle.js', text: COLD });
+      const w = idle.thread!;
+      await new Promise<number>((r) => w.once('exit', r));
+      assert.equal(idle.thread, undefined);
+      assert.deepEqual(await idle.check({ path: 'src/idle.js', text: COLD }), first);
+      assert.ok(idle.thread && idle.thread !== w);
+      assert.deepEqual(logs, []);
+    } finally {
+      idle.dispose();
+    }
+  });
+
   it('dispose stops the worker; later checks answer undefined', async () => {
     assert.ok(await threaded.check({ path: 'src/d.js', text: COLD }));
     const w = threaded.thread!;
