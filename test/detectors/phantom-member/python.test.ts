@@ -42,6 +42,9 @@ ruleTester('phantom-member', 'python', {
     { name: 'try / except ImportError', code: 'try:\n    from itertools import izip\nexcept ImportError:\n    izip = zip' },
     { name: 'try / except AttributeError', code: 'import os\ntry:\n    cwd = os.getcwdu()\nexcept AttributeError:\n    cwd = os.getcwd()' },
     { name: 'Python 2 branch', code: 'import sys, os\nPY3 = sys.version_info[0] == 3\nif PY3:\n    cwd = os.getcwd()\nelse:\n    cwd = os.getcwdu()' },
+    // a project's own flag name (fresh held-out sample: rpyc's lib/compat.py, `if is_py_3k: ... else: maxint = sys.maxint`)
+    { name: 'Python 2 branch of an is_py_3k flag', code: 'import sys\nis_py_3k = (sys.version_info[0] >= 3)\nif is_py_3k:\n    maxint = sys.maxsize\nelse:\n    maxint = sys.maxint' },
+    { name: 'Python 2 branch of an IS_PY2 flag', code: 'import os\nif IS_PY2:\n    cwd = os.getcwdu()' },
     { name: 'Python 2 side of a conditional expression', code: 'import sys, math\nPY3 = sys.version_info[0] == 3\nbits = int(math.log(sys.maxsize if PY3 else sys.maxint, 2))' },
     { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
     // What the stubs cannot judge.
@@ -79,6 +82,9 @@ ruleTester('phantom-member', 'python', {
     py('import itertools, urllib\nfor a, b in itertools.izip(x, y):\n    urllib.quote(a)', ['izip', 'python2'], ['quote', 'python2']),
     { ...py('import requests\nrequests.get(url).jsonn()', ['jsonn', 'member']), errors: [{ ...at('import requests\nrequests.get(url).jsonn()', 'jsonn', 'member'), confidence: 'medium' }] },
     py('import os.path\nos.path.walk(root, visit, None)', ['walk', 'python2']),
+    // a condition that is not about the version still is no guard (`copy2`, `is_py_gte311` name no Python 2/3 flag)
+    py('import sys\nif copy2:\n    n = sys.maxint', ['maxint', 'python2']),
+    py('import sys\nif is_py_gte311:\n    n = sys.maxint', ['maxint', 'python2']),
     { ...py('import requests\ns = requests.Session()\ns.gett("https://example.org")', ['gett', 'member']), errors: [{ ...at('import requests\ns = requests.Session()\ns.gett("https://example.org")', 'gett', 'member'), confidence: 'medium' }] },
   ],
 });

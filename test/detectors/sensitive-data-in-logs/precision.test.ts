@@ -73,6 +73,11 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
 const pyKw = 'self._log.debug("{user!r} trying auth {kind!r}", user=user, kind=kind)';
 const pyPrint = 'print("member joined", member, group)';
 const pyCli = '#!/usr/bin/env python3\nimport os\nprint("token:", os.environ["API_TOKEN"])';
+// A value logged under a `session_id` key is as often a remote API's session resource as a web session
+// (fresh held-out sample: sushy's auth.py logs a Redfish session's URI): low, like a `sessionId` variable.
+const pyKeySession = 'LOG.warning("could not delete session %(session_id)s", {"session_id": self._session_resource_id})';
+const pyKeyWebSession = 'LOG.info("visit %(session_id)s", {"session_id": request.session.session_key})';
+const pyKeyToken = 'LOG.debug("auth %(token)s", {"token": self._auth_header})';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [
@@ -100,6 +105,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'logger.info(user)', errors: [{ line: 1, column: 13, endLine: 1, endColumn: 17, kind: 'record' }] },
     { code: 'log.debug("Obtained token %s", token)', errors: [{ line: 1, column: 32, endLine: 1, endColumn: 37, kind: 'secret' }] },
     { code: pyCli, errors: [at(pyCli, 'os.environ["API_TOKEN"]', 'secret')] },
+    { code: pyKeySession, errors: [{ ...at(pyKeySession, 'self._session_resource_id', 'secret'), confidence: 'low' }] },
+    { code: pyKeyWebSession, errors: [{ ...at(pyKeyWebSession, 'request.session.session_key', 'secret'), confidence: 'high' }] },
+    { code: pyKeyToken, errors: [{ ...at(pyKeyToken, 'self._auth_header', 'secret'), confidence: 'high' }] },
     // `shell_utils.py` is not a shell entry point.
     { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
     // a program that parses its arguments still may not log a secret, nor print one from the environment (CI logs keep both)

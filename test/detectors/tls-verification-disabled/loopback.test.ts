@@ -8,6 +8,11 @@ const jsRemote = "https.request({ host: 'api.acme.io', rejectUnauthorized: false
 const jsTest = "const agent = new https.Agent({ rejectUnauthorized: false });\nawait fetch(url, { agent });";
 const py = 'import requests\nr = requests.get("https://localhost:8443/health", verify=False)';
 const pyRemote = 'import requests\nr = requests.get("https://api.acme.io/health", verify=False)';
+// A context whose function talks only to itself (fresh held-out sample: cheroot's `_loopback_for_cert` parses a
+// certificate over a `socket.socketpair()`) or only to localhost has no network peer to impersonate.
+const pyPair = 'def loopback_for_cert(cert, key):\n    context = ssl.create_default_context()\n    context.load_cert_chain(cert, key)\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    client, server = socket.socketpair()';
+const pyLocal = 'def probe():\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE\n    sock = socket.create_connection(("127.0.0.1", 8443))\n    return ctx.wrap_socket(sock)';
+const pyRemoteSock = 'def probe(host):\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE\n    sock = socket.create_connection(("127.0.0.1", 8443))\n    other = socket.create_connection((host, 443))';
 
 ruleTester('tls-verification-disabled', 'javascript', {
   valid: [],
@@ -17,6 +22,12 @@ ruleTester('tls-verification-disabled', 'javascript', {
     { code: jsRemote, errors: [{ ...at(jsRemote, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: jsRemote.replace('false', 'true') },
     { code: jsTest, path: 'test/https/https.test.js', errors: [{ ...at(jsTest, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: jsTest.replace('false', 'true') },
     { code: py, language: 'python', errors: [{ ...at(py, 'verify=False'), severity: 'info', confidence: 'low' }], output: py.replace('verify=False', 'verify=True') },
+    { code: pyPair, language: 'python', errors: [
+      { ...at(pyPair, 'context.check_hostname = False'), severity: 'info', confidence: 'low' },
+      { ...at(pyPair, 'context.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' },
+    ] },
+    { code: pyLocal, language: 'python', errors: [{ ...at(pyLocal, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyRemoteSock, language: 'python', errors: [{ ...at(pyRemoteSock, 'ctx.verify_mode = ssl.CERT_NONE'), confidence: 'high' }] },
     { code: pyRemote, language: 'python', errors: [{ ...at(pyRemote, 'verify=False'), severity: 'error', confidence: 'high' }], output: pyRemote.replace('verify=False', 'verify=True') },
   ],
 });

@@ -38,8 +38,8 @@ const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id\s*$/i;
 const WEB_SESSION = /\b(?:req|request|ctx)\s*\.\s*(?:session|sessionID|cookies|COOKIES|headers)\b|\bcookie/i;
 
-function sessionIdOnly(text: string, from: string | undefined): boolean {
-  return SESSION_ID.test(text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
+function sessionIdOnly(text: string, from: string | undefined, key?: string): boolean {
+  return SESSION_ID.test(key ?? text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
 }
 
 function isCommandLine(ctx: DetectorContext): boolean {
@@ -81,7 +81,7 @@ export const sensitiveDataInLogs: Detector = {
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         // A development-only branch (`if (isDev)`) is shown, not alarmed about.
         severity: hit.devOnly ? 'info' : shape.severity,
-        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from)) ? 'low' : shape.confidence,
+        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) ? 'low' : shape.confidence,
       });
     }
   },

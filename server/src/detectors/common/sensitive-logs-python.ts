@@ -4,7 +4,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from '../shared/exposure';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
-interface Hit { kind: Exposure; node: Node }
+interface Hit { kind: Exposure; node: Node; key?: string }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);
 const CANDIDATE = /\bprint\s*\(|\.\s*(?:debug|info|warning|warn|error|exception|critical|fatal|log|msg)\s*\(/g;
 const REQUEST = /^(request|req)$/;
@@ -110,7 +110,7 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
   const before = out.length;
   find(value, out, depth + 1, named || isScalarKey(key));
   const kind = key ? classifyName(key) : undefined;
-  if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value });
+  if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value, key });
 }
 
 /** Logging calls and print() with the sensitive values in their arguments, by the syntax. */
@@ -132,7 +132,7 @@ export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void
         pairLike(key, arg.childForFieldName('value'), hits, 0, !!key && message.includes(`{${key}`));
       } else find(arg, hits, 0, i > 0 && message.includes('%'));
     }
-    if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text })) });
+    if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text, key: h.key })) });
   }
   return out;
 }

@@ -18,7 +18,8 @@ function addedDynamically(text: string, name: string): boolean {
   return new RegExp(`\\.${name}\\s*=(?!=)|setattr\\([^)]*["']${name}["']`).test(text);
 }
 
-const VERSION_CHECK = /\bPY_?[23]\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/;
+/** Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`. */
+const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
 const CAUGHT = /^(AttributeError|ImportError|ModuleNotFoundError|Exception|BaseException)$|\b(AttributeError|ImportError|Exception)\b/;
 
 /**

@@ -37,6 +37,18 @@ const matchesHostnameItself = (node: Node) => {
   return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
 };
 
+/** A loopback peer of a whole function: a `socket.socketpair()` (cheroot parses a certificate over one), or only loopback connects. */
+const SOCKETPAIR = /\bsocketpair\s*\(/;
+const CONNECTS = /\b(?:connect|create_connection)\s*\(\s*\(?\s*([^,)]*)/g;
+function loopbackOnly(node: Node): boolean {
+  let fn = node.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  if (!fn) return false;
+  if (SOCKETPAIR.test(fn.text)) return true;
+  const peers = [...fn.text.matchAll(CONNECTS)].map((m) => m[1].trim());
+  return peers.length > 0 && peers.every((p) => LOOPBACK.test(p.replace(/^[rbuf]*["']+|["']+$/gi, '')));
+}
+
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
 
@@ -96,11 +108,12 @@ export const pyTlsVerificationDisabled: Detector = {
         // `self.check_hostname = False` inside a class that implements an SSL context.
         if (left?.type !== 'attribute' || !right || left.childForFieldName('object')?.text === 'self') continue;
         const attr = left.childForFieldName('attribute')?.text;
+        const local: Partial<Report> = loopbackOnly(node) ? { severity: 'info', confidence: 'low' } : {};
         if (attr === 'verify_mode' && /CERT_NONE$/.test(right.text)) {
-          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.');
+          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
-            matchesHostnameItself(node) ? { severity: 'info', confidence: 'low' } : {});
+            matchesHostnameItself(node) ? { severity: 'info', confidence: 'low' } : local);
         } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
           report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
             fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },

@@ -30,6 +30,8 @@ export interface ExposureHit {
   indirect?: boolean;
   /** For flow hits: the expression the value came from, when it is not the reported one. */
   from?: string;
+  /** The key or keyword the value is written under, when that name (not the value's) made it sensitive. */
+  key?: string;
 }
 
 /** One sink (a response or log call) and what it sends. */
