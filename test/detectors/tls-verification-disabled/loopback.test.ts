@@ -8,6 +8,9 @@ const jsRemote = "https.request({ host: 'api.acme.io', rejectUnauthorized: false
 const jsTest = "const agent = new https.Agent({ rejectUnauthorized: false });\nawait fetch(url, { agent });";
 const py = 'import requests\nr = requests.get("https://localhost:8443/health", verify=False)';
 const pyRemote = 'import requests\nr = requests.get("https://api.acme.io/health", verify=False)';
+// A bare host name names the peer too (its closing quote used to hide it).
+const pyHost = 'client = vault.Client(host="localhost", port=8200, verify=False)';
+const pyHostRemote = 'client = vault.Client(host="vault.acme.io", port=8200, verify=False)';
 // A context whose function talks only to itself (fresh held-out sample: cheroot's `_loopback_for_cert` parses a
 // certificate over a `socket.socketpair()`) or only to localhost has no network peer to impersonate.
 const pyPair = 'def loopback_for_cert(cert, key):\n    context = ssl.create_default_context()\n    context.load_cert_chain(cert, key)\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    client, server = socket.socketpair()';
@@ -28,6 +31,8 @@ ruleTester('tls-verification-disabled', 'javascript', {
     ] },
     { code: pyLocal, language: 'python', errors: [{ ...at(pyLocal, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyRemoteSock, language: 'python', errors: [{ ...at(pyRemoteSock, 'ctx.verify_mode = ssl.CERT_NONE'), confidence: 'high' }] },
+    { code: pyHost, language: 'python', errors: [{ ...at(pyHost, 'verify=False'), severity: 'info', confidence: 'low' }], output: pyHost.replace('verify=False', 'verify=True') },
+    { code: pyHostRemote, language: 'python', errors: [{ ...at(pyHostRemote, 'verify=False'), severity: 'error', confidence: 'high' }], output: pyHostRemote.replace('verify=False', 'verify=True') },
     { code: pyRemote, language: 'python', errors: [{ ...at(pyRemote, 'verify=False'), severity: 'error', confidence: 'high' }], output: pyRemote.replace('verify=False', 'verify=True') },
   ],
 });

@@ -46,8 +46,11 @@ function loopbackOnly(node: Node): boolean {
   if (!fn) return false;
   if (SOCKETPAIR.test(fn.text)) return true;
   const peers = [...fn.text.matchAll(CONNECTS)].map((m) => m[1].trim());
-  return peers.length > 0 && peers.every((p) => LOOPBACK.test(p.replace(/^[rbuf]*["']+|["']+$/gi, '')));
+  return peers.length > 0 && peers.every((p) => LOOPBACK.test(content(p)));
 }
+
+/** A string literal's text without its prefix and quotes (`"localhost"` → `localhost`). */
+const content = (literal: string): string => literal.replace(/^[rbuf]*["']+|["']+$/gi, '');
 
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
@@ -55,7 +58,7 @@ const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?
 /** The call goes to a loopback host: its first argument or its `url=` / `host=` names one. */
 function toLoopback(call: Node, kw: Map<string, Node>): boolean {
   const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument');
-  return [first, kw.get('url'), kw.get('host')].some((n) => n?.type === 'string' && LOOPBACK.test(n.text.replace(/^[rbuf]*["']+/i, '')));
+  return [first, kw.get('url'), kw.get('host')].some((n) => n?.type === 'string' && LOOPBACK.test(content(n.text)));
 }
 
 export const pyTlsVerificationDisabled: Detector = {
