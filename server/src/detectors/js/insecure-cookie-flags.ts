@@ -98,7 +98,7 @@ export const insecureCookieFlags: Detector = {
           if (opts && ts.isObjectLiteralExpression(opts)) {
             const missing = checkOptions(opts, sensitive, csrf || inBrowser);
             if (sensitive && missing.length) {
-              ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
+              ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP${missing.includes('httpOnly') ? ' or to injected scripts' : ''}.` });
             }
             return SKIP_CHILDREN;
           }
