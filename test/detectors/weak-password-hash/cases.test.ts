@@ -101,6 +101,8 @@ ruleTester('weak-password-hash', 'typescript', {
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
     // a breach check elsewhere in the file does not excuse the digest stored here
     { code: s3 + "\nasync function pwned(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [at(s3, "'sha1'", 'name:data')] },
+    // …and a digest reached by flow, with a breach check elsewhere in the file (held-out sample: wildduck's user-handler)
+    { code: "function register(password) {\n  const digest = sha(password);\n  return db.save({ hash: digest });\n}\nfunction sha(str) {\n  return crypto.createHash('sha1').update(str).digest('hex');\n}\nasync function pwnedCheck(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [{ line: 6, column: 28, endLine: 6, endColumn: 34 }] },
     // a nested helper outside any breach check still counts
     { code: "function register(password) {\n  function hash(password) {\n    return crypto.createHash('sha1').update(password).digest('hex');\n  }\n  return db.save({ password: hash(password) });\n}", errors: [{ line: 3, column: 30, endLine: 3, endColumn: 36 }] },
     { code: s2, errors: [at(s2, "'sha256'", 'name:data')] },

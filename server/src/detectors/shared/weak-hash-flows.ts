@@ -89,8 +89,9 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
     const around = funcs.find((x) => x.id === f.sink.fn)?.span;
     const aroundText = around ? ctx.text.slice(around.start, around.end) : '';
     // A breach check hashes with SHA-1 because the API asks for it, in a helper nested in it too (wildduck's `hash()` in checkPwnedPassword).
-    let breach = false;
-    for (let fn = funcs.find((x) => x.id === f.sink.fn); fn && !breach; fn = fn.parent ?? undefined) breach = BREACH_CHECK.test(ctx.text.slice(fn.span.start, fn.span.end));
+    // The file's own top level is no enclosing function: a breach check elsewhere in the file excuses nothing.
+    let breach = BREACH_CHECK.test(aroundText);
+    for (let fn = funcs.find((x) => x.id === f.sink.fn)?.parent; fn?.parent && !breach; fn = fn.parent) breach = BREACH_CHECK.test(ctx.text.slice(fn.span.start, fn.span.end));
     if (covered(f.sink.call, fn) || breach || implementsScheme(ctx.path, aroundText)) continue;
     const { origin, sink } = f;
     const algorithm = sink.model.what ?? 'A fast digest';
