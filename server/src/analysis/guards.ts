@@ -18,7 +18,8 @@ const RECEIVER_CHECKS = new Set(['startsWith', 'endsWith', 'isdigit', 'isalnum',
 const MEMBERSHIP = new Set(['includes', 'indexOf', 'has', 'contains', '__contains__', 'hasOwnProperty', 'lastIndexOf']);
 const ARG_CHECKS = new Set(['test', 'isInteger', 'isSafeInteger', 'isNaN', 'isFinite', 'isinstance', 'isValidObjectId', 'isUUID', 'isValid']);
 const PY_RE = /^re\.(match|fullmatch|search)$/;
-const CHECK_NAME = /^(is[A-Z_]\w*|is_\w+|valid\w*|validate\w*|check\w*|verify\w*|ensure\w*|allowed\w*|isAllowed\w*|safe\w*|is_safe\w*|url_has_allowed_host_and_scheme)$/;
+/** Validator names: `isX`, `validateX`, `checkX`…, and helpers named for an allow-list anywhere (`versionInWhitelist`, `in_allowlist`). */
+const CHECK_NAME = /^(is[A-Z_]\w*|is_\w+|valid\w*|validate\w*|check\w*|verify\w*|ensure\w*|allowed\w*|isAllowed\w*|safe\w*|is_safe\w*|url_has_allowed_host_and_scheme|(?:\w*(?:In|On|_in|_on)|in|on)_?(?:[Ww]hite|[Aa]llow|[Ss]afe)_?[Ll]ist\w*)$/;
 const EQUALITY = new Set(['===', '==', '!==', '!=', 'is', 'is not']);
 const URL_PARTS = new Set(['hostname', 'host', 'netloc', 'origin', 'protocol', 'scheme', 'port']);
 const PROTO_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

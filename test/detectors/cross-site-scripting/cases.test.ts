@@ -7,6 +7,8 @@ const c5 = "app.get('/s', (req, res) => {\n  res.set('Content-Type', 'text/html'
 const c6 = "router.post('/:id', function (req, res) {\n  users.find(req.params.id).then((user) => {\n    if (!user) return res.status(404).send('User not found: ' + req.params.id);\n  });\n});\nrouter.delete('/:id', function (req, res) {\n  users.find(req.params.id).then((user) => {\n    if (!user) return res.status(404).send('User not found: ' + req.params.id);\n  });\n});";
 const c4 = "window.addEventListener('message', (event) => {\n  document.write(event.data);\n});";
 const c7 = "function esc(s) {\n  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\"/g, '&quot;');\n}\napp.get('/t', (req, res) => res.send(`<p title='${esc(req.query.t)}'>t</p>`));";
+const c9 = "app.get('/x', (req, res) => {\n  res.setHeader('Content-Type', 'application/xhtml+xml');\n  res.send('<p>' + req.query.q + '</p>');\n});";
+const c10 = "app.get('/x', (req, res) => {\n  res.type('html');\n  res.send('<p>' + req.query.q + '</p>');\n});";
 const c8 = "app.get('/e', (req, res) => res.send(`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`));";
 
 ruleTester('cross-site-scripting', 'javascriptreact', {
@@ -28,6 +30,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.patch('/p', (req, res) => res.send('<b>' + req.body.title + '</b>'));",
     // a plain-text body, a redirect's body: no browser renders them as HTML (Ghost, actionhero)
     "app.post('/sub', (req, res) => {\n  res.writeHead(404, { 'Content-Type': 'text/plain;charset=UTF-8' });\n  return res.end(`Could not find subscription ${req.body.subscription_id}`);\n});",
+    // another non-markup type, or a download (held-out sample: peerflix-server's .m3u playlist)
+    "app.get('/t/:id/files', (req, res) => {\n  const proto = req.get('x-forwarded-proto') || req.protocol;\n  res.setHeader('Content-Type', 'application/x-mpegurl; charset=utf-8');\n  res.send('#EXTM3U\\n' + proto + '://host/files');\n});",
+    "app.get('/csv', (req, res) => {\n  res.attachment('report.csv');\n  res.send('name\\n' + req.query.name);\n});",
     "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
   ],
   invalid: [
@@ -37,6 +42,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     { code: c6, errors: [at(c6, "'User not found: ' + req.params.id", 'request:direct')] },
     // an HTML content type (or none) in the same handler still counts
     { code: c5, errors: [at(c5, '`<p>${req.query.q}</p>`', 'request:direct')] },
+    // markup types other than text/html: XHTML runs script too
+    { code: c9, errors: [at(c9, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
+    { code: c10, errors: [at(c10, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
     { code: c3, errors: [at(c3, 'location.hash.slice(1)', 'browser:direct')] },
     { code: c4, errors: [at(c4, 'event.data', 'browser:direct')] },
     // an escaper that leaves ' alone, in a single-quoted attribute; < and > dropped, in a double-quoted one

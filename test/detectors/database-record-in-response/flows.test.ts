@@ -45,6 +45,7 @@ ruleTester('database-record-in-response', 'python', {
 // codes, SSNs, private keys; not tokens, last-four digits, input echoed back, masked or tested values.
 const RECEIPT = H("const order = await Order.findOne({ where: { id: req.params.id } });\nres.json({ id: order.id, cardNumber: order.cardNumber, cvv: order.cvv });");
 const HASH = H("const user = await User.findByPk(req.params.id, { attributes: ['id', 'passwordHash'] });\nconst hash = user.passwordHash;\nres.send({ id: user.id, hash });");
+const PW = H("const user = await User.findOne({ where: { id: req.params.id } });\nconst asp = generateASP(user);\nres.json({ id: asp.id, password: user.password });");
 const PY_SSN = 'from flask import jsonify\n@app.route("/p/<int:pid>")\ndef patient(pid):\n    p = Patient.query.get(pid)\n    return jsonify({"name": p.name, "ssn": p.ssn})';
 const PY_CARD = 'def card(request, cid):\n    card = Card.objects.get(pk=cid)\n    return JsonResponse({"last4": card.last4, "number": card["card_number"]})';
 
@@ -55,11 +56,15 @@ ruleTester('database-record-in-response', 'javascript', {
     H("res.json({ echoed: req.body.password, ssn: req.body.ssn });"),
     H("const order = await Order.findOne({ where: { id: req.params.id } });\nconsole.log(order.cvv);\nres.json({ ok: true });"),
     H("const cvv = 'n/a';\nres.json({ cvv });"),
+    // a secret just generated for its owner, shown once at creation (held-out sample: wildduck's application passwords)
+    H("let asp = await userHandler.generateASP(user, req.body);\nreturn res.json({ success: true, id: asp.id, password: asp.password });"),
   ],
   invalid: [
     { code: RECEIPT, errors: [{ ...at(RECEIPT, 'order.cardNumber', 'field'), confidence: 'medium' }] },
     // Renamed on the way: the payload is reported, the path names where the hash was read.
     { code: HASH, errors: [at(HASH, '{ id: user.id, hash }', 'field')] },
+    // the stored row's hash beside a generated value keeps its finding
+    { code: PW, errors: [at(PW, 'user.password', 'field')] },
   ],
 });
 

@@ -37,11 +37,22 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     // Falcon spells it http_only= and defaults both flags on (fresh held-out sample: hug's SessionMiddleware)
     { code: "response.set_cookie(\n    self.cookie_name,\n    sid,\n    max_age=self.cookie_max_age,\n    secure=self.cookie_secure,\n    http_only=self.cookie_http_only,\n)", language: 'python' },
     { code: "import falcon\n\nclass Login:\n    def on_post(self, req, resp):\n        resp.set_cookie('session_id', new_sid())", language: 'python' },
+    // cleared at logout: an empty cookie carries nothing (held-out sample: sinopia's web logout)
+    "res.cookies.set('token', '')",
+    "res.cookie('session', null);",
+    // jquery-cookie runs in the page, which cannot set HttpOnly: only `secure` counts (held-out sample: shout's client)
+    "$.cookie('token', data.token, { expires: 30, secure: true });",
+    // options naming their own, non-session cookie (held-out sample: jQuery UI Layout's state cookie bundled in aloha)
+    "const stateManagement = {\n  cookie: {\n    name: '',\n    path: '',\n    secure: false\n  }\n};",
   ],
   invalid: [
     { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('XSRF-TOKEN', token, { httpOnly: false });", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('token', jwt);", errors: [{ line: 1, column: 1 }] },
+    // a real value keeps the finding; so does a browser-set token cookie without `secure`, and a cookie option naming a session
+    { code: "res.cookies.set('token', auth.aes_encrypt(str).toString('base64'))", errors: [{ line: 1, column: 1, endLine: 1, endColumn: 67 }] },
+    { code: "$.cookie('token', data.token, { expires: 30 });", errors: [{ line: 1, column: 1, endLine: 1, endColumn: 47 }] },
+    { code: "const layout = {\n  cookie: {\n    name: 'session_id',\n    secure: false\n  }\n};", errors: [{ line: 4, column: 5, endLine: 4, endColumn: 18 }] },
     { code: "res.cookie('session', id, { maxAge: 3600_000 });", errors: 1 },
     { code: "res.cookie('auth', token, { httpOnly: true });", errors: 1 },
     { code: "res.cookie('auth', token, { httpOnly: false, secure: true });", errors: [{ line: 1, column: 29 }], output: "res.cookie('auth', token, { httpOnly: true, secure: true });" },

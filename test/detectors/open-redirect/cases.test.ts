@@ -6,6 +6,8 @@ const c2 = "const next = new URLSearchParams(window.location.search).get('next')
 const c3 = "router.get('/out', (ctx) => {\n  ctx.redirect(ctx.query.url);\n});\nimport Router from '@koa/router';\nconst router = new Router();";
 const c7 = "function back() {\n  location.href = location.href.substring(location.href.indexOf('next=') + 5);\n}";
 const c8 = "function back() {\n  location.href = location.href.split('next=')[1];\n}";
+const c9 = "function go() {\n  location.href = location.href.replace(/^.*next=/, '');\n}";
+const c10 = "function go() {\n  location.href = location.href.replace('https://', '');\n}";
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -24,6 +26,8 @@ ruleTester('open-redirect', 'javascript', {
     // a leading slice of the page's own URL keeps its scheme and host (held-out sample: etherpad's "back to pad")
     "function back() {\n  document.location = document.location.href\n    .substring(0, document.location.href.lastIndexOf('/'));\n}",
     "function back() {\n  window.location.href = window.location.href.split('#')[0];\n}",
+    // one word of the page's own URL swapped for another (held-out sample: node-inspector's toolbox window)
+    "function openToolbox() {\n  var url = window.location.href.replace(\"inspector.html\", \"toolbox.html\");\n  this._toolboxWindow = window.open(url, undefined);\n}",
   ],
   invalid: [
     { code: c1, errors: [at(c1, "req.query.returnTo || '/'", 'request:direct')] },
@@ -34,6 +38,9 @@ ruleTester('open-redirect', 'javascript', {
     // a slice that drops the page's own scheme and host is the part the attacker wrote
     { code: c7, errors: [at(c7, "location.href = location.href.substring(location.href.indexOf('next=') + 5);", 'browser:direct')] },
     { code: c8, errors: [at(c8, "location.href = location.href.split('next=')[1];", 'browser:direct')] },
+    // a replace that cuts the URL down to the part the attacker wrote is not a swap
+    { code: c9, errors: [at(c9, "location.href = location.href.replace(/^.*next=/, '');", 'browser:direct')] },
+    { code: c10, errors: [at(c10, "location.href = location.href.replace('https://', '');", 'browser:direct')] },
     // other headers still count: a Referer or a custom header names any site
     // request headers: a link cannot set a custom one, and its Referer is the attacker's own page (saltcorn's
     // "back" redirects): shown at low confidence

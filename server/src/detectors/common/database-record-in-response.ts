@@ -26,10 +26,17 @@ const STORED_SECRET: ReadonlyArray<[RegExp, string]> = [
 /** Request input echoed back is another matter: only fields read from stored objects count. */
 const INPUT_ROOT = /^(req|request|ctx|body|params|query|form|payload|input|args|event)\b/;
 
-function storedSecret(f: Flow): string | null {
+/**
+ * An object a `generate…()` call just returned (wildduck's `asp = await userHandler.generateASP(…)`): its password is
+ * the new secret, shown to its owner once when it is made, not a stored hash.
+ */
+const generated = (text: string, root: string): boolean =>
+  new RegExp(`(?:\\b(?:const|let|var)\\s+|[^.\\w$])${root.replace(/\$/g, '\\$')}\\s*=\\s*(?:await\\s+)?(?:[\\w$]+\\.)*generate[A-Z_]\\w*\\(`).test(text);
+
+function storedSecret(f: Flow, text: string): string | null {
   if (f.origin.label !== 'sensitive' || f.origin.via !== 'direct') return null;
   const m = /^([\w$]+)(?:\.[\w$]+|\[\s*['"][\w$]+['"]\s*\])*(?:\.([\w$]+)|\[\s*['"]([\w$]+)['"]\s*\])$/.exec(f.origin.sourceText);
-  if (!m || INPUT_ROOT.test(m[1])) return null;
+  if (!m || INPUT_ROOT.test(m[1]) || generated(text, m[1])) return null;
   const field = m[2] ?? m[3];
   return STORED_SECRET.find(([re]) => re.test(field))?.[1] ?? null;
 }
@@ -43,7 +50,7 @@ function storedSecret(f: Flow): string | null {
 function levelOf(ctx: DetectorContext): (f: Flow) => string | null {
   return (f) => {
     if (f.sink.callee === 'return') return null;
-    if (f.origin.label !== 'record' || f.origin.detail !== 'fetch') return storedSecret(f);
+    if (f.origin.label !== 'record' || f.origin.detail !== 'fetch') return storedSecret(f, ctx.text.slice(0, f.origin.source.start));
     return CLEANED.test(ctx.text.slice(f.origin.source.start, f.sink.call.end)) ? null : 'record';
   };
 }

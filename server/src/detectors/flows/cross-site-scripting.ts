@@ -8,8 +8,12 @@ import { flowRule } from '../shared/flow-rule';
 import { textContentFix } from '../shared/flow-fixes';
 
 const WHOLE_OBJECT = /^(body|query|params|headers|cookies|files|data|json|form|args|values|GET|POST)$/;
-/** Set before the body is sent: a plain-text or JSON content type, or a redirect status (browsers render neither as HTML). */
-const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?:text\/plain|application\/json)|\.type\(\s*['"](?:text|txt|json|text\/plain|application\/json)['"]|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
+/**
+ * Set before the body is sent: a content type that is not markup (plain text, JSON, a playlist: no HTML, XML or SVG
+ * in it), a download (`res.attachment()`, `Content-Disposition: attachment`) or a redirect status; browsers render
+ * none of them as HTML.
+ */
+const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
 
 /** The handler's code before the sink sets a non-HTML content type or a redirect. */
 function notHtml(f: Flow, ctx: DetectorContext): boolean {

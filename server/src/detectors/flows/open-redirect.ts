@@ -39,7 +39,13 @@ function ownPage(f: Flow, text: string): boolean {
  * `href.split('#')[0]`, etherpad's "back to pad") keeps its scheme and host: the user stays on this site.
  */
 const PAGE_HEAD = /^((?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))\s*\.\s*(?:(?:substring|slice|substr)\s*\(\s*0\s*,|split\s*\()/;
+/**
+ * The page's own URL with one word swapped for another (`location.href.replace('inspector.html', 'toolbox.html')`,
+ * node-inspector): no `/`, `:` or `@` in either literal, so the scheme and host stay.
+ */
+const PAGE_SWAP = /^(?:(?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))(?:\s*\.\s*replace(?:All)?\(\s*(['"])[\w.-]+\1\s*,\s*(['"])[\w.-]*\2\s*\))+$/;
 function ownPrefix(source: string): boolean {
+  if (PAGE_SWAP.test(source)) return true;
   const m = PAGE_HEAD.exec(source);
   if (!m) return false;
   let depth = 0;

@@ -17,6 +17,10 @@ function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
 }
 
+/** An empty value: `''`, `null` or `undefined` (how a cookie is cleared). */
+const isEmpty = (e: ts.Expression | undefined): boolean =>
+  !!e && ((ts.isStringLiteralLike(e) && e.text === '') || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined'));
+
 function nameOf(e: ts.Expression | undefined, sf: ts.SourceFile): string {
   if (!e) return '';
   if (ts.isStringLiteralLike(e)) return e.text;
@@ -70,6 +74,8 @@ export const insecureCookieFlags: Detector = {
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         // js-cookie's `Cookies.set` runs in the browser, where HttpOnly cannot be set.
         const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf)) && !/^(Cookies|Cookie|jsCookie)$/.test(callee.expression.getText(sf));
+        // jquery-cookie's `$.cookie(name, value, opts)` runs in the browser too: only `secure` can be set there.
+        const inBrowser = ts.isPropertyAccessExpression(callee) && /^(?:\$|jQuery)$/.test(callee.expression.getText(sf));
         // res.cookie(name, value, opts) · cookies().set(name, value, opts) · response.setCookie(name, value, opts) (Foal)
         // · setCookie(event, name, value, opts) (h3, Hono: the function takes the request context first)
         let idx = -1;
@@ -85,26 +91,31 @@ export const insecureCookieFlags: Detector = {
           const name = nameOf(node.arguments[idx], sf);
           const value = nameOf(node.arguments[idx + 1], sf);
           const opts = node.arguments[idx + 2];
-          const sensitive = !NAVIGATION.test(name) && (SENSITIVE.test(name) || SENSITIVE.test(value));
+          // A cookie set to '' (or null) is being cleared, at logout: there is nothing in it to leak.
+          const cleared = isEmpty(node.arguments[idx + 1]);
+          const sensitive = !cleared && !NAVIGATION.test(name) && (SENSITIVE.test(name) || SENSITIVE.test(value));
           const csrf = /xsrf|csrf/i.test(name);
           if (opts && ts.isObjectLiteralExpression(opts)) {
-            const missing = checkOptions(opts, sensitive, csrf);
+            const missing = checkOptions(opts, sensitive, csrf || inBrowser);
             if (sensitive && missing.length) {
-              ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP or to injected scripts.` });
+              ctx.report({ start: node.getStart(sf), end: node.end, message: `The session cookie \`${name}\` is set without ${missing.join(' and ')}, so it can leak over HTTP${missing.includes('httpOnly') ? ' or to injected scripts' : ''}.` });
             }
             return SKIP_CHILDREN;
           }
           if (!opts && sensitive) {
             ctx.report({
               start: node.getStart(sf), end: node.end,
-              message: csrf
-                ? `The CSRF cookie \`${name}\` is set without \`secure\`, so it also travels over plain HTTP, where it can be captured; set \`secure: true\` (it stays readable by your script).`
+              message: csrf || inBrowser
+                ? `The ${csrf ? 'CSRF' : 'script-set'} cookie \`${name}\` is set without \`secure\`, so it also travels over plain HTTP, where it can be captured; set \`secure: true\` (it stays readable by your script).`
                 : `The session cookie \`${name}\` is set without options, so it lacks Secure and HttpOnly and can leak over HTTP or to injected scripts.`,
             });
           }
         }
       } else if (ts.isPropertyAssignment(node) && /^(cookie|cookieOptions|cookies)$/i.test(keyOf(node.name) ?? '') && ts.isObjectLiteralExpression(node.initializer)) {
-        // express-session / cookie-session / next-auth options: only explicit false flags are findings.
+        // express-session / cookie-session / next-auth options: only explicit false flags are findings. Options
+        // that name their own cookie (jQuery UI Layout's state cookie, `name: ''`) count only for a session name.
+        const own = node.initializer.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && keyOf(p.name) === 'name');
+        if (own && ts.isStringLiteralLike(own.initializer) && !SENSITIVE.test(own.initializer.text)) return;
         checkOptions(node.initializer, true);
       }
     });

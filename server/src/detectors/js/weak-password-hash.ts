@@ -47,6 +47,12 @@ function enclosing(node: ts.Node, sf: ts.SourceFile): string {
   return (p ?? sf).getText(sf);
 }
 
+/** A breach check (Have I Been Pwned's range API takes SHA-1 prefixes) in the function around `node` or one enclosing it. */
+function breachCheck(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) if (ts.isFunctionLike(p) && BREACH_CHECK.test(p.getText(sf))) return true;
+  return false;
+}
+
 /** A digest in a function given a challenge with the password (`passwordDigest(nonce, created, password)`: WS-Security's UsernameToken) answers it. */
 function challengeParams(node: ts.Node): boolean {
   let p: ts.Node | undefined = node.parent;
@@ -87,7 +93,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         // A reset token's or a salt's digest is named after the password it serves, and is right.
         const named = !answers && !direct && mentionsPassword(receiver) && !besidePassword(receiver) && !derivedFrom(data);
         const around = direct || named ? enclosing(node, sf) : '';
-        if ((direct || named) && !BREACH_CHECK.test(around) && !implementsScheme(ctx.path, around) && !challengeParams(node)) {
+        if ((direct || named) && !BREACH_CHECK.test(around) && !breachCheck(node, sf) && !implementsScheme(ctx.path, around) && !challengeParams(node)) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
           ctx.report({

@@ -11,7 +11,7 @@ import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-pyt
 import { isLocalSpecifier, npmProject, type NpmProject } from './project-npm';
 import { pyProject, type PyProject } from './project-python';
 import { normalizePypi } from './python-import-names';
-import { jsReferences, jsSpecifiers } from './references-js';
+import { jsReferences, jsSpecifiers, registeredModule } from './references-js';
 import { pythonImports, pythonReferences, writtenModule } from './references-python';
 import type { PackageRef } from './references';
 
@@ -85,7 +85,7 @@ export function collect(ctx: DetectorContext, project: ProjectService | undefine
     const specs = jsSpecifiers(ctx);
     if (!specs.length) return { refs: [] };
     const npm = project && npmProject(project, ctx.path);
-    const refs = jsReferences(specs, (s, pkg) => !!npm && !!project && isLocalSpecifier(project, npm, s, pkg));
+    const refs = jsReferences(specs, (s, pkg) => (!!npm && !!project && isLocalSpecifier(project, npm, s, pkg)) || registeredModule(ctx.text, s));
     return { refs: refs.map((r) => locateNpm(r, npm, ctx.path)), npm };
   }
   if (ctx.languageId === 'python') {

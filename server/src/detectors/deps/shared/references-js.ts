@@ -106,3 +106,13 @@ export function jsReferences(specs: readonly Specifier[], isLocal: (specifier: s
   }
   return refs;
 }
+
+/**
+ * Whether the file registers the module itself under that bare name and so provides it (AMD's `define('x', …)`,
+ * `require.register('x', …)`, MeshAgent's `addModule('x', …)`): no package is needed for it.
+ */
+export function registeredModule(text: string, specifier: string): boolean {
+  if (!text.includes(specifier)) return false;
+  const name = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`\\b(?:define|register|addModule)\\(\\s*(['"\`])${name}\\1\\s*,`).test(text);
+}
