@@ -14,7 +14,9 @@ const rpc = createRequire(join(REPO, 'package.json'))('vscode-languageserver-pro
 /** The server over JSON-RPC on stdio; `execArgv`: Node options for its process (bench probes). */
 export class Client {
   constructor(rootDir, settings, execArgv = []) {
-    this.proc = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // With the malloc arenas the editor's client gives the server (client/src/server-env.ts).
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+    this.proc = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stderr.on('data', () => {});
     this.exited = null;
     this.waiters = new Map(); // "uri@version" -> resolve

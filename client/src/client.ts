@@ -1,5 +1,4 @@
 // Starts the Vouch language server in its own Node process and connects the editor to it.
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ActivityNotification, CONFIG_FILE, SETTINGS_SECTION, StatusNotification, type InitializationOptions } from '../../server/src/protocol';
@@ -8,6 +7,7 @@ import { explicitSettings } from './settings';
 import { registerAgentTools } from './agent-tools';
 import { registerProvenance } from './provenance';
 import { registerReportView } from './report-view';
+import { serverEnv } from './server-env';
 import { StatusBar } from './status';
 import { registerTrustUi } from './trust-panel';
 import { registerVerdictCommand } from './verdict-view';
@@ -39,8 +39,9 @@ export function startClient(context: vscode.ExtensionContext): Promise<number | 
   context.subscriptions.push(registerVerdictCommand(() => client, output));
 
   const serverModule = context.asAbsolutePath('server/out/server.js');
-  // The server compiles its bundle from a V8 code cache kept in the extension's own storage.
-  const env = { ...process.env, VOUCH_CODE_CACHE: process.env.VOUCH_CODE_CACHE ?? join(context.globalStorageUri.fsPath, 'v8') };
+  // The server compiles its bundle from a V8 code cache kept in the extension's own storage, and runs with
+  // fewer malloc arenas (server-env.ts).
+  const env = serverEnv(process.env, context.globalStorageUri.fsPath);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
