@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { cacheFolder, runBundle } from '../../server/src/io/code-cache';
-import { limitHeapGrowth } from './heap';
+import { limitHeapGrowth } from '../../server/src/io/heap';
 
 if (isMainThread) limitHeapGrowth();
 runBundle(join(__dirname, 'vouch-main.js'), { folder: cacheFolder(), writeAt: 1000, launcher: __filename });

@@ -32,7 +32,7 @@ import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 import { provenanceCommand } from './provenance-cmd';
-import { limitHeapGrowth } from './heap';
+import { limitHeapGrowth } from '../../server/src/io/heap';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]

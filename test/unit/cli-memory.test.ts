@@ -1,5 +1,5 @@
 // What keeps the CLI's peak memory down besides the scan's own bounds: the heap grows by 50 %
-// past what a full collection kept (cli/src/heap.ts), and the bundle is ASCII, so V8 keeps its source
+// past what a full collection kept (server/src/io/heap.ts), and the bundle is ASCII, so V8 keeps its source
 // one byte a character (esbuild.mjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -29,7 +29,7 @@ function peakHeapMb(setUp: string, execArgv: string[] = []): number {
 
 describe('cli: memory', function () {
   this.timeout(120_000);
-  const heap = JSON.stringify(join(REPO, 'cli/src/heap.ts'));
+  const heap = JSON.stringify(join(REPO, 'server/src/io/heap.ts'));
 
   it('keeps the heap near what survives, where V8 alone let garbage grow it to 3x', () => {
     const limited = peakHeapMb(`if (!require(${heap}).limitHeapGrowth()) process.exit(3);`);

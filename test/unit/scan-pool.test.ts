@@ -9,7 +9,7 @@ import { mergeSettings } from '../../server/src/core/config';
 import type { RegistryService } from '../../server/src/core/services';
 import { formatReport } from '../../server/src/report';
 import { FolderServices, runScan, type ScanRun } from '../../server/src/scan/compose';
-import { MAX_CRASHES, type PoolOptions } from '../../server/src/scan/pool';
+import { editorJobs, MAX_CRASHES, MAX_EDITOR_JOBS, type PoolOptions } from '../../server/src/scan/pool';
 import type { ScanResult } from '../../server/src/scan/result';
 import { ResultCache } from '../../server/src/scan/reuse';
 import { testEngine } from '../engine';
@@ -71,6 +71,26 @@ describe('scan/pool: the scan on worker threads', function () {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('runs one job on a worker when asked to keep this thread free (the editor report), in-thread otherwise', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'vouch-pool-one-'));
+    try {
+      // Only a worker's engine loads the fault detectors and dies on the marked file: listed as not analysed.
+      for (let i = 0; i < 4; i++) writeFileSync(join(root, `f${i}.js`), i === 2 ? '// __vouch_exit__\n' : 'const a = 1;\n');
+      process.env.VOUCH_TEST_FAULTS = '1';
+      const off = await scan(root, { root, pool: pool(root, { jobs: 1, offThread: true }) });
+      assert.deepEqual(off.skipped.map((k) => [k.path, k.unanalysed]), [['f2.js', true]]);
+      assert.equal(off.fileCount, 3);
+      const here = await scan(root, { root, pool: pool(root, { jobs: 1 }) });
+      assert.deepEqual([here.fileCount, here.skipped], [4, []]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the editor a core and holds at most two report workers', () => {
+    assert.deepEqual([1, 2, 3, 4, 16].map((cores) => editorJobs(cores)), [1, 1, 2, 2, MAX_EDITOR_JOBS]);
   });
 
   it('package look-ups go to the calling thread\'s registry, with the same verdicts', async () => {

@@ -15,7 +15,7 @@ import { formatReport } from '../report';
 import { toHtml } from '../report/html';
 import { activeFindings } from '../report/json';
 import { runScan, type FolderServices } from '../scan/compose';
-import { defaultJobs } from '../scan/pool';
+import { editorJobs } from '../scan/pool';
 import type { AnnotatedScan } from '../scan/result';
 import { ResultCache } from '../scan/reuse';
 import { docsDir, ruleDocsFrom } from '../scan/rule-docs';
@@ -65,7 +65,7 @@ export class Reports {
         ...(change ? { change: { scope: change.scope, mark: true } } : {}),
         // Results depend on the settings, on whether look-ups happen, on the engine's rules and on the baseline.
         reuse: this.cache.forRun(root, JSON.stringify([VERSION, settings, services.registry?.offline ?? true, change?.commit ?? null]), services),
-        ...(workerServices ? { pool: { jobs: defaultJobs(), services: workerServices } } : {}),
+        ...(workerServices ? { pool: { jobs: editorJobs(), offThread: true, services: workerServices } } : {}),
         onProgress: (done, total) => {
           const now = performance.now();
           if (now - reported < 100 && done < total) return;

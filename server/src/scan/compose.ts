@@ -205,7 +205,7 @@ export async function runScan(run: ScanRun): Promise<AnnotatedScan> {
     onProgress: run.onProgress, services: run.services, only: onlyFiles(scope, run.shard),
     signal: run.signal, reuse: run.reuse,
   };
-  let scanned = run.pool && run.pool.jobs > 1 ? await scanFilesPooled(scanOptions, run.pool) : await scanFilesAsync(scanOptions);
+  let scanned = run.pool && (run.pool.jobs > 1 || run.pool.offThread) ? await scanFilesPooled(scanOptions, run.pool) : await scanFilesAsync(scanOptions);
   if (scope) scanned = await limitToChange(scanned, scope, !!run.change?.allLines);
   else if (run.change?.mark) scanned = await markChange(scanned, run.change.scope);
   if (run.shard) scanned.shard = `${run.shard.index + 1}/${run.shard.count}`;

@@ -41,6 +41,11 @@ export interface PoolOptions {
    * starting a worker, a bundle load and an engine, costs about what 200 average files do).
    */
   minFilesPerWorker?: number;
+  /**
+   * One worker is still worth starting: the caller's thread has other work (the language server's
+   * keystrokes), so a single job runs on a worker, not in-thread (default: in-thread).
+   */
+  offThread?: boolean;
   /** Workers' own output and their restarts (never stdout: it may carry the report or JSON-RPC). */
   log?: (msg: string) => void;
 }
@@ -79,6 +84,15 @@ export const MAX_DEFAULT_JOBS = 8;
 /** The default job count: the cores the process may use, at most MAX_DEFAULT_JOBS. */
 export const defaultJobs = (): number => Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
 
+/**
+ * Worker threads at most for the editor's workspace report: each holds its own engine inside the
+ * editor's process tree (with two, the server peaked near 1 GB on 3,000 files; eight would hold 2 GB).
+ */
+export const MAX_EDITOR_JOBS = 2;
+
+/** The editor report's job count: a core stays free for the editor and the language server's keystrokes. */
+export const editorJobs = (cores = availableParallelism()): number => Math.max(1, Math.min(cores - 1, MAX_EDITOR_JOBS));
+
 /** Worker stops before the scan gives up (each costs at most the files that worker held). */
 export const MAX_CRASHES = 4;
 
@@ -97,7 +111,7 @@ export async function scanFilesPooled(opts: AsyncScanOptions, pool: PoolOptions)
   const { files, result } = walked;
   const jobs = Math.min(pool.jobs, Math.floor(files.length / (pool.minFilesPerWorker ?? 200)));
   // The running bundle (cli/out/vouch.js or server/out/server.js starts the worker's side for `role: 'scan'`).
-  const entry = jobs >= 2 ? workerEntry(__filename.endsWith('.js') ? __filename : undefined, join(__dirname, 'pool-worker.ts')) : undefined;
+  const entry = jobs >= (pool.offThread ? 1 : 2) ? workerEntry(__filename.endsWith('.js') ? __filename : undefined, join(__dirname, 'pool-worker.ts')) : undefined;
   // Without services only the fast tier runs; a reuse cache must take reads recorded elsewhere.
   if (!entry || !opts.services || (opts.reuse && !opts.reuse.setRecorded)) return scanFilesAsync(opts, walked);
   opts.signal?.throwIfAborted();
