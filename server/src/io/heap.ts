@@ -1,4 +1,5 @@
-// How far the CLI's V8 heap may grow past what the last full collection kept. V8's own factor rises to
+// How far V8's heap may grow past what the last full collection kept, in the CLI and in the language
+// server (both launchers set it, threads included). V8's own factor rises to
 // 4× when allocation is fast, and a scan allocates fast: 70–140 MB live made a 350 MB heap of garbage
 // (about 470 MB peak RSS on the bench's 3.8k files). A scan holds little between files, so more full
 // collections cost little. Measured on the bench's 3.8k JS/TS files, quiet machine, three rounds each
