@@ -89,11 +89,15 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
   // 1. Route registrations: handlers get their parameters' roles by position.
   const routeModels = [...models.routes.filter((r) => !r.decorator && r.imports), ...models.routes.filter((r) => !r.decorator && !r.imports)];
   const receivers = new Map(routeModels.map((r) => [r, r.receiver ? new RegExp(r.receiver, 'i') : null]));
+  // The models by method name, in the order above (every call of the file is asked about).
+  const byMethod = new Map<string, RouteModel[]>();
+  for (const r of routeModels) for (const m of r.methods) byMethod.set(m, [...(byMethod.get(m) ?? []), r]);
   const registrations = (e: Expr & { k: 'call' }): RouteModel | undefined => {
-    const name = calleeName(e.callee);
+    const candidates = byMethod.get(calleeName(e.callee));
+    if (!candidates) return undefined;
     const recv = e.callee.k === 'member' ? nameOf(e.callee.object) || calleeName(e.callee.object) : '';
     const pathArg = e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string' && e.args[0].value.startsWith('/');
-    return routeModels.find((r) => r.methods.includes(name) && importsOk(r.imports) && (pathArg || (receivers.get(r)?.test(recv) ?? false)));
+    return candidates.find((r) => importsOk(r.imports) && (pathArg || (receivers.get(r)?.test(recv) ?? false)));
   };
   const called = new Set<number>();
   const paramChecks = paramValidators(ir, byBinding);

@@ -3,6 +3,7 @@
 // call on the way. Assistants write the happy path first and the hash never comes (CWE-256, CWE-312).
 // Aliases inside the function are followed; model hooks that hash on save in the same file are recognised.
 import { JS_LIKE } from '../../core/languages';
+import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { jsNodes } from '../shared/js-nodes';
 import { pyNodes } from '../shared/py-nodes';
@@ -16,6 +17,9 @@ import { RULE_META } from '../shared/rule-meta';
  * model that hashes in its own setter or hook offers — as Flask's tutorial does: stores are fine.
  */
 const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)['"]|\bbefore(?:Create|Save|Update|BulkCreate)\b|@password\.setter|\bdef\s+password\s*\(\s*self\s*,\s*\w+|hybrid_property|property\(\s*fset\s*=|@BeforeInsert|@BeforeUpdate|\.(?:check_?password|compare_?password|valid_?password|is_?valid_?password|verify_?password|validate_?password|match_?password|password_?matches)\s*\(/i;
+
+/** The nodes a password store or comparison is (jsPlaintextPasswords looks at no others). */
+const SITE_KINDS = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression];
 
 const code = (s: string) => '`' + s.replace(/\s+/g, ' ').slice(0, 50) + '`';
 
@@ -31,7 +35,7 @@ export const plaintextPassword: Detector = {
     } else {
       const sf = ctx.js();
       const index = sf && ctx.get(jsNodes);
-      if (sf && index) sites = jsPlaintextPasswords(sf, index.nodes, ctx.checkBudget);
+      if (sf && index) sites = jsPlaintextPasswords(sf, index.of(SITE_KINDS), ctx.checkBudget);
     }
     const hooked = HASHING_HOOK.test(ctx.text);
     for (const s of sites) {

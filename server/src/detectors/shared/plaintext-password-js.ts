@@ -119,12 +119,12 @@ function isWrite(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile):
   return !NOT_MODEL.test(last) && (/^[A-Z]/.test(last) || /(?:^|\.)(?:prisma|db|knex|models?)\b/.test(receiver) || /users?|accounts?|members?|customers?|collection|repo(?:sitory)?$/i.test(last));
 }
 
-/** Password stores and comparisons in one JS/TS file, from the shared walk's nodes. */
+/** Password stores and comparisons in one JS/TS file, from the shared walk's calls, `new`s and binary expressions. */
 export function jsPlaintextPasswords(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): PasswordSite[] {
   const out: PasswordSite[] = [];
-  let n = 0;
-  for (const node of nodes) {
-    if ((++n & 63) === 0) checkBudget();
+  for (let i = 0; i < nodes.length; i++) {
+    if ((i & 63) === 63) checkBudget();
+    const node = nodes[i];
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isWrite(node, sf)) {
       for (const arg of node.arguments ?? []) {
         const value = passwordValue(arg);
