@@ -126,7 +126,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   if (a.models.validators.find(site).length) return { taint: [], validates: e.args.flatMap(targetOf) };
   if (fromCallbacks) return fromCallbacks;
   // Before propagators: `User.query.get(id)` is a row, not a dict lookup.
-  if (method && mayFetch(method) && userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
+  if (method && mayFetch(method) && userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined, a.ir.language)) {
     return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
   }
   for (const p of a.models.propagators.find(site)) {
