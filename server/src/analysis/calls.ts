@@ -34,6 +34,11 @@ const SAME_DATA = new Set([
 ]);
 /** Percent-decoders: what they return can hold the line breaks and `../` the raw request line could not. */
 const DECODERS = /^(?:decodeURIComponent|decodeURI|unescape|querystring\.unescape|urllib\.parse\.unquote(?:_plus)?)$/;
+/** `req.params`, `ctx.params`, `request.params`: a route's parameters, whose names (`:id`) the server wrote. */
+const ROUTE_PARAMS = /^[\w$]+\.params$/;
+/** `Object.keys(req.params)`: the names of the route's own parameters, not the client's input (their values are). */
+const routeParamNames = (v: Value | undefined): boolean =>
+  !!v && v.taint.length > 0 && v.taint.every((o) => o.label === 'request' && ROUTE_PARAMS.test(o.sourceText));
 /** Methods whose result is a boolean or a number, whatever the receiver holds. */
 const NO_DATA = new Set([
   'includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'test', 'has', 'some', 'every', 'isdigit', 'isalnum', 'isalpha',
@@ -126,9 +131,10 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
   if (a.models.validators.find(site).length) return { taint: [], validates: e.args.flatMap(targetOf) };
   if (fromCallbacks) return fromCallbacks;
   // Before propagators: `User.query.get(id)` is a row, not a dict lookup.
-  if (method && mayFetch(method) && userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined)) {
+  if (method && mayFetch(method) && userFetch(method, site.receiverText ?? '', e.args.map((x) => a.src(x.span)), e.args[0]?.k === 'lit' ? String(e.args[0].value) : e.args[0] ? a.src(e.args[0].span) : undefined, a.ir.language)) {
     return { taint: [a.origin('record', e.span, { detail: 'fetch' })] };
   }
+  if (site.path === 'Object.keys' && routeParamNames(args[0])) return EMPTY;
   for (const p of a.models.propagators.find(site)) {
     const from = p.from === 'receiver' ? [recv] : p.from === 'args' ? args : p.from === 'first' ? args.slice(0, 1) : [recv, ...args];
     let v = join(...from.map((x) => (x ? { ...carry(x), taint: deepTaint(x) } : undefined)));

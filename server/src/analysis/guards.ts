@@ -80,6 +80,13 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
         if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) add(targetOf(l), side);
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
+        else if (side !== 'both') {
+          // `if (req.body.image === product.image) unlink(req.body.image)`: equal to a value that is not input (a
+          // stored row's field, a parameter of the callback that hands the row over), the input is that value where the test holds.
+          const notInput = (x: Expr) => (x.k === 'name' || x.k === 'member') && !(x.k === 'name' && x.name === 'undefined') && deepTaint(a.peek(x, f)).every((o) => o.param);
+          if (notInput(r) && !notInput(l)) add(targetOf(l), side);
+          else if (notInput(l) && !notInput(r)) add(targetOf(r), side);
+        }
         return;
       }
       // `if (SERVICES.indexOf(s) < 0) return`: an allow-list look-up compared by order checks its argument. A

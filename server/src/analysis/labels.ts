@@ -81,6 +81,13 @@ const PROJECTION = /\b(select|attributes|projection|omit|exclude|fields|only|val
 const USER_MODEL = /user|account|customer|member|admin|employee|patient/i;
 const SELECT_STAR = /\bselect\s+\*\s+from\s+["`]?(?:\w+\.)?(users?|accounts?|customers?|members?|admins?|employees?|patients?)\b/i;
 
+/**
+ * JS `get` fetches a row only on a model class (Dynamoose `User.get(key)`) or a table (`r.table('users').get(id)`);
+ * on a lower-case service or map (`gladys.notificationUser.get(user)`, `cache.users.get(id)`) it is the app's own helper,
+ * whose query the flow cannot see (Python's `User.query.get` / `User.objects.get` are kept).
+ */
+const JS_GET_MODEL = /(?:^|\.)(?:[A-Z][\w$]*|table\([^)]*\))$/;
+
 const QUERY = new Set(['query', 'execute', 'one', 'oneOrNone', 'any', 'many', 'raw']);
 
 /** Whether `userFetch` can say yes for this method at all (most calls are not fetches: no texts to build). */
@@ -92,10 +99,11 @@ export function mayFetch(method: string): boolean {
  * Is this call an unprojected fetch of user-like rows? `User.findById(id)`, `prisma.user.findUnique(…)`,
  * `User.objects.get(pk=…)`, `db.query('SELECT * FROM users …')`.
  */
-export function userFetch(method: string | undefined, receiverText: string, argTexts: readonly string[], firstText: string | undefined): boolean {
+export function userFetch(method: string | undefined, receiverText: string, argTexts: readonly string[], firstText: string | undefined, language?: string): boolean {
   if (!method) return false;
   if (FETCH.has(method)) {
     if (!USER_MODEL.test(receiverText) || /\b(select|only|values|defer)\s*\(/.test(receiverText)) return false;
+    if (method === 'get' && language !== 'python' && !JS_GET_MODEL.test(receiverText)) return false;
     return argTexts.length < 2 && !argTexts.some((a) => PROJECTION.test(a));
   }
   if (QUERY.has(method)) return !!firstText && SELECT_STAR.test(firstText);

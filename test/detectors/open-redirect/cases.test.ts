@@ -8,6 +8,10 @@ const c7 = "function back() {\n  location.href = location.href.substring(locatio
 const c8 = "function back() {\n  location.href = location.href.split('next=')[1];\n}";
 const c9 = "function go() {\n  location.href = location.href.replace(/^.*next=/, '');\n}";
 const c10 = "function go() {\n  location.href = location.href.replace('https://', '');\n}";
+// the page's own URL less its last parts (held-out sample: raneto's "close edit"); parts dropped from the front are not
+const up = (change: string) => `$(".close-edit").click(function () {\n  var the_arr = window.location.href.split("/");\n  ${change};\n  window.location = the_arr.join("/");\n});`;
+const c11 = up('the_arr.shift()');
+const c12 = up('the_arr = the_arr.slice(3)');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -28,6 +32,7 @@ ruleTester('open-redirect', 'javascript', {
     "function back() {\n  window.location.href = window.location.href.split('#')[0];\n}",
     // one word of the page's own URL swapped for another (held-out sample: node-inspector's toolbox window)
     "function openToolbox() {\n  var url = window.location.href.replace(\"inspector.html\", \"toolbox.html\");\n  this._toolboxWindow = window.open(url, undefined);\n}",
+    up('the_arr.pop()'),
   ],
   invalid: [
     { code: c1, errors: [at(c1, "req.query.returnTo || '/'", 'request:direct')] },
@@ -41,6 +46,8 @@ ruleTester('open-redirect', 'javascript', {
     // a replace that cuts the URL down to the part the attacker wrote is not a swap
     { code: c9, errors: [at(c9, "location.href = location.href.replace(/^.*next=/, '');", 'browser:direct')] },
     { code: c10, errors: [at(c10, "location.href = location.href.replace('https://', '');", 'browser:direct')] },
+    { code: c11, errors: [at(c11, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
     // other headers still count: a Referer or a custom header names any site
     // request headers: a link cannot set a custom one, and its Referer is the attacker's own page (saltcorn's
     // "back" redirects): shown at low confidence

@@ -17,8 +17,14 @@ const c7 = "app.get('/f', (req, res) => {\n  const Ctor = req.constructor;\n  if
 // A local object named `path` is not the module: its `relative` checks nothing.
 const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const path = { relative: (a, b) => b };\n  const full = ROOT + '/' + req.query.name;\n  const rel = path.relative(ROOT, full);\n  if (rel.startsWith('..')) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});";
 
+// Equal to a stored value, the input is that value (held-out sample: express-cart's product image removal).
+const E = (test: string) => `const fs = require('fs');\nconst path = require('path');\napp.post('/img/delete', (req, res) => {\n  db.products.findOne({ _id: req.body.id }, (err, product) => {\n    if (${test}) {\n      fs.unlink(path.join('public', req.body.productImage), () => res.end());\n    }\n  });\n});`;
+const e2 = E('req.body.productImage === req.query.image');
+const e3 = E('req.body.productImage !== product.productImage');
+
 ruleTester('path-traversal', 'javascript', {
   valid: [
+    E('req.body.productImage === product.productImage'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => { fs.readFile(path.join(DIR, path.basename(req.query.name)), () => {}); });",
     "app.get('/f', (req, res) => { res.sendFile(req.query.name, { root: PUBLIC_DIR }); });",
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.resolve(ROOT, req.query.name);\n  if (!full.startsWith(ROOT + path.sep)) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});",
@@ -36,6 +42,9 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
+    // …equal to other input, or unequal to the stored value, it is still anything
+    { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
+    { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
     // a helper that loads or extends the list checks nothing
     { code: W, errors: [at(W, '`releases/${version}.ejs`', 'request:direct')] },
     { code: c1, errors: [at(c1, "path.join(__dirname, 'files', req.query.name)", 'request:direct')], output: c1.replace("req.query.name)", 'path.basename(req.query.name))') },

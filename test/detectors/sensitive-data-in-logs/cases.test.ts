@@ -28,6 +28,11 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "if (isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
     { code: "if (process.env.NODE_ENV === 'development') logger.info({ apiKey });", errors: [{ line: 1, column: 59, severity: 'info', confidence: 'low' }] },
     { code: "if (!isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'warning' }] },
+    // a switch named for logging the headers is the operator's opt-in, shown like a development branch (held-out sample: apimocker)
+    { code: "if (apiMocker.options.logRequestHeaders || options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'info', confidence: 'low' }] },
+    // …turned off, or any other switch, it is not
+    { code: "if (!options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'warning', confidence: 'medium' }] },
+    { code: "if (options.verbose) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'warning', confidence: 'medium' }] },
     { code: "if (isDev) {\n  app.post('/test-webhook', (request, response) => {\n    log.debug('test', request.body);\n    response.send('OK');\n  });\n}", errors: [{ line: 3, column: 23, severity: 'info', confidence: 'low' }] },
     { code: "logger.info(`token=${accessToken}`);", errors: [{ line: 1, column: 22 }] },
     { code: "runtime.log.debug('multiplayer disconnect', existingSessionId, publicSessionId);", errors: [{ line: 1, column: 45, endLine: 1, endColumn: 62 }] },

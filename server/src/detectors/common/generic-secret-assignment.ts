@@ -20,6 +20,12 @@ const PROSE: readonly LanguageId[] = ['markdown', 'plaintext'];
 /** Translation catalogues: a folder named for them, holding data files. */
 const TRANSLATIONS = /(?:^|\/)(?:locales?|translations?|i18n|l10n|lang|langs|languages)\/(?:[\w.-]+\/)*[\w.-]+\.(?:json|ya?ml|[cm]?js|ts|po|properties)$/i;
 
+/**
+ * A password hash in modular crypt or Django form (`$2a$10$…`, `$6$salt$…`, `$argon2id$…`, `pbkdf2_sha256$…`): the
+ * verifier of a fixed password (a seed user, a default operator), not a credential anyone can send; shown at low confidence.
+ */
+const PASSWORD_HASH = /^['"`]?(?:\$(?:2[abxy]?|[156y]|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha(?:1|256)|bcrypt(?:_sha256)?|argon2|scrypt)\$)[\w./+=$,-]{20,}['"`]?$/;
+
 /** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
 function reportable(name: string | undefined, value: string): boolean {
   const kind = name === undefined ? 'password' : secretNameKind(name);
@@ -68,7 +74,8 @@ export const genericSecretAssignment: Detector = {
       const value = ctx.text.slice(c.start, c.end);
       let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
       if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
-      if (PROSE.includes(ctx.languageId)) confidence = 'low';
+      const hash = PASSWORD_HASH.test(value);
+      if (PROSE.includes(ctx.languageId) || hash) confidence = 'low';
       const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
       const env = envVarName(c.fallbackFor || c.name);
       const envName = /^[A-Z_]/.test(env) ? env : 'SECRET';
@@ -76,7 +83,9 @@ export const genericSecretAssignment: Detector = {
         start: c.start,
         end: c.end,
         confidence,
-        message: `A secret-looking value (${redact(value)}) is hardcoded as ${label}; anyone with the source can use it, so read it from the environment or a secrets manager.`,
+        message: hash
+          ? `A password hash (${redact(value)}) is hardcoded as ${label}; it is not the password, but every install shares the credential it checks, so set it at install time or read it from the environment.`
+          : `A secret-looking value (${redact(value)}) is hardcoded as ${label}; anyone with the source can use it, so read it from the environment or a secrets manager.`,
         fix: c.fixable ? moveToEnvFix(ctx.text, ctx.languageId, c.start, c.end, envName) : undefined,
       });
     }

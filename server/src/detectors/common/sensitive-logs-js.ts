@@ -104,11 +104,18 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   }
 }
 
-/** Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')` (a route registered there too): a branch only a developer's machine runs. */
+/** A switch named for logging the request's headers or body (`options.logRequestHeaders`, `opts.debugBody`): the operator's explicit opt-in. */
+const LOG_SWITCH = /(?<![\w$])(?:log|debug|dump|trace)_?(?:req(?:uest)?_?)?(?:headers?|body|bodies|payload)\b/i;
+
+/**
+ * Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')` (a route registered there too): a branch only a developer's
+ * machine runs; or inside `if (options.logRequestHeaders)` (apimocker): one the operator turned on to see exactly that.
+ */
 function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
   for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
     const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
     if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
+    if (LOG_SWITCH.test(cond) && !/!|&&|===?\s*false/.test(cond)) return true;
   }
   return false;
 }

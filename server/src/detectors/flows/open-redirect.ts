@@ -25,7 +25,7 @@ const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:UR
  */
 function ownPage(f: Flow, text: string): boolean {
   if (f.origin.label !== 'browser') return false;
-  if (ownPrefix(text.slice(f.origin.source.start, f.origin.source.end))) return true;
+  if (ownPrefix(text.slice(f.origin.source.start, f.origin.source.end)) || upALevel(f, text)) return true;
   if (!PAGE_URL.test(f.origin.sourceText)) return false;
   const next = /^\s*(\S)/.exec(text.slice(f.origin.source.end))?.[1];
   const prev = /(\S)\s*$/.exec(text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start))?.[1];
@@ -56,6 +56,19 @@ function ownPrefix(source: string): boolean {
   }
   const rest = end < 0 ? null : source.slice(end + 1).replace(/\s+/g, '');
   return m[0].includes('split') ? rest === '[0]' : rest === '';
+}
+
+/**
+ * The page's own URL split into parts that lose only trailing ones before they are joined again (`parts =
+ * location.href.split('/'); parts.pop(); location = parts.join('/')`, raneto's "close edit"): the scheme and host stay.
+ */
+function upALevel(f: Flow, text: string): boolean {
+  const source = text.slice(f.origin.source.start, f.origin.source.end);
+  if (!PAGE_HEAD.test(source) || !/split\s*\([^()]*\)$/.test(source)) return false;
+  const name = /(?:^|[^\w$.])([\w$]+)\s*=\s*$/.exec(text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start))?.[1];
+  if (!name) return false;
+  const uses = [...text.slice(f.origin.source.end, f.sink.call.end).matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])\\s*(\\.\\s*\\w+)?`, 'g'))].map((u) => (u[1] ?? '').replace(/[\s.]/g, ''));
+  return uses.at(-1) === 'join' && uses.every((u) => u === 'pop' || u === 'join' || u === 'length');
 }
 
 export const openRedirect = flowRule({

@@ -28,6 +28,12 @@ const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 
   'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', 'default', '__esModule']);
 
 /**
+ * Members a package has at run time that the @types typings its facts come from leave out, deprecated aliases
+ * mostly: bluebird 3 still defines `Promise.pending` beside `defer` (kraken-js's config loader uses it).
+ */
+const UNTYPED: Readonly<Record<string, ReadonlySet<string>>> = { bluebird: new Set(['pending']) };
+
+/**
  * Plugin ecosystems: one `dayjs.extend(utc)` or `moment-timezone` import anywhere in the app (or a
  * script tag, for jQuery) adds members to the shared export and its results (`dayjs.utc`, `$(el).modal`).
  */
@@ -96,7 +102,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
     };
     const out: OfflineFact[] = [];
     const check = (kind: OfflineFact['kind'], use: { name: string; start: number; end: number; subject: string }, pkg: string, lists: (p: PackedApi) => string | undefined) => {
-      if (BUILTIN.has(use.name)) return;
+      if (BUILTIN.has(use.name) || UNTYPED[pkg]?.has(use.name)) return;
       const v = versions(pkg);
       if (!v) return;
       const entry = pack.packages[pkg];
