@@ -8,6 +8,9 @@ const always = 'const agent = new https.Agent({ rejectUnauthorized: false });';
 // A TLS server asking for an optional client certificate (fresh held-out sample: whistle's lib/https/ca.js)
 const clientCert = "const opts = requestCert\n  ? extend({\n      requestCert: true,\n      rejectUnauthorized: false\n    }, cert)\n  : cert;\nhttps.createServer(opts, handler);";
 const clientCertOff = "https.createServer({ key, cert, requestCert: false, rejectUnauthorized: false }, handler);";
+const serverVar = "if (argv.ssl) {\n  var sslOptions = { key: fs.readFileSync(k), cert: fs.readFileSync(c), rejectUnauthorized: false };\n  server = https.createServer(sslOptions, app);\n}";
+const serverAndClient = "const tlsOpts = { key, cert, rejectUnauthorized: false };\nhttps.createServer(tlsOpts, app);\nhttps.request({ ...tlsOpts, host: upstream });";
+const proxyServer = "httpProxy.createServer({ target: upstream, rejectUnauthorized: false }).listen(8000);";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
@@ -57,8 +60,12 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     // beside requestCert: true the flag is about the clients' certificates, shown with what to check, not alarmed about…
     { code: clientCert, errors: [{ ...at(clientCert, 'rejectUnauthorized: false', 'client-cert'), severity: 'info', confidence: 'low' }] },
-    // …and without it the rule's own finding
-    { code: clientCertOff, errors: [{ ...at(clientCertOff, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: clientCertOff.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
+    // …and without it a server's flag has no effect at all (drakov): shown as such, inline or through a variable only a server gets
+    { code: clientCertOff, errors: [{ ...at(clientCertOff, 'rejectUnauthorized: false', 'server-no-effect'), severity: 'info', confidence: 'low' }] },
+    { code: serverVar, errors: [{ ...at(serverVar, 'rejectUnauthorized: false', 'server-no-effect'), severity: 'info', confidence: 'low' }] },
+    // options a client call gets too, or a server of another module (a proxy connects out with them), keep the rule's own finding
+    { code: serverAndClient, errors: [{ ...at(serverAndClient, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: serverAndClient.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
+    { code: proxyServer, errors: [{ ...at(proxyServer, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: proxyServer.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
     { code: "const options = {};\noptions.rejectUnauthorized = false;", errors: [{ line: 2, column: 1 }], output: "const options = {};\noptions.rejectUnauthorized = true;" },
     { code: 'if not server_hostname:\n    ctx.check_hostname = False', language: 'python', errors: [{ line: 2 }] },
     // Python too: a library honouring its caller's `validate_certs=False` is shown, not alarmed about; another branch is an opt-in

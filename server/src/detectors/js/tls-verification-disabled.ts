@@ -4,6 +4,7 @@ import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
+import { onlyServerOptions } from '../shared/tls-server-options';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -92,6 +93,11 @@ export const tlsVerificationDisabled: Detector = {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'info', confidence: 'low', kind: 'client-cert',
             message: '`rejectUnauthorized: false` beside `requestCert` lets clients with unverified certificates connect; check `socket.authorized` before trusting one.',
+          });
+        } else if (key === 'rejectUnauthorized' && init.kind === ts.SyntaxKind.FalseKeyword && ts.isObjectLiteralExpression(node.parent) && onlyServerOptions(node.parent)) {
+          ctx.report({
+            start: node.getStart(sf), end: node.end, severity: 'info', confidence: 'low', kind: 'server-no-effect',
+            message: '`rejectUnauthorized: false` in a TLS server\'s options has no effect unless `requestCert` is true (it governs client certificates); remove it.',
           });
         } else if (key && FLAGS.has(key) && init.kind === ts.SyntaxKind.FalseKeyword) {
           ctx.report({
