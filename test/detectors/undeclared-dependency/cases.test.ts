@@ -76,6 +76,20 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'web/src/component/record-detail.jsx', files: bare })), ['1:25', '2:20', '4:16', '5:18', '6:16']);
   });
 
+  it('reads a path under one of the file\'s folders, or a child of one, as a module root whose config is not here (a published front end), when no such package is installed', async () => {
+    // held-out samples: anyproxy's `component/resizable-panel` (web/src/component/…), @devicefarmer/stf's `stf/device`
+    // (res/app/components/stf/device, required from res/app/control-panes/)
+    // every name is a package on the registry too
+    const registry = registryWith({ 'npm:component': { latest: '1.1.0' }, 'npm:stf': { latest: '0.1.0' }, 'npm:config': { latest: '3.3.0' } });
+    const files = { 'package.json': PKG, ...INSTALLED, 'web/src/component/resizable-panel.jsx': 'export default 1;', 'res/app/components/stf/device/index.js': 'module.exports = 1;', 'lib/config.js': 'module.exports = {};' };
+    const ui = "import Panel from 'component/resizable-panel';\nimport Gone from 'component/removed-panel';\n";
+    assert.deepEqual(at(await depFindings(ID, { code: ui, path: 'web/src/component/map-local.jsx', files, registry })), ['2:19']);
+    const stf = "require('stf/device');\nrequire('stf/control');\nrequire('config');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: stf, path: 'res/app/control-panes/index.js', files, registry })), ['2:10', '3:10']);
+    // outside the folders' reach (another package's tree) it is a package
+    assert.deepEqual(at(await depFindings(ID, { code: ui, path: 'other/src/map-local.jsx', files, registry })), ['1:20', '2:19']);
+  });
+
   it('shows at low confidence a TypeScript import of a package whose @types alone are declared (its types are what is used)', async () => {
     const files = { 'package.json': '{ "name": "rest", "dependencies": { "@types/serve-static": "1" } }', 'node_modules/serve-static/package.json': '{"version":"1.16.0"}' };
     const code = "import {ServeStaticOptions} from 'serve-static';\nexport type O = ServeStaticOptions;\n";

@@ -3,6 +3,7 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { ProjectService } from '../../../core/services';
 import { bundlerAliases } from './bundler-aliases';
+import { resolves, underModuleRoot } from './module-roots';
 import { parseNpmManifest, type ManifestEntry, type NpmManifest } from './manifest-npm';
 
 /** Folders from the file's own up to the workspace root (''), nearest first. */
@@ -24,6 +25,8 @@ export interface NpmProject {
   /** tsconfig `paths` patterns (`@/*`, `~/*`, `utils`) and `baseUrl` folders. */
   aliases: string[];
   baseUrls: string[];
+  /** The file's folder and its ancestors, nearest first. */
+  folders: string[];
   installedVersion(name: string): string | undefined;
 }
 
@@ -80,7 +83,7 @@ function tsconfigAliases(project: ProjectService, dirs: string[], out: NpmProjec
 
 export function npmProject(project: ProjectService, relPath: string): NpmProject {
   const dirs = ancestors(relPath);
-  const out: NpmProject = { manifests: [], declared: new Map(), local: new Set(), aliases: [], baseUrls: [], installedVersion: () => undefined };
+  const out: NpmProject = { manifests: [], declared: new Map(), local: new Set(), aliases: [], baseUrls: [], folders: dirs, installedVersion: () => undefined };
   for (const dir of dirs) {
     const path = join(dir, 'package.json');
     const text = project.readFile(path);
@@ -119,9 +122,7 @@ export function isLocalSpecifier(project: ProjectService, p: NpmProject, specifi
   // `import("src/providers")` in a declaration file generated with a baseUrl of "." (next-auth) names
   // the package's own `src/providers/` (a one-word name such as `config` stays the npm package's).
   const own = p.manifests[0] && !specifier.startsWith('@') && specifier.includes('/') ? [p.manifests[0].path.slice(0, Math.max(0, p.manifests[0].path.lastIndexOf('/')))] : [];
-  for (const base of [...p.baseUrls, ...own]) {
-    const target = join(base, specifier);
-    if (['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.d.ts', '/index.ts', '/index.js', '/index.tsx', '/index.jsx'].some((ext) => project.exists(target + ext))) return true;
-  }
-  return false;
+  for (const base of [...p.baseUrls, ...own]) if (resolves(project, join(base, specifier))) return true;
+  // Neither declared nor installed, so no package of that name is what the bundler finds first.
+  return !p.declared.has(pkg) && !p.installedVersion(pkg) && underModuleRoot(project, p.folders, p.manifests[0]?.path, specifier);
 }

@@ -1,0 +1,33 @@
+// Module roots a bundler or NODE_PATH adds, found from the files alone (the config that names them may be missing).
+import type { ProjectService } from '../../../core/services';
+
+const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.d.ts', '/index.ts', '/index.js', '/index.tsx', '/index.jsx'];
+/** `target` is a file, with a script extension or as a folder's index. */
+export const resolves = (project: ProjectService, target: string): boolean => EXTENSIONS.some((ext) => project.exists(target + ext));
+
+/**
+ * A module root the bundler (webpack `resolve.modules`) or NODE_PATH adds, when the config that names it is not in the
+ * workspace (a published package ships its front end's sources, not its webpack config): a path of two or more segments
+ * that exists under one of the file's folders (anyproxy: `component/resizable-panel` from `web/src/component/…`) or under
+ * a child of one (@devicefarmer/stf: `stf/device` from `res/app/control-panes/` is `res/app/components/stf/device`),
+ * inside the file's package (asked only when no package of that name is declared or installed). A one-word name (`config`)
+ * stays the npm package's.
+ */
+export function underModuleRoot(project: ProjectService, folders: readonly string[], manifest: string | undefined, specifier: string): boolean {
+  if (specifier.startsWith('@') || !specifier.includes('/')) return false;
+  const first = specifier.slice(0, specifier.indexOf('/'));
+  const top = manifest === undefined ? '' : manifest.slice(0, Math.max(0, manifest.lastIndexOf('/')));
+  for (const dir of folders) {
+    if (top && dir !== top && !dir.startsWith(`${top}/`)) break;
+    const entries = project.list(dir) ?? [];
+    if (entries.includes(first) && resolves(project, join(dir, specifier))) return true;
+    for (const child of entries) {
+      if (child.startsWith('.') || child === 'node_modules' || child === first) continue;
+      if (project.list(join(dir, child))?.includes(first) && resolves(project, join(dir, `${child}/${specifier}`))) return true;
+    }
+    if (dir === top) break;
+  }
+  return false;
+}
