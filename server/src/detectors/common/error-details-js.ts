@@ -3,9 +3,10 @@
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
+import { caughtBuiltInOnly } from '../shared/inert-try';
 
 type Level = 'stack' | 'whole' | 'message';
-interface Hit { level: Level; node: ts.Node }
+interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
 
 const ERROR_NAME = /^(e|err|error|ex|exc|exception|\w+Err(or)?)$/;
 /** Properties that carry internals: stack frames, the failing SQL, driver metadata. */
@@ -61,7 +62,7 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   const next = (x: ts.Expression) => find(x, out, stackless, depth + 1);
   if (ts.isIdentifier(e)) {
-    if (isCaughtError(e)) out.push({ level: 'whole', node: e });
+    if (isCaughtError(e)) out.push({ level: 'whole', node: e, builtIn: caughtBuiltInOnly(e) });
   } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && isCaughtError(e.expression)) {
     const prop = e.name.text;
     if (INTERNAL_PROPS.has(prop)) out.push({ level: 'stack', node: e });
@@ -133,6 +134,7 @@ export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], check
         hits: hits.map((h) => ({
           start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf),
           store: h.level === 'message' && caughtAroundStore(errorName(h.node), sf),
+          builtIn: h.level === 'whole' && h.builtIn,
         })),
       });
     }
