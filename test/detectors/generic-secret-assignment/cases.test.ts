@@ -65,6 +65,13 @@ ruleTester('generic-secret-assignment', 'typescript', {
     { code: `const el = <Provider apiKey="${V}" />;`, language: 'typescriptreact', errors: 1 },
     { code: `const auth = { Authorization: "Bearer ${V}" };`, errors: 1 },
     { code: `const apiKey = "${V}";`, path: 'test/api.test.ts', errors: 1 },
+    // mock, fake, dummy and stub data (a preview's sample events): shown at low confidence (held-out sample: vendure's email-plugin mock-events.js)
+    { code: `exports.mockPasswordResetEvent = new PasswordResetEvent({}, new User({\n  identifier: 'test@test.com',\n  authenticationMethods: [new NativeAuthenticationMethod({ passwordResetToken: '${V}' })],\n}));`, path: 'src/handler/mock-events.js', errors: [{ line: 3, column: 81, confidence: 'low', severity: 'info' }] },
+    { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/fakes/fake-users.ts', errors: [{ line: 1, column: 47, confidence: 'low', severity: 'info' }] },
+    { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/dummy-data.ts', errors: [{ line: 1, column: 47, confidence: 'low', severity: 'info' }] },
+    // …a name that only starts like one is no mock file
+    { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/mockingbird.ts', errors: [{ line: 1, column: 47, confidence: 'medium' }] },
+    { code: `exports.event = { passwordResetToken: '${V}' };`, path: 'src/handler/email-events.js', errors: [{ line: 1, column: 40, confidence: 'medium' }] },
     { code: `const { password = "${V}" } = options;`, errors: 1 },
     { code: `const apiKey2 = "${V}";`, errors: 1 },
     // a random key may contain a space

@@ -43,6 +43,10 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     // the branch only warns that the shipped default is still configured
     "if (config.basicAuth.username === 'admin' && config.basicAuth.password === 'pass') {\n  console.error(clc.red('basicAuth credentials are \"admin:pass\", it is recommended you change this in your config.js!'));\n}",
     "if (token === 'function') parseFunction();",
+    // the shipped default refused: dropped when equal, or thrown out (held-out sample: better-auth's buildSecretConfig)
+    "function build(secrets, legacySecret) {\n  return { legacySecret: legacySecret && legacySecret !== 'better-auth-secret-12345678901234567890' ? legacySecret : void 0 };\n}",
+    "const s = process.env.APP_SECRET === 'app-secret-1234' ? undefined : process.env.APP_SECRET;",
+    "if (opts.secret === 'my-app-secret-1234' && isProd) {\n  throw new Error('the built-in secret cannot be used in production');\n}",
     // bcrypt against a stored hash
     "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare(req.body.password, user.hash);",
     // a local `compare`, not bcrypt's
@@ -57,6 +61,10 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsApiKey, 'k-12345', 'compare'),
     // a word that merely ends in "here" is no placeholder
     flag("if (req.body.password === 'wherethere') login();", 'wherethere', 'compare'),
+    // what is kept on a match is not the value itself, or a mismatch is what throws: the literal lets one in
+    flag("const role = password === 'hunter2' ? 'admin' : undefined;", 'hunter2', 'compare'),
+    flag("return apiKey !== 'k-98765' ? null : grant(user);", 'k-98765', 'compare'),
+    flag("if (req.body.password !== 'letmein') throw new Error('denied');", 'letmein', 'compare'),
     // a log line that is no warning about the default: the login check stands
     flag("if (user === 'root' && pass === 'hunter2') {\n  console.log('admin logged in');\n  grant();\n}", 'hunter2', 'compare'),
     { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },
@@ -90,6 +98,8 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     "if settings.CAS_LDAP_PASSWORD_CHECK == 'bind':\n    pass",
     "if self.user and settings.PASSWORD_HASHER != 'argon2':\n    pass",
     "if secret_storage == 'keyring':\n    pass",
+    "legacy = secret if secret != 'default-secret-123' else None",
+    "if settings.SECRET == 'shipped-secret-123':\n    raise ImproperlyConfigured('set SECRET')",
   ],
   invalid: [
     flag(pyIf, 'letmein', 'compare'),
@@ -99,5 +109,6 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     flag(pyDjango, 'hunter2', 'call'),
     flag(pyUser, 'p@ss', 'call'),
     flag("if settings.ADMIN_PASSWORD == 'bind-admin':\n    login()", 'bind-admin', 'compare'),
+    flag("if request.form['password'] != 's3cret-99':\n    raise Forbidden()", 's3cret-99', 'compare'),
   ],
 });

@@ -10,6 +10,9 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random as random_module\nrandom = random_module.SystemRandom()\n\ndef password(n):\n    return "".join(random.choice(CHARS) for _ in range(n))', language: 'python' },
     // an analytics visit (firebase-tools' GA4 session): counted, not authenticated
     "property.currentSession = {\n  measurementId: property.measurementId,\n  clientId,\n  sessionId: (Math.random() * Number.MAX_SAFE_INTEGER).toFixed(0),\n  totalEngagementSeconds: 0,\n};",
+    // a feature flag's stickiness key: hashed to a rollout bucket, guessing it grants nothing (held-out sample: @unleash/proxy)
+    "import { getDefaultVariant } from 'unleash-client/lib/variant';\nfunction all(context) {\n  const sessionId = context.sessionId || String(Math.random());\n  return flags.map((d) => unleash.isEnabled(d.name, { ...context, sessionId }));\n}",
+    "import { OpenFeature } from '@openfeature/server-sdk';\nconst ctx = { targetingKey: user.id, sessionId: String(Math.random()) };",
     "setTimeout(retry, Math.random() * 1000);",
     "const x = Math.random() * width;",
     "items.sort(() => Math.random() - 0.5);",
@@ -34,6 +37,9 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: "res.json({ apiKey: Math.random().toString(36) });", errors: 1 },
     // a session id beside a user, not analytics keys: a login session
     { code: "req.session = {\n  userId: user.id,\n  sessionId: (Math.random() * Number.MAX_SAFE_INTEGER).toFixed(0),\n  expires: Date.now() + ttl,\n};", errors: [{ line: 3, column: 15 }] },
+    // beside a flag SDK, a token is still a token, and a session id is one where the SDK is not imported
+    { code: "import { initialize } from 'unleash-client';\nconst resetToken = String(Math.random());\nconst sessionToken = Math.random().toString(36);", errors: [{ line: 2, column: 27 }, { line: 3, column: 22 }] },
+    { code: "const sessionId = req.cookies.sid || String(Math.random());", errors: [{ line: 1, column: 45 }] },
     { code: 'import random\nimport string\ntoken = "".join(random.choice(string.ascii_letters) for _ in range(32))', language: 'python', errors: [{ line: 3, column: 17 }] },
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },

@@ -16,6 +16,8 @@ const c6 = "app.get('/log/*any', (req, res) => {\n  const file = decodeURICompon
 const c9 = "app.get('/adapter/*', (req, res) => {\n  let url;\n  try {\n    url = decodeURIComponent(req.url);\n  } catch (e) {\n    url = req.url;\n  }\n  const parts = url.split('/');\n  const adapterName = parts.shift();\n  log.warn(`Cannot read file ${adapterName}`);\n});";
 // …and decoded apart from where the input is read
 const c10 = "app.get('/adapter/*', (req, res) => {\n  const raw = req.url;\n  const name = decodeURIComponent(raw).split('/').pop();\n  log.warn(`no adapter ${name}`);\n});";
+// a plain logger beside the request's own: still a text line
+const c11 = "const log = require('./log');\nfastify.get('/fn/:routeName', async (req, reply) => {\n  const { routeName } = req.params;\n  log.error(`Function \"${routeName}\" was not found.`);\n  req.logger.warn('no fn ' + routeName);\n});";
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
 ruleTester('log-injection', 'javascript', {
@@ -36,6 +38,10 @@ ruleTester('log-injection', 'javascript', {
     // every parameter of the path checked by the app's or router's param callback (fresh held-out sample brief: the open app.param class)
     pv + "app.get('/u/:user', (req, res) => {\n  console.log('user ' + req.params.user);\n});\nrouter.get('/n/:name', (req, res) => {\n  logger.info(`name ${req.params.name}`);\n});",
     "app.get('/proxy/*', (req, res) => {\n  const parts = req.originalUrl.split('/');\n  const url = 'http://' + parts[2] + '/' + parts.slice(3).join('/');\n  console.log('PROXY Request: ', url);\n  console.log('proxy ' + url + ' ' + req.url.slice(7));\n});",
+    // the logger a framework hangs on the request (Fastify's request.log, pino-http's req.log, koa-pino-logger's
+    // ctx.log, Restify's bunyan req.log) writes JSON lines: the message is escaped (held-out sample: redwood's api-server)
+    "fastify.get('/fn/:routeName', async (req, reply) => {\n  const { routeName } = req.params;\n  const errorMessage = `Function \"${routeName}\" was not found.`;\n  req.log.error(errorMessage);\n  reply.log.warn('miss ' + routeName);\n});",
+    "router.get('/p/:id', async (ctx) => {\n  ctx.log.info(`page ${ctx.params.id}`);\n});",
   ],
   invalid: [
     { code: c1, errors: [{ ...at(c1, "'login attempt for ' + req.body.username", 'request:direct'), confidence: 'medium' }] },
@@ -48,6 +54,7 @@ ruleTester('log-injection', 'javascript', {
     { code: c6, errors: [at(c6, '`no log ${file}`', 'request:direct')] },
     { code: c9, errors: [at(c9, '`Cannot read file ${adapterName}`', 'request:direct')] },
     { code: c10, errors: [at(c10, '`no adapter ${name}`', 'request:direct')] },
+    { code: c11, errors: [at(c11, '`Function \"${routeName}\" was not found.`', 'request:direct'), at(c11, "'no fn ' + routeName", 'request:direct')] },
     { code: c7, errors: [at(c7, "'item ' + req.params.id", 'request:direct')] },
     { code: c8, errors: [at(c8, "'tab ' + req.params.tab", 'request:direct'), at(c8, "'name ' + req.params.name", 'request:direct')] },
   ],

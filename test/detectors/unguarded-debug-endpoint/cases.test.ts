@@ -48,6 +48,8 @@ ruleTester(RULE, 'javascript', {
     EXPRESS + "app.get('/', (req, res) => res.render('index', { env: process.env }));",
     { code: FLASK + '@app.route("/")\ndef index():\n    return render_template("index.html", env=os.environ)', language: 'python' },
     { code: FLASK + '@app.route("/debug/flags")\ndef flags():\n    return jsonify({k: v for k, v in app.config.get("FEATURES", {}).items()})', language: 'python' },
+    // written to the server's temp folder, the answer only says so: nothing goes out (held-out sample: unleash's /heap-snapshot)
+    EXPRESS + "import { join } from 'path';\nimport { tmpdir } from 'os';\nimport { writeHeapSnapshot } from 'v8';\napp.get('/heap-snapshot', async (_req, res) => {\n  const fileName = join(tmpdir(), `app-${Date.now()}.heapsnapshot`);\n  writeHeapSnapshot(fileName);\n  res.status(200);\n  res.end('Snapshot written');\n});",
   ],
   invalid: [
     one(EXPRESS + "app.get('/debug/env', (req, res) => res.json(process.env));", 'process.env', 'env', { severity: 'error', confidence: 'high' }),
@@ -58,6 +60,10 @@ ruleTester(RULE, 'javascript', {
     one("const client = require('prom-client');\nclass Prometheus {\n  constructor(app) { this.app = app; this.register = client.register; }\n  setup() {\n    this.app.use('/api/v1/metrics', async (req, res) => res.send(await this.register.metrics()));\n  }\n}", 'this.register.metrics()', 'metrics', { severity: 'info', confidence: 'low' }),
     one("const router = require('express').Router();\nrouter.get('/debug/env', (req, res) => res.json(process.env));\nmodule.exports = router;", 'process.env', 'env', { severity: 'error', confidence: 'medium' }),
     one(EXPRESS + "const v8 = require('v8');\napp.get('/heapdump', (req, res) => {\n  const file = v8.writeHeapSnapshot();\n  res.download(file);\n});", 'v8.writeHeapSnapshot()', 'heap'),
+    // handed out from a callback, or streamed from the file it wrote
+    one(EXPRESS + "const heapdump = require('heapdump');\napp.get('/debug/heap', (req, res) => {\n  heapdump.writeSnapshot('/tmp/h.heapsnapshot', (err, f) => res.sendFile(f));\n});", "heapdump.writeSnapshot('/tmp/h.heapsnapshot', (err, f) => res.sendFile(f))", 'heap'),
+    one(EXPRESS + "import { writeHeapSnapshot } from 'v8';\nimport { createReadStream } from 'fs';\napp.get('/heap', (req, res) => {\n  const f = writeHeapSnapshot();\n  createReadStream(f).pipe(res);\n});", 'writeHeapSnapshot()', 'heap'),
+    one(EXPRESS + "const v8 = require('v8');\napp.get('/heap', (req, res) => {\n  v8.getHeapSnapshot().pipe(res);\n});", 'v8.getHeapSnapshot()', 'heap'),
     one(EXPRESS + "const os = require('os');\napp.get('/debug/system', (req, res) => res.json({ user: os.userInfo(), net: os.networkInterfaces() }));", 'os.userInfo()', 'system', { confidence: 'low' }),
     one(EXPRESS + "app.use(require('express-status-monitor')());", "require('express-status-monitor')()", 'dashboard'),
     // A guard mounted at another path (or one that only looks like it) does not cover the route.

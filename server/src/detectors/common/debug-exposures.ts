@@ -87,6 +87,11 @@ function wholeIn(e: Expr, whole: ReadonlySet<string>, text: string, hit: (e: Exp
   visit(e);
 }
 
+/** Snapshots written to the server's disk (`v8.writeHeapSnapshot`, `heapdump.writeSnapshot`)… */
+const TO_FILE = /\.write(?:Heap)?Snapshot$/;
+/** …go out only when the handler (or its callback) sends a file: `res.download`, `sendFile`, a read stream. */
+const SENDS_FILE = /\b(?:download|sendFile|sendfile|attachment|createReadStream|readFile(?:Sync)?)\s*\(/;
+
 /** The exposures in one handler: whole objects answered, heap/metrics calls anywhere, host details on a debug path. */
 export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues, text: string, debugPath: boolean, metricsByName: boolean): Omit<DebugCandidate, 'guarded'>[] {
   const spec = lang === 'js' ? data.js : data.python;
@@ -102,6 +107,8 @@ export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues,
     if (e.k !== 'call') return;
     const path = values.pathOf(e.callee) ?? '';
     const prop = e.callee.k === 'member' ? e.callee.prop : undefined;
+    // Written to the server's temp folder and answered "snapshot written": nothing is handed out (unleash's /heap-snapshot).
+    if (spec.calls.heap.includes(path) && TO_FILE.test(path) && !SENDS_FILE.test(text.slice(fn.span.start, fn.span.end))) return;
     if (spec.calls.heap.includes(path)) out.push({ start: e.span.start, end: e.span.end, kind: 'heap', what: 'a heap snapshot (every secret and session in memory)', text: short(e) });
     else if (spec.calls.metrics.includes(path) || ((prop === 'metrics' || prop === 'getMetricsAsJSON') && (metricsByName || REGISTRY.test(text.slice(e.callee.span.start, e.callee.span.end))))) {
       out.push({ start: e.span.start, end: e.span.end, kind: 'metrics', what: 'Prometheus metrics (routes, versions, load)', text: short(e) });

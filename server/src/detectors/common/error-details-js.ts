@@ -3,15 +3,18 @@
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
+import { caughtBuiltInOnly } from '../shared/inert-try';
 
 type Level = 'stack' | 'whole' | 'message';
-interface Hit { level: Level; node: ts.Node }
+interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
 
 const ERROR_NAME = /^(e|err|error|ex|exc|exception|\w+Err(or)?)$/;
 /** Properties that carry internals: stack frames, the failing SQL, driver metadata. */
 const INTERNAL_PROPS = new Set(['stack', 'sql', 'sqlMessage', 'sqlState', 'query', 'parameters', 'parent', 'original', 'originalError', 'config']);
 const MESSAGE_PROPS = new Set(['message', 'detail', 'details', 'reason']);
 const PASSTHROUGH_FN = new Set(['String', 'stringify', 'inspect', 'format', 'serializeError']);
+/** Backstage's `serializeError` keeps name and message and drops the stack unless given `{ includeStack: true }`. */
+const STACKLESS_SERIALIZER = /(['"])@backstage\/errors\1/;
 
 
 /** Database and ORM calls whose errors carry table, column, index and value names (`E11000 duplicate key … index: email_1`). */
@@ -54,12 +57,12 @@ function isCaughtError(id: ts.Identifier): boolean {
   return false;
 }
 
-function find(e: ts.Expression, out: Hit[], depth = 0): void {
+function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void {
   if (depth > 5) return;
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-  const next = (x: ts.Expression) => find(x, out, depth + 1);
+  const next = (x: ts.Expression) => find(x, out, stackless, depth + 1);
   if (ts.isIdentifier(e)) {
-    if (isCaughtError(e)) out.push({ level: 'whole', node: e });
+    if (isCaughtError(e)) out.push({ level: 'whole', node: e, builtIn: caughtBuiltInOnly(e) });
   } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && isCaughtError(e.expression)) {
     const prop = e.name.text;
     if (INTERNAL_PROPS.has(prop)) out.push({ level: 'stack', node: e });
@@ -97,7 +100,8 @@ function find(e: ts.Expression, out: Hit[], depth = 0): void {
     } else if (PASSTHROUGH_FN.has(fn)) {
       const before = out.length;
       for (const a of e.arguments) next(a);
-      if (fn === 'String') for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
+      const nameOnly = fn === 'serializeError' && stackless && e.arguments.length === 1;
+      if (fn === 'String' || nameOnly) for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
     }
   }
 }
@@ -117,18 +121,20 @@ function errorName(n: ts.Node): ts.Identifier {
 export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
   let n = 0;
+  const stackless = STACKLESS_SERIALIZER.test(sf.text);
   for (const node of nodes) {
     if ((++n & 63) === 0) checkBudget();
     const sent = responsePayload(node);
     if (!sent) continue;
     const hits: Hit[] = [];
-    find(sent.payload, hits);
+    find(sent.payload, hits, stackless);
     if (hits.length) {
       out.push({
         start: node.getStart(sf), end: node.getEnd(), status: sent.status,
         hits: hits.map((h) => ({
           start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf),
           store: h.level === 'message' && caughtAroundStore(errorName(h.node), sf),
+          builtIn: h.level === 'whole' && h.builtIn,
         })),
       });
     }

@@ -26,6 +26,9 @@ const TRANSLATIONS = /(?:^|\/)(?:locales?|translations?|i18n|l10n|lang|langs|lan
  */
 const PASSWORD_HASH = /^['"`]?(?:\$(?:2[abxy]?|[156y]|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha(?:1|256)|bcrypt(?:_sha256)?|argon2|scrypt)\$)[\w./+=$,-]{20,}['"`]?$/;
 
+/** Mock, fake, dummy and stub data (`mock-events.js`, `fake-users.ts`): made-up values for previews and demos. */
+const MOCK_DATA = /(?:^|\/)(?:[\w.]+[-_.])?(?:mocks?|fakes?|dummy|stubs?)(?:[-_.][\w.-]+)?\.[cm]?[jt]sx?$|(?:^|\/)(?:mocks?|fakes?|stubs?)\//i;
+
 /** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
 function reportable(name: string | undefined, value: string): boolean {
   const kind = name === undefined ? 'password' : secretNameKind(name);
@@ -75,7 +78,7 @@ export const genericSecretAssignment: Detector = {
       let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
       if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
       const hash = PASSWORD_HASH.test(value);
-      if (PROSE.includes(ctx.languageId) || hash) confidence = 'low';
+      if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path)) confidence = 'low';
       const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
       const env = envVarName(c.fallbackFor || c.name);
       const envName = /^[A-Z_]/.test(env) ? env : 'SECRET';

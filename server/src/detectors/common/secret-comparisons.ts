@@ -2,7 +2,7 @@
 // `req.body.pass === ADMIN_PASS` (a constant bound to a literal), `request.form.get('password') != 'x'`.
 // The literal is the hardcoded credential. Not: empty or null values, field-type and typeof words
 // (`mode === 'password'` has no credential name; `password === 'password'` is a field type), masks, labels.
-import type { Expr, FileIR } from '../../analysis/ir';
+import type { Expr, FileIR, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import type { FileValues } from './secret-sink-values';
 import { secretNameKind, splitWords } from './secret-names';
@@ -55,11 +55,46 @@ function credentialValue(v: string): boolean {
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }
 
+const NEGATED = new Set(['!=', '!==']);
+/** `undefined`, `void 0`, `null`/`None`, `false`, `''`: the value dropped. */
+const nothing = (e: Expr | undefined): boolean => !!e && ((e.k === 'lit' && (e.value === null || e.value === false || e.value === ''))
+  || (e.k === 'op' && e.op === 'void') || (e.k === 'name' && (e.name === 'undefined' || e.name === 'None')));
+/** The comparisons a test holds alone or as a conjunct of `&&`/`and`. */
+function conjuncts(e: Expr | null, out: Expr[] = []): Expr[] {
+  if (e?.k === 'cond' && e.test && e.options.length === 1) { conjuncts(e.test, out); conjuncts(e.options[0], out); } else if (e?.k === 'op' && EQUALITY.has(e.op)) out.push(e);
+  return out;
+}
+const sameName = (a: Expr, b: Expr | undefined) => !!b && !!nameOf(a) && nameOf(a) === nameOf(b) && a.k === b.k;
+
+/**
+ * Comparisons whose equal side throws the value out: `if (secret === 'default') throw …`, `s !== 'default' ? s : undefined`
+ * (better-auth's legacy secret). The literal is the shipped default being refused, not a credential that lets anyone in.
+ */
+function refusals(stmts: readonly Stmt[]): Set<Expr> {
+  const out = new Set<Expr>();
+  const visit = (list: readonly Stmt[]): void => list.forEach((st) => {
+    if (st.k === 'if' && st.then[0]?.k === 'throw') for (const c of conjuncts(st.test)) if (!NEGATED.has((c as Expr & { k: 'op' }).op)) out.add(c);
+    if (st.k === 'if') { visit(st.then); visit(st.else); } else if (st.k === 'block' || st.k === 'loop') visit(st.body);
+    else if (st.k === 'try') { visit(st.body); visit(st.handler); visit(st.finalizer); }
+  });
+  visit(stmts);
+  forEachExpr(stmts, (e) => {
+    if (e.k !== 'cond' || !e.test || e.options.length !== 2) return;
+    for (const c of conjuncts(e.test)) {
+      if (c.k !== 'op') continue;
+      const [kept, dropped] = NEGATED.has(c.op) ? e.options : [e.options[1], e.options[0]];
+      if (nothing(dropped) && c.operands.some((o) => sameName(o, kept))) out.add(c);
+    }
+  });
+  return out;
+}
+
 /** Literals (resolved through constants) a credential-named value is compared with, and the name. */
 export function comparedLiterals(lowered: FileIR, values: FileValues, text: string, found: (lit: Expr & { k: 'lit' }, name: string) => void): void {
   for (const fn of lowered.funcs) {
+    const refused = refusals(fn.body);
     forEachExpr(fn.body, (e) => {
-      if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2) return;
+      if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2 || refused.has(e)) return;
       for (const [a, b] of [[e.operands[0], e.operands[1]], [e.operands[1], e.operands[0]]]) {
         const name = nameOf(a);
         if (!name || !credentialName(name)) continue;

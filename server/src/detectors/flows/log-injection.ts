@@ -23,6 +23,13 @@ const PY_DECODED = /\.(path|path_info|full_path)$/;
 const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape|unquote(?:_plus)?)\s*\(\s*$/;
 const decoded = (start: number, text: string) => DECODER.test(text.slice(Math.max(0, start - 40), start));
 
+/**
+ * The logger a framework hangs on the request writes JSON lines, the message escaped like any field:
+ * Fastify's `request.log`/`reply.log` and pino-http's `req.log` (pino), koa-pino-logger's `ctx.log`,
+ * Restify's `req.log` (bunyan). A logger of the app's own stays a text line.
+ */
+const REQUEST_LOGGER = /^(?:req|request|reply|res|ctx)\.log\.\w+$/;
+
 export const logInjection = flowRule({
   id: 'log-injection',
   meta: { title: 'Untrusted input written into a log line', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-117'] },
@@ -33,6 +40,7 @@ export const logInjection = flowRule({
     const detail = f.origin.detail ?? '';
     // `decoded`: a decoder on the way, even where a branch that decodes joins one that does not (ioBroker's file route).
     const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
+    if (ctx.languageId !== 'python' && REQUEST_LOGGER.test(f.sink.callee)) return false;
     if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;

@@ -17,10 +17,17 @@ const ANALYTICS_KEY = /measurement|engagement|analytics|telemetry|tracking|pagev
 const analyticsRecord = (p: ts.PropertyAssignment, sf: ts.SourceFile) =>
   p.parent.properties.some((q) => q !== p && !!q.name && ANALYTICS_KEY.test(q.name.getText(sf)));
 
+/**
+ * A file using a feature-flag SDK: its `sessionId` is a stickiness key hashed to a rollout bucket (Unleash's
+ * context), guessing it grants nothing. Tokens and secrets beside it are still reported.
+ */
+const FLAG_SDK = /(['"])(?:unleash-client|unleash-proxy-client|@unleash\/[\w-]+|launchdarkly-[\w-]+|@launchdarkly\/[\w-]+|@growthbook\/[\w-]+|flagsmith(?:-nodejs)?|@openfeature\/[\w-]+|configcat-[\w-]+|posthog-node)(?:\/[\w./-]*)?\1/;
+const SESSION_ONLY = /^(?:\w+_)?(?:session|sess)_id$/;
+
 const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** The security-relevant name this value flows into, or undefined. */
-function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boolean; saltOnly: boolean } | undefined {
+function receiver(node: ts.Node, sf: ts.SourceFile, flags: boolean): { name: string; direct: boolean; saltOnly: boolean } | undefined {
   for (let p: ts.Node = node; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -43,7 +50,7 @@ function receiver(node: ts.Node, sf: ts.SourceFile): { name: string; direct: boo
     if (ts.isPropertyAssignment(parent) && analyticsRecord(parent, sf)) return undefined;
     const w = words(name);
     const named = securityName(w);
-    if (BENIGN.test(w) || !named) return undefined;
+    if (BENIGN.test(w) || !named || (flags && SESSION_ONLY.test(w))) return undefined;
     return { name, direct: true, ...named };
   }
   return undefined;
@@ -57,10 +64,11 @@ export const insecureRandomness: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
+    const flags = FLAG_SDK.test(sf.text);
     walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'random'
         && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Math') {
-        const r = receiver(node, sf);
+        const r = receiver(node, sf, flags);
         if (r) {
           ctx.report({
             start: node.getStart(sf), end: node.end,

@@ -24,6 +24,8 @@ export interface ExposureHit {
   devOnly?: boolean;
   /** A caught error whose `try` called a database or ORM (`query`, `save`, `commit`…): its message names tables, columns and values. */
   store?: boolean;
+  /** A caught error that can only be a built-in one (JSON.parse's SyntaxError): sent whole, it is `{}`. */
+  builtIn?: boolean;
   /** The path from where the value came to the sink, for flow hits. */
   related?: RelatedStep[];
   /** Through a helper's summary or an unknown call: lower confidence. */
