@@ -21,6 +21,11 @@ const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const pa
 const E = (test: string) => `const fs = require('fs');\nconst path = require('path');\napp.post('/img/delete', (req, res) => {\n  db.products.findOne({ _id: req.body.id }, (err, product) => {\n    if (${test}) {\n      fs.unlink(path.join('public', req.body.productImage), () => res.end());\n    }\n  });\n});`;
 const e2 = E('req.body.productImage === req.query.image');
 const e3 = E('req.body.productImage !== product.productImage');
+// A library's request hook with a node-style callback (tileserver-gl's maplibre-native resource loader): `req.url` is a style's
+// resource URL, not a client's; the same body in a handler answering through `res` keeps its finding.
+const H = (params: string, answer: string) => `const fs = require('fs');\nconst path = require('path');\nconst map = new mlgl.Map({\n  request: async (${params}) => {\n    const name = decodeURI(req.url).substring(7);\n    const file = path.join(options.paths.files, name);\n    fs.readFile(file, (err, data) => ${answer});\n  },\n});`;
+const hook = H('req, callback', 'callback(err, { data })');
+const handler = H('req, res', 'res.end(data)');
 
 ruleTester('path-traversal', 'javascript', {
   valid: [
@@ -38,6 +43,7 @@ ruleTester('path-traversal', 'javascript', {
     // a helper named for the allow-list it checks (held-out sample: mountebank's feedController)
     "const fs = require('fs');\napp.get('/releases/:version', (req, res) => {\n  const version = req.params.version;\n  if (versionInWhitelist(version) && fs.existsSync(`releases/${version}.ejs`)) res.render(version);\n});",
     G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
+    hook,
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
@@ -45,6 +51,7 @@ ruleTester('path-traversal', 'javascript', {
     // …equal to other input, or unequal to the stored value, it is still anything
     { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
+    { code: handler, errors: [at(handler, 'file', 'request:direct', { after: 'fs.readFile(file' })] },
     // a helper that loads or extends the list checks nothing
     { code: W, errors: [at(W, '`releases/${version}.ejs`', 'request:direct')] },
     { code: c1, errors: [at(c1, "path.join(__dirname, 'files', req.query.name)", 'request:direct')], output: c1.replace("req.query.name)", 'path.basename(req.query.name))') },
