@@ -33,6 +33,9 @@ const logs = A("function noteRange(range) {\n  if (!/^\\d+-\\d+$/.test(range)) c
 const UP = "function existsUpPath(str) {\n  return /(^|[\\/])\\.\\.([\\/]|$)/.test(str);\n}";
 const tests = A(UP, '  if (existsUpPath(req.params.range)) return res.end();');
 const says = A("function seen(str) {\n  console.log(str);\n  return true;\n}", '  if (!seen(req.params.range)) return res.end();');
+// What a fully anchored match of names without `.`, `/` or `\\` returns (tileserver-gl's font range) can climb no folder.
+const M = (re: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/fonts/:range', (req, res) => {\n  const rangeMatch = req.params.range.match(${re});\n  const range = rangeMatch?.[0] || 'invalid';\n  res.send(fs.readFileSync(path.join(FONTS, \`\${range}.pbf\`)));\n});`;
+const dotted = M('/^[\\w.]+$/');
 const upIndex = "const common = require('./common');\nconst fs = require('fs');\nconst path = require('path');\napp.get('/plugin/*', (req, res) => {\n  if (common.existsUpPath(req.path)) return res.end();\n  fs.createReadStream(path.join(PLUGIN_DIR, req.path)).pipe(res);\n});";
 const upCommon = { 'lib/common.js': `exports.existsUpPath = ${UP.replace('function existsUpPath', 'function ')};\nexports.getStat = function (file, cb) {\n  require('fs').stat(file, cb);\n};\n` };
 // The file reached through an imported helper too (whistle's `common.getStat`): both known in the slow tier.
@@ -56,7 +59,7 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\napp.get('/releases/:version', (req, res) => {\n  const version = req.params.version;\n  if (versionInWhitelist(version) && fs.existsSync(`releases/${version}.ejs`)) res.render(version);\n});",
     G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
     hook,
-    throws, tests,
+    throws, tests, M('/^[\\d-]+$/'), M('/^[a-z0-9_-]{1,64}$/i'),
     { code: upStat, path: 'lib/index.js', files: upCommon },
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
@@ -66,6 +69,7 @@ ruleTester('path-traversal', 'javascript', {
     { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: handler, errors: [at(handler, 'file', 'request:direct', { after: 'fs.readFile(file' })] },
+    { code: dotted, errors: [at(dotted, 'path.join(FONTS, `${range}.pbf`)', 'request:unknown')] },
     { code: logs, errors: [at(logs, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },
     { code: says, errors: [at(says, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },
     // …and one that only logs checks nothing.
