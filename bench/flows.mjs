@@ -68,7 +68,7 @@ async function main() {
   const { engine, warnings } = await m.createEngine();
   for (const w of warnings) print(`warning: ${w}`);
 
-  const { rules, misses } = m.score(engine, join(REPO, 'test', 'flows', 'heldout'));
+  const { rules, misses } = await m.score(engine, join(REPO, 'test', 'flows', 'heldout'));
   print(`held-out suite (test/flows/heldout, written by someone who did not write the rules): per rule`);
   print(m.table(rules));
   print(`misses and false alarms: ${misses.length ? '\n  ' + misses.join('\n  ') : 'none'}`);

@@ -10,7 +10,7 @@ import { score, table } from './score';
 describe('held-out suite: missing-input-validation across frameworks', () => {
   it('recall ≥ 0.9 and precision ≥ 0.98 overall; precision ≥ 0.9 for every rule', async function () {
     this.timeout(60_000);
-    const { rules, misses } = score(await testEngine(), join(__dirname, 'heldout'));
+    const { rules, misses } = await score(await testEngine(), join(__dirname, 'heldout'));
     const all = [...rules.values()].reduce((a, s) => ({ tp: a.tp + s.tp, fn: a.fn + s.fn, fp: a.fp + s.fp }), { tp: 0, fn: 0, fp: 0 });
     if (process.env.VOUCH_SCORE) console.log(`${table(rules)}\n${misses.join('\n')}`);
     assert.ok(all.tp / (all.tp + all.fn) >= 0.9, `recall ${all.tp}/${all.tp + all.fn}\n${misses.join('\n')}`);

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Engine } from '../../server/src/core/engine';
 import { languageOf } from '../../server/src/core/languages';
+import { MemoryProject } from '../../server/src/project/memory-project';
+import { ProjectIndex } from '../../server/src/project/workspace-index';
 import { parseMarkers } from '../detectors/markers';
 
 export interface RuleScore { tp: number; fn: number; fp: number; recall: number; precision: number }
@@ -16,7 +18,13 @@ function files(dir: string): string[] {
   });
 }
 
-export function score(engine: Engine, root: string, family = 'missing-input-validation'): { rules: Map<string, RuleScore>; misses: string[] } {
+/**
+ * Both tiers, as the editor and the CLI run them, over a project of the suite's files (under `src/`): template rules
+ * read the code that renders the template, in the slow tier.
+ */
+export async function score(engine: Engine, root: string, family = 'missing-input-validation'): Promise<{ rules: Map<string, RuleScore>; misses: string[] }> {
+  const project = new MemoryProject(Object.fromEntries(files(root).map((f) => [`src/${relative(root, f).split('\\').join('/')}`, readFileSync(f, 'utf8')])));
+  const services = { project, workspace: new ProjectIndex(project) };
   const counts = new Map<string, { tp: number; fn: number; fp: number }>();
   const at = (id: string) => counts.get(id) ?? (counts.set(id, { tp: 0, fn: 0, fp: 0 }), counts.get(id)!);
   const misses: string[] = [];
@@ -25,7 +33,7 @@ export function score(engine: Engine, root: string, family = 'missing-input-vali
     if (!languageId || file.endsWith('.md')) continue;
     const text = readFileSync(file, 'utf8');
     const rel = relative(root, file).split('\\').join('/');
-    const found = engine.analyze({ text, languageId, path: `src/${rel}` }, { budgetMs: 5000 }).findings.filter((f) => f.family === family && !f.suppressed);
+    const found = (await engine.analyzeTiers({ text, languageId, path: `src/${rel}` }, services, { budgetMs: 5000 })).findings.filter((f) => f.family === family && !f.suppressed);
     const expected = new Set<string>();
     for (const m of parseMarkers(text)) {
       if (m.kind !== 'expect') continue;

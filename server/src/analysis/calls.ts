@@ -9,6 +9,7 @@ import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
 import { addName, applyImported, importedCallee } from './imported';
+import { assertArgs } from './param-checks';
 import { mayFetch, stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
@@ -89,7 +90,9 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (!s) return { taint: [], opaque: true };
     // Python methods receive the object as their first parameter (`self.m(x)` → `m(self, x)`).
     const bound = a.ir.language === 'python' && fn.owner && c.k === 'member' && /^(self|cls)$/.test(fn.params[0]?.name ?? '') ? [recv ?? EMPTY, ...args] : args;
-    return applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
+    const out = applySummary(a, fn.id, s, bound, { span: e.span, text: `${fn.name ?? 'function'}()` });
+    if (bound === args) assertArgs(a, f, s.checks, e);
+    return out;
   }
   // An imported summary changes nothing for a call without input in its arguments.
   const all = [...args, ...kwargs.values()];
@@ -97,7 +100,10 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (all.some((x) => deepTaint(x).length)) {
       for (const [module, name] of importedCallee(a.ir.language, c, path)) {
         const imported = a.importer(module, name);
-        if (imported) return applyImported(a, f, imported, args, e);
+        if (!imported) continue;
+        const out = applyImported(a, f, imported, args, e);
+        assertArgs(a, f, imported.checks, e);
+        return out;
       }
     }
   } else if (all.some((x) => deepTaint(x).length || x.from?.length)) {

@@ -8,6 +8,7 @@
 import type { Env } from './env';
 import type { Expr } from './ir';
 import type { Analyzer, Frame } from './interpret';
+import { calleeChecks } from './param-checks';
 import { clear, deepTaint, EMPTY, originKey, type Target, type Value } from './values';
 
 export interface Check {
@@ -139,6 +140,9 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       // `if (Array.isArray(q.url)) q.url = q.url[0]`: picking one of a repeated parameter says nothing about its text.
       if (name === 'isArray') return;
       if (PY_RE.test(path)) return void (e.args[1] && add(targetOf(e.args[1])));
+      // A function of the file or an imported one whose result is a check of its argument (whistle's `existsUpPath`).
+      const tested = calleeChecks(a, e, f)?.tested ?? [];
+      if (tested.length) return add(tested.flatMap((i) => (e.args[i] ? targetOf(e.args[i]) : [])));
       if (ARG_CHECKS.has(name) || CHECK_NAME.test(name) || a.models.validators.find(a.siteOf(e, f)).length) {
         add(e.args.flatMap(targetOf));
         for (const k of e.kwargs) add(targetOf(k.value));
@@ -160,12 +164,18 @@ function resultOf(a: Analyzer, e: Expr, f: Frame): Target[] {
   return [...(v?.validates ?? [])];
 }
 
-/** The checks a condition makes, for its `then` and `else` branches. */
-export function checkGuard(a: Analyzer, test: Expr, f: Frame): { then: Check[]; else: Check[] } {
+/** The values a condition checks, where it is true (`then`) and where it is false (`else`). */
+export function checkedTargets(a: Analyzer, test: Expr, f: Frame): { then: Target[]; else: Target[] } {
   const found: Found[] = [];
   collect(a, test, f, found);
-  const on = (side: Side) => found.filter((x) => x.side === side || x.side === 'both').map((x) => validation(a, x.t));
+  const on = (side: Side) => found.filter((x) => x.side === side || x.side === 'both').map((x) => x.t);
   return { then: on('then'), else: on('else') };
+}
+
+/** The checks a condition makes, for its `then` and `else` branches. */
+export function checkGuard(a: Analyzer, test: Expr, f: Frame): { then: Check[]; else: Check[] } {
+  const t = checkedTargets(a, test, f);
+  return { then: t.then.map((x) => validation(a, x)), else: t.else.map((x) => validation(a, x)) };
 }
 
 /** Marks a target validated: a role object remembers the field, a plain value loses its taint. */

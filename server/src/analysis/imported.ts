@@ -10,6 +10,7 @@
 import type { Expr } from './ir';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import type { SinkModel } from './model-types';
+import type { ParamChecks } from './param-checks';
 import { readPath } from './objects';
 import { addStep, deepTaint, EMPTY, isCleared, type Origin, type Step, type Value } from './values';
 
@@ -40,6 +41,8 @@ export interface ImportedFunction {
   readonly file: string;
   readonly returns: Value;
   readonly sinks: readonly ImportedSink[];
+  /** Parameters it checks for its callers (param-checks.ts). */
+  readonly checks?: ParamChecks;
 }
 
 export type ExportTable = ReadonlyMap<string, ImportedFunction>;
@@ -88,7 +91,7 @@ export function portable(name: string, file: string, fnId: number, s: Summary, t
     if (!at) continue;
     sinks.push({ kind: ps.sink.kind, model: ps.sink.model, callee: ps.sink.callee, line: lineOf(text, ps.sink.call.start), value: sinkValue, status: ps.sink.status, origin, at });
   }
-  return { name, file, returns: value(s.returns, true), sinks };
+  return { name, file, returns: value(s.returns, true), sinks, ...(s.checks ? { checks: s.checks } : {}) };
 }
 
 /**

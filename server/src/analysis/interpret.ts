@@ -11,6 +11,7 @@
 //   so do calls to functions a workspace file exports when the host gives an `importer` (imported.ts).
 // - Sinks record flows; flows from placeholders go into the enclosing function's summary instead.
 import { checkGuard, type Check } from './guards';
+import { paramChecks, type ParamChecks } from './param-checks';
 import { evalCall, recordSinks, sitesOfStore } from './calls';
 import { Env } from './env';
 import type { Binding, Expr, FileIR, Func, Pattern, Span, Stmt } from './ir';
@@ -58,6 +59,7 @@ export interface Summary {
   sinks: Array<{ sink: SinkHit; origin: Origin; at: Origin }>;
   /** Methods called on a parameter (`res.send(x)` in `fail(res, x)`): sinks once a caller passes a response. */
   deferred: Deferred[];
+  checks?: ParamChecks;
 }
 
 export interface Deferred {
@@ -187,6 +189,7 @@ export class Analyzer {
       if (!(e instanceof Stop)) throw e;
     }
     summary.returns = join(...frame.returns);
+    summary.checks = paramChecks(this, fn, frame);
     this.active.delete(fn.id);
     return summary;
   }

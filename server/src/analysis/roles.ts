@@ -21,6 +21,8 @@ export interface Roles {
   readonly methods: ReadonlyMap<number, string>;
 }
 
+/** Names of a node-style callback parameter. */
+const CALLBACK = /^(?:callback|cb|done)$/;
 /** Methods named for an HTTP verb: a class-based view's handlers (Django, Flask's MethodView), NestJS's `@Delete()`. */
 const VERB = /^(get|post|put|patch|delete|head|options)$/i;
 
@@ -159,11 +161,15 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
   // 3. Parameter rules: names, annotations, decorators, handler names, directives.
   const fileDirective = ir.top.directives;
   for (const fn of ir.funcs) {
+    // A node-style callback second (`request: (req, callback) => …`, maplibre-native's resource loader) answers a
+    // library, not a client: an HTTP handler answers through a response (`res`, `reply`, `h`), so `req` is no request by name.
+    const libraryHook = !routes.has(fn.id) && CALLBACK.test(fn.params[1]?.name ?? '');
     fn.params.forEach((p) => {
       if (roles.has(p)) return;
       for (const rule of models.params) {
         // A function the file calls gets its arguments from its callers (summaries), not from its names.
         if (called.has(fn.id) && !rule.decorators) continue;
+        if (libraryHook && rule.names && !rule.annotations && !rule.decorators) continue;
         const v = matchParam(rule, fn, p, routes.has(fn.id), importsOk, fileDirective, models);
         if (v === null) continue;
         if (v) roles.set(p, v);

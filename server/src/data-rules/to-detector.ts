@@ -22,6 +22,7 @@ export function toDetector(rule: DataRule): Detector {
   const notOnLine = (rule.notOnLine ?? []).map((a) => new RegExp(a));
   const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
   const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
+  const docPages = (rule.docPages ?? []).map((a) => new RegExp(a, 'i'));
   const group = rule.group ?? 0;
   return {
     id: rule.id,
@@ -45,6 +46,7 @@ export function toDetector(rule: DataRule): Detector {
       let matched = 0;
       let strings: Array<[number, number]> | undefined;
       let low: boolean | undefined;
+      let docPage: boolean | undefined;
       for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
         // A window may be one long line with thousands of matches: each match's own work is budgeted too
         // (after the first, so a rule always gets as far as its first finding).
@@ -69,10 +71,13 @@ export function toDetector(rule: DataRule): Detector {
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
+        // A documentation page's sample (mountebank's API docs show example request bodies): shown, as information.
+        docPage ??= docPages.some((r) => r.test(ctx.path));
         ctx.report({
           start,
           end,
-          ...(low ? { confidence: 'low' as const } : {}),
+          ...(low || docPage ? { confidence: 'low' as const } : {}),
+          ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),
         });

@@ -26,6 +26,8 @@ export interface DataRule {
   lowInFileWith?: string[];
   /** Language ids whose files are documentation for this rule (README examples): findings there are low confidence. */
   lowInLanguages?: string[];
+  /** Regexes on the workspace-relative path of documentation pages (`docs/…/page.ejs`): findings there are examples, low confidence and info. */
+  docPages?: string[];
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

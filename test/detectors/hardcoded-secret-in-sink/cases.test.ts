@@ -12,6 +12,12 @@ const jsJwtAlias = "import jwt from 'jsonwebtoken';\nconst JWT_SECRET = 'dev-sec
 const jsJwtFallback = "const jwt = require('jsonwebtoken');\nconst secret = process.env.JWT_SECRET || 'fallback-secret';\njwt.verify(token, secret);";
 const jsNamed = "import { sign } from 'jsonwebtoken';\nsign(payload, 'my super secret key');";
 const jsHmac = "const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'abc123').update(body).digest('hex');";
+// An HMAC as a keyed hash of names (whistle's temp and certificate file names): the helper returns only the digest.
+const hashHelper = "const { createHmac } = require('crypto');\nexports.getHash = function (str) {\n  var hmac = createHmac('sha256', '5b6af7b9884e1165');\n  return hmac.update(str).digest('hex');\n};";
+const hexHash = "const crypto = require('crypto');\nfunction getHexHash(ctn, key) {\n  return crypto.createHmac('sha256', key || 'whistle_temp_files').update(ctn || '').digest('hex').toLowerCase();\n}";
+// …while a helper named for signing, or one that hands back more than the digest, keeps it.
+const signHelper = "const crypto = require('crypto');\nfunction signPayload(body) {\n  return crypto.createHmac('sha256', '5b6af7b9884e1165').update(body).digest('hex');\n}";
+const hashAndSend = "const crypto = require('crypto');\nfunction hashBody(body, res) {\n  const mac = crypto.createHmac('sha256', '5b6af7b9884e1165').update(body).digest('hex');\n  res.set('X-Signature', mac);\n}";
 const jsCipher = "import { createCipheriv } from 'node:crypto';\nconst c = createCipheriv('aes-256-cbc', Buffer.from('0123456789abcdef0123456789abcdef'), iv);";
 const jsPool = "const { Pool } = require('pg');\nconst pool = new Pool({ user: 'app', host: 'db', password: 'postgres', port: 5432 });";
 const jsMysql = "const mysql = require('mysql');\nconst options = { host: 'localhost', user: 'root', password: 'hunter2' };\nconst db = mysql.createConnection(options);";
@@ -50,6 +56,10 @@ ruleTester('hardcoded-secret-in-sink', 'javascript', {
     flag(jsJwtFallback, 'fallback-secret', 'fallback:weak'),
     flag(jsNamed, 'my super secret key', 'sink:weak'),
     flag(jsHmac, 'abc123', 'sink:weak'),
+    { code: hashHelper, errors: [{ ...at(hashHelper, '5b6af7b9884e1165', 'sink:weak:hash'), confidence: 'low', severity: 'info' }] },
+    { code: hexHash, errors: [{ ...at(hexHash, 'whistle_temp_files', 'sink:weak:hash'), confidence: 'low', severity: 'info' }] },
+    { code: signHelper, errors: [{ ...at(signHelper, '5b6af7b9884e1165', 'sink:weak'), confidence: 'high' }] },
+    { code: hashAndSend, errors: [{ ...at(hashAndSend, '5b6af7b9884e1165', 'sink:weak'), confidence: 'high' }] },
     flag(jsCipher, '0123456789abcdef0123456789abcdef', 'sink:weak'),
     flag(jsPool, 'postgres', 'sink:weak'),
     flag(jsMysql, 'hunter2', 'sink:weak'),

@@ -21,6 +21,26 @@ const c6 = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const pa
 const E = (test: string) => `const fs = require('fs');\nconst path = require('path');\napp.post('/img/delete', (req, res) => {\n  db.products.findOne({ _id: req.body.id }, (err, product) => {\n    if (${test}) {\n      fs.unlink(path.join('public', req.body.productImage), () => res.end());\n    }\n  });\n});`;
 const e2 = E('req.body.productImage === req.query.image');
 const e3 = E('req.body.productImage !== product.productImage');
+// A library's request hook with a node-style callback (tileserver-gl's maplibre-native resource loader): `req.url` is a style's
+// resource URL, not a client's; the same body in a handler answering through `res` keeps its finding.
+const H = (params: string, answer: string) => `const fs = require('fs');\nconst path = require('path');\nconst map = new mlgl.Map({\n  request: async (${params}) => {\n    const name = decodeURI(req.url).substring(7);\n    const file = path.join(options.paths.files, name);\n    fs.readFile(file, (err, data) => ${answer});\n  },\n});`;
+const hook = H('req, callback', 'callback(err, { data })');
+// Checks inside a helper: one that throws unless its argument matches (tileserver-gl's font range), one whose result is
+// the check (whistle's `existsUpPath`, here and imported); a helper that only logs the odd value checks nothing.
+const A = (helper: string, use: string) => `const fs = require('fs');\nconst path = require('path');\n${helper}\napp.get('/fonts/:range', (req, res) => {\n${use}\n  res.send(fs.readFileSync(path.join(FONTS, req.params.range + '.pbf')));\n});`;
+const throws = A("function fontRange(range) {\n  if (!/^\\d+-\\d+$/.test(range)) throw new Error('Invalid range');\n}", '  fontRange(req.params.range);');
+const logs = A("function noteRange(range) {\n  if (!/^\\d+-\\d+$/.test(range)) console.warn('odd range', range);\n}", '  noteRange(req.params.range);');
+const UP = "function existsUpPath(str) {\n  return /(^|[\\/])\\.\\.([\\/]|$)/.test(str);\n}";
+const tests = A(UP, '  if (existsUpPath(req.params.range)) return res.end();');
+const says = A("function seen(str) {\n  console.log(str);\n  return true;\n}", '  if (!seen(req.params.range)) return res.end();');
+// What a fully anchored match of names without `.`, `/` or `\\` returns (tileserver-gl's font range) can climb no folder.
+const M = (re: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/fonts/:range', (req, res) => {\n  const rangeMatch = req.params.range.match(${re});\n  const range = rangeMatch?.[0] || 'invalid';\n  res.send(fs.readFileSync(path.join(FONTS, \`\${range}.pbf\`)));\n});`;
+const dotted = M('/^[\\w.]+$/');
+const upIndex = "const common = require('./common');\nconst fs = require('fs');\nconst path = require('path');\napp.get('/plugin/*', (req, res) => {\n  if (common.existsUpPath(req.path)) return res.end();\n  fs.createReadStream(path.join(PLUGIN_DIR, req.path)).pipe(res);\n});";
+const upCommon = { 'lib/common.js': `exports.existsUpPath = ${UP.replace('function existsUpPath', 'function ')};\nexports.getStat = function (file, cb) {\n  require('fs').stat(file, cb);\n};\n` };
+// The file reached through an imported helper too (whistle's `common.getStat`): both known in the slow tier.
+const upStat = "const common = require('./common');\nconst path = require('path');\napp.get('/plugin/*', (req, res) => {\n  if (common.existsUpPath(req.path)) return res.end();\n  common.getStat(path.join(PLUGIN_DIR, req.path), (err, stat) => res.json(stat));\n});";
+const handler = H('req, res', 'res.end(data)');
 
 ruleTester('path-traversal', 'javascript', {
   valid: [
@@ -38,6 +58,9 @@ ruleTester('path-traversal', 'javascript', {
     // a helper named for the allow-list it checks (held-out sample: mountebank's feedController)
     "const fs = require('fs');\napp.get('/releases/:version', (req, res) => {\n  const version = req.params.version;\n  if (versionInWhitelist(version) && fs.existsSync(`releases/${version}.ejs`)) res.render(version);\n});",
     G('/^\\/theme\\/(\\w+\\.\\w+)$/'),
+    hook,
+    throws, tests, M('/^[\\d-]+$/'), M('/^[a-z0-9_-]{1,64}$/i'),
+    { code: upStat, path: 'lib/index.js', files: upCommon },
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
@@ -45,6 +68,16 @@ ruleTester('path-traversal', 'javascript', {
     // …equal to other input, or unequal to the stored value, it is still anything
     { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
+    { code: handler, errors: [at(handler, 'file', 'request:direct', { after: 'fs.readFile(file' })] },
+    { code: dotted, errors: [at(dotted, 'path.join(FONTS, `${range}.pbf`)', 'request:unknown')] },
+    { code: logs, errors: [at(logs, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },
+    { code: says, errors: [at(says, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },
+    // …and one that only logs checks nothing.
+    { code: upStat, path: 'lib/index.js', files: { 'lib/common.js': upCommon['lib/common.js'].replace(/return \/.*\.test\(str\);/, 'console.log(str);\n  return false;') }, errors: [at(upStat, 'path.join(PLUGIN_DIR, req.path)', 'request:summary')] },
+    // Known gap: a sink in the file itself is judged in the fast tier, before imported checks are known.
+    { code: upIndex, path: 'lib/index.js', files: upCommon, errors: [at(upIndex, 'path.join(PLUGIN_DIR, req.path)', 'request:direct')] },
+    // The imported helper not in the workspace: nothing known about it.
+    { code: upIndex, path: 'lib/index.js', errors: [at(upIndex, 'path.join(PLUGIN_DIR, req.path)', 'request:direct')] },
     // a helper that loads or extends the list checks nothing
     { code: W, errors: [at(W, '`releases/${version}.ejs`', 'request:direct')] },
     { code: c1, errors: [at(c1, "path.join(__dirname, 'files', req.query.name)", 'request:direct')], output: c1.replace("req.query.name)", 'path.basename(req.query.name))') },

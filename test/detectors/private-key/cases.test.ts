@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { findingsOf, ruleTester } from '../harness';
 
 const BODY = 'MIIEowIBAAKCAQEAt3Qk9v0mZ7bX2Lx4Jr8sHc6Yp1Wn5Ue3Tq0Vd2Ri7Fo9Gk1Ma4Zb6N';
+const DOC = `<pre><code>POST /imposters HTTP/1.1\n{\n  "key": "-----BEGIN RSA PRIVATE KEY-----\\n${BODY}\\n${BODY}\\n-----END RSA PRIVATE KEY-----\\n"\n}</code></pre>`;
 
 ruleTester('private-key', 'plaintext', {
   valid: [
@@ -18,6 +19,12 @@ ruleTester('private-key', 'plaintext', {
     { code: `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F1C9A7E5B2D4C6E8A0B1D3F5A7C9E1B\n\n${BODY}\n-----END RSA PRIVATE KEY-----`, errors: 1 },
     { code: `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${BODY}\n-----END PGP PRIVATE KEY BLOCK-----`, errors: 1 },
     { code: `key = "-----BEGIN PRIVATE KEY-----\\n${BODY}\\n-----END PRIVATE KEY-----\\n"`, language: 'python', errors: [{ line: 1, column: 8 }] },
+    // An example request body on a documentation page (mountebank's docs/protocols/https.ejs): shown, as information.
+    { code: DOC, language: 'ejs', path: 'src/views/docs/protocols/https.ejs', errors: [{ line: 3, column: 11, confidence: 'low', severity: 'info' }] },
+    { code: DOC, language: 'markdown', path: 'docs/tls.md', errors: [{ line: 3, column: 11, confidence: 'low', severity: 'info' }] },
+    // …the same key in the server's code, even beside the docs, and a page outside any docs folder keep the rule's level.
+    { code: `const key = \`-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n-----END RSA PRIVATE KEY-----\`;`, language: 'javascript', path: 'src/views/docs/sample-server.js', errors: [{ line: 1, confidence: 'high', severity: 'error' }] },
+    { code: DOC, language: 'ejs', path: 'src/views/imposter.ejs', errors: [{ line: 3, column: 11, confidence: 'high', severity: 'error' }] },
   ],
 });
 

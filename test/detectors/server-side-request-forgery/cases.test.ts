@@ -4,6 +4,10 @@ const c1 = "const axios = require('axios');\napp.get('/proxy', async (req, res) 
 const c2 = "app.post('/hook', async (req, res) => {\n  const { callback } = req.body;\n  await fetch(callback, { method: 'POST' });\n});";
 const c4 = "const axios = require('axios');\napp.get('/proxy', async (req, res) => {\n  const config = { method: 'GET', url: req.query.target, headers };\n  res.json((await axios(config)).data);\n});";
 const c5 = "const axios = require('axios');\nasync function post(url, data) {\n  return axios({ method: 'POST', url, data });\n}\napp.get('/s', async (req, res) => res.json(await post(req.query.target, { q: 1 })));";
+// A library's request hook with a node-style callback (tileserver-gl's maplibre-native resource loader): no client's request.
+const hook = "const mlgl = require('@maplibre/maplibre-gl-native');\nconst renderer = new mlgl.Map({\n  request: async (req, callback) => {\n    const response = await fetch(req.url);\n    callback(null, { data: Buffer.from(await response.arrayBuffer()) });\n  },\n});";
+// …while a handler not registered in the file, answering through its response, keeps its request.
+const loose = "module.exports = async function proxy(req, res) {\n  const r = await fetch(req.query.url);\n  res.send(await r.text());\n};";
 const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req.query.host + '/image.png');\n});";
 
 ruleTester('server-side-request-forgery', 'javascript', {
@@ -18,9 +22,11 @@ ruleTester('server-side-request-forgery', 'javascript', {
     // input in an options object's body or params goes to the fixed host it names (flowise's FireCrawl client)
     "const axios = require('axios');\napp.get('/search', async (req, res) => {\n  const config = { method: 'POST', url: API_URL + '/v1/search', data: { query: req.query.q }, headers };\n  res.json((await axios(config)).data);\n});",
     "const axios = require('axios');\nasync function post(url, data) {\n  return axios({ method: 'POST', url, data });\n}\napp.get('/s', async (req, res) => res.json(await post(API_URL + '/v1/search', { query: req.query.q })));",
+    hook,
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
+    { code: loose, errors: [at(loose, 'req.query.url', 'request:direct')] },
     { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },
     { code: c3, errors: [at(c3, "'http://' + req.query.host + '/image.png'", 'request:direct')] },
     // …its target field from input still counts

@@ -54,8 +54,9 @@ export const hardcodedSecretInSink: Detector = {
       ctx.report({
         start: s.start,
         end: s.end,
-        kind: `${s.how}${weak ? ':weak' : ''}`,
-        confidence: CONFIDENCE[s.how],
+        kind: `${s.how}${weak ? ':weak' : ''}${s.hashOnly ? ':hash' : ''}`,
+        // A keyed hash of names (`getHash(str)` returning only the digest): nothing in sight is authenticated with it.
+        ...(s.hashOnly ? { confidence: 'low' as const, severity: 'info' as const } : { confidence: CONFIDENCE[s.how] }),
         message: message(s, weak),
         fix: s.fixable && s.how === 'sink' ? moveToEnvFix(ctx.text, ctx.languageId, s.start, s.end, env) : undefined,
       });

@@ -10,8 +10,8 @@ export type SinkHow = 'sink' | 'fallback' | 'fallback-other' | 'compare';
 export type SinkRole = 'secret' | 'check';
 
 /** A literal (offsets inside its quotes), what it is used as ("the JWT key"), where, the variable a fix reads. */
-export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean; url?: boolean }
-export type At = Pick<SinkSecret, 'role' | 'what' | 'where' | 'env' | 'url'>;
+export interface SinkSecret { start: number; end: number; value: string; how: SinkHow; role: SinkRole; what: string; where: string; env: string; fixable: boolean; url?: boolean; hashOnly?: boolean }
+export type At = Pick<SinkSecret, 'role' | 'what' | 'where' | 'env' | 'url' | 'hashOnly'>;
 /** A sink's value read from another module (`config.secret`): span of the expression, the module and member path. */
 export type ImportedSink = At & { start: number; end: number; how: SinkHow; module: string; path: readonly string[] };
 /** What the fact finds: literals at sinks in this file, and values that sinks read from other modules (slow tier). */

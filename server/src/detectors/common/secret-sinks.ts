@@ -4,12 +4,13 @@
 // bound once in the file followed for the value. Which calls and settings count is data
 // (rules/secret-sinks/sinks.json); the policy (what to say, how sure) is the rule's.
 import { ir } from '../../analysis';
-import type { Expr, FileIR, Stmt } from '../../analysis/ir';
+import type { Expr, FileIR, Func, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import type { Fact } from '../../core/types';
 import { comparedLiterals } from './secret-comparisons';
 import { FileValues, kwargOf, propOf, valuesAt } from './secret-sink-values';
 import { SinkGate } from './secret-sink-gate';
+import { keyedHashOnly } from './secret-sink-keyed-hash';
 import sinkPack from '../../../../rules/secret-sinks/sinks.json';
 
 import type { At, CallSpec, ImportedSink, SettingSpec, SinkHow, SinkPack, SinkScan, SinkSecret } from './secret-sink-types';
@@ -49,14 +50,14 @@ class FileSinks {
   run(): SinkScan {
     for (const fn of this.lowered.funcs) {
       this.tick();
-      forEachExpr(fn.body, (e) => { if (e.k === 'call') this.call(e); });
+      forEachExpr(fn.body, (e) => { if (e.k === 'call') this.call(e, fn); });
       this.stores(fn.body, fn === this.lowered.top);
     }
     comparedLiterals(this.lowered, this.values, this.text, (lit, name) => this.literal(lit, { role: 'check', what: `\`${name}\``, where: 'a comparison', env: 'ADMIN_PASSWORD' }, 'compare'));
     return { literals: [...this.out.values()].sort((x, y) => x.start - y.start), imported: this.imported };
   }
 
-  private call(e: Expr & { k: 'call' }): void {
+  private call(e: Expr & { k: 'call' }, fn: Func): void {
     let path: string | undefined | null = null;
     for (const spec of this.calls) {
       if (spec.res.length && path === null) path = this.values.pathOf(e.callee);
@@ -70,7 +71,8 @@ class FileSinks {
         let v: Expr | undefined = a.kwarg !== undefined ? kwargOf(e.kwargs, a.kwarg) : e.args[a.index!];
         if (a.option) for (const key of a.option.split('.')) { const o = this.values.resolve(v); v = o?.k === 'object' ? propOf(o, key) : undefined; }
         if (a.item !== undefined) { const t = this.values.resolve(v); v = t?.k === 'array' ? t.items[a.item] : undefined; }
-        this.value(v, { role: spec.role ?? 'secret', what: spec.what, where, env: spec.env, url: a.url });
+        const hashOnly = path === 'crypto.createHmac' && keyedHashOnly(fn, e, this.text) ? { hashOnly: true } : {};
+        this.value(v, { role: spec.role ?? 'secret', what: spec.what, where, env: spec.env, url: a.url, ...hashOnly });
       }
     }
   }

@@ -1,0 +1,86 @@
+// Raw output in server-side templates (EJS `<%- x %>`, Handlebars `{{{x}}}`, Pug `!= x` and `!{x}`, Jinja/Nunjucks
+// `| safe` and `{% autoescape false %}`), judged by the template's text and, when the code that renders it is in
+// the workspace, by what that code passes (`judge`).
+import type { DetectorContext, LanguageId } from '../../core/types';
+import { literalMacroParameter } from './template-macros';
+import type { Origin } from './template-render-args';
+
+export const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
+/**
+ * Per template language: a raw-output pattern whose group 1 holds the expression. They run over the
+ * whole file, so they stay linear: the group is captured whole and trimmed by `expression` (a lazy group
+ * before `\s*` rescans trailing blanks), and never runs past the next `{` (`{{{{…` restarts there).
+ */
+const RAW: Partial<Record<LanguageId, RegExp[]>> = {
+  ejs: [/<%-([^%]*)%>/g],
+  handlebars: [/\{\{\{([^{}]*)\}\}\}/g, /\{\{&([^{}]*)\}\}/g],
+  pug: [/^[ \t]*(?:[\w.#:-]+(?:\([^)\n]*\))?)?!=[ \t]*(\S[^\n]*)$/gm, /!\{((?:[^{}\n]|\{[^{}\n]*\})+)\}/g],
+  nunjucks: [/\{\{-?([^{}]*\|\s*safe\b[^{}]*)\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+  jinja: [/\{\{-?([^{}]*\|\s*safe\b[^{}]*)\}\}/g, /\{%-?\s*autoescape\s+(false|off)\s*-?%\}/g],
+};
+RAW.html = RAW.jinja;
+/** Output that is not data: partials, layout bodies, literal strings. */
+const HARMLESS = /^(include\b|body$|>|yield\b|defineContent\b|block\b|(['"])(?:\\.|(?!\2)[^\\\n\r\u2028\u2029])*\2\s*(\|\s*safe)?$|(false|off)$)/;
+/** Not raw: escaped again after `safe` (`| url_encode`), Jinja's `tojson` (escapes < > & '), a developer's help text or label, a form field's own call. */
+const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptags|escapejs)\b|\|\s*tojson\b(?:\([^()]*\))?\s*\|\s*safe\s*$|^[\w.]*\b(?:help_text|verbose_name|schema\.description)\s*\||^(?:\w+\.)*field\([^()]*\)\s*\|\s*safe$/;
+/** Helpers called with constants only (`exposeLocalsToBrowser()`, `{{{t "nav.home"}}}`) render the app's own markup. */
+const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
+const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
+/** Templates of other kinds of file (`settings.js.mustache`) no browser renders as HTML; mail bodies, where `autoescape off` is how Django writes text mail. */
+const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|plain|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
+const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|templates?\/|$)/i;
+/** Numbers by name (`user.id`, `obj.pk`, `item_id`, `forloop.counter`): no markup can be in them (a document's `_id` can be any string). */
+const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|[a-z0-9]_(?:id|pk|count)$/i;
+/**
+ * The deployment's own settings (Django's context processors: `STATIC_URL`, `HORIZON_CONFIG.x`, `settings.X`; an
+ * extension's configuration: `flasgger_config.footer_text`, `config.title`): an operator's, not a visitor's.
+ */
+const SETTING = /^(?:settings\.|(?:[a-z]\w*_)?config\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[A-Z]{3,}\b)/;
+/** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
+const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
+/** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
+const expression = (language: LanguageId, raw: string): string => (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
+
+/** A template of program code, no HTML tag outside its own tags (express-generator's `bin/www`): not HTML output either. */
+const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function)\b|module\.exports/m.test(o);
+
+/**
+ * Reports the template's raw output. `judge` says where a value comes from when the code rendering the template is
+ * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
+ * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
+ */
+export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined): void {
+  const patterns = RAW[ctx.languageId] ?? [];
+  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text))) return;
+  for (const re of patterns) {
+    for (const m of ctx.text.matchAll(re)) {
+      ctx.checkBudget();
+      const expr = expression(ctx.languageId, m[1]);
+      const bare = expr.replace(/\/\*[^]*?\*\/|\|\s*safe\s*$/g, '').trim();
+      const block = /autoescape/.test(m[0]);
+      const value = bare.replace(/\|.*$/, '').trim();
+      if (block ? MAIL_TEMPLATE.test(ctx.path) : HARMLESS.test(bare) || NOT_RAW.test(expr) || CONSTANT_CALL.test(bare) || NUMERIC.test(value)) continue;
+      const start = m.index! + m[0].indexOf(m[0].trimStart());
+      const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
+      // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
+      // a hint to check it (lowest for values named as markup or an object's own `x.render()`), unlike a whole block with escaping off.
+      const origin = block ? undefined : judge(/^[A-Za-z_$][\w$]*/.exec(value)?.[0] ?? '');
+      if (origin === 'const') continue;
+      const request = origin === 'request';
+      const server = origin === 'server';
+      const markup = !block && !request && !server && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value));
+      const setting = !block && !request && !markup && (server || SETTING.test(value));
+      // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
+      const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
+      // A macro's parameter that every call in the template passes a literal (mitmproxy's onboarding page): its own markup.
+      const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value);
+      ctx.report({
+        start, end: m.index! + m[0].length,
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : 'raw-output',
+        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own ? 'low' as const : 'medium' as const }),
+        message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
+      });
+    }
+  }
+}
+
