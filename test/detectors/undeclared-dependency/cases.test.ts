@@ -90,6 +90,18 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: ui, path: 'other/src/map-local.jsx', files, registry })), ['1:20', '2:19']);
   });
 
+  it('reads a scope that names a folder of the package as a bundler alias of it, TypeScript\'s `.js` naming the `.tsx`, when no such package is installed', async () => {
+    // held-out sample: evershop's webpack maps `@components` to src/components in code; its pages import
+    // `@components/common/Area.js` (src/components/common/Area.tsx) from src/modules/…
+    const registry = registryWith({ 'npm:@components/common': { latest: '1.0.0' }, 'npm:@components/admin': { latest: '1.0.0' }, 'npm:@sentry/node': { latest: '8.0.0' } });
+    const files = { 'package.json': PKG, ...INSTALLED, 'src/components/common/Area.tsx': 'export const Area = 1;', 'src/components/admin/grid/Grid.tsx': 'export default 1;' };
+    const code = "import { Area } from '@components/common/Area.js';\nimport Grid from '@components/admin/grid/Grid';\nimport Gone from '@components/common/Gone.js';\nimport * as Sentry from '@sentry/node';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'src/modules/cms/pages/Page.tsx', files, registry })), ['3:19', '4:26']);
+    // installed, the scope is the package's
+    const installed = { ...files, 'node_modules/@components/common/package.json': '{"version":"1.0.0"}' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'src/modules/cms/pages/Page.tsx', files: installed, registry })), ['1:23', '3:19', '4:26']);
+  });
+
   it('shows at low confidence a TypeScript import of a package whose @types alone are declared (its types are what is used)', async () => {
     const files = { 'package.json': '{ "name": "rest", "dependencies": { "@types/serve-static": "1" } }', 'node_modules/serve-static/package.json': '{"version":"1.16.0"}' };
     const code = "import {ServeStaticOptions} from 'serve-static';\nexport type O = ServeStaticOptions;\n";

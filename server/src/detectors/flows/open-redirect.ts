@@ -71,6 +71,25 @@ function upALevel(f: Flow, text: string): boolean {
   return uses.at(-1) === 'join' && uses.every((u) => u === 'pop' || u === 'join' || u === 'length');
 }
 
+/**
+ * The page's own URL parsed whole into a URL object that is sent back whole (`const url = new URL(location.href);
+ * url.searchParams.set('page', n); location.href = url.href`, evershop's admin grids): search, hash and path edits keep
+ * its scheme and host. Setting its href, protocol, host, hostname or port on the way, or the variable anew, counts.
+ */
+function ownUrlObject(f: Flow, text: string): boolean {
+  if (f.origin.label !== 'browser' || f.sink.helper || !PAGE_URL.test(f.origin.sourceText)) return false;
+  const before = text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start);
+  const name = /(?:^|[^\w$.])([\w$]+)\s*=\s*new\s+URL\(\s*$/.exec(before)?.[1];
+  if (!name || !/^\s*\)\s*(?![\s.[?(])/.test(text.slice(f.origin.source.end)) || f.sink.span.start < f.origin.source.end) return false;
+  // What the sink is given: an assignment's right side, or a call's first argument (`location.assign(url)`).
+  const sink = text.slice(f.sink.span.start, f.sink.span.end).replace(/\s+/g, '');
+  const sent = (/^[\w$.]+=(?!=)(.*?);?$/.exec(sink) ?? /^[\w$.]+\((.*?)(?:,[^()]*)?\);?$/.exec(sink))?.[1];
+  if (!sent || ![name, `${name}.href`, `${name}.toString()`, `String(${name})`].includes(sent)) return false;
+  const id = name.replace(/\$/g, '\\$');
+  const set = new RegExp(`(?<![\\w$.])${id}(?:\\s*\\.\\s*(?:href|protocol|host|hostname|port))?\\s*=(?!=)`);
+  return !set.test(text.slice(f.origin.source.end, f.sink.call.start));
+}
+
 export const openRedirect = flowRule({
   id: 'open-redirect',
   meta: { title: 'Redirect to a target from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-601'] },
@@ -80,5 +99,5 @@ export const openRedirect = flowRule({
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
   weak: (f) => HEADER.test(f.origin.detail ?? ''),
-  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text),
+  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text),
 });

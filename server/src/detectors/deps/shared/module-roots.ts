@@ -4,8 +4,14 @@ import type { ProjectService } from '../../../core/services';
 const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.vue', '.d.ts', '/index.ts', '/index.js', '/index.tsx', '/index.jsx'];
-/** `target` is a file, with a script extension or as a folder's index. */
-export const resolves = (project: ProjectService, target: string): boolean => EXTENSIONS.some((ext) => project.exists(target + ext));
+/** TypeScript's ESM imports name the emitted `.js` of a `.ts`/`.tsx` source (`@components/common/Area.js`). */
+const TS_SOURCES: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+/** `target` is a file, with a script extension or as a folder's index, or the TypeScript source of the `.js` it names. */
+export const resolves = (project: ProjectService, target: string): boolean => {
+  if (EXTENSIONS.some((ext) => project.exists(target + ext))) return true;
+  const m = /^(.*)(\.[cm]?jsx?)$/.exec(target);
+  return !!m && (TS_SOURCES[m[2]] ?? []).some((ext) => project.exists(m[1] + ext));
+};
 
 /**
  * A module root the bundler (webpack `resolve.modules`) or NODE_PATH adds, when the config that names it is not in the
@@ -16,6 +22,9 @@ export const resolves = (project: ProjectService, target: string): boolean => EX
  * stays the npm package's.
  */
 export function underModuleRoot(project: ProjectService, folders: readonly string[], manifest: string | undefined, specifier: string): boolean {
+  // A scope that is a bundler alias of a folder of that name (evershop's webpack maps `@components` to its
+  // `components/`, set in code the scan cannot read): `@components/common/Area.js` is `components/common/Area.tsx`.
+  if (/^@[\w.-]+\/./.test(specifier)) return underModuleRoot(project, folders, manifest, specifier.slice(1));
   if (specifier.startsWith('@') || !specifier.includes('/')) return false;
   const first = specifier.slice(0, specifier.indexOf('/'));
   const top = manifest === undefined ? '' : manifest.slice(0, Math.max(0, manifest.lastIndexOf('/')));
