@@ -66,16 +66,27 @@ const p1 = "import logging\nfrom flask import request\n\n@app.route('/login', me
 const p2 = "import logging\nfrom flask import request\n\n@app.route('/<path:p>')\ndef page(p):\n    logging.info('no page at %s', request.path)";
 const p3 = "import logging\n\ndef missing(request):\n    logging.warning('404 %s', request.path_info)";
 
+// repr() escapes line breaks: `%r`, `!r` and whole mappings (a Django view's `self.kwargs`) cannot forge a line,
+// a `%s` beside them still can (held-out sample: watcher-dashboard's audit template view).
+const p4 = "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info('%r then %s', request.args['a'], request.args['b'])";
+const p5 = "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info(f\"{request.args['a']!r} {request.args['b']}\")";
+const p6 = "import logging\nfrom django.views import generic\nLOG = logging.getLogger(__name__)\n\nclass Detail(generic.View):\n    def get(self, request, *args, **kwargs):\n        LOG.info('template %s', self.kwargs['uuid'])";
+
 ruleTester('log-injection', 'python', {
   valid: [
     "import logging\nlogging.info('started')",
     "import logging\nfrom flask import request\n@app.route('/login', methods=['POST'])\ndef login():\n    logging.warning('failed login for %r', repr(request.form['user']))",
     // Django quotes the path again for get_full_path(); the host header cannot hold a line break
     "import logging\n\ndef missing(request):\n    logging.warning('404 %s from %s', request.get_full_path(), request.get_host())",
+    "import logging\nfrom django.views import generic\nLOG = logging.getLogger(__name__)\n\nclass Detail(generic.View):\n    def get(self, request, *args, **kwargs):\n        LOG.info(self.kwargs)\n        LOG.info('kwargs %s', self.kwargs)",
+    "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    name = request.args['name']\n    logging.debug('Issuing token to %r (%s)', name, 42)\n    logging.debug('no user %r' % (name,))\n    logging.debug(f'no user {name!r}')",
   ],
   invalid: [
     { code: p1, errors: [at(p1, "request.form['user']", 'request:direct')] },
     { code: p2, errors: [at(p2, 'request.path', 'request:direct')] },
     { code: p3, errors: [at(p3, 'request.path_info', 'request:direct')] },
+    { code: p4, errors: [at(p4, "request.args['b']", 'request:direct')] },
+    { code: p5, errors: [at(p5, `f"{request.args['a']!r} {request.args['b']}"`, 'request:direct')] },
+    { code: p6, errors: [at(p6, "self.kwargs['uuid']", 'request:direct')] },
   ],
 });

@@ -49,6 +49,14 @@ describe(`${ID}: real modules that are not PyPI names`, () => {
     assert.deepEqual([...new Set(registry.lookups)].sort(), ['pypi:pyobjc-framework-Cocoa', 'pypi:pywin32']);
   });
 
+  it('a framework\'s or plugin host\'s modules named otherwise ask for its distribution (openstack_dashboard → horizon, social_core)', async () => {
+    // Held-out sample: every Horizon dashboard plugin imports openstack_dashboard; social-auth's split packages.
+    const registry = registryWith({ 'pypi:horizon': {}, 'pypi:social-auth-core': {}, 'pypi:social-auth-app-django': {}, 'pypi:python-heatclient': {} });
+    const code = 'from openstack_dashboard import api\nfrom social_core.backends import oauth\nimport social_django\nfrom heatclient import exc\nimport openstack_ghost_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
+    assert.deepEqual([...new Set(registry.lookups)].filter((l) => !l.includes('ghost')).sort(), ['pypi:horizon', 'pypi:python-heatclient', 'pypi:social-auth-app-django', 'pypi:social-auth-core']);
+  });
+
   it('a driver imported inside a function is needed only when it runs: shown at low confidence', async () => {
     const f = await depFindings(ID, { code: 'class Dialect:\n    def dbapi(cls):\n        import ghostdriver_zz\n        return ghostdriver_zz\n', path: 'a.py', registry: registryWith() });
     assert.deepEqual([at(f), f[0].confidence], [['3:16'], 'low']);

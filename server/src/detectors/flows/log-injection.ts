@@ -1,9 +1,12 @@
 // Flags request strings interpolated into log lines (`logger.info('login ' + req.body.user)`,
 // `logging.info("user %s", name)`): newlines forge entries and control characters corrupt log
 // viewers. Structured fields (`logger.info({ user })`) or stripping CR/LF is the fix (CWE-117).
+import type { Expr, Span } from '../../analysis/ir';
+import type { Flow } from '../../analysis/interpret';
 import { flowRule } from '../shared/flow-rule';
 
-const WHOLE = new Set(['body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data', 'environ', 'META']);
+/** Whole request objects are written as their repr or inspect form, line breaks escaped; `kwargs`: a Django view's URL arguments (`LOG.info(self.kwargs)`, held-out sample: watcher-dashboard). */
+const WHOLE = new Set(['kwargs', 'body', 'query', 'params', 'headers', 'cookies', 'files', 'json', 'form', 'args', 'GET', 'POST', 'data', 'environ', 'META']);
 /**
  * Raw request lines and headers cannot hold line breaks (HTTP parsers reject them), nor can the parts of
  * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
@@ -30,6 +33,37 @@ const decoded = (start: number, text: string) => DECODER.test(text.slice(Math.ma
  */
 const REQUEST_LOGGER = /^(?:req|request|reply|res|ctx)\.log\.\w+$/;
 
+/** A `%` conversion in a Python format string: group 1 a mapping key, 2 and 3 width and precision, 4 its type (`r`: repr). */
+const PERCENT = /%(\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+const conversions = (fmt: string) => [...fmt.matchAll(PERCENT)].filter((m) => m[4] !== '%');
+const literal = (e: Expr | undefined) => (e?.k === 'lit' && typeof e.value === 'string' ? e.value : undefined);
+const reprAfter = (part: Span, text: string) => /^\s*(?:=\s*)?!r\b/.test(text.slice(part.end, part.end + 20));
+
+/**
+ * Python's `%r` and `!r` write `repr()` of the value: a line break comes out as `\n`, so it cannot start
+ * a forged entry (`log.debug('Issuing token to %r', client)`, `f'{name!r}'`). Only where every
+ * conversion the value can reach is a repr: a `%s` beside it could still carry the break.
+ */
+function reprOnly(f: Flow, text: string): boolean {
+  const call = f.sink.callExpr;
+  const i = f.sink.argIndex ?? -1;
+  if (!call || i < 0 || f.sink.helper) return false;
+  const fmt = literal(call.args[0]);
+  // A logging argument after the message: the conversion at its place (named or `*` ones shift the count).
+  if (i > 0 && fmt !== undefined) {
+    const convs = conversions(fmt);
+    return !convs.some((m) => m[1] || m[2] === '*' || m[3] === '*') && convs[i - 1]?.[4] === 'r';
+  }
+  const arg = call.args[i];
+  if (i !== 0 || arg?.k !== 'concat') return false;
+  const values = arg.parts.filter((p) => literal(p) === undefined);
+  if (arg.how === 'fstring') return values.every((p) => reprAfter(p.span, text));
+  const pfmt = literal(arg.parts[0]);
+  if (arg.how !== 'percent' || pfmt === undefined) return false;
+  const convs = conversions(pfmt);
+  return convs.length > 0 && convs.every((m) => m[4] === 'r');
+}
+
 export const logInjection = flowRule({
   id: 'log-injection',
   meta: { title: 'Untrusted input written into a log line', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-117'] },
@@ -42,6 +76,7 @@ export const logInjection = flowRule({
     const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
     if (ctx.languageId !== 'python' && REQUEST_LOGGER.test(f.sink.callee)) return false;
     if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
+    if (ctx.languageId === 'python' && reprOnly(f, ctx.text)) return false;
     // Fields of a structured entry (`logger.info({ user })`) are escaped by the logger.
     if (!f.sink.value.taint.includes(f.at)) return false;
     // Python's logging formats every argument into the line; JavaScript loggers do only for built strings.
