@@ -5,18 +5,24 @@ import type { PyNode as Node } from './py-tree';
 
 export const kids = (n: Node | null | undefined): Node[] => (n ? n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
 
+/** Targets whose parts are targets. */
+const DESTRUCTURING = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target']);
+
 /** Names bound by an assignment target (for collecting locals). */
 export function targetNames(n: Node | null, out: Set<string>): void {
   if (!n) return;
   if (n.type === 'identifier') out.add(n.text);
-  else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target'].includes(n.type)) {
-    for (const c of kids(n)) targetNames(c, out);
-  }
+  else if (DESTRUCTURING.has(n.type)) for (const c of n.namedChildren) if (c.type !== 'comment') targetNames(c, out);
 }
 
-/** Locals of a function body: assigned names, minus `global`/`nonlocal` ones; nested scopes excluded. */
+/**
+ * Locals of a function body: assigned names, minus `global`/`nonlocal` ones; nested scopes excluded. It visits
+ * every node of the body, so it reads the children lists as they are (`kids` would copy one per node).
+ */
 export function collectLocals(body: Node | null, out: Set<string>, skip: Set<string>): void {
-  for (const c of kids(body)) collectLocalsOf(c, out, skip);
+  if (!body) return;
+  const children = body.namedChildren;
+  for (let i = 0; i < children.length; i++) if (children[i].type !== 'comment') collectLocalsOf(children[i], out, skip);
 }
 
 /** What one statement (or expression) of a body adds to its locals. */
