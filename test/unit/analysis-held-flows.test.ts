@@ -3,6 +3,7 @@
 // cleans the input, or not), and reports them as the fast tier would have when it has no summary.
 import assert from 'node:assert/strict';
 import type { Finding, Services } from '../../server/src/core/types';
+import { reuseStats } from '../../server/src/analysis/reuse';
 import { ProjectIndex } from '../../server/src/project/workspace-index';
 import { testEngine } from '../engine';
 import { memoryProject } from './workspace-index.test';
@@ -61,6 +62,20 @@ describe('analysis: flows held for the imported summary', () => {
     // A package's function is no workspace file: nothing to wait for.
     const pkg = ROUTE.replace("require('./common')", "require('common-utils')");
     assert.deepEqual(where((await tiers({ 'lib/index.js': pkg }, 'lib/index.js')).fast), [[5, 'request:direct']]);
+  });
+
+  it('an edit elsewhere keeps the flow held: the unit-by-unit walk replays what the import was handed', async () => {
+    const engine = await testEngine();
+    const other = "app.get('/raw', (req, res) => {\n  require('fs').createReadStream(path.join(RAW_DIR, req.query.r)).pipe(res);\n});\n";
+    // Each handler requires what it uses: no module-level name, so an edit in one replays the other.
+    const own = "app.get('/plugin/*', (req, res) => {\n  const common = require('./common');\n  if (common.existsUpPath(req.path)) return res.end();\n  require('fs').createReadStream(require('path').join(PLUGIN_DIR, req.path)).pipe(res);\n});\n";
+    const v1 = `${own}${other.replace('path.join', "require('path').join")}`;
+    const input = { languageId: 'javascript' as const, path: 'lib/edited.js' };
+    assert.deepEqual(where(traversal(engine.analyze({ ...input, text: v1 }, { incremental: true }).findings)), [[6, 'request:direct']]);
+    const v2 = v1.replace('req.query.r)).pipe(res);', 'req.query.r)).pipe(res); // typed');
+    const replayed = reuseStats.replayed;
+    assert.deepEqual(where(traversal(engine.analyze({ ...input, text: v2 }, { incremental: true }).findings)), [[6, 'request:direct']]);
+    assert.ok(reuseStats.replayed > replayed, 'the held handler was replayed, not walked again');
   });
 
   it('falls back to the fast verdict when the slow tier has no summary: no workspace, no file, nothing resolved', async () => {
