@@ -85,7 +85,7 @@ describe('analysis: flows held for the imported summary', () => {
     assert.deepEqual(where((await tiers({ 'lib/index.js': elsewhere, 'lib/common.js': CHECKS }, 'lib/index.js')).both), [[5, 'request:direct']]);
   });
 
-  it('a Python view holds a flow through a relative import and the helper\'s check clears it', async () => {
+  it('a Python view holds a flow through a relative import, or its own package\'s, and the helper\'s check clears it', async () => {
     const view = "import os\nfrom flask import request\nfrom .checks import plain_name\n\n@app.route('/dl')\ndef dl():\n    name = request.args['name']\n    if not plain_name(name):\n        return 'no'\n    return open(os.path.join(ROOT, name)).read()\n";
     const helper = "import re\n\ndef plain_name(name):\n    return re.fullmatch(r'[a-z]+', name)\n";
     const engine = await testEngine();
@@ -93,6 +93,11 @@ describe('analysis: flows held for the imported summary', () => {
     const files = { 'app/views.py': view, 'app/checks.py': helper, 'app/__init__.py': '' };
     assert.deepEqual(where(traversal(engine.analyze(input).findings)), []);
     assert.deepEqual(where(traversal((await engine.analyzeTiers(input, { workspace: new ProjectIndex(memoryProject(files)) })).findings)), []);
+    // Absolute, by the package the view sits in: held too; a package the path does not name is not.
+    const absolute = { ...input, text: view.replace('from .checks', 'from app.checks') };
+    assert.deepEqual(where(traversal(engine.analyze(absolute).findings)), []);
+    assert.deepEqual(where(traversal((await engine.analyzeTiers(absolute, { workspace: new ProjectIndex(memoryProject({ ...files, 'app/views.py': absolute.text })) })).findings)), []);
+    assert.deepEqual(where(traversal(engine.analyze({ ...input, text: view.replace('from .checks', 'from names.checks') }).findings)), [[9, 'request:direct']]);
     const logs = { ...files, 'app/checks.py': 'def plain_name(name):\n    print(name)\n    return True\n' };
     assert.deepEqual(where(traversal((await engine.analyzeTiers(input, { workspace: new ProjectIndex(memoryProject(logs)) })).findings)), [[9, 'request:direct']]);
   });

@@ -113,7 +113,7 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
       addName(a.importsWithInput, module, name);
       a.importLog?.push([module, name]);
       // Input handed to an imported function that is no sink itself: its summary may check or clean it.
-      if (!workspaceLooking(module) || sinks.length) continue;
+      if (!workspaceLooking(module, a.ir.language, a.path) || sinks.length) continue;
       for (const o of all.flatMap((x) => [...deepTaint(x), ...(x.from ?? [])])) {
         addName(a.importsWithInput, HANDED_TO_IMPORT, o.sourceText);
         a.importLog?.push([HANDED_TO_IMPORT, o.sourceText]);

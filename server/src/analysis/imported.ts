@@ -107,8 +107,15 @@ export function portable(name: string, file: string, fnId: number, s: Summary, t
  */
 export const HANDED_TO_IMPORT = '\0input';
 
-/** Whether an imported module may be a workspace file the slow tier summarises: relative in both languages. */
-export const workspaceLooking = (module: string): boolean => /^\.\.?(\/|$)/.test(module) || /^\.[\w.]*$/.test(module);
+/**
+ * Whether an imported module may be a workspace file the slow tier summarises, known without I/O: relative in
+ * both languages, or a Python package named by a folder the importing file sits in (`from app.utils import x`
+ * in `app/views.py`); others (packages, the standard library, sibling apps) keep the fast tier's verdict.
+ */
+export function workspaceLooking(module: string, language: 'js' | 'python', path: string): boolean {
+  if (/^\.\.?(\/|$)/.test(module) || (language === 'python' && /^\.[\w.]*$/.test(module))) return true;
+  return language === 'python' && path.split(/[\\/]/).slice(0, -1).includes(module.split('.')[0]);
+}
 
 export function addName(names: Map<string, Set<string>>, module: string, name: string): void {
   let set = names.get(module);
