@@ -3,7 +3,7 @@
 // workspace file on disk is followed by the slow tier.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import type { CodeAction } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from './apply-edit';
 import { LspClient } from './lsp-client';
 import { tempWorkspace, uriIn, writeIn } from './helpers';
@@ -62,5 +62,32 @@ describe('server over JSON-RPC: flow findings', () => {
     assert.equal(sql.length, 1);
     assert.deepEqual([sql[0].range.start.line, sql[0].range.start.character], [2, 11]);
     assert.match(String(sql[0].message), /through `findUser\(\)` in `db\/users\.js`/);
+  });
+
+  it('holds a flow through an imported check from the fast publish: the slow tier clears it or publishes it', async () => {
+    writeIn(dir, 'lib/common.js', "exports.existsUpPath = (str) => /(^|[\\/])\\.\\.([\\/]|$)/.test(str);\nexports.note = (str) => console.log(str);\n");
+    const uri = uriIn(dir, 'lib/index.js');
+    const text = [
+      "const common = require('./common');",
+      "const fs = require('fs');",
+      "const path = require('path');",
+      "app.get('/plugin/*', (req, res) => {",
+      '  if (common.existsUpPath(req.path)) return res.end();',
+      '  fs.createReadStream(path.join(PLUGIN_DIR, req.path)).pipe(res);',
+      '});',
+      "app.get('/doc', (req, res) => {",
+      '  common.note(req.query.f);',
+      '  fs.createReadStream(path.join(DOC_DIR, req.query.f)).pipe(res);',
+      '});',
+      "app.get('/raw', (req, res) => fs.createReadStream(path.join(RAW_DIR, req.query.r)).pipe(res));",
+      '',
+    ].join('\n');
+    client.open(uri, 'javascript', text);
+    const lines = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'path-traversal').map((d) => d.range.start.line);
+    await client.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'path-traversal' && x.range.start.line === 9), 'the held flow, from the slow tier');
+    const publishes = client.published.filter((p) => p.uri === uri && p.version === 1);
+    // The fast publish: only the flow that no imported function sees; the one the slow tier cleared never shows.
+    assert.deepEqual(lines(publishes[0]), [11]);
+    assert.deepEqual(lines(publishes.at(-1)!), [9, 11]);
   });
 });

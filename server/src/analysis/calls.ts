@@ -8,7 +8,7 @@ import type { Expr, Span } from './ir';
 import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
-import { addName, applyImported, importedCallee } from './imported';
+import { addName, applyImported, HANDED_TO_IMPORT, importedCallee, workspaceLooking } from './imported';
 import { assertArgs } from './param-checks';
 import { mayFetch, stringified, userFetch } from './labels';
 import type { ArgCondition, SinkModel } from './model-types';
@@ -112,6 +112,12 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     for (const [module, name] of importedCallee(a.ir.language, c, path)) {
       addName(a.importsWithInput, module, name);
       a.importLog?.push([module, name]);
+      // Input handed to an imported function that is no sink itself: its summary may check or clean it.
+      if (!workspaceLooking(module, a.ir.language, a.path) || sinks.length) continue;
+      for (const o of all.flatMap((x) => [...deepTaint(x), ...(x.from ?? [])])) {
+        addName(a.importsWithInput, HANDED_TO_IMPORT, o.sourceText);
+        a.importLog?.push([HANDED_TO_IMPORT, o.sourceText]);
+      }
     }
   }
   if (recv?.object && method) {

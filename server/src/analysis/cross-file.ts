@@ -5,9 +5,9 @@
 // Flow rules report from it only sinks the fast tier's analysis could not see (flow-rule.ts).
 import type { FileMemo } from '../core/memo';
 import type { AsyncDetectorContext, Fact } from '../core/types';
-import { addName, importedCallee, passThrough, portable, pythonDefs, type ExportTable, type ImportedFunction, type Importer } from './imported';
+import { addName, HANDED_TO_IMPORT, importedCallee, passThrough, portable, pythonDefs, type ExportTable, type ImportedFunction, type Importer } from './imported';
 import type { WorkspaceIndex } from '../core/services';
-import { analysis, ANALYSED, ir, languageOfAnalysis, mayHaveInput, memoAnalysed, modelsFor, ownResult, type FileAnalysis, type ModelContext } from './index';
+import { analysis, ANALYSED, ir, languageOfAnalysis, mayHaveInput, memoAnalysed, modelsFor, ownResult, type FileAnalysis, type Flow, type ModelContext } from './index';
 import { Analyzer, type Summary } from './interpret';
 import type { FileIR } from './ir';
 import type { Value } from './values';
@@ -200,9 +200,9 @@ export async function prepareImports(ctx: AsyncDetectorContext): Promise<void> {
   }
 }
 
-/** Whether applying an imported function can put it on a flow's path: a sink inside it, or a parameter it returns. */
+/** Whether applying an imported function can change a flow: a sink inside it, a parameter it returns or checks. */
 function matters(fn: ImportedFunction): boolean {
-  if (fn.sinks.length) return true;
+  if (fn.sinks.length || fn.checks) return true;
   const returnsInput = (v: Value, depth: number): boolean =>
     v.taint.length > 0 || (depth < 5 && (!!v.element && returnsInput(v.element, depth + 1) || [...(v.fields?.values() ?? [])].some((f) => returnsInput(f, depth + 1))));
   return returnsInput(fn.returns, 0);
@@ -235,3 +235,16 @@ export const importedAnalysis: Fact<FileAnalysis | undefined, AsyncDetectorConte
     return used ? { flows: a.flows, routes: a.roles.routes, routeMethods: a.roles.methods, language, imports: a.imports } : undefined;
   },
 };
+
+/**
+ * Whether the fast tier holds a flow back for the slow tier: its input was handed to a function a relative
+ * import names (`if (common.existsUpPath(req.path)) return`), which only that function's summary says checks it or not.
+ */
+export function handedToImport(fast: FileAnalysis, f: Flow): boolean {
+  return !!fast.importsWithInput?.get(HANDED_TO_IMPORT)?.has(f.origin.sourceText);
+}
+
+/** Whether the path goes through a function another workspace file exports (only the slow tier sees those). */
+export function throughImport(f: Flow): boolean {
+  return !!f.sink.helper || f.origin.steps.some((s) => s.file);
+}

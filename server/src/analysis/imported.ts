@@ -99,6 +99,24 @@ export function portable(name: string, file: string, fnId: number, s: Summary, t
  * called with input, including through each other's results, before any imported file is summarised.
  */
 /** Notes that `name` of `module` is used (the modules an analysis follows, with the names it calls). */
+/**
+ * Pseudo-module of `importsWithInput` whose names are the source texts (`req.path`) of input handed to a
+ * workspace-looking import (relative, so the slow tier may summarise it): flows from that input wait for the
+ * slow tier, which knows whether the import checks or cleans it (flow-rule.ts). Kept in `importsWithInput`
+ * so an edit's unit-by-unit walk replays it with the modules (reuse.ts); no file resolves to it.
+ */
+export const HANDED_TO_IMPORT = '\0input';
+
+/**
+ * Whether an imported module may be a workspace file the slow tier summarises, known without I/O: relative in
+ * both languages, or a Python package named by a folder the importing file sits in (`from app.utils import x`
+ * in `app/views.py`); others (packages, the standard library, sibling apps) keep the fast tier's verdict.
+ */
+export function workspaceLooking(module: string, language: 'js' | 'python', path: string): boolean {
+  if (/^\.\.?(\/|$)/.test(module) || (language === 'python' && /^\.[\w.]*$/.test(module))) return true;
+  return language === 'python' && path.split(/[\\/]/).slice(0, -1).includes(module.split('.')[0]);
+}
+
 export function addName(names: Map<string, Set<string>>, module: string, name: string): void {
   let set = names.get(module);
   if (!set) names.set(module, (set = new Set()));

@@ -4,9 +4,11 @@
 // flows are high, flows through a helper's summary medium, through an unknown call low; input that
 // the user controls anyway (argv, stdin, the environment) is low-trust: info, low confidence.
 // The slow tier adds the sinks that only the analysis with imported summaries reaches (cross-file.ts):
-// a sink the fast tier reported for this rule is never reported again.
+// a sink the fast tier reported for this rule is never reported again. A flow whose input the file hands
+// to a function from a relative import is held by the fast tier and decided by the slow one with that
+// function's summary (it checks or cleans the input, or not); without summaries it is reported as it was.
 import { analysis, type FileAnalysis, type Flow, type Step, type Value } from '../../analysis';
-import { importedAnalysis, importTables, prepareImports } from '../../analysis/cross-file';
+import { handedToImport, importedAnalysis, importTables, prepareImports, throughImport } from '../../analysis/cross-file';
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
 import { lineOf, lines } from './lines';
@@ -109,26 +111,25 @@ export function flowRule(rule: FlowRule): Detector {
     run(ctx: DetectorContext) {
       const result = ctx.get(analysis);
       if (!result) return;
-      for (const f of bestFlows(result, ctx).values()) report(ctx, result, f);
+      // Held: the slow tier decides them with the imported summaries (runAsync).
+      for (const f of bestFlows(result, ctx).values()) if (!handedToImport(result, f)) report(ctx, result, f);
     },
     async runAsync(ctx: AsyncDetectorContext) {
-      if (!ctx.services.workspace) return;
+      const fast = ctx.get(analysis);
+      const published = fast ? bestFlows(fast, ctx) : new Map<number, Flow>();
+      const held = new Map([...published].filter(([, f]) => handedToImport(fast!, f)));
+      for (const at of held.keys()) published.delete(at);
+      // Without the imported summaries (no workspace, nothing resolved or worth applying, out of time)
+      // a held flow keeps the fast tier's verdict: the slow tier reports it instead.
+      const fallback = () => { for (const f of held.values()) report(ctx, fast!, f); };
+      if (!ctx.services.workspace) return fallback();
       await prepareImports(ctx);
       if (ctx.signal?.aborted) return;
       const crossing = ctx.get(importedAnalysis);
-      if (!crossing) return;
-      const fast = ctx.get(analysis);
-      const reported = fast ? bestFlows(fast, ctx) : new Map<number, Flow>();
-      for (const [at, f] of bestFlows(crossing, ctx)) {
-        if (!reported.has(at) && throughImport(f)) report(ctx, crossing, f);
-      }
+      if (!crossing) return fallback();
+      for (const [at, f] of bestFlows(crossing, ctx)) if (held.has(at) || (!published.has(at) && throughImport(f))) report(ctx, crossing, f);
     },
   };
-}
-
-/** Whether the path goes through a function another workspace file exports (only the slow tier sees those). */
-function throughImport(f: Flow): boolean {
-  return !!f.sink.helper || f.origin.steps.some((s) => s.file);
 }
 
 /**
