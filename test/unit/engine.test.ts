@@ -41,6 +41,27 @@ describe('core/engine', () => {
     }
   });
 
+  it('refuses to verify a fix for a finding its rule\'s fast run does not report (the slow tier\'s), and still verifies a slow-only rule\'s', async () => {
+    // The flow rules' shape: the fast run holds a finding the slow tier then reports with more facts.
+    const held: Detector = {
+      id: 'held', meta: META, languages: '*', keywords: ['needle'],
+      run() {},
+      async runAsync(ctx) {
+        const i = ctx.text.indexOf('needle');
+        if (i >= 0) ctx.report({ start: i, end: i + 6, message: 'needle', fix: { title: 'fix', verify: true, edits: [{ start: i, end: i + 6, newText: 'needle2' }] } });
+      },
+    };
+    const input = { text: 'a needle here', languageId: 'javascript' as const, path: 'src/a.js' };
+    const e = new Engine([held]);
+    const [f] = (await e.analyzeAsync(input, {})).findings;
+    assert.equal(f.fix?.verify, true);
+    assert.equal(e.verifyFix(input, f), false, 'the fast run never reported it, so running it again proves nothing');
+    // A rule with no fast run at all is trusted as before (nothing to run).
+    const slowOnly = new Engine([{ ...held, run: undefined }]);
+    const [g] = (await slowOnly.analyzeAsync(input, {})).findings;
+    assert.equal(slowOnly.verifyFix(input, g), true);
+  });
+
   it('skips a detector whose keywords are absent (case-insensitive prefilter)', () => {
     const d = finder('needle-rule', 'NEEDLE');
     const e = new Engine([d]);

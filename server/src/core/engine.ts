@@ -144,7 +144,8 @@ export class Engine {
 
   /**
    * Whether a fix marked `verify` clears its finding: the rule's detectors run again on the fixed text
-   * and must report nothing over the edited region. Hosts call it when they are about to offer the
+   * and must report nothing over the edited region, and must have reported the finding on the text as it
+   * is (else the re-run says nothing about it). Hosts call it when they are about to offer the
    * fix (a code action, a report), not on every keystroke.
    */
   verifyFix(input: AnalyzeInput, finding: Finding, options: AnalyzeOptions = {}): boolean {
@@ -159,6 +160,10 @@ export class Engine {
     const grow = fix.edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
     const hi = Math.max(...fix.edits.map((e) => e.end), index.offsetAt(finding.range.end)) + grow;
     const owners = this.detectors.filter((d) => d.run && (d.id === finding.ruleId || d.ruleIds?.includes(finding.ruleId)) && (d.languages === '*' || d.languages.includes(input.languageId)));
+    // A finding its rule's fast run does not report on the unfixed text (the slow tier's: a flow decided with an
+    // imported file's summary) cannot be checked by running it again: its fix is not offered as verified.
+    const [fs, fe] = [index.offsetAt(finding.range.start), index.offsetAt(finding.range.end)];
+    if (owners.length && !owners.some((d) => this.stillReported(d, input, input.text, options).some((r) => r.start < Math.max(fe, fs + 1) && r.end > fs))) return false;
     return owners.every((d) => !this.stillReported(d, input, text, options).some((r) => r.start < hi && r.end > lo));
   }
 
