@@ -39,6 +39,26 @@ function caughtAroundStore(id: ts.Identifier, sf: ts.SourceFile): boolean {
   return false;
 }
 
+/** Validation calls: `validator.validate(body, cb)`, `Joi.validate(v, schema, cb)`, yup's `schema.validate(x).catch(cb)`. */
+const VALIDATE_CALL = /^validate\w*$/i;
+
+/** Whether `id` is the first parameter of a callback a validation call reports its result to (formio's submission validator). */
+function validationResult(id: ts.Identifier): boolean {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isFunctionLike(n)) continue;
+    const first = n.parameters[0]?.name;
+    if (!first || !ts.isIdentifier(first) || first.text !== id.text) return false;
+    const call = n.parent;
+    if (!ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
+    let callee = call.expression;
+    // `.catch(cb)` and `.then(ok, cb)` at the end of a promise chain: the call the chain starts from.
+    while (ts.isPropertyAccessExpression(callee) && /^(?:catch|then|finally)$/.test(callee.name.text) && ts.isCallExpression(callee.expression)) callee = callee.expression.expression;
+    const fn = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    return VALIDATE_CALL.test(fn);
+  }
+  return false;
+}
+
 /** Is `id` a caught error: a catch binding, or the first parameter of a callback named like an error? */
 function isCaughtError(id: ts.Identifier): boolean {
   const name = id.text;
@@ -135,6 +155,7 @@ export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], check
           start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf),
           store: h.level === 'message' && caughtAroundStore(errorName(h.node), sf),
           builtIn: h.level === 'whole' && h.builtIn,
+          validation: h.level === 'whole' && validationResult(errorName(h.node)),
         })),
       });
     }
