@@ -28,6 +28,8 @@ export interface DataRule {
   lowInLanguages?: string[];
   /** Regexes on the workspace-relative path of documentation pages (`docs/…/page.ejs`): findings there are examples, low confidence and info. */
   docPages?: string[];
+  /** Regexes on the matched value: in a test file such a value is a test vector (a webhook signing secret), low confidence. */
+  testVectors?: string[];
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

@@ -19,6 +19,10 @@ ruleTester(RULE, 'javascript', {
     // validation error in a 400 (held-out sample: the catalog backend's /validate-entity)
     "const errors = require('@backstage/errors');\n" + E("let entity;\n  try {\n    entity = validateEntityEnvelope(req.body.entity);\n  } catch (err) {\n    return res.status(400).json({ errors: [errors.serializeError(err)] });\n  }"),
     "import { serializeError } from '@backstage/errors';\n" + E("try { parseLocationRef(req.body.location); } catch (e) { res.status(400).json({ error: serializeError(e) }); }"),
+    // A validation call's result handed to its callback, sent whole with a 4xx: its field messages are the
+    // answer (held-out sample: formio's submission handler, `validator.validate(req.body, (err, data) => …)`)
+    E("validator.validate(req.body, (err, data) => {\n    if (err) return res.status(400).json(err);\n    res.json(data);\n  });"),
+    E("schema.validate(req.body, { abortEarly: false }).then((v) => res.json(v)).catch((err) => res.status(422).send(err));"),
     { code: P('    try:\n        payload = MySchema().load(request.json)\n    except ValidationError as e:\n        return jsonify(error=str(e)), 400'), language: 'python' },
     // Only a KeyError is caught, though the block also commits: its text is the missing key.
     { code: P('    try:\n        note = Note(title=request.json["title"])\n        db.session.commit()\n    except KeyError as e:\n        return jsonify(error=f"missing field {e}"), 400'), language: 'python' },
@@ -26,6 +30,9 @@ ruleTester(RULE, 'javascript', {
   invalid: [
     one(E("try { parse(req.body); } catch (err) { res.status(400).json({ error: err.message, stack: err.stack }); }"), 'err.stack', 'stack', { severity: 'warning', confidence: 'high' }),
     one(E("try { parse(req.body); } catch (err) { res.status(400).json(err); }"), 'err', 'whole'),
+    // …a validation result sent with a 5xx, and a whole error from any other callback with a 4xx
+    one(E("validator.validate(req.body, (err, data) => {\n    if (err) return res.status(500).json(err);\n    res.json(data);\n  });"), 'err', 'whole'),
+    one(E("Form.load(req.params.id, (err, form) => {\n    if (err) return res.status(400).json(err);\n    res.json(form);\n  });"), 'err', 'whole'),
     one(E("try { await db.query(sql); } catch (err) { res.status(422).json({ error: err.sqlMessage }); }"), 'err.sqlMessage', 'stack'),
     one(E("try { return NextResponse.json(await run()); } catch (err) { return NextResponse.json({ trace: err.stack }, { status: 400 }); }"), 'err.stack', 'stack'),
     // …asked for the stack, another package's serializeError (serialize-error keeps the stack), or a database's error

@@ -22,6 +22,24 @@ describe(`${ID}: templates and build scripts`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
   });
 
+  it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {
+    // express-oauth-server ships examples/mongodb/model.js requiring mongoose; its Readme says to install it
+    const files = { 'package.json': '{ "name": "express-oauth-server", "dependencies": { "express": "^4.0.0" } }' };
+    const code = "var mongoose = require('mongoose');\n";
+    const registry = registryWith({ 'npm:mongoose': {} });
+    for (const path of ['examples/mongodb/model.js', 'example/index.js', 'demo/app.js', 'docs/samples/server.js']) {
+      const f = await depFindings(ID, { code, path, files, registry });
+      assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:25', 'low']], path);
+    }
+    // the library's own code is judged by its manifest at full confidence
+    const lib = await depFindings(ID, { code, path: 'lib/model.js', files, registry });
+    assert.deepEqual(lib.map((x) => [at([x])[0], x.confidence]), [['1:25', 'high']]);
+    // an example with its own manifest is judged by it
+    const own = { ...files, 'examples/mongodb/package.json': '{ "name": "mongodb-example", "dependencies": {} }' };
+    const o = await depFindings(ID, { code, path: 'examples/mongodb/model.js', files: own, registry });
+    assert.deepEqual(o.map((x) => [at([x])[0], x.confidence]), [['1:25', 'high']]);
+  });
+
   it('Python: setup.py\'s own imports build the project, and a setup.py inside a package declares nothing', async () => {
     const registry = registryWith({ 'pypi:Cython': {}, 'pypi:pytest': {}, 'pypi:httpx': {} });
     const files = { 'setup.py': 'from setuptools import setup\nsetup(name="app", install_requires=["requests"])\n', 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/setup.py': 'def configuration(): pass\n' };

@@ -41,7 +41,8 @@ const HANDED_OFF_FIRST = /\b(next|done)\s*\?\s*\1\s*\([^()]*\)\s*:\s*$/;
 /**
  * The hit to report for one response: the worst, leaving out dev-only branches, hand-offs, built-in errors sent
  * whole (`{}` as JSON) and messages of 4xx answers (a validation message is what a 400 is for), unless the error
- * came from a database call: its text names tables, columns, indexes and values whatever the status.
+ * came from a database call: its text names tables, columns, indexes and values whatever the status. A validation
+ * call's result sent whole with a 4xx is its field messages, what the 400 is for.
  */
 function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   const clientError = sink.status !== undefined && sink.status >= 400 && sink.status < 500;
@@ -51,7 +52,7 @@ function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
   // effect: the `err.message` hit stands for both.
   const level = (h: ExposureHit) => (h.level === 'whole' && new RegExp(String.raw`\b${escapeName(h.text)}\s*\.\s*message\s*\|\|\s*$`).test(text.slice(Math.max(0, h.start - 80), h.start)) ? 'message' : h.level);
   return [...sink.hits].sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level))
-    .find((h) => level(h) === h.level && !(h.level === 'message' && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && (h.text === handedOff || h.builtIn)));
+    .find((h) => level(h) === h.level && !((h.level === 'message' || h.validation) && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && (h.text === handedOff || h.builtIn)));
 }
 
 const escapeName = (name: string) => name.replace(/[$.]/g, (c) => `\\${c}`);

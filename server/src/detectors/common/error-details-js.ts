@@ -4,6 +4,7 @@ import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 import { caughtBuiltInOnly } from '../shared/inert-try';
+import { validationResult } from '../shared/validation-result';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
@@ -135,6 +136,7 @@ export function jsErrorSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], check
           start: h.node.getStart(sf), end: h.node.getEnd(), level: h.level, text: h.node.getText(sf), devOnly: devOnly(h.node, sf),
           store: h.level === 'message' && caughtAroundStore(errorName(h.node), sf),
           builtIn: h.level === 'whole' && h.builtIn,
+          validation: h.level === 'whole' && validationResult(errorName(h.node)),
         })),
       });
     }

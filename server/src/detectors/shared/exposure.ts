@@ -26,6 +26,8 @@ export interface ExposureHit {
   store?: boolean;
   /** A caught error that can only be a built-in one (JSON.parse's SyntaxError): sent whole, it is `{}`. */
   builtIn?: boolean;
+  /** The error a validation call hands its callback (`validator.validate(body, (err) => …)`): field messages meant for the client. */
+  validation?: boolean;
   /** The path from where the value came to the sink, for flow hits. */
   related?: RelatedStep[];
   /** Through a helper's summary or an unknown call: lower confidence. */

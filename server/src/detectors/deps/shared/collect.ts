@@ -22,6 +22,8 @@ export interface Located extends PackageRef {
   installed?: string;
   /** A manifest exists for this file, so an undeclared import is a finding. */
   hasManifest: boolean;
+  /** In an examples folder the manifest does not describe: the reader installs what it imports. */
+  example?: boolean;
 }
 
 export interface Collected {
@@ -42,6 +44,18 @@ function templated(path: string, manifest: string | undefined): boolean {
   if (!manifest) return false;
   const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
   return path.slice(dir.length).split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
+}
+
+// Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
+// database driver or view engine the reader installs, as their Readme says; the library's manifest lists
+// only what the library needs. Without a manifest of their own they are shown, not alarmed about.
+const EXAMPLE_DIR = /^(?:examples?|demos?|samples?)$/i;
+
+/** Whether a folder between the nearest manifest and the file is an example the manifest does not describe. */
+function exampled(path: string, manifest: string | undefined): boolean {
+  if (!manifest) return false;
+  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  return path.slice(dir.length).split('/').slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg));
 }
 
 function baseName(path: string): string {
@@ -65,7 +79,7 @@ function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string): 
   // `vscode` is the extension host's own module: an extension declares only its types.
   const typesDeclare = ref.typeOnly || ref.name === 'vscode';
   const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
-  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path) };
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path), example: exampled(path, npm.manifests[0]?.path) };
 }
 
 function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Located {
@@ -77,7 +91,7 @@ function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Loc
   // A test folder's requirements add to the project's (neutron's tests/functional/requirements.txt: "Additional
   // requirements for functional tests"): alone, they do not say what the project depends on.
   const project = py.manifests.some((m) => !isTestPath(m.path));
-  return { ...ref, declared, installed, hasManifest: project && !build && !templated(path, py.manifests[0].path) };
+  return { ...ref, declared, installed, hasManifest: project && !build && !templated(path, py.manifests[0].path), example: exampled(path, py.manifests[0]?.path) };
 }
 
 export function collect(ctx: DetectorContext, project: ProjectService | undefined): Collected {
