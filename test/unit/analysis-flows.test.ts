@@ -39,6 +39,10 @@ describe('analysis: flows', () => {
   it('an early exit on a failed check cleans the value after the `if`; a presence check does not', async () => {
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (!/^\\w+$/.test(d)) return res.end();\ncp.exec("ls " + d);')), []);
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (!d) return res.end();\ncp.exec("ls " + d);')), ['command request:direct [d]']);
+    // …a match compared with null, or made a boolean, is the match's check; the value itself compared with null is presence.
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (/^\\w+$/.exec(d) === null) return res.end();\ncp.exec("ls " + d);')), []);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (!Boolean(d.match(/^\\w+$/))) return res.end();\ncp.exec("ls " + d);')), []);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (d == null) return res.end();\ncp.exec("ls " + d);')), ['command request:direct [d]']);
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (ALLOWED.includes(d)) { cp.exec("ls " + d); }')), []);
   });
 

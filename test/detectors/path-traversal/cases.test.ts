@@ -105,6 +105,9 @@ ruleTester('path-traversal', 'javascript', {
 const p1 = "import os\nfrom flask import request, send_file\n\n@app.route('/dl')\ndef dl():\n    return send_file(os.path.join('/srv/files', request.args['name']))";
 const P = (check: string) => `import os\nfrom flask import request\n@app.route('/dl')\ndef dl():\n    full = os.path.abspath(os.path.join(ROOT, request.args['name']))\n${check}\n    return open(full).read()`;
 const p3 = P("    rel = os.path.relpath(full, ROOT)\n    print(rel)");
+// A helper of the file whose result is the check (`return re.fullmatch(...)`), however it turns the match into a boolean.
+const PH = (ret: string) => `import os\nimport re\nfrom flask import request\n\ndef plain_name(name):\n    return ${ret}\n\n@app.route('/dl')\ndef dl():\n    name = request.args['name']\n    if not plain_name(name):\n        return 'no'\n    return open(os.path.join(ROOT, name)).read()`;
+const present = PH('name is not None');
 const p2 = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/read/{name}')\ndef read(name: str):\n    with open(f'/data/{name}') as fh:\n        return fh.read()";
 
 ruleTester('path-traversal', 'python', {
@@ -116,10 +119,14 @@ ruleTester('path-traversal', 'python', {
     P("    rel = os.path.relpath(full, ROOT)\n    if rel.startswith('..'):\n        abort(403)"),
     P("    if os.path.commonpath([ROOT, full]) != ROOT:\n        abort(403)"),
     P("    if not Path(full).is_relative_to(ROOT):\n        abort(403)"),
+    PH("re.fullmatch(r'[a-z]+', name)"), PH("re.fullmatch(NAME, name) is not None"), PH("bool(re.match(r'[a-z]+$', name))"),
+    PH("not re.search(r'[^a-z]', name) is None"), PH("re.search(r'[/.]', name) is None"),
   ],
   invalid: [
     { code: p1, errors: [at(p1, "os.path.join('/srv/files', request.args['name'])", 'request:direct')], output: p1.replace("request.args['name'])", "os.path.basename(request.args['name']))") },
     { code: p2, errors: [at(p2, "f'/data/{name}'", 'request:direct')] },
     { code: p3, errors: [at(p3, 'full', 'request:direct', { after: 'open(full' })] },
+    // A presence check is no check.
+    { code: present, errors: [at(present, 'os.path.join(ROOT, name)', 'request:direct')] },
   ],
 });
