@@ -39,7 +39,25 @@ describe('analysis: flows', () => {
   it('an early exit on a failed check cleans the value after the `if`; a presence check does not', async () => {
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (!/^\\w+$/.test(d)) return res.end();\ncp.exec("ls " + d);')), []);
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (!d) return res.end();\ncp.exec("ls " + d);')), ['command request:direct [d]']);
+    // …a match compared with null, or made a boolean, is the match's check; the value itself compared with null is presence.
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (/^\\w+$/.exec(d) === null) return res.end();\ncp.exec("ls " + d);')), []);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (!Boolean(d.match(/^\\w+$/))) return res.end();\ncp.exec("ls " + d);')), []);
+    assert.deepEqual(await flows(H('const d = req.query.d;\nif (d == null) return res.end();\ncp.exec("ls " + d);')), ['command request:direct [d]']);
     assert.deepEqual(await flows(H('const d = req.query.d;\nif (ALLOWED.includes(d)) { cp.exec("ls " + d); }')), []);
+  });
+
+  it('a request field checked before an `if` stays checked after it; a check in the `if` holds in its branches only', async () => {
+    // whistle's webui `cgiHandler`: `req.path` checked, then an unrelated `if (checkAllowOrigin(req))` that checks the whole request.
+    const V = (body: string) => H(`if (!/^[\\w/-]+$/.test(req.path)) return res.end();\n${body}\ncp.exec("ls " + req.path);`);
+    assert.deepEqual(await flows(V('if (checkAllowOrigin(req)) { res.set("a", "b"); }')), []);
+    assert.deepEqual(await flows(V('if (isCors(req.headers)) { res.set("a", "b"); }')), []);
+    assert.deepEqual(await flows(V('if (checkAllowOrigin(req)) { res.set("a", "b"); } else { res.set("c", "d"); }')), []);
+    assert.deepEqual(await flows(V('if (x) { res.set("a", "b"); } else if (!isSafe(req.headers.origin)) { return res.end(); }')), []);
+    // …but a field stored after the check is no longer the checked one, and a check in a branch that goes on holds in it only.
+    assert.deepEqual(await flows(V('req.path = req.query.p;\nif (checkAllowOrigin(req)) { res.set("a", "b"); }')), ['command request:direct []']);
+    assert.deepEqual(await flows(H('if (/^\\w+$/.test(req.path)) { res.set("a", "b"); }\ncp.exec("ls " + req.path);')), ['command request:direct []']);
+    assert.deepEqual(await flows(H('if (checkAllowOrigin(req)) { res.set("a", "b"); }\ncp.exec("ls " + req.path);')), ['command request:direct []']);
+    assert.deepEqual(await flows(H('if (x) { if (!isSafe(req.path)) return res.end(); } else { res.set("a", "b"); }\ncp.exec("ls " + req.path);')), ['command request:direct []']);
   });
 
   it('equality holds only where it is true: `if (x === "a") return` leaves x unchecked after it', async () => {
@@ -78,6 +96,8 @@ describe('analysis: flows', () => {
     assert.deepEqual(await flows("const cp = require('child_process');\napp.post('/x', validate(schema), (req, res) => { cp.exec('ls ' + req.body.d); });"), []);
     assert.deepEqual(await flows(H('const r = schema.safeParse(req.body);\nif (!r.success) return res.status(400).end();\ncp.exec("ls " + req.body.d);')), []);
     assert.deepEqual(await flows(H('const r = schema.safeParse(req.body);\ncp.exec("ls " + req.body.d);')), ['command request:direct []']);
+    // …and an unrelated `if` that tests the request after it does not undo that.
+    assert.deepEqual(await flows("const cp = require('child_process');\napp.post('/x', validate(schema), (req, res) => {\n  if (isAdmin(req)) res.set('a', 'b');\n  cp.exec('ls ' + req.body.d);\n});"), []);
   });
 
   it('sanitizers clear only the sinks they protect', async () => {

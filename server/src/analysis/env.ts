@@ -50,9 +50,22 @@ export class Env {
     }
   }
 
-  /** Replace with the single surviving branch's writes. */
-  adopt(branch: Env): void {
-    for (const [id, v] of branch.vals) this.vals.set(id, v);
+  /**
+   * A branch's state as it leaves an `if`: its writes over the test's `layer` (the checks the test made), in an
+   * overlay of this environment. `branchOnly`: both branches go on, so a request's fields the test checked
+   * (`if (isSafe(req.path)) { … }`) were checked in the branches only; the request as it was before the `if`
+   * (with the fields checked then, `if (!/^[\w/-]+$/.test(req.path)) return;`) meets the branches' own writes.
+   */
+  after(layer: Env, branch: Env, branchOnly: boolean): Env {
+    const out = this.overlay();
+    out.adopt(layer, branchOnly ? (v) => !v.object : undefined);
+    out.adopt(branch);
+    return out;
+  }
+
+  /** Replace with the single surviving branch's writes (`keep`: only the values it accepts). */
+  adopt(branch: Env, keep?: (v: Value) => boolean): void {
+    for (const [id, v] of branch.vals) if (!keep || keep(v)) this.vals.set(id, v);
     for (const k of branch.checked) this.checked.add(k);
   }
 }

@@ -189,6 +189,10 @@ function store(a: Analyzer, p: Pattern & { k: 'member' }, v: Value, f: Frame, at
   if (t.key) evalExpr(a, t.key, f);
   sitesOfStore(a, f, t, obj, v, at);
   const root = t.object.k === 'name' ? t.object.binding : null;
+  // `req.path = other` after a check of `req.path`: the field holds what was stored, checked no more.
+  if (root && obj.object && t.prop && obj.validated?.has(t.prop) && (v.taint.length || v.fields)) {
+    f.env.set(root, { ...obj, validated: new Set([...obj.validated].filter((k) => k !== t.prop)) });
+  }
   if (!root || obj.object || !v.taint.length && !v.fields) return;
   const old = f.env.get(root) ?? EMPTY;
   if (t.prop !== null) {
@@ -197,7 +201,6 @@ function store(a: Analyzer, p: Pattern & { k: 'member' }, v: Value, f: Frame, at
     f.env.set(root, { ...old, fields });
   } else f.env.set(root, { ...old, element: join(old.element, v) });
 }
-
 
 export function sourceValue(src: { label?: string; object?: string; trust?: 'high' | 'low' }, span: Span, text: string): Value {
   if (src.object) return { taint: [], object: src.object };

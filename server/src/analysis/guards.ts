@@ -71,7 +71,8 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       if (e.op === '!' || e.op === 'not') return next(e.operands[0], !neg);
       if (EQUALITY.has(e.op)) {
         const [l, r] = e.operands;
-        if (l.k === 'lit' && l.value === null || r.k === 'lit' && r.value === null) return;
+        // `x == null` is a presence check; `re.fullmatch(p, x) is not None`, `/^\w+$/.exec(x) !== null` check what the call checks.
+        if (l.k === 'lit' && l.value === null || r.k === 'lit' && r.value === null) return void [l, r].forEach((x) => x.k === 'call' && next(x));
         // A key compared with `__proto__`, `constructor` or `prototype` is screened for prototype pollution
         // either way (`if (key === '__proto__') return;`: a deny-list of the keys that matter).
         const protoKey = [l, r].some((x) => x.k === 'lit' && PROTO_KEYS.has(String(x.value)));
@@ -139,6 +140,10 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       const path = a.siteOf(e, f).path ?? '';
       // `if (Array.isArray(q.url)) q.url = q.url[0]`: picking one of a repeated parameter says nothing about its text.
       if (name === 'isArray') return;
+      // `/^\w+$/.exec(x)`, `nameRe.exec(x)`: a pattern's match (not `db.exec(sql)`) checks its argument as `test` does.
+      if (c.k === 'member' && name === 'exec' && (c.object.k === 'lit' ? c.object.regex !== undefined : c.object.k === 'name' && /(^(re|RE)|[a-z0-9]Re|_(re|RE)|[Rr]eg[Ee]xp?|[Rr]egex|REGEXP?|REGEX|[Pp]attern|PATTERN)$/.test(c.object.name))) return add(e.args.flatMap(targetOf));
+      // `bool(re.match(p, x))`, `Boolean(x.match(re))`: the truth of a check is that check.
+      if (c.k === 'name' && !c.binding && (name === 'bool' || name === 'Boolean') && e.args.length === 1) return next(e.args[0]);
       if (PY_RE.test(path)) return void (e.args[1] && add(targetOf(e.args[1])));
       // A function of the file or an imported one whose result is a check of its argument (whistle's `existsUpPath`).
       const tested = calleeChecks(a, e, f)?.tested ?? [];

@@ -281,27 +281,28 @@ export class Analyzer {
     }
   }
 
-  /** An `if`: guards from the test clean values in both branches; a branch that exits does not flow on. */
+  /** An `if`: guards from the test clean values in both branches (a layer under each: Env.after); a branch that exits does not flow on. */
   branch(test: Expr, thenS: readonly Stmt[], elseS: readonly Stmt[], f: Frame): boolean {
     this.eval(test, f);
     const checked = checkGuard(this, test, f);
     const saved = f.env;
-    const run = (stmts: readonly Stmt[], checks: Check[]): [Env, boolean] => {
-      f.env = saved.overlay();
-      for (const c of checks) c.apply(f.env);
+    const run = (stmts: readonly Stmt[], checks: Check[]): [Env, Env, boolean] => {
+      const layer = saved.overlay();
+      for (const c of checks) c.apply(layer);
+      f.env = layer.overlay();
       f.guards.push(test.span);
       const exits = this.exec(stmts, f);
       f.guards.pop();
       const env = f.env;
       f.env = saved;
-      return [env, exits];
+      return [layer, env, exits];
     };
-    const [thenEnv, thenExits] = run(thenS, checked.then);
-    const [elseEnv, elseExits] = run(elseS, checked.else);
+    const [thenLayer, thenEnv, thenExits] = run(thenS, checked.then);
+    const [elseLayer, elseEnv, elseExits] = run(elseS, checked.else);
     if (thenExits && elseExits) return true;
-    if (thenExits) saved.adopt(elseEnv);
-    else if (elseExits) saved.adopt(thenEnv);
-    else saved.merge([thenEnv, elseEnv], (id) => this.bindingById.get(id));
+    if (thenExits) saved.adopt(saved.after(elseLayer, elseEnv, false));
+    else if (elseExits) saved.adopt(saved.after(thenLayer, thenEnv, false));
+    else saved.merge([saved.after(thenLayer, thenEnv, true), saved.after(elseLayer, elseEnv, true)], (id) => this.bindingById.get(id));
     return false;
   }
 
@@ -357,7 +358,6 @@ function returned(v: Value): Value {
   const status = v.fields?.get('1')?.lit;
   return typeof status === 'number' && v.fields?.has('0') ? { ...v.fields.get('0')!, status } : v;
 }
-
 
 /**
  * Could input enter this file at all? A parameter with a role, an import of a source (`flask.request`),

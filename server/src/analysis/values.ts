@@ -133,9 +133,19 @@ export function join(...values: Array<Value | undefined>): Value {
   return {
     taint, object: same('object'), status: same('status'), fn: same('fn'), path: same('path'), lit: same('lit'),
     prefix: same('prefix'), fields, element, built: vs.some((v) => v.built) || undefined, head: vs.some((v) => v.head !== false) ? undefined : false,
-    validated: same('validated'), validates: vs.flatMap((v) => v.validates ?? []),
+    validated: bothValidated(vs), validates: vs.flatMap((v) => v.validates ?? []),
     text: joinText(vs.map((v) => v.text)), opaque: vs.some((v) => v.opaque) || undefined,
   };
+}
+
+/** Request fields checked in every one of the values (`'*'` covers any field): what a join still knows checked. */
+function bothValidated(vs: readonly Value[]): ReadonlySet<string> | undefined {
+  const first = vs[0].validated;
+  if (!first || vs.every((v) => v.validated === first)) return first;
+  if (!vs.every((v) => v.validated)) return undefined;
+  const all = new Set(vs.flatMap((v) => [...v.validated!]));
+  const out = new Set([...all].filter((k) => vs.every((v) => v.validated!.has(k) || v.validated!.has('*'))));
+  return out.size ? out : undefined;
 }
 
 /** The origins of `v`, as a plain tainted value (for results of propagating calls). */

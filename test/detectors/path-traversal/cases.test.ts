@@ -41,6 +41,9 @@ const upCommon = { 'lib/common.js': `exports.existsUpPath = ${UP.replace('functi
 // The file reached through an imported helper too (whistle's `common.getStat`): both known in the slow tier.
 const upStat = "const common = require('./common');\nconst path = require('path');\napp.get('/plugin/*', (req, res) => {\n  if (common.existsUpPath(req.path)) return res.end();\n  common.getStat(path.join(PLUGIN_DIR, req.path), (err, stat) => res.json(stat));\n});";
 const handler = H('req, res', 'res.end(data)');
+// A request field checked, then an unrelated `if` on the whole request (whistle's webui `cgiHandler`): still checked after it.
+const CGI = (check: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/cgi/*', (req, res) => {\n${check}\n  if (checkAllowOrigin(req)) {\n    res.set('Access-Control-Allow-Origin', req.headers.origin);\n  }\n  fs.stat(path.join(ROOT, req.path), (err, stat) => res.json(stat));\n});`;
+const cgiLocal = CGI("  if (/^[\\w/-]+$/.test(req.path)) res.set('X-Plain', '1');");
 
 ruleTester('path-traversal', 'javascript', {
   valid: [
@@ -64,6 +67,7 @@ ruleTester('path-traversal', 'javascript', {
     // A sink in the file itself, after an imported check: held by the fast tier, cleared by the slow one's summary.
     { code: upIndex, path: 'lib/index.js', files: upCommon },
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
+    CGI('  if (!/^[\\w/-]+$/.test(req.path)) return res.sendStatus(400);'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
@@ -91,6 +95,8 @@ ruleTester('path-traversal', 'javascript', {
     { code: c7, errors: [at(c7, 'req.query.f', 'request:direct')] },
     { code: g1, errors: [at(g1, 'path.join(DIR, req.params[0])', 'request:direct')] },
     { code: g2, errors: [at(g2, 'path.join(DIR, req.params[0])', 'request:direct')] },
+    // A check in an `if` that goes on either way holds in its branch only.
+    { code: cgiLocal, errors: [at(cgiLocal, 'path.join(ROOT, req.path)', 'request:direct')] },
     // The route's pattern says nothing about the query.
     { code: g3, errors: [at(g3, 'path.join(DIR, req.query.f)', 'request:direct')] },
   ],
@@ -99,6 +105,9 @@ ruleTester('path-traversal', 'javascript', {
 const p1 = "import os\nfrom flask import request, send_file\n\n@app.route('/dl')\ndef dl():\n    return send_file(os.path.join('/srv/files', request.args['name']))";
 const P = (check: string) => `import os\nfrom flask import request\n@app.route('/dl')\ndef dl():\n    full = os.path.abspath(os.path.join(ROOT, request.args['name']))\n${check}\n    return open(full).read()`;
 const p3 = P("    rel = os.path.relpath(full, ROOT)\n    print(rel)");
+// A helper of the file whose result is the check (`return re.fullmatch(...)`), however it turns the match into a boolean.
+const PH = (ret: string) => `import os\nimport re\nfrom flask import request\n\ndef plain_name(name):\n    return ${ret}\n\n@app.route('/dl')\ndef dl():\n    name = request.args['name']\n    if not plain_name(name):\n        return 'no'\n    return open(os.path.join(ROOT, name)).read()`;
+const present = PH('name is not None');
 const p2 = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/read/{name}')\ndef read(name: str):\n    with open(f'/data/{name}') as fh:\n        return fh.read()";
 
 ruleTester('path-traversal', 'python', {
@@ -110,10 +119,14 @@ ruleTester('path-traversal', 'python', {
     P("    rel = os.path.relpath(full, ROOT)\n    if rel.startswith('..'):\n        abort(403)"),
     P("    if os.path.commonpath([ROOT, full]) != ROOT:\n        abort(403)"),
     P("    if not Path(full).is_relative_to(ROOT):\n        abort(403)"),
+    PH("re.fullmatch(r'[a-z]+', name)"), PH("re.fullmatch(NAME, name) is not None"), PH("bool(re.match(r'[a-z]+$', name))"),
+    PH("not re.search(r'[^a-z]', name) is None"), PH("re.search(r'[/.]', name) is None"),
   ],
   invalid: [
     { code: p1, errors: [at(p1, "os.path.join('/srv/files', request.args['name'])", 'request:direct')], output: p1.replace("request.args['name'])", "os.path.basename(request.args['name']))") },
     { code: p2, errors: [at(p2, "f'/data/{name}'", 'request:direct')] },
     { code: p3, errors: [at(p3, 'full', 'request:direct', { after: 'open(full' })] },
+    // A presence check is no check.
+    { code: present, errors: [at(present, 'os.path.join(ROOT, name)', 'request:direct')] },
   ],
 });
