@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { applyWorkspaceEdit } from './apply-edit';
 import { LspClient } from './lsp-client';
 import { tempWorkspace, uriIn, writeIn } from './helpers';
+import { HELD_ROUTE } from '../flows/held-route';
 
 const HANDLER = [
   "const mysql = require('mysql2');",
@@ -68,13 +69,7 @@ describe('server over JSON-RPC: flow findings', () => {
     writeIn(dir, 'lib/common.js', "exports.existsUpPath = (str) => /(^|[\\/])\\.\\.([\\/]|$)/.test(str);\nexports.note = (str) => console.log(str);\n");
     const uri = uriIn(dir, 'lib/index.js');
     const text = [
-      "const common = require('./common');",
-      "const fs = require('fs');",
-      "const path = require('path');",
-      "app.get('/plugin/*', (req, res) => {",
-      '  if (common.existsUpPath(req.path)) return res.end();',
-      '  fs.createReadStream(path.join(PLUGIN_DIR, req.path)).pipe(res);',
-      '});',
+      HELD_ROUTE,
       "app.get('/doc', (req, res) => {",
       '  common.note(req.query.f);',
       '  fs.createReadStream(path.join(DOC_DIR, req.query.f)).pipe(res);',

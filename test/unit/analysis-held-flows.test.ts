@@ -7,17 +7,10 @@ import { reuseStats } from '../../server/src/analysis/reuse';
 import { ProjectIndex } from '../../server/src/project/workspace-index';
 import { testEngine } from '../engine';
 import { memoryProject } from './workspace-index.test';
+import { HELD_ROUTE } from '../flows/held-route';
 
-/** whistle's webui (`if (common.existsUpPath(req.path))` before reading the plugin's file), reduced. */
-const ROUTE = [
-  "const common = require('./common');",
-  "const fs = require('fs');",
-  "const path = require('path');",
-  "app.get('/plugin/*', (req, res) => {",
-  '  if (common.existsUpPath(req.path)) return res.end();',
-  '  fs.createReadStream(path.join(PLUGIN_DIR, req.path)).pipe(res);',
-  '});',
-].join('\n');
+/** whistle's webui, reduced. */
+const ROUTE = HELD_ROUTE;
 const CHECKS = 'exports.existsUpPath = function (str) {\n  return /(^|[\\/])\\.\\.([\\/]|$)/.test(str);\n};\n';
 const LOGS = 'exports.existsUpPath = function (str) {\n  console.log(str);\n  return false;\n};\n';
 
