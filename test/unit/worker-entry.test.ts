@@ -2,7 +2,7 @@
 // `--nolazy`, `--expose-gc`) may not be passed to a worker and made every worker fail to start.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { startWorker } from '../../server/src/io/worker-entry';
+import { startWorker, WORKER_YOUNG_GENERATION_MB } from '../../server/src/io/worker-entry';
 
 const SAY = { filename: "require('node:worker_threads').parentPort.postMessage(process.execArgv)", eval: true };
 
@@ -22,5 +22,25 @@ describe('io/worker-entry: startWorker', () => {
     for (const argv of [['--nolazy', '--inspect=6011'], ['--expose-gc'], ['--no-warnings', '--max-semi-space-size=8']]) {
       assert.deepEqual(await argvOf(argv), [], argv.join(' '));
     }
+  });
+
+  // The young generation's size is what V8 reports for a thread that allocated enough to grow it to the most.
+  const NEW_SPACE = `const v8 = require('node:v8'); let keep = []; for (let i = 0; i < 3e6; i++) { keep.push({ i }); if (keep.length > 2e5) keep = []; }
+    require('node:worker_threads').parentPort.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20)`;
+
+  async function newSpaceOf(options: Parameters<typeof startWorker>[1], parentArgv: string[] = []): Promise<number> {
+    const w = startWorker({ filename: NEW_SPACE, eval: true }, options, parentArgv);
+    const [mb] = (await once(w, 'message')) as [number];
+    await w.terminate();
+    return mb;
+  }
+
+  it('bounds the young generation of every worker, with or without the Node options', async () => {
+    // V8's default grows a thread's new space to 32 MB and more.
+    for (const argv of [[], ['--expose-gc']]) {
+      const mb = await newSpaceOf({}, argv);
+      assert.ok(mb > 0 && mb <= WORKER_YOUNG_GENERATION_MB + 1, `${mb} MB with ${argv.join(' ') || 'no options'}`);
+    }
+    assert.ok(await newSpaceOf({ resourceLimits: { maxYoungGenerationSizeMb: 64 } }) > WORKER_YOUNG_GENERATION_MB + 1, 'a caller may ask for more');
   });
 });
