@@ -1,11 +1,12 @@
 // Issue 9's memory bar for the editor ("≤ 300 MB for the server with a 3,000-file workspace open and the
 // index built"): the real server (server/out/server.js over JSON-RPC, with the bench-only heap probe,
 // lib/heap-probe.cjs) on a git repository of 3,000 real JS/TS files (hard links to the first 3,000 of the
-// bench corpus, committed, so breaking-change has a baseline), in three steps:
+// bench corpus, committed, so breaking-change has a baseline), in four steps:
 //   1. started and initialised;
 //   2. ten files opened across the workspace (both tiers: cross-file summaries, breaking-change's
 //      baseline surfaces and importers, type checks), each awaited until published, then 3 s of quiet;
-//   3. the workspace report (`vouch/scanWorkspace`: every file, on the scan pool's workers).
+//   3. the same, idle a few seconds more (the service threads collect their garbage when idle);
+//   4. the workspace report (`vouch/scanWorkspace`: every file, on the scan pool's workers).
 // After each step: the heap and RSS after a full collection, and the process's peak RSS so far
 // (VmHWM, Linux), which includes the worker threads. Prints numbers, never asserts.
 // Usage: node bench/server-memory.mjs [--files 3000] [--corpus DIR] [--exec-argv=--max-semi-space-size=8]
@@ -17,6 +18,8 @@ import { parseArgs } from 'node:util';
 import { BENCH, SERVER, WORK, listTree } from './lib/common.mjs';
 import { heapOf } from './lib/heap-probe-client.mjs';
 import { Client } from './lib/lsp-latency.mjs';
+
+const IDLE_COLLECT_MS = 2000; // server/src/io/idle-collect.ts
 
 const { values: opts } = parseArgs({ options: { files: { type: 'string', default: '3000' }, corpus: { type: 'string', default: join(WORK, 'corpus', 'src') }, 'exec-argv': { type: 'string', default: '' } } });
 const COUNT = Math.max(10, Number(opts.files));
@@ -78,6 +81,9 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 3000));
     await report('10 files open, both tiers done');
+    // Service threads collect once idle for a while (server/src/io/idle-collect.ts): an editor between edits.
+    await new Promise((r) => setTimeout(r, 3 * IDLE_COLLECT_MS));
+    await report(`idle ${(3 + (3 * IDLE_COLLECT_MS) / 1000).toFixed(0)} s after the last file`);
     const t0 = performance.now();
     const scan = await client.conn.sendRequest('vouch/scanWorkspace', {});
     await report(`workspace report (${scan.files} files, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -17,3 +17,13 @@ export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv):
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }
+
+/**
+ * Gives every worker thread started from now on a `gc()` of its own (`--expose-gc`, a process-wide V8
+ * flag: the main thread's global, made before, gets none), so an idle service thread can give its
+ * garbage back (io/idle-collect.ts). Set by the server's launcher before it compiles the bundle, with
+ * the heap flag, for the same reason: V8 accepts a code cache only under the flags it was made with.
+ */
+export function exposeCollectorToThreads(): void {
+  setFlagsFromString('--expose-gc');
+}

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { summariseExports } from '../analysis/cross-file';
 import { initPython } from '../core/parsers';
 import { assetPath } from '../scan/create-engine';
+import { IdleCollector } from '../io/idle-collect';
 import { modelsFor } from '../analysis/index';
 import type { ModelPack } from '../analysis/model-types';
 import type { FromSummaries, ToSummaries } from './threaded-summaries';
@@ -30,7 +31,12 @@ function extraOf(packs: readonly ModelPack[]): readonly ModelPack[] {
 // Python files need the grammar (WASM); without it they get no table, JS/TS files are unaffected.
 const ready = initPython(readFileSync(assetPath('tree-sitter-python.wasm')), assetPath('tree-sitter.wasm')).catch(() => undefined);
 
-port.on('message', (msg: ToSummaries) => void ready.then(() => answer(msg)));
+const idle = new IdleCollector();
+
+port.on('message', (msg: ToSummaries) => {
+  idle.start();
+  void ready.then(() => answer(msg)).finally(() => idle.end());
+});
 
 function answer(msg: ToSummaries): void {
   const flag = new Int32Array(msg.cancel);

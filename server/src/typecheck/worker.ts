@@ -3,6 +3,7 @@
 // seconds; the language server's thread keeps answering keystrokes meanwhile. It reads declaration
 // files exactly as the in-thread service does and runs nothing from the workspace.
 import { parentPort } from 'node:worker_threads';
+import { IdleCollector } from '../io/idle-collect';
 import { TypeCheckService } from './service';
 import type { FromWorker, ToWorker } from './threaded';
 
@@ -11,6 +12,8 @@ if (!port) throw new Error('typecheck worker: started outside a worker thread');
 
 let roots: readonly string[] = [];
 const service = new TypeCheckService(() => roots);
+// Its warm programs are about half of what the thread holds after a check; the rest goes back when idle.
+const idle = new IdleCollector();
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'clear') return service.clear();
@@ -22,6 +25,7 @@ async function answer(msg: Extract<ToWorker, { type: 'check' }>): Promise<void> 
   // behind the very check it is meant to stop).
   const flag = new Int32Array(msg.cancel);
   roots = msg.roots;
+  idle.start();
   let reply: FromWorker;
   try {
     const facts = await service.checkUntil({ path: msg.path, text: msg.text }, () => Atomics.load(flag, 0) !== 0);
@@ -30,4 +34,5 @@ async function answer(msg: Extract<ToWorker, { type: 'check' }>): Promise<void> 
     reply = { id: msg.id, error: (e as Error)?.stack ?? String(e) };
   }
   port!.postMessage(reply);
+  idle.end();
 }
