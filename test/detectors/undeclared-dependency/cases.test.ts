@@ -139,6 +139,14 @@ describe(`${ID}`, () => {
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
   });
 
+  it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {
+    // held-out sample: react-scripts' config/webpack.config.js resolves @babel/runtime from babel-preset-react-app
+    const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/@babel/runtime/package.json': '{"version":"7.26.0"}' };
+    const code = "const preset = require.resolve('babel-preset-react-app');\nconst helpers = require.resolve('@babel/runtime/helpers/esm/assertThisInitialized', { paths: [preset] });\nconst own = require.resolve('@babel/runtime/regenerator');\n";
+    const registry = registryWith({ 'npm:babel-preset-react-app': {}, 'npm:@babel/runtime': {} });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'config/webpack.config.js', files, registry })), ['1:33', '3:30']);
+  });
+
   it('never judges a runtime\'s built-in modules (Node\'s, Bun\'s: drizzle-orm\'s bun-sql driver)', async () => {
     const files = { 'package.json': PKG, ...INSTALLED };
     const code = "import { SQL } from 'bun';\nimport { Database } from 'bun:sqlite';\nimport fs from 'node:fs';\nimport path from 'path';\n";
