@@ -34,6 +34,24 @@ describe(`${ID}: templates and build scripts`, () => {
   it('a template with its own manifest is judged by it', async () => {
     const files = { 'package.json': GENERATOR, 'templates/sample/package.json': '{ "name": "sample", "dependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
+    // …and so is one under a nameless workspace root (create-redwood-app's templates/js/package.json)
+    const ws = { 'package.json': GENERATOR, 'templates/js/package.json': '{ "private": true, "workspaces": ["api"], "devDependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/js/scripts/seed.js', files: ws })), ['1:21']);
+  });
+
+  it('a template manifest the generator completes (template syntax, or nameless and merged) does not list the project\'s dependencies', async () => {
+    // held-out sample: generator-express' app/templates/basic-shared/package.json, create-strapi-app's templates/example/package.json
+    const code = "const strapi = require('@strapi/strapi');\n";
+    const registry = registryWith({ 'npm:@strapi/strapi': {} });
+    const manifests = {
+      'app/templates/basic-shared/package.json': '{\n  "name": "<%= slugify(appname) %>",\n  "dependencies": {\n    "express": "^4.13.3"<% if (options.swig) { %>,\n    "swig": "^1.4.2"<% } %>\n  }\n}',
+      'lib/templates/package.json': '{ "name": "__pkgName__", "dependencies": {} }',
+      'templates/example/package.json': '{ "scripts": { "develop": "strapi develop" }, "dependencies": { "fs-extra": "^10.0.0" } }',
+    };
+    for (const [manifest, text] of Object.entries(manifests)) {
+      const path = manifest.replace('package.json', 'src/app.js');
+      assert.deepEqual(at(await depFindings(ID, { code, path, registry, files: { 'package.json': GENERATOR, [manifest]: text } })), [], path);
+    }
   });
 
   it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {

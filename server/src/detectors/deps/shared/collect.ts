@@ -56,6 +56,17 @@ function templated(path: string, manifest: string | undefined, project?: Project
   return segs.slice(0, -1).some((seg, i) => seg === 'files' && project.exists(`${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}schema.json`));
 }
 
+/**
+ * A template's own manifest that its generator completes: written with template syntax (generator-express'
+ * `<% if (options.viewEngine == 'swig') { %>"swig"…`, mean-cli's `"name": "__pkgName__"`) or nameless, merged into
+ * the project at creation (create-strapi-app adds `@strapi/strapi`). It does not list what the project will declare.
+ */
+function unfinishedTemplateManifest(m: { path: string; text: string; manifest: { name?: string; workspaces: string[] } } | undefined): boolean {
+  if (!m || !m.path.split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
+  // A nameless workspace root (a monorepo template's) is complete as it is.
+  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text);
+}
+
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
 // database driver or view engine the reader installs, as their Readme says; the library's manifest lists
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
@@ -89,7 +100,7 @@ function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string, p
   // `vscode` is the extension host's own module: an extension declares only its types.
   const typesDeclare = ref.typeOnly || ref.name === 'vscode';
   const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
-  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path, project), example: exampled(path, npm.manifests[0]?.path) };
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path, project) && !unfinishedTemplateManifest(npm.manifests[0]), example: exampled(path, npm.manifests[0]?.path) };
 }
 
 function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Located {
