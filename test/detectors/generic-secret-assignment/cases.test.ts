@@ -154,11 +154,15 @@ ruleTester('jwt-token', 'typescript', {
 ruleTester('generic-secret-assignment', 'json', {
   valid: [
     '{ "password": "" }', '{ "tokenEndpoint": "https://auth.example.org/token" }',
+    // an npm alias spec under a dependency named for auth (held-out sample: auth0's package.json)
+    '{\n  "dependencies": {\n    "auth0-legacy": "npm:auth0@^4.37.1",\n    "secret-store-v2": "npm:@acme/secret-store@~2.1.0 || ^3"\n  }\n}',
     // a translation: the key names the UI string a password field shows (strapi's users-permissions)
     '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
   ],
   invalid: [
     { code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
+    // npm-looking text that is no alias spec stays a value
+    { code: '{ "authToken": "npm:Kx9mQ2vTr8pLw3ZcB7" }', errors: [{ line: 1, column: 17 }] },
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },

@@ -43,6 +43,9 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     // the branch only warns that the shipped default is still configured
     "if (config.basicAuth.username === 'admin' && config.basicAuth.password === 'pass') {\n  console.error(clc.red('basicAuth credentials are \"admin:pass\", it is recommended you change this in your config.js!'));\n}",
     "if (token === 'function') parseFunction();",
+    // an option value named after the field it sets (held-out sample: n8n-nodes-base's Microsoft Entra user node)
+    "if (body.forceChangePassword === 'forceChangePasswordNextSignIn') body.passwordProfile = { forceChangePasswordNextSignIn: true };",
+    "if (resetPassword === 'reset_password_on_login') flag();",
     // the shipped default refused: dropped when equal, or thrown out (held-out sample: better-auth's buildSecretConfig)
     "function build(secrets, legacySecret) {\n  return { legacySecret: legacySecret && legacySecret !== 'better-auth-secret-12345678901234567890' ? legacySecret : void 0 };\n}",
     "const s = process.env.APP_SECRET === 'app-secret-1234' ? undefined : process.env.APP_SECRET;",
@@ -61,6 +64,9 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsApiKey, 'k-12345', 'compare'),
     // a word that merely ends in "here" is no placeholder
     flag("if (req.body.password === 'wherethere') login();", 'wherethere', 'compare'),
+    // a password that repeats the name with digits, or holds other words, is still one
+    flag("if (adminPassword === 'adminPassword1') grant();", 'adminPassword1', 'compare'),
+    flag("if (req.body.password === 'superSecretAdmin') grant();", 'superSecretAdmin', 'compare'),
     // what is kept on a match is not the value itself, or a mismatch is what throws: the literal lets one in
     flag("const role = password === 'hunter2' ? 'admin' : undefined;", 'hunter2', 'compare'),
     flag("return apiKey !== 'k-98765' ? null : grant(user);", 'k-98765', 'compare'),

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { applyEdits } from '../harness';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+import { MemoryProject } from '../../../server/src/project/memory-project';
+import { ProjectIndex } from '../../../server/src/project/workspace-index';
 
 const ID = 'undeclared-dependency';
 const PKG = '{\n  "name": "app",\n  "dependencies": {\n    "axios": "^1.0.0",\n    "react": "^18.2.0"\n  }\n}\n';
@@ -137,6 +139,31 @@ describe(`${ID}`, () => {
     const code = "function instrument() {\n  try { require.resolve('sqlite3') } catch { return }\n  const db = require('sqlite3').Database;\n}\nfunction connect() {\n  return require('pg');\n}\n";
     const f = await depFindings(ID, { code, path: 'lib/trace.js', files });
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
+  });
+
+  it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {
+    // held-out sample: react-scripts' config/webpack.config.js resolves @babel/runtime from babel-preset-react-app
+    const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/@babel/runtime/package.json': '{"version":"7.26.0"}' };
+    const code = "const preset = require.resolve('babel-preset-react-app');\nconst helpers = require.resolve('@babel/runtime/helpers/esm/assertThisInitialized', { paths: [preset] });\nconst own = require.resolve('@babel/runtime/regenerator');\n";
+    const registry = registryWith({ 'npm:babel-preset-react-app': {}, 'npm:@babel/runtime': {} });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'config/webpack.config.js', files, registry })), ['1:33', '3:30']);
+  });
+
+  it('a scope the package\'s own code makes a bundler alias of is resolved by that bundler', async () => {
+    // held-out sample: docusaurus' lib/client imports @generated/routes, aliased in its lib/webpack/base.js
+    const path = 'lib/client/App.js';
+    const code = "import routes from '@generated/routes';\nimport { useLocation } from '@docusaurus/router';\nimport ld from '@context/schema';\n";
+    const files = {
+      'package.json': '{ "name": "@docusaurus/core", "dependencies": { "webpack": "^5.0.0" } }',
+      'lib/webpack/base.js': "module.exports = (siteDir, generatedFilesDir) => ({\n  resolve: { alias: { '@site': siteDir, '@generated': generatedFilesDir } },\n});\n",
+      // a scope-named key holding a plain string is data (JSON-LD), not an alias
+      'lib/seo.js': "module.exports = { '@context': 'https://schema.org', '@type': 'WebSite' };\n",
+      [path]: code,
+    };
+    const project = new MemoryProject(files);
+    const registry = registryWith({ 'npm:@generated/routes': {}, 'npm:@docusaurus/router': {}, 'npm:@context/schema': {} });
+    const f = await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } });
+    assert.deepEqual(at(f), ['2:30', '3:17']);
   });
 
   it('never judges a runtime\'s built-in modules (Node\'s, Bun\'s: drizzle-orm\'s bun-sql driver)', async () => {

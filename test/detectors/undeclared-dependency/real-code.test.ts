@@ -17,9 +17,41 @@ describe(`${ID}: templates and build scripts`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'bin/express-cli.js', files: { 'package.json': GENERATOR } })), ['1:24']);
   });
 
+  it('an Angular-devkit schematic\'s templates (a files/ folder beside schema.json, placeholder names) belong to the generated project', async () => {
+    // held-out sample: @nestjs/schematics' lib/gateway/files/ts/__name__.gateway.__specFileSuffix__.ts and lib/client-app/angular/files/
+    const files = { 'package.json': '{ "name": "@nestjs/schematics", "dependencies": { "@angular-devkit/schematics": "^19.0.0" } }', 'lib/client-app/angular/schema.json': '{}' };
+    const code = "import { Test } from '@nestjs/testing';\n";
+    const registry = registryWith({ 'npm:@nestjs/testing': {} });
+    for (const path of ['lib/gateway/files/ts/__name__.gateway.__specFileSuffix__.ts', 'lib/resource/files/ts/dto/update-__name@singular__.input.ts', 'lib/client-app/angular/files/loaders/fastify.loader.ts']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files, registry })), [], path);
+    }
+    // the schematic's factory, a files/ folder of no schematic, and whole-name folders (__tests__) are the package's own code
+    for (const path of ['lib/client-app/angular/angular.factory.ts', 'lib/server/files/loader.ts', 'lib/__tests__/factory.spec.ts', 'lib/__mocks__/fs.ts']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files, registry })), ['1:23'], path);
+    }
+  });
+
   it('a template with its own manifest is judged by it', async () => {
     const files = { 'package.json': GENERATOR, 'templates/sample/package.json': '{ "name": "sample", "dependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
+    // …and so is one under a nameless workspace root (create-redwood-app's templates/js/package.json)
+    const ws = { 'package.json': GENERATOR, 'templates/js/package.json': '{ "private": true, "workspaces": ["api"], "devDependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/js/scripts/seed.js', files: ws })), ['1:21']);
+  });
+
+  it('a template manifest the generator completes (template syntax, or nameless and merged) does not list the project\'s dependencies', async () => {
+    // held-out sample: generator-express' app/templates/basic-shared/package.json, create-strapi-app's templates/example/package.json
+    const code = "const strapi = require('@strapi/strapi');\n";
+    const registry = registryWith({ 'npm:@strapi/strapi': {} });
+    const manifests = {
+      'app/templates/basic-shared/package.json': '{\n  "name": "<%= slugify(appname) %>",\n  "dependencies": {\n    "express": "^4.13.3"<% if (options.swig) { %>,\n    "swig": "^1.4.2"<% } %>\n  }\n}',
+      'lib/templates/package.json': '{ "name": "__pkgName__", "dependencies": {} }',
+      'templates/example/package.json': '{ "scripts": { "develop": "strapi develop" }, "dependencies": { "fs-extra": "^10.0.0" } }',
+    };
+    for (const [manifest, text] of Object.entries(manifests)) {
+      const path = manifest.replace('package.json', 'src/app.js');
+      assert.deepEqual(at(await depFindings(ID, { code, path, registry, files: { 'package.json': GENERATOR, [manifest]: text } })), [], path);
+    }
   });
 
   it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {

@@ -55,6 +55,17 @@ function credentialValue(v: string): boolean {
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }
 
+/**
+ * An option value named after the field it sets (n8n's `forceChangePassword === 'forceChangePasswordNextSignIn'`): a
+ * letters-only identifier holding every word of the name and more. An enum member, not a password.
+ */
+function namedOption(v: string, name: string): boolean {
+  if (!/^[A-Za-z]+(?:[-_][A-Za-z]+)*$/.test(v)) return false;
+  const words = splitWords(name);
+  const inValue = splitWords(v);
+  return inValue.length > words.length && words.every((w) => inValue.includes(w));
+}
+
 const NEGATED = new Set(['!=', '!==']);
 /** `undefined`, `void 0`, `null`/`None`, `false`, `''`: the value dropped. */
 const nothing = (e: Expr | undefined): boolean => !!e && ((e.k === 'lit' && (e.value === null || e.value === false || e.value === ''))
@@ -99,7 +110,7 @@ export function comparedLiterals(lowered: FileIR, values: FileValues, text: stri
         const name = nameOf(a);
         if (!name || !credentialName(name)) continue;
         const lit = values.resolve(b);
-        if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value)) continue;
+        if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value) || namedOption(lit.value, name)) continue;
         if (WARNS_DEFAULT.test(text.slice(e.span.end, e.span.end + 400))) continue;
         if (AMBIGUOUS.test(name) || onlyPass(name)) {
           const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, text.indexOf('\n', e.span.end) >>> 0);

@@ -39,11 +39,32 @@ const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml'])
 // the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
 const TEMPLATE_DIR = /^(?:_?templates?|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
 
+// Angular-devkit schematics (NestJS's, Angular's) keep a schematic's templates in a `files/` folder beside its
+// schema.json and spell generated names with placeholders (`__name__.gateway.ts`, `update-__name@singular__.input.ts`).
+const SCHEMATIC_NAME = /__[a-z]\w*(?:@\w+)*__/i;
+
 /** Whether a folder between the nearest manifest and the file is a template the manifest does not describe. */
-function templated(path: string, manifest: string | undefined): boolean {
+function templated(path: string, manifest: string | undefined, project?: ProjectService): boolean {
   if (!manifest) return false;
   const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
-  return path.slice(dir.length).split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
+  const segs = path.slice(dir.length).split('/');
+  if (segs.slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return true;
+  // JS callers pass the project (Python's `__init__.py` is a name, not a placeholder). A placeholder has more to
+  // the name than itself: `__tests__/` and `__mocks__/` are whole names.
+  if (!project) return false;
+  if (segs.some((seg) => SCHEMATIC_NAME.test(seg) && seg.replace(SCHEMATIC_NAME, '') !== '')) return true;
+  return segs.slice(0, -1).some((seg, i) => seg === 'files' && project.exists(`${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}schema.json`));
+}
+
+/**
+ * A template's own manifest that its generator completes: written with template syntax (generator-express'
+ * `<% if (options.viewEngine == 'swig') { %>"swig"…`, mean-cli's `"name": "__pkgName__"`) or nameless, merged into
+ * the project at creation (create-strapi-app adds `@strapi/strapi`). It does not list what the project will declare.
+ */
+function unfinishedTemplateManifest(m: { path: string; text: string; manifest: { name?: string; workspaces: string[] } } | undefined): boolean {
+  if (!m || !m.path.split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
+  // A nameless workspace root (a monorepo template's) is complete as it is.
+  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text);
 }
 
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
@@ -73,13 +94,13 @@ function manifestRefs(ctx: DetectorContext): PackageRef[] | undefined {
   return undefined;
 }
 
-function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string): Located {
+function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string, project?: ProjectService): Located {
   if (!npm) return { ...ref, hasManifest: false };
   const bare = ref.name.startsWith('@') ? ref.name.slice(1).replace('/', '__') : ref.name;
   // `vscode` is the extension host's own module: an extension declares only its types.
   const typesDeclare = ref.typeOnly || ref.name === 'vscode';
   const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
-  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path), example: exampled(path, npm.manifests[0]?.path) };
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path, project) && !unfinishedTemplateManifest(npm.manifests[0]), example: exampled(path, npm.manifests[0]?.path) };
 }
 
 function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Located {
@@ -100,7 +121,7 @@ export function collect(ctx: DetectorContext, project: ProjectService | undefine
     if (!specs.length) return { refs: [] };
     const npm = project && npmProject(project, ctx.path);
     const refs = jsReferences(specs, (s, pkg) => (!!npm && !!project && isLocalSpecifier(project, npm, s, pkg)) || registeredModule(ctx.text, s));
-    return { refs: refs.map((r) => locateNpm(r, npm, ctx.path)), npm };
+    return { refs: refs.map((r) => locateNpm(r, npm, ctx.path, project)), npm };
   }
   if (ctx.languageId === 'python') {
     const imports = pythonImports(ctx);

@@ -28,12 +28,18 @@ function isInTry(node: ts.Node): boolean {
   return false;
 }
 
+/** `require.resolve('x', { paths: [dir] })` looks `x` up from those folders (another package's), not from this one. */
+function resolvedElsewhere(call: ts.CallExpression): boolean {
+  const opts = call.arguments[1];
+  return !!opts && ts.isObjectLiteralExpression(opts) && opts.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'paths');
+}
+
 function isRequireLike(call: ts.CallExpression): boolean {
   const e = call.expression;
   if (e.kind === ts.SyntaxKind.ImportKeyword) return true;
   if (ts.isIdentifier(e)) return e.text === 'require';
   // require.resolve('x'), module.require('x')
-  return ts.isPropertyAccessExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.name.text === 'resolve') || (ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'require'));
+  return ts.isPropertyAccessExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require' && e.name.text === 'resolve' && !resolvedElsewhere(call)) || (ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'require'));
 }
 
 /** `import type { A }`, or `import { type A, type B }` with nothing else: erased when compiled. */

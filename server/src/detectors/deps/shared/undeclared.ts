@@ -42,11 +42,30 @@ function emittedDeclaration(ctx: AsyncDetectorContext, r: Located): boolean {
   return !!m && !!r.typeOnly && !!project?.exists(`${m[1]}.${m[2]}js`);
 }
 
+/**
+ * A scope alone as an object key with a value that is no plain string (`'@generated': generatedFilesDir` in docusaurus'
+ * lib/webpack/base.js, `"@theme": themeDir` in vitepress' Vite setup): a bundler alias the package's code configures.
+ */
+const ALIAS_KEY = /(['"])(@[\w.-]+)\1\s*:(?!\s*['"`](?![./]))/g;
+const ALIAS_MEMO = {};
+const aliasKeys = (text: string): Set<string> => new Set(/['"]@/.test(text) ? [...text.matchAll(ALIAS_KEY)].map((m) => m[2]) : []);
+
+/** Whether code of the importing package aliases the scope, so the bundler it drives resolves the import. */
+function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
+  const ws = ctx.services.workspace;
+  const manifest = c.npm?.manifests[0]?.path;
+  if (r.ecosystem !== 'npm' || !r.name.startsWith('@') || r.installed !== undefined || !ws?.files || manifest === undefined) return false;
+  const scope = r.name.slice(0, r.name.indexOf('/'));
+  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  return (ws.files() ?? []).some((f) => f.startsWith(dir) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, ALIAS_MEMO, aliasKeys)?.has(scope));
+}
+
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
   if (r.ecosystem === 'pypi' && r.typeOnly) return undefined;
   if (r.ecosystem === 'pypi' && TEST_RUNNERS.has(r.name.toLowerCase()) && PY_TEST_PATH.test(ctx.path)) return undefined;
+  if (aliasedInPackage(ctx, c, r)) return undefined;
   const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
   const manifest = nearest ?? 'the project manifest';
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
