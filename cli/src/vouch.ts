@@ -32,7 +32,7 @@ import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
 import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 import { provenanceCommand } from './provenance-cmd';
-import { limitHeapGrowth } from '../../server/src/io/heap';
+import { setHeapFlags } from './heap-flags';
 
 const USAGE = `Usage: vouch scan [paths...] [options]
        vouch verify [--root <dir>] [--head <hash> | --base-ledger <file>]
@@ -378,7 +378,7 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'sc
   // This bundle is also the scan pool's worker (server/src/scan/pool.ts): nothing more ships.
   require('../../server/src/scan/pool-worker');
 } else if (require.main === module) {
-  limitHeapGrowth();
+  setHeapFlags();
   // The write's own callback reports the failure (exit 2 with a message); this keeps the error event
   // from becoming an uncaught exception.
   process.stdout.on('error', () => {});

@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { cacheFolder, runBundle } from './io/code-cache';
-import { exposeCollectorToThreads, limitHeapGrowth } from './io/heap';
+import { appliedHeapFlags, exposeCollectorToThreads, limitHeapGrowth } from './io/heap';
 
 if (isMainThread) {
   limitHeapGrowth();
   exposeCollectorToThreads();
 }
-runBundle(join(__dirname, 'server-main.js'), { folder: cacheFolder(), writeAt: 20_000, launcher: __filename });
+runBundle(join(__dirname, 'server-main.js'), { folder: cacheFolder(), writeAt: 20_000, launcher: __filename, flags: appliedHeapFlags() });

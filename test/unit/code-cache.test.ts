@@ -56,10 +56,10 @@ describe('code cache: running a bundle', function () {
   const write = (n: number): void =>
     writeFileSync(bundle, `#!/usr/bin/env node\nglobalThis.__ccTest = { main: require.main === module, file: __filename, n: ${n} };\nfunction f(x) { return x * ${n}; }\nf(2);\n`);
   // Each run in a fresh process: V8 keeps compiled scripts per isolate, which would hide the blob.
-  const run = (dir: string | null = folder): { outcome: CacheOutcome; seen: { main: boolean; file: string; n: number } } => {
+  const run = (dir: string | null = folder, flags?: string[]): { outcome: CacheOutcome; seen: { main: boolean; file: string; n: number } } => {
     const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});
       const { runBundle } = require(${JSON.stringify(resolve(__dirname, '..', '..', 'server', 'src', 'io', 'code-cache.ts'))});
-      const outcome = runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(dir)}, writeAt: 60000 });
+      const outcome = runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(dir)}, writeAt: 60000, flags: ${JSON.stringify(flags)} });
       process.stdout.write(JSON.stringify({ outcome, seen: globalThis.__ccTest }));`;
     const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
@@ -91,6 +91,17 @@ describe('code cache: running a bundle', function () {
     assert.equal(blobs().length, 1);
     assert.notDeepEqual(blobs(), first);
     assert.equal(run().outcome, 'hit');
+  });
+
+  it('keeps a blob per set of flags a launcher set, and a new build replaces them all', () => {
+    assert.equal(run(folder, ['--semi-space-growth-factor=1']).outcome, 'miss');
+    assert.equal(run(folder, []).outcome, 'miss');
+    assert.equal(run(folder, ['--semi-space-growth-factor=1']).outcome, 'hit');
+    assert.equal(run(folder, []).outcome, 'hit');
+    assert.equal(blobs().length, 2);
+    write(2);
+    assert.equal(run(folder, []).outcome, 'miss');
+    assert.equal(blobs().length, 1);
   });
 
   it('compiles from source past a corrupt blob and writes a good one', () => {

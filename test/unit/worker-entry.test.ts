@@ -1,6 +1,7 @@
 // Worker threads start under any Node options the process was given: V8 options (a debug launch's
 // `--nolazy`, `--expose-gc`) may not be passed to a worker and made every worker fail to start.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { startWorker, WORKER_YOUNG_GENERATION_MB } from '../../server/src/io/worker-entry';
 
@@ -42,5 +43,20 @@ describe('io/worker-entry: startWorker', () => {
       assert.ok(mb > 0 && mb <= WORKER_YOUNG_GENERATION_MB + 1, `${mb} MB with ${argv.join(' ') || 'no options'}`);
     }
     assert.ok(await newSpaceOf({ resourceLimits: { maxYoungGenerationSizeMb: 64 } }) > WORKER_YOUNG_GENERATION_MB + 1, 'a caller may ask for more');
+  });
+
+  it("tells a worker the heap flags the process's launcher set, which name the code cache it reads", () => {
+    const heap = JSON.stringify(require.resolve('../../server/src/io/heap.ts'));
+    const entry = JSON.stringify(require.resolve('../../server/src/io/worker-entry.ts'));
+    const tsx = JSON.stringify(require.resolve('tsx/cjs'));
+    const say = `require(${tsx}); require('node:worker_threads').parentPort.postMessage(require(${heap}).appliedHeapFlags())`;
+    const script = `
+      const heap = require(${heap}); heap.limitHeapGrowth(); heap.limitYoungGeneration([]);
+      const w = require(${entry}).startWorker({ filename: ${JSON.stringify(say)}, eval: true }, { workerData: { role: 'x' } });
+      w.once('message', (m) => { console.log(JSON.stringify([heap.appliedHeapFlags(), m])); w.terminate(); });`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const [main, worker] = JSON.parse(r.stdout || 'null') ?? [];
+    assert.deepEqual(main, ['--heap-growing-percent=50', '--semi-space-growth-factor=1'], r.stderr);
+    assert.deepEqual(worker, main);
   });
 });

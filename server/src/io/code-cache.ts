@@ -37,6 +37,12 @@ export interface RunOptions {
   readonly writeAt: number;
   /** The launcher's own file: workers started for `bundle` start it instead (`launcherOf`). */
   readonly launcher?: string;
+  /**
+   * The V8 flags the launcher set (io/heap.ts `appliedHeapFlags`). V8 rejects a blob made under other flags,
+   * so they name the blob with the process's own options: a CLI scan on worker threads and one on its own
+   * thread (different flags) each keep theirs instead of replacing each other's.
+   */
+  readonly flags?: readonly string[];
 }
 
 /** What happened, for tests and `VOUCH_CODE_CACHE_DEBUG`. */
@@ -62,13 +68,14 @@ export function runBundle(bundle: string, options: RunOptions): CacheOutcome {
   if (options.launcher) launchers().set(bundle, options.launcher);
   const bytes = readFileSync(bundle);
   const folder = options.folder && ownFolder(options.folder, isMainThread) ? options.folder : undefined;
-  const blobFile = folder && join(folder, `${basename(bundle)}-${blobKey(bytes)}.v8`);
+  const build = `${basename(bundle)}-${blobKey(bytes)}`;
+  const blobFile = folder && join(folder, `${build}${flagsTag([...process.execArgv, ...(options.flags ?? [])])}.v8`);
   const cached = blobFile ? readIfAny(blobFile) : undefined;
   // A hashbang is valid only at the very start of a script; the wrapper moves it.
   const source = bytes.toString('utf8').replace(/^#!/, '//');
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cached });
   const outcome: CacheOutcome = !blobFile ? 'off' : !cached ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
-  if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, script.createCachedData()), options.writeAt);
+  if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, basename(bundle), build, script.createCachedData()), options.writeAt);
   if (process.env.VOUCH_CODE_CACHE_DEBUG) process.stderr.write(`vouch: code cache ${outcome}${isMainThread ? '' : ' (worker)'}\n`);
   runAsMain(bundle, script);
   return outcome;
@@ -94,6 +101,11 @@ function runAsMain(file: string, script: Script): void {
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(mod.exports, mod.exports, req, mod, file, dirname(file));
   mod.loaded = true;
+}
+
+/** A short hash of the flags a blob was made under; none without flags. */
+function flagsTag(flags: readonly string[]): string {
+  return flags.length ? `-f${createHash('sha256').update(flags.join('\n')).digest('hex').slice(0, 8)}` : '';
 }
 
 function blobKey(bytes: Buffer): string {
@@ -132,15 +144,15 @@ function scheduleWrite(write: () => void, afterMs: number): void {
   process.on('exit', once);
 }
 
-function save(file: string, data: Buffer): void {
+/** Writes `file`, a blob of `build` (`<bundle>-<node version>-<arch>-<source hash>`) under some flags. */
+function save(file: string, bundle: string, build: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
-    // Blobs of earlier builds of the same bundle are never read again.
-    const stem = basename(file).replace(/-v\d[^-]*-[^-]+-[0-9a-f]+\.v8$/, '-');
+    // Blobs of earlier builds of the same bundle are never read again; this build's under other flags are.
     for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(stem) && name.endsWith('.v8') && name !== basename(file)) rmSync(join(dirname(file), name), { force: true });
+      if (name.startsWith(`${bundle}-`) && name.endsWith('.v8') && !name.startsWith(`${build}.`) && !name.startsWith(`${build}-f`)) rmSync(join(dirname(file), name), { force: true });
     }
   } catch {
     // A full disk or a read-only cache costs the next run its compile, nothing more.

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { launcherOf } from './code-cache';
+import { appliedHeapFlags } from './heap';
 
 export interface WorkerEntry {
   readonly filename: string;
@@ -41,10 +42,17 @@ export const WORKER_YOUNG_GENERATION_MB = 16;
 export function startWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'eval' | 'execArgv'>, parentArgv: readonly string[] = process.execArgv): Worker {
   const execArgv = parentArgv.filter((a) => !/^--(?:inspect|debug)/.test(a));
   const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits };
+  // The launcher's heap flags name the code cache the worker's launcher reads (io/code-cache.ts).
+  const flags = appliedHeapFlags();
+  const workerData = flags.length && isRecord(options.workerData) ? { ...options.workerData, heapFlags: flags } : options.workerData;
   try {
-    return new Worker(entry.filename, { ...options, resourceLimits, eval: entry.eval, execArgv });
+    return new Worker(entry.filename, { ...options, resourceLimits, workerData, eval: entry.eval, execArgv });
   } catch (e) {
     if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-    return new Worker(entry.filename, { ...options, resourceLimits, eval: entry.eval, execArgv: [] });
+    return new Worker(entry.filename, { ...options, resourceLimits, workerData, eval: entry.eval, execArgv: [] });
   }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
