@@ -15,9 +15,20 @@ const WHOLE_OBJECT = /^(body|query|params|headers|cookies|files|data|json|form|a
  */
 const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
 
-/** The handler's code before the sink sets a non-HTML content type or a redirect. */
+/**
+ * The handler's code before the sink sets a non-HTML content type or a redirect. A sink in a callback inside the
+ * handler (`req.on('end', () => res.write(q))`, configurable-http-proxy's error target) is read from the function
+ * that takes the response object it writes to.
+ */
 function notHtml(f: Flow, ctx: DetectorContext): boolean {
-  const fn = ctx.get(ir)?.funcs.find((x) => x.id === f.sink.fn);
+  let fn = ctx.get(ir)?.funcs.find((x) => x.id === f.sink.fn);
+  const res = /^\s*([\w$]+)\s*\./.exec(ctx.text.slice(f.sink.call.start, f.sink.call.end))?.[1];
+  for (let up = fn; res && up; up = up.parent ?? undefined) {
+    if (up.params.some((p) => p.name === res)) {
+      fn = up;
+      break;
+    }
+  }
   return !!fn && NOT_HTML.test(ctx.text.slice(fn.span.start, f.sink.call.start));
 }
 
