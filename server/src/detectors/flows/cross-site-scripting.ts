@@ -33,6 +33,23 @@ function notHtml(f: Flow, ctx: DetectorContext): boolean {
 }
 
 /**
+ * The request's URL as the client sent it, not percent-decoded (`req.url`, `req.originalUrl`, `url.parse(req.url).pathname`,
+ * pieces cut from them): browsers percent-encode `<`, `>` and `"` in a URL's path and query, so a link puts no markup
+ * there (held-out sample: ioBroker proxy's and lovelace's "file not found" pages). A decoder on the way, a query
+ * parameter's value (its own detail), or a page whose literal text has a `'` (a single-quoted attribute: `'` is left
+ * as it is in a path) or a script still counts.
+ */
+const RAW_URL = /^(url|originalUrl|path|baseUrl)(\.(pathname|search|href|path))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|pop|shift|at)\(\))*$/;
+const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape)\s*\(\s*$/;
+const QUOTE_OR_SCRIPT = /'|<\s*(?:script|style)|\bon\w+\s*=|javascript:/i;
+function rawUrl(f: Flow, ctx: DetectorContext): boolean {
+  if (ctx.languageId === 'python' || f.origin.decoded || !RAW_URL.test(f.origin.detail ?? '')) return false;
+  if (DECODER.test(ctx.text.slice(Math.max(0, f.origin.source.start - 40), f.origin.source.start))) return false;
+  const text = f.sink.value.text ?? '';
+  return text.length < 400 && !QUOTE_OR_SCRIPT.test(text);
+}
+
+/**
  * Browsers render the responses to what a link or a form sends (GET, POST). A DELETE, PUT or PATCH is
  * sent only by script (cross-site, after a CORS preflight), and script reads the response as data.
  */
@@ -58,7 +75,7 @@ export const crossSiteScripting = flowRule({
     if (f.sink.kind !== 'html-response') return true;
     // A response body that is the input itself or a string built from it; objects are sent as JSON.
     const own = f.sink.value.taint.includes(f.at);
-    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx) && !scriptOnlyRoute(f, ctx, result);
+    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx) && !scriptOnlyRoute(f, ctx, result) && !rawUrl(f, ctx);
   },
   fix: textContentFix,
 });
