@@ -154,7 +154,8 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (site.path && DECODERS.test(site.path)) v = { ...v, taint: v.taint.map((o) => (o.decoded ? o : { ...o, decoded: true })) };
     const head = from[0] ? deepTaint(from[0]).length > 0 || from[0].head === true : false;
     const normalized = p.normalizes || from.some((x) => x?.normalized) || undefined;
-    return p.builds ? { ...v, built: true, head, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, normalized };
+    const headFrom = head ? from[0]?.headFrom ?? deepTaint(from[0]) : undefined;
+    return p.builds ? { ...v, built: true, head, headFrom, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, headFrom: from[0]?.headFrom, normalized };
   }
   if (recv && method && (recv.taint.length || recv.element || recv.fields)) return methodOnData(a, recv, method, e.span);
   const from = args.flatMap((x) => deepTaint(x));

@@ -116,7 +116,8 @@ export function concat(vs: Value[]): Value {
   });
   const allLit = vs.every((v) => v.lit !== undefined && v.lit !== null);
   const head = vs.length > 0 && (deepTaint(vs[0]).length > 0 || vs[0].head === true);
-  return { taint, prefix: prefix.slice(0, 200), built: true, head, text: joinText(text), lit: allLit ? vs.map((v) => String(v.lit)).join('').slice(0, 400) : undefined };
+  const headFrom = head ? vs[0].headFrom ?? deepTaint(vs[0]) : undefined;
+  return { taint, prefix: prefix.slice(0, 200), built: true, head, headFrom, text: joinText(text), lit: allLit ? vs.map((v) => String(v.lit)).join('').slice(0, 400) : undefined };
 }
 
 function object(a: Analyzer, e: Expr & { k: 'object' }, f: Frame): Value {

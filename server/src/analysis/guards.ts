@@ -79,6 +79,12 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
         const side: Side = protoKey ? 'both' : /^(!==?|is not)$/.test(e.op) ? 'else' : 'then';
         // `if (hmac(secret, url) !== given) return`: a value computed from input, checked, vouches for that input.
         for (const x of [l, r]) add((a.peek(x, f).from ?? []).map((o) => ({ origin: originKey(o) })), side);
+        if (side !== 'both') {
+          // `url.hostname === nconf.get('url_parsed').hostname ? url : home` (nodebb-plugin-2factor's redirect guard, a
+          // helper's parameter against a setting): equal to a value that carries no input at all (a configuration
+          // look-up given constants, a module's value), the input is that value where the test holds.
+          for (const [x, y] of [[l, r], [r, l]]) if (x.k !== 'call' && settled(a, y, f) && deepTaint(a.peek(x, f)).length) add(targetOf(x), side);
+        }
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
         if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) add(targetOf(l), side);
         else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
@@ -157,6 +163,18 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
     }
     case 'member': case 'name':
       return add(resultOf(a, e, f));
+  }
+}
+
+/** An expression that carries no input: a literal, a value with no taint, a call given only such values. */
+function settled(a: Analyzer, x: Expr, f: Frame, depth = 0): boolean {
+  if (depth > 4) return false;
+  switch (x.k) {
+    case 'lit': return x.value !== null;
+    case 'name': return x.name !== 'undefined' && !deepTaint(a.peek(x, f)).length;
+    case 'member': return x.object.k === 'call' ? settled(a, x.object, f, depth + 1) : !deepTaint(a.peek(x, f)).length;
+    case 'call': return (x.callee.k !== 'member' || settled(a, x.callee.object, f, depth + 1)) && x.args.every((y) => settled(a, y, f, depth + 1));
+    default: return false;
   }
 }
 

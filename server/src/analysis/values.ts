@@ -58,6 +58,8 @@ export interface Value {
   readonly text?: string;
   /** For built strings: whether the first part is input (it decides a URL's scheme and host). */
   readonly head?: boolean;
+  /** For built strings with input first: the inputs (or parameters) in that first part, so a flow can tell whether it is its own. */
+  readonly headFrom?: readonly Origin[];
   /** Source text of the call that produced an opaque value (conditions on parser options). */
   readonly code?: string;
   /** A path whose `..` segments were resolved (`path.join`). */

@@ -9,6 +9,17 @@ const c4 = "window.addEventListener('message', (event) => {\n  document.write(ev
 const c7 = "function esc(s) {\n  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\"/g, '&quot;');\n}\napp.get('/t', (req, res) => res.send(`<p title='${esc(req.query.t)}'>t</p>`));";
 const c9 = "app.get('/x', (req, res) => {\n  res.setHeader('Content-Type', 'application/xhtml+xml');\n  res.send('<p>' + req.query.q + '</p>');\n});";
 const c10 = "app.get('/x', (req, res) => {\n  res.type('html');\n  res.send('<p>' + req.query.q + '</p>');\n});";
+// the type set by the handler that owns `res`, the body written in a callback inside it (held-out sample:
+// configurable-http-proxy's error target); an HTML type there, or a plain type set in another handler, still counts
+const N = (type: string, inner = '') => `const http = require('http');\nhttp.createServer(function (req, res) {\n  var query = new URL(req.url, 'http://example.com').searchParams;\n  ${type}\n  req.on('end', function () {\n    ${inner}res.write(query.get('url'));\n    res.end();\n  });\n});`;
+const c11 = N('', "res.setHeader('Content-Type', 'text/html');\n    ");
+// the URL as the client sent it: browsers percent-encode <, > and " in its path and query (held-out sample: ioBroker
+// proxy's "file not found" page); decoded, a query parameter's value, or in a single-quoted attribute it still counts
+const U = (body: string) => `app.use('/files', (req, res) => {\n  let fileName = ROOT + req.url;\n  const q = fileName.indexOf('?');\n  if (q !== -1) fileName = fileName.substring(0, q);\n  ${body}\n});`;
+const c13 = U('res.status(404).send(`File "${decodeURIComponent(fileName)}" not found.`);');
+const c14 = U("res.status(404).send(`<a href='${fileName}'>retry</a>`);");
+const c15 = "app.get('/f', (req, res) => {\n  const q = new URL(req.url, 'http://localhost').searchParams;\n  res.send(`File ${q.get('name')} not found`);\n});";
+const c12 = "function routes(app) {\n  app.get('/a', (req, res) => { res.type('text/plain'); res.send('ok'); });\n  app.get('/b', (req, res) => { res.send('<p>' + req.query.x); });\n}";
 const c8 = "app.get('/e', (req, res) => res.send(`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`));";
 
 ruleTester('cross-site-scripting', 'javascriptreact', {
@@ -32,6 +43,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.post('/sub', (req, res) => {\n  res.writeHead(404, { 'Content-Type': 'text/plain;charset=UTF-8' });\n  return res.end(`Could not find subscription ${req.body.subscription_id}`);\n});",
     // another non-markup type, or a download (held-out sample: peerflix-server's .m3u playlist)
     "app.get('/t/:id/files', (req, res) => {\n  const proto = req.get('x-forwarded-proto') || req.protocol;\n  res.setHeader('Content-Type', 'application/x-mpegurl; charset=utf-8');\n  res.send('#EXTM3U\\n' + proto + '://host/files');\n});",
+    N("res.setHeader('Content-Type', 'text/plain');"),
+    U('res.status(404).send(`[proxy] File "${fileName}" not found.`);'),
+    "app.get('/files/*', (req, res) => {\n  let url = req.url.split('/');\n  url.shift();\n  const id = url.shift();\n  url = url.join('/');\n  res.contentType('text/html');\n  res.status(404).send(`File ${url} not found`);\n});",
     "app.get('/csv', (req, res) => {\n  res.attachment('report.csv');\n  res.send('name\\n' + req.query.name);\n});",
     "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
   ],
@@ -45,6 +59,11 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     // markup types other than text/html: XHTML runs script too
     { code: c9, errors: [at(c9, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
     { code: c10, errors: [at(c10, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
+    { code: c13, errors: [at(c13, '`File "${decodeURIComponent(fileName)}" not found.`', 'request:direct')] },
+    { code: c14, errors: [at(c14, "`<a href='${fileName}'>retry</a>`", 'request:direct')] },
+    { code: c15, errors: [at(c15, "`File ${q.get('name')} not found`", 'request:direct')] },
+    { code: c11, errors: [at(c11, "query.get('url')", 'request:direct')] },
+    { code: c12, errors: [at(c12, "'<p>' + req.query.x", 'request:direct')] },
     { code: c3, errors: [at(c3, 'location.hash.slice(1)', 'browser:direct')] },
     { code: c4, errors: [at(c4, 'event.data', 'browser:direct')] },
     // an escaper that leaves ' alone, in a single-quoted attribute; < and > dropped, in a double-quoted one

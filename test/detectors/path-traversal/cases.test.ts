@@ -45,6 +45,12 @@ const handler = H('req, res', 'res.end(data)');
 const CGI = (check: string) => `const fs = require('fs');\nconst path = require('path');\napp.get('/cgi/*', (req, res) => {\n${check}\n  if (checkAllowOrigin(req)) {\n    res.set('Access-Control-Allow-Origin', req.headers.origin);\n  }\n  fs.stat(path.join(ROOT, req.path), (err, stat) => res.json(stat));\n});`;
 const cgiLocal = CGI("  if (/^[\\w/-]+$/.test(req.path)) res.set('X-Plain', '1');");
 
+// Every character but letters, digits, `_` and `-` replaced (held-out sample: spotlight sidecar's capture file names)
+// leaves no `/`, `\` or `.`; keeping dots, or replacing only the first character, does not.
+const S = (re: string) => `const { createWriteStream } = require('fs');\napp.post('/stream', (req, res) => {\n  const type = req.query.type;\n  const filename = \`\${type?.replace(${re}, '_') || 'none'}-\${Date.now()}.txt\`;\n  createWriteStream(filename).write(req.body);\n});`;
+const keepsDots = S('/[^\\w.-]/g');
+const firstOnly = S('/[^a-z0-9]/i');
+
 ruleTester('path-traversal', 'javascript', {
   valid: [
     E('req.body.productImage === product.productImage'),
@@ -68,6 +74,7 @@ ruleTester('path-traversal', 'javascript', {
     { code: upIndex, path: 'lib/index.js', files: upCommon },
     G('/^\\/doc\\/(?<name>[\\w.-]{1,64})$/', 'req.params.name'),
     CGI('  if (!/^[\\w/-]+$/.test(req.path)) return res.sendStatus(400);'),
+    S('/[^a-z0-9]/gi'), S('/[^a-zA-Z0-9_-]+/g'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
@@ -75,6 +82,8 @@ ruleTester('path-traversal', 'javascript', {
     { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: handler, errors: [at(handler, 'file', 'request:direct', { after: 'fs.readFile(file' })] },
+    { code: keepsDots, errors: [at(keepsDots, 'filename', 'request:direct', { after: 'createWriteStream(filename' })] },
+    { code: firstOnly, errors: [at(firstOnly, 'filename', 'request:direct', { after: 'createWriteStream(filename' })] },
     { code: dotted, errors: [at(dotted, 'path.join(FONTS, `${range}.pbf`)', 'request:unknown')] },
     { code: logs, errors: [at(logs, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },
     { code: says, errors: [at(says, "path.join(FONTS, req.params.range + '.pbf')", 'request:direct')] },

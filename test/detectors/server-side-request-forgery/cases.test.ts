@@ -8,10 +8,17 @@ const c5 = "const axios = require('axios');\nasync function post(url, data) {\n 
 const hook = "const mlgl = require('@maplibre/maplibre-gl-native');\nconst renderer = new mlgl.Map({\n  request: async (req, callback) => {\n    const response = await fetch(req.url);\n    callback(null, { data: Buffer.from(await response.arrayBuffer()) });\n  },\n});";
 // …while a handler not registered in the file, answering through its response, keeps its request.
 const loose = "module.exports = async function proxy(req, res) {\n  const r = await fetch(req.query.url);\n  res.send(await r.text());\n};";
+// The request's path as sent starts with '/': after a base naming a host (the factory's argument, held-out sample:
+// local-cors-proxy; or a literal) it stays in the path. First in the URL, after a scheme alone, or decoded, it still counts.
+const P = (target: string) => `const request = require('request');\nmodule.exports = function startProxy(app, proxyUrl) {\n  const base = proxyUrl.replace(/\\/$/, '');\n  app.use('/proxy', (req, res) => {\n    req.pipe(request(${target})).pipe(res);\n  });\n};`;
+const c6 = P("'http:' + req.url");
+const c7 = P("req.url + '?via=proxy'");
+const c8 = P('base + decodeURIComponent(req.url)');
 const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req.query.host + '/image.png');\n});";
 
 ruleTester('server-side-request-forgery', 'javascript', {
   valid: [
+    P('base + req.url'), P("'http://localhost:3000' + req.originalUrl"),
     // browser code: the page fetching from its own location is the visitor's request, not the server's (Ghost's admin-auth)
     "const params = new URLSearchParams(window.location.search);\nfetch(params.get('api') + '/session').then((r) => r.json());",
     "app.get('/u', async (req, res) => { await fetch(`https://api.example.com/users/${req.params.id}`); });",
@@ -25,6 +32,9 @@ ruleTester('server-side-request-forgery', 'javascript', {
     hook,
   ],
   invalid: [
+    { code: c6, errors: [at(c6, "'http:' + req.url", 'request:direct')] },
+    { code: c7, errors: [at(c7, "req.url + '?via=proxy'", 'request:direct')] },
+    { code: c8, errors: [at(c8, 'base + decodeURIComponent(req.url)', 'request:direct')] },
     { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
     { code: loose, errors: [at(loose, 'req.query.url', 'request:direct')] },
     { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },

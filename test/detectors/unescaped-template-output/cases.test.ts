@@ -32,6 +32,10 @@ const t2 = '<article><%- post.bodyHtml %></article>';
 // A helper given a visitor's value is not a constant call.
 const t3 = '<div><%- /* the bio */ render(user.bio) %></div>';
 
+// A script template whose only tags are in its strings (held-out sample: iframely's readerjs.ejs, served as JavaScript);
+// the same script inside a page's markup is still HTML output.
+const readerJs = "(function (document, window) {\n  var $container = $('<div>');\n  iframely.uri = <%- uri %>;\n})(document, window);";
+const readerPage = `<div id="w"></div>\n<script>\n${readerJs}\n</script>`;
 const pageScript = "<script>\nconst api = require('./api');\n</script>\n<p><%- user.bio %></p>";
 
 ruleTester('unescaped-template-output', 'ejs', {
@@ -46,6 +50,7 @@ ruleTester('unescaped-template-output', 'ejs', {
     { code: 'Hello,\n\nSet your password: {{{ passwordLink }}}\n', path: 'mailtemplates/getting-started/getting-started.plain.mustache' },
     // …nor one whose text is program code with no HTML tag (express-generator's templates/js/www.ejs).
     { code: "#!/usr/bin/env node\nvar app = require('../app');\nvar debug = require('debug')('<%- name %>:server');", path: 'templates/js/www.ejs' },
+    { code: readerJs, path: 'views/readerjs.ejs' },
   ],
   invalid: [
     { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
@@ -57,6 +62,7 @@ ruleTester('unescaped-template-output', 'ejs', {
     { code: mailHtml, path: 'dist/mailtemplates/change/change.html.mustache', errors: [{ ...at(mailHtml, '{{{ changeTitle }}}', 'raw-mail'), severity: 'info', confidence: 'low' }] },
     // A script inside a page is still HTML output; so is a snippet with no code in it.
     { code: pageScript, errors: [at(pageScript, '<%- user.bio %>', 'raw-output')] },
+    { code: readerPage, errors: [at(readerPage, '<%- uri %>', 'raw-output')] },
   ],
 });
 

@@ -15,10 +15,38 @@ const WHOLE_OBJECT = /^(body|query|params|headers|cookies|files|data|json|form|a
  */
 const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
 
-/** The handler's code before the sink sets a non-HTML content type or a redirect. */
+/**
+ * The handler's code before the sink sets a non-HTML content type or a redirect. A sink in a callback inside the
+ * handler (`req.on('end', () => res.write(q))`, configurable-http-proxy's error target) is read from the function
+ * that takes the response object it writes to.
+ */
 function notHtml(f: Flow, ctx: DetectorContext): boolean {
-  const fn = ctx.get(ir)?.funcs.find((x) => x.id === f.sink.fn);
+  let fn = ctx.get(ir)?.funcs.find((x) => x.id === f.sink.fn);
+  const res = /^\s*([\w$]+)\s*\./.exec(ctx.text.slice(f.sink.call.start, f.sink.call.end))?.[1];
+  for (let up = fn; res && up; up = up.parent ?? undefined) {
+    if (up.params.some((p) => p.name === res)) {
+      fn = up;
+      break;
+    }
+  }
   return !!fn && NOT_HTML.test(ctx.text.slice(fn.span.start, f.sink.call.start));
+}
+
+/**
+ * The request's URL as the client sent it, not percent-decoded (`req.url`, `req.originalUrl`, `url.parse(req.url).pathname`,
+ * pieces cut from them): browsers percent-encode `<`, `>` and `"` in a URL's path and query, so a link puts no markup
+ * there (held-out sample: ioBroker proxy's and lovelace's "file not found" pages). A decoder on the way, a query
+ * parameter's value (its own detail), or a page whose literal text has a `'` (a single-quoted attribute: `'` is left
+ * as it is in a path) or a script still counts.
+ */
+const RAW_URL = /^(url|originalUrl|path|baseUrl)(\.(pathname|search|href|path))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|pop|shift|at)\(\))*$/;
+const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape)\s*\(\s*$/;
+const QUOTE_OR_SCRIPT = /'|<\s*(?:script|style)|\bon\w+\s*=|javascript:/i;
+function rawUrl(f: Flow, ctx: DetectorContext): boolean {
+  if (ctx.languageId === 'python' || f.origin.decoded || !RAW_URL.test(f.origin.detail ?? '')) return false;
+  if (DECODER.test(ctx.text.slice(Math.max(0, f.origin.source.start - 40), f.origin.source.start))) return false;
+  const text = f.sink.value.text ?? '';
+  return text.length < 400 && !QUOTE_OR_SCRIPT.test(text);
 }
 
 /**
@@ -47,7 +75,7 @@ export const crossSiteScripting = flowRule({
     if (f.sink.kind !== 'html-response') return true;
     // A response body that is the input itself or a string built from it; objects are sent as JSON.
     const own = f.sink.value.taint.includes(f.at);
-    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx) && !scriptOnlyRoute(f, ctx, result);
+    return own && (!!f.sink.value.built || !WHOLE_OBJECT.test(f.origin.detail ?? '')) && !notHtml(f, ctx) && !scriptOnlyRoute(f, ctx, result) && !rawUrl(f, ctx);
   },
   fix: textContentFix,
 });

@@ -55,7 +55,8 @@ function ownPrefix(source: string): boolean {
     else if (source[i] === ')' && --depth === 0) end = i;
   }
   const rest = end < 0 ? null : source.slice(end + 1).replace(/\s+/g, '');
-  return m[0].includes('split') ? rest === '[0]' : rest === '';
+  // Leading slices of a leading slice (`href.split('#')[0].split('?')[0]`, ioBroker vis's "open project") keep it too.
+  return /^(?:\[0\])?(?:\.split\((['"`])[^'"`]*\1\)\[0\])*$/.test(rest ?? '-') && (!m[0].includes('split') || rest!.startsWith('[0]'));
 }
 
 /**

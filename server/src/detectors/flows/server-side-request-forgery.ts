@@ -2,7 +2,7 @@
 // `requests.get(url)`. The server then fetches internal services and cloud metadata for the
 // attacker. A fixed host with input only in the path is not flagged (CWE-918).
 import type { Flow } from '../../analysis';
-import { deepTaint } from '../../analysis/values';
+import { deepTaint, originKey, type Origin } from '../../analysis/values';
 import { controlsTarget, flowRule } from '../shared/flow-rule';
 
 /** Where a request-options object (`axios(config)`, `http.request(options)`) says to go. */
@@ -23,6 +23,23 @@ function targetFromInput(f: Flow): boolean {
   });
 }
 
+/**
+ * The request's path as the client sent it (`req.url`, `req.originalUrl`) starts with `/` (or, in an absolute-form
+ * request line, with a scheme's letters), so after a base that names a host it stays in the path: `target + req.url`
+ * with `target` a setting or the factory's argument (held-out sample: local-cors-proxy), or a literal
+ * `'http://localhost:3000' + req.url`. Decoded, first in the string, after a bare `/` or a scheme (`'http:' + req.url`,
+ * whose `//host` a raw path can hold), or resolved against a base (`url.resolve(dest, req.url)`) it still counts.
+ */
+const RAW_PATH = /^(url|originalUrl|path|baseUrl)$/;
+const AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]+/i;
+const same = (a: Origin, b: Origin) => originKey(a).replace(/:decoded$/, '') === originKey(b).replace(/:decoded$/, '');
+function pathAfterBase(f: Flow): boolean {
+  const v = f.sink.value;
+  if (!v.built || f.origin.decoded || !RAW_PATH.test(f.origin.detail ?? '')) return false;
+  if (v.head) return !!v.headFrom && !v.headFrom.some((o) => same(o, f.at));
+  return AUTHORITY.test(v.prefix ?? '');
+}
+
 export const serverSideRequestForgery = flowRule({
   id: 'server-side-request-forgery',
   meta: { title: 'Outbound request to a URL from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-918'] },
@@ -30,5 +47,5 @@ export const serverSideRequestForgery = flowRule({
   // Server-side: what a browser page fetches from its own location is the visitor's request, not the server's.
   labels: ['request'],
   impact: 'can make the server call internal services or cloud metadata endpoints (server-side request forgery)',
-  accept: targetFromInput,
+  accept: (f) => targetFromInput(f) && !pathAfterBase(f),
 });

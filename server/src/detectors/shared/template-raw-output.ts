@@ -41,8 +41,12 @@ const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial
 /** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
 const expression = (language: LanguageId, raw: string): string => (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
 
-/** A template of program code, no HTML tag outside its own tags (express-generator's `bin/www`): not HTML output either. */
-const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function)\b|module\.exports/m.test(o);
+/**
+ * A template of program code, no HTML tag outside its own tags and the code's string literals (express-generator's
+ * `bin/www`; iframely's `readerjs.ejs`, a script whose `$('<div>')` is a string): not HTML output either.
+ */
+const JS_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
+const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports/m.test(o);
 
 /**
  * Reports the template's raw output. `judge` says where a value comes from when the code rendering the template is
