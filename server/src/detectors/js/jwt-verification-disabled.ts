@@ -30,8 +30,12 @@ function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   if (arg && (fromTokenEndpoint(arg, body) || fromCodeGrant(arg, body))) return true;
   if (ts.isPropertyAccessExpression(p)) return ROUTING.has(p.name.text);
   if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
-  const reads = [...body.matchAll(new RegExp(`\\b${esc(p.name.text)}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
-  return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]));
+  const n = esc(p.name.text);
+  const reads = [...body.matchAll(new RegExp(`\\b${n}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
+  // The payload handed on with the header, to the call that looks up the key (koa-jwt's `provider(decoded.header, decoded.payload)`).
+  const handed = body.match(new RegExp(`\\(\\s*${n}\\.header\\s*,\\s*${n}\\.payload\\s*[,)]`, 'g'))?.length ?? 0;
+  const payloads = reads.filter((m) => m[2] === 'payload').length;
+  return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]) || m[2] === 'payload') && payloads <= handed;
 }
 
 // OpenID Connect lets a client skip the signature of an ID token it received straight from the token
