@@ -9,6 +9,13 @@ import { caughtError, origin, sensitive, sensitiveName, stringified } from './la
 import { readMember, readPath } from './objects';
 import { addStep, carry, deepTaint, EMPTY, join, joinText, mergeOrigins, originKey, type Origin, type Value } from './values';
 
+/**
+ * A package bound whole (`const jwt = require('jsonwebtoken')`, `import * as jwt from 'jose'`) is code, not a value: what
+ * its calls return (`jwt.decode(token)`: the claims) does not carry a secret for being reached through its name.
+ * Relative modules (`require('./secrets')`) and members (`import { token } from …`) keep their names' weight.
+ */
+const PACKAGE = /^(?:@[\w-]+\/)?[\w-]+$/;
+
 export function nameValue(a: Analyzer, e: Expr & { k: 'name' }, f: Frame): Value {
   const b = e.binding;
   if (!b) {
@@ -29,7 +36,7 @@ export function nameValue(a: Analyzer, e: Expr & { k: 'name' }, f: Frame): Value
   }
   if (v.taint.length && v.taint.some((o) => f.env.isChecked(originKey(o)))) v = { ...v, taint: v.taint.filter((o) => !f.env.isChecked(originKey(o))) };
   const kind = sensitiveName(b.name);
-  if (kind && !v.object && !v.fn) v = { ...v, taint: mergeOrigins(v.taint, [sensitive(kind, e.span, e.name)]) };
+  if (kind && !v.object && !v.fn && !(v.path && PACKAGE.test(v.path))) v = { ...v, taint: mergeOrigins(v.taint, [sensitive(kind, e.span, e.name)]) };
   return v;
 }
 

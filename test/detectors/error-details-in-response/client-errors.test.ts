@@ -23,6 +23,9 @@ ruleTester(RULE, 'javascript', {
     // answer (held-out sample: formio's submission handler, `validator.validate(req.body, (err, data) => …)`)
     E("validator.validate(req.body, (err, data) => {\n    if (err) return res.status(400).json(err);\n    res.json(data);\n  });"),
     E("schema.validate(req.body, { abortEarly: false }).then((v) => res.json(v)).catch((err) => res.status(422).send(err));"),
+    // …and so is a permission check's verdict sent with a 403 (fresh held-out sample: ioBroker rest-api's state controller)
+    E("checkPermissions(user, rights, (err) => {\n    if (err) return res.status(403).json({ error: err });\n    next();\n  });"),
+    E("(0, common_1.checkPermissions)(req._adapter, req._user, [{ type: 'state', operation: 'read' }], async (error) => {\n    if (error) { res.status(403).json({ error: error }); } else { res.json(await read(req)); }\n  });"),
     { code: P('    try:\n        payload = MySchema().load(request.json)\n    except ValidationError as e:\n        return jsonify(error=str(e)), 400'), language: 'python' },
     // Only a KeyError is caught, though the block also commits: its text is the missing key.
     { code: P('    try:\n        note = Note(title=request.json["title"])\n        db.session.commit()\n    except KeyError as e:\n        return jsonify(error=f"missing field {e}"), 400'), language: 'python' },
@@ -32,6 +35,7 @@ ruleTester(RULE, 'javascript', {
     one(E("try { parse(req.body); } catch (err) { res.status(400).json(err); }"), 'err', 'whole'),
     // …a validation result sent with a 5xx, and a whole error from any other callback with a 4xx
     one(E("validator.validate(req.body, (err, data) => {\n    if (err) return res.status(500).json(err);\n    res.json(data);\n  });"), 'err', 'whole'),
+    one(E("checkPermissions(adapter, user, rights, (error) => {\n    if (error) return res.status(500).json({ error });\n  });"), 'error', 'whole'),
     one(E("Form.load(req.params.id, (err, form) => {\n    if (err) return res.status(400).json(err);\n    res.json(form);\n  });"), 'err', 'whole'),
     one(E("try { await db.query(sql); } catch (err) { res.status(422).json({ error: err.sqlMessage }); }"), 'err.sqlMessage', 'stack'),
     one(E("try { return NextResponse.json(await run()); } catch (err) { return NextResponse.json({ trace: err.stack }, { status: 400 }); }"), 'err.stack', 'stack'),

@@ -27,6 +27,12 @@ ruleTester('error-details-in-response', 'javascript', {
     "router.post('/x', async (ctx) => {\n  try { parse(ctx.request.body); } catch (err) {\n    ctx.status = 400;\n    ctx.body = { error: err.message };\n  }\n});",
   ],
   invalid: [
+    // A thrown string is the message (fresh held-out sample: dbgate's useController): shown as one, not as the raw error.
+    { code: E("res.status(500).json({ error: (_.isString(err) ? err : err.message) ?? 'Unknown error' });"), errors: [{ ...at(E("res.status(500).json({ error: (_.isString(err) ? err : err.message) ?? 'Unknown error' });"), 'err', 'message', { after: '? err' }), confidence: 'low' }] },
+    { code: E("res.status(500).json({ error: typeof err !== 'string' ? err.message : err });"), errors: [{ ...at(E("res.status(500).json({ error: typeof err !== 'string' ? err.message : err });"), 'err.message', 'message'), confidence: 'low' }] },
+    // The other branch, or a test of something else, leaves the raw error as it is.
+    { code: E("res.status(500).json({ error: typeof err === 'string' ? err.message : err });"), errors: [at(E("res.status(500).json({ error: typeof err === 'string' ? err.message : err });"), 'err', 'whole', { after: ': err' })] },
+    { code: E("res.status(500).json({ error: _.isString(other) ? err : err.message });"), errors: [at(E("res.status(500).json({ error: _.isString(other) ? err : err.message });"), 'err', 'whole', { after: '? err' })] },
     // The stack still goes out, whoever sends it.
     { code: F('reply.code(500).send({ error: err.stack });'), errors: [at(F('reply.code(500).send({ error: err.stack });'), 'err.stack', 'stack')] },
     // Only the whole error is a hand-off: a payload built from it is the handler's own answer.

@@ -31,6 +31,8 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     "const options = { secure: Config.get('settings.session.cookie.secure', 'boolean') };\nresponse.setCookie(cookieName, session.getToken(), {\n  ...options,\n  httpOnly: true,\n});",
     // a project helper handed the context (budibase's utils.setCookie(ctx, value, name)): its own call is what counts
     "utils.setCookie(ctx, returnUrl, Cookie.ReturnUrl);",
+    // …and so is one declared in the same file (fresh held-out sample: budibase backend-core's utils.js), whose body sets the flags
+    "function setCookie(ctx, value, name = 'builder', opts = { sign: true }) {\n  ctx.cookies.set(name, value, { httpOnly: opts.httpOnly ?? false, secure: opts.secure ?? ctx.secure });\n}\nfunction setAuthCookie(ctx, value) {\n  setCookie(ctx, value, Cookie.Auth, { sign: false, httpOnly: true });\n}",
     // where to go after logging in, not who you are (saltcorn's login_dest)
     "res.cookie('login_dest', req.originalUrl);",
     "res.cookie('auth_redirect', '/dashboard', { maxAge: 60000 });",
@@ -62,6 +64,8 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: "response.setCookie('sessionID', session.getToken());", errors: [{ line: 1, column: 1 }] },
     { code: "setCookie(event, 'session', token);", errors: [{ line: 1, column: 1 }] },
     { code: "setCookie(event, 'auth_token', token, { httpOnly: true });", errors: 1 },
+    // h3's setCookie imported beside a helper of another name is still read
+    { code: "import { setCookie } from 'h3';\nconst setSession = (event, token) => setCookie(event, 'session', token, { httpOnly: true });", errors: [{ line: 2, column: 38 }] },
     { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
     { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },
     { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },

@@ -20,6 +20,11 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // the ID token of a code exchange, straight from the token endpoint over TLS (OIDC Core 3.1.3.7: firebase-tools' login)
     "const jwt = require('jsonwebtoken');\nasync function complete(code, verifier) {\n  const tokens = await getTokensFromAuthorizationCode(code, `${(0, api.origin)()}/complete`, verifier);\n  return { user: jwt.decode(tokens.id_token, { json: true }), tokens };\n}",
     "import jwt from 'jsonwebtoken';\napp.get('/cb', async (req, res) => {\n  const tokens = await oauth.exchangeCodeForTokens(req.query.code);\n  res.json(jwt.decode(tokens.idToken));\n});",
+    // the tokens of a code exchange posted by hand (fresh held-out sample: dbgate's OAuth provider, axios and `grant_type=authorization_code`)
+    "const jwt = require('jsonwebtoken');\nasync function oauthToken({ code }) {\n  const resp = await axios.post(TOKEN_URL, `grant_type=authorization_code&code=${encodeURIComponent(code)}`);\n  const { access_token, id_token } = resp.data;\n  let payload = jwt.decode(access_token);\n  if (!payload && id_token) payload = jwt.decode(id_token);\n  return payload.sub;\n}",
+    "import jwt from 'jsonwebtoken';\nasync function exchange(code) {\n  const res = await fetch(url, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) });\n  const tokens = await res.json();\n  return jwt.decode(tokens.id_token).email;\n}",
+    // header and payload handed together to the key look-up, verify in another module (fresh held-out sample: koa-jwt's get-secret.js)
+    "const { decode } = require('jsonwebtoken');\nmodule.exports = async (provider, token) => {\n  const decoded = decode(token, { complete: true });\n  if (!decoded || !decoded.header) throw new Error('Invalid token');\n  return provider(decoded.header, decoded.payload);\n};",
     "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
@@ -41,7 +46,11 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: "import jwt from 'jsonwebtoken';\nfunction who(req) {\n  return jwt.decode(req.body.id_token);\n}", errors: [{ line: 3, column: 10 }] },
     { code: "import jwt from 'jsonwebtoken';\nasync function who(req) {\n  const tokens = await getTokens(req);\n  return jwt.decode(tokens.id_token).sub;\n}", errors: [{ line: 4 }] },
     { code: "import jwt from 'jsonwebtoken';\nfunction who(tokens) {\n  return jwt.decode(tokens.id_token).sub;\n}", errors: [{ line: 3 }] },
+    // a grant posted in the same function does not make the client's own token the endpoint's
+    { code: "import jwt from 'jsonwebtoken';\nasync function cb(req) {\n  await axios.post(url, { grant_type: 'authorization_code', code: req.query.code });\n  const { access_token } = req.body;\n  return jwt.decode(access_token).sub;\n}", errors: [{ line: 5 }] },
     // the header and the payload both read: the claims are trusted unverified
+    // the payload read beside the look-up is trusted
+    { code: "const { decode } = require('jsonwebtoken');\nmodule.exports = async (provider, token) => {\n  const decoded = decode(token, { complete: true });\n  const key = await provider(decoded.header, decoded.payload);\n  return decoded.payload.sub;\n};", errors: [{ line: 3 }] },
     { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },

@@ -11,6 +11,9 @@ const assign = R('  const user = await User.findById(req.params.id);\n  user.pas
 const cmp = R('  const user = await User.findOne({ email: req.body.email });\n  if (!user || user.password !== req.body.password) return res.status(401).end();');
 const nullish = R('  const { email, password } = req.body ?? {};\n  await users.insertOne({ email, password });');
 const cmpCurrent = R('  const user = await User.findByPk(req.user.id);\n  if (user.password !== req.body.currentPassword) return res.status(403).end();');
+// The stored value sent back unchanged and dropped from the update (fresh held-out sample: strapi v3's users-permissions user update).
+const echo = R('  const user = await User.findById(req.params.id);\n  const { password } = req.body;\n  const update = { ...req.body };\n  if (_.has(req.body, \'password\') && password === user.password) {\n    delete update.password;\n  }\n  await user.set(update).save();');
+const cmpDelete = R('  const user = await User.findOne({ email: req.body.email });\n  if (user.password === req.body.password) { delete req.session.pending; req.session.ok = true; }');
 const cmpAlias = R('  const { password } = req.body;\n  const [rows] = await db.query(sql, [email]);\n  if (rows[0].password === password) req.session.ok = true;');
 
 ruleTester('plaintext-password', 'javascript', {
@@ -32,6 +35,7 @@ ruleTester('plaintext-password', 'javascript', {
     // Mongoose idiom: the schema hashes in a hook elsewhere and offers `comparePassword`.
     R('  await User.create({ email: req.body.email, password: req.body.password });') + "\nrouter.post('/login', async (req, res) => { const ok = await user.comparePassword(req.body.password); });",
     R('  await axios.post(url, { password: req.body.password });'),
+    echo,
   ],
   invalid: [
     { code: direct, errors: [{ ...at(direct, 'req.body.password', 'stored', { after: 'password: req.body.password' }), confidence: 'medium' }] },
@@ -43,6 +47,8 @@ ruleTester('plaintext-password', 'javascript', {
     { code: cmpAlias, errors: [at(cmpAlias, 'rows[0].password === password', 'compared')] },
     // A change-password form's qualified key is the user's password too.
     { code: cmpCurrent, errors: [at(cmpCurrent, 'user.password !== req.body.currentPassword', 'compared')] },
+    // Something else deleted after the check: still a login.
+    { code: cmpDelete, errors: [at(cmpDelete, 'user.password === req.body.password', 'compared')] },
   ],
 });
 

@@ -32,6 +32,13 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "if (apiMocker.options.logRequestHeaders || options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'info', confidence: 'low' }] },
     // …turned off, or any other switch, it is not
     { code: "if (!options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'warning', confidence: 'medium' }] },
+    // The operator's switch for personal data (fresh held-out sample: passport-azure-ad's `loggingNoPII`, true by default): shown, not alarmed about…
+    { code: "if (self._options.loggingNoPII)\n  log.info('token received');\nelse\n  log.info('received access_token: ' + token);", errors: [{ line: 4, column: 40, severity: 'info', confidence: 'low' }] },
+    { code: "if (!self._options.loggingNoPII) {\n  log.info('received refresh_token: ', refresh_token);\n}", errors: [{ line: 2, column: 40, severity: 'info', confidence: 'low' }] },
+    { code: "if (config.piiLoggingEnabled) {\n  logger.info('token', token);\n}", errors: [{ line: 2, column: 24, severity: 'info', confidence: 'low' }] },
+    // …but not where the switch says no personal data.
+    { code: "if (self._options.loggingNoPII) {\n  log.info('received access_token: ' + token);\n}", errors: [{ line: 2, column: 40, severity: 'warning', confidence: 'high' }] },
+    { code: "if (!config.piiLoggingEnabled) {\n  logger.info('token', token);\n}", errors: [{ line: 2, column: 24, severity: 'warning', confidence: 'high' }] },
     { code: "if (options.verbose) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'warning', confidence: 'medium' }] },
     { code: "if (isDev) {\n  app.post('/test-webhook', (request, response) => {\n    log.debug('test', request.body);\n    response.send('OK');\n  });\n}", errors: [{ line: 3, column: 23, severity: 'info', confidence: 'low' }] },
     { code: "logger.info(`token=${accessToken}`);", errors: [{ line: 1, column: 22 }] },

@@ -11,6 +11,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     H("  const { password } = req.body;\n  const ok = Boolean(password);\n  logger.info({ ok });"),
     H("  const { token } = req.body;\n  const shown = mask(token);\n  logger.info('token ' + shown);"),
     "function audit(msg) { logger.info(msg); }\n" + H("  audit('login for ' + req.body.email);"),
+    // What a package's call returns is not the package's name (fresh held-out sample: dbgate's OAuth provider logs the claims).
+    "const jwt = require('jsonwebtoken');\n" + H("  let payload = jwt.decode(req.query.t);\n  if (!payload) payload = jwt.decode(req.query.id);\n  logger.info({ payload });"),
+    "import * as jwt from 'jsonwebtoken';\n" + H("  const claims = jwt.decode(req.query.t);\n  logger.info({ claims });"),
   ],
   invalid: [
     {
@@ -21,6 +24,11 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     {
       code: H("  const { password } = req.body;\n  const attempt = password;\n  logger.info('login ' + attempt);"),
       errors: [{ line: 4, column: 15, endLine: 4, endColumn: 33, kind: 'secret', severity: 'warning' }],
+    },
+    {
+      // A token held in a value (not the package) still is one.
+      code: H("  const jwt = await issue(req.user);\n  const claims = jwt.decode();\n  logger.info({ claims });"),
+      errors: [{ line: 4, column: 15, endLine: 4, endColumn: 25, kind: 'secret', confidence: 'high' }],
     },
     {
       code: "function audit(what) {\n  logger.info(what);\n}\n" + H('  const { apiKey } = req.body;\n  audit(apiKey);'),

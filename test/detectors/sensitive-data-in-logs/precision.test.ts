@@ -11,6 +11,9 @@ const jsTokens = "logger.debug('auth', session.tokens);";
 const jsFiles = "log.trace('migrating ' + credentials);";
 const jsThread = "async function clear(sessionId, logger) {\n  logger.info(`Clearing OpenAI Thread ${sessionId}`);\n}";
 const jsShortLived = "logger.info('exchanged for', shortLivedToken);";
+// The rest of a record with the secret taken out (fresh held-out sample: n8n's me.controller.js).
+const jsWithout = "const { currentPassword, ...payloadWithoutPassword } = payload;\nthis.logger.debug('email changed', { userId, payload: payloadWithoutPassword });";
+const jsWithoutKept = "this.logger.debug('email changed', { payload: payloadWithoutPassword, currentPassword });";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -35,6 +38,10 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A piece of the token kept to tell uploads apart (uppy companion's `Uploader.shortenToken`: its first 8 characters).
     "logger.debug('Received from client: resume', 'uploader', this.shortToken);",
     "log.info('refreshed', truncated_token, partialSecret);",
+    jsWithout,
+    // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
+    "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
+    "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
     // A command-line program prints what it was asked for.
@@ -67,6 +74,10 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: "app.use(async (ctx) => {\n  console.log(ctx.request.body);\n});\napp.listen(3000);", path: 'examples/koa.js', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 31, kind: 'body' }] },
     { code: "server.post<{ Body: PingBody }>('/ping', async (request) => {\n  console.log(request.body);\n});", path: 'examples/server.ts', language: 'typescript', errors: [{ line: 2, column: 15, endLine: 2, endColumn: 27, kind: 'body' }] },
     { code: "logger.info('start', { user: req.user });", errors: [{ line: 1, column: 30, endLine: 1, endColumn: 38, kind: 'record' }] },
+    // The negation names what is left out; the secret itself, logged beside it, still counts.
+    // The channel's secret, or a token the channel holds for someone, still counts.
+    { code: "Logger.info(`channel ${channel.secret} ${channel.accessToken}`);", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 38, kind: 'secret' }] },
+    { code: jsWithoutKept, errors: [at(jsWithoutKept, 'currentPassword', 'secret')] },
   ],
 });
 

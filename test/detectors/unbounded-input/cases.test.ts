@@ -3,6 +3,8 @@ import { at, ruleTester } from '../harness';
 const c1 = "const http = require('http');\nhttp.createServer((req, res) => {\n  let body = '';\n  req.on('data', (chunk) => { body += chunk; });\n  req.on('end', () => res.end(body));\n});";
 const c2 = "const multer = require('multer');\nconst upload = multer({ dest: 'uploads/' });";
 const c3 = "const multer = require('multer');\nconst upload = multer();";
+// Used for files somewhere, or for fields only in one route and files in another: still a finding.
+const c4 = "import multer from 'multer';\nconst upload = multer();\nrouter.use(upload.none());\nrouter.post('/avatar', upload.single('file'), save);";
 
 ruleTester('unbounded-input', 'javascript', {
   valid: [
@@ -10,11 +12,15 @@ ruleTester('unbounded-input', 'javascript', {
     "const multer = require('multer');\nconst upload = multer({ dest: 'uploads/', limits: { fileSize: 5 * 1024 * 1024 } });",
     "stream.on('data', (chunk) => { body += chunk; });",
     "const multer = require('multer');\nconst upload = multer(options);",
+    // Fields only: `.none()` rejects every file (fresh held-out sample: automatisch's webhook router)
+    "import multer from 'multer';\nconst router = Router();\nconst upload = multer();\n\nrouter.use(upload.none());",
+    "const multer = require('multer');\napp.post('/form', multer().none(), (req, res) => res.json(req.body));",
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'body += chunk;', 'stream')] },
     { code: c2, errors: [at(c2, "multer({ dest: 'uploads/' })", 'upload')] },
     { code: c3, errors: [at(c3, 'multer()', 'upload')] },
+    { code: c4, errors: [at(c4, 'multer()', 'upload')] },
   ],
 });
 

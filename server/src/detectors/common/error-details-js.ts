@@ -5,6 +5,7 @@ import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 import { caughtBuiltInOnly } from '../shared/inert-try';
 import { validationResult } from '../shared/validation-result';
+import { stringTest } from '../shared/string-test';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
@@ -16,7 +17,6 @@ const MESSAGE_PROPS = new Set(['message', 'detail', 'details', 'reason']);
 const PASSTHROUGH_FN = new Set(['String', 'stringify', 'inspect', 'format', 'serializeError']);
 /** Backstage's `serializeError` keeps name and message and drops the stack unless given `{ includeStack: true }`. */
 const STACKLESS_SERIALIZER = /(['"])@backstage\/errors\1/;
-
 
 /** Database and ORM calls whose errors carry table, column, index and value names (`E11000 duplicate key … index: email_1`). */
 export const STORE_CALL = /\.\s*(?:query|execute|executemany|raw|findOne|findById|findAll|findMany|findUnique|findFirst|findOneAndUpdate|create|bulkCreate|insert|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|destroy|save|upsert|aggregate|commit|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe)\s*\(/;
@@ -81,8 +81,13 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
     next(e.right);
     if (e.operatorToken.kind === ts.SyntaxKind.PlusToken) for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
   } else if (ts.isConditionalExpression(e)) {
-    next(e.whenTrue);
-    next(e.whenFalse);
+    const test = stringTest(e.condition);
+    for (const [branch, isString] of [[e.whenTrue, test?.when === true], [e.whenFalse, test?.when === false]] as const) {
+      const before = out.length;
+      next(branch);
+      // `_.isString(err) ? err : err.message` (dbgate): where the error is a string, it is the message.
+      if (isString) for (const h of out.slice(before)) if (h.level === 'whole' && ts.isIdentifier(h.node) && h.node.text === test?.name) h.level = 'message';
+    }
   } else if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p)) next(p.initializer);

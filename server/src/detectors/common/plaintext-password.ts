@@ -21,6 +21,13 @@ const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)
 /** The nodes a password store or comparison is (jsPlaintextPasswords looks at no others). */
 const SITE_KINDS = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression];
 
+/**
+ * `if (body.password === user.password) { delete body.password; }`: the client sent the stored value back unchanged (an
+ * admin form echoing the record, strapi's user update), so it is dropped from the update: a check for an echo, whatever
+ * the stored value is, not a login.
+ */
+const ECHO_DROPPED = /^[^{};]*\)\s*\{?\s*delete\s+[\w$.]+\.(?:password|passwd|pwd)\b/;
+
 const code = (s: string) => '`' + s.replace(/\s+/g, ' ').slice(0, 50) + '`';
 
 export const plaintextPassword: Detector = {
@@ -39,7 +46,7 @@ export const plaintextPassword: Detector = {
     }
     const hooked = HASHING_HOOK.test(ctx.text);
     for (const s of sites) {
-      if (s.kind === 'stored' && hooked) continue;
+      if ((s.kind === 'stored' && hooked) || (s.kind === 'compared' && ECHO_DROPPED.test(ctx.text.slice(s.end, s.end + 200)))) continue;
       ctx.report({
         start: s.start, end: s.end, kind: s.kind,
         confidence: s.kind === 'compared' ? 'high' : 'medium',

@@ -116,6 +116,10 @@ function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
     const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
     if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
     if (LOG_SWITCH.test(cond) && !/!|&&|===?\s*false/.test(cond)) return true;
+    // The operator's switch for personal data in logs (passport-azure-ad's `loggingNoPII`, turned off; msal's `piiLoggingEnabled`).
+    const pii = ts.isIfStatement(p) ? /^(!\s*)?[\w$.]*?(no_?pii|pii_?logging(?:_?enabled)?|log_?pii)$/i.exec(p.expression.getText(sf).trim()) : null;
+    const branch = pii && (/^no/i.test(pii[2]) === !pii[1] ? (p as ts.IfStatement).elseStatement : (p as ts.IfStatement).thenStatement);
+    if (branch && branch.pos <= node.pos && node.end <= branch.end) return true;
   }
   return false;
 }

@@ -48,6 +48,17 @@ function accumulation(body: readonly Stmt[], chunk: number): { start: number; en
   return at;
 }
 
+/**
+ * `multer().none()`, or an instance used only as `upload.none()` (automatisch's webhook router): multer then rejects every
+ * file (LIMIT_UNEXPECTED_FILE) and keeps text fields, which busboy caps at 1 MB each.
+ */
+function fieldsOnly(text: string, start: number, end: number): boolean {
+  if (/^\s*\.\s*none\s*\(/.test(text.slice(end, end + 40))) return true;
+  const name = /([\w$]+)\s*=\s*$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+  const uses = name ? [...text.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\b(\\s*\\.\\s*(\\w+))?`, 'g'))].filter((u) => u.index < start - 80 || u.index >= start) : [];
+  return uses.length > 0 && uses.every((u) => u[2] === 'none');
+}
+
 function javascript(ctx: DetectorContext, lowered: FileIR): void {
   // What the file imports is asked only once a `multer(…)` call turns up (a walk of its own).
   let imports: ReadonlySet<string> | undefined;
@@ -57,6 +68,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
       if (e.callee.k === 'name' && e.callee.name === 'multer' && (imports ??= importsOf(lowered)).has('multer')) {
         const opts = e.args[0];
         if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
+        if (fieldsOnly(ctx.text, e.span.start, e.span.end)) return;
         ctx.report({ start: e.span.start, end: e.span.end, kind: 'upload', message: 'This multer upload has no `limits`, so a client can send files of any size and number; set `limits: { fileSize, files }`.' });
         return;
       }

@@ -61,6 +61,9 @@ export const insecureCookieFlags: Detector = {
       return FLAGS.filter((f) => !set.has(f) && !(readByScript && f === 'httpOnly'));
     };
     const session = sessionDefaults(sf, ctx.text);
+    // A `setCookie` declared in this file is the project's own helper (budibase's `setCookie(ctx, value, name, opts)`,
+    // which derives `secure` from the connection): the cookie call in its body is what counts, not its callers.
+    const ownSetCookie = /\bfunction\s+setCookie\s*\(|\b(?:const|let|var)\s+setCookie\s*=/.test(ctx.text);
     walkJs(ctx, (node) => {
       if (ts.isCallExpression(node)) {
         const unset = session(node);
@@ -82,7 +85,7 @@ export const insecureCookieFlags: Detector = {
         if (method === 'cookie' && ts.isPropertyAccessExpression(callee)) idx = 0;
         else if (method === 'set' && onCookies) idx = 0;
         else if (method === 'setCookie' && ts.isPropertyAccessExpression(callee) && /^(?:res|response|reply|ctx\.response|this\.response)$/.test(callee.expression.getText(sf))) idx = 0;
-        else if (method === 'setCookie' && ts.isIdentifier(callee) && node.arguments.length >= 3) {
+        else if (method === 'setCookie' && ts.isIdentifier(callee) && node.arguments.length >= 3 && !ownSetCookie) {
           const [a, b] = node.arguments;
           // Three arguments: (name, value, opts), unless the name is the second one (`setCookie(event, 'sid', v)`).
           idx = node.arguments.length > 3 || (!ts.isStringLiteralLike(a) && ts.isStringLiteralLike(b)) ? 1 : 0;

@@ -27,11 +27,15 @@ function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const body = scope.getText(sf);
   const arg = call.arguments[0];
   if (arg && ts.isIdentifier(arg) && new RegExp(`\\b${esc(arg.text)}\\s*=\\s*(?:await\\s+)?[\\w.]*(?:\\bsign|create\\w*Token|issue\\w*Token|generate\\w*Token)\\s*\\(`, 'i').test(body)) return true;
-  if (arg && fromTokenEndpoint(arg, body)) return true;
+  if (arg && (fromTokenEndpoint(arg, body) || fromCodeGrant(arg, body))) return true;
   if (ts.isPropertyAccessExpression(p)) return ROUTING.has(p.name.text);
   if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
-  const reads = [...body.matchAll(new RegExp(`\\b${esc(p.name.text)}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
-  return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]));
+  const n = esc(p.name.text);
+  const reads = [...body.matchAll(new RegExp(`\\b${n}\\s*(\\??\\.\\s*(\\w+)|\\[)`, 'g'))];
+  // The payload handed on with the header, to the call that looks up the key (koa-jwt's `provider(decoded.header, decoded.payload)`).
+  const handed = body.match(new RegExp(`\\(\\s*${n}\\.header\\s*,\\s*${n}\\.payload\\s*[,)]`, 'g'))?.length ?? 0;
+  const payloads = reads.filter((m) => m[2] === 'payload').length;
+  return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]) || m[2] === 'payload') && payloads <= handed;
 }
 
 // OpenID Connect lets a client skip the signature of an ID token it received straight from the token
@@ -48,6 +52,22 @@ function fromTokenEndpoint(arg: ts.Expression, body: string): boolean {
     if (call && (!FROM_CLIENT.test(call[1]) || /\bcode\b/.test(call[1]))) return true;
   }
   return false;
+}
+
+/** A token request written by hand: the body names the grant (`grant_type=authorization_code`, `{ grant_type: 'refresh_token' }`). */
+const CODE_GRANT = /grant_type['"]?\s*[:=,]\s*['"]?(?:authorization_code|refresh_token)\b/;
+
+/**
+ * `access_token` / `id_token` of the response of such a request in this function (dbgate's OAuth provider posts the code
+ * with axios): received straight from the token endpoint, not from the client, as in `fromTokenEndpoint`.
+ */
+function fromCodeGrant(arg: ts.Expression, body: string): boolean {
+  const name = ts.isIdentifier(arg) ? arg.text : ts.isPropertyAccessExpression(arg) ? arg.name.text : '';
+  if (!/^(?:id|access)_?token$/i.test(name) || !CODE_GRANT.test(body)) return false;
+  const holder = ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression) ? arg.expression.text : undefined;
+  const bound = holder ? `\\b${esc(holder)}` : `(?:\\{[^{}]*\\b${esc(name)}\\b[^{}]*\\}|\\b${esc(name)})`;
+  const sources = [...body.matchAll(new RegExp(`${bound}\\s*=\\s*([^;\\n]+)`, 'g'))].map((m) => m[1]);
+  return sources.length > 0 && sources.every((src) => !FROM_CLIENT.test(src));
 }
 
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */

@@ -23,6 +23,8 @@ const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
   'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
+  // a channel's token names it, as a device's does (Vendure's `ctx.channel.token`: the public `vendure-token` header)
+  'channel',
 ]);
 /** Counted tokens (a language model's usage, a rate limiter's bucket): `total_tokens`, `promptTokens`. */
 const COUNTED_TOKENS = new Set(['prompt', 'completion', 'input', 'output', 'total', 'used', 'remaining', 'cached', 'reasoning', 'available', 'usage']);
@@ -39,6 +41,8 @@ const HARMLESS_PREFIX = new Set([
   // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)
   'truncated', 'shortened', 'partial', 'abbreviated', 'short',
 ]);
+/** Words that take the secret out of the name (n8n's `{ currentPassword, ...payloadWithoutPassword }`, `dataExceptToken`). */
+const NEGATING = new Set(['without', 'except', 'excluding', 'sans', 'minus', 'omitting', 'no']);
 /** Second words after which `short` means short-lived, a whole credential (`shortLivedToken`, `short_term_secret`). */
 const SHORT_LIFETIME = new Set(['lived', 'term', 'life']);
 
@@ -63,6 +67,7 @@ export function classifyName(name: string): Sensitivity | undefined {
   const before = words[words.length - 2];
   const first = words[0];
   if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
+  if (words.slice(0, -1).some((w) => NEGATING.has(w))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
   if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;

@@ -1,9 +1,12 @@
-// Whether an error is the result a validation call hands its callback (`validator.validate(body, (err) => …)`,
+// Whether an error is the result a validation call (or a permission check) hands its callback (`validator.validate(body, (err) => …)`,
 // yup's `schema.validate(x).catch((err) => …)`): field messages meant for the client, not a caught failure.
 import { ts } from '../../core/ts';
 
-/** Validation calls: `validator.validate(body, cb)`, `Joi.validate(v, schema, cb)`, yup's `schema.validate(x).catch(cb)`. */
-const VALIDATE_CALL = /^validate\w*$/i;
+/**
+ * Validation calls: `validator.validate(body, cb)`, `Joi.validate(v, schema, cb)`, yup's `schema.validate(x).catch(cb)`; and
+ * permission checks, whose verdict is what a 401/403 answers (ioBroker rest-api's `checkPermissions(adapter, user, rights, cb)`).
+ */
+const VALIDATE_CALL = /^(?:validate\w*|check\w*Permissions?|(?:check|verify)\w*(?:Access|Rights|Acl))$/i;
 
 /** Whether `id` is the first parameter of a callback a validation call reports its result to (formio's submission validator). */
 export function validationResult(id: ts.Identifier): boolean {
@@ -16,6 +19,8 @@ export function validationResult(id: ts.Identifier): boolean {
     let callee = call.expression;
     // `.catch(cb)` and `.then(ok, cb)` at the end of a promise chain: the call the chain starts from.
     while (ts.isPropertyAccessExpression(callee) && /^(?:catch|then|finally)$/.test(callee.name.text) && ts.isCallExpression(callee.expression)) callee = callee.expression.expression;
+    // `(0, common_1.checkPermissions)(…)`: how TypeScript and Babel compile a call of an imported function.
+    while (ts.isParenthesizedExpression(callee) && ts.isBinaryExpression(callee.expression) && callee.expression.operatorToken.kind === ts.SyntaxKind.CommaToken) callee = callee.expression.right;
     const fn = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
     return VALIDATE_CALL.test(fn);
   }

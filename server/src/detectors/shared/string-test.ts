@@ -1,0 +1,19 @@
+// Conditions that say a value is a string: `typeof err === 'string'`, lodash's `_.isString(err)`. A thrown
+// string is an error's message, so the branch where the test holds sends the message, not the raw error.
+import { ts } from '../../core/ts';
+
+const calleeName = (c: ts.Expression) => (ts.isIdentifier(c) ? c.text : ts.isPropertyAccessExpression(c) ? c.name.text : '');
+
+/** `typeof err === 'string'`, `_.isString(err)` (and their negations): the name tested and the branch where it is a string. */
+export function stringTest(c: ts.Expression): { name: string; when: boolean } | undefined {
+  while (ts.isParenthesizedExpression(c)) c = c.expression;
+  if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) {
+    const t = stringTest(c.operand);
+    return t && { name: t.name, when: !t.when };
+  }
+  if (ts.isCallExpression(c) && c.arguments.length === 1 && ts.isIdentifier(c.arguments[0]) && calleeName(c.expression) === 'isString') return { name: c.arguments[0].text, when: true };
+  if (!ts.isBinaryExpression(c) || !ts.isTypeOfExpression(c.left) || !ts.isIdentifier(c.left.expression) || !ts.isStringLiteralLike(c.right) || c.right.text !== 'string') return undefined;
+  const op = c.operatorToken.kind;
+  const eq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+  return eq || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken ? { name: c.left.expression.text, when: eq } : undefined;
+}
