@@ -16,7 +16,7 @@ export function validationResult(id: ts.Identifier): boolean {
     if (!first || !ts.isIdentifier(first) || first.text !== id.text) return false;
     const call = n.parent;
     if (!ts.isCallExpression(call) || !call.arguments.includes(n as ts.Expression)) return false;
-    let callee = call.expression;
+    let callee: ts.Expression = call.expression;
     // `.catch(cb)` and `.then(ok, cb)` at the end of a promise chain: the call the chain starts from.
     while (ts.isPropertyAccessExpression(callee) && /^(?:catch|then|finally)$/.test(callee.name.text) && ts.isCallExpression(callee.expression)) callee = callee.expression.expression;
     // `(0, common_1.checkPermissions)(…)`: how TypeScript and Babel compile a call of an imported function.
