@@ -164,11 +164,15 @@ ruleTester('generic-secret-assignment', 'json', {
     '{\n  "dependencies": {\n    "auth0-legacy": "npm:auth0@^4.37.1",\n    "secret-store-v2": "npm:@acme/secret-store@~2.1.0 || ^3"\n  }\n}',
     // a translation: the key names the UI string a password field shows (strapi's users-permissions)
     '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
+    // a plugin map names source files (held-out sample: flowfuse nr-launcher's package.json "node-red" plugins)
+    '{\n  "node-red": {\n    "plugins": {\n      "flowfuse-auth": "lib/auth/httpAuthPlugin.js",\n      "token-store": "dist/TokenStore2Plugin.mjs"\n    }\n  }\n}',
   ],
   invalid: [
     { code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
     // npm-looking text that is no alias spec stays a value
     { code: '{ "authToken": "npm:Kx9mQ2vTr8pLw3ZcB7" }', errors: [{ line: 1, column: 17 }] },
+    // a value ending in .js with a character no file name has is still a secret
+    { code: '{ "authToken": "Kx9m$Q2vTr8pLw3Z.js" }', errors: [{ line: 1, column: 17 }] },
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },
