@@ -89,16 +89,19 @@ export function toDetector(rule: DataRule): Detector {
   };
 }
 
-/** Whether `token` is a JWT whose payload carries an `exp` (seconds) that lies in the past. */
+/**
+ * Whether `token` is a JWT whose payload, or header, carries an `exp` (seconds) that lies in the past. The header's
+ * counts too: itsdangerous' timed serializer writes it there (rsshub's 1point3acres token).
+ */
 export function expiredJwt(token: string, now = Date.now()): boolean {
-  const payload = token.split('.')[1];
-  if (!payload) return false;
-  try {
-    const exp: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))?.exp;
-    return typeof exp === 'number' && exp * 1000 < now;
-  } catch {
-    return false;
-  }
+  return token.split('.').slice(0, 2).some((part) => {
+    try {
+      const exp: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))?.exp;
+      return typeof exp === 'number' && exp * 1000 < now;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Python's string literals (triple-quoted ones first) and comments, in one pass; comments are skipped. */

@@ -142,6 +142,8 @@ ruleTester('generic-secret-assignment', 'shellscript', {
 
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfN2Y0YzJhIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzE3MDAwMDAwfQ.q8V2mXkR4tL9pZ7wN3sB6yH1cJ5gF0dA2eU8iO4rT7k';
 const EXPIRED = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjE1ODk3NDk0MDd9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
+// exp in the header (itsdangerous' timed serializer: rsshub's 1point3acres token), the payload a bare user id
+const HEADER_EXPIRED = 'eyJhbGciOiJIUzUxMiIsImlhdCI6MTU3Njk5Njc5OSwiZXhwIjoxNTg0ODU5MTk5fQ.eyJ1aWQiOjQ1NzQyN30.0ei5UE6OgLBzN2_IS7xUIbIfW_S1Wzl42q2UeusbboxuzvctO_4Mz6YRr6f0PBLUVZMETxt8F0_4-yqIJ3_kUQ';
 const LIVE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjQxMDI0NDQ4MDB9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
 // Provider-format data rules say nothing about declaration files: their values are examples in comments (supertokens' schema.d.ts).
 ruleTester('jwt-token', 'typescript', {
@@ -151,6 +153,7 @@ ruleTester('jwt-token', 'typescript', {
     // a token whose exp has passed authenticates no one: low confidence (held-out sample: rsshub's 2020 App Store
     // token); one still valid (exp in 2100), or with no exp at all (JWT above), keeps its confidence
     { code: `const headers = { authorization: 'Bearer ${EXPIRED}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'low' }] },
+    { code: `const headers = { authorization: '${HEADER_EXPIRED}' };`, path: 'lib/routes/offer.js', errors: [{ line: 1, column: 35, confidence: 'low' }] },
     { code: `const headers = { authorization: 'Bearer ${LIVE}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'medium' }] },
     // a README's curl example: documentation, shown at low confidence (fresh held-out sample: hapi-auth-jwt2's READMEs)
     { code: `Try it:\n\n    curl -H "Authorization: ${JWT}" http://localhost:8000/restricted\n`, path: 'README.md', language: 'markdown', errors: [{ line: 3, column: 29, confidence: 'low', severity: 'info' }] },
