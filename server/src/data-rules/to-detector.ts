@@ -78,7 +78,8 @@ export function toDetector(rule: DataRule): Detector {
           start,
           end,
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
-          ...(low || docPage || (ctx.isTestFile && testVectors.some((r) => r.test(value))) ? { confidence: 'low' as const } : {}),
+          // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
+          ...(low || docPage || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),
@@ -86,6 +87,21 @@ export function toDetector(rule: DataRule): Detector {
       }
     },
   };
+}
+
+/**
+ * Whether `token` is a JWT whose payload, or header, carries an `exp` (seconds) that lies in the past. The header's
+ * counts too: itsdangerous' timed serializer writes it there (rsshub's 1point3acres token).
+ */
+export function expiredJwt(token: string, now = Date.now()): boolean {
+  return token.split('.').slice(0, 2).some((part) => {
+    try {
+      const exp: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))?.exp;
+      return typeof exp === 'number' && exp * 1000 < now;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Python's string literals (triple-quoted ones first) and comments, in one pass; comments are skipped. */

@@ -30,6 +30,8 @@ export interface DataRule {
   docPages?: string[];
   /** Regexes on the matched value: in a test file such a value is a test vector (a webhook signing secret), low confidence. */
   testVectors?: string[];
+  /** The value is a JWT: one whose payload's `exp` has passed authenticates no one, so it is low confidence. */
+  lowWhenExpired?: boolean;
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

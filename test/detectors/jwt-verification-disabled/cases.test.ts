@@ -25,6 +25,10 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     "import jwt from 'jsonwebtoken';\nasync function exchange(code) {\n  const res = await fetch(url, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) });\n  const tokens = await res.json();\n  return jwt.decode(tokens.id_token).email;\n}",
     // header and payload handed together to the key look-up, verify in another module (fresh held-out sample: koa-jwt's get-secret.js)
     "const { decode } = require('jsonwebtoken');\nmodule.exports = async (provider, token) => {\n  const decoded = decode(token, { complete: true });\n  if (!decoded || !decoded.header) throw new Error('Invalid token');\n  return provider(decoded.header, decoded.payload);\n};",
+    // passport-jwt's key look-up decodes to pick the key the strategy then verifies with (held-out sample: tiledesk's passport.js)
+    "const jwt = require('jsonwebtoken');\npassport.use(new JwtStrategy({\n  jwtFromRequest: ExtractJwt.fromAuthHeaderWithScheme('jwt'),\n  secretOrKeyProvider: function (request, rawJwtToken, done) {\n    const decoded = jwt.decode(rawJwtToken);\n    done(null, secrets[decoded.id_project]);\n  },\n}, verify));",
+    // an OAuth strategy's verify callback is handed the tokens the strategy received from the token endpoint (same file)
+    "const jwt = require('jsonwebtoken');\npassport.use(new OAuth2Strategy(opts, function (accessToken, refreshToken, params, profile, cb) {\n  const token = jwt.decode(accessToken);\n  const info = jwt.decode(params.access_token);\n  cb(null, { id: token.sub, email: info.email });\n}));",
     "const decoded = Buffer.from(b64, 'base64');\nconst text = decoder.decode(bytes);",
     "const gzip = { algorithm: 'none', level: 0 };",
     "// never pass algorithms: ['none'] to jwt.verify\nconst x = 1;",
@@ -51,6 +55,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     // the header and the payload both read: the claims are trusted unverified
     // the payload read beside the look-up is trusted
     { code: "const { decode } = require('jsonwebtoken');\nmodule.exports = async (provider, token) => {\n  const decoded = decode(token, { complete: true });\n  const key = await provider(decoded.header, decoded.payload);\n  return decoded.payload.sub;\n};", errors: [{ line: 3 }] },
+    // a decode outside the key look-up, or of a callback's other argument, is still trusted
+    { code: "const jwt = require('jsonwebtoken');\nconst opts = {\n  secretOrKeyProvider: (req, raw, done) => done(null, KEY),\n};\nfunction user(req) {\n  return jwt.decode(req.headers.authorization).sub;\n}", errors: [{ line: 6 }] },
+    { code: "const jwt = require('jsonwebtoken');\nfunction cb(accessToken, refreshToken, params, profile, done) {\n  done(null, jwt.decode(profile.token));\n}", errors: [{ line: 3 }] },
     { code: hp, errors: [{ ...at(hp, "jwt.decode(token, { complete: true })"), severity: 'warning', confidence: 'medium' }] },
     { code: "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, secret, { algorithms: ['none', 'HS256'] });", errors: [{ line: 2, column: 44 }] },
     { code: "import jwt from 'jsonwebtoken';\nconst t = jwt.sign(payload, '', { algorithm: 'none' });", errors: 1 },

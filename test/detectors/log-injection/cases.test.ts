@@ -20,6 +20,8 @@ const c10 = "app.get('/adapter/*', (req, res) => {\n  const raw = req.url;\n  co
 const c11 = "const log = require('./log');\nfastify.get('/fn/:routeName', async (req, reply) => {\n  const { routeName } = req.params;\n  log.error(`Function \"${routeName}\" was not found.`);\n  req.logger.warn('no fn ' + routeName);\n});";
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
+const c12 = "fastify.get('/x', async (req, reply) => {\n  logger.warn(`q ${new URL(req.raw.url, base).searchParams.get('q')}`);\n});";
+
 ruleTester('log-injection', 'javascript', {
   valid: [
     "app.get('/s', (req, res) => { logger.info({ term: req.query.q }, 'search'); });",
@@ -42,6 +44,8 @@ ruleTester('log-injection', 'javascript', {
     // ctx.log, Restify's bunyan req.log) writes JSON lines: the message is escaped (held-out sample: redwood's api-server)
     "fastify.get('/fn/:routeName', async (req, reply) => {\n  const { routeName } = req.params;\n  const errorMessage = `Function \"${routeName}\" was not found.`;\n  req.log.error(errorMessage);\n  reply.log.warn('miss ' + routeName);\n});",
     "router.get('/p/:id', async (ctx) => {\n  ctx.log.info(`page ${ctx.params.id}`);\n});",
+    // Fastify's request.raw is Node's request: its url is the raw request line too (held-out sample: FlowFuse's rate limits)
+    "fastify.get('/x', async (req, reply) => {\n  logger.warn(`Rate limit exceeded on ${req.raw.url}`);\n});",
   ],
   invalid: [
     { code: c1, errors: [{ ...at(c1, "'login attempt for ' + req.body.username", 'request:direct'), confidence: 'medium' }] },
@@ -56,6 +60,8 @@ ruleTester('log-injection', 'javascript', {
     { code: c10, errors: [at(c10, '`no adapter ${name}`', 'request:direct')] },
     { code: c11, errors: [at(c11, '`Function \"${routeName}\" was not found.`', 'request:direct'), at(c11, "'no fn ' + routeName", 'request:direct')] },
     { code: c7, errors: [at(c7, "'item ' + req.params.id", 'request:direct')] },
+    // a decoded query value read through request.raw still counts
+    { code: c12, errors: [at(c12, '`q ${new URL(req.raw.url, base).searchParams.get(\'q\')}`', 'request:direct')] },
     { code: c8, errors: [at(c8, "'tab ' + req.params.tab", 'request:direct'), at(c8, "'name ' + req.params.name", 'request:direct')] },
   ],
 });

@@ -24,6 +24,10 @@ const c15 = host('url.hostname === new URL(other).hostname');
 const c16 = host("url.hostname !== nconf.get('url_parsed').hostname");
 // a leading slice of a leading slice of the page's own URL (held-out sample: ioBroker vis's "open project"); a later part of it is not
 const c17 = "function back() {\n  var url = window.location.href.split('#')[0].split('next=')[1];\n  window.location = url;\n}";
+// a field named `location` on a data object is no page location (held-out sample: tiledesk's request filters);
+// a window's or a popup's location still is
+const c18 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.top.location = next;";
+const c19 = "const next = new URLSearchParams(window.location.search).get('next');\nconst popup = window.open('');\npopup.location = next;";
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -49,6 +53,8 @@ ruleTester('open-redirect', 'javascript', {
     grid("url.search = ''", 'url.toString()'),
     "function open(name) {\n  var url = window.location.href.split('#')[0].split('?')[0];\n  window.location = url + '?' + name;\n}",
     host("url.hostname === nconf.get('url_parsed').hostname", "nconf.get('relative_path') + (req.query.next || '/')"),
+    "router.get('/requests', (req, res) => {\n  var query = { id_project: req.projectid };\n  if (req.query.location) {\n    query.location = req.query.location;\n  }\n  Request.find(query).exec((err, r) => res.json(r));\n});",
+    "function fill(params) {\n  const filter = {};\n  filter.location = new URLSearchParams(window.location.search).get('place');\n  return filter;\n}",
     "app.get('/b', (req, res) => {\n  const url = new URL(req.query.next, 'https://example.org');\n  res.redirect(url.hostname === nconf.get('host') ? url.href : '/');\n});",
   ],
   invalid: [
@@ -68,6 +74,8 @@ ruleTester('open-redirect', 'javascript', {
     { code: c11, errors: [at(c11, 'window.location = the_arr.join("/");', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
+    { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
+    { code: c19, errors: [at(c19, 'popup.location = next;', 'browser:direct')] },
     { code: c15, errors: [{ ...at(c15, 'guard(req.query.next, req.query.ref)', 'request:summary'), confidence: 'medium' }] },
     { code: c16, errors: [{ ...at(c16, 'guard(req.query.next, req.query.ref)', 'request:summary'), confidence: 'medium' }] },
     // other headers still count: a Referer or a custom header names any site

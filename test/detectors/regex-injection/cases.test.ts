@@ -6,6 +6,12 @@ const keysOfParams = "app.get('/u/:id', (req, res) => {\n  let filled = tpl;\n  
 const keysOfQuery = keysOfParams.replace('Object.keys(req.params)', 'Object.keys(req.query)');
 const valuesOfParams = keysOfParams.replace('Object.keys(req.params)', 'Object.values(req.params)');
 
+// input cut down to word characters leaves no pattern syntax (held-out sample: tiledesk's phone search); a cut that
+// keeps a metacharacter, or removes only the first match, does not
+const phone = (cut: string) => `router.get('/requests', (req, res) => {\n  var digits = req.query.phone.replace(${cut}, '');\n  query['contact.phone'] = new RegExp(digits);\n  Request.find(query).exec((e, r) => res.json(r));\n});`;
+const c2 = phone('/\\D/');
+const c3 = phone('/[^\\d.]/g');
+
 ruleTester('regex-injection', 'javascript', {
   valid: [
     "const escapeRegExp = require('lodash.escaperegexp');\napp.get('/s', (req, res) => { new RegExp(escapeRegExp(req.query.q)); });",
@@ -13,11 +19,15 @@ ruleTester('regex-injection', 'javascript', {
     "const re = new RegExp('^[a-z]+$');",
     // the names of a route's parameters are the server's own (`:id`); their values are input (held-out sample: apimocker's fillTemplate)
     keysOfParams,
+    phone('/\\D/g'),
+    phone('/[^a-z0-9_-]/gi'),
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'req.query.q', 'request:direct')] },
     { code: keysOfQuery, errors: [at(keysOfQuery, '`@${key}`', 'request:direct')] },
     { code: valuesOfParams, errors: [at(valuesOfParams, '`@${key}`', 'request:direct')] },
+    { code: c2, errors: [at(c2, 'digits', 'request:direct', 1)] },
+    { code: c3, errors: [at(c3, 'digits', 'request:direct', 1)] },
   ],
 });
 

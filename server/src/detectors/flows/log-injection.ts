@@ -12,9 +12,9 @@ const WHOLE = new Set(['kwargs', 'body', 'query', 'params', 'headers', 'cookies'
  * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
  * parameter's value is decoded and still counts), nor pieces cut from them (`req.originalUrl.split('/')`, wiki's
  * proxy route; `req.url.split('/').pop()`, ioBroker admin's config route), nor the same text coloured for a terminal (`line.red.bold` with the colors package: node-static's
- * request log); upload metadata is the server's.
+ * request log); upload metadata is the server's. Fastify's `request.raw` is Node's own request: its `url` and headers too.
  */
-const NO_NEWLINES = /^((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|pop|shift|at|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+const NO_NEWLINES = /^(?:raw\.)?((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|pop|shift|at|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 /**
  * WSGI hands Python frameworks the path percent-decoded (PATH_INFO): `request.path`, `path_info` and

@@ -6,6 +6,7 @@ import { JS_LIKE } from '../../core/languages';
 import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { fakeSigning, inRefreshFlow, lookupOption } from '../shared/jwt-options';
+import { fromCodeGrant, fromStrategyCallback, fromTokenEndpoint, keyProvider } from '../shared/jwt-token-sources';
 
 function keyOf(n: ts.Node): string | undefined {
   return ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : undefined;
@@ -27,7 +28,8 @@ function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const body = scope.getText(sf);
   const arg = call.arguments[0];
   if (arg && ts.isIdentifier(arg) && new RegExp(`\\b${esc(arg.text)}\\s*=\\s*(?:await\\s+)?[\\w.]*(?:\\bsign|create\\w*Token|issue\\w*Token|generate\\w*Token)\\s*\\(`, 'i').test(body)) return true;
-  if (arg && (fromTokenEndpoint(arg, body) || fromCodeGrant(arg, body))) return true;
+  if (arg && (fromTokenEndpoint(arg, body) || fromCodeGrant(arg, body) || fromStrategyCallback(arg, scope))) return true;
+  if (keyProvider(scope)) return true;
   if (ts.isPropertyAccessExpression(p)) return ROUTING.has(p.name.text);
   if (!ts.isVariableDeclaration(p) || !ts.isIdentifier(p.name)) return false;
   const n = esc(p.name.text);
@@ -36,38 +38,6 @@ function notTrusted(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   const handed = body.match(new RegExp(`\\(\\s*${n}\\.header\\s*,\\s*${n}\\.payload\\s*[,)]`, 'g'))?.length ?? 0;
   const payloads = reads.filter((m) => m[2] === 'payload').length;
   return reads.length > 0 && reads.every((m) => ROUTING.has(m[2]) || m[2] === 'payload') && payloads <= handed;
-}
-
-// OpenID Connect lets a client skip the signature of an ID token it received straight from the token
-// endpoint over TLS (Core 3.1.3.7): `tokens.id_token` of a code exchange (`getTokensFromAuthorizationCode`).
-const EXCHANGE = /^(?:await\s+)?[\w.]*?(?:(?:get|fetch|exchange|request|obtain)\w*Tokens?|grant\w*|\w*AuthorizationCode|login\w*)\s*\(([^)]*)\)/i;
-const FROM_CLIENT = /\breq(?:uest)?\b|\b(?:body|headers|query|params|cookies)\b/;
-
-/** `x.id_token` where `x` holds what a code exchange returned in this function (never the request's). */
-function fromTokenEndpoint(arg: ts.Expression, body: string): boolean {
-  if (!ts.isPropertyAccessExpression(arg) || !/^id_?token$/i.test(arg.name.text) || !ts.isIdentifier(arg.expression)) return false;
-  for (const m of body.matchAll(new RegExp(`\\b${esc(arg.expression.text)}\\s*=\\s*([^;\\n]+)`, 'g'))) {
-    const call = EXCHANGE.exec(m[1]);
-    // A request handed over whole may be where the tokens are read from; its `code` is what is exchanged.
-    if (call && (!FROM_CLIENT.test(call[1]) || /\bcode\b/.test(call[1]))) return true;
-  }
-  return false;
-}
-
-/** A token request written by hand: the body names the grant (`grant_type=authorization_code`, `{ grant_type: 'refresh_token' }`). */
-const CODE_GRANT = /grant_type['"]?\s*[:=,]\s*['"]?(?:authorization_code|refresh_token)\b/;
-
-/**
- * `access_token` / `id_token` of the response of such a request in this function (dbgate's OAuth provider posts the code
- * with axios): received straight from the token endpoint, not from the client, as in `fromTokenEndpoint`.
- */
-function fromCodeGrant(arg: ts.Expression, body: string): boolean {
-  const name = ts.isIdentifier(arg) ? arg.text : ts.isPropertyAccessExpression(arg) ? arg.name.text : '';
-  if (!/^(?:id|access)_?token$/i.test(name) || !CODE_GRANT.test(body)) return false;
-  const holder = ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression) ? arg.expression.text : undefined;
-  const bound = holder ? `\\b${esc(holder)}` : `(?:\\{[^{}]*\\b${esc(name)}\\b[^{}]*\\}|\\b${esc(name)})`;
-  const sources = [...body.matchAll(new RegExp(`${bound}\\s*=\\s*([^;\\n]+)`, 'g'))].map((m) => m[1]);
-  return sources.length > 0 && sources.every((src) => !FROM_CLIENT.test(src));
 }
 
 /** Local names bound to the jsonwebtoken module, and a bare `decode` imported from it. */
@@ -93,7 +63,6 @@ function jwtBindings(ctx: DetectorContext): { modules: Set<string>; decode: Set<
   });
   return { modules, decode };
 }
-
 export const jwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
   meta: { ...RULE_META['jwt-verification-disabled'], needs: ['js', 'js-nodes'] },

@@ -60,6 +60,19 @@ function challengeParams(node: ts.Node): boolean {
   return !!p && p.parameters.some((x) => ts.isIdentifier(x.name) && CHALLENGE.test(x.name.text));
 }
 
+/** A stored record's password field (`user.password`): the saved hash itself, not what a client sent. */
+const STORED_FIELD = /^(?!req\b|request\b|ctx\b)[A-Za-z_$][\w$]*\.(?:password|passwordHash|password_hash|hashedPassword)$/;
+
+/**
+ * A digest of the stored password hash kept as a JWT key (`signingHash = sha256(user.password); jwt.sign(claims,
+ * signingHash)`, FlowFuse's email-verification tokens: a password change voids them): a key, not a stored password hash.
+ */
+function signingKeyOfStoredHash(node: ts.CallExpression, data: string, sf: ts.SourceFile): boolean {
+  if (!STORED_FIELD.test(data.trim()) || !ts.isVariableDeclaration(node.parent) || !ts.isIdentifier(node.parent.name)) return false;
+  const name = node.parent.name.text.replace(/\$/g, '\\$');
+  return new RegExp(`\\b(?:jwt\\.|jsonwebtoken\\.)?(?:sign|verify)\\([^;]*?,\\s*${name}\\s*[,)]`).test(enclosing(node, sf));
+}
+
 /**
  * The fast tier reports the digests the names around them explain; the slow tier (after the fast
  * tier has published: a file walk per edit was too slow for every keystroke) the flows the names miss.
@@ -86,7 +99,8 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         algorithm = fn;
         data = node.arguments.map((a) => a.getText(sf)).join(' ');
       }
-      if (algorithm && FAST.test(algorithm)) {
+      if (algorithm && FAST.test(algorithm) && signingKeyOfStoredHash(node, data, sf)) syntax.push(at.getStart(sf));
+      else if (algorithm && FAST.test(algorithm)) {
         const answers = CHALLENGE.test(data);
         const direct = !answers && mentionsPassword(data);
         const receiver = direct ? '' : contextName(node, sf);

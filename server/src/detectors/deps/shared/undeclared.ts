@@ -60,6 +60,19 @@ function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): 
   return (ws.files() ?? []).some((f) => f.startsWith(dir) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, ALIAS_MEMO, aliasKeys)?.has(scope));
 }
 
+/**
+ * A test file whose manifest chain declares no test runner: its tests run from somewhere else, a monorepo root whose
+ * devDependencies bring the assertion libraries (theia's packages ship their `*.spec.ts` with only build scripts
+ * declared). Whether the import is declared there cannot be told from here: shown, not alarmed about. A test
+ * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it.
+ */
+const JS_TEST_RUNNERS = /^(?:mocha|jest|vitest|ava|tap|jasmine|karma|uvu|@playwright\/test|@jest\/globals|ts-jest|c8|nyc|tape|lab|@hapi\/lab|cypress|@web\/test-runner|@japa\/runner)$/;
+/** A test itself (a spec, a file under test/), not the examples or fixtures other test paths also cover. */
+const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._](?:test|spec)\.[cm]?[jt]sx?$/;
+function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
+  return JS_TEST_FILE.test(ctx.path) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
+}
+
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
@@ -77,6 +90,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r)));
+  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
