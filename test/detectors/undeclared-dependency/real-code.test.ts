@@ -31,6 +31,28 @@ describe(`${ID}: templates and build scripts`, () => {
     }
   });
 
+  it('a folder the generator\'s command copies into the project it creates belongs to that project', async () => {
+    // held-out sample: typescript-express-starter's bin/config.js names `path.join(__dirname, '../devtools')`;
+    // create-new-app's main.js copies `dir('./files/server.js')`
+    const starter = {
+      'package.json': '{ "name": "typescript-express-starter", "bin": { "typescript-express-starter": "bin/starter.js" }, "dependencies": { "execa": "^9.0.0" } }',
+      'bin/starter.js': "import { CONFIG } from './config.js';\nimport { run } from '../lib/run.js';\n",
+      'bin/config.js': "export const CONFIG = { devtools: path.join(__dirname, '../devtools'), lib: path.join(__dirname, '../lib/assets') };\n",
+      'lib/run.js': '',
+    };
+    const code = "import express from 'express';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'devtools/test/jest/users.e2e.spec.ts', files: starter })), []);
+    const cna = { 'package.json': '{ "name": "create-new-app", "bin": { "cna": "main.js" } }', 'main.js': "fs.copySync(dir('./files/sandbox'), appDir)\n" };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'files/server.js', files: cna })), []);
+    // the command's own code, a folder it imports from (even one it also reads assets from), and any folder of a
+    // package with no command are judged by the manifest
+    for (const path of ['bin/starter.js', 'lib/run.js']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files: { ...starter, [path]: code } })), ['1:22'], path);
+    }
+    const noBin = { ...starter, 'package.json': '{ "name": "typescript-express-starter", "dependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'devtools/test/jest/users.e2e.spec.ts', files: noBin })), ['1:22']);
+  });
+
   it('a template with its own manifest is judged by it', async () => {
     const files = { 'package.json': GENERATOR, 'templates/sample/package.json': '{ "name": "sample", "dependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
