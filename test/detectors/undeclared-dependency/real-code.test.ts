@@ -3,6 +3,8 @@
 // wrong manifest; a template with its own manifest and a project's modules still are.
 import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+import { inCopiedFolder } from '../../../server/src/detectors/deps/shared/generator-dirs';
+import { MemoryProject } from '../../../server/src/project/memory-project';
 
 const ID = 'undeclared-dependency';
 const GENERATOR = '{ "name": "express-generator", "dependencies": { "ejs": "^3.0.0" } }';
@@ -51,6 +53,14 @@ describe(`${ID}: templates and build scripts`, () => {
     }
     const noBin = { ...starter, 'package.json': '{ "name": "typescript-express-starter", "dependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code, path: 'devtools/test/jest/users.e2e.spec.ts', files: noBin })), ['1:22']);
+  });
+
+  it('a generator\'s command edited in a long-lived project is read again', () => {
+    const manifest = '{ "name": "create-x", "bin": { "create-x": "bin/cli.js" } }';
+    const project = new MemoryProject({ 'package.json': manifest, 'bin/cli.js': "copy(path.join(__dirname, '../files'))\n", 'files/app.js': '' });
+    assert.equal(inCopiedFolder(project, 'package.json', manifest, 'files/app.js'), true);
+    project.set('bin/cli.js', "import { main } from '../files/app.js';\n");
+    assert.equal(inCopiedFolder(project, 'package.json', manifest, 'files/app.js'), false);
   });
 
   it('a template with its own manifest is judged by it', async () => {

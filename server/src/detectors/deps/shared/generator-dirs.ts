@@ -5,7 +5,9 @@
 // the command's own folder is read, and a folder it imports from (`require('../lib/cli')`) is its code, not a copy.
 import type { ProjectService } from '../../../core/services';
 
-const cache = new WeakMap<ProjectService, Map<string, Set<string>>>();
+// Per project and manifest: the texts last read and what they gave. The editor's project lives long and its reads
+// are cached by modification time, so unchanged texts are the same strings and the check is cheap.
+const cache = new WeakMap<ProjectService, Map<string, { texts: Array<string | undefined>; folders: Set<string> }>>();
 const MAX_FILES = 24;
 const MAX_CHARS = 200_000;
 const CODE = /\.(?:[cm]?js|ts)$/;
@@ -30,12 +32,8 @@ function normal(path: string): string {
   return out.join('/');
 }
 
-/** Top-level folders (relative to the manifest's) that the generator's command names as paths to copy. */
-function copiedFolders(project: ProjectService, manifestPath: string, manifestText: string): Set<string> {
-  const found = new Set<string>();
-  const dir = manifestPath.slice(0, manifestPath.lastIndexOf('/') + 1);
-  const bins = binPaths(manifestText).map(normal).filter((b) => b !== '');
-  if (!bins.length) return found;
+/** The command's files (manifest-relative): its bin entries, and the other scripts of a bin folder. */
+function commandFiles(project: ProjectService, dir: string, bins: string[]): string[] {
   const files = new Set<string>();
   for (const bin of bins) {
     files.add(bin);
@@ -44,11 +42,17 @@ function copiedFolders(project: ProjectService, manifestPath: string, manifestTe
     if (!folder) continue;
     for (const name of project.list(dir + folder) ?? []) if (CODE.test(name)) files.add(`${folder}/${name}`);
   }
+  return [...files].slice(0, MAX_FILES);
+}
+
+/** Top-level folders (relative to the manifest's) that the command's files name as paths to copy. */
+function copiedFolders(project: ProjectService, dir: string, bins: string[], files: string[], texts: Array<string | undefined>): Set<string> {
+  const found = new Set<string>();
   const binDirs = new Set(bins.map((b) => (b.includes('/') ? b.slice(0, b.indexOf('/')) : '')));
   const imported = new Set<string>();
   let chars = 0;
-  for (const file of [...files].slice(0, MAX_FILES)) {
-    const text = project.readFile(dir + file);
+  for (const [i, file] of files.entries()) {
+    const text = texts[i];
     if (!text || (chars += text.length) > MAX_CHARS) break;
     const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
     for (const m of text.matchAll(/(?:(?:require|import)\(\s*|\bfrom\s+)['"`](\.{1,2}\/[^'"`\s]*)/g)) imported.add(normal(base + m[1]).split('/')[0]);
@@ -70,9 +74,16 @@ export function inCopiedFolder(project: ProjectService, manifestPath: string, ma
   if (!path.startsWith(dir)) return false;
   const rest = path.slice(dir.length);
   if (!rest.includes('/')) return false;
+  const bins = binPaths(manifestText).map(normal).filter((b) => b !== '');
+  if (!bins.length) return false;
+  const files = commandFiles(project, dir, bins);
+  const texts = [manifestText, ...files.map((f) => project.readFile(dir + f))];
   let byManifest = cache.get(project);
   if (!byManifest) cache.set(project, (byManifest = new Map()));
-  let folders = byManifest.get(manifestPath);
-  if (!folders) byManifest.set(manifestPath, (folders = copiedFolders(project, manifestPath, manifestText)));
-  return folders.has(rest.slice(0, rest.indexOf('/')));
+  let entry = byManifest.get(manifestPath);
+  if (!entry || entry.texts.length !== texts.length || entry.texts.some((t, i) => t !== texts[i])) {
+    entry = { texts, folders: copiedFolders(project, dir, bins, files, texts.slice(1)) };
+    byManifest.set(manifestPath, entry);
+  }
+  return entry.folders.has(rest.slice(0, rest.indexOf('/')));
 }
