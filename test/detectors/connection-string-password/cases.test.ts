@@ -9,10 +9,13 @@ ruleTester('connection-string-password', 'python', {
     { code: "In production you'll be given a URL (e.g. `mysql://lkjdsf4:kw8sd@us-west-2.64-8.amazonaws.com:3306/4e843g`).", language: 'markdown' },
     { code: '```js\nurl: \'mysql://root:squ1ddy@localhost:3306/my_dev_db_name\',\n```', language: 'markdown', path: 'docs/reference/connections.md' },
     'DATABASE_URL = "postgresql://app:${DB_PASSWORD}@db:5432/app"',
+    // compose's `${VAR:-default}` user and password: the colon inside the expansion is no userinfo separator
+    { code: "ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:${MONGO_ROOT_PASS:-password}@mongodb:27017/'", language: 'yaml', path: 'docker-compose.yml' },
   ],
   invalid: [
     { code: py, errors: [at(py, 'N7vq2Lx9Rk4mTz')] },
     { code: yaml, language: 'yaml', path: 'docker-compose.yml', errors: [at(yaml, 'Xk29fLq7Mv3p')] },
     { code: 'export MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app', language: 'shellscript', errors: 1 },
+    { code: "ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", language: 'yaml', path: 'docker-compose.yml', errors: [at("ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", 'Xk29fLq7Mv3p')] },
   ],
 });

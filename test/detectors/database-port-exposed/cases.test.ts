@@ -24,5 +24,9 @@ ruleTester('database-port-exposed', 'yaml', {
     { code: devStack, errors: [{ line: 5, column: 9, confidence: 'low' }, { line: 9, column: 9, confidence: 'low' }] },
     // …and a compose file named for tests or development (pinejs's docker-compose.npm-test.yml)
     { code: appStack, path: 'docker-compose.npm-test.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
+    // …and a dev container's compose file (express-suite-starter's scaffolding/…/.devcontainer/docker-compose.yml)
+    { code: appStack, path: 'scaffolding/devcontainer-mongodb/.devcontainer/docker-compose.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
+    // a folder merely named like one is deployed as usual
+    { code: appStack, path: 'deploy/devcontainer/docker-compose.yml', errors: [{ line: 8, column: 9, confidence: 'medium' }] },
   ],
 });

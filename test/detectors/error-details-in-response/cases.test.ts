@@ -12,6 +12,8 @@ ruleTester('error-details-in-response', 'typescript', {
     "try { run(); } catch (e) { res.send('Something went wrong'); }",
     "try { run(); } catch (e) { const response = await fetch(u); const data = await response.json(); }",
     "if (process.env.NODE_ENV !== 'production') { app.use((err, req, res, next) => res.status(500).send(err.stack)); }",
+    // an `ENV` setting compared with 'dev' (held-out sample: create-express's template/src/app.js)
+    "if (process.env.ENV === 'dev') {\n  app.use((err, req, res, next) => {\n    res.status(err.status || 500);\n    res.send({ message: err.message, status: err.status, error: err });\n  });\n}",
     // only JSON.parse and pure array/string calls can throw: a SyntaxError or TypeError, whose fields are not
     // enumerable, goes out as `{}` (held-out sample: flowise's stats controller)
     "app.get('/stats', async (req, res) => {\n  let filters = req.query.feedbackType;\n  try {\n    const arr = JSON.parse(JSON.stringify(filters));\n    if (arr.includes('UP') && arr.includes('DOWN')) filters = ['UP', 'DOWN'];\n  } catch (e) {\n    return res.status(500).send(e);\n  }\n  res.json(await stats(filters));\n});",
@@ -20,6 +22,9 @@ ruleTester('error-details-in-response', 'typescript', {
     { code: "try { await save(); } catch (err) {\n  res.status(500).json({ error: err.message, stack: err.stack });\n}", errors: [{ line: 2, column: 53 }] },
     { code: "app.use((err, req, res, next) => {\n  res.status(500).send(err.stack);\n});", errors: [{ line: 2, column: 24 }] },
     { code: "try { run(); } catch (error) { res.send(error); }", errors: 1 },
+    // …an ENV compared with something else, or 'dev' as a plain value, is no development guard
+    { code: "if (process.env.ENV === 'staging') {\n  app.use((err, req, res, next) => {\n    res.send({ message: err.message, error: err });\n  });\n}", errors: [{ line: 3, column: 45 }] },
+    { code: "if (mode === 'dev' || true) { app.use((err, req, res, next) => res.send({ error: err })); }", errors: 1 },
     { code: "db.query(sql, (err, rows) => { if (err) return res.json(err); res.json(rows); });", errors: 1 },
     { code: "save().then(() => res.sendStatus(201)).catch((e) => res.status(500).json({ error: e.toString() }));", errors: 1 },
     { code: "try { run(); } catch (err) { return NextResponse.json({ error: err.message }, { status: 500 }); }", errors: 1 },

@@ -3,6 +3,8 @@
 // wrong manifest; a template with its own manifest and a project's modules still are.
 import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+import { inCopiedFolder } from '../../../server/src/detectors/deps/shared/generator-dirs';
+import { MemoryProject } from '../../../server/src/project/memory-project';
 
 const ID = 'undeclared-dependency';
 const GENERATOR = '{ "name": "express-generator", "dependencies": { "ejs": "^3.0.0" } }';
@@ -29,6 +31,36 @@ describe(`${ID}: templates and build scripts`, () => {
     for (const path of ['lib/client-app/angular/angular.factory.ts', 'lib/server/files/loader.ts', 'lib/__tests__/factory.spec.ts', 'lib/__mocks__/fs.ts']) {
       assert.deepEqual(at(await depFindings(ID, { code, path, files, registry })), ['1:23'], path);
     }
+  });
+
+  it('a folder the generator\'s command copies into the project it creates belongs to that project', async () => {
+    // held-out sample: typescript-express-starter's bin/config.js names `path.join(__dirname, '../devtools')`;
+    // create-new-app's main.js copies `dir('./files/server.js')`
+    const starter = {
+      'package.json': '{ "name": "typescript-express-starter", "bin": { "typescript-express-starter": "bin/starter.js" }, "dependencies": { "execa": "^9.0.0" } }',
+      'bin/starter.js': "import { CONFIG } from './config.js';\nimport { run } from '../lib/run.js';\n",
+      'bin/config.js': "export const CONFIG = { devtools: path.join(__dirname, '../devtools'), lib: path.join(__dirname, '../lib/assets') };\n",
+      'lib/run.js': '',
+    };
+    const code = "import express from 'express';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'devtools/test/jest/users.e2e.spec.ts', files: starter })), []);
+    const cna = { 'package.json': '{ "name": "create-new-app", "bin": { "cna": "main.js" } }', 'main.js': "fs.copySync(dir('./files/sandbox'), appDir)\n" };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'files/server.js', files: cna })), []);
+    // the command's own code, a folder it imports from (even one it also reads assets from), and any folder of a
+    // package with no command are judged by the manifest
+    for (const path of ['bin/starter.js', 'lib/run.js']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files: { ...starter, [path]: code } })), ['1:22'], path);
+    }
+    const noBin = { ...starter, 'package.json': '{ "name": "typescript-express-starter", "dependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'devtools/test/jest/users.e2e.spec.ts', files: noBin })), ['1:22']);
+  });
+
+  it('a generator\'s command edited in a long-lived project is read again', () => {
+    const manifest = '{ "name": "create-x", "bin": { "create-x": "bin/cli.js" } }';
+    const project = new MemoryProject({ 'package.json': manifest, 'bin/cli.js': "copy(path.join(__dirname, '../files'))\n", 'files/app.js': '' });
+    assert.equal(inCopiedFolder(project, 'package.json', manifest, 'files/app.js'), true);
+    project.set('bin/cli.js', "import { main } from '../files/app.js';\n");
+    assert.equal(inCopiedFolder(project, 'package.json', manifest, 'files/app.js'), false);
   });
 
   it('a template with its own manifest is judged by it', async () => {

@@ -30,6 +30,8 @@ function publishesDatabase(svc: YAMLMap): boolean {
 }
 
 const DEV_COMPOSE = /(?:^|\/)(?:docker-)?compose[\w.-]*[.-](?:test|tests|ci|dev|development|local|e2e)(?:[.-][\w.-]*)?\.ya?ml$/i;
+// A dev container's compose file (`.devcontainer/docker-compose.yml`) starts the editor's development environment.
+const DEV_CONTAINER = /(?:^|\/)\.devcontainer\//;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 // [ip:]host[-range]:container[/proto] or container alone.
 const SHORT = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+|localhost):)?(?:(\d+(?:-\d+)?):)?(\d+)(?:-\d+)?(?:\/\w+)?$/;
@@ -51,9 +53,9 @@ export const databasePortExposed: Detector = {
     for (const doc of ctx.yaml() ?? []) {
       const services = doc.get('services');
       if (!isMap(services)) continue;
-      // A compose file named for tests or development (`docker-compose.npm-test.yml`, `compose.dev.yaml`) runs on a
-      // developer's or a CI machine.
-      const devStack = databasesOnly(services) || DEV_COMPOSE.test(ctx.path);
+      // A compose file named for tests or development (`docker-compose.npm-test.yml`, `compose.dev.yaml`), or a dev
+      // container's, runs on a developer's or a CI machine.
+      const devStack = databasesOnly(services) || DEV_COMPOSE.test(ctx.path) || DEV_CONTAINER.test(ctx.path);
       for (const svc of services.items) {
         ctx.checkBudget();
         const ports = isMap(svc.value) ? svc.value.get('ports') : undefined;

@@ -96,11 +96,14 @@ export function responsePayload(node: ts.Node): ResponsePayload | undefined {
   return undefined;
 }
 
-/** True inside `if (process.env.NODE_ENV !== 'production')`, `isDev ? err.stack : undefined` and alike. */
+/**
+ * True inside `if (process.env.NODE_ENV !== 'production')`, `isDev ? err.stack : undefined`,
+ * `if (process.env.ENV === 'dev')` and alike.
+ */
 export function devOnly(node: ts.Node, sf: ts.SourceFile): boolean {
   for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
     const cond = ts.isConditionalExpression(n) ? n.condition : ts.isIfStatement(n) ? n.expression : ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ? n.left : undefined;
-    if (cond && cond !== node && /NODE_ENV|isDev|isProd|development|production|debug/i.test(cond.getText(sf))) return true;
+    if (cond && cond !== node && (/NODE_ENV|isDev|isProd|development|production|debug/i.test(cond.getText(sf)) || /\bENV\b.*['"`]dev['"`]|['"`]dev['"`].*\bENV\b/.test(cond.getText(sf)))) return true;
   }
   return false;
 }

@@ -49,6 +49,28 @@ const JS_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
 const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports/m.test(o);
 
 /**
+ * Pug: whether offset `at` lies inside a tag's attribute list on its line (`.well(flow-file-added="!!{png:1}[ext]")`).
+ * Attribute values are JavaScript expressions, and Pug interpolates no `!{…}` in them: a string there is literal.
+ */
+function inPugAttributes(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const head = /^[ \t]*(?:[\w:-]+|[.#][\w-])[\w.#:-]*(?:&attributes)?\(/.exec(text.slice(lineStart, at));
+  if (!head) return false;
+  let depth = 1;
+  let quote = '';
+  for (let i = lineStart + head[0].length; i < at; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return false;
+  }
+  return true;
+}
+
+/**
  * Reports the template's raw output. `judge` says where a value comes from when the code rendering the template is
  * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
  * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
@@ -59,6 +81,7 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
   for (const re of patterns) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
+      if (ctx.languageId === 'pug' && m[0].startsWith('!{') && inPugAttributes(ctx.text, m.index!)) continue;
       const expr = expression(ctx.languageId, m[1]);
       const bare = expr.replace(/\/\*[^]*?\*\/|\|\s*safe\s*$/g, '').trim();
       const block = /autoescape/.test(m[0]);

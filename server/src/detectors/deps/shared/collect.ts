@@ -5,6 +5,7 @@ import type { ProjectService } from '../../../core/services';
 import type { DetectorContext } from '../../../core/types';
 import { JS_LIKE } from '../../../core/languages';
 import { isTestPath } from '../../../core/paths';
+import { inCopiedFolder } from './generator-dirs';
 import { installReferences } from './install-commands';
 import { parseNpmManifest, type ManifestEntry } from './manifest-npm';
 import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
@@ -100,7 +101,7 @@ function locateNpm(ref: PackageRef, npm: NpmProject | undefined, path: string, p
   // `vscode` is the extension host's own module: an extension declares only its types.
   const typesDeclare = ref.typeOnly || ref.name === 'vscode';
   const declared = npm.declared.get(ref.name) ?? (typesDeclare ? npm.declared.get(`@types/${bare}`) : undefined);
-  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path, project) && !unfinishedTemplateManifest(npm.manifests[0]), example: exampled(path, npm.manifests[0]?.path) };
+  return { ...ref, declared, installed: npm.installedVersion(ref.name), hasManifest: npm.manifests.length > 0 && !templated(path, npm.manifests[0].path, project) && !unfinishedTemplateManifest(npm.manifests[0]) && !(project && inCopiedFolder(project, npm.manifests[0].path, npm.manifests[0].text, path)), example: exampled(path, npm.manifests[0]?.path) };
 }
 
 function locatePy(ref: PackageRef, py: PyProject | undefined, path: string): Located {
