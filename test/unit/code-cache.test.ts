@@ -104,6 +104,14 @@ describe('code cache: running a bundle', function () {
     assert.equal(blobs().length, 1);
   });
 
+  it('keeps the three most recently written sets of flags of a build', () => {
+    for (const f of ['a', 'b', 'c', 'd']) assert.equal(run(folder, [f]).outcome, 'miss');
+    assert.equal(blobs().length, 3);
+    assert.equal(run(folder, ['d']).outcome, 'hit');
+    assert.equal(run(folder, ['b']).outcome, 'hit');
+    assert.equal(run(folder, ['a']).outcome, 'miss', 'the oldest went');
+  });
+
   it('compiles from source past a corrupt blob and writes a good one', () => {
     run();
     writeFileSync(join(folder, blobs()[0]!), 'not a code cache');

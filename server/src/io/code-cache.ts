@@ -10,6 +10,8 @@
 //   only the source's length and its own version and flags, so the file name carries a SHA-256 of
 //   the source, and the folder must be the user's own.
 // - A missing, unreadable or rejected cache is never an error: the bundle compiles from source.
+// - A blob's name carries the flags it was made under; a build keeps one blob per set of flags (the three
+//   most recently written), and a new build's first blob removes the earlier builds' blobs.
 // - Only the main thread writes, once, when it had no usable cache: a while after start (1 s for the
 //   CLI, 20 s for the server), or at exit when that comes first, so the blob holds the functions the run
 //   compiled, not only the top level (and not a long run's last ones only: V8 drops the bytecode of
@@ -44,6 +46,9 @@ export interface RunOptions {
    */
   readonly flags?: readonly string[];
 }
+
+/** Blobs kept per build, one per set of flags (a CLI scan on its own thread, one on worker threads, …). */
+const MAX_FLAG_SETS = 3;
 
 /** What happened, for tests and `VOUCH_CODE_CACHE_DEBUG`. */
 export type CacheOutcome = 'off' | 'hit' | 'miss' | 'rejected';
@@ -150,10 +155,16 @@ function save(file: string, bundle: string, build: string, data: Buffer): void {
   try {
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
-    // Blobs of earlier builds of the same bundle are never read again; this build's under other flags are.
-    for (const name of readdirSync(dirname(file))) {
-      if (name.startsWith(`${bundle}-`) && name.endsWith('.v8') && !name.startsWith(`${build}.`) && !name.startsWith(`${build}-f`)) rmSync(join(dirname(file), name), { force: true });
+    // Blobs of earlier builds of the same bundle are never read again; this build's under other flags are,
+    // the MAX_FLAG_SETS most recently written of them (a run under a profiler's flags must not leave 10 MB for good).
+    const dir = dirname(file);
+    const own: Array<{ name: string; at: number }> = [];
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(`${bundle}-`) || !name.endsWith('.v8')) continue;
+      if (name.startsWith(`${build}.`) || name.startsWith(`${build}-f`)) own.push({ name, at: name === basename(file) ? Infinity : statSync(join(dir, name)).mtimeMs });
+      else rmSync(join(dir, name), { force: true });
     }
+    for (const old of own.sort((a, b) => b.at - a.at).slice(MAX_FLAG_SETS)) rmSync(join(dir, old.name), { force: true });
   } catch {
     // A full disk or a read-only cache costs the next run its compile, nothing more.
   }
