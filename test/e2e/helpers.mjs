@@ -1,7 +1,7 @@
 // E2E plumbing: an isolated code-server per test file and a chromium page on its workbench.
 // The UI gestures live in workbench.mjs. Nothing here sleeps for a fixed time.
 import { spawn, execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -297,6 +297,9 @@ export function workbenchHooks(prefix, state) {
     const file = join(ARTIFACTS, `${prefix}${this.currentTest.title.replace(/[^\w-]+/g, '_').slice(0, 70)}.png`);
     await page.screenshot({ path: file }).catch(() => {});
     console.log(`      screenshot of the failure: ${file}`);
+    // The stand-in assistant's trace (trust and gesture suites): when it was asked and what it offered.
+    const trace = state().sandbox?.root && join(state().sandbox.root, 'provider.log');
+    if (trace && existsSync(trace)) console.log(`      stand-in provider, last lines:\n${readFileSync(trace, 'utf8').trim().split('\n').slice(-8).map((l) => `        ${l}`).join('\n')}`);
   });
   after(async function () {
     this.timeout(30_000);

@@ -79,10 +79,25 @@ async function acceptSuggestion(page, name, expect, prefix = 'const ') {
     }
     return false;
   }, { what: `ghost text of "${name}"`, interval: 250 });
-  // Tab goes to IntelliSense while its widget is open.
-  await waitFor(async () => !(await page.locator('.editor-widget.suggest-widget.visible').isVisible()), { what: 'the suggest widget to close' });
-  await page.keyboard.press('Tab');
-  await waitForEditorText(page, (t) => t.includes(expect), `the accepted suggestion (${expect})`);
+  // Tab, again if it accepted nothing: on a loaded machine a late IntelliSense list can open between the
+  // check and the key, or the ghost text be re-requested as the key lands (seen once in CI, in the precise
+  // mode). Each retry is printed, and a third miss fails the test.
+  for (let attempt = 1; ; attempt++) {
+    // Tab goes to IntelliSense while its widget is open.
+    await waitFor(async () => !(await page.locator('.editor-widget.suggest-widget.visible').isVisible()), { what: 'the suggest widget to close' });
+    await page.keyboard.press('Tab');
+    const accepted = await waitFor(async () => (await editorText(page)).includes(expect), { what: `the accepted suggestion (${expect})`, timeout: attempt < 3 ? 10_000 : undefined })
+      .then(() => true, (err) => { if (attempt >= 3) throw err; return false; });
+    if (accepted) break;
+    const ghostNow = (await ghost.allTextContents()).join('').replace(/\u00a0/g, ' ');
+    const line = (await editorText(page)).split('\n').findLast((l) => l.trim()) ?? '';
+    console.log(`      Tab #${attempt} accepted nothing in 10 s (last line ${JSON.stringify(line)}, ghost text ${ghostNow.includes(expect) ? 'still showing' : 'gone'}); again`);
+    if (!ghostNow.includes(expect)) {
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(prefix.slice(-1));
+      await waitFor(async () => (await ghost.allTextContents()).join('').replace(/\u00a0/g, ' ').includes(expect), { what: `ghost text of "${name}" again` });
+    }
+  }
   await waitFor(async () => !(await ghost.allTextContents()).join('').replace(/\u00a0/g, ' ').includes(expect), { what: 'the ghost text to go' });
 }
 
