@@ -31,6 +31,9 @@ describe('secret-sinks text gate', () => {
   it('admits settings, method sinks (with the receiver word the pack names) and comparisons', () => {
     assert.ok(gate.admits("SECRET_KEY = 'dev'\n", 'python'));
     assert.ok(gate.admits("app.config.update(SECRET='x')\n", 'python'));
+    for (const py of ["app.config['SECRET_KEY'] = 'dev'\n", 'app.config["SECRET_KEY"]="dev"\n', "SECRET_KEY: str = 'dev'\n", "app.secret_key = b'dev'\n", "DATABASES = {'default': {'PASSWORD': 'pw'}}\n", 'class Config:\n    SECRET_KEY = "dev"\n']) {
+      assert.ok(gate.admits(py, 'python'), py);
+    }
     assert.ok(!gate.admits("cache.update(secret_value)\n", 'python'));
     assert.ok(!gate.admits("# configured below\ncache.update(secret_value)\n", 'python'));
     assert.ok(gate.admits("if (req.body.password === 'hunter2') ok();", 'js'));
@@ -48,6 +51,10 @@ describe('secret-sinks text gate', () => {
     assert.ok(gate.admits('def f():\n    from mysql.connector import connect\n    return connect(password="pw")\n', 'python'));
     assert.ok(!gate.admits('// Reads the secret from the environment and passes it on.\nexport function load(options) { return options.secret; }', 'js'));
     assert.ok(!gate.admits("const signature = design(passwordField);\nupgrade(pkg, 'sqlite');", 'js'));
+    // A setting read, not assigned: the fact looks only at assignments.
+    for (const py of ['connection = connections[settings.DATABASES[alias]]\n', 'key = settings.SECRET_KEY\n', 'signer = Signer(key=SECRET_KEY)\n', 'def f(secret_key=None):\n    return secret_key\n']) {
+      assert.ok(!gate.admits(py, 'python'), py);
+    }
     // Equalities beside words that only contain a credential word.
     for (const js of ['if (a === b && this.passes) go();', 'if (compass === 3) go();', 'if (x == bypass) go();', 'if (secrets.length == 0) go();', 'if (material.isShadowPass === true) go();']) {
       assert.ok(!gate.admits(js, 'js'), js);

@@ -5,7 +5,8 @@
 //   module (an import or a global) and the member (a call, an import or a destructuring): the first
 //   and last literal segments of one of the pack's callee patterns, as words;
 // - a method sink needs its method's name (and the receiver's name when the pack gives it as a word);
-// - a setting sink needs the setting's name;
+// - a setting sink needs the setting's name assigned (`SECRET_KEY = …`, `app.config['SECRET_KEY'] = …`,
+//   `app.secret_key: str = …`), not read (`settings.DATABASES[alias]`);
 // - a credential compared with a literal needs a credential word next to `==`/`!=` on its line (a
 //   name and its operator on two lines is the one shape the gate gives up).
 import type { SinkPack } from './secret-sinks';
@@ -57,6 +58,8 @@ export class SinkGate {
    */
   private readonly groups = new Map<Lang, string[][]>([['js', []], ['python', []]]);
   private readonly words: RegExp;
+  /** Per language, a setting's name where it is assigned (the fact reads only assignments to settings). */
+  private readonly assigned = new Map<Lang, RegExp>();
   /** Per word, the whole words it holds (`express-jwt` holds `jwt`, `passport-jwt` holds `passport-`), itself included. */
   private readonly holds = new Map<string, string[]>();
 
@@ -71,7 +74,18 @@ export class SinkGate {
       const receiver = c.receiver && /^\\\.(\w+)\$$/.exec(c.receiver)?.[1];
       for (const m of c.method ?? []) this.groups.get(c.language)!.push(receiver ? [m, receiver] : [m]);
     }
-    for (const s of pack.settings) for (const n of [...(s.names ?? []), ...(s.members ?? [])]) this.groups.get(s.language)!.push([n]);
+    for (const lang of this.groups.keys()) {
+      const mine = pack.settings.filter((s) => s.language === lang);
+      const names = mine.flatMap((s) => s.names ?? []).map(escape);
+      const members = mine.flatMap((s) => s.members ?? []).map(escape);
+      // A name where a statement starts (or after another target's `=`) or under `config`; a member after
+      // a dot. Then a closing quote and bracket, an annotation, and `=` (not `==`).
+      const where = [
+        ...(names.length ? [`(?:^[ \\t]*|[:;=][ \\t]*|\\bconfig\\[['"]|\\bconfig\\.)(?:${names.join('|')})`] : []),
+        ...(members.length ? [`\\.(?:${members.join('|')})`] : []),
+      ];
+      if (where.length) this.assigned.set(lang, new RegExp(`(?:${where.join('|')})(?![\\w$])['"]?\\]?[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'm'));
+    }
     const all = [...new Set([...this.groups.values()].flat(2).map((w) => w.replace(IMPORTED, '')))].sort((a, b) => b.length - a.length);
     const idChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
     // Whole words: no identifier character before or after (a word that ends in `-` runs on: `passport-local`).
@@ -87,7 +101,7 @@ export class SinkGate {
 
   /** False only when no sink of the pack for `language` can appear in `text`. */
   admits(text: string, language: Lang): boolean {
-    if (comparesCredential(text)) return true;
+    if (comparesCredential(text) || this.assigned.get(language)?.test(text)) return true;
     const present = new Set<string>();
     // The longest word wins at each place: what it holds is there too.
     const find = (where: string, prefix = '') => {
