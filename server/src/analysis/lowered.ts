@@ -3,7 +3,7 @@
 // and checked against the exact text and language, so a scan lowers each file once whichever of the
 // two comes first. Only complete lowerings are kept: one that failed or ran out of time is redone
 // (and reports the same way) by whoever asks next.
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { Tree } from 'web-tree-sitter';
 import type { FileMemo } from '../core/memo';
 import { parseJs, parsePython } from '../core/parsers';

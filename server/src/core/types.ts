@@ -1,6 +1,6 @@
 // The shapes every part of Vouch agrees on: detectors, findings, fixes. Pure data, no I/O.
 import type { FileMemo } from './memo';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { Node as PyNode, Tree as PyTree } from 'web-tree-sitter';
 import type { Document as YamlDocument } from 'yaml';
 

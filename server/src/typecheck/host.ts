@@ -1,7 +1,7 @@
 // A language service over one edited file plus only the declaration files it imports. Declaration
 // SourceFiles live in a shared DocumentRegistry and never change version, so each edit reparses
 // only the edited file and rebuilds the program around the cached ones: that is what keeps it warm.
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { existsSync, statSync } from 'node:fs';
 import { readTextSafe } from '../io/safe-read';
 import { dirname } from 'node:path';

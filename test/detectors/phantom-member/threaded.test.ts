@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '@ts-morph/common';
 import { TypeCheckService } from '../../../server/src/typecheck/service';
 import { ThreadedTypeService } from '../../../server/src/typecheck/threaded';
 import { fixtureProject } from './project';

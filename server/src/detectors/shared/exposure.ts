@@ -5,7 +5,7 @@
 // syntax's hits: they are exact about the expression and about dev-only guards.
 import { analysis, type Flow } from '../../analysis';
 import type { Tree } from 'web-tree-sitter';
-import type { ts } from 'ts-morph';
+import type { ts } from '@ts-morph/common';
 import type { DetectorContext, RelatedStep } from '../../core/types';
 import { jsExposureNodes } from './js-nodes';
 import { pyNodesOf, type PyNodeType } from './py-nodes';
