@@ -374,6 +374,18 @@ export function sitesOfStore(a: Analyzer, f: Frame, t: Expr & { k: 'member' }, o
   }
 }
 
+/**
+ * `location = url` where nothing declares `location`: a store to the global object's property, so the
+ * models' `window.<name>` stores that name no receiver apply (a browser navigates on it).
+ */
+export function sitesOfGlobalStore(a: Analyzer, f: Frame, name: string, v: Value, at: Span): void {
+  for (const s of a.models.stores.get(`window.${name}`) ?? []) {
+    if (s.receiver || (s.valuePrefix && !new RegExp(s.valuePrefix).test(v.prefix ?? ''))) continue;
+    const hit: SinkHit = { kind: s.kind, model: s, span: at, call: at, callee: name, guards: [...f.guards], fn: f.fn.id, value: v };
+    for (const o of deepTaint(v)) if (!isCleared(o, s.kind)) a.record(hit, o);
+  }
+}
+
 /** The span of a field written literally inside an argument (`{{ __html: x }}` → `x`). */
 function fieldSpan(e: Expr | undefined, path: readonly string[]): Span | undefined {
   let cur = e;

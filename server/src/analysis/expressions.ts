@@ -1,6 +1,6 @@
 // Expressions and assignments of the flow analysis: names (with their bindings, imports and
 // sources), member reads, built strings, object and array literals, destructuring and stores.
-import { evalCall, sitesOfStore } from './calls';
+import { evalCall, sitesOfGlobalStore, sitesOfStore } from './calls';
 import { Env } from './env';
 import { checkGuard } from './guards';
 import type { Expr, Pattern, Span } from './ir';
@@ -18,7 +18,9 @@ const PACKAGE = /^(?:@[\w-]+\/)?[\w-]+$/;
 
 export function nameValue(a: Analyzer, e: Expr & { k: 'name' }, f: Frame): Value {
   const b = e.binding;
-  if (!b) {
+  // A name only assigned, never declared, is the global object's until this walk gives it a value
+  // (`location = location.hash.slice(1)` reads the page's location).
+  if (!b || (b.implicit && f.env.get(b) === undefined)) {
     if (e.name === '<caught>') return caughtError(e.span, 'exception');
     const src = a.models.sourcePaths.get(e.name);
     if (src) return sourceValue(src, e.span, e.name);
@@ -164,6 +166,7 @@ export function assign(a: Analyzer, p: Pattern, v: Value, f: Frame, at: Span): v
       const named = v.taint.length ? { ...v, taint: v.taint.map((o) => (!o.steps.length && o.source.start === p.span.start ? o : { ...o, steps: addStep(o.steps, step) })) } : v;
       f.env.set(p.binding, named);
       if (v.fn) a.funcOfBinding.set(p.binding.id, v.fn);
+      if (p.binding.implicit) sitesOfGlobalStore(a, f, p.binding.name, v, at);
       return;
     }
     case 'object':

@@ -378,7 +378,7 @@ function mayHaveSources(ir: FileIR, models: Models): boolean {
     prefixCache.set(models, prefixes);
   }
   const pathOf = (e: Expr): string | undefined => {
-    if (e.k === 'name') return e.binding?.import ? (e.binding.import.name === '*' ? e.binding.import.module : `${e.binding.import.module}.${e.binding.import.name}`) : e.binding ? undefined : e.name;
+    if (e.k === 'name') return e.binding?.import ? (e.binding.import.name === '*' ? e.binding.import.module : `${e.binding.import.module}.${e.binding.import.name}`) : e.binding && !e.binding.implicit ? undefined : e.name;
     if (e.k === 'member' && e.prop) {
       const o = pathOf(e.object);
       return o && `${o}.${e.prop}`;

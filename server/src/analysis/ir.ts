@@ -31,6 +31,8 @@ export interface Binding {
   import?: ImportRef;
   /** Type annotation as written (TypeScript or Python), without the colon. */
   annotation?: string;
+  /** JS: made by an assignment to a name nothing declares (`location = url`): the global object's property. */
+  implicit?: true;
 }
 
 export interface Kwarg {

@@ -131,7 +131,7 @@ export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, pre
     e = unwrap(e);
     if (e.kind === SK.Identifier) {
       const id = e as ts.Identifier;
-      const binding = scope.lookup(id.text) ?? b.declare(top.id === scope.fn.id ? scope : scope.functionScope(), id.text, 'var', span(e));
+      const binding = scope.lookup(id.text) ?? b.declare(top.id === scope.fn.id ? scope : scope.functionScope(), id.text, 'var', span(e), { implicit: true });
       return { k: 'bind', span: span(e), binding };
     }
     if (e.kind === SK.PropertyAccessExpression || e.kind === SK.ElementAccessExpression) return { k: 'member', span: span(e), target: expr(e, scope) };

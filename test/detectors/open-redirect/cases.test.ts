@@ -28,6 +28,10 @@ const c17 = "function back() {\n  var url = window.location.href.split('#')[0].s
 // a window's or a popup's location still is
 const c18 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.top.location = next;";
 const c19 = "const next = new URLSearchParams(window.location.search).get('next');\nconst popup = window.open('');\npopup.location = next;";
+// a bare `location = …` where nothing declares `location` navigates the page (the global object's property); a
+// local, a parameter or another undeclared name is no location
+const c20 = "const next = new URLSearchParams(location.search).get('next');\nlocation = next;";
+const c21 = "function back() {\n  location = location.hash.slice(1);\n}";
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -36,6 +40,10 @@ ruleTester('open-redirect', 'javascript', {
     "app.get('/u', (req, res) => { const to = req.query.to; if (!to.startsWith('/') || to.startsWith('//')) return res.redirect('/'); res.redirect(to); });",
     "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
     "window.location.href = '/login';",
+    "let location = '/';\nfunction go() {\n  location = new URLSearchParams(window.location.search).get('next');\n}",
+    "function place(location) {\n  location = new URLSearchParams(window.location.search).get('place');\n  return location;\n}",
+    "target = new URLSearchParams(window.location.search).get('next');",
+    "location = '/login';",
 
     // the page's own URL used whole keeps the user on this site (next-auth's default callbackUrl)
     "export async function signIn(options) {\n  const { callbackUrl = window.location.href, redirect = true } = options ?? {};\n  const data = await (await fetch('/api/auth/signin')).json();\n  const url = data.url ?? callbackUrl;\n  window.location.href = url;\n}",
@@ -72,6 +80,8 @@ ruleTester('open-redirect', 'javascript', {
     { code: c9, errors: [at(c9, "location.href = location.href.replace(/^.*next=/, '');", 'browser:direct')] },
     { code: c10, errors: [at(c10, "location.href = location.href.replace('https://', '');", 'browser:direct')] },
     { code: c11, errors: [at(c11, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c20, errors: [at(c20, 'location = next;', 'browser:direct')] },
+    { code: c21, errors: [at(c21, 'location = location.hash.slice(1);', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
