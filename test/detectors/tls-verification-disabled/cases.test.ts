@@ -53,6 +53,11 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'ctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE', language: 'python', errors: [{ line: 1 }, { line: 2 }] },
     { code: 'session = requests.Session()\nsession.verify = False', language: 'python', errors: [{ line: 2 }], output: 'session = requests.Session()\nsession.verify = True' },
     { code: 'r = requests.get(url, verify=False)', language: 'python', path: 'tests/test_api.py', errors: 1 },
+    // a verb of another API in a file with no HTTP client (fresh held-out sample: Mercurial's manifest.py, a revlog's
+    // integrity check): low; an HTTP client's receiver, or a file importing one, is still read
+    { code: 'class treemanifestctx:\n    def read(self):\n        return self._manifestlog.get(dir, subm, verify=False).read()', language: 'python', errors: [{ line: 3, column: 49, endLine: 3, endColumn: 61, severity: 'info', confidence: 'low' }] },
+    { code: 'class Api:\n    def fetch(self):\n        return self.session.get(self.url, verify=False)', language: 'python', errors: [{ line: 3, column: 43, endLine: 3, endColumn: 55, confidence: 'high' }] },
+    { code: 'import requests\n\nclass Api:\n    def fetch(self):\n        return self._backend.get(self.url, verify=False)', language: 'python', errors: [{ line: 5, column: 44, endLine: 5, endColumn: 56, confidence: 'high' }] },
     // the scripts that start the app keep it (a script merely named after tests does not hide it)
     { code: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js",\n    "testimonials": "NODE_TLS_REJECT_UNAUTHORIZED=0 node t.js"\n  }\n}', language: 'json', path: 'package.json', errors: [{ line: 3 }, { line: 4 }] },
     { code: "if (opts.insecure) agentOptions.rejectUnauthorized = false;\nconst a = new Agent(opts.insecure ? { rejectUnauthorized: false } : {});", errors: [{ line: 1 }, { line: 2 }] },

@@ -8,6 +8,14 @@ import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
 
+/**
+ * A verb of any object (`get`, `send`…) with `verify=False`, in a file that imports no HTTP client, on a receiver
+ * not named like one, is some other API's keyword (Mercurial's `self._manifestlog.get(dir, node, verify=False)`).
+ */
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
+const HTTP_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:requests|httpx|aiohttp|urllib3|urllib|http|httplib2|tornado|treq|niquests|websockets?)\b/m;
+const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|pool|transport/i;
+
 /** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
 const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
 
@@ -88,9 +96,10 @@ export const pyTlsVerificationDisabled: Detector = {
           continue;
         }
         const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);
+        const otherApi = VERBS.has(last) && !/^(requests|httpx)\./.test(callee) && !HTTP_IMPORT.test(ctx.text) && !HTTP_RECEIVER.test(callee.slice(0, callee.lastIndexOf('.')));
         const checks: Array<[string, boolean]> = [['verify', http], ['ssl', http && aiohttp], ['verify_ssl', http && aiohttp]];
         // A loopback peer (a dev server, a test's self-signed certificate) is info at most.
-        const local: Partial<Report> = toLoopback(node, kw) ? { severity: 'info', confidence: 'low' } : {};
+        const local: Partial<Report> = toLoopback(node, kw) || otherApi ? { severity: 'info', confidence: 'low' } : {};
         for (const [name, applies] of checks) {
           const v = kw.get(name);
           if (!applies || v?.type !== 'false') continue;
