@@ -45,6 +45,9 @@ const matchesHostnameItself = (node: Node) => {
   return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
 };
 
+/** A function of the file matches a certificate to a host name (Mercurial's sslutil `_verifycert(cert, hostname)`, run after the handshake). */
+const OWN_HOST_CHECK = /\bdef[ \t]+\w+[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?\w*cert\w*[ \t]*,[ \t]*\w*host\w*/;
+
 /** A loopback peer of a whole function: a `socket.socketpair()` (cheroot parses a certificate over one), or only loopback connects. */
 const SOCKETPAIR = /\bsocketpair\s*\(/;
 const CONNECTS = /\b(?:connect|create_connection)\s*\(\s*\(?\s*([^,)]*)/g;
@@ -125,7 +128,7 @@ export const pyTlsVerificationDisabled: Detector = {
           report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
-            matchesHostnameItself(node) ? { severity: 'info', confidence: 'low' } : local);
+            matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) ? { severity: 'info', confidence: 'low' } : local);
         } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
           report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
             fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },
