@@ -23,6 +23,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     { code: 'SESSION_COOKIE_SECURE = False', language: 'python', path: 'mysite/settings/local.py' },
     // a project helper handed the response (its own `response.set_cookie` is what counts)
     { code: "utils.set_cookie(\n    response,\n    'remember_provider',\n    provider.suffix,\n    max_age\n)", language: 'python' },
+    // …or the request handler (fresh held-out sample: JupyterHub's HubOAuth.set_cookie(handler, access_token), which sets the flags itself)
+    { code: 'class HubOAuthCallbackHandler(HubOAuthenticated, RequestHandler):\n    async def get(self):\n        token = await self.hub_auth.token_for_code(code)\n        self.hub_auth.set_cookie(self, token)', language: 'python' },
+    { code: 'def login(handler, access_token):\n    auth.set_cookie(handler, access_token)', language: 'python' },
     // the framework's own starting mapping (Flask's `default_config`), which applications override
     { code: 'class Flask(App):\n    default_config = ImmutableDict(\n        {\n            "SESSION_COOKIE_HTTPONLY": True,\n            "SESSION_COOKIE_SECURE": False,\n        }\n    )', language: 'python', path: 'app.py' },
     // …in capitals too (Quart's DEFAULT_CONFIG)
@@ -67,6 +70,8 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     // h3's setCookie imported beside a helper of another name is still read
     { code: "import { setCookie } from 'h3';\nconst setSession = (event, token) => setCookie(event, 'session', token, { httpOnly: true });", errors: [{ line: 2, column: 38 }] },
     { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
+    // Tornado's RequestHandler.set_cookie(name, value) on `self` is still read
+    { code: "class Login(RequestHandler):\n    def post(self):\n        self.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 3, column: 9, endLine: 3, endColumn: 43 }] },
     { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },
     { code: "resp.set_cookie(key='access_token', value=token, httponly=True)", language: 'python', errors: 1 },
     { code: "resp.set_cookie('auth', token, secure=False, httponly=True)", language: 'python', errors: 1 },

@@ -76,6 +76,9 @@ const p3 = "import logging\n\ndef missing(request):\n    logging.warning('404 %s
 // a `%s` beside them still can (held-out sample: watcher-dashboard's audit template view).
 const p4 = "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info('%r then %s', request.args['a'], request.args['b'])";
 const p5 = "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info(f\"{request.args['a']!r} {request.args['b']}\")";
+// The peer address is the socket's, no text of the client's (fresh held-out sample: Tryton's bus route logs
+// request.authorization.username, request.remote_addr): the user name it sent still counts.
+const p7 = "import logging\nfrom werkzeug.wrappers import Request\nlogger = logging.getLogger(__name__)\n\n@app.route('/bus', methods=['POST'])\ndef listen(request):\n    logger.debug('bus from %s@%s%s', request.authorization.username, request.remote_addr, request.path)";
 const p6 = "import logging\nfrom django.views import generic\nLOG = logging.getLogger(__name__)\n\nclass Detail(generic.View):\n    def get(self, request, *args, **kwargs):\n        LOG.info('template %s', self.kwargs['uuid'])";
 
 ruleTester('log-injection', 'python', {
@@ -85,6 +88,8 @@ ruleTester('log-injection', 'python', {
     // Django quotes the path again for get_full_path(); the host header cannot hold a line break
     "import logging\n\ndef missing(request):\n    logging.warning('404 %s from %s', request.get_full_path(), request.get_host())",
     "import logging\nfrom django.views import generic\nLOG = logging.getLogger(__name__)\n\nclass Detail(generic.View):\n    def get(self, request, *args, **kwargs):\n        LOG.info(self.kwargs)\n        LOG.info('kwargs %s', self.kwargs)",
+    "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info('hit from %s', request.remote_addr)",
+    "import logging\nfrom tornado.web import RequestHandler\n\nclass H(RequestHandler):\n    def get(self):\n        logging.info('hit from %s', self.request.remote_ip)",
     "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    name = request.args['name']\n    logging.debug('Issuing token to %r (%s)', name, 42)\n    logging.debug('no user %r' % (name,))\n    logging.debug(f'no user {name!r}')",
   ],
   invalid: [
@@ -94,5 +99,6 @@ ruleTester('log-injection', 'python', {
     { code: p4, errors: [at(p4, "request.args['b']", 'request:direct')] },
     { code: p5, errors: [at(p5, `f"{request.args['a']!r} {request.args['b']}"`, 'request:direct')] },
     { code: p6, errors: [at(p6, "self.kwargs['uuid']", 'request:direct')] },
+    { code: p7, errors: [at(p7, 'request.authorization.username', 'request:direct'), at(p7, 'request.path', 'request:direct')] },
   ],
 });

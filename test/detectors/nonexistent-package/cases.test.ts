@@ -74,7 +74,7 @@ describe(`${ID}: Python imports`, () => {
     const files = { 'app/mylocal.py': '', 'src/mypkg/__init__.py': '', 'requirements.txt': 'PyYAML\nscikit-learn\n' };
     const f = await depFindings(ID, { code, path: 'app/main.py', files, registry });
     assert.deepEqual(positions(f), ['4:8']);
-    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:django-reqests_toolbelt_zz', 'pypi:google-cloud-storage', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz-python', 'pypi:reqeststoolbeltzz', 'pypi:scikit-learn']);
+    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:django-reqests_toolbelt_zz', 'pypi:google-cloud-storage', 'pypi:py-reqests-toolbelt-zz', 'pypi:pyreqests-toolbelt-zz', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz-python', 'pypi:reqeststoolbeltzz', 'pypi:scikit-learn']);
   });
 
   it('never looks up stdlib modules (3.8–3.13), __future__ or relative imports', async () => {
@@ -93,12 +93,17 @@ const DOCKER = 'FROM python:3.12\nRUN pip install --no-cache-dir \\\n    request
 const SHELL = '#!/bin/sh\nset -e\npython3 -m pip install -U pip ghost-sh-zz && npm i -g ghost-npm-zz\npoetry add "ghost-poetry-zz>=1"\nuv pip install ./local .\n';
 const CI = 'jobs:\n  build:\n    steps:\n      - run: pnpm add ghost-ci-zz\n      - run: |\n          pip3 install ghost-ci2-zz\n';
 const SCOPED = '{\n  "name": "@ghostscope-zz/express",\n  "devDependencies": {\n    "@ghostscope-zz/test-utils": "9.10.1",\n    "@other-zz/test-utils": "1.0.0"\n  }\n}\n';
+// A help page that happens to be called requirements.txt (Mercurial's helptext/internals): prose, headings with
+// RST underlines; and a real requirements file with one stray note line, still read.
+const PROSE_REQS = 'Repositories contain a file (``.hg/requires``) containing a list of\nfeatures that are *required* for clients.\n\ndotencode\n=========\n\nThe *dotencode* repository layout should be used.\n';
+const NOTE_REQS = 'requests>=2\nghost-zz==1.0\nsee the wiki for pins\nghost-two-zz\n';
 const spans = (code: string, ...names: string[]) => names.map((n) => at(code, n));
 
 ruleTester(ID, 'javascript', {
   services: () => ({ registry: registryWith() }),
-  valid: [],
+  valid: [{ name: 'a prose document named requirements.txt', code: PROSE_REQS, path: 'mercurial/helptext/internals/requirements.txt' }],
   invalid: [
+    { name: 'requirements.txt: a stray prose line is skipped, the file still read', code: NOTE_REQS, path: 'requirements.txt', errors: spans(NOTE_REQS, 'ghost-zz', 'ghost-two-zz') },
     { name: 'package.json: missing dependencies at their key; workspace:/file:/git/alias specs skipped', code: MANIFEST, path: 'package.json', errors: spans(MANIFEST, 'ghost-zz', 'ghost-dev-zz') },
     { name: 'requirements.txt: names with extras, versions and markers; flags, -r, -e and URLs skipped', code: REQUIREMENTS, path: 'requirements-dev.txt', errors: spans(REQUIREMENTS, 'ghost-zz') },
     { name: 'pyproject.toml: [project] dependencies, optional-dependencies and Poetry tables', code: PYPROJECT, path: 'pyproject.toml', errors: spans(PYPROJECT, 'ghost-a-zz', 'ghost-b-zz', 'ghost-c-zz') },

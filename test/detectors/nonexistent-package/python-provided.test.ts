@@ -20,7 +20,7 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python', 'pypi:py-AFQ']);
   });
 
   it('still flags an import when neither name exists', async () => {
@@ -53,6 +53,12 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:nebula3-python': {}, 'pypi:gremlinpython': {}, 'pypi:opensearch-py': {}, 'pypi:py-zerox': {} });
     const code = 'import nebula3\nfrom gremlin_python import x\nimport opensearchpy\nfrom pyzerox import zerox\nimport ghost_sdk_zz\n';
     assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
+  });
+
+  it('asks for py<name> and py-<name> too (fresh held-out sample: MkDocs imports yaml_env_tag from pyyaml-env-tag; cpuinfo comes from py-cpuinfo)', async () => {
+    const registry = registryWith({ 'pypi:pyyaml-env-tag': {}, 'pypi:py-cpuinfo': {} });
+    const code = 'from yaml_env_tag import construct_env_tag\nimport cpuinfo\nimport ghost_sdk_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['3:8']);
   });
 
   it('a module answered by the popular distribution it belongs to is no near miss of it (opensearchpy → opensearch-py)', async () => {

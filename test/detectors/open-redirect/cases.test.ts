@@ -96,15 +96,23 @@ ruleTester('open-redirect', 'javascript', {
 });
 
 const p1 = "from flask import request, redirect\n\n@app.route('/go')\ndef go():\n    return redirect(request.args.get('next'))";
+// A request handed in as a parameter (fresh held-out sample: Tryton's ir/routes.py and bus.py): its own absolute URL
+// keeps the user here; its path joined onto a host does not (`//evil.example` makes urljoin switch hosts).
+const TRYTON = "from werkzeug.utils import redirect\nfrom trytond.wsgi import app\n\n@app.route('/<database_name>/ir/html/<model>', methods={'GET', 'POST'})\ndef html_editor(request, database_name, model):\n";
+const p3 = "from urllib.parse import urljoin\nfrom werkzeug.utils import redirect\nfrom trytond.wsgi import app\n_url_host = config.get('bus', 'url_host')\n\n@app.route('/<string:database_name>/bus', methods=['POST'])\ndef subscribe(request, database_name):\n    if _url_host and _url_host != request.host_url:\n        return redirect(\n            urljoin(_url_host, request.path), HTTPStatus.PERMANENT_REDIRECT)";
+const p4 = TRYTON + "    return redirect(request.args['next'])";
 const p2 = "from django.http import HttpResponseRedirect\n\ndef done(request):\n    return HttpResponseRedirect(request.GET['next'])";
 
 ruleTester('open-redirect', 'python', {
   valid: [
+    TRYTON + "    if request.method == 'POST':\n        save(request.form['text'])\n        return redirect(request.url)",
     "from flask import request, redirect, url_for\n@app.route('/go')\ndef go():\n    return redirect(url_for('profile', name=request.args.get('name')))",
     "from django.shortcuts import redirect\nfrom django.utils.http import url_has_allowed_host_and_scheme\ndef go(request):\n    nxt = request.GET.get('next', '/')\n    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):\n        nxt = '/'\n    return redirect(nxt)",
   ],
   invalid: [
     { code: p1, errors: [at(p1, "request.args.get('next')", 'request:direct')] },
     { code: p2, errors: [at(p2, "request.GET['next']", 'request:direct')] },
+    { code: p3, errors: [at(p3, 'urljoin(_url_host, request.path)', 'request:direct')] },
+    { code: p4, errors: [at(p4, "request.args['next']", 'request:direct')] },
   ],
 });

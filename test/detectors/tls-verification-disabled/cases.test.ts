@@ -15,6 +15,9 @@ const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectU
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
 const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    s = ctx.wrap_socket(sock)\n    if self.validate == ssl.CERT_REQUIRED:\n        check_hostname(s, host, self.valid_names)\n    return s';
+// The module matches certificates to host names in a function of its own (fresh held-out sample: Mercurial's sslutil.py,
+// wrapsocket() then validatesocket() -> _verifycert(cert, hostname)); a module without one is still high.
+const pyOwnVerifier = 'def wrapsocket(sock, ui, serverhostname=None):\n    sslcontext = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n    # We check the hostname ourselves in _verifycert\n    sslcontext.check_hostname = False\n    return sslcontext.wrap_socket(sock, server_hostname=serverhostname)\n\ndef _verifycert(cert, hostname):\n    return _dnsnamematch(cert[\'subject\'], hostname)';
 const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    return ctx.wrap_socket(sock)';
 
 ruleTester('tls-verification-disabled', 'typescript', {
@@ -53,6 +56,11 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'ctx.check_hostname = False\nctx.verify_mode = ssl.CERT_NONE', language: 'python', errors: [{ line: 1 }, { line: 2 }] },
     { code: 'session = requests.Session()\nsession.verify = False', language: 'python', errors: [{ line: 2 }], output: 'session = requests.Session()\nsession.verify = True' },
     { code: 'r = requests.get(url, verify=False)', language: 'python', path: 'tests/test_api.py', errors: 1 },
+    // a verb of another API in a file with no HTTP client (fresh held-out sample: Mercurial's manifest.py, a revlog's
+    // integrity check): low; an HTTP client's receiver, or a file importing one, is still read
+    { code: 'class treemanifestctx:\n    def read(self):\n        return self._manifestlog.get(dir, subm, verify=False).read()', language: 'python', errors: [{ line: 3, column: 49, endLine: 3, endColumn: 61, severity: 'info', confidence: 'low' }] },
+    { code: 'class Api:\n    def fetch(self):\n        return self.session.get(self.url, verify=False)', language: 'python', errors: [{ line: 3, column: 43, endLine: 3, endColumn: 55, confidence: 'high' }] },
+    { code: 'import requests\n\nclass Api:\n    def fetch(self):\n        return self._backend.get(self.url, verify=False)', language: 'python', errors: [{ line: 5, column: 44, endLine: 5, endColumn: 56, confidence: 'high' }] },
     // the scripts that start the app keep it (a script merely named after tests does not hide it)
     { code: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js",\n    "testimonials": "NODE_TLS_REJECT_UNAUTHORIZED=0 node t.js"\n  }\n}', language: 'json', path: 'package.json', errors: [{ line: 3 }, { line: 4 }] },
     { code: "if (opts.insecure) agentOptions.rejectUnauthorized = false;\nconst a = new Agent(opts.insecure ? { rejectUnauthorized: false } : {});", errors: [{ line: 1 }, { line: 2 }] },
@@ -81,6 +89,7 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
     { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: pyNoMatch, language: 'python', errors: [{ ...at(pyNoMatch, 'ctx.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    { code: pyOwnVerifier, language: 'python', errors: [{ ...at(pyOwnVerifier, 'sslcontext.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },
   ],

@@ -12,9 +12,9 @@ const WHOLE = new Set(['kwargs', 'body', 'query', 'params', 'headers', 'cookies'
  * a URL parsed from one that are not percent-decoded (`url.parse(req.originalUrl).pathname`; a query
  * parameter's value is decoded and still counts), nor pieces cut from them (`req.originalUrl.split('/')`, wiki's
  * proxy route; `req.url.split('/').pop()`, ioBroker admin's config route), nor the same text coloured for a terminal (`line.red.bold` with the colors package: node-static's
- * request log); upload metadata is the server's. Fastify's `request.raw` is Node's own request: its `url` and headers too.
+ * request log); the peer's address (`req.ip`, Werkzeug's `remote_addr`, Tornado's `remote_ip`) is the socket's; upload metadata is the server's. Fastify's `request.raw` is Node's own request: its `url` and headers too.
  */
-const NO_NEWLINES = /^(?:raw\.)?((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|pop|shift|at|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
+const NO_NEWLINES = /^(?:raw\.)?((url|originalUrl|path|baseUrl|full_path|path_info|build_absolute_uri\(\)|get_full_path\(\)|hostname|host|ip|remote_addr|remote_ip|get_host\(\))(\.(pathname|search|href|path|host|hostname|protocol|port))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase|pop|shift|at|strip|lower|upper)\(\))*(\.(?:red|green|yellow|blue|magenta|cyan|white|gr[ae]y|black|bold|dim|italic|underline|inverse|reset))*$|headers?\b|header$|files?(\.[\w[\]]+)*\.(path|filename|destination|size|mimetype)$)/;
 
 /**
  * WSGI hands Python frameworks the path percent-decoded (PATH_INFO): `request.path`, `path_info` and
@@ -71,9 +71,12 @@ export const logInjection = flowRule({
   labels: ['request'],
   impact: 'can forge log entries with line breaks (log injection)',
   accept(f, ctx) {
-    const detail = f.origin.detail ?? '';
+    // A request handed in as a parameter (Tryton's `def listen(request)`) names its fields after itself: `request.remote_addr`.
+    const raw = f.origin.detail ?? '';
+    const own = /^[A-Za-z_$][\w$]*$/.test(f.origin.sourceText) && raw.startsWith(`${f.origin.sourceText}.`);
+    const detail = own ? raw.slice(f.origin.sourceText.length + 1) : raw;
     // `decoded`: a decoder on the way, even where a branch that decodes joins one that does not (ioBroker's file route).
-    const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(f.origin.sourceText));
+    const mayBreak = f.origin.decoded || decoded(f.origin.source.start, ctx.text) || (ctx.languageId === 'python' && PY_DECODED.test(own ? `.${detail}` : f.origin.sourceText));
     if (ctx.languageId !== 'python' && REQUEST_LOGGER.test(f.sink.callee)) return false;
     if (WHOLE.has(detail) || (NO_NEWLINES.test(detail) && !mayBreak)) return false;
     if (ctx.languageId === 'python' && reprOnly(f, ctx.text)) return false;

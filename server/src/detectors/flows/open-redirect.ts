@@ -5,6 +5,17 @@ import type { Flow } from '../../analysis';
 import { controlsTarget, flowRule } from '../shared/flow-rule';
 
 const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_path|get_full_path|build_absolute_uri|get_host|headers\.(?:x-forwarded-)?host)\b/i;
+/**
+ * A request handed in as a parameter (Tryton's `def html_editor(request, …)`) names its fields after itself:
+ * `request.url`. Only its absolute URL forms count as its own there — scheme and host included, so a path
+ * such as `//evil.example` stays on this site; a bare path does not (`urljoin(host, request.path)` follows it).
+ */
+const OWN_ABSOLUTE = /^(?:url|base_url|host_url|url_root|build_absolute_uri\(\))$/;
+function ownAbsoluteUrl(f: Flow): boolean {
+  const { detail = '', sourceText } = f.origin;
+  return /^[A-Za-z_]\w*$/.test(sourceText) && detail.startsWith(`${sourceText}.`) && OWN_ABSOLUTE.test(detail.slice(sourceText.length + 1));
+}
+
 /** `req.get('host')`, `req.header('Host')`: the host the client asked for. */
 const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
 
@@ -100,5 +111,5 @@ export const openRedirect = flowRule({
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
   weak: (f) => HEADER.test(f.origin.detail ?? ''),
-  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text),
+  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f) && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text),
 });

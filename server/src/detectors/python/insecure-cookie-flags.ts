@@ -86,8 +86,9 @@ export const pyInsecureCookieFlags: Detector = {
       }
       if (!/\.set_cookie$/.test(callee) || args.some((a) => a.type === 'dictionary_splat')) continue;
       const positional = args.filter((a) => a.type !== 'keyword_argument');
-      // `utils.set_cookie(response, key, …)`: a project helper handed the response, not Django's or Flask's signature.
-      if (positional[0]?.type === 'identifier' && /^(?:r|res|resp|response|http_?response)$/i.test(positional[0].text)) continue;
+      // `utils.set_cookie(response, key, …)`, `self.hub_auth.set_cookie(self, token)`: a project helper handed the
+      // response or the request handler (JupyterHub's HubOAuth), not Django's, Flask's or Tornado's signature.
+      if (positional[0]?.type === 'identifier' && /^(?:r|res|resp|response|http_?response|self|handler|request_?handler|req|request)$/i.test(positional[0].text)) continue;
       const name = unquote(kw.get('key') ?? positional[0]);
       const value = unquote(kw.get('value') ?? positional[1]);
       if (!SENSITIVE.test(name) && !SENSITIVE.test(value)) continue;

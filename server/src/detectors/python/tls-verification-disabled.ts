@@ -8,6 +8,14 @@ import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
 
+/**
+ * A verb of any object (`get`, `send`…) with `verify=False`, in a file that imports no HTTP client, on a receiver
+ * not named like one, is some other API's keyword (Mercurial's `self._manifestlog.get(dir, node, verify=False)`).
+ */
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
+const HTTP_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:requests|httpx|aiohttp|urllib3|urllib|http|httplib2|tornado|treq|niquests|websockets?)\b/m;
+const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|pool|transport/i;
+
 /** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
 const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
 
@@ -36,6 +44,9 @@ const matchesHostnameItself = (node: Node) => {
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
 };
+
+/** A function of the file matches a certificate to a host name (Mercurial's sslutil `_verifycert(cert, hostname)`, run after the handshake). */
+const OWN_HOST_CHECK = /\bdef[ \t]+\w+[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?\w*cert\w*[ \t]*,[ \t]*\w*host\w*/;
 
 /** A loopback peer of a whole function: a `socket.socketpair()` (cheroot parses a certificate over one), or only loopback connects. */
 const SOCKETPAIR = /\bsocketpair\s*\(/;
@@ -88,9 +99,10 @@ export const pyTlsVerificationDisabled: Detector = {
           continue;
         }
         const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);
+        const otherApi = VERBS.has(last) && !/^(requests|httpx)\./.test(callee) && !HTTP_IMPORT.test(ctx.text) && !HTTP_RECEIVER.test(callee.slice(0, callee.lastIndexOf('.')));
         const checks: Array<[string, boolean]> = [['verify', http], ['ssl', http && aiohttp], ['verify_ssl', http && aiohttp]];
         // A loopback peer (a dev server, a test's self-signed certificate) is info at most.
-        const local: Partial<Report> = toLoopback(node, kw) ? { severity: 'info', confidence: 'low' } : {};
+        const local: Partial<Report> = toLoopback(node, kw) || otherApi ? { severity: 'info', confidence: 'low' } : {};
         for (const [name, applies] of checks) {
           const v = kw.get(name);
           if (!applies || v?.type !== 'false') continue;
@@ -116,7 +128,7 @@ export const pyTlsVerificationDisabled: Detector = {
           report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
-            matchesHostnameItself(node) ? { severity: 'info', confidence: 'low' } : local);
+            matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) ? { severity: 'info', confidence: 'low' } : local);
         } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
           report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
             fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },

@@ -14,20 +14,28 @@ function requirement(value: string, offset: number, section: string): ManifestEn
   return { name: m[1], start, end: start + m[1].length, spec: rest.trim(), section, local };
 }
 
+// What may follow a requirement's name: extras, a version (`==1`, `(>=1)`), `@ url`, `; markers`, an option
+// (`--hash=…`) or nothing. A word is prose, which pip rejects ("Repositories contain a file…").
+const REQ_REST = /^\s*(?:\[[^\]]*\]\s*)?(?:$|[<>=!~(@;]|-)/;
+
 /** requirements.txt: one PEP 508 requirement a line; options (-r, -e, --index-url…) and URLs are skipped. */
 export function parseRequirements(text: string): ManifestEntry[] {
   const out: ManifestEntry[] = [];
   let offset = 0;
+  let prose = 0;
   for (const line of text.split('\n')) {
     const content = line.replace(/(^|\s)#.*$/, '');
     const trimmed = content.trim();
     if (trimmed && !trimmed.startsWith('-') && !/^[a-z+]+:\/\//i.test(trimmed) && !/^[./\\~]/.test(trimmed) && !/\.(?:whl|tar\.gz|zip)$/i.test(trimmed)) {
       const e = requirement(content, offset, 'requirements');
-      if (e) out.push(e);
+      if (e && REQ_REST.test(content.slice(e.end - offset))) out.push(e);
+      else prose++;
     }
     offset += line.length + 1;
   }
-  return out;
+  // Mostly prose: a document that happens to be called requirements.txt (Mercurial's help page on a
+  // repository's requirements), so its lone words (section titles) are not packages either.
+  return prose >= 3 && prose > out.length ? [] : out;
 }
 
 /** The string literals of a TOML array starting at `pos` (the `[`), and the offset after its `]`. */

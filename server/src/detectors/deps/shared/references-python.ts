@@ -128,10 +128,11 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
     // `python-<name>` is the usual distribution of a module whose own name is taken (`ntlm` → python-ntlm),
     // `<name>-python` (`nebula3`) too, `django-<name>` of a Django app (`impersonate`), the module's words
     // run together (`gremlin_python` → gremlinpython) or its `py` split off (`opensearchpy` → opensearch-py,
-    // `pyzerox` → py-zerox), and a namespace package is named by its first two segments (`flufl.lock`).
+    // `pyzerox` → py-zerox) or put in front (`yaml_env_tag` → pyyaml-env-tag, `cpuinfo` → py-cpuinfo), and a
+    // namespace package is named by its first two segments (`flufl.lock`).
     const [, second] = i.path.split('.');
     const t = i.top;
-    const names = [...candidates, t, `python-${t}`, `django-${t}`, `${t}-python`, ...(t.includes('_') ? [t.replace(/_/g, '')] : []),
+    const names = [...candidates, t, `python-${t}`, `django-${t}`, `${t}-python`, `py${t.replace(/_/g, '-')}`, `py-${t.replace(/_/g, '-')}`, ...(t.includes('_') ? [t.replace(/_/g, '')] : []),
       ...(/^py[a-z]{3}/i.test(t) ? [`py-${t.slice(2)}`] : []), ...(/[a-z]{3}py$/i.test(t) ? [`${t.slice(0, -2)}-py`] : []), ...(second ? [`${t}.${second}`] : [])];
     const alternatives = [...new Map(names.map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
