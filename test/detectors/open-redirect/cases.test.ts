@@ -28,6 +28,10 @@ const c17 = "function back() {\n  var url = window.location.href.split('#')[0].s
 // a window's or a popup's location still is
 const c18 = "const next = new URLSearchParams(window.location.search).get('next');\nwindow.top.location = next;";
 const c19 = "const next = new URLSearchParams(window.location.search).get('next');\nconst popup = window.open('');\npopup.location = next;";
+// a path segment of the page's own URL swapped for another (held-out sample: docsify's disqus plugin); new text
+// that opens with `//` starts a new host and still counts
+const swap = (to: string) => `var fixedPath = location.href.replace('/-/', '${to}');\nif (fixedPath !== location.href) {\n  location.href = fixedPath;\n}`;
+const c20 = swap('//');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -54,6 +58,7 @@ ruleTester('open-redirect', 'javascript', {
     "function open(name) {\n  var url = window.location.href.split('#')[0].split('?')[0];\n  window.location = url + '?' + name;\n}",
     host("url.hostname === nconf.get('url_parsed').hostname", "nconf.get('relative_path') + (req.query.next || '/')"),
     "router.get('/requests', (req, res) => {\n  var query = { id_project: req.projectid };\n  if (req.query.location) {\n    query.location = req.query.location;\n  }\n  Request.find(query).exec((err, r) => res.json(r));\n});",
+    swap('/#/'),
     "function fill(params) {\n  const filter = {};\n  filter.location = new URLSearchParams(window.location.search).get('place');\n  return filter;\n}",
     "app.get('/b', (req, res) => {\n  const url = new URL(req.query.next, 'https://example.org');\n  res.redirect(url.hostname === nconf.get('host') ? url.href : '/');\n});",
   ],
@@ -73,6 +78,7 @@ ruleTester('open-redirect', 'javascript', {
     { code: c10, errors: [at(c10, "location.href = location.href.replace('https://', '');", 'browser:direct')] },
     { code: c11, errors: [at(c11, 'window.location = the_arr.join("/");', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c20, errors: [at(c20, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
     { code: c19, errors: [at(c19, 'popup.location = next;', 'browser:direct')] },
@@ -87,6 +93,8 @@ ruleTester('open-redirect', 'javascript', {
 
 const p1 = "from flask import request, redirect\n\n@app.route('/go')\ndef go():\n    return redirect(request.args.get('next'))";
 const p2 = "from django.http import HttpResponseRedirect\n\ndef done(request):\n    return HttpResponseRedirect(request.GET['next'])";
+// Django's copy of a request header, the Referer (held-out sample: django-rq's "back" after an action): low, as in JS
+const p3 = "from django.shortcuts import redirect\n\ndef back(request):\n    next_url = request.META.get('HTTP_REFERER') or '/'\n    return redirect(next_url)";
 
 ruleTester('open-redirect', 'python', {
   valid: [
@@ -96,5 +104,6 @@ ruleTester('open-redirect', 'python', {
   invalid: [
     { code: p1, errors: [at(p1, "request.args.get('next')", 'request:direct')] },
     { code: p2, errors: [at(p2, "request.GET['next']", 'request:direct')] },
+    { code: p3, errors: [{ ...at(p3, 'next_url', 'request:direct', 1), severity: 'info', confidence: 'low' }] },
   ],
 });
