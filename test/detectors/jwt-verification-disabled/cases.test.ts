@@ -4,6 +4,14 @@ const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const
 
 const fakeSign = "const jsonwebtoken_1 = require('jsonwebtoken');\nconst jwtStr = (0, jsonwebtoken_1.sign)(claims, 'fake-secret', {\n  algorithm: 'none',\n  expiresIn: 3600,\n});";
 const fakeVerify = "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'fake-secret', { algorithms: ['none'] });";
+// expired tokens accepted outside a request handler, the claims deciding nothing there (held-out samples: flowfuse's
+// licence loader, which checks expiry itself; oidc-provider's id_token_hint, which may be expired): low
+const licence = "const jwt = require('jsonwebtoken');\nfunction verifyLicenseWithKey(data, key) {\n  return jwt.verify(data, readKey(key), {\n    ignoreExpiration: true,\n    algorithms: ['ES256'],\n  });\n}";
+const hint = "import * as JWT from '../helpers/jwt.js';\nclass IdToken {\n  static async validate(jwt, client) {\n    const opts = { ignoreExpiration: true, audience: client.clientId };\n    return JWT.verify(jwt, client.keystore, opts);\n  }\n}";
+// a request handler (its callback too), or claims that decide access, keep it high
+const mw = "const jwt = require('jsonwebtoken');\nfunction auth(req, res, next) {\n  const token = req.headers.authorization.split(' ')[1];\n  req.user = jwt.verify(token, secret, { ignoreExpiration: true });\n  next();\n}";
+const cb = "const jwt = require('jsonwebtoken');\napp.use((req, res, next) => {\n  readToken(req, (token) => {\n    res.locals.claims = jwt.verify(token, secret, { ignoreExpiration: true });\n    next();\n  });\n});";
+const admin = "const jwt = require('jsonwebtoken');\nfunction isAdmin(token) {\n  const claims = jwt.verify(token, secret, { ignoreExpiration: true });\n  return claims.role === 'admin';\n}";
 const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
@@ -71,6 +79,11 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: "import { jwtVerify } from 'jose';\nawait verifyToken(token, { ignoreExpiration: true });", errors: [{ line: 2, column: 28 }] },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
+    { code: licence, errors: [{ ...at(licence, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
+    { code: hint, errors: [{ ...at(hint, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
+    { code: mw, errors: [{ ...at(mw, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
+    { code: cb, errors: [{ ...at(cb, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
+    { code: admin, errors: [{ ...at(admin, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
     { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },
     { code: 'claims = jwt.decode(token, key, verify=False)', language: 'python', errors: 1, output: 'claims = jwt.decode(token, key, verify=True)' },
     { code: 'claims = jwt.decode(token, key, algorithms=["none"])', language: 'python', errors: 1 },
