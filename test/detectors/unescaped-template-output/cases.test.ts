@@ -9,6 +9,7 @@ const mail = (html: string) => `const handlebars = require('handlebars');\nfunct
 const mailRaw = mail('template.html, { noEscape: true }');
 
 const fromHtml = "const handlebars = require('handlebars');\nconst page = handlebars.compile(fromHtml, { noEscape: true });";
+const fromHtml1 = "const handlebars_1 = __importDefault(require('handlebars'));\nconst page = handlebars_1.default.compile(fromHtml, { noEscape: true });";
 const mailHtml = '<p>Your change <b>{{{ changeTitle }}}</b> was scheduled.</p>';
 
 ruleTester('unescaped-template-output', 'javascript', {
@@ -19,11 +20,14 @@ ruleTester('unescaped-template-output', 'javascript', {
     mail('template.html'),
     // a mail header's template (held-out sample: vendure's e-mail generator, its sender line): plain text
     "const handlebars = require('handlebars');\nfunction generate(from, subject, template, vars) {\n  const compiledFrom = handlebars.compile(from, { noEscape: true });\n  const compiledTemplate = handlebars.compile(template);\n  return { from: compiledFrom(vars), body: compiledTemplate(vars) };\n}",
+    // …as compiled TypeScript writes it (the option found apart from a call it knows)
+    "const handlebars_1 = __importDefault(require('handlebars'));\nconst compiledFrom = handlebars_1.default.compile(from, { noEscape: true });",
   ],
   invalid: [
     { code: j1, errors: [at(j1, "nunjucks.configure('views', { autoescape: false", 'engine-config')] },
     { code: j2, errors: [at(j2, 'Handlebars.compile(source, { noEscape: true', 'engine-config')] },
     { code: mailRaw, errors: [at(mailRaw, 'handlebars.compile(template.html, { noEscape: true', 'engine-config')] },
+    { code: fromHtml1, errors: [at(fromHtml1, 'noEscape: true', 'engine-config')] },
     { code: fromHtml, errors: [at(fromHtml, 'handlebars.compile(fromHtml, { noEscape: true', 'engine-config')] },
   ],
 });

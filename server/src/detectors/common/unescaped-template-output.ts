@@ -32,6 +32,8 @@ const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql|subject)\b/i;
 /** A template of a mail header (`handlebars.compile(from, { noEscape: true })`, vendure's sender line): plain text too. */
 const HEADER_SOURCE = /\.compile\s*\(\s*(?:[\w$]+\.)*(?:from|sender|reply_?to|to|cc|bcc|subject|title)(?:_?(?:template|tpl|source|text|line))?\s*,/i;
+/** The same call before a loose option (compiled output: `handlebars_1.default.compile(from, { noEscape: true })`). */
+const HEADER_CALL = new RegExp(`${HEADER_SOURCE.source}\\s*\\{[^{};]*$`, 'i');
 function config(ctx: DetectorContext): void {
   const ends = new Set<number>();
   const report = (start: number, end: number) => {
@@ -50,7 +52,7 @@ function config(ctx: DetectorContext): void {
   if (ctx.languageId === 'python') return;
   for (const [re, engine] of LOOSE) {
     if (!engine.test(ctx.text)) continue;
-    for (const m of ctx.text.matchAll(re)) report(m.index!, m.index! + m[0].length);
+    for (const m of ctx.text.matchAll(re)) if (!HEADER_CALL.test(ctx.text.slice(Math.max(0, m.index! - 300), m.index))) report(m.index!, m.index! + m[0].length);
   }
 }
 
