@@ -9,6 +9,8 @@ const mail = (html: string) => `const handlebars = require('handlebars');\nfunct
 const mailRaw = mail('template.html, { noEscape: true }');
 
 const fromHtml = "const handlebars = require('handlebars');\nconst page = handlebars.compile(fromHtml, { noEscape: true });";
+// a page title is written into HTML: not a mail header
+const titleRaw = "const handlebars = require('handlebars');\nconst pageTitle = handlebars.compile(title, { noEscape: true });";
 const fromHtml1 = "const handlebars_1 = __importDefault(require('handlebars'));\nconst page = handlebars_1.default.compile(fromHtml, { noEscape: true });";
 const mailHtml = '<p>Your change <b>{{{ changeTitle }}}</b> was scheduled.</p>';
 
@@ -27,6 +29,7 @@ ruleTester('unescaped-template-output', 'javascript', {
     { code: j1, errors: [at(j1, "nunjucks.configure('views', { autoescape: false", 'engine-config')] },
     { code: j2, errors: [at(j2, 'Handlebars.compile(source, { noEscape: true', 'engine-config')] },
     { code: mailRaw, errors: [at(mailRaw, 'handlebars.compile(template.html, { noEscape: true', 'engine-config')] },
+    { code: titleRaw, errors: [at(titleRaw, 'handlebars.compile(title, { noEscape: true', 'engine-config')] },
     { code: fromHtml1, errors: [at(fromHtml1, 'noEscape: true', 'engine-config')] },
     { code: fromHtml, errors: [at(fromHtml, 'handlebars.compile(fromHtml, { noEscape: true', 'engine-config')] },
   ],

@@ -31,7 +31,7 @@ const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|
 /** Environments for plain-text output (emails, their subject lines, CLI text) need no HTML escaping. */
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql|subject)\b/i;
 /** A template of a mail header (`handlebars.compile(from, { noEscape: true })`, vendure's sender line): plain text too. */
-const HEADER_SOURCE = /\.compile\s*\(\s*(?:[\w$]+\.)*(?:from|sender|reply_?to|to|cc|bcc|subject|title)(?:_?(?:template|tpl|source|text|line))?\s*,/i;
+const HEADER_SOURCE = /\.compile\s*\(\s*(?:[\w$]+\.)*(?:from|sender|reply_?to|to|cc|bcc|subject)(?:_?(?:template|tpl|source|text|line))?\s*,/i;
 /** The same call before a loose option (compiled output: `handlebars_1.default.compile(from, { noEscape: true })`). */
 const HEADER_CALL = new RegExp(`${HEADER_SOURCE.source}\\s*\\{[^{};]*$`, 'i');
 function config(ctx: DetectorContext): void {
