@@ -4,6 +4,19 @@ const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const
 
 const fakeSign = "const jsonwebtoken_1 = require('jsonwebtoken');\nconst jwtStr = (0, jsonwebtoken_1.sign)(claims, 'fake-secret', {\n  algorithm: 'none',\n  expiresIn: 3600,\n});";
 const fakeVerify = "import jwt from 'jsonwebtoken';\nconst claims = jwt.verify(token, 'fake-secret', { algorithms: ['none'] });";
+// expired tokens accepted outside a request handler, the claims deciding nothing there (held-out samples: flowfuse's
+// licence loader, which checks expiry itself; oidc-provider's id_token_hint, which may be expired): low
+const licence = "const jwt = require('jsonwebtoken');\nfunction verifyLicenseWithKey(data, key) {\n  return jwt.verify(data, readKey(key), {\n    ignoreExpiration: true,\n    algorithms: ['ES256'],\n  });\n}";
+const hint = "import * as JWT from '../helpers/jwt.js';\nclass IdToken {\n  static async validate(jwt, client) {\n    const opts = { ignoreExpiration: true, audience: client.clientId };\n    return JWT.verify(jwt, client.keystore, opts);\n  }\n}";
+// a request handler (its callback too), or claims that decide access, keep it high
+const mw = "const jwt = require('jsonwebtoken');\nfunction auth(req, res, next) {\n  const token = req.headers.authorization.split(' ')[1];\n  req.user = jwt.verify(token, secret, { ignoreExpiration: true });\n  next();\n}";
+const cb = "const jwt = require('jsonwebtoken');\napp.use((req, res, next) => {\n  readToken(req, (token) => {\n    res.locals.claims = jwt.verify(token, secret, { ignoreExpiration: true });\n    next();\n  });\n});";
+const admin = "const jwt = require('jsonwebtoken');\nfunction isAdmin(token) {\n  const claims = jwt.verify(token, secret, { ignoreExpiration: true });\n  return claims.role === 'admin';\n}";
+// a decode-only read outside a request handler, its claims deciding nothing there (held-out sample: dbgate's licence key,
+// its `exp` read before saving): low; in a handler, or read for who the caller is or may be, medium
+const licenceKey = "const jwt = require('jsonwebtoken');\nasync function saveLicenseKey({ licenseKey }) {\n  const decoded = jwt.decode(licenseKey.trim());\n  if (!decoded || decoded.exp * 1000 < Date.now()) return { status: 'error' };\n  await writeKey(licenseKey);\n}";
+const meHandler = "const jwt = require('jsonwebtoken');\nrouter.get('/me', (req, res) => {\n  res.json(jwt.decode(getToken(req)));\n});";
+const canDelete = "const jwt = require('jsonwebtoken');\nfunction canDelete(token) {\n  return jwt.decode(token).role === 'admin';\n}";
 const refresh = "import jwt from 'jsonwebtoken';\nasync function refreshTokens(accessToken, refreshToken) {\n  jwt.verify(refreshToken, secret);\n  const old = jwt.verify(accessToken, secret, { ignoreExpiration: true });\n  return issue(old.data);\n}";
 
 ruleTester('jwt-verification-disabled', 'typescript', {
@@ -71,6 +84,14 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: "import { jwtVerify } from 'jose';\nawait verifyToken(token, { ignoreExpiration: true });", errors: [{ line: 2, column: 28 }] },
     // a refresh flow reads the expired access token it replaces, its refresh token checked with expiry (accounts-js): low
     { code: refresh, errors: [{ line: 4, confidence: 'low' }] },
+    { code: licenceKey, errors: [{ ...at(licenceKey, 'jwt.decode(licenseKey.trim())'), severity: 'info', confidence: 'low' }] },
+    { code: meHandler, errors: [{ ...at(meHandler, 'jwt.decode(getToken(req))'), severity: 'warning', confidence: 'medium' }] },
+    { code: canDelete, errors: [{ ...at(canDelete, 'jwt.decode(token)'), severity: 'warning', confidence: 'medium' }] },
+    { code: licence, errors: [{ ...at(licence, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
+    { code: hint, errors: [{ ...at(hint, 'ignoreExpiration: true'), severity: 'info', confidence: 'low' }] },
+    { code: mw, errors: [{ ...at(mw, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
+    { code: cb, errors: [{ ...at(cb, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
+    { code: admin, errors: [{ ...at(admin, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
     { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },
     { code: 'claims = jwt.decode(token, key, verify=False)', language: 'python', errors: 1, output: 'claims = jwt.decode(token, key, verify=True)' },
     { code: 'claims = jwt.decode(token, key, algorithms=["none"])', language: 'python', errors: 1 },

@@ -32,6 +32,10 @@ const c19 = "const next = new URLSearchParams(window.location.search).get('next'
 // local, a parameter or another undeclared name is no location
 const c20 = "const next = new URLSearchParams(location.search).get('next');\nlocation = next;";
 const c21 = "function back() {\n  location = location.hash.slice(1);\n}";
+// a path segment of the page's own URL swapped for another (held-out sample: docsify's disqus plugin); new text
+// that opens with `//` starts a new host and still counts
+const swap = (to: string) => `var fixedPath = location.href.replace('/-/', '${to}');\nif (fixedPath !== location.href) {\n  location.href = fixedPath;\n}`;
+const c22 = swap('//');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -62,6 +66,7 @@ ruleTester('open-redirect', 'javascript', {
     "function open(name) {\n  var url = window.location.href.split('#')[0].split('?')[0];\n  window.location = url + '?' + name;\n}",
     host("url.hostname === nconf.get('url_parsed').hostname", "nconf.get('relative_path') + (req.query.next || '/')"),
     "router.get('/requests', (req, res) => {\n  var query = { id_project: req.projectid };\n  if (req.query.location) {\n    query.location = req.query.location;\n  }\n  Request.find(query).exec((err, r) => res.json(r));\n});",
+    swap('/#/'),
     "function fill(params) {\n  const filter = {};\n  filter.location = new URLSearchParams(window.location.search).get('place');\n  return filter;\n}",
     "app.get('/b', (req, res) => {\n  const url = new URL(req.query.next, 'https://example.org');\n  res.redirect(url.hostname === nconf.get('host') ? url.href : '/');\n});",
   ],
@@ -83,6 +88,7 @@ ruleTester('open-redirect', 'javascript', {
     { code: c20, errors: [at(c20, 'location = next;', 'browser:direct')] },
     { code: c21, errors: [at(c21, 'location = location.hash.slice(1);', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c22, errors: [at(c22, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
     { code: c19, errors: [at(c19, 'popup.location = next;', 'browser:direct')] },
@@ -102,6 +108,8 @@ const TRYTON = "from werkzeug.utils import redirect\nfrom trytond.wsgi import ap
 const p3 = "from urllib.parse import urljoin\nfrom werkzeug.utils import redirect\nfrom trytond.wsgi import app\n_url_host = config.get('bus', 'url_host')\n\n@app.route('/<string:database_name>/bus', methods=['POST'])\ndef subscribe(request, database_name):\n    if _url_host and _url_host != request.host_url:\n        return redirect(\n            urljoin(_url_host, request.path), HTTPStatus.PERMANENT_REDIRECT)";
 const p4 = TRYTON + "    return redirect(request.args['next'])";
 const p2 = "from django.http import HttpResponseRedirect\n\ndef done(request):\n    return HttpResponseRedirect(request.GET['next'])";
+// Django's copy of a request header, the Referer (held-out sample: django-rq's "back" after an action): low, as in JS
+const p5 = "from django.shortcuts import redirect\n\ndef back(request):\n    next_url = request.META.get('HTTP_REFERER') or '/'\n    return redirect(next_url)";
 
 ruleTester('open-redirect', 'python', {
   valid: [
@@ -114,5 +122,6 @@ ruleTester('open-redirect', 'python', {
     { code: p2, errors: [at(p2, "request.GET['next']", 'request:direct')] },
     { code: p3, errors: [at(p3, 'urljoin(_url_host, request.path)', 'request:direct')] },
     { code: p4, errors: [at(p4, "request.args['next']", 'request:direct')] },
+    { code: p5, errors: [{ ...at(p5, 'next_url', 'request:direct', 1), severity: 'info', confidence: 'low' }] },
   ],
 });

@@ -8,6 +8,10 @@ const j2 = "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile
 const mail = (html: string) => `const handlebars = require('handlebars');\nfunction registerTemplate(name, template) {\n  return {\n    subject: handlebars.compile(template.subject, { noEscape: true }),\n    text: handlebars.compile(template.text, { noEscape: true }),\n    html: handlebars.compile(${html})\n  };\n}`;
 const mailRaw = mail('template.html, { noEscape: true }');
 
+const fromHtml = "const handlebars = require('handlebars');\nconst page = handlebars.compile(fromHtml, { noEscape: true });";
+// a page title is written into HTML: not a mail header
+const titleRaw = "const handlebars = require('handlebars');\nconst pageTitle = handlebars.compile(title, { noEscape: true });";
+const fromHtml1 = "const handlebars_1 = __importDefault(require('handlebars'));\nconst page = handlebars_1.default.compile(fromHtml, { noEscape: true });";
 const mailHtml = '<p>Your change <b>{{{ changeTitle }}}</b> was scheduled.</p>';
 
 ruleTester('unescaped-template-output', 'javascript', {
@@ -16,11 +20,18 @@ ruleTester('unescaped-template-output', 'javascript', {
     "import Handlebars from 'handlebars';\nconst tpl = Handlebars.compile(source);",
     "const txt = nunjucks.configure('templates/txt', { autoescape: false });",
     mail('template.html'),
+    // a mail header's template (held-out sample: vendure's e-mail generator, its sender line): plain text
+    "const handlebars = require('handlebars');\nfunction generate(from, subject, template, vars) {\n  const compiledFrom = handlebars.compile(from, { noEscape: true });\n  const compiledTemplate = handlebars.compile(template);\n  return { from: compiledFrom(vars), body: compiledTemplate(vars) };\n}",
+    // …as compiled TypeScript writes it (the option found apart from a call it knows)
+    "const handlebars_1 = __importDefault(require('handlebars'));\nconst compiledFrom = handlebars_1.default.compile(from, { noEscape: true });",
   ],
   invalid: [
     { code: j1, errors: [at(j1, "nunjucks.configure('views', { autoescape: false", 'engine-config')] },
     { code: j2, errors: [at(j2, 'Handlebars.compile(source, { noEscape: true', 'engine-config')] },
     { code: mailRaw, errors: [at(mailRaw, 'handlebars.compile(template.html, { noEscape: true', 'engine-config')] },
+    { code: titleRaw, errors: [at(titleRaw, 'handlebars.compile(title, { noEscape: true', 'engine-config')] },
+    { code: fromHtml1, errors: [at(fromHtml1, 'noEscape: true', 'engine-config')] },
+    { code: fromHtml, errors: [at(fromHtml, 'handlebars.compile(fromHtml, { noEscape: true', 'engine-config')] },
   ],
 });
 
@@ -43,6 +54,9 @@ const t3 = '<div><%- /* the bio */ render(user.bio) %></div>';
 // the same script inside a page's markup is still HTML output.
 const readerJs = "(function (document, window) {\n  var $container = $('<div>');\n  iframely.uri = <%- uri %>;\n})(document, window);";
 const readerPage = `<div id="w"></div>\n<script>\n${readerJs}\n</script>`;
+const migration = "var <%- ctorName %> = function () {\n  this.up = function (next) {<%- upCode %>\n  };\n};\n\nexports.<%= ctorName %> = <%- ctorName %>;";
+const migrationPage = `<p>Migration</p>\n<script>\n${migration}\n</script>`;
+const renderBio = '<div>\n  <%- render(user.bio); %>\n</div>';
 const pageScript = "<script>\nconst api = require('./api');\n</script>\n<p><%- user.bio %></p>";
 
 ruleTester('unescaped-template-output', 'ejs', {
@@ -58,6 +72,10 @@ ruleTester('unescaped-template-output', 'ejs', {
     // …nor one whose text is program code with no HTML tag (express-generator's templates/js/www.ejs).
     { code: "#!/usr/bin/env node\nvar app = require('../app');\nvar debug = require('debug')('<%- name %>:server');", path: 'templates/js/www.ejs' },
     { code: readerJs, path: 'views/readerjs.ejs' },
+    // …or CommonJS a code generator writes (held-out sample: geddy's gen/base/migration.ejs and gen/resource/model.ejs)
+    { code: migration, path: 'gen/base/migration.ejs' },
+    // a layout writing the view it wraps, as a statement (held-out sample: geddy's generated layouts)
+    '<div class="container">\n  <%- render(); %>\n</div>',
   ],
   invalid: [
     { code: t1, errors: [{ ...at(t1, '<%- user.bio %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
@@ -70,6 +88,8 @@ ruleTester('unescaped-template-output', 'ejs', {
     // A script inside a page is still HTML output; so is a snippet with no code in it.
     { code: pageScript, errors: [at(pageScript, '<%- user.bio %>', 'raw-output')] },
     { code: readerPage, errors: [at(readerPage, '<%- uri %>', 'raw-output')] },
+    { code: migrationPage, errors: [at(migrationPage, '<%- ctorName %>', 'raw-output'), at(migrationPage, '<%- upCode %>', 'raw-output'), at(migrationPage, '<%- ctorName %>', 'raw-output', 1)] },
+    { code: renderBio, errors: [{ ...at(renderBio, '<%- render(user.bio); %>', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],
 });
 
@@ -130,5 +150,29 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: m3, errors: [{ ...at(m3, '{{ title | safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `mailbox.html` is a page, not a mail body.
     { code: k4, path: 'templates/mailbox.html', errors: [at(k4, '{% autoescape off %}', 'autoescape-off')] },
+  ],
+});
+
+// A view helper that builds a tag from its arguments (held-out sample: geddy's layouts, `linkTo`): markup by design, low;
+// a value merely named like one is still raw output.
+const h1 = "<li class=\"active\">{{{linkTo 'Home' mainsPath}}}</li>";
+const h2 = '<li>{{{linkToUser}}}</li>';
+
+ruleTester('unescaped-template-output', 'handlebars', {
+  valid: [],
+  invalid: [
+    { code: h1, errors: [{ ...at(h1, "{{{linkTo 'Home' mainsPath}}}", 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    { code: h2, errors: [{ ...at(h2, '{{{linkToUser}}}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+  ],
+});
+
+const g1 = "a.navbar-brand\n  != linkTo('Geddy App', mainsPath, { class: 'navbar-brand' })";
+const g2 = 'p\n  != linker(user.site)';
+
+ruleTester('unescaped-template-output', 'pug', {
+  valid: [],
+  invalid: [
+    { code: g1, errors: [{ ...at(g1, "!= linkTo('Geddy App', mainsPath, { class: 'navbar-brand' })", 'raw-markup'), severity: 'info', confidence: 'low' }] },
+    { code: g2, errors: [{ ...at(g2, '!= linker(user.site)', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],
 });

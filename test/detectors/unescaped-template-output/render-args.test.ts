@@ -60,3 +60,16 @@ ruleTester('unescaped-template-output', 'handlebars', {
     { code: constantsOnly, path: 'views/invite.handlebars', files: { ...files, 'admin.js': "res.render('invite', { messageid: req.params.id });" }, errors: [at(constantsOnly, '{{{messageid}}}', 'raw-output')] },
   ],
 });
+
+// A template compiled into a function and called with its values (held-out sample: anyproxy's certificate error page,
+// its text built from constants); a request's value passed the same way stays reported.
+const certPage = 'div.title\n  | #{title}\ndiv.explain\n  div!= explain';
+const certCode = (explain: string) => `const pug = require('pug');\nconst path = require('path');\nconst certPugFn = pug.compileFile(path.join(__dirname, '../resource/cert_error.pug'));\nfunction page(error) {\n  let explain = 'There is an error with the certificate of the site.';\n  if (error.code === 'SELF_SIGNED') explain = 'It is a self-signed one.</br>';\n  return certPugFn({ title: 'Not private', explain: ${explain} });\n}`;
+
+ruleTester('unescaped-template-output', 'pug', {
+  valid: [{ code: certPage, path: 'resource/cert_error.pug', files: { 'lib/requestErrorHandler.js': certCode('explain') } }],
+  invalid: [
+    { code: certPage, path: 'resource/cert_error.pug', files: { 'lib/requestErrorHandler.js': certCode('req.query.msg') }, errors: [{ ...at(certPage, 'div!= explain', 'raw-output'), confidence: 'medium' }] },
+    { code: certPage, path: 'resource/cert_error.pug', files: { 'lib/requestErrorHandler.js': certCode('explain').replace('cert_error.pug', 'other.pug') }, errors: [{ ...at(certPage, 'div!= explain', 'raw-output'), confidence: 'medium' }] },
+  ],
+});

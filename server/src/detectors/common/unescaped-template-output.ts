@@ -30,6 +30,10 @@ const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|n
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, their subject lines, CLI text) need no HTML escaping. */
 const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql|subject)\b/i;
+/** A template of a mail header (`handlebars.compile(from, { noEscape: true })`, vendure's sender line): plain text too. */
+const HEADER_SOURCE = /\.compile\s*\(\s*(?:[\w$]+\.)*(?:from|sender|reply_?to|to|cc|bcc|subject)(?:_?(?:template|tpl|source|text|line))?\s*,/i;
+/** The same call before a loose option (compiled output: `handlebars_1.default.compile(from, { noEscape: true })`). */
+const HEADER_CALL = new RegExp(`${HEADER_SOURCE.source}\\s*\\{[^{};]*$`, 'i');
 function config(ctx: DetectorContext): void {
   const ends = new Set<number>();
   const report = (start: number, end: number) => {
@@ -41,14 +45,14 @@ function config(ctx: DetectorContext): void {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
       // A plain-text call's option is settled here: the loose search below must not report it again.
-      if (!PLAIN_TEXT.test(m[0])) report(m.index!, m.index! + m[0].length);
+      if (!PLAIN_TEXT.test(m[0]) && !HEADER_SOURCE.test(m[0])) report(m.index!, m.index! + m[0].length);
       else ends.add(m.index! + m[0].length);
     }
   }
   if (ctx.languageId === 'python') return;
   for (const [re, engine] of LOOSE) {
     if (!engine.test(ctx.text)) continue;
-    for (const m of ctx.text.matchAll(re)) report(m.index!, m.index! + m[0].length);
+    for (const m of ctx.text.matchAll(re)) if (!HEADER_CALL.test(ctx.text.slice(Math.max(0, m.index! - 300), m.index))) report(m.index!, m.index! + m[0].length);
   }
 }
 

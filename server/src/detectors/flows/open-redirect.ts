@@ -25,6 +25,8 @@ const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
  * "back" redirects, its `scgotourl` header): shown at low confidence.
  */
 const HEADER = /^headers?\b/;
+/** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), as above. */
+const META_HEADER = /\bMETA\b\s*(?:\.\s*get\s*\(|\[)\s*['"]HTTP_/;
 
 /** The page's own URL (`location.href`, `document.URL`). */
 const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
@@ -52,9 +54,11 @@ function ownPage(f: Flow, text: string): boolean {
 const PAGE_HEAD = /^((?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))\s*\.\s*(?:(?:substring|slice|substr)\s*\(\s*0\s*,|split\s*\()/;
 /**
  * The page's own URL with one word swapped for another (`location.href.replace('inspector.html', 'toolbox.html')`,
- * node-inspector): no `/`, `:` or `@` in either literal, so the scheme and host stay.
+ * node-inspector): no `/`, `:` or `@` in either literal, so the scheme and host stay. A whole path segment
+ * swapped for another (`location.href.replace('/-/', '/#/')`, docsify's old-style links): `/x/` cannot match
+ * inside `scheme://host`, and one slash on each side of the new text cannot start a new host.
  */
-const PAGE_SWAP = /^(?:(?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))(?:\s*\.\s*replace(?:All)?\(\s*(['"])[\w.-]+\1\s*,\s*(['"])[\w.-]*\2\s*\))+$/;
+const PAGE_SWAP = /^(?:(?:window\.|document\.)?location(?:\.href)?|document\.(?:URL|documentURI|baseURI))(?:\s*\.\s*replace(?:All)?\(\s*(?:(['"])[\w.-]+\1|(['"])\/[\w.-]+\/\2)\s*,\s*(?:(['"])[\w.-]*\3|(['"])\/[\w.#?-]+\/\4)\s*\))+$/;
 function ownPrefix(source: string): boolean {
   if (PAGE_SWAP.test(source)) return true;
   const m = PAGE_HEAD.exec(source);
@@ -110,6 +114,6 @@ export const openRedirect = flowRule({
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
-  weak: (f) => HEADER.test(f.origin.detail ?? ''),
+  weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText),
   accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f) && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text),
 });

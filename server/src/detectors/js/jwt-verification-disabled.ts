@@ -5,7 +5,7 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
-import { fakeSigning, inRefreshFlow, lookupOption } from '../shared/jwt-options';
+import { fakeSigning, inRefreshFlow, lookupOption, servesRequest } from '../shared/jwt-options';
 import { fromCodeGrant, fromStrategyCallback, fromTokenEndpoint, keyProvider } from '../shared/jwt-token-sources';
 
 function keyOf(n: ts.Node): string | undefined {
@@ -89,7 +89,8 @@ export const jwtVerificationDisabled: Detector = {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning',
             // A refresh flow reads the expired access token it replaces (its refresh token is checked with expiry).
-            ...(inRefreshFlow(node, sf) ? { confidence: 'low' as const } : {}),
+            // Outside a request handler, or an authorization decision, expired tokens were accepted on purpose (servesRequest).
+            ...(inRefreshFlow(node, sf) || !servesRequest(node, sf) ? { confidence: 'low' as const } : {}),
             message: '`ignoreExpiration: true` accepts expired JWTs forever, so a leaked token never stops working.',
             fix: { title: 'Vouch: Set ignoreExpiration to false', edits: [{ start: v.getStart(sf), end: v.end, newText: 'false' }] },
           });
@@ -100,7 +101,7 @@ export const jwtVerificationDisabled: Detector = {
           || (ts.isIdentifier(c) && decode.has(c.text));
         if (isDecode && !notTrusted(node, sf)) {
           ctx.report({
-            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: 'medium',
+            start: node.getStart(sf), end: node.end, severity: 'warning', confidence: servesRequest(node, sf) ? 'medium' : 'low',
             message: '`jwt.decode()` does not check the signature, and this file never calls `jwt.verify()`, so forged tokens are trusted.',
           });
         }

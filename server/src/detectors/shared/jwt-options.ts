@@ -39,3 +39,31 @@ export function inRefreshFlow(node: ts.Node, sf: ts.SourceFile): boolean {
   }
   return false;
 }
+
+/** The token comes from the request being served (`req.headers.authorization`, `ctx.cookies`, a `Bearer` header). */
+const FROM_REQUEST = /\b(?:req|request|ctx|context|event)\s*\??\.\s*(?:headers?|cookies|signedCookies|query|body|params|get\s*\(|header\s*\()|\bauthorization\b|\bbearer\b/i;
+/** The claims decide who the caller is or what they may do (`payload.role`, `claims.sub`, `req.user = claims`). */
+const AUTHORIZES = /\.\s*(?:roles?|isAdmin|admin|permissions?|scopes?|groups|sub|userId|user_id|uid)\b|\b(?:req|request|ctx\.state|res\.locals|socket)\s*\.\s*user\w*\s*=(?!=)/;
+const HANDLER_PARAM = /^(?:req|request|ctx|socket|event)$/;
+
+/**
+ * `ignoreExpiration: true`, or a decode-only `jwt.decode()`, in a function that serves a request (a `req`, `ctx` or `socket` parameter, the
+ * token read from its headers or cookies) or whose claims decide access (`.role`, `req.user = …`), in this
+ * function or the one around its callback. Elsewhere the token comes from a parameter, and expired tokens
+ * accepted there were, in every held-out sample, accepted on purpose (a licence that checks its own expiry,
+ * an OpenID Connect `id_token_hint`, which may be expired), and decoded claims read for something else (a
+ * licence key's `exp` before saving it): shown at low confidence.
+ */
+export function servesRequest(node: ts.Node, sf: ts.SourceFile): boolean {
+  let seen = 0;
+  for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+    if (!ts.isFunctionLike(p)) continue;
+    seen++;
+    if (p.parameters.some((x) => ts.isIdentifier(x.name) && HANDLER_PARAM.test(x.name.text))) return true;
+    const text = p.getText(sf).slice(0, 20_000);
+    if (FROM_REQUEST.test(text) || AUTHORIZES.test(text)) return true;
+    // Only a callback (`jwt.verify(t, k, opts, (err, user) => …)`, a route's handler) looks one function further out.
+    if (seen === 2 || !((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && ts.isCallExpression(p.parent))) return false;
+  }
+  return seen === 0 && (FROM_REQUEST.test(sf.text) || AUTHORIZES.test(sf.text));
+}

@@ -36,17 +36,28 @@ const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|
  * extension's configuration: `flasgger_config.footer_text`, `config.title`): an operator's, not a visitor's.
  */
 const SETTING = /^(?:settings\.|(?:[a-z]\w*_)?config\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[A-Z]{3,}\b)/;
+/**
+ * View helpers that build a tag from their arguments (Rails-style, geddy's `{{{linkTo 'Home' mainsPath}}}`,
+ * `!= linkTo(…)`; `imageTag`, `content_tag`): markup by design, as below.
+ */
+const TAG_HELPER = /^(?:link_?to|(?:image|script|stylesheet|style|content|mail|form|label|select|input|button|submit|text_?field|text_?area|javascript|css|meta)_?(?:tag|link|to|include_tag|field))\b(?![.\w$])/i;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
 /** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
-const expression = (language: LanguageId, raw: string): string => (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
+const expression = (language: LanguageId, raw: string): string => {
+  const e = (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
+  // EJS runs its tag as a statement: `<%- render(); %>` writes what `<%- render() %>` does.
+  return language === 'ejs' ? e.replace(/\s*;$/, '') : e;
+};
 
 /**
  * A template of program code, no HTML tag outside its own tags and the code's string literals (express-generator's
  * `bin/www`; iframely's `readerjs.ejs`, a script whose `$('<div>')` is a string): not HTML output either.
  */
 const JS_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
-const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports/m.test(o);
+const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && CODE.test(o);
+/** Program code (a code generator's `model.ejs`: `var Name = function () {…}`, `exports.Name = Name`). */
+const CODE = /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports|^\s*exports\.[\w$]*\s*=|^\s*(?:var|let|const)\s+[\w$]*\s*=\s*function\b/m;
 
 /**
  * Pug: whether offset `at` lies inside a tag's attribute list on its line (`.well(flow-file-added="!!{png:1}[ext]")`).
@@ -95,7 +106,7 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       if (origin === 'const') continue;
       const request = origin === 'request';
       const server = origin === 'server';
-      const markup = !block && !request && !server && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value));
+      const markup = !block && !request && !server && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value) || TAG_HELPER.test(value));
       const setting = !block && !request && !markup && (server || SETTING.test(value));
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);

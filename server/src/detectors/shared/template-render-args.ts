@@ -9,13 +9,15 @@ import { originOf, REQUEST, worst, type Origin } from './template-value-origin';
 
 export type { Origin } from './template-value-origin';
 
-/** Code that renders a template by name: `res.render('x'`, `ctx.render('x'`, `render(req, res, …)`, `renderFile('x'`. */
-const RENDERS = /\.render(?:File)?\s*\(\s*['"`]|\brender(?:File|Template|View|Page)?\s*\(\s*(?:req\b|['"`])/;
+/** Code that renders a template by name: `res.render('x'`, `ctx.render('x'`, `render(req, res, …)`, `renderFile('x'`, `compileFile('x'`. */
+const RENDERS = /\.render(?:File)?\s*\(\s*['"`]|\brender(?:File|Template|View|Page)?\s*\(\s*(?:req\b|['"`])|\.compile(?:File)?\s*\(/;
+/** A template compiled into a function (`const certPage = pug.compileFile(path.join(__dirname, 'cert_error.pug'))`). */
+const COMPILES = /(?:^|\.)compile(?:File)?$/;
 /** Per template a render call names (`invite`, `page.njk`), the worst origin of each value it passes; `*` for all. */
 type RenderFacts = ReadonlyMap<string, ReadonlyMap<string, Origin>>;
 const KEY = {};
 /** A template's name in a render call's arguments: the last path segment (`admin/users.ejs` → `users.ejs`). */
-const nameKey = (s: string): string | undefined => (/^[\w][\w./-]{0,120}$/.test(s) ? s.split('/').pop() : undefined);
+const nameKey = (s: string, t = s.replace(/^(?:\.\.?\/)+/, '')): string | undefined => (/^[\w][\w./-]{0,120}$/.test(t) ? t.split('/').pop() : undefined);
 
 function facts(text: string, path: string): RenderFacts {
   const sf = parseJs(text, path, 'javascript');
@@ -67,7 +69,10 @@ function facts(text: string, path: string): RenderFacts {
   };
   const out = new Map<string, Map<string, Origin>>();
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && /(?:^|\.)render(?:File|Template|View|Page)?$/.test(n.expression.getText(sf)) && n.arguments.length > 1) {
+    // A compiled template's function called with its values (anyproxy's `certPugFn({ title, explain })`): named where it was compiled.
+    const compiled = ts.isCallExpression(n) && ts.isIdentifier(n.expression)
+      ? (decls.get(n.expression.text) ?? []).find((d): d is ts.CallExpression => ts.isCallExpression(d) && COMPILES.test(d.expression.getText(sf))) : undefined;
+    if (ts.isCallExpression(n) && ((/(?:^|\.)render(?:File|Template|View|Page)?$/.test(n.expression.getText(sf)) && n.arguments.length > 1) || (compiled && n.arguments.length > 0))) {
       const names = new Set<string>();
       const strings = (x: ts.Node): void => {
         if (ts.isStringLiteralLike(x)) { const k = nameKey(x.text); if (k) names.add(k); }
@@ -75,7 +80,7 @@ function facts(text: string, path: string): RenderFacts {
         // Only the call's own arguments and calls among them (`getRenderPage('invite', req)`), not the values' literals.
         else if (!ts.isObjectLiteralExpression(x)) x.forEachChild(strings);
       };
-      n.arguments.forEach(strings);
+      (compiled?.arguments ?? n.arguments).forEach(strings);
       const values = new Map<string, Origin>();
       const put = (key: string, o: Origin) => values.set(key, worst(values.get(key) ?? 'const', o));
       for (const a of n.arguments) if (!ts.isStringLiteralLike(a)) passed(a, put);
