@@ -188,6 +188,31 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'bun-sql/driver.js', files, registry })), []);
   });
 
+  it('reads a name listed only in peerDependenciesMeta as a declared optional peer, never a name listed nowhere', async () => {
+    // held-out sample: uploadthing's fastify/index.d.cts imports `fastify`, named only in peerDependenciesMeta;
+    // its remix/index.d.cts imports @remix-run/server-runtime, named nowhere
+    const files = { 'package.json': '{ "name": "uploadthing", "peerDependencies": { "express": "*" }, "peerDependenciesMeta": { "express": { "optional": true }, "fastify": { "optional": true } } }' };
+    const registry = registryWith({ 'npm:fastify': { latest: '5.0.0' }, 'npm:@remix-run/server-runtime': { latest: '2.0.0' } });
+    const code = "import { FastifyInstance } from 'fastify';\nimport { ActionFunctionArgs } from '@remix-run/server-runtime';\nimport express from 'express';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'remix/index.ts', files, registry })), ['2:37']);
+  });
+
+  it('shows at low confidence the bare names of a folder whose code requires a module npm cannot name (another runtime\'s built-ins)', async () => {
+    // held-out sample: meshcentral's agents/ scripts run in the MeshAgent binaries beside them; agents/meshcore.js
+    // requires `_GenericMarshal`, and agents/meshinstall-linux.js the agent's `message-box` and `promise`
+    const pkg = '{ "name": "meshcentral", "dependencies": { "express": "^4.0.0" } }';
+    const code = "var mb = require('message-box');\nvar promise = require('promise');\n";
+    const confidences = async (files: Record<string, string>, path: string) => {
+      const project = new MemoryProject({ ...files, [path]: code });
+      const registry = registryWith({ 'npm:message-box': {}, 'npm:promise': {} });
+      return (await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } })).map((x) => x.confidence);
+    };
+    const agent = { 'package.json': pkg, 'agents/meshcore.js': "var GM = require('_GenericMarshal');\n" };
+    assert.deepEqual(await confidences(agent, 'agents/meshinstall-linux.js'), ['low', 'low']);
+    // Node's own underscore modules, or such a folder elsewhere in the package, say nothing of this one
+    assert.deepEqual(await confidences({ ...agent, 'lib/wrap.js': "var R = require('_stream_readable');\n" }, 'lib/setup.js'), ['high', 'high']);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

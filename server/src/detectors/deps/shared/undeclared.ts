@@ -73,6 +73,23 @@ function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located):
   return JS_TEST_FILE.test(ctx.path) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
 }
 
+/**
+ * A folder whose code requires a module no npm package can be named after (a leading `_`: `_GenericMarshal`; Node's
+ * own `_stream_readable` aside) is written for a runtime with built-in modules of its own (meshcentral's agent
+ * scripts, run by the MeshAgent binaries beside them): its other bare names (`message-box`, `promise`) are as likely
+ * that runtime's as npm's. Shown, not alarmed about.
+ */
+const FOREIGN_BUILTIN = /\brequire\(\s*['"]_(?!(?:http|stream|tls)_)[A-Za-z]/;
+const FOREIGN_MEMO = {};
+function foreignRuntimeFolder(ctx: AsyncDetectorContext, r: Located): boolean {
+  if (r.ecosystem !== 'npm') return false;
+  if (FOREIGN_BUILTIN.test(ctx.text)) return true;
+  const ws = ctx.services.workspace;
+  const dir = ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/')));
+  const names = (ctx.services.project as ProjectService | undefined)?.list(dir) ?? [];
+  return !!ws && names.some((n) => /\.[cm]?js$/.test(n) && !!ws.derived(dir ? `${dir}/${n}` : n, FOREIGN_MEMO, (t) => FOREIGN_BUILTIN.test(t)));
+}
+
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
   if (r.kind !== 'import' || r.declared || r.optional || !r.hasManifest || providedBy(c, r) === 'declared') return undefined;
   // Under `if TYPE_CHECKING:` Python never imports it: a type checker's dependency, not the program's.
@@ -90,6 +107,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r)));
+  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
