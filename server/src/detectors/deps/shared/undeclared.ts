@@ -64,13 +64,16 @@ function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): 
  * A test file whose manifest chain declares no test runner: its tests run from somewhere else, a monorepo root whose
  * devDependencies bring the assertion libraries (theia's packages ship their `*.spec.ts` with only build scripts
  * declared). Whether the import is declared there cannot be told from here: shown, not alarmed about. A test
- * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it.
+ * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it; nor is
+ * a file using its runtime's built-in runner, which runs from this package.
  */
 const JS_TEST_RUNNERS = /^(?:mocha|jest|vitest|ava|tap|jasmine|karma|uvu|@playwright\/test|@jest\/globals|ts-jest|c8|nyc|tape|lab|@hapi\/lab|cypress|@web\/test-runner|@japa\/runner)$/;
 /** A test itself (a spec, a file under test/), not the examples or fixtures other test paths also cover. */
 const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._](?:test|spec)\.[cm]?[jt]sx?$/;
+/** A runtime's own test runner (`node:test`, `bun:test`): the file runs from its package, with no runner to declare (svix). */
+const BUILTIN_RUNNER = /\bfrom\s+['"](?:node:test|bun:test)['"]|\brequire\(\s*['"]node:test['"]\s*\)/;
 function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
-  return JS_TEST_FILE.test(ctx.path) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
+  return JS_TEST_FILE.test(ctx.path) && !BUILTIN_RUNNER.test(ctx.text) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
 }
 
 /**
