@@ -1,7 +1,7 @@
 // scan/reuse.ts: the editor's report reuses a file's result while the file and everything its analysis
 // read (the manifest, imported workspace files) are unchanged, and never across other settings.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergeSettings } from '../../server/src/core/config';
@@ -48,23 +48,28 @@ describe('scan/reuse: per-file results across report runs', function () {
   });
 
   it('analyses a file again when its text changes, or a file its analysis read (the manifest)', async () => {
+    // In another folder: a file's undeclared imports read its own folder's files (undeclared-dependency's
+    // other-runtime check), so a sibling's change would be one its analysis read.
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib/util.js'), `const key = "${KEY}";\n`);
     const cache = new ResultCache();
     const first = await run(cache);
-    writeFileSync(join(dir, 'other.js'), `const key = "${KEY}";\nconst b = 1;\n`);
+    writeFileSync(join(dir, 'lib/util.js'), `const key = "${KEY}";\nconst b = 1;\n`);
     assert.equal((await run(cache)).reused, first.fileCount - 1);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { lodash: '^4.17.21' } }));
     const after = await run(cache);
     assert.deepEqual(rules(after, 'app.js'), ['aws-access-key-id'], 'lodash is declared now');
-    assert.equal(after.reused, first.fileCount - 2, 'package.json and app.js (which read it) again; other.js reused');
+    assert.equal(after.reused, first.fileCount - 2, 'package.json and app.js (which read it) again; the others reused');
   });
 
   it('analyses an importer again when the workspace file it imports changes (cross-file flows)', async () => {
-    writeFileSync(join(dir, 'routes.js'), "const express = require('express');\nconst db = require('./db');\nconst app = express();\napp.get('/u', (req, res) => res.json(db.find(req.query.id)));\n");
-    writeFileSync(join(dir, 'db.js'), 'exports.find = (id) => id;\n');
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api/routes.js'), "const express = require('express');\nconst db = require('./db');\nconst app = express();\napp.get('/u', (req, res) => res.json(db.find(req.query.id)));\n");
+    writeFileSync(join(dir, 'api/db.js'), 'exports.find = (id) => id;\n');
     const cache = new ResultCache();
     const first = await run(cache);
-    assert.ok(!rules(first, 'routes.js').includes('sql-injection'), rules(first, 'routes.js').join());
-    writeFileSync(join(dir, 'db.js'), "const conn = require('./conn');\nexports.find = (id) => conn.query('SELECT * FROM users WHERE id = ' + id);\n");
+    assert.ok(!rules(first, 'api/routes.js').includes('sql-injection'), rules(first, 'api/routes.js').join());
+    writeFileSync(join(dir, 'api/db.js'), "const conn = require('./conn');\nexports.find = (id) => conn.query('SELECT * FROM users WHERE id = ' + id);\n");
     const after = await run(cache);
     assert.equal(after.reused, first.fileCount - 2, 'db.js and routes.js again');
   });

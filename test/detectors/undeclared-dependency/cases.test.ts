@@ -52,6 +52,11 @@ describe(`${ID}`, () => {
     assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.ts', files: built, registry })).map((x) => x.confidence), ['high', 'high']);
     // a runner imported by name is what the manifest lacks
     assert.deepEqual((await depFindings(ID, { code: "import { it } from 'vitest';\n", path: 'test/a.test.ts', files: built, registry })).map((x) => x.confidence), ['high']);
+    // so is a library beside the runtime's own runner: the test runs from this package (held-out sample: svix's
+    // src/webhook.test.ts imports fast-sha256 with node:test)
+    const nodeTest = "import * as sha256 from 'fast-sha256';\nimport { test } from 'node:test';\n";
+    const svix = { 'package.json': '{ "name": "svix", "dependencies": { "standardwebhooks": "1.0.0" }, "devDependencies": { "typescript": "^4.0" } }' };
+    assert.deepEqual((await depFindings(ID, { code: nodeTest, path: 'src/webhook.test.ts', files: svix, registry: registryWith({ 'npm:fast-sha256': {} }) })).map((x) => [at([x])[0], x.confidence]), [['1:26', 'high']]);
   });
 
   it('uses the nearest package.json in a monorepo and accepts the root one as declared', async () => {
@@ -186,6 +191,31 @@ describe(`${ID}`, () => {
     // `bun` is also a name on npm (the runtime's installer).
     const registry = registryWith({ 'npm:bun': { latest: '1.2.0' } });
     assert.deepEqual(at(await depFindings(ID, { code, path: 'bun-sql/driver.js', files, registry })), []);
+  });
+
+  it('reads a name listed only in peerDependenciesMeta as a declared optional peer, never a name listed nowhere', async () => {
+    // held-out sample: uploadthing's fastify/index.d.cts imports `fastify`, named only in peerDependenciesMeta;
+    // its remix/index.d.cts imports @remix-run/server-runtime, named nowhere
+    const files = { 'package.json': '{ "name": "uploadthing", "peerDependencies": { "express": "*" }, "peerDependenciesMeta": { "express": { "optional": true }, "fastify": { "optional": true } } }' };
+    const registry = registryWith({ 'npm:fastify': { latest: '5.0.0' }, 'npm:@remix-run/server-runtime': { latest: '2.0.0' } });
+    const code = "import { FastifyInstance } from 'fastify';\nimport { ActionFunctionArgs } from '@remix-run/server-runtime';\nimport express from 'express';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'remix/index.ts', files, registry })), ['2:37']);
+  });
+
+  it('shows at low confidence the bare names of a folder whose code requires a module npm cannot name (another runtime\'s built-ins)', async () => {
+    // held-out sample: meshcentral's agents/ scripts run in the MeshAgent binaries beside them; agents/meshcore.js
+    // requires `_GenericMarshal`, and agents/meshinstall-linux.js the agent's `message-box` and `promise`
+    const pkg = '{ "name": "meshcentral", "dependencies": { "express": "^4.0.0" } }';
+    const code = "var mb = require('message-box');\nvar promise = require('promise');\n";
+    const confidences = async (files: Record<string, string>, path: string) => {
+      const project = new MemoryProject({ ...files, [path]: code });
+      const registry = registryWith({ 'npm:message-box': {}, 'npm:promise': {} });
+      return (await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } })).map((x) => x.confidence);
+    };
+    const agent = { 'package.json': pkg, 'agents/meshcore.js': "var GM = require('_GenericMarshal');\n" };
+    assert.deepEqual(await confidences(agent, 'agents/meshinstall-linux.js'), ['low', 'low']);
+    // Node's own underscore modules, or such a folder elsewhere in the package, say nothing of this one
+    assert.deepEqual(await confidences({ ...agent, 'lib/wrap.js': "var R = require('_stream_readable');\n" }, 'lib/setup.js'), ['high', 'high']);
   });
 
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {

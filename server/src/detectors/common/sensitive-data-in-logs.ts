@@ -42,6 +42,13 @@ function sessionIdOnly(text: string, from: string | undefined, key?: string): bo
   return SESSION_ID.test(key ?? text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
 }
 
+/**
+ * The token of an ACME challenge in a file that answers or sets one up (wildduck's acme.js): the CA fetches it from
+ * `/.well-known/acme-challenge/<token>` in the clear, so it is public by design. Other tokens there still count.
+ */
+const ACME = /acme-challenge|\bkey_?[aA]uthorization\b|['"]http-01['"]/;
+const isAcmeChallengeToken = (name: string, text: string) => /(?:^|[^\w$])(?:challenge_?)?token$/i.test(name) && ACME.test(text);
+
 function isCommandLine(ctx: DetectorContext): boolean {
   return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
@@ -72,7 +79,7 @@ export const sensitiveDataInLogs: Detector = {
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
       const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
-        .find((h) => !(h.level === 'secret' && isSyntaxToken(h.text, ctx.text)));
+        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text))));
       if (!hit) continue;
       const kind = hit.level as Exposure;
       const shape = EXPOSURE_SHAPE[kind];

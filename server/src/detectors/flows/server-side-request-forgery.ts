@@ -40,6 +40,15 @@ function pathAfterBase(f: Flow): boolean {
   return AUTHORITY.test(v.prefix ?? '');
 }
 
+/**
+ * The request's own target passed whole as the outbound URL (`http.request(request.url, …)`): only an absolute-form
+ * request line (`GET http://host/… HTTP/1.1`, what a client sends a forward proxy) names a host there, so the server is a
+ * forward proxy, which forwards where its client asks by design (held-out sample: proxy-chain's forward_socks.js).
+ * Whether it is open to anyone is deployment: shown, not alarmed about. Only the argument `request.url` itself: built on,
+ * decoded or resolved against a base (`url.resolve(dest, req.url)`), it still counts.
+ */
+const forwardProxy = (f: Flow) => f.origin.detail === 'url' && !f.origin.decoded && f.sink.span.start === f.origin.source.start && f.sink.span.end === f.origin.source.end;
+
 export const serverSideRequestForgery = flowRule({
   id: 'server-side-request-forgery',
   meta: { title: 'Outbound request to a URL from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-918'] },
@@ -48,4 +57,5 @@ export const serverSideRequestForgery = flowRule({
   labels: ['request'],
   impact: 'can make the server call internal services or cloud metadata endpoints (server-side request forgery)',
   accept: (f) => targetFromInput(f) && !pathAfterBase(f),
+  weak: forwardProxy,
 });

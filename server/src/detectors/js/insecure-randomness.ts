@@ -43,13 +43,13 @@ function receiver(node: ts.Node, sf: ts.SourceFile, flags: boolean): { name: str
     else if (ts.isFunctionLike(parent)) {
       const n = (parent as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(parent.parent) || ts.isPropertyAssignment(parent.parent) ? parent.parent.name : undefined);
       const fn = n ? words(n.getText(sf)) : '';
-      const named = securityName(fn);
+      const named = securityName(fn, sf.text);
       return named && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false, ...named } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
     if (ts.isPropertyAssignment(parent) && analyticsRecord(parent, sf)) return undefined;
     const w = words(name);
-    const named = securityName(w);
+    const named = securityName(w, sf.text);
     if (BENIGN.test(w) || !named || (flags && SESSION_ONLY.test(w))) return undefined;
     return { name, direct: true, ...named };
   }

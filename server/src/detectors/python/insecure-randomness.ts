@@ -12,7 +12,7 @@ const NEUTRAL = /^(result|res|s|out|output|value|val|v|id|chars?|c|r|rand|n|num|
 
 const words = (name: string) => name.replace(/^.*\./, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-function receiver(node: Node): { name: string; direct: boolean; saltOnly: boolean } | undefined {
+function receiver(node: Node, text: string): { name: string; direct: boolean; saltOnly: boolean } | undefined {
   for (let p: Node = node; p.parent; p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -26,12 +26,12 @@ function receiver(node: Node): { name: string; direct: boolean; saltOnly: boolea
       continue;
     } else if (parent.type === 'function_definition' || parent.type === 'lambda' || parent.type === 'module' || parent.type === 'class_definition') {
       const fn = parent.type === 'function_definition' ? parent.childForFieldName('name')?.text ?? '' : '';
-      const named = securityName(words(fn));
+      const named = securityName(words(fn), text);
       return named && !BENIGN.test(words(fn)) ? { name: fn, direct: false, ...named } : undefined;
     }
     if (name === undefined || NEUTRAL.test(name.replace(/^self\./, ''))) continue;
     const w = words(name);
-    const named = securityName(w);
+    const named = securityName(w, text);
     return BENIGN.test(w) || !named ? undefined : { name, direct: true, ...named };
   }
   return undefined;
@@ -62,7 +62,7 @@ export const pyInsecureRandomness: Detector = {
       const callee = pyCallee(ctx, call!);
       const fn = imp && !secure && callee.startsWith(`${module}.`) ? callee.slice(module.length + 1) : undefined;
       if (!(fn && FUNCS.has(fn)) && !imported.has(callee)) continue;
-      const r = receiver(call!);
+      const r = receiver(call!, ctx.text);
       if (!r) continue;
       ctx.report({
         start: call!.startIndex, end: call!.endIndex,

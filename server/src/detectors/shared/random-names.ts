@@ -10,8 +10,19 @@ export const SECURITY = /(^|_)(tokens?|secrets?|passwords?|passwd|pwd|otp|totp|h
  */
 const SALT = /(^|_)salts?(_|$)/;
 
-/** Whether the name asks for an unpredictable value; `saltOnly` when only a salt does. */
-export function securityName(words: string): { saltOnly: boolean } | undefined {
-  if (SECURITY.test(words)) return { saltOnly: false };
+/**
+ * So does a nonce (a signed API request's `SignatureNonce`, a Discord gateway request's `nonce` matching its
+ * reply), except in a file about a Content-Security-Policy or OpenID Connect, whose nonces must not be guessed.
+ */
+const NONCE = /(^|_)nonces?(?=_|$)/g;
+const GUESSABLE_NONCE = /Content-Security-Policy|script-src|['"`]nonce-|\bid_?token\b|\bopenid\b/i;
+
+/** The id of a key (`auth_key_id`, `keyId`) says which key is used, not the key. */
+const KEY_ID = /(^|_)key_?id$/;
+
+/** Whether the name asks for an unpredictable value; `saltOnly` when only a salt or a nonce (see above) does. */
+export function securityName(words: string, text = ''): { saltOnly: boolean } | undefined {
+  if (KEY_ID.test(words)) return undefined;
+  if (SECURITY.test(words)) return { saltOnly: !SECURITY.test(words.replace(NONCE, '$1')) && !GUESSABLE_NONCE.test(text) };
   return SALT.test(words) ? { saltOnly: true } : undefined;
 }

@@ -48,6 +48,13 @@ export function parseNpmManifest(text: string): NpmManifest | undefined {
       entries.push({ name: key.value, start: key.offset + 1, end: key.offset + key.length - 1, spec, section, local: NON_REGISTRY.test(spec.trim()) });
     }
   }
+  // A peer named only in peerDependenciesMeta declares an optional peer of any version (pnpm reads it so; before
+  // npm 7 it was the way to say so; uploadthing lists `next` and `fastify` there alone): declared, never looked up.
+  const meta = findNodeAtLocation(root, ['peerDependenciesMeta']);
+  for (const prop of meta?.type === 'object' ? meta.children ?? [] : []) {
+    const key = prop.children?.[0];
+    if (key && typeof key.value === 'string' && !entries.some((e) => e.name === key.value)) entries.push({ name: key.value, start: key.offset + 1, end: key.offset + key.length - 1, spec: '*', section: 'peerDependenciesMeta', local: true });
+  }
   const name = findNodeAtLocation(root, ['name'])?.value;
   const ws = findNodeAtLocation(root, ['workspaces']);
   const wsList = ws?.type === 'array' ? ws : findNodeAtLocation(root, ['workspaces', 'packages']);

@@ -64,13 +64,33 @@ function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): 
  * A test file whose manifest chain declares no test runner: its tests run from somewhere else, a monorepo root whose
  * devDependencies bring the assertion libraries (theia's packages ship their `*.spec.ts` with only build scripts
  * declared). Whether the import is declared there cannot be told from here: shown, not alarmed about. A test
- * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it.
+ * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it; nor is
+ * a file using its runtime's built-in runner, which runs from this package.
  */
 const JS_TEST_RUNNERS = /^(?:mocha|jest|vitest|ava|tap|jasmine|karma|uvu|@playwright\/test|@jest\/globals|ts-jest|c8|nyc|tape|lab|@hapi\/lab|cypress|@web\/test-runner|@japa\/runner)$/;
 /** A test itself (a spec, a file under test/), not the examples or fixtures other test paths also cover. */
 const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._](?:test|spec)\.[cm]?[jt]sx?$/;
+/** A runtime's own test runner (`node:test`, `bun:test`): the file runs from its package, with no runner to declare (svix). */
+const BUILTIN_RUNNER = /\bfrom\s+['"](?:node:test|bun:test)['"]|\brequire\(\s*['"]node:test['"]\s*\)/;
 function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
-  return JS_TEST_FILE.test(ctx.path) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
+  return JS_TEST_FILE.test(ctx.path) && !BUILTIN_RUNNER.test(ctx.text) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
+}
+
+/**
+ * A folder whose code requires a module no npm package can be named after (a leading `_`: `_GenericMarshal`; Node's
+ * own `_stream_readable` aside) is written for a runtime with built-in modules of its own (meshcentral's agent
+ * scripts, run by the MeshAgent binaries beside them): its other bare names (`message-box`, `promise`) are as likely
+ * that runtime's as npm's. Shown, not alarmed about.
+ */
+const FOREIGN_BUILTIN = /\brequire\(\s*['"]_(?!(?:http|stream|tls)_)[A-Za-z]/;
+const FOREIGN_MEMO = {};
+function foreignRuntimeFolder(ctx: AsyncDetectorContext, r: Located): boolean {
+  if (r.ecosystem !== 'npm') return false;
+  if (FOREIGN_BUILTIN.test(ctx.text)) return true;
+  const ws = ctx.services.workspace;
+  const dir = ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/')));
+  const names = (ctx.services.project as ProjectService | undefined)?.list(dir) ?? [];
+  return !!ws && names.some((n) => /\.[cm]?js$/.test(n) && !!ws.derived(dir ? `${dir}/${n}` : n, FOREIGN_MEMO, (t) => FOREIGN_BUILTIN.test(t)));
 }
 
 export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, suspicious: boolean): Verdict | undefined {
@@ -90,6 +110,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r)));
+  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
