@@ -23,7 +23,7 @@ import { importsOf, paramRoles, type Roles } from './roles';
 import { EMPTY, join, type Origin, type Value } from './values';
 import type { SinkModel } from './model-types';
 import type { Importer } from './imported';
-import { forEachExpr } from './walk';
+import { mayHaveSources } from './may-have-sources';
 
 export interface SinkHit {
   readonly kind: string;
@@ -357,44 +357,4 @@ export class Analyzer {
 function returned(v: Value): Value {
   const status = v.fields?.get('1')?.lit;
   return typeof status === 'number' && v.fields?.has('0') ? { ...v.fields.get('0')!, status } : v;
-}
-
-/**
- * Could input enter this file at all? A parameter with a role, an import of a source (`flask.request`),
- * a read of a source path or one of its prefixes (`process.argv`, `window.location`), a source call,
- * or a listener for messages or request data. Most library files have none and skip the walk.
- */
-const prefixCache = new WeakMap<Models, Set<string>>();
-
-function mayHaveSources(ir: FileIR, models: Models): boolean {
-  let prefixes = prefixCache.get(models);
-  if (!prefixes) {
-    prefixes = new Set<string>();
-    for (const p of [...models.sourcePaths.keys(), ...models.sourceCallNames]) {
-      const parts = p.split('.');
-      for (let i = 2; i <= parts.length; i++) prefixes.add(parts.slice(0, i).join('.'));
-      if (parts.length === 1) prefixes.add(p);
-    }
-    prefixCache.set(models, prefixes);
-  }
-  const pathOf = (e: Expr): string | undefined => {
-    if (e.k === 'name') return e.binding?.import ? (e.binding.import.name === '*' ? e.binding.import.module : `${e.binding.import.module}.${e.binding.import.name}`) : e.binding && !e.binding.implicit ? undefined : e.name;
-    if (e.k === 'member' && e.prop) {
-      const o = pathOf(e.object);
-      return o && `${o}.${e.prop}`;
-    }
-    return undefined;
-  };
-  let found = false;
-  for (const fn of ir.funcs) {
-    if (found) break;
-    forEachExpr(fn.body, (e) => {
-      if (found) return;
-      if (e.k === 'member' || e.k === 'name') {
-        const p = pathOf(e);
-        if (p && prefixes!.has(p)) found = true;
-      } else if (e.k === 'call' && e.callee.k === 'member' && /^(addEventListener|on|once)$/.test(e.callee.prop ?? '') && e.args[0]?.k === 'lit' && (e.args[0].value === 'message' || e.args[0].value === 'data')) found = true;
-    });
-  }
-  return found;
 }

@@ -39,6 +39,8 @@ const c22 = swap('//');
 // the page's own scheme and host, then a path (held-out sample: calipso's jQuery theme rebuilding the URL with new
 // sort params); another URL's scheme and host still count
 const sortBy = (build: string, sent = "baseUrl + '?' + params.join('&') + l.hash") => `$('a').click(function () {\n  location.hash = '#tab';\n});\n$('th').click(function () {\n  var l = location;\n  var baseUrl = ${build};\n  var params = l.search ? l.search.substring(1).split('&') : [];\n  location = ${sent};\n});`;
+// the page's location read whole into a name, its search read from that name (no other read of a source in the file)
+const c25 = "$('a.next').click(function () {\n  var l = location;\n  var next = new URLSearchParams(l.search).get('next');\n  window.open(next);\n});";
 const c24 = sortBy("u.protocol + '//' + u.hostname + u.pathname").replace('var l = location;', "var l = location;\n  var u = new URL(new URLSearchParams(l.search).get('to'));");
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
@@ -95,6 +97,7 @@ ruleTester('open-redirect', 'javascript', {
     { code: c20, errors: [at(c20, 'location = next;', 'browser:direct')] },
     { code: c21, errors: [at(c21, 'location = location.hash.slice(1);', 'browser:direct')] },
     { code: c12, errors: [at(c12, 'window.location = the_arr.join("/");', 'browser:direct')] },
+    { code: c25, errors: [at(c25, 'next', 'browser:direct', 3)] },
     { code: c24, errors: [at(c24, "location = baseUrl + '?' + params.join('&') + l.hash;", 'browser:direct')] },
     { code: c22, errors: [at(c22, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
