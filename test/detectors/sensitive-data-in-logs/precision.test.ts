@@ -18,6 +18,10 @@ const jsWithoutKept = "this.logger.debug('email changed', { payload: payloadWith
 // another token in such a file still counts.
 const jsAcme = "const token = req.params.token;\nconst challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge || !challenge.keyAuthorization) {\n  log.error('ACME', `Unknown challenge ${domain}: ${token}`);\n}";
 const jsAcmeOther = "const challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge.keyAuthorization) log.error('ACME', `failed with ${accessToken}`);";
+// A session id carried inside another value (fresh held-out sample: open-wa's initializer builds a log path from
+// `config.sessionId || 'session'`, a named WhatsApp session): low like the bare name; the web session's still counts.
+const jsCarriedSession = "function start(config) {\n  const screenshotPath = `./logs/${config.sessionId || 'session'}/${START}`;\n  console.log('Screenshot taken. path:', `${screenshotPath}`);\n}\napp.get('/qr', (req, res) => res.end());";
+const jsCarriedWebSession = "function visit(req) {\n  const p = `./logs/${req.cookies.sessionId}`;\n  console.log('path', `${p}`);\n}";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -72,6 +76,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: jsAcmeOther, errors: [at(jsAcmeOther, 'accessToken', 'secret')] },
     { code: jsAcme.replace('keyAuthorization', 'authorized'), errors: [at(jsAcme, 'token', 'secret', { after: '${domain}: ${token' })] },
     { code: jsWebSession, errors: [{ ...at(jsWebSession, 'req.sessionID', 'secret'), confidence: 'high' }] },
+    { code: jsCarriedSession, errors: [{ ...at(jsCarriedSession, '`${screenshotPath}`', 'secret'), confidence: 'low' }] },
+    { code: jsCarriedWebSession, errors: [{ ...at(jsCarriedWebSession, '`${p}`', 'secret'), confidence: 'high' }] },
     { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
     { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },
     { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },

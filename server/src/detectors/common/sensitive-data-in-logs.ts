@@ -38,8 +38,9 @@ const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id\s*$/i;
 const WEB_SESSION = /\b(?:req|request|ctx)\s*\.\s*(?:session|sessionID|cookies|COOKIES|headers)\b|\bcookie/i;
 
+/** Also when the id reached the log inside another value (a path or message built from `config.sessionId`). */
 function sessionIdOnly(text: string, from: string | undefined, key?: string): boolean {
-  return SESSION_ID.test(key ?? text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
+  return (SESSION_ID.test(key ?? text) || (from !== undefined && SESSION_ID.test(from))) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
 }
 
 /**
