@@ -28,6 +28,11 @@ const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|del
 const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:[\w-]*(?:cli|shell)|__main__)\.(?:[cm]?[jt]s|py)$/;
 /** A program that reads its own command line (argparse, click, commander, yargs) talks to the person who ran it. */
 const PARSES_ARGS = /\bArgumentParser\s*\(|@click\.(?:command|group)\b|\brequire\(\s*['"](?:commander|yargs)['"]\s*\)|\bfrom\s+['"](?:commander|yargs)['"]/;
+/**
+ * A module that asks its user questions (inquirer, prompts, enquirer, souffleur…) is an interactive command: what it
+ * prints is shown to the person answering (claudia-bot-builder's setup prints the verify token to paste into Facebook).
+ */
+const ASKS = /\b(?:require\(|from)\s*['"](?:inquirer|prompts?|enquirer|readline-sync|souffleur|@inquirer\/[\w-]+|@clack\/prompts)['"]/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
 /**
@@ -51,7 +56,7 @@ const ACME = /acme-challenge|\bkey_?[aA]uthorization\b|['"]http-01['"]/;
 const isAcmeChallengeToken = (name: string, text: string) => /(?:^|[^\w$])(?:challenge_?)?token$/i.test(name) && ACME.test(text);
 
 function isCommandLine(ctx: DetectorContext): boolean {
-  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text)) && !SERVES.test(ctx.text);
+  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text) || ASKS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
 
 /**
