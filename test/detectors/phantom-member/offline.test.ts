@@ -29,6 +29,14 @@ const PACK: ApiPack = {
     'node-fetch': { latest: '3.3.2', majors: { 2: { from: '@types/node-fetch@2.6.11', e: 'Headers Request Response', d: 'Headers Request Response isRedirect', r: 'catch finally then', a: 'body headers json ok status text' } } },
     ioredis: { latest: '5.4.0', majors: { 5: { from: 'ioredis@5.4.0', e: 'Cluster Redis', d: '*', o: { Redis: 'createClient #get #set #quit' } } } },
     bluebird: { latest: '3.7.2', majors: { 3: { from: '@types/bluebird@3.5.42', e: 'Promise defer resolve', d: 'defer resolve', o: { Promise: 'defer resolve' } } } },
+    commander: {
+      latest: '15.1.0',
+      majors: {
+        7: { from: 'commander@7.2.0', e: 'Command Option command option opts parse program', d: 'Command Option command option opts parse program' },
+        9: { from: 'commander@9.5.0', e: 'Command Option program', o: { Command: ' #command #option #opts #parse', program: 'command option opts parse' } },
+        15: { from: 'commander@15.1.0', e: 'Command Option program', o: { Command: ' #command #option #opts #parse', program: 'command option opts parse' } },
+      },
+    },
     axios: { latest: '1.7.0', majors: { 1: { from: 'axios@1.7.0', e: 'AxiosError create get post', d: 'create get post', r: 'catch finally then', a: 'config data headers status' } } },
   },
   globals: { fetch: { a: 'arrayBuffer blob body bodyUsed clone headers json ok redirected status statusText text type url' } },
@@ -47,6 +55,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
     // a deprecated alias the @types typings leave out (held-out sample: kraken-js's lib/config.js)
     { name: 'runtime member the typings omit', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pending();\n", files: PKG({ bluebird: '^3.4.7' }) },
+    // commander 8-11: `module.exports` is the global program, typed only as `export const program` (held-out sample: netlify-lambda's bin/cmd.js)
+    { name: 'the CommonJS export is a named export at run time', code: "const program = require('commander');\nprogram.option('-p').parse();\nconst opts = program.opts();\n", files: PKG({ commander: '^9.0.0' }) },
     { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
     { name: 'range allows a major the pack lacks', code: "const express = require('express');\nexpress().configure();\n", files: PKG({ express: '>=4' }) },
     // No manifest in sight and one major in the pack (typeorm 1 against vendure's 0.3 in its dist): any major may be meant
@@ -80,6 +90,9 @@ ruleTester('phantom-member', 'javascript', {
   invalid: [
     // …a made-up one is still reported
     bad({ name: 'a member neither the typings nor the runtime have', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pendingg();\n", files: PKG({ bluebird: '^3.4.7' }) }, 'pendingg'),
+    // …but not once the package stopped exporting it (commander 12 on), nor a name the named export lacks
+    bad({ name: 'the CommonJS export a later major dropped', code: "const program = require('commander');\nconst o = program.opts();\n", files: PKG({ commander: '^15.0.0' }) }, 'opts'),
+    bad({ name: 'a member the CommonJS export lacks', code: "const program = require('commander');\nconst o = program.optz();\n", files: PKG({ commander: '^9.0.0' }) }, 'optz'),
     bad({ name: 'a made-up member of an Express 4 app', code: "const express = require('express');\nconst app = express();\napp.lisen(function () {});\n", files: EXPRESS4 }, 'lisen'),
     bad({ name: 'a companion that adds nothing (express-session)', code: "const express = require('express');\nconst app = express();\napp.lisen();\n", files: PKG({ express: '^4.18.2', 'express-session': '^1.17.0' }) }, 'lisen'),
     bad({ name: 'after app.use', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.lisen(() => {});\n", files: EXPRESS4 }, 'lisen'),
@@ -133,6 +146,9 @@ describe('phantom-member: bundled API facts', () => {
     assert.deepEqual(await run("const express = require('express');\nconst app = express();\napp.lisen(3000);\napp.get('/', () => {});\n", EXPRESS4), ['`app.lisen`']);
     assert.deepEqual(await run("const _ = require('lodash');\n_.flatMapDeep([]);\n_.flatMapDeeper([]);\n", LODASH), ['`_.flatMapDeeper`']);
     assert.deepEqual(await run("async function f() { const r = await fetch('/x'); return [r.data, r.json()]; }\n", {}), ['`r.data`']);
+    const cli = "const program = require('commander');\nprogram.option('-p').parse();\nconst o = program.opts();\nprogram.optz();\n";
+    assert.deepEqual(await run(cli, PKG({ commander: '^9.0.0' })), ['`program.optz`']);
+    assert.deepEqual(await run(cli, PKG({ commander: '^15.0.0' })), ['`program.option`', '`program.opts`', '`program.optz`']);
   });
 
   it('an Express app written against packages that are not installed: every planted phantom API, nothing else', async function () {

@@ -18,6 +18,15 @@ const jsWithoutKept = "this.logger.debug('email changed', { payload: payloadWith
 // another token in such a file still counts.
 const jsAcme = "const token = req.params.token;\nconst challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge || !challenge.keyAuthorization) {\n  log.error('ACME', `Unknown challenge ${domain}: ${token}`);\n}";
 const jsAcmeOther = "const challenge = await acmeChallenge.get({ challenge: { token } });\nif (!challenge.keyAuthorization) log.error('ACME', `failed with ${accessToken}`);";
+// A session id carried inside another value (fresh held-out sample: open-wa's initializer builds a log path from
+// `config.sessionId || 'session'`, a named WhatsApp session): low like the bare name; the web session's still counts.
+const jsCarriedSession = "function start(config) {\n  const screenshotPath = `./logs/${config.sessionId || 'session'}/${START}`;\n  console.log('Screenshot taken. path:', `${screenshotPath}`);\n}\napp.get('/qr', (req, res) => res.end());";
+const jsCarriedWebSession = "function visit(req) {\n  const p = `./logs/${req.cookies.sessionId}`;\n  console.log('path', `${p}`);\n}";
+// An interactive setup prints what its user must paste elsewhere (fresh held-out sample: claudia-bot-builder's
+// lib/facebook/setup.js prints the generated verify token, then prompts for the page token); its environment still counts.
+const jsAsks = "const prompt = require('souffleur');\nconst token = crypto.randomBytes(8).toString('hex');\nconsole.log(`Your verify token is: ${token}`);\nprompt(['Facebook page access token']);";
+const jsAsksEnv = "const inquirer = require('inquirer');\nconsole.log(`Using ${process.env.FB_APP_SECRET}`);";
+const jsAsksLogger = "const inquirer = require('inquirer');\nlogger.info(`Your verify token is: ${token}`);";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -44,6 +53,7 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "log.info('refreshed', truncated_token, partialSecret);",
     jsWithout,
     jsAcme,
+    { code: jsAsks, path: 'lib/facebook/setup.js' },
     // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
     "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
     "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
@@ -72,6 +82,11 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: jsAcmeOther, errors: [at(jsAcmeOther, 'accessToken', 'secret')] },
     { code: jsAcme.replace('keyAuthorization', 'authorized'), errors: [at(jsAcme, 'token', 'secret', { after: '${domain}: ${token' })] },
     { code: jsWebSession, errors: [{ ...at(jsWebSession, 'req.sessionID', 'secret'), confidence: 'high' }] },
+    { code: jsCarriedSession, errors: [{ ...at(jsCarriedSession, '`${screenshotPath}`', 'secret'), confidence: 'low' }] },
+    { code: jsCarriedWebSession, errors: [{ ...at(jsCarriedWebSession, '`${p}`', 'secret'), confidence: 'high' }] },
+    // …a logger is no terminal, and the environment is CI's log too.
+    { code: jsAsksEnv, path: 'lib/setup.js', errors: [at(jsAsksEnv, 'process.env.FB_APP_SECRET', 'secret')] },
+    { code: jsAsksLogger, path: 'lib/setup.js', errors: [at(jsAsksLogger, 'token', 'secret', { after: 'is: ${' })] },
     { code: "logger.info('secret', process.env.MSI_SECRET, names.length);", errors: [{ line: 1, column: 23, endLine: 1, endColumn: 45, kind: 'secret' }] },
     { code: "log.info('%s signed in: %j', user.name, user);", errors: [{ line: 1, column: 41, endLine: 1, endColumn: 45, kind: 'record' }] },
     { code: "console.log('saved', user.toJSON());", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 26, kind: 'record' }] },

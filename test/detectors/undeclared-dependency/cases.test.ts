@@ -153,6 +153,19 @@ describe(`${ID}`, () => {
     assert.deepEqual((await depFindings(ID, { code: app, path: 'lib/apps/deploy/mcp-app.js', files: { ...beside, 'package.json': '{ "name": "app", "devDependencies": { "vite": "7" } }' }, registry: appRegistry })).map((x) => x.confidence), ['high']);
   });
 
+  it('shows at low confidence a type-only import under manifests stripped of their devDependencies (a published tarball)', async () => {
+    // held-out sample: @netlify/plugin-nextjs ships edge-runtime/*.ts with `import type { Context } from '@netlify/edge-functions'`
+    const code = "import type { Context } from '@netlify/edge-functions';\nimport { h } from 'htmlrewriter';\nexport const f = (c: Context) => h(c);\n";
+    const registry = registryWith({ 'npm:@netlify/edge-functions': { latest: '2.11.0' }, 'npm:htmlrewriter': { latest: '1.0.0' } });
+    const stripped = { 'package.json': '{ "name": "@netlify/plugin-nextjs", "files": ["dist", "edge-runtime"] }' };
+    const f = await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: stripped, registry });
+    // The value import beside it is still judged at the rule's confidence.
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:31', 'low'], ['2:20', 'high']]);
+    // With a devDependencies section the manifest speaks for the types too.
+    const dev = { 'package.json': '{ "name": "app", "devDependencies": { "typescript": "5" } }' };
+    assert.deepEqual((await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: dev, registry })).map((x) => x.confidence), ['high', 'high']);
+  });
+
   it('JS: a require inside a function is low confidence; one the file probes for with require.resolve in a try is optional', async () => {
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/sqlite3/package.json': '{"version":"5.1.7"}', 'node_modules/pg/package.json': '{"version":"8.11.0"}' };
     const code = "function instrument() {\n  try { require.resolve('sqlite3') } catch { return }\n  const db = require('sqlite3').Database;\n}\nfunction connect() {\n  return require('pg');\n}\n";

@@ -28,6 +28,11 @@ const SERVES = /\b(?:app|router|server|fastify)\s*\.\s*(?:get|post|put|patch|del
 const CLI_PATH = /(?:^|\/)(?:bin|examples?|demos?|commands|cli)\/|(?:^|\/)(?:[\w-]*(?:cli|shell)|__main__)\.(?:[cm]?[jt]s|py)$/;
 /** A program that reads its own command line (argparse, click, commander, yargs) talks to the person who ran it. */
 const PARSES_ARGS = /\bArgumentParser\s*\(|@click\.(?:command|group)\b|\brequire\(\s*['"](?:commander|yargs)['"]\s*\)|\bfrom\s+['"](?:commander|yargs)['"]/;
+/**
+ * A module that asks its user questions (inquirer, prompts, enquirer, souffleur…) is an interactive command: what it
+ * prints is shown to the person answering (claudia-bot-builder's setup prints the verify token to paste into Facebook).
+ */
+const ASKS = /\b(?:require\(|from)\s*['"](?:inquirer|prompts?|enquirer|readline-sync|souffleur|@inquirer\/[\w-]+|@clack\/prompts)['"]/;
 const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 
 /**
@@ -38,8 +43,9 @@ const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id\s*$/i;
 const WEB_SESSION = /\b(?:req|request|ctx)\s*\.\s*(?:session|sessionID|cookies|COOKIES|headers)\b|\bcookie/i;
 
+/** Also when the id reached the log inside another value (a path or message built from `config.sessionId`). */
 function sessionIdOnly(text: string, from: string | undefined, key?: string): boolean {
-  return SESSION_ID.test(key ?? text) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
+  return (SESSION_ID.test(key ?? text) || (from !== undefined && SESSION_ID.test(from))) && !WEB_SESSION.test(`${text} ${from ?? ''}`);
 }
 
 /**
@@ -50,7 +56,7 @@ const ACME = /acme-challenge|\bkey_?[aA]uthorization\b|['"]http-01['"]/;
 const isAcmeChallengeToken = (name: string, text: string) => /(?:^|[^\w$])(?:challenge_?)?token$/i.test(name) && ACME.test(text);
 
 function isCommandLine(ctx: DetectorContext): boolean {
-  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text)) && !SERVES.test(ctx.text);
+  return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text) || ASKS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
 
 /**

@@ -24,12 +24,21 @@ const BUILD_CONFIG = /(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|[Gg]run
 /** A bundler's config: the files beside it are its input, bundled at build time (the MCP apps' `mcp-app.js`). */
 const BUNDLER_CONFIG = /^(?:vite|webpack|rollup|esbuild|parcel|tsup|rspack)\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/;
 
+const stripped = (c: Collected) => !!c.npm && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.section === 'devDependencies'));
+
 function strippedBuildConfig(ctx: AsyncDetectorContext, c: Collected): boolean {
-  if (!c.npm || c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.section === 'devDependencies'))) return false;
+  if (!stripped(c)) return false;
   if (BUILD_CONFIG.test(ctx.path)) return true;
   const project = ctx.services.project as ProjectService | undefined;
   return !!project?.list(ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/'))))?.some((n) => BUNDLER_CONFIG.test(n));
 }
+
+/**
+ * A type-only import (`import type { Context } from '@netlify/edge-functions'`) under manifests stripped of their
+ * devDependencies on publish: nothing runs it, and the typings it names were a devDependency the tarball no longer
+ * lists (@netlify/plugin-nextjs ships its edge runtime's sources so). Shown, not alarmed about.
+ */
+const strippedTypeImport = (c: Collected, r: Located) => !!r.typeOnly && stripped(c);
 
 /**
  * A declaration the compiler emitted beside its `.js` (`lib/url.d.ts` next to `lib/url.js`): its `import("…")` types
@@ -110,6 +119,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
+  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }

@@ -16,10 +16,24 @@ export function majorsFor(known: readonly string[], range: string | undefined): 
   return allowed.length && allowed.every((m) => known.includes(m)) ? allowed : undefined;
 }
 
+/**
+ * CommonJS exports the typings spell only as one of their named exports: commander 8 to 11 set
+ * `module.exports` to the global `program` (a Command), typed as `export const program`; 12 dropped it.
+ */
+const EXPORT_IS: Readonly<Record<string, { name: string; below: number }>> = { commander: { name: 'program', below: 12 } };
+
+/** Members of the named export that is also the package's CommonJS export in this major, if any. */
+function exportedAs(pkg: string, facts: PackedApi): string {
+  const as = EXPORT_IS[pkg];
+  const major = Number(/@(\d+)\.[^@]*$/.exec(facts.from)?.[1]);
+  if (!as || !(major < as.below)) return '';
+  return (facts.o?.[as.name] ?? '').split(' ').map((m) => m.replace(/^#/, '')).join(' ');
+}
+
 /** The member list of `shape` in one major's facts; `*` open; undefined unknown. */
 export function membersOf(facts: PackedApi, shape: Shape): string | undefined {
   switch (shape.kind) {
-    case 'ns': return facts.d === '*' ? '*' : `${facts.d ?? ''} ${facts.e}`;
+    case 'ns': return facts.d === '*' ? '*' : `${facts.d ?? ''} ${facts.e} ${exportedAs(shape.pkg, facts)}`;
     case 'named': return facts.o?.[shape.name!]?.split(' ').filter((m) => !m.startsWith('#')).join(' ');
     case 'call': return shape.of.kind === 'ns' ? facts.r : undefined;
     case 'await': return facts.a;
