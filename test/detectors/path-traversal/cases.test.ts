@@ -121,6 +121,8 @@ const p2 = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/read/{nam
 
 // Django keeps only an upload's base name (held-out sample: OmniDB's plugin upload); Werkzeug's `filename` is the client's.
 const DJ = (name: string) => `from os.path import join\n\ndef save(f):\n    with open(join(PLUGINS, ${name}), 'wb+') as out:\n        out.write(f.read())\n\ndef upload(request):\n    save(request.FILES['file'])`;
+// unpacking the uploaded archive still counts: its members' names are the client's (OmniDB's plugin upload)
+const DJU = "import shutil\nfrom os.path import join\n\ndef save(f):\n    v_file = join(PLUGINS, f.name)\n    shutil.unpack_archive(v_file, PLUGINS)\n\ndef upload(request):\n    save(request.FILES['file'])";
 const p4 = "from flask import request\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['f']\n    open(os.path.join(UPLOADS, f.filename), 'wb').write(f.read())";
 
 ruleTester('path-traversal', 'python', {
@@ -144,5 +146,6 @@ ruleTester('path-traversal', 'python', {
     { code: present, errors: [at(present, 'os.path.join(ROOT, name)', 'request:direct')] },
     { code: DJ('f.content_type'), errors: [at(DJ('f.content_type'), 'join(PLUGINS, f.content_type)', 'request:summary')] },
     { code: p4, errors: [at(p4, 'os.path.join(UPLOADS, f.filename)', 'request:direct')] },
+    { code: DJU, errors: [at(DJU, 'v_file', 'request:summary', 1)] },
   ],
 });
