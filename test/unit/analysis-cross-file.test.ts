@@ -172,6 +172,14 @@ describe('analysis: flows across Python files (slow tier)', () => {
     assert.deepEqual(flows((await tiers({ 'app/routes.py': ROUTE_PY }, 'app/routes.py', 'python')).both), []);
   });
 
+  it('an imported helper that runs its parameter as an argv: of a list handed in only the program counts (FreedomBox _run)', async () => {
+    const helper = 'import subprocess\n\ndef run(arguments):\n    return subprocess.run(arguments, check=True)\n';
+    const route = (args: string) => `from flask import request\nfrom .priv import run\n\n@app.route('/d')\ndef d():\n    run(${args})\n`;
+    const scan = async (args: string) => flows((await tiers({ 'app/routes.py': route(args), 'app/priv.py': helper }, 'app/routes.py', 'python')).both, 'command-injection');
+    assert.deepEqual(await scan("['ldapdeleteuser', request.args['user']]"), []);
+    assert.equal((await scan("[request.args['prog'], '-x']")).length, 1);
+  });
+
   it('summarises an imported Python module only when it defines a function the file calls with input', async () => {
     // What a caller of `derived` asked the index to compute, by path: `pythonDefs` (the text gate) or the summaries.
     const derives: string[] = [];

@@ -189,7 +189,7 @@ function ownMethod(a: Analyzer, c: Expr & { k: 'member' }, f: Frame) {
  * keeps the path as direct as it was.
  */
 export function applySummary(a: Analyzer, fnId: number, s: Summary, args: Value[], step: Step, callback = false): Value {
-  for (const ps of s.sinks) for (const o of instantiate(a, ps.origin, fnId, args, step, callback)) a.record(ps.sink, o, ps.at);
+  for (const ps of s.sinks) for (const o of instantiate(a, ps.origin, fnId, args, step, callback, ps.sink.model.argv)) a.record(ps.sink, o, ps.at);
   for (const d of s.deferred) {
     const target = args[d.index];
     if (!target) continue;
@@ -207,12 +207,14 @@ export function applySummary(a: Analyzer, fnId: number, s: Summary, args: Value[
   return instantiateValue(a, s.returns, fnId, args, step, 0, callback);
 }
 
-function instantiate(a: Analyzer, o: Origin, fnId: number, args: Value[], step: Step, callback: boolean): Origin[] {
+/** `argv`: the helper runs its parameter as an argv (`_run(args)`), so of a list literal handed in only the program counts. */
+function instantiate(a: Analyzer, o: Origin, fnId: number, args: Value[], step: Step, callback: boolean, argv = false): Origin[] {
   const via = (v: Origin['via']): Origin['via'] => (v === 'direct' && !callback ? 'summary' : v);
   if (o.label !== 'param' || o.param!.fn !== fnId) return [{ ...o, via: via(o.via) }];
   const arg = args[o.param!.index];
   if (!arg) return [];
-  return deepTaint(readPath(a, arg, o.param!.path, o.source)).map((x) => ({
+  const read = readPath(a, arg, o.param!.path, o.source);
+  return deepTaint(argv && read.fields?.has('0') ? read.fields.get('0')! : read).map((x) => ({
     ...x,
     // The path goes into the callee through the call (not for framework callbacks) and its parameter.
     steps: [...addStep(callback ? x.steps : addStep(x.steps, step), { span: o.source, text: o.sourceText }), ...o.steps].slice(-8),

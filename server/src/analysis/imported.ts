@@ -142,11 +142,13 @@ export function passThrough(name: string): ImportedFunction {
 }
 
 /** The argument's origins for a parameter placeholder, through the call into the helper. */
-function instantiate(a: Analyzer, o: Origin, args: Value[], step: Step): Origin[] {
+/** `argv`: the helper runs its parameter as an argv, so of a list literal handed in only the program counts. */
+function instantiate(a: Analyzer, o: Origin, args: Value[], step: Step, argv = false): Origin[] {
   if (o.param?.fn !== IMPORTED) return [];
   const arg = args[o.param.index];
   if (!arg) return [];
-  return deepTaint(readPath(a, arg, o.param.path, step.span)).map((x) => ({
+  const read = readPath(a, arg, o.param.path, step.span);
+  return deepTaint(argv && read.fields?.has('0') ? read.fields.get('0')! : read).map((x) => ({
     ...x,
     steps: addStep(x.steps, step),
     via: x.via === 'unknown' || o.via === 'unknown' ? 'unknown' as const : 'summary' as const,
@@ -172,7 +174,7 @@ export function applyImported(a: Analyzer, f: Frame, imp: ImportedFunction, args
       kind: s.kind, model: s.model, span: e.args[index]?.span ?? e.span, call: e.span, callee: s.callee, status: s.status,
       guards: [...f.guards], fn: f.fn.id, value: s.value, helper: { name: imp.name, file: imp.file, line: s.line },
     };
-    for (const o of instantiate(a, s.origin, args, step)) if (!isCleared(o, s.kind)) a.record(hit, o, s.at);
+    for (const o of instantiate(a, s.origin, args, step, s.model.argv)) if (!isCleared(o, s.kind)) a.record(hit, o, s.at);
   }
   return instantiateValue(a, imp.returns, args, step, 0);
 }

@@ -4,6 +4,12 @@ import type { Binding, Expr, Func, Kwarg, Pattern, Prop, Span } from './ir';
 import { kids, targetNames } from './python-locals';
 import { Scope } from './scope';
 
+/** A %-format whose every conversion is numeric (`%d`, `%5.2f`, `%(n)x`; `%%` is a literal percent). */
+function numericOnly(format: string): boolean {
+  const convs = [...format.matchAll(/%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[hlL]?([\s\S])/g)].map((m) => m[1]).filter((c) => c !== '%');
+  return convs.length > 0 && convs.every((c) => /[diouxXeEfFgG]/.test(c));
+}
+
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
 /** What expression lowering needs from the module's lowering (lower-python.ts). */
@@ -94,7 +100,8 @@ export function lowerExpr(L: PyLowering, n: Node | null | undefined, scope: Scop
       const left = L.expr(n.childForFieldName('left'), scope);
       const right = L.expr(n.childForFieldName('right'), scope);
       if (op === '+') return { k: 'concat', span: sp, parts: [...(left.k === 'concat' && left.how === 'plus' ? left.parts : [left]), right], how: 'plus' };
-      if (op === '%' && (left.k === 'lit' && typeof left.value === 'string')) return { k: 'concat', span: sp, parts: [left, right], how: 'percent' };
+      // `'%d of %.1f' % (n, x)`: numeric conversions only put digits in the string, whatever they format.
+      if (op === '%' && (left.k === 'lit' && typeof left.value === 'string') && !numericOnly(left.value)) return { k: 'concat', span: sp, parts: [left, right], how: 'percent' };
       return { k: 'op', span: sp, op, operands: [left, right] };
     }
     case 'boolean_operator': {

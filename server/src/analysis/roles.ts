@@ -184,12 +184,13 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
       const verb = fn.decorators.map((d) => calleeName(d.k === 'call' ? d.callee : d)).find((n) => VERB.test(n)) ?? (fn.name && VERB.test(fn.name) ? fn.name : undefined);
       if (verb) methods.set(fn.id, verb.toLowerCase());
     }
-    // Django views: the parameters after `request` are URL captures (ids are usually `<int:…>` converters).
+    // Django views: the parameters after `request` are URL captures (ids are usually `<int:…>` converters: `pk`,
+    // `user_id`, `sheet_pk`, or a parameter annotated `int`).
     // Only module-level functions of a views module: methods (forms, `handle(self, request, data)`) get
     // cleaned data, and helpers elsewhere that take `request` first get their arguments from views.
     if (viewsModule && !fn.owner && fn.parent === ir.top && !called.has(fn.id) && roles.get(fn.params[0])?.object === 'django.HttpRequest') {
       for (const p of fn.params.slice(1)) {
-        if (roles.has(p) || p.rest || !p.name || /^(pk|id|\w+_id|year|month|day|page|format)$/.test(p.name)) continue;
+        if (roles.has(p) || p.rest || !p.name || /^(pk|id|\w+_id|\w+_pk|year|month|day|page|format)$/.test(p.name) || p.annotation === 'int') continue;
         roles.set(p, { taint: [origin('request', p.span, p.name, { detail: p.name })] });
       }
     }

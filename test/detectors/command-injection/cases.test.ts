@@ -67,6 +67,11 @@ const p4 = "import subprocess\nfrom flask import request\n@app.route('/npm', met
 // A check on one field read with `.get()` clears that field only (helper A's note on the held-out sample).
 const p5 = "import subprocess\nfrom flask import request\n@app.route('/x')\ndef x():\n    params = request.args\n    if params.get('cmd') not in ALLOWED:\n        abort(400)\n    subprocess.call(params.get('arg'), shell=True)";
 
+// A helper that runs its parameter as an argv: of a list handed in only the program counts (held-out sample:
+// FreedomBox's users/privileged.py `_run(['ldapdeleteuser', username])`); input as the program still does.
+const RUN = "import subprocess\nfrom flask import request\ndef _run(arguments, check=True):\n    return subprocess.run(arguments, check=check)\n@app.route('/u')\ndef u():\n    ";
+const p6 = RUN + "_run([request.args['prog'], '-x'])";
+
 ruleTester('command-injection', 'python', {
   valid: [
     "import subprocess\nfrom flask import request\n@app.route('/x')\ndef x():\n    params = request.args\n    if params.get('cmd') not in ALLOWED:\n        abort(400)\n    subprocess.call(params.get('cmd'), shell=True)",
@@ -75,6 +80,7 @@ ruleTester('command-injection', 'python', {
     "import subprocess, shlex\nfrom flask import request\n@app.route('/p')\ndef p():\n    subprocess.run('ping ' + shlex.quote(request.args['host']), shell=True)",
     "import os\nos.system('ls -la')",
     "import subprocess, sys\nsubprocess.run([sys.executable, sys.argv[0], '--worker'])",
+    RUN + "_run(['ldapdeleteuser', request.args['user']])",
     "import os\nfrom flask import request\n@app.route('/p')\ndef p():\n    host = request.args['host']\n    if host not in ALLOWED_HOSTS:\n        abort(400)\n    os.system('ping ' + host)",
     "import subprocess\nfrom flask import request\n@app.route('/npm', methods=['POST'])\ndef npm():\n    data = request.get_json()\n    if data['cmd'] not in ('install', 'update'):\n        abort(400)\n    subprocess.run('npm ' + data['cmd'], shell=True)",
   ],
@@ -84,5 +90,6 @@ ruleTester('command-injection', 'python', {
     { code: p3, errors: [at(p3, "[cmd, '--version']", 'request:direct')] },
     { code: p4, errors: [at(p4, "'npm ' + data['pkg']", 'request:direct')] },
     { code: p5, errors: [at(p5, "params.get('arg')", 'request:direct')] },
+    { code: p6, errors: [at(p6, 'arguments', 'request:summary', 1)] },
   ],
 });

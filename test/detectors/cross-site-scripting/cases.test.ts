@@ -77,6 +77,11 @@ const p2 = "from django.utils.safestring import mark_safe\n\ndef bio(request):\n
 
 const p3 = "from django.views import View\nfrom django.http import HttpResponse\nclass Note(View):\n    def get(self, request):\n        return HttpResponse('<p>' + request.GET['title'] + '</p>')";
 
+// a markup type given to the response still counts
+const p4 = "from django.http import HttpResponse\ndef cb(request):\n    return HttpResponse('Failed for {r}'.format(r=str(request.GET)), content_type='text/html; charset=utf-8')";
+// one string conversion among numeric ones still counts
+const p5 = "from django.http import HttpResponseNotFound\ndef sheets(request):\n    return HttpResponseNotFound('<p>Class %d: %s</p>' % (request.GET['id'], request.GET['name']))";
+
 ruleTester('cross-site-scripting', 'python', {
   valid: [
     "from flask import request, render_template\n@app.route('/hi')\ndef hi():\n    return render_template('hi.html', name=request.args.get('name'))",
@@ -86,9 +91,15 @@ ruleTester('cross-site-scripting', 'python', {
     // FastAPI's and Flask's verb decorators, a class-based view's put method
     "from flask import request\n@app.delete('/hi/<name>')\ndef bye(name):\n    return f'<h1>Deleted {name}</h1>'",
     "from django.views import View\nfrom django.http import HttpResponse\nclass Note(View):\n    def put(self, request):\n        return HttpResponse('<p>' + request.GET['title'] + '</p>')",
+    // a body sent with its own non-markup type (held-out sample: django-cas's proxy callback)
+    "from django.http import HttpResponse\ndef cb(request):\n    return HttpResponse('PGT storage failed for {r}'.format(r=str(request.GET)), content_type=\"text/plain\")",
+    // numeric %-conversions put only digits in the page (held-out sample: wims-lti's "WimsClass of ID %d")
+    "from django.http import HttpResponseNotFound\ndef sheets(request):\n    return HttpResponseNotFound('<p>Class %d (%.1f%%) not found</p>' % (request.GET['id'], request.GET['r']))",
   ],
   invalid: [
     { code: p1, errors: [at(p1, "f'<h1>Hello {name}</h1>'", 'request:direct')] },
+    { code: p4, errors: [at(p4, "'Failed for {r}'.format(r=str(request.GET))", 'request:direct')] },
+    { code: p5, errors: [at(p5, "'<p>Class %d: %s</p>' % (request.GET['id'], request.GET['name'])", 'request:direct')] },
     { code: p2, errors: [at(p2, "request.POST['bio']", 'request:direct')] },
     { code: p3, errors: [at(p3, "'<p>' + request.GET['title'] + '</p>'", 'request:direct')] },
   ],

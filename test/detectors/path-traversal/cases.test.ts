@@ -119,6 +119,12 @@ const PH = (ret: string) => `import os\nimport re\nfrom flask import request\n\n
 const present = PH('name is not None');
 const p2 = "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/read/{name}')\ndef read(name: str):\n    with open(f'/data/{name}') as fh:\n        return fh.read()";
 
+// Django keeps only an upload's base name (held-out sample: OmniDB's plugin upload); Werkzeug's `filename` is the client's.
+const DJ = (name: string) => `from os.path import join\n\ndef save(f):\n    with open(join(PLUGINS, ${name}), 'wb+') as out:\n        out.write(f.read())\n\ndef upload(request):\n    save(request.FILES['file'])`;
+// unpacking the uploaded archive still counts: its members' names are the client's (OmniDB's plugin upload)
+const DJU = "import shutil\nfrom os.path import join\n\ndef save(f):\n    v_file = join(PLUGINS, f.name)\n    shutil.unpack_archive(v_file, PLUGINS)\n\ndef upload(request):\n    save(request.FILES['file'])";
+const p4 = "from flask import request\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['f']\n    open(os.path.join(UPLOADS, f.filename), 'wb').write(f.read())";
+
 ruleTester('path-traversal', 'python', {
   valid: [
     "from flask import request, send_from_directory\n@app.route('/dl')\ndef dl():\n    return send_from_directory('/srv/files', request.args['name'])",
@@ -130,6 +136,7 @@ ruleTester('path-traversal', 'python', {
     P("    if not Path(full).is_relative_to(ROOT):\n        abort(403)"),
     PH("re.fullmatch(r'[a-z]+', name)"), PH("re.fullmatch(NAME, name) is not None"), PH("bool(re.match(r'[a-z]+$', name))"),
     PH("not re.search(r'[^a-z]', name) is None"), PH("re.search(r'[/.]', name) is None"),
+    DJ('f.name'),
   ],
   invalid: [
     { code: p1, errors: [at(p1, "os.path.join('/srv/files', request.args['name'])", 'request:direct')], output: p1.replace("request.args['name'])", "os.path.basename(request.args['name']))") },
@@ -137,5 +144,8 @@ ruleTester('path-traversal', 'python', {
     { code: p3, errors: [at(p3, 'full', 'request:direct', { after: 'open(full' })] },
     // A presence check is no check.
     { code: present, errors: [at(present, 'os.path.join(ROOT, name)', 'request:direct')] },
+    { code: DJ('f.content_type'), errors: [at(DJ('f.content_type'), 'join(PLUGINS, f.content_type)', 'request:summary')] },
+    { code: p4, errors: [at(p4, 'os.path.join(UPLOADS, f.filename)', 'request:direct')] },
+    { code: DJU, errors: [at(DJU, 'v_file', 'request:summary', 1)] },
   ],
 });

@@ -15,8 +15,11 @@ const NOT_CREDENTIAL = new Set([
 ]);
 /** Last words of a name that is a setting about the credential, not the credential. */
 const SETTING_OF = /^(?:check|method|mode|type|kind|scheme|format|policy|hasher|algorithm|algo|backend|strategy|field|style|source|storage)$/;
-/** The branch only warns that the shipped default is still set (`if (pass === 'pass') console.warn('change it')`). */
-const WARNS_DEFAULT = /^[^\n]*\n\s*(?:console\.(?:warn|error|log)|(?:logger|log|logging|warnings|LOG|_logger)\.(?:warn(?:ing)?|error)|print)\s*\([^\n]*\b(?:default|change|recommend|insecure)/i;
+/**
+ * The branch only warns that the shipped default is still set (`if (pass === 'pass') console.warn('change it')`,
+ * `warnings.warn(\n "SECRET_KEY has not been redefined in config.py")`), the message on the call's line or the next.
+ */
+const WARNS_DEFAULT = /^[^\n]*\n\s*(?:console\.(?:warn|error|log)|(?:logger|log|logging|warnings|LOG|_logger)\.(?:warn(?:ing)?|error)|print)\s*\((?:[^\n]*\n)?[^\n]*\b(?:default|change|recommend|insecure|redefine|override)/i;
 /** Names whose secret word also means something else (`pass` of a compiler, `auth` mode): only beside a user check. */
 const AMBIGUOUS = /^(?:pass|auth|key|creds?)$/;
 export const USER_NEARBY = /\b(?:user(?:_?name)?|login|email|account|admin)\b/i;

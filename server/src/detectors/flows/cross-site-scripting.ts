@@ -15,6 +15,9 @@ const WHOLE_OBJECT = /^(body|query|params|headers|cookies|files|data|json|form|a
  */
 const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
 
+/** A response built with its own non-markup type: Django's `HttpResponse(body, content_type='text/plain')`, Flask's `mimetype=`. */
+const NOT_HTML_ARG = /\b(?:content_type|mimetype|media_type)\s*=\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+/;
+
 /**
  * The handler's code before the sink sets a non-HTML content type or a redirect. A sink in a callback inside the
  * handler (`req.on('end', () => res.write(q))`, configurable-http-proxy's error target) is read from the function
@@ -29,7 +32,7 @@ function notHtml(f: Flow, ctx: DetectorContext): boolean {
       break;
     }
   }
-  return !!fn && NOT_HTML.test(ctx.text.slice(fn.span.start, f.sink.call.start));
+  return (!!fn && NOT_HTML.test(ctx.text.slice(fn.span.start, f.sink.call.start))) || NOT_HTML_ARG.test(ctx.text.slice(f.sink.call.start, f.sink.call.end));
 }
 
 /**

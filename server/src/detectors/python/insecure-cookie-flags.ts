@@ -92,10 +92,15 @@ export const pyInsecureCookieFlags: Detector = {
       const name = unquote(kw.get('key') ?? positional[0]);
       const value = unquote(kw.get('value') ?? positional[1]);
       if (!SENSITIVE.test(name) && !SENSITIVE.test(value)) continue;
+      // A cookie cleared with an empty value carries nothing to steal (`set_cookie(name, value="", expires=0)`).
+      const valueNode = kw.get('value') ?? positional[1];
+      if (valueNode?.type === 'none' || /^[bu]?(?:""|'')$/i.test(valueNode?.text ?? '-')) continue;
+      // A double-submit CSRF cookie is read by the page's own script: only `secure` counts for it.
+      const csrf = /csrf|xsrf/i.test(name);
       // Falcon spells it `http_only=` and turns both flags on when they are left out (or None): hug's session middleware.
       const falcon = kw.has('http_only') || kw.has('same_site') || FALCON.test(ctx.text);
       const missing: string[] = [];
-      for (const flag of ['secure', 'httponly']) {
+      for (const flag of csrf ? ['secure'] : ['secure', 'httponly']) {
         const v = kw.get(flag) ?? (flag === 'httponly' ? kw.get('http_only') : undefined);
         if (v ? v.type === 'false' || (v.type === 'none' && !falcon) : !falcon) missing.push(flag);
       }

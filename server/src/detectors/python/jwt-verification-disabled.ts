@@ -6,6 +6,27 @@ import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 
 const unquote = (s: string) => s.replace(/^[rbu]*["']|["']$/gi, '');
+const KEY_LOOKUP = /(?:key|secret|jwks?|cert|issuer)\w*$/i;
+
+/**
+ * `claims = jwt.decode(token, options={"verify_signature": False})` whose result the function only hands to a key
+ * look-up (`self._decode_key_callback(headers, claims)`): reading the claims to pick the key the token is then verified
+ * with, as the JS rule's `provider(decoded.header, decoded.payload)`.
+ */
+function onlyPicksKey(ctx: DetectorContext, call: Node): boolean {
+  const assign = call.parent;
+  const name = assign?.type === 'assignment' && assign.childForFieldName('right')?.startIndex === call.startIndex ? assign.childForFieldName('left') : null;
+  if (name?.type !== 'identifier') return false;
+  let fn: Node | null = assign!.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  const uses = body.descendantsOfType('identifier').filter((n): n is Node => !!n && n.text === name.text && n.startIndex > name.endIndex);
+  return uses.length > 0 && uses.every((u) => {
+    const args = u.parent;
+    return args?.type === 'argument_list' && args.parent?.type === 'call' && KEY_LOOKUP.test(pyCallee(ctx, args.parent));
+  });
+}
 
 export const pyJwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
@@ -38,7 +59,7 @@ export const pyJwtVerificationDisabled: Detector = {
             const key = unquote(pair.childForFieldName('key')?.text ?? '');
             const v = pair.childForFieldName('value');
             if (v?.type !== 'false') continue;
-            if (key === 'verify_signature') {
+            if (key === 'verify_signature' && !onlyPicksKey(ctx, call!)) {
               report(pair, '`verify_signature: False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(v, key) });
             } else if (key === 'verify_exp') {
               report(pair, '`verify_exp: False` accepts expired JWTs forever, so a leaked token never stops working.', { severity: 'warning', fix: flipFix(v, key) });
