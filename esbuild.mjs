@@ -1,4 +1,6 @@
 // Bundles the client, the server (and its type-checker worker) and the CLI; copies the WASM grammars next to the bundles.
+// `--production`: minified, no source maps (what `npm run package` ships). `--out DIR`: the same layout under DIR
+// instead of the repository, with the rule docs and data the .vsix ships (the bench runs the shipped server from there).
 import * as esbuild from 'esbuild';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +10,10 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outAt = process.argv.indexOf('--out');
+const root = outAt > 0 ? process.argv[outAt + 1] : '.';
+if (!root) throw new Error('--out needs a folder');
+const out = (file) => join(root, file);
 
 const common = {
   bundle: true,
@@ -51,32 +57,33 @@ common.plugins = [stripRuleSamples, requireBuiltins];
 
 const builds = [
   // The banner's clock reading is where the bundle starts to run (extension.ts reports its init time from it).
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], banner: { js: 'var __vouchBundleStart = performance.now();\n' + common.banner.js } },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: out('client/out/extension.js'), external: ['vscode'], banner: { js: 'var __vouchBundleStart = performance.now();\n' + common.banner.js } },
   // Also the type checker's worker (main.ts, typecheck/threaded.ts): TypeScript is bundled once.
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'server/out/server-main.js' },
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: out('server/out/server-main.js') },
   // server.js and vouch.js are small launchers that run the bundles above and below from V8's code cache
   // (server/src/io/code-cache.ts).
-  { ...common, entryPoints: ['server/src/launch.ts'], outfile: 'server/out/server.js' },
+  { ...common, entryPoints: ['server/src/launch.ts'], outfile: out('server/out/server.js') },
   // The registry answers' worker (registry/doc-thread.ts) needs only JSON and a few fields: its own small
   // bundle, so the thread costs a few MB, not another copy of the server's (TypeScript included).
-  { ...common, entryPoints: ['server/src/registry/doc-worker.ts'], outfile: 'server/out/registry-docs.js' },
-  { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: 'cli/out/vouch-main.js' },
-  { ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'cli/out/vouch.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
+  { ...common, entryPoints: ['server/src/registry/doc-worker.ts'], outfile: out('server/out/registry-docs.js') },
+  { ...common, entryPoints: ['cli/src/vouch.ts'], outfile: out('cli/out/vouch-main.js') },
+  { ...common, entryPoints: ['cli/src/launch.ts'], outfile: out('cli/out/vouch.js'), banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 
 const assets = [
   require.resolve('web-tree-sitter/tree-sitter.wasm'),
   require.resolve('tree-sitter-python/tree-sitter-python.wasm'),
 ];
-for (const dir of ['server/out', 'cli/out']) {
+for (const dir of ['server/out', 'cli/out'].map(out)) {
   mkdirSync(dir, { recursive: true });
   for (const a of assets) copyFileSync(a, join(dir, a.split('/').pop()));
 }
+if (root !== '.') for (const dir of ['rules/docs', 'rules/data']) cpSync(dir, out(dir), { recursive: true });
 
 // Node's built-in module declarations, for the phantom-api checks where a project has no @types/node:
 // the .d.ts files and the licence only (the ts5.6 folder serves TypeScript versions older than ts-morph's).
 const nodeTypes = dirname(require.resolve('@types/node/package.json'));
-for (const dir of ['server/out', 'cli/out']) {
+for (const dir of ['server/out', 'cli/out'].map(out)) {
   cpSync(nodeTypes, join(dir, 'types', 'node'), {
     recursive: true,
     filter: (src) => !src.includes('ts5.') && (statSync(src).isDirectory() || src.endsWith('.d.ts') || src.endsWith('LICENSE')),

@@ -1,6 +1,6 @@
-// Issue 9's memory bar while editing ("no growth over 1,000 edits"): the real server
-// (server/out/server.js over JSON-RPC, started with a bench-only preload that collects garbage on a
-// signal and reports the heap: lib/heap-probe.cjs) opens each 1,000-line latency file and gets small
+// Issue 9's memory bar while editing ("no growth over 1,000 edits"): the real server as the .vsix ships it
+// (lib/common.mjs shippedServer) over JSON-RPC, started with a bench-only preload that collects garbage on a
+// signal and reports the heap (lib/heap-probe.cjs), opens each 1,000-line latency file and gets small
 // edits one at a time (lib/edits.mjs, as the latency run: comments typed and deleted, every tenth a new
 // line), each awaited until its diagnostics are published. The live heap and RSS after a full
 // collection are printed after 100 warm-up edits and every 250 edits after; a heap that keeps growing
@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH, FILES, SERVER } from './lib/common.mjs';
+import { BENCH, FILES } from './lib/common.mjs';
 import { edits } from './lib/edits.mjs';
 import { heapOf } from './lib/heap-probe-client.mjs';
 import { Client } from './lib/lsp-latency.mjs';
@@ -23,7 +23,6 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const LANG = { js: 'javascript', ts: 'typescript', py: 'python' };
 
 async function main() {
-  if (!existsSync(SERVER)) throw new Error('server/out/server.js is missing: run `npm run build` first');
   const names = opts.files.split(',').map((s) => s.trim()).filter(Boolean);
   const files = names.map((name) => {
     const ext = name.split('-')[0];

@@ -104,7 +104,7 @@ async function main() {
   for (const [k, v] of Object.entries(env.peers)) results.peers[k] = v.error ? { error: v.error } : { ok: true };
 
   // 1. Diagnostics latency through the real server.
-  log(`latency: ${env.synthetic.length} files x ${EDITS} edits through server/out/server.js`);
+  log(`latency: ${env.synthetic.length} files x ${EDITS} edits through the shipped server (production build)`);
   let latency;
   try {
     latency = await measureLatency(FILES, env.synthetic, EDITS);

@@ -1,6 +1,6 @@
 // Issue 9's memory bar for the editor ("≤ 300 MB for the server with a 3,000-file workspace open and the
-// index built"): the real server (server/out/server.js over JSON-RPC, with the bench-only heap probe,
-// lib/heap-probe.cjs) on a git repository of 3,000 real JS/TS files (hard links to the first 3,000 of the
+// index built"): the real server as the .vsix ships it (production bundles: lib/common.mjs shippedServer)
+// over JSON-RPC, with the bench-only heap probe (lib/heap-probe.cjs), on a git repository of 3,000 real JS/TS files (hard links to the first 3,000 of the
 // bench corpus, committed, so breaking-change has a baseline), in four steps:
 //   1. started and initialised;
 //   2. ten files opened across the workspace (both tiers: cross-file summaries, breaking-change's
@@ -15,7 +15,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH, SERVER, WORK, listTree } from './lib/common.mjs';
+import { BENCH, WORK, listTree } from './lib/common.mjs';
 import { heapOf } from './lib/heap-probe-client.mjs';
 import { Client } from './lib/lsp-latency.mjs';
 
@@ -57,7 +57,6 @@ function makeWorkspace() {
 }
 
 async function main() {
-  if (!existsSync(SERVER)) throw new Error('server/out/server.js is missing: run `npm run build` first');
   const files = makeWorkspace();
   const execArgv = opts['exec-argv'].split(' ').filter(Boolean);
   print(`Issue 9, the server's memory with a ${files.length}-file workspace (bench/.work/workspace-${COUNT}, a git repository)${execArgv.length ? `, node ${execArgv.join(' ')}` : ''}`);

@@ -11,6 +11,12 @@ export const PEERS = join(WORK, 'peers');
 export const CORPUS = join(WORK, 'corpus');
 export const FILES = join(WORK, 'files');
 export const SERVER = join(REPO, 'server', 'out', 'server.js');
+/**
+ * The server as the .vsix ships it (production bundles: minified, no source maps), which every bench that
+ * starts the language server runs: `shippedServer()` builds it (esbuild.mjs --production --out) from the sources.
+ */
+export const SHIPPED = join(WORK, 'shipped');
+export const SHIPPED_SERVER = join(SHIPPED, 'server', 'out', 'server.js');
 export const CLI = join(REPO, 'cli', 'out', 'vouch.js');
 const RSS_PRELOAD = join(BENCH, 'lib', 'rss-preload.cjs');
 
@@ -23,6 +29,19 @@ export const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 export function which(name) {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+/**
+ * The shipped server's launcher, built into SHIPPED from the current sources (a few seconds) once per bench
+ * run: the first script builds it and tells the scripts it starts (an environment variable). Throws when
+ * the build fails.
+ */
+export function shippedServer() {
+  if (process.env.VOUCH_BENCH_SHIPPED === SHIPPED && existsSync(SHIPPED_SERVER)) return SHIPPED_SERVER;
+  const r = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--out', SHIPPED], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the production build failed: ${(r.stderr || r.stdout || '').slice(-2000)}`);
+  process.env.VOUCH_BENCH_SHIPPED = SHIPPED;
+  return SHIPPED_SERVER;
 }
 
 /** Runs a command to completion; resolves with its status and output (never rejects on a non-zero exit). */

@@ -1,4 +1,5 @@
-// Diagnostics latency through the real server: spawns `node server/out/server.js --stdio`, opens a file,
+// Diagnostics latency through the real server: spawns the shipped server (`node server.js --stdio`, the
+// production build of lib/common.mjs shippedServer), opens a file,
 // applies small incremental edits one at a time and times didChange sent -> publishDiagnostics for that
 // version received. The server's debounce (adaptive, 25–150 ms) is part of every sample: end-to-end latency.
 import { spawn } from 'node:child_process';
@@ -6,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { REPO, SERVER, summarize } from './common.mjs';
+import { REPO, shippedServer, summarize } from './common.mjs';
 import { edits } from './edits.mjs';
 
 const rpc = createRequire(join(REPO, 'package.json'))('vscode-languageserver-protocol/node');
@@ -16,7 +17,7 @@ export class Client {
   constructor(rootDir, settings, execArgv = []) {
     // With the malloc arenas the editor's client gives the server (client/src/server-env.ts).
     const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
-    this.proc = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.proc = spawn(process.execPath, [...execArgv, shippedServer(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stderr.on('data', () => {});
     this.exited = null;
     this.waiters = new Map(); // "uri@version" -> resolve

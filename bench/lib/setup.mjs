@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CLI, CORPUS, FILES, PEERS, REPO, SERVER, WORK, gnuTime, listTree, log, run, which } from './common.mjs';
+import { CLI, CORPUS, FILES, PEERS, REPO, SERVER, WORK, gnuTime, listTree, log, run, shippedServer, which } from './common.mjs';
 import { makeSyntheticFiles } from './synthetic.mjs';
 
 // Big published JS/TS packages: ~3,800 files, ~39 MB once declarations and minified files are dropped.
@@ -184,6 +184,8 @@ export async function setup({ quick }) {
     const r = await run('npm', ['run', 'build'], { cwd: REPO, timeoutMs: 600_000 });
     if (r.code !== 0) throw new Error(`npm run build failed: ${r.stderr.slice(-2000)}`);
   }
+  log('the shipped server: esbuild.mjs --production --out bench/.work/shipped');
+  shippedServer();
 
   // JS/TS corpus from npm.
   const jsDir = join(CORPUS, 'src');
