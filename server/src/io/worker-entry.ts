@@ -27,11 +27,13 @@ export function workerEntry(bundle: string | undefined, source: string): WorkerE
 
 /**
  * The young generation of every worker thread, in MB. V8's default (16 MB semi-spaces, 48 MB in all) stays
- * resident while a thread idles: the type checker's thread held 33 MB of new space between checks. With
- * 16 MB it held 17 MB; the scan workers and the type checker's cold check spent no measurable extra CPU
- * (a scan's objects die young or live for the whole file either way).
+ * resident while a thread idles: the type checker's thread held 33 MB of new space between checks, 15 MB
+ * with a 16 MB limit. With 8 MB the bench's server (3,000-file workspace, ten files open) idled at 242–264 MB
+ * against 267–296 and peaked at 403–444 during the workspace report against 440–465 (three runs each); the
+ * CLI's scan of the 3.8k-file corpus (13.2–14.0 CPU s against 13.7–13.9) and the type checker's cold check
+ * spent no measurable extra time (a scan's objects die young or live for the whole file either way).
  */
-export const WORKER_YOUNG_GENERATION_MB = 16;
+export const WORKER_YOUNG_GENERATION_MB = 8;
 
 /**
  * Starts `entry` on a worker thread with the process's Node options, less the inspector's (a worker must
