@@ -1,14 +1,15 @@
 // Small pure helpers of the JS/TS lowering.
+import { deferred } from '../core/deferred';
 import { ts } from '../core/ts';
 
-export const K = ts.SyntaxKind;
+export let K = deferred(() => ts.SyntaxKind, (kinds) => (K = kinds));
 
 /**
  * The syntax kinds the lowering dispatches on, copied out of `ts.SyntaxKind`: that enum (and the `ts`
  * namespace behind `ts.isX`) is a dictionary-mode object, so each read is a hash look-up; a `switch` on
  * `node.kind` over these constants is what keeps lowering a small share of a keystroke.
  */
-export const SK = {
+export let SK = deferred(() => ({
   Identifier: K.Identifier, ThisKeyword: K.ThisKeyword, SuperKeyword: K.SuperKeyword, PropertyAccessExpression: K.PropertyAccessExpression,
   ElementAccessExpression: K.ElementAccessExpression, CallExpression: K.CallExpression, NewExpression: K.NewExpression,
   TaggedTemplateExpression: K.TaggedTemplateExpression, StringLiteral: K.StringLiteral, NoSubstitutionTemplateLiteral: K.NoSubstitutionTemplateLiteral,
@@ -34,17 +35,17 @@ export const SK = {
   DefaultKeyword: K.DefaultKeyword, PropertyAssignment: K.PropertyAssignment, ShorthandPropertyAssignment: K.ShorthandPropertyAssignment,
   SpreadAssignment: K.SpreadAssignment, MethodDeclaration: K.MethodDeclaration, GetAccessor: K.GetAccessor, SetAccessor: K.SetAccessor,
   ComputedPropertyName: K.ComputedPropertyName, OmittedExpression: K.OmittedExpression, PrivateIdentifier: K.PrivateIdentifier,
-} as const;
+}) as const, (kinds) => (SK = kinds));
 
 /** A modifier written on the node itself (`ts.getCombinedModifierFlags` also reads JSDoc: slow in JS files). */
 export function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
   return !!(n as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers?.some((m) => m.kind === kind);
 }
 
-export const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
+export let COMPOUND = deferred((): Partial<Record<ts.SyntaxKind, string>> => ({
   [K.EqualsToken]: '=', [K.PlusEqualsToken]: '+=', [K.BarBarEqualsToken]: '||=', [K.QuestionQuestionEqualsToken]: '??=',
   [K.AmpersandAmpersandEqualsToken]: '&&=', [K.MinusEqualsToken]: '-=', [K.AsteriskEqualsToken]: '*=',
-};
+}), (table) => (COMPOUND = table));
 
 
 /** Parentheses, `await`, type assertions and non-null marks do not change a value. */

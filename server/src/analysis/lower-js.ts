@@ -10,8 +10,6 @@ import { editBetween } from '../core/text';
 import { sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './lower-units';
 import { Builder, normalizeModule, Scope } from './scope';
 
-const BLOCK_SCOPED = ts.NodeFlags.BlockScoped;
-
 export function lowerJs(sf: ts.SourceFile, tick: () => void = () => {}): FileIR {
   return lowerJsUnits(sf, tick).ir;
 }
@@ -49,7 +47,7 @@ export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, pre
         }
         case SK.VariableStatement: {
           const list = (s as ts.VariableStatement).declarationList;
-          if (list.flags & BLOCK_SCOPED) for (const d of list.declarations) declareNames(d.name, scope, 'var');
+          if (list.flags & ts.NodeFlags.BlockScoped) for (const d of list.declarations) declareNames(d.name, scope, 'var');
           break;
         }
         case SK.ImportDeclaration:
@@ -77,7 +75,7 @@ export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, pre
   /** `var` declarations anywhere in a function body. They only occur in statement positions, so only statements are visited. */
   function hoistVars(node: ts.Node, scope: Scope): void {
     const list = (l: ts.Node | undefined) => {
-      if (l && l.kind === SK.VariableDeclarationList && !(l.flags & BLOCK_SCOPED)) for (const d of (l as ts.VariableDeclarationList).declarations) declareNames(d.name, scope, 'var');
+      if (l && l.kind === SK.VariableDeclarationList && !(l.flags & ts.NodeFlags.BlockScoped)) for (const d of (l as ts.VariableDeclarationList).declarations) declareNames(d.name, scope, 'var');
     };
     const visit = (s: ts.Node | undefined): void => {
       if (!s) return;

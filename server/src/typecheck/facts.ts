@@ -1,6 +1,6 @@
 // Turns the checker's diagnostics on the edited file into API facts, keeping only those that mean
 // "this API is not real" for an API declared in installed typings (never the user's own code or `any`).
-import { ts } from '@ts-morph/common';
+import { ts } from '../core/ts';
 import type { ApiFact } from '../core/services';
 import { LIB_DIR, isBareSpecifier, packageOfFile } from './resolve';
 import type { CheckedFile } from './host';

@@ -1,13 +1,15 @@
 // A language service over one edited file plus only the declaration files it imports. Declaration
 // SourceFiles live in a shared DocumentRegistry and never change version, so each edit reparses
 // only the edited file and rebuilds the program around the cached ones: that is what keeps it warm.
-import { ts } from '@ts-morph/common';
+import { ts } from '../core/ts';
 import { existsSync, statSync } from 'node:fs';
 import { readTextSafe } from '../io/safe-read';
 import { dirname } from 'node:path';
 import { LIB_DIR, isBareSpecifier, isNodeBuiltin, libText, projectNodeTypes, shippedNodeTypes } from './resolve';
 
-const OPTIONS: ts.CompilerOptions = {
+let options: ts.CompilerOptions | undefined;
+/** The checker's options, made on first use (the bundles load TypeScript on first use: core/deferred.ts). */
+const compilerOptions = (): ts.CompilerOptions => (options ??= {
   allowJs: true,
   checkJs: true,
   noEmit: true,
@@ -25,9 +27,10 @@ const OPTIONS: ts.CompilerOptions = {
   types: [],
   maxNodeModuleJsDepth: 0,
   allowArbitraryExtensions: true,
-};
+});
 
-const DECLARATION = new Set<string>([ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts]);
+let declarations: ReadonlySet<string> | undefined;
+const declarationExtensions = () => (declarations ??= new Set<string>([ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts]));
 const UNRESOLVED: ts.ResolvedModuleWithFailedLookupLocations = { resolvedModule: undefined };
 
 /** Texts of declaration files, read once; `clear()` after installs. */
@@ -88,14 +91,14 @@ export class WarmProgram {
 
   constructor(private readonly root: string, registry?: ts.DocumentRegistry) {
     this.registry = registry ?? ts.createDocumentRegistry(true, root);
-    this.resolutionCache = ts.createModuleResolutionCache(root, (s) => s, OPTIONS);
+    this.resolutionCache = ts.createModuleResolutionCache(root, (s) => s, compilerOptions());
     const moduleHost: ts.ModuleResolutionHost = {
       fileExists: (f) => this.cache.exists(f),
       readFile: (f) => this.cache.read(f),
       directoryExists: (d) => this.cache.dirExists(d),
     };
     const host: ts.LanguageServiceHost = {
-      getCompilationSettings: () => OPTIONS,
+      getCompilationSettings: compilerOptions,
       getScriptFileNames: () => this.rootNames,
       getScriptVersion: (f) => (f === this.current.fileName ? String(this.current.version) : String(this.epoch)),
       getScriptSnapshot: (f) => {
@@ -125,8 +128,8 @@ export class WarmProgram {
     // Built-ins come from @types/node's ambient modules, never from a same-named polyfill package.
     if (isNodeBuiltin(spec)) return UNRESOLVED;
     if (containingFile === this.current.fileName && !isBareSpecifier(spec)) return UNRESOLVED;
-    const r = ts.resolveModuleName(spec, containingFile, OPTIONS, host, this.resolutionCache);
-    return r.resolvedModule && DECLARATION.has(r.resolvedModule.extension) ? r : UNRESOLVED;
+    const r = ts.resolveModuleName(spec, containingFile, compilerOptions(), host, this.resolutionCache);
+    return r.resolvedModule && declarationExtensions().has(r.resolvedModule.extension) ? r : UNRESOLVED;
   }
 
   /** Updates the edited file and returns its warm program; undefined when cancelled. */
@@ -152,7 +155,7 @@ export class WarmProgram {
   clear(): void {
     this.cache.clear();
     this.epoch++;
-    this.resolutionCache = ts.createModuleResolutionCache(this.root, (s) => s, OPTIONS);
+    this.resolutionCache = ts.createModuleResolutionCache(this.root, (s) => s, compilerOptions());
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // Per-edit planning: checking a 1,000-line file costs hundreds of ms, but typing touches one function.
 // An edit inside one top-level function body re-checks only that statement, with every other
 // outermost function body blanked (same offsets), and keeps the other facts from the last check.
-import { ts } from '@ts-morph/common';
+import { ts } from '../core/ts';
 import type { ApiFact } from '../core/services';
 
 export interface Snapshot {

@@ -1,6 +1,6 @@
 // Where declarations come from: the project's node_modules (package typings or @types/*), Node's
 // built-in modules (the project's @types/node, else the copy shipped with Vouch), and an in-memory lib.
-import { getLibFiles } from '@ts-morph/common';
+import { libFiles } from '../core/ts';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -58,6 +58,6 @@ export function projectNodeTypes(dir: string, stopAt: string): string | undefine
 export const LIB_DIR = '/__vouch_lib__';
 let libTexts: Map<string, string> | undefined;
 export function libText(fileName: string): string | undefined {
-  libTexts ??= new Map(getLibFiles().map((f) => [`${LIB_DIR}/${f.fileName}`, f.text]));
+  libTexts ??= new Map(libFiles().map((f) => [`${LIB_DIR}/${f.fileName}`, f.text]));
   return libTexts.get(fileName.split('\\').join('/'));
 }

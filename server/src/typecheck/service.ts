@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { ts } from '@ts-morph/common';
+import { ts } from '../core/ts';
 import type { ApiFact, TypeService } from '../core/services';
 import { apiFacts } from './facts';
 import { WarmProgram } from './host';

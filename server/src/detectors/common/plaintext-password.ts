@@ -18,9 +18,6 @@ import { RULE_META } from '../shared/rule-meta';
  */
 const HASHING_HOOK = /\.pre\(\s*['"](?:save|validate|updateOne|findOneAndUpdate)['"]|\bbefore(?:Create|Save|Update|BulkCreate)\b|@password\.setter|\bdef\s+password\s*\(\s*self\s*,\s*\w+|hybrid_property|property\(\s*fset\s*=|@BeforeInsert|@BeforeUpdate|\.(?:check_?password|compare_?password|valid_?password|is_?valid_?password|verify_?password|validate_?password|match_?password|password_?matches)\s*\(/i;
 
-/** The nodes a password store or comparison is (jsPlaintextPasswords looks at no others). */
-const SITE_KINDS = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression];
-
 /**
  * `if (body.password === user.password) { delete body.password; }`: the client sent the stored value back unchanged (an
  * admin form echoing the record, strapi's user update), so it is dropped from the update: a check for an echo, whatever
@@ -42,7 +39,9 @@ export const plaintextPassword: Detector = {
     } else {
       const sf = ctx.js();
       const index = sf && ctx.get(jsNodes);
-      if (sf && index) sites = jsPlaintextPasswords(sf, index.of(SITE_KINDS), ctx.checkBudget);
+      // The nodes a password store or comparison is (jsPlaintextPasswords looks at no others).
+      const { CallExpression, NewExpression, BinaryExpression } = ts.SyntaxKind;
+      if (sf && index) sites = jsPlaintextPasswords(sf, index.of([CallExpression, NewExpression, BinaryExpression]), ctx.checkBudget);
     }
     const hooked = HASHING_HOOK.test(ctx.text);
     for (const s of sites) {

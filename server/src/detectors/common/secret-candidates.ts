@@ -1,5 +1,6 @@
 // Where a literal is bound to a name in JS/TS: the candidates the generic secret rule judges, found in
 // the file's shared walk (declarations, properties, assignments, defaults, JSX attributes).
+import { deferred } from '../../core/deferred';
 import { ts } from '../../core/ts';
 import type { DetectorContext } from '../../core/types';
 import { walkJsKinds } from '../shared/js-nodes';
@@ -16,7 +17,7 @@ export interface SecretCandidate {
   fallbackFor?: string;
 }
 
-const K = ts.SyntaxKind;
+let K = deferred(() => ts.SyntaxKind, (kinds) => (K = kinds));
 
 function jsName(n: ts.Node | undefined): string | undefined {
   if (!n) return undefined;

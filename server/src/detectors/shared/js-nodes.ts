@@ -85,12 +85,6 @@ export function walkJsKinds(ctx: DetectorContext, kinds: readonly ts.SyntaxKind[
   }
 }
 
-const CALL = ts.SyntaxKind.CallExpression;
-const NEW = ts.SyntaxKind.NewExpression;
-const BINARY = ts.SyntaxKind.BinaryExpression;
-const EQUALS = ts.SyntaxKind.EqualsToken;
-const DECLARATION = ts.SyntaxKind.VariableDeclaration;
-
 /**
  * What the exposure rules' JS/TS syntax looks at (error details and records in responses, secrets in
  * logs): calls, `new`, plain assignments and variable declarations with a value, in source order.
@@ -100,6 +94,7 @@ export const jsExposureNodes: Fact<readonly ts.Node[] | undefined> = {
   compute(ctx) {
     const index = ctx.get(jsNodes);
     if (!index) return undefined;
+    const { CallExpression: CALL, NewExpression: NEW, BinaryExpression: BINARY, EqualsToken: EQUALS, VariableDeclaration: DECLARATION } = ts.SyntaxKind;
     return index.nodes.filter((node) => {
       const kind = node.kind;
       return kind === CALL || kind === NEW || (kind === BINARY && (node as ts.BinaryExpression).operatorToken.kind === EQUALS)

@@ -1,5 +1,6 @@
 // What a JS/TS server sends to the client: the payload of `res.json(x)`, `res.status(500).send(x)`,
 // `reply.send(x)`, `ctx.body = x`, `NextResponse.json(x, { status })`, `new Response(x)`, with its status.
+import { SK } from '../../analysis/lower-js-util';
 import { ts } from '../../core/ts';
 
 export interface ResponsePayload {
@@ -65,14 +66,10 @@ function earlierStatus(node: ts.Node, root: string): number | undefined {
   return undefined;
 }
 
-const CALL = ts.SyntaxKind.CallExpression;
-const NEW = ts.SyntaxKind.NewExpression;
-const BINARY = ts.SyntaxKind.BinaryExpression;
-
 /** Called on every node of the file: anything but a call, `new` or assignment is answered by its kind. */
 export function responsePayload(node: ts.Node): ResponsePayload | undefined {
   const kind = node.kind;
-  if (kind !== CALL && kind !== NEW && kind !== BINARY) return undefined;
+  if (kind !== SK.CallExpression && kind !== SK.NewExpression && kind !== SK.BinaryExpression) return undefined;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     const callee = node.expression;
     const payload = node.arguments[0];
