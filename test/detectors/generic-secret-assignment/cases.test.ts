@@ -169,6 +169,8 @@ ruleTester('generic-secret-assignment', 'json', {
     '{\n  "EditForm.inputToggle.placeholder.email-reset-password": "f.eks. https://hjemmeside.dk/nulstil-kodeord",\n  "Auth.form.password.tooltip": "Mindst 8 tegn, 1 stort bogstav og 1 tal: Kx9#mQ2v"\n}',
     // a plugin map names source files (held-out sample: flowfuse nr-launcher's package.json "node-red" plugins)
     '{\n  "node-red": {\n    "plugins": {\n      "flowfuse-auth": "lib/auth/httpAuthPlugin.js",\n      "token-store": "dist/TokenStore2Plugin.mjs"\n    }\n  }\n}',
+    // an emoji map: the emoji named "secret" and its image with a cache buster (fresh sample: docsify's emoji-data.js)
+    '{\n  "seat": "unicode/1f4ba.png?v8",\n  "secret": "unicode/3299.png?v8"\n}',
   ],
   invalid: [
     { code: `{\n  "apiKey": "${V}"\n}`, errors: [{ line: 2, column: 14 }] },
@@ -176,6 +178,10 @@ ruleTester('generic-secret-assignment', 'json', {
     { code: '{ "authToken": "npm:Kx9mQ2vTr8pLw3ZcB7" }', errors: [{ line: 1, column: 17 }] },
     // a value ending in .js with a character no file name has is still a secret
     { code: '{ "authToken": "Kx9m$Q2vTr8pLw3Z.js" }', errors: [{ line: 1, column: 17 }] },
+    // …and a secret with a query-like tail that names no file is still a secret
+    { code: '{ "secret": "Kx9mQ2vTr8pLw3Zc?v8" }', errors: [{ line: 1, column: 14 }] },
+    // …and so is a file's address carrying a credential in its query: no cache buster
+    { code: '{ "secret": "assets/app.js?token=Kx9mQ2vTr8pLw3Zc" }', errors: [{ line: 1, column: 14 }] },
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },

@@ -1,8 +1,11 @@
-import { at, ruleTester, type InvalidCase } from '../harness';
+import { at, ruleTester, type ExpectedFinding, type InvalidCase } from '../harness';
 
 /** One finding spanning `value` (inside its quotes), with this message kind. */
 const flag = (code: string, value: string, kind: string, extra: Partial<InvalidCase> = {}): InvalidCase =>
   ({ code, errors: [at(code, `${value}'`, kind)].map((e) => ({ ...e, endColumn: e.endColumn! - 1 })), ...extra });
+
+/** The same case, asserting the rule's own confidence. */
+const high = (c: InvalidCase): InvalidCase => ({ ...c, errors: (c.errors as ExpectedFinding[]).map((e) => ({ ...e, confidence: 'high' as const })) });
 
 const jsAnd = "function login(user, pass) {\n  if (user === 'root' && pass === 'hunter2') return true;\n  return false;\n}";
 const jsBody = "app.post('/login', (req, res) => {\n  if (req.body.password !== 'letmein') return res.sendStatus(401);\n  res.send('ok');\n});";
@@ -10,6 +13,8 @@ const jsConst = "const ADMIN_PASSWORD = 'admin123';\nexport const isAdmin = (pas
 const jsBcrypt = "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare('changeme', user.hash);";
 const jsMethod = "if (await user.comparePassword('Passw0rd!')) { next(); }";
 const jsApiKey = "if (req.headers['x-api-key'] === 'k-12345') next();";
+const jsDemo = "class Builder {\n  get(model, options) {\n    if (this.apiKey === 'DEMO' && !options.initialContent) options.initialContent = [];\n  }\n}";
+const jsDemoKey = "if (apiKey === 'DEMO_KEY') return demoLimits();";
 
 ruleTester('hardcoded-credential-comparison', 'javascript', {
   valid: [
@@ -74,6 +79,13 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     // a log line that is no warning about the default: the login check stands
     flag("if (user === 'root' && pass === 'hunter2') {\n  console.log('admin logged in');\n  grant();\n}", 'hunter2', 'compare'),
     { ...flag(jsAnd, 'hunter2', 'compare'), path: 'test/login.test.js', errors: [{ ...at(jsAnd, 'hunter2', 'compare'), confidence: 'low', severity: 'info' }] },
+    // an SDK's own key checked for its demo sentinel: a public demo mode, low (fresh sample: @builder.io/sdk's
+    // `this.apiKey === 'DEMO'` giving a demo model empty content)
+    { code: jsDemo, errors: [{ ...at(jsDemo, "DEMO'", 'compare'), endColumn: at(jsDemo, "DEMO'", 'compare').endColumn! - 1, confidence: 'low', severity: 'info' }] },
+    { code: jsDemoKey, errors: [{ ...at(jsDemoKey, "DEMO_KEY'", 'compare'), endColumn: at(jsDemoKey, "DEMO_KEY'", 'compare').endColumn! - 1, confidence: 'low', severity: 'info' }] },
+    // a demo account's password still lets anyone in, and a key that merely starts with demo is a key
+    high(flag("if (req.body.password === 'demo') grant();", 'demo', 'compare')),
+    high(flag("if (req.headers['x-api-key'] === 'demo-8f3k2') next();", 'demo-8f3k2', 'compare')),
   ],
 });
 

@@ -42,6 +42,12 @@ const sortBy = (build: string, sent = "baseUrl + '?' + params.join('&') + l.hash
 // the page's location read whole into a name, its search read from that name (no other read of a source in the file)
 const c25 = "$('a.next').click(function () {\n  var l = location;\n  var next = new URLSearchParams(l.search).get('next');\n  window.open(next);\n});";
 const c24 = sortBy("u.protocol + '//' + u.hostname + u.pathname").replace('var l = location;', "var l = location;\n  var u = new URL(new URLSearchParams(l.search).get('to'));");
+// the page's own URL handed whole to a helper that redirects with its parameter as it came (fresh sample:
+// jquery-pjax's `locationReplace(location.href)` on a popstate it cannot restore); a helper that reads a part off it
+// (a search parameter, a slice) still counts
+const helper = (sent: string) => `function locationReplace(url) {\n  window.history.replaceState(null, '', state.url);\n  window.location.replace(${sent});\n}\nfunction onPop(e) {\n  if (!e.state) locationReplace(location.href);\n}`;
+const c26 = helper("new URL(url).searchParams.get('next')");
+const c27 = helper("url.split('next=')[1]");
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -58,6 +64,7 @@ ruleTester('open-redirect', 'javascript', {
     "target = new URLSearchParams(window.location.search).get('next');",
     "location = '/login';",
 
+    helper('url'),
     // the page's own URL used whole keeps the user on this site (next-auth's default callbackUrl)
     "export async function signIn(options) {\n  const { callbackUrl = window.location.href, redirect = true } = options ?? {};\n  const data = await (await fetch('/api/auth/signin')).json();\n  const url = data.url ?? callbackUrl;\n  window.location.href = url;\n}",
     // http → https on the host the browser asked for (Host header, req.get('host'), through a variable)
@@ -101,6 +108,8 @@ ruleTester('open-redirect', 'javascript', {
     { code: c24, errors: [at(c24, "location = baseUrl + '?' + params.join('&') + l.hash;", 'browser:direct')] },
     { code: c22, errors: [at(c22, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
+    { code: c26, errors: [at(c26, "new URL(url).searchParams.get('next')", 'browser:summary')] },
+    { code: c27, errors: [at(c27, "url.split('next=')[1]", 'browser:summary')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
     { code: c19, errors: [at(c19, 'popup.location = next;', 'browser:direct')] },
     { code: c15, errors: [{ ...at(c15, 'guard(req.query.next, req.query.ref)', 'request:summary'), confidence: 'medium' }] },

@@ -21,9 +21,17 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     "logger.info({ hasPassword: Boolean(password), tokenExpiresAt });",
     "const password = req.body.password; console.log('login attempt for', req.body.email);",
     "log.info('api key rotated', { keyId: apiKey.id });",
+    // in the branch where it equals a literal, the value logged is that literal (fresh sample: lightgallery's demo licence key)
+    "function validate() {\n  this.outer.attr('role', 'dialog');\n  if (!this.settings.licenseKey) console.error('Please provide a licence key');\n  else if (this.settings.licenseKey === '0000-0000-000-0000') {\n    console.warn('lightGallery: ' + this.settings.licenseKey + ' is not valid for production use');\n  }\n}",
+    "if (mode === 'demo' && apiKey === 'DEMO_KEY') logger.info({ apiKey });",
   ],
   invalid: [
     { code: "console.log('login', username, password);", errors: [{ line: 1, column: 32 }] },
+    // a literal compared in another way, another value, an else branch, or a disjunction pins nothing
+    { code: "if (token !== 'none') console.log('token', token);", errors: [{ line: 1, column: 44 }] },
+    { code: "if (user.token === 'x') console.log('token', accessToken);", errors: [{ line: 1, column: 46 }] },
+    { code: "if (token === 'none') skip();\nelse console.log('token', token);", errors: [{ line: 2, column: 27 }] },
+    { code: "if (token === 'none' || force) console.log('token', token);", errors: [{ line: 1, column: 53 }] },
     // a development-only branch is shown at info, low confidence; a production or negated check is not one
     { code: "if (isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
     { code: "if (process.env.NODE_ENV === 'development') logger.info({ apiKey });", errors: [{ line: 1, column: 59, severity: 'info', confidence: 'low' }] },

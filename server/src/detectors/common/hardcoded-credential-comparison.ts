@@ -4,6 +4,7 @@
 import { JS_LIKE } from '../../core/languages';
 import type { Detector } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
+import { demoKey } from './secret-comparisons';
 import { secretSinks } from './secret-sinks';
 
 export const hardcodedCredentialComparison: Detector = {
@@ -27,7 +28,9 @@ export const hardcodedCredentialComparison: Detector = {
       const message = s.how === 'compare'
         ? `The credential ${s.what} is compared with a hardcoded value (${redact(s.value)}), so anyone who reads the source can pass this check; compare against a stored hash or a secret from the environment.`
         : `${s.what === 'the credential check' ? 'A credential' : 'A password'} is checked against a hardcoded value (${redact(s.value)}) in ${s.where}, so anyone who reads the source can pass this check; check against a stored hash or a secret from the environment.`;
-      ctx.report({ start: s.start, end: s.end, kind: s.how === 'compare' ? 'compare' : 'call', message });
+      // A demo key compared (`apiKey === 'DEMO'`): a public demo mode, shown, not alarmed about.
+      const demo = s.how === 'compare' && demoKey(s.value, s.what);
+      ctx.report({ start: s.start, end: s.end, kind: s.how === 'compare' ? 'compare' : 'call', message, ...(demo ? { confidence: 'low' as const } : {}) });
     }
   },
 };

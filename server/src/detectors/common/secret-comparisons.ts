@@ -69,6 +69,13 @@ function namedOption(v: string, name: string): boolean {
   return inValue.length > words.length && words.every((w) => inValue.includes(w));
 }
 
+/**
+ * A demo key (`apiKey === 'DEMO'` in Builder's SDK, NASA's `'DEMO_KEY'`): the sentinel of a public demo mode the client
+ * or service documents, not a secret anyone could abuse. An API key's only: a demo account's password still lets one in.
+ */
+const DEMO_KEY = /^demo(?:[-_ ]?(?:api)?[-_ ]?key)?$/i;
+export const demoKey = (value: string, name: string): boolean => DEMO_KEY.test(value.trim()) && !/pass|pwd/i.test(name);
+
 const NEGATED = new Set(['!=', '!==']);
 /** `undefined`, `void 0`, `null`/`None`, `false`, `''`: the value dropped. */
 const nothing = (e: Expr | undefined): boolean => !!e && ((e.k === 'lit' && (e.value === null || e.value === false || e.value === ''))

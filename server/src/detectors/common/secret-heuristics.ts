@@ -33,8 +33,11 @@ export function coveredByProviderRule(name: string, value: string): boolean {
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^www\./i;
 const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|txt|env|pub|jks|keystore|der|asc|gpg)$/i;
 const WORD_PATH = /^[a-z0-9_.+-]*(?:\/[a-z0-9_.+-]*)+$/; // lower-case segments: mime types, routes
-/** A source or asset file named by its path (`"flowfuse-auth": "lib/auth/httpAuthPlugin.js"`, a plugin map): no secret ends in `.js`. */
-const SOURCE_PATH = /^[\w@-]+(?:[./][\w@-]+)*\.(?:[cm]?[jt]sx?|py|html?|css|s[ac]ss|vue|svelte|md|png|jpe?g|gif|svg|ico|woff2?|map|node|wasm)$/i;
+/**
+ * A source or asset file named by its path (`"flowfuse-auth": "lib/auth/httpAuthPlugin.js"`, a plugin map), a cache
+ * buster after it (`"secret": "unicode/3299.png?v8"`, docsify's emoji map): no secret ends in `.js` or `.png`.
+ */
+const SOURCE_PATH = /^[\w@-]+(?:[./][\w@-]+)*\.(?:[cm]?[jt]sx?|py|html?|css|s[ac]ss|vue|svelte|md|png|jpe?g|gif|svg|ico|woff2?|map|node|wasm)(?:[?#](?:v|ver|version|rev|t)?=?[\w.-]{1,12})?$/i;
 /** An npm alias spec (`"auth0-legacy": "npm:auth0@^4.37.1"` in package.json): a package and a version range. */
 const PACKAGE_SPEC = /^npm:(?:@[\w.-]+\/)?[\w.-]+@[\w.^~<>=|* -]+$/;
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/; // "GITHUB_TOKEN": the name of a variable, not its value

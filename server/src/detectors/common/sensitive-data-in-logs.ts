@@ -9,6 +9,7 @@ import type { Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
 import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
 import { jsExposureNodes } from '../shared/js-nodes';
+import { pinnedAt } from '../shared/pinned-value';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from './sensitive-logs-js';
 import { pythonLogSinks } from './sensitive-logs-python';
@@ -82,10 +83,12 @@ export const sensitiveDataInLogs: Detector = {
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['log', 'print'], levelOf, (f) => (f.origin.label === 'sensitive' ? `a ${f.origin.detail === 'pii' ? 'personal' : 'secret'} value` : 'the value'));
     const cli = isCommandLine(ctx);
+    // In the branch where it equals a literal, the value logged is that literal (lightgallery's demo licence key).
+    const js = ctx.languageId !== 'python';
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
       const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
-        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text))));
+        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text))) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       if (!hit) continue;
       const kind = hit.level as Exposure;
       const shape = EXPOSURE_SHAPE[kind];

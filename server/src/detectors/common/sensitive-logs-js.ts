@@ -12,7 +12,6 @@ const REQUEST = /^(req|request|ctx|context|event)$/;
 const PASSTHROUGH_FN = new Set(['stringify', 'String', 'inspect', 'format', 'assign', 'entries', 'values']);
 const PASSTHROUGH_METHOD = new Set(['toString', 'trim', 'toUpperCase', 'toLowerCase', 'valueOf', 'toJSON']);
 
-
 function nameOf(e: ts.Expression): string | undefined {
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;

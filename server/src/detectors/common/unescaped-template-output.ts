@@ -8,6 +8,7 @@ import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core
 import { TEMPLATES, templates } from '../shared/template-raw-output';
 import { familySource } from '../shared/template-families';
 import { renderedValues, type Origin } from '../shared/template-render-args';
+import { staticSiteTemplate } from '../shared/static-site';
 import { markdown } from './unescaped-markdown';
 
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
@@ -92,6 +93,6 @@ export const unescapedTemplateOutput: Detector = {
     const { project, workspace } = ctx.services;
     if (familySource(project, ctx.path)) return;
     let judge: ((name: string) => Origin | undefined) | undefined;
-    templates(ctx, (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name));
+    templates(ctx, (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name), staticSiteTemplate(project, ctx.path));
   },
 };

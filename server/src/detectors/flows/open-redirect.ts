@@ -32,9 +32,10 @@ const META_HEADER = /\bMETA\b\s*(?:\.\s*get\s*\(|\[)\s*['"]HTTP_/;
 const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
 
 /**
- * The page's own URL used whole (`const { callbackUrl = window.location.href } = options`, next-auth):
- * sending the user to it keeps them on this site. Passed into a call (`new URL(location.href)`) or read
- * further, it is parsed for a part the attacker wrote, and still counts.
+ * The page's own URL used whole (`const { callbackUrl = window.location.href } = options`, next-auth), also through a
+ * helper of the file that redirects with it as it came (jquery-pjax's `locationReplace(location.href)`): the user stays
+ * on this site. Passed into another call (`new URL(location.href)`) or read further, it is parsed for a part the
+ * attacker wrote, and still counts.
  */
 function ownPage(f: Flow, text: string): boolean {
   if (f.origin.label !== 'browser') return false;
@@ -42,8 +43,9 @@ function ownPage(f: Flow, text: string): boolean {
   if (!PAGE_URL.test(f.origin.sourceText)) return false;
   const next = /^\s*(\S)/.exec(text.slice(f.origin.source.end))?.[1];
   const prev = /(\S)\s*$/.exec(text.slice(Math.max(0, f.origin.source.start - 80), f.origin.source.start))?.[1];
-  // An argument (`new URL(location.href)`, `parse(x, location.href)`), or read further (`.split(…)`, `[0]`).
-  const argument = (prev === '(' || prev === ',') && (next === ')' || next === ',');
+  // An argument (`new URL(location.href)`) but not to a helper redirecting with it as it came, or read further (`.split(…)`).
+  const whole = f.origin.via === 'summary' && f.at.param?.path.length === 0 && f.origin.detail === f.origin.sourceText;
+  const argument = (prev === '(' || prev === ',') && (next === ')' || next === ',') && !whole;
   return !argument && next !== '.' && next !== '[';
 }
 

@@ -86,7 +86,7 @@ function inPugAttributes(text: string, at: number): boolean {
  * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
  * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
  */
-export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined): void {
+export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, staticSite = false): void {
   const patterns = RAW[ctx.languageId] ?? [];
   if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text))) return;
   for (const re of patterns) {
@@ -112,10 +112,12 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
       // A macro's parameter that every call in the template passes a literal (mitmproxy's onboarding page): its own markup.
       const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value);
+      // A static site's template (a Hexo theme's layout) writes the author's config and posts, at build time.
+      const site = !block && !request && !markup && !setting && !mail && !own && staticSite;
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : 'raw-output',
-        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own ? 'low' as const : 'medium' as const }),
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : site ? 'raw-static-site' : 'raw-output',
+        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own || site ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }

@@ -54,8 +54,9 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
   const sf = ctx.js();
   if (!sf) return [];
   const out: Specifier[] = [];
-  // A declaration file only ever needs types: `@types/x` declares `x` for every import in it.
-  const declarations = /\.d\.[cm]?ts$/.test(ctx.path);
+  // A declaration file only ever needs types: `@types/x` declares `x` for every import in it. TypeScript reads
+  // `x.d.vue.ts` (vue-tsc's emit for `x.vue`, any `.d.<ext>.ts`) as one too.
+  const declarations = /\.d\.(?:[cm]?ts|[\w-]+\.ts)$/.test(ctx.path);
   const add = (lit: ts.Node | undefined, typeOnly: boolean, optional = false, lazy = false) => {
     if (lit && (ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit))) {
       out.push({ text: lit.text, start: lit.getStart(sf) + 1, typeOnly: typeOnly || declarations, optional, ...(lazy ? { lazy } : {}) });

@@ -41,14 +41,16 @@ function strippedBuildConfig(ctx: AsyncDetectorContext, c: Collected): boolean {
 const strippedTypeImport = (c: Collected, r: Located) => !!r.typeOnly && stripped(c);
 
 /**
- * A declaration the compiler emitted beside its `.js` (`lib/url.d.ts` next to `lib/url.js`): its `import("…")` types
- * spell out inferred types (express's Router as `express-serve-static-core`), nothing runs them, and the dependency,
- * if one is missing, belongs to the source it was compiled from. A hand-written declaration has no such sibling.
+ * A declaration the compiler emitted beside its `.js` (`lib/url.d.ts` next to `lib/url.js`), or vue-tsc beside its
+ * component (`Preview.d.vue.ts` next to `Preview.vue`, as @nuxt/content ships them): its `import("…")` types spell out
+ * inferred types (express's Router as `express-serve-static-core`, `import("vue").DefineComponent`), nothing runs
+ * them, and the dependency, if one is missing, belongs to the source it was compiled from. A hand-written
+ * declaration has no such sibling.
  */
 function emittedDeclaration(ctx: AsyncDetectorContext, r: Located): boolean {
-  const m = /^(.*)\.d\.([cm]?)ts$/.exec(ctx.path);
+  const m = /^(.*)\.d\.(?:([cm]?)ts|([\w-]+)\.ts)$/.exec(ctx.path);
   const project = ctx.services.project as ProjectService | undefined;
-  return !!m && !!r.typeOnly && !!project?.exists(`${m[1]}.${m[2]}js`);
+  return !!m && !!r.typeOnly && !!project?.exists(m[3] !== undefined ? `${m[1]}.${m[3]}` : `${m[1]}.${m[2]}js`);
 }
 
 /**
@@ -86,6 +88,15 @@ function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located):
 }
 
 /**
+ * A story (`Button.stories.tsx`) under manifests that declare no Storybook: stories run from a Storybook set up
+ * elsewhere, a monorepo root whose workspaces bring the data providers and translations they import (react-admin's
+ * packages ship theirs importing `ra-data-fakerest`, a sibling package). Shown, not alarmed about.
+ */
+const STORY_FILE = /\.stor(?:y|ies)\.[cm]?[jt]sx?$/;
+const storiesRunElsewhere = (ctx: AsyncDetectorContext, c: Collected, r: Located) => STORY_FILE.test(ctx.path) && r.ecosystem === 'npm'
+  && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.name === 'storybook' || e.name.startsWith('@storybook/')));
+
+/**
  * A folder whose code requires a module no npm package can be named after (a leading `_`: `_GenericMarshal`; Node's
  * own `_stream_readable` aside) is written for a runtime with built-in modules of its own (meshcentral's agent
  * scripts, run by the MeshAgent binaries beside them): its other bare names (`message-box`, `promise`) are as likely
@@ -119,6 +130,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
+  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
