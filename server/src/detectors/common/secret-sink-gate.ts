@@ -57,11 +57,14 @@ export class SinkGate {
    * docstring ("requests", "mysql") calls nothing.
    */
   private readonly groups = new Map<Lang, string[][]>([['js', []], ['python', []]]);
-  private readonly words: RegExp;
+  /**
+   * Per language, its groups' words as one pattern (a file is searched for its own language's words only:
+   * 53 for Python, 60 for JS), and per word the whole words of that language it holds (`express-jwt` holds
+   * `jwt`, `passport-jwt` holds `passport-`), itself included.
+   */
+  private readonly words = new Map<Lang, { pattern: RegExp; holds: Map<string, string[]> }>();
   /** Per language, a setting's name where it is assigned (the fact reads only assignments to settings). */
   private readonly assigned = new Map<Lang, RegExp>();
-  /** Per word, the whole words it holds (`express-jwt` holds `jwt`, `passport-jwt` holds `passport-`), itself included. */
-  private readonly holds = new Map<string, string[]>();
 
   constructor(pack: SinkPack) {
     const literal = (segment: string) => segment.replace(/\*/g, '');
@@ -86,29 +89,38 @@ export class SinkGate {
       ];
       if (where.length) this.assigned.set(lang, new RegExp(`(?:${where.join('|')})(?![\\w$])['"]?\\]?[ \\t]*(?::[^=\\n]*)?=(?!=)`, 'm'));
     }
-    const all = [...new Set([...this.groups.values()].flat(2).map((w) => w.replace(IMPORTED, '')))].sort((a, b) => b.length - a.length);
-    const idChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
-    // Whole words: no identifier character before or after (a word that ends in `-` runs on: `passport-local`).
-    const whole = (outer: string, at: number, inner: string) => !idChar(outer[at - 1]) && (!idChar(inner[inner.length - 1]) || !idChar(outer[at + inner.length]));
-    for (const w of all) {
-      this.holds.set(w, all.filter((inner) => {
-        for (let at = w.indexOf(inner); at !== -1; at = w.indexOf(inner, at + 1)) if (whole(w, at, inner)) return true;
-        return false;
-      }));
-    }
-    this.words = new RegExp(`(?<![\\w$])(?:${all.map((w) => escape(w) + (idChar(w[w.length - 1]) ? '(?![\\w$])' : '')).join('|')})`, 'g');
+    for (const [lang, groups] of this.groups) this.words.set(lang, wordPattern(groups));
   }
 
   /** False only when no sink of the pack for `language` can appear in `text`. */
   admits(text: string, language: Lang): boolean {
     if (comparesCredential(text) || this.assigned.get(language)?.test(text)) return true;
     const present = new Set<string>();
+    const { pattern, holds } = this.words.get(language)!;
     // The longest word wins at each place: what it holds is there too.
     const find = (where: string, prefix = '') => {
-      for (const m of where.matchAll(this.words)) for (const w of this.holds.get(m[0])!) present.add(prefix + w);
+      for (const m of where.matchAll(pattern)) for (const w of holds.get(m[0])!) present.add(prefix + w);
     };
     find(text);
     if (language === 'python') for (const line of text.matchAll(IMPORT_LINE)) find(line[0], IMPORTED);
     return this.groups.get(language)!.some((g) => g.every((w) => present.has(w)));
   }
+}
+
+const idChar = (c: string | undefined) => c !== undefined && /[\w$]/.test(c);
+/** Whole words: no identifier character before or after (a word that ends in `-` runs on: `passport-local`). */
+const whole = (outer: string, at: number, inner: string) => !idChar(outer[at - 1]) && (!idChar(inner[inner.length - 1]) || !idChar(outer[at + inner.length]));
+
+/** One language's words, longest first (an alternation takes the first that matches), and what each holds. */
+function wordPattern(groups: readonly string[][]): { pattern: RegExp; holds: Map<string, string[]> } {
+  const all = [...new Set(groups.flat().map((w) => w.replace(IMPORTED, '')))].sort((a, b) => b.length - a.length);
+  const holds = new Map<string, string[]>();
+  for (const w of all) {
+    holds.set(w, all.filter((inner) => {
+      for (let at = w.indexOf(inner); at !== -1; at = w.indexOf(inner, at + 1)) if (whole(w, at, inner)) return true;
+      return false;
+    }));
+  }
+  const pattern = new RegExp(`(?<![\\w$])(?:${all.map((w) => escape(w) + (idChar(w[w.length - 1]) ? '(?![\\w$])' : '')).join('|')})`, 'g');
+  return { pattern, holds };
 }
