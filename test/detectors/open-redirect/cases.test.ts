@@ -48,6 +48,10 @@ const c24 = sortBy("u.protocol + '//' + u.hostname + u.pathname").replace('var l
 const helper = (sent: string) => `function locationReplace(url) {\n  window.history.replaceState(null, '', state.url);\n  window.location.replace(${sent});\n}\nfunction onPop(e) {\n  if (!e.state) locationReplace(location.href);\n}`;
 const c26 = helper("new URL(url).searchParams.get('next')");
 const c27 = helper("url.split('next=')[1]");
+// the page's origin and then input with nothing between: `@evil.example` or `.evil.example` picks another host
+const originThen = (build: string, sent = 'url') => `$('a.login').click(function () {\n  var next = new URLSearchParams(location.search).get('next');\n  var url = ${build};\n  window.location.href = ${sent};\n});`;
+const c28 = originThen("''", 'location.origin + next');
+const c29 = originThen('window.location.origin + next');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 ruleTester('open-redirect', 'javascript', {
@@ -59,6 +63,9 @@ ruleTester('open-redirect', 'javascript', {
     sortBy("l.protocol + '//' + l.hostname + ':' + l.port + l.pathname"),
     sortBy('window.location.origin + l.pathname'),
     sortBy("''", "location.origin + '/' + params.join('&')"),
+    originThen("location.origin + '?next=' + next"),
+    originThen("window.location.origin + '#' + next"),
+    originThen('location.origin + BASE_PATH + next'),
     "let location = '/';\nfunction go() {\n  location = new URLSearchParams(window.location.search).get('next');\n}",
     "function place(location) {\n  location = new URLSearchParams(window.location.search).get('place');\n  return location;\n}",
     "target = new URLSearchParams(window.location.search).get('next');",
@@ -108,6 +115,8 @@ ruleTester('open-redirect', 'javascript', {
     { code: c24, errors: [at(c24, "location = baseUrl + '?' + params.join('&') + l.hash;", 'browser:direct')] },
     { code: c22, errors: [at(c22, 'location.href = fixedPath;', 'browser:direct')] },
     { code: c17, errors: [at(c17, 'window.location = url;', 'browser:direct')] },
+    { code: c28, errors: [at(c28, 'window.location.href = location.origin + next;', 'browser:direct')] },
+    { code: c29, errors: [at(c29, 'window.location.href = url;', 'browser:direct')] },
     { code: c26, errors: [at(c26, "new URL(url).searchParams.get('next')", 'browser:summary')] },
     { code: c27, errors: [at(c27, "url.split('next=')[1]", 'browser:summary')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },

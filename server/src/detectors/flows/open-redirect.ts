@@ -3,6 +3,7 @@
 // domain. Relative targets with a fixed prefix and checked targets are not flagged (CWE-601).
 import type { Flow } from '../../analysis';
 import { controlsTarget, flowRule } from '../shared/flow-rule';
+import { pageOriginHead } from '../shared/page-origin';
 
 const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_path|get_full_path|build_absolute_uri|get_host|headers\.(?:x-forwarded-)?host)\b/i;
 /**
@@ -108,35 +109,6 @@ function ownUrlObject(f: Flow, text: string): boolean {
   return !set.test(text.slice(f.origin.source.end, f.sink.call.start));
 }
 
-/** `location`, `window.location`, or a name bound to the page's location (`var l = location;`). */
-function pageLocation(name: string, text: string): boolean {
-  return /^(?:window\.|document\.)?location$/.test(name)
-    || new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:window\\.|document\\.)?location\\s*[;,\\n]`).test(text);
-}
-const LOC = String.raw`((?:window\.|document\.)?location|[\w$]+)\s*\.\s*`;
-const Q = `['"\x60]`;
-/** The page's origin, then its port, then a `/` or its own path: `location.origin + '/'`, `l.protocol + '//' + l.hostname + ':' + l.port + l.pathname`. */
-const ORIGIN_HEAD = new RegExp(String.raw`^\s*${LOC}(?:origin|protocol\s*\+\s*${Q}\/\/${Q}\s*\+\s*${LOC}host(?:name)?)(?:\s*\+\s*${Q}:${Q}\s*\+\s*${LOC}port)?\s*\+\s*(?:${Q}\/|${LOC}pathname\b)`);
-/**
- * A target that opens with the page's own scheme and host and then a path, written at the sink or where the
- * name it opens with was built: the user stays on this site. The origin alone is not enough: `location.origin +
- * next` goes elsewhere when `next` is `@evil.example` or `.evil.example`.
- */
-function ownOrigin(f: Flow, text: string): boolean {
-  if (f.origin.label !== 'browser') return false;
-  const head = (s: string) => {
-    const m = ORIGIN_HEAD.exec(s);
-    return !!m && [m[1], m[2], m[3], m[4]].every((o) => !o || pageLocation(o, text));
-  };
-  const sent = text.slice(f.sink.span.start, f.sink.span.end).replace(/^[\w$.]+\s*=(?!=)/, '');
-  if (head(sent)) return true;
-  const name = /^\s*([\w$]+)\s*(?:\+|;|$)/.exec(sent)?.[1];
-  if (!name) return false;
-  const before = text.slice(0, f.sink.call.start);
-  const def = [...before.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?!=)`, 'g'))].at(-1);
-  return !!def && head(before.slice(def.index + def[0].length));
-}
-
 export const openRedirect = flowRule({
   id: 'open-redirect',
   meta: { title: 'Redirect to a target from untrusted input', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-601'] },
@@ -146,5 +118,11 @@ export const openRedirect = flowRule({
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
   weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText),
-  accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f) && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text) && !ownOrigin(f, ctx.text),
+  // The page's origin first: a `/` or its own path next keeps the user on this site, input next does not
+  // (`location.origin + next` with `next` = `@evil.example`).
+  accept: (f, ctx) => {
+    const origin = pageOriginHead(f, ctx.text);
+    return (controlsTarget(f.sink.value) || origin === 'open') && origin !== 'own' && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f)
+      && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text);
+  },
 });
