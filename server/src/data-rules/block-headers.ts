@@ -50,10 +50,13 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
     const line = text.slice(ls, end).replace(/\r$/, '');
     const code = line.replace(/#.*$/, '').trimEnd();
     if (!code.trim() || indentOf(line) >= indent || !code.endsWith(':')) continue;
-    const header = /^\s*else\s*:$/.test(code)
-      ? `else: ${ifOfElse(text, ls, indentOf(line))?.trim() ?? ''}`
-      : /^\s*try\s*:$/.test(code) ? `${code} ${handlersOfTry(text, ls, indentOf(line))}` : code;
+    const header = /^\s*else\s*:$/.test(code) ? `else: ${ifOfElse(text, ls, indentOf(line))?.trim() ?? ''}` : code;
     if (headers.some((h) => h.test(header))) return true;
+    // The clauses are read only for a pattern that names them, so other rules' walks stay one pass upwards.
+    if (/^\s*try\s*:$/.test(code) && headers.some((h) => /try/.test(h.source) && /except/.test(h.source))) {
+      const withHandlers = `${code} ${handlersOfTry(text, ls, indentOf(line))}`;
+      if (headers.some((h) => h.test(withHandlers))) return true;
+    }
     indent = indentOf(line);
   }
   return false;
