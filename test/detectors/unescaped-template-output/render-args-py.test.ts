@@ -44,6 +44,10 @@ ruleTester('unescaped-template-output', 'jinja', {
     { code: page, path: 'templates/page.html', files: { 'views.py': flaskView('request.args.get("b")') }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // Django: a context dict built then filled from the request.
     { code: page, path: 'templates/page.html', files: { 'views.py': djangoView }, errors: [{ ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // A name also bound as a parameter, or grown with `+=`, is not its constant assignment alone.
+    { code: page, path: 'templates/page.html', files: { 'views.py': 'def home():\n    summary = "Home"\n    return "ok"\n\ndef show(request, summary):\n    return render(request, "page.html", {"title": "T", "note": "", "summary": summary})\n' }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: page, path: 'templates/page.html', files: { 'views.py': 'def show(request):\n    summary = ""\n    summary += request.GET["q"]\n    return render(request, "page.html", {"title": "T", "note": "", "summary": summary})\n' }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: page, path: 'templates/page.html', files: { 'views.py': 'def show(request, ctx):\n    ctx = ctx or {"title": "T", "note": "", "summary": ""}\n    return render(request, "page.html", ctx)\n' }, errors: [{ ...at(page, '{{ title|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // `**kwargs` may hold anything.
     { code: script, path, files: { 'provider.py': provider.replace('ctx, request=request', '**ctx') }, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],

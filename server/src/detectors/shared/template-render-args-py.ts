@@ -30,7 +30,18 @@ export function pyRenderFacts(text: string): PyRenderFacts {
     const assigned = new Map<string, Node[]>();
     const fields = new Map<string, Array<[string, Node]>>();
     const calls: Node[] = [];
+    // Names also bound by something other than a plain assignment (a parameter, a loop or `with` target, `+=`, an
+    // unpacking): their value is not the assignments' alone.
+    const opaque = new Set<string>();
+    const bind = (x: Node | null | undefined) => {
+      if (x?.type === 'identifier') opaque.add(x.text);
+      else for (const c of x?.namedChildren ?? []) if (c && /^(?:identifier|pattern_list|tuple_pattern|list_pattern|typed_parameter|default_parameter|typed_default_parameter|list_splat_pattern|dictionary_splat_pattern)$/.test(c.type)) bind(c.type.includes('parameter') ? c.childForFieldName('name') ?? c.namedChildren[0] : c);
+    };
     const visit = (n: Node): void => {
+      if (n.type === 'parameters' || n.type === 'lambda_parameters') bind(n);
+      else if (['for_statement', 'for_in_clause'].includes(n.type)) bind(n.childForFieldName('left'));
+      else if (n.type === 'augmented_assignment' || (n.type === 'assignment' && /pattern/.test(n.childForFieldName('left')?.type ?? ''))) bind(n.childForFieldName('left'));
+      else if (n.type === 'as_pattern_target' || n.type === 'named_expression') bind(n.type === 'named_expression' ? n.childForFieldName('name') : n.namedChildren[0]);
       if (n.type === 'assignment') {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
@@ -75,7 +86,7 @@ export function pyRenderFacts(text: string): PyRenderFacts {
       }
       if (e.type === 'identifier') {
         const inits = assigned.get(t);
-        if (!inits || seen.has(t)) return 'unknown';
+        if (!inits || opaque.has(t) || seen.has(t)) return 'unknown';
         seen.add(t);
         const o = all(inits);
         seen.delete(t);
@@ -99,7 +110,7 @@ export function pyRenderFacts(text: string): PyRenderFacts {
             if (k?.type === 'string') put(unquote(k.text), origin(p!.childForFieldName('value')));
             else put('*', 'unknown');
           }
-        } else if (d?.type === 'identifier' && !REQUEST.test(d.text)) {
+        } else if (d?.type === 'identifier' && !REQUEST.test(d.text) && !opaque.has(d.text)) {
           const inits = assigned.get(d.text) ?? [];
           inits.forEach((i) => (i.type === 'dictionary' ? context(i) : put('*', 'unknown')));
           for (const [k, v] of fields.get(d.text) ?? []) put(k, origin(v));
