@@ -34,4 +34,15 @@ describe('data-rules/block-headers', () => {
     assert.equal(inside('if six.PY3:\n    pass\nelif OTHER:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
     assert.equal(inside('def f():\n    if six.PY3:\n        return 1\n    else:\n        import imp\n', 'import imp', PY2_ELSE), true, 'nested');
   });
+
+  it('reads a try: with its except clauses, down to the end of the statement', () => {
+    const CAUGHT = [/^\s*try\s*:.*\bexcept\b[^:]*\bRuntimeError\b/];
+    const code = 'def f():\n    try:\n        loop = get()\n        # note\n\n    except (RuntimeError, AssertionError):\n        loop = None\n    finally:\n        done()\n';
+    assert.equal(inside(code, 'loop = get()', CAUGHT), true);
+    assert.equal(inside(code, 'loop = None', CAUGHT), false, 'the handler itself is headed by except');
+    assert.equal(inside('try:\n    get()\nexcept KeyError:\n    pass\nexcept RuntimeError:\n    pass\n', 'get()', CAUGHT), true, 'a later clause');
+    assert.equal(inside('try:\n    get()\nexcept KeyError:\n    pass\nexcept_error = RuntimeError\n', 'get()', CAUGHT), false, 'past the statement');
+    assert.equal(inside('try:\n    get()\nexcept KeyError:\n    pass\nx = 1\ntry:\n    pass\nexcept RuntimeError:\n    pass\n', 'get()', CAUGHT), false, 'a later try');
+    assert.equal(inside('try:\n    get()\nexcept ImportError:\n    pass\n', 'get()', [/^\s*try\s*:/]), true, 'a plain try: pattern still matches');
+  });
 });

@@ -19,10 +19,26 @@ function ifOfElse(text: string, ls: number, indent: number): string | undefined 
   return undefined;
 }
 
+/** The `except` clauses of the `try:` at line start `ls` (indentation `indent`), read downwards to the statement's end. */
+function handlersOfTry(text: string, ls: number, indent: number): string {
+  const out: string[] = [];
+  let at = text.indexOf('\n', ls);
+  for (let n = 0; at !== -1 && n < MAX_LINES_UP; n++) {
+    const next = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, next === -1 ? text.length : next).replace(/\r$/, '');
+    at = next;
+    if (!line.trim() || line.trimStart().startsWith('#') || indentOf(line) > indent) continue;
+    if (indentOf(line) < indent || !/^\s*(?:except|else|finally)\b/.test(line)) break;
+    if (/^\s*except\b/.test(line)) out.push(line.replace(/#.*$/, '').trim());
+  }
+  return out.join(' ');
+}
+
 /**
  * Whether a header line (`…:`, comments aside) of a block enclosing the line at `offset` matches one of
  * `headers`: each less-indented line ending in a colon above it, innermost first, up to the module level.
- * An `else:` is read with its `if` (`else: if six.PY3:`), so the branch a version check leaves out counts.
+ * An `else:` is read with its `if` (`else: if six.PY3:`), so the branch a version check leaves out counts; a `try:`
+ * with its `except` clauses (`try: except RuntimeError:`), so a body whose failure is handled can be told apart.
  */
 export function inBlockHeadedBy(text: string, offset: number, headers: readonly RegExp[]): boolean {
   let ls = text.lastIndexOf('\n', offset - 1) + 1;
@@ -36,6 +52,11 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
     if (!code.trim() || indentOf(line) >= indent || !code.endsWith(':')) continue;
     const header = /^\s*else\s*:$/.test(code) ? `else: ${ifOfElse(text, ls, indentOf(line))?.trim() ?? ''}` : code;
     if (headers.some((h) => h.test(header))) return true;
+    // The clauses are read only for a pattern that names them, so other rules' walks stay one pass upwards.
+    if (/^\s*try\s*:$/.test(code) && headers.some((h) => /try/.test(h.source) && /except/.test(h.source))) {
+      const withHandlers = `${code} ${handlersOfTry(text, ls, indentOf(line))}`;
+      if (headers.some((h) => h.test(withHandlers))) return true;
+    }
     indent = indentOf(line);
   }
   return false;

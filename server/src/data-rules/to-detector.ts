@@ -21,6 +21,7 @@ export function toDetector(rule: DataRule): Detector {
   const allow = (rule.allow ?? []).map((a) => new RegExp(a, 'i'));
   const notOnLine = (rule.notOnLine ?? []).map((a) => new RegExp(a));
   const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
+  const lowInBlock = (rule.lowInBlock ?? []).map((a) => new RegExp(a));
   const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
   const docPages = (rule.docPages ?? []).map((a) => new RegExp(a, 'i'));
   const testVectors = (rule.testVectors ?? []).map((a) => new RegExp(a));
@@ -79,7 +80,7 @@ export function toDetector(rule: DataRule): Detector {
           end,
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
           // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
-          ...(low || docPage || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
+          ...(low || docPage || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),

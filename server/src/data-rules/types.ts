@@ -20,6 +20,8 @@ export interface DataRule {
   notOnLine?: string[];
   /** Regexes; a match inside an indented block (Python) whose header, or an outer one, matches any is skipped. */
   notInBlock?: string[];
+  /** Regexes; like `notInBlock`, but such a match is low confidence (a `try:` header is read with its `except` clauses). */
+  lowInBlock?: string[];
   /** Python: a match inside a string literal (a docstring, a doctest, a message) is skipped. */
   notInString?: boolean;
   /** Regexes (multiline); in a file matching any, findings are low confidence (shown, not alarmed about). */

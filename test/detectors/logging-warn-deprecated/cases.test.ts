@@ -8,18 +8,28 @@ const aliased = 'def handle_result(self, result):\n    logger = process.config.o
 const stdlib = 'import logging\n\nlogger = logging.getLogger(__name__)\n\ndef poll():\n    logger.warn("retrying")';
 const rootAlias = 'import logging\n\nlog = logging.root\nlog.warn("disk almost full")';
 const flaskAlias = 'from flask import current_app\n\ndef view():\n    log = flask.current_app.logger\n    log.warn("slow")';
+// Twisted's `Logger` has a `warn()` level method of its own (buildbot's workers): low confidence in a file importing it.
+const twisted = 'from twisted.logger import Logger\n\nlog = Logger()\n\ndef stop(self, code):\n    log.warn("could not stop {id}: {code}", id=self.id, code=code)';
+const twistedParens = 'from twisted.logger import (\n    Logger,\n    globalLogPublisher,\n)\nlog = Logger()\nlog.warn("gone")';
+// Twisted's old `log` module beside the stdlib logger: `logging.getLogger` is still a `logging.Logger`.
+const twistedOther = 'import logging\nfrom twisted.python import log as tlog\n\nlog = logging.getLogger(__name__)\nlog.warn("missing plugin %s", name)';
+const py2Branch = 'import logging, sys\nif sys.version_info.major < 3:\n    logging.warn("old")';
 const selfAlias = 'class Registry:\n    def prune(self):\n        logger = self.logger\n        logger.warn("stale")';
 
 ruleTester('logging-warn-deprecated', 'python', {
   valid: [
     'def f(ctx):\n    ctx.log.warn("could not read file")',
     '# logger.warn("old")\nlogger.warning("new")',
+    py2Branch,
   ],
   invalid: [
     { code: aliased, errors: [{ ...at(aliased, 'logger.warn('), confidence: 'low' }] },
     { code: stdlib, errors: [{ ...at(stdlib, 'logger.warn('), confidence: 'high' }] },
     { code: rootAlias, errors: [{ ...at(rootAlias, 'log.warn('), confidence: 'high' }] },
     { code: flaskAlias, errors: [{ ...at(flaskAlias, 'log.warn('), confidence: 'high' }] },
+    { code: twisted, errors: [{ ...at(twisted, 'log.warn('), confidence: 'low' }] },
+    { code: twistedParens, errors: [{ ...at(twistedParens, 'log.warn('), confidence: 'low' }] },
+    { code: twistedOther, errors: [{ ...at(twistedOther, 'log.warn('), confidence: 'high' }] },
     { code: selfAlias, errors: [{ ...at(selfAlias, 'logger.warn('), confidence: 'high' }] },
   ],
 });

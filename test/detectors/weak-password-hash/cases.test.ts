@@ -25,6 +25,11 @@ const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(
 // Implementations of a crypt(3) scheme, and helpers that only name the digest.
 const schemePy = 'from hashlib import md5\n\ndef _raw_md5_crypt(pwd, salt, use_apr=False):\n    db = md5(pwd + salt + pwd).digest()\n    for i in range(1000):\n        db = md5(pwd + db).digest()\n    return db';
 const schemeJs = "const crypto = require('crypto');\nfunction md5Crypt(password, salt) {\n  let d = crypto.createHash('md5').update(password + salt + password).digest();\n  return d;\n}";
+// A check of a password against a hash stored with its scheme tag (an htpasswd `{SHA}` line the operator keeps).
+const taggedCheckPy = 'import base64, hashlib\n\ndef _check_sha(stored, password):\n    stored = stored.replace("{SHA}", "").encode("ascii")\n    d = hashlib.sha1()\n    d.update(password.encode("utf-8"))\n    return d.digest() == base64.b64decode(stored)';
+const taggedCheckJs = "function checkSsha(stored, password) {\n  if (!stored.startsWith('{SSHA}')) return false;\n  const raw = Buffer.from(stored.slice(6), 'base64');\n  const digest = crypto.createHash('sha1').update(password).update(raw.subarray(20)).digest();\n  return crypto.timingSafeEqual(digest, raw.subarray(0, 20));\n}";
+// Making a tagged hash chooses the scheme: still reported.
+const taggedMakePy = 'import base64, hashlib\n\ndef ldap_password(password):\n    return "{SHA}" + base64.b64encode(hashlib.sha1(password.encode()).digest()).decode()';
 const md5HelperPy = 'import hashlib\n\ndef md5_password(pw):\n    return hashlib.md5(pw.encode()).hexdigest()';
 const md5HelperJs = "const crypto = require('crypto');\nfunction md5Password(password) {\n  return crypto.createHash('md5').update(password).digest('hex');\n}";
 
@@ -93,11 +98,14 @@ ruleTester('weak-password-hash', 'typescript', {
     py(schemePy),
     { ...py('from hashlib import md5\n\ndef checksum(pwd, salt):\n    return md5(pwd + salt + pwd).digest()'), path: 'passlib/handlers/md5_crypt.py' },
     schemeJs,
+    py(taggedCheckPy),
+    taggedCheckJs,
   ],
   invalid: [
     // A helper named for MD5, not for a crypt scheme, is the insecure choice itself.
     { ...py(md5HelperPy), errors: [at(md5HelperPy, 'hashlib.md5', 'name:data')] },
     { code: md5HelperJs, errors: [at(md5HelperJs, "'md5'", 'name:data')] },
+    { ...py(taggedMakePy), errors: [at(taggedMakePy, 'hashlib.sha1', 'name:data')] },
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },
     // a breach check elsewhere in the file does not excuse the digest stored here
     { code: s3 + "\nasync function pwned(p) { return fetch('https://api.pwnedpasswords.com/range/' + p); }", errors: [at(s3, "'sha1'", 'name:data')] },

@@ -7,6 +7,7 @@ import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core/types';
 import { TEMPLATES, templates } from '../shared/template-raw-output';
 import { familySource } from '../shared/template-families';
+import { importingTemplates } from '../shared/template-macros';
 import { renderedValues, type Origin } from '../shared/template-render-args';
 import { staticSiteTemplate } from '../shared/static-site';
 import { markdown } from './unescaped-markdown';
@@ -93,6 +94,12 @@ export const unescapedTemplateOutput: Detector = {
     const { project, workspace } = ctx.services;
     if (familySource(project, ctx.path)) return;
     let judge: ((name: string) => Origin | undefined) | undefined;
-    templates(ctx, (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name), staticSiteTemplate(project, ctx.path));
+    let importers: readonly string[] | undefined;
+    templates(
+      ctx,
+      (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name),
+      staticSiteTemplate(project, ctx.path),
+      () => (importers ??= importingTemplates(project, ctx.path, () => ctx.checkBudget())),
+    );
   },
 };

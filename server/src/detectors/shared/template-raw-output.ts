@@ -86,7 +86,7 @@ function inPugAttributes(text: string, at: number): boolean {
  * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
  * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
  */
-export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, staticSite = false): void {
+export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, staticSite = false, importers?: () => readonly string[]): void {
   const patterns = RAW[ctx.languageId] ?? [];
   if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text))) return;
   for (const re of patterns) {
@@ -110,8 +110,8 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       const setting = !block && !request && !markup && (server || SETTING.test(value));
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
-      // A macro's parameter that every call in the template passes a literal (mitmproxy's onboarding page): its own markup.
-      const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value);
+      // A macro's parameter that every call passes a literal, in the template or in those importing it: its own markup.
+      const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value, importers);
       // A static site's template (a Hexo theme's layout) writes the author's config and posts, at build time.
       const site = !block && !request && !markup && !setting && !mail && !own && staticSite;
       ctx.report({

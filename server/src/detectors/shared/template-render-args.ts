@@ -1,10 +1,12 @@
 // Where the values a template writes raw come from, read in the workspace code that renders it (`res.render('invite',
-// { messageid: 100 })`, meshcentral's `render(req, res, getRenderPage('invite', …), getRenderArgs({ … }))`): cheap
-// text tests over the workspace's code, then one memoised parse of each file that renders a template by its name.
+// { messageid: 100 })`, meshcentral's `render(req, res, getRenderPage('invite', …), getRenderArgs({ … }))`; Python
+// views in template-render-args-py): cheap text tests over the workspace's code, then one memoised parse of each file
+// that renders a template by its name.
 import { parseJs } from '../../core/parsers';
 import type { ProjectService, WorkspaceIndex } from '../../core/services';
 import { ts } from '../../core/ts';
 import { namesOf } from './template-families';
+import { PY_RENDERS, pyRenderFacts } from './template-render-args-py';
 import { originOf, REQUEST, worst, type Origin } from './template-value-origin';
 
 export type { Origin } from './template-value-origin';
@@ -16,6 +18,7 @@ const COMPILES = /(?:^|\.)compile(?:File)?$/;
 /** Per template a render call names (`invite`, `page.njk`), the worst origin of each value it passes; `*` for all. */
 type RenderFacts = ReadonlyMap<string, ReadonlyMap<string, Origin>>;
 const KEY = {};
+const PY_KEY = {};
 /** A template's name in a render call's arguments: the last path segment (`admin/users.ejs` → `users.ejs`). */
 const nameKey = (s: string, t = s.replace(/^(?:\.\.?\/)+/, '')): string | undefined => (/^[\w][\w./-]{0,120}$/.test(t) ? t.split('/').pop() : undefined);
 
@@ -109,13 +112,16 @@ export function renderedValues(workspace: WorkspaceIndex | undefined, project: P
   const ext = /\.[^./]+$/.exec(path)?.[0] ?? '';
   const found: Array<ReadonlyMap<string, Origin>> = [];
   for (const file of files) {
-    if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
+    const python = file.endsWith('.py');
+    if (!python && !/\.[cm]?[jt]sx?$/.test(file)) continue;
     tick();
     // Cheap tests first (a name of this template in quotes, a render call), so only the few files that render it
     // are parsed; a file past the index's size limit (meshcentral's webserver.js) is parsed here, not memoised.
     const text = project?.readFile(file);
-    if (text === undefined || !names.some((n) => text.includes(n)) || !quoted.test(text) || !RENDERS.test(text)) continue;
-    const f = workspace.derived(file, KEY, (t, p) => facts(t, p)) ?? facts(text, file);
+    if (text === undefined || !names.some((n) => text.includes(n)) || !quoted.test(text) || !(python ? PY_RENDERS : RENDERS).test(text)) continue;
+    const f = python
+      ? workspace.derived(file, PY_KEY, (t) => pyRenderFacts(t)) ?? pyRenderFacts(text)
+      : workspace.derived(file, KEY, (t, p) => facts(t, p)) ?? facts(text, file);
     for (const n of names) for (const key of [n, `${n}${ext}`]) if (f.has(key)) found.push(f.get(key)!);
   }
   if (!found.length) return undefined;

@@ -42,7 +42,21 @@ const NAMED_FOR_SCHEME = new RegExp(String.raw`${SCHEME.source}\w*\s*[(=]`, 'i')
  */
 export function implementsScheme(path: string, fnText: string): boolean {
   const header = /^[^\n]*/.exec(fnText)?.[0] ?? '';
-  return SCHEME.test(path.slice(path.lastIndexOf('/') + 1)) || NAMED_FOR_SCHEME.test(header);
+  return SCHEME.test(path.slice(path.lastIndexOf('/') + 1)) || NAMED_FOR_SCHEME.test(header) || verifiesTaggedHash(fnText);
+}
+
+/** An RFC 2307 / htpasswd scheme tag in quotes: `"{SHA}"`, `'{SSHA}'`, `"{MD5}"`. */
+const SCHEME_TAG = /['"]\{S?(?:SHA|MD5)(?:256|384|512)?\}/i;
+/** A comparison of the computed digest with the stored one. */
+const COMPARES = /[^=!<>]==[^=]|===|compare_digest|timingSafeEqual/;
+
+/**
+ * A function that checks a password against a hash stored with a scheme tag (calypso's htpasswd `_sha1`:
+ * `hash_value.replace("{SHA}", "")`, then `sha1(password).digest() == b64decode(hash_value)`): the tag names the
+ * scheme of a file or directory the operator keeps, and the check must speak it. Making such hashes still counts.
+ */
+function verifiesTaggedHash(fnText: string): boolean {
+  return SCHEME_TAG.test(fnText) && COMPARES.test(fnText);
 }
 
 /**
