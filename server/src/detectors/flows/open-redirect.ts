@@ -25,6 +25,11 @@ const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
  * "back" redirects, its `scgotourl` header): shown at low confidence.
  */
 const HEADER = /^headers?\b/;
+/**
+ * The page the user came from (`document.referrer`, etherpad's "return to pad"): as the Referer header, it names
+ * the attacker's own page when an attacker sent the user here, so going back there is low confidence.
+ */
+const REFERRER = /^(?:window\.)?document\.referrer\b/;
 /** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), as above. */
 const META_HEADER = /\bMETA\b\s*(?:\.\s*get\s*\(|\[)\s*['"]HTTP_/;
 
@@ -143,6 +148,6 @@ export const openRedirect = flowRule({
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
-  weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText),
+  weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText) || (f.origin.label === 'browser' && REFERRER.test(f.origin.sourceText)),
   accept: (f, ctx) => controlsTarget(f.sink.value) && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f) && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text) && !ownOrigin(f, ctx.text),
 });
