@@ -31,6 +31,20 @@ function exclusive(a: ts.Node, b: ts.Node): boolean {
   return false;
 }
 
+/** A switch named for CORS itself (`cors`, `opts.enableCors`, `options.get('cors')`), tested as it is: not `!opts.noCors`. */
+const CORS_SWITCH = /^(?:[\w$]+\.)*(?:enable|allow|use|with)?[-_]?cors$|\.get\((['"])cors\1\)$/i;
+
+/**
+ * Inside `if (cors)`: the operator's own switch for cross-origin access (live-server's `--cors`, which documents
+ * the reflection with credentials) turned it on, as a chmod 777 behind `options.unixsocket777`: info at low confidence.
+ */
+function optedIn(node: ts.Node, sf: ts.SourceFile): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
+    if (ts.isIfStatement(p) && within(node, p.thenStatement) && CORS_SWITCH.test(p.expression.getText(sf).replace(/\s+/g, ''))) return true;
+  }
+  return false;
+}
+
 export const corsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
   meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js', 'js-nodes'] },
@@ -44,6 +58,13 @@ export const corsWildcardWithCredentials: Detector = {
     const message = (kind: Origin) => kind === 'reflect'
       ? 'CORS reflects any request origin while allowing credentials, so any website can make authenticated requests and read the responses.'
       : 'CORS allows any origin (`*`) together with credentials; browsers refuse this pair, and the usual workaround (reflecting the origin) lets any site read authenticated responses.';
+    const report = (node: ts.Node, kind: Origin) => {
+      const low = optedIn(node, sf);
+      ctx.report({
+        start: node.getStart(sf), end: node.end, message: message(kind),
+        severity: low ? 'info' : kind === 'wildcard' ? 'warning' : undefined, confidence: low ? 'low' : kind === 'wildcard' ? 'medium' : undefined,
+      });
+    };
     const header = (name: string, value: ts.Expression, node: ts.Node) => {
       const n = name.toLowerCase();
       if (n === 'access-control-allow-credentials' && isTrue(value)) headerCredentials.push(node);
@@ -64,9 +85,7 @@ export const corsWildcardWithCredentials: Detector = {
           else if (k) header(k, p.initializer, p);
         }
         const kind = origin ? originKind(origin.initializer, sf) : 'other';
-        if (origin && credentials && kind !== 'other') {
-          ctx.report({ start: origin.getStart(sf), end: origin.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
-        }
+        if (origin && credentials && kind !== 'other') report(origin, kind);
       } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
         && /^(setHeader|header|set|append|writeHead)$/.test(node.expression.name.text) && node.arguments.length >= 2) {
         const [name, value] = node.arguments;
@@ -74,8 +93,7 @@ export const corsWildcardWithCredentials: Detector = {
       }
     });
     for (const { node, kind } of headerOrigins) {
-      if (!headerCredentials.some((c) => !exclusive(node, c))) continue;
-      ctx.report({ start: node.getStart(sf), end: node.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
+      if (headerCredentials.some((c) => !exclusive(node, c))) report(node, kind);
     }
   },
 };
