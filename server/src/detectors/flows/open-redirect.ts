@@ -25,13 +25,10 @@ const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
  * "back" redirects, its `scgotourl` header): shown at low confidence.
  */
 const HEADER = /^headers?\b/;
-/**
- * The page the user came from (`document.referrer`, etherpad's "return to pad"): as the Referer header, it names
- * the attacker's own page when an attacker sent the user here, so going back there is low confidence.
- */
-const REFERRER = /^(?:window\.)?document\.referrer\b/;
-/** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), as above. */
+/** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), and the page the user
+ *  came from (`document.referrer`, etherpad's "return to pad"), as above. */
 const META_HEADER = /\bMETA\b\s*(?:\.\s*get\s*\(|\[)\s*['"]HTTP_/;
+const REFERRER = /^(?:window\.)?document\.referrer\b/;
 
 /** The page's own URL (`location.href`, `document.URL`). */
 const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
