@@ -2,6 +2,8 @@ import { ruleTester } from '../harness';
 
 const LS = "if (cors) {\n  app.use(require('cors')({\n    origin: true,\n    credentials: true,\n  }));\n}";
 
+const BS = "const utils = {\n  corsMiddleware: function () {\n    return (req, res, next) => { res.setHeader('Access-Control-Allow-Origin', '*'); res.setHeader('Access-Control-Allow-Credentials', true); next(); };\n  },\n};\nif (options.get('cors')) {\n  stack.unshift({ handle: utils.corsMiddleware() });\n}";
+
 ruleTester('cors-wildcard-with-credentials', 'typescript', {
   valid: [
     "app.use(cors({ origin: '*' }));",
@@ -23,6 +25,10 @@ ruleTester('cors-wildcard-with-credentials', 'typescript', {
     // behind the operator's switch named for CORS (fresh held-out sample: live-server's --cors): info, low
     { code: LS, errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
     { code: "if (options.enableCors) {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n}", errors: [{ line: 2, severity: 'info', confidence: 'low' }] },
+    // …also in a function the file calls only there (fresh held-out sample: browser-sync's getCorsMiddlewware)
+    { code: BS, errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
+    { code: BS + "\napp.use(utils.corsMiddleware());", errors: [{ line: 3, severity: 'warning', confidence: 'medium' }] },
+    { code: "if (opts.cors) {\n  app.use((req, res, next) => {\n    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n    next();\n  });\n}", errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
     // on unless switched off (json-server's `noCors`), in the else branch, or behind another switch: the rule's level
     { code: "if (!opts.noCors) {\n  arr.push(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
     { code: "if (cors) {\n  app.use(helmet());\n} else {\n  app.use(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 4, severity: 'error', confidence: 'high' }] },
