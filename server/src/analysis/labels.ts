@@ -95,6 +95,19 @@ export function mayFetch(method: string): boolean {
   return FETCH.has(method) || QUERY.has(method);
 }
 
+/** A callback's first parameter: `(u) => …`, `u => …`, `function (u) {…}`, `async (u) => …`. */
+const CALLBACK_PARAM = /^(?:async\s*)?(?:function\b[^(]*\(\s*([\w$]*)|\(\s*([\w$]*)[^()]*\)\s*=>|([\w$]+)\s*=>)/;
+
+/**
+ * `USERS.find((u) => u.id === id)`: an array searched in memory (mocks-server's scaffold routes), not a query. A
+ * driver's callback (`User.findOne((err, user) => …)`) takes the error first.
+ */
+export function arraySearch(first: string | undefined): boolean {
+  const m = first === undefined ? null : CALLBACK_PARAM.exec(first);
+  const param = m && (m[1] ?? m[2] ?? m[3]);
+  return !!param && !/^(?:e|err|error)$/i.test(param);
+}
+
 /**
  * Is this call an unprojected fetch of user-like rows? `User.findById(id)`, `prisma.user.findUnique(…)`,
  * `User.objects.get(pk=…)`, `db.query('SELECT * FROM users …')`.
@@ -102,7 +115,7 @@ export function mayFetch(method: string): boolean {
 export function userFetch(method: string | undefined, receiverText: string, argTexts: readonly string[], firstText: string | undefined, language?: string): boolean {
   if (!method) return false;
   if (FETCH.has(method)) {
-    if (!USER_MODEL.test(receiverText) || /\b(select|only|values|defer)\s*\(/.test(receiverText)) return false;
+    if (!USER_MODEL.test(receiverText) || /\b(select|only|values|defer)\s*\(/.test(receiverText) || arraySearch(argTexts[0])) return false;
     if (method === 'get' && language !== 'python' && !JS_GET_MODEL.test(receiverText)) return false;
     return argTexts.length < 2 && !argTexts.some((a) => PROJECTION.test(a));
   }

@@ -2,9 +2,10 @@
 // Folders: `test/`, `__tests__/`, `fixtures/`…, and those with test as one word of their name
 // (`oidc-test-env/`, `api_tests/`, `test-utils/`), not `latest/` or `contest/`; the test projects of
 // Django apps (`testapp/`, `testproject/`, `testsite/`) and their `testsettings.py`; a package's
-// `examples/` (fastify's), code to read and copy, not to deploy; a development server's own file
+// `examples/` (fastify's), code to read and copy, not to deploy; type tests (tstyche's `index.tst.ts`, tsd's and
+// vitest's `index.test-d.ts`: assertions about types, never run); a development server's own file
 // (`server-dev.js`, `DevServer.js`), run on a developer's machine.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|examples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec)\.[a-z]+$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|e2e|examples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec|tst)\.[a-z]+$|\.test-d\.[cm]?tsx?$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);

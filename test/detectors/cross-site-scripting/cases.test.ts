@@ -22,6 +22,9 @@ const c15 = "app.get('/f', (req, res) => {\n  const q = new URL(req.url, 'http:/
 const c12 = "function routes(app) {\n  app.get('/a', (req, res) => { res.type('text/plain'); res.send('ok'); });\n  app.get('/b', (req, res) => { res.send('<p>' + req.query.x); });\n}";
 const c8 = "app.get('/e', (req, res) => res.send(`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`));";
 
+const c16 = "app.get('/back', (req, res) => res.send(`<a href='${req.headers.referer}'>back</a>`));";
+const c17 = "app.get('/ua', (req, res) => res.send(`<p>${req.headers['user-agent']}</p>`));";
+
 ruleTester('cross-site-scripting', 'javascriptreact', {
   valid: [
     "const q = new URLSearchParams(location.search).get('q');\ndocument.getElementById('out').textContent = 'Results for ' + q;",
@@ -45,6 +48,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.get('/t/:id/files', (req, res) => {\n  const proto = req.get('x-forwarded-proto') || req.protocol;\n  res.setHeader('Content-Type', 'application/x-mpegurl; charset=utf-8');\n  res.send('#EXTM3U\\n' + proto + '://host/files');\n});",
     N("res.setHeader('Content-Type', 'text/plain');"),
     U('res.status(404).send(`[proxy] File "${fileName}" not found.`);'),
+    // the URLs a browser writes into headers, serialised the same way (fresh held-out sample: uibuilder's index page)
+    "app.get('/index', (req, res) => {\n  const url = new URL(req.headers.referer);\n  url.pathname = '';\n  res.send(`<link rel=\"stylesheet\" href=\"${url.href}brand.css\">`);\n});",
+    "app.get('/back', (req, res) => res.send('<a href=\"' + req.headers.origin + '/\">home</a>'));",
     "app.get('/files/*', (req, res) => {\n  let url = req.url.split('/');\n  url.shift();\n  const id = url.shift();\n  url = url.join('/');\n  res.contentType('text/html');\n  res.status(404).send(`File ${url} not found`);\n});",
     "app.get('/csv', (req, res) => {\n  res.attachment('report.csv');\n  res.send('name\\n' + req.query.name);\n});",
     "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
@@ -52,6 +58,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
   invalid: [
     { code: c1, errors: [at(c1, "document.getElementById('out').innerHTML = 'Results for ' + q;", 'browser:direct')], output: c1.replace('.innerHTML =', '.textContent =') },
     { code: c2, errors: [at(c2, '`<h1>Hello ${req.query.name}</h1>`', 'request:direct')] },
+    // a Referer beside a single-quoted attribute, or another header, still counts
+    { code: c16, errors: [at(c16, "`<a href='${req.headers.referer}'>back</a>`", 'request:direct')] },
+    { code: c17, errors: [at(c17, '`<p>${req.headers[\'user-agent\']}</p>`', 'request:direct')] },
     // a POST answers a form, which any page can submit; the same handler registered for DELETE is not reported
     { code: c6, errors: [at(c6, "'User not found: ' + req.params.id", 'request:direct')] },
     // an HTML content type (or none) in the same handler still counts

@@ -2,6 +2,9 @@ import { ruleTester } from '../harness';
 
 ruleTester('database-record-in-response', 'typescript', {
   valid: [
+    // an array searched in memory (fresh held-out sample: mocks-server's scaffold routes), not a query
+    "const USERS = [{ id: 1, name: 'Ann' }];\napp.get('/u/:id', (req, res) => { const user = USERS.find((u) => u.id === Number(req.params.id)); res.send(user); });",
+    "app.get('/u/:id', (req, res) => { const user = users.find(function (u) { return u.id === req.params.id; }); res.json(user); });",
     "app.get('/me', async (req, res) => { const user = await User.findById(req.userId).select('-password'); res.json(user); });",
     "app.get('/me', async (req, res) => { const user = await User.findById(req.userId, 'name email'); res.json(user); });",
     "app.get('/me', async (req, res) => { const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true } }); res.json(user); });",
@@ -14,6 +17,9 @@ ruleTester('database-record-in-response', 'typescript', {
     "app.get('/u', async (req, res) => { const users = await User.find(); res.json(users.map((u) => ({ id: u.id }))); });",
   ],
   invalid: [
+    // a driver's callback takes the error first: still a query
+    { code: "app.get('/me', (req, res) => { const user = User.find((err, docs) => docs); res.json(user); });", errors: 1 },
+    { code: "app.get('/u', async (req, res) => { const user = await users.find({ name: req.query.name }); res.json(user); });", errors: 1 },
     { code: "app.get('/me', async (req, res) => {\n  const user = await User.findById(req.userId);\n  res.json(user);\n});", errors: [{ line: 3, column: 12 }] },
     { code: "app.get('/u', async (req, res) => { const users = await User.find({}); res.status(200).json({ users }); });", errors: 1 },
     { code: "export async function GET() { const user = await prisma.user.findUnique({ where: { id } }); return NextResponse.json(user); }", errors: 1 },

@@ -9,6 +9,8 @@ const one = (code: string, text: string, kind: string, extra: object = {}, langu
 
 const HEAD = "const express = require('express');\nconst serveIndex = require('serve-index');\nconst app = express();\n";
 
+const DEV = "const connect = require('connect');\nconst serveIndex = require('serve-index');\nconst app = connect();\nconst root = process.cwd();\napp.use(serveIndex(root, { icons: true }));";
+
 ruleTester(RULE, 'javascript', {
   valid: [
     HEAD + "app.use('/ftp', express.static('public/ftp'));",
@@ -27,5 +29,12 @@ ruleTester(RULE, 'javascript', {
     one("import fastifyStatic from '@fastify/static';\nfastify.register(fastifyStatic, { root: path.join(__dirname, 'public'), list: true });", 'list: true', 'listing'),
     one('from aiohttp import web\napp.router.add_static("/files/", path="files", show_index=True)', 'show_index=True', 'listing', {}, 'python'),
     one('from django.views.static import serve\nurlpatterns = [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT, "show_indexes": True})]', '"show_indexes": True', 'listing', {}, 'python'),
+    // A development server's own package (fresh held-out sample: live-server, browser-sync, webpack-dev-server): listing
+    // the folder a developer works on is its feature; info, low. An app that merely uses one keeps the rule's level.
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'index.js', files: { 'package.json': '{ "name": "tiny-reload", "description": "simple development http server with live reload" }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'lib/server.js', files: { 'package.json': '{ "name": "@acme/dev-server" }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'lib/server.js', files: { 'package.json': '{ "name": "sync-tool", "keywords": ["css", "live reload"] }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'error', confidence: 'high' }), path: 'index.js', files: { 'package.json': '{ "name": "shop", "description": "Our web shop", "devDependencies": { "live-server": "^1.2.2", "webpack-dev-server": "^5.0.0" } }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'error', confidence: 'high' }), path: 'index.js' },
   ],
 });

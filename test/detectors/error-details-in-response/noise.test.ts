@@ -30,6 +30,16 @@ ruleTester('error-details-in-response', 'javascript', {
     // A thrown string is the message (fresh held-out sample: dbgate's useController): shown as one, not as the raw error.
     { code: E("res.status(500).json({ error: (_.isString(err) ? err : err.message) ?? 'Unknown error' });"), errors: [{ ...at(E("res.status(500).json({ error: (_.isString(err) ? err : err.message) ?? 'Unknown error' });"), 'err', 'message', { after: '? err' }), confidence: 'low' }] },
     { code: E("res.status(500).json({ error: typeof err !== 'string' ? err.message : err });"), errors: [{ ...at(E("res.status(500).json({ error: typeof err !== 'string' ? err.message : err });"), 'err.message', 'message'), confidence: 'low' }] },
+    // A test that the value is an Error (fresh held-out sample: mockttp's callback and step failures): the raw
+    // value goes out only where it is no Error, a thrown string, so the answer is the message at most.
+    { code: E("res.status(500).send(isErrorLike(err) ? err.toString() : err);"), errors: [{ ...at(E("res.status(500).send(isErrorLike(err) ? err.toString() : err);"), 'err', 'message', { after: '? err' }), confidence: 'low' }] },
+    { code: E("res.status(500).send((isErrorLike(err) && err.toString()) || err);"), errors: [{ ...at(E("res.status(500).send((isErrorLike(err) && err.toString()) || err);"), 'err', 'message', { after: '&& err' }), confidence: 'low' }] },
+    { code: E("res.status(500).json({ error: !(err instanceof Error) ? err : err.message });"), errors: [{ ...at(E("res.status(500).json({ error: !(err instanceof Error) ? err : err.message });"), 'err', 'message', { after: '? err' }), confidence: 'low' }] },
+    { code: E("res.status(500).json({ error: err && err.message });"), errors: [{ ...at(E("res.status(500).json({ error: err && err.message });"), 'err.message', 'message'), confidence: 'low' }] },
+    // In the branch where it is an Error, or after a message of another error, the raw error still goes out whole.
+    { code: E("res.status(500).send(isErrorLike(err) ? err : 'failed');"), errors: [at(E("res.status(500).send(isErrorLike(err) ? err : 'failed');"), 'err', 'whole', { after: '? err' })] },
+    { code: E("res.status(500).send((isErrorLike(other) && other.toString()) || err);"), errors: [at(E("res.status(500).send((isErrorLike(other) && other.toString()) || err);"), 'err', 'whole', { after: '|| err' })] },
+    { code: E("res.status(500).send((ok && err) || 'failed');"), errors: [at(E("res.status(500).send((ok && err) || 'failed');"), 'err', 'whole', { after: '&& err' })] },
     // The other branch, or a test of something else, leaves the raw error as it is.
     { code: E("res.status(500).json({ error: typeof err === 'string' ? err.message : err });"), errors: [at(E("res.status(500).json({ error: typeof err === 'string' ? err.message : err });"), 'err', 'whole', { after: ': err' })] },
     { code: E("res.status(500).json({ error: _.isString(other) ? err : err.message });"), errors: [at(E("res.status(500).json({ error: _.isString(other) ? err : err.message });"), 'err', 'whole', { after: '? err' })] },

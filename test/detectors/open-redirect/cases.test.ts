@@ -54,6 +54,8 @@ const c28 = originThen("''", 'location.origin + next');
 const c29 = originThen('window.location.origin + next');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
+const c30 = "toolbar.register('back', () => {\n  if (document.referrer.length > 0) {\n    document.location = document.referrer;\n  }\n});";
+const c31 = "toolbar.register('back', () => {\n  const back = new URLSearchParams(document.location.search).get('back') || document.referrer;\n  document.location = back;\n});";
 ruleTester('open-redirect', 'javascript', {
   valid: [
     "app.get('/u', (req, res) => { res.redirect('/users/' + req.params.id); });",
@@ -127,6 +129,10 @@ ruleTester('open-redirect', 'javascript', {
     // request headers: a link cannot set a custom one, and its Referer is the attacker's own page (saltcorn's
     // "back" redirects): shown at low confidence
     { code: c4, errors: [{ ...at(c4, "req.headers.referer || req.get('x-next')", 'request:direct'), severity: 'info', confidence: 'low' }] },
+    // the page the user came from, in the browser (fresh held-out sample: etherpad's "return to pad"): the same "back"
+    // target, low; a parameter of the page's own URL still counts in full
+    { code: c30, errors: [{ ...at(c30, 'document.location = document.referrer;', 'browser:direct'), severity: 'info', confidence: 'low' }] },
+    { code: c31, errors: [{ ...at(c31, 'document.location = back;', 'browser:direct'), severity: 'warning', confidence: 'high' }] },
   ],
 });
 

@@ -27,6 +27,8 @@ const jsCarriedWebSession = "function visit(req) {\n  const p = `./logs/${req.co
 const jsAsks = "const prompt = require('souffleur');\nconst token = crypto.randomBytes(8).toString('hex');\nconsole.log(`Your verify token is: ${token}`);\nprompt(['Facebook page access token']);";
 const jsAsksEnv = "const inquirer = require('inquirer');\nconsole.log(`Using ${process.env.FB_APP_SECRET}`);";
 const jsAsksLogger = "const inquirer = require('inquirer');\nlogger.info(`Your verify token is: ${token}`);";
+const jsDiToken = "action(moduleCls) {\n  const token = typeof moduleCls === 'function' ? moduleCls.name : moduleCls;\n  if (!this.registry[token]) return this.logger.error(`\"${token}\" has not been found`);\n}";
+const jsDiTokenTwice = "function a(cls) {\n  const token = cls.name;\n}\nfunction b(req) {\n  const token = req.headers.authorization;\n  logger.info(`mapped ${token}`);\n}";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
@@ -57,6 +59,11 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
     "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
     "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
+    // A table of messages (fresh held-out sample: mockoon's ServerMessages.ADMIN_API_AUTH_AUTO_GENERATED_TOKEN), and a
+    // `token` bound only to a class's name (NestJS's dependency-injection tokens in its REPL's debug()).
+    "logger.warn(format(ServerMessages.ADMIN_API_AUTH_AUTO_GENERATED_TOKEN, port));",
+    "log.error(form.errors.password, errorMessages.INVALID_TOKEN);",
+    jsDiToken,
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
     // A command-line program prints what it was asked for.
@@ -100,6 +107,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // The channel's secret, or a token the channel holds for someone, still counts.
     { code: "Logger.info(`channel ${channel.secret} ${channel.accessToken}`);", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 38, kind: 'secret' }] },
     { code: jsWithoutKept, errors: [at(jsWithoutKept, 'currentPassword', 'secret')] },
+    // …a message table's owner does not hide the secret beside it, nor does a `.name` of one of two bindings
+    { code: "logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", errors: [at("logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", 'server.adminToken', 'secret')] },
+    { code: jsDiTokenTwice, errors: [at(jsDiTokenTwice, 'token', 'secret', { after: 'mapped ${token' })] },
   ],
 });
 

@@ -111,6 +111,23 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code: ui, path: 'other/src/map-local.jsx', files, registry })), ['1:20', '2:19']);
   });
 
+  it('reads a path under the folder of the application a plugin folder sits in as the host\'s own module, when no such package is installed', async () => {
+    // fresh held-out sample: ep_etherpad-lite ships a copy of the ep_align plugin (own package.json) in its tree, whose
+    // `require('node/eejs/')` and `require('static/js/Changeset')` are Etherpad's own node/eejs/ and static/js/Changeset.js
+    const registry = registryWith({ 'npm:node': { latest: '0.0.0' }, 'npm:static': { latest: '1.0.0' } });
+    const files = {
+      'package.json': '{ "name": "host-app", "dependencies": {} }', 'node/eejs/index.js': 'module.exports = {};', 'static/js/Changeset.js': 'exports.x = 1;',
+      'plugins/ep_thing/package.json': '{ "name": "ep_thing" }',
+    };
+    const plugin = "require('node/eejs/');\nrequire('static/js/Changeset');\nrequire('static/js/Missing');\nrequire('node/fetch');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: plugin, path: 'plugins/ep_thing/index.js', files, registry })), ['3:10', '4:10']);
+    // with no manifest above the plugin's own, or the host's folder outside the file's ancestors, it is a package
+    const { 'package.json': _host, ...bare } = files;
+    assert.deepEqual(at(await depFindings(ID, { code: plugin, path: 'plugins/ep_thing/index.js', files: bare, registry })), ['1:10', '2:10', '3:10', '4:10']);
+    const elsewhere = { 'package.json': '{ "name": "root" }', 'host/package.json': '{ "name": "host" }', 'host/node/eejs/index.js': '', 'plugins/ep_thing/package.json': '{ "name": "ep_thing" }' };
+    assert.deepEqual(at(await depFindings(ID, { code: "require('node/eejs/');\n", path: 'plugins/ep_thing/index.js', files: elsewhere, registry })), ['1:10']);
+  });
+
   it('reads a scope that names a folder of the package as a bundler alias of it, TypeScript\'s `.js` naming the `.tsx`, when no such package is installed', async () => {
     // held-out sample: evershop's webpack maps `@components` to src/components in code; its pages import
     // `@components/common/Area.js` (src/components/common/Area.tsx) from src/modules/…

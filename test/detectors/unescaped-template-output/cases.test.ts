@@ -158,9 +158,18 @@ ruleTester('unescaped-template-output', 'jinja', {
 const h1 = "<li class=\"active\">{{{linkTo 'Home' mainsPath}}}</li>";
 const h2 = '<li>{{{linkToUser}}}</li>';
 
+// Partials of a template that writes a JavaScript config file (fresh held-out sample: mocks-server's scaffold): code
+// pieces with no HTML tag, a line comment or a block; a tagless fragment of text, or a page's style block, is still HTML.
+const h3 = '{{{name}}}: {\n{{#each options}}\n  {{> option}}\n{{/each}}\n},';
+const h4 = '// {{{description}}}\n{{#if disabled}}//{{/if}}{{{key}}}: {{{value}}},';
+const h5 = '{{{title}}}\n{{#if subtitle}} – {{{subtitle}}}{{/if}}';
+const h6 = '<style>\n  .card {\n    color: red;\n  }\n</style>\n<p>{{{bio}}}</p>';
+
 ruleTester('unescaped-template-output', 'handlebars', {
-  valid: [],
+  valid: [{ code: h3, path: 'src/scaffold/section.hbs' }, { code: h4, path: 'src/scaffold/entry.hbs' }],
   invalid: [
+    { code: h5, errors: [at(h5, '{{{title}}}', 'raw-output'), at(h5, '{{{subtitle}}}', 'raw-output')] },
+    { code: h6, errors: [at(h6, '{{{bio}}}', 'raw-output')] },
     { code: h1, errors: [{ ...at(h1, "{{{linkTo 'Home' mainsPath}}}", 'raw-markup'), severity: 'info', confidence: 'low' }] },
     { code: h2, errors: [{ ...at(h2, '{{{linkToUser}}}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],

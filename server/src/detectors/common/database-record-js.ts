@@ -3,6 +3,7 @@
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
 import { responsePayload } from '../shared/js-response';
+import { arraySearch } from '../../analysis/labels';
 
 const FETCH = new Set([
   'findOne', 'findById', 'findByPk', 'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findOneBy',
@@ -29,7 +30,7 @@ function isUserFetch(init: ts.Expression, sf: ts.SourceFile): boolean {
     if (PASS_CHAIN.has(method)) { e = e.expression.expression; continue; }
     const args = e.arguments;
     if (FETCH.has(method)) {
-      if (!MODEL.test(e.expression.expression.getText(sf))) return false;
+      if (!MODEL.test(e.expression.expression.getText(sf)) || arraySearch(args[0]?.getText(sf))) return false;
       // A second argument is a projection or options (Mongoose, Sequelize, TypeORM).
       return args.length < 2 && !args.some((a) => PROJECTION.test(a.getText(sf)));
     }

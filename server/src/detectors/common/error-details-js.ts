@@ -5,7 +5,7 @@ import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 import { caughtBuiltInOnly } from '../shared/inert-try';
 import { validationResult } from '../shared/validation-result';
-import { stringTest } from '../shared/string-test';
+import { thrownValueTest } from '../shared/string-test';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
@@ -65,9 +65,8 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
   if (ts.isIdentifier(e)) {
     if (isCaughtError(e)) out.push({ level: 'whole', node: e, builtIn: caughtBuiltInOnly(e) });
   } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && isCaughtError(e.expression)) {
-    const prop = e.name.text;
-    if (INTERNAL_PROPS.has(prop)) out.push({ level: 'stack', node: e });
-    else if (MESSAGE_PROPS.has(prop)) out.push({ level: 'message', node: e });
+    const level = INTERNAL_PROPS.has(e.name.text) ? 'stack' : MESSAGE_PROPS.has(e.name.text) ? 'message' : undefined;
+    if (level) out.push({ level, node: e });
   } else if (ts.isTemplateExpression(e)) {
     for (const span of e.templateSpans) {
       const before = out.length;
@@ -75,17 +74,19 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
       // `${err}` interpolates err.toString(): the message, not the object.
       for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
     }
-  } else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
-    const before = out.length;
-    next(e.left);
+  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) next(e.right); // a falsy left is no error
+  else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
+    const before = out.length, mid = (next(e.left), out.length), plus = e.operatorToken.kind === ts.SyntaxKind.PlusToken;
     next(e.right);
-    if (e.operatorToken.kind === ts.SyntaxKind.PlusToken) for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
+    // `(isErrorLike(e) && e.toString()) || e`, as `err.message || err`: the error whole only when it had no message.
+    const told = new Set(out.slice(before, mid).filter((h) => h.level === 'message').map((h) => errorName(h.node).text));
+    out.slice(before).forEach((h, i) => { if (h.level === 'whole' && (plus || (before + i >= mid && told.has(errorName(h.node).text)))) h.level = 'message'; });
   } else if (ts.isConditionalExpression(e)) {
-    const test = stringTest(e.condition);
+    const test = thrownValueTest(e.condition);
     for (const [branch, isString] of [[e.whenTrue, test?.when === true], [e.whenFalse, test?.when === false]] as const) {
       const before = out.length;
       next(branch);
-      // `_.isString(err) ? err : err.message` (dbgate): where the error is a string, it is the message.
+      // `_.isString(err) ? err : err.message` (dbgate), `isErrorLike(e) ? e.toString() : e` (mockttp): no Error there.
       if (isString) for (const h of out.slice(before)) if (h.level === 'whole' && ts.isIdentifier(h.node) && h.node.text === test?.name) h.level = 'message';
     }
   } else if (ts.isObjectLiteralExpression(e)) {
@@ -115,11 +116,7 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
 /** The error identifier inside a hit (`err` of `err.message`, `String(err)`, `${err}`). */
 function errorName(n: ts.Node): ts.Identifier {
   let e = n;
-  while (!ts.isIdentifier(e)) {
-    const next = ts.isPropertyAccessExpression(e) ? e.expression : ts.forEachChild(e, (c) => c);
-    if (!next) break;
-    e = next;
-  }
+  for (let next: ts.Node | undefined = e; next && !ts.isIdentifier(e); next = ts.isPropertyAccessExpression(e) ? e.expression : ts.forEachChild(e, (c) => c)) e = next;
   return e as ts.Identifier;
 }
 

@@ -56,6 +56,17 @@ function sessionIdOnly(text: string, from: string | undefined, key?: string): bo
 const ACME = /acme-challenge|\bkey_?[aA]uthorization\b|['"]http-01['"]/;
 const isAcmeChallengeToken = (name: string, text: string) => /(?:^|[^\w$])(?:challenge_?)?token$/i.test(name) && ACME.test(text);
 
+/**
+ * A secret-named variable bound only to a thing's name (`const token = typeof cls === 'function' ? cls.name : cls`,
+ * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
+ */
+const NAME_READ = /^(?:typeof\s+[\w$.]+\s*===?\s*['"]\w+['"]\s*\?\s*)?[\w$.]+\.name(?:\s*:\s*[\w$.]+)?\s*$/;
+function boundToName(name: string, text: string): boolean {
+  if (!/^[\w$]+$/.test(name)) return false;
+  const inits = [...text.matchAll(new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*)`, 'g'))].map((m) => m[1]);
+  return inits.length > 0 && inits.every((init) => NAME_READ.test(init));
+}
+
 function isCommandLine(ctx: DetectorContext): boolean {
   return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text) || ASKS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
@@ -88,7 +99,7 @@ export const sensitiveDataInLogs: Detector = {
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
       const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
-        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text))) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
+        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || boundToName(h.text, ctx.text))) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       if (!hit) continue;
       const kind = hit.level as Exposure;
       const shape = EXPOSURE_SHAPE[kind];

@@ -40,9 +40,10 @@ function notHtml(f: Flow, ctx: DetectorContext): boolean {
  * pieces cut from them): browsers percent-encode `<`, `>` and `"` in a URL's path and query, so a link puts no markup
  * there (held-out sample: ioBroker proxy's and lovelace's "file not found" pages). A decoder on the way, a query
  * parameter's value (its own detail), or a page whose literal text has a `'` (a single-quoted attribute: `'` is left
- * as it is in a path) or a script still counts.
+ * as it is in a path) or a script still counts. So are the URLs a browser writes into headers: the Referer, the
+ * Origin (node-red-contrib-uibuilder's index page links under the Referer's origin).
  */
-const RAW_URL = /^(url|originalUrl|path|baseUrl)(\.(pathname|search|href|path))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|pop|shift|at)\(\))*$/;
+const RAW_URL = /^(url|originalUrl|path|baseUrl|headers\.(?:referr?er|origin))(\.(pathname|search|href|path))?(\.(split|slice|substring|substr|join|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|pop|shift|at)\(\))*$/;
 const DECODER = /\b(?:decodeURIComponent|decodeURI|unescape)\s*\(\s*$/;
 const QUOTE_OR_SCRIPT = /'|<\s*(?:script|style)|\bon\w+\s*=|javascript:/i;
 function rawUrl(f: Flow, ctx: DetectorContext): boolean {

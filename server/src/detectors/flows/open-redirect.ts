@@ -26,8 +26,10 @@ const HOST_HEADER = /\.(?:get|header)\(\s*['"](?:x-forwarded-)?host['"]\s*\)$/i;
  * "back" redirects, its `scgotourl` header): shown at low confidence.
  */
 const HEADER = /^headers?\b/;
-/** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), as above. */
+/** Django's copy of the request headers (`request.META.get('HTTP_REFERER')`, django-rq's "back"), and the page the user
+ *  came from (`document.referrer`, etherpad's "return to pad"), as above. */
 const META_HEADER = /\bMETA\b\s*(?:\.\s*get\s*\(|\[)\s*['"]HTTP_/;
+const REFERRER = /^(?:window\.)?document\.referrer\b/;
 
 /** The page's own URL (`location.href`, `document.URL`). */
 const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href)?$|^document\.(?:URL|documentURI|baseURI)$/;
@@ -117,7 +119,7 @@ export const openRedirect = flowRule({
   impact: 'can send users from your domain to any site (open redirect)',
   // The request's own URL, path or host (Host header included: a browser sends the host it asked for)
   // sends the user back to this site (http → https, trailing slashes).
-  weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText),
+  weak: (f) => HEADER.test(f.origin.detail ?? '') || META_HEADER.test(f.origin.sourceText) || (f.origin.label === 'browser' && REFERRER.test(f.origin.sourceText)),
   // The page's origin first: a `/` or its own path next keeps the user on this site, input next does not
   // (`location.origin + next` with `next` = `@evil.example`).
   accept: (f, ctx) => {

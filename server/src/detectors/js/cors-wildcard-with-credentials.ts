@@ -31,6 +31,34 @@ function exclusive(a: ts.Node, b: ts.Node): boolean {
   return false;
 }
 
+/** A switch named for CORS itself (`cors`, `opts.enableCors`, `options.get('cors')`), tested as it is: not `!opts.noCors`. */
+const CORS_SWITCH = /^(?:[\w$]+\.)*(?:enable|allow|use|with)?[-_]?cors$|\.get\((['"])cors\1\)$/i;
+
+/**
+ * Inside `if (cors)`: the operator's own switch for cross-origin access (live-server's `--cors`, which documents
+ * the reflection with credentials) turned it on, as a chmod 777 behind `options.unixsocket777`: info at low confidence.
+ * So is the code of a function the file calls only there (browser-sync's `getCorsMiddlewware()`, one level deep).
+ */
+function optedIn(node: ts.Node, sf: ts.SourceFile, calls: readonly ts.CallExpression[], depth = 0): boolean {
+  for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isIfStatement(p) && within(node, p.thenStatement) && CORS_SWITCH.test(p.expression.getText(sf).replace(/\s+/g, ''))) return true;
+    const name = depth === 0 && ts.isFunctionLike(p) ? functionName(p) : undefined;
+    const uses = name ? calls.filter((c) => calleeName(c.expression) === name) : [];
+    if (uses.length) return uses.every((c) => optedIn(c, sf, calls, depth + 1));
+  }
+  return false;
+}
+
+const calleeName = (e: ts.Expression) => (ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined);
+
+/** `function f() {}`, `f() {}`, `f: function () {}`, `const f = () => {}`. */
+function functionName(fn: ts.Node): string | undefined {
+  const named = (fn as ts.FunctionLikeDeclaration).name;
+  if (named && ts.isIdentifier(named)) return named.text;
+  const parent = fn.parent;
+  return (ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+}
+
 export const corsWildcardWithCredentials: Detector = {
   id: 'cors-wildcard-with-credentials',
   meta: { ...RULE_META['cors-wildcard-with-credentials'], needs: ['js', 'js-nodes'] },
@@ -41,9 +69,18 @@ export const corsWildcardWithCredentials: Detector = {
     if (!sf) return;
     const headerOrigins: Array<{ node: ts.Node; kind: Origin }> = [];
     const headerCredentials: ts.Node[] = [];
+    const found: Array<{ node: ts.Node; kind: Origin }> = [];
+    const calls: ts.CallExpression[] = [];
     const message = (kind: Origin) => kind === 'reflect'
       ? 'CORS reflects any request origin while allowing credentials, so any website can make authenticated requests and read the responses.'
       : 'CORS allows any origin (`*`) together with credentials; browsers refuse this pair, and the usual workaround (reflecting the origin) lets any site read authenticated responses.';
+    const report = (node: ts.Node, kind: Origin) => {
+      const low = optedIn(node, sf, calls);
+      ctx.report({
+        start: node.getStart(sf), end: node.end, message: message(kind),
+        severity: low ? 'info' : kind === 'wildcard' ? 'warning' : undefined, confidence: low ? 'low' : kind === 'wildcard' ? 'medium' : undefined,
+      });
+    };
     const header = (name: string, value: ts.Expression, node: ts.Node) => {
       const n = name.toLowerCase();
       if (n === 'access-control-allow-credentials' && isTrue(value)) headerCredentials.push(node);
@@ -64,18 +101,15 @@ export const corsWildcardWithCredentials: Detector = {
           else if (k) header(k, p.initializer, p);
         }
         const kind = origin ? originKind(origin.initializer, sf) : 'other';
-        if (origin && credentials && kind !== 'other') {
-          ctx.report({ start: origin.getStart(sf), end: origin.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
-        }
-      } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
-        && /^(setHeader|header|set|append|writeHead)$/.test(node.expression.name.text) && node.arguments.length >= 2) {
+        if (origin && credentials && kind !== 'other') found.push({ node: origin, kind });
+      } else if (ts.isCallExpression(node)) {
+        calls.push(node);
+        if (!ts.isPropertyAccessExpression(node.expression) || !/^(setHeader|header|set|append|writeHead)$/.test(node.expression.name.text) || node.arguments.length < 2) return;
         const [name, value] = node.arguments;
         if (ts.isStringLiteralLike(name)) header(name.text, value, node);
       }
     });
-    for (const { node, kind } of headerOrigins) {
-      if (!headerCredentials.some((c) => !exclusive(node, c))) continue;
-      ctx.report({ start: node.getStart(sf), end: node.end, message: message(kind), severity: kind === 'wildcard' ? 'warning' : undefined, confidence: kind === 'wildcard' ? 'medium' : undefined });
-    }
+    for (const h of headerOrigins) if (headerCredentials.some((c) => !exclusive(h.node, c))) found.push(h);
+    for (const { node, kind } of found) report(node, kind);
   },
 };

@@ -75,8 +75,9 @@ export function classifyName(name: string): Sensitivity | undefined {
   return undefined;
 }
 
-/** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names (`EnvVariableNames.MSI_SECRET`). */
-const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 'names', 'labels']);
+/** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names
+ *  (`EnvVariableNames.MSI_SECRET`) and of messages (mockoon's `ServerMessages.…_GENERATED_TOKEN`, `errors.password`). */
+const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 'names', 'labels', 'messages', 'msgs', 'strings', 'texts', 'translations', 'errors']);
 
 /**
  * Sensitivity of a member read (`owner.name`): a one-word `token` is qualified by its owner

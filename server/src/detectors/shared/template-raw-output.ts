@@ -55,9 +55,12 @@ const expression = (language: LanguageId, raw: string): string => {
  * `bin/www`; iframely's `readerjs.ejs`, a script whose `$('<div>')` is a string): not HTML output either.
  */
 const JS_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
-const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && CODE.test(o);
-/** Program code (a code generator's `model.ejs`: `var Name = function () {…}`, `exports.Name = Name`). */
-const CODE = /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports|^\s*exports\.[\w$]*\s*=|^\s*(?:var|let|const)\s+[\w$]*\s*=\s*function\b/m;
+const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{\{[^]*?\}\}\}|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && CODE.test(o);
+/**
+ * Program code (a code generator's `model.ejs`: `var Name = function () {…}`, `exports.Name = Name`), or a piece of it:
+ * a line comment, a line that opens a block or closes one (mocks-server's config partials: `{{{name}}}: {` … `},`).
+ */
+const CODE = /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports|^\s*exports\.[\w$]*\s*=|^\s*(?:var|let|const)\s+[\w$]*\s*=\s*function\b|^[ \t]*\/\/|[{[][ \t]*$|^[ \t]*[}\]][,;)]*[ \t]*$/m;
 
 /**
  * Pug: whether offset `at` lies inside a tag's attribute list on its line (`.well(flow-file-added="!!{png:1}[ext]")`).

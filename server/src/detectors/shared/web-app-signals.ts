@@ -99,6 +99,22 @@ export function clientIpHeader(n: ts.Node, sf: ts.SourceFile): { header: string;
   return header && CLIENT_IP.has(header) ? { header, appended: APPENDED.has(header) } : undefined;
 }
 
+const DEV_SERVER_NAME = /(?:^|[-/])(?:dev-?server|live-?server|browser-sync)$/i;
+const DEV_SERVER_TEXT = /\b(?:development|dev)\s+(?:(?:http|web|node)\s+)?server\b|\blive[- ]?reload\b/i;
+
+/**
+ * A development server's own package (live-server, browser-sync, webpack-dev-server), by its manifest's name,
+ * description or keywords: it serves the folder a developer works on, on their machine.
+ */
+export function devServerManifest(manifest: string | undefined): boolean {
+  if (!manifest) return false;
+  try {
+    const pkg = JSON.parse(manifest) as { name?: unknown; description?: unknown; keywords?: unknown };
+    const texts = [pkg.description, ...(Array.isArray(pkg.keywords) ? pkg.keywords : [])];
+    return (typeof pkg.name === 'string' && DEV_SERVER_NAME.test(pkg.name)) || texts.some((t) => typeof t === 'string' && DEV_SERVER_TEXT.test(t));
+  } catch { return false; }
+}
+
 /** The nearest manifest up from `path` through a reader (the project service). */
 export function nearestFile(path: string, name: string, read: (rel: string) => string | undefined): string | undefined {
   const parts = path.split('/').slice(0, -1);

@@ -29,14 +29,28 @@ export function underModuleRoot(project: ProjectService, folders: readonly strin
   const first = specifier.slice(0, specifier.indexOf('/'));
   const top = manifest === undefined ? '' : manifest.slice(0, Math.max(0, manifest.lastIndexOf('/')));
   for (const dir of folders) {
-    if (top && dir !== top && !dir.startsWith(`${top}/`)) break;
+    if (top && dir !== top && !dir.startsWith(`${top}/`)) return inHostPackage(project, folders, top, first, specifier);
     const entries = project.list(dir) ?? [];
     if (entries.includes(first) && resolves(project, join(dir, specifier))) return true;
     for (const child of entries) {
       if (child.startsWith('.') || child === 'node_modules' || child === first) continue;
       if (project.list(join(dir, child))?.includes(first) && resolves(project, join(dir, `${child}/${specifier}`))) return true;
     }
-    if (dir === top) break;
+    if (dir === top) return inHostPackage(project, folders, top, first, specifier);
+  }
+  return false;
+}
+
+/**
+ * A plugin's folder inside the application that loads it (an Etherpad plugin copied into Etherpad's `src/`:
+ * `require('node/eejs/')` is the host's `node/eejs/`, found through the host's module root): the path exists under the
+ * folder of a manifest above the plugin's own package.
+ */
+function inHostPackage(project: ProjectService, folders: readonly string[], top: string, first: string, specifier: string): boolean {
+  if (!top) return false;
+  for (const dir of folders) {
+    if (dir.length >= top.length || !project.exists(join(dir, 'package.json'))) continue; // only the folders above the plugin's package
+    if ((project.list(dir) ?? []).includes(first) && resolves(project, join(dir, specifier))) return true;
   }
   return false;
 }
