@@ -55,6 +55,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
     // a deprecated alias the @types typings leave out (held-out sample: kraken-js's lib/config.js)
     { name: 'runtime member the typings omit', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pending();\n", files: PKG({ bluebird: '^3.4.7' }) },
+    // bluebird 3's deprecated `settle`, beside `reflect` (held-out sample: db-migrate's lib/interface/seederInterface.js)
+    { name: 'a deprecated static the typings omit', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settle(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) },
     // commander 8-11: `module.exports` is the global program, typed only as `export const program` (held-out sample: netlify-lambda's bin/cmd.js)
     { name: 'the CommonJS export is a named export at run time', code: "const program = require('commander');\nprogram.option('-p').parse();\nconst opts = program.opts();\n", files: PKG({ commander: '^9.0.0' }) },
     { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
@@ -90,6 +92,7 @@ ruleTester('phantom-member', 'javascript', {
   invalid: [
     // …a made-up one is still reported
     bad({ name: 'a member neither the typings nor the runtime have', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pendingg();\n", files: PKG({ bluebird: '^3.4.7' }) }, 'pendingg'),
+    bad({ name: 'a near miss of a deprecated static', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settleAll(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) }, 'settleAll'),
     // …but not once the package stopped exporting it (commander 12 on), nor a name the named export lacks
     bad({ name: 'the CommonJS export a later major dropped', code: "const program = require('commander');\nconst o = program.opts();\n", files: PKG({ commander: '^15.0.0' }) }, 'opts'),
     bad({ name: 'a member the CommonJS export lacks', code: "const program = require('commander');\nconst o = program.optz();\n", files: PKG({ commander: '^9.0.0' }) }, 'optz'),

@@ -11,6 +11,7 @@ import { importingTemplates } from '../shared/template-macros';
 import { renderedValues, type Origin } from '../shared/template-render-args';
 import { staticSiteTemplate } from '../shared/static-site';
 import { markdown } from './unescaped-markdown';
+import { mayRenderTextTemplates, rendersTextTemplates } from '../shared/text-templates';
 
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */
 const CONFIG: RegExp[] = [
@@ -36,12 +37,12 @@ const PLAIN_TEXT = /\b(txt|text|plain|email_txt|markdown|sql|subject)\b/i;
 const HEADER_SOURCE = /\.compile\s*\(\s*(?:[\w$]+\.)*(?:from|sender|reply_?to|to|cc|bcc|subject)(?:_?(?:template|tpl|source|text|line))?\s*,/i;
 /** The same call before a loose option (compiled output: `handlebars_1.default.compile(from, { noEscape: true })`). */
 const HEADER_CALL = new RegExp(`${HEADER_SOURCE.source}\\s*\\{[^{};]*$`, 'i');
-function config(ctx: DetectorContext): void {
+function config(ctx: DetectorContext, confidence?: 'low'): void {
   const ends = new Set<number>();
   const report = (start: number, end: number) => {
     if (ends.has(end)) return;
     ends.add(end);
-    ctx.report({ start, end, kind: 'engine-config', message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.' });
+    ctx.report({ start, end, kind: 'engine-config', ...(confidence && { confidence }), message: 'This template engine is configured with HTML escaping off, so every `{{ value }}` it renders is raw HTML; keep autoescaping on and mark only trusted, sanitised values as safe.' });
   };
   for (const re of CONFIG) {
     for (const m of ctx.text.matchAll(re)) {
@@ -83,15 +84,20 @@ export const unescapedTemplateOutput: Detector = {
   keywords: ['<%-', '{{{', '{{&', '!=', '!{', 'safe', 'autoescape', 'noescape', 'jinja2', 'marked'],
   run(ctx: DetectorContext) {
     if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
-    if (/autoescape|noEscape/.test(ctx.text)) config(ctx);
+    // A JS file that loads its templates by name, with no page in sight, is judged by them in the slow tier.
+    if (/autoescape|noEscape/.test(ctx.text) && (ctx.languageId === 'python' || !mayRenderTextTemplates(ctx.text))) config(ctx);
     if (ctx.languageId === 'python') jinjaDefault(ctx);
     else if (/\bmarked\b/.test(ctx.text)) markdown(ctx);
   },
   // Slow tier for templates: a translated or minified copy whose source is in the workspace defers to it, and the
   // code that renders the template (when found) says where each raw value comes from.
+  // Engine options the fast tier left here: low when the package's own templates are text (Markdown, JSON).
   async runAsync(ctx: AsyncDetectorContext) {
-    if (!(TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
     const { project, workspace } = ctx.services;
+    if ((JS_LIKE as readonly string[]).includes(ctx.languageId) && /autoescape|noEscape/.test(ctx.text) && mayRenderTextTemplates(ctx.text)) {
+      config(ctx, rendersTextTemplates(project, ctx.path) ? 'low' : undefined);
+    }
+    if (!(TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
     if (familySource(project, ctx.path)) return;
     let judge: ((name: string) => Origin | undefined) | undefined;
     let importers: readonly string[] | undefined;
