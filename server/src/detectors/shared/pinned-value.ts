@@ -2,14 +2,15 @@
 // There the value is that literal, already written in the source.
 import { ts } from '../../core/ts';
 
-const EQUALS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken]);
+/** `===` or `==` (a function: module-level code must not read `ts`, which loads on first use in the bundles). */
+const isEquals = (k: ts.SyntaxKind) => k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.EqualsEqualsToken;
 
 /** Whether the condition holds only when the expression written `text` equals a string literal. */
 function equalsLiteral(e: ts.Expression, text: string, sf: ts.SourceFile): boolean {
   if (ts.isParenthesizedExpression(e)) return equalsLiteral(e.expression, text, sf);
   if (!ts.isBinaryExpression(e)) return false;
   if (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return equalsLiteral(e.left, text, sf) || equalsLiteral(e.right, text, sf);
-  return EQUALS.has(e.operatorToken.kind) && [[e.left, e.right], [e.right, e.left]].some(([a, b]) => ts.isStringLiteralLike(b) && a.getText(sf) === text);
+  return isEquals(e.operatorToken.kind) && [[e.left, e.right], [e.right, e.left]].some(([a, b]) => ts.isStringLiteralLike(b) && a.getText(sf) === text);
 }
 
 /**
