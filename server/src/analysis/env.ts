@@ -10,9 +10,12 @@ export class Env {
 
   constructor(readonly parent: Env | null) {}
 
+  /** A parameter's field is checked with the parameter (`param:12:data` with `param:12:`). */
   isChecked(key: string): boolean {
     for (let e: Env | null = this; e; e = e.parent) if (e.checked.has(key)) return true;
-    return false;
+    const cut = key.lastIndexOf('.');
+    const head = cut > key.lastIndexOf(':') ? key.slice(0, cut) : key.endsWith(':') ? undefined : key.slice(0, key.lastIndexOf(':') + 1);
+    return head !== undefined && this.isChecked(head);
   }
 
   check(keys: Iterable<string>): void {

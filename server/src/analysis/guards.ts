@@ -9,7 +9,7 @@ import type { Env } from './env';
 import type { Expr } from './ir';
 import type { Analyzer, Frame } from './interpret';
 import { calleeChecks } from './param-checks';
-import { clear, deepTaint, EMPTY, originKey, type Target, type Value } from './values';
+import { clear, deepTaint, EMPTY, originKey, type Origin, type Target, type Value } from './values';
 
 export interface Check {
   apply(env: Env): void;
@@ -55,6 +55,20 @@ export function targetOf(e: Expr): Target[] {
 
 const isConst = (e: Expr) => e.k === 'lit' && e.value !== null || (e.k === 'name' && /^[A-Z][A-Z0-9_]*$/.test(e.name)) || e.k === 'array' || (e.k === 'member' && e.object.k === 'name' && /^[A-Z]/.test(e.object.name));
 
+/** Kinds a string can still carry an attack to; a string check rules out operator objects and nested keys only. */
+const NOT_A_STRING = ['nosql', 'nosql-where', 'prototype'];
+
+/**
+ * `typeof x === 'number'` checks `x` for every kind; `typeof x === 'object'` for none (an object's fields are text);
+ * `typeof x === 'string'` on a plain value only for the kinds that need an object (`el.innerHTML = x` still counts).
+ */
+function typeChecked(ts: Target[], type: Expr): Target[] {
+  const name = type.k === 'lit' ? type.value : undefined;
+  if (name === 'object') return [];
+  if (name !== 'string') return ts;
+  return ts.map((t) => ('binding' in t ? { ...t, kinds: NOT_A_STRING } : t));
+}
+
 /** Which branch of the `if` a check holds in: equality and membership hold where the test is true. */
 type Side = 'then' | 'else' | 'both';
 interface Found { readonly t: Target; readonly side: Side }
@@ -86,8 +100,10 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
           for (const [x, y] of [[l, r], [r, l]]) if (x.k !== 'call' && settled(a, y, f) && deepTaint(a.peek(x, f)).length) add(targetOf(x), side);
         }
         if (l.k === 'call' || r.k === 'call') return void [l, r].forEach((x) => next(x));
-        if (isConst(r) || (l.k === 'op' && l.op === 'typeof')) add(targetOf(l), side);
-        else if (isConst(l) || (r.k === 'op' && r.op === 'typeof')) add(targetOf(r), side);
+        if (l.k === 'op' && l.op === 'typeof') add(typeChecked(targetOf(l), r), side);
+        else if (r.k === 'op' && r.op === 'typeof') add(typeChecked(targetOf(r), l), side);
+        else if (isConst(r)) add(targetOf(l), side);
+        else if (isConst(l)) add(targetOf(r), side);
         else if (side !== 'both') {
           // `if (req.body.image === product.image) unlink(req.body.image)`: equal to a value that is not input (a
           // stored row's field, a parameter of the callback that hands the row over), the input is that value where the test holds.
@@ -201,6 +217,11 @@ export function checkGuard(a: Analyzer, test: Expr, f: Frame): { then: Check[]; 
   return { then: t.then.map((x) => validation(a, x)), else: t.else.map((x) => validation(a, x)) };
 }
 
+/** The message an `origin` was read from: its parent parameter for a destructured one (`({ origin, data })`). */
+function senderKey(o: Origin): string {
+  return originKey(o.param?.path.length ? { ...o, param: { ...o.param, path: o.param.path.slice(0, -1) } } : o);
+}
+
 /** Marks a target validated: a role object remembers the field, a plain value loses its taint. */
 export function validation(a: Analyzer, t: Target): Check {
   return {
@@ -215,7 +236,11 @@ export function validation(a: Analyzer, t: Target): Check {
         validated.add(t.path[0] ?? '*');
         env.set(b, { ...v, validated });
       } else if (!t.path.length) {
-        env.set(b, clear(v, '*'));
+        // `({ origin, data }) => { if (origin !== TRUSTED) return; … }`: the sender checked vouches for its message.
+        if (b.name === 'origin' && !t.kinds) env.check(deepTaint(v).filter((o) => o.label === 'browser' || o.param).map(senderKey));
+        env.set(b, clear(v, t.kinds ?? '*'));
+      } else if (t.kinds) {
+        // A field's type (`typeof msg.html === 'string'`) says nothing about markup in it.
       } else if (URL_PARTS.has(t.path[t.path.length - 1])) {
         // `u = urlparse(url); if u.hostname not in ALLOWED`: the check vouches for the URL it was parsed from.
         env.check(deepTaint(v).map(originKey));

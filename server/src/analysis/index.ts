@@ -88,7 +88,7 @@ const SOURCE_PATTERN = new RegExp([
   String.raw`\(\s*request\s*(?::\s*[\w.]+\s*)?,\s*(?:res|response|reply|h|ctx|context|env)\b`, String.raw`\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b`,
   String.raw`\b(?:GET|POST|PUT|PATCH|DELETE)\s*=\s*(?:async\s*)?(?:\(|function)`, String.raw`\b(process|sys)\.argv\b`,
   String.raw`\b(window\.|document\.)?location\.(search|hash|href|pathname)\b`, String.raw`=\s*(window\.|document\.)?location\s*[;,\n]`, String.raw`\bdocument\.(URL|referrer|documentURI|baseURI)\b`, String.raw`\bwindow\.name\b`,
-  String.raw`addEventListener\(\s*['"]message`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
+  String.raw`addEventListener\(\s*['"]message`, String.raw`\bwindow\.onmessage\s*=`, String.raw`\.on\(\s*['"]data`, String.raw`\buse server\b`, String.raw`@(Body|Query|Param|Headers|Req|Request)\(`,
   String.raw`@[\w.]+\.(route|get|post|put|patch|delete|api_route|websocket)\(`, String.raw`\bfunction\s+(GET|POST|PUT|PATCH|DELETE)\b`, String.raw`\bself\.request\b`,
 ].join('|'));
 

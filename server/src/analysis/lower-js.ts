@@ -238,7 +238,9 @@ export function lowerJsUnits(sf: ts.SourceFile, tick: () => void = () => {}, pre
         const e = unwrap(x);
         if (e.kind === SK.BinaryExpression && COMPOUND[(e as ts.BinaryExpression).operatorToken.kind]) {
           const be = e as ts.BinaryExpression;
-          out.push({ k: 'let', span: span(s), target: target(be.left, scope), value: expr(be.right, scope), op: COMPOUND[be.operatorToken.kind] });
+          // `window.onmessage = function (ev) {…}`: the handler is named for the property it is put on (a model's `functions`).
+          const hint = /^window\.onmessage$/.test(be.left.getText(sf)) ? 'window.onmessage' : null;
+          out.push({ k: 'let', span: span(s), target: target(be.left, scope), value: expr(be.right, scope, hint), op: COMPOUND[be.operatorToken.kind] });
         } else out.push({ k: 'expr', span: span(s), expr: expr(x, scope) });
         return;
       }

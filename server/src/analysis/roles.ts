@@ -131,8 +131,8 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
             else if (v?.object && /Request/.test(v.object) && e.callee.k === 'member' && e.args[0]?.k === 'lit' && paramsValidated(paramChecks, nameOf(e.callee.object), e.args[0].value)) v = { ...v, validated: new Set(['params']) };
             if (v) roles.set(p, v);
           });
-        } else if (arg.k === 'func' && handler.params[0]?.name && ERROR_NAME.test(handler.params[0].name)) {
-          // Error-first callbacks and `.catch(e => …)`.
+        } else if (arg.k === 'func' && handler.params[0]?.name && ERROR_NAME.test(handler.params[0].name) && !eventListener(e)) {
+          // Error-first callbacks and `.catch(e => …)`; not an event listener's `e` (`addEventListener('message', e => …)`).
           roles.set(handler.params[0], caughtError(handler.params[0].span, handler.params[0].name));
         }
       }
@@ -226,4 +226,11 @@ function matchParam(rule: ParamRole, fn: Func, p: Param, isRoute: boolean, impor
   if (p.annotation && models.cleanAnnotation.test(lastSegment(p.annotation))) return undefined;
   if (rule.dtoValidated && !field && p.annotation && /^[A-Z]\w*$/.test(lastSegment(p.annotation)) && !/^(String|Number|Object|Record|Array|Partial|Any)$/.test(lastSegment(p.annotation))) return undefined;
   return { taint: [origin(rule.label ?? 'request', p.span, p.name ?? 'parameter', { detail: field ?? p.name ?? undefined })] };
+}
+
+/** `addEventListener('message', e => …)`, `worker.on('message', e => …)`: the first parameter is the event, not an error. */
+function eventListener(e: Expr & { k: 'call' }): boolean {
+  const name = e.callee.k === 'member' ? e.callee.prop ?? '' : e.callee.k === 'name' ? e.callee.name : '';
+  const event = e.args[0]?.k === 'lit' ? e.args[0].value : undefined;
+  return /^(?:addEventListener|on|once|addListener)$/.test(name) && typeof event === 'string' && !/error|reject|fail/i.test(event);
 }

@@ -73,7 +73,8 @@ export interface Value {
 }
 
 /** A binding, or a path inside a role object bound to it (`req` + ['body']); or an input by its origin key. */
-export type Target = { readonly binding: number; readonly path: readonly string[] } | { readonly origin: string };
+/** `kinds`: checked for those sink kinds only (`typeof x === 'string'` rules out operator objects, not markup). */
+export type Target = { readonly binding: number; readonly path: readonly string[]; readonly kinds?: readonly string[] } | { readonly origin: string };
 
 export const EMPTY: Value = Object.freeze({ taint: [] });
 

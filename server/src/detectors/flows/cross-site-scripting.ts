@@ -69,13 +69,27 @@ function scriptOnlyRoute(f: Flow, ctx: DetectorContext, result: FileAnalysis): b
   return false;
 }
 
+/** The page's own or referring URL (`location.href`, `document.referrer`). */
+const PAGE_URL = /^(?:window\.|document\.)?location(?:\.href|\.pathname)?$|^document\.(?:URL|documentURI|baseURI|referrer)$/;
+
+/**
+ * A link or frame URL given the page's own or referring URL whole (`a.href = location.href`, a canonical link) keeps
+ * its http(s) scheme: no `javascript:` there. A part cut from it (`location.href.split('#')[1]`) still counts.
+ */
+function pageUrlWhole(f: Flow, ctx: DetectorContext): boolean {
+  if (f.origin.label !== 'browser' || !PAGE_URL.test(f.origin.sourceText)) return false;
+  const next = /^\s*(\S)/.exec(ctx.text.slice(f.origin.source.end))?.[1];
+  return next !== '.' && next !== '[';
+}
+
 export const crossSiteScripting = flowRule({
   id: 'cross-site-scripting',
   meta: { title: 'Untrusted input written into HTML', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-79'], fixable: true, needs: ['ir'] },
-  kinds: ['html', 'html-response'],
+  kinds: ['html', 'html-response', 'script-url'],
   labels: ['request', 'browser'],
   impact: 'can run script in other users\' browsers (cross-site scripting)',
   accept(f, ctx, result) {
+    if (f.sink.kind === 'script-url') return !pageUrlWhole(f, ctx);
     if (f.sink.kind !== 'html-response') return true;
     // A response body that is the input itself or a string built from it; objects are sent as JSON.
     const own = f.sink.value.taint.includes(f.at);
