@@ -3,11 +3,11 @@
 // `vouch mcp` (mcp.ts): the engine as read-only tools for AI agents over MCP.
 // `vouch provenance import|export` (provenance-cmd.ts): attribution other tools write, in and out.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { mergeSettings } from '../../server/src/core/config';
-import { SEVERITIES, type Severity } from '../../server/src/core/types';
+import { SEVERITIES } from '../../server/src/core/types';
 import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
 import { activeFindings } from '../../server/src/report/json';
 import { coverageText } from '../../server/src/report/common';
