@@ -249,6 +249,24 @@ describe(`${ID}`, () => {
     assert.deepEqual(await confidences({ ...agent, 'lib/wrap.js': "var R = require('_stream_readable');\n" }, 'lib/setup.js'), ['high', 'high']);
   });
 
+  it('shows at low confidence the imports of a folder a plugin hands to its host\'s build (a Vendure admin extension)', async () => {
+    // fresh held-out sample: a published Vendure plugin names `extensionPath: path.join(__dirname, 'ui')`; the host's
+    // ui-devkit copies ui/ into the admin app it compiles, whose manifest brings @angular/core and @vendure/admin-ui
+    const pkg = '{ "name": "shop-plugin", "main": "dist/index.js", "dependencies": { "csv-writer": "^1.6.0" } }';
+    const plugin = "const path_1 = require('path');\nexports.ext = { extensionPath: path_1.default.join(__dirname, 'ui'), ngModules: [] };\n";
+    const code = "import { NgModule } from '@angular/core';\nimport { SharedModule } from '@vendure/admin-ui/core';\n";
+    const confidences = async (files: Record<string, string>, path: string) => {
+      const project = new MemoryProject({ ...files, [path]: code });
+      const registry = registryWith({ 'npm:@angular/core': {}, 'npm:@vendure/admin-ui': {} });
+      return (await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } })).map((x) => x.confidence);
+    };
+    const shipped = { 'package.json': pkg, 'dist/plugin.js': plugin };
+    assert.deepEqual(await confidences(shipped, 'dist/ui/nav.module.ts'), ['low', 'low']);
+    // the plugin's own code, or a folder no extension path names, still needs its imports declared
+    assert.deepEqual(await confidences(shipped, 'dist/api/resolver.ts'), ['high', 'high']);
+    assert.deepEqual(await confidences({ ...shipped, 'dist/plugin.js': "const ui = path.join(__dirname, 'ui');\n" }, 'dist/ui/nav.module.ts'), ['high', 'high']);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";
