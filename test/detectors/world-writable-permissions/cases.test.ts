@@ -25,6 +25,13 @@ ruleTester('world-writable-permissions', 'typescript', {
   invalid: [
     // a switch named for the mode is the user's explicit opt-in (total4's unixsocket777): shown, not alarmed about
     { code: "server.listen(sock, () => {\n  if (options.unixsocket777) fs.chmodSync(sock, 0o777);\n});", errors: [{ line: 2, column: 49, severity: 'info', confidence: 'low' }] },
+    // the mode only lets the next statement delete the same file (fresh held-out sample: shelljs' unlinkSync on EPERM,
+    // Windows refuses to delete a read-only file): shown, not alarmed about; deleting another path keeps the finding
+    { code: "try {\n  fs.unlinkSync(target);\n} catch (err) {\n  if (err.code !== 'EPERM') throw err;\n  fs.chmodSync(target, '0666');\n  fs.unlinkSync(target);\n}", errors: [{ line: 5, column: 24, severity: 'info', confidence: 'low' }] },
+    { code: "await fs.promises.chmod(tmpFile, 0o666);\nawait fs.promises.rm(tmpFile);", errors: [{ line: 1, column: 34, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmod(lockPath, 0o777, () => fs.unlink(lockPath, done));", errors: [{ line: 1, column: 20, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync(target, '0666');\nfs.unlinkSync(backup);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
+    { code: "fs.chmodSync(target, '0666');\nlog('made writable');\nfs.unlinkSync(target);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
     { code: "if (process.env.CI) fs.chmodSync(sock, 0o777);", errors: [{ line: 1, column: 40, severity: 'warning' }] },
     { code: "fs.chmodSync(uploadDir, 0o777);", errors: [{ line: 1, column: 25 }], output: "fs.chmodSync(uploadDir, 0o755);" },
     { code: "await fs.promises.chmod(file, '666');", errors: 1, output: "await fs.promises.chmod(file, '644');" },
