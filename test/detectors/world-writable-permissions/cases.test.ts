@@ -39,6 +39,10 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: "fs.mkdirSync(dir, { recursive: true, mode: 0o777 });", errors: 1 },
     { code: "process.umask(0);", errors: [{ line: 1, column: 1 }] },
     { code: 'os.chmod(path, 0o777)', language: 'python', errors: [{ line: 1, column: 16 }], output: 'os.chmod(path, 0o755)' },
+    // Python too: the mode only lets the next statement delete the path (an rmtree onerror handler); another path keeps it
+    { code: 'def on_rm_error(func, path, exc_info):\n    os.chmod(path, 0o777)\n    func(path)', language: 'python', errors: [{ line: 2, column: 20, severity: 'info', confidence: 'low' }] },
+    { code: 'os.chmod(lock_file, 0o666)\nos.remove(lock_file)', language: 'python', errors: [{ line: 1, column: 21, severity: 'info', confidence: 'low' }] },
+    { code: 'os.chmod(lock_file, 0o666)\nos.remove(other_file)', language: 'python', errors: [{ line: 1, column: 21, severity: 'warning', confidence: 'high' }] },
     { code: 'Path(upload_dir).chmod(0o666)', language: 'python', errors: 1, output: 'Path(upload_dir).chmod(0o644)' },
     { code: 'os.chmod(path, stat.S_IRWXU | stat.S_IRWXG | stat.S_IRWXO)', language: 'python', errors: 1 },
     { code: 'os.makedirs(cache_dir, mode=0o777, exist_ok=True)', language: 'python', errors: 1 },
