@@ -3,6 +3,7 @@
 // the workspace, by what that code passes (`judge`).
 import type { DetectorContext, LanguageId } from '../../core/types';
 import { literalMacroParameter } from './template-macros';
+import { literalLoopOutput } from './template-loop-constants';
 import type { Origin } from './template-render-args';
 
 export const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
@@ -119,7 +120,8 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
       // A macro's parameter that every call passes a literal, in the template or in those importing it: its own markup.
-      const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value, importers);
+      // So is Pug output joining literals and the variables of loops over literal lists.
+      const own = !block && !request && !markup && !setting && !mail && (literalMacroParameter(ctx.text, m.index!, value, importers) || (ctx.languageId === 'pug' && literalLoopOutput(ctx.text, m.index!, bare)));
       // A static site's template (a Hexo theme's layout) writes the author's config and posts, at build time.
       const site = !block && !request && !markup && !setting && !mail && !own && staticSite;
       ctx.report({
