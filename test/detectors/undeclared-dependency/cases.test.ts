@@ -178,6 +178,9 @@ describe(`${ID}`, () => {
     const f = await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: stripped, registry });
     // The value import beside it is still judged at the rule's confidence.
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:31', 'low'], ['2:20', 'high']]);
+    // Erased when compiled: the type check fails on a fresh checkout, not the program.
+    assert.match(f[0].message, /imported for its types .* so type-checking fails on a fresh checkout \(the compiled code does not load it\)/);
+    assert.match(f[1].message, /^`htmlrewriter` is imported but neither declared .* so the import fails on a fresh checkout/);
     // With a devDependencies section the manifest speaks for the types too.
     const dev = { 'package.json': '{ "name": "app", "devDependencies": { "typescript": "5" } }' };
     assert.deepEqual((await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: dev, registry })).map((x) => x.confidence), ['high', 'high']);

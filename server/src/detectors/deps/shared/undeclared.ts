@@ -125,7 +125,10 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
   const message = r.installed !== undefined
     ? `${code(r.name)} is imported but not declared in ${manifest}; it is only installed indirectly, so a clean install may drop it.`
-    : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
+    : r.ecosystem === 'npm' && r.typeOnly
+      // `import type`: erased when compiled, so it is the type check that fails, not the program.
+      ? `${code(r.name)} is imported for its types but neither declared in ${manifest} nor installed, so type-checking fails on a fresh checkout (the compiled code does not load it)${origin(facts)}.`
+      : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
   // Adding a suspicious name to the manifest would only make the trap permanent.
   // Imported inside a function (an optional integration or driver): needed only when that function runs.
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
