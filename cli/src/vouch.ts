@@ -29,7 +29,6 @@ import { parseShard } from '../../server/src/scan/shard';
 import { defaultJobs, MAX_DEFAULT_JOBS } from '../../server/src/scan/pool';
 import { onlyRules } from './only';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
-import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 import { provenanceCommand } from './provenance-cmd';
 import { setHeapFlags } from './heap-flags';
@@ -184,6 +183,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (argv[0] === 'mcp') {
+    // Loaded on use: the MCP SDK and its schemas cost every other command's start-up otherwise.
+    const { MCP_USAGE, McpUsageError, runMcp } = await import('./mcp');
     try {
       await runMcp(argv.slice(1));
     } catch (e) {
