@@ -194,9 +194,32 @@ describe('analysis: when a walk does not replay the last version', function () {
     await twoVersions(iife('') + later + ROUTE, iife('const extra = 1;') + later + ROUTE, false);
   });
 
-  it('not when the edited unit reads a module-level name', async () => {
+  it('replays around an edited unit that reads module names written before it (a write inside its function stays there)', async () => {
     const text = 'var shared = process.argv[2];\n' + iife('') + iife("require('child_process').exec(shared);");
-    await twoVersions(text, text.replace('(function () {\n\n', '(function () {\nshared = "";\n'), false);
+    await twoVersions(text, text.replace('(function () {\n\n', '(function () {\nshared = "";\n'), true);
+  });
+
+  const APP = "const app = require('express')();\nconst { exec } = require('child_process');\n";
+  const HANDLER_B = "app.get('/b', (req, res) => { exec('ls ' + req.query.b); res.send('b'); });\n";
+
+  it('replays around an edited module-level handler (it reads `app`, written by an earlier statement)', async () => {
+    const before = APP + "app.get('/a', (req, res) => { exec(req.query.a); res.send('a'); });\n" + HANDLER_B;
+    await twoVersions(before, before.replace("res.send('a')", "res.send('edited')"), true);
+  });
+
+  it('not when the edited unit writes a module name at top level', async () => {
+    const text = 'var shared = process.argv[2];\n' + iife('') + iife("require('child_process').exec(shared);");
+    await twoVersions(text, text.replace('(function () {\n\n})();\n', '(function () {\n\n})();\nshared = "";\n'), false);
+  });
+
+  it('not when the edited unit reads a module name written after it (a fresh walk sees it unset there)', async () => {
+    const before = APP + "app.get('/a', (req, res) => { exec(PREFIX + req.query.a); res.send('a'); });\n" + HANDLER_B + "var PREFIX = process.argv[2];\n";
+    await twoVersions(before, before.replace("res.send('a')", "res.send('edited')"), false);
+  });
+
+  it('not when another unit reads a function the edited unit defines', async () => {
+    const before = APP + "function run(x) { exec(x); }\n" + "app.get('/a', (req, res) => { run(req.query.a); });\n" + HANDLER_B;
+    await twoVersions(before, before.replace('function run(x) { exec(x); }', 'function run(x) { exec(String(x)); }'), false);
   });
 
   it('not when a unit that read module names is gone', async () => {

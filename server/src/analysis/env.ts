@@ -34,6 +34,16 @@ export class Env {
     this.vals.set(b.id, v);
   }
 
+  /**
+   * The module scope of the last version's walk as this one's start (reuse.ts): its values, when it holds no
+   * checks (their keys name positions an edit may have moved). False, and nothing copied, otherwise.
+   */
+  seedFrom(last: Env): boolean {
+    if (last.checked.size) return false;
+    for (const [id, v] of last.vals) this.vals.set(id, v);
+    return true;
+  }
+
   /** A branch: reads fall through to this environment, writes stay in the branch until merged. */
   overlay(): Env {
     return new Env(this);

@@ -125,7 +125,10 @@ function editWalk(ctx: DetectorContext & FactContext, a: Analyzer, models: Model
   const out: WalkOutcome = { replayed: 0 };
   try {
     // Checked inside the plan: the roles are the new version's, computed with the analyzer.
-    return { walked: a.run(false, (x) => unitWalk(units, prev && replayable(x, units, prev) ? prev : undefined, out)(x)), walk: out.record };
+    return { walked: a.run(false, (x) => {
+      const mode = prev ? replayable(x, units, prev) : false;
+      unitWalk(units, mode ? prev : undefined, out, mode === 'seeded')(x);
+    }), walk: out.record };
   } catch (e) {
     if (!(e instanceof ReplayFailed)) throw e;
   }

@@ -101,6 +101,8 @@ export class Analyzer {
   readonly roles: Roles;
   readonly methodsOf = new Map<string, Func>();
   readonly imports: ReadonlySet<string>;
+  /** A unit-by-unit walk's observer (reuse.ts): each function as its analysis starts, and each summary a call reuses. */
+  watch: { analyzed(fn: Func): void; reused(fn: Func): void } | null = null;
 
   constructor(
     readonly ir: FileIR, readonly models: Models, readonly text: string, readonly tick: () => void, readonly path = '',
@@ -164,11 +166,14 @@ export class Analyzer {
    */
   summary(fn: Func, env: Env, here = false): Summary | undefined {
     if (this.active.has(fn.id)) return undefined;
-    return this.summaries.get(fn.id) ?? this.analyze(fn, here ? env : this.envOf.get(fn.parent?.id ?? -1) ?? env);
+    const known = this.summaries.get(fn.id);
+    if (known) this.watch?.reused(fn);
+    return known ?? this.analyze(fn, here ? env : this.envOf.get(fn.parent?.id ?? -1) ?? env);
   }
 
   private analyze(fn: Func, closure: Env, body?: (frame: Frame) => void): Summary {
     const summary: Summary = { returns: EMPTY, sinks: [], deferred: [] };
+    if (fn !== this.ir.top) this.watch?.analyzed(fn);
     this.active.add(fn.id);
     this.summaries.set(fn.id, summary);
     const frame: Frame = { fn, env: new Env(closure), returns: [], guards: [] };
