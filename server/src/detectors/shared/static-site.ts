@@ -14,6 +14,8 @@ const JSDOC_TEMPLATE = [
   /"keywords"\s*:\s*\[[^\]]*"jsdoc-?(?:template|theme|2md|-to-markdown)"/i,
 ];
 const JSDOC_KEYWORDS = /"keywords"\s*:\s*\[(?=[^\]]*"jsdoc3?")[^\]]*"(?:template|theme)"/i;
+/** Whether a manifest's text says its package is a JSDoc template (or theme) or jsdoc-to-markdown's. */
+export const jsdocTemplateManifest = (manifest: string): boolean => JSDOC_TEMPLATE.some((re) => re.test(manifest)) || JSDOC_KEYWORDS.test(manifest);
 /** A code generator: named `generator-…` (Yeoman's convention) or built on yeoman-generator. */
 const GENERATOR = /"name"\s*:\s*"(?:@[\w.-]+\/)?generator-[\w.-]+"|"yeoman-generator"\s*:/;
 const TEMPLATE_DIR = /^_?templates?$/;
@@ -40,7 +42,7 @@ export function buildTimeTemplate(project: ProjectService | undefined, path: str
     const manifest = has('package.json') ? project.readFile(dir ? `${dir}/package.json` : 'package.json') : undefined;
     if (manifest !== undefined && !manifestSeen) {
       manifestSeen = true;
-      if (JSDOC_TEMPLATE.some((re) => re.test(manifest)) || JSDOC_KEYWORDS.test(manifest)) return 'site';
+      if (jsdocTemplateManifest(manifest)) return 'site';
       if (GENERATOR.test(manifest) && parts.slice(i, -1).some((seg) => TEMPLATE_DIR.test(seg))) return 'generator';
     }
     if (!has('_config.yml')) continue;
