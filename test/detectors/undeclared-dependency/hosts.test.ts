@@ -1,6 +1,7 @@
 // undeclared-dependency in documentation and project generators (fresh sample BB): a JSDoc template's code runs inside
 // JSDoc, which resolves its own lib and dependencies for it (minami's publish.js, ink-docstrap's plugins); a generator's
-// numbered template folders (koa-generator's templates1/, templates2/) belong to the projects it creates.
+// numbered template folders (koa-generator's templates1/, templates2/) belong to the projects it creates; fixtures are
+// sample code, as examples are.
 import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
 
@@ -36,5 +37,15 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     for (const path of ['templates1/js/app.js', 'templates2/js/app.js']) assert.deepEqual(await conf({ code, path, files: generator }), [], path);
     // a folder that only starts like one is the package's own
     assert.deepEqual((await conf({ code, path: 'templatesrc/app.js', files: generator })).map((x) => x[0]), ['1:22', '2:24']);
+  });
+
+  it("a fixtures folder's sample code imports what it documents or tests: low confidence", async () => {
+    // ink-docstrap's fixtures/ (a demo library its docs are built from) requires dcl and postal
+    const code = "var dcl = require('dcl');\n";
+    const docs = { 'package.json': '{ "name": "docs-theme", "dependencies": { "moment": "^2.14.1" } }' };
+    const reg = registryWith({ 'npm:dcl': {} });
+    for (const path of ['fixtures/base/chains.js', 'fixture/mixins/bus.js']) assert.deepEqual(await conf({ code, path, files: docs, registry: reg }), [['1:20', 'low']], path);
+    // the package's own code keeps the rule's confidence
+    assert.deepEqual(await conf({ code, path: 'lib/chains.js', files: docs, registry: reg }), [['1:20', 'high']]);
   });
 });

@@ -72,7 +72,9 @@ function unfinishedTemplateManifest(m: { path: string; text: string; manifest: {
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
 // database driver or view engine the reader installs, as their Readme says; the library's manifest lists
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
-const EXAMPLE_DIR = /^(?:examples?|demos?|samples?)$/i;
+// So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/` documents a demo library), never
+// run as the package's own.
+const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i;
 
 /** Whether a folder between the nearest manifest and the file is an example the manifest does not describe. */
 function exampled(path: string, manifest: string | undefined): boolean {
