@@ -9,6 +9,7 @@ import { TEMPLATES, templates } from '../shared/template-raw-output';
 import { familySource } from '../shared/template-families';
 import { importingTemplates } from '../shared/template-macros';
 import { renderedValues, type Origin } from '../shared/template-render-args';
+import { includedValues } from '../shared/template-includes';
 import { buildTimeTemplate } from '../shared/static-site';
 import { markdown } from './unescaped-markdown';
 import { mayRenderTextTemplates, rendersTextTemplates } from '../shared/text-templates';
@@ -106,9 +107,11 @@ export const unescapedTemplateOutput: Detector = {
     if (familySource(project, ctx.path)) return;
     let judge: ((name: string) => Origin | undefined) | undefined;
     let importers: readonly string[] | undefined;
+    const tick = () => ctx.checkBudget();
     templates(
       ctx,
-      (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name),
+      // A partial no code renders by name is judged by what the templates including it are given.
+      (name) => (judge ??= renderedValues(workspace, project, ctx.path, tick) ?? includedValues(workspace, project, ctx.path, tick) ?? (() => undefined))(name),
       buildTimeTemplate(project, ctx.path),
       () => (importers ??= importingTemplates(project, ctx.path, () => ctx.checkBudget())),
     );
