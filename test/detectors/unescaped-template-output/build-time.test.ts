@@ -2,7 +2,7 @@ import { at, ruleTester } from '../harness';
 
 // Templates run before any visitor sees them (fresh sample BB): a code generator's templates, run on the developer's
 // answers (jhipster), a documentation generator's partials, run on the author's doc comments (dmd, jsdoc-to-markdown's
-// Markdown), and the engine of a static site generator's plugin (Hexo's sitemap generator and Nunjucks renderer).
+// Markdown; TypeDoc's themes, compodoc, found checking the fix on more packages), and the engine of a static site generator's plugin (Hexo's sitemap generator and Nunjucks renderer).
 const low = (code: string, text: string, kind: string) => ({ ...at(code, text, kind), severity: 'info', confidence: 'low' });
 const medium = (code: string, text: string) => ({ ...at(code, text, 'raw-output'), confidence: 'medium' });
 const nth = (code: string, n: number) => ({ ...at(code, '<%- entityName %>', 'raw-output', n), confidence: 'medium' });
@@ -40,6 +40,10 @@ ruleTester('unescaped-template-output', 'ejs', {
 const jsdoc2md = { 'package.json': '{ "name": "md-docs", "description": "The default output template for jsdoc-to-markdown", "keywords": ["documentation", "markdown"] }' };
 const jsdocTheme = { 'package.json': '{ "name": "clean-docs", "description": "Documentation pages", "keywords": ["jsdoc", "template"] }' };
 const plain = { 'package.json': '{ "name": "express-jsdoc-api", "description": "Serves API docs built with jsdoc", "keywords": ["jsdoc", "express"] }' };
+const typedocTheme = { 'package.json': '{ "name": "doc-themes", "description": "Default themes for TypeDoc.", "keywords": ["typescript"] }' };
+const docsTool = { 'package.json': '{ "name": "ngdocs", "description": "The missing documentation tool for your Angular application" }' };
+const docsKeywords = { 'package.json': '{ "name": "lit-docs", "keywords": ["documentation", "generator", "literate"] }' };
+const docsServer = { 'package.json': '{ "name": "spec-ui-express", "description": "Serves Swagger UI", "keywords": ["swagger", "express", "documentation"] }' };
 const todo = '{{#each todoList~}}\n- [ ] {{{inlineLinks task}}}\n{{/each~}}\n';
 
 ruleTester('unescaped-template-output', 'handlebars', {
@@ -48,6 +52,11 @@ ruleTester('unescaped-template-output', 'handlebars', {
     { name: "jsdoc-to-markdown's partials: the author's doc comments, low", code: todo, path: 'partials/all-docs/docs/body/todo.hbs', files: jsdoc2md, errors: [low(todo, '{{{inlineLinks task}}}', 'raw-static-site')] },
     { name: 'a JSDoc template by its keywords: low', code: todo, path: 'tmpl/todo.hbs', files: jsdocTheme, errors: [low(todo, '{{{inlineLinks task}}}', 'raw-static-site')] },
     { name: 'a package that only mentions JSDoc: the rule\'s confidence', code: todo, path: 'views/todo.hbs', files: plain, errors: [medium(todo, '{{{inlineLinks task}}}')] },
+    // other documentation generators: a TypeDoc theme, a documentation tool, keywords `documentation` + `generator`
+    { name: 'a TypeDoc theme: low', code: todo, path: 'bin/default/partials/todo.hbs', files: typedocTheme, errors: [low(todo, '{{{inlineLinks task}}}', 'raw-static-site')] },
+    { name: 'a documentation tool: low', code: todo, path: 'src/templates/partials/todo.hbs', files: docsTool, errors: [low(todo, '{{{inlineLinks task}}}', 'raw-static-site')] },
+    { name: 'documentation + generator keywords: low', code: todo, path: 'resources/todo.hbs', files: docsKeywords, errors: [low(todo, '{{{inlineLinks task}}}', 'raw-static-site')] },
+    { name: 'a server of API docs (documentation alone): the rule\'s confidence', code: todo, path: 'views/todo.hbs', files: docsServer, errors: [medium(todo, '{{{inlineLinks task}}}')] },
   ],
 });
 

@@ -1,5 +1,5 @@
 // Templates rendered once, before any visitor: a static site generator's theme or site (Hexo, Eleventy) and a
-// documentation generator's (a JSDoc template, jsdoc-to-markdown's), from the author's configuration, posts and doc
+// documentation generator's (a JSDoc or TypeDoc theme, jsdoc-to-markdown's, compodoc's), from the author's configuration, posts and doc
 // comments; and a code generator's (a Yeoman generator's `templates/`), from the developer's answers when it runs.
 import type { ProjectService } from '../../core/services';
 
@@ -16,6 +16,16 @@ const JSDOC_TEMPLATE = [
 const JSDOC_KEYWORDS = /"keywords"\s*:\s*\[(?=[^\]]*"jsdoc3?")[^\]]*"(?:template|theme)"/i;
 /** Whether a manifest's text says its package is a JSDoc template (or theme) or jsdoc-to-markdown's. */
 export const jsdocTemplateManifest = (manifest: string): boolean => JSDOC_TEMPLATE.some((re) => re.test(manifest)) || JSDOC_KEYWORDS.test(manifest);
+/**
+ * A documentation generator or its theme or plugin (TypeDoc's themes, typedoc-plugin-markdown, SassDoc's theme, compodoc,
+ * apidoc, docco): its templates write the project's own doc comments and Readme, once, when the docs are built.
+ */
+const DOCS_GENERATOR = [
+  /"description"\s*:\s*"[^"\n]*(?:\b(?:typedoc|sassdoc|esdoc|compodoc)\b|documentation (?:tool|generator|template|theme)|docs? generator)/i,
+  /"keywords"\s*:\s*\[[^\]]*"(?:typedoc|sassdoc|esdoc)-?(?:theme|template|plugin)"|"keywords"\s*:\s*\[[^\]]*"typedocplugin"/i,
+  /"keywords"\s*:\s*\[(?=[^\]]*"documentation")[^\]]*"generator"/i,
+];
+const docsGeneratorManifest = (manifest: string): boolean => jsdocTemplateManifest(manifest) || DOCS_GENERATOR.some((re) => re.test(manifest));
 /** A code generator: named `generator-…` (Yeoman's convention) or built on yeoman-generator. */
 const GENERATOR = /"name"\s*:\s*"(?:@[\w.-]+\/)?generator-[\w.-]+"|"yeoman-generator"\s*:/;
 const TEMPLATE_DIR = /^_?templates?$/;
@@ -42,7 +52,7 @@ export function buildTimeTemplate(project: ProjectService | undefined, path: str
     const manifest = has('package.json') ? project.readFile(dir ? `${dir}/package.json` : 'package.json') : undefined;
     if (manifest !== undefined && !manifestSeen) {
       manifestSeen = true;
-      if (jsdocTemplateManifest(manifest)) return 'site';
+      if (docsGeneratorManifest(manifest)) return 'site';
       if (GENERATOR.test(manifest) && parts.slice(i, -1).some((seg) => TEMPLATE_DIR.test(seg))) return 'generator';
     }
     if (!has('_config.yml')) continue;
