@@ -14,10 +14,13 @@ const medium = { ...at(header, '<%- title %>', 'raw-output'), confidence: 'mediu
 ruleTester('unescaped-template-output', 'ejs', {
   valid: [
     { code: header, path: 'views/header.ejs', files: { ...views, 'app.js': constTitles } },
+    // a partials folder's header, included from the pages above it
+    { code: header, path: 'views/partials/header.ejs', files: { 'views/index.ejs': page.replace('include header', "include('partials/header')"), 'views/error.ejs': error.replace("'header'", "'partials/header'"), 'app.js': constTitles } },
   ],
   invalid: [
     { name: 'a page passing a query value as the title', code: header, path: 'views/header.ejs', files: { ...views, 'app.js': queryTitle }, errors: [medium] },
     { name: 'an including page no code renders: the partial\'s own verdict', code: header, path: 'views/header.ejs', files: { ...views, 'app.js': oneUnrendered }, errors: [medium] },
     { name: 'no template includes it', code: header, path: 'views/header.ejs', files: { 'app.js': constTitles }, errors: [medium] },
+    { name: 'a partials folder\'s header, a page passing a query value', code: header, path: 'views/partials/header.ejs', files: { 'views/index.ejs': page.replace('include header', "include('partials/header')"), 'views/error.ejs': error.replace("'header'", "'partials/header'"), 'app.js': queryTitle }, errors: [medium] },
   ],
 });

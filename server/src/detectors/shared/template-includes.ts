@@ -6,6 +6,8 @@ import { renderedValues, type Origin } from './template-render-args';
 import { worst } from './template-value-origin';
 
 const MAX_FILES = 200;
+/** Folders of partials (`views/partials/header.ejs`): the pages including them sit in the folder above. */
+const PARTIAL_DIR = /^_?(?:partials?|includes?|layouts?|shared|common|components)$/i;
 const TEMPLATE = /\.(?:ejs|hbs|handlebars|mustache|pug|jade|njk|nunjucks|html?|jinja2?|j2)$/i;
 
 /** `<% include header %>`, `<%- include('partials/header', …) %>`, `{{> header}}`, `include header` (Pug), `{% include "header.njk" %}`. */
@@ -15,11 +17,15 @@ const includes = (text: string, name: string): boolean => {
   return new RegExp(`<%[-=_]?\\s*include\\s*\\(?\\s*['"]?${ref}['"\\s),%]|\\{\\{>\\s*['"]?${ref}['"\\s}]|^[ \\t]*include\\s+${ref}[ \\t]*$|\\{%-?\\s*include\\s+['"]${ref}['"]`, 'm').test(text);
 };
 
-/** The templates of the partial's folder (and the folders below it) that include it, by path; empty when none does. */
+/**
+ * The templates that include the partial, by path: those of its folder and the folders below it, from the folder above
+ * a partials folder (`views/` for `views/partials/header.ejs`); empty when none does.
+ */
 export function includingTemplates(project: ProjectService | undefined, path: string, tick: () => void): string[] {
   if (!project) return [];
   const slash = path.lastIndexOf('/');
-  const dir = slash < 0 ? '' : path.slice(0, slash);
+  let dir = slash < 0 ? '' : path.slice(0, slash);
+  for (let up = 0; up < 2 && dir && PARTIAL_DIR.test(dir.slice(dir.lastIndexOf('/') + 1)); up++) dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
   const name = path.slice(slash + 1).replace(/\..*$/, '');
   if (!name) return [];
   const out: string[] = [];
