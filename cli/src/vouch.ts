@@ -3,11 +3,11 @@
 // `vouch mcp` (mcp.ts): the engine as read-only tools for AI agents over MCP.
 // `vouch provenance import|export` (provenance-cmd.ts): attribution other tools write, in and out.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { mergeSettings } from '../../server/src/core/config';
-import { SEVERITIES, type Severity } from '../../server/src/core/types';
+import { SEVERITIES } from '../../server/src/core/types';
 import { formatReport, needsText, REPORT_FORMATS, type ReportFormat } from '../../server/src/report';
 import { activeFindings } from '../../server/src/report/json';
 import { coverageText } from '../../server/src/report/common';
@@ -29,7 +29,6 @@ import { parseShard } from '../../server/src/scan/shard';
 import { defaultJobs, MAX_DEFAULT_JOBS } from '../../server/src/scan/pool';
 import { onlyRules } from './only';
 import { runRebase, runVerify, VERIFY_USAGE, VerifyUsageError } from './verify';
-import { MCP_USAGE, McpUsageError, runMcp } from './mcp';
 import { runVerdict, VERDICT_USAGE, VerdictFatalError, VerdictUsageError } from './verdict';
 import { provenanceCommand } from './provenance-cmd';
 import { setHeapFlags } from './heap-flags';
@@ -184,6 +183,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (argv[0] === 'mcp') {
+    // Loaded on use: the MCP SDK and its schemas cost every other command's start-up otherwise.
+    const { MCP_USAGE, McpUsageError, runMcp } = await import('./mcp');
     try {
       await runMcp(argv.slice(1));
     } catch (e) {

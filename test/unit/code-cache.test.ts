@@ -3,10 +3,10 @@
 // replaced, the bundle run as the main module; and the built CLI through it, twice, with the same report.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cacheFolder, ownFolder, runBundle, type CacheOutcome } from '../../server/src/io/code-cache';
+import { cacheFolder, ownFolder, type CacheOutcome } from '../../server/src/io/code-cache';
 import { ensureBuilt } from './cli.test';
 
 const posix = process.platform !== 'win32';

@@ -12,7 +12,7 @@
 // - Sinks record flows; flows from placeholders go into the enclosing function's summary instead.
 import { checkGuard, type Check } from './guards';
 import { paramChecks, type ParamChecks } from './param-checks';
-import { evalCall, recordSinks, sitesOfStore } from './calls';
+import { recordSinks } from './calls';
 import { Env } from './env';
 import type { Binding, Expr, FileIR, Func, Pattern, Span, Stmt } from './ir';
 import { caughtError, memberOrigin, origin } from './labels';

@@ -3,7 +3,8 @@
 // comprehensions have scopes of their own.
 import type { PyNode as Node } from './py-tree';
 
-export const kids = (n: Node | null | undefined): Node[] => (n ? n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : []);
+/** Named children (comments are not copied into the tree: py-tree.ts). Shared: never change the list. */
+export const kids = (n: Node | null | undefined): readonly Node[] => (n ? n.namedChildren : []);
 
 /** Targets whose parts are targets. */
 const DESTRUCTURING = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target']);
@@ -12,17 +13,16 @@ const DESTRUCTURING = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 
 export function targetNames(n: Node | null, out: Set<string>): void {
   if (!n) return;
   if (n.type === 'identifier') out.add(n.text);
-  else if (DESTRUCTURING.has(n.type)) for (const c of n.namedChildren) if (c.type !== 'comment') targetNames(c, out);
+  else if (DESTRUCTURING.has(n.type)) for (const c of n.namedChildren) targetNames(c, out);
 }
 
 /**
- * Locals of a function body: assigned names, minus `global`/`nonlocal` ones; nested scopes excluded. It visits
- * every node of the body, so it reads the children lists as they are (`kids` would copy one per node).
+ * Locals of a function body: assigned names, minus `global`/`nonlocal` ones; nested scopes excluded.
  */
 export function collectLocals(body: Node | null, out: Set<string>, skip: Set<string>): void {
   if (!body) return;
   const children = body.namedChildren;
-  for (let i = 0; i < children.length; i++) if (children[i].type !== 'comment') collectLocalsOf(children[i], out, skip);
+  for (let i = 0; i < children.length; i++) collectLocalsOf(children[i], out, skip);
 }
 
 /** What one statement (or expression) of a body adds to its locals. */

@@ -11,7 +11,7 @@ import { isTestPath } from '../core/paths';
 import type { ProjectService, WorkspaceIndex } from '../core/services';
 import type { Range } from '../core/types';
 import type { Change } from './compare';
-import type { Reach, Site } from './reach';
+import type { Reach } from './reach';
 import { routesOfText, type Route } from './routes';
 import { surfaceLanguage } from './surface';
 

@@ -8,7 +8,7 @@ import { KeptTrees } from './trees';
 import { KeywordSet } from './keywords';
 import { cappedSeverity, place } from './test-files';
 import { BudgetExceeded, Session, type AnalyzeInput, type AnalyzeOptions, type AnalyzeResult, type RawReport } from './session';
-import type { Detector, DetectorMeta, Finding, LanguageId, Services, Severity } from './types';
+import type { Detector, DetectorMeta, Finding, LanguageId, Services } from './types';
 import { CONFIDENCES } from './types';
 
 export interface RuleInfo {

@@ -61,8 +61,9 @@ export class FsProject implements ProjectService {
     if (hit && now - hit.at < (this.options.statTtlMs ?? 2000)) return hit.stat;
     let stat: Stat;
     try {
-      const st = statSync(p);
-      stat = { mtimeMs: st.mtimeMs, size: st.size, isDir: st.isDirectory() };
+      // A missing file answers undefined rather than throwing: import resolution asks for many.
+      const st = statSync(p, { throwIfNoEntry: false });
+      stat = st && { mtimeMs: st.mtimeMs, size: st.size, isDir: st.isDirectory() };
     } catch {
       stat = undefined;
     }

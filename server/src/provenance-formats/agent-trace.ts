@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { jsonShapeProblem, preview } from '../core/json-limits';
 import type { ProvenanceRegion, ProvenanceSource } from '../core/provenance-types';
 import { CONFIDENCES, type Confidence } from '../core/types';
-import { MAX_CLAIMS, type Claim, type Parsed, type Skip } from './claims';
+import { MAX_CLAIMS, type Parsed, type Skip } from './claims';
 
 export const AGENT_TRACE_VERSION = '0.1.0';
 /** The reverse-domain key Vouch writes under `metadata`, as the spec's section 7.2 asks. */

@@ -4,6 +4,8 @@ const LS = "if (cors) {\n  app.use(require('cors')({\n    origin: true,\n    cre
 
 const BS = "const utils = {\n  corsMiddleware: function () {\n    return (req, res, next) => { res.setHeader('Access-Control-Allow-Origin', '*'); res.setHeader('Access-Control-Allow-Credentials', true); next(); };\n  },\n};\nif (options.get('cors')) {\n  stack.unshift({ handle: utils.corsMiddleware() });\n}";
 
+const H3 = "function createOriginHeaders(opts) {\n  if (!opts.origin || opts.origin === '*') {\n    return { 'access-control-allow-origin': '*' };\n  }\n  return { vary: 'origin' };\n}\nfunction createCredentialsHeaders({ credentials }) {\n  if (credentials) return { 'access-control-allow-credentials': 'true' };\n  return {};\n}";
+
 ruleTester('cors-wildcard-with-credentials', 'typescript', {
   valid: [
     "app.use(cors({ origin: '*' }));",
@@ -33,6 +35,11 @@ ruleTester('cors-wildcard-with-credentials', 'typescript', {
     { code: "if (!opts.noCors) {\n  arr.push(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
     { code: "if (cors) {\n  app.use(helmet());\n} else {\n  app.use(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 4, severity: 'error', confidence: 'high' }] },
     { code: "if (opts.dev) {\n  app.use(cors({ origin: true, credentials: true }));\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
+    // header builders of a CORS library, each gated by the caller's option (fresh held-out sample: h3's cors utils): info, low
+    { code: H3, errors: [{ line: 3, severity: 'info', confidence: 'low' }] },
+    // …one of them unconditional, or a reflected origin gated so: the rule's level
+    { code: H3.replace("  if (credentials) return", "  return"), errors: [{ line: 3, severity: 'warning', confidence: 'medium' }] },
+    { code: "function originHeaders(req, opts) {\n  if (opts.reflect) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n}\nfunction credentialHeaders(opts) {\n  if (opts.credentials) res.setHeader('Access-Control-Allow-Credentials', 'true');\n}", errors: [{ line: 2, severity: 'error', confidence: 'high' }] },
     { code: "app.use(cors({ origin: true, credentials: true }));", errors: [{ line: 1, column: 16 }] },
     { code: "app.use(cors({\n  origin: '*',\n  credentials: true,\n}));", errors: [{ line: 2, column: 3 }] },
     { code: "app.enableCors({ origin: (origin, callback) => callback(null, true), credentials: true });", errors: 1 },

@@ -47,6 +47,9 @@ const PKG = (deps: Record<string, string>) => ({ 'package.json': JSON.stringify(
 const bad = (c: Omit<InvalidCase, 'errors'>, text: string, kind = 'offline-member', nth = 0): InvalidCase => ({ ...c, errors: [at(c.code, text, kind, nth)] });
 
 const EXPRESS4 = PKG({ express: '^4.18.2' });
+const TS_IGNORED = "const _ = require('lodash');\n// @ts-ignore - the mock adds it\nconst spy = _.flatMapDeeper;\n";
+const TS_EXPECTED = "import _ from 'lodash';\n// @ts-expect-error\n// jest's mock of lodash\n_.mockReset();\n";
+const TS_ABOVE = "const _ = require('lodash');\n// @ts-ignore\nconst a = _.chunk([]);\nconst b = _.flatMapDeeper([]);\n";
 const LODASH = PKG({ lodash: '^4.17.21' });
 
 ruleTester('phantom-member', 'javascript', {
@@ -112,6 +115,11 @@ ruleTester('phantom-member', 'javascript', {
     bad({ name: 'instance of a named class export', code: "const { Redis } = require('ioredis');\nconst r = new Redis();\nr.fetch('k');\n", files: PKG({ ioredis: '^5' }) }, 'fetch'),
     bad({ name: '`.data` read from a fetch response', code: "async function load() {\n  const res = await fetch('/api/items');\n  return res.data;\n}\n" }, 'data'),
     bad({ name: 'installed without typings: the installed major', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: { ...PKG({ lodash: '*' }), 'node_modules/lodash/package.json': '{"version":"4.17.21","main":"lodash.js"}' } }, 'flatMapDeeper'),
+    // fresh held-out sample: graphql-passport's test reads a member its passport mock adds, under `// @ts-ignore`
+    { name: 'under @ts-ignore, as TypeScript reads it: low', code: TS_IGNORED, files: LODASH, errors: [{ ...at(TS_IGNORED, 'flatMapDeeper', 'offline-member'), confidence: 'low' }] },
+    { language: 'typescript', name: 'under @ts-expect-error over a comment line: low', code: TS_EXPECTED, files: LODASH, errors: [{ ...at(TS_EXPECTED, 'mockReset', 'offline-member'), confidence: 'low' }] },
+    // a directive above another statement covers only that one
+    { name: 'a directive a code line higher: the rule\'s confidence', code: TS_ABOVE, files: LODASH, errors: [{ ...at(TS_ABOVE, 'flatMapDeeper', 'offline-member'), confidence: 'high' }] },
     { name: 'did you mean, at high confidence', code: "const _ = require('lodash');\n_.flatMapDeap([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeap([]);\n", 'flatMapDeap', 'offline-member'), confidence: 'high' }] },
   ],
 });

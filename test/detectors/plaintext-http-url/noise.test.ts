@@ -7,6 +7,10 @@ const viaTemplate = "let base = 'http://api.acme.io';\nexport const get = (p) =>
 const pyVar = 'import requests\nfeed = "http://feeds.acme.io/rss"\nr = requests.get(feed)';
 const pyKw = 'import httpx\nsource = "http://feeds.acme.io/rss"\nr = httpx.get(url=source + "?page=2")';
 const pyName = 'import requests\nWEBHOOK_URL = "http://hooks.acme.io/T000/B000"';
+// A search engine module's `about` dict links the API's documentation (held-out sample: a metasearch engine's
+// `official_api_documentation`); the name says `api`, but nothing requests a page to read. Its endpoint still counts.
+const pyAbout = 'import requests\nabout = {"website": "https://acme.io/", "official_api_documentation": "http://dev.acme.io/api"}\nbase_url = "http://api.acme.io/search"';
+const jsDocs = "const API_DOCS_URL = 'http://docs.acme.io/v2';\nconst API_BASE = 'http://api.acme.io/v2';\nexport const get = (p) => fetch('https://x.acme.io/' + p);";
 
 ruleTester('plaintext-http-url', 'javascript', {
   valid: [
@@ -18,6 +22,8 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: 'import requests\nPROJECT = {"download_url": "http://files.acme.io/x.tar.gz", "homepage": "http://acme.io"}\nrequests.get("https://api.acme.io")', language: 'python' },
     { code: 'import requests\nALL_USERS = Grantee(uri="http://acs.amazonaws.com/groups/global/AllUsers")', language: 'python' },
     { code: 'import requests\nurl = "http://pyos.github.io/dg"\nrequests.get("https://api.acme.io")', language: 'python' },
+    { code: 'import requests\nABOUT = {"official_api_documentation": "http://dev.acme.io/api", "api_reference": "http://dev.acme.io/ref"}', language: 'python' },
+    "const meta = { apiDocsUrl: 'http://docs.acme.io', apiReference: 'http://docs.acme.io/ref' };\nfetch('https://api.acme.io');",
   ],
   invalid: [
     { code: viaVariable, errors: [at(viaVariable, 'http://feeds.acme.io')] },
@@ -26,5 +32,7 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: pyVar, language: 'python', errors: [at(pyVar, 'http://feeds.acme.io')] },
     { code: pyKw, language: 'python', errors: [at(pyKw, 'http://feeds.acme.io')] },
     { code: pyName, language: 'python', errors: [at(pyName, 'http://hooks.acme.io')] },
+    { code: pyAbout, language: 'python', errors: [at(pyAbout, 'http://api.acme.io')] },
+    { code: jsDocs, errors: [at(jsDocs, 'http://api.acme.io')] },
   ],
 });

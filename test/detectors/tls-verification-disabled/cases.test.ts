@@ -11,6 +11,10 @@ const clientCertOff = "https.createServer({ key, cert, requestCert: false, rejec
 const serverVar = "if (argv.ssl) {\n  var sslOptions = { key: fs.readFileSync(k), cert: fs.readFileSync(c), rejectUnauthorized: false };\n  server = https.createServer(sslOptions, app);\n}";
 const serverAndClient = "const tlsOpts = { key, cert, rejectUnauthorized: false };\nhttps.createServer(tlsOpts, app);\nhttps.request({ ...tlsOpts, host: upstream });";
 const proxyServer = "httpProxy.createServer({ target: upstream, rejectUnauthorized: false }).listen(8000);";
+// A crawler's own switch for invalid certificates, with another test beside it (fresh held-out sample: simplecrawler's
+// `if (client === https && crawler.ignoreInvalidSSL)`); a switch that says nothing about certificates stays medium.
+const ignoreInvalid = "if (client === https && crawler.ignoreInvalidSSL) {\n  client.rejectUnauthorized = false;\n  client.strictSSL = false;\n}";
+const ignoreOther = "if (client === https && crawler.ignoreRobotsTxt) {\n  client.rejectUnauthorized = false;\n}";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
@@ -76,6 +80,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: named, errors: [{ ...at(named, 'connObj.tls.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
     // the user's switch for an invalid local certificate (localtunnel's --allow-invalid-cert) is named for it too
     { code: invalidCert, errors: [{ ...at(invalidCert, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: ignoreInvalid, errors: [{ ...at(ignoreInvalid, 'client.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(ignoreInvalid, 'client.strictSSL = false'), severity: 'info', confidence: 'low' }] },
+    { code: ignoreOther, errors: [{ ...at(ignoreOther, 'client.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     // beside requestCert: true the flag is about the clients' certificates, shown with what to check, not alarmed about…

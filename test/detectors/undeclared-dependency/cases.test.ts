@@ -178,6 +178,9 @@ describe(`${ID}`, () => {
     const f = await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: stripped, registry });
     // The value import beside it is still judged at the rule's confidence.
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:31', 'low'], ['2:20', 'high']]);
+    // Erased when compiled: the type check fails on a fresh checkout, not the program.
+    assert.match(f[0].message, /imported for its types .* so type-checking fails on a fresh checkout \(the compiled code does not load it\)/);
+    assert.match(f[1].message, /^`htmlrewriter` is imported but neither declared .* so the import fails on a fresh checkout/);
     // With a devDependencies section the manifest speaks for the types too.
     const dev = { 'package.json': '{ "name": "app", "devDependencies": { "typescript": "5" } }' };
     assert.deepEqual((await depFindings(ID, { code, path: 'edge-runtime/lib/response.ts', files: dev, registry })).map((x) => x.confidence), ['high', 'high']);
@@ -247,6 +250,24 @@ describe(`${ID}`, () => {
     assert.deepEqual(await confidences(agent, 'agents/meshinstall-linux.js'), ['low', 'low']);
     // Node's own underscore modules, or such a folder elsewhere in the package, say nothing of this one
     assert.deepEqual(await confidences({ ...agent, 'lib/wrap.js': "var R = require('_stream_readable');\n" }, 'lib/setup.js'), ['high', 'high']);
+  });
+
+  it('shows at low confidence the imports of a folder a plugin hands to its host\'s build (a Vendure admin extension)', async () => {
+    // fresh held-out sample: a published Vendure plugin names `extensionPath: path.join(__dirname, 'ui')`; the host's
+    // ui-devkit copies ui/ into the admin app it compiles, whose manifest brings @angular/core and @vendure/admin-ui
+    const pkg = '{ "name": "shop-plugin", "main": "dist/index.js", "dependencies": { "csv-writer": "^1.6.0" } }';
+    const plugin = "const path_1 = require('path');\nexports.ext = { extensionPath: path_1.default.join(__dirname, 'ui'), ngModules: [] };\n";
+    const code = "import { NgModule } from '@angular/core';\nimport { SharedModule } from '@vendure/admin-ui/core';\n";
+    const confidences = async (files: Record<string, string>, path: string) => {
+      const project = new MemoryProject({ ...files, [path]: code });
+      const registry = registryWith({ 'npm:@angular/core': {}, 'npm:@vendure/admin-ui': {} });
+      return (await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } })).map((x) => x.confidence);
+    };
+    const shipped = { 'package.json': pkg, 'dist/plugin.js': plugin };
+    assert.deepEqual(await confidences(shipped, 'dist/ui/nav.module.ts'), ['low', 'low']);
+    // the plugin's own code, or a folder no extension path names, still needs its imports declared
+    assert.deepEqual(await confidences(shipped, 'dist/api/resolver.ts'), ['high', 'high']);
+    assert.deepEqual(await confidences({ ...shipped, 'dist/plugin.js': "const ui = path.join(__dirname, 'ui');\n" }, 'dist/ui/nav.module.ts'), ['high', 'high']);
   });
 
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {

@@ -178,9 +178,22 @@ ruleTester('unescaped-template-output', 'handlebars', {
 const g1 = "a.navbar-brand\n  != linkTo('Geddy App', mainsPath, { class: 'navbar-brand' })";
 const g2 = 'p\n  != linker(user.site)';
 
+// Literals and the variable of a loop over a literal list: the template's own markup, here a client-side template's
+// tags (fresh held-out sample: pm2-gui's partials); a loop over the render's data, or another name, keeps the finding.
+const pl1 = "script#statsTmp(type='text/html')\n  dl\n    - var fields = ['host', 'load', 'uptime'];\n    each field in fields\n      dt= field\n      dd!= '{{= stats.' + field + ' }}'";
+const pl2 = "ul\n  each tab, i in ['logs', 'env']\n    li(class='tab-' + i)!= '<a href=\"#' + tab + '\">' + tab + '</a>'";
+const pl3 = "ul\n  each field in fields\n    li!= '<b>' + field + '</b>'";
+const pl5 = "- var fields = stats.fields;\neach field in fields\n  dd!= '<b>' + field + '</b>'";
+const pl4 = "- var fields = ['host', 'load'];\neach field in fields\n  dd!= '<b>' + field + label + '</b>'";
+
 ruleTester('unescaped-template-output', 'pug', {
   valid: [],
   invalid: [
+    { code: pl1, errors: [{ ...at(pl1, "dd!= '{{= stats.' + field + ' }}'", 'raw-constant'), severity: 'info', confidence: 'low' }] },
+    { code: pl2, errors: [{ ...at(pl2, "li(class='tab-' + i)!= '<a href=\"#' + tab + '\">' + tab + '</a>'", 'raw-constant'), severity: 'info', confidence: 'low' }] },
+    { code: pl3, errors: [{ ...at(pl3, "li!= '<b>' + field + '</b>'", 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: pl5, errors: [{ ...at(pl5, "dd!= '<b>' + field + '</b>'", 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: pl4, errors: [{ ...at(pl4, "dd!= '<b>' + field + label + '</b>'", 'raw-output'), severity: 'info', confidence: 'medium' }] },
     { code: g1, errors: [{ ...at(g1, "!= linkTo('Geddy App', mainsPath, { class: 'navbar-brand' })", 'raw-markup'), severity: 'info', confidence: 'low' }] },
     { code: g2, errors: [{ ...at(g2, '!= linker(user.site)', 'raw-output'), severity: 'info', confidence: 'medium' }] },
   ],

@@ -25,6 +25,13 @@ ruleTester('world-writable-permissions', 'typescript', {
   invalid: [
     // a switch named for the mode is the user's explicit opt-in (total4's unixsocket777): shown, not alarmed about
     { code: "server.listen(sock, () => {\n  if (options.unixsocket777) fs.chmodSync(sock, 0o777);\n});", errors: [{ line: 2, column: 49, severity: 'info', confidence: 'low' }] },
+    // the mode only lets the next statement delete the same file (fresh held-out sample: shelljs' unlinkSync on EPERM,
+    // Windows refuses to delete a read-only file): shown, not alarmed about; deleting another path keeps the finding
+    { code: "try {\n  fs.unlinkSync(target);\n} catch (err) {\n  if (err.code !== 'EPERM') throw err;\n  fs.chmodSync(target, '0666');\n  fs.unlinkSync(target);\n}", errors: [{ line: 5, column: 24, severity: 'info', confidence: 'low' }] },
+    { code: "await fs.promises.chmod(tmpFile, 0o666);\nawait fs.promises.rm(tmpFile);", errors: [{ line: 1, column: 34, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmod(lockPath, 0o777, () => fs.unlink(lockPath, done));", errors: [{ line: 1, column: 20, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync(target, '0666');\nfs.unlinkSync(backup);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
+    { code: "fs.chmodSync(target, '0666');\nlog('made writable');\nfs.unlinkSync(target);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
     { code: "if (process.env.CI) fs.chmodSync(sock, 0o777);", errors: [{ line: 1, column: 40, severity: 'warning' }] },
     { code: "fs.chmodSync(uploadDir, 0o777);", errors: [{ line: 1, column: 25 }], output: "fs.chmodSync(uploadDir, 0o755);" },
     { code: "await fs.promises.chmod(file, '666');", errors: 1, output: "await fs.promises.chmod(file, '644');" },
@@ -32,6 +39,10 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: "fs.mkdirSync(dir, { recursive: true, mode: 0o777 });", errors: 1 },
     { code: "process.umask(0);", errors: [{ line: 1, column: 1 }] },
     { code: 'os.chmod(path, 0o777)', language: 'python', errors: [{ line: 1, column: 16 }], output: 'os.chmod(path, 0o755)' },
+    // Python too: the mode only lets the next statement delete the path (an rmtree onerror handler); another path keeps it
+    { code: 'def on_rm_error(func, path, exc_info):\n    os.chmod(path, 0o777)\n    func(path)', language: 'python', errors: [{ line: 2, column: 20, severity: 'info', confidence: 'low' }] },
+    { code: 'os.chmod(lock_file, 0o666)\nos.remove(lock_file)', language: 'python', errors: [{ line: 1, column: 21, severity: 'info', confidence: 'low' }] },
+    { code: 'os.chmod(lock_file, 0o666)\nos.remove(other_file)', language: 'python', errors: [{ line: 1, column: 21, severity: 'warning', confidence: 'high' }] },
     { code: 'Path(upload_dir).chmod(0o666)', language: 'python', errors: 1, output: 'Path(upload_dir).chmod(0o644)' },
     { code: 'os.chmod(path, stat.S_IRWXU | stat.S_IRWXG | stat.S_IRWXO)', language: 'python', errors: 1 },
     { code: 'os.makedirs(cache_dir, mode=0o777, exist_ok=True)', language: 'python', errors: 1 },

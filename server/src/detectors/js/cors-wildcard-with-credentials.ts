@@ -31,6 +31,22 @@ function exclusive(a: ts.Node, b: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Whether `a` sits under a condition of its own that `b` is not under (an `if`, `?:` or `&&` holding `a` but not `b`). A
+ * CORS library builds its headers apart, each gated by the caller's options (h3's `createOriginHeaders` answers `*` when
+ * so configured, `createCredentialsHeaders` adds credentials when asked, and h3 warns about the pair): the flaw is in a
+ * configuration, not in this code, so a `*` and credentials gated each on its own are info at low confidence (a reflected
+ * origin keeps the rule's level: that pair works, and is the flaw).
+ */
+function gatedApart(a: ts.Node, b: ts.Node): boolean {
+  for (let p = a.parent; p && !within(b, p); p = p.parent) {
+    if (ts.isIfStatement(p) && !within(a, p.expression)) return true;
+    if (ts.isConditionalExpression(p) && !within(a, p.condition)) return true;
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && within(a, p.right)) return true;
+  }
+  return false;
+}
+
 /** A switch named for CORS itself (`cors`, `opts.enableCors`, `options.get('cors')`), tested as it is: not `!opts.noCors`. */
 const CORS_SWITCH = /^(?:[\w$]+\.)*(?:enable|allow|use|with)?[-_]?cors$|\.get\((['"])cors\1\)$/i;
 
@@ -69,13 +85,13 @@ export const corsWildcardWithCredentials: Detector = {
     if (!sf) return;
     const headerOrigins: Array<{ node: ts.Node; kind: Origin }> = [];
     const headerCredentials: ts.Node[] = [];
-    const found: Array<{ node: ts.Node; kind: Origin }> = [];
+    const found: Array<{ node: ts.Node; kind: Origin; gated?: boolean }> = [];
     const calls: ts.CallExpression[] = [];
     const message = (kind: Origin) => kind === 'reflect'
       ? 'CORS reflects any request origin while allowing credentials, so any website can make authenticated requests and read the responses.'
       : 'CORS allows any origin (`*`) together with credentials; browsers refuse this pair, and the usual workaround (reflecting the origin) lets any site read authenticated responses.';
-    const report = (node: ts.Node, kind: Origin) => {
-      const low = optedIn(node, sf, calls);
+    const report = (node: ts.Node, kind: Origin, gated = false) => {
+      const low = gated || optedIn(node, sf, calls);
       ctx.report({
         start: node.getStart(sf), end: node.end, message: message(kind),
         severity: low ? 'info' : kind === 'wildcard' ? 'warning' : undefined, confidence: low ? 'low' : kind === 'wildcard' ? 'medium' : undefined,
@@ -109,7 +125,10 @@ export const corsWildcardWithCredentials: Detector = {
         if (ts.isStringLiteralLike(name)) header(name.text, value, node);
       }
     });
-    for (const h of headerOrigins) if (headerCredentials.some((c) => !exclusive(h.node, c))) found.push(h);
-    for (const { node, kind } of found) report(node, kind);
+    for (const h of headerOrigins) {
+      const pairs = headerCredentials.filter((c) => !exclusive(h.node, c));
+      if (pairs.length) found.push({ ...h, gated: h.kind === 'wildcard' && pairs.every((c) => gatedApart(h.node, c) && gatedApart(c, h.node)) });
+    }
+    for (const { node, kind, gated } of found) report(node, kind, gated);
   },
 };

@@ -14,6 +14,9 @@ const CLIENT = /^(fetch|axios|got|ky|request|superagent|needle|ofetch|\$fetch|us
 const HTTP_CLIENT = /\bfetch\s*\(|axios|\bgot\b|superagent|\bky\b|needle|WebSocket|EventSource|https?\.(get|request)\b|baseURL|\$fetch|useFetch|ofetch|openai|OpenAI|graphql|apollo|createClient|HttpClient/;
 /** Names that say the value is where requests go; `homepageUrl`, `docs_url`, `image_uri` are data. */
 const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
+/** A name that says the URL is a page to read (`official_api_documentation`, `API_DOCS_URL`): a link, not an endpoint. */
+const DOC_NAME = /(^|_)(docs?|documentation|reference|guide|manual|wiki|homepage|website|tutorial|help)(_|s$|$)/;
+const endpointName = (name: string): boolean => URL_NAME.test(words(name)) && !DOC_NAME.test(words(name));
 
 const words = (name: string) => name.replace(/^.*[.]/, '').replace(/['"`[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -51,7 +54,7 @@ function usedAsEndpoint(lit: ts.Node, sf: ts.SourceFile, client: boolean, reques
   if (!name) return false;
   const variable = ts.isVariableDeclaration(p) || (ts.isBinaryExpression(p) && ts.isIdentifier(p.left));
   if (variable && requested.has(name)) return true;
-  return client && URL_NAME.test(words(name)) && !/schema|xmlns|namespace|^ns$/i.test(name);
+  return client && endpointName(name) && !/schema|xmlns|namespace|^ns$/i.test(name);
 }
 
 export const plaintextHttpUrl: Detector = {

@@ -49,8 +49,11 @@ function loopback(node: ts.Node): boolean {
   return strings.some((s) => ts.isStringLiteralLike(s) && LOOPBACK.test(s.text));
 }
 
-/** A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`): the user's explicit opt-in. */
-const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust)[-_ ]?(?:invalid|untrusted|any|all)[-_ ]?cert|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
+/**
+ * A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`,
+ * simplecrawler's `crawler.ignoreInvalidSSL`): the user's explicit opt-in.
+ */
+const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
 
 /** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
 function guarded(node: ts.Node): 'named' | 'branch' | undefined {

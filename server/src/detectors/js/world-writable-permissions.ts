@@ -41,6 +41,36 @@ function optedIn(node: ts.Node, sf: ts.SourceFile): boolean {
   return false;
 }
 
+const DELETE = /^(?:unlink|rm|rmdir|remove|rimraf|del)(?:Sync)?$/;
+/** A call that deletes `target` (`fs.unlinkSync(file)`, `await fs.promises.rm(file)`), as a statement or an arrow's body. */
+function deletes(n: ts.Node | undefined, target: string, sf: ts.SourceFile): boolean {
+  let e = n && ts.isExpressionStatement(n) ? n.expression : n;
+  if (e && ts.isAwaitExpression(e)) e = e.expression;
+  if (!e || !ts.isCallExpression(e)) return false;
+  const c = e.expression;
+  const fn = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : '';
+  return DELETE.test(fn) && e.arguments[0]?.getText(sf) === target;
+}
+
+/**
+ * The mode only lets the next step delete the file (shelljs: `chmodSync(file, '0666')` on EPERM, then
+ * `unlinkSync(file)`, as Windows refuses to delete a read-only file): the statement after the chmod, or the first
+ * of its callback, deletes the same path.
+ */
+function beforeDelete(call: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const target = call.arguments[0]?.getText(sf);
+  if (!target) return false;
+  const cb = call.arguments[2];
+  if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) {
+    if (deletes(ts.isBlock(cb.body) ? cb.body.statements[0] : cb.body, target, sf)) return true;
+  }
+  let st: ts.Node = call.parent;
+  if (ts.isAwaitExpression(st)) st = st.parent;
+  const block = st.parent;
+  if (!ts.isExpressionStatement(st) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
+  return deletes(block.statements[block.statements.indexOf(st) + 1], target, sf);
+}
+
 export const worldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
   meta: { ...RULE_META['world-writable-permissions'], needs: ['js', 'js-nodes'] },
@@ -60,7 +90,7 @@ export const worldWritablePermissions: Detector = {
           // Creation modes: 0o666 is the API default for files; only an explicit rwx-for-all is worth a hint.
           if (arg && mode !== undefined && (mode & 0o002) && (chmod || (mode & 0o777) === 0o777)) {
             const lit = literalOf(arg);
-            const explicit = chmod && optedIn(node, sf);
+            const explicit = chmod && (optedIn(node, sf) || beforeDelete(node, sf));
             ctx.report({
               start: lit.getStart(sf), end: lit.end,
               severity: chmod ? (explicit ? 'info' : undefined) : 'hint', confidence: chmod && !explicit ? undefined : 'low',

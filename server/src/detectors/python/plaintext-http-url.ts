@@ -13,6 +13,9 @@ const CLIENT = /^(requests|httpx|session|client|s|http|sess|self\.session|self\.
 const HTTP_CLIENT = /\b(requests|httpx|aiohttp|urllib|urlopen|http\.client|websockets?|openai|OpenAI|grpc|zeep|suds)\b/;
 /** Names that say the value is where requests go; `homepage_url`, `download_url`, `uri=` of a grantee are data. */
 const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
+/** A name that says the URL is a page to read (`official_api_documentation`, `API_DOCS_URL`): a link, not an endpoint. */
+const DOC_NAME = /(^|_)(docs?|documentation|reference|guide|manual|wiki|homepage|website|tutorial|help)(_|s$|$)/;
+const endpointName = (name: string): boolean => URL_NAME.test(words(name)) && !DOC_NAME.test(words(name));
 
 const words = (name: string) => name.replace(/^.*\./, '').replace(/['"[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -43,12 +46,12 @@ function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<strin
   }
   if (p.type === 'keyword_argument') {
     const name = p.childForFieldName('name')?.text ?? '';
-    return name === 'url' ? CLIENT.test(p.parent?.parent?.childForFieldName('function')?.text ?? '') : client && URL_NAME.test(words(name));
+    return name === 'url' ? CLIENT.test(p.parent?.parent?.childForFieldName('function')?.text ?? '') : client && endpointName(name);
   }
   const name = p.type === 'assignment' ? p.childForFieldName('left')?.text : p.type === 'pair' ? p.childForFieldName('key')?.text : undefined;
   if (!name) return false;
   if (p.type === 'assignment' && requested.has(name)) return true;
-  return client && URL_NAME.test(words(name)) && !/schema|xmlns|namespace/i.test(name);
+  return client && endpointName(name) && !/schema|xmlns|namespace/i.test(name);
 }
 
 export const pyPlaintextHttpUrl: Detector = {

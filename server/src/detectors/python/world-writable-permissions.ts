@@ -27,6 +27,18 @@ function tightenFix(n: Node, mode: number): Fix | undefined {
   return { title: `Vouch: Use mode 0o${oct}`, edits: [{ start: n.startIndex, end: n.endIndex, newText: `0o${oct}` }] };
 }
 
+const DELETE = /^(?:os\.(?:remove|unlink|rmdir|removedirs)|shutil\.rmtree|func)$/;
+/**
+ * The mode only lets the next statement delete the path (`os.chmod(path, 0o777)` then `os.remove(path)`, or a
+ * `shutil.rmtree` onerror handler's `func(path)`: Windows refuses to delete a read-only file).
+ */
+function beforeDelete(ctx: DetectorContext, call: Node, target: Node | undefined): boolean {
+  const st = call.parent;
+  const next = st?.type === 'expression_statement' ? st.nextNamedSibling : null;
+  const del = next?.type === 'expression_statement' ? next.firstNamedChild : null;
+  return !!target && del?.type === 'call' && DELETE.test(pyCallee(ctx, del)) && pyArgs(del).positional[0]?.text === target.text;
+}
+
 export const pyWorldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
   meta: { ...RULE_META['world-writable-permissions'], needs: ['python', pyNodes.id] },
@@ -58,9 +70,10 @@ export const pyWorldWritablePermissions: Detector = {
       const mode = modeOf(modeNode);
       // Creation modes: 0o666 is os.open's default; only an explicit rwx-for-all is worth a hint.
       if (!modeNode || mode === undefined || !(mode & 0o002) || (create && (mode & 0o777) !== 0o777)) continue;
+      const deleting = chmod && CHMOD.test(callee) && beforeDelete(ctx, call, positional[0]);
       ctx.report({
         start: modeNode.startIndex, end: modeNode.endIndex,
-        severity: chmod ? undefined : 'hint', confidence: chmod ? undefined : 'low',
+        severity: chmod ? (deleting ? 'info' : undefined) : 'hint', confidence: chmod && !deleting ? undefined : 'low',
         message: chmod
           ? `Mode ${mode.toString(8)} lets every local user and process modify this path; grant write access only to its owner (e.g. 0o755 or 0o644).`
           : `Mode ${mode.toString(8)} asks for a world-writable path; the umask usually trims it, but a umask of 0 would leave it writable by everyone.`,

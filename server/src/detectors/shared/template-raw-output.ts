@@ -3,6 +3,7 @@
 // the workspace, by what that code passes (`judge`).
 import type { DetectorContext, LanguageId } from '../../core/types';
 import { literalMacroParameter } from './template-macros';
+import { literalLoopOutput } from './template-loop-constants';
 import type { Origin } from './template-render-args';
 import type { BuildTime } from './static-site';
 
@@ -47,6 +48,11 @@ const SETTING = /^(?:settings\.|(?:[a-z]\w*_)?config\.|[A-Z][A-Z0-9]*_[A-Z0-9_]+
 const TAG_HELPER = /^(?:link_?to|(?:image|script|stylesheet|style|content|mail|form|label|select|input|button|submit|text_?field|text_?area|javascript|css|meta)_?(?:tag|link|to|include_tag|field))\b(?![.\w$])/i;
 /** Names of values that hold markup by design (`bodyHtml`, `content`, `attr_string`). */
 const PRE_RENDERED = /html|content|body|markup|svg|css|style|head|script|partial|block|widget|snippet|embed|template|icon|attr|json/i;
+/**
+ * A query a debug or profiling panel shows (`query.sql|safe`, `formatted_sql`): marked safe because a formatter
+ * (sqlparse's filters, Pygments) turned it into highlighted markup, escaping the query's text; raw SQL needs no `safe`.
+ */
+const HIGHLIGHTED_SQL = /^(?!request\.)(?:\w+\.)*(?:\w+_)?sql$/i;
 /** The raw group without the delimiters' blanks and whitespace-control dash (`<%- x -%>`, `{{- x -}}`). */
 const expression = (language: LanguageId, raw: string): string => {
   const e = (language === 'handlebars' || language === 'pug' ? raw : raw.replace(/-$/, '')).trim();
@@ -123,12 +129,13 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       if (origin === 'const') continue;
       const request = origin === 'request';
       const server = origin === 'server';
-      const markup = !block && !request && !server && (PRE_RENDERED.test(value) || /\.render\w*\(\s*\)$/.test(value) || TAG_HELPER.test(value));
+      const markup = !block && !request && !server && (PRE_RENDERED.test(value) || HIGHLIGHTED_SQL.test(value) || /\.render\w*\(\s*\)$/.test(value) || TAG_HELPER.test(value));
       const setting = !block && !request && !markup && (server || SETTING.test(value));
       // Mail clients run no script: raw output in an e-mail is content spoofing at most (unleash's mailtemplates/).
       const mail = !block && !request && !markup && !setting && MAIL_TEMPLATE.test(ctx.path);
       // A macro's parameter that every call passes a literal, in the template or in those importing it: its own markup.
-      const own = !block && !request && !markup && !setting && !mail && literalMacroParameter(ctx.text, m.index!, value, importers);
+      // So is Pug output joining literals and the variables of loops over literal lists.
+      const own = !block && !request && !markup && !setting && !mail && (literalMacroParameter(ctx.text, m.index!, value, importers) || (ctx.languageId === 'pug' && literalLoopOutput(ctx.text, m.index!, bare)));
       // A static site's template (a Hexo theme's layout) writes the author's config and posts, at build time.
       const site = !block && !request && !markup && !setting && !mail && !own && (staticSite || generated);
       ctx.report({

@@ -14,6 +14,24 @@ function offlineMessage(f: OfflineFact): string {
   return `${code(f.subject)} ${what} ${code(f.source)}${hint}, so it is undefined at run time (checked against Vouch's bundled API facts, not installed typings: the package is not installed here).`;
 }
 
+/**
+ * Whether a `// @ts-ignore` or `// @ts-expect-error` stands above the line of `pos`, over blank and comment lines only, as
+ * TypeScript reads it. The type checker then keeps quiet about an installed package; the author bypassed the typings on
+ * purpose (a test reads a member its mock adds: graphql-passport's `passport.authenticateMiddleware`), so the offline
+ * facts show it at low confidence rather than alarm about it.
+ */
+export function underTsDirective(text: string, pos: number): boolean {
+  let end = text.lastIndexOf('\n', pos - 1);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (/^(?:\/\/|\/\*)\s*@ts-(?:ignore|expect-error)\b/.test(line)) return true;
+    if (line && !/^(?:\/\/|\/\*|\*)/.test(line)) return false;
+    end = start - 1;
+  }
+  return false;
+}
+
 export const phantomMember: Detector = {
   id: 'phantom-member',
   meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id, offlineApiFacts.id, removedApiUses.id] },
@@ -37,7 +55,7 @@ export const phantomMember: Detector = {
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
       if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
-      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: f.elsewhere || f.suggestion ? 'high' : 'medium' });
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },
 };

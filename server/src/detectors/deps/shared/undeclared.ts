@@ -4,6 +4,7 @@ import type { PackageFacts, ProjectService } from '../../../core/services';
 import type { AsyncDetectorContext } from '../../../core/types';
 import type { Collected, Located } from './collect';
 import { addDependencyFix } from './dep-fixes';
+import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
 import { jsdocHosted } from './jsdoc-host';
 
@@ -127,12 +128,15 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
   const message = r.installed !== undefined
     ? `${code(r.name)} is imported but not declared in ${manifest}; it is only installed indirectly, so a clean install may drop it.`
-    : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
+    : r.ecosystem === 'npm' && r.typeOnly
+      // `import type`: erased when compiled, so it is the type check that fails, not the program.
+      ? `${code(r.name)} is imported for its types but neither declared in ${manifest} nor installed, so type-checking fails on a fresh checkout (the compiled code does not load it)${origin(facts)}.`
+      : `${code(r.name)} is imported but neither declared in ${manifest} nor installed, so the import fails on a fresh checkout${origin(facts)}.`;
   // Adding a suspicious name to the manifest would only make the trap permanent.
   // Imported inside a function (an optional integration or driver): needed only when that function runs.
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r)));
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
