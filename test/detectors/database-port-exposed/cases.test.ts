@@ -1,6 +1,9 @@
 import { ruleTester } from '../harness';
 
 const appStack = 'services:\n  api:\n    build: .\n    ports:\n      - "8080:8080"\n  db:\n    ports:\n      - "5432:5432"\n';
+// Elastic's own registry (swagger-stats' scripts/elasticsearch/): Elasticsearch and Kibana, its console, alone
+const elasticStack = 'services:\n  elasticsearch:\n    image: docker.elastic.co/elasticsearch/elasticsearch:8.6.0\n    ports:\n      - 9200:9200\n  kibana:\n    image: docker.elastic.co/kibana/kibana:8.6.0\n    ports:\n      - 5601:5601\n';
+const elasticApp = `${elasticStack}  api:\n    image: docker.elastic.co/apm/apm-server:8.6.0\n    ports:\n      - 8200:8200\n`;
 const devStack = 'services:\n  db:\n    image: docker.io/library/postgres:16.1-bullseye\n    ports:\n      - "5432:5432"\n  cache:\n    image: redis:7-alpine\n    ports:\n      - "6379:6379"\n  pgadmin:\n    image: dpage/pgadmin4\n    ports:\n      - "5050:80"\n';
 
 ruleTester('database-port-exposed', 'yaml', {
@@ -22,6 +25,9 @@ ruleTester('database-port-exposed', 'yaml', {
     { code: appStack, errors: [{ line: 8, column: 9, confidence: 'medium' }] },
     // databases alone (and an admin console): a developer's stack for an application run on the host (budibase)
     { code: devStack, errors: [{ line: 5, column: 9, confidence: 'low' }, { line: 9, column: 9, confidence: 'low' }] },
+    { code: elasticStack, errors: [{ line: 5, column: 9, confidence: 'low' }] },
+    // with another service beside them the file deploys an application
+    { code: elasticApp, errors: [{ line: 5, column: 9, confidence: 'medium' }] },
     // …and a compose file named for tests or development (pinejs's docker-compose.npm-test.yml)
     { code: appStack, path: 'docker-compose.npm-test.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
     // …and a dev container's compose file (express-suite-starter's scaffolding/…/.devcontainer/docker-compose.yml)

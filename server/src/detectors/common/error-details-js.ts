@@ -6,6 +6,7 @@ import { devOnly, responsePayload } from '../shared/js-response';
 import { caughtBuiltInOnly } from '../shared/inert-try';
 import { validationResult } from '../shared/validation-result';
 import { thrownValueTest } from '../shared/string-test';
+import { plainCallbackError } from '../shared/local-callback-errors';
 
 type Level = 'stack' | 'whole' | 'message';
 interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
@@ -63,7 +64,7 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
   while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   const next = (x: ts.Expression) => find(x, out, stackless, depth + 1);
   if (ts.isIdentifier(e)) {
-    if (isCaughtError(e)) out.push({ level: 'whole', node: e, builtIn: caughtBuiltInOnly(e) });
+    if (isCaughtError(e)) out.push({ level: plainCallbackError(e) ? 'message' : 'whole', node: e, builtIn: caughtBuiltInOnly(e) });
   } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && isCaughtError(e.expression)) {
     const level = INTERNAL_PROPS.has(e.name.text) ? 'stack' : MESSAGE_PROPS.has(e.name.text) ? 'message' : undefined;
     if (level) out.push({ level, node: e });

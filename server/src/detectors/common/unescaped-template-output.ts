@@ -9,7 +9,8 @@ import { TEMPLATES, templates } from '../shared/template-raw-output';
 import { familySource } from '../shared/template-families';
 import { importingTemplates } from '../shared/template-macros';
 import { renderedValues, type Origin } from '../shared/template-render-args';
-import { staticSiteTemplate } from '../shared/static-site';
+import { includedValues } from '../shared/template-includes';
+import { buildTimeTemplate } from '../shared/static-site';
 import { markdown } from './unescaped-markdown';
 import { mayRenderTextTemplates, rendersTextTemplates } from '../shared/text-templates';
 
@@ -29,6 +30,11 @@ const LOOSE: Array<[RegExp, RegExp]> = [
 const JINJA_ENV = /^(?:jinja2\.(?:sandbox\.)?)?(?:Sandboxed|ImmutableSandboxed)?Environment$/;
 /** Documentation and site generators render their authors' own text, not visitors'. */
 const STATIC_GENERATOR = /^[ \t]*(?:from|import)[ \t]+(?:sphinx|mkdocs|pelican|nikola|nbconvert|pdoc)\b/m;
+/**
+ * A static site generator's plugin (Hexo's renderers and generators: `require('hexo-fs')`, `hexo.extend.…`; Eleventy's
+ * `eleventyConfig.…`): its engine renders the author's config and posts at build time, as the site's templates do. Low.
+ */
+const SITE_PLUGIN = /\brequire\(\s*['"]hexo(?:-[\w-]+)?['"]\s*\)|\bfrom\s+['"]hexo(?:-[\w-]+)?['"]|\bhexo\.extend\.|\beleventyConfig\.add\w+\(/;
 /** HTML templates in the file: a `.html` name, an HTML content type or markup. */
 const HTML_TEMPLATES = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>/i;
 /** Environments for plain-text output (emails, their subject lines, CLI text) need no HTML escaping. */
@@ -85,7 +91,7 @@ export const unescapedTemplateOutput: Detector = {
   run(ctx: DetectorContext) {
     if ((TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
     // A JS file that loads its templates by name, with no page in sight, is judged by them in the slow tier.
-    if (/autoescape|noEscape/.test(ctx.text) && (ctx.languageId === 'python' || !mayRenderTextTemplates(ctx.text))) config(ctx);
+    if (/autoescape|noEscape/.test(ctx.text) && (ctx.languageId === 'python' || !mayRenderTextTemplates(ctx.text))) config(ctx, SITE_PLUGIN.test(ctx.text) ? 'low' : undefined);
     if (ctx.languageId === 'python') jinjaDefault(ctx);
     else if (/\bmarked\b/.test(ctx.text)) markdown(ctx);
   },
@@ -95,16 +101,18 @@ export const unescapedTemplateOutput: Detector = {
   async runAsync(ctx: AsyncDetectorContext) {
     const { project, workspace } = ctx.services;
     if ((JS_LIKE as readonly string[]).includes(ctx.languageId) && /autoescape|noEscape/.test(ctx.text) && mayRenderTextTemplates(ctx.text)) {
-      config(ctx, rendersTextTemplates(project, ctx.path) ? 'low' : undefined);
+      config(ctx, rendersTextTemplates(project, ctx.path) || SITE_PLUGIN.test(ctx.text) ? 'low' : undefined);
     }
     if (!(TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
     if (familySource(project, ctx.path)) return;
     let judge: ((name: string) => Origin | undefined) | undefined;
     let importers: readonly string[] | undefined;
+    const tick = () => ctx.checkBudget();
     templates(
       ctx,
-      (name) => (judge ??= renderedValues(workspace, project, ctx.path, () => ctx.checkBudget()) ?? (() => undefined))(name),
-      staticSiteTemplate(project, ctx.path),
+      // A partial no code renders by name is judged by what the templates including it are given.
+      (name) => (judge ??= renderedValues(workspace, project, ctx.path, tick) ?? includedValues(workspace, project, ctx.path, tick) ?? (() => undefined))(name),
+      buildTimeTemplate(project, ctx.path),
       () => (importers ??= importingTemplates(project, ctx.path, () => ctx.checkBudget())),
     );
   },

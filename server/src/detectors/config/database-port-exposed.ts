@@ -8,8 +8,11 @@ const SERVICES: Record<number, string> = {
   9300: 'Elasticsearch', 11211: 'Memcached', 5984: 'CouchDB', 8086: 'InfluxDB', 9042: 'Cassandra', 7687: 'Neo4j', 26257: 'CockroachDB',
   2379: 'etcd', 8529: 'ArangoDB', 2375: 'Docker daemon', 2376: 'Docker daemon',
 };
-/** Images of databases and their admin consoles (registry and tag stripped). */
-const DATA_IMAGE = /^(?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey\/valkey|elasticsearch|opensearchproject\/opensearch|memcached|couchdb|influxdb|cassandra|neo4j|cockroachdb\/cockroach|bitnami\/[\w-]+|gvenzl\/oracle-[\w-]+|mssql\/server|dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander|redis\/redisinsight|kibana)$/i;
+/**
+ * Images of databases and their admin consoles (registry and tag stripped; Elastic's own registry keeps a folder per
+ * product: `docker.elastic.co/elasticsearch/elasticsearch`, `…/kibana/kibana`).
+ */
+const DATA_IMAGE = /^(?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey\/valkey|(?:elasticsearch\/)?elasticsearch|opensearchproject\/opensearch(?:-dashboards)?|memcached|couchdb|influxdb|cassandra|neo4j|cockroachdb\/cockroach|bitnami\/[\w-]+|gvenzl\/oracle-[\w-]+|mssql\/server|dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander|redis\/redisinsight|(?:kibana\/)?kibana)$/i;
 
 /**
  * A compose file of databases alone (and their admin consoles): the application runs on the host, as a

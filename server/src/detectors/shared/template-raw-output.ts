@@ -5,6 +5,7 @@ import type { DetectorContext, LanguageId } from '../../core/types';
 import { literalMacroParameter } from './template-macros';
 import { literalLoopOutput } from './template-loop-constants';
 import type { Origin } from './template-render-args';
+import type { BuildTime } from './static-site';
 
 export const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
 /**
@@ -28,7 +29,10 @@ const NOT_RAW = /\|\s*safe\b.*\|\s*(?:url_?encode|escape|e|force_escape|striptag
 const LITERAL = `(?:'[^'\\n]*'|"[^"\\n]*"|\\d+)`;
 const CONSTANT_CALL = new RegExp(`^[\\w$.]+\\(\\s*(?:${LITERAL}(?:\\s*,\\s*${LITERAL})*\\s*)?\\)$|^[\\w.-]+(?:\\s+${LITERAL})+$`);
 /** Templates of other kinds of file (`settings.js.mustache`) no browser renders as HTML; mail bodies, where `autoescape off` is how Django writes text mail. */
-const NOT_HTML_OUTPUT = /\.(?:[cm]?js|ts|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|cs|sql|txt|text|plain|csv|tsv|css|scss|dockerfile)\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
+// The output's kind may be followed by a generator's own tags (jhipster's `_persistClass_.java.jhi.spring_data_couchbase.ejs`).
+const NOT_HTML_OUTPUT = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|ini|conf|cfg|env|properties|sh|ps1|py|rb|go|java|kt|kts|gradle|groovy|scala|swift|rs|cs|sql|txt|text|plain|md|markdown|csv|tsv|css|scss|dockerfile)(?:\.[\w-]+)*\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|j2|jinja2?|pug|tmpl|tpl)$/i;
+/** A template named after the file it writes (`index.html.ejs`, `entity.component.html.ejs`, `pom.xml.ejs`). */
+const NAMED_OUTPUT = /\/?[^/]+\.[\w-]+\.(?:ejs|hbs|handlebars|mustache|njk|nunjucks|pug|tmpl|tpl)$/i;
 const MAIL_TEMPLATE = /(?:^|[/_.-])e?mails?(?:[/_.-]|templates?\/|$)/i;
 /** Numbers by name (`user.id`, `obj.pk`, `item_id`, `forloop.counter`): no markup can be in them (a document's `_id` can be any string). */
 const NUMERIC = /(?:^|\.)(?:id|pk|count|counter0?|length|size|index|total|num)$|[a-z0-9]_(?:id|pk|count)$/i;
@@ -61,12 +65,17 @@ const expression = (language: LanguageId, raw: string): string => {
  * `bin/www`; iframely's `readerjs.ejs`, a script whose `$('<div>')` is a string): not HTML output either.
  */
 const JS_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
-const writesCode = (t: string, o = t.replace(/<%[^]*?%>|\{\{\{[^]*?\}\}\}|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && CODE.test(o);
+const writesCode = (t: string, code = CODE, o = t.replace(/<%[^]*?%>|\{\{\{[^]*?\}\}\}|\{\{[^]*?\}\}|\{%[^]*?%\}/g, '')) => !/<\/?[A-Za-z!]/.test(o.replace(JS_STRING, "''")) && code.test(o);
 /**
  * Program code (a code generator's `model.ejs`: `var Name = function () {…}`, `exports.Name = Name`), or a piece of it:
  * a line comment, a line that opens a block or closes one (mocks-server's config partials: `{{{name}}}: {` … `},`).
  */
 const CODE = /^#!|\brequire\(|^\s*(?:import|export|def|class|function|\(function)\b|module\.exports|^\s*exports\.[\w$]*\s*=|^\s*(?:var|let|const)\s+[\w$]*\s*=\s*function\b|^[ \t]*\/\/|[{[][ \t]*$|^[ \t]*[}\]][,;)]*[ \t]*$/m;
+/**
+ * In a code generator's templates, also a statement: a line ending in `;` (jhipster's Java partials,
+ * `<%- persistInstance %> = repository.save(x);`). Only there: a script partial of a page can end its lines so too.
+ */
+const GENERATED_CODE = new RegExp(`${CODE.source}|;[ \\t]*$`, 'm');
 
 /**
  * Pug: whether offset `at` lies inside a tag's attribute list on its line (`.well(flow-file-added="!!{png:1}[ext]")`).
@@ -95,9 +104,14 @@ function inPugAttributes(text: string, at: number): boolean {
  * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
  * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
  */
-export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, staticSite = false, importers?: () => readonly string[]): void {
+export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, buildTime: BuildTime = undefined, importers?: () => readonly string[]): void {
   const patterns = RAW[ctx.languageId] ?? [];
-  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text))) return;
+  const generator = buildTime === 'generator';
+  if ((ctx.languageId === 'html' && !/\{\{|\{%/.test(ctx.text)) || NOT_HTML_OUTPUT.test(ctx.path) || (ctx.languageId !== 'pug' && writesCode(ctx.text, generator ? GENERATED_CODE : CODE))) return;
+  // A generator's template named after the file it writes is run once, when the generator runs, on the developer's
+  // answers (jhipster's `index.html.ejs`); a view it copies as it is (generator-express' `views/error.ejs`) serves visitors.
+  const generated = generator && NAMED_OUTPUT.test(ctx.path);
+  const staticSite = buildTime === 'site';
   for (const re of patterns) {
     for (const m of ctx.text.matchAll(re)) {
       ctx.checkBudget();
@@ -123,10 +137,10 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       // So is Pug output joining literals and the variables of loops over literal lists.
       const own = !block && !request && !markup && !setting && !mail && (literalMacroParameter(ctx.text, m.index!, value, importers) || (ctx.languageId === 'pug' && literalLoopOutput(ctx.text, m.index!, bare)));
       // A static site's template (a Hexo theme's layout) writes the author's config and posts, at build time.
-      const site = !block && !request && !markup && !setting && !mail && !own && staticSite;
+      const site = !block && !request && !markup && !setting && !mail && !own && (staticSite || generated);
       ctx.report({
         start, end: m.index! + m[0].length,
-        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : site ? 'raw-static-site' : 'raw-output',
+        kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : site ? (generated ? 'raw-generator' : 'raw-static-site') : 'raw-output',
         ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own || site ? 'low' as const : 'medium' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });

@@ -38,7 +38,8 @@ const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml'])
 
 // Files a generator copies into the project it creates: their imports are that project's, declared by
 // the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
-const TEMPLATE_DIR = /^(?:_?templates?|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
+// Numbered too: koa-generator keeps one set per Koa major (`templates1/`, `templates2/`).
+const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
 
 // Angular-devkit schematics (NestJS's, Angular's) keep a schematic's templates in a `files/` folder beside its
 // schema.json and spell generated names with placeholders (`__name__.gateway.ts`, `update-__name@singular__.input.ts`).
@@ -71,7 +72,9 @@ function unfinishedTemplateManifest(m: { path: string; text: string; manifest: {
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
 // database driver or view engine the reader installs, as their Readme says; the library's manifest lists
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
-const EXAMPLE_DIR = /^(?:examples?|demos?|samples?)$/i;
+// So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/` documents a demo library), never
+// run as the package's own.
+const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i;
 
 /** Whether a folder between the nearest manifest and the file is an example the manifest does not describe. */
 function exampled(path: string, manifest: string | undefined): boolean {

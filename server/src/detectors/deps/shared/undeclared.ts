@@ -6,6 +6,7 @@ import type { Collected, Located } from './collect';
 import { addDependencyFix } from './dep-fixes';
 import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
+import { jsdocHosted } from './jsdoc-host';
 
 const code = (s: string) => `\`${s}\``;
 export const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
@@ -120,6 +121,8 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   if (r.ecosystem === 'pypi' && r.typeOnly) return undefined;
   if (r.ecosystem === 'pypi' && TEST_RUNNERS.has(r.name.toLowerCase()) && PY_TEST_PATH.test(ctx.path)) return undefined;
   if (aliasedInPackage(ctx, c, r)) return undefined;
+  const jsdoc = jsdocHosted(ctx, c, r);
+  if (jsdoc === 'jsdoc') return undefined;
   const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
   const manifest = nearest ?? 'the project manifest';
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
@@ -134,6 +137,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path)));
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }

@@ -1,0 +1,51 @@
+// undeclared-dependency in documentation and project generators (fresh sample BB): a JSDoc template's code runs inside
+// JSDoc, which resolves its own lib and dependencies for it (minami's publish.js, ink-docstrap's plugins); a generator's
+// numbered template folders (koa-generator's templates1/, templates2/) belong to the projects it creates; fixtures are
+// sample code, as examples are.
+import assert from 'node:assert/strict';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+
+const ID = 'undeclared-dependency';
+const registry = registryWith({ 'npm:jsdoc': {}, 'npm:taffydb': {}, 'npm:underscore': {}, 'npm:koa': {}, 'npm:koa-views': {} });
+const conf = async (c: Parameters<typeof depFindings>[1]) => (await depFindings(ID, { registry, ...c })).map((x) => [at([x])[0], x.confidence]);
+
+describe(`${ID}: code run by a host, and generators' templates`, () => {
+  const publish = "var helper = require('jsdoc/util/templateHelper');\nvar taffy = require('taffydb').taffy;\nvar _ = require('lodash');\n";
+  const theme = { 'package.json': '{ "name": "slate-docs", "description": "A clean JSDoc 3 template", "dependencies": {} }' };
+
+  it("passes over jsdoc/… in a JSDoc template and shows JSDoc's own dependencies at low confidence", async () => {
+    // lodash is no JSDoc dependency: the template must declare it
+    assert.deepEqual(await conf({ code: publish, path: 'publish.js', files: theme }), [['2:22', 'low'], ['3:18', 'high']]);
+    // known by its require of jsdoc/… alone, whatever its manifest says
+    const plain = { 'package.json': '{ "name": "slate-docs", "dependencies": {} }' };
+    assert.deepEqual(await conf({ code: publish, path: 'publish.js', files: plain }), [['2:22', 'low'], ['3:18', 'high']]);
+    // a JSDoc plugin of a theme (keywords jsdoc + theme) requiring underscore
+    const plugin = "var _ = require('underscore');\nexports.handlers = {};\n";
+    const docstrap = { 'package.json': '{ "name": "docstrap", "keywords": ["bootstrap", "jsdoc", "theme"], "dependencies": {} }' };
+    assert.deepEqual(await conf({ code: plugin, path: '_plugins/lends.js', files: docstrap }), [['1:18', 'low']]);
+  });
+
+  it('keeps the same imports in a package that is no JSDoc template', async () => {
+    const code = "var _ = require('underscore');\nvar jsdoc = require('jsdoc');\n";
+    const app = { 'package.json': '{ "name": "api-docs", "keywords": ["jsdoc", "express"], "dependencies": {} }' };
+    assert.deepEqual(await conf({ code, path: 'lib/build.js', files: app }), [['1:18', 'high'], ['2:22', 'high']]);
+  });
+
+  it("a generator's numbered template folders belong to the generated project", async () => {
+    const code = "const Koa = require('koa');\nconst views = require('koa-views');\n";
+    const generator = { 'package.json': '{ "name": "koa-starter-cli", "bin": { "koa": "./bin/koa" }, "dependencies": { "commander": "^2.20.0" } }' };
+    for (const path of ['templates1/js/app.js', 'templates2/js/app.js']) assert.deepEqual(await conf({ code, path, files: generator }), [], path);
+    // a folder that only starts like one is the package's own
+    assert.deepEqual((await conf({ code, path: 'templatesrc/app.js', files: generator })).map((x) => x[0]), ['1:22', '2:24']);
+  });
+
+  it("a fixtures folder's sample code imports what it documents or tests: low confidence", async () => {
+    // ink-docstrap's fixtures/ (a demo library its docs are built from) requires dcl and postal
+    const code = "var dcl = require('dcl');\n";
+    const docs = { 'package.json': '{ "name": "docs-theme", "dependencies": { "moment": "^2.14.1" } }' };
+    const reg = registryWith({ 'npm:dcl': {} });
+    for (const path of ['fixtures/base/chains.js', 'fixture/mixins/bus.js']) assert.deepEqual(await conf({ code, path, files: docs, registry: reg }), [['1:20', 'low']], path);
+    // the package's own code keeps the rule's confidence
+    assert.deepEqual(await conf({ code, path: 'lib/chains.js', files: docs, registry: reg }), [['1:20', 'high']]);
+  });
+});
