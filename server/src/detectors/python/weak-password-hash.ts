@@ -13,6 +13,11 @@ const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake
 const BROKEN = /^(md4|md5|sha1)$/i;
 const PASSWORD_WORD = /(^|_)(password|passwd|pwd|pass|passphrase|pw|pword)s?(_|$)/;
 const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
+/**
+ * A function deriving a cipher's key and IV from a passphrase (OpenSSL's `EVP_BytesToKey(password, salt,
+ * key_len, iv_len)`, to decrypt a format that dictates it): a weak KDF, not a password stored; shown at low.
+ */
+const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
 
 function mentionsPassword(text: string): boolean {
   for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
@@ -80,7 +85,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
-      confidence: direct ? undefined : 'medium',
+      confidence: scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300)) ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }
