@@ -19,6 +19,24 @@ const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
  */
 const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
 
+/** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
+const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
+
+/** The digest is bound to a name whose every use is an argument of such a call: sent as a site asks, never stored. */
+function onlySent(call: Node, scope: Node): boolean {
+  let p = call.parent;
+  while (p && (p.type === 'attribute' || p.type === 'call')) p = p.parent;
+  const left = p?.type === 'assignment' ? p.childForFieldName('left') : undefined;
+  if (left?.type !== 'identifier') return false;
+  const uses = scope.descendantsOfType('identifier').filter((n) => n?.text === left.text && n.id !== left.id);
+  return uses.length > 0 && uses.every((u) => {
+    for (let q = u!.parent; q && q.id !== scope.id; q = q.parent) {
+      if (q.type === 'call') return SENT_BY.test(q.childForFieldName('function')?.text ?? '');
+    }
+    return false;
+  });
+}
+
 function mentionsPassword(text: string): boolean {
   for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
     if (PASSWORD_WORD.test(id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
@@ -85,7 +103,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
-      confidence: scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300)) ? 'low' : direct ? undefined : 'medium',
+      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope) ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }
