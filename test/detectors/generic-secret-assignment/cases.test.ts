@@ -185,6 +185,11 @@ ruleTester('generic-secret-assignment', 'json', {
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },
+    // a media site's extractor keeps the site's public web-player key (fresh held-out sample DD: a stream downloader's
+    // plugins): low; the same class in a module that is no extractor stays medium
+    { code: `from streamlink.plugin import Plugin, pluginmatcher\n\nclass Site(Plugin):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'low' }] },
+    { code: `from .common import InfoExtractor\n\nclass SiteIE(InfoExtractor):\n    _API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 17, confidence: 'low' }] },
+    { code: `from myapp.plugin import Base\n\nclass Site(Base):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'medium' }] },
     // …the password itself is not
     { code: `{ "password": "Kx9#mQ2vTr8!pLw3Zc" }`, errors: [{ line: 1, column: 16, confidence: 'medium' }] },
   ],

@@ -85,6 +85,11 @@ ruleTester('phantom-member', 'python', {
     // a condition that is not about the version still is no guard (`copy2`, `is_py_gte311` name no Python 2/3 flag)
     py('import sys\nif copy2:\n    n = sys.maxint', ['maxint', 'python2']),
     py('import sys\nif is_py_gte311:\n    n = sys.maxint', ['maxint', 'python2']),
+    // a logger's method with no near name may be a custom level the project installs elsewhere
+    // (`logging.setLoggerClass(AppLogger)` with `trace()`, `setattr(logging.getLoggerClass(), "answer", …)`): low
+    { ...py('import logging\nlog = logging.getLogger(__name__)\nlog.trace("got %s", x)', ['trace', 'member']), errors: [{ ...at('import logging\nlog = logging.getLogger(__name__)\nlog.trace("got %s", x)', 'trace', 'member'), confidence: 'low' }] },
+    // … but a near miss of a real method stays certain
+    { ...py('import logging\nlog = logging.getLogger(__name__)\nlog.warnig("disk full")', ['warnig', 'member']), errors: [{ ...at('import logging\nlog = logging.getLogger(__name__)\nlog.warnig("disk full")', 'warnig', 'member'), confidence: 'high' }] },
     { ...py('import requests\ns = requests.Session()\ns.gett("https://example.org")', ['gett', 'member']), errors: [{ ...at('import requests\ns = requests.Session()\ns.gett("https://example.org")', 'gett', 'member'), confidence: 'medium' }] },
   ],
 });

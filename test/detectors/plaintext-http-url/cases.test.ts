@@ -21,6 +21,9 @@ ruleTester('plaintext-http-url', 'typescript', {
     { code: 'NS = "http://www.w3.org/2005/Atom"', language: 'python' },
     { code: 'class DgLexer(RegexLexer):\n    url = "http://pyos.github.io/dg"', language: 'python' },
     { code: 'help = "see http://api.acme.io for details"', language: 'python' },
+    // S3 website endpoints serve HTTP only (fresh held-out sample DD: an S3 CLI's website endpoint template)
+    { code: 'import requests\nwebsite_endpoint = "http://%(bucket)s.s3-website-%(location)s.amazonaws.com/"', language: 'python' },
+    { code: 'import requests\nAPI_URL = "http://media.s3-website.eu-west-1.amazonaws.com"', language: 'python' },
   ],
   invalid: [
     { code: "const res = await fetch('http://api.acme-payments.io/v1/charges');", errors: [{ line: 1, column: 26 }], output: "const res = await fetch('https://api.acme-payments.io/v1/charges');" },
@@ -30,6 +33,8 @@ ruleTester('plaintext-http-url', 'typescript', {
     { code: "const socket = new WebSocket('ws://realtime.acme.io/feed');", errors: 1, output: "const socket = new WebSocket('wss://realtime.acme.io/feed');" },
     { code: 'r = requests.post("http://api.acme.io/v1/login", json=creds)', language: 'python', errors: [{ line: 1, column: 20 }], output: 'r = requests.post("https://api.acme.io/v1/login", json=creds)' },
     { code: 'import requests\nAPI_URL = "http://api.acme.io"', language: 'python', errors: [{ line: 2 }], output: 'import requests\nAPI_URL = "https://api.acme.io"' },
+    // …while the bucket's REST endpoint takes HTTPS
+    { code: 'import requests\nAPI_URL = "http://media.s3.eu-west-1.amazonaws.com"', language: 'python', errors: [{ line: 2 }], output: 'import requests\nAPI_URL = "https://media.s3.eu-west-1.amazonaws.com"' },
     { code: 'client = OpenAI(base_url="http://llm.acme.io/v1")', language: 'python', errors: 1 },
     { code: 'resp = urlopen("http://feeds.acme.io/rss")', language: 'python', errors: 1 },
     { code: 'API_URL=http://api.acme.io\n', language: 'dotenv', errors: 1, output: 'API_URL=https://api.acme.io\n' },

@@ -22,6 +22,9 @@ const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext
 // The module matches certificates to host names in a function of its own (fresh held-out sample: Mercurial's sslutil.py,
 // wrapsocket() then validatesocket() -> _verifycert(cert, hostname)); a module without one is still high.
 const pyOwnVerifier = 'def wrapsocket(sock, ui, serverhostname=None):\n    sslcontext = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n    # We check the hostname ourselves in _verifycert\n    sslcontext.check_hostname = False\n    return sslcontext.wrap_socket(sock, server_hostname=serverhostname)\n\ndef _verifycert(cert, hostname):\n    return _dnsnamematch(cert[\'subject\'], hostname)';
+// CERT_NONE as one side of a conditional on the caller's verify switch (fresh held-out sample DD: an HTTP CLI's `--verify=no`)
+const pyTernary = 'def make_context(verify):\n    return create_urllib3_context(cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE)';
+const pyTernaryOther = 'def make_context(legacy):\n    return create_urllib3_context(cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED)';
 const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    return ctx.wrap_socket(sock)';
 
 ruleTester('tls-verification-disabled', 'typescript', {
@@ -103,6 +106,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
     { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: pyNoMatch, language: 'python', errors: [{ ...at(pyNoMatch, 'ctx.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    { code: pyTernary, language: 'python', errors: [{ ...at(pyTernary, 'cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyTernaryOther, language: 'python', errors: [{ ...at(pyTernaryOther, 'cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED'), severity: 'warning', confidence: 'medium' }] },
+    { code: 'ctx = create_urllib3_context(cert_reqs=ssl.CERT_NONE)', language: 'python', errors: [{ line: 1, severity: 'error', confidence: 'high' }] },
     { code: pyOwnVerifier, language: 'python', errors: [{ ...at(pyOwnVerifier, 'sslcontext.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },

@@ -23,6 +23,14 @@ const storePy = "import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw
 const ormPy = "import hashlib\n\ndef make_digest(x):\n    return hashlib.sha256(x.encode()).hexdigest()\n\ndef signup(email, value):\n    User.objects.create(email=email, password=make_digest(value))";
 
 // Implementations of a crypt(3) scheme, and helpers that only name the digest.
+// A cipher's key and IV derived from a passphrase (OpenSSL's EVP_BytesToKey; fresh held-out sample DD: a media
+// downloader decrypting a site's payload): low; the same digest in a function that stores it stays high.
+const kdfPy = 'import hashlib\n\ndef derive(passphrase, salt, key_len, iv_len):\n    out = block = b""\n    while len(out) < key_len + iv_len:\n        block = hashlib.md5(block + passphrase + salt).digest()\n        out += block\n    return out[:key_len], out[key_len:]';
+const kdfStorePy = 'import hashlib\n\ndef register(user, passphrase, salt):\n    user.secret = hashlib.md5(passphrase + salt).digest()\n    user.save()';
+// A digest a site's protocol asks for, sent and never stored (fresh held-out sample DD: a stream downloader's
+// password-protected streams): low; the same digest also kept on a record stays high.
+const sentPy = 'import hashlib\n\ndef stream_url(base, password):\n    digest = hashlib.md5(password.encode()).hexdigest()\n    return update_qsd(base, {"word": digest})';
+const sentAndKeptPy = 'import hashlib\n\ndef stream_url(user, base, password):\n    digest = hashlib.md5(password.encode()).hexdigest()\n    user.pw = digest\n    return update_qsd(base, {"word": digest})';
 const schemePy = 'from hashlib import md5\n\ndef _raw_md5_crypt(pwd, salt, use_apr=False):\n    db = md5(pwd + salt + pwd).digest()\n    for i in range(1000):\n        db = md5(pwd + db).digest()\n    return db';
 const schemeJs = "const crypto = require('crypto');\nfunction md5Crypt(password, salt) {\n  let d = crypto.createHash('md5').update(password + salt + password).digest();\n  return d;\n}";
 // A check of a password against a hash stored with its scheme tag (an htpasswd `{SHA}` line the operator keeps).
@@ -104,6 +112,10 @@ ruleTester('weak-password-hash', 'typescript', {
   invalid: [
     // A helper named for MD5, not for a crypt scheme, is the insecure choice itself.
     { ...py(md5HelperPy), errors: [at(md5HelperPy, 'hashlib.md5', 'name:data')] },
+    { ...py(kdfPy), errors: [{ ...at(kdfPy, 'hashlib.md5', 'name:data'), confidence: 'low' }] },
+    { ...py(kdfStorePy), errors: [{ ...at(kdfStorePy, 'hashlib.md5', 'name:data'), confidence: 'high' }] },
+    { ...py(sentPy), errors: [{ ...at(sentPy, 'hashlib.md5', 'name:data'), confidence: 'low' }] },
+    { ...py(sentAndKeptPy), errors: [{ ...at(sentAndKeptPy, 'hashlib.md5', 'name:data'), confidence: 'high' }] },
     { code: md5HelperJs, errors: [at(md5HelperJs, "'md5'", 'name:data')] },
     { ...py(taggedMakePy), errors: [at(taggedMakePy, 'hashlib.sha1', 'name:data')] },
     { code: s1, errors: [at(s1, "'md5'", 'name:data')] },

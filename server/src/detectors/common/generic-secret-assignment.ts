@@ -29,6 +29,12 @@ const PASSWORD_HASH = /^['"`]?(?:\$(?:2[abxy]?|[156y]|argon2(?:id|i|d)|scrypt|pb
 /** Mock, fake, dummy and stub data (`mock-events.js`, `fake-users.ts`): made-up values for previews and demos. */
 const MOCK_DATA = /(?:^|\/)(?:[\w.]+[-_.])?(?:mocks?|fakes?|dummy|stubs?)(?:[-_.][\w.-]+)?\.[cm]?[jt]sx?$|(?:^|\/)(?:mocks?|fakes?|stubs?)\//i;
 
+/**
+ * A media site's extractor (a streamlink plugin, a youtube-dl / yt-dlp or gallery-dl extractor): its keys are the
+ * site's public web-player keys, copied from the site's own JavaScript, not the project's credentials.
+ */
+export const SITE_EXTRACTOR = /^[ \t]*from[ \t]+(?:streamlink\.plugin|(?:youtube_dl|yt_dlp|gallery_dl)\.extractor(?:\.common)?|\.common)[ \t]+import[ \t]+[^\n]*\b(?:Plugin|InfoExtractor|Extractor)\b/m;
+
 /** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
 function reportable(name: string | undefined, value: string): boolean {
   const kind = name === undefined ? 'password' : secretNameKind(name);
@@ -78,7 +84,7 @@ export const genericSecretAssignment: Detector = {
       let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
       if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
       const hash = PASSWORD_HASH.test(value);
-      if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path)) confidence = 'low';
+      if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path) || (ctx.languageId === 'python' && SITE_EXTRACTOR.test(ctx.text))) confidence = 'low';
       const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
       const env = envVarName(c.fallbackFor || c.name);
       const envName = /^[A-Z_]/.test(env) ? env : 'SECRET';

@@ -12,6 +12,8 @@ import { pythonApi, removedRuleCovers, suggestion } from '../shared/python-api';
 /** Packages whose stubs track their latest release: an older install may differ, so less certain. */
 const THIRD_PARTY = /^(requests|yaml|six|dateutil|pytz|toml|simplejson)(\.|$)/;
 const code = (s: string) => `\`${s}\``;
+/** A project may install its own logger class (`logging.setLoggerClass`) or add level methods to it. */
+const LOGGER = /^logging\.(Logger|LoggerAdapter|RootLogger)$/;
 
 /** The file adds `name` to something at run time (`x.name = …`, `setattr(x, "name", …)`): never judged. */
 function addedDynamically(text: string, name: string): boolean {
@@ -118,7 +120,7 @@ export const pyPhantomMember: Detector = {
         : wording(code(`${owner}.${name}`), hint, `${code(owner)} has no attribute ${code(name)}`, 'this raises AttributeError');
       ctx.report({
         start: attr.startIndex, end: attr.endIndex, kind: w.kind ?? (module ? 'module' : 'member'),
-        confidence: THIRD_PARTY.test(owner) ? 'medium' : undefined, message: w.message,
+        confidence: THIRD_PARTY.test(owner) ? 'medium' : LOGGER.test(owner) && !hint ? 'low' : undefined, message: w.message,
       });
     }
   },

@@ -9,6 +9,8 @@ import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
 const LOCAL_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|169\.254\.\d+\.\d+|[^.]*|.*\.(local|internal|lan|home|test|example|invalid|localdomain|svc|cluster\.local))$/i;
 const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.org|xmlns\.com|xml\.org|oasis-open\.org|opengis\.net|openxmlformats\.org|relaxng\.org|apache\.org|python\.org|ietf\.org)$|^(schemas?|ns|xmlns)\./i;
+/** Amazon S3 website endpoints serve HTTP only (HTTPS needs CloudFront in front): a URL of one cannot be upgraded. */
+const HTTP_ONLY_HOST = /(?:^|\.)s3-website[.-][^/]*\.amazonaws\.com$/i;
 const CLIENT = /^(requests|httpx|session|client|s|http|sess|self\.session|self\.client|aiohttp)\.(get|post|put|patch|delete|head|request|stream|ws_connect)$|^(urlopen|urllib\.request\.urlopen|urllib\.request\.Request|Request|websocket\.create_connection|websockets\.connect|create_connection)$/;
 const HTTP_CLIENT = /\b(requests|httpx|aiohttp|urllib|urlopen|http\.client|websockets?|openai|OpenAI|grpc|zeep|suds)\b/;
 /** Names that say the value is where requests go; `homepage_url`, `download_url`, `uri=` of a grantee are data. */
@@ -70,7 +72,7 @@ export const pyPlaintextHttpUrl: Detector = {
       const content = str?.namedChildren[1];
       if (!str || content?.type !== 'string_content') continue;
       const m = URL_START.exec(content.text);
-      if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2])) continue;
+      if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2]) || HTTP_ONLY_HOST.test(m[2])) continue;
       // f"http://{host}/…": the host is not known here.
       if (content.text.length === m[0].length && str.namedChildren[2]?.type === 'interpolation') continue;
       if (!usedAsEndpoint(str, client, requested)) continue;

@@ -81,8 +81,9 @@ export const pyTlsVerificationDisabled: Detector = {
     const tree = ctx.python();
     if (!tree) return;
     const aiohttp = ctx.text.includes('aiohttp');
-    const report = (n: Node, message: string, extra: Partial<Report> = {}) => {
-      const guard = guarded(n);
+    // `from`: where the guard is looked for (the CERT_NONE side of `CERT_REQUIRED if verify else CERT_NONE`).
+    const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n) => {
+      const guard = guarded(from);
       const optIn: Pick<Report, 'severity' | 'confidence'> = guard === 'verify-option' ? { severity: 'info', confidence: 'low' } : guard ? { severity: 'warning', confidence: 'medium' } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };
@@ -112,7 +113,10 @@ export const pyTlsVerificationDisabled: Detector = {
           });
         }
         const certReqs = kw.get('cert_reqs');
-        if (certReqs && /CERT_NONE/.test(certReqs.text)) report(certReqs.parent!, '`cert_reqs=CERT_NONE` accepts any certificate, so the server is never authenticated.');
+        if (certReqs && /CERT_NONE/.test(certReqs.text)) {
+          const side = certReqs.type === 'conditional_expression' ? certReqs.namedChildren.find((c) => /CERT_NONE/.test(c?.text ?? '')) : undefined;
+          report(certReqs.parent!, '`cert_reqs=CERT_NONE` accepts any certificate, so the server is never authenticated.', {}, side ?? certReqs.parent!);
+        }
       } else if (node.type === 'attribute') {
         if (node.text.replace(/\s/g, '') === 'ssl._create_unverified_context') {
           report(node, '`ssl._create_unverified_context` skips certificate and hostname checks, so anyone on the network path can impersonate the server.');

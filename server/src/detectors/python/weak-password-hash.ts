@@ -13,6 +13,29 @@ const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake
 const BROKEN = /^(md4|md5|sha1)$/i;
 const PASSWORD_WORD = /(^|_)(password|passwd|pwd|pass|passphrase|pw|pword)s?(_|$)/;
 const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
+/**
+ * A function deriving a cipher's key and IV from a passphrase (OpenSSL's `EVP_BytesToKey(password, salt,
+ * key_len, iv_len)`, to decrypt a format that dictates it): a weak KDF, not a password stored; shown at low.
+ */
+const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
+
+/** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
+const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
+
+/** The digest is bound to a name whose every use is an argument of such a call: sent as a site asks, never stored. */
+function onlySent(call: Node, scope: Node): boolean {
+  let p = call.parent;
+  while (p && (p.type === 'attribute' || p.type === 'call')) p = p.parent;
+  const left = p?.type === 'assignment' ? p.childForFieldName('left') : undefined;
+  if (left?.type !== 'identifier') return false;
+  const uses = scope.descendantsOfType('identifier').filter((n) => n?.text === left.text && n.id !== left.id);
+  return uses.length > 0 && uses.every((u) => {
+    for (let q = u!.parent; q && q.id !== scope.id; q = q.parent) {
+      if (q.type === 'call') return SENT_BY.test(q.childForFieldName('function')?.text ?? '');
+    }
+    return false;
+  });
+}
 
 function mentionsPassword(text: string): boolean {
   for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
@@ -80,7 +103,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
-      confidence: direct ? undefined : 'medium',
+      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope) ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }

@@ -19,7 +19,11 @@ export interface PyImport {
   lazy?: boolean;
   /** Under `if TYPE_CHECKING:`: read by type checkers only, never imported at run time. */
   typeOnly?: boolean;
+  /** After the file extends `sys.path` (`sys.path += [...]`, `sys.path.insert(0, …)`): maybe a module of that folder. */
+  searchPath?: boolean;
 }
+
+const SYS_PATH_EDIT = /^[ \t]*sys\.path[ \t]*(?:\+=|=(?!=)|\[[^\]\n]*\][ \t]*=(?!=)|\.(?:insert|append|extend)[ \t]*\()/m;
 
 const OPTIONAL_HANDLER = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
 // `if sys.platform == 'win32':`, `if os.name == 'nt':`, `if platform.system() == 'Darwin':`, `if PY2:`:
@@ -67,6 +71,7 @@ export function pythonImports(ctx: DetectorContext): PyImport[] {
   const tree = ctx.python();
   if (!tree) return [];
   const out: PyImport[] = [];
+  const pathEdit = SYS_PATH_EDIT.exec(ctx.text)?.index ?? Infinity;
   // Only subtrees containing the word `import` can hold one; skipping the rest avoids materialising
   // every tree-sitter node (each costs a WASM round trip).
   const hits = [...ctx.text.matchAll(/\bimport\b/g)].map((m) => m.index!);
@@ -104,6 +109,7 @@ export function pythonImports(ctx: DetectorContext): PyImport[] {
     for (const c of node.namedChildren) if (c) visit(c);
   };
   visit(tree.rootNode);
+  for (const i of out) if (i.start > pathEdit) i.searchPath = true;
   return out;
 }
 
@@ -136,7 +142,7 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
       ...(/^py[a-z]{3}/i.test(t) ? [`py-${t.slice(2)}`] : []), ...(/[a-z]{3}py$/i.test(t) ? [`${t.slice(0, -2)}-py`] : []), ...(second ? [`${t}.${second}`] : [])];
     const alternatives = [...new Map(names.map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
-      ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional, lazy: i.lazy, typeOnly: i.typeOnly,
+      ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional, lazy: i.lazy, typeOnly: i.typeOnly, searchPath: i.searchPath,
       alternatives, knownImport: candidates.length > 0,
     });
   }

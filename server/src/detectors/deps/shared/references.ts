@@ -26,6 +26,8 @@ export interface PackageRef {
   lazy?: boolean;
   /** `import type` / type-only positions: satisfied by `@types/<name>` too. */
   typeOnly?: boolean;
+  /** Python: imported after the file extends `sys.path`, so it may be a module of a folder the script adds. */
+  searchPath?: boolean;
 }
 
 // npm names: lower-case, URL-safe; an upper-case or `$`/`~` first segment is an alias, not a package.

@@ -41,12 +41,13 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     if (r.optional && !near) return out;
     const hint = near ? `; did you mean ${code(near)}?` : '.';
     const message = `${code(r.name)} does not exist on ${reg}${origin(facts)}: likely hallucinated, and anyone could register this name${hint}`;
-    // Imported inside a function (an optional driver), and a package of the manifest's own scope (most
-    // likely a private sibling of its monorepo): shown, not alarmed about.
+    // Imported inside a function (an optional driver) or after the script extends `sys.path` (its own folder's
+    // module), and a package of the manifest's own scope (most likely a private sibling of its monorepo): shown,
+    // not alarmed about.
     // A Python import names a module, not a distribution (`kmip` comes from PyKMIP): with no manifest to
     // say what is installed, and no popular name it misspells, an unknown one is as likely a real module.
     const unmapped = r.ecosystem === 'pypi' && r.kind === 'import' && !r.hasManifest && !near;
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || unmapped || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || r.searchPath || unmapped || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
