@@ -25,6 +25,13 @@ ruleTester('world-writable-permissions', 'typescript', {
   invalid: [
     // a switch named for the mode is the user's explicit opt-in (total4's unixsocket777): shown, not alarmed about
     { code: "server.listen(sock, () => {\n  if (options.unixsocket777) fs.chmodSync(sock, 0o777);\n});", errors: [{ line: 2, column: 49, severity: 'info', confidence: 'low' }] },
+    // a listening Unix socket opened to local clients (a reverse proxy): connecting is all write allows there
+    { code: "if (target.socket) {\n  fs.chmodSync(target.socket, 0o666);\n}", errors: [{ line: 2, column: 31, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync('/run/app/server.sock', 0o777);", errors: [{ line: 1, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync(path.join(runDir, 'app.sock'), 0o666);", errors: [{ line: 1, severity: 'info', confidence: 'low' }] },
+    // a folder of sockets is still a folder: anyone could replace the socket in it
+    { code: "fs.chmodSync(socketDir, 0o777);", errors: [{ line: 1, severity: 'warning' }] },
+    { code: "fs.chmodSync(uploadRoot + '/sockets.json', 0o666);", errors: [{ line: 1, severity: 'warning' }] },
     { code: "if (process.env.CI) fs.chmodSync(sock, 0o777);", errors: [{ line: 1, column: 40, severity: 'warning' }] },
     { code: "fs.chmodSync(uploadDir, 0o777);", errors: [{ line: 1, column: 25 }], output: "fs.chmodSync(uploadDir, 0o755);" },
     { code: "await fs.promises.chmod(file, '666');", errors: 1, output: "await fs.promises.chmod(file, '644');" },
