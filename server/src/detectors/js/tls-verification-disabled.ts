@@ -55,7 +55,9 @@ const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|v
 /** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
 function guarded(node: ts.Node): 'named' | 'branch' | undefined {
   for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
-    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition : undefined;
+    // `case 'no-verify':` of a switch over the mode (evershop's DB_SSLMODE) is a branch as an `if` is.
+    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition
+      : ts.isCaseClause(p) && p.expression !== node ? p.expression : undefined;
     if (cond) return NAMED_OPT_IN.test(cond.getText()) ? 'named' : 'branch';
   }
   return undefined;
