@@ -11,6 +11,7 @@ import { pyNodes } from '../shared/py-nodes';
 import { jsPlaintextPasswords, type PasswordSite } from '../shared/plaintext-password-js';
 import { pythonPlaintextPasswords } from '../shared/plaintext-password-python';
 import { RULE_META } from '../shared/rule-meta';
+import { localImports, someImportedModule } from '../shared/imported-modules';
 
 /**
  * The model hashes on save (Mongoose `pre('save')`, Sequelize hooks, a Python property setter), or the file
@@ -27,14 +28,6 @@ function hashes(text: string): boolean {
   if (HASHING_HOOK.test(text)) return true;
   for (const m of text.matchAll(SAVE_METHOD)) if (HASHES_PASSWORD.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 600))) return true;
   return false;
-}
-
-/** Workspace modules the file imports (`require('../models/User.js')`, `from .models import User`): where its models may be. */
-function localImports(ctx: DetectorContext): string[] {
-  const out = new Set<string>();
-  if (ctx.languageId === 'python') for (const m of ctx.text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import\b/gm)) out.add(m[1]);
-  else for (const m of ctx.text.matchAll(/(?:\brequire\(\s*|\bfrom\s+|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) out.add(m[1]);
-  return [...out];
 }
 
 /**
@@ -58,12 +51,7 @@ export const plaintextPassword: Detector = {
   async runAsync(ctx: AsyncDetectorContext) {
     const imports = localImports(ctx);
     if (!imports.length) return;
-    const ws = ctx.services.workspace;
-    const language = ctx.languageId === 'python' ? 'python' : 'js';
-    const hooked = !!ws && imports.some((spec) => {
-      const file = ws.resolve(ctx.path, spec, language);
-      return !!file && file !== ctx.path && ws.derived(file, HOOKS, hashes) === true;
-    });
+    const hooked = someImportedModule(ctx, imports, HOOKS, hashes);
     report(ctx, sitesOf(ctx).filter((s) => s.kind === 'stored' && !hooked), false);
   },
 };
