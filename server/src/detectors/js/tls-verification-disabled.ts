@@ -5,6 +5,7 @@ import type { Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { onlyServerOptions } from '../shared/tls-server-options';
+import { loopback } from '../shared/tls-loopback';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -32,21 +33,6 @@ function isTlsEnv(n: ts.Expression): boolean {
   else if (ts.isElementAccessExpression(n)) { obj = n.expression; name = keyOf(n.argumentExpression); }
   else return false;
   return name === 'NODE_TLS_REJECT_UNAUTHORIZED' && obj.getText().replace(/\s/g, '') === 'process.env';
-}
-
-/** A loopback host in a string: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
-const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
-
-/** The options sit next to a loopback host (`{ host: 'localhost', … }`) or in a call to one (`https.get('https://127.0.0.1:8443', …)`). */
-function loopback(node: ts.Node): boolean {
-  const obj = node.parent;
-  const strings: ts.Node[] = [];
-  if (obj && ts.isObjectLiteralExpression(obj)) {
-    for (const p of obj.properties) if (ts.isPropertyAssignment(p) && /^(host|hostname|servername|url|uri|baseURL)$/.test(keyOf(p.name) ?? '')) strings.push(p.initializer);
-    const call = obj.parent;
-    if (call && (ts.isCallExpression(call) || ts.isNewExpression(call))) strings.push(...(call.arguments ?? []).filter((a) => a !== obj));
-  }
-  return strings.some((s) => ts.isStringLiteralLike(s) && LOOPBACK.test(s.text));
 }
 
 /** A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`): the user's explicit opt-in. */
