@@ -75,11 +75,15 @@ export const databaseRecordInResponse: Detector = {
   keywords: ['find', 'select *', 'select  *', '__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi', '.get(', '.first(', '.all('],
   run(ctx: DetectorContext) {
     // Whole rows in a file that imports workspace modules wait for the slow tier, which reads those modules (the model).
-    report(ctx, localImports(ctx).length > 0 ? 'held' : 'all');
+    const held = localImports(ctx).length > 0;
+    for (const hit of hitsOf(ctx)) if (!held || hit.level !== 'record') report(ctx, hit, false);
   },
   async runAsync(ctx: AsyncDetectorContext) {
     const imports = localImports(ctx);
-    if (imports.length) report(ctx, someImportedModule(ctx, imports, HIDDEN, hidesPassword) ? 'hidden' : 'rows');
+    const rows = imports.length ? hitsOf(ctx).filter((h) => h.level === 'record') : [];
+    // Modules are read only for a file with a whole row to decide.
+    const hidden = rows.length > 0 && someImportedModule(ctx, imports, HIDDEN, hidesPassword);
+    for (const hit of rows) report(ctx, hit, hidden);
   },
 };
 
@@ -92,13 +96,13 @@ const HIDES_PASSWORD = /\b(?:password|passwd|passhash|hashed_?password|password_
 const hidesPassword = (text: string): boolean => HIDES_PASSWORD.test(text);
 const HIDDEN = {};
 
-/** `all`: every hit (no workspace imports); `held`: all but whole rows; `rows`/`hidden`: whole rows only, `hidden` lowered. */
-function report(ctx: DetectorContext, which: 'all' | 'held' | 'rows' | 'hidden'): void {
+function hitsOf(ctx: DetectorContext): ExposureHit[] {
   const flows = flowExposures(ctx, ['response'], levelOf(ctx), () => 'a whole user row is fetched here:');
-  for (const sink of mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows)) {
-    const hit = sink.hits[0];
-    if (!hit || (which === 'held' && hit.level === 'record') || ((which === 'rows' || which === 'hidden') && hit.level !== 'record')) continue;
-    const low = hit.indirect || which === 'hidden';
-    ctx.report({ start: hit.start, end: hit.end, related: hit.related, kind: KINDS[hit.level] ?? 'field', message: messageOf(hit), confidence: low ? 'low' : undefined });
-  }
+  return mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows).flatMap((sink) => sink.hits.slice(0, 1));
+}
+
+/** `hidden`: an imported model keeps the password out of reads, so a whole row is shown at low confidence. */
+function report(ctx: DetectorContext, hit: ExposureHit, hidden: boolean): void {
+  const low = hit.indirect || hidden;
+  ctx.report({ start: hit.start, end: hit.end, related: hit.related, kind: KINDS[hit.level] ?? 'field', message: messageOf(hit), confidence: low ? 'low' : undefined });
 }

@@ -50,9 +50,9 @@ export const plaintextPassword: Detector = {
   },
   async runAsync(ctx: AsyncDetectorContext) {
     const imports = localImports(ctx);
-    if (!imports.length) return;
-    const hooked = someImportedModule(ctx, imports, HOOKS, hashes);
-    report(ctx, sitesOf(ctx).filter((s) => s.kind === 'stored' && !hooked), false);
+    const stores = imports.length ? sitesOf(ctx).filter((s) => s.kind === 'stored') : [];
+    // Modules are read only for a file with a store to decide.
+    if (stores.length && !someImportedModule(ctx, imports, HOOKS, hashes)) report(ctx, stores, false);
   },
 };
 
