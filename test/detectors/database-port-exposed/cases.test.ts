@@ -6,6 +6,13 @@ const elasticStack = 'services:\n  elasticsearch:\n    image: docker.elastic.co/
 const elasticApp = `${elasticStack}  api:\n    image: docker.elastic.co/apm/apm-server:8.6.0\n    ports:\n      - 8200:8200\n`;
 const devStack = 'services:\n  db:\n    image: docker.io/library/postgres:16.1-bullseye\n    ports:\n      - "5432:5432"\n  cache:\n    image: redis:7-alpine\n    ports:\n      - "6379:6379"\n  pgadmin:\n    image: dpage/pgadmin4\n    ports:\n      - "5050:80"\n';
 
+// fresh sample: sqlpad's drivers/*/docker-compose.yml, a database's own image under another name (ScyllaDB for Cassandra,
+// the old SQL Server image); typescript-express-starter's stacks build the app from Dockerfile.dev
+const scylla = 'services:\n  cassandra:\n    image: scylladb/scylla:latest\n    ports:\n      - "9042:9042"\n      - "10000:10000"\n';
+const mssql = "services:\n  mssql:\n    image: 'microsoft/mssql-server-linux:2017-latest'\n    ports:\n      - 1433:1433\n";
+const devBuilt = (build: string) => `services:\n  app:\n    build:\n      context: .\n${build}    ports:\n      - '3000:3000'\n  mongo:\n    image: mongo:7\n    ports:\n      - '27017:27017'\n`;
+const withApp = 'services:\n  api:\n    image: acme/postgres-api:2\n    ports:\n      - "8080:8080"\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+
 ruleTester('database-port-exposed', 'yaml', {
   valid: [
     'services:\n  web:\n    image: node:20\n    ports:\n      - "3000:3000"\n',
@@ -32,6 +39,13 @@ ruleTester('database-port-exposed', 'yaml', {
     { code: appStack, path: 'docker-compose.npm-test.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
     // …and a dev container's compose file (express-suite-starter's scaffolding/…/.devcontainer/docker-compose.yml)
     { code: appStack, path: 'scaffolding/devcontainer-mongodb/.devcontainer/docker-compose.yml', errors: [{ line: 8, column: 9, confidence: 'low' }] },
+    { code: scylla, errors: [{ line: 5, column: 9, confidence: 'low' }] },
+    { code: mssql, errors: [{ line: 5, column: 9, confidence: 'low' }] },
+    { code: devBuilt('      dockerfile: Dockerfile.dev\n'), errors: [{ line: 11, column: 9, confidence: 'low' }] },
+    { code: devBuilt('      target: development\n'), errors: [{ line: 11, column: 9, confidence: 'low' }] },
+    // built for production, or beside an application image that merely names a database, it is deployed as usual
+    { code: devBuilt('      dockerfile: Dockerfile.prod\n'), errors: [{ line: 11, column: 9, confidence: 'medium' }] },
+    { code: withApp, errors: [{ line: 9, column: 9, confidence: 'medium' }] },
     // a folder merely named like one is deployed as usual
     { code: appStack, path: 'deploy/devcontainer/docker-compose.yml', errors: [{ line: 8, column: 9, confidence: 'medium' }] },
   ],

@@ -1,5 +1,12 @@
 import { ruleTester } from '../harness';
 
+// The model module keeps the hash out of reads (fresh sample: sqlpad's routes/users.js sending `User.findAll()`, which
+// projects `{ password: 0, passhash: 0 }` in models/User.js): shown at low confidence; a model that does not, kept.
+const ROUTE = "const User = require('../models/User.js');\nrouter.get('/api/users', async (req, res) => {\n  const users = await User.findAll();\n  return res.json({ users });\n});\n";
+const PROJECTS = "const db = require('../lib/db.js');\nfunction User(data) { Object.assign(this, data); }\nUser.findAll = () => db.users.cfind({}, { password: 0, passhash: 0 }).sort({ email: 1 }).exec();\nmodule.exports = User;\n";
+const SELECT_FALSE = "const userSchema = new Schema({ email: String, password: { type: String, select: false } });\nmodule.exports = model('User', userSchema);\n";
+const PLAIN = "const db = require('../lib/db.js');\nfunction User(data) { Object.assign(this, data); }\nUser.findAll = () => db.users.cfind({}).sort({ email: 1 }).exec();\nmodule.exports = User;\n";
+
 ruleTester('database-record-in-response', 'typescript', {
   valid: [
     // an array searched in memory (fresh held-out sample: mocks-server's scaffold routes), not a query
@@ -17,6 +24,10 @@ ruleTester('database-record-in-response', 'typescript', {
     "app.get('/u', async (req, res) => { const users = await User.find(); res.json(users.map((u) => ({ id: u.id }))); });",
   ],
   invalid: [
+    { code: ROUTE, path: 'routes/users.js', files: { 'models/User.js': PROJECTS }, errors: [{ line: 4, confidence: 'low' }] },
+    { code: ROUTE, path: 'routes/users.js', files: { 'models/User.js': SELECT_FALSE }, errors: [{ line: 4, confidence: 'low' }] },
+    { code: ROUTE, path: 'routes/users.js', files: { 'models/User.js': PLAIN }, errors: [{ line: 4, confidence: 'medium' }] },
+    { code: ROUTE, path: 'routes/users.js', errors: [{ line: 4, confidence: 'medium' }] },
     // a driver's callback takes the error first: still a query
     { code: "app.get('/me', (req, res) => { const user = User.find((err, docs) => docs); res.json(user); });", errors: 1 },
     { code: "app.get('/u', async (req, res) => { const user = await users.find({ name: req.query.name }); res.json(user); });", errors: 1 },

@@ -8,6 +8,13 @@ const c3 = "import mongoose from 'mongoose';\napp.get('/w', async (req, res) => 
 // a callback defined before the check does not see it.
 const c4 = "const { ObjectID } = require('mongodb');\napp.post('/del', (req, res) => {\n  const id = req.body.doc_id;\n  const retry = (err, doc) => db.collection('docs').findOne({ _id: id });\n  if (ObjectID.isValid(id)) {\n    db.collection('docs').findOne({ _id: ObjectID(id) }, retry);\n  }\n});";
 
+// The collection is the client's choice too: a database browser (fresh sample: mongo-gui's filter route, a model
+// built by getModel(req) from req.params.dbName and collectionName), its filters the client's by design: low.
+const MODEL = (pick: string) => `const { MongoClient } = require('mongodb');\nfunction getModel(req) {\n  return new Model(${pick});\n}\napp.post('/filter', async (req, res) => {\n  const model = getModel(req);\n  const docs = await model.find(req.body).toArray();\n  res.json(docs);\n});`;
+const browser = MODEL('req.params.dbName, req.params.collectionName');
+const tenant = MODEL('req.user.tenantId');
+const inline = "const { MongoClient } = require('mongodb');\napp.post('/c/:collection', async (req, res) => {\n  const docs = await db.collection(req.params.collection).find(req.body).toArray();\n});";
+
 ruleTester('nosql-injection', 'javascript', {
   valid: [
     "const mongoose = require('mongoose');\napp.post('/login', async (req, res) => { const user = await User.findOne({ username: String(req.body.username) }); });",
@@ -24,5 +31,9 @@ ruleTester('nosql-injection', 'javascript', {
     { code: c2, errors: [at(c2, 'req.query', 'request:direct')] },
     { code: c3, errors: [at(c3, "'this.owner == \"' + req.query.owner + '\"'", 'request:direct')] },
     { code: c4, errors: [at(c4, '{ _id: id }', 'request:direct')] },
+    { code: browser, errors: [{ ...at(browser, 'req.body', 'request:direct'), severity: 'info', confidence: 'low' }] },
+    { code: inline, errors: [{ ...at(inline, 'req.body', 'request:direct'), severity: 'info', confidence: 'low' }] },
+    // a model picked by the user's tenant is the server's choice: the filter keeps its finding
+    { code: tenant, errors: [{ ...at(tenant, 'req.body', 'request:direct'), severity: 'error', confidence: 'high' }] },
   ],
 });

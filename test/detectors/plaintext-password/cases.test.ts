@@ -16,6 +16,14 @@ const echo = R('  const user = await User.findById(req.params.id);\n  const { pa
 const cmpDelete = R('  const user = await User.findOne({ email: req.body.email });\n  if (user.password === req.body.password) { delete req.session.pending; req.session.ok = true; }');
 const cmpAlias = R('  const { password } = req.body;\n  const [rows] = await db.query(sql, [email]);\n  if (rows[0].password === password) req.session.ok = true;');
 
+// The model that hashes lives in a module the route imports (fresh sample: sqlpad's routes/*.js storing through
+// models/User.js, whose own save() hashes the password): the slow tier reads the imported module's hooks.
+const ROUTE = "const User = require('../models/User.js');\n" + assign;
+const SAVE_HASHES = "function User(data) { Object.assign(this, data); }\nUser.prototype.save = async function save() {\n  if (this.password) {\n    this.passhash = await passhash.getPasshash(this.password);\n  }\n  return db.users.update({ email: this.email }, this);\n};\nmodule.exports = User;\n";
+const HOOK = "const userSchema = new Schema({ password: String });\nuserSchema.pre('save', async function () { this.password = await bcrypt.hash(this.password, 10); });\nexport default model('User', userSchema);\n";
+const PLAIN_SAVE = "function User(data) { Object.assign(this, data); }\nUser.prototype.save = async function save() {\n  this.token = await hashToken(this.token);\n  return db.users.update({ email: this.email }, this);\n};\nmodule.exports = User;\n";
+const ESM_ROUTE = "import User from '../models/user';\n" + direct;
+
 ruleTester('plaintext-password', 'javascript', {
   valid: [
     R('  const hash = await bcrypt.hash(req.body.password, 12);\n  await User.create({ email: req.body.email, password: hash });'),
@@ -36,8 +44,15 @@ ruleTester('plaintext-password', 'javascript', {
     R('  await User.create({ email: req.body.email, password: req.body.password });') + "\nrouter.post('/login', async (req, res) => { const ok = await user.comparePassword(req.body.password); });",
     R('  await axios.post(url, { password: req.body.password });'),
     echo,
+    { code: ROUTE, path: 'routes/users.js', files: { 'models/User.js': SAVE_HASHES } },
+    { code: ESM_ROUTE, path: 'src/routes/users.js', files: { 'src/models/user.js': HOOK } },
+    // …and the same save() in the route's own file
+    SAVE_HASHES.replace('module.exports = User;\n', '') + assign,
   ],
   invalid: [
+    // an imported model that does not hash the password, or a module that is not there, keeps the finding
+    { code: ROUTE, path: 'routes/users.js', files: { 'models/User.js': PLAIN_SAVE }, errors: [{ ...at(ROUTE, 'req.body.password', 'stored'), confidence: 'medium' }] },
+    { code: ESM_ROUTE, path: 'src/routes/users.js', errors: [{ ...at(ESM_ROUTE, 'req.body.password', 'stored', { after: 'password: req.body.password' }), confidence: 'medium' }] },
     { code: direct, errors: [{ ...at(direct, 'req.body.password', 'stored', { after: 'password: req.body.password' }), confidence: 'medium' }] },
     { code: destr, errors: [at(destr, 'password', 'stored', { after: '{ email, password }' })] },
     { code: alias, errors: [at(alias, 'pw', 'stored', { after: 'password: pw' })] },
@@ -61,6 +76,8 @@ const attr = F('    user = User.query.get(1)\n    user.password = request.json["
 const change = F('    current_user.password = request.json["new_password"]\n    db.session.commit()');
 const pycmp = F('    user = User.query.filter_by(name=request.form["name"]).first()\n    if user.password == request.form["password"]:\n        login_user(user)');
 
+const SETTER = 'class User(db.Model):\n    @password.setter\n    def password(self, value):\n        self.password_hash = generate_password_hash(value)\n';
+const VIEW = 'from .models import User\n' + F('    user = User(password=request.form["password"])\n    db.session.add(user)');
 ruleTester('plaintext-password', 'python', {
   valid: [
     F('    pw = generate_password_hash(request.form["password"])\n    user = User(username=request.form["username"], password=pw)'),
@@ -73,11 +90,13 @@ ruleTester('plaintext-password', 'python', {
     // A property setter on the model hashes.
     'class User(db.Model):\n    @password.setter\n    def password(self, value):\n        self.password_hash = generate_password_hash(value)\n' + F('    user = User(password=request.form["password"])'),
     F('    if request.form["password"] != request.form["confirm"]:\n        abort(400)'),
+    { code: VIEW, path: 'app/views.py', files: { 'app/__init__.py': '', 'app/models.py': SETTER } },
     F('    if request.form["new_password"] != request.form["confirm_password"]:\n        abort(400)'),
     // Flask's tutorial: the model's `password` property hashes; the login checks through the model.
     F('    password = request.form["password"]\n    db.session.add(User(username=request.form["username"], password=password))') + '\n@app.route("/login")\ndef login():\n    if not user.check_password(request.form["password"]):\n        abort(401)',
   ],
   invalid: [
+    { code: VIEW, path: 'app/views.py', files: { 'app/__init__.py': '', 'app/models.py': 'class User(db.Model):\n    password = db.Column(db.String)\n' }, errors: [at(VIEW, 'request.form["password"]', 'stored')] },
     { code: kw, errors: [at(kw, 'request.form["password"]', 'stored')] },
     { code: wtf, errors: [at(wtf, 'form.password.data', 'stored')] },
     { code: dj, errors: [at(dj, 'pw', 'stored', { after: 'password=pw' })] },

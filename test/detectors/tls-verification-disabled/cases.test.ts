@@ -10,6 +10,13 @@ const clientCert = "const opts = requestCert\n  ? extend({\n      requestCert: t
 const clientCertOff = "https.createServer({ key, cert, requestCert: false, rejectUnauthorized: false }, handler);";
 const serverVar = "if (argv.ssl) {\n  var sslOptions = { key: fs.readFileSync(k), cert: fs.readFileSync(c), rejectUnauthorized: false };\n  server = https.createServer(sslOptions, app);\n}";
 const serverAndClient = "const tlsOpts = { key, cert, rejectUnauthorized: false };\nhttps.createServer(tlsOpts, app);\nhttps.request({ ...tlsOpts, host: upstream });";
+// a server's options filled in per certificate kind in a `let` (fresh sample: jsreport-express' credentials); assigned, read by a client too, they count
+const serverAssigned = "let credentials = {};\nif (cfg.cert) {\n  credentials = { key, cert, rejectUnauthorized: false };\n}\nserver = https.createServer(credentials, app);";
+const assignedAndClient = "let opts = {};\nopts = { key, cert, rejectUnauthorized: false };\nhttps.createServer(opts, app);\nhttps.request(opts);";
+// a switch over the operator's TLS mode (fresh sample: evershop's DB_SSLMODE): a case named for no verification is the
+// operator's choice; another case is a branch as an `if` is
+const switchNamed = "switch (process.env.DB_SSLMODE) {\n  case 'no-verify':\n    setting.ssl = { rejectUnauthorized: false };\n    break;\n  default:\n    setting.ssl = false;\n}";
+const switchOther = "switch (env) {\n  case 'staging':\n    agent = new https.Agent({ rejectUnauthorized: false });\n}";
 const proxyServer = "httpProxy.createServer({ target: upstream, rejectUnauthorized: false }).listen(8000);";
 // A crawler's own switch for invalid certificates, with another test beside it (fresh held-out sample: simplecrawler's
 // `if (client === https && crawler.ignoreInvalidSSL)`); a switch that says nothing about certificates stays medium.
@@ -92,6 +99,10 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // …and without it a server's flag has no effect at all (drakov): shown as such, inline or through a variable only a server gets
     { code: clientCertOff, errors: [{ ...at(clientCertOff, 'rejectUnauthorized: false', 'server-no-effect'), severity: 'info', confidence: 'low' }] },
     { code: serverVar, errors: [{ ...at(serverVar, 'rejectUnauthorized: false', 'server-no-effect'), severity: 'info', confidence: 'low' }] },
+    { code: serverAssigned, errors: [{ ...at(serverAssigned, 'rejectUnauthorized: false', 'server-no-effect'), severity: 'info', confidence: 'low' }] },
+    { code: assignedAndClient, errors: [{ ...at(assignedAndClient, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: switchNamed, errors: [{ ...at(switchNamed, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: switchOther, errors: [{ ...at(switchOther, 'rejectUnauthorized: false'), severity: 'warning', confidence: 'medium' }] },
     // options a client call gets too, or a server of another module (a proxy connects out with them), keep the rule's own finding
     { code: serverAndClient, errors: [{ ...at(serverAndClient, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: serverAndClient.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
     { code: proxyServer, errors: [{ ...at(proxyServer, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: proxyServer.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },

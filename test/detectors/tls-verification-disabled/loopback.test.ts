@@ -17,9 +17,22 @@ const pyPair = 'def loopback_for_cert(cert, key):\n    context = ssl.create_defa
 const pyLocal = 'def probe():\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE\n    sock = socket.create_connection(("127.0.0.1", 8443))\n    return ctx.wrap_socket(sock)';
 const pyRemoteSock = 'def probe(host):\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE\n    sock = socket.create_connection(("127.0.0.1", 8443))\n    other = socket.create_connection((host, 443))';
 
+// The host through a constant of the file (fresh sample: maildev's healthcheck, `const HOST = '127.0.0.1'`, the plan
+// built with `host: HOST`, the flag spread in when the probe is HTTPS): every host the file names is loopback.
+const probe = (host: string) => `const HOST = ${host};\nfunction plan(env) {\n  return { host: HOST, port: 1080, secure: env.HTTPS === '1' };\n}\nfunction check(plan) {\n  const options = {\n    host: plan.host,\n    port: plan.port,\n    ...(plan.secure ? { rejectUnauthorized: false } : {}),\n  };\n  return https.request(options);\n}`;
+const probeLocal = probe("'127.0.0.1'");
+const probeRemote = probe("'mail.acme.io'");
+const constHost = "const HOST = 'localhost';\nhttps.request({ host: HOST, rejectUnauthorized: false });";
+const mixed = "const HOST = 'localhost';\nhttps.request({ host: HOST, path: '/a' });\nhttps.request({ host: opts.host, rejectUnauthorized: false });\nconnect({ host: process.env.UPSTREAM });";
+
 ruleTester('tls-verification-disabled', 'javascript', {
   valid: [],
   invalid: [
+    { code: probeLocal, errors: [{ ...at(probeLocal, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: constHost, errors: [{ ...at(constHost, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    // a remote constant, or a file whose hosts are not all loopback, keeps the finding
+    { code: probeRemote, errors: [{ ...at(probeRemote, 'rejectUnauthorized: false'), severity: 'warning', confidence: 'medium' }] },
+    { code: mixed, errors: [{ ...at(mixed, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: js, errors: [{ ...at(js, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: js.replace('false', 'true') },
     { code: jsUrl, errors: [{ ...at(jsUrl, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }], output: jsUrl.replace('false', 'true') },
     { code: jsRemote, errors: [{ ...at(jsRemote, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: jsRemote.replace('false', 'true') },

@@ -270,6 +270,17 @@ describe(`${ID}`, () => {
     assert.deepEqual(await confidences({ ...shipped, 'dist/plugin.js': "const ui = path.join(__dirname, 'ui');\n" }, 'dist/ui/nav.module.ts'), ['high', 'high']);
   });
 
+  it('JS: a dynamic import whose rejection is handled (`.catch`, or `.then` with a second callback) is optional', async () => {
+    // fresh sample: wiki-server reads the host application's wiki/package.json, falling back to the working directory's
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const registry = registryWith({ 'npm:wiki': {}, 'npm:chalk': {}, 'npm:ora': {}, 'npm:undici': {} });
+    const code = "const pkg = () => import('wiki/package.json', { with: { type: 'json' } })\n  .then((m) => m.default)\n  .catch(() => readLocal());\n"
+      + "const tty = import('undici').then((m) => m.fetch, () => null);\n"
+      + "const chalk = await import('chalk').then((m) => m.default);\nconst ora = import('ora').finally(done);\n";
+    const f = await depFindings(ID, { code, path: 'lib/server.js', files, registry });
+    assert.deepEqual(at(f).map((p) => p.split(':')[0]), ['5', '6']);
+  });
+
   it('stays quiet for optional requires, type-only imports covered by @types, and files without a manifest', async () => {
     const files = { 'package.json': '{ "devDependencies": { "@types/express": "4" } }', 'node_modules/express/package.json': '{"version":"4.0.0"}' };
     const code = "import type { Request } from 'express';\nlet x; try { x = require('chalk'); } catch { x = null; }\n";

@@ -67,6 +67,11 @@ describe(`${ID}: templates and build scripts`, () => {
     const files = { 'package.json': GENERATOR, 'templates/sample/package.json': '{ "name": "sample", "dependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files })), ['1:21']);
     // …and so is one under a nameless workspace root (create-redwood-app's templates/js/package.json)
+    // …and so is one whose name merely has words in it (`project-name-utils`, `my_app`)
+    for (const name of ['project-name-utils', 'my_app']) {
+      const own = { 'package.json': GENERATOR, 'templates/sample/package.json': `{ "name": "${name}", "dependencies": {} }` };
+      assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/sample/index.js', files: own })), ['1:21'], name);
+    }
     const ws = { 'package.json': GENERATOR, 'templates/js/package.json': '{ "private": true, "workspaces": ["api"], "devDependencies": {} }' };
     assert.deepEqual(at(await depFindings(ID, { code: "const io = require('express');\n", path: 'templates/js/scripts/seed.js', files: ws })), ['1:21']);
   });
@@ -79,6 +84,9 @@ describe(`${ID}: templates and build scripts`, () => {
       'app/templates/basic-shared/package.json': '{\n  "name": "<%= slugify(appname) %>",\n  "dependencies": {\n    "express": "^4.13.3"<% if (options.swig) { %>,\n    "swig": "^1.4.2"<% } %>\n  }\n}',
       'lib/templates/package.json': '{ "name": "__pkgName__", "dependencies": {} }',
       'templates/example/package.json': '{ "scripts": { "develop": "strapi develop" }, "dependencies": { "fs-extra": "^10.0.0" } }',
+      // fresh sample: node-backend-starter-kit's templates/prisma-pg/package.json, named for the placeholder its CLI replaces
+      'templates/prisma-pg/package.json': '{ "name": "project-name-placeholder", "type": "module", "dependencies": {}, "devDependencies": {} }',
+      'templates/api/package.json': '{ "name": "PROJECT_NAME", "dependencies": {} }',
     };
     for (const [manifest, text] of Object.entries(manifests)) {
       const path = manifest.replace('package.json', 'src/app.js');

@@ -32,6 +32,13 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: "fs.chmod(lockPath, 0o777, () => fs.unlink(lockPath, done));", errors: [{ line: 1, column: 20, severity: 'info', confidence: 'low' }] },
     { code: "fs.chmodSync(target, '0666');\nfs.unlinkSync(backup);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
     { code: "fs.chmodSync(target, '0666');\nlog('made writable');\nfs.unlinkSync(target);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
+    // a listening Unix socket opened to local clients (a reverse proxy): connecting is all write allows there
+    { code: "if (target.socket) {\n  fs.chmodSync(target.socket, 0o666);\n}", errors: [{ line: 2, column: 31, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync('/run/app/server.sock', 0o777);", errors: [{ line: 1, severity: 'info', confidence: 'low' }] },
+    { code: "fs.chmodSync(path.join(runDir, 'app.sock'), 0o666);", errors: [{ line: 1, severity: 'info', confidence: 'low' }] },
+    // a folder of sockets is still a folder: anyone could replace the socket in it
+    { code: "fs.chmodSync(socketDir, 0o777);", errors: [{ line: 1, severity: 'warning' }] },
+    { code: "fs.chmodSync(uploadRoot + '/sockets.json', 0o666);", errors: [{ line: 1, severity: 'warning' }] },
     { code: "if (process.env.CI) fs.chmodSync(sock, 0o777);", errors: [{ line: 1, column: 40, severity: 'warning' }] },
     { code: "fs.chmodSync(uploadDir, 0o777);", errors: [{ line: 1, column: 25 }], output: "fs.chmodSync(uploadDir, 0o755);" },
     { code: "await fs.promises.chmod(file, '666');", errors: 1, output: "await fs.promises.chmod(file, '644');" },

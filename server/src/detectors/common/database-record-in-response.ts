@@ -5,10 +5,11 @@
 // and from the flow analysis (rows through `.then(rows => …)`, renamed rows, helpers); one policy decides.
 import type { Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
-import type { Detector, DetectorContext } from '../../core/types';
+import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit } from '../shared/exposure';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { localImports, someImportedModule } from '../shared/imported-modules';
 import { CLEANED, jsRecordSinks } from './database-record-js';
 import { pythonRecordSinks } from './database-record-python';
 
@@ -73,11 +74,35 @@ export const databaseRecordInResponse: Detector = {
   languages: [...JS_LIKE, 'python'],
   keywords: ['find', 'select *', 'select  *', '__dict__', 'vars(', 'model_to_dict', 'asdict', 'serialize', 'fastapi', '.get(', '.first(', '.all('],
   run(ctx: DetectorContext) {
-    const flows = flowExposures(ctx, ['response'], levelOf(ctx), () => 'a whole user row is fetched here:');
-    for (const sink of mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows)) {
-      const hit = sink.hits[0];
-      if (!hit) continue;
-      ctx.report({ start: hit.start, end: hit.end, related: hit.related, kind: KINDS[hit.level] ?? 'field', message: messageOf(hit), confidence: hit.indirect ? 'low' : undefined });
-    }
+    // Whole rows in a file that imports workspace modules wait for the slow tier, which reads those modules (the model).
+    const held = localImports(ctx).length > 0;
+    for (const hit of hitsOf(ctx)) if (!held || hit.level !== 'record') report(ctx, hit, false);
+  },
+  async runAsync(ctx: AsyncDetectorContext) {
+    const imports = localImports(ctx);
+    const rows = imports.length ? hitsOf(ctx).filter((h) => h.level === 'record') : [];
+    // Modules are read only for a file with a whole row to decide.
+    const hidden = rows.length > 0 && someImportedModule(ctx, imports, HIDDEN, hidesPassword);
+    for (const hit of rows) report(ctx, hit, hidden);
   },
 };
+
+/**
+ * The model module keeps the password out of reads somewhere (sqlpad's `User.findAll` projecting `{ password: 0,
+ * passhash: 0 }`, a Mongoose field with `select: false`, a Sequelize scope excluding it, a `toJSON` that deletes it):
+ * a row fetched through it may well come without the hash, so whole rows are shown at low confidence.
+ */
+const HIDES_PASSWORD = /\b(?:password|passwd|passhash|hashed_?password|password_?hash)['"]?\s*:\s*(?:0|false)\b|['"]-(?:password|passwd|passhash|hashed_?password)\b|\bexclude\s*:\s*\[[^\]]{0,200}(?:password|passhash)|\bselect\s*:\s*false\b|\bdelete\s+[\w$.]+\.(?:password|passhash)\b/i;
+const hidesPassword = (text: string): boolean => HIDES_PASSWORD.test(text);
+const HIDDEN = {};
+
+function hitsOf(ctx: DetectorContext): ExposureHit[] {
+  const flows = flowExposures(ctx, ['response'], levelOf(ctx), () => 'a whole user row is fetched here:');
+  return mergeExposures(syntaxSinks(ctx, jsRecordSinks, pythonRecordSinks), flows).flatMap((sink) => sink.hits.slice(0, 1));
+}
+
+/** `hidden`: an imported model keeps the password out of reads, so a whole row is shown at low confidence. */
+function report(ctx: DetectorContext, hit: ExposureHit, hidden: boolean): void {
+  const low = hit.indirect || hidden;
+  ctx.report({ start: hit.start, end: hit.end, related: hit.related, kind: KINDS[hit.level] ?? 'field', message: messageOf(hit), confidence: low ? 'low' : undefined });
+}

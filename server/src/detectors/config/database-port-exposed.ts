@@ -13,6 +13,8 @@ const SERVICES: Record<number, string> = {
  * product: `docker.elastic.co/elasticsearch/elasticsearch`, `…/kibana/kibana`).
  */
 const DATA_IMAGE = /^(?:postgres|postgis\/postgis|mysql|mariadb|mongo|redis|valkey\/valkey|(?:elasticsearch\/)?elasticsearch|opensearchproject\/opensearch(?:-dashboards)?|memcached|couchdb|influxdb|cassandra|neo4j|cockroachdb\/cockroach|bitnami\/[\w-]+|gvenzl\/oracle-[\w-]+|mssql\/server|dpage\/pgadmin4|adminer|phpmyadmin(?:\/phpmyadmin)?|mongo-express|rediscommander\/redis-commander|redis\/redisinsight|(?:kibana\/)?kibana)$/i;
+/** A database's own image under another name (`scylladb/scylla`, `microsoft/mssql-server-linux`, `timescale/timescaledb`). */
+const DATA_IMAGE_NAME = /^(?:[\w.-]+\/)?(?:scylla|mssql-server[\w-]*|timescaledb[\w-]*|clickhouse-server|cassandra|postgres(?:ql)?|mysql(?:-server)?|mongo(?:db)?|redis(?:-stack(?:-server)?)?|arangodb|neo4j|couchbase(?:-server)?|oracle-(?:xe|free|database)[\w-]*)$/i;
 
 /**
  * A compose file of databases alone (and their admin consoles): the application runs on the host, as a
@@ -23,13 +25,22 @@ function databasesOnly(services: YAMLMap): boolean {
   return services.items.every((svc) => {
     if (!isMap(svc.value) || svc.value.has('build')) return false;
     const image = String(svc.value.get('image') ?? '').replace(/^[\w.-]+(?::\d+)?\/(?=[\w-]+\/)/, '').replace(/[:@].*$/, '').replace(/^(?:docker\.io\/)?(?:library\/)?/, '');
-    return DATA_IMAGE.test(image) || (image === '' && publishesDatabase(svc.value));
+    return DATA_IMAGE.test(image) || DATA_IMAGE_NAME.test(image) || (image === '' && publishesDatabase(svc.value));
   });
 }
 
 function publishesDatabase(svc: YAMLMap): boolean {
   const ports = svc.get('ports');
   return isSeq(ports) && ports.items.some((p) => isScalar(p) && SERVICES[Number(SHORT.exec(String(p.value))?.[3])] !== undefined);
+}
+
+/** A service built for development (`dockerfile: Dockerfile.dev`, `target: development`): the file is a developer's stack. */
+function devBuild(services: YAMLMap): boolean {
+  return services.items.some((svc) => {
+    const build = isMap(svc.value) ? svc.value.get('build') : undefined;
+    if (!isMap(build)) return false;
+    return /(?:^|[/.-])(?:dev|development|local)$/i.test(String(build.get('dockerfile') ?? '')) || /^(?:dev|development|local)$/i.test(String(build.get('target') ?? ''));
+  });
 }
 
 const DEV_COMPOSE = /(?:^|\/)(?:docker-)?compose[\w.-]*[.-](?:test|tests|ci|dev|development|local|e2e)(?:[.-][\w.-]*)?\.ya?ml$/i;
@@ -56,9 +67,9 @@ export const databasePortExposed: Detector = {
     for (const doc of ctx.yaml() ?? []) {
       const services = doc.get('services');
       if (!isMap(services)) continue;
-      // A compose file named for tests or development (`docker-compose.npm-test.yml`, `compose.dev.yaml`), or a dev
-      // container's, runs on a developer's or a CI machine.
-      const devStack = databasesOnly(services) || DEV_COMPOSE.test(ctx.path) || DEV_CONTAINER.test(ctx.path);
+      // A compose file named for tests or development (`docker-compose.npm-test.yml`, `compose.dev.yaml`), a dev
+      // container's, or one that builds its application for development runs on a developer's or a CI machine.
+      const devStack = databasesOnly(services) || devBuild(services) || DEV_COMPOSE.test(ctx.path) || DEV_CONTAINER.test(ctx.path);
       for (const svc of services.items) {
         ctx.checkBudget();
         const ports = isMap(svc.value) ? svc.value.get('ports') : undefined;

@@ -5,6 +5,7 @@ import type { Detector, DetectorContext, Report } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { onlyServerOptions } from '../shared/tls-server-options';
+import { loopback } from '../shared/tls-loopback';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -34,21 +35,6 @@ function isTlsEnv(n: ts.Expression): boolean {
   return name === 'NODE_TLS_REJECT_UNAUTHORIZED' && obj.getText().replace(/\s/g, '') === 'process.env';
 }
 
-/** A loopback host in a string: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
-const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
-
-/** The options sit next to a loopback host (`{ host: 'localhost', … }`) or in a call to one (`https.get('https://127.0.0.1:8443', …)`). */
-function loopback(node: ts.Node): boolean {
-  const obj = node.parent;
-  const strings: ts.Node[] = [];
-  if (obj && ts.isObjectLiteralExpression(obj)) {
-    for (const p of obj.properties) if (ts.isPropertyAssignment(p) && /^(host|hostname|servername|url|uri|baseURL)$/.test(keyOf(p.name) ?? '')) strings.push(p.initializer);
-    const call = obj.parent;
-    if (call && (ts.isCallExpression(call) || ts.isNewExpression(call))) strings.push(...(call.arguments ?? []).filter((a) => a !== obj));
-  }
-  return strings.some((s) => ts.isStringLiteralLike(s) && LOOPBACK.test(s.text));
-}
-
 /**
  * A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`,
  * simplecrawler's `crawler.ignoreInvalidSSL`): the user's explicit opt-in.
@@ -58,7 +44,9 @@ const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|v
 /** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
 function guarded(node: ts.Node): 'named' | 'branch' | undefined {
   for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
-    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition : undefined;
+    // `case 'no-verify':` of a switch over the mode (evershop's DB_SSLMODE) is a branch as an `if` is.
+    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition
+      : ts.isCaseClause(p) && p.expression !== node ? p.expression : undefined;
     if (cond) return NAMED_OPT_IN.test(cond.getText()) ? 'named' : 'branch';
   }
   return undefined;

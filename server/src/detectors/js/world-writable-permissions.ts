@@ -71,6 +71,16 @@ function beforeDelete(call: ts.CallExpression, sf: ts.SourceFile): boolean {
   return deletes(block.statements[block.statements.indexOf(st) + 1], target, sf);
 }
 
+/** The path is a Unix socket (`target.socket`, `socketPath`, `'/run/app.sock'`): write permission on a socket only
+ * lets local users connect, as they could to a loopback port; nobody can change what it serves. */
+function socketPath(e: ts.Expression | undefined): boolean {
+  if (!e) return false;
+  if (ts.isStringLiteralLike(e)) return /\.sock$/.test(e.text);
+  if (ts.isCallExpression(e)) return socketPath(e.arguments[e.arguments.length - 1]); // path.join(dir, 'app.sock')
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
+  return /^(unix_?)?socket(_?path|_?file)?$/i.test(name);
+}
+
 export const worldWritablePermissions: Detector = {
   id: 'world-writable-permissions',
   meta: { ...RULE_META['world-writable-permissions'], needs: ['js', 'js-nodes'] },
@@ -90,7 +100,7 @@ export const worldWritablePermissions: Detector = {
           // Creation modes: 0o666 is the API default for files; only an explicit rwx-for-all is worth a hint.
           if (arg && mode !== undefined && (mode & 0o002) && (chmod || (mode & 0o777) === 0o777)) {
             const lit = literalOf(arg);
-            const explicit = chmod && (optedIn(node, sf) || beforeDelete(node, sf));
+            const explicit = chmod && (optedIn(node, sf) || beforeDelete(node, sf) || socketPath(node.arguments[0]));
             ctx.report({
               start: lit.getStart(sf), end: lit.end,
               severity: chmod ? (explicit ? 'info' : undefined) : 'hint', confidence: chmod && !explicit ? undefined : 'low',

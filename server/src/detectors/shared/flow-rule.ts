@@ -38,7 +38,7 @@ export interface FlowRule {
   /** Extra policy per flow; return false to drop it. */
   accept?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): boolean;
   /** Flows reported at low confidence (info): possible, but an attacker rarely controls them. */
-  weak?(flow: Flow): boolean;
+  weak?(flow: Flow, ctx: DetectorContext): boolean;
   fix?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): Fix | undefined;
 }
 
@@ -94,7 +94,7 @@ export function flowRule(rule: FlowRule): Detector {
   const report = (ctx: DetectorContext, result: FileAnalysis, f: Flow) => {
     ctx.checkBudget();
     const { message, related } = describe(f, ctx, rule.impact);
-    const low = f.origin.trust === 'low' || !!rule.weak?.(f);
+    const low = f.origin.trust === 'low' || !!rule.weak?.(f, ctx);
     const severity: Severity | undefined = low ? 'info' : undefined;
     ctx.report({
       start: f.sink.span.start, end: f.sink.span.end, message, related,

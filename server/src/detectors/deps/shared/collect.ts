@@ -58,6 +58,10 @@ function templated(path: string, manifest: string | undefined, project?: Project
   return segs.slice(0, -1).some((seg, i) => seg === 'files' && project.exists(`${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}schema.json`));
 }
 
+/** A name the generator replaces: says so (node-backend-starter-kit's `project-name-placeholder`), or is a token in capitals
+ * (`PROJECT_NAME`), which npm does not accept as a package name. */
+const PLACEHOLDER_NAME = /[Pp]laceholder|PLACEHOLDER|^(?:project|app|package)[-_]name$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /**
  * A template's own manifest that its generator completes: written with template syntax (generator-express'
  * `<% if (options.viewEngine == 'swig') { %>"swig"…`, mean-cli's `"name": "__pkgName__"`) or nameless, merged into
@@ -66,7 +70,7 @@ function templated(path: string, manifest: string | undefined, project?: Project
 function unfinishedTemplateManifest(m: { path: string; text: string; manifest: { name?: string; workspaces: string[] } } | undefined): boolean {
   if (!m || !m.path.split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
   // A nameless workspace root (a monorepo template's) is complete as it is.
-  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text);
+  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text) || PLACEHOLDER_NAME.test(m.manifest.name ?? '');
 }
 
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the

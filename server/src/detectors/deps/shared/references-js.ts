@@ -28,6 +28,17 @@ function isInTry(node: ts.Node): boolean {
   return false;
 }
 
+/** `import('x').catch(…)`, also after `.then(…)`: the promise form of a `try`/`catch`, the module's absence handled. */
+function caughtImport(node: ts.CallExpression): boolean {
+  if (node.expression.kind !== ts.SyntaxKind.ImportKeyword) return false;
+  for (let n: ts.Node = node; ts.isPropertyAccessExpression(n.parent) && ts.isCallExpression(n.parent.parent) && n.parent.parent.expression === n.parent; n = n.parent.parent) {
+    const method = n.parent.name.text;
+    if (method === 'catch' || (method === 'then' && n.parent.parent.arguments.length >= 2)) return true;
+    if (method !== 'then' && method !== 'finally') return false;
+  }
+  return false;
+}
+
 /** `require.resolve('x', { paths: [dir] })` looks `x` up from those folders (another package's), not from this one. */
 function resolvedElsewhere(call: ts.CallExpression): boolean {
   const opts = call.arguments[1];
@@ -91,7 +102,7 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
       return;
     }
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
-    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node), node.expression.kind !== ts.SyntaxKind.ImportKeyword && inFunction(node));
+    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node) || caughtImport(node), node.expression.kind !== ts.SyntaxKind.ImportKeyword && inFunction(node));
     else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return; // `declare module 'x'` declares, not imports
     ts.forEachChild(node, visit);
   };
