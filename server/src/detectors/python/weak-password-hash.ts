@@ -22,13 +22,24 @@ const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp
 /** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
 const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
 
-/** The digest is bound to a name whose every use is an argument of such a call: sent as a site asks, never stored. */
-function onlySent(call: Node, scope: Node): boolean {
+/**
+ * The digest is bound to a name whose every use is an argument of such a call: sent as a site asks, never stored.
+ * The uses are found by the name's occurrences in the scope's text (a walk over every identifier of a module cost
+ * more than the rest of the rule), each read as the node there.
+ */
+function onlySent(call: Node, scope: Node, text: string): boolean {
   let p = call.parent;
   while (p && (p.type === 'attribute' || p.type === 'call')) p = p.parent;
   const left = p?.type === 'assignment' ? p.childForFieldName('left') : undefined;
   if (left?.type !== 'identifier') return false;
-  const uses = scope.descendantsOfType('identifier').filter((n) => n?.text === left.text && n.id !== left.id);
+  const uses: Node[] = [];
+  const name = new RegExp(`(?<![\\w])${left.text}(?![\\w])`, 'g');
+  for (const m of text.slice(scope.startIndex, scope.endIndex).matchAll(name)) {
+    const at = scope.startIndex + m.index;
+    if (at === left.startIndex) continue;
+    const n = scope.descendantForIndex(at, at + left.text.length);
+    if (n?.type === 'identifier' && n.startIndex === at && n.text === left.text) uses.push(n);
+  }
   return uses.length > 0 && uses.every((u) => {
     for (let q = u!.parent; q && q.id !== scope.id; q = q.parent) {
       if (q.type === 'call') return SENT_BY.test(q.childForFieldName('function')?.text ?? '');
@@ -103,7 +114,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
-      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope) ? 'low' : direct ? undefined : 'medium',
+      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope, ctx.text) ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }
