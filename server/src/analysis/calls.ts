@@ -5,6 +5,7 @@
 // propagators from the models; an unknown method on input carries the input (with lower confidence),
 // an unknown function returns an opaque value.
 import type { Expr, Span } from './ir';
+import { seplessPath } from './folders';
 import { lastName } from './expressions';
 import type { Analyzer, Frame, SinkHit, Summary } from './interpret';
 import { targetOf, validation } from './guards';
@@ -153,13 +154,13 @@ export function evalCall(a: Analyzer, e: Call, f: Frame): Value {
     if (p.stringifies) v = { ...v, taint: v.taint.map(stringified) };
     if (site.path && DECODERS.test(site.path)) v = { ...v, taint: v.taint.map((o) => (o.decoded ? o : { ...o, decoded: true })) };
     const head = from[0] ? deepTaint(from[0]).length > 0 || from[0].head === true : false;
-    const normalized = p.normalizes || from.some((x) => x?.normalized) || undefined;
+    const [normalized, sepless] = [p.normalizes || from.some((x) => x?.normalized) || undefined, seplessPath(site.path, e) || undefined];
     const headFrom = head ? from[0]?.headFrom ?? deepTaint(from[0]) : undefined;
-    return p.builds ? { ...v, built: true, head, headFrom, prefix: from[0]?.prefix, normalized } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, headFrom: from[0]?.headFrom, normalized };
+    return p.builds ? { ...v, built: true, head, headFrom, prefix: from[0]?.prefix, normalized, sepless } : { ...v, prefix: from[0]?.prefix, head: from[0]?.head, headFrom: from[0]?.headFrom, normalized, sepless };
   }
   if (recv && method && (recv.taint.length || recv.element || recv.fields)) return methodOnData(a, recv, method, e.span);
   const from = args.flatMap((x) => deepTaint(x));
-  return { taint: [], opaque: true, code: a.src(e.span), ...(from.length ? { from } : {}) };
+  return { taint: [], opaque: true, code: a.src(e.span), ...(from.length ? { from } : {}), ...(seplessPath(site.path, e) ? { sepless: true } : {}) };
 }
 
 function methodOnData(a: Analyzer, recv: Value, method: string, span: Span): Value {
@@ -219,7 +220,7 @@ function instantiate(a: Analyzer, o: Origin, fnId: number, args: Value[], step: 
     // The path goes into the callee through the call (not for framework callbacks) and its parameter.
     steps: [...addStep(callback ? x.steps : addStep(x.steps, step), { span: o.source, text: o.sourceText }), ...o.steps].slice(-8),
     via: via(x.via),
-    cleared: o.cleared || x.cleared ? [...new Set([...(x.cleared ?? []), ...(o.cleared ?? [])])] : undefined,
+    cleared: o.cleared || x.cleared ? [...new Set([...(x.cleared ?? []), ...(o.cleared ?? [])])] : undefined, prefixOnly: x.prefixOnly ?? o.prefixOnly,
     stringified: x.stringified || o.stringified,
     detail: o.stringified && x.label === 'error' && x.detail === 'whole' ? 'message' : x.detail,
     guards: o.guards ?? x.guards,

@@ -8,8 +8,9 @@
 import type { Env } from './env';
 import type { Expr } from './ir';
 import type { Analyzer, Frame } from './interpret';
+import { seplessFolder } from './folders';
 import { calleeChecks } from './param-checks';
-import { clear, deepTaint, EMPTY, originKey, type Origin, type Target, type Value } from './values';
+import { clear, clearButPaths, deepTaint, EMPTY, originKey, type Origin, type Target, type Value } from './values';
 
 export interface Check {
   apply(env: Env): void;
@@ -19,6 +20,7 @@ const RECEIVER_CHECKS = new Set(['startsWith', 'endsWith', 'isdigit', 'isalnum',
 const MEMBERSHIP = new Set(['includes', 'indexOf', 'has', 'contains', '__contains__', 'hasOwnProperty', 'lastIndexOf']);
 const ARG_CHECKS = new Set(['test', 'isInteger', 'isSafeInteger', 'isNaN', 'isFinite', 'isinstance', 'isValidObjectId', 'isUUID', 'isValid']);
 const PY_RE = /^re\.(match|fullmatch|search)$/;
+const PREFIX_TESTS = new Set(['startsWith', 'startswith']);
 /** Validator names: `isX`, `validateX`, `checkX`…, and helpers named for an allow-list anywhere (`versionInWhitelist`, `in_allowlist`). */
 const CHECK_NAME = /^(is[A-Z_]\w*|is_\w+|valid\w*|validate\w*|check\w*|verify\w*|ensure\w*|allowed\w*|isAllowed\w*|safe\w*|is_safe\w*|url_has_allowed_host_and_scheme|(?:\w*(?:In|On|_in|_on)|in|on)_?(?:[Ww]hite|[Aa]llow|[Ss]afe)_?[Ll]ist\w*)$/;
 const EQUALITY = new Set(['===', '==', '!==', '!=', 'is', 'is not']);
@@ -152,7 +154,16 @@ function collect(a: Analyzer, e: Expr, f: Frame, out: Found[], neg = false, dept
       if (validated.length) return add(validated);
       // `os.path.commonpath([root, full]) != root`: a check on the result of a containment helper checks its arguments.
       if (a.models.sanitizers.find(a.siteOf(e, f)).some((s) => s.checkedByResult)) return add(e.args.flatMap((x) => (x.k === 'array' ? x.items : [x])).flatMap(targetOf));
-      if (c.k === 'member' && RECEIVER_CHECKS.has(name)) return add([...targetOf(c.object), ...e.args.flatMap((x) => (isConst(x) ? [] : targetOf(x)))]);
+      if (c.k === 'member' && RECEIVER_CHECKS.has(name)) {
+        const targets = [...targetOf(c.object), ...e.args.flatMap((x) => (isConst(x) ? [] : targetOf(x)))];
+        // `full.startsWith(root)` with `root` a folder without a trailing separator: `/srv/app-old` passes for `/srv/app`.
+        // Only where the test holds (inside, as the code thinks); where it fails (`if (full.startsWith('/etc')) return`) it checks as before.
+        if (PREFIX_TESTS.has(name) && e.args.length === 1 && seplessFolder(a, e.args[0], f)) {
+          add(targetOf(c.object).map((t) => ('binding' in t && !t.path.length ? { ...t, prefixOnly: e.span } : t)), 'then');
+          return add(targets, 'else');
+        }
+        return add(targets);
+      }
       if (c.k === 'member' && MEMBERSHIP.has(name)) {
         const arg = e.args[0];
         return add(arg && !isConst(arg) ? targetOf(arg) : targetOf(c.object));
@@ -238,7 +249,7 @@ export function validation(a: Analyzer, t: Target): Check {
       } else if (!t.path.length) {
         // `({ origin, data }) => { if (origin !== TRUSTED) return; … }`: the sender checked vouches for its message.
         if (b.name === 'origin' && !t.kinds) env.check(deepTaint(v).filter((o) => o.label === 'browser' || o.param).map(senderKey));
-        env.set(b, clear(v, t.kinds ?? '*'));
+        env.set(b, t.prefixOnly && !t.kinds ? clearButPaths(v, t.prefixOnly) : clear(v, t.kinds ?? '*'));
       } else if (t.kinds) {
         // A field's type (`typeof msg.html === 'string'`) says nothing about markup in it.
       } else if (URL_PARTS.has(t.path[t.path.length - 1])) {

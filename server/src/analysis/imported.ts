@@ -66,6 +66,8 @@ export function portable(name: string, file: string, fnId: number, s: Summary, t
         label: 'param', param: { fn: o.param!.fn === fnId ? IMPORTED : INNER, index: o.param!.index, path: o.param!.path },
         source: NOWHERE, sourceText: o.sourceText, steps: [], via: o.via, trust: o.trust,
         ...(o.cleared ? { cleared: o.cleared } : {}), ...(o.stringified ? { stringified: true } : {}),
+        // The test is in the other file: the origin keeps that it was made, not where.
+        ...(o.prefixOnly ? { prefixOnly: NOWHERE } : {}),
       };
       seen.set(o, p);
     }
@@ -153,6 +155,7 @@ function instantiate(a: Analyzer, o: Origin, args: Value[], step: Step, argv = f
     steps: addStep(x.steps, step),
     via: x.via === 'unknown' || o.via === 'unknown' ? 'unknown' as const : 'summary' as const,
     cleared: o.cleared || x.cleared ? [...new Set([...(x.cleared ?? []), ...(o.cleared ?? [])])] : undefined,
+    prefixOnly: x.prefixOnly ?? o.prefixOnly,
     stringified: x.stringified || o.stringified,
   }));
 }

@@ -34,6 +34,12 @@ export interface Origin {
   readonly guards?: readonly Span[];
   /** Percent-decoded on the way (`decodeURIComponent(req.url)`): kept apart from the same input undecoded. */
   readonly decoded?: boolean;
+  /**
+   * Checked only by a prefix test against a folder without a trailing separator (`full.startsWith(root)`,
+   * `root = path.resolve(…)`): settled for every sink but file paths, where a sibling folder sharing the
+   * prefix (`/srv/app-old` for `/srv/app`) passes. The span is the test's (NOWHERE through an imported summary).
+   */
+  readonly prefixOnly?: Span;
 }
 
 export interface Value {
@@ -64,6 +70,8 @@ export interface Value {
   readonly code?: string;
   /** A path whose `..` segments were resolved (`path.join`). */
   readonly normalized?: boolean;
+  /** A folder path known not to end with a separator (`path.resolve(…)`, `os.path.abspath(…)`, `__dirname`, `'/srv/app'`). */
+  readonly sepless?: boolean;
   /** Inputs an opaque value was computed from (`hmac(secret, url)`): checking it checks them. */
   readonly from?: readonly Origin[];
   /** What a validator call validated, for guards that test its result (`if (!r.success) return`). */
@@ -74,7 +82,8 @@ export interface Value {
 
 /** A binding, or a path inside a role object bound to it (`req` + ['body']); or an input by its origin key. */
 /** `kinds`: checked for those sink kinds only (`typeof x === 'string'` rules out operator objects, not markup). */
-export type Target = { readonly binding: number; readonly path: readonly string[]; readonly kinds?: readonly string[] } | { readonly origin: string };
+/** `prefixOnly`: the test is a prefix test without a separator (Origin.prefixOnly), which settles all but file paths. */
+export type Target = { readonly binding: number; readonly path: readonly string[]; readonly kinds?: readonly string[]; readonly prefixOnly?: Span } | { readonly origin: string };
 
 export const EMPTY: Value = Object.freeze({ taint: [] });
 
@@ -168,7 +177,12 @@ export function clear(v: Value, kinds: '*' | readonly string[]): Value {
 }
 
 export function isCleared(o: Origin, kind: string): boolean {
-  return !!o.cleared?.includes(kind);
+  return !!o.cleared?.includes(kind) || (!!o.prefixOnly && kind !== 'path');
+}
+
+/** What a prefix test without a separator leaves of a plain value: its input, settled for all but file paths (`prefixOnly`). */
+export function clearButPaths(v: Value, check: Span): Value {
+  return { ...v, taint: v.taint.map((o) => (o.prefixOnly ? o : { ...o, prefixOnly: check })), element: undefined, fields: undefined };
 }
 
 /** All origins anywhere in a value: its own, its fields', its elements'. */

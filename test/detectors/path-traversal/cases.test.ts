@@ -51,8 +51,25 @@ const S = (re: string) => `const { createWriteStream } = require('fs');\napp.pos
 const keepsDots = S('/[^\\w.-]/g');
 const firstOnly = S('/[^a-z0-9]/i');
 
+// A prefix test against a folder without a trailing separator (linkinator's static server): `/srv/public-old`
+// passes for `/srv/public`. With the separator, a folder written with one, or a folder the file cannot see, it checks.
+const PX = (root: string, test: string) => `const fs = require('fs');\nconst path = require('path');\nconst ROOT = ${root};\napp.get('/f', (req, res) => {\n  const full = path.resolve(ROOT, req.query.name);\n  if (${test}) return res.sendStatus(403);\n  fs.createReadStream(full).pipe(res);\n});`;
+const resolved = PX("path.resolve(__dirname, 'public')", '!full.startsWith(ROOT)');
+const joined = PX("path.join(__dirname, 'public')", '!full.startsWith(ROOT)');
+const written = PX("'/srv/public'", '!full.startsWith(ROOT)');
+const here = PX('__dirname', '!full.startsWith(ROOT)');
+const cwd = PX('process.cwd()', '!full.startsWith(ROOT)');
+// A helper that returns the path after the test: the caller's flow passed it too.
+const inHelper = "const fs = require('fs');\nconst path = require('path');\nconst ROOT = path.resolve('public');\nfunction inside(name) {\n  const full = path.resolve(ROOT, name);\n  if (!full.startsWith(ROOT)) throw new Error('outside');\n  return full;\n}\napp.get('/f', (req, res) => {\n  fs.createReadStream(inside(req.query.name)).pipe(res);\n});";
+
 ruleTester('path-traversal', 'javascript', {
   valid: [
+    PX("path.resolve(__dirname, 'public')", '!full.startsWith(ROOT + path.sep)'),
+    PX("'/srv/public/'", '!full.startsWith(ROOT)'),
+    PX('config.root', '!full.startsWith(ROOT)'),
+    PX("path.resolve(__dirname, 'public')", '!full.startsWith(`${ROOT}/`)'),
+    // a deny test (true means refused) checks as any test does
+    PX("'/srv/public'", "full.startsWith('/etc')"),
     E('req.body.productImage === product.productImage'),
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => { fs.readFile(path.join(DIR, path.basename(req.query.name)), () => {}); });",
     "app.get('/f', (req, res) => { res.sendFile(req.query.name, { root: PUBLIC_DIR }); });",
@@ -78,6 +95,12 @@ ruleTester('path-traversal', 'javascript', {
     "const fs = require('fs');\nconst path = require('path');\napp.get('/f', (req, res) => {\n  const full = path.join(ROOT, req.query.name);\n  if (path.relative(ROOT, full).startsWith('..')) return res.sendStatus(403);\n  res.send(fs.readFileSync(full));\n});",
   ],
   invalid: [
+    { code: resolved, errors: [at(resolved, 'full', 'request:direct:prefix-only', { after: 'createReadStream(full' })] },
+    { code: joined, errors: [at(joined, 'full', 'request:direct:prefix-only', { after: 'createReadStream(full' })] },
+    { code: written, errors: [at(written, 'full', 'request:direct:prefix-only', { after: 'createReadStream(full' })] },
+    { code: here, errors: [at(here, 'full', 'request:direct:prefix-only', { after: 'createReadStream(full' })] },
+    { code: cwd, errors: [at(cwd, 'full', 'request:direct:prefix-only', { after: 'createReadStream(full' })] },
+    { code: inHelper, errors: [at(inHelper, 'inside(req.query.name)', 'request:summary:prefix-only')] },
     // …equal to other input, or unequal to the stored value, it is still anything
     { code: e2, errors: [at(e2, "path.join('public', req.body.productImage)", 'request:direct')] },
     { code: e3, errors: [at(e3, "path.join('public', req.body.productImage)", 'request:direct')] },
@@ -125,8 +148,13 @@ const DJ = (name: string) => `from os.path import join\n\ndef save(f):\n    with
 const DJU = "import shutil\nfrom os.path import join\n\ndef save(f):\n    v_file = join(PLUGINS, f.name)\n    shutil.unpack_archive(v_file, PLUGINS)\n\ndef upload(request):\n    save(request.FILES['file'])";
 const p4 = "from flask import request\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['f']\n    open(os.path.join(UPLOADS, f.filename), 'wb').write(f.read())";
 
+const PP = (root: string, test: string) => `import os\nfrom flask import request, abort\nROOT = ${root}\n@app.route('/dl')\ndef dl():\n    full = os.path.abspath(os.path.join(ROOT, request.args['name']))\n    if ${test}:\n        abort(403)\n    return open(full).read()`;
+const pyPrefix = PP("os.path.abspath('static')", 'not full.startswith(ROOT)');
+
 ruleTester('path-traversal', 'python', {
   valid: [
+    PP("os.path.abspath('static')", 'not full.startswith(ROOT + os.sep)'),
+    PP("os.path.join(BASE, 'static', '')", 'not full.startswith(ROOT)'),
     "from flask import request, send_from_directory\n@app.route('/dl')\ndef dl():\n    return send_from_directory('/srv/files', request.args['name'])",
     "import os\nfrom flask import request\n@app.route('/dl')\ndef dl():\n    return open(os.path.join('/srv', os.path.basename(request.args['name']))).read()",
     "from werkzeug.utils import secure_filename\nfrom flask import request\n@app.route('/up', methods=['POST'])\ndef up():\n    f = request.files['f']\n    f.save(os.path.join(UPLOADS, secure_filename(f.filename)))",
@@ -139,6 +167,7 @@ ruleTester('path-traversal', 'python', {
     DJ('f.name'),
   ],
   invalid: [
+    { code: pyPrefix, errors: [at(pyPrefix, 'full', 'request:direct:prefix-only', { after: 'open(full' })] },
     { code: p1, errors: [at(p1, "os.path.join('/srv/files', request.args['name'])", 'request:direct')], output: p1.replace("request.args['name'])", "os.path.basename(request.args['name']))") },
     { code: p2, errors: [at(p2, "f'/data/{name}'", 'request:direct')] },
     { code: p3, errors: [at(p3, 'full', 'request:direct', { after: 'open(full' })] },

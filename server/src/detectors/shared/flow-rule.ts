@@ -7,11 +7,12 @@
 // a sink the fast tier reported for this rule is never reported again. A flow whose input the file hands
 // to a function from a relative import is held by the fast tier and decided by the slow one with that
 // function's summary (it checks or cleans the input, or not); without summaries it is reported as it was.
-import { analysis, type FileAnalysis, type Flow, type Step, type Value } from '../../analysis';
+import { analysis, type FileAnalysis, type Flow, type Value } from '../../analysis';
 import { handedToImport, importedAnalysis, importTables, prepareImports, throughImport } from '../../analysis/cross-file';
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Confidence, Detector, DetectorContext, DetectorMeta, Fix, LanguageId, RelatedStep, Severity } from '../../core/types';
-import { lineOf, lines } from './lines';
+import { describe, prefixOnly } from './flow-message';
+import { lines } from './lines';
 
 /**
  * One keyword list for every flow rule: words without which no source can appear. Shared lists cost
@@ -42,31 +43,10 @@ export interface FlowRule {
   fix?(flow: Flow, ctx: DetectorContext, result: FileAnalysis): Fix | undefined;
 }
 
-const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
-
-/** A step's name; a helper imported from another workspace file with its file: `runQuery()` in `db/users.js`. */
-const stepName = (s: Step) => (s.file ? `${code(s.text)} in ${code(s.file)}` : code(s.text));
-
-export function describe(flow: Flow, ctx: DetectorContext, impact: string): { message: string; related: RelatedStep[] } {
-  const { origin, sink } = flow;
-  const names = origin.steps.map(stepName).filter((t, i, all) => all.indexOf(t) === i);
-  const through = names.length ? ` through ${names.join(', ')}` : '';
-  const src = `${code(origin.sourceText)} (line ${lineOf(ctx, origin.source.start)})`;
-  // A sink inside an imported helper is reported at the call; the sink itself is named with its file and line.
-  const where = sink.helper ? `${code(sink.callee)} in ${code(sink.helper.file)}, line ${sink.helper.line}` : `${code(sink.callee)}, line ${lineOf(ctx, sink.call.start)}`;
-  const what = sink.model.what ? `${sink.model.what} (${where})` : `${sink.helper ? where : code(sink.callee)} (line ${lineOf(ctx, sink.call.start)})`;
-  const message = `${origin.trust === 'low' ? 'Input' : 'Untrusted input'} ${src} reaches ${what}${through} with no check on the way, so an attacker ${impact}.`;
-  const related: RelatedStep[] = [
-    { start: origin.source.start, end: origin.source.end, message: `${origin.label === 'request' ? 'request input' : `${origin.label} input`} ${code(origin.sourceText)} enters here` },
-    ...origin.steps.map((s) => ({ start: s.span.start, end: s.span.end, message: `flows into ${stepName(s)}` })),
-    { start: sink.span.start, end: sink.span.end, message: `reaches ${code(sink.callee)}${sink.helper ? ` in ${code(sink.helper.file)}` : ''}` },
-  ];
-  return { message, related };
-}
-
 function rank(f: Flow): number {
   const via = f.origin.via === 'direct' ? 0 : f.origin.via === 'summary' ? 1 : 2;
-  return LABEL_RANK.indexOf(f.origin.label) * 10 + via;
+  // Of two paths into one sink, the one with no check at all is the one to report.
+  return LABEL_RANK.indexOf(f.origin.label) * 10 + via + (prefixOnly(f) ? 5 : 0);
 }
 
 const CONFIDENCE: readonly Confidence[] = ['low', 'medium', 'high'];
@@ -98,8 +78,9 @@ export function flowRule(rule: FlowRule): Detector {
     const severity: Severity | undefined = low ? 'info' : undefined;
     ctx.report({
       start: f.sink.span.start, end: f.sink.span.end, message, related,
-      kind: `${f.origin.label}:${f.origin.via}`,
-      severity, confidence: low ? 'low' : confidenceOf(f, rule.meta.confidence),
+      kind: `${f.origin.label}:${f.origin.via}${prefixOnly(f) ? ':prefix-only' : ''}`,
+      // A sibling folder is reachable, not the whole disk: at most medium.
+      severity, confidence: low ? 'low' : confidenceOf(f, prefixOnly(f) ? 'medium' : rule.meta.confidence),
       fix: rule.fix?.(f, ctx, result),
     });
   };
