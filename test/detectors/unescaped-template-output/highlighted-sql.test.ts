@@ -17,7 +17,7 @@ const path = 'templates/panels/sql_select.html';
 ruleTester('unescaped-template-output', 'jinja', {
   valid: [],
   invalid: [
-    { code: panel, path: 'templates/panels/sql.html', errors: [{ ...at(panel, '{{ query.sql|safe }}', 'raw-markup'), severity: 'info', confidence: 'low' }, { ...at(panel, '{{ query.params|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: panel, path: 'templates/panels/sql.html', errors: [{ ...at(panel, '{{ query.sql|safe }}', 'raw-markup'), severity: 'info', confidence: 'low' }, { ...at(panel, '{{ query.params|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
     { code: select, path, files: { 'views.py': view('form.reformat_sql()') }, errors: [{ ...at(select, '{{ sql|safe }}', 'raw-markup'), severity: 'info', confidence: 'low' }, { ...at(select, '{{ formatted_sql|safe }}', 'raw-markup'), severity: 'info', confidence: 'low' }] },
     // the request's own text under that name is not highlighted by anything
     { code: select, path, files: { 'views.py': view('request.GET.get("sql", "")') }, errors: [{ ...at(select, '{{ sql|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(select, '{{ formatted_sql|safe }}', 'raw-markup'), severity: 'info', confidence: 'low' }] },

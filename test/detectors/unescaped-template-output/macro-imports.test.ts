@@ -34,8 +34,8 @@ ruleTester('unescaped-template-output', 'jinja', {
   invalid: [
     { code: utils, path, files: { 'templates/index.html': index, 'templates/display.html': display }, errors: [{ ...own, severity: 'info', confidence: 'low' }] },
     { code: utils, path: 'templates/macros/_utils.html', files: { 'templates/page.html': fromImport }, errors: [{ ...own, severity: 'info', confidence: 'low' }] },
-    { code: utils, path, files: { 'templates/index.html': index, 'templates/search.html': byValue }, errors: [{ ...raw, severity: 'info', confidence: 'medium' }] },
+    { code: utils, path, files: { 'templates/index.html': index, 'templates/search.html': byValue }, errors: [{ ...raw, severity: 'info', confidence: 'low' }] },
     { code: utils, path, files: { 'templates/index.html': index, 'templates/other.html': unrelated }, errors: [{ ...own, severity: 'info', confidence: 'low' }] },
-    { code: utils, path, files: { 'templates/other.html': unrelated }, errors: [{ ...raw, severity: 'info', confidence: 'medium' }] },
+    { code: utils, path, files: { 'templates/other.html': unrelated }, errors: [{ ...raw, severity: 'info', confidence: 'low' }] },
   ],
 });

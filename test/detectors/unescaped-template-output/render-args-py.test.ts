@@ -36,19 +36,21 @@ ruleTester('unescaped-template-output', 'jinja', {
   invalid: [
     // The operator's settings, through json.dumps: low (raw-server).
     { code: script, path, files: { 'provider.py': provider }, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-server'), severity: 'info', confidence: 'low' }] },
-    // No view in sight, or a view passing the request: the rule's confidence.
-    { code: script, path, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // No view in sight: an origin nobody shows is low (the policy: only the request, an error's details or a user's
+    // data in sight keep the rule's confidence); a view passing the request keeps it.
+    { code: script, path, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
     { code: script, path, files: { 'provider.py': provider.replace('json.dumps(params)', 'json.dumps(request.GET.dict())') }, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
-    // A helper's result says nothing; the request in one value keeps that value reported.
-    { code: page, path: 'templates/page.html', files: { 'views.py': flaskView('load_body(request.args["id"])') }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    // A helper's result says nothing (low); the request in one value keeps that value at the rule's confidence.
+    { code: page, path: 'templates/page.html', files: { 'views.py': flaskView('load_body(request.args["id"])') }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
     { code: page, path: 'templates/page.html', files: { 'views.py': flaskView('request.args.get("b")') }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
     // Django: a context dict built then filled from the request.
-    { code: page, path: 'templates/page.html', files: { 'views.py': djangoView }, errors: [{ ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
-    // A name also bound as a parameter, or grown with `+=`, is not its constant assignment alone.
-    { code: page, path: 'templates/page.html', files: { 'views.py': 'def home():\n    summary = "Home"\n    return "ok"\n\ndef show(request, summary):\n    return render(request, "page.html", {"title": "T", "note": "", "summary": summary})\n' }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: page, path: 'templates/page.html', files: { 'views.py': djangoView }, errors: [{ ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
+    // A name also bound as a parameter, or grown with `+=`, is not its constant assignment alone (what `+=` adds from
+    // the request is the request's).
+    { code: page, path: 'templates/page.html', files: { 'views.py': 'def home():\n    summary = "Home"\n    return "ok"\n\ndef show(request, summary):\n    return render(request, "page.html", {"title": "T", "note": "", "summary": summary})\n' }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
     { code: page, path: 'templates/page.html', files: { 'views.py': 'def show(request):\n    summary = ""\n    summary += request.GET["q"]\n    return render(request, "page.html", {"title": "T", "note": "", "summary": summary})\n' }, errors: [{ ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
-    { code: page, path: 'templates/page.html', files: { 'views.py': 'def show(request, ctx):\n    ctx = ctx or {"title": "T", "note": "", "summary": ""}\n    return render(request, "page.html", ctx)\n' }, errors: [{ ...at(page, '{{ title|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
-    // `**kwargs` may hold anything.
-    { code: script, path, files: { 'provider.py': provider.replace('ctx, request=request', '**ctx') }, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'medium' }] },
+    { code: page, path: 'templates/page.html', files: { 'views.py': 'def show(request, ctx):\n    ctx = ctx or {"title": "T", "note": "", "summary": ""}\n    return render(request, "page.html", ctx)\n' }, errors: [{ ...at(page, '{{ title|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }, { ...at(page, '{{ note|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }, { ...at(page, '{{ summary|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
+    // `**kwargs` may hold anything: unknown, low.
+    { code: script, path, files: { 'provider.py': provider.replace('ctx, request=request', '**ctx') }, errors: [{ ...at(script, '{{ request_parameters|safe }}', 'raw-output'), severity: 'info', confidence: 'low' }] },
   ],
 });

@@ -16,10 +16,11 @@ ruleTester('unescaped-template-output', 'ejs', {
     // a theme inside a Hexo site (themes/next/layout/), and an Eleventy site's includes
     { code: ejs, path: 'themes/next/layout/_partials/footer.ejs', files: { '_config.yml': 'title: Blog\n', 'scaffolds/post.md': '', 'themes/next/_config.yml': '' }, errors: [low(ejs, '<%- uv_texts[0] %>'), low(ejs, '<%- url_for(tag.path) %>')] },
     { code: ejs, path: '_includes/footer.ejs', files: { 'eleventy.config.js': 'export default function () {}\n' }, errors: [low(ejs, '<%- uv_texts[0] %>'), low(ejs, '<%- url_for(tag.path) %>')] },
-    // an Express app's views/ beside a _config.yml (a CI or Jekyll file) is a server's template: the rule's confidence
-    { code: ejs, path: 'views/layout/footer.ejs', files: { '_config.yml': 'theme: minima\n', 'app.js': "app.set('view engine', 'ejs');\n" }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'medium' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'medium' }] },
-    { code: ejs, path: 'views/footer.ejs', files: { '_config.yml': '', 'languages/en.json': '{}' }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'medium' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'medium' }] },
-    { code: ejs, path: 'layout/footer.ejs', files: { '_config.yml': '', 'package.json': '{ "name": "my-app" }' }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'medium' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'medium' }] },
+    // an Express app's views/ beside a _config.yml (a CI or Jekyll file) is a server's template: raw output (low, as
+    // nothing shows where its values come from)
+    { code: ejs, path: 'views/layout/footer.ejs', files: { '_config.yml': 'theme: minima\n', 'app.js': "app.set('view engine', 'ejs');\n" }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'low' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'low' }] },
+    { code: ejs, path: 'views/footer.ejs', files: { '_config.yml': '', 'languages/en.json': '{}' }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'low' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'low' }] },
+    { code: ejs, path: 'layout/footer.ejs', files: { '_config.yml': '', 'package.json': '{ "name": "my-app" }' }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'low' }, { ...at(ejs, '<%- url_for(tag.path) %>', 'raw-output'), confidence: 'low' }] },
     // a request's value handed to the template still counts there (an app that renders a theme's layout itself)
     { code: ejs, path: 'layout/footer.ejs', files: { ...theme, 'server.js': "app.get('/', (req, res) => res.render('footer', { uv_texts: [req.query.t] }));\n" }, errors: [{ ...at(ejs, '<%- uv_texts[0] %>', 'raw-output'), confidence: 'medium' }, low(ejs, '<%- url_for(tag.path) %>')] },
   ],
@@ -29,6 +30,6 @@ ruleTester('unescaped-template-output', 'pug', {
   valid: [],
   invalid: [
     { code: pug, path: 'layout/includes/third-party/comments/disqus.pug', files: theme, errors: [low(pug, "!{theme.comments.use[0]}")] },
-    { code: pug, path: 'layout/includes/third-party/comments/disqus.pug', errors: [{ ...at(pug, "!{theme.comments.use[0]}", 'raw-output'), confidence: 'medium' }] },
+    { code: pug, path: 'layout/includes/third-party/comments/disqus.pug', errors: [{ ...at(pug, "!{theme.comments.use[0]}", 'raw-output'), confidence: 'low' }] },
   ],
 });

@@ -32,3 +32,24 @@ ruleTester('unescaped-template-output', 'javascript', {
     { name: "the output answers a request: the rule's confidence", code: served, path: 'src/template.js', files: { ...manifest, ...markdown }, errors: [medium(served)] },
   ],
 });
+
+// A documentation generator's engine (fresh sample EE: raml2html's index.js, which loads `index.nunjucks` beside its
+// theme and renders the author's API spec to HTML once, as its templates do): low; the same engine in an app: kept.
+const docs = [
+  "const nunjucks = require('nunjucks');",
+  'function render(spec, templatesPath) {',
+  "  const env = nunjucks.configure(templatesPath, { autoescape: false });",
+  "  return env.render('index.nunjucks', spec);",
+  '}',
+].join('\n');
+const docsTemplates = { 'templates/index.nunjucks': '<h1>{{ title }}</h1>\n{{ description | md }}\n' };
+const docsLow = { ...at(docs, 'nunjucks.configure(templatesPath, { autoescape: false', 'engine-config'), severity: 'info', confidence: 'low' };
+const docsKept = { ...at(docs, "nunjucks.configure(templatesPath, { autoescape: false", 'engine-config'), confidence: 'medium' };
+
+ruleTester('unescaped-template-output', 'javascript', {
+  valid: [],
+  invalid: [
+    { name: 'a documentation generator: low', code: docs, path: 'index.js', files: { 'package.json': '{ "name": "spec2html", "description": "RAML to HTML documentation generator" }', ...docsTemplates }, errors: [docsLow] },
+    { name: "an app's engine: the rule's confidence", code: docs, path: 'index.js', files: { 'package.json': '{ "name": "shop" }', ...docsTemplates }, errors: [docsKept] },
+  ],
+});

@@ -97,11 +97,12 @@ export const unescapedTemplateOutput: Detector = {
   },
   // Slow tier for templates: a translated or minified copy whose source is in the workspace defers to it, and the
   // code that renders the template (when found) says where each raw value comes from.
-  // Engine options the fast tier left here: low when the package's own templates are text (Markdown, JSON).
+  // Engine options the fast tier left here: low when the package's own templates are text (Markdown, JSON), or when it
+  // is a documentation generator (raml2html), whose engine renders the author's spec once, as its templates do.
   async runAsync(ctx: AsyncDetectorContext) {
     const { project, workspace } = ctx.services;
     if ((JS_LIKE as readonly string[]).includes(ctx.languageId) && /autoescape|noEscape/.test(ctx.text) && mayRenderTextTemplates(ctx.text)) {
-      config(ctx, rendersTextTemplates(project, ctx.path) || SITE_PLUGIN.test(ctx.text) ? 'low' : undefined);
+      config(ctx, rendersTextTemplates(project, ctx.path) || SITE_PLUGIN.test(ctx.text) || buildTimeTemplate(project, ctx.path) === 'site' ? 'low' : undefined);
     }
     if (!(TEMPLATES as readonly string[]).includes(ctx.languageId)) return;
     if (familySource(project, ctx.path)) return;

@@ -6,6 +6,7 @@ import { literalMacroParameter } from './template-macros';
 import { literalLoopOutput } from './template-loop-constants';
 import type { Origin } from './template-render-args';
 import type { BuildTime } from './static-site';
+import { blockEvidence, rawEvidence } from './template-raw-evidence';
 
 export const TEMPLATES: readonly LanguageId[] = ['ejs', 'handlebars', 'pug', 'nunjucks', 'jinja', 'html'];
 /**
@@ -102,7 +103,7 @@ function inPugAttributes(text: string, at: number): boolean {
 /**
  * Reports the template's raw output. `judge` says where a value comes from when the code rendering the template is
  * in sight (by the value's first name): built from constants (not reported), from the server's own settings or
- * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (the template's own verdict).
+ * numbers (low), from the request (the rule's confidence, whatever its name), or unknown (low unless the template shows the request, an error's details or a user's own data: template-raw-evidence).
  */
 export function templates(ctx: DetectorContext, judge: (name: string) => Origin | undefined = () => undefined, buildTime: BuildTime = undefined, importers?: () => readonly string[]): void {
   const patterns = RAW[ctx.languageId] ?? [];
@@ -123,8 +124,7 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       if (block ? MAIL_TEMPLATE.test(ctx.path) : HARMLESS.test(bare) || NOT_RAW.test(expr) || CONSTANT_CALL.test(bare) || NUMERIC.test(value)) continue;
       const start = m.index! + m[0].indexOf(m[0].trimStart());
       const what = block ? 'turns autoescaping off for this block' : `writes \`${expr.slice(0, 40)}\` without escaping`;
-      // Whether a raw value is attacker-controlled is decided where it is produced, in another file:
-      // a hint to check it (lowest for values named as markup or an object's own `x.render()`), unlike a whole block with escaping off.
+      // Whether a raw value is attacker-controlled is decided where it is produced, often in another file.
       const origin = block ? undefined : judge(/^[A-Za-z_$][\w$]*/.exec(value)?.[0] ?? '');
       if (origin === 'const') continue;
       const request = origin === 'request';
@@ -141,7 +141,7 @@ export function templates(ctx: DetectorContext, judge: (name: string) => Origin 
       ctx.report({
         start, end: m.index! + m[0].length,
         kind: block ? 'autoescape-off' : markup ? 'raw-markup' : server ? 'raw-server' : setting ? 'raw-setting' : mail ? 'raw-mail' : own ? 'raw-constant' : site ? (generated ? 'raw-generator' : 'raw-static-site') : 'raw-output',
-        ...(block ? {} : { severity: 'info' as const, confidence: markup || setting || mail || own || site ? 'low' as const : 'medium' as const }),
+        ...(block ? { confidence: blockEvidence(ctx.text, ctx.path, m.index!) ? 'medium' as const : 'low' as const } : { severity: 'info' as const, confidence: !markup && !setting && !mail && !own && !site && (request || rawEvidence(ctx.text, ctx.path, m.index!, value, expr)) ? 'medium' as const : 'low' as const }),
         message: `This template ${what}, so any HTML or script in the value runs in the visitor's browser; output it escaped, or sanitise it where it is stored.`,
       });
     }

@@ -33,6 +33,8 @@ export function pyRenderFacts(text: string): PyRenderFacts {
     // Names also bound by something other than a plain assignment (a parameter, a loop or `with` target, `+=`, an
     // unpacking): their value is not the assignments' alone.
     const opaque = new Set<string>();
+    // What `+=` adds to a name (`summary += request.GET['q']`): the request in it is the request's, whatever the rest is.
+    const grown = new Map<string, Node[]>();
     const bind = (x: Node | null | undefined) => {
       if (x?.type === 'identifier') opaque.add(x.text);
       else for (const c of x?.namedChildren ?? []) if (c && /^(?:identifier|pattern_list|tuple_pattern|list_pattern|typed_parameter|default_parameter|typed_default_parameter|list_splat_pattern|dictionary_splat_pattern)$/.test(c.type)) bind(c.type.includes('parameter') ? c.childForFieldName('name') ?? c.namedChildren[0] : c);
@@ -42,6 +44,7 @@ export function pyRenderFacts(text: string): PyRenderFacts {
       else if (['for_statement', 'for_in_clause'].includes(n.type)) bind(n.childForFieldName('left'));
       else if (n.type === 'augmented_assignment' || (n.type === 'assignment' && /pattern/.test(n.childForFieldName('left')?.type ?? ''))) bind(n.childForFieldName('left'));
       else if (n.type === 'as_pattern_target' || n.type === 'named_expression') bind(n.type === 'named_expression' ? n.childForFieldName('name') : n.namedChildren[0]);
+      if (n.type === 'augmented_assignment' && n.childForFieldName('left')?.type === 'identifier' && n.childForFieldName('right')) grown.set(n.childForFieldName('left')!.text, [...(grown.get(n.childForFieldName('left')!.text) ?? []), n.childForFieldName('right')!]);
       if (n.type === 'assignment') {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
@@ -86,7 +89,8 @@ export function pyRenderFacts(text: string): PyRenderFacts {
       }
       if (e.type === 'identifier') {
         const inits = assigned.get(t);
-        if (!inits || opaque.has(t) || seen.has(t)) return 'unknown';
+        if (seen.has(t)) return 'unknown';
+        if (!inits || opaque.has(t)) return (grown.get(t) ?? []).some((g) => next(g) === 'request') ? 'request' : 'unknown';
         seen.add(t);
         const o = all(inits);
         seen.delete(t);

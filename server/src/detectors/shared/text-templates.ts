@@ -3,8 +3,8 @@
 // engine's options alone do not say what it renders; the package's template folder does (slow tier: it reads files).
 import type { ProjectService } from '../../core/services';
 
-/** A file that loads its templates from disk by name (`join(__dirname, '..', 'templates')`, `name + '.hbs'`). */
-const LOADS_TEMPLATE_FILES = /['"`]\.(?:hbs|handlebars|njk|nunjucks|mustache)['"`]|['"`](?:\.\.?\/)*templates?\/?['"`]/;
+/** A file that loads its templates from disk by name (`join(__dirname, '..', 'templates')`, `name + '.hbs'`, `'index.nunjucks'`). */
+const LOADS_TEMPLATE_FILES = /['"`][\w-]*\.(?:hbs|handlebars|njk|nunjucks|mustache)['"`]|['"`](?:\.\.?\/)*templates?\/?['"`]/;
 /** HTML signals in the file itself: its templates are pages, whatever the folder holds. */
 const HTML_IN_FILE = /\.html?['"]|text\/html|<html|<\/(?:div|p|body|span|a|td|li)>|\bres\.(?:send|render|write)\b/i;
 const TEMPLATE_FILE = /\.(?:hbs|handlebars|njk|nunjucks|mustache)$/;
