@@ -21,6 +21,11 @@ describe(`${ID}: confidence follows the evidence`, () => {
     assert.deepEqual(await conf({ code: "import { Base, Shape } from 'base-lib';\nexport class A extends Base<Shape> implements Shape {}\n", path: 'src/a.ts', files: app, registry }), [['1:30', 'high']]);
     assert.deepEqual(await conf({ code: "import { Shape } from 'base-lib';\nexport class A implements Shape {}\n", path: 'src/a.ts', files: app, registry }), [['1:24', 'low']]);
     assert.deepEqual(await conf({ code: "import { ParsedQs } from 'qs';\n", path: 'src/a.ts', files: app, registry }), [['1:27', 'high']]);
+    // JSX needs React at run time under the classic transform, though no identifier names it
+    const jsx = "import React from 'react';\nexport const C: React.FC = () => <div />;\n";
+    const reg = registryWith({ 'npm:react': {} });
+    assert.deepEqual(await conf({ code: jsx, path: 'src/c.tsx', files: app, registry: reg }), [['1:20', 'high']]);
+    assert.deepEqual(await conf({ code: "import React from 'react';\nexport type P = React.ComponentProps<'div'>;\n", path: 'src/c.tsx', files: app, registry: reg }), [['1:20', 'low']]);
     // JavaScript erases nothing
     assert.deepEqual(await conf({ code: "import { ParsedQs } from 'qs';\n/** @param {ParsedQs} q */\nexport const f = (q) => q;\n", path: 'src/a.js', files: app, registry }), [['1:27', 'high']]);
   });

@@ -32,6 +32,7 @@ export function usedOnlyAsTypes(ctx: DetectorContext, start: number): boolean {
   if (!decl || !names.size) return false;
   let value = false;
   let typed = false;
+  const jsxFactory = names.has('React') || names.has('h');
   const named = (n: ts.Node): boolean => {
     if (ts.isIdentifier(n) && names.has(n.text)) return true;
     return !!ts.forEachChild(n, named);
@@ -46,7 +47,8 @@ export function usedOnlyAsTypes(ctx: DetectorContext, start: number): boolean {
       typed ||= named(n);
       return;
     }
-    if (ts.isIdentifier(n) && names.has(n.text)) {
+    // JSX compiled by the classic runtime calls `React.createElement` (or a pragma's `h`) with no identifier in sight.
+    if ((ts.isIdentifier(n) && names.has(n.text)) || (jsxFactory && (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)))) {
       value = true;
       return;
     }
