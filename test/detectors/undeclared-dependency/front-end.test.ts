@@ -41,7 +41,7 @@ describe(`${ID}: front-end packages`, () => {
     const pkg = { 'package.json': '{ "name": "@nuxt/content", "dependencies": { "defu": "^6" }, "devDependencies": { "nuxt": "^4" } }' };
     const files = { ...pkg, 'dist/runtime/components/ContentPreviewMode.vue': '<template><div /></template>\n' };
     assert.deepEqual(await conf({ code, path: 'dist/runtime/components/ContentPreviewMode.d.vue.ts', files, registry }), [['1:27', 'low'], ['2:37', 'low']]);
-    // with no component beside it the declaration was written by hand, and what it names is the package's to declare
-    assert.deepEqual(await conf({ code, path: 'dist/runtime/components/ContentPreviewMode.d.vue.ts', files: pkg, registry }), [['1:27', 'high'], ['2:37', 'high']]);
+    // hand-written too (no component beside it): a declaration names types only, which nothing loads
+    assert.deepEqual(await conf({ code, path: 'dist/runtime/components/ContentPreviewMode.d.vue.ts', files: pkg, registry }), [['1:27', 'low'], ['2:37', 'low']]);
   });
 });

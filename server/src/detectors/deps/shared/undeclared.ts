@@ -6,7 +6,11 @@ import type { Collected, Located } from './collect';
 import { addDependencyFix } from './dep-fixes';
 import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
+import { bundledSource } from './bundle-sources';
+import { hostRuntime } from './host-runtime';
 import { jsdocHosted } from './jsdoc-host';
+import { runsElsewhere } from './run-elsewhere';
+import { usedOnlyAsTypes } from './type-uses';
 
 const code = (s: string) => `\`${s}\``;
 export const origin = (f: PackageFacts | undefined) => (f?.source === 'snapshot' ? ' (offline snapshot)' : '');
@@ -17,43 +21,6 @@ export const providedBy = (c: Collected, r: Located) => (r.kind === 'import' && 
 // pytest runs the tests and test helpers (`testing/`, `testutils/`, conftest.py) that import it.
 const TEST_RUNNERS = new Set(['pytest', 'nose', 'nose2']);
 const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)(?:conftest|test_[^/]*|[^/]*_tests?)\.py$/;
-
-// A build tool's own config (`vite.config.js` importing `vite`) needs only devDependencies. A manifest
-// chain with no devDependencies at all was stripped of them on publish (firebase-tools' tarball ships its
-// MCP apps' vite configs), so it cannot say whether the tool, or what the bundler packs beside its config,
-// is declared: shown, not alarmed about.
-const BUILD_CONFIG = /(?:^|\/)(?:[\w-]+\.config(?:\.[\w-]+)?\.[cm]?[jt]s|[Gg]runtfile\.[cm]?[jt]s|[Gg]ulpfile(?:\.[\w-]+)?\.[cm]?[jt]s)$/;
-/** A bundler's config: the files beside it are its input, bundled at build time (the MCP apps' `mcp-app.js`). */
-const BUNDLER_CONFIG = /^(?:vite|webpack|rollup|esbuild|parcel|tsup|rspack)\.config(?:\.[\w-]+)?\.[cm]?[jt]s$/;
-
-const stripped = (c: Collected) => !!c.npm && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.section === 'devDependencies'));
-
-function strippedBuildConfig(ctx: AsyncDetectorContext, c: Collected): boolean {
-  if (!stripped(c)) return false;
-  if (BUILD_CONFIG.test(ctx.path)) return true;
-  const project = ctx.services.project as ProjectService | undefined;
-  return !!project?.list(ctx.path.slice(0, Math.max(0, ctx.path.lastIndexOf('/'))))?.some((n) => BUNDLER_CONFIG.test(n));
-}
-
-/**
- * A type-only import (`import type { Context } from '@netlify/edge-functions'`) under manifests stripped of their
- * devDependencies on publish: nothing runs it, and the typings it names were a devDependency the tarball no longer
- * lists (@netlify/plugin-nextjs ships its edge runtime's sources so). Shown, not alarmed about.
- */
-const strippedTypeImport = (c: Collected, r: Located) => !!r.typeOnly && stripped(c);
-
-/**
- * A declaration the compiler emitted beside its `.js` (`lib/url.d.ts` next to `lib/url.js`), or vue-tsc beside its
- * component (`Preview.d.vue.ts` next to `Preview.vue`, as @nuxt/content ships them): its `import("…")` types spell out
- * inferred types (express's Router as `express-serve-static-core`, `import("vue").DefineComponent`), nothing runs
- * them, and the dependency, if one is missing, belongs to the source it was compiled from. A hand-written
- * declaration has no such sibling.
- */
-function emittedDeclaration(ctx: AsyncDetectorContext, r: Located): boolean {
-  const m = /^(.*)\.d\.(?:([cm]?)ts|([\w-]+)\.ts)$/.exec(ctx.path);
-  const project = ctx.services.project as ProjectService | undefined;
-  return !!m && !!r.typeOnly && !!project?.exists(m[3] !== undefined ? `${m[1]}.${m[3]}` : `${m[1]}.${m[2]}js`);
-}
 
 /**
  * A scope alone as an object key with a value that is no plain string (`'@generated': generatedFilesDir` in docusaurus'
@@ -72,31 +39,6 @@ function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): 
   const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
   return (ws.files() ?? []).some((f) => f.startsWith(dir) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, ALIAS_MEMO, aliasKeys)?.has(scope));
 }
-
-/**
- * A test file whose manifest chain declares no test runner: its tests run from somewhere else, a monorepo root whose
- * devDependencies bring the assertion libraries (theia's packages ship their `*.spec.ts` with only build scripts
- * declared). Whether the import is declared there cannot be told from here: shown, not alarmed about. A test
- * runner imported by name is no such library: the file says which runner it needs, and the manifest lacks it; nor is
- * a file using its runtime's built-in runner, which runs from this package.
- */
-const JS_TEST_RUNNERS = /^(?:mocha|jest|vitest|ava|tap|jasmine|karma|uvu|@playwright\/test|@jest\/globals|ts-jest|c8|nyc|tape|lab|@hapi\/lab|cypress|@web\/test-runner|@japa\/runner)$/;
-/** A test itself (a spec, a file under test/), not the examples or fixtures other test paths also cover. */
-const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._](?:test|spec)\.[cm]?[jt]sx?$/;
-/** A runtime's own test runner (`node:test`, `bun:test`): the file runs from its package, with no runner to declare (svix). */
-const BUILTIN_RUNNER = /\bfrom\s+['"](?:node:test|bun:test)['"]|\brequire\(\s*['"]node:test['"]\s*\)/;
-function testsRunElsewhere(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
-  return JS_TEST_FILE.test(ctx.path) && !BUILTIN_RUNNER.test(ctx.text) && r.ecosystem === 'npm' && !JS_TEST_RUNNERS.test(r.name) && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => JS_TEST_RUNNERS.test(e.name)));
-}
-
-/**
- * A story (`Button.stories.tsx`) under manifests that declare no Storybook: stories run from a Storybook set up
- * elsewhere, a monorepo root whose workspaces bring the data providers and translations they import (react-admin's
- * packages ship theirs importing `ra-data-fakerest`, a sibling package). Shown, not alarmed about.
- */
-const STORY_FILE = /\.stor(?:y|ies)\.[cm]?[jt]sx?$/;
-const storiesRunElsewhere = (ctx: AsyncDetectorContext, c: Collected, r: Located) => STORY_FILE.test(ctx.path) && r.ecosystem === 'npm'
-  && !!c.npm?.manifests.length && !c.npm.manifests.some((m) => m.manifest.entries.some((e) => e.name === 'storybook' || e.name.startsWith('@storybook/')));
 
 /**
  * A folder whose code requires a module no npm package can be named after (a leading `_`: `_GenericMarshal`; Node's
@@ -123,6 +65,8 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   if (aliasedInPackage(ctx, c, r)) return undefined;
   const jsdoc = jsdocHosted(ctx, c, r);
   if (jsdoc === 'jsdoc') return undefined;
+  // A TypeScript value import whose names only annotate types is erased when compiled, as `import type` is.
+  if (r.ecosystem === 'npm' && !r.typeOnly && usedOnlyAsTypes(ctx, r.start)) r = { ...r, typeOnly: true };
   const nearest = r.ecosystem === 'npm' ? c.npm?.manifests[0]?.path : c.py?.manifests[0]?.path;
   const manifest = nearest ?? 'the project manifest';
   const version = r.installed || (facts?.exists ? facts.latest : undefined);
@@ -137,6 +81,9 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // Only its `@types/…` declared, from TypeScript: the author means to use its types alone (loopback's
   // `import {ServeStaticOptions} from 'serve-static'`, erased when compiled); low unless proven otherwise.
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
-  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (strippedBuildConfig(ctx, c) || strippedTypeImport(c, r) || emittedDeclaration(ctx, r) || testsRunElsewhere(ctx, c, r) || storiesRunElsewhere(ctx, c, r) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path)));
+  // The policy: high only for what the package's own code loads when it runs. Types (nothing loads them), code run
+  // only on some path (inside a function), examples, files run by a tool the manifests do not declare, a host's
+  // runtime, JSDoc's modules and a shipped bundle's sources may all be supplied from elsewhere: shown at low confidence.
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostRuntime(c, r) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }

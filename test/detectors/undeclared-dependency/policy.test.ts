@@ -1,0 +1,92 @@
+// undeclared-dependency's confidence policy (issue 10): high only for what the package's own code loads when it
+// runs; types, optional branches, files run by a tool the manifests do not declare and a host's runtime are low.
+import assert from 'node:assert/strict';
+import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+
+const ID = 'undeclared-dependency';
+const conf = async (c: Parameters<typeof depFindings>[1]) => (await depFindings(ID, c)).map((x) => [at([x])[0], x.confidence]);
+
+describe(`${ID}: confidence follows the evidence`, () => {
+  const registry = registryWith({ 'npm:qs': {}, 'npm:vitest': {}, 'npm:terser-webpack-plugin': {}, 'npm:vue': {}, 'npm:@vuepress/shared-utils': {}, 'npm:@tailwindcss/vite': {}, 'npm:@theme/components': {}, 'npm:@docusaurus/router': {}, 'npm:@docusaurus/plugin-content-docs': {}, 'npm:base-lib': {} });
+  const app = { 'package.json': '{ "name": "bridge", "dependencies": { "express": "4" }, "devDependencies": { "typescript": "5" } }' };
+
+  it('shows at low confidence a value import whose names only annotate types (erased when compiled)', async () => {
+    // reconstruction of matrix-appservice-bridge's provisioning request: qs' ParsedQs in annotations alone
+    const typed = "import { ParsedQs } from 'qs';\nexport interface Req { query: ParsedQs }\nexport function q(r: Req): ParsedQs { return r.query as ParsedQs; }\n";
+    const f = await depFindings(ID, { code: typed, path: 'src/provisioning/request.ts', files: app, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:27', 'low']]);
+    assert.match(f[0].message, /imported for its types/);
+    // a value use, a class it extends (implements is a type), or no use at all keeps the rule's confidence
+    assert.deepEqual(await conf({ code: "import { ParsedQs, parse } from 'qs';\nexport const p = (s: string): ParsedQs => parse(s);\n", path: 'src/a.ts', files: app, registry }), [['1:34', 'high']]);
+    assert.deepEqual(await conf({ code: "import { Base, Shape } from 'base-lib';\nexport class A extends Base<Shape> implements Shape {}\n", path: 'src/a.ts', files: app, registry }), [['1:30', 'high']]);
+    assert.deepEqual(await conf({ code: "import { Shape } from 'base-lib';\nexport class A implements Shape {}\n", path: 'src/a.ts', files: app, registry }), [['1:24', 'low']]);
+    assert.deepEqual(await conf({ code: "import { ParsedQs } from 'qs';\n", path: 'src/a.ts', files: app, registry }), [['1:27', 'high']]);
+    // JSX needs React at run time under the classic transform, though no identifier names it
+    const jsx = "import React from 'react';\nexport const C: React.FC = () => <div />;\n";
+    const reg = registryWith({ 'npm:react': {} });
+    assert.deepEqual(await conf({ code: jsx, path: 'src/c.tsx', files: app, registry: reg }), [['1:20', 'high']]);
+    assert.deepEqual(await conf({ code: "import React from 'react';\nexport type P = React.ComponentProps<'div'>;\n", path: 'src/c.tsx', files: app, registry: reg }), [['1:20', 'low']]);
+    // JavaScript erases nothing
+    assert.deepEqual(await conf({ code: "import { ParsedQs } from 'qs';\n/** @param {ParsedQs} q */\nexport const f = (q) => q;\n", path: 'src/a.js', files: app, registry }), [['1:27', 'high']]);
+  });
+
+  it("shows at low confidence a tool's config when the manifests declare no such tool (a monorepo root runs it)", async () => {
+    // reconstruction of @nestjs/bull's vitest.config.mts: vitest is declared only at its monorepo's root
+    const code = "import { defineConfig } from 'vitest/config';\nexport default defineConfig({ test: { globals: true } });\n";
+    const sub = { 'package.json': '{ "name": "@nestjs/bull", "scripts": { "test": "vitest run" }, "devDependencies": { "@nestjs/testing": "11" } }' };
+    assert.deepEqual(await conf({ code, path: 'vitest.config.mts', files: sub, registry }), [['1:31', 'low']]);
+    // a manifest that declares the tool speaks for its config: glances' webpack config requires terser-webpack-plugin,
+    // which only webpack brought
+    const pack = "const Terser = require('terser-webpack-plugin');\nmodule.exports = { optimization: { minimizer: [new Terser()] } };\n";
+    const withTool = { 'package.json': '{ "name": "glances-ui", "devDependencies": { "webpack": "^5.74.0" } }' };
+    assert.deepEqual(await conf({ code: pack, path: 'static/webpack.config.js', files: withTool, registry }), [['1:25', 'high']]);
+  });
+
+  it("shows at low confidence a host framework's UI runtime in its plugins' code (the host's build supplies it)", async () => {
+    // reconstruction of a VuePress 1 plugin's client file and a Nuxt module's runtime plugin
+    const code = "import Vue from 'vue';\nexport default new Vue();\n";
+    const vuepress = { 'package.json': '{ "name": "vuepress-plugin-progress", "dependencies": { "@vuepress/types": "1.9.10", "nprogress": "0.2" } }' };
+    assert.deepEqual(await conf({ code, path: 'lib/event.js', files: vuepress, registry }), [['1:18', 'low']]);
+    const nuxt = { 'package.json': '{ "name": "@acme/nuxt-mode", "dependencies": { "@nuxt/kit": "4" } }' };
+    assert.deepEqual(await conf({ code, path: 'dist/runtime/plugin.server.js', files: nuxt, registry }), [['1:18', 'low']]);
+    // the host's other packages required by the plugin's Node side are its to declare
+    const node = "const { logger } = require('@vuepress/shared-utils');\n";
+    assert.deepEqual(await conf({ code: node, path: 'index.js', files: vuepress, registry }), [['1:29', 'high']]);
+    // and `vue` in a package built on no host is an import like any other
+    assert.deepEqual(await conf({ code, path: 'lib/event.js', files: { 'package.json': '{ "name": "widgets", "dependencies": { "nprogress": "0.2" } }' }, registry }), [['1:18', 'high']]);
+  });
+
+  it("passes over VuePress' @theme alias in a theme that declares vuepress, and docusaurus' client API in a theme declaring its theme packages", async () => {
+    const theme = "import Common from '@theme/components/Common.vue';\n";
+    const hope = { 'package.json': '{ "name": "vuepress-theme-blog", "peerDependencies": { "vuepress": "^1.9" } }' };
+    assert.deepEqual(await conf({ code: theme, path: 'layouts/Layout.js', files: hope, registry }), []);
+    assert.deepEqual(await conf({ code: theme, path: 'layouts/Layout.js', files: { 'package.json': '{ "name": "blog-parts" }' }, registry }), [['1:21', 'high']]);
+    // reconstruction of docusaurus-theme-openapi-docs: peers on @docusaurus/theme-common, not on the core
+    const docs = { 'package.json': '{ "name": "docusaurus-theme-api", "peerDependencies": { "@docusaurus/theme-common": "^3", "react": "^18" } }' };
+    const code = "import { useHistory } from '@docusaurus/router';\nimport { useDoc } from '@docusaurus/plugin-content-docs/client';\n";
+    assert.deepEqual(await conf({ code, path: 'src/theme/utils/tabsUtils.tsx', files: docs, registry }), [['2:25', 'high']]);
+  });
+
+  it('shows at low confidence a dynamic import() a branch inside a function guards (an optional integration)', async () => {
+    // reconstruction of @nuxtjs/tailwindcss' setup: the Vite plugin is loaded only for Tailwind 4 on Vite
+    const files = { 'package.json': '{ "name": "@acme/tw", "dependencies": { "defu": "6" } }' };
+    const guarded = "export async function setup(v4, kit) {\n  if (v4) {\n    await import('@tailwindcss/vite').then((r) => kit.add(r.default()));\n  }\n}\n";
+    assert.deepEqual(await conf({ code: guarded, path: 'dist/module.mjs', files, registry }), [['3:19', 'low']]);
+    // unguarded at a function's top level it is how ESM code loads a dependency
+    const plain = "export async function setup(kit) {\n  const r = await import('@tailwindcss/vite');\n  kit.add(r.default());\n}\n";
+    assert.deepEqual(await conf({ code: plain, path: 'dist/module.mjs', files, registry }), [['2:27', 'high']]);
+  });
+
+  it("shows at low confidence the imports of a shipped bundle's sources (the bundler resolved them at build time)", async () => {
+    // reconstruction of jsreport-authentication's studio/: main.js bundled from main_dev.js, the host left external
+    const code = "import Studio from 'jsreport-studio';\nStudio.addEditorComponent('users', {});\n";
+    const pkg = { 'package.json': '{ "name": "jsreport-auth", "dependencies": { "passport": "0.4" }, "devDependencies": { "jsreport-studio-dev": "1" } }' };
+    const map = JSON.stringify({ version: 3, sources: ['webpack:///webpack/bootstrap', 'webpack:///external "Studio"', 'webpack:///./studio/main_dev.js'], mappings: '' });
+    const reg = registryWith({ 'npm:jsreport-studio': {} });
+    assert.deepEqual(await conf({ code, path: 'studio/main_dev.js', files: { ...pkg, 'studio/main.js': '', 'studio/main.js.map': map }, registry: reg }), [['1:21', 'low']]);
+    // with no bundle listing it the file is the package's own code; nor does a file's own map (one source) count
+    assert.deepEqual(await conf({ code, path: 'studio/main_dev.js', files: pkg, registry: reg }), [['1:21', 'high']]);
+    const own = JSON.stringify({ version: 3, sources: ['main_dev.js'], mappings: '' });
+    assert.deepEqual(await conf({ code, path: 'studio/main_dev.js', files: { ...pkg, 'studio/main.js.map': own }, registry: reg }), [['1:21', 'high']]);
+  });
+});
