@@ -25,6 +25,7 @@ const ignoreInvalid = "if (client === https && crawler.ignoreInvalidSSL) {\n  cl
 // `strictSSL === false` onto `rejectUnauthorized`), or a loopback host test: the caller's choice; a default for an unset flag stays medium.
 const flagOff = "if (self.strictSSL === false) {\n  self.rejectUnauthorized = false;\n}\nif (!options.rejectUnauthorized) agentOptions.strictSSL = false;";
 const loopbackTest = "if (this._trustLocal && /^(?:localhost|127\\.0\\.0\\.\\d+)$/.test(url.hostname)) {\n  options.rejectUnauthorized = false;\n}";
+const notLoopback = "if (!isLocalhost(url.hostname)) {\n  options.rejectUnauthorized = false;\n}\nif (url.hostname !== 'localhost') agent.strictSSL = false;";
 const flagDefault = "if (opts.rejectUnauthorized === undefined) {\n  opts.rejectUnauthorized = false;\n}";
 const ignoreOther = "if (client === https && crawler.ignoreRobotsTxt) {\n  client.rejectUnauthorized = false;\n}";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
@@ -98,6 +99,7 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: ignoreInvalid, errors: [{ ...at(ignoreInvalid, 'client.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(ignoreInvalid, 'client.strictSSL = false'), severity: 'info', confidence: 'low' }] },
     { code: flagOff, errors: [{ ...at(flagOff, 'self.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(flagOff, 'agentOptions.strictSSL = false'), severity: 'info', confidence: 'low' }] },
     { code: loopbackTest, errors: [{ ...at(loopbackTest, 'options.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
+    { code: notLoopback, errors: [{ ...at(notLoopback, 'options.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }, { ...at(notLoopback, 'agent.strictSSL = false'), severity: 'warning', confidence: 'medium' }] },
     { code: flagDefault, errors: [{ ...at(flagDefault, 'opts.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: ignoreOther, errors: [{ ...at(ignoreOther, 'client.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
