@@ -69,6 +69,9 @@ ruleTester('generic-secret-assignment', 'typescript', {
     { code: `exports.mockPasswordResetEvent = new PasswordResetEvent({}, new User({\n  identifier: 'test@test.com',\n  authenticationMethods: [new NativeAuthenticationMethod({ passwordResetToken: '${V}' })],\n}));`, path: 'src/handler/mock-events.js', errors: [{ line: 3, column: 81, confidence: 'low', severity: 'info' }] },
     { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/fakes/fake-users.ts', errors: [{ line: 1, column: 47, confidence: 'low', severity: 'info' }] },
     { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/dummy-data.ts', errors: [{ line: 1, column: 47, confidence: 'low', severity: 'info' }] },
+    // a package's test-support folder (fresh held-out sample: a generator's lib/testing CI matrix with its apps' JWT key); a folder only named like it is kept
+    { code: `export const env = { os: 'ubuntu-latest', 'jwt-secret-key': '${V}' };`, path: 'lib/testing/github-matrix.js', errors: [{ line: 1, column: 62, confidence: 'low', severity: 'info' }] },
+    { code: `export const env = { os: 'ubuntu-latest', 'jwt-secret-key': '${V}' };`, path: 'lib/load-testing-config.js', errors: [{ line: 1, column: 62, confidence: 'medium' }] },
     // …a name that only starts like one is no mock file
     { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/mockingbird.ts', errors: [{ line: 1, column: 47, confidence: 'medium' }] },
     { code: `exports.event = { passwordResetToken: '${V}' };`, path: 'src/handler/email-events.js', errors: [{ line: 1, column: 40, confidence: 'medium' }] },

@@ -120,6 +120,10 @@ ruleTester('phantom-member', 'javascript', {
     { language: 'typescript', name: 'under @ts-expect-error over a comment line: low', code: TS_EXPECTED, files: LODASH, errors: [{ ...at(TS_EXPECTED, 'mockReset', 'offline-member'), confidence: 'low' }] },
     // a directive above another statement covers only that one
     { name: 'a directive a code line higher: the rule\'s confidence', code: TS_ABOVE, files: LODASH, errors: [{ ...at(TS_ABOVE, 'flatMapDeeper', 'offline-member'), confidence: 'high' }] },
+    // a documenter's sample source under fixtures/ (fresh held-out sample: a JSDoc theme's fixtures/documents): data, not run;
+    // the same member in a test that runs stays at the rule's confidence
+    { name: 'a fixture: low', path: 'fixtures/documents/probe.js', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeeper([]);\n", 'flatMapDeeper', 'offline-member'), confidence: 'low' }] },
+    { name: 'a test that runs: kept', path: 'test/probe.test.js', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeeper([]);\n", 'flatMapDeeper', 'offline-member'), confidence: 'high' }] },
     { name: 'did you mean, at high confidence', code: "const _ = require('lodash');\n_.flatMapDeap([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeap([]);\n", 'flatMapDeap', 'offline-member'), confidence: 'high' }] },
   ],
 });

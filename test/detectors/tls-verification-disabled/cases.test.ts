@@ -21,6 +21,12 @@ const proxyServer = "httpProxy.createServer({ target: upstream, rejectUnauthoriz
 // A crawler's own switch for invalid certificates, with another test beside it (fresh held-out sample: simplecrawler's
 // `if (client === https && crawler.ignoreInvalidSSL)`); a switch that says nothing about certificates stays medium.
 const ignoreInvalid = "if (client === https && crawler.ignoreInvalidSSL) {\n  client.rejectUnauthorized = false;\n  client.strictSSL = false;\n}";
+// The caller's own flag turned off, translated into the agent's option (fresh held-out sample GG: an HTTP client mapping
+// `strictSSL === false` onto `rejectUnauthorized`), or a loopback host test: the caller's choice; a default for an unset flag stays medium.
+const flagOff = "if (self.strictSSL === false) {\n  self.rejectUnauthorized = false;\n}\nif (!options.rejectUnauthorized) agentOptions.strictSSL = false;";
+const loopbackTest = "if (this._trustLocal && /^(?:localhost|127\\.0\\.0\\.\\d+)$/.test(url.hostname)) {\n  options.rejectUnauthorized = false;\n}";
+const notLoopback = "if (!isLocalhost(url.hostname)) {\n  options.rejectUnauthorized = false;\n}\nif (url.hostname !== 'localhost') agent.strictSSL = false;";
+const flagDefault = "if (opts.rejectUnauthorized === undefined) {\n  opts.rejectUnauthorized = false;\n}";
 const ignoreOther = "if (client === https && crawler.ignoreRobotsTxt) {\n  client.rejectUnauthorized = false;\n}";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
@@ -91,6 +97,10 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // the user's switch for an invalid local certificate (localtunnel's --allow-invalid-cert) is named for it too
     { code: invalidCert, errors: [{ ...at(invalidCert, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: ignoreInvalid, errors: [{ ...at(ignoreInvalid, 'client.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(ignoreInvalid, 'client.strictSSL = false'), severity: 'info', confidence: 'low' }] },
+    { code: flagOff, errors: [{ ...at(flagOff, 'self.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(flagOff, 'agentOptions.strictSSL = false'), severity: 'info', confidence: 'low' }] },
+    { code: loopbackTest, errors: [{ ...at(loopbackTest, 'options.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
+    { code: notLoopback, errors: [{ ...at(notLoopback, 'options.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }, { ...at(notLoopback, 'agent.strictSSL = false'), severity: 'warning', confidence: 'medium' }] },
+    { code: flagDefault, errors: [{ ...at(flagDefault, 'opts.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: ignoreOther, errors: [{ ...at(ignoreOther, 'client.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },

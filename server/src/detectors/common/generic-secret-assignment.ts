@@ -26,8 +26,11 @@ const TRANSLATIONS = /(?:^|\/)(?:locales?|translations?|i18n|l10n|lang|langs|lan
  */
 const PASSWORD_HASH = /^['"`]?(?:\$(?:2[abxy]?|[156y]|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha(?:1|256)|bcrypt(?:_sha256)?|argon2|scrypt)\$)[\w./+=$,-]{20,}['"`]?$/;
 
-/** Mock, fake, dummy and stub data (`mock-events.js`, `fake-users.ts`): made-up values for previews and demos. */
-const MOCK_DATA = /(?:^|\/)(?:[\w.]+[-_.])?(?:mocks?|fakes?|dummy|stubs?)(?:[-_.][\w.-]+)?\.[cm]?[jt]sx?$|(?:^|\/)(?:mocks?|fakes?|stubs?)\//i;
+/**
+ * Mock, fake, dummy and stub data (`mock-events.js`, `fake-users.ts`): made-up values for previews and demos; a package's
+ * test-support folder (`lib/testing/`: a generator's CI test matrix with its apps' JWT key) is the same.
+ */
+const MOCK_DATA = /(?:^|\/)(?:[\w.]+[-_.])?(?:mocks?|fakes?|dummy|stubs?)(?:[-_.][\w.-]+)?\.[cm]?[jt]sx?$|(?:^|\/)(?:mocks?|fakes?|stubs?)\/|(?:^|\/)testing\//i;
 
 /**
  * A media site's extractor (a streamlink plugin, a youtube-dl / yt-dlp or gallery-dl extractor): its keys are the

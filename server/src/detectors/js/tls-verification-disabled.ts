@@ -40,6 +40,16 @@ function isTlsEnv(n: ts.Expression): boolean {
  * simplecrawler's `crawler.ignoreInvalidSSL`): the user's explicit opt-in.
  */
 const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
+/**
+ * A condition that is the caller's own verification flag turned off (`if (self.strictSSL === false)`, `!opts.rejectUnauthorized`:
+ * postman-request and node-vault translating `strictSSL` into the agent's option), or a loopback host test
+ * (superagent's `_trustLocalhost && /^(?:localhost|127\.0\.0\.\d+)$/.test(hostname)`): the choice is not this code's.
+ */
+const FLAG_OFF = /!\s*[\w.$]*(?:strictSSL|rejectUnauthori[sz]ed)\b|(?:strictSSL|rejectUnauthori[sz]ed|verify\w*)['"\]]*\s*={2,3}\s*(?:false|0)\b/i;
+const LOOPBACK_TEST = /localhost|\b127\\?\.0\\?\.0\\?\./i;
+/** A negated loopback test (`!isLocalhost(host)`, `host !== 'localhost'`) turns the checks off for every other host. */
+const NOT_LOOPBACK = /!\s*[\w.$]*(?:localhost|loopback)|!==?\s*['"`](?:localhost|127\.)|(?:localhost|127\.0\.0\.1)['"`]\s*!==?/i;
+const callersChoice = (cond: string): boolean => FLAG_OFF.test(cond) || (LOOPBACK_TEST.test(cond) && !NOT_LOOPBACK.test(cond));
 
 /** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
 function guarded(node: ts.Node): 'named' | 'branch' | undefined {
@@ -47,7 +57,7 @@ function guarded(node: ts.Node): 'named' | 'branch' | undefined {
     // `case 'no-verify':` of a switch over the mode (evershop's DB_SSLMODE) is a branch as an `if` is.
     const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition
       : ts.isCaseClause(p) && p.expression !== node ? p.expression : undefined;
-    if (cond) return NAMED_OPT_IN.test(cond.getText()) ? 'named' : 'branch';
+    if (cond) return NAMED_OPT_IN.test(cond.getText()) || callersChoice(cond.getText()) ? 'named' : 'branch';
   }
   return undefined;
 }

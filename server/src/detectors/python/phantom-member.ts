@@ -8,6 +8,7 @@ import { pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { Identifiers } from '../shared/py-scope';
 import { KnownTypes, type Relied } from '../shared/py-known-types';
 import { pythonApi, removedRuleCovers, suggestion } from '../shared/python-api';
+import { FIXTURE_DATA, pyMemberCheckSilenced } from '../shared/member-check-waived';
 
 /** Packages whose stubs track their latest release: an older install may differ, so less certain. */
 const THIRD_PARTY = /^(requests|yaml|six|dateutil|pytz|toml|simplejson)(\.|$)/;
@@ -65,7 +66,8 @@ function reportImports(ctx: DetectorContext): void {
       const hint = suggestion(from.text, n.text, names);
       if (!hint || removedRuleCovers(ctx.text, s.startIndex, s.endIndex)) continue;
       const w = wording(code(`${from.text}.${n.text}`), hint, `${code(from.text)} has no ${code(n.text)} in any Python 3.8+ version`, 'this import fails (ImportError)');
-      ctx.report({ start: n.startIndex, end: n.endIndex, kind: w.kind ?? 'import', confidence: THIRD_PARTY.test(from.text) ? 'medium' : undefined, message: w.message });
+      const waived = FIXTURE_DATA.test(ctx.path) || pyMemberCheckSilenced(ctx.text, n.startIndex);
+      ctx.report({ start: n.startIndex, end: n.endIndex, kind: w.kind ?? 'import', confidence: waived ? 'low' : THIRD_PARTY.test(from.text) ? 'medium' : undefined, message: w.message });
     }
   }
 }
@@ -120,7 +122,9 @@ export const pyPhantomMember: Detector = {
         : wording(code(`${owner}.${name}`), hint, `${code(owner)} has no attribute ${code(name)}`, 'this raises AttributeError');
       ctx.report({
         start: attr.startIndex, end: attr.endIndex, kind: w.kind ?? (module ? 'module' : 'member'),
-        confidence: THIRD_PARTY.test(owner) ? 'medium' : LOGGER.test(owner) && !hint ? 'low' : undefined, message: w.message,
+        // The author silenced the member check on the line, or the file is a fixture (data, not run): shown, not alarmed about.
+        confidence: FIXTURE_DATA.test(ctx.path) || pyMemberCheckSilenced(ctx.text, start) || (LOGGER.test(owner) && !hint) ? 'low' : THIRD_PARTY.test(owner) ? 'medium' : undefined,
+        message: w.message,
       });
     }
   },

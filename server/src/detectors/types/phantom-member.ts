@@ -3,6 +3,7 @@
 // Packages that are not installed are checked against the bundled API facts of popular npm packages.
 import type { Detector } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
+import { FIXTURE_DATA } from '../shared/member-check-waived';
 import { offlineApiFacts, type OfflineFact } from './shared/offline-api';
 import { coveredByRemoved, removedApiUses } from './shared/removed-apis';
 import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
@@ -49,13 +50,13 @@ export const phantomMember: Detector = {
       const message = f.kind === 'missing-export'
         ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, so the import is undefined at run time.`
         : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, so it is undefined at run time.`;
-      ctx.report({ start: f.start, end: f.end, message });
+      ctx.report({ start: f.start, end: f.end, message, confidence: FIXTURE_DATA.test(ctx.path) ? 'low' : undefined });
     }
     // Installed typings win: the offline facts cover only packages without declarations in node_modules
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
       if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
-      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },
 };
