@@ -23,6 +23,30 @@ function checksSize(body: readonly Stmt[]): boolean {
   return found;
 }
 
+/** A client call's request: `session.request(headers)` (HTTP/2), `http.request(url)`, `https.get(url)`. */
+const CLIENT_CALL = (e: Expr | null): boolean => e?.k === 'call' && e.callee.k === 'member'
+  && (e.callee.prop === 'request' || (e.callee.prop === 'get' && e.callee.object.k === 'name' && /^https?2?$/.test(e.callee.object.name)));
+
+/**
+ * Is the receiver a request this code sent (every assignment in its scope is a client call)? Its `data` events are the
+ * upstream server's response (node-apn reading APNs' answer), not a body a client sends in.
+ */
+function sentRequest(recv: Expr): boolean {
+  const b = recv.k === 'name' ? recv.binding : null;
+  if (!b || b.kind === 'param') return false;
+  let calls = 0, other = 0;
+  const visit = (stmts: readonly Stmt[]) => {
+    for (const s of stmts) {
+      if (s.k === 'let' && s.target.k === 'bind' && s.target.binding.id === b.id && s.value) CLIENT_CALL(s.value) ? calls++ : other++;
+      if (s.k === 'if') { visit(s.then); visit(s.else); }
+      if (s.k === 'block' || s.k === 'loop') visit(s.body);
+      if (s.k === 'try') { visit(s.body); visit(s.handler); visit(s.finalizer); }
+    }
+  };
+  visit(b.scope.body);
+  return calls > 0 && other === 0;
+}
+
 /** The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any. */
 function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
   const uses = (e: Expr | null): boolean => {
@@ -79,7 +103,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
         const recv = c.object.k === 'name' ? c.object.name : c.object.k === 'member' ? c.object.prop ?? '' : '';
         const handler = e.args[1].fn;
         const chunk = handler.params[0]?.pattern;
-        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body)) return;
+        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object)) return;
         const at = accumulation(handler.body, chunk.binding.id);
         if (at) ctx.report({ ...at, kind: 'stream', message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }
