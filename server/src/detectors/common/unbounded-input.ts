@@ -8,6 +8,7 @@ import type { Expr, Stmt } from '../../analysis/ir';
 import { importsOf } from '../../analysis/roles';
 import { forEachExpr } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
+import { onlyAssigned } from '../shared/bound-values';
 import type { Detector, DetectorContext } from '../../core/types';
 
 const LIMIT_NAME = /length|size|limit|max|bytes|total|received/i;
@@ -24,28 +25,14 @@ function checksSize(body: readonly Stmt[]): boolean {
 }
 
 /** A client call's request: `session.request(headers)` (HTTP/2), `http.request(url)`, `https.get(url)`. */
-const CLIENT_CALL = (e: Expr | null): boolean => e?.k === 'call' && e.callee.k === 'member'
+const CLIENT_CALL = (e: Expr): boolean => e.k === 'call' && e.callee.k === 'member'
   && (e.callee.prop === 'request' || (e.callee.prop === 'get' && e.callee.object.k === 'name' && /^https?2?$/.test(e.callee.object.name)));
 
 /**
  * Is the receiver a request this code sent (every assignment in its scope is a client call)? Its `data` events are the
  * upstream server's response (node-apn reading APNs' answer), not a body a client sends in.
  */
-function sentRequest(recv: Expr): boolean {
-  const b = recv.k === 'name' ? recv.binding : null;
-  if (!b || b.kind === 'param') return false;
-  let calls = 0, other = 0;
-  const visit = (stmts: readonly Stmt[]) => {
-    for (const s of stmts) {
-      if (s.k === 'let' && s.target.k === 'bind' && s.target.binding.id === b.id && s.value) CLIENT_CALL(s.value) ? calls++ : other++;
-      if (s.k === 'if') { visit(s.then); visit(s.else); }
-      if (s.k === 'block' || s.k === 'loop') visit(s.body);
-      if (s.k === 'try') { visit(s.body); visit(s.handler); visit(s.finalizer); }
-    }
-  };
-  visit(b.scope.body);
-  return calls > 0 && other === 0;
-}
+const sentRequest = (recv: Expr): boolean => recv.k === 'name' && onlyAssigned(recv.binding, CLIENT_CALL);
 
 /** The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any. */
 function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
