@@ -75,6 +75,7 @@ ruleTester('log-injection', 'javascript', {
   ],
 });
 
+const pyHook = "import logging\nimport stripe\nfrom flask import request\n\n@app.route('/webhook', methods=['POST'])\ndef webhook():\n    payload = request.get_data()\n    order = request.get_json()['data']['object']['metadata']['order']\n    stripe.Webhook.construct_event(payload, request.headers['Stripe-Signature'], SECRET)\n    logging.info('paid %s', order)";
 const p1 = "import logging\nfrom flask import request\n\n@app.route('/login', methods=['POST'])\ndef login():\n    logging.warning('failed login for %s', request.form['user'])";
 
 // WSGI percent-decodes the path: `/x%0aFAKE` reaches the view as a line break (held-out sample: graphite-web, keystone).
@@ -114,5 +115,8 @@ ruleTester('log-injection', 'python', {
     { code: p7, errors: [at(p7, 'request.authorization.username', 'request:direct'), at(p7, 'request.path', 'request:direct')] },
     // another capture (a slug, a `str` one) still counts
     { code: DJV('slug: str, sheet_pk', 'slug, sheet_pk'), path: 'lti_app/views.py', errors: [at(DJV('slug: str, sheet_pk', 'slug, sheet_pk'), 'slug', 'request:direct', 1)] },
+    // a Stripe webhook verified with construct_event before the log: low; the same log without it keeps the rule's confidence
+    { code: pyHook, errors: [{ ...at(pyHook, 'order', 'request:direct', { after: "'paid %s', " }), confidence: 'low' }] },
+    { code: pyHook.replace(/    stripe[^\n]*\n/, ''), errors: [{ ...at(pyHook.replace(/    stripe[^\n]*\n/, ''), 'order', 'request:direct', { after: "'paid %s', " }), confidence: 'medium' }] },
   ],
 });
