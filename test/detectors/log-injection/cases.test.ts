@@ -21,6 +21,12 @@ const c11 = "const log = require('./log');\nfastify.get('/fn/:routeName', async 
 const c5 = "app.use((req, res, next) => {\n  const path = decodeURIComponent(req.originalUrl);\n  console.log('request ' + path);\n  next();\n});";
 
 const c12 = "fastify.get('/x', async (req, reply) => {\n  logger.warn(`q ${new URL(req.raw.url, base).searchParams.get('q')}`);\n});";
+// A signed webhook's payload, its signature verified on the way (fresh sample HH: Vendure's Stripe controller logs the
+// order code from the payment intent's metadata after `constructEventFromPayload`): low. Verified in another handler,
+// or not at all, it keeps the rule's confidence.
+const wh = "app.post('/stripe', async (req, res) => {\n  const event = JSON.parse(req.body.toString());\n  const intent = event.data.object;\n  try {\n    await stripeService.constructEventFromPayload(req.rawBody, req.headers['stripe-signature']);\n  } catch (e) {\n    return res.status(400).end();\n  }\n  await db.transaction(async () => {\n    logger.info(`paid order ${intent.metadata.orderCode}`);\n  });\n});";
+const whOther = "app.post('/hook', (req, res) => {\n  stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret);\n  res.end();\n});\napp.post('/order', (req, res) => {\n  logger.info('order ' + req.body.note);\n});";
+const whNone = wh.replace(/  try \{[^]*?\n  \}\n/, '');
 
 ruleTester('log-injection', 'javascript', {
   valid: [
@@ -63,9 +69,13 @@ ruleTester('log-injection', 'javascript', {
     // a decoded query value read through request.raw still counts
     { code: c12, errors: [at(c12, '`q ${new URL(req.raw.url, base).searchParams.get(\'q\')}`', 'request:direct')] },
     { code: c8, errors: [at(c8, "'tab ' + req.params.tab", 'request:direct'), at(c8, "'name ' + req.params.name", 'request:direct')] },
+    { code: wh, errors: [{ ...at(wh, '`paid order ${intent.metadata.orderCode}`', 'request:direct'), confidence: 'low' }] },
+    { code: whOther, errors: [{ ...at(whOther, "'order ' + req.body.note", 'request:direct'), confidence: 'medium' }] },
+    { code: whNone, errors: [{ ...at(whNone, '`paid order ${intent.metadata.orderCode}`', 'request:direct'), confidence: 'medium' }] },
   ],
 });
 
+const pyHook = "import logging\nimport stripe\nfrom flask import request\n\n@app.route('/webhook', methods=['POST'])\ndef webhook():\n    payload = request.get_data()\n    order = request.get_json()['data']['object']['metadata']['order']\n    stripe.Webhook.construct_event(payload, request.headers['Stripe-Signature'], SECRET)\n    logging.info('paid %s', order)";
 const p1 = "import logging\nfrom flask import request\n\n@app.route('/login', methods=['POST'])\ndef login():\n    logging.warning('failed login for %s', request.form['user'])";
 
 // WSGI percent-decodes the path: `/x%0aFAKE` reaches the view as a line break (held-out sample: graphite-web, keystone).
@@ -105,5 +115,8 @@ ruleTester('log-injection', 'python', {
     { code: p7, errors: [at(p7, 'request.authorization.username', 'request:direct'), at(p7, 'request.path', 'request:direct')] },
     // another capture (a slug, a `str` one) still counts
     { code: DJV('slug: str, sheet_pk', 'slug, sheet_pk'), path: 'lti_app/views.py', errors: [at(DJV('slug: str, sheet_pk', 'slug, sheet_pk'), 'slug', 'request:direct', 1)] },
+    // a Stripe webhook verified with construct_event before the log: low; the same log without it keeps the rule's confidence
+    { code: pyHook, errors: [{ ...at(pyHook, 'order', 'request:direct', { after: "'paid %s', " }), confidence: 'low' }] },
+    { code: pyHook.replace(/    stripe[^\n]*\n/, ''), errors: [{ ...at(pyHook.replace(/    stripe[^\n]*\n/, ''), 'order', 'request:direct', { after: "'paid %s', " }), confidence: 'medium' }] },
   ],
 });

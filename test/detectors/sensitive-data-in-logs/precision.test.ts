@@ -30,6 +30,15 @@ const jsAsksLogger = "const inquirer = require('inquirer');\nlogger.info(`Your v
 const jsDiToken = "action(moduleCls) {\n  const token = typeof moduleCls === 'function' ? moduleCls.name : moduleCls;\n  if (!this.registry[token]) return this.logger.error(`\"${token}\" has not been found`);\n}";
 const jsDiTokenTwice = "function a(cls) {\n  const token = cls.name;\n}\nfunction b(req) {\n  const token = req.headers.authorization;\n  logger.info(`mapped ${token}`);\n}";
 const jsWebSession = "app.get('/me', (req, res) => {\n  logger.info('visit', req.sessionID);\n  res.end();\n});";
+// A push sender's lists of device tokens named for the delivery's outcome (fresh sample HH: parse-push-adapter's FCM.js
+// logs `failedTokens`); another token there, or such a list in a file that sends no push, still counts.
+const jsPush = "const { getMessaging } = require('firebase-admin/messaging');\nfunction report(results, failedTokens, successfulTokens) {\n  log.error('fcm', `tokens with failed pushes: ${JSON.stringify(failedTokens)}`);\n  log.verbose('fcm', `ok: ${JSON.stringify(successfulTokens)}`);\n}";
+const jsPushOther = "const { getMessaging } = require('firebase-admin/messaging');\nlog.error('fcm', `failed with ${accessTokens}`);";
+const jsNoPush = "function rotate(failedTokens) {\n  log.error('oauth', `refresh failed: ${failedTokens}`);\n}";
+// The body of a request the code built (fresh sample HH: PayPal's checkout samples log `new OrdersCreateRequest()`'s
+// body); a handler's request of the same name in the same file still counts.
+const jsBuilt = "async function createOrder(sdk) {\n  const request = new sdk.orders.OrdersCreateRequest();\n  request.requestBody({});\n  console.log(`Request Body: ${JSON.stringify(request.body, null, 4)}`);\n  console.log(request.headers);\n}";
+const jsBuiltAndHandler = jsBuilt + "\napp.post('/orders', (request, res) => {\n  console.log('in', request.body);\n  res.end();\n});";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
   valid: [
@@ -64,6 +73,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     "logger.warn(format(ServerMessages.ADMIN_API_AUTH_AUTO_GENERATED_TOKEN, port));",
     "log.error(form.errors.password, errorMessages.INVALID_TOKEN);",
     jsDiToken,
+    jsPush,
+    jsBuilt,
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
     // A command-line program prints what it was asked for.
@@ -110,6 +121,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // …a message table's owner does not hide the secret beside it, nor does a `.name` of one of two bindings
     { code: "logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", errors: [at("logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", 'server.adminToken', 'secret')] },
     { code: jsDiTokenTwice, errors: [at(jsDiTokenTwice, 'token', 'secret', { after: 'mapped ${token' })] },
+    { code: jsPushOther, errors: [at(jsPushOther, 'accessTokens', 'secret')] },
+    { code: jsNoPush, errors: [at(jsNoPush, 'failedTokens', 'secret', { after: 'failed: ${' })] },
+    { code: jsBuiltAndHandler, errors: [at(jsBuiltAndHandler, 'request.body', 'body', { after: "'in', " })] },
   ],
 });
 

@@ -4,6 +4,10 @@ const c1 = "const http = require('http');\nhttp.createServer((req, res) => {\n  
 const c2 = "const multer = require('multer');\nconst upload = multer({ dest: 'uploads/' });";
 const c3 = "const multer = require('multer');\nconst upload = multer();";
 // Used for files somewhere, or for fields only in one route and files in another: still a finding.
+// A request this code sent: its `data` events are the upstream's response (fresh sample HH: node-apn and a push
+// adapter read APNs' answer on an HTTP/2 client stream). Bound to anything else too, or taken from Koa's ctx, it is still input.
+const c5 = "function serve(ctx) {\n  let body = '';\n  const req = ctx.req;\n  req.on('data', (chunk) => { body += chunk; });\n}";
+const c6 = "function relay(session, incoming, h) {\n  let data = '';\n  let request = incoming;\n  if (h) request = session.request(h);\n  request.on('data', (chunk) => { data += chunk; });\n}";
 const c4 = "import multer from 'multer';\nconst upload = multer();\nrouter.use(upload.none());\nrouter.post('/avatar', upload.single('file'), save);";
 
 ruleTester('unbounded-input', 'javascript', {
@@ -15,12 +19,17 @@ ruleTester('unbounded-input', 'javascript', {
     // Fields only: `.none()` rejects every file (fresh held-out sample: automatisch's webhook router)
     "import multer from 'multer';\nconst router = Router();\nconst upload = multer();\n\nrouter.use(upload.none());",
     "const multer = require('multer');\napp.post('/form', multer().none(), (req, res) => res.json(req.body));",
+    "function send(session, headers) {\n  let data = '';\n  const request = session.request(headers);\n  request.on('data', (chunk) => { data += chunk; });\n}",
+    "function send(session, headers) {\n  return new Promise((resolve) => {\n    let req;\n    try {\n      req = session.request(headers);\n    } catch (e) { return resolve(null); }\n    let out = '';\n    req.on('data', (chunk) => { out += chunk; });\n  });\n}",
+    "const https = require('https');\nfunction fetchIt(url) {\n  const chunks = [];\n  const req = https.get(url);\n  req.on('data', (c) => { chunks.push(c); });\n}",
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'body += chunk;', 'stream')] },
     { code: c2, errors: [at(c2, "multer({ dest: 'uploads/' })", 'upload')] },
     { code: c3, errors: [at(c3, 'multer()', 'upload')] },
     { code: c4, errors: [at(c4, 'multer()', 'upload')] },
+    { code: c5, errors: [at(c5, 'body += chunk;', 'stream')] },
+    { code: c6, errors: [at(c6, 'data += chunk;', 'stream')] },
   ],
 });
 

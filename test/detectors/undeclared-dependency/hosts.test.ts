@@ -48,4 +48,20 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     // the package's own code keeps the rule's confidence
     assert.deepEqual(await conf({ code, path: 'lib/chains.js', files: docs, registry: reg }), [['1:20', 'high']]);
   });
+
+  it("a Medusa plugin's admin extension (src/admin, dist/admin) is built by the host's admin app: low confidence", async () => {
+    // fresh sample HH: a Medusa payment plugin ships dist/admin/ (the bundle @medusajs/admin builds into the host's
+    // admin app, which brings react); the plugin declares the builder among its devDependencies
+    const code = "import { jsx } from 'react/jsx-runtime';\nimport Stripe from 'stripe';\n";
+    const reg = registryWith({ 'npm:react': {}, 'npm:stripe': {} });
+    const plugin = { 'package.json': '{ "name": "pay-plugin", "dependencies": { "express": "^4.17.1" }, "devDependencies": { "@medusajs/admin": "^7.1.0" } }' };
+    for (const path of ['dist/admin/_virtual_entry.js', 'src/admin/widgets/payments.tsx']) {
+      assert.deepEqual(await conf({ code, path, files: plugin, registry: reg }), [['1:22', 'low'], ['2:21', 'low']], path);
+    }
+    // the plugin's server code, an admin folder deeper down, or a package that declares no admin builder keep the rule's confidence
+    assert.deepEqual(await conf({ code, path: 'dist/services/stripe.js', files: plugin, registry: reg }), [['1:22', 'high'], ['2:21', 'high']]);
+    assert.deepEqual(await conf({ code, path: 'dist/api/admin/routes.js', files: plugin, registry: reg }), [['1:22', 'high'], ['2:21', 'high']]);
+    const app = { 'package.json': '{ "name": "shop", "dependencies": { "express": "^4.17.1" } }' };
+    assert.deepEqual(await conf({ code, path: 'src/admin/page.tsx', files: app, registry: reg }), [['1:22', 'high'], ['2:21', 'high']]);
+  });
 });

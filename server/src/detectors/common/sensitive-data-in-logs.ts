@@ -3,11 +3,12 @@
 // or `logger.info(f"login {password}")` while debugging and the line ships, copying credentials into
 // log storage (CWE-532). Candidates come from the syntax of each language (what each argument is
 // named) and from the flow analysis (a secret renamed on the way, a helper that logs what it is given).
-import type { Flow } from '../../analysis';
+import { ir, type Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
 import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { bindingAt, onlyAssigned } from '../shared/bound-values';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { pinnedAt } from '../shared/pinned-value';
 import { RULE_META } from '../shared/rule-meta';
@@ -57,6 +58,25 @@ const ACME = /acme-challenge|\bkey_?[aA]uthorization\b|['"]http-01['"]/;
 const isAcmeChallengeToken = (name: string, text: string) => /(?:^|[^\w$])(?:challenge_?)?token$/i.test(name) && ACME.test(text);
 
 /**
+ * A list of push targets in a file that sends push notifications (parse-push-adapter's `failedTokens`,
+ * `successfulTokens`): the device registration tokens a delivery went to, named for its outcome. They select a device,
+ * as `deviceToken` does; the push service's own credential there (`this.config.token`, a JWT signer) is no list.
+ */
+const PUSH_FILE = /\bdevice_?tokens?\b|\bregistration_?(?:ids|tokens?)\b|\bsend(?:Each(?:For)?)?Multicast\b|['"](?:firebase-admin\/messaging|node-gcm|@parse\/node-apn|apn|web-push)['"]/i;
+const PUSH_TARGETS = /(?:^|[^\w$])(?:(?:failed|failure|successful|success|succeeded|invalid|valid|expired|unregistered|stale|sent|delivered|rejected|bad)_?)?tokens$/i;
+const isPushTargetList = (name: string, text: string) => PUSH_TARGETS.test(name) && PUSH_FILE.test(text);
+
+/**
+ * `request.body` of a request the code built itself (`const request = new OrdersCreateRequest()` in PayPal's samples,
+ * `new Request(url)`): the outgoing call's payload, which the code wrote, not a body a client sent.
+ */
+function builtHere(ctx: DetectorContext, text: string, start: number): boolean {
+  const owner = /^([\w$]+)\s*\.\s*(?:body|headers)$/.exec(text)?.[1];
+  const lowered = owner ? ctx.get(ir) : undefined;
+  return !!lowered && onlyAssigned(bindingAt(lowered, start, owner!), (e) => e.k === 'call' && e.isNew);
+}
+
+/**
  * A secret-named variable bound only to a thing's name (`const token = typeof cls === 'function' ? cls.name : cls`,
  * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
  */
@@ -88,7 +108,7 @@ function levelOf(f: Flow): Exposure | null {
 
 export const sensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
-  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'analysis', jsExposureNodes.id] },
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'ir', 'analysis', jsExposureNodes.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {
@@ -99,7 +119,8 @@ export const sensitiveDataInLogs: Detector = {
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
       const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
-        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || boundToName(h.text, ctx.text))) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
+        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
+          && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       if (!hit) continue;
       const kind = hit.level as Exposure;
       const shape = EXPOSURE_SHAPE[kind];

@@ -8,6 +8,7 @@ import type { Expr, Stmt } from '../../analysis/ir';
 import { importsOf } from '../../analysis/roles';
 import { forEachExpr } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
+import { onlyAssigned } from '../shared/bound-values';
 import type { Detector, DetectorContext } from '../../core/types';
 
 const LIMIT_NAME = /length|size|limit|max|bytes|total|received/i;
@@ -22,6 +23,16 @@ function checksSize(body: readonly Stmt[]): boolean {
   });
   return found;
 }
+
+/** A client call's request: `session.request(headers)` (HTTP/2), `http.request(url)`, `https.get(url)`. */
+const CLIENT_CALL = (e: Expr): boolean => e.k === 'call' && e.callee.k === 'member'
+  && (e.callee.prop === 'request' || (e.callee.prop === 'get' && e.callee.object.k === 'name' && /^https?2?$/.test(e.callee.object.name)));
+
+/**
+ * Is the receiver a request this code sent (every assignment in its scope is a client call)? Its `data` events are the
+ * upstream server's response (node-apn reading APNs' answer), not a body a client sends in.
+ */
+const sentRequest = (recv: Expr): boolean => recv.k === 'name' && onlyAssigned(recv.binding, CLIENT_CALL);
 
 /** The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any. */
 function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
@@ -79,7 +90,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
         const recv = c.object.k === 'name' ? c.object.name : c.object.k === 'member' ? c.object.prop ?? '' : '';
         const handler = e.args[1].fn;
         const chunk = handler.params[0]?.pattern;
-        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body)) return;
+        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object)) return;
         const at = accumulation(handler.body, chunk.binding.id);
         if (at) ctx.report({ ...at, kind: 'stream', message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }

@@ -3,6 +3,8 @@
 // viewers. Structured fields (`logger.info({ user })`) or stripping CR/LF is the fix (CWE-117).
 import type { Expr, Span } from '../../analysis/ir';
 import type { Flow } from '../../analysis/interpret';
+import { ir } from '../../analysis';
+import type { DetectorContext } from '../../core/types';
 import { flowRule } from '../shared/flow-rule';
 
 /** Whole request objects are written as their repr or inspect form, line breaks escaped; `kwargs`: a Django view's URL arguments (`LOG.info(self.kwargs)`, held-out sample: watcher-dashboard). */
@@ -64,9 +66,28 @@ function reprOnly(f: Flow, text: string): boolean {
   return convs.length > 0 && convs.every((m) => m[4] === 'r');
 }
 
+/**
+ * A webhook's signature checked on the way (Stripe's `webhooks.constructEvent`, Vendure's `constructEventFromPayload`,
+ * PayPal's `verifyWebhookSignature`, `verify_signature`): the payload is the provider's, signed with a shared secret, and
+ * its fields are ids and metadata the server set itself, though some may carry text the provider's users typed.
+ */
+const VERIFIES_WEBHOOK = /\b(?:construct_?event\w*|verify\w*signature|validate\w*signature|verify\w*webhook\w*|validate\w*webhook\w*|verify_?event_?body)\s*\(/i;
+
+/** Between the start of the function where the input enters (or the one around it and the sink) and the sink. */
+function verifiedOnTheWay(f: Flow, ctx: DetectorContext): boolean {
+  const lowered = ctx.get(ir);
+  const { source } = f.origin;
+  let from: number | undefined;
+  for (const fn of lowered?.funcs ?? []) {
+    const holds = fn.span.start <= source.start && fn.span.end >= source.end && fn.span.start <= f.sink.call.start && fn.span.end >= f.sink.call.end;
+    if (holds && (from === undefined || fn.span.start > from)) from = fn.span.start;
+  }
+  return from !== undefined && VERIFIES_WEBHOOK.test(ctx.text.slice(from, f.sink.call.start));
+}
+
 export const logInjection = flowRule({
   id: 'log-injection',
-  meta: { title: 'Untrusted input written into a log line', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-117'] },
+  meta: { title: 'Untrusted input written into a log line', family: 'missing-input-validation', severity: 'warning', confidence: 'medium', cwe: ['CWE-117'], needs: ['ir'] },
   kinds: ['log'],
   labels: ['request'],
   impact: 'can forge log entries with line breaks (log injection)',
@@ -85,4 +106,6 @@ export const logInjection = flowRule({
     // Python's logging formats every argument into the line; JavaScript loggers do only for built strings.
     return f.origin.stringified === true || ctx.languageId === 'python';
   },
+  // A signed webhook's payload, verified before the log: shown, not alarmed about.
+  weak: (f, ctx) => f.origin.label === 'request' && verifiedOnTheWay(f, ctx),
 });

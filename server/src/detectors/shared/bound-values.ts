@@ -1,0 +1,38 @@
+// What a local variable holds, read from its assignments in the scope that declares it: rules use it to tell a value
+// the code made itself (`const request = new OrdersCreateRequest()`, `req = session.request(headers)`) from input
+// of the same name. Assignments inside nested functions are not looked at.
+import type { Binding, Expr, FileIR, Stmt } from '../../analysis/ir';
+import { forEachExpr } from '../../analysis/walk';
+
+/** Every value assigned to a local variable in its scope (declaration and reassignments); undefined for parameters and imports. */
+export function assignedValues(b: Binding): Expr[] | undefined {
+  if (b.kind !== 'var') return undefined;
+  const out: Expr[] = [];
+  const visit = (stmts: readonly Stmt[]) => {
+    for (const s of stmts) {
+      if (s.k === 'let' && s.target.k === 'bind' && s.target.binding.id === b.id && s.value) out.push(s.value);
+      if (s.k === 'if') { visit(s.then); visit(s.else); }
+      if (s.k === 'block' || s.k === 'loop') visit(s.body);
+      if (s.k === 'try') { visit(s.body); visit(s.handler); visit(s.finalizer); }
+    }
+  };
+  visit(b.scope.body);
+  return out;
+}
+
+/** Is the variable assigned at least once, and only values `made` accepts? */
+export function onlyAssigned(b: Binding | null | undefined, made: (e: Expr) => boolean): boolean {
+  const values = b ? assignedValues(b) : undefined;
+  return !!values?.length && values.every(made);
+}
+
+/** The binding of the name written at `start` (`request` of `request.body`), if the lowering has one there. */
+export function bindingAt(lowered: FileIR, start: number, name: string): Binding | undefined {
+  let found: Binding | undefined;
+  for (const fn of new Set([lowered.top, ...lowered.funcs])) {
+    if (found) break;
+    if (fn.span.start > start || fn.span.end < start) continue;
+    forEachExpr(fn.body, (e) => { if (!found && e.k === 'name' && e.span.start === start && e.name === name && e.binding) found = e.binding; });
+  }
+  return found;
+}
