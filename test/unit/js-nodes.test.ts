@@ -4,15 +4,15 @@ import assert from 'node:assert/strict';
 import { Engine } from '../../server/src/core/engine';
 import type { Detector } from '../../server/src/core/types';
 import { ts } from '../../server/src/core/ts';
-import { walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
+import { SKIP_CHILDREN, walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
 
 const meta = { title: 'Walker', family: 'insecure-default', severity: 'warning', confidence: 'high', needs: ['js-nodes'] } satisfies Detector['meta'];
 const code = "const a = f(1);\nclass C { m() { return new D(g(a)); } }\nh({ k: 'v' }, i());\n";
 
-async function seen(visit: (ctx: Parameters<Detector['run'] & {}>[0], out: string[]) => void): Promise<string[]> {
+async function seen(visit: (ctx: Parameters<Detector['run'] & {}>[0], out: string[]) => void, text = code): Promise<string[]> {
   const out: string[] = [];
   const detector: Detector = { id: 'walker', meta, languages: ['javascript'], run: (ctx) => visit(ctx, out) };
-  const r = await new Engine([detector]).analyzeTiers({ text: code, languageId: 'javascript', path: 'a.js' }, {});
+  const r = await new Engine([detector]).analyzeTiers({ text, languageId: 'javascript', path: 'a.js' }, {});
   assert.deepEqual(r.notices, []);
   return out;
 }
@@ -29,5 +29,25 @@ describe('detectors/shared/js-nodes: walkJsKinds', () => {
     // One kind, and a kind the file does not have.
     assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, [K.NewExpression], (n) => void out.push(text(n)))), ['NewExpression new D(g(a))']);
     assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, [K.WhileStatement], (n) => void out.push(text(n)))), []);
+  });
+
+  it('skips a subtree where the visitor asks, past more nodes than the index first made room for', async () => {
+    const K = ts.SyntaxKind;
+    // Two characters a node: more nodes than the index's first guess from the text's length, with a subtree skipped
+    // before the index grows and one after.
+    const text = `f(g(b), [${'a,'.repeat(3000)}]);\nh(c);\n`;
+    const skip = (n: ts.Node) => n.kind === K.ArrayLiteralExpression || (n.kind === K.CallExpression && (n as ts.CallExpression).expression.getText() === 'g');
+    const expected: string[] = [];
+    const sf = ts.createSourceFile('a.js', text, ts.ScriptTarget.Latest, true);
+    const walk = (n: ts.Node): void => {
+      expected.push(K[n.kind]);
+      if (!skip(n)) ts.forEachChild(n, walk);
+    };
+    ts.forEachChild(sf, walk);
+    const walked = await seen((ctx, out) => walkJs(ctx, (n) => (out.push(K[n.kind]), skip(n) ? SKIP_CHILDREN : undefined)), text);
+    assert.deepEqual(walked, expected);
+    assert.deepEqual(walked, ['ExpressionStatement', 'CallExpression', 'Identifier', 'CallExpression', 'ArrayLiteralExpression', 'ExpressionStatement', 'CallExpression', 'Identifier', 'Identifier', 'EndOfFileToken']);
+    // The same kinds through the index, all 3,000 of them.
+    assert.equal((await seen((ctx, out) => walkJsKinds(ctx, [K.Identifier], (n) => void out.push(n.getText())), text)).length, 3005);
   });
 });

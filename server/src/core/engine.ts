@@ -32,6 +32,8 @@ export const SUPPRESSION_RULE: RuleInfo = {
 
 export class Engine {
   private readonly catalogue = new Map<string, RuleInfo>();
+  /** Per `rules` setting: whether each detector is wholly off (allOff). */
+  private readonly offFor = new WeakMap<object, Map<Detector, boolean>>();
   /** Facts' work per path kept between runs (the last version's lowering and analysis), bounded. */
   readonly memo: FileMemo;
   /** The last parse of each file a host edits (`AnalyzeOptions.incremental`), for the next version's. */
@@ -231,8 +233,16 @@ export class Engine {
 
   private allOff(d: Detector, rules: AnalyzeOptions['rules']): boolean {
     if (!rules) return false;
-    const ids = [d.id, ...(d.ruleIds ?? [])];
-    return ids.every((id) => (rules[id] ?? rules[(this.catalogue.get(id)?.meta ?? d.meta).family]) === 'off');
+    // The same for every file of a run: asked once per detector and set of rules.
+    let known = this.offFor.get(rules);
+    if (!known) this.offFor.set(rules, (known = new Map()));
+    let off = known.get(d);
+    if (off === undefined) {
+      const ids = [d.id, ...(d.ruleIds ?? [])];
+      off = ids.every((id) => (rules[id] ?? rules[(this.catalogue.get(id)?.meta ?? d.meta).family]) === 'off');
+      known.set(d, off);
+    }
+    return off;
   }
 
   private toFindings(

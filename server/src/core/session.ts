@@ -8,7 +8,7 @@ import { LineIndex, type InputLimits } from './text';
 import { isTestPath } from './paths';
 import type { ts } from './ts';
 import type { Tree } from 'web-tree-sitter';
-import type { AsyncDetectorContext, Confidence, Detector, Fact, FactContext, Finding, LanguageId, Notice, Report, Severity } from './types';
+import type { AsyncDetectorContext, Confidence, Detector, Fact, FactContext, Finding, LanguageId, Notice, Report, Services, Severity } from './types';
 
 export interface AnalyzeOptions {
   /** Per-rule (or per-family) severity overrides; 'off' disables. */
@@ -67,7 +67,7 @@ export class Session {
   private readonly raw: RawReport[] = [];
   private readonly parsed = new Map<string, unknown>();
   private readonly facts = new Map<string, { value: unknown }>();
-  private readonly spent = new WeakMap<AsyncDetectorContext, () => number>();
+  private testFile?: boolean;
   private released = false;
   /** Incremental reparses behind this run's TypeScript tree (kept with it for the next version). */
   private jsGeneration = 0;
@@ -76,7 +76,7 @@ export class Session {
 
   constructor(
     readonly input: AnalyzeInput,
-    private readonly options: AnalyzeOptions,
+    readonly options: AnalyzeOptions,
     private readonly finish: (raw: RawReport[], index: LineIndex) => Finding[],
     /** The engine's memo of earlier runs, handed to facts; none: this run neither reads nor leaves anything. */
     private readonly memo?: FileMemo,
@@ -110,52 +110,34 @@ export class Session {
    * facts computed on its request, and (slow tier) the time it awaited a fact another detector started.
    */
   context(detector: Detector, budgetMs: number, extra: Partial<AsyncDetectorContext> = {}): AsyncDetectorContext {
-    const { text, languageId, path } = this.input;
-    const started = performance.now();
-    const parsedBefore = this.parseMs;
-    const slow = extra.services !== undefined;
-    const needs = detector.meta.needs ?? [];
-    const wait = { done: 0, pending: 0, since: 0 };
-    const shared = () => this.parseMs - parsedBefore + wait.done + (wait.pending ? performance.now() - wait.since : 0);
-    const declared = (what: string) => {
-      this.options.onNeed?.(detector, what);
-      if (!needs.includes(what)) throw new Error(`detector ${detector.id} uses '${what}' without declaring it in meta.needs`);
-    };
-    const ctx: AsyncDetectorContext = {
-      text, languageId, path,
-      isTestFile: isTestPath(path),
-      services: {},
-      ...(this.options.models ? { models: this.options.models } : {}),
-      ...(this.options.flowAnalysis === false ? { flowAnalysis: false } : {}),
-      ...extra,
-      js: () => (declared('js'), this.js()),
-      python: () => (declared('python'), this.python()),
-      yaml: () => (declared('yaml'), this.yaml()),
-      report: (r) => this.raw.push({ ...r, detector }),
-      checkBudget: () => {
-        if (performance.now() - started - shared() > budgetMs) throw new BudgetExceeded();
-      },
-      get: <T>(fact: Fact<T, AsyncDetectorContext>) => {
-        declared(fact.id);
-        const value = this.fact(fact, ctx, slow);
-        if (!isPending(value)) return value;
-        // Time spent awaiting a fact is shared work, not this detector's.
-        if (wait.pending++ === 0) wait.since = performance.now();
-        return value.finally(() => {
-          if (--wait.pending === 0) wait.done += performance.now() - wait.since;
-        }) as T;
-      },
-    };
-    this.spent.set(ctx, () => performance.now() - started - shared());
-    return ctx;
+    return new RunContext(this, detector, budgetMs, extra);
   }
 
   /** Milliseconds `ctx` has spent on its own account (the slow tier's watchdog reads it). */
   charged(ctx: AsyncDetectorContext): number {
-    return this.spent.get(ctx)?.() ?? 0;
+    return ctx instanceof RunContext ? ctx.charged() : 0;
   }
 
-  private js() {
+  /** Whether the run's file is a test file (asked once per run, not once per detector). */
+  get isTestFile(): boolean {
+    return (this.testFile ??= isTestPath(this.input.path));
+  }
+
+  /** For RunContext: the reports, the shared parse time so far, the options' hook. */
+  push(r: RawReport): void {
+    this.raw.push(r);
+  }
+
+  get sharedMs(): number {
+    return this.parseMs;
+  }
+
+  noteNeed(detector: Detector, what: string): void {
+    this.options.onNeed?.(detector, what);
+  }
+
+  /** The parsers and facts, for RunContext (which checks `meta.needs` first). */
+  js() {
     const { text, languageId, path } = this.input;
     const isJs = languageId.startsWith('javascript') || languageId.startsWith('typescript');
     if (!isJs || this.released) return undefined;
@@ -169,7 +151,7 @@ export class Session {
     });
   }
 
-  private python() {
+  python() {
     const { text, languageId, path } = this.input;
     if (languageId !== 'python' || this.released) return undefined;
     return this.lazy('python', () => {
@@ -178,7 +160,7 @@ export class Session {
     });
   }
 
-  private yaml() {
+  yaml() {
     return this.input.languageId === 'yaml' ? this.lazy('yaml', () => parseYaml(this.input.text)) : undefined;
   }
 
@@ -188,15 +170,19 @@ export class Session {
    * first. A fact whose `compute` returns a promise is a slow-tier fact: the memo holds the promise,
    * settled under the slow budget, so every detector awaiting it shares one computation.
    */
-  private fact<T>(fact: Fact<T, AsyncDetectorContext>, asking: AsyncDetectorContext, slow: boolean): T | undefined {
+  fact<T>(fact: Fact<T, AsyncDetectorContext>, asking: AsyncDetectorContext, slow: boolean): T | undefined {
     const memo = this.facts.get(fact.id);
     if (memo) return memo.value as T | undefined;
     const started = performance.now();
     const budget = slow ? this.options.slowBudgetMs ?? 20_000 : this.options.budgetMs ?? 250;
     const deadline = started + budget;
     const parsedBefore = this.parseMs;
+    const { text, languageId, path, isTestFile, services, signal, models, flowAnalysis } = asking as AsyncDetectorContext & ModelFields;
     const ctx: AsyncDetectorContext & FactContext = {
-      ...asking,
+      text, languageId, path, isTestFile, services,
+      ...(signal ? { signal } : {}),
+      ...(models ? { models } : {}),
+      ...(flowAnalysis === false ? { flowAnalysis } : {}),
       memo: this.memo,
       editing: this.options.incremental === true,
       js: () => this.js(),
@@ -295,3 +281,90 @@ export class Session {
   }
 }
 
+
+/** Settings passed through to facts (analysis/index.ts reads them as `ModelContext`). */
+interface ModelFields {
+  readonly models?: readonly object[];
+  readonly flowAnalysis?: boolean;
+}
+
+/**
+ * One detector's view of a run. Its methods live on the prototype (a scan makes one per detector, tier
+ * and file); only `checkBudget` is bound, since rules hand it to helpers as a callback.
+ */
+class RunContext implements AsyncDetectorContext, ModelFields {
+  readonly text: string;
+  readonly languageId: LanguageId;
+  readonly path: string;
+  readonly isTestFile: boolean;
+  readonly services: Services = {};
+  readonly signal?: AbortSignal;
+  readonly models?: readonly object[];
+  readonly flowAnalysis?: boolean;
+  readonly checkBudget: () => void;
+  private readonly started = performance.now();
+  private readonly parsedBefore: number;
+  private readonly slow: boolean;
+  /** Time spent awaiting facts: done, and since when while any is pending. */
+  private waitDone = 0;
+  private waitPending = 0;
+  private waitSince = 0;
+
+  constructor(private readonly session: Session, private readonly detector: Detector, budgetMs: number, extra: Partial<AsyncDetectorContext>) {
+    const { text, languageId, path } = session.input;
+    this.text = text;
+    this.languageId = languageId;
+    this.path = path;
+    this.isTestFile = session.isTestFile;
+    this.parsedBefore = session.sharedMs;
+    this.slow = extra.services !== undefined;
+    const options = session.options;
+    if (options.models) this.models = options.models;
+    if (options.flowAnalysis === false) this.flowAnalysis = false;
+    Object.assign(this, extra);
+    this.checkBudget = () => {
+      if (this.charged() > budgetMs) throw new BudgetExceeded();
+    };
+  }
+
+  /** Milliseconds on this detector's own account: its time less parses, facts and awaited facts. */
+  charged(): number {
+    const shared = this.session.sharedMs - this.parsedBefore + this.waitDone + (this.waitPending ? performance.now() - this.waitSince : 0);
+    return performance.now() - this.started - shared;
+  }
+
+  private declared(what: string): void {
+    this.session.noteNeed(this.detector, what);
+    if (!(this.detector.meta.needs ?? []).includes(what)) throw new Error(`detector ${this.detector.id} uses '${what}' without declaring it in meta.needs`);
+  }
+
+  js() {
+    this.declared('js');
+    return this.session.js();
+  }
+
+  python() {
+    this.declared('python');
+    return this.session.python();
+  }
+
+  yaml() {
+    this.declared('yaml');
+    return this.session.yaml();
+  }
+
+  report(r: Report): void {
+    this.session.push({ ...r, detector: this.detector });
+  }
+
+  get<T>(fact: Fact<T, AsyncDetectorContext>): T | undefined {
+    this.declared(fact.id);
+    const value = this.session.fact(fact, this, this.slow);
+    if (!isPending(value)) return value;
+    // Time spent awaiting a fact is shared work, not this detector's.
+    if (this.waitPending++ === 0) this.waitSince = performance.now();
+    return value.finally(() => {
+      if (--this.waitPending === 0) this.waitDone += performance.now() - this.waitSince;
+    }) as T;
+  }
+}

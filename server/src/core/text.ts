@@ -55,7 +55,6 @@ export function sizeLimitReason(size: number, limit: number = MAX_TEXT_CHARS): s
 }
 
 /** A line that is only a comment, by its first characters (any language Vouch reads). */
-const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|#|<!--|--)/;
 
 /**
  * Minified or generated: the code itself is made of very long lines. Comment lines and blank lines
@@ -69,8 +68,9 @@ export function looksMinified(text: string, avgLine: number = DEFAULT_LIMITS.min
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const len = end - start;
-    // Only the line's start is looked at: a regex over a 2 MB line costs nothing here.
-    if (len && !COMMENT_LINE.test(text.slice(start, start + Math.min(len, 64))) && text.slice(start, start + Math.min(len, 64)).trim()) {
+    // Only the line's first 64 characters are looked at (a 2 MB line costs nothing here), in place:
+    // a scan meets every line of every large file.
+    if (len && isCodeLine(text, start, start + Math.min(len, 64))) {
       codeChars += len;
       codeLines++;
     }
@@ -78,6 +78,24 @@ export function looksMinified(text: string, avgLine: number = DEFAULT_LIMITS.min
   }
   return codeLines > 0 && codeChars / codeLines > avgLine;
 }
+
+/** Whether text[start, end) holds something other than white space that does not open a comment. */
+function isCodeLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i === end) return false;
+  COMMENT_START.lastIndex = i;
+  const m = COMMENT_START.exec(text);
+  return !m || i + m[0].length > end;
+}
+
+/** What `\s` (and `trim`) treat as white space. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
+}
+
+const SPACE = /\s/;
+const COMMENT_START = /\/\/|\/\*|\*|#|<!--|--/y;
 
 /** Share of control characters (not tab, CR, LF, FF, ESC) in the first 8000 units above which text is binary. */
 const BINARY_SHARE = 0.1;
