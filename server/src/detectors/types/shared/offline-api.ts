@@ -9,7 +9,8 @@ import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
 import { ancestors, join, npmProject } from '../../deps/shared/project-npm';
 import { majorsFor, membersOf, rootPkg, suggest } from './api-pack-lookup';
 import { collectOfflineUses } from './offline-bindings';
-import { mayUsePacked } from './offline-syntax';
+import { jsNodes } from '../../shared/js-nodes';
+import { mayUsePacked, offlineKinds } from './offline-syntax';
 
 export interface OfflineFact {
   kind: 'offline-member' | 'offline-export';
@@ -87,7 +88,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
     if (!pack || !project || !mayUsePacked(ctx.text, (pkg) => !!pack.packages[pkg])) return [];
     const sf = ctx.js();
     if (!sf) return [];
-    const uses = collectOfflineUses(sf, () => ctx.checkBudget());
+    const uses = collectOfflineUses(sf, ctx.get(jsNodes)?.of(offlineKinds()) ?? [], () => ctx.checkBudget());
     const inPack = (pkg: string | undefined) => pkg === undefined || !!pack.packages[pkg];
     if (!uses.imports.some((i) => inPack(i.pkg)) && !uses.members.some((m) => inPack(rootPkg(m.shape)))) return [];
     const deps = npmProject(project, ctx.path);

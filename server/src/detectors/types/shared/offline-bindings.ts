@@ -23,7 +23,8 @@ const PLUGIN_HOOKS = new Set(['mixin', 'extend', 'plugin', 'register', 'decorate
 /** Calls that take an app and add nothing to it. */
 const SAFE_CALLEES = new Set(['createServer', 'listen', 'log', 'info', 'debug', 'error', 'warn']);
 
-export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): OfflineUses {
+/** `nodes`: the file's nodes of `offlineKinds()` (offline-syntax.ts), in source order (identifiers inside imports change nothing here). */
+export function collectOfflineUses(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBudget: () => void): OfflineUses {
   const declared = new Map<string, number>();
   const bound = new Map<string, Shape>();
   const tainted = new Set<string>();
@@ -126,9 +127,8 @@ export function collectOfflineUses(sf: ts.SourceFile, checkBudget: () => void): 
         tainted.add(n.text);
       }
     }
-    ts.forEachChild(n, visit);
   };
-  visit(sf);
+  for (const n of nodes) visit(n);
   // A package value passed around or patched, or a plugin hook on any of its values: the whole package is unknown.
   const taintedPkgs = new Set<string>();
   for (const name of [...tainted, ...hooked]) {

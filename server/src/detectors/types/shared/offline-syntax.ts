@@ -49,3 +49,10 @@ export function isProbe(access: ts.PropertyAccessExpression): boolean {
   }
   return false;
 }
+
+/** The kinds of node `collectOfflineUses` reads (the shared index lists them: js-nodes.ts). */
+export function offlineKinds(): ts.SyntaxKind[] {
+  const K = ts.SyntaxKind;
+  return [K.ModuleDeclaration, K.ImportDeclaration, K.ImportEqualsDeclaration, K.VariableDeclaration, K.Parameter, K.BindingElement,
+    K.FunctionDeclaration, K.ClassDeclaration, K.FunctionExpression, K.ClassExpression, K.Identifier];
+}
