@@ -52,8 +52,14 @@ ruleTester('insecure-cookie-flags', 'typescript', {
     "$.cookie('token', data.token, { expires: 30, secure: true });",
     // options naming their own, non-session cookie (held-out sample: jQuery UI Layout's state cookie bundled in aloha)
     "const stateManagement = {\n  cookie: {\n    name: '',\n    path: '',\n    secure: false\n  }\n};",
+    // Next.js middleware editing the request it passes on (fresh sample KK: auth0's read-after-write `reqCookies.set`): no Set-Cookie
+    "reqCookies.set(this.sessionCookieName, jwe.toString());",
+    "request.cookies.set('session', token);\nreturn NextResponse.next({ request });",
   ],
   invalid: [
+    // …the response's cookies beside it still count
+    { code: "reqCookies.set(name, jwe);\nresCookies.set(this.sessionCookieName, jwe.toString());", errors: [{ line: 2, column: 1 }] },
+    { code: "const res = NextResponse.next();\nres.cookies.set('session', token);", errors: [{ line: 2, column: 1 }] },
     { code: "res.cookie(XSRF_COOKIE_KEY, token);", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('XSRF-TOKEN', token, { httpOnly: false });", errors: [{ line: 1, column: 1 }] },
     { code: "res.cookie('token', jwt);", errors: [{ line: 1, column: 1 }] },

@@ -77,6 +77,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     jsBuilt,
     // A table of environment variable names (msal-node): the name of the secret, not its value.
     "logger.error(`set the '${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' environment variable`);",
+    // A table of the keys the environment is read by (fresh sample KK: inngest's compiled `envKeys` enum).
+    "internalLogger.error(`In cloud mode but no signing key found: set the ${envKeys.InngestSigningKey} env var`);",
+    "logger.warn('header missing', headerKeys.AuthToken, ENV_KEYS.SECRET_KEY);",
     // A command-line program prints what it was asked for.
     { code: "#!/usr/bin/env node\nconst keys = webPush.generateVAPIDKeys();\nconsole.log(`Private Key: ${keys.privateKey}`);", path: 'src/cli.js' },
     { code: "const password = generate();\nconsole.log(`Password: ${password}`);", path: 'bin/app.js' },
@@ -121,6 +124,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // …a message table's owner does not hide the secret beside it, nor does a `.name` of one of two bindings
     { code: "logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", errors: [at("logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", 'server.adminToken', 'secret')] },
     { code: jsDiTokenTwice, errors: [at(jsDiTokenTwice, 'token', 'secret', { after: 'mapped ${token' })] },
+    // …tables that hold keys are secrets
+    { code: "logger.info('keys', apiKeys.signingKey);", errors: [at("logger.info('keys', apiKeys.signingKey);", 'apiKeys.signingKey', 'secret')] },
+    { code: "logger.info('keys', sessionKeys.signingKey);", errors: [at("logger.info('keys', sessionKeys.signingKey);", 'sessionKeys.signingKey', 'secret')] },
     { code: jsPushOther, errors: [at(jsPushOther, 'accessTokens', 'secret')] },
     { code: jsNoPush, errors: [at(jsNoPush, 'failedTokens', 'secret', { after: 'failed: ${' })] },
     { code: jsBuiltAndHandler, errors: [at(jsBuiltAndHandler, 'request.body', 'body', { after: "'in', " })] },

@@ -64,4 +64,21 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     const app = { 'package.json': '{ "name": "shop", "dependencies": { "express": "^4.17.1" } }' };
     assert.deepEqual(await conf({ code, path: 'src/admin/page.tsx', files: app, registry: reg }), [['1:22', 'high'], ['2:21', 'high']]);
   });
+
+  it("a Next.js plugin's react and a Nuxt module's Nitro server runtime come from the host's build: low confidence", async () => {
+    // fresh sample KK: a Next.js admin package peers on next and imports react (Next's build brings its copy); a Nuxt
+    // module's runtime/server code imports h3 and ufo, which the host's Nitro build resolves from Nuxt's own
+    const reg = registryWith({ 'npm:react': {}, 'npm:h3': {}, 'npm:ufo': {}, 'npm:drizzle-orm': {} });
+    const view = "import { jsx } from 'react/jsx-runtime';\nimport React from 'react';\n";
+    const nextPlugin = { 'package.json': '{ "name": "cms-next", "dependencies": { "qs-esm": "7" }, "peerDependencies": { "next": "^15" } }' };
+    assert.deepEqual(await conf({ code: view, path: 'dist/views/Account/index.js', files: nextPlugin, registry: reg }), [['1:22', 'low'], ['2:20', 'low']]);
+    const server = "import { getQuery } from 'h3';\nimport { withQuery } from 'ufo';\nimport { sql } from 'drizzle-orm';\n";
+    const mod = { 'package.json': '{ "name": "nuxt-login-kit", "dependencies": { "@nuxt/kit": "^4", "defu": "^6" } }' };
+    assert.deepEqual(await conf({ code: server, path: 'dist/runtime/server/lib/oauth/acme.js', files: mod, registry: reg }), [['1:27', 'low'], ['2:28', 'low'], ['3:22', 'high']]);
+    // the module's Node side, and react or h3 in a package built on no such host, keep the rule's confidence
+    assert.deepEqual(await conf({ code: server, path: 'dist/module.mjs', files: mod, registry: reg }), [['1:27', 'high'], ['2:28', 'high'], ['3:22', 'high']]);
+    const plain = { 'package.json': '{ "name": "widgets", "dependencies": { "qs-esm": "7" } }' };
+    assert.deepEqual(await conf({ code: view, path: 'dist/views/index.js', files: plain, registry: reg }), [['1:22', 'high'], ['2:20', 'high']]);
+    assert.deepEqual(await conf({ code: server, path: 'dist/runtime/server/a.js', files: plain, registry: reg }), [['1:27', 'high'], ['2:28', 'high'], ['3:22', 'high']]);
+  });
 });

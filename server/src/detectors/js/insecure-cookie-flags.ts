@@ -76,7 +76,9 @@ export const insecureCookieFlags: Detector = {
         const callee = node.expression;
         const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         // js-cookie's `Cookies.set` runs in the browser, where HttpOnly cannot be set.
-        const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf)) && !/^(Cookies|Cookie|jsCookie)$/.test(callee.expression.getText(sf));
+        // Next.js' `request.cookies.set(name, value)` (or `reqCookies`) edits the request a middleware passes on: no Set-Cookie.
+        const onCookies = ts.isPropertyAccessExpression(callee) && /cookies?(\(\))?$/i.test(callee.expression.getText(sf)) && !/^(Cookies|Cookie|jsCookie)$/.test(callee.expression.getText(sf))
+          && !/(?:^|\.)(?:req|request|nextRequest)(?:\.cookies|Cookies)$/i.test(callee.expression.getText(sf));
         // jquery-cookie's `$.cookie(name, value, opts)` runs in the browser too: only `secure` can be set there.
         const inBrowser = ts.isPropertyAccessExpression(callee) && /^(?:\$|jQuery)$/.test(callee.expression.getText(sf));
         // res.cookie(name, value, opts) · cookies().set(name, value, opts) · response.setCookie(name, value, opts) (Foal)

@@ -76,7 +76,9 @@ export function classifyName(name: string): Sensitivity | undefined {
 }
 
 /** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names
- *  (`EnvVariableNames.MSI_SECRET`) and of messages (mockoon's `ServerMessages.…_GENERATED_TOKEN`, `errors.password`). */
+ *  (`EnvVariableNames.MSI_SECRET`), of a store's keys (inngest's `envKeys.InngestSigningKey`; `apiKeys` hold keys)
+ *  and of messages (mockoon's `ServerMessages.…_GENERATED_TOKEN`, `errors.password`). */
+const KEY_NAMES_OWNER = /^_*(?:env|environment|header|headers|storage|cookie|cookies|query|param|params|field|fields|config|setting|settings|metadata|attr|attribute|column|prop|option|form|cache)_?keys$/i;
 const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 'names', 'labels', 'messages', 'msgs', 'strings', 'texts', 'translations', 'errors']);
 
 /**
@@ -84,12 +86,9 @@ const NAMING_OWNER = new Set(['files', 'paths', 'filenames', 'dirs', 'folders', 
  * (`bucket.tokens` counts, `lexer.token` is syntax), and the members of a list of files or names are names.
  */
 export function classifyMember(owner: string | undefined, name: string): Sensitivity | undefined {
-  if (owner && NAMING_OWNER.has(wordsOf(owner).pop() ?? '')) return undefined;
+  if (owner && (NAMING_OWNER.has(wordsOf(owner).pop() ?? '') || KEY_NAMES_OWNER.test(owner))) return undefined;
   const words = wordsOf(name);
-  if (owner && words.length === 1 && /^tokens?$/.test(words[0])) {
-    const qualified = classifyName(`${wordsOf(owner).pop() ?? ''}_${name}`);
-    if (!qualified) return undefined;
-  }
+  if (owner && words.length === 1 && /^tokens?$/.test(words[0]) && !classifyName(`${wordsOf(owner).pop() ?? ''}_${name}`)) return undefined;
   return classifyName(name);
 }
 
