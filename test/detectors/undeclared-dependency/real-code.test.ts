@@ -94,6 +94,36 @@ describe(`${ID}: templates and build scripts`, () => {
     }
   });
 
+  it('a template manifest with no dependency section at all is merged at creation (create-qwik starters, egg tegg modules)', async () => {
+    // fresh sample: create-qwik's starters/apps/empty/package.json (`__qwik__` metadata, merged with starters/apps/base),
+    // egg-boilerplate-ts' boilerplate/app/module/bar/package.json (`eggModule`, the project's `_package.json` declares tegg)
+    const code = "import { component$ } from '@builder.io/qwik';\n";
+    const registry = registryWith({ 'npm:@builder.io/qwik': {} });
+    const gen = '{ "name": "create-qwik", "dependencies": {} }';
+    const manifests = {
+      'starters/apps/empty/package.json': '{ "name": "qwik-empty-starter", "type": "module", "__qwik__": { "priority": 1 } }',
+      'boilerplate/app/module/bar/package.json': '{ "name": "bar", "eggModule": { "name": "bar" } }',
+    };
+    for (const [manifest, text] of Object.entries(manifests)) {
+      const path = manifest.replace('package.json', 'src/index.tsx');
+      assert.deepEqual(at(await depFindings(ID, { code, path, registry, files: { 'package.json': gen, [manifest]: text } })), [], path);
+    }
+    // one with a dependency section, even empty, is the template's own list; outside a template folder a bare one still is
+    const own = { 'package.json': gen, 'starters/apps/empty/package.json': '{ "name": "qwik-empty-starter", "dependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'starters/apps/empty/src/index.tsx', registry, files: own })), ['1:29']);
+    const bare = { 'package.json': gen, 'packages/ui/package.json': '{ "name": "ui", "type": "module" }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'packages/ui/src/index.tsx', registry, files: bare })), ['1:29']);
+  });
+
+  it('a Deno import map (deno.json `imports`) declares what the project imports', async () => {
+    // fresh sample: create-vite-extra's template-deno-lit-ts/deno.json maps `"lit": "npm:lit@^3.2.1"`
+    const registry = registryWith({ 'npm:lit': {}, 'npm:vue': {} });
+    const files = { 'package.json': '{ "name": "create-vite-extra", "dependencies": {} }', 'deno-lit/deno.json': '{ "imports": { "lit": "npm:lit@^3.2.1", "@std/path/": "jsr:@std/path@^1/" } }' };
+    const code = "import { LitElement } from 'lit';\nimport { join } from '@std/path/posix';\nimport { ref } from 'vue';\n";
+    // vue is not in the map: still undeclared
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'deno-lit/src/my-element.ts', registry, files })), ['3:22']);
+  });
+
   it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {
     // express-oauth-server ships examples/mongodb/model.js requiring mongoose; its Readme says to install it
     const files = { 'package.json': '{ "name": "express-oauth-server", "dependencies": { "express": "^4.0.0" } }' };

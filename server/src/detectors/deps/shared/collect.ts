@@ -39,7 +39,7 @@ const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml'])
 // Files a generator copies into the project it creates: their imports are that project's, declared by
 // the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
 // Numbered too: koa-generator keeps one set per Koa major (`templates1/`, `templates2/`).
-const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
+const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|starters|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
 
 // Angular-devkit schematics (NestJS's, Angular's) keep a schematic's templates in a `files/` folder beside its
 // schema.json and spell generated names with placeholders (`__name__.gateway.ts`, `update-__name@singular__.input.ts`).
@@ -65,12 +65,13 @@ const PLACEHOLDER_NAME = /[Pp]laceholder|PLACEHOLDER|^(?:project|app|package)[-_
 /**
  * A template's own manifest that its generator completes: written with template syntax (generator-express'
  * `<% if (options.viewEngine == 'swig') { %>"swig"…`, mean-cli's `"name": "__pkgName__"`) or nameless, merged into
- * the project at creation (create-strapi-app adds `@strapi/strapi`). It does not list what the project will declare.
+ * the project at creation (create-strapi-app adds `@strapi/strapi`), or with no dependency section at all (create-qwik's
+ * starters merged with a base manifest, an egg tegg module's). It does not list what the project will declare.
  */
 function unfinishedTemplateManifest(m: { path: string; text: string; manifest: { name?: string; workspaces: string[] } } | undefined): boolean {
   if (!m || !m.path.split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
   // A nameless workspace root (a monorepo template's) is complete as it is.
-  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text) || PLACEHOLDER_NAME.test(m.manifest.name ?? '');
+  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text) || PLACEHOLDER_NAME.test(m.manifest.name ?? '') || !/"(?:dev|peer|optional)?[dD]ependencies"\s*:/.test(m.text);
 }
 
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the

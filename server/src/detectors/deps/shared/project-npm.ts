@@ -100,6 +100,14 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     }
   }
   tsconfigAliases(project, dirs, out);
+  // A Deno import map names what the project imports (`"lit": "npm:lit@^3"` in deno.json): its keys resolve, its
+  // `lit/` prefixes too (create-vite-extra's deno templates sit under the generator's package.json).
+  for (const dir of dirs) {
+    for (const name of ['deno.json', 'deno.jsonc']) {
+      const imports = readJson(project, join(dir, name))?.imports;
+      if (imports && typeof imports === 'object') for (const k of Object.keys(imports)) out.aliases.push(k.endsWith('/') ? `${k}*` : k);
+    }
+  }
   bundlerAliases(project, dirs, out);
   frameworkAliases((name) => out.declared.has(name) || out.manifests.some((m) => m.manifest.name === name), out);
   out.installedVersion = (name) => {
