@@ -39,7 +39,7 @@ const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml'])
 // Files a generator copies into the project it creates: their imports are that project's, declared by
 // the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
 // Numbered too: koa-generator keeps one set per Koa major (`templates1/`, `templates2/`).
-const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|starters|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
+export const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|starters|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
 
 // Angular-devkit schematics (NestJS's, Angular's) keep a schematic's templates in a `files/` folder beside its
 // schema.json and spell generated names with placeholders (`__name__.gateway.ts`, `update-__name@singular__.input.ts`).
