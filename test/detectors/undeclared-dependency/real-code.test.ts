@@ -118,10 +118,10 @@ describe(`${ID}: templates and build scripts`, () => {
   it('a Deno import map (deno.json `imports`) declares what the project imports', async () => {
     // fresh sample: create-vite-extra's template-deno-lit-ts/deno.json maps `"lit": "npm:lit@^3.2.1"`
     const registry = registryWith({ 'npm:lit': {}, 'npm:vue': {} });
-    const files = { 'package.json': '{ "name": "create-vite-extra", "dependencies": {} }', 'deno-lit/deno.json': '{ "imports": { "lit": "npm:lit@^3.2.1", "@std/path/": "jsr:@std/path@^1/" } }' };
-    const code = "import { LitElement } from 'lit';\nimport { join } from '@std/path/posix';\nimport { ref } from 'vue';\n";
-    // vue is not in the map: still undeclared
-    assert.deepEqual(at(await depFindings(ID, { code, path: 'deno-lit/src/my-element.ts', registry, files })), ['3:22']);
+    const files = { 'package.json': '{ "name": "create-vite-extra", "dependencies": {} }', 'deno-lit/deno.json': '{ "imports": { "lit": "npm:lit@^3.2.1", "@std/path/": "jsr:@std/path@^1/", "vue": "./vendor/vue.js" } }' };
+    // an npm: entry maps its subpaths too (template-deno-solid-ts' `solid-js/web`); a file entry maps only its key
+    const code = "import { LitElement } from 'lit';\nimport { html } from 'lit/static-html.js';\nimport { join } from '@std/path/posix';\nimport { ref } from 'vue/dist/vue.esm.js';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'deno-lit/src/my-element.ts', registry, files })), ['4:22']);
   });
 
   it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {
