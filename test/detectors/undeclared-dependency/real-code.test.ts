@@ -33,6 +33,19 @@ describe(`${ID}: templates and build scripts`, () => {
     }
   });
 
+  it('a folder a schematic\'s factory hands to url() holds its templates; a folder it does not name is its code', async () => {
+    // fresh sample: @nestjs/schematics' lib/sub-app/workspace/js/index.js requires @babel/register; sub-app.factory.js applies
+    // `url(join('./workspace', options.language))`
+    const factory = "const { url, apply } = require('@angular-devkit/schematics');\nfunction tpl(o) { return apply(url(join('./workspace', o.language)), []); }\nconst helpers = require('./helpers');\n";
+    const files = { 'package.json': '{ "name": "@nestjs/schematics", "dependencies": {} }', 'lib/sub-app/schema.json': '{}', 'lib/sub-app/sub-app.factory.js': factory };
+    const code = "require('@babel/register');\n";
+    const registry = registryWith({ 'npm:@babel/register': {} });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'lib/sub-app/workspace/js/index.js', files, registry })), []);
+    for (const path of ['lib/sub-app/helpers/babel.js', 'lib/other/workspace/js/index.js']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files: { ...files, 'lib/other/schema.json': '{}' }, registry })), ['1:10'], path);
+    }
+  });
+
   it('a folder the generator\'s command copies into the project it creates belongs to that project', async () => {
     // held-out sample: typescript-express-starter's bin/config.js names `path.join(__dirname, '../devtools')`;
     // create-new-app's main.js copies `dir('./files/server.js')`

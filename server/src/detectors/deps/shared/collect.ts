@@ -5,7 +5,7 @@ import type { ProjectService } from '../../../core/services';
 import type { DetectorContext } from '../../../core/types';
 import { JS_LIKE } from '../../../core/languages';
 import { isTestPath } from '../../../core/paths';
-import { inCopiedFolder } from './generator-dirs';
+import { inCopiedFolder, inSchematicTemplates } from './generator-dirs';
 import { installReferences } from './install-commands';
 import { parseNpmManifest, type ManifestEntry } from './manifest-npm';
 import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
@@ -55,7 +55,7 @@ function templated(path: string, manifest: string | undefined, project?: Project
   // the name than itself: `__tests__/` and `__mocks__/` are whole names.
   if (!project) return false;
   if (segs.some((seg) => SCHEMATIC_NAME.test(seg) && seg.replace(SCHEMATIC_NAME, '') !== '')) return true;
-  return segs.slice(0, -1).some((seg, i) => seg === 'files' && project.exists(`${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}schema.json`));
+  return inSchematicTemplates(project, dir, segs);
 }
 
 /** A name the generator replaces: says so (node-backend-starter-kit's `project-name-placeholder`), or is a token in capitals
