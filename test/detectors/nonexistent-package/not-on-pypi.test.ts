@@ -42,6 +42,14 @@ describe(`${ID}: real modules that are not PyPI names`, () => {
     assert.deepEqual(registry.lookups, []);
   });
 
+  it('a module a framework writes into every project it creates (Reflex\'s rxconfig.py) is the project\'s own; a look-alike is still looked up', async () => {
+    // fresh sample: create-llama's reflex contract_review template imports `from rxconfig import config` (rxconfig.py ships in a sibling template)
+    const registry = registryWith({ 'pypi:reflex': {} });
+    const code = 'import reflex as rx\nfrom rxconfig import config\nfrom rxconfigs_zz import x\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'app/ui/states/workflow.py', registry })), ['3:6']);
+    assert.ok(!registry.lookups.includes('pypi:rxconfig'));
+  });
+
   it('Ceph\'s bindings (rados, rbd, cephfs, rgw) come with Ceph, not from PyPI; a look-alike name still does (held-out sample: ceph-iscsi)', async () => {
     const registry = registryWith();
     const code = 'import rados\nimport rbd\nimport cephfs\nimport rgw\nimport rados_ghost_zz\n';

@@ -90,6 +90,16 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.deepEqual(registry.lookups, []);
   });
 
+  it('a namespace package holding only subpackages is local; a folder with no Python in it is not', async () => {
+    // fresh sample: create-llama's reflex extractor template, `from app.services.model import DEFAULT_MODEL` with app/ holding
+    // only api/, services/, ui/ (no __init__.py, no module of its own)
+    const registry = registryWith();
+    const files = { 'pyproject.toml': '[project]\nname = "x"\ndependencies = []\n', 'app/services/model.py': '', 'app/api/__init__.py': '', 'assets/css/site.css': '' };
+    const code = 'from app.services.model import DEFAULT_MODEL\nfrom app.api import routes\nimport assets\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'app/api/models.py', files, registry })), ['3:8']);
+    assert.deepEqual(at(await depFindings('undeclared-dependency', { code, path: 'app/api/models.py', files, registry: registryWith({ 'pypi:assets': {} }) })), ['3:8']);
+  });
+
   it('a shared namespace asks every candidate; one existing is enough', async () => {
     const registry = registryWith({ 'pypi:aio.core': {} });
     assert.deepEqual(at(await depFindings(ID, { code: 'import aio\n', path: 'a.py', registry })), []);

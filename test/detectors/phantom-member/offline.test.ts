@@ -124,6 +124,12 @@ ruleTester('phantom-member', 'javascript', {
     // the same member in a test that runs stays at the rule's confidence
     { name: 'a fixture: low', path: 'fixtures/documents/probe.js', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeeper([]);\n", 'flatMapDeeper', 'offline-member'), confidence: 'low' }] },
     { name: 'a test that runs: kept', path: 'test/probe.test.js', code: "const _ = require('lodash');\n_.flatMapDeeper([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeeper([]);\n", 'flatMapDeeper', 'offline-member'), confidence: 'high' }] },
+    // fresh sample: foal-cli's lib/generate/templates/entity/entity.mongodb.ts imports typeorm 0.3's `ObjectId`; the generator's
+    // manifest declares no typeorm (the generated app's pins it) and the pack knows 1.x alone: low
+    { language: 'typescript', name: 'a template under a generator\'s manifest, one major known: low', path: 'lib/generate/templates/entity/entity.ts', code: "import { chunk, flatMapDeeper } from 'lodash';\n", files: PKG({ express: '^4.18.2' }), errors: [{ ...at("import { chunk, flatMapDeeper } from 'lodash';\n", 'flatMapDeeper', 'offline-export'), confidence: 'low' }] },
+    // the generator's own code, and a template whose nearest manifest declares the package, keep the rule's confidence
+    { language: 'typescript', name: 'the generator\'s own code: kept', path: 'lib/generate/entity.ts', code: "import { chunk, flatMapDeeper } from 'lodash';\n", files: PKG({ express: '^4.18.2' }), errors: [{ ...at("import { chunk, flatMapDeeper } from 'lodash';\n", 'flatMapDeeper', 'offline-export'), confidence: 'high' }] },
+    { language: 'typescript', name: 'a template with the package declared: kept', path: 'lib/generate/templates/entity/entity.ts', code: "import { chunk, flatMapDeeper } from 'lodash';\n", files: LODASH, errors: [{ ...at("import { chunk, flatMapDeeper } from 'lodash';\n", 'flatMapDeeper', 'offline-export'), confidence: 'high' }] },
     { name: 'did you mean, at high confidence', code: "const _ = require('lodash');\n_.flatMapDeap([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeap([]);\n", 'flatMapDeap', 'offline-member'), confidence: 'high' }] },
   ],
 });

@@ -33,6 +33,19 @@ describe(`${ID}: templates and build scripts`, () => {
     }
   });
 
+  it('a folder a schematic\'s factory hands to url() holds its templates; a folder it does not name is its code', async () => {
+    // fresh sample: @nestjs/schematics' lib/sub-app/workspace/js/index.js requires @babel/register; sub-app.factory.js applies
+    // `url(join('./workspace', options.language))`
+    const factory = "const { url, apply } = require('@angular-devkit/schematics');\nfunction tpl(o) { return apply(url(join('./workspace', o.language)), []); }\nconst helpers = require('./helpers');\n";
+    const files = { 'package.json': '{ "name": "@nestjs/schematics", "dependencies": {} }', 'lib/sub-app/schema.json': '{}', 'lib/sub-app/sub-app.factory.js': factory };
+    const code = "require('@babel/register');\n";
+    const registry = registryWith({ 'npm:@babel/register': {} });
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'lib/sub-app/workspace/js/index.js', files, registry })), []);
+    for (const path of ['lib/sub-app/helpers/babel.js', 'lib/other/workspace/js/index.js']) {
+      assert.deepEqual(at(await depFindings(ID, { code, path, files: { ...files, 'lib/other/schema.json': '{}' }, registry })), ['1:10'], path);
+    }
+  });
+
   it('a folder the generator\'s command copies into the project it creates belongs to that project', async () => {
     // held-out sample: typescript-express-starter's bin/config.js names `path.join(__dirname, '../devtools')`;
     // create-new-app's main.js copies `dir('./files/server.js')`
@@ -92,6 +105,36 @@ describe(`${ID}: templates and build scripts`, () => {
       const path = manifest.replace('package.json', 'src/app.js');
       assert.deepEqual(at(await depFindings(ID, { code, path, registry, files: { 'package.json': GENERATOR, [manifest]: text } })), [], path);
     }
+  });
+
+  it('a template manifest with no dependency section at all is merged at creation (create-qwik starters, egg tegg modules)', async () => {
+    // fresh sample: create-qwik's starters/apps/empty/package.json (`__qwik__` metadata, merged with starters/apps/base),
+    // egg-boilerplate-ts' boilerplate/app/module/bar/package.json (`eggModule`, the project's `_package.json` declares tegg)
+    const code = "import { component$ } from '@builder.io/qwik';\n";
+    const registry = registryWith({ 'npm:@builder.io/qwik': {} });
+    const gen = '{ "name": "create-qwik", "dependencies": {} }';
+    const manifests = {
+      'starters/apps/empty/package.json': '{ "name": "qwik-empty-starter", "type": "module", "__qwik__": { "priority": 1 } }',
+      'boilerplate/app/module/bar/package.json': '{ "name": "bar", "eggModule": { "name": "bar" } }',
+    };
+    for (const [manifest, text] of Object.entries(manifests)) {
+      const path = manifest.replace('package.json', 'src/index.tsx');
+      assert.deepEqual(at(await depFindings(ID, { code, path, registry, files: { 'package.json': gen, [manifest]: text } })), [], path);
+    }
+    // one with a dependency section, even empty, is the template's own list; outside a template folder a bare one still is
+    const own = { 'package.json': gen, 'starters/apps/empty/package.json': '{ "name": "qwik-empty-starter", "dependencies": {} }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'starters/apps/empty/src/index.tsx', registry, files: own })), ['1:29']);
+    const bare = { 'package.json': gen, 'packages/ui/package.json': '{ "name": "ui", "type": "module" }' };
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'packages/ui/src/index.tsx', registry, files: bare })), ['1:29']);
+  });
+
+  it('a Deno import map (deno.json `imports`) declares what the project imports', async () => {
+    // fresh sample: create-vite-extra's template-deno-lit-ts/deno.json maps `"lit": "npm:lit@^3.2.1"`
+    const registry = registryWith({ 'npm:lit': {}, 'npm:vue': {} });
+    const files = { 'package.json': '{ "name": "create-vite-extra", "dependencies": {} }', 'deno-lit/deno.json': '{ "imports": { "lit": "npm:lit@^3.2.1", "@std/path/": "jsr:@std/path@^1/", "vue": "./vendor/vue.js" } }' };
+    // an npm: entry maps its subpaths too (template-deno-solid-ts' `solid-js/web`); a file entry maps only its key
+    const code = "import { LitElement } from 'lit';\nimport { html } from 'lit/static-html.js';\nimport { join } from '@std/path/posix';\nimport { ref } from 'vue/dist/vue.esm.js';\n";
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'deno-lit/src/my-element.ts', registry, files })), ['4:22']);
   });
 
   it('an examples folder the library\'s manifest does not describe imports what its reader installs: low confidence', async () => {

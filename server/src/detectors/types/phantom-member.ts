@@ -56,7 +56,7 @@ export const phantomMember: Detector = {
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
       if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
-      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) || f.guessed ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
     }
   },
 };

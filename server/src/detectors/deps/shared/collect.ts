@@ -5,7 +5,7 @@ import type { ProjectService } from '../../../core/services';
 import type { DetectorContext } from '../../../core/types';
 import { JS_LIKE } from '../../../core/languages';
 import { isTestPath } from '../../../core/paths';
-import { inCopiedFolder } from './generator-dirs';
+import { inCopiedFolder, inSchematicTemplates } from './generator-dirs';
 import { installReferences } from './install-commands';
 import { parseNpmManifest, type ManifestEntry } from './manifest-npm';
 import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-python';
@@ -39,7 +39,7 @@ const INSTALL_LANGS = new Set(['markdown', 'dockerfile', 'shellscript', 'yaml'])
 // Files a generator copies into the project it creates: their imports are that project's, declared by
 // the manifest it writes, not by the generator's (express-generator's `templates/js/routes/index.js`).
 // Numbered too: koa-generator keeps one set per Koa major (`templates1/`, `templates2/`).
-const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
+export const TEMPLATE_DIR = /^(?:_?templates?\d*|skeletons?|boilerplates?|starters|scaffold(?:s|ing)?|blueprints?)$|\{\{/i;
 
 // Angular-devkit schematics (NestJS's, Angular's) keep a schematic's templates in a `files/` folder beside its
 // schema.json and spell generated names with placeholders (`__name__.gateway.ts`, `update-__name@singular__.input.ts`).
@@ -55,7 +55,7 @@ function templated(path: string, manifest: string | undefined, project?: Project
   // the name than itself: `__tests__/` and `__mocks__/` are whole names.
   if (!project) return false;
   if (segs.some((seg) => SCHEMATIC_NAME.test(seg) && seg.replace(SCHEMATIC_NAME, '') !== '')) return true;
-  return segs.slice(0, -1).some((seg, i) => seg === 'files' && project.exists(`${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}schema.json`));
+  return inSchematicTemplates(project, dir, segs);
 }
 
 /** A name the generator replaces: says so (node-backend-starter-kit's `project-name-placeholder`), or is a token in capitals
@@ -65,12 +65,13 @@ const PLACEHOLDER_NAME = /[Pp]laceholder|PLACEHOLDER|^(?:project|app|package)[-_
 /**
  * A template's own manifest that its generator completes: written with template syntax (generator-express'
  * `<% if (options.viewEngine == 'swig') { %>"swig"…`, mean-cli's `"name": "__pkgName__"`) or nameless, merged into
- * the project at creation (create-strapi-app adds `@strapi/strapi`). It does not list what the project will declare.
+ * the project at creation (create-strapi-app adds `@strapi/strapi`), or with no dependency section at all (create-qwik's
+ * starters merged with a base manifest, an egg tegg module's). It does not list what the project will declare.
  */
 function unfinishedTemplateManifest(m: { path: string; text: string; manifest: { name?: string; workspaces: string[] } } | undefined): boolean {
   if (!m || !m.path.split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
   // A nameless workspace root (a monorepo template's) is complete as it is.
-  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text) || PLACEHOLDER_NAME.test(m.manifest.name ?? '');
+  return (m.manifest.name === undefined && !m.manifest.workspaces.length) || /<%|\{\{|"__\w+__"/.test(m.text) || PLACEHOLDER_NAME.test(m.manifest.name ?? '') || !/"(?:dev|peer|optional)?[dD]ependencies"\s*:/.test(m.text);
 }
 
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the

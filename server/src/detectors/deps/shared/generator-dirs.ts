@@ -87,3 +87,28 @@ export function inCopiedFolder(project: ProjectService, manifestPath: string, ma
   }
   return entry.folders.has(rest.slice(0, rest.indexOf('/')));
 }
+
+/**
+ * Whether a folder between `dir` (a manifest's) and the file is an Angular-devkit schematic's templates: `files/` beside
+ * the schematic's schema.json, or a folder its factory hands to `url()` (@nestjs/schematics' sub-app factory applies
+ * `url(join('./workspace', options.language))`).
+ */
+export function inSchematicTemplates(project: ProjectService, dir: string, segs: string[]): boolean {
+  return segs.slice(0, -1).some((seg, i) => {
+    const at = `${dir}${segs.slice(0, i).join('/')}${i ? '/' : ''}`;
+    if (!project.exists(`${at}schema.json`)) return false;
+    if (seg === 'files') return true;
+    const factories = (project.list(at.replace(/\/$/, '')) ?? []).filter((n) => /\.factory\.[cm]?[jt]s$/.test(n) && !n.endsWith('.d.ts'));
+    const named = [`'./${seg}'`, `'./${seg}/`, `"./${seg}"`, `"./${seg}/`, `\`./${seg}`];
+    return factories.some((f) => {
+      const text = project.readFile(at + f) ?? '';
+      // a module specifier (`require('./helpers')`) is the factory's code, not a template folder
+      const spec = (pos: number) => /(?:require\(|import\(|\bfrom)\s*$/.test(text.slice(Math.max(0, pos - 12), pos));
+      const copied = (n: string) => {
+        for (let pos = text.indexOf(n); pos >= 0; pos = text.indexOf(n, pos + 1)) if (!spec(pos)) return true;
+        return false;
+      };
+      return /\burl\b/.test(text) && named.some(copied);
+    });
+  });
+}

@@ -100,6 +100,16 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     }
   }
   tsconfigAliases(project, dirs, out);
+  // A Deno import map names what the project imports (`"lit": "npm:lit@^3"` in deno.json): its keys resolve, its
+  // `lit/` prefixes too, and Deno maps the subpaths of an `npm:`/`jsr:` entry itself (`solid-js/web`).
+  // create-vite-extra's deno templates sit under the generator's package.json.
+  for (const dir of dirs) {
+    for (const name of ['deno.json', 'deno.jsonc']) {
+      const imports = readJson(project, join(dir, name))?.imports;
+      if (!imports || typeof imports !== 'object') continue;
+      for (const [k, v] of Object.entries(imports)) out.aliases.push(...(k.endsWith('/') ? [`${k}*`] : /^(?:npm|jsr):/.test(String(v)) ? [k, `${k}/*`] : [k]));
+    }
+  }
   bundlerAliases(project, dirs, out);
   frameworkAliases((name) => out.declared.has(name) || out.manifests.some((m) => m.manifest.name === name), out);
   out.installedVersion = (name) => {

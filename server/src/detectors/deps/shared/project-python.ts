@@ -99,8 +99,10 @@ export function pyProject(project: ProjectService, relPath: string): PyProject {
   const compiled = (r: string, top: string) => (project.list(r) ?? []).some((n) => n.startsWith(`${top}.`) && /\.(?:so|pyd|pyi)$/.test(n));
   // A workspace that is itself a package (its folder opened directly) imports itself by the folder's name.
   const self = project.rootName && project.exists('__init__.py') ? project.rootName : undefined;
+  // A namespace package (PEP 420) may hold only subpackages: create-llama's reflex `app/` has `api/`, `services/model.py`.
+  const pkgDir = (dir: string, depth: number): boolean => (project.list(dir) ?? []).some((n) => n.endsWith('.py') || (depth > 0 && !n.includes('.') && pkgDir(join(dir, n), depth - 1)));
   out.isLocalModule = (top) => top === self ||
-    roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || (project.list(join(r, top)) ?? []).some((n) => n.endsWith('.py')) || compiled(r, top));
+    roots.some((r) => project.exists(join(r, `${top}.py`)) || project.exists(join(r, `${top}/__init__.py`)) || pkgDir(join(r, top), 1) || compiled(r, top));
   out.providers = (top) => [...out.declared.keys()].filter((d) => namesModule(d, top) && !out.installed.has(d));
   out.provides = (top) => {
     for (const d of [...out.declared.keys(), ...locked]) if (namesModule(d, top)) return 'declared';

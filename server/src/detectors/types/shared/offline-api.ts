@@ -6,6 +6,7 @@
 import type { ApiPackService, PackedApi, ProjectService } from '../../../core/services';
 import { API_PACK } from '../../../core/services';
 import type { AsyncDetectorContext, SlowFact } from '../../../core/types';
+import { TEMPLATE_DIR } from '../../deps/shared/collect';
 import { ancestors, join, npmProject } from '../../deps/shared/project-npm';
 import { majorsFor, membersOf, rootPkg, suggest } from './api-pack-lookup';
 import { collectOfflineUses } from './offline-bindings';
@@ -22,6 +23,8 @@ export interface OfflineFact {
   suggestion?: string;
   /** A major the name exists in, outside the allowed ones (`express@3`): an API removed or added since. */
   elsewhere?: string;
+  /** The package is declared nowhere in sight and the pack knows one major: which one the code means is a guess. */
+  guessed?: boolean;
 }
 
 /** Members every function and object has (the pack lists only declared ones). */
@@ -92,7 +95,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
     const inPack = (pkg: string | undefined) => pkg === undefined || !!pack.packages[pkg];
     if (!uses.imports.some((i) => inPack(i.pkg)) && !uses.members.some((m) => inPack(rootPkg(m.shape)))) return [];
     const deps = npmProject(project, ctx.path);
-    const majorsOf = new Map<string, { pkg: string; majors: string[] } | undefined>();
+    const majorsOf = new Map<string, { pkg: string; majors: string[]; guessed: boolean } | undefined>();
     const versions = (pkg: string) => {
       if (majorsOf.has(pkg)) return majorsOf.get(pkg);
       const entry = pack.packages[pkg];
@@ -103,7 +106,11 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       // major in the pack, the code may be written for an older one (vendure's typeorm 0.3 against 1.x).
       const unknowable = range === undefined && !deps.manifests.length && known.length < 2;
       const majors = how === 'typed' || unknowable || (range !== undefined && deps.declared.get(pkg)?.local) ? undefined : majorsFor(known, range);
-      majorsOf.set(pkg, majors && { pkg, majors });
+      // A template under a generator's manifest (foal-cli's `lib/generate/templates/`) is written for the project's
+      // manifest, which pins the major (typeorm 0.3's `ObjectId` against the pack's 1.x): shown, at low confidence.
+      const dir = deps.manifests[0]?.path.replace(/[^/]*$/, '') ?? '';
+      const guessed = range === undefined && known.length < 2 && ctx.path.slice(dir.length).split('/').slice(0, -1).some((s) => TEMPLATE_DIR.test(s));
+      majorsOf.set(pkg, majors && { pkg, majors, guessed });
       return majorsOf.get(pkg);
     };
     const out: OfflineFact[] = [];
@@ -117,7 +124,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       if (got.some((l) => !l?.trim() || l.split(' ').includes('*')) || got.some((l) => ` ${l} `.includes(` ${use.name} `))) return;
       const other = Object.keys(entry.majors).filter((m) => !v.majors.includes(m)).find((m) => ` ${lists(entry.majors[m]) ?? ''} `.includes(` ${use.name} `));
       const source = `${pkg}@${v.majors.join(' or ')}`;
-      out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}` });
+      out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}`, guessed: v.guessed || undefined });
     };
     for (const i of uses.imports) check('offline-export', { ...i, subject: i.name }, i.pkg, (f) => (f.d === '*' ? '*' : `${f.e} ${f.d ?? ''}`));
     const declared = [...deps.declared.keys()];
