@@ -1,13 +1,12 @@
 // Where a Python password digest goes when it is not stored: sent as a site's login protocol asks (a query value, a
 // request payload's field), or only shown in a log line in place of the password. Used by weak-password-hash.
 import type { Node } from 'web-tree-sitter';
+import { REQUEST_PAYLOAD as PAYLOAD } from './weak-hash-stores';
 
 /** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
 const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
 /** Log calls: a digest printed instead of the password (`log.debug("login with sha256(%s)", h)`) is not kept. */
 const SHOWN_BY = /(?:^|\.)(?:debug|info|warning|warn|error|log)$|^print$/;
-/** A request's field, by the dict's name: `payload['passwordMd5'] = h.hexdigest()` (an API's login body). */
-const PAYLOAD = /^(?:payload|params|query|body|form|post_?data|login_?data|auth_?data|data)$/i;
 
 /** Occurrences of `name` in `scope` as identifiers, except the one at `skip`. */
 function usesOf(name: string, scope: Node, text: string, skip: number): Node[] {
@@ -58,6 +57,8 @@ export function onlySent(call: Node, scope: Node, text: string): boolean {
     for (let q = u.parent; q && q.id !== scope.id; q = q.parent) {
       if (q.type === 'call') {
         const fn = q.childForFieldName('function')?.text ?? '';
+        // `repr(masked)` / `str(masked)` inside the log call's arguments: look further out.
+        if (/^(?:repr|str)$/.test(fn)) continue;
         return SENT_BY.test(fn) || SHOWN_BY.test(fn);
       }
     }
