@@ -4,8 +4,14 @@ import { shannonEntropy } from '../core/text';
 import type { Detector, DetectorContext, Fix, LanguageId } from '../core/types';
 import type { DataRule } from './types';
 import { inBlockHeadedBy } from './block-headers';
+import { inExampleComment } from './comment-example';
 
 const DECLARATIONS = /\.d\.[cm]?ts$/;
+
+function lineAt(text: string, offset: number): string {
+  const le = text.indexOf('\n', offset);
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, le === -1 ? text.length : le);
+}
 
 export function redact(s: string): string {
   if (s.length <= 8) return '****';
@@ -20,6 +26,7 @@ export function toDetector(rule: DataRule): Detector {
   const pattern = compile(rule.pattern, (rule.flags ?? '') + 'd');
   const allow = (rule.allow ?? []).map((a) => new RegExp(a, 'i'));
   const notOnLine = (rule.notOnLine ?? []).map((a) => new RegExp(a));
+  const lowOnLine = (rule.lowOnLine ?? []).map((a) => new RegExp(a));
   const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
   const lowInBlock = (rule.lowInBlock ?? []).map((a) => new RegExp(a));
   const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
@@ -73,6 +80,7 @@ export function toDetector(rule: DataRule): Detector {
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
+        const lowLine = lowOnLine.length > 0 && lowOnLine.some((r) => r.test(lineAt(text, start)));
         // A documentation page's sample (mountebank's API docs show example request bodies): shown, as information.
         docPage ??= docPages.some((r) => r.test(ctx.path));
         ctx.report({
@@ -80,7 +88,8 @@ export function toDetector(rule: DataRule): Detector {
           end,
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
           // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
-          ...(low || docPage || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
+          // A comment that shows what a token "looks like" (a plugin's set-up notes): a made-up sample, as a rule.
+          ...(low || lowLine || docPage || (rule.family === 'hardcoded-secret' && inExampleComment(text, start)) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),

@@ -18,6 +18,8 @@ export interface DataRule {
   minEntropy?: number;
   allow?: string[];
   notOnLine?: string[];
+  /** Regexes; a match on a line matching any is low confidence. */
+  lowOnLine?: string[];
   /** Regexes; a match inside an indented block (Python) whose header, or an outer one, matches any is skipped. */
   notInBlock?: string[];
   /** Regexes; like `notInBlock`, but such a match is low confidence (a `try:` header is read with its `except` clauses). */

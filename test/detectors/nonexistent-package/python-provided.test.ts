@@ -83,6 +83,14 @@ describe(`${ID}: Python imports provided under another name`, () => {
     assert.deepEqual([at(g), g[0].confidence], [['5:14'], 'low']);
   });
 
+  it('the fallback in a bare `except:` is optional too (a Python 2 name after the Python 3 one, sample JJ)', async () => {
+    const code = 'try:\n    import _ghostbase_zz\nexcept:\n    import ghostbase_zz as _ghostbase_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry: registryWith() })), []);
+    // a handler that names another error keeps both findings
+    const g = await depFindings(ID, { code: code.replace('except:', 'except KeyError:'), path: 'a.py', registry: registryWith() });
+    assert.deepEqual(at(g), ['2:12', '4:12']);
+  });
+
   it('a compiled extension module or stub beside the code is local (apt_pkg.cpython-311-x86_64-linux-gnu.so)', async () => {
     const registry = registryWith();
     const files = { 'apt_pkg.cpython-311-x86_64-linux-gnu.so': '', 'mystub.pyi': '' };

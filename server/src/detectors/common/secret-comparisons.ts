@@ -55,6 +55,9 @@ function credentialValue(v: string): boolean {
   // A value that asks to be changed or filled in: the comparison detects the unchanged default
   // (`=== 'admin-default-password-change-me'`) or the unedited template (`newPassword=NEW_PASSWORD_HERE`).
   if (/chang(?:e[-_ ]?)?me|change[-_ ]?this|replace[-_ ]?me|[-_]here$|^(?:your|enter|insert)[-_]|placeholder/i.test(t)) return false;
+  // A storage backend's marker stored in the password field (`password == 'keyring:'`, a client's config migration
+  // moving passwords to the system keyring): a scheme word ending in a colon, not the password.
+  if (/^[a-z][a-z0-9+.-]*:$/i.test(t)) return false;
   return t.split(/\s+/).length < 3; // labels and messages are sentences
 }
 

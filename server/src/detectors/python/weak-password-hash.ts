@@ -7,6 +7,7 @@ import type { AsyncDetectorContext, Detector, DetectorContext } from '../../core
 import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { onlySent } from '../shared/weak-hash-sent';
 import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
@@ -18,35 +19,6 @@ const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
  * key_len, iv_len)`, to decrypt a format that dictates it): a weak KDF, not a password stored; shown at low.
  */
 const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
-
-/** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
-const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
-
-/**
- * The digest is bound to a name whose every use is an argument of such a call: sent as a site asks, never stored.
- * The uses are found by the name's occurrences in the scope's text (a walk over every identifier of a module cost
- * more than the rest of the rule), each read as the node there.
- */
-function onlySent(call: Node, scope: Node, text: string): boolean {
-  let p = call.parent;
-  while (p && (p.type === 'attribute' || p.type === 'call')) p = p.parent;
-  const left = p?.type === 'assignment' ? p.childForFieldName('left') : undefined;
-  if (left?.type !== 'identifier') return false;
-  const uses: Node[] = [];
-  const name = new RegExp(`(?<![\\w])${left.text}(?![\\w])`, 'g');
-  for (const m of text.slice(scope.startIndex, scope.endIndex).matchAll(name)) {
-    const at = scope.startIndex + m.index;
-    if (at === left.startIndex) continue;
-    const n = scope.descendantForIndex(at, at + left.text.length);
-    if (n?.type === 'identifier' && n.startIndex === at && n.text === left.text) uses.push(n);
-  }
-  return uses.length > 0 && uses.every((u) => {
-    for (let q = u!.parent; q && q.id !== scope.id; q = q.parent) {
-      if (q.type === 'call') return SENT_BY.test(q.childForFieldName('function')?.text ?? '');
-    }
-    return false;
-  });
-}
 
 function mentionsPassword(text: string): boolean {
   for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
@@ -121,7 +93,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   if (tier === 'fast') return;
   const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
   for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.request ? 'low' : h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
   }
 }
 

@@ -14,6 +14,8 @@ export interface HashHit {
   kind: string;
   related?: RelatedStep[];
   via: 'direct' | 'summary' | 'unknown';
+  /** Written to a field of a request payload (`payload['password'] = h.hexdigest()`): an API's login, not storage. */
+  request?: boolean;
 }
 
 export const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
@@ -113,6 +115,9 @@ function fieldOf(f: Flow): string | undefined {
   return keyHolding(sink.value, f.origin.source.start);
 }
 
+/** A dict named as a request's body or query (`payload`, `params`, `form`, `data`). */
+export const REQUEST_PAYLOAD = /^(?:payload|params|query|body|form|post_?data|login_?data|auth_?data|data)$/i;
+
 /** One hit per digest stored as a password, the most direct path first; reported at the digest call. */
 export function storedDigestHits(text: string, flows: readonly Flow[]): HashHit[] {
   const best = new Map<number, { f: Flow; field: string }>();
@@ -128,8 +133,9 @@ export function storedDigestHits(text: string, flows: readonly Flow[]): HashHit[
     const algorithm = origin.detail ?? 'A fast digest';
     const names = origin.steps.map((s) => code(s.text)).filter((t, i, all) => all.indexOf(t) === i);
     const through = names.length ? ` through ${names.join(', ')}` : '';
+    const request = sink.store?.object.k === 'name' && REQUEST_PAYLOAD.test(sink.store.object.name);
     return {
-      start: origin.source.start, end: origin.source.end, algorithm, via: origin.via, kind: `digest:${origin.via}`,
+      start: origin.source.start, end: origin.source.end, algorithm, via: origin.via, kind: `digest:${origin.via}`, ...(request ? { request } : {}),
       message: `${algorithm} digest ${code(origin.sourceText)} is stored as the password field ${code(field)} (line ${lineOf(text, sink.call.start)})${through}, and fast digests are cracked in bulk; use bcrypt, scrypt or Argon2 instead.`,
       related: [
         { start: origin.source.start, end: origin.source.end, message: `${algorithm} digest ${code(origin.sourceText)}` },

@@ -51,8 +51,8 @@ function inOptionalTry(node: PyNode): boolean {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'block' && underPlatformTest(n)) return true;
     if (n.type === 'function_definition' || n.type === 'class_definition') return false;
-    // The fallback of an import that failed (`except ImportError: from elementtree import …`) is optional too.
-    if (n.type === 'block' && n.parent?.type === 'except_clause' && /\b(?:ImportError|ModuleNotFoundError)\b/.test(n.parent.text.split(':')[0])) return true;
+    // The fallback of an import that failed (`except ImportError:` or bare `except:`: `import markupbase`) is optional too.
+    if (n.type === 'block' && n.parent?.type === 'except_clause' && (!n.parent.namedChildren.some((c) => c?.type !== 'block') || /\b(?:ImportError|ModuleNotFoundError)\b/.test(n.parent.text.split(':')[0]))) return true;
     if (n.type !== 'block' || n.parent?.type !== 'try_statement') continue;
     const handlers = n.parent.namedChildren.filter((c) => c?.type === 'except_clause');
     if (n.parent.childForFieldName('body')?.id === n.id && handlers.some((h) => !h!.namedChildren.some((c) => c?.type !== 'block') || OPTIONAL_HANDLER.test(h!.text.split(':')[0]))) return true;

@@ -1,0 +1,25 @@
+// Whether a secret-shaped match sits in a comment that presents it as an example: a plugin's header comment showing
+// what the user's token or webhook URL "looks like" (`# ... which might look something like: xoxb-1234-...`).
+// A key pasted into a comment with no such words (a commented-out assignment) is not one.
+
+/** A comment line: `#`, `//`, or a block comment's `*` / `/*` continuation, after indentation. */
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/?\*)/;
+const EXAMPLE_WORDS = /\blook(?:s|ing)?\b[^\n]{0,30}\blike\b|\be\.g\.|\bfor (?:example|instance)\b|\bsuch as\b/i;
+/** How many comment lines above the match's line may hold the words (a sentence, then the sample on its own lines). */
+const LINES_ABOVE = 5;
+
+export function inExampleComment(text: string, start: number): boolean {
+  let ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', start);
+  let line = text.slice(ls, le === -1 ? text.length : le);
+  if (!COMMENT_LINE.test(line)) return false;
+  for (let i = 0; ; i++) {
+    if (EXAMPLE_WORDS.test(line)) return true;
+    if (i === LINES_ABOVE || ls === 0) return false;
+    le = ls - 1;
+    ls = text.lastIndexOf('\n', le - 1) + 1;
+    line = text.slice(ls, le);
+    // The comment ends here: words above a code line describe something else.
+    if (!COMMENT_LINE.test(line)) return false;
+  }
+}
