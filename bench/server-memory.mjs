@@ -7,11 +7,12 @@
 //      baseline surfaces and importers, type checks), each awaited until published, then 3 s of quiet;
 //   3. the same, idle a few seconds more (the service threads collect their garbage when idle);
 //   4. the workspace report (`vouch/scanWorkspace`: every file, on the scan pool's workers).
-// After each step: the heap and RSS after a full collection, and the process's peak RSS so far
-// (VmHWM, Linux), which includes the worker threads. Prints numbers, never asserts.
+// After each step: the heap and RSS after a full collection, and the process's peak RSS during that step
+// (VmHWM, Linux, reset between steps through /proc/PID/clear_refs; where it cannot be reset, the peak so far),
+// which includes the worker threads. Prints numbers, never asserts.
 // Usage: node bench/server-memory.mjs [--files 3000] [--corpus DIR] [--exec-argv=--max-semi-space-size=8]
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +30,17 @@ const print = (s = '') => process.stdout.write(s + '\n');
 const mb = (bytes) => (bytes / 1e6).toFixed(0);
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
-/** The peak RSS of the server process so far (threads included), from /proc; undefined elsewhere. */
+/** Starts the next step's peak (Linux: VmHWM back to the current RSS); false where it cannot. */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The peak RSS of the server process since the last reset (threads included), from /proc; undefined elsewhere. */
 function peakRss(pid) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -60,12 +71,13 @@ async function main() {
   const files = makeWorkspace();
   const execArgv = opts['exec-argv'].split(' ').filter(Boolean);
   print(`Issue 9, the server's memory with a ${files.length}-file workspace (bench/.work/workspace-${COUNT}, a git repository)${execArgv.length ? `, node ${execArgv.join(' ')}` : ''}`);
-  print('MB: heap used and RSS after a full collection; peak RSS of the process so far (worker threads included)');
+  print('MB: heap used and RSS after a full collection; peak RSS of the process during the step (worker threads included)');
   const client = new Client(WS, { registry: { enabled: false } }, [...execArgv, '--expose-gc', '-r', join(BENCH, 'lib', 'heap-probe.cjs')]);
   const report = async (step) => {
     const m = await heapOf(client);
     const peak = peakRss(client.proc.pid);
-    print(`${step.padEnd(34)} heap ${mb(m.heap).padStart(4)}  RSS ${mb(m.rss).padStart(4)}  peak ${peak === undefined ? 'n/a' : mb(peak).padStart(4)}`);
+    const own = resetPeak(client.proc.pid);
+    print(`${step.padEnd(34)} heap ${mb(m.heap).padStart(4)}  RSS ${mb(m.rss).padStart(4)}  peak ${peak === undefined ? 'n/a' : mb(peak).padStart(4)}${own ? '' : ' (so far)'}`);
   };
   try {
     await client.initialize();
