@@ -15,6 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 
 const REPO = dirname(dirname(fileURLToPath(import.meta.url)));
 const WORK = join(REPO, 'bench', '.work', 'flows');
+const HELDOUT = join(REPO, 'test', 'flows', 'heldout');
 const { values: opts } = parseArgs({
   options: {
     edits: { type: 'string', default: '60' },
@@ -28,23 +29,12 @@ const EDITS = Number(opts.edits);
 const WARM = 10;
 const print = (s = '') => process.stdout.write(s + '\n');
 
+// The dense files come from this checkout (test/flows/dense.ts) whichever sources are measured.
 const entry = `
 export { createEngine } from './server/src/scan/create-engine';
 export { score, table } from './test/flows/score';
+export { denseHandlers } from ${JSON.stringify(join(REPO, 'test', 'flows', 'dense'))};
 `;
-
-/** A handler-heavy file of about `lines` lines: the held-out Express and Flask files, each copy in its own scope. */
-function handlers(lines, python) {
-  const dir = join(REPO, 'test', 'flows', 'heldout');
-  const parts = python ? ['flask_app.py', 'django_views.py'] : ['express.js', 'koa.js', 'fastify.js'];
-  const body = parts.map((p) => readFileSync(join(dir, p), 'utf8'));
-  let out = '';
-  for (let i = 0; out.split('\n').length < lines; i++) {
-    const src = body[i % body.length];
-    out += python ? `${src}\n` : `(function copy${i}() {\n${src}\n})();\n`;
-  }
-  return out;
-}
 
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,9 +64,9 @@ async function main() {
   print(`misses and false alarms: ${misses.length ? '\n  ' + misses.join('\n  ') : 'none'}`);
 
   const files = [
-    ['handlers-1000.js', 'javascript', handlers(1000, false)],
-    ['handlers-5000.js', 'javascript', handlers(5000, false)],
-    ['handlers-1000.py', 'python', handlers(1000, true)],
+    ['handlers-1000.js', 'javascript', m.denseHandlers(1000, false, { dir: HELDOUT })],
+    ['handlers-5000.js', 'javascript', m.denseHandlers(5000, false, { dir: HELDOUT })],
+    ['handlers-1000.py', 'python', m.denseHandlers(1000, true, { dir: HELDOUT })],
   ];
   const synthetic = join(REPO, 'bench', '.work', 'files');
   if (existsSync(synthetic)) {

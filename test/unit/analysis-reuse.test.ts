@@ -14,18 +14,11 @@ import { reuseStats } from '../../server/src/analysis/reuse';
 import { Engine } from '../../server/src/core/engine';
 import type { Detector, LanguageId } from '../../server/src/core/types';
 import { testEngine } from '../engine';
+import { denseHandlers as handlers } from '../flows/dense';
 import { random } from '../random';
 
 const HELDOUT = join(__dirname, '..', 'flows', 'heldout');
 const read = (name: string) => readFileSync(join(HELDOUT, name), 'utf8');
-
-/** As bench/flows.mjs builds them: the held-out handler files, JS copies each in its own scope. */
-function handlers(lines: number, python: boolean): string {
-  const body = (python ? ['flask_app.py', 'django_views.py'] : ['express.js', 'koa.js', 'fastify.js']).map(read);
-  let out = '';
-  for (let i = 0; out.split('\n').length < lines; i++) out += python ? `${body[i % body.length]}\n` : `(function copy${i}() {\n${body[i % body.length]}\n})();\n`;
-  return out;
-}
 
 /** An engine whose only detector reads the analysis (so the fact, and only what it needs, runs). */
 function spyEngine(): { engine: Engine; last: () => FileAnalysis | undefined } {
@@ -145,6 +138,21 @@ describe('analysis: a walk reusing the last version equals a fresh walk', functi
       await differential(handlers(500, true), 'python', () => randomEdit(r, true), 25);
     });
   }
+
+  it('Python: typing along one line of the bench\'s dense module replays the units the edit left alone', async () => {
+    const before = reuseStats.replayed;
+    const lines = handlers(1000, true).split('\n');
+    await differential(lines.join('\n'), 'python', (i) => ({ what: `comment on line ${(i * 37) % lines.length}`, apply: () => {
+      lines[(i * 37) % lines.length] += ` # edit ${i}`;
+      return lines.join('\n');
+    } }), 30);
+    assert.ok(reuseStats.replayed - before >= 20 * 100, `${reuseStats.replayed - before} units replayed over 30 edits`);
+  });
+
+  it('Python: copies that re-import and redefine every name, random edits (the replay is refused, never wrong)', async () => {
+    const r = rng(8);
+    await differential(handlers(1000, true, { redefining: true }), 'python', () => randomEdit(r, true), 15);
+  });
 
   it('JS module-level handlers (most units read module names), random edits', async () => {
     const r = rng(7);
