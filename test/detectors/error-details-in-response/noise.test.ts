@@ -6,6 +6,8 @@ const fastify = "fastify.get('/x', async (request, reply) => {\n  try { await ru
 const F = (body: string) => fastify.replace('BODY', body);
 const express = "app.post('/x', (req, res, next) => {\n  try { parse(req.body); } catch (err) {\n    BODY\n  }\n});";
 const E = (body: string) => express.replace('BODY', body);
+const handler = "function onError(err, req, res, next) {\n  res.statusCode = err.status || 500;\n  BODY\n}\napp.use(onError);";
+const H = (body: string) => handler.replace('BODY', body);
 
 ruleTester('error-details-in-response', 'javascript', {
   valid: [
@@ -36,6 +38,15 @@ ruleTester('error-details-in-response', 'javascript', {
     { code: E("res.status(500).send((isErrorLike(err) && err.toString()) || err);"), errors: [{ ...at(E("res.status(500).send((isErrorLike(err) && err.toString()) || err);"), 'err', 'message', { after: '&& err' }), confidence: 'low' }] },
     { code: E("res.status(500).json({ error: !(err instanceof Error) ? err : err.message });"), errors: [{ ...at(E("res.status(500).json({ error: !(err instanceof Error) ? err : err.message });"), 'err', 'message', { after: '? err' }), confidence: 'low' }] },
     { code: E("res.status(500).json({ error: err && err.message });"), errors: [{ ...at(E("res.status(500).json({ error: err && err.message });"), 'err.message', 'message'), confidence: 'low' }] },
+    // A length test (fresh held-out sample: polka's default error handler): an Error has no `length`, so the
+    // raw value goes out only as a thrown string, and the answer is the message at most.
+    { code: H("res.end(err.length && err || err.message || 'failed');"), errors: [{ ...at(H("res.end(err.length && err || err.message || 'failed');"), 'err', 'message', { after: '&& err' }), confidence: 'low' }] },
+    { code: E("res.status(500).send(err.length > 0 && err);"), errors: [{ ...at(E("res.status(500).send(err.length > 0 && err);"), 'err', 'message', { after: '&& err' }), confidence: 'low' }] },
+    { code: E("res.status(500).send(typeof err === 'string' && err);"), errors: [{ ...at(E("res.status(500).send(typeof err === 'string' && err);"), 'err', 'message', { after: '&& err' }), confidence: 'low' }] },
+    // Another value's length, or a test that is not about the type, leaves the raw error whole.
+    { code: H("res.end(other.length && err || 'failed');"), errors: [at(H("res.end(other.length && err || 'failed');"), 'err', 'whole', { after: '&& err' })] },
+    { code: E("res.status(500).send(err.code && err);"), errors: [at(E("res.status(500).send(err.code && err);"), 'err', 'whole', { after: '&& err' })] },
+    { code: E("res.status(500).send(typeof err !== 'string' && err);"), errors: [at(E("res.status(500).send(typeof err !== 'string' && err);"), 'err', 'whole', { after: '&& err' })] },
     // In the branch where it is an Error, or after a message of another error, the raw error still goes out whole.
     { code: E("res.status(500).send(isErrorLike(err) ? err : 'failed');"), errors: [at(E("res.status(500).send(isErrorLike(err) ? err : 'failed');"), 'err', 'whole', { after: '? err' })] },
     { code: E("res.status(500).send((isErrorLike(other) && other.toString()) || err);"), errors: [at(E("res.status(500).send((isErrorLike(other) && other.toString()) || err);"), 'err', 'whole', { after: '|| err' })] },

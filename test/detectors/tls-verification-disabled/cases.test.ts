@@ -39,6 +39,14 @@ const pyOwnVerifier = 'def wrapsocket(sock, ui, serverhostname=None):\n    sslco
 const pyTernary = 'def make_context(verify):\n    return create_urllib3_context(cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE)';
 const pyTernaryOther = 'def make_context(legacy):\n    return create_urllib3_context(cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED)';
 const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    return ctx.wrap_socket(sock)';
+// An HTTP client's pool of agents keyed by variant (fresh held-out sample: seneca's Wreck.defaults agents, where
+// Wreck takes `httpsAllowUnauthorized` only for a request passing `rejectUnauthorized: false` itself): the caller's opt-in.
+const agentSlots = "const wreck = Wreck.defaults({\n  agents: {\n    http: new Http.Agent({ keepAlive: true }),\n    https: new Https.Agent({ keepAlive: true }),\n    httpsAllowUnauthorized: new Https.Agent({ keepAlive: true, rejectUnauthorized: false }),\n  },\n});";
+const insecureSlot = "const tlsByMode = { verified: { ca }, insecure: { rejectUnauthorized: false } };";
+// A lone slot, a slot not named for the choice, or an agent in a variable named insecure is still used as it is.
+const loneSlot = "Wreck.agents = { httpsAllowUnauthorized: new Https.Agent({ rejectUnauthorized: false }) };";
+const plainSlots = "const agents = { http: new Http.Agent(), https: new Https.Agent({ rejectUnauthorized: false }) };";
+const insecureVar = "const insecureAgent = new Https.Agent({ rejectUnauthorized: false });\naxios.get(url, { httpsAgent: insecureAgent });";
 
 ruleTester('tls-verification-disabled', 'typescript', {
   valid: [
@@ -104,6 +112,11 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: ignoreOther, errors: [{ ...at(ignoreOther, 'client.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: agentSlots, errors: [{ ...at(agentSlots, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: insecureSlot, errors: [{ ...at(insecureSlot, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: loneSlot, errors: [{ ...at(loneSlot, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: plainSlots, errors: [{ ...at(plainSlots, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: insecureVar, errors: [{ ...at(insecureVar, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     // beside requestCert: true the flag is about the clients' certificates, shown with what to check, not alarmed about…
     { code: clientCert, errors: [{ ...at(clientCert, 'rejectUnauthorized: false', 'client-cert'), severity: 'info', confidence: 'low' }] },
     // …and without it a server's flag has no effect at all (drakov): shown as such, inline or through a variable only a server gets

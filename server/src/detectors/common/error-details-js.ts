@@ -5,12 +5,10 @@ import type { ExposureSink } from '../shared/exposure';
 import { devOnly, responsePayload } from '../shared/js-response';
 import { caughtBuiltInOnly } from '../shared/inert-try';
 import { validationResult } from '../shared/validation-result';
-import { thrownValueTest } from '../shared/string-test';
+import { thrownOnly, thrownValueTest } from '../shared/string-test';
 import { plainCallbackError } from '../shared/local-callback-errors';
 
-type Level = 'stack' | 'whole' | 'message';
-interface Hit { level: Level; node: ts.Node; builtIn?: boolean }
-
+interface Hit { level: 'stack' | 'whole' | 'message'; node: ts.Node; builtIn?: boolean }
 const ERROR_NAME = /^(e|err|error|ex|exc|exception|\w+Err(or)?)$/;
 /** Properties that carry internals: stack frames, the failing SQL, driver metadata. */
 const INTERNAL_PROPS = new Set(['stack', 'sql', 'sqlMessage', 'sqlState', 'query', 'parameters', 'parent', 'original', 'originalError', 'config']);
@@ -75,7 +73,11 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
       // `${err}` interpolates err.toString(): the message, not the object.
       for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
     }
-  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) next(e.right); // a falsy left is no error
+  } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+    // A falsy left is no error; after `err.length &&` (polka), `typeof err === 'string' &&` the error is a thrown string.
+    const before = out.length, test = thrownValueTest(e.left);
+    if ((next(e.right), test?.when)) thrownOnly(out.slice(before), test.name);
+  }
   else if (ts.isBinaryExpression(e) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind)) {
     const before = out.length, mid = (next(e.left), out.length), plus = e.operatorToken.kind === ts.SyntaxKind.PlusToken;
     next(e.right);
@@ -88,7 +90,7 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
       const before = out.length;
       next(branch);
       // `_.isString(err) ? err : err.message` (dbgate), `isErrorLike(e) ? e.toString() : e` (mockttp): no Error there.
-      if (isString) for (const h of out.slice(before)) if (h.level === 'whole' && ts.isIdentifier(h.node) && h.node.text === test?.name) h.level = 'message';
+      if (isString) thrownOnly(out.slice(before), test?.name);
     }
   } else if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {

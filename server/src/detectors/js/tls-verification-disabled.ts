@@ -71,6 +71,17 @@ function requestsClientCert(node: ts.Node): boolean {
   return ts.isObjectLiteralExpression(obj) && obj.properties.some((p) => ts.isPropertyAssignment(p) && keyOf(p.name) === 'requestCert' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
 }
 
+/**
+ * Options (or the agent made of them) kept under a key named for the insecure variant beside a verifying one: Wreck's
+ * `agents: { http, https, httpsAllowUnauthorized: new Agent({ rejectUnauthorized: false }) }` is used only for a request that opts in.
+ */
+function optInSlot(node: ts.Node): boolean {
+  let e: ts.Node = node.parent;
+  if ((ts.isNewExpression(e.parent) || ts.isCallExpression(e.parent)) && e.parent.arguments?.includes(e as ts.Expression)) e = e.parent;
+  const slot = e.parent, key = ts.isPropertyAssignment(slot) ? keyOf(slot.name) : undefined;
+  return !!key && NAMED_OPT_IN.test(key) && ts.isObjectLiteralExpression(slot.parent) && slot.parent.properties.some((p) => p !== slot && !NAMED_OPT_IN.test(p.name?.getText() ?? ''));
+}
+
 export const tlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
   meta: { ...RULE_META['tls-verification-disabled'], needs: ['js', 'js-nodes'] },
@@ -79,11 +90,11 @@ export const tlsVerificationDisabled: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    // A loopback peer (a dev server, a test's self-signed certificate) or a switch named insecure is info at
-    // most; another opt-in branch a warning.
+    // A loopback peer (a dev server, a test's self-signed certificate), a switch or a slot named insecure is info
+    // at most; another opt-in branch a warning.
     const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => {
       const branch = guarded(n);
-      if (loopback(n) || branch === 'named') return { severity: 'info', confidence: 'low' };
+      if (loopback(n) || branch === 'named' || optInSlot(n)) return { severity: 'info', confidence: 'low' };
       return branch ? { severity: 'warning', confidence: 'medium' } : {};
     };
     walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.BinaryExpression], (node) => {
