@@ -15,8 +15,9 @@ const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'op
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTP_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:requests|httpx|aiohttp|urllib3|urllib|http|httplib2|tornado|treq|niquests|websockets?)\b/m;
 const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|pool|transport/i;
-/** The keyword arguments a call is checked for (`verify=`, `ssl=`, `verify_ssl=`, `cert_reqs=`). */
+/** The keyword arguments a call is checked for; and what any finding needs in the file (most that say `verify` have none). */
 const KEYWORDS = /\b(?:verify|ssl|verify_ssl|cert_reqs)\s*=/;
+const ANY = /\b(?:verify|ssl|verify_ssl|check_hostname)\s*=\s*False\b|CERT_NONE|_create_unverified_context|disable_warnings/;
 
 /** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
 const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
@@ -64,7 +65,6 @@ function loopbackOnly(node: Node): boolean {
 
 /** A string literal's text without its prefix and quotes (`"localhost"` → `localhost`). */
 const content = (literal: string): string => literal.replace(/^[rbuf]*["']+|["']+$/gi, '');
-
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
 
@@ -80,7 +80,7 @@ export const pyTlsVerificationDisabled: Detector = {
   languages: ['python'],
   keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'disable_warnings'],
   run(ctx: DetectorContext) {
-    const tree = ctx.python();
+    const tree = ANY.test(ctx.text) ? ctx.python() : undefined;
     if (!tree) return;
     const aiohttp = ctx.text.includes('aiohttp');
     let httpImport: boolean | undefined;
