@@ -111,8 +111,9 @@ export function pythonErrorSinks(_tree: PyTree, text: string, checkBudget: () =>
   // Caught exceptions only exist inside `except`; read every call and return only when a traceback call may appear.
   let candidates = nodes('call', 'return_statement');
   if (!/traceback|exc_info/.test(text)) {
-    const clauses = nodes('except_clause');
-    candidates = clauses.length ? candidates.filter((n) => clauses.some((c) => c.startIndex <= n.startIndex && n.endIndex <= c.endIndex)) : [];
+    // A node that starts inside a clause is inside it (nodes nest); an end is read across WASM, so once per clause.
+    const clauses = nodes('except_clause').map((c) => ({ start: c.startIndex, end: c.endIndex }));
+    candidates = clauses.length ? candidates.filter((n) => clauses.some((c) => c.start <= n.startIndex && n.startIndex < c.end)) : [];
   }
   const seen = new Set<number>();
   for (const sent of pythonResponses(candidates, text)) {

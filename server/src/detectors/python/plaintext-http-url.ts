@@ -56,6 +56,27 @@ function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<strin
   return client && endpointName(name) && !/schema|xmlns|namespace/i.test(name);
 }
 
+const URL_ANYWHERE = /(?:http|ws):\/\//gi;
+
+/**
+ * The string literals that hold `http://` or `ws://`, in source order (each once; the innermost string around
+ * each occurrence), found from the text: most of a file's strings hold none, and reading every string's
+ * children from the tree was most of this rule's time.
+ */
+function urlStrings(text: string, root: Node): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  for (const m of text.matchAll(URL_ANYWHERE)) {
+    let n: Node | null = root.descendantForIndex(m.index);
+    while (n && n.type !== 'string') n = n.parent;
+    if (n && !seen.has(n.id)) {
+      seen.add(n.id);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
 export const pyPlaintextHttpUrl: Detector = {
   id: 'plaintext-http-url',
   meta: { ...RULE_META['plaintext-http-url'], needs: ['python', pyNodes.id] },
@@ -67,10 +88,10 @@ export const pyPlaintextHttpUrl: Detector = {
     // A `url = "http://…"` only matters in code that makes requests (not a lexer's homepage attribute).
     const client = HTTP_CLIENT.test(ctx.text);
     const requested = client ? requestedNames(ctx) : new Set<string>();
-    for (const str of pyNodesOf(ctx, 'string')) {
+    for (const str of urlStrings(ctx.text, tree.rootNode)) {
       ctx.checkBudget();
-      const content = str?.namedChildren[1];
-      if (!str || content?.type !== 'string_content') continue;
+      const content = str.namedChildren[1];
+      if (content?.type !== 'string_content') continue;
       const m = URL_START.exec(content.text);
       if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2]) || HTTP_ONLY_HOST.test(m[2])) continue;
       // f"http://{host}/…": the host is not known here.

@@ -15,6 +15,9 @@ const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'op
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 const HTTP_IMPORT = /^[ \t]*(?:import|from)[ \t]+(?:requests|httpx|aiohttp|urllib3|urllib|http|httplib2|tornado|treq|niquests|websockets?)\b/m;
 const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|pool|transport/i;
+/** The keyword arguments a call is checked for; and what any finding needs in the file (most that say `verify` have none). */
+const KEYWORDS = /\b(?:verify|ssl|verify_ssl|cert_reqs)\s*=/;
+const ANY = /\b(?:verify|ssl|verify_ssl|check_hostname)\s*=\s*False\b|CERT_NONE|_create_unverified_context|disable_warnings/;
 
 /** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
 const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
@@ -62,7 +65,6 @@ function loopbackOnly(node: Node): boolean {
 
 /** A string literal's text without its prefix and quotes (`"localhost"` → `localhost`). */
 const content = (literal: string): string => literal.replace(/^[rbuf]*["']+|["']+$/gi, '');
-
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
 
@@ -78,9 +80,11 @@ export const pyTlsVerificationDisabled: Detector = {
   languages: ['python'],
   keywords: ['verify', 'ssl', 'cert_none', 'check_hostname', 'disable_warnings'],
   run(ctx: DetectorContext) {
-    const tree = ctx.python();
+    const tree = ANY.test(ctx.text) ? ctx.python() : undefined;
     if (!tree) return;
     const aiohttp = ctx.text.includes('aiohttp');
+    let httpImport: boolean | undefined;
+    const importsHttp = () => (httpImport ??= HTTP_IMPORT.test(ctx.text));
     // `from`: where the guard is looked for (the CERT_NONE side of `CERT_REQUIRED if verify else CERT_NONE`).
     const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n) => {
       const guard = guarded(from);
@@ -93,20 +97,22 @@ export const pyTlsVerificationDisabled: Detector = {
       if (node.type === 'call') {
         const fn = node.childForFieldName('function');
         const callee = fn?.text ?? '';
-        const last = callee.slice(callee.lastIndexOf('.') + 1);
-        const kw = pyArgs(node).keywords;
         if (callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
           report(node, 'Silencing urllib3 warnings usually hides requests made with certificate verification turned off.', { severity: 'hint', confidence: 'low' });
           continue;
         }
+        // Most calls pass none of the keywords read below: their arguments are not read at all.
+        if (!KEYWORDS.test(ctx.text.slice(fn?.endIndex ?? node.startIndex, node.endIndex))) continue;
+        const last = callee.slice(callee.lastIndexOf('.') + 1);
+        const kw = pyArgs(node).keywords;
         const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);
-        const otherApi = VERBS.has(last) && !/^(requests|httpx)\./.test(callee) && !HTTP_IMPORT.test(ctx.text) && !HTTP_RECEIVER.test(callee.slice(0, callee.lastIndexOf('.')));
+        const otherApi = () => VERBS.has(last) && !/^(requests|httpx)\./.test(callee) && !importsHttp() && !HTTP_RECEIVER.test(callee.slice(0, callee.lastIndexOf('.')));
         const checks: Array<[string, boolean]> = [['verify', http], ['ssl', http && aiohttp], ['verify_ssl', http && aiohttp]];
-        // A loopback peer (a dev server, a test's self-signed certificate) is info at most.
-        const local: Partial<Report> = toLoopback(node, kw) || otherApi ? { severity: 'info', confidence: 'low' } : {};
         for (const [name, applies] of checks) {
           const v = kw.get(name);
           if (!applies || v?.type !== 'false') continue;
+          // A loopback peer (a dev server, a test's self-signed certificate) is info at most.
+          const local: Partial<Report> = toLoopback(node, kw) || otherApi() ? { severity: 'info', confidence: 'low' } : {};
           report(v.parent!, `\`${name}=False\` turns off TLS certificate checks, so anyone on the network path can read and alter this traffic.`, {
             fix: name === 'verify_ssl' ? undefined : { title: `Vouch: Set ${name}=True`, edits: [{ start: v.startIndex, end: v.endIndex, newText: 'True' }] },
             ...local,

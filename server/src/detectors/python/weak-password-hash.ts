@@ -53,9 +53,11 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     ctx.checkBudget();
     if (!call) continue;
     const callee = pyCallee(ctx, call);
+    let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';
+    // Read the arguments of digest calls only (most calls are none).
+    if (!FAST.test(algorithm) && !(algorithm === 'new' && callee.startsWith('hashlib'))) continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
     if (args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'usedforsecurity')) continue;
-    let algorithm = /^(hashlib\.)?(\w+)$/.exec(callee)?.[2] ?? '';
     let data = args;
     let at: Node = call.childForFieldName('function')!;
     if (algorithm === 'new' && callee.startsWith('hashlib') && args[0]?.type === 'string') {

@@ -2,18 +2,17 @@
 // JS/TS. tree-sitter walks its tree in WASM quickly, but each `descendantsOfType` walks it whole
 // again and every node it returns crosses into JavaScript: a dozen rules each asking for the calls
 // was most of the fast tier's time on a Python file. Here the nodes of every type the rules read
-// cross once, in source order, and each rule filters them by type (string literals only when asked for).
+// cross once, in source order, and each rule filters them by type. String literals are not among them (a
+// quarter of a file's nodes): the one rule about them finds the few it needs from the text.
 import type { Node } from 'web-tree-sitter';
 import type { DetectorContext, Fact } from '../../core/types';
 
 /** Every node type a Python syntax rule asks for (one list, so one walk serves them all). */
 const TYPES = [
-  'call', 'assignment', 'attribute', 'pair', 'string', 'keyword_argument', 'default_parameter',
+  'call', 'assignment', 'attribute', 'pair', 'keyword_argument', 'default_parameter',
   'typed_default_parameter', 'return_statement', 'except_clause', 'comparison_operator', 'import_from_statement',
 ] as const;
 export type PyNodeType = (typeof TYPES)[number];
-/** Left out of the shared walk: a quarter of a file's nodes, read by one rule, and only in files with a URL in them. */
-const ON_DEMAND: ReadonlySet<PyNodeType> = new Set(['string']);
 
 export interface PyNodes {
   /** The nodes of `types`, in source order (as `descendantsOfType(types)` of the root gives them). */
@@ -27,7 +26,7 @@ export const pyNodes: Fact<PyNodes | undefined> = {
   compute(ctx) {
     const tree = ctx.python();
     if (!tree) return undefined;
-    const all = tree.rootNode.descendantsOfType(TYPES.filter((t) => !ON_DEMAND.has(t))).filter((n): n is Node => n !== null);
+    const all = tree.rootNode.descendantsOfType([...TYPES]).filter((n): n is Node => n !== null);
     // `type` crosses into WASM on every read: once per node here.
     const typeOf = all.map((n) => n.type);
     ctx.checkBudget();
@@ -39,10 +38,7 @@ export const pyNodes: Fact<PyNodes | undefined> = {
         let nodes = byKey.get(key);
         if (!nodes) {
           const want = new Set<string>(types);
-          const apart = types.filter((t) => ON_DEMAND.has(t));
           nodes = all.filter((_, i) => want.has(typeOf[i]));
-          // Their own walk, merged in source order (the outer node first where two start together).
-          if (apart.length) nodes = [...nodes, ...tree.rootNode.descendantsOfType(apart).filter((n): n is Node => n !== null)].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
           byKey.set(key, nodes);
         }
         return nodes;
