@@ -1,6 +1,10 @@
 import { at, ruleTester } from '../harness';
 
 const py = 'DATABASE_URL = "postgresql://app:N7vq2Lx9Rk4mTz@db.internal:5432/app"';
+// A doctest in a docstring (fresh held-out sample MM: django-environ's `Env.db_url_config` example): documentation
+// run as a test, with a made-up password: low; the same URL assigned in code stays medium.
+const doctest = 'def db_config(url):\n    """Parse a database URL.\n\n    >>> db_config(\'postgres://u1x:Qw7rTz9kLp@db.example.net:5432/app\')\n    {\'NAME\': \'app\'}\n    """';
+const assigned = 'def db_config():\n    url = \'postgres://u1x:Qw7rTz9kLp@db.example.net:5432/app\'\n    return url';
 const yaml = 'services:\n  api:\n    environment:\n      - MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app';
 
 ruleTester('connection-string-password', 'python', {
@@ -14,6 +18,8 @@ ruleTester('connection-string-password', 'python', {
   ],
   invalid: [
     { code: py, errors: [at(py, 'N7vq2Lx9Rk4mTz')] },
+    { code: doctest, errors: [{ ...at(doctest, 'Qw7rTz9kLp'), confidence: 'low' }] },
+    { code: assigned, errors: [{ ...at(assigned, 'Qw7rTz9kLp'), confidence: 'medium' }] },
     { code: yaml, language: 'yaml', path: 'docker-compose.yml', errors: [at(yaml, 'Xk29fLq7Mv3p')] },
     { code: 'export MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app', language: 'shellscript', errors: 1 },
     { code: "ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", language: 'yaml', path: 'docker-compose.yml', errors: [at("ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", 'Xk29fLq7Mv3p')] },

@@ -28,6 +28,25 @@ function onlyPicksKey(ctx: DetectorContext, call: Node): boolean {
   });
 }
 
+/**
+ * The `id_token` / `access_token` this function has just read from the response of its own token request (google-auth's
+ * `response_data = _token_endpoint_request(request, token_uri, body)`, a `grant_type` in the body): received straight
+ * from the token endpoint over TLS, so OpenID Connect lets the client skip its signature (Core 3.1.3.7); shown at low.
+ */
+function fromTokenResponse(call: Node): boolean {
+  let fn: Node | null = call.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  if (!fn || !first || !/\bgrant_type\b/.test(fn.text)) return false;
+  const READ = String.raw`(\w+)(?:\[\s*['"](?:id|access)_token['"]\s*\]|\.get\(\s*['"](?:id|access)_token['"])`;
+  const holder = first.type === 'identifier'
+    ? new RegExp(String.raw`\b${first.text}\s*=\s*${READ}`).exec(fn.text)?.[1]
+    : new RegExp(`^${READ}`).exec(first.text)?.[1];
+  const from = holder && new RegExp(String.raw`\b${holder}\s*=\s*(?:await\s+)?([\w.]+)\(`).exec(fn.text)?.[1];
+  // The reply of a call that names a token request or a POST (`request.get_json()` names neither: the client's token).
+  return !!from && /token|\.post$|^post$|fetch/i.test(from);
+}
+
 export const pyJwtVerificationDisabled: Detector = {
   id: 'jwt-verification-disabled',
   meta: { ...RULE_META['jwt-verification-disabled'], needs: ['python', pyNodes.id] },
@@ -50,7 +69,7 @@ export const pyJwtVerificationDisabled: Detector = {
         const value = arg.childForFieldName('value');
         if (!value) continue;
         if (name === 'verify' && value.type === 'false') {
-          report(arg, '`verify=False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(value, 'verify') });
+          report(arg, '`verify=False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(value, 'verify'), ...(fromTokenResponse(call!) ? { confidence: 'low' as const } : {}) });
         } else if (name === 'algorithms' && value.type === 'list' && value.namedChildren.some((e) => e?.type === 'string' && unquote(e.text).toLowerCase() === 'none')) {
           report(arg, 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses.');
         } else if (name === 'options' && value.type === 'dictionary') {
@@ -60,7 +79,7 @@ export const pyJwtVerificationDisabled: Detector = {
             const v = pair.childForFieldName('value');
             if (v?.type !== 'false') continue;
             if (key === 'verify_signature' && !onlyPicksKey(ctx, call!)) {
-              report(pair, '`verify_signature: False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(v, key) });
+              report(pair, '`verify_signature: False` decodes the JWT without checking its signature, so anyone can forge claims.', { fix: flipFix(v, key), ...(fromTokenResponse(call!) ? { confidence: 'low' as const } : {}) });
             } else if (key === 'verify_exp') {
               report(pair, '`verify_exp: False` accepts expired JWTs forever, so a leaked token never stops working.', { severity: 'warning', fix: flipFix(v, key) });
             }

@@ -20,6 +20,14 @@ const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
  */
 const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
 
+/**
+ * A function given a challenge with the password (`def scramble_caching_sha2(password, nonce)`, MariaDB's
+ * `ed25519_password(password, scramble)`): every digest in it serves the answer, even `sha256(password)` alone.
+ */
+function answersChallenge(fn: Node): boolean {
+  return fn.type === 'function_definition' && CHALLENGE.test(fn.childForFieldName('parameters')?.text ?? '');
+}
+
 function mentionsPassword(text: string): boolean {
   for (const id of text.match(/[A-Za-z_]\w*/g) ?? []) {
     if (PASSWORD_WORD.test(id.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())) return true;
@@ -72,7 +80,7 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (!FAST.test(algorithm)) continue;
     const { name, scope } = context(call);
     const hashed = data.map((a) => a.text).join(' ');
-    if (CHALLENGE.test(hashed)) continue;
+    if (CHALLENGE.test(hashed) || answersChallenge(scope)) continue;
     let direct = mentionsPassword(hashed);
     if (!direct) {
       // h = hashlib.md5(); h.update(password.encode())

@@ -92,7 +92,9 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
     // The file's own top level is no enclosing function: a breach check elsewhere in the file excuses nothing.
     let breach = BREACH_CHECK.test(aroundText);
     for (let fn = funcs.find((x) => x.id === f.sink.fn)?.parent; fn?.parent && !breach; fn = fn.parent) breach = BREACH_CHECK.test(ctx.text.slice(fn.span.start, fn.span.end));
-    if (covered(f.sink.call, fn) || breach || implementsScheme(ctx.path, aroundText)) continue;
+    // A function given the server's nonce or scramble with the password (see answersChallenge).
+    const challenged = funcs.find((x) => x.id === f.sink.fn)?.params.some((p) => p.name && CHALLENGE.test(p.name));
+    if (covered(f.sink.call, fn) || breach || challenged || implementsScheme(ctx.path, aroundText)) continue;
     const { origin, sink } = f;
     const algorithm = sink.model.what ?? 'A fast digest';
     const names = origin.steps.map((s) => code(s.text)).filter((t, i, all) => all.indexOf(t) === i);

@@ -3,8 +3,11 @@
 import type { Node } from 'web-tree-sitter';
 import { REQUEST_PAYLOAD as PAYLOAD } from './weak-hash-stores';
 
-/** Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol. */
-const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
+/**
+ * Calls that send a value to a site (`update_qsd(url, {"word": h})`, `requests.post(url, data=…)`): its login protocol;
+ * or to a peer over a socket (pg8000's `self._send_message(PASSWORD, pwd + NULL_BYTE)`: PostgreSQL's MD5 login).
+ */
+const SENT_BY = /(?:^|\.)(?:update_qsd|urlencode|_?send(?:_?(?:message|msg|packet|all))?)$|^(?:requests|httpx|session|self\.session(?:\.http)?|\w+\.http)\.(?:get|post|put|patch|request)$/;
 /** Log calls: a digest printed instead of the password (`log.debug("login with sha256(%s)", h)`) is not kept. */
 const SHOWN_BY = /(?:^|\.)(?:debug|info|warning|warn|error|log)$|^print$/;
 
@@ -27,8 +30,13 @@ function usesOf(name: string, scope: Node, text: string, skip: number): Node[] {
  */
 function assignmentOf(node: Node): Node | undefined {
   let p = node.parent;
-  while (p && (p.type === 'attribute' || p.type === 'call' || p.type === 'binary_operator')) p = p.parent;
+  while (p && (p.type === 'attribute' || p.type === 'call' || p.type === 'binary_operator' || inDigest(p))) p = p.parent;
   return p?.type === 'assignment' ? p : undefined;
+}
+
+/** The arguments of an outer digest (`md5(md5(pwd + user).hexdigest() + salt)`): the inner one goes where the outer goes. */
+function inDigest(p: Node): boolean {
+  return p.type === 'argument_list' && /(?:^|\.)(?:md5|sha\d*)$/.test(p.parent?.childForFieldName('function')?.text ?? '');
 }
 
 /** `payload['field'] = …`: the assignment's target is a field of a request dict. */

@@ -49,8 +49,8 @@ export function implementsScheme(path: string, fnText: string): boolean {
 
 /** An RFC 2307 / htpasswd scheme tag in quotes: `"{SHA}"`, `'{SSHA}'`, `"{MD5}"`. */
 const SCHEME_TAG = /['"]\{S?(?:SHA|MD5)(?:256|384|512)?\}/i;
-/** A comparison of the computed digest with the stored one. */
-const COMPARES = /[^=!<>]==[^=]|===|compare_digest|timingSafeEqual/;
+/** A comparison of the computed digest with the stored one, also through a helper (repoze.who's `_same_string(hashed, …)`). */
+const COMPARES = /[^=!<>]==[^=]|===|compare_digest|timingSafeEqual|\b_?(?:same|equals?|compare|safe_str_cmp)\w*\s*\(/;
 
 /**
  * A function that checks a password against a hash stored with a scheme tag (calypso's htpasswd `_sha1`:
@@ -73,9 +73,10 @@ export function protocolDigest(fileText: string): boolean {
 /**
  * Hashed data that answers a challenge or follows a fixed format, not a password stored: APOP's
  * `md5(challenge + password)`, XMPP's `sha1(sid + password)`, HTTP Digest's realm, OpenSSH's legacy
- * key derivation `md5(passphrase + iv)`.
+ * key derivation `md5(passphrase + iv)`, a database's login scramble (MySQL's `sha256(p2 + scramble)`).
  */
-export const CHALLENGE = /challenge|nonce|realm|\bmagic\b|\bsid\b|\biv\b/i;
+export const CHALLENGE = /challenge|nonce|scramble|realm|\bmagic\b|\bsid\b|\biv\b/i;
+
 
 /**
  * A credential derived from keys rather than a password hashed: the digest of a secret, a key or a

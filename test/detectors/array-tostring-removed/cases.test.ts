@@ -1,0 +1,15 @@
+// array-tostring-removed: a data rule (rules/python-removed-apis.json). A Jython module (it imports `java.*` or
+// `javax.*`) runs on Jython 2.7, where a Java array's tostring() is the idiom and CPython never loads the file: low
+// (fresh held-out sample MM: a session library's javax.crypto backend). The same call in a CPython module stays medium.
+import { at, ruleTester } from '../harness';
+
+const jython = "from javax.crypto import Cipher\n\ndef encrypt(data, spec):\n    cipher = Cipher.getInstance('AES/CTR/NoPadding')\n    cipher.init(Cipher.ENCRYPT_MODE, spec)\n    return cipher.doFinal(data).tostring()";
+const cpython = "import array\n\ndef pack(values):\n    samples = array.array('h', values)\n    return samples.tostring()";
+
+ruleTester('array-tostring-removed', 'python', {
+  valid: [],
+  invalid: [
+    { code: jython, errors: [{ ...at(jython, '.tostring()'), confidence: 'low' }] },
+    { code: cpython, errors: [{ ...at(cpython, '.tostring()'), confidence: 'medium' }] },
+  ],
+});

@@ -1,0 +1,24 @@
+// weak-password-hash (Python): digests a database's login protocol dictates (fresh held-out sample MM: a MySQL
+// driver's caching_sha2 and ed25519 scrambles, a PostgreSQL driver's MD5 login answering the server's salt, an
+// htpasswd `{SHA}` check comparing through a helper). A function given the server's nonce or scramble with the
+// password: not flagged; a digest only sent to the peer over the wire: low. Hashes made for storage stay reported.
+import { at, ruleTester } from '../harness';
+
+const cachingPy = "import hashlib\n\ndef scramble_sha2(password, nonce):\n    p1 = hashlib.sha256(password).digest()\n    p2 = hashlib.sha256(p1).digest()\n    return xor(p1, hashlib.sha256(p2 + nonce).digest())";
+const edPy = "import hashlib\n\ndef ed_login(password, scramble):\n    h = hashlib.sha512(password).digest()\n    return sign(h[:32], scramble)";
+const taggedPy = "from hashlib import sha1\n\ndef check_sha(password, stored):\n    made = '{SHA}' + b64(sha1(password.encode()).digest())\n    return _same_text(stored, made)";
+const wirePy = "from hashlib import md5\n\ndef on_auth(self, data):\n    salt = data[4:8]\n    pwd = b'md5' + md5(\n        md5(self.password + self.user).hexdigest().encode() +\n        salt).hexdigest().encode()\n    self._send_message(b'p', pwd + b'\\x00')";
+// Kept: a salt is no challenge; a digest written to a file or also kept on a record is stored.
+const saltedPy = "import hashlib\n\ndef hash_password(password, salt):\n    return hashlib.sha256(password + salt).hexdigest()";
+const filedPy = "import hashlib\n\ndef save(f, password):\n    pwd = hashlib.md5(password.encode()).hexdigest()\n    f.write(pwd)";
+const sentKeptPy = "import hashlib\n\ndef login(self, password):\n    pwd = hashlib.md5(password.encode()).hexdigest()\n    self.user.pw = pwd\n    self._send_message(pwd)";
+
+ruleTester('weak-password-hash', 'python', {
+  valid: [cachingPy, edPy, taggedPy],
+  invalid: [
+    { code: wirePy, errors: [{ line: 5, confidence: 'low' }, { line: 6, confidence: 'low' }] },
+    { code: saltedPy, errors: [{ ...at(saltedPy, 'hashlib.sha256'), confidence: 'high' }] },
+    { code: filedPy, errors: [{ ...at(filedPy, 'hashlib.md5'), confidence: 'high' }] },
+    { code: sentKeptPy, errors: [{ ...at(sentKeptPy, 'hashlib.md5'), confidence: 'high' }] },
+  ],
+});
