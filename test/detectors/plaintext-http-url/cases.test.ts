@@ -21,6 +21,9 @@ ruleTester('plaintext-http-url', 'typescript', {
     { code: 'NS = "http://www.w3.org/2005/Atom"', language: 'python' },
     { code: 'class DgLexer(RegexLexer):\n    url = "http://pyos.github.io/dg"', language: 'python' },
     { code: 'help = "see http://api.acme.io for details"', language: 'python' },
+    // Strings are found from the text's URLs: a comment's URL is no string, an f-string's inner literal is its own.
+    { code: '# requests.get("http://api.acme.io")\nr = requests.get(url)', language: 'python' },
+    { code: 'r = requests.get(f"{\'see http://api.acme.io\'}")', language: 'python' },
     // S3 website endpoints serve HTTP only (fresh held-out sample DD: an S3 CLI's website endpoint template)
     { code: 'import requests\nwebsite_endpoint = "http://%(bucket)s.s3-website-%(location)s.amazonaws.com/"', language: 'python' },
     { code: 'import requests\nAPI_URL = "http://media.s3-website.eu-west-1.amazonaws.com"', language: 'python' },
@@ -37,6 +40,9 @@ ruleTester('plaintext-http-url', 'typescript', {
     { code: 'import requests\nAPI_URL = "http://media.s3.eu-west-1.amazonaws.com"', language: 'python', errors: [{ line: 2 }], output: 'import requests\nAPI_URL = "https://media.s3.eu-west-1.amazonaws.com"' },
     { code: 'client = OpenAI(base_url="http://llm.acme.io/v1")', language: 'python', errors: 1 },
     { code: 'resp = urlopen("http://feeds.acme.io/rss")', language: 'python', errors: 1 },
+    // Two URLs on a line, the first string holding two: each string reported once, at its start.
+    { code: 'import requests\nBACKENDS = {"api": "http://api.acme.io/?next=http://x.acme.io", "server": "ws://hooks.acme.io"}', language: 'python', errors: [{ line: 2, column: 21 }, { line: 2, column: 76 }] },
+    { code: 'r = requests.get(f"http://api.acme.io/{path}")', language: 'python', errors: [{ line: 1, column: 20 }] },
     { code: 'API_URL=http://api.acme.io\n', language: 'dotenv', errors: 1, output: 'API_URL=https://api.acme.io\n' },
   ],
 });
