@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
 
 const ID = 'undeclared-dependency';
-const names = ['vscode', 'obsidian', '@codemirror/view', '@strapi/helper-plugin', '@strapi/utils', 'react', 'react-dom', 'gatsby', 'next', 'eslint', 'vite', '@emotion/css', 'date-fns', 'vue', 'h3', 'lodash', 'markdown-it'];
+const names = ['nuxt', '@nuxt/kit', '@theme/helpers', 'react-router-dom', '@strapi/design-system', 'vscode', 'obsidian', '@codemirror/view', '@strapi/helper-plugin', '@strapi/utils', 'react', 'react-dom', 'gatsby', 'next', 'eslint', 'vite', '@emotion/css', 'date-fns', 'vue', 'h3', 'lodash', 'markdown-it'];
 const registry = registryWith(Object.fromEntries(names.map((n) => [`npm:${n}`, {}])));
 const conf = async (code: string, path: string, manifest: object) =>
   (await depFindings(ID, { code, path, files: { 'package.json': JSON.stringify(manifest) }, registry })).map((x) => [at([x])[0], x.confidence]);
@@ -58,5 +58,29 @@ describe(`${ID}: modules a host framework supplies (the host model)`, () => {
     }
     // the module's Node side (a dev-server handler in dist/chunks) requires it itself: its to declare
     assert.deepEqual((await conf(code, 'dist/chunks/dev.mjs', manifest)).map((x) => x[1]), ['high']);
+  });
+  it("fresh sample LL: a Nuxt module's runtime imports nuxt/app (the app it is compiled into); its module.mjs still owes @nuxt/kit", async () => {
+    const manifest = { name: '@acme/scripts', dependencies: { defu: '^6' }, devDependencies: { '@nuxt/kit': '^4' } };
+    const code = "import { useNuxtApp } from 'nuxt/app';\nexport { useNuxtApp };\n";
+    assert.deepEqual((await conf(code, 'dist/runtime/composables/useThing.js', manifest)).map((x) => x[1]), ['low']);
+    const booster = { name: 'nuxt-speedup', dependencies: { defu: '^6' }, devDependencies: { nuxt: '^4' } };
+    const kit = "import { defineNuxtModule } from '@nuxt/kit';\nexport default defineNuxtModule({});\n";
+    assert.deepEqual((await conf(kit, 'dist/module.mjs', booster)).map((x) => x[1]), ['high']);
+  });
+
+  it("fresh sample LL: a VuePress theme known by its name alone (no vuepress declared) gets the theme aliases", async () => {
+    const code = "import { filterPosts } from '@theme/helpers/postData';\nimport matter from 'gray-matter';\nexport { filterPosts, matter };\n";
+    const theme = { name: 'vuepress-theme-notes', dependencies: { md5: '^2' } };
+    const reg = registryWith({ 'npm:@theme/helpers': {}, 'npm:gray-matter': {} });
+    const run = async (m: object) => (await depFindings(ID, { code, path: 'helpers/index.js', files: { 'package.json': JSON.stringify(m) }, registry: reg })).map((x) => x.confidence);
+    assert.deepEqual(await run(theme), ['high']);
+    assert.deepEqual(await run(plain), ['high', 'high']);
+  });
+
+  it("fresh sample LL: a Strapi plugin's admin/src (no keyword, named strapi-plugin-*) gets react-router-dom and the design system", async () => {
+    const code = "import { useHistory } from 'react-router-dom';\nimport { Box } from '@strapi/design-system';\nexport { useHistory, Box };\n";
+    const manifest = { name: 'strapi-plugin-io', dependencies: { lodash: '4' }, peerDependencies: { '@strapi/strapi': '^4' } };
+    assert.deepEqual((await conf(code, 'admin/src/pages/Home.js', manifest)).map((x) => x[1]), ['low', 'low']);
+    assert.deepEqual((await conf(code, 'admin/src/pages/Home.js', plain)).map((x) => x[1]), ['high', 'high']);
   });
 });
