@@ -34,31 +34,3 @@ export function bundlerAliases(project: ProjectService, dirs: string[], out: { a
     }
   }
 }
-
-/**
- * Module names a framework's own bundler setup supplies to the code of packages built on it (a plugin or theme
- * that declares the framework, or the framework itself), which no npm package provides: docusaurus' `@generated/…`,
- * `@theme/…`, `@site/…` and its client API (`@docusaurus/router`; the capitalised ones are no npm names anyway),
- * VitePress' `@theme` and `@siteData`, VuePress' `@theme/…` (and the other folders its webpack config names), the MDX
- * components file `@next/mdx` and nextra point `next-mdx-import-source-file` at. A theme built on docusaurus declares
- * its theme packages rather than the core (docusaurus-theme-openapi-docs peers on `@docusaurus/theme-common`).
- */
-const DOCUSAURUS = ['@generated/*', '@theme/*', '@theme-original/*', '@theme-init/*', '@site/*', '@docusaurus/router', '@docusaurus/constants'];
-const VUEPRESS = ['@theme', '@theme/*', '@parent-theme/*', '@app/*', '@internal/*', '@temp/*', '@dynamic/*', '@source/*'];
-const FRAMEWORK_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  '@docusaurus/core': DOCUSAURUS,
-  '@docusaurus/module-type-aliases': DOCUSAURUS,
-  '@docusaurus/theme-common': DOCUSAURUS,
-  '@docusaurus/theme-classic': DOCUSAURUS,
-  '@docusaurus/preset-classic': DOCUSAURUS,
-  vuepress: VUEPRESS,
-  '@vuepress/core': VUEPRESS,
-  vitepress: ['@theme', '@theme/*', '@siteData', '@localSearchIndex'],
-  '@next/mdx': ['next-mdx-import-source-file'],
-  nextra: ['next-mdx-import-source-file'],
-};
-
-/** The aliases of every framework the manifests declare (any section) or are: `has(name)`. */
-export function frameworkAliases(has: (name: string) => boolean, out: { aliases: string[] }): void {
-  for (const [framework, aliases] of Object.entries(FRAMEWORK_ALIASES)) if (has(framework)) out.aliases.push(...aliases);
-}

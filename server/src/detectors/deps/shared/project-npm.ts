@@ -2,7 +2,8 @@
 // nearest package.json files, npm/yarn/pnpm workspaces, tsconfig/jsconfig `paths` and `baseUrl`.
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { ProjectService } from '../../../core/services';
-import { bundlerAliases, frameworkAliases } from './bundler-aliases';
+import { bundlerAliases } from './bundler-aliases';
+import { hostAliases } from './host-model';
 import { resolves, underModuleRoot } from './module-roots';
 import { parseNpmManifest, type ManifestEntry, type NpmManifest } from './manifest-npm';
 
@@ -111,7 +112,7 @@ export function npmProject(project: ProjectService, relPath: string): NpmProject
     }
   }
   bundlerAliases(project, dirs, out);
-  frameworkAliases((name) => out.declared.has(name) || out.manifests.some((m) => m.manifest.name === name), out);
+  hostAliases(out.manifests, out);
   out.installedVersion = (name) => {
     for (const dir of dirs) {
       const v = readJson(project, join(dir, `node_modules/${name}/package.json`))?.version;

@@ -7,7 +7,7 @@ import { addDependencyFix } from './dep-fixes';
 import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
 import { bundledSource } from './bundle-sources';
-import { hostRuntime } from './host-runtime';
+import { hostSupplied } from './host-model';
 import { jsdocHosted } from './jsdoc-host';
 import { runsElsewhere } from './run-elsewhere';
 import { usedOnlyAsTypes } from './type-uses';
@@ -84,6 +84,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // The policy: high only for what the package's own code loads when it runs. Types (nothing loads them), code run
   // only on some path (inside a function), examples, files run by a tool the manifests do not declare, a host's
   // runtime, JSDoc's modules and a shipped bundle's sources may all be supplied from elsewhere: shown at low confidence.
-  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostRuntime(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path, c.npm?.manifests[0]?.manifest.entries.map((e) => e.name)) || bundledSource(ctx)));
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostSupplied(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
