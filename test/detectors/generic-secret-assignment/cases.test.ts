@@ -3,6 +3,8 @@ import { ruleTester } from '../harness';
 const V = 'StWIwW04TpTMgFA6BBuTxkWvSeGmDnGn';
 const HEX = 'f523409ef3e35ca2ab2e21c6244c254adab76c2a';
 const BCRYPT = '$2a$10$T1UJYlinVUGHqfInKSZQz./CHrYIVVqbDO3N1fRNEUvFvSEcshNdC';
+// a bare SHA-512 hex digest, as a default user's password in a config file
+const SHA512 = '6001423cf52fc85274fa4a40382ab6a02f8e0541082e39bfbc41fa23d2523d7cece225c068187a0ac5cda6015f56a12424d79bee040a803a5db088c9c6d894a1';
 const DJANGO = 'pbkdf2_sha256$260000$Qx7s9LkP2vRt$1nB8cX5yZ0aWq3mE6uJ4hG7fD2sK9lP0oI8uY6tR5eA=';
 
 ruleTester('generic-secret-assignment', 'typescript', {
@@ -188,6 +190,12 @@ ruleTester('generic-secret-assignment', 'json', {
     // a password hash is the verifier of a fixed password, not a credential to send: low (held-out sample: ircdjs's config.json)
     { code: `{\n  "opers": { "alex": { "password": "${BCRYPT}" } }\n}`, errors: [{ line: 2, column: 37, confidence: 'low' }] },
     { code: `password = '${DJANGO}'`, language: 'python', errors: [{ line: 1, column: 13, confidence: 'low' }] },
+    // a bare digest with its hashing named beside it (fresh held-out sample PP: a file manager's default config with
+    // `"algo"` below, a realtime server's users file with a `# Password hash` comment above): low; without, medium
+    { code: `{\n  "username": "root",\n  "password": "${SHA512}",\n  "algo": "sha512WithRSAEncryption"\n}`, errors: [{ line: 3, column: 16, confidence: 'low' }] },
+    { code: 'admin:\n  # Password hash, salt after the =\n  password: "Qm9vc3Rlcj1Db3JuZmxha2VzQnV0dGVy=c2FsdHlTYWx0UGVwcGVy=="\n', language: 'yaml', errors: [{ line: 3, column: 14, confidence: 'low' }] },
+    { code: `{\n  "username": "root",\n  "password": "${SHA512}",\n  "editor": "vim"\n}`, errors: [{ line: 3, column: 16, confidence: 'medium' }] },
+    { code: 'admin:\n  # Default admin\n  password: "Qm9vc3Rlcj1Db3JuZmxha2VzQnV0dGVy=c2FsdHlTYWx0UGVwcGVy=="\n', language: 'yaml', errors: [{ line: 3, column: 14, confidence: 'medium' }] },
     // a media site's extractor keeps the site's public web-player key (fresh held-out sample DD: a stream downloader's
     // plugins): low; the same class in a module that is no extractor stays medium
     { code: `from streamlink.plugin import Plugin, pluginmatcher\n\nclass Site(Plugin):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'low' }] },

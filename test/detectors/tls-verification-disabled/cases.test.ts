@@ -26,6 +26,10 @@ const ignoreInvalid = "if (client === https && crawler.ignoreInvalidSSL) {\n  cl
 const flagOff = "if (self.strictSSL === false) {\n  self.rejectUnauthorized = false;\n}\nif (!options.rejectUnauthorized) agentOptions.strictSSL = false;";
 const loopbackTest = "if (this._trustLocal && /^(?:localhost|127\\.0\\.0\\.\\d+)$/.test(url.hostname)) {\n  options.rejectUnauthorized = false;\n}";
 const notLoopback = "if (!isLocalhost(url.hostname)) {\n  options.rejectUnauthorized = false;\n}\nif (url.hostname !== 'localhost') agent.strictSSL = false;";
+// A snake_case setting from the operator's config turned off (fresh held-out sample PP: an MQTT bridge's
+// `reject_unauthorized`); its default, the setting left unset, stays medium.
+const snakeOff = "if (mqtt.reject_unauthorized !== undefined && !mqtt.reject_unauthorized) {\n  options.rejectUnauthorized = false;\n}";
+const snakeUnset = "if (mqtt.reject_unauthorized === undefined) {\n  options.rejectUnauthorized = false;\n}";
 const flagDefault = "if (opts.rejectUnauthorized === undefined) {\n  opts.rejectUnauthorized = false;\n}";
 const ignoreOther = "if (client === https && crawler.ignoreRobotsTxt) {\n  client.rejectUnauthorized = false;\n}";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
@@ -108,6 +112,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: flagOff, errors: [{ ...at(flagOff, 'self.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }, { ...at(flagOff, 'agentOptions.strictSSL = false'), severity: 'info', confidence: 'low' }] },
     { code: loopbackTest, errors: [{ ...at(loopbackTest, 'options.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
     { code: notLoopback, errors: [{ ...at(notLoopback, 'options.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }, { ...at(notLoopback, 'agent.strictSSL = false'), severity: 'warning', confidence: 'medium' }] },
+    { code: snakeOff, errors: [{ ...at(snakeOff, 'options.rejectUnauthorized = false'), severity: 'info', confidence: 'low' }] },
+    { code: snakeUnset, errors: [{ ...at(snakeUnset, 'options.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: flagDefault, errors: [{ ...at(flagDefault, 'opts.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: ignoreOther, errors: [{ ...at(ignoreOther, 'client.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },

@@ -25,6 +25,16 @@ const TRANSLATIONS = /(?:^|\/)(?:locales?|translations?|i18n|l10n|lang|langs|lan
  * verifier of a fixed password (a seed user, a default operator), not a credential anyone can send; shown at low confidence.
  */
 const PASSWORD_HASH = /^['"`]?(?:\$(?:2[abxy]?|[156y]|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$|(?:pbkdf2_sha(?:1|256)|bcrypt(?:_sha256)?|argon2|scrypt)\$)[\w./+=$,-]{20,}['"`]?$/;
+/**
+ * A bare digest (hex, or base64 with an optional `=salt` part) as a password, with its hashing named on the lines around
+ * it (`"algo": "sha512…"` below, a `# Password hash` comment above: cloudcmd's and deepstream's default users): the same.
+ */
+const BARE_DIGEST = /^['"`]?(?:[a-f\d]{40,128}|[a-z\d+/]{20,}(?:={1,2}(?:[a-z\d+/]{8,}={0,2})?)?)['"`]?$/i;
+function bareHash(text: string, start: number, end: number, kind: string): boolean {
+  if (kind !== 'password' || !BARE_DIGEST.test(text.slice(start, end))) return false;
+  const lines = text.slice(0, start).split('\n').slice(-4).join('\n') + text.slice(end).split('\n', 3).join('\n');
+  return /hash|\balgo(?:rithm)?\b|digest/i.test(lines);
+}
 
 /**
  * Mock, fake, dummy and stub data (`mock-events.js`, `fake-users.ts`): made-up values for previews and demos; a package's
@@ -86,7 +96,7 @@ export const genericSecretAssignment: Detector = {
       const value = ctx.text.slice(c.start, c.end);
       let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
       if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
-      const hash = PASSWORD_HASH.test(value);
+      const hash = PASSWORD_HASH.test(value) || bareHash(ctx.text, c.start, c.end, kind);
       if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path) || (ctx.languageId === 'python' && SITE_EXTRACTOR.test(ctx.text))) confidence = 'low';
       const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
       const env = envVarName(c.fallbackFor || c.name);

@@ -106,6 +106,9 @@ function levelOf(f: Flow): Exposure | null {
   return origin.detail === 'headers' ? 'headers' : null;
 }
 
+/** A CoAP server's module (node-coap, no HTTP framework beside it): its `req.headers` are CoAP options, no Authorization or Cookie (ponte). */
+const coapOnly = (text: string): boolean => /\brequire\(\s*['"]coap['"]\s*\)|\bfrom\s+['"]coap['"]/.test(text) && !/['"](?:node:)?(?:https?|http2|express|koa|fastify)['"]/.test(text);
+
 export const sensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
   meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'ir', 'analysis', jsExposureNodes.id] },
@@ -129,7 +132,7 @@ export const sensitiveDataInLogs: Detector = {
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         // A development-only branch (`if (isDev)`) is shown, not alarmed about.
         severity: hit.devOnly ? 'info' : shape.severity,
-        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) ? 'low' : shape.confidence,
+        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) || (kind === 'headers' && coapOnly(ctx.text)) ? 'low' : shape.confidence,
       });
     }
   },

@@ -103,8 +103,12 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   }
 }
 
-/** A switch named for logging the request's headers or body (`options.logRequestHeaders`, `opts.debugBody`): the operator's explicit opt-in. */
-const LOG_SWITCH = /(?<![\w$])(?:log|debug|dump|trace)_?(?:req(?:uest)?_?)?(?:headers?|body|bodies|payload)\b/i;
+/** A switch for logging the request's headers, body or refused auth data (`opts.debugBody`, `this._logInvalidAuthData`): an opt-in. */
+const LOG_SWITCH = /(?<![\w$])_?(?:log|debug|dump|trace)_?(?:(?:req(?:uest)?_?)?(?:headers?|body|bodies|payload)|(?:invalid_?)?(?:auth_?data|tokens?|credentials))\b/i;
+const switchOn = (cond: string): boolean => LOG_SWITCH.test(cond) && !/!|&&|===?\s*false/.test(cond);
+/** The true side of `opts.logInvalidAuthData === true ? token : '-'` (deepstream): written only where that switch is on. */
+const switchedValue = (hit: ts.Node, call: ts.Node, sf: ts.SourceFile): boolean =>
+  hit !== call && !!hit.parent && ((ts.isConditionalExpression(hit.parent) && hit.parent.whenTrue === hit && switchOn(hit.parent.condition.getText(sf))) || switchedValue(hit.parent, call, sf));
 
 /**
  * Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')` (a route registered there too): a branch only a developer's
@@ -114,7 +118,7 @@ function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
   for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
     const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
     if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
-    if (LOG_SWITCH.test(cond) && !/!|&&|===?\s*false/.test(cond)) return true;
+    if (switchOn(cond)) return true;
     // The operator's switch for personal data in logs (passport-azure-ad's `loggingNoPII`, turned off; msal's `piiLoggingEnabled`).
     const pii = ts.isIfStatement(p) ? /^(!\s*)?[\w$.]*?(no_?pii|pii_?logging(?:_?enabled)?|log_?pii)$/i.exec(p.expression.getText(sf).trim()) : null;
     const branch = pii && (/^no/i.test(pii[2]) === !pii[1] ? (p as ts.IfStatement).elseStatement : (p as ts.IfStatement).thenStatement);
@@ -138,7 +142,7 @@ export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBu
       if (ts.isStringLiteralLike(arg) && /%[sdif]/.test(arg.text) && !/%[oOj]/.test(arg.text)) formatted = true;
     }
     const dev = hits.length > 0 && devBranch(node, sf);
-    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf), devOnly: dev })) });
+    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf), devOnly: dev || switchedValue(h.node, node, sf) })) });
   }
   return out;
 }

@@ -42,10 +42,11 @@ function isTlsEnv(n: ts.Expression): boolean {
 const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
 /**
  * A condition that is the caller's own verification flag turned off (`if (self.strictSSL === false)`, `!opts.rejectUnauthorized`:
- * postman-request and node-vault translating `strictSSL` into the agent's option), or a loopback host test
+ * postman-request and node-vault translating `strictSSL` into the agent's option; zigbee2mqtt's snake_case setting
+ * `!mqttSettings.reject_unauthorized`), or a loopback host test
  * (superagent's `_trustLocalhost && /^(?:localhost|127\.0\.0\.\d+)$/.test(hostname)`): the choice is not this code's.
  */
-const FLAG_OFF = /!\s*[\w.$]*(?:strictSSL|rejectUnauthori[sz]ed)\b|(?:strictSSL|rejectUnauthori[sz]ed|verify\w*)['"\]]*\s*={2,3}\s*(?:false|0)\b/i;
+const FLAG_OFF = /!\s*[\w.$]*(?:strict_?SSL|reject_?unauthori[sz]ed)\b|(?:strict_?SSL|reject_?unauthori[sz]ed|verify\w*)['"\]]*\s*={2,3}\s*(?:false|0)\b/i;
 const LOOPBACK_TEST = /localhost|\b127\\?\.0\\?\.0\\?\./i;
 /** A negated loopback test (`!isLocalhost(host)`, `host !== 'localhost'`) turns the checks off for every other host. */
 const NOT_LOOPBACK = /!\s*[\w.$]*(?:localhost|loopback)|!==?\s*['"`](?:localhost|127\.)|(?:localhost|127\.0\.0\.1)['"`]\s*!==?/i;
