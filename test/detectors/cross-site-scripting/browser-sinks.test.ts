@@ -16,6 +16,9 @@ const b9 = "window.addEventListener('message', (e) => {\n  toast.innerHTML = e.d
 const b10 = "window.onmessage = function (ev) {\n  log.insertAdjacentHTML('beforeend', ev.data);\n};";
 const b11 = "window.addEventListener('message', (event) => {\n  const s = event.data;\n  if (typeof s !== 'string') return;\n  box.innerHTML = s;\n});";
 const b12 = "window.addEventListener('message', (event) => {\n  const m = event.data;\n  if (!m || typeof m !== 'object') return;\n  box.innerHTML = m.html;\n});";
+// A link made only to parse a URL (fresh sample: OpenLayers' createUrlObject) against one put in the page.
+const parseOnly = `${Q}function parts(url) {\n  var a = document.createElement('a');\n  a.href = params.get('u');\n  return { host: a.host.split(':').shift(), path: a.pathname };\n}`;
+const appended = `${Q}function addLink() {\n  var a = document.createElement('a');\n  a.href = params.get('u');\n  a.textContent = 'back';\n  document.body.appendChild(a);\n}`;
 const b13 = "window.addEventListener('message', ({ origin, data }) => {\n  if (!origin) return;\n  box.innerHTML = data.html;\n});";
 
 ruleTester('cross-site-scripting', 'javascript', {
@@ -34,6 +37,7 @@ ruleTester('cross-site-scripting', 'javascript', {
     // an origin check vouches for the message; a worker's onmessage hears its own page
     "window.addEventListener('message', ({ origin, data }) => {\n  if (origin !== 'https://widgets.example.com') return;\n  box.innerHTML = data.html;\n});",
     "self.onmessage = function (ev) {\n  box.innerHTML = ev.data;\n};",
+    parseOnly,
     "window.addEventListener('message', (e) => {\n  box.textContent = e.data.text;\n});",
   ],
   invalid: [
@@ -50,5 +54,6 @@ ruleTester('cross-site-scripting', 'javascript', {
     { code: b11, errors: [at(b11, 'box.innerHTML = s;', 'browser:direct')] },
     { code: b12, errors: [at(b12, 'box.innerHTML = m.html;', 'browser:direct')] },
     { code: b13, errors: [at(b13, 'box.innerHTML = data.html;', 'browser:direct')] },
+    { code: appended, errors: [at(appended, "a.href = params.get('u');", 'browser:direct')] },
   ],
 });

@@ -1,5 +1,8 @@
 import { ruleTester } from '../harness';
 
+// A werkzeug app hands back the exception class of its own that is its error answer (fresh sample: pywps's OWS reports).
+const owsApp = (caught: string) => `from werkzeug.wrappers import Request\n\nclass Describe:\n    @Request.application\n    def __call__(self, request):\n        try:\n            return make_response(self.render(), content_type="text/xml")\n        except ${caught} as e:\n            return e\n`;
+
 ruleTester('error-details-in-response', 'python', {
   valid: [
     'try:\n    save()\nexcept Exception as e:\n    logger.exception("save failed")\n    return jsonify({"error": "Internal server error"}), 500',
@@ -19,5 +22,7 @@ ruleTester('error-details-in-response', 'python', {
     { code: 'try:\n    run()\nexcept Exception as e:\n    raise HTTPException(status_code=500, detail=f"Database error: {e}")', errors: 1 },
     { code: 'try:\n    db.session.commit()\nexcept IntegrityError as e:\n    return JsonResponse({"error": str(e.orig)}, status=500)', errors: 1 },
     { code: 'try:\n    run()\nexcept Exception as exc:\n    return make_response(jsonify(message=str(exc)), 500)', errors: 1 },
+    { code: owsApp('OwsError'), errors: [{ line: 9, confidence: 'low' }] },
+    { code: owsApp('Exception'), errors: [{ line: 9, confidence: 'medium' }] },
   ],
 });

@@ -96,6 +96,9 @@ const pyCheck = "from werkzeug.security import check_password_hash\nok = check_p
 const pyDjango = "from django.contrib.auth.hashers import check_password\nif check_password('hunter2', user.password):\n    pass";
 const pyUser = "if user.check_password('p@ss'):\n    login(user)";
 
+const urlMarkerPy = "from urllib.parse import urlsplit\n\ndef trusts(actions):\n    for action in actions:\n        url = urlsplit(action)\n        if url.username and url.password == 'delete':\n            yield url.username";
+const urlAndFormPy = "from urllib.parse import urlsplit\n\ndef login(request, action):\n    url = urlsplit(action)\n    if request.form.password == 's3cret-99':\n        return url.path";
+
 ruleTester('hardcoded-credential-comparison', 'python', {
   valid: [
     "if password == '':\n    raise ValueError('required')",
@@ -132,5 +135,9 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     flag("if request.form['password'] != 's3cret-99':\n    raise Forbidden()", 's3cret-99', 'compare'),
     // a warning about something else still leaves the check standing
     flag("if request.form['password'] == 's3cret-99':\n    logger.warning(\n        'admin login from %s', ip)\n    login()", 's3cret-99', 'compare'),
+    // The password part of a URL the code parsed, compared with the word its scheme uses as a marker (fresh sample: aodh's trust URLs): low.
+    { ...flag(urlMarkerPy, 'delete', 'compare'), errors: [{ ...(flag(urlMarkerPy, 'delete', 'compare').errors as ExpectedFinding[])[0], confidence: 'low' }] },
+    // A password from the request stays high whatever the file parses.
+    high(flag(urlAndFormPy, 's3cret-99', 'compare')),
   ],
 });

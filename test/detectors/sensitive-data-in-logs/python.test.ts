@@ -21,6 +21,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // Formatted into the message, a user is its `str()`: the name (radicale, twisted, oauthlib).
     'logger.info("user %s", user)',
     'logger.warning("Failed to create principal "\n               "collection %r: %s", user, e)',
+    // OpenStack's policy check: `credentials` is the user, project and roles from the request context (fresh sample: placement, masakari).
+    'def authorize(context, action, target):\n    credentials = context.to_policy_values()\n    try:\n        return enforcer.authorize(action, target, credentials)\n    except Exception:\n        LOG.debug("Policy check for %(action)s failed with credentials %(credentials)s",\n                  {"action": action, "credentials": credentials})\n        raise',
   ],
   invalid: [
     { code: 'logger.info(f"login {username} {password}")', errors: [{ line: 1, column: 33 }] },
@@ -36,5 +38,7 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'logger.error("pw: {}".format(user.password))', errors: 1 },
     { code: 'print(f"card={card_number} ssn={ssn}")', errors: 1 },
     { code: 'logger.info("pw %s", request.form.get("password"))', errors: 1 },
+    // Credentials bound to anything else than the policy values still count.
+    { code: 'def check(context):\n    credentials = load_credentials(context)\n    LOG.debug("failed with credentials %(credentials)s", {"credentials": credentials})', errors: 1 },
   ],
 });

@@ -39,6 +39,8 @@ ruleTester(RULE, 'javascript', {
     { code: FLASK + '@app.route("/home")\ndef home():\n    return jsonify(region=os.environ.get("REGION"))', language: 'python' },
     { code: 'from werkzeug.debug import DebuggedApplication\nimport os\nif os.environ.get("FLASK_ENV") == "development":\n    app.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=True)', language: 'python' },
     { code: 'from werkzeug.debug import DebuggedApplication\napp.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=False)', language: 'python' },
+    // A helper that every call of the file makes under a debug switch (fresh sample: MapProxy's wrap_wsgi_debug).
+    { code: 'def make_app(conf, debug=False):\n    app = App(conf)\n    if debug:\n        app = add_console(app)\n    return app\n\ndef add_console(app):\n    from werkzeug.debug import DebuggedApplication\n    return DebuggedApplication(app, evalex=True)', language: 'python' },
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": "myapp.toolbar.show"}', language: 'python', path: 'mysite/settings.py' },
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', language: 'python', path: 'mysite/settings/local.py' },
     { code: 'from prometheus_client import generate_latest\n@app.route("/metrics")\n@auth.login_required\ndef metrics():\n    return generate_latest()', language: 'python' },
@@ -89,6 +91,8 @@ ruleTester(RULE, 'javascript', {
     one('from django.http import JsonResponse\nimport os\n\ndef debug_env(request):\n    return JsonResponse(os.environ.copy())', 'os.environ.copy()', 'env', {}, 'python'),
     one('from prometheus_client import generate_latest\n@app.route("/metrics")\ndef metrics():\n    return generate_latest()', 'generate_latest()', 'metrics', {}, 'python'),
     one('from werkzeug.debug import DebuggedApplication\napp.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=True)', 'evalex=True', 'debugger', { severity: 'error' }, 'python'),
+    // Called once under the switch and once without: the unguarded call turns the console on.
+    one('def make_app(conf, debug=False):\n    app = App(conf)\n    if debug:\n        app = add_console(app)\n    return add_console(app)\n\ndef add_console(app):\n    from werkzeug.debug import DebuggedApplication\n    return DebuggedApplication(app, evalex=True)', 'evalex=True', 'debugger', { severity: 'error' }, 'python'),
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', language: 'python', path: 'mysite/settings.py', errors: [at('DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', 'lambda request: True', 'toolbar')] },
   ],
 });

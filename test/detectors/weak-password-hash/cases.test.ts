@@ -160,11 +160,15 @@ const digestAuthJs = "const crypto = require('crypto');\n// RFC 7616\nfunction h
 const ntlmJs = "const crypto = require('crypto');\nfunction md4(b) { return crypto.createHash('md4').update(b).digest(); }\nfunction ntowfv2(password, user, domain) { return hmacMd5(md4(toUnicode(password)), toUnicode(user + domain)); }";
 const derivedJs = "const crypto = require('crypto');\nfunction mqttCredentials(username, nonce, key) {\n  return { user: username, pass: crypto.createHash('sha384').update(username + ':' + nonce + ':' + key).digest('base64') };\n}";
 const derivedPy = "import hashlib\ndef event_credentials(username, node_id):\n    password = hashlib.sha256((username + ':' + node_id + ':' + settings.EVENT_SECRET).encode()).hexdigest()\n    return password";
+// H(A1) laid out in a variable first, then hashed (fresh sample: ganeti's {HA1} check); a salted layout is no protocol's.
+const ha1VarPy = 'from hashlib import md5\n\ndef check(stored, username, realm, password):\n    data = "%s:%s:%s" % (username, realm, password)\n    ha1 = md5(data.encode("ascii"))\n    return stored.lower() == ha1.hexdigest().lower()';
+const saltVarPy = 'from hashlib import md5\n\ndef check(stored, username, salt, password):\n    data = "%s:%s:%s" % (username, salt, password)\n    h = md5(data.encode("ascii"))\n    return stored.lower() == h.hexdigest().lower()';
 const realmOnly = "const crypto = require('crypto');\nconst realm = 'app';\nfunction store(password) { return crypto.createHash('md5').update(password).digest('hex'); }";
 
 ruleTester('weak-password-hash', 'javascript', {
-  valid: [digestAuthJs, ntlmJs, derivedJs, py(derivedPy)],
+  valid: [digestAuthJs, ntlmJs, derivedJs, py(derivedPy), py(ha1VarPy)],
   invalid: [
+    { code: saltVarPy, language: 'python' as const, errors: 1 },
     // A realm alone is not Digest authentication; a salt or a key beside the password does not make it derived.
     { code: realmOnly, errors: [at(realmOnly, "'md5'", 'name:data')] },
   ],

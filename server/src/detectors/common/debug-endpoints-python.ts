@@ -3,7 +3,7 @@
 // `DebuggedApplication(app, evalex=True)` (a Python console for anyone); Django Debug Toolbar forced on
 // for every request (`SHOW_TOOLBAR_CALLBACK: lambda r: True`). Guards come from route-guards.ts.
 import type { Expr, FileIR, Func, Stmt } from '../../analysis/ir';
-import { callSites, envGuarded, shortText } from '../shared/ir-sites';
+import { callSites, envGuarded, shortText, type CallSite } from '../shared/ir-sites';
 import { handlerChecks, namesGuard, pyDecoratedGuard } from '../shared/route-guards';
 import { exposuresIn, isDebugPath, type DebugCandidate } from './debug-exposures';
 import { FileValues, kwargOf, propOf } from './secret-sink-values';
@@ -43,6 +43,16 @@ function routeOf(fn: Func): string | undefined {
 
 const isTrue = (e: Expr | undefined) => e?.k === 'lit' && e.value === true;
 
+/**
+ * A helper of the file whose every call sits under an environment/DEBUG check (MapProxy's `if debug: app =
+ * wrap_wsgi_debug(app, conf)`): the debugger it adds is switched on by that check.
+ */
+function calledOnlyGuarded(fn: Func, sites: readonly CallSite[], text: string, guardedAt: Set<Stmt | Func>): boolean {
+  if (!fn.name) return false;
+  const calls = sites.filter((x) => x.call.callee.k === 'name' && x.call.callee.name === fn.name);
+  return calls.length > 0 && calls.every((x) => envGuarded(x.guards, text) || guardedAt.has(x.fn));
+}
+
 export function pythonDebugCandidates(lowered: FileIR, text: string, path: string, tick: () => void): DebugCandidate[] {
   const values = new FileValues(lowered, text);
   const guardedAt = guardedDefs(lowered.top.body, text);
@@ -56,7 +66,8 @@ export function pythonDebugCandidates(lowered: FileIR, text: string, path: strin
       || (!!fn.owner && fn.owner.bases.some((b) => namesGuard(b)));
     for (const c of exposuresIn(fn, 'python', values, text, debugPath, false)) out.push({ ...c, route: route || undefined, guarded });
   }
-  for (const s of callSites(lowered, tick)) {
+  const sites = callSites(lowered, tick);
+  for (const s of sites) {
     const callee = values.pathOf(s.call.callee) ?? '';
     const spec = DEBUGGER.find((d) => d.callee === callee);
     if (!spec) continue;
@@ -64,7 +75,7 @@ export function pythonDebugCandidates(lowered: FileIR, text: string, path: strin
     const on = kw ?? s.call.args[spec.index];
     if (!isTrue(on)) continue;
     const start = kw ? text.lastIndexOf(spec.kwarg, on!.span.start) : on!.span.start;
-    out.push({ start, end: on!.span.end, kind: 'debugger', what: "Werkzeug's interactive debugger (a Python console in the browser)", text: shortText(text, s.call), guarded: envGuarded(s.guards, text) });
+    out.push({ start, end: on!.span.end, kind: 'debugger', what: "Werkzeug's interactive debugger (a Python console in the browser)", text: shortText(text, s.call), guarded: envGuarded(s.guards, text) || calledOnlyGuarded(s.fn, sites, text, guardedAt) });
   }
   if (!DEV_FILE.test(path)) {
     for (const s of lowered.top.body) {

@@ -64,6 +64,19 @@ const DEV_SERVER_MIDDLEWARE = /\bconfigure(?:Preview)?Server\s*\(\s*[\w$]+\s*\)[
 
 const escapeName = (name: string) => name.replace(/[$.]/g, (c) => `\\${c}`);
 
+/**
+ * Python: the caught exception returned as it is from a clause naming a class of the code's own (`except
+ * NoApplicableCode as e: return e`, pywps): a web framework takes back only an exception that is itself a response
+ * (werkzeug's `HTTPException`, an OWS exception report), which renders its own answer. Low, not silent: its text may
+ * still reach the page. A catch-all (`except Exception as e`) keeps the rule's confidence.
+ */
+function returnsOwnErrorClass(text: string, sink: ExposureSink, h: ExposureHit): boolean {
+  if (h.level !== 'whole' || !/^return\s+([\w]+)\s*$/.test(text.slice(sink.start, sink.end)) || !/^\w+$/.test(h.text)) return false;
+  const clauses = [...text.slice(Math.max(0, h.start - 2000), h.start).matchAll(new RegExp(String.raw`\bexcept\s+\(?\s*([\w.]+)\s*\)?\s+as\s+${h.text}\s*:`, 'g'))];
+  const caught = clauses.pop()?.[1].split('.').pop() ?? '';
+  return !!caught && !/^(?:Exception|BaseException)$/.test(caught);
+}
+
 export const errorDetailsInResponse: Detector = {
   id: 'error-details-in-response',
   meta: { ...RULE_META['error-details-in-response'], needs: ['js', 'python', 'analysis', jsExposureNodes.id, pyNodes.id] },
@@ -76,7 +89,7 @@ export const errorDetailsInResponse: Detector = {
       const hit = pick(sink, ctx.text);
       if (!hit) continue;
       const shape = SHAPE[hit.level as Level];
-      const confidence: Confidence = devServer ? 'low' : hit.indirect ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence;
+      const confidence: Confidence = devServer || (ctx.languageId === 'python' && returnsOwnErrorClass(ctx.text, sink, hit)) ? 'low' : hit.indirect ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence;
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related,
         kind: hit.level,

@@ -7,6 +7,15 @@ import { redact } from '../../data-rules/to-detector';
 import { demoKey } from './secret-comparisons';
 import { secretSinks } from './secret-sinks';
 
+/**
+ * The password part of a URL the code parsed (`url = netutils.urlsplit(action)`, `new URL(target)`) compared with a word:
+ * a marker the URL scheme gives (aodh's `trust+http://<trust id>:delete@host`), not a login; shown at low confidence.
+ */
+function parsedUrlPassword(text: string, start: number): boolean {
+  const name = /(?<![\w$.])([\w$]+)\s*\.\s*password\s*[!=]==?\s*['"`]?$/.exec(text.slice(text.lastIndexOf('\n', start) + 1, start))?.[1];
+  return !!name && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:new\\s+URL\\s*\\(|[\\w$.]*\\burl(?:split|parse)\\s*\\()`).test(text);
+}
+
 export const hardcodedCredentialComparison: Detector = {
   id: 'hardcoded-credential-comparison',
   meta: {
@@ -29,7 +38,7 @@ export const hardcodedCredentialComparison: Detector = {
         ? `The credential ${s.what} is compared with a hardcoded value (${redact(s.value)}), so anyone who reads the source can pass this check; compare against a stored hash or a secret from the environment.`
         : `${s.what === 'the credential check' ? 'A credential' : 'A password'} is checked against a hardcoded value (${redact(s.value)}) in ${s.where}, so anyone who reads the source can pass this check; check against a stored hash or a secret from the environment.`;
       // A demo key compared (`apiKey === 'DEMO'`): a public demo mode, shown, not alarmed about.
-      const demo = s.how === 'compare' && demoKey(s.value, s.what);
+      const demo = s.how === 'compare' && (demoKey(s.value, s.what) || parsedUrlPassword(ctx.text, s.start));
       ctx.report({ start: s.start, end: s.end, kind: s.how === 'compare' ? 'compare' : 'call', message, ...(demo ? { confidence: 'low' as const } : {}) });
     }
   },

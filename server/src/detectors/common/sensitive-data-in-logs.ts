@@ -81,10 +81,13 @@ function builtHere(ctx: DetectorContext, text: string, start: number): boolean {
  * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
  */
 const NAME_READ = /^(?:typeof\s+[\w$.]+\s*===?\s*['"]\w+['"]\s*\?\s*)?[\w$.]+\.name(?:\s*:\s*[\w$.]+)?\s*$/;
+/** OpenStack's `credentials = context.to_policy_values()`: the user, project and roles a policy check is given, no secret. */
+const POLICY_VALUES = /^[\w.]+\.to_policy_values\(\)\s*$/;
 function boundToName(name: string, text: string): boolean {
   if (!/^[\w$]+$/.test(name)) return false;
   const inits = [...text.matchAll(new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*)`, 'g'))].map((m) => m[1]);
-  return inits.length > 0 && inits.every((init) => NAME_READ.test(init));
+  const pyInits = [...text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*([^\\n]*)`, 'gm'))].map((m) => m[1]);
+  return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
 }
 
 function isCommandLine(ctx: DetectorContext): boolean {

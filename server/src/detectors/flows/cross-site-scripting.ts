@@ -82,6 +82,20 @@ function pageUrlWhole(f: Flow, ctx: DetectorContext): boolean {
   return next !== '.' && next !== '[';
 }
 
+/**
+ * A link made only to parse a URL (`var a = document.createElement('a'); a.href = url; return a.host`, OpenLayers'
+ * `createUrlObject`): the element is never put in the page, clicked or handed on, so no `javascript:` URL runs.
+ */
+function parsingAnchor(f: Flow, ctx: DetectorContext): boolean {
+  const name = /^([\w$]+)\s*\.\s*href\s*=/.exec(ctx.text.slice(f.sink.call.start, f.sink.call.end))?.[1];
+  const fn = name ? ctx.get(ir)?.funcs.find((x) => x.id === f.sink.fn) : undefined;
+  if (!name || !fn) return false;
+  const body = ctx.text.slice(fn.span.start, fn.span.end);
+  const n = name.replace(/\$/g, '\\$');
+  return new RegExp(`(?<![\\w$.])${n}\\s*=\\s*document\\.createElement\\(\\s*['"]a['"]\\s*\\)`).test(body)
+    && !new RegExp(`[(,]\\s*${n}\\s*[,)]|\\breturn\\s+${n}\\s*[;}\\n]|(?<![\\w$.])${n}\\s*\\.\\s*(?:click|dispatchEvent)\\s*\\(|=\\s*${n}\\s*[;,\\n]`).test(body);
+}
+
 export const crossSiteScripting = flowRule({
   id: 'cross-site-scripting',
   meta: { title: 'Untrusted input written into HTML', family: 'missing-input-validation', severity: 'warning', confidence: 'high', cwe: ['CWE-79'], fixable: true, needs: ['ir'] },
@@ -89,7 +103,7 @@ export const crossSiteScripting = flowRule({
   labels: ['request', 'browser'],
   impact: 'can run script in other users\' browsers (cross-site scripting)',
   accept(f, ctx, result) {
-    if (f.sink.kind === 'script-url') return !pageUrlWhole(f, ctx);
+    if (f.sink.kind === 'script-url') return !pageUrlWhole(f, ctx) && !parsingAnchor(f, ctx);
     if (f.sink.kind !== 'html-response') return true;
     // A response body that is the input itself or a string built from it; objects are sent as JSON.
     const own = f.sink.value.taint.includes(f.at);

@@ -70,6 +70,14 @@ function spotOf(f: Flow): { start: number; end: number } {
 }
 
 /**
+ * The data was laid out in a fixed format on its way (`digest = "%s:%s:%s" % (username, realm, password)`, then
+ * `md5(digest.encode())`: ganeti's H(A1) check): a line of this file where a step binds it names the challenge.
+ */
+function fixedFormatStep(text: string, f: Flow): boolean {
+  return f.origin.steps.some((s) => !s.file && CHALLENGE.test(text.slice(text.lastIndexOf('\n', s.span.start) + 1, (text.indexOf('\n', s.span.end) + 1 || text.length + 1) - 1)));
+}
+
+/**
  * Flow hits the syntax did not find: one per digest call, the most direct path first. `covered` says
  * whether the syntax already reported this call (or, for `h.update(x)`, this function's digest).
  */
@@ -79,7 +87,7 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
   const funcs = ctx.get(ir)?.funcs ?? [];
   const best = new Map<number, Flow>();
   for (const f of flows) {
-    if (!passwordOrigin(f) || CHALLENGE.test(ctx.text.slice(f.sink.span.start, f.sink.span.end))) continue;
+    if (!passwordOrigin(f) || CHALLENGE.test(ctx.text.slice(f.sink.span.start, f.sink.span.end)) || fixedFormatStep(ctx.text, f)) continue;
     const prev = best.get(f.sink.call.start);
     if (!prev || VIA_RANK.indexOf(f.origin.via) < VIA_RANK.indexOf(prev.origin.via)) best.set(f.sink.call.start, f);
   }
