@@ -45,6 +45,13 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "logger.debug('bad auth', `token: ${this._logInvalidAuthData === true ? msg.token : '-'}`);", errors: [{ line: 1, column: 72, severity: 'info', confidence: 'low' }] },
     { code: "logger.debug('bad auth', `token: ${this._logInvalidAuthData ? '-' : msg.token}`);", errors: [{ line: 1, column: 69, severity: 'warning', confidence: 'high' }] },
     { code: "logger.debug('bad auth', `token: ${this._verbose === true ? msg.token : '-'}`);", errors: [{ line: 1, column: 61, severity: 'warning', confidence: 'high' }] },
+    // A switch named for logging the password itself (fresh held-out sample QQ: an LDAP client's `isPasswordLoggingEnabled`,
+    // off unless its developer turns it on): its true side and its branch are shown, not alarmed about; its false side, negated, is
+    { code: "log.trace('authenticate(%j,%s)', username, isPasswordLoggingEnabled ? password : '********');", errors: [{ line: 1, column: 71, severity: 'info', confidence: 'low' }] },
+    { code: "if (opts.enableSecretLogging) {\n  logger.debug('client secret', clientSecret);\n}", errors: [{ line: 2, column: 33, severity: 'info', confidence: 'low' }] },
+    { code: "log.trace('authenticate(%j,%s)', username, isPasswordLoggingEnabled ? '********' : password);", errors: [{ line: 1, column: 84, severity: 'warning', confidence: 'high' }] },
+    { code: "if (!opts.passwordLogging) {\n  logger.debug('password', password);\n}", errors: [{ line: 2, column: 28, severity: 'warning', confidence: 'high' }] },
+    { code: "log.trace('auth %s', passwordChanged ? password : '-');", errors: [{ line: 1, column: 40, severity: 'warning', confidence: 'high' }] },
     // The operator's switch for personal data (fresh held-out sample: passport-azure-ad's `loggingNoPII`, true by default): shown, not alarmed about…
     { code: "if (self._options.loggingNoPII)\n  log.info('token received');\nelse\n  log.info('received access_token: ' + token);", errors: [{ line: 4, column: 40, severity: 'info', confidence: 'low' }] },
     { code: "if (!self._options.loggingNoPII) {\n  log.info('received refresh_token: ', refresh_token);\n}", errors: [{ line: 2, column: 40, severity: 'info', confidence: 'low' }] },

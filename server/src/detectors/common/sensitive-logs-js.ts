@@ -103,8 +103,8 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
   }
 }
 
-/** A switch for logging the request's headers, body or refused auth data (`opts.debugBody`, `this._logInvalidAuthData`): an opt-in. */
-const LOG_SWITCH = /(?<![\w$])_?(?:log|debug|dump|trace)_?(?:(?:req(?:uest)?_?)?(?:headers?|body|bodies|payload)|(?:invalid_?)?(?:auth_?data|tokens?|credentials))\b/i;
+/** A switch for logging the request's headers, body, refused auth data or passwords (`opts.debugBody`, `this._logInvalidAuthData`, `isPasswordLoggingEnabled`): an opt-in. */
+const LOG_SWITCH = /(?<![\w$])_?(?:log|debug|dump|trace)_?(?:(?:req(?:uest)?_?)?(?:headers?|body|bodies|payload)|(?:invalid_?)?(?:auth_?data|tokens?|credentials|passwords?|secrets?))\b|(?<![\w$])_?(?:(?:is|should|allow|enable)_?)?(?:passwords?|secrets?|credentials?|tokens?|auth_?data)_?logging(?:_?(?:enabled|allowed))?\b/i;
 const switchOn = (cond: string): boolean => LOG_SWITCH.test(cond) && !/!|&&|===?\s*false/.test(cond);
 /** The true side of `opts.logInvalidAuthData === true ? token : '-'` (deepstream): written only where that switch is on. */
 const switchedValue = (hit: ts.Node, call: ts.Node, sf: ts.SourceFile): boolean =>
