@@ -231,6 +231,19 @@ describe(`${ID}`, () => {
     assert.deepEqual(at(await depFindings(ID, { code, path: 'bun-sql/driver.js', files, registry })), []);
   });
 
+  it('passes over PhantomJS\'s own modules in a script PhantomJS runs, never the same names elsewhere', async () => {
+    // held-out sample: html-pdf's and markdown-pdf's render scripts, `require('system')` beside `phantom.exit()`
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const registry = registryWith({ 'npm:system': { latest: '2.0.1' }, 'npm:webpage': { latest: '0.3.0' }, 'npm:left-pad': { latest: '1.3.0' } });
+    const script = "var system = require('system');\nvar page = require('webpage').create();\nvar pad = require('left-pad');\npage.open(system.args[1], function () { phantom.exit(0); });\n";
+    assert.deepEqual(at(await depFindings(ID, { code: script, path: 'lib/render.js', files, registry })), ['3:20']);
+    const declared = "/* global phantom */\nvar system = require('system');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: declared, path: 'lib/render.js', files, registry })), []);
+    // without PhantomJS in sight they are npm names like any other
+    const plain = "var system = require('system');\nvar page = require('webpage');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: plain, path: 'lib/render.js', files, registry })), ['1:23', '2:21']);
+  });
+
   it('reads a name listed only in peerDependenciesMeta as a declared optional peer, never a name listed nowhere', async () => {
     // held-out sample: uploadthing's fastify/index.d.cts imports `fastify`, named only in peerDependenciesMeta;
     // its remix/index.d.cts imports @remix-run/server-runtime, named nowhere

@@ -3,6 +3,7 @@
 import { ts } from '../../../core/ts';
 import type { DetectorContext } from '../../../core/types';
 import { isNodeBuiltin } from './node-builtins';
+export { isPhantomModule } from './node-builtins';
 import { npmPackageOf, type PackageRef } from './references';
 
 /** A bare module specifier with the offset of its first character in the text. */
