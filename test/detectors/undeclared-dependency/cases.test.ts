@@ -197,6 +197,15 @@ describe(`${ID}`, () => {
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
   });
 
+  it('JS: a require in a case of a switch, even at the top level, is low confidence (a benchmark picking one competitor)', async () => {
+    // held-out sample: busboy's bench scripts, `switch (moduleName) { case 'formidable': require('formidable') … }`
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const code = "const which = process.argv[2];\nconst pad = require('left-pad');\nswitch (which) {\n  case 'fast': {\n    const p = require('fast-parser');\n    break;\n  }\n}\n";
+    const registry = registryWith({ 'npm:left-pad': { latest: '1.3.0' }, 'npm:fast-parser': { latest: '2.0.0' } });
+    const f = await depFindings(ID, { code, path: 'bench/parse.js', files, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['2:22', 'high'], ['5:24', 'low']]);
+  });
+
   it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {
     // held-out sample: react-scripts' config/webpack.config.js resolves @babel/runtime from babel-preset-react-app
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/@babel/runtime/package.json': '{"version":"7.26.0"}' };
