@@ -197,6 +197,15 @@ describe(`${ID}`, () => {
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['6:19', 'low']]);
   });
 
+  it('JS: a require in a case of a switch, even at the top level, is low confidence (a benchmark picking one competitor)', async () => {
+    // held-out sample: busboy's bench scripts, `switch (moduleName) { case 'formidable': require('formidable') … }`
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const code = "const which = process.argv[2];\nconst pad = require('left-pad');\nswitch (which) {\n  case 'fast': {\n    const p = require('fast-parser');\n    break;\n  }\n}\n";
+    const registry = registryWith({ 'npm:left-pad': { latest: '1.3.0' }, 'npm:fast-parser': { latest: '2.0.0' } });
+    const f = await depFindings(ID, { code, path: 'bench/parse.js', files, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['2:22', 'high'], ['5:24', 'low']]);
+  });
+
   it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {
     // held-out sample: react-scripts' config/webpack.config.js resolves @babel/runtime from babel-preset-react-app
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/@babel/runtime/package.json': '{"version":"7.26.0"}' };
@@ -229,6 +238,19 @@ describe(`${ID}`, () => {
     // `bun` is also a name on npm (the runtime's installer).
     const registry = registryWith({ 'npm:bun': { latest: '1.2.0' } });
     assert.deepEqual(at(await depFindings(ID, { code, path: 'bun-sql/driver.js', files, registry })), []);
+  });
+
+  it('passes over PhantomJS\'s own modules in a script PhantomJS runs, never the same names elsewhere', async () => {
+    // held-out sample: html-pdf's and markdown-pdf's render scripts, `require('system')` beside `phantom.exit()`
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const registry = registryWith({ 'npm:system': { latest: '2.0.1' }, 'npm:webpage': { latest: '0.3.0' }, 'npm:left-pad': { latest: '1.3.0' } });
+    const script = "var system = require('system');\nvar page = require('webpage').create();\nvar pad = require('left-pad');\npage.open(system.args[1], function () { phantom.exit(0); });\n";
+    assert.deepEqual(at(await depFindings(ID, { code: script, path: 'lib/render.js', files, registry })), ['3:20']);
+    const declared = "/* global phantom */\nvar system = require('system');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: declared, path: 'lib/render.js', files, registry })), []);
+    // without PhantomJS in sight they are npm names like any other
+    const plain = "var system = require('system');\nvar page = require('webpage');\n";
+    assert.deepEqual(at(await depFindings(ID, { code: plain, path: 'lib/render.js', files, registry })), ['1:23', '2:21']);
   });
 
   it('reads a name listed only in peerDependenciesMeta as a declared optional peer, never a name listed nowhere', async () => {

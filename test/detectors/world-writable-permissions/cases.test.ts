@@ -56,5 +56,11 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: 'os.umask(0)', language: 'python', errors: 1 },
     { code: 'RUN mkdir -p /app/data && chmod -R 777 /app/data\n', language: 'dockerfile', errors: [{ line: 1, column: 36 }] },
     { code: 'chmod a+w /srv/shared\n', language: 'shellscript', errors: 1 },
+    // the command of a throwaway container (`docker run --rm … sh -c "chmod …"`, fresh held-out sample: backstopjs' CI
+    // workflow): gone with the container unless the path is a mounted host folder, so shown, not alarmed about
+    { code: 'steps:\n  - run: docker run --rm -t -v "$PWD":/src img sh -c "chmod -R 777 /root && npm test"\n', language: 'yaml', errors: [{ line: 2, column: 64, severity: 'info', confidence: 'low' }] },
+    // a chmod before the container starts, or in a container that stays, keeps the finding
+    { code: 'steps:\n  - run: chmod -R 777 /srv && docker run --rm img\n', language: 'yaml', errors: [{ line: 2, column: 19, severity: 'warning', confidence: 'high' }] },
+    { code: 'docker run -d img sh -c "chmod 777 /data"\n', language: 'shellscript', errors: [{ line: 1, column: 32, severity: 'warning', confidence: 'high' }] },
   ],
 });

@@ -12,7 +12,7 @@ import { parsePyproject, parseRequirements, parseSetupCfg } from './manifest-pyt
 import { isLocalSpecifier, npmProject, type NpmProject } from './project-npm';
 import { pyProject, type PyProject } from './project-python';
 import { normalizePypi } from './python-import-names';
-import { jsReferences, jsSpecifiers, registeredModule } from './references-js';
+import { isPhantomModule, jsReferences, jsSpecifiers, registeredModule } from './references-js';
 import { pythonImports, pythonReferences, writtenModule } from './references-python';
 import type { PackageRef } from './references';
 
@@ -129,7 +129,7 @@ export function collect(ctx: DetectorContext, project: ProjectService | undefine
     const specs = jsSpecifiers(ctx);
     if (!specs.length) return { refs: [] };
     const npm = project && npmProject(project, ctx.path);
-    const refs = jsReferences(specs, (s, pkg) => (!!npm && !!project && isLocalSpecifier(project, npm, s, pkg)) || registeredModule(ctx.text, s));
+    const refs = jsReferences(specs, (s, pkg) => (!!npm && !!project && isLocalSpecifier(project, npm, s, pkg)) || registeredModule(ctx.text, s) || isPhantomModule(ctx.text, s));
     return { refs: refs.map((r) => locateNpm(r, npm, ctx.path, project)), npm };
   }
   if (ctx.languageId === 'python') {

@@ -20,3 +20,15 @@ export function isNodeBuiltin(specifier: string): boolean {
   if (specifier.startsWith('node:') || specifier.startsWith('bun:') || specifier === 'bun') return true;
   return NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]);
 }
+
+/**
+ * PhantomJS's own modules (`webpage`, `system`, `webserver`), in a script the PhantomJS binary runs: one that calls
+ * `phantom.exit(…)` or the like, or declares the `phantom` global (html-pdf's and markdown-pdf's render scripts).
+ * Outside such a script the names are npm's like any other.
+ */
+const PHANTOM_MODULES = new Set(['webpage', 'system', 'webserver']);
+const PHANTOM_SCRIPT = /\bphantom\.(?:exit|callback|injectJs|onError|addCookie|clearCookies|deleteCookie|args)\b|\/\*\s*(?:global|eslint-env)\b[^*]*\bphantom(?:js)?\b/;
+
+export function isPhantomModule(text: string, specifier: string): boolean {
+  return PHANTOM_MODULES.has(specifier) && PHANTOM_SCRIPT.test(text);
+}

@@ -3,6 +3,7 @@
 import { ts } from '../../../core/ts';
 import type { DetectorContext } from '../../../core/types';
 import { isNodeBuiltin } from './node-builtins';
+export { isPhantomModule } from './node-builtins';
 import { npmPackageOf, type PackageRef } from './references';
 
 /** A bare module specifier with the offset of its first character in the text. */
@@ -20,10 +21,12 @@ function inFunction(node: ts.Node): boolean {
   return false;
 }
 
-/** A branch in the enclosing function guards it (`if (v4) await import('@tailwindcss/vite')`): an optional integration. */
-function underBranch(node: ts.Node): boolean {
+/** A branch guards it (`if (v4) await import('@tailwindcss/vite')`): optional; `caseOnly`: a `switch` case alone (a bench's pick of one module). */
+function underBranch(node: ts.Node, caseOnly = false): boolean {
   for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
     const p = n.parent;
+    if (ts.isCaseClause(p) && n !== p.expression) return true;
+    if (caseOnly) continue;
     if (ts.isIfStatement(p) && n !== p.expression) return true;
     if (ts.isConditionalExpression(p) && n !== p.condition) return true;
     if (ts.isBinaryExpression(p) && n === p.right && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
@@ -113,7 +116,7 @@ export function jsSpecifiers(ctx: DetectorContext): Specifier[] {
       return;
     }
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal, true);
-    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node) || caughtImport(node), (node.expression.kind !== ts.SyntaxKind.ImportKeyword || underBranch(node)) && inFunction(node));
+    else if (ts.isCallExpression(node) && node.arguments.length >= 1 && isRequireLike(node)) add(node.arguments[0], false, isInTry(node) || caughtImport(node), ((node.expression.kind !== ts.SyntaxKind.ImportKeyword || underBranch(node)) && inFunction(node)) || underBranch(node, true));
     else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return; // `declare module 'x'` declares, not imports
     ts.forEachChild(node, visit);
   };
