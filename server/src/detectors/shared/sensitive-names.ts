@@ -41,6 +41,8 @@ const HARMLESS_PREFIX = new Set([
   // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)
   'truncated', 'shortened', 'partial', 'abbreviated', 'short',
 ]);
+/** A switch for a secret, right before its head word (cloud-init's `imds_disable_password`, `require_password`): a flag. */
+const SWITCH = new Set(['disable', 'disabled', 'allow', 'allowed', 'require', 'required', 'skip']);
 /** Words that take the secret out of the name (n8n's `{ currentPassword, ...payloadWithoutPassword }`, `dataExceptToken`). */
 const NEGATING = new Set(['without', 'except', 'excluding', 'sans', 'minus', 'omitting', 'no']);
 /** Second words after which `short` means short-lived, a whole credential (`shortLivedToken`, `short_term_secret`). */
@@ -67,7 +69,7 @@ export function classifyName(name: string): Sensitivity | undefined {
   const before = words[words.length - 2];
   const first = words[0];
   if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
-  if (words.slice(0, -1).some((w) => NEGATING.has(w))) return undefined;
+  if (words.slice(0, -1).some((w) => NEGATING.has(w)) || (before && SWITCH.has(before))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
   if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;
