@@ -41,12 +41,11 @@ const HARMLESS_PREFIX = new Set([
   // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)
   'truncated', 'shortened', 'partial', 'abbreviated', 'short',
 ]);
-/** A switch for a secret, right before its head word (cloud-init's `imds_disable_password`, `require_password`): a flag. */
-const SWITCH = new Set(['disable', 'disabled', 'allow', 'allowed', 'require', 'required', 'skip']);
 /** Words that take the secret out of the name (n8n's `{ currentPassword, ...payloadWithoutPassword }`, `dataExceptToken`). */
 const NEGATING = new Set(['without', 'except', 'excluding', 'sans', 'minus', 'omitting', 'no']);
 /** Second words after which `short` means short-lived, a whole credential (`shortLivedToken`, `short_term_secret`). */
 const SHORT_LIFETIME = new Set(['lived', 'term', 'life']);
+const SWITCH = new Set(['disable', 'disabled', 'allow', 'allowed', 'require', 'required', 'skip']); // before the head: a flag (`imds_disable_password`)
 
 /** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */
 export function wordsOf(name: string): string[] {
