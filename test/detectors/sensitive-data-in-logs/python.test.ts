@@ -13,6 +13,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // a switch named for the secret (fresh sample RR: cloud-init's flag from Azure's metadata service)
     'LOG.debug("Disable password retrieved from IMDS: %s", imds_disable_password)',
     'logger.info("password required: %s", require_password)',
+    // the value fills a place in the message (fresh sample RR: gallery-dl's cookies file path)
+    'self.log.debug("Loading cookies from \'%s\'", cookies)',
+    'log.info("saving credentials to %s", credentials)',
     'logger.info("masked %s", mask(api_key))',
     'logger.info("prefix %s", token[:4])',
     'catalog.info(password)',
@@ -38,6 +41,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // a secret whose qualifier only sounds like a switch stays a secret
     { code: 'LOG.debug("admin password: %s", imds_admin_password)', errors: 1 },
     { code: 'LOG.debug("device secret: %s", enable_password)', errors: 1 },
+    { code: 'log.debug("loaded %s from %s", cookies, path)', errors: 1 },
+    { code: 'log.debug("cookies from %s: %s", path, cookies)', errors: 1 },
     { code: 'print("token=" + access_token)', errors: 1 },
     { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
     { code: 'logger.info("user %s", vars(user))', errors: [{ line: 1, column: 29, endLine: 1, endColumn: 33, kind: 'record' }] },
