@@ -16,6 +16,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // the value fills a place in the message (fresh sample RR: gallery-dl's cookies file path)
     'self.log.debug("Loading cookies from \'%s\'", cookies)',
     'log.info("saving credentials to %s", credentials)',
+    // printed only after the user said yes to seeing it (fresh sample RR: borg's passphrase check)
+    'def verify(passphrase):\n    if yes("Display your passphrase? [yN]: ",\n           retry=True, env_var_override="DISPLAY_PASSPHRASE"):\n        print("Your passphrase: %s" % passphrase, file=sys.stderr)',
     'logger.info("masked %s", mask(api_key))',
     'logger.info("prefix %s", token[:4])',
     'catalog.info(password)',
@@ -43,6 +45,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'LOG.debug("device secret: %s", enable_password)', errors: 1 },
     { code: 'log.debug("loaded %s from %s", cookies, path)', errors: 1 },
     { code: 'log.debug("cookies from %s: %s", path, cookies)', errors: 1 },
+    { code: 'def verify(passphrase):\n    if yes("Continue? [yN]: "):\n        log.info("passphrase %s", passphrase)', errors: 1 },
+    { code: 'def verify(passphrase):\n    if retry:\n        print("Your passphrase: %s" % passphrase)', errors: 1 },
     { code: 'print("token=" + access_token)', errors: 1 },
     { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
     { code: 'logger.info("user %s", vars(user))', errors: [{ line: 1, column: 29, endLine: 1, endColumn: 33, kind: 'record' }] },
