@@ -99,6 +99,8 @@ const pyUser = "if user.check_password('p@ss'):\n    login(user)";
 const urlMarkerPy = "from urllib.parse import urlsplit\n\ndef trusts(actions):\n    for action in actions:\n        url = urlsplit(action)\n        if url.username and url.password == 'delete':\n            yield url.username";
 const urlAndFormPy = "from urllib.parse import urlsplit\n\ndef login(request, action):\n    url = urlsplit(action)\n    if request.form.password == 's3cret-99':\n        return url.path";
 
+const maskPy = "if ovf_env.password != 'REDACTED':\n    redact(ovf_env)";
+
 ruleTester('hardcoded-credential-comparison', 'python', {
   valid: [
     "if password == '':\n    raise ValueError('required')",
@@ -139,5 +141,9 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     { ...flag(urlMarkerPy, 'delete', 'compare'), errors: [{ ...(flag(urlMarkerPy, 'delete', 'compare').errors as ExpectedFinding[])[0], confidence: 'low' }] },
     // A password from the request stays high whatever the file parses.
     high(flag(urlAndFormPy, 's3cret-99', 'compare')),
+    // A redaction mask compared (fresh sample RR: cloud-init checks the password was already hidden): low; a word
+    // that only contains the marker stays high.
+    { ...flag(maskPy, 'REDACTED', 'compare'), errors: [{ ...(flag(maskPy, 'REDACTED', 'compare').errors as ExpectedFinding[])[0], confidence: 'low' }] },
+    high(flag("if password == 'unredacted-9':\n    login()", 'unredacted-9', 'compare')),
   ],
 });

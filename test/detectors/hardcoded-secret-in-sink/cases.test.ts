@@ -121,6 +121,10 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
     flag(pyMysql, 'toor', 'sink:weak'),
     flag(pyAuth, 'letmein', 'sink:weak'),
     flag(pyBasic, 'pa55word', 'sink:weak'),
+    // a one-character password beside a token sent as the user name (fresh sample RR: lexicon's Memset provider): low;
+    // a two-character one keeps the rule's confidence
+    flag("import requests\nr = requests.get(url, auth=(self.token, 'x'))", 'x', 'sink:weak', { errors: [{ ...at("import requests\nr = requests.get(url, auth=(self.token, 'x'))", 'x', 'sink:weak'), confidence: 'low' }] }),
+    flag("import requests\nr = requests.get(url, auth=(self.token, 'xy'))", 'xy', 'sink:weak', { errors: [{ ...at("import requests\nr = requests.get(url, auth=(self.token, 'xy'))", 'xy', 'sink:weak'), confidence: 'high' }] }),
     flag(pyUpdate, 'dev', 'sink:weak'),
     flag(pyJwt, 'secret', 'sink:weak'),
     { code: `SECRET_KEY = '${SPACED}'`, errors: [at(`SECRET_KEY = '${SPACED}'`, SPACED, 'sink')] },

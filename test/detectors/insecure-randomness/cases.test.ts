@@ -47,6 +47,10 @@ ruleTester('insecure-randomness', 'typescript', {
     { code: 'import random\notp_code = random.randint(100000, 999999)', language: 'python', errors: 1 },
     { code: 'from random import choices\ndef make_password(n=12):\n    return "".join(choices(ALPHABET, k=n))', language: 'python', errors: [{ line: 3 }] },
     { code: 'import random\nuser.api_key = "%032x" % random.getrandbits(128)', language: 'python', errors: 1 },
+    // a value only put in a URL's query (fresh sample RR: a video site's `?v={rand}000` cache-buster in `_get_token`): low;
+    // the same value also returned keeps the function name's medium
+    { code: "import random\n\ndef _get_token(self, country):\n    rand = ''.join(random.choices('0123456789', k=10))\n    return self._download_json(f'{API}/auth/token?v={rand}000', country)", language: 'python', errors: [{ line: 4, confidence: 'low' }] },
+    { code: "import random\n\ndef _get_token(self, country):\n    rand = ''.join(random.choices('0123456789', k=10))\n    self._fetch(f'{API}/auth/token?v={rand}000')\n    return rand", language: 'python', errors: [{ line: 4, confidence: 'medium' }] },
     // a shuffle only reorders characters chosen elsewhere (cinder draws them from os.urandom): low
     { code: 'from os import urandom\nfrom random import shuffle\n\ndef generate_password(length=16):\n    password = [s[ord(urandom(1)) % len(s)] for s in GROUPS]\n    shuffle(password)\n    return "".join(password)', language: 'python', errors: [{ line: 6, confidence: 'low' }] },
     // an aliased module still counts (and `random` rebound to SystemRandom, above, is the OS's generator)

@@ -14,6 +14,11 @@ const twistedParens = 'from twisted.logger import (\n    Logger,\n    globalLogP
 // Twisted's old `log` module beside the stdlib logger: `logging.getLogger` is still a `logging.Logger`.
 const twistedOther = 'import logging\nfrom twisted.python import log as tlog\n\nlog = logging.getLogger(__name__)\nlog.warn("missing plugin %s", name)';
 const py2Branch = 'import logging, sys\nif sys.version_info.major < 3:\n    logging.warn("old")';
+// A name bound to an instance of the application's own class (fresh sample RR: apt-offline's `log = AptOfflineLib.Log(...)`,
+// whose `Log` defines `warn()`): low confidence; `logging.Logger(...)` and `getLogger(...)` stay high.
+const ownClass = 'from apt_offline_core import AptOfflineLib\n\nlog = AptOfflineLib.Log(verbose, lock=True)\n\ndef fetch():\n    log.warn("failed\\n")';
+const stdlibClass = 'import logging\n\nlog = logging.Logger("fetch")\nlog.warn("failed")';
+const bareLogger = 'from logging import getLogger\n\nlog = getLogger(__name__)\nlog.warn("failed")';
 const selfAlias = 'class Registry:\n    def prune(self):\n        logger = self.logger\n        logger.warn("stale")';
 
 ruleTester('logging-warn-deprecated', 'python', {
@@ -31,5 +36,8 @@ ruleTester('logging-warn-deprecated', 'python', {
     { code: twistedParens, errors: [{ ...at(twistedParens, 'log.warn('), confidence: 'low' }] },
     { code: twistedOther, errors: [{ ...at(twistedOther, 'log.warn('), confidence: 'high' }] },
     { code: selfAlias, errors: [{ ...at(selfAlias, 'logger.warn('), confidence: 'high' }] },
+    { code: ownClass, errors: [{ ...at(ownClass, 'log.warn('), confidence: 'low' }] },
+    { code: stdlibClass, errors: [{ ...at(stdlibClass, 'log.warn('), confidence: 'high' }] },
+    { code: bareLogger, errors: [{ ...at(bareLogger, 'log.warn('), confidence: 'high' }] },
   ],
 });

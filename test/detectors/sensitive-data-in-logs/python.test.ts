@@ -10,6 +10,14 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // counts and limits named for tokens (fresh held-out sample: jira's rate-limit header, LLM usage)
     'logger.warning("rate limited: %s", maximum_number_of_tokens)',
     'logger.info("usage %s of %s", total_tokens, number_of_tokens)',
+    // a switch named for the secret (fresh sample RR: cloud-init's flag from Azure's metadata service)
+    'LOG.debug("Disable password retrieved from IMDS: %s", imds_disable_password)',
+    'logger.info("password required: %s", require_password)',
+    // the value fills a place in the message (fresh sample RR: gallery-dl's cookies file path)
+    'self.log.debug("Loading cookies from \'%s\'", cookies)',
+    'log.info("saving credentials to %s", credentials)',
+    // printed only after the user said yes to seeing it (fresh sample RR: borg's passphrase check)
+    'def verify(passphrase):\n    if yes("Display your passphrase? [yN]: ",\n           retry=True, env_var_override="DISPLAY_PASSPHRASE"):\n        print("Your passphrase: %s" % passphrase, file=sys.stderr)',
     'logger.info("masked %s", mask(api_key))',
     'logger.info("prefix %s", token[:4])',
     'catalog.info(password)',
@@ -32,6 +40,13 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'logger.warning("auth %s", request.headers["Authorization"])', errors: 1 },
     { code: 'self.logger.info("creds", extra={"api_key": settings.api_key})', errors: 1 },
     { code: 'log.info("login", password=pw)', errors: 1 },
+    // a secret whose qualifier only sounds like a switch stays a secret
+    { code: 'LOG.debug("admin password: %s", imds_admin_password)', errors: 1 },
+    { code: 'LOG.debug("device secret: %s", enable_password)', errors: 1 },
+    { code: 'log.debug("loaded %s from %s", cookies, path)', errors: 1 },
+    { code: 'log.debug("cookies from %s: %s", path, cookies)', errors: 1 },
+    { code: 'def verify(passphrase):\n    if yes("Continue? [yN]: "):\n        log.info("passphrase %s", passphrase)', errors: 1 },
+    { code: 'def verify(passphrase):\n    if retry:\n        print("Your passphrase: %s" % passphrase)', errors: 1 },
     { code: 'print("token=" + access_token)', errors: 1 },
     { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
     { code: 'logger.info("user %s", vars(user))', errors: [{ line: 1, column: 29, endLine: 1, endColumn: 33, kind: 'record' }] },

@@ -21,8 +21,16 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: 'mask = os.umask(0)\nos.umask(mask)', language: 'python' },
     { code: 'fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)', language: 'python' },
     { code: 'RUN chmod 755 /app/start.sh\n', language: 'dockerfile' },
+    // removing or toggling the others bits (borg's tests flip them to change ctime), and a sticky scratch folder
+    // (cloud-init's tmp dir, as /tmp): not a world-writable grant
+    { code: 'os.chmod(path, st.st_mode & ~stat.S_IWOTH)', language: 'python' },
+    { code: 'os.chmod(path, st.st_mode ^ stat.S_IRWXO)', language: 'python' },
+    { code: 'os.makedirs(tdir)\nos.chmod(tdir, 0o1777)', language: 'python' },
   ],
   invalid: [
+    { code: 'os.chmod(path, st.st_mode | stat.S_IWOTH)', language: 'python', errors: [{ line: 1, severity: 'warning' }] },
+    { code: 'os.chmod(path, (stat.S_IRWXU | stat.S_IRWXO))', language: 'python', errors: [{ line: 1, severity: 'warning' }] },
+    { code: 'os.chmod(tdir, 0o0777)', language: 'python', errors: [{ line: 1, severity: 'warning' }] },
     // a switch named for the mode is the user's explicit opt-in (total4's unixsocket777): shown, not alarmed about
     { code: "server.listen(sock, () => {\n  if (options.unixsocket777) fs.chmodSync(sock, 0o777);\n});", errors: [{ line: 2, column: 49, severity: 'info', confidence: 'low' }] },
     // the mode only lets the next statement delete the same file (fresh held-out sample: shelljs' unlinkSync on EPERM,

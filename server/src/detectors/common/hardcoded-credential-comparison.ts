@@ -16,6 +16,9 @@ function parsedUrlPassword(text: string, start: number): boolean {
   return !!name && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*(?:new\\s+URL\\s*\\(|[\\w$.]*\\burl(?:split|parse)\\s*\\()`).test(text);
 }
 
+/** A mask written in place of a password (cloud-init's `DEF_PASSWD_REDACTION = "REDACTED"`, `'********'`): a check that it was hidden. */
+const MASK = /^[\s<[(*]*(?:redacted|masked|hidden|removed|censored|\*{3,})[\s>\])*]*$/i;
+
 export const hardcodedCredentialComparison: Detector = {
   id: 'hardcoded-credential-comparison',
   meta: {
@@ -37,8 +40,8 @@ export const hardcodedCredentialComparison: Detector = {
       const message = s.how === 'compare'
         ? `The credential ${s.what} is compared with a hardcoded value (${redact(s.value)}), so anyone who reads the source can pass this check; compare against a stored hash or a secret from the environment.`
         : `${s.what === 'the credential check' ? 'A credential' : 'A password'} is checked against a hardcoded value (${redact(s.value)}) in ${s.where}, so anyone who reads the source can pass this check; check against a stored hash or a secret from the environment.`;
-      // A demo key compared (`apiKey === 'DEMO'`): a public demo mode, shown, not alarmed about.
-      const demo = s.how === 'compare' && (demoKey(s.value, s.what) || parsedUrlPassword(ctx.text, s.start));
+      // A demo key compared (`apiKey === 'DEMO'`), a redaction mask: a public demo mode, a hidden value; shown, not alarmed about.
+      const demo = s.how === 'compare' && (demoKey(s.value, s.what) || MASK.test(s.value) || parsedUrlPassword(ctx.text, s.start));
       ctx.report({ start: s.start, end: s.end, kind: s.how === 'compare' ? 'compare' : 'call', message, ...(demo ? { confidence: 'low' as const } : {}) });
     }
   },

@@ -56,7 +56,9 @@ export const hardcodedSecretInSink: Detector = {
         end: s.end,
         kind: `${s.how}${weak ? ':weak' : ''}${s.hashOnly ? ':hash' : ''}`,
         // A keyed hash of names (`getHash(str)` returning only the digest): nothing in sight is authenticated with it.
-        ...(s.hashOnly ? { confidence: 'low' as const, severity: 'info' as const } : { confidence: CONFIDENCE[s.how] }),
+        // A one-character basic-auth password (`auth=(api_token, 'x')`, Memset's and Freshdesk's APIs): filler beside a token
+        // sent as the user name; shown, not alarmed about.
+        ...(s.hashOnly ? { confidence: 'low' as const, severity: 'info' as const } : { confidence: s.what === 'the basic-auth password' && s.value.length <= 1 ? 'low' as const : CONFIDENCE[s.how] }),
         message: message(s, weak),
         fix: s.fixable && s.how === 'sink' ? moveToEnvFix(ctx.text, ctx.languageId, s.start, s.end, env) : undefined,
       });

@@ -90,6 +90,14 @@ function boundToName(name: string, text: string): boolean {
   return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
 }
 
+/** A Python print under `if yes(…)` / `if confirm(…)` (borg's "display your passphrase? [yN]"): the user asked to see it. */
+function askedToShow(text: string, at: number): boolean {
+  const lines = text.slice(0, at).split('\n');
+  const indent = /^[ \t]*/.exec(lines[lines.length - 1])![0].length;
+  const head = lines.reverse().find((l) => l.trim() && /^[ \t]*/.exec(l)![0].length < indent);
+  return !!head && /^\s*if\s+(?:\w+\.)*(?:yes|confirm|ask_?yes_?no|prompt_?yes_?no)\s*\(/.test(head);
+}
+
 function isCommandLine(ctx: DetectorContext): boolean {
   return (ctx.text.startsWith('#!') || CLI_PATH.test(ctx.path) || PARSES_ARGS.test(ctx.text) || ASKS.test(ctx.text)) && !SERVES.test(ctx.text);
 }
@@ -123,7 +131,7 @@ export const sensitiveDataInLogs: Detector = {
     // In the branch where it equals a literal, the value logged is that literal (lightgallery's demo licence key).
     const js = ctx.languageId !== 'python';
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
-      const output = cli && STDOUT.test(ctx.text.slice(sink.start, sink.start + 40));
+      const output = STDOUT.test(ctx.text.slice(sink.start, sink.start + 40)) && (cli || (!js && askedToShow(ctx.text, sink.start)));
       const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
         .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));

@@ -114,6 +114,12 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
 }
 
 /** Logging calls and print() with the sensitive values in their arguments, by the syntax. */
+/** The nth `%` placeholder follows `from`/`to`/`in`/`into` (`'Loading cookies from %s'`): it is a place, a path or a URL. */
+function placeSlot(message: string, nth: number): boolean {
+  const at = [...message.matchAll(/%(?:\([\w]+\))?[-#0 +]*\d*(?:\.\d+)?[sdrifx]/g)][nth];
+  return !!at && /\b(?:from|to|in|into)\s*['"`]?$/i.test(message.slice(0, at.index));
+}
+
 export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
   // Visit only calls the text says may be logging calls: walking every call node is far slower.
@@ -130,7 +136,7 @@ export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void
       if (arg?.type === 'keyword_argument') {
         const key = arg.childForFieldName('name')?.text;
         pairLike(key, arg.childForFieldName('value'), hits, 0, !!key && message.includes(`{${key}`));
-      } else find(arg, hits, 0, i > 0 && message.includes('%'));
+      } else if (!(i > 0 && arg?.type === 'identifier' && placeSlot(message, i - 1))) find(arg, hits, 0, i > 0 && message.includes('%'));
     }
     if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text, key: h.key })) });
   }

@@ -12,7 +12,19 @@ const NEUTRAL = /^(result|res|s|out|output|value|val|v|id|chars?|c|r|rand|n|num|
 
 const words = (name: string) => name.replace(/^.*\./, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
-function receiver(node: Node, text: string): { name: string; direct: boolean; saltOnly: boolean } | undefined {
+/**
+ * A local whose every use is a URL's query value (`f'{API}/token?v={rand}000'`, viu's cache-buster): it only makes the
+ * URL unique; the function's name (`_get_token`) describes what the request fetches, not the random value.
+ */
+function onlyInQuery(fn: Node, local: string | undefined): boolean {
+  if (!local || !/^\w+$/.test(local)) return false;
+  const uses = fn.text.match(new RegExp(`(?<![\\w.])${local}(?!\\w)`, 'g'))?.length ?? 0;
+  const inQuery = fn.text.match(new RegExp(`[?&][\\w-]+=\\{${local}\\}`, 'g'))?.length ?? 0;
+  return inQuery > 0 && uses === inQuery + 1;
+}
+
+function receiver(node: Node, text: string): { name: string; direct: boolean; saltOnly: boolean; local?: string } | undefined {
+  let local: string | undefined;
   for (let p: Node = node; p.parent; p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -27,8 +39,9 @@ function receiver(node: Node, text: string): { name: string; direct: boolean; sa
     } else if (parent.type === 'function_definition' || parent.type === 'lambda' || parent.type === 'module' || parent.type === 'class_definition') {
       const fn = parent.type === 'function_definition' ? parent.childForFieldName('name')?.text ?? '' : '';
       const named = securityName(words(fn), text);
-      return named && !BENIGN.test(words(fn)) ? { name: fn, direct: false, ...named } : undefined;
+      return named && !BENIGN.test(words(fn)) ? { name: fn, direct: false, ...named, ...(onlyInQuery(parent, local) ? { saltOnly: true } : {}) } : undefined;
     }
+    if (name !== undefined && parent.type === 'assignment') local ??= name;
     if (name === undefined || NEUTRAL.test(name.replace(/^self\./, ''))) continue;
     const w = words(name);
     const named = securityName(w, text);

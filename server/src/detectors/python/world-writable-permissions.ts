@@ -17,7 +17,15 @@ function modeOf(n: Node | undefined): number | undefined {
     if (/^0[0-7]+$/.test(t)) return parseInt(t, 8);
     return /^\d+$/.test(t) ? Number(t) : undefined;
   }
-  if (/\bS_(IWOTH|IRWXO)\b/.test(n.text)) return 0o002;
+  // Only `|`/`+` add bits: `st_mode & ~stat.S_IWOTH` and `st_mode ^ stat.S_IRWXO` take them away or toggle them.
+  if (n.type === 'binary_operator') {
+    const op = n.childForFieldName('operator')?.text;
+    if (op !== '|' && op !== '+') return undefined;
+    const l = modeOf(n.childForFieldName('left') ?? undefined), r = modeOf(n.childForFieldName('right') ?? undefined);
+    return l === undefined && r === undefined ? undefined : (l ?? 0) | (r ?? 0);
+  }
+  if (n.type === 'parenthesized_expression') return modeOf(n.namedChildren[0] ?? undefined);
+  if ((n.type === 'attribute' || n.type === 'identifier') && /\bS_(IWOTH|IRWXO)$/.test(n.text)) return 0o002;
   return undefined;
 }
 
@@ -69,7 +77,8 @@ export const pyWorldWritablePermissions: Detector = {
       const modeNode = kw ?? (chmod ? positional[positional.length === 1 ? 0 : 1] : positional[callee.endsWith('open') ? 2 : 1]);
       const mode = modeOf(modeNode);
       // Creation modes: 0o666 is os.open's default; only an explicit rwx-for-all is worth a hint.
-      if (!modeNode || mode === undefined || !(mode & 0o002) || (create && (mode & 0o777) !== 0o777)) continue;
+      // The sticky bit (0o1777, as on /tmp) is a shared scratch folder: each user may only delete their own files.
+      if (!modeNode || mode === undefined || !(mode & 0o002) || (mode & 0o1000) || (create && (mode & 0o777) !== 0o777)) continue;
       const deleting = chmod && CHMOD.test(callee) && beforeDelete(ctx, call, positional[0]);
       ctx.report({
         start: modeNode.startIndex, end: modeNode.endIndex,

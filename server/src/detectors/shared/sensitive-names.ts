@@ -45,6 +45,7 @@ const HARMLESS_PREFIX = new Set([
 const NEGATING = new Set(['without', 'except', 'excluding', 'sans', 'minus', 'omitting', 'no']);
 /** Second words after which `short` means short-lived, a whole credential (`shortLivedToken`, `short_term_secret`). */
 const SHORT_LIFETIME = new Set(['lived', 'term', 'life']);
+const SWITCH = new Set(['disable', 'disabled', 'allow', 'allowed', 'require', 'required', 'skip']); // before the head: a flag (`imds_disable_password`)
 
 /** Lower-case words of an identifier: `accessToken`, `ACCESS_TOKEN`, `access-token` -> [access, token]. */
 export function wordsOf(name: string): string[] {
@@ -67,7 +68,7 @@ export function classifyName(name: string): Sensitivity | undefined {
   const before = words[words.length - 2];
   const first = words[0];
   if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
-  if (words.slice(0, -1).some((w) => NEGATING.has(w))) return undefined;
+  if (words.slice(0, -1).some((w) => NEGATING.has(w)) || (before && SWITCH.has(before))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
   if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;

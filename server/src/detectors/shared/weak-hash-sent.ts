@@ -30,9 +30,14 @@ function usesOf(name: string, scope: Node, text: string, skip: number): Node[] {
  */
 function assignmentOf(node: Node): Node | undefined {
   let p = node.parent;
-  while (p && (p.type === 'attribute' || p.type === 'call' || p.type === 'binary_operator' || inDigest(p))) p = p.parent;
+  while (p && (p.type === 'attribute' || p.type === 'call' || p.type === 'binary_operator' || inDigest(p) || WRAPS.has(p.type))) p = p.parent;
   return p?.type === 'assignment' ? p : undefined;
 }
+
+/** Expressions that carry the digest into a value made of it (`b64encode(hmac.new(key, ''.join(… for bt in md5(pw).digest())))`). */
+const WRAPS = new Set(['argument_list', 'generator_expression', 'for_in_clause', 'parenthesized_expression']);
+/** A keyword argument that is a request's query or body (`self._download_json(url, query={'password': h})`). */
+const SENT_AS = /^(?:query|params|json)$/;
 
 /** The arguments of an outer digest (`md5(md5(pwd + user).hexdigest() + salt)`): the inner one goes where the outer goes. */
 function inDigest(p: Node): boolean {
@@ -63,6 +68,7 @@ export function onlySent(call: Node, scope: Node, text: string): boolean {
     if (hashObject && member && /^(?:hex)?digest$/.test(member)) return intoPayload(assignmentOf(u.parent!));
     if (intoPayload(assignmentOf(u)) && assignmentOf(u)!.childForFieldName('right')?.id === u.id) return true;
     for (let q = u.parent; q && q.id !== scope.id; q = q.parent) {
+      if (q.type === 'keyword_argument' && SENT_AS.test(q.childForFieldName('name')?.text ?? '')) return true;
       if (q.type === 'call') {
         const fn = q.childForFieldName('function')?.text ?? '';
         // `repr(masked)` / `str(masked)` inside the log call's arguments: look further out.

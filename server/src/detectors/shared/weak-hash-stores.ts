@@ -116,8 +116,8 @@ function fieldOf(f: Flow): string | undefined {
   return keyHolding(sink.value, f.origin.source.start);
 }
 
-/** A dict named as a request's body or query (`payload`, `params`, `form`, `data`). */
-export const REQUEST_PAYLOAD = /^(?:payload|params|query|body|form|post_?data|login_?data|auth_?data|data)$/i;
+/** A dict named as a request's body or query (`payload`, `params`, `form`, `data`, `query_params`). */
+export const REQUEST_PAYLOAD = /^(?:payload|params|query|body|form|post_?data|login_?data|auth_?data|data|(?:query|request|url|post)_?params|form_?data)$/i;
 
 /** One hit per digest stored as a password, the most direct path first; reported at the digest call. */
 export function storedDigestHits(text: string, flows: readonly Flow[]): HashHit[] {
