@@ -11,6 +11,8 @@ const HEAD = "const express = require('express');\nconst serveIndex = require('s
 
 const DEV = "const connect = require('connect');\nconst serveIndex = require('serve-index');\nconst app = connect();\nconst root = process.cwd();\napp.use(serveIndex(root, { icons: true }));";
 
+const GRUNT = "const serveIndex = require('serve-index');\nmodule.exports = function (connect, options) {\n  const directory = options.directory || options.base;\n  return [serveIndex(directory.path || directory)];\n};";
+
 ruleTester(RULE, 'javascript', {
   valid: [
     HEAD + "app.use('/ftp', express.static('public/ftp'));",
@@ -36,5 +38,10 @@ ruleTester(RULE, 'javascript', {
     { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'lib/server.js', files: { 'package.json': '{ "name": "sync-tool", "keywords": ["css", "live reload"] }' } },
     { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'error', confidence: 'high' }), path: 'index.js', files: { 'package.json': '{ "name": "shop", "description": "Our web shop", "devDependencies": { "live-server": "^1.2.2", "webpack-dev-server": "^5.0.0" } }' } },
     { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'error', confidence: 'high' }), path: 'index.js' },
+    // A build tool's task or a fake server for tests (fresh sample XX: grunt-contrib-connect's `connect` task lists its base
+    // folder): the developer's own machine, info, low. A server that only calls itself one, or names a test, keeps its level.
+    { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'info', confidence: 'low' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "grunt-serve-dir", "description": "Start a web server", "keywords": ["gruntplugin", "server"] }' } },
+    { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'info', confidence: 'low' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "ftp-stand-in", "description": "A fake FTP server for testing uploads" }' } },
+    { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'warning', confidence: 'medium' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "file-share", "description": "Web server to share files; tested for uploads", "keywords": ["server", "grunt"] }' } },
   ],
 });

@@ -11,6 +11,7 @@ import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit, type Expo
 import { jsExposureNodes } from '../shared/js-nodes';
 import { pyNodes } from '../shared/py-nodes';
 import { RULE_META } from '../shared/rule-meta';
+import { devServerMiddleware } from '../shared/web-app-signals';
 import { jsErrorSinks } from './error-details-js';
 import { pythonErrorSinks } from './error-details-python';
 
@@ -55,13 +56,6 @@ function pick(sink: ExposureSink, text: string): ExposureHit | undefined {
     .find((h) => level(h) === h.level && !((h.level === 'message' || h.validation) && clientError && !h.store) && !h.devOnly && !(h.level === 'whole' && (h.text === handedOff || h.builtIn)));
 }
 
-/**
- * A dev server's own middleware (a Vite plugin's `configureServer(server)` adding `server.middlewares.use(…)`, webpack-dev-server's
- * `setupMiddlewares`): it runs only while the developer serves the project locally, so an error it sends goes to that
- * developer's browser (maizzle's email preview). Low, not silent: the same server may be started on a shared host.
- */
-const DEV_SERVER_MIDDLEWARE = /\bconfigure(?:Preview)?Server\s*\(\s*[\w$]+\s*\)[^]*?\.middlewares\s*\.\s*use\s*\(|\bsetupMiddlewares\s*[:(]/;
-
 const escapeName = (name: string) => name.replace(/[$.]/g, (c) => `\\${c}`);
 
 /**
@@ -84,7 +78,9 @@ export const errorDetailsInResponse: Detector = {
   keywords: ['err', 'catch', 'exception', 'except', 'traceback', 'exc_info'],
   run(ctx: DetectorContext) {
     const flows = flowExposures(ctx, ['response', 'html-response'], levelOf, () => 'a caught error');
-    const devServer = DEV_SERVER_MIDDLEWARE.test(ctx.text);
+    // A dev server's own middleware answers the developer who runs it (maizzle's email preview). Low, not silent:
+    // the same server may be started on a shared host.
+    const devServer = devServerMiddleware(ctx.text);
     for (const sink of mergeExposures(syntaxSinks(ctx, jsErrorSinks, pythonErrorSinks), flows)) {
       const hit = pick(sink, ctx.text);
       if (!hit) continue;

@@ -10,6 +10,7 @@ import { forEachExpr } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import { onlyAssigned } from '../shared/bound-values';
 import type { Detector, DetectorContext } from '../../core/types';
+import { devServerMiddleware } from '../shared/web-app-signals';
 
 const LIMIT_NAME = /length|size|limit|max|bytes|total|received/i;
 const REQUEST_NAME = /^(req|request|incoming|msg)$/;
@@ -70,7 +71,16 @@ function fieldsOnly(text: string, start: number, end: number): boolean {
   return uses.length > 0 && uses.every((u) => u[2] === 'none');
 }
 
+/**
+ * Whose memory a body fills: a dev server's own middleware (a Vite plugin's `configureServer` mock API) or a test double
+ * the file defines (`class FakeS3`, `class MockServer`: it keeps what tests send, in memory by design) answers the
+ * developer and their tests, on their machine. Low, not silent: the same code may be started on a shared host.
+ */
+const TEST_DOUBLE_CLASS = /\bclass\s+(?:Fake|Mock|Stub)(?:[A-Z\d_]\w*)?\b/;
+const developersOwn = (text: string): boolean => devServerMiddleware(text) || TEST_DOUBLE_CLASS.test(text);
+
 function javascript(ctx: DetectorContext, lowered: FileIR): void {
+  let own: boolean | undefined;
   // What the file imports is asked only once a `multer(…)` call turns up (a walk of its own).
   let imports: ReadonlySet<string> | undefined;
   for (const fn of lowered.funcs) {
@@ -92,7 +102,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
         const chunk = handler.params[0]?.pattern;
         if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object)) return;
         const at = accumulation(handler.body, chunk.binding.id);
-        if (at) ctx.report({ ...at, kind: 'stream', message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
+        if (at) ctx.report({ ...at, kind: 'stream', ...((own ??= developersOwn(ctx.text)) ? { confidence: 'low' as const } : {}), message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }
     });
   }

@@ -101,19 +101,35 @@ export function clientIpHeader(n: ts.Node, sf: ts.SourceFile): { header: string;
 
 const DEV_SERVER_NAME = /(?:^|[-/])(?:dev-?server|live-?server|browser-sync)$/i;
 const DEV_SERVER_TEXT = /\b(?:development|dev)\s+(?:(?:http|web|node)\s+)?server\b|\blive[- ]?reload\b/i;
+/** A build tool's task (grunt, gulp): it runs in the developer's build, on their machine. */
+const BUILD_TASK_KEYWORD = /^(?:gruntplugin|gulpplugin|gulpfriendly)$/i;
+/** A stand-in server for tests ("a fake s3 server for testing purposes", "Fake SMTP Server for email testing"). */
+const TEST_SERVER_TEXT = /\b(?:fake|mock|stub|dummy)\b[^.]{0,40}\bserver\b|\bserver\b[^.]{0,40}\bfor\s+(?:[\w-]+\s+)?testing\b/i;
 
 /**
- * A development server's own package (live-server, browser-sync, webpack-dev-server), by its manifest's name,
- * description or keywords: it serves the folder a developer works on, on their machine.
+ * A development or test tool's own package, by its manifest's name, description or keywords: a development server
+ * (live-server, browser-sync, webpack-dev-server), a grunt or gulp task (grunt-contrib-connect), a fake server for tests
+ * (fake-s3). It serves the folder a developer works on, or answers their tests, on their machine.
  */
 export function devServerManifest(manifest: string | undefined): boolean {
   if (!manifest) return false;
   try {
     const pkg = JSON.parse(manifest) as { name?: unknown; description?: unknown; keywords?: unknown };
-    const texts = [pkg.description, ...(Array.isArray(pkg.keywords) ? pkg.keywords : [])];
+    const keywords = Array.isArray(pkg.keywords) ? pkg.keywords.filter((k): k is string => typeof k === 'string') : [];
+    if (keywords.some((k) => BUILD_TASK_KEYWORD.test(k))) return true;
+    if (typeof pkg.description === 'string' && TEST_SERVER_TEXT.test(pkg.description)) return true;
+    const texts = [pkg.description, ...keywords];
     return (typeof pkg.name === 'string' && DEV_SERVER_NAME.test(pkg.name)) || texts.some((t) => typeof t === 'string' && DEV_SERVER_TEXT.test(t));
   } catch { return false; }
 }
+
+/**
+ * A dev server's own middleware (a Vite plugin's `configureServer(server)` adding `server.middlewares.use(…)`, or
+ * `configureServer: async ({ middlewares }) => { middlewares.use(…) }`; webpack-dev-server's `setupMiddlewares`): it
+ * runs only while the developer serves the project locally, so what it answers goes to that developer's browser.
+ */
+const DEV_SERVER_MIDDLEWARE = /\bconfigure(?:Preview)?Server\s*(?:\(\s*[\w$]+\s*\)|:\s*(?:async\s*)?(?:function\s*)?\(\s*(?:[\w$]+|\{[\w$\s,:]*\})\s*\)|\(\s*\{[\w$\s,:]*\}\s*\))[^]*?\bmiddlewares\s*\.\s*use\s*\(|\bsetupMiddlewares\s*[:(]/;
+export const devServerMiddleware = (text: string): boolean => DEV_SERVER_MIDDLEWARE.test(text);
 
 /** The nearest manifest up from `path` through a reader (the project service). */
 export function nearestFile(path: string, name: string, read: (rel: string) => string | undefined): string | undefined {
