@@ -54,6 +54,9 @@ const exitUnlessOff = "function agentFor(opts) {\n  if (opts.insecure !== true) 
 const exitOther = "function agentFor(opts) {\n  if (!opts.url) return undefined;\n  return new Agent({ rejectUnauthorized: false });\n}";
 const exitVerifyOff = "function agentFor(opts) {\n  if (!opts.verifySsl) return undefined;\n  return new Agent({ rejectUnauthorized: false });\n}";
 const noExit = "function agentFor(opts) {\n  if (!opts.insecure) log('checking certificates');\n  return new Agent({ rejectUnauthorized: false });\n}";
+// A package's example configuration (fresh sample VV: a CLI's `exampleConfig.js` listing every option with placeholder
+// values): documentation to copy and edit, low as an `examples/` folder is; the package's own config file keeps it.
+const exampleConfig = "module.exports = {\n  auth: { username: 'you', password: 'yours' },\n  strictSSL: false,\n  timeout: 30000\n};";
 const insecureSlot = "const tlsByMode = { verified: { ca }, insecure: { rejectUnauthorized: false } };";
 // A lone slot, a slot not named for the choice, or an agent in a variable named insecure is still used as it is.
 const loneSlot = "Wreck.agents = { httpsAllowUnauthorized: new Https.Agent({ rejectUnauthorized: false }) };";
@@ -132,6 +135,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: exitOther, errors: [{ ...at(exitOther, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: exitVerifyOff, errors: [{ ...at(exitVerifyOff, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: noExit, errors: [{ ...at(noExit, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: exampleConfig, path: 'exampleConfig.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
+    { code: exampleConfig, path: 'config.sample.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
+    { code: exampleConfig, path: 'config.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'error', confidence: 'high' }] },
     { code: insecureSlot, errors: [{ ...at(insecureSlot, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: loneSlot, errors: [{ ...at(loneSlot, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: plainSlots, errors: [{ ...at(plainSlots, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
