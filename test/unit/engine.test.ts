@@ -223,8 +223,8 @@ describe('core/engine', () => {
     const seen: boolean[] = [];
     const d: Detector = { id: 'probe-rule', meta: META, languages: '*', run: (ctx) => void seen.push(ctx.isTestFile) };
     const e = new Engine([d]);
-    const paths = ['src/a.js', 'test/a.js', 'src/a.test.ts', 'tests/test_x.py', 'src/contest.js', 'tools/oidc-test-env/a.yml', 'pkg/api_tests/b.py', 'latest/a.js', 'contest-app/a.js', 'testimonials/a.js', 'guardian/testapp/models.py', 'pkg/testsettings.py', 'testament/a.py', 'app/settings.py', 'examples/typescript-server.ts', 'src/example.js', 'dist/server-dev.js', 'src/core/DevServer.js', 'src/devtools.js', 'types/index.tst.ts', 'types/index.test-d.ts', 'src/tstyche.ts', 'src/test-data.ts', 'src/test-helpers.ts', 'lib/testUtils.js', 'src/test-helper-cli.ts', 'src/attest-utils.ts', 'borg/testsuite/key.py', 'lib/testsuite.js', 'attestsuite/a.py'];
+    const paths = ['src/a.js', 'test/a.js', 'src/a.test.ts', 'tests/test_x.py', 'src/contest.js', 'tools/oidc-test-env/a.yml', 'pkg/api_tests/b.py', 'latest/a.js', 'contest-app/a.js', 'testimonials/a.js', 'guardian/testapp/models.py', 'pkg/testsettings.py', 'testament/a.py', 'app/settings.py', 'examples/typescript-server.ts', 'src/example.js', 'dist/server-dev.js', 'src/core/DevServer.js', 'src/devtools.js', 'types/index.tst.ts', 'types/index.test-d.ts', 'src/tstyche.ts', 'src/test-data.ts', 'src/test-helpers.ts', 'lib/testUtils.js', 'src/test-helper-cli.ts', 'src/attest-utils.ts', 'borg/testsuite/key.py', 'lib/testsuite.js', 'attestsuite/a.py', 'exampleConfig.js', 'config.sample.js', 'lib/sampleRate.js', 'src/config.js', 'src/example-client.js'];
     for (const p of paths) run(e, 'x', {}, p);
-    assert.deepEqual(seen, [false, true, true, true, false, true, true, false, false, false, true, true, false, false, true, false, true, true, false, true, true, false, false, true, true, false, false, true, false, false]);
+    assert.deepEqual(seen, [false, true, true, true, false, true, true, false, false, false, true, true, false, false, true, false, true, true, false, true, true, false, false, true, true, false, false, true, false, false, true, true, false, false, false]);
   });
 });

@@ -5,6 +5,12 @@ const py = 'DATABASE_URL = "postgresql://app:N7vq2Lx9Rk4mTz@db.internal:5432/app
 // run as a test, with a made-up password: low; the same URL assigned in code stays medium.
 const doctest = 'def db_config(url):\n    """Parse a database URL.\n\n    >>> db_config(\'postgres://u1x:Qw7rTz9kLp@db.example.net:5432/app\')\n    {\'NAME\': \'app\'}\n    """';
 const assigned = 'def db_config():\n    url = \'postgres://u1x:Qw7rTz9kLp@db.example.net:5432/app\'\n    return url';
+// A sentinel URL spelt as a message, its host a SCREAMING_SNAKE name (fresh sample VV: a migration tool's constant telling
+// users to set another variable): a placeholder host, so low; an upper-case host name without the underscore, or a
+// compose service name with one, stays medium.
+const sentinel = "export const UNSET_URL = 'mysql://SET:THIS@MIGRATE_DB_URL/FIRST';";
+const upperHost = "const url = 'mysql://svc:Hq4mZ8tLw2@DBSERVER01:3306/app';";
+const snakeService = "const url = 'mysql://svc:Hq4mZ8tLw2@db_primary:3306/app';";
 const yaml = 'services:\n  api:\n    environment:\n      - MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app';
 
 ruleTester('connection-string-password', 'python', {
@@ -21,6 +27,9 @@ ruleTester('connection-string-password', 'python', {
     { code: doctest, errors: [{ ...at(doctest, 'Qw7rTz9kLp'), confidence: 'low' }] },
     { code: assigned, errors: [{ ...at(assigned, 'Qw7rTz9kLp'), confidence: 'medium' }] },
     { code: yaml, language: 'yaml', path: 'docker-compose.yml', errors: [at(yaml, 'Xk29fLq7Mv3p')] },
+    { code: sentinel, language: 'typescript', errors: [{ ...at(sentinel, 'THIS'), confidence: 'low' }] },
+    { code: upperHost, language: 'typescript', errors: [{ ...at(upperHost, 'Hq4mZ8tLw2'), confidence: 'medium' }] },
+    { code: snakeService, language: 'typescript', errors: [{ ...at(snakeService, 'Hq4mZ8tLw2'), confidence: 'medium' }] },
     { code: 'export MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app', language: 'shellscript', errors: 1 },
     { code: "ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", language: 'yaml', path: 'docker-compose.yml', errors: [at("ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:Xk29fLq7Mv3p@mongodb:27017/'", 'Xk29fLq7Mv3p')] },
   ],

@@ -46,6 +46,17 @@ const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(
 // An HTTP client's pool of agents keyed by variant (fresh held-out sample: seneca's Wreck.defaults agents, where
 // Wreck takes `httpsAllowUnauthorized` only for a request passing `rejectUnauthorized: false` itself): the caller's opt-in.
 const agentSlots = "const wreck = Wreck.defaults({\n  agents: {\n    http: new Http.Agent({ keepAlive: true }),\n    https: new Https.Agent({ keepAlive: true }),\n    httpsAllowUnauthorized: new Https.Agent({ keepAlive: true, rejectUnauthorized: false }),\n  },\n});";
+// An early exit unless the caller's switch named for the insecure choice is on (fresh sample VV: a container library's
+// insecure agent made only after `allowInsecure()`): low, as inside `if (insecure)`; an exit on another test, on the
+// verify switch being off, or a test that does not leave, keeps the finding.
+const exitUnlessOptIn = "class Probe {\n  makeAgent() {\n    if (!this.acceptSelfSigned) {\n      return undefined;\n    }\n    return new Agent({ connect: { rejectUnauthorized: false } });\n  }\n}";
+const exitUnlessOff = "function agentFor(opts) {\n  if (opts.insecure !== true) throw new Error('not allowed');\n  return new Agent({ rejectUnauthorized: false });\n}";
+const exitOther = "function agentFor(opts) {\n  if (!opts.url) return undefined;\n  return new Agent({ rejectUnauthorized: false });\n}";
+const exitVerifyOff = "function agentFor(opts) {\n  if (!opts.verifySsl) return undefined;\n  return new Agent({ rejectUnauthorized: false });\n}";
+const noExit = "function agentFor(opts) {\n  if (!opts.insecure) log('checking certificates');\n  return new Agent({ rejectUnauthorized: false });\n}";
+// A package's example configuration (fresh sample VV: a CLI's `exampleConfig.js` listing every option with placeholder
+// values): documentation to copy and edit, low as an `examples/` folder is; the package's own config file keeps it.
+const exampleConfig = "module.exports = {\n  auth: { username: 'you', password: 'yours' },\n  strictSSL: false,\n  timeout: 30000\n};";
 const insecureSlot = "const tlsByMode = { verified: { ca }, insecure: { rejectUnauthorized: false } };";
 // A lone slot, a slot not named for the choice, or an agent in a variable named insecure is still used as it is.
 const loneSlot = "Wreck.agents = { httpsAllowUnauthorized: new Https.Agent({ rejectUnauthorized: false }) };";
@@ -119,6 +130,14 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: branch, errors: [{ ...at(branch, 'connObj.tls.rejectUnauthorized = false'), severity: 'warning', confidence: 'medium' }] },
     { code: always, errors: [{ ...at(always, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: agentSlots, errors: [{ ...at(agentSlots, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: exitUnlessOptIn, errors: [{ ...at(exitUnlessOptIn, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: exitUnlessOff, errors: [{ ...at(exitUnlessOff, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: exitOther, errors: [{ ...at(exitOther, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: exitVerifyOff, errors: [{ ...at(exitVerifyOff, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: noExit, errors: [{ ...at(noExit, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
+    { code: exampleConfig, path: 'exampleConfig.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
+    { code: exampleConfig, path: 'config.sample.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
+    { code: exampleConfig, path: 'config.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'error', confidence: 'high' }] },
     { code: insecureSlot, errors: [{ ...at(insecureSlot, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: loneSlot, errors: [{ ...at(loneSlot, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: plainSlots, errors: [{ ...at(plainSlots, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },

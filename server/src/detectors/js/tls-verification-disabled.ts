@@ -6,6 +6,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { onlyServerOptions } from '../shared/tls-server-options';
 import { loopback } from '../shared/tls-loopback';
+import { guarded, optInSlot } from '../shared/tls-opt-in';
 import { RULE_META } from '../shared/rule-meta';
 
 const FLAGS = new Set(['rejectUnauthorized', 'strictSSL']);
@@ -36,51 +37,12 @@ function isTlsEnv(n: ts.Expression): boolean {
 }
 
 /**
- * A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`,
- * simplecrawler's `crawler.ignoreInvalidSSL`): the user's explicit opt-in.
- */
-const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
-/**
- * A condition that is the caller's own verification flag turned off (`if (self.strictSSL === false)`, `!opts.rejectUnauthorized`:
- * postman-request and node-vault translating `strictSSL` into the agent's option; zigbee2mqtt's snake_case setting
- * `!mqttSettings.reject_unauthorized`), or a loopback host test
- * (superagent's `_trustLocalhost && /^(?:localhost|127\.0\.0\.\d+)$/.test(hostname)`): the choice is not this code's.
- */
-const FLAG_OFF = /!\s*[\w.$]*(?:strict_?SSL|reject_?unauthori[sz]ed)\b|(?:strict_?SSL|reject_?unauthori[sz]ed|verify\w*)['"\]]*\s*={2,3}\s*(?:false|0)\b/i;
-const LOOPBACK_TEST = /localhost|\b127\\?\.0\\?\.0\\?\./i;
-/** A negated loopback test (`!isLocalhost(host)`, `host !== 'localhost'`) turns the checks off for every other host. */
-const NOT_LOOPBACK = /!\s*[\w.$]*(?:localhost|loopback)|!==?\s*['"`](?:localhost|127\.)|(?:localhost|127\.0\.0\.1)['"`]\s*!==?/i;
-const callersChoice = (cond: string): boolean => FLAG_OFF.test(cond) || (LOOPBACK_TEST.test(cond) && !NOT_LOOPBACK.test(cond));
-
-/** Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says so. */
-function guarded(node: ts.Node): 'named' | 'branch' | undefined {
-  for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
-    // `case 'no-verify':` of a switch over the mode (evershop's DB_SSLMODE) is a branch as an `if` is.
-    const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition
-      : ts.isCaseClause(p) && p.expression !== node ? p.expression : undefined;
-    if (cond) return NAMED_OPT_IN.test(cond.getText()) || callersChoice(cond.getText()) ? 'named' : 'branch';
-  }
-  return undefined;
-}
-
-/**
  * A TLS server's options (`{ requestCert: true, rejectUnauthorized: false }`): the flag governs client certificates,
  * asked for but optional (whistle's HTTPS server), not the check of a server this side connects to.
  */
 function requestsClientCert(node: ts.Node): boolean {
   const obj = node.parent;
   return ts.isObjectLiteralExpression(obj) && obj.properties.some((p) => ts.isPropertyAssignment(p) && keyOf(p.name) === 'requestCert' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
-}
-
-/**
- * Options (or the agent made of them) kept under a key named for the insecure variant beside a verifying one: Wreck's
- * `agents: { http, https, httpsAllowUnauthorized: new Agent({ rejectUnauthorized: false }) }` is used only for a request that opts in.
- */
-function optInSlot(node: ts.Node): boolean {
-  let e: ts.Node = node.parent;
-  if ((ts.isNewExpression(e.parent) || ts.isCallExpression(e.parent)) && e.parent.arguments?.includes(e as ts.Expression)) e = e.parent;
-  const slot = e.parent, key = ts.isPropertyAssignment(slot) ? keyOf(slot.name) : undefined;
-  return !!key && NAMED_OPT_IN.test(key) && ts.isObjectLiteralExpression(slot.parent) && slot.parent.properties.some((p) => p !== slot && !NAMED_OPT_IN.test(p.name?.getText() ?? ''));
 }
 
 export const tlsVerificationDisabled: Detector = {
