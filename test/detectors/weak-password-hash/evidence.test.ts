@@ -34,6 +34,9 @@ const namedHashJs = "const crypto = require('crypto');\nfunction keep(table, pas
 const pdfPy = "import hashlib\nfrom Crypto.Cipher import AES\n\ndef owner_digest(password, salt, u):\n    return hashlib.sha256(password + salt + u).digest()\n\ndef check(doc, password):\n    return owner_digest(password, doc.salt, doc.u) == doc.o";
 const cryptJs = "const crypto = require('crypto');\nfunction hashPortable(password, salt) {\n  const h = crypto.createHash('md5').update(salt + password).digest('hex');\n  return `$P$B${salt}${h}`;\n}";
 const plainPy = "import hashlib\n\ndef owner_digest(password, salt, u):\n    return hashlib.sha256(password + salt + u).digest()\n\ndef check(doc, password):\n    return owner_digest(password, doc.salt, doc.u) == doc.o";
+// A record made with the digest (`new User({ … })`, then saved); the same digest in a request's query is sent.
+const modelJs = "const crypto = require('crypto');\nasync function signup(name, password) {\n  const user = new User({ name, password: crypto.createHash('sha1').update(password).digest('hex') });\n  await user.save();\n}";
+const queryJs = "const crypto = require('crypto');\nasync function signin(name, password) {\n  const q = new URLSearchParams({ name, pw: crypto.createHash('sha1').update(password).digest('hex') });\n  return fetch('/login?' + q);\n}";
 // Written to a socket (POP3's APOP line) is sent; written to a file is kept.
 const socketJs = "const crypto = require('crypto');\nClient.prototype.apop = function (user, password) {\n  this.write('APOP', user + ' ' + crypto.createHash('md5').update(this.stamp + password).digest('hex'));\n};";
 const fileJs = "const crypto = require('crypto');\nfunction save(file, user, password) {\n  file.write(user + ':' + crypto.createHash('md5').update(password).digest('hex'));\n}";
@@ -57,6 +60,8 @@ ruleTester('weak-password-hash', 'python', {
     { code: cacheKeyJs, language: 'javascript' as const, errors: [low(cacheKeyJs, "'sha256'")] },
     { code: namedHashJs, language: 'javascript' as const, errors: [high(namedHashJs, "'sha256'")] },
     { code: cryptJs, language: 'javascript' as const, errors: [low(cryptJs, "'md5'")] },
+    { code: modelJs, language: 'javascript' as const, errors: [high(modelJs, "'sha1'")] },
+    { code: queryJs, language: 'javascript' as const, errors: [low(queryJs, "'sha1'")] },
     { code: socketJs, language: 'javascript' as const, errors: [low(socketJs, "'md5'")] },
     { code: fileJs, language: 'javascript' as const, errors: [high(fileJs, "'md5'")] },
   ],

@@ -85,7 +85,7 @@ function verdictJs(node: ts.Node, depth: number): Verdict {
     else if (ts.isConditionalExpression(p) && p.condition !== n) n = p;
     else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.PlusToken) n = p;
     else if (ts.isCallExpression(p) && p.expression !== n && (WRAPS.test(calleeName(p)) || DIGEST_CALL.test(calleeName(p)) || feedsHash(p.expression.getText()))) n = p;
-    else if (ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p) || ts.isNewExpression(p)) n = p;
+    else if (ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p) || (ts.isNewExpression(p) && /^(?:Buffer|String|Uint8Array)$/.test(p.expression.getText()))) n = p;
     else break;
   }
   const p = n.parent;
@@ -98,6 +98,8 @@ function verdictJs(node: ts.Node, depth: number): Verdict {
     if (SLOW_KDF.test(p.expression.getText())) return 'passed';
     return COMPARES_BY.test(name) || STORED_BY.test(name) || WRITES_FILE.test(p.expression.getText()) ? 'kept' : 'passed';
   }
+  // `new User({ password: h })`: a record made (a request's `new URLSearchParams(…)`, `new Request(…)` is sent).
+  if (ts.isNewExpression(p) && p.expression !== n) return /^[A-Z]/.test(p.expression.getText()) && !/^(?:URL\w*|Request|Headers|FormData|\w*Error)$/.test(p.expression.getText()) ? 'kept' : 'passed';
   if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) return notAHash(keyName(p.name)) ? 'passed' : verdictJs(p.parent, depth + 1);
   if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) {
     return notAHash(p.name.text) ? 'passed' : strongest(usesOf(p.name).map((u) => verdictJs(u, depth + 1)));

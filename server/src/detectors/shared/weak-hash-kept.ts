@@ -10,7 +10,7 @@ import { wordsOf } from './sensitive-names';
 /** Calls that compare a computed digest with a stored one. */
 export const COMPARES_BY = /^(?:timingSafeEqual|compare_digest|safe_str_cmp|_?same\w*|equals?|\w*[cC]ompare\w*|isEqual|verify\w*|check\w*)$/;
 /** Calls that keep a value: persist it, put it on a record or in a table, hand it to a callback as the result. */
-export const STORED_BY = /^(?:save|create\w*|insert\w*|update\w*|upsert\w*|set\w*|put|store\w*|persist|add\w*|push|append|extend|hset|hmset|register\w*|execute\w*|query|run|exec|resolve|next|cb|callback|done)$/;
+export const STORED_BY = /^(?:save|create\w*|insert\w*|update\w*|upsert\w*|set\w*|put|store\w*|persist|add\w*|push|append|extend|hset|hmset|assign|dump|register\w*|execute\w*|query|run|exec|resolve|next|cb|callback|done)$/;
 /** `f.write(h)`: written to a file (a socket's or a client's `write` sends it: POP3's APOP line). */
 export const WRITES_FILE = /^(?:f|fp|fh|fd|fo|out|outfile|file|\w*_file|\w*File|writer)\.write\w*$/;
 /** A slow KDF the digest is fed to (a pre-hash before bcrypt, as Meteor's accounts do): the KDF is what is stored. */
