@@ -9,6 +9,8 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
+import { formatFile, judgeInOrder } from '../shared/weak-hash-kept';
+import { judgeJs, nodeAt } from '../shared/weak-hash-kept-js';
 import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
@@ -113,7 +115,8 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
           ctx.report({
             start: at.getStart(sf), end: at.end, kind: direct ? 'name:data' : 'name:receiver',
             severity: broken ? undefined : 'warning',
-            confidence: direct ? undefined : 'medium',
+            // Stored, compared or returned: a password hash; passed on (a login, a key, a log line): low.
+            confidence: formatFile(ctx.text) || judgeJs(node) === 'passed' ? 'low' : direct ? undefined : 'medium',
             message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
           });
         }
@@ -123,7 +126,8 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   if (tier === 'fast') return;
   const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
   for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+    const passed = formatFile(ctx.text) || (h.judge && judgeInOrder(h.judge, (s) => judgeJs(nodeAt(sf, s))) === 'passed');
+    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: passed ? 'low' : h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
   }
 }
 

@@ -8,6 +8,8 @@ import { RULE_META } from '../shared/rule-meta';
 import { pyCallee, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
 import { onlySent } from '../shared/weak-hash-sent';
+import { formatFile, judgeInOrder } from '../shared/weak-hash-kept';
+import { judgePy, pyNodeAt } from '../shared/weak-hash-kept-py';
 import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha1|sha224|sha256|sha384|sha512|sha3_256|sha3_512|blake2b|blake2s|ripemd160)$/i;
@@ -96,14 +98,16 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
     if (tier === 'fast') ctx.report({
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
-      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope, ctx.text) ? 'low' : direct ? undefined : 'medium',
+      // Stored, compared or returned: a password hash; passed on (a login, a key, a log line): low.
+      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope, ctx.text) || formatFile(ctx.text) || judgePy(call) === 'passed' ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }
   if (tier === 'fast') return;
   const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
   for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.request ? 'low' : h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
+    const passed = formatFile(ctx.text) || (h.judge && judgeInOrder(h.judge, (s) => judgePy(pyNodeAt(tree.rootNode, s.start, s.end))) === 'passed');
+    ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.request || passed ? 'low' : h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
   }
 }
 

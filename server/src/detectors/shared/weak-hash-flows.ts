@@ -7,6 +7,7 @@
 import { analysis, ir, languageOfAnalysis, mayHaveInput, modelsFor, type Flow, type ModelContext } from '../../analysis';
 import { Analyzer } from '../../analysis/interpret';
 import type { DetectorContext, Fact } from '../../core/types';
+import { judgeSpans } from './weak-hash-kept';
 import { wordsOf } from './sensitive-names';
 import { BREACH_CHECK, CHALLENGE, code, implementsScheme, lineOf, protocolDigest, storedDigestHits, type HashHit } from './weak-hash-stores';
 
@@ -92,6 +93,7 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
     if (!prev || VIA_RANK.indexOf(f.origin.via) < VIA_RANK.indexOf(prev.origin.via)) best.set(f.sink.call.start, f);
   }
   const hits: HashHit[] = [];
+  const inner = funcs.filter((x) => x.parent);
   for (const f of best.values()) {
     const fn = f.sink.model.receiverCall ? funcs.find((x) => x.id === f.sink.fn)?.span : undefined;
     const around = funcs.find((x) => x.id === f.sink.fn)?.span;
@@ -109,7 +111,7 @@ export function flowHashHits(ctx: DetectorContext, covered: (call: { start: numb
     const through = names.length ? ` through ${names.join(', ')}` : '';
     const what = origin.label === 'request' ? 'the request\'s' : 'the value';
     hits.push({
-      ...spotOf(f), algorithm, via: origin.via, kind: `${origin.label}:${origin.via}`,
+      ...spotOf(f), algorithm, via: origin.via, kind: `${origin.label}:${origin.via}`, judge: judgeSpans(f, around, inner),
       message: `${algorithm} is a fast digest and ${what} ${code(origin.sourceText)} (line ${lineOf(ctx.text, origin.source.start)}) reaches it${through}, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 instead.`,
       related: [
         { start: origin.source.start, end: origin.source.end, message: `password ${code(origin.sourceText)}` },

@@ -16,6 +16,8 @@ export interface HashHit {
   via: 'direct' | 'summary' | 'unknown';
   /** Written to a field of a request payload (`payload['password'] = h.hexdigest()`): an API's login, not storage. */
   request?: boolean;
+  /** Where the digest's use is judged (weak-hash-kept.ts): none for a digest stored as a password. */
+  judge?: Array<{ start: number; end: number }>;
 }
 
 export const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
