@@ -79,7 +79,29 @@ export { ts, libFiles };
     }));
   },
 };
-common.plugins = [stripRuleSamples, requireBuiltins, lazyTypeScript];
+// @ts-morph/common builds its copy of TypeScript's lib .d.ts files (5 MB of text) as an array when it loads, and
+// every thread that loads TypeScript kept it; only the type checker reads it (typecheck/resolve.ts `libText`), so
+// the array is made on the first `getLibFiles()` (`VOUCH_DEBUG_TS_LOAD` prints it). The build fails if the module no
+// longer has that shape.
+const lazyLibFiles = {
+  name: 'lazy-lib-files',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@ts-morph[\\/]common[\\/]dist[\\/]ts-morph-common\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const declared = 'const libFiles = [{';
+      const getter = /function getLibFiles\(\) \{\s*return libFiles;\s*\}/;
+      if (text.split(declared).length !== 2 || !getter.test(text)) throw new Error(`${args.path}: libFiles is no longer one array returned by getLibFiles(); update esbuild.mjs's lazy-lib-files`);
+      const contents = text
+        .replace(declared, 'let madeLibFiles;\nconst makeLibFiles = () => [{')
+        .replace(getter, `function getLibFiles() {
+    if (!madeLibFiles && process.env.VOUCH_DEBUG_TS_LOAD) process.stderr.write('vouch: TypeScript lib files made\\n');
+    return (madeLibFiles ??= makeLibFiles());
+}`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+common.plugins = [stripRuleSamples, requireBuiltins, lazyTypeScript, lazyLibFiles];
 
 const builds = [
   // The banner's clock reading is where the bundle starts to run (extension.ts reports its init time from it).

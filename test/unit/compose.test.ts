@@ -70,4 +70,26 @@ describe('scan/compose', () => {
       threaded.dispose();
     }
   });
+
+  it('releaseIdleThreads stops the idle type checker and summariser (the workspace report frees them for its scan)', async function () {
+    this.timeout(120_000);
+    const settings = mergeSettings({ registry: { enabled: false } });
+    const folders = new FolderServices({ trusted: true, log: () => {}, typeRoots: () => [dir], typeWorker: { log: () => {} }, summaryWorker: { log: () => {} } });
+    try {
+      const services = folders.for(dir, settings);
+      const types = services.types as ThreadedTypeService;
+      const summaries = services[SUMMARIES] as ThreadedSummaries;
+      await types.check({ path: join(dir, 'a.js'), text: "require('fs').readFileSync('x');\n" });
+      await summaries.exports({ path: join(dir, 'b.js'), text: 'export function f(x) { return x; }\n', language: 'js' }, []);
+      const threads = [types.thread, summaries.thread];
+      assert.ok(threads.every(Boolean), 'both threads running');
+      const exited = threads.map((t) => new Promise((r) => t!.once('exit', r)));
+      folders.releaseIdleThreads();
+      await Promise.all(exited);
+      assert.equal(types.thread, undefined);
+      assert.equal(summaries.thread, undefined);
+    } finally {
+      folders.dispose();
+    }
+  });
 });

@@ -119,6 +119,16 @@ describe('core/engine: slow-tier facts', () => {
     assert.deepEqual(seen, [undefined, undefined]);
   });
 
+  it('stops the work of a fact that ran out of time (its signal aborts), and only then', async () => {
+    const signals: AbortSignal[] = [];
+    const hung = slowCounted<number>('hung', (ctx) => (signals.push(ctx.signal!), new Promise(() => {})));
+    const quick = slowCounted<number>('quick', async (ctx) => (signals.push(ctx.signal!), 1));
+    const engine = new Engine([slow('s1', ['hung', 'quick'], async (ctx) => void (await ctx.get(hung), await ctx.get(quick)))]);
+    const r = await engine.analyzeAsync(input, {}, { slowBudgetMs: 40 });
+    assert.deepEqual(problems(r), ['detector-timeout hung']);
+    assert.deepEqual(signals.map((s) => s.aborted), [true, false]);
+  });
+
   it('does not charge a detector for the time it awaits a fact', async () => {
     const lookups = slowCounted('lookups', async () => (await sleep(450), 1));
     let got: number | undefined;

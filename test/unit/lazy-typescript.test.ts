@@ -10,6 +10,7 @@ import { ensureBuilt } from './cli.test';
 
 const REPO = resolve(__dirname, '..', '..');
 const LOADED = 'vouch: TypeScript loaded';
+const LIB_FILES = 'vouch: TypeScript lib files made';
 
 describe('deferred module values', () => {
   it('makes the value at the first read, once, and hands it to the binding', () => {
@@ -44,10 +45,10 @@ describe('bundles: TypeScript on first use', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  function scan(file: string, text: string) {
+  function scan(file: string, text: string, ...flags: string[]) {
     const folder = mkdtempSync(join(dir, 'ws-'));
     writeFileSync(join(folder, file), text);
-    const r = spawnSync(process.execPath, [join(REPO, 'cli', 'out', 'vouch.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never', '--offline', '--jobs', '1'], {
+    const r = spawnSync(process.execPath, [join(REPO, 'cli', 'out', 'vouch.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never', '--offline', '--jobs', '1', ...flags], {
       cwd: folder, encoding: 'utf8', timeout: 60_000, env: { ...process.env, VOUCH_DEBUG_TS_LOAD: '1', VOUCH_CODE_CACHE: 'off' },
     });
     assert.equal(r.status, 0, r.stderr);
@@ -64,5 +65,15 @@ describe('bundles: TypeScript on first use', function () {
     const r = scan('app.js', "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: 1 }, 'correct horse battery staple');\n");
     assert.ok(r.rules.includes('hardcoded-secret-in-sink'), r.rules.join(', '));
     assert.equal(r.stderr.split(LOADED).length - 1, 1, r.stderr);
+  });
+
+  // @ts-morph/common's lib .d.ts texts (5 MB, an array it made at load) stay unmade where nothing type-checks.
+  it('makes TypeScript\'s lib files only for a type check (--types), not for parsing', () => {
+    const code = "const fs = require('fs');\nfs.readFileSync(process.argv[2]);\n";
+    const parsed = scan('app.js', code);
+    assert.ok(parsed.stderr.includes(LOADED), parsed.stderr);
+    assert.ok(!parsed.stderr.includes(LIB_FILES), parsed.stderr);
+    const checked = scan('app.js', code, '--types');
+    assert.equal(checked.stderr.split(LIB_FILES).length - 1, 1, checked.stderr);
   });
 });

@@ -95,6 +95,39 @@ describe('scan/reuse: per-file results across report runs', function () {
     }
   });
 
+  it('holds one copy of a read that many files recorded, as scan workers post them (fresh copies each)', () => {
+    const folders = new FolderServices({ trusted: true, log: () => {} });
+    try {
+      const base = folders.for(dir, settings);
+      const cache = new ResultCache();
+      const hooks = cache.forRun(dir, 'c', base);
+      const reads = () => structuredClone([['read', 'package.json', 'h1'], ['exists', 'lib/package.json', '0']] as const);
+      for (const rel of ['app.js', 'other.js']) hooks.setRecorded!({ rel, text: 'x' }, { findings: [], notices: [] } as never, [...reads(), ['resolve', `js\0${rel}\0./b`, 'b.js']]);
+      assert.equal(cache.distinctReads, 4, 'two shared reads and one resolve per file');
+      assert.equal(cache.forRun(dir, 'c', base).get({ rel: 'app.js', text: 'x' }), undefined, 'the recorded answers are checked, shared or not');
+      cache.clear();
+      assert.equal(cache.distinctReads, 0);
+    } finally {
+      folders.dispose();
+    }
+  });
+
+  it('starts its pool of reads again when it outgrows its bound, and still reuses', async () => {
+    const cache = new ResultCache(1);
+    const folders = new FolderServices({ trusted: true, log: () => {} });
+    try {
+      const base = folders.for(dir, settings);
+      const hooks = cache.forRun(dir, 'c', base);
+      const many = Array.from({ length: 150 }, (_, i) => ['exists', `missing-${i}`, '0'] as ['exists', string, string]);
+      hooks.setRecorded!({ rel: 'app.js', text: 'x' }, { findings: [], notices: [] } as never, many);
+      hooks.setRecorded!({ rel: 'other.js', text: 'y' }, { findings: [], notices: [] } as never, [['exists', 'missing-0', '0']]);
+      assert.equal(cache.distinctReads, 1, 'more than a hundred reads per entry it can hold: started again');
+      assert.ok(cache.forRun(dir, 'c', base).get({ rel: 'other.js', text: 'y' }), 'its entry is reused');
+    } finally {
+      folders.dispose();
+    }
+  });
+
   it('never reuses across settings, and keeps at most its bound', async () => {
     const cache = new ResultCache(2);
     await run(cache);

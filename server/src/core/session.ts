@@ -177,7 +177,10 @@ export class Session {
     const budget = slow ? this.options.slowBudgetMs ?? 20_000 : this.options.budgetMs ?? 250;
     const deadline = started + budget;
     const parsedBefore = this.parseMs;
-    const { text, languageId, path, isTestFile, services, signal, models, flowAnalysis } = asking as AsyncDetectorContext & ModelFields;
+    const { text, languageId, path, isTestFile, services, signal: asked, models, flowAnalysis } = asking as AsyncDetectorContext & ModelFields;
+    // A slow fact that runs out of its budget is stopped too (a type check goes on in its worker otherwise).
+    const own = slow ? new AbortController() : undefined;
+    const signal = own ? (asked ? AbortSignal.any([asked, own.signal]) : own.signal) : asked;
     const ctx: AsyncDetectorContext & FactContext = {
       text, languageId, path, isTestFile, services,
       ...(signal ? { signal } : {}),
@@ -208,7 +211,7 @@ export class Session {
         this.fail({ id: fact.id } as Detector, new Error('an asynchronous fact was asked for in the fast tier'), budget);
         value = undefined;
       } else {
-        value = this.settle(fact.id, value, deadline, budget, asking.signal) as T;
+        value = this.settle(fact.id, value, deadline, budget, asked, own) as T;
       }
     }
     this.facts.set(fact.id, { value });
@@ -219,7 +222,7 @@ export class Session {
   }
 
   /** An asynchronous fact: failure or time-out yields `undefined` to every detector and one notice. */
-  private async settle(id: string, pending: Promise<unknown>, deadline: number, budget: number, signal?: AbortSignal): Promise<unknown> {
+  private async settle(id: string, pending: Promise<unknown>, deadline: number, budget: number, signal?: AbortSignal, own?: AbortController): Promise<unknown> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -229,6 +232,8 @@ export class Session {
       return await Promise.race([pending, timeout]);
     } catch (e) {
       if (!signal?.aborted) this.fail({ id } as Detector, e, budget);
+      // Timed out or failed: nothing reads its work any more.
+      own?.abort();
       return undefined;
     } finally {
       clearTimeout(timer);

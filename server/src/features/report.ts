@@ -54,6 +54,8 @@ export class Reports {
     // On worker threads when the workspace is large enough (scan/pool.ts); they ask this thread's reuse
     // cache before each file and tell it after, so a later report analyses only what changed.
     const workerServices = folders.workerServices(root, { types: false });
+    // Their memory goes to the scan's worker; an edit during the report starts them again (a cold type check).
+    folders.releaseIdleThreads();
     const change = await changeSinceHead(services.baseline);
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());

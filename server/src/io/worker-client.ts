@@ -7,6 +7,8 @@
 // - An idle worker does not keep the process alive (the CLI and tests exit when their work is done);
 //   with `idleMs`, one idle that long is stopped to give its memory back (a worker thread that loads the
 //   server's bundle holds about 100 MB) and started again by the next request, neither logged nor a crash.
+// - `release` stops an idle worker the same way at once (the workspace report frees the service threads'
+//   memory for its scan worker); a worker with requests in flight is left running.
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerEntry } from './worker-entry';
 
@@ -96,6 +98,16 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
     this.worker?.postMessage(msg);
   }
 
+  /** Stops the worker now if no request is in flight (as an idle stop: the next request starts it again); whether it stopped one. */
+  release(): boolean {
+    const w = this.worker;
+    if (!w || this.pending.size) return false;
+    clearTimeout(this.idle);
+    this.worker = undefined; // its exit is no crash
+    void w.terminate();
+    return true;
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.idle);
@@ -174,9 +186,7 @@ export class WorkerClient<Q extends WorkerRequest, A extends WorkerAnswer> {
     const w = this.worker;
     if (w && this.options.idleMs !== undefined) {
       this.idle = setTimeout(() => {
-        if (this.worker !== w || this.pending.size) return;
-        this.worker = undefined; // its exit is no crash
-        void w.terminate();
+        if (this.worker === w) this.release();
       }, this.options.idleMs);
       this.idle.unref();
     }

@@ -42,6 +42,11 @@ export class ThreadedSummaries implements SummaryService {
     return answer?.table ? { table: answer.table } : undefined;
   }
 
+  /** Stops an idle summariser now; the next request starts it again. */
+  release(): boolean {
+    return this.client.release();
+  }
+
   dispose(): void {
     this.client.dispose();
   }

@@ -42,6 +42,11 @@ export class ThreadedDocs implements DocParser {
     return answer && { data: answer.data as Summary<K> | undefined, invalid: answer.invalid };
   }
 
+  /** Stops an idle parser thread now; the next big answer starts it again. */
+  release(): boolean {
+    return this.client.release();
+  }
+
   dispose(): void {
     this.client.dispose();
   }

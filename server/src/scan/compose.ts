@@ -151,6 +151,17 @@ export class FolderServices {
     for (const f of this.folders.values()) f.registry.update({ trusted });
   }
 
+  /**
+   * Stops the service threads that are idle now (type checker, summaries, registry answers); each starts
+   * again on its next request. The workspace report calls it: its scan worker loads an engine of its own,
+   * and the type checker's warm programs would sit beside it unused (no type checks in a report).
+   */
+  releaseIdleThreads(): void {
+    if (this.types instanceof ThreadedTypeService) this.types.release();
+    this.summaries?.release();
+    this.docs?.release();
+  }
+
   /** Installs and manifest edits change what exists: drop cached typings. */
   dependenciesChanged(): void {
     this.types?.clear();

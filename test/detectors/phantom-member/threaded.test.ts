@@ -125,6 +125,21 @@ describe('typecheck: the worker-thread type service', function () {
     }
   });
 
+  it('release stops an idle checker at once, quietly, leaves a checking one running, and the next check starts it again', async () => {
+    assert.equal(threaded.release(), false, 'no worker yet');
+    const first = await threaded.check({ path: 'src/r.js', text: COLD });
+    const w = threaded.thread!;
+    const exited = new Promise<number>((r) => w.once('exit', r));
+    assert.equal(threaded.release(), true);
+    await exited;
+    assert.equal(threaded.thread, undefined);
+    const busy = threaded.check({ path: 'src/r.js', text: COLD });
+    assert.equal(threaded.release(), false, 'a check in flight keeps its worker');
+    assert.deepEqual(await busy, first);
+    assert.ok(threaded.thread && threaded.thread !== w);
+    assert.deepEqual(logs, [], 'a release is no crash');
+  });
+
   it('dispose stops the worker; later checks answer undefined', async () => {
     assert.ok(await threaded.check({ path: 'src/d.js', text: COLD }));
     const w = threaded.thread!;
