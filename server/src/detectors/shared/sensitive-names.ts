@@ -35,7 +35,7 @@ const PII_QUALIFIED = new Set(['card', 'ssn', 'security', 'cc', 'account', 'pass
 const HARMLESS_PREFIX = new Set([
   'is', 'has', 'should', 'can', 'needs', 'num', 'n', 'no', 'on', 'handle', 'validate', 'masked', 'redacted', 'hashed',
   'obfuscated', 'sanitized', 'safe', 'show', 'use', 'get', 'set', 'with', 'min', 'max', 'expected', 'include', 'fake',
-  'mock', 'dummy', 'public',
+  'mock', 'dummy', 'public', 'obscure', 'obscured', 'censored', 'scrubbed',
   // counts and limits (`maximum_number_of_tokens` from a rate-limit header, `total_tokens` of an LLM reply)
   'maximum', 'minimum', 'total', 'number', 'count',
   // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)
