@@ -23,8 +23,8 @@ const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
   'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
-  // a channel's token names it, as a device's does (Vendure's `ctx.channel.token`: the public `vendure-token` header)
-  'channel',
+  // a channel's token names it (Vendure's public `vendure-token` header); a semaphore's is handed back on release (s3transfer)
+  'channel', 'acquire', 'semaphore', 'lock',
 ]);
 /** Counted tokens (a language model's usage, a rate limiter's bucket): `total_tokens`, `promptTokens`. */
 const COUNTED_TOKENS = new Set(['prompt', 'completion', 'input', 'output', 'total', 'used', 'remaining', 'cached', 'reasoning', 'available', 'usage']);
