@@ -48,6 +48,7 @@ for (const file of readdirSync('rules').filter((f) => f.endsWith('.json') && f !
     patterns.push({ where: `${file}: ${rule.id}`, source: rule.pattern, flags: rule.flags ?? '' });
     (rule.allow ?? []).forEach((a, n) => patterns.push({ where: `${file}: ${rule.id} allow[${n}]`, source: a, flags: 'i', bounded: true }));
     (rule.notOnLine ?? []).forEach((a, n) => patterns.push({ where: `${file}: ${rule.id} notOnLine[${n}]`, source: a, flags: '', bounded: true }));
+    (rule.lowAfterInBlock ?? []).forEach((a, n) => patterns.push({ where: `${file}: ${rule.id} lowAfterInBlock[${n}]`, source: a, flags: '', bounded: true }));
     (rule.lowOnLine ?? []).forEach((a, n) => patterns.push({ where: `${file}: ${rule.id} lowOnLine[${n}]`, source: a, flags: '', bounded: true }));
   }
 }

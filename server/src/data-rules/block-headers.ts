@@ -61,3 +61,22 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
   }
   return false;
 }
+
+/**
+ * Whether an earlier line of the block holding `offset` (same indentation, read upwards to the block's header)
+ * matches one of `lines`: a statement before the match that changes what it does (`asyncio.set_event_loop(loop)`
+ * before `asyncio.get_event_loop()`, which then returns that loop).
+ */
+export function afterInBlock(text: string, offset: number, lines: readonly RegExp[]): boolean {
+  let ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = indentOf(text.slice(ls, ls + 256));
+  for (let n = 0; ls > 0 && n < MAX_LINES_UP; n++) {
+    const end = ls - 1;
+    ls = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ls, end).replace(/\r$/, '');
+    if (!line.trim() || line.trimStart().startsWith('#') || indentOf(line) > indent) continue;
+    if (indentOf(line) < indent) return false;
+    if (lines.some((r) => r.test(line))) return true;
+  }
+  return false;
+}

@@ -3,8 +3,8 @@ import { moveToEnvFix, envNameFor } from '../core/fixes';
 import { shannonEntropy } from '../core/text';
 import type { Detector, DetectorContext, Fix, LanguageId } from '../core/types';
 import type { DataRule } from './types';
-import { inBlockHeadedBy } from './block-headers';
-import { inExampleComment } from './comment-example';
+import { inBlockHeadedBy, afterInBlock } from './block-headers';
+import { inExampleComment, inExampleDocstring } from './comment-example';
 
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 
@@ -29,6 +29,7 @@ export function toDetector(rule: DataRule): Detector {
   const lowOnLine = (rule.lowOnLine ?? []).map((a) => new RegExp(a));
   const notInBlock = (rule.notInBlock ?? []).map((a) => new RegExp(a));
   const lowInBlock = (rule.lowInBlock ?? []).map((a) => new RegExp(a));
+  const lowAfterInBlock = (rule.lowAfterInBlock ?? []).map((a) => new RegExp(a));
   const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
   const docPages = (rule.docPages ?? []).map((a) => new RegExp(a, 'i'));
   const testVectors = (rule.testVectors ?? []).map((a) => new RegExp(a));
@@ -88,8 +89,8 @@ export function toDetector(rule: DataRule): Detector {
           end,
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
           // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
-          // A comment that shows what a token "looks like" (a plugin's set-up notes): a made-up sample, as a rule.
-          ...(low || lowLine || docPage || (rule.family === 'hardcoded-secret' && inExampleComment(text, start)) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
+          // A comment that shows what a token "looks like" (a plugin's set-up notes), or a Python docstring's `Example input:`: a made-up sample, as a rule.
+          ...(low || lowLine || docPage || (rule.family === 'hardcoded-secret' && (inExampleComment(text, start) || (ctx.languageId === 'python' && inExampleDocstring(text, start, (strings ??= pythonStrings(text)))))) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (lowAfterInBlock.length && afterInBlock(text, start, lowAfterInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),

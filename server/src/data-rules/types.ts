@@ -24,6 +24,8 @@ export interface DataRule {
   notInBlock?: string[];
   /** Regexes; like `notInBlock`, but such a match is low confidence (a `try:` header is read with its `except` clauses). */
   lowInBlock?: string[];
+  /** Regexes; a match with a line above it in its own block (same indentation, back to the block's header) matching any is low confidence. */
+  lowAfterInBlock?: string[];
   /** Python: a match inside a string literal (a docstring, a doctest, a message) is skipped. */
   notInString?: boolean;
   /** Regexes (multiline); in a file matching any, findings are low confidence (shown, not alarmed about). */

@@ -6,10 +6,19 @@ import { at, ruleTester } from '../harness';
 const jython = "from javax.crypto import Cipher\n\ndef encrypt(data, spec):\n    cipher = Cipher.getInstance('AES/CTR/NoPadding')\n    cipher.init(Cipher.ENCRYPT_MODE, spec)\n    return cipher.doFinal(data).tostring()";
 const cpython = "import array\n\ndef pack(values):\n    samples = array.array('h', values)\n    return samples.tostring()";
 
+// A call under `if hasattr(x, 'tostring'):` runs only where the method exists (fresh sample WW: jsonpickle's numpy
+// handler); numpy's deprecated tostring() may still be there: low. Under `if not hasattr(…)` or another check it stays.
+const probed = "def flatten(dtype, data):\n    if hasattr(dtype, 'tostring'):\n        data['dtype'] = dtype.tostring()\n    else:\n        data['dtype'] = str(dtype)";
+const notProbed = "def flatten(arr, data):\n    if not hasattr(arr, 'tobytes'):\n        data['raw'] = arr.tostring()";
+const elseOfProbe = "def flatten(arr):\n    if hasattr(arr, 'tostring'):\n        return arr.dumps()\n    else:\n        return arr.tostring()";
+
 ruleTester('array-tostring-removed', 'python', {
   valid: [],
   invalid: [
     { code: jython, errors: [{ ...at(jython, '.tostring()'), confidence: 'low' }] },
     { code: cpython, errors: [{ ...at(cpython, '.tostring()'), confidence: 'medium' }] },
+    { code: probed, errors: [{ ...at(probed, '.tostring()'), confidence: 'low' }] },
+    { code: notProbed, errors: [{ ...at(notProbed, '.tostring()'), confidence: 'medium' }] },
+    { code: elseOfProbe, errors: [{ ...at(elseOfProbe, '.tostring()'), confidence: 'medium' }] },
   ],
 });

@@ -13,6 +13,12 @@ const handledTuple = 'import asyncio\n\nclass Loop:\n    def make_current(self):
 const otherError = 'import asyncio\n\ndef start():\n    try:\n        loop = asyncio.get_event_loop()\n    except KeyError:\n        pass\n    finally:\n        cleanup()';
 const inHandler = 'import asyncio\n\ndef start():\n    try:\n        configure()\n    except RuntimeError:\n        loop = asyncio.get_event_loop()';
 const afterTry = 'import asyncio\n\ndef start():\n    try:\n        configure()\n    except RuntimeError:\n        pass\n    loop = asyncio.get_event_loop()';
+// A loop set just before in the same block (fresh sample WW: autobahn's `if loop.is_closed():` branch sets a new loop,
+// then asks for it): get_event_loop() returns that loop on every version, low confidence. The call before the set,
+// or a set in a nested block or another function, keeps it.
+const afterSet = 'import asyncio\n\ndef run():\n    loop = asyncio.get_event_loop()\n    if loop.is_closed():\n        asyncio.set_event_loop(asyncio.new_event_loop())\n        loop = asyncio.get_event_loop()\n    return loop';
+const setElsewhere = 'import asyncio\n\ndef setup(loop):\n    asyncio.set_event_loop(loop)\n\ndef run():\n    loop = asyncio.get_event_loop()\n    return loop';
+const setNested = 'import asyncio\n\ndef run(fresh):\n    if fresh:\n        asyncio.set_event_loop(asyncio.new_event_loop())\n    loop = asyncio.get_event_loop()\n    return loop';
 
 ruleTester('asyncio-get-event-loop-deprecated', 'python', {
   valid: [
@@ -29,5 +35,8 @@ ruleTester('asyncio-get-event-loop-deprecated', 'python', {
     { code: otherError, errors: [{ ...at(otherError, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
     { code: inHandler, errors: [{ ...at(inHandler, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
     { code: afterTry, errors: [{ ...at(afterTry, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
+    { code: afterSet, errors: [{ ...at(afterSet, 'asyncio.get_event_loop()'), confidence: 'medium' }, { ...at(afterSet, 'asyncio.get_event_loop()', undefined, 1), confidence: 'low' }] },
+    { code: setElsewhere, errors: [{ ...at(setElsewhere, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
+    { code: setNested, errors: [{ ...at(setNested, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
   ],
 });

@@ -98,6 +98,9 @@ ruleTester('generic-secret-assignment', 'python', {
     'password = "changeme"',
     `password_field = "${V}"`,
     `token_type = "${V}"`,
+    // where a thing is, not the thing (fresh sample WW: a token contract's public Ethereum address)
+    `XBR_DEBUG_TOKEN_ADDR = '0xaB12c9F0e4D5a6B7c8D9e0F1a2B3c4D5e6F7a8B9'`,
+    `token_address = "${V}"`,
     `if password == "${V}":\n    pass`,
     'SECRET_KEY = f"{prefix}-{suffix}-abcdefghijkl"',
     'private_key = "keys/private.pem"',
@@ -113,6 +116,7 @@ ruleTester('generic-secret-assignment', 'python', {
     { code: `token = os.getenv("GITHUB_TOKEN", "${V}")`, errors: 1 },
     { code: `secret = os.environ.get("APP_SECRET") or "${V}"`, errors: 1 },
     { code: `SECRET = b"${V}"`, errors: 1 },
+    { code: `ADDRESS_TOKEN = "${V}"`, errors: 1 },
     { code: `class Settings:\n    db_password: str = "${V}"`, errors: [{ line: 2, column: 25 }] },
   ],
 });

@@ -89,6 +89,9 @@ const pyMysql = "import mysql.connector\ndb = mysql.connector.connect(host='loca
 const pyAuth = "import requests\nr = requests.get(url, auth=('admin', 'letmein'))";
 const pyBasic = "from requests.auth import HTTPBasicAuth\nr = requests.get(url, auth=HTTPBasicAuth('api', 'pa55word'))";
 const pyUpdate = "app.config.update(SECRET_KEY='dev', DEBUG=True)";
+// BIP32's master key is HMAC-SHA512 keyed with the standard's own "Bitcoin seed" (fresh sample WW: a wallet helper): public by design.
+const pyBip32 = "import hmac, hashlib\nBIP32_SEED_MODIFIER = b'Bitcoin seed'\ndef master_key(seed):\n    return hmac.new(BIP32_SEED_MODIFIER, seed, hashlib.sha512).digest()";
+const pyBitcoinKey = "import hmac, hashlib\ndef sign(body):\n    return hmac.new(b'Bitcoin seed key', body, hashlib.sha512).digest()";
 const pyJwt = "import jwt\ntoken = jwt.encode({'id': 1}, 'secret', algorithm='HS256')";
 
 ruleTester('hardcoded-secret-in-sink', 'python', {
@@ -108,6 +111,7 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
     "def f():\n    SECRET_KEY = 'x'\n    return SECRET_KEY",
     // not the requests library
     "r = client.get(url, auth=('admin', 'letmein'))",
+    pyBip32,
   ],
   invalid: [
     flag(pyFlask, 'ACME', 'sink:weak', { output: `import os\n${pyFlask.replace("'ACME'", 'os.environ["SECRET_KEY"]')}` }),
@@ -117,6 +121,7 @@ ruleTester('hardcoded-secret-in-sink', 'python', {
     flag(pyGetenv, 'dev', 'fallback:weak'),
     flag(pyHmac, 'webhook-key', 'sink:weak'),
     flag(pyHmacAlias, 'shared key', 'sink:weak'),
+    flag(pyBitcoinKey, 'Bitcoin seed key', 'sink:weak'),
     flag(pyPsycopg, 'app', 'sink:weak', {}, 2),
     flag(pyMysql, 'toor', 'sink:weak'),
     flag(pyAuth, 'letmein', 'sink:weak'),

@@ -46,6 +46,10 @@ ruleTester('phantom-member', 'python', {
     { name: 'Python 2 branch of an is_py_3k flag', code: 'import sys\nis_py_3k = (sys.version_info[0] >= 3)\nif is_py_3k:\n    maxint = sys.maxsize\nelse:\n    maxint = sys.maxint' },
     { name: 'Python 2 branch of an IS_PY2 flag', code: 'import os\nif IS_PY2:\n    cwd = os.getcwdu()' },
     { name: 'Python 2 side of a conditional expression', code: 'import sys, math\nPY3 = sys.version_info[0] == 3\nbits = int(math.log(sys.maxsize if PY3 else sys.maxint, 2))' },
+    // A Python 2 probe (fresh sample WW: confluent-kafka's `try: string_type = basestring` … `except NameError:`): the rest of the body runs only on Python 2.
+    { name: 'try / except NameError', code: 'import urllib\ntry:\n    text_type = unicode\n    def quote(v):\n        return urllib.quote(v)\nexcept NameError:\n    text_type = str' },
+    // The scanned project is the stubbed package itself (fresh sample WW: simplejson's tests read its C speedups): not judged by the stubs.
+    { name: 'the package itself', path: 'simplejson/tests/test_speedups.py', code: 'import simplejson.encoder\nenc = simplejson.encoder.c_encode_basestring_ascii' },
     { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
     // What the stubs cannot judge.
     { name: 'module with __getattr__', code: 'import encodings\nencodings.whatever_codec' },
@@ -95,6 +99,9 @@ ruleTester('phantom-member', 'python', {
     py('import itertools, urllib\nfor a, b in itertools.izip(x, y):\n    urllib.quote(a)', ['izip', 'python2'], ['quote', 'python2']),
     { ...py('import requests\nrequests.get(url).jsonn()', ['jsonn', 'member']), errors: [{ ...at('import requests\nrequests.get(url).jsonn()', 'jsonn', 'member'), confidence: 'medium' }] },
     py('import os.path\nos.path.walk(root, visit, None)', ['walk', 'python2']),
+    // … another exception is no Python 2 probe, and a project merely using the package is judged as before.
+    py('import urllib\ntry:\n    q = urllib.quote(v)\nexcept ValueError:\n    q = v', ['quote', 'python2']),
+    { name: 'a user of the package', path: 'app/tests/test_speedups.py', code: 'import simplejson.encoder\nenc = simplejson.encoder.c_encode_basestring_ascii', errors: [{ ...at('import simplejson.encoder\nenc = simplejson.encoder.c_encode_basestring_ascii', 'c_encode_basestring_ascii', 'module'), confidence: 'medium' }] },
     // a condition that is not about the version still is no guard (`copy2`, `is_py_gte311` name no Python 2/3 flag)
     py('import sys\nif copy2:\n    n = sys.maxint', ['maxint', 'python2']),
     py('import sys\nif is_py_gte311:\n    n = sys.maxint', ['maxint', 'python2']),

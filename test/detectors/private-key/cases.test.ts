@@ -25,6 +25,11 @@ ruleTester('private-key', 'plaintext', {
     // …the same key in the server's code, even beside the docs, and a page outside any docs folder keep the rule's level.
     { code: `const key = \`-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n-----END RSA PRIVATE KEY-----\`;`, language: 'javascript', path: 'src/views/docs/sample-server.js', errors: [{ line: 1, confidence: 'high', severity: 'error' }] },
     { code: DOC, language: 'ejs', path: 'src/views/imposter.ejs', errors: [{ line: 3, column: 11, confidence: 'high', severity: 'error' }] },
+    // A Python docstring that presents the key as an example (fresh sample WW: an OpenSSH key parser's `Example input:`): low.
+    { code: `def parse_key(text):\n    \"\"\"\n    Parse an OpenSSH private key.\n\n    Example input:\n\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${BODY}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"\n    return load(text)`, language: 'python', errors: [{ line: 7, confidence: 'low' }] },
+    // …a key in a triple-quoted constant, or far below the example words, keeps the rule's level.
+    { code: `SIGNING_KEY = \"\"\"\n-----BEGIN OPENSSH PRIVATE KEY-----\n${BODY}\n-----END OPENSSH PRIVATE KEY-----\n\"\"\"`, language: 'python', errors: [{ line: 2, confidence: 'high' }] },
+    { code: `def parse_key(text):\n    \"\"\"\n    Example input:\n\n    One.\n    Two.\n    Three.\n    Four.\n    Five.\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${BODY}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"`, language: 'python', errors: [{ line: 10, confidence: 'high' }] },
   ],
 });
 

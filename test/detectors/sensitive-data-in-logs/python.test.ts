@@ -19,6 +19,13 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // printed only after the user said yes to seeing it (fresh sample RR: borg's passphrase check)
     'def verify(passphrase):\n    if yes("Display your passphrase? [yN]: ",\n           retry=True, env_var_override="DISPLAY_PASSPHRASE"):\n        print("Your passphrase: %s" % passphrase, file=sys.stderr)',
     'logger.info("masked %s", mask(api_key))',
+    // a name that says the secret is hidden (fresh sample WW: a database URL's `obscure_password` form)
+    'logger.info("Connected to database %s", self.url.obscure_password)',
+    'log.info("dsn %s", censored_password)',
+    // what a semaphore hands back to be returned on release (fresh sample WW: s3transfer's `acquire_token`)
+    'def release(self, tag, acquire_token):\n    logger.debug(f"Releasing acquire {tag}/{acquire_token}")',
+    // a manual run's output, anywhere in the module's `if __name__ == "__main__":` block (fresh sample WW: a passphrase dialog's demo)
+    'if __name__ == "__main__":\n    async def main(reactor):\n        passphrase = await ask(reactor)\n        print("got", passphrase)\n    react(main)',
     'logger.info("prefix %s", token[:4])',
     'catalog.info(password)',
     'logger.info("pagination", extra={"next_page_token": next_page_token})',
@@ -47,6 +54,12 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'log.debug("cookies from %s: %s", path, cookies)', errors: 1 },
     { code: 'def verify(passphrase):\n    if yes("Continue? [yN]: "):\n        log.info("passphrase %s", passphrase)', errors: 1 },
     { code: 'def verify(passphrase):\n    if retry:\n        print("Your passphrase: %s" % passphrase)', errors: 1 },
+    // … a logger there still counts, and so does a print in a module's other code or in another `if` at the top
+    { code: 'if __name__ == "__main__":\n    passphrase = ask()\n    log.info("got %s", passphrase)', errors: 1 },
+    { code: 'if DEBUG:\n    passphrase = ask()\n    print("got", passphrase)', errors: 1 },
+    { code: 'def show(passphrase):\n    print("got", passphrase)\n\nif __name__ == "__main__":\n    show(ask())', errors: 1 },
+    { code: 'logger.info("dsn %s", unobscured_password)', errors: 1 },
+    { code: 'def login(self, access_token):\n    logger.debug(f"login {access_token}")', errors: 1 },
     { code: 'print("token=" + access_token)', errors: 1 },
     { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
     { code: 'logger.info("user %s", vars(user))', errors: [{ line: 1, column: 29, endLine: 1, endColumn: 33, kind: 'record' }] },

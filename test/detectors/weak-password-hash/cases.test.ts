@@ -92,6 +92,8 @@ ruleTester('weak-password-hash', 'typescript', {
     // HTTP Digest authentication: the protocol fixes MD5 of user:realm:password, nothing is stored.
     py("import hashlib\n\ndef H(data):\n    return hashlib.md5(data).hexdigest()\n\ndef HA1(realm, username, password):\n    return H(b':'.join([username.encode(), realm.encode(), password.encode()]))\n\ndef response(ha1, nonce, ha2):\n    return H(f'{ha1}:{nonce}:{ha2}'.encode())"),
     py('digest = hashlib.md5(open(path, "rb").read()).hexdigest()'),
+    // ZooKeeper's digest ACL scheme: the server fixes `user:base64(sha1(user:password))` (fresh sample WW: a ZooKeeper client's ACL helper).
+    py('import hashlib\nfrom base64 import b64encode\n\ndef make_digest_acl_credential(username, password):\n    """A SHA1 digest credential for a ZooKeeper digest ACL."""\n    credential = username.encode() + b":" + password.encode()\n    cred_hash = b64encode(hashlib.sha1(credential).digest()).strip()\n    return username + ":" + cred_hash.decode()\n\ndef make_digest_acl(username, password):\n    return make_digest_acl_credential(username, password)'),
     py("import hashlib\n\ndef save(user, raw):\n    h = hashlib.md5(raw.encode()).hexdigest()\n    user.avatar_hash = h\n    user.save()"),
     py('h = hashlib.sha256(data, usedforsecurity=False)'),
     py('pw_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt())'),
@@ -110,6 +112,8 @@ ruleTester('weak-password-hash', 'typescript', {
     taggedCheckJs,
   ],
   invalid: [
+    // …a digest of a password in a file that only talks to ZooKeeper, with no digest ACL, stays.
+    { ...py('import hashlib\n\ndef store(zk, user, password):\n    pw_hash = hashlib.sha1(password.encode()).hexdigest()\n    zk.create("/zookeeper/users/" + user, pw_hash.encode())'), errors: 1 },
     // A helper named for MD5, not for a crypt scheme, is the insecure choice itself.
     { ...py(md5HelperPy), errors: [at(md5HelperPy, 'hashlib.md5', 'name:data')] },
     { ...py(kdfPy), errors: [{ ...at(kdfPy, 'hashlib.md5', 'name:data'), confidence: 'low' }] },

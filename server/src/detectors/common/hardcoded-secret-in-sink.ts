@@ -15,6 +15,9 @@ const URL_RULE_ALLOWS = (secretsPack.rules.find((r) => r.id === 'connection-stri
 
 const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallback: 'medium', 'fallback-other': 'low', compare: 'high' };
 
+/** HMAC keys a published standard fixes (BIP32's master-key derivation `HMAC-SHA512(key="Bitcoin seed", seed)`, SLIP-10's curves): public by design. */
+const STANDARD_HMAC_KEY = /^(?:Bitcoin|ed25519|Nist256p1|curve25519) seed$/;
+
 function message(s: Omit<SinkSecret, 'start' | 'end' | 'fixable'>, weak: boolean, from = ''): string {
   const value = `${weak ? `A weak, guessable value (${redact(s.value)})` : `A secret value (${redact(s.value)})`}${from}`;
   const use = `${s.what} (${s.where})`;
@@ -46,6 +49,7 @@ export const hardcodedSecretInSink: Detector = {
       // `SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'`: the name of a key (an env var, a config field), not its value.
       if (/^[A-Za-z][A-Za-z0-9_]*$/.test(s.value) && echoesName(s.value, s.where)) continue;
       if (s.url && !URL_RULE_ALLOWS.some((re) => re.test(s.value))) continue; // one finding, not two
+      if (s.what === 'the HMAC key' && STANDARD_HMAC_KEY.test(s.value)) continue;
       // Weak: what the generic rule would not call a credential on its face (words, short, placeholders).
       const weak = secretValueConfidence(s.value, 'secret') === undefined;
       // The constant's own name (`JWT_SECRET = '…'`), unless it is only the option's (`secret: '…'`).

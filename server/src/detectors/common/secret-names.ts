@@ -32,6 +32,8 @@ const DESCRIPTIVE_SUFFIX = new Set([
   'color', 'style', 'component', 'route', 'page', 'view', 'link', 'help', 'tooltip', 'display', 'handler',
   'callback', 'fn', 'func', 'key', 'keys', 'client', 'store', 'cache', 'storage', 'generator', 'strength',
   'mask', 'char', 'chars', 'charset', 'encoding', 'kid', 'issuer', 'audience', 'option', 'options', 'flag', 'magic', 'used', 'last',
+  // where a thing is, not the thing (autobahn's `XBR_DEBUG_TOKEN_ADDR`: a token contract's public Ethereum address)
+  'addr', 'address', 'addresses',
 ]);
 
 /** Tokens that carry no authority: paging, idempotency and change markers (`NextToken`, `ClientRequestToken`). */

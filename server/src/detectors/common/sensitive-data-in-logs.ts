@@ -90,12 +90,12 @@ function boundToName(name: string, text: string): boolean {
   return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
 }
 
-/** A Python print under `if yes(…)` / `if confirm(…)` (borg's "display your passphrase? [yN]"): the user asked to see it. */
+/** A Python print under `if yes(…)` (borg's "display your passphrase? [yN]") or in `if __name__ == "__main__":` (a demo run by hand): asked for. */
 function askedToShow(text: string, at: number): boolean {
-  const lines = text.slice(0, at).split('\n');
-  const indent = /^[ \t]*/.exec(lines[lines.length - 1])![0].length;
-  const head = lines.reverse().find((l) => l.trim() && /^[ \t]*/.exec(l)![0].length < indent);
-  return !!head && /^\s*if\s+(?:\w+\.)*(?:yes|confirm|ask_?yes_?no|prompt_?yes_?no)\s*\(/.test(head);
+  const lines = text.slice(0, at).split('\n').reverse();
+  const indent = /^[ \t]*/.exec(lines[0])![0].length;
+  const head = lines.find((l) => l.trim() && /^[ \t]*/.exec(l)![0].length < indent);
+  return (!!head && /^\s*if\s+(?:\w+\.)*(?:yes|confirm|ask_?yes_?no|prompt_?yes_?no)\s*\(/.test(head)) || (indent > 0 && /^if\s+__name__\s*==/.test(lines.find((l) => /^[^\s#]/.test(l)) ?? ''));
 }
 
 function isCommandLine(ctx: DetectorContext): boolean {

@@ -12,6 +12,8 @@ import { FIXTURE_DATA, pyMemberCheckSilenced } from '../shared/member-check-waiv
 
 /** Packages whose stubs track their latest release: an older install may differ, so less certain. */
 const THIRD_PARTY = /^(requests|yaml|six|dateutil|pytz|toml|simplejson)(\.|$)/;
+/** The scanned project is that package itself (`simplejson/tests/…` reading `simplejson.encoder`): its own source, not the stubs, says what it has. */
+const ownPackage = (path: string, owner: string) => THIRD_PARTY.test(owner) && path.split(/[\\/]/).slice(0, -1).includes(owner.split('.')[0]);
 const code = (s: string) => `\`${s}\``;
 /** A project may install its own logger class (`logging.setLoggerClass`) or add level methods to it. */
 const LOGGER = /^logging\.(Logger|LoggerAdapter|RootLogger)$/;
@@ -23,7 +25,8 @@ function addedDynamically(text: string, name: string): boolean {
 
 /** Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`. */
 const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
-const CAUGHT = /^(AttributeError|ImportError|ModuleNotFoundError|Exception|BaseException)$|\b(AttributeError|ImportError|Exception)\b/;
+// NameError: a Python 2 probe (`try: string_type = basestring … except NameError:`), the rest of the body runs only there.
+const CAUGHT = /^(AttributeError|ImportError|ModuleNotFoundError|NameError|Exception|BaseException)$|\b(AttributeError|ImportError|NameError|Exception)\b/;
 
 /**
  * Compatibility code is not judged: an import inside any `try` or `if` (a fallback, a guard); an
@@ -62,7 +65,7 @@ function reportImports(ctx: DetectorContext): void {
     if (!names) continue;
     for (const c of s.childrenForFieldName('name')) {
       const n = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
-      if (!n || n.text.startsWith('_') || names.has(n.text) || api.isModule(`${from.text}.${n.text}`) || api.isModule(n.text)) continue;
+      if (!n || n.text.startsWith('_') || names.has(n.text) || api.isModule(`${from.text}.${n.text}`) || api.isModule(n.text) || ownPackage(ctx.path, from.text)) continue;
       const hint = suggestion(from.text, n.text, names);
       if (!hint || removedRuleCovers(ctx.text, s.startIndex, s.endIndex)) continue;
       const w = wording(code(`${from.text}.${n.text}`), hint, `${code(from.text)} has no ${code(n.text)} in any Python 3.8+ version`, 'this import fails (ImportError)');
@@ -116,7 +119,7 @@ export const pyPhantomMember: Detector = {
       // Stubs leave out undocumented module attributes (`json.decoder.WHITESPACE`): a module's missing
       // name counts only when it is near a real one or a known Python 2 name. Built-in classes are complete.
       if (module && !hint) continue;
-      if (!known.confirm(relied) || addedDynamically(ctx.text, name) || guarded(a, false) || removedRuleCovers(ctx.text, start, a.endIndex)) continue;
+      if (ownPackage(ctx.path, owner) || !known.confirm(relied) || addedDynamically(ctx.text, name) || guarded(a, false) || removedRuleCovers(ctx.text, start, a.endIndex)) continue;
       const w = module
         ? wording(code(`${owner}.${name}`), hint, `The ${code(module)} module has no ${code(name)} in any Python 3.8+ version`, 'this raises AttributeError')
         : wording(code(`${owner}.${name}`), hint, `${code(owner)} has no attribute ${code(name)}`, 'this raises AttributeError');

@@ -23,8 +23,8 @@ const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
   'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
-  // a channel's token names it, as a device's does (Vendure's `ctx.channel.token`: the public `vendure-token` header)
-  'channel',
+  // a channel's token names it (Vendure's public `vendure-token` header); a semaphore's is handed back on release (s3transfer)
+  'channel', 'acquire', 'semaphore', 'lock',
 ]);
 /** Counted tokens (a language model's usage, a rate limiter's bucket): `total_tokens`, `promptTokens`. */
 const COUNTED_TOKENS = new Set(['prompt', 'completion', 'input', 'output', 'total', 'used', 'remaining', 'cached', 'reasoning', 'available', 'usage']);
@@ -35,7 +35,7 @@ const PII_QUALIFIED = new Set(['card', 'ssn', 'security', 'cc', 'account', 'pass
 const HARMLESS_PREFIX = new Set([
   'is', 'has', 'should', 'can', 'needs', 'num', 'n', 'no', 'on', 'handle', 'validate', 'masked', 'redacted', 'hashed',
   'obfuscated', 'sanitized', 'safe', 'show', 'use', 'get', 'set', 'with', 'min', 'max', 'expected', 'include', 'fake',
-  'mock', 'dummy', 'public',
+  'mock', 'dummy', 'public', 'obscure', 'obscured', 'censored', 'scrubbed',
   // counts and limits (`maximum_number_of_tokens` from a rate-limit header, `total_tokens` of an LLM reply)
   'maximum', 'minimum', 'total', 'number', 'count',
   // a piece of the value, kept to tell values apart in a log (`truncatedToken`, uppy's `shortToken`: its first 8 characters)

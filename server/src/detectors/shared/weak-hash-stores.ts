@@ -66,10 +66,12 @@ function verifiesTaggedHash(fnText: string): boolean {
 /**
  * Challenge-response protocols fix their digests and store no password hash: HTTP Digest
  * authentication (RFC 7616: MD5 or SHA-256 of `user:realm:password`; a file that speaks of a realm and
- * a nonce computes it) and NTLM (MD4 of the password, HMAC-MD5 over it: `NTOWFv2`).
+ * a nonce computes it), NTLM (MD4 of the password, HMAC-MD5 over it: `NTOWFv2`) and ZooKeeper's digest ACL scheme
+ * (the server checks `user:base64(sha1(user:password))`: kazoo's `make_digest_acl_credential`).
  */
 export function protocolDigest(fileText: string): boolean {
-  return (/\brealm\b/i.test(fileText) && /\bnonce\b/i.test(fileText)) || /\bntlm|\bntowf|\blmowf/i.test(fileText);
+  return (/\brealm\b/i.test(fileText) && /\bnonce\b/i.test(fileText)) || /\bntlm|\bntowf|\blmowf/i.test(fileText)
+    || (/zoo_?keeper/i.test(fileText) && /digest[_ ]acl/i.test(fileText));
 }
 
 /**
