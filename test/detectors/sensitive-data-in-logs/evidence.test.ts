@@ -19,7 +19,13 @@ const jsRandomKey = "function connect(client) {\n  client.__secret = crypto.rand
 const jsTwo = "function connect(client, password) {\n  client.__secret = `${Date.now()}`;\n  log.info(`secret ${client.__secret} ${password}`);\n}";
 
 ruleTester('sensitive-data-in-logs', 'javascript', {
-  valid: [],
+  valid: [
+    // Under a secret key, a value named for something about the secret is that thing: an id, a flag, a name.
+    "logger.info({ token: tokenId, password: isPasswordSet });",
+    "logger.info('created', { apiKey: apiKeyName, secret: this.secretArn });",
+    // ASP.NET's anti-forgery token, scraped from a public login form (fresh sample UU: iobroker.wolf-smartset).
+    "this.log.debug(`requestVerificationToken: ${requestVerificationToken}`);",
+  ],
   invalid: [
     { code: jsNonce, errors: [{ ...at(jsNonce, 'client.__secret', 'secret', { after: 'secret ${' }), confidence: 'low' }] },
     { code: jsFlag, errors: [{ ...at(jsFlag, 'verifyToken', 'secret', { after: "'verify', " }), confidence: 'low' }] },
@@ -33,6 +39,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: jsSetInside, errors: [{ ...at(jsSetInside, 'token', 'secret', { after: 'token ${' }), confidence: 'high' }] },
     { code: jsDestructured, errors: [{ ...at(jsDestructured, 'token', 'secret', { after: 'token ${' }), confidence: 'high' }] },
     { code: jsRandomKey, errors: [{ ...at(jsRandomKey, 'client.__secret', 'secret', { after: 'secret ${' }), confidence: 'high' }] },
+    // …a neutral name under a secret key is the secret; a verification token of another kind is one
+    { code: "logger.info({ token: t, password: pw });", errors: [{ line: 1, column: 22, endLine: 1, endColumn: 23, kind: 'secret' }] },
+    { code: "log.debug(`verify ${emailVerificationToken}`);", errors: [at("log.debug(`verify ${emailVerificationToken}`);", 'emailVerificationToken', 'secret')] },
     // …and another secret on the line is the one reported
     { code: jsTwo, errors: [{ ...at(jsTwo, 'password', 'secret', { after: '__secret} ${' }), confidence: 'high' }] },
   ],
@@ -44,10 +53,14 @@ const pySetLater = 'class Client:\n    def __init__(self):\n        self.token =
 const pyMaskedAfter = 'def login(resp):\n    token = dict(resp.json())\n    log.debug("token %s", token)\n    token["access_token"] = "***"';
 
 ruleTester('sensitive-data-in-logs', 'python', {
-  valid: [],
+  valid: [
+    'log.info("auth", extra={"token": token_type, "password": password_changed})',
+    'log.info("auth %s", token=self.token_expiry)',
+  ],
   invalid: [
     { code: pyNonce, errors: [{ ...at(pyNonce, 'self._secret', 'secret', { after: 'self.id, ' }), confidence: 'low' }] },
     { code: pyMasked, errors: [{ ...at(pyMasked, 'token', 'secret', { after: '"token %s", ' }), confidence: 'low' }] },
+    { code: 'log.info("auth", extra={"token": tok})', errors: [at('log.info("auth", extra={"token": tok})', 'tok', 'secret', { after: ': tok' })] },
     { code: pySetLater, errors: [{ ...at(pySetLater, 'self.token', 'secret', { after: '"token %s", ' }), confidence: 'high' }] },
     { code: pyMaskedAfter, errors: [{ ...at(pyMaskedAfter, 'token', 'secret', { after: '"token %s", ' }), confidence: 'high' }] },
   ],

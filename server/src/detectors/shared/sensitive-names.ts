@@ -21,7 +21,7 @@ const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
 /** Tokens that are not credentials: pagination cursors, lexer tokens, cancellation tokens. */
 const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
-  'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
+  'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'antiforgery', 'forgery', 'sync', 'resume', 'cursor', 'ast',
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
   // a channel's token names it, as a device's does (Vendure's `ctx.channel.token`: the public `vendure-token` header)
   'channel',
@@ -70,10 +70,23 @@ export function classifyName(name: string): Sensitivity | undefined {
   if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
   if (words.slice(0, -1).some((w) => NEGATING.has(w)) || (before && SWITCH.has(before))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
-  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
+  // ASP.NET's `__RequestVerificationToken` is its anti-forgery token, printed in every form like a CSRF token.
+  const antiForgery = before === 'verification' && words[words.length - 3] === 'request';
+  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || antiForgery || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;
   if (qualifiers && before && qualifiers.has(before)) return head === 'number' && PII_QUALIFIED.has(before) ? 'pii' : 'secret';
   return undefined;
+}
+
+/**
+ * A name about a secret rather than the secret (`tokenId`, `isPasswordSet`, `apiKeyName`, `token_type`): one of its
+ * words, or two beside each other, name a secret, but the whole does not. Under a secret key (`{ token: tokenId }`)
+ * the value's own name wins: what is logged is the id, flag or name.
+ */
+export function aboutSecret(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.length < 2 || classifyName(name)) return false;
+  return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
 }
 
 /** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names
