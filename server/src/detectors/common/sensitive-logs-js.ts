@@ -2,7 +2,8 @@
 // data, or are whole request bodies, headers, `process.env` or user records.
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
-import { aboutSecret, classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
+import { aboutSecret } from '../shared/secret-name-evidence';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: ts.Node }
 

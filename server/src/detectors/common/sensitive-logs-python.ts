@@ -2,7 +2,8 @@
 // personal data, or are whole request bodies, headers, the environment or user records.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from '../shared/exposure';
-import { aboutSecret, classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
+import { aboutSecret } from '../shared/secret-name-evidence';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: Node; key?: string }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);

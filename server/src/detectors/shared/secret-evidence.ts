@@ -124,17 +124,3 @@ export function secretEvidence(lowered: FileIR | undefined, text: string, start:
   const values = valuesWritten(at.e, writes);
   return values?.length && values.some((v) => !isEmpty(v)) && values.every((v) => inert(v, text)) ? 'inert' : undefined;
 }
-
-/**
- * A secret-named variable bound only to a thing's name (`const token = typeof cls === 'function' ? cls.name : cls`,
- * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
- */
-const NAME_READ = /^(?:typeof\s+[\w$.]+\s*===?\s*['"]\w+['"]\s*\?\s*)?[\w$.]+\.name(?:\s*:\s*[\w$.]+)?\s*$/;
-/** OpenStack's `credentials = context.to_policy_values()`: the user, project and roles a policy check is given, no secret. */
-const POLICY_VALUES = /^[\w.]+\.to_policy_values\(\)\s*$/;
-export function boundToName(name: string, text: string): boolean {
-  if (!/^[\w$]+$/.test(name)) return false;
-  const inits = [...text.matchAll(new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*)`, 'g'))].map((m) => m[1]);
-  const pyInits = [...text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*([^\\n]*)`, 'gm'))].map((m) => m[1]);
-  return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
-}

@@ -78,17 +78,6 @@ export function classifyName(name: string): Sensitivity | undefined {
   return undefined;
 }
 
-/**
- * A name about a secret rather than the secret (`tokenId`, `isPasswordSet`, `apiKeyName`, `token_type`): one of its
- * words, or two beside each other, name a secret, but the whole does not. Under a secret key (`{ token: tokenId }`)
- * the value's own name wins: what is logged is the id, flag or name.
- */
-export function aboutSecret(name: string): boolean {
-  const words = wordsOf(name);
-  if (words.length < 2 || classifyName(name)) return false;
-  return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
-}
-
 /** Owners whose members name a secret rather than hold it: files (`project.files.credentials`), tables of names
  *  (`EnvVariableNames.MSI_SECRET`), of a store's keys (inngest's `envKeys.InngestSigningKey`; `apiKeys` hold keys)
  *  and of messages (mockoon's `ServerMessages.…_GENERATED_TOKEN`, `errors.password`). */
@@ -153,11 +142,4 @@ export function logMessage(kind: Exposure, shown: string, from?: string): string
   const code = (s: string) => `\`${s.replace(/\s+/g, ' ').slice(0, 60)}\``;
   const what = from ? `carries ${code(from)}, which ${EXPOSURE_SHAPE[kind].what},` : EXPOSURE_SHAPE[kind].what;
   return `${code(shown)} ${what} and is written to a log, where it is kept and widely readable; log an id or a masked value instead.`;
-}
-
-const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
-
-/** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
-export function isSyntaxToken(name: string, text: string): boolean {
-  return /token/i.test(name) && LEXER.test(text);
 }
