@@ -15,6 +15,11 @@ const jsMaskedOther = "function login(response, copy) {\n  const token = respons
 const jsSetLater = "let token = '';\nasync function refresh(res) {\n  token = res.data.access_token;\n  log.debug(`token ${token}`);\n}";
 const jsSetInside = "let token = false;\nasync function refresh(res) {\n  token = res.data.access_token;\n}\nfunction show() {\n  log.debug(`token ${token}`);\n}";
 const jsDestructured = "let token = 0;\nfunction refresh(res) {\n  ({ token } = res.data);\n  log.debug(`token ${token}`);\n}";
+// A route that exists to be logged to (prior sample T: uibuilder's `POST /_clientLog` of browser log text): its body is
+// low; a route of another name, even one ending in `log` as a word part (`/blog`), keeps medium.
+const jsLogRoute = "const logUrl = '/_clientLog';\nrouter.post(logUrl, express.text(), (req, res) => {\n  log.trace(`client log: ${req.body}`);\n  res.status(204).end();\n});";
+const jsLogRouteLit = "app.post('/api/logs', (req, res) => {\n  console.log(req.body);\n  res.end();\n});";
+const jsBlogRoute = "app.post('/blog', (req, res) => {\n  console.log(req.body);\n  res.end();\n});";
 const jsRandomKey = "function connect(client) {\n  client.__secret = crypto.randomBytes(16).toString('hex');\n  log.info(`secret ${client.__secret}`);\n}";
 const jsTwo = "function connect(client, password) {\n  client.__secret = `${Date.now()}`;\n  log.info(`secret ${client.__secret} ${password}`);\n}";
 
@@ -31,6 +36,9 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: jsFlag, errors: [{ ...at(jsFlag, 'verifyToken', 'secret', { after: "'verify', " }), confidence: 'low' }] },
     { code: jsMasked, errors: [{ ...at(jsMasked, 'token', 'secret', { after: 'stringify(' }), confidence: 'low' }] },
     { code: jsDeleted, errors: [{ ...at(jsDeleted, 'credentials', 'secret', { after: "with', " }), confidence: 'low' }] },
+    { code: jsLogRoute, errors: [{ ...at(jsLogRoute, 'req.body', 'body'), confidence: 'low' }] },
+    { code: jsLogRouteLit, errors: [{ ...at(jsLogRouteLit, 'req.body', 'body'), confidence: 'low' }] },
+    { code: jsBlogRoute, errors: [{ ...at(jsBlogRoute, 'req.body', 'body'), confidence: 'medium' }] },
     // …what the file also sets from elsewhere, masks only after the line or on another object keeps the name's verdict
     { code: jsNonceAndKey, errors: [{ ...at(jsNonceAndKey, 'client.__secret', 'secret', { after: 'secret ${' }), confidence: 'high' }] },
     { code: jsMaskedAfter, errors: [{ ...at(jsMaskedAfter, 'token', 'secret', { after: 'stringify(' }), confidence: 'high' }] },

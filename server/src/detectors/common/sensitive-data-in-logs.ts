@@ -12,6 +12,7 @@ import { bindingAt, onlyAssigned } from '../shared/bound-values';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { pinnedAt } from '../shared/pinned-value';
 import { secretEvidence } from '../shared/secret-evidence';
+import { inLogRoute } from '../shared/log-route';
 import { boundToName, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from './sensitive-logs-js';
@@ -135,7 +136,7 @@ export const sensitiveDataInLogs: Detector = {
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         // A development-only branch (`if (isDev)`) is shown, not alarmed about.
         severity: hit.devOnly ? 'info' : shape.severity,
-        confidence: hit.indirect || hit.devOnly || overruled || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) || (kind === 'headers' && coapOnly(ctx.text)) ? 'low' : shape.confidence,
+        confidence: hit.indirect || hit.devOnly || overruled || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) || (kind === 'headers' && coapOnly(ctx.text)) || (js && kind === 'body' && inLogRoute(ctx.js(), hit.start)) ? 'low' : shape.confidence,
       });
     }
   },
