@@ -7,10 +7,13 @@ import { ir, type Flow } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
 import { flowExposures, mergeExposures, syntaxSinks } from '../shared/exposure';
-import { EXPOSURE_RANK, EXPOSURE_SHAPE, isSyntaxToken, logMessage, type Exposure } from '../shared/sensitive-names';
+import { EXPOSURE_RANK, EXPOSURE_SHAPE, logMessage, type Exposure } from '../shared/sensitive-names';
 import { bindingAt, onlyAssigned } from '../shared/bound-values';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { pinnedAt } from '../shared/pinned-value';
+import { secretEvidence } from '../shared/secret-evidence';
+import { inLogRoute } from '../shared/log-route';
+import { boundToName, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from './sensitive-logs-js';
 import { pythonLogSinks } from './sensitive-logs-python';
@@ -76,20 +79,6 @@ function builtHere(ctx: DetectorContext, text: string, start: number): boolean {
   return !!lowered && onlyAssigned(bindingAt(lowered, start, owner!), (e) => e.k === 'call' && e.isNew);
 }
 
-/**
- * A secret-named variable bound only to a thing's name (`const token = typeof cls === 'function' ? cls.name : cls`,
- * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
- */
-const NAME_READ = /^(?:typeof\s+[\w$.]+\s*===?\s*['"]\w+['"]\s*\?\s*)?[\w$.]+\.name(?:\s*:\s*[\w$.]+)?\s*$/;
-/** OpenStack's `credentials = context.to_policy_values()`: the user, project and roles a policy check is given, no secret. */
-const POLICY_VALUES = /^[\w.]+\.to_policy_values\(\)\s*$/;
-function boundToName(name: string, text: string): boolean {
-  if (!/^[\w$]+$/.test(name)) return false;
-  const inits = [...text.matchAll(new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*)`, 'g'))].map((m) => m[1]);
-  const pyInits = [...text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*([^\\n]*)`, 'gm'))].map((m) => m[1]);
-  return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
-}
-
 /** A Python print under `if yes(…)` (borg's "display your passphrase? [yN]") or in `if __name__ == "__main__":` (a demo run by hand): asked for. */
 function askedToShow(text: string, at: number): boolean {
   const lines = text.slice(0, at).split('\n').reverse();
@@ -132,18 +121,22 @@ export const sensitiveDataInLogs: Detector = {
     const js = ctx.languageId !== 'python';
     for (const sink of mergeExposures(syntaxSinks(ctx, jsLogSinks, pythonLogSinks), flows)) {
       const output = STDOUT.test(ctx.text.slice(sink.start, sink.start + 40)) && (cli || (!js && askedToShow(ctx.text, sink.start)));
-      const hit = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
-        .find((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
+      const kept = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
+        .filter((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
+      // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts) is low; another hit is preferred.
+      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(ctx.get(ir), ctx.text, h.start, h.end);
+      const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;
       const shape = EXPOSURE_SHAPE[kind];
+      const overruled = overruledAt(hit);
       ctx.report({
         start: hit.start, end: hit.end, related: hit.related, kind,
         message: hit.from && hit.from !== hit.text ? logMessage(kind, hit.text, hit.from) : logMessage(kind, hit.text),
         // A development-only branch (`if (isDev)`) is shown, not alarmed about.
         severity: hit.devOnly ? 'info' : shape.severity,
-        confidence: hit.indirect || hit.devOnly || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) || (kind === 'headers' && coapOnly(ctx.text)) ? 'low' : shape.confidence,
+        confidence: hit.indirect || hit.devOnly || overruled || (kind === 'secret' && sessionIdOnly(hit.text, hit.from, hit.key)) || (kind === 'headers' && coapOnly(ctx.text)) || (js && kind === 'body' && inLogRoute(ctx.js(), hit.start)) ? 'low' : shape.confidence,
       });
     }
   },

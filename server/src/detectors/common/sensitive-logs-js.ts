@@ -2,6 +2,7 @@
 // data, or are whole request bodies, headers, `process.env` or user records.
 import { ts } from '../../core/ts';
 import type { ExposureSink } from '../shared/exposure';
+import { aboutSecret } from '../shared/secret-name-evidence';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: ts.Node }
@@ -85,7 +86,7 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
         const value = unwrap(p.initializer);
         const plain = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value);
         const keyKind = key ? classifyName(key) : undefined;
-        if (out.length === before && keyKind && plain) out.push({ kind: keyKind, node: value });
+        if (out.length === before && keyKind && plain && !aboutSecret(nameOf(value) ?? '')) out.push({ kind: keyKind, node: value });
       }
     }
   } else if (ts.isArrayLiteralExpression(e)) {

@@ -2,6 +2,7 @@
 // personal data, or are whole request bodies, headers, the environment or user records.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from '../shared/exposure';
+import { aboutSecret } from '../shared/secret-name-evidence';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
 
 interface Hit { kind: Exposure; node: Node; key?: string }
@@ -110,7 +111,7 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
   const before = out.length;
   find(value, out, depth + 1, named || isScalarKey(key));
   const kind = key ? classifyName(key) : undefined;
-  if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type)) out.push({ kind, node: value, key });
+  if (out.length === before && kind && ['identifier', 'attribute', 'subscript'].includes(value.type) && !aboutSecret(nameOf(value) ?? '')) out.push({ kind, node: value, key });
 }
 
 /** Logging calls and print() with the sensitive values in their arguments, by the syntax. */

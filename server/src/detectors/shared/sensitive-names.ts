@@ -21,7 +21,7 @@ const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
 /** Tokens that are not credentials: pagination cursors, lexer tokens, cancellation tokens. */
 const HARMLESS_TOKEN = new Set([
   'next', 'page', 'pagination', 'cancellation', 'cancel', 'continuation', 'syntax', 'lex', 'lexer', 'parse', 'parser',
-  'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'sync', 'resume', 'cursor', 'ast',
+  'current', 'prev', 'previous', 'last', 'first', 'end', 'start', 'csrf', 'xsrf', 'antiforgery', 'forgery', 'sync', 'resume', 'cursor', 'ast',
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
   // a channel's token names it (Vendure's public `vendure-token` header); a semaphore's is handed back on release (s3transfer)
   'channel', 'acquire', 'semaphore', 'lock',
@@ -70,7 +70,9 @@ export function classifyName(name: string): Sensitivity | undefined {
   if (words.length > 1 && HARMLESS_PREFIX.has(first) && !(first === 'short' && SHORT_LIFETIME.has(words[1]))) return undefined;
   if (words.slice(0, -1).some((w) => NEGATING.has(w)) || (before && SWITCH.has(before))) return undefined;
   if (PII_HEADS.has(head)) return 'pii';
-  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
+  // ASP.NET's `__RequestVerificationToken` is its anti-forgery token, printed in every form like a CSRF token.
+  const antiForgery = before === 'verification' && words[words.length - 3] === 'request';
+  if (SECRET_HEADS.has(head)) return (head === 'token' || head === 'tokens') && before && (HARMLESS_TOKEN.has(before) || antiForgery || (head === 'tokens' && COUNTED_TOKENS.has(before))) ? undefined : 'secret';
   const qualifiers = Object.hasOwn(QUALIFIED_HEADS, head) ? QUALIFIED_HEADS[head] : undefined;
   if (qualifiers && before && qualifiers.has(before)) return head === 'number' && PII_QUALIFIED.has(before) ? 'pii' : 'secret';
   return undefined;
@@ -140,11 +142,4 @@ export function logMessage(kind: Exposure, shown: string, from?: string): string
   const code = (s: string) => `\`${s.replace(/\s+/g, ' ').slice(0, 60)}\``;
   const what = from ? `carries ${code(from)}, which ${EXPOSURE_SHAPE[kind].what},` : EXPOSURE_SHAPE[kind].what;
   return `${code(shown)} ${what} and is written to a log, where it is kept and widely readable; log an id or a masked value instead.`;
-}
-
-const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
-
-/** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
-export function isSyntaxToken(name: string, text: string): boolean {
-  return /token/i.test(name) && LEXER.test(text);
 }

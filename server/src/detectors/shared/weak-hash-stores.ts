@@ -1,7 +1,7 @@
 // The output half of weak-password-hash's flows: a fast digest (source label `digest` in rules/models:
 // `createHash('md5')….digest()`, `hashlib.sha1(…).hexdigest()`) stored as a password (sink kind
-// `password-field`: `user.password = h`, `{ password: h }` given to an ORM call, `create(password=h)`),
-// whatever the hashed value or the helper that made it are called.
+// `password-field`: `user.password = h`, `{ password: h }` given to an ORM call, `create(password=h)`), whatever the
+// hashed value or the helper that made it are called.
 import type { Flow, Value } from '../../analysis';
 import type { RelatedStep } from '../../core/types';
 import { wordsOf } from './sensitive-names';
@@ -16,8 +16,7 @@ export interface HashHit {
   via: 'direct' | 'summary' | 'unknown';
   /** Written to a field of a request payload (`payload['password'] = h.hexdigest()`): an API's login, not storage. */
   request?: boolean;
-  /** Where the digest's use is judged (weak-hash-kept.ts): none for a digest stored as a password. */
-  judge?: Array<{ start: number; end: number }>;
+  judge?: Array<{ start: number; end: number }>; // where its use is judged (weak-hash-kept.ts); none when stored
 }
 
 export const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 60) + '`';
@@ -70,8 +69,8 @@ function verifiesTaggedHash(fnText: string): boolean {
  * (the server checks `user:base64(sha1(user:password))`: kazoo's `make_digest_acl_credential`).
  */
 export function protocolDigest(fileText: string): boolean {
-  return (/\brealm\b/i.test(fileText) && /\bnonce\b/i.test(fileText)) || /\bntlm|\bntowf|\blmowf/i.test(fileText)
-    || (/zoo_?keeper/i.test(fileText) && /digest[_ ]acl/i.test(fileText));
+  const zookeeper = /zoo_?keeper/i.test(fileText) && /digest[_ ]acl/i.test(fileText);
+  return (/\brealm\b/i.test(fileText) && /\bnonce\b/i.test(fileText)) || /\bntlm|\bntowf|\blmowf/i.test(fileText) || zookeeper;
 }
 
 /**
@@ -80,7 +79,6 @@ export function protocolDigest(fileText: string): boolean {
  * key derivation `md5(passphrase + iv)`, a database's login scramble (MySQL's `sha256(p2 + scramble)`).
  */
 export const CHALLENGE = /challenge|nonce|scramble|realm|\bmagic\b|\bsid\b|\biv\b/i;
-
 
 /**
  * A credential derived from keys rather than a password hashed: the digest of a secret, a key or a

@@ -1,0 +1,35 @@
+// Names that say what a secret-named log value is not (sensitive-data-in-logs): a name about a secret (`tokenId`), a
+// variable bound only to a thing's name or to policy values, a lexer's token.
+import { classifyName, wordsOf } from './sensitive-names';
+
+/**
+ * A secret-named variable bound only to a thing's name (`const token = typeof cls === 'function' ? cls.name : cls`,
+ * NestJS's dependency-injection tokens: a class name or a string key), never to a credential.
+ */
+const NAME_READ = /^(?:typeof\s+[\w$.]+\s*===?\s*['"]\w+['"]\s*\?\s*)?[\w$.]+\.name(?:\s*:\s*[\w$.]+)?\s*$/;
+/** OpenStack's `credentials = context.to_policy_values()`: the user, project and roles a policy check is given, no secret. */
+const POLICY_VALUES = /^[\w.]+\.to_policy_values\(\)\s*$/;
+export function boundToName(name: string, text: string): boolean {
+  if (!/^[\w$]+$/.test(name)) return false;
+  const inits = [...text.matchAll(new RegExp(`(?<![\\w$.])(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]*)`, 'g'))].map((m) => m[1]);
+  const pyInits = [...text.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)[ \\t]*([^\\n]*)`, 'gm'))].map((m) => m[1]);
+  return (inits.length > 0 && inits.every((init) => NAME_READ.test(init))) || (pyInits.length > 0 && pyInits.every((init) => POLICY_VALUES.test(init)));
+}
+
+/**
+ * A name about a secret rather than the secret (`tokenId`, `isPasswordSet`, `apiKeyName`, `token_type`): one of its
+ * words, or two beside each other, name a secret, but the whole does not. Under a secret key (`{ token: tokenId }`)
+ * the value's own name wins: what is logged is the id, flag or name.
+ */
+export function aboutSecret(name: string): boolean {
+  const words = wordsOf(name);
+  if (words.length < 2 || classifyName(name)) return false;
+  return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
+}
+
+const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
+
+/** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
+export function isSyntaxToken(name: string, text: string): boolean {
+  return /token/i.test(name) && LEXER.test(text);
+}
