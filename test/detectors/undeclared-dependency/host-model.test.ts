@@ -83,4 +83,16 @@ describe(`${ID}: modules a host framework supplies (the host model)`, () => {
     assert.deepEqual((await conf(code, 'admin/src/pages/Home.js', manifest)).map((x) => x[1]), ['low', 'low']);
     assert.deepEqual((await conf(code, 'admin/src/pages/Home.js', plain)).map((x) => x[1]), ['high', 'high']);
   });
+
+  it("fresh sample YY: a Strapi 3 plugin's admin/src gets what the admin build aliases (react-router, yup), not prop-types or codemirror", async () => {
+    const code = "import { useParams } from 'react-router';\nimport * as yup from 'yup';\nimport PropTypes from 'prop-types';\nimport CodeMirror from 'codemirror';\n" +
+      "export { useParams, yup, PropTypes, CodeMirror };\n";
+    const reg = registryWith({ 'npm:react-router': {}, 'npm:yup': {}, 'npm:prop-types': {}, 'npm:codemirror': {} });
+    const run = async (path: string, m: object) => (await depFindings(ID, { code, path, files: { 'package.json': JSON.stringify(m) }, registry: reg })).map((x) => x.confidence);
+    const manifest = { name: 'strapi-plugin-pages', dependencies: { 'react-router-dom': '^5' }, peerDependencies: { strapi: '3.6.x' } };
+    assert.deepEqual(await run('admin/src/hooks/usePage.js', manifest), ['low', 'low', 'high', 'high']);
+    // the plugin's server side, and the same admin file in a package on no host, keep the rule's confidence
+    assert.deepEqual(await run('services/page.js', manifest), ['high', 'high', 'high', 'high']);
+    assert.deepEqual(await run('admin/src/hooks/usePage.js', plain), ['high', 'high', 'high', 'high']);
+  });
 });
