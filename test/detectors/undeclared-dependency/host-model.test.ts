@@ -24,6 +24,8 @@ const CASES: readonly [string, object, string, string, readonly string[]][] = [
     "import { navigate } from 'gatsby';\nimport React from 'react';\nimport _ from 'lodash';\nexport { navigate, React, _ };\n", ['low', 'low', 'high']],
   ['a Next.js plugin named for it (next/* is the host)', { name: 'next-page-seo', peerDependencies: { react: '>=16' } }, 'lib/head.js',
     "import Head from 'next/head';\nimport _ from 'lodash';\nexport { Head, _ };\n", ['low', 'high']],
+  ['a Payload plugin (fresh sample YY: its admin UI is bundled by the Next.js app Payload runs in)', { name: '@acme/payload-plugin-audit', dependencies: { '@payloadcms/ui': '3' }, peerDependencies: { payload: '^3' } },
+    'dist/ui/AuditLink.js', "'use client';\nimport React from 'react';\nimport { useRouter } from 'next/navigation.js';\nimport _ from 'lodash';\nexport { React, useRouter, _ };\n", ['low', 'low', 'high']],
   ['an ESLint plugin (the linter loads it)', { name: 'eslint-plugin-tidy', dependencies: { qs: '6' } }, 'lib/rules/no-foo.js',
     "const { Linter } = require('eslint');\nconst md = require('markdown-it');\n", ['low', 'high']],
   ['a Vite plugin by its keywords', { name: 'icons-kit', keywords: ['vite-plugin'], dependencies: { qs: '6' } }, 'dist/index.mjs',
