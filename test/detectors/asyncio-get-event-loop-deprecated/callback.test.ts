@@ -9,6 +9,11 @@ const keyHandler = 'import asyncio\n\nclass Buffer:\n    def on_key(self, key):\
 const fifo = 'import asyncio, os\n\nclass Plugin:\n    def reopen(self):\n        asyncio.get_event_loop().remove_reader(self.fd)\n        self.fd = os.open(self.path, os.O_RDONLY)\n        asyncio.get_event_loop().add_reader(self.fd, self.read)';
 const runChained = 'import asyncio\n\ndef main():\n    asyncio.get_event_loop().run_until_complete(serve())';
 const topLevel = 'import asyncio\n\nasyncio.get_event_loop().create_task(serve())\nrun()';
+// A helper that returns the scheduled task (`return asyncio.get_event_loop().create_task(coro)`, pychess's compat
+// `create_task`) is the same schedule-only shape (fresh sample ZZ); returning the loop, or the result of running it, is not.
+const taskHelper = 'import asyncio\n\n\ndef spawn(coro):\n    return asyncio.get_event_loop().create_task(coro)';
+const runHelper = 'import asyncio\n\n\ndef run(coro):\n    return asyncio.get_event_loop().run_until_complete(coro)';
+const loopHelper = 'import asyncio\n\n\ndef current():\n    return asyncio.get_event_loop()';
 const kept = 'import asyncio\n\ndef main():\n    loop = asyncio.get_event_loop()\n    loop.create_task(serve())\n    loop.run_forever()';
 
 ruleTester('asyncio-get-event-loop-deprecated', 'python', {
@@ -18,6 +23,9 @@ ruleTester('asyncio-get-event-loop-deprecated', 'python', {
     { code: fifo, errors: [{ line: 5, confidence: 'low' }, { line: 7, confidence: 'low' }] },
     { code: runChained, errors: [{ ...at(runChained, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
     { code: topLevel, errors: [{ ...at(topLevel, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
+    { code: taskHelper, errors: [{ ...at(taskHelper, 'asyncio.get_event_loop()'), confidence: 'low' }] },
+    { code: runHelper, errors: [{ ...at(runHelper, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
+    { code: loopHelper, errors: [{ ...at(loopHelper, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
     { code: kept, errors: [{ ...at(kept, 'asyncio.get_event_loop()'), confidence: 'medium' }] },
   ],
 });

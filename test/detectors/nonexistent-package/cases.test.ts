@@ -74,7 +74,7 @@ describe(`${ID}: Python imports`, () => {
     const files = { 'app/mylocal.py': '', 'src/mypkg/__init__.py': '', 'requirements.txt': 'PyYAML\nscikit-learn\n' };
     const f = await depFindings(ID, { code, path: 'app/main.py', files, registry });
     assert.deepEqual(positions(f), ['4:8']);
-    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:django-reqests_toolbelt_zz', 'pypi:google-cloud-storage', 'pypi:py-reqests-toolbelt-zz', 'pypi:pyreqests-toolbelt-zz', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz-python', 'pypi:reqeststoolbeltzz', 'pypi:scikit-learn']);
+    assert.deepEqual(registry.lookups.sort(), ['pypi:PyYAML', 'pypi:django-reqests_toolbelt_zz', 'pypi:google-cloud-storage', 'pypi:py-reqests-toolbelt-zz', 'pypi:pyreqests-toolbelt-zz', 'pypi:python-reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz', 'pypi:reqests_toolbelt_zz-py3', 'pypi:reqests_toolbelt_zz-python', 'pypi:reqests_toolbelt_zz3', 'pypi:reqeststoolbeltzz', 'pypi:scikit-learn']);
   });
 
   it('never looks up stdlib modules (3.8–3.13), __future__ or relative imports', async () => {

@@ -20,7 +20,7 @@ describe(`${ID}: Python imports provided under another name`, () => {
     const registry = registryWith({ 'pypi:AFQ': {} });
     const f = await depFindings(ID, { code: 'import AFQ\n', path: 'a.py', registry });
     assert.deepEqual(at(f), []);
-    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python', 'pypi:py-AFQ']);
+    assert.deepEqual(registry.lookups, ['pypi:pyAFQ', 'pypi:AFQ', 'pypi:python-AFQ', 'pypi:django-AFQ', 'pypi:AFQ-python', 'pypi:py-AFQ', 'pypi:AFQ3', 'pypi:AFQ-py3']);
   });
 
   it('still flags an import when neither name exists', async () => {
@@ -58,6 +58,12 @@ describe(`${ID}: Python imports provided under another name`, () => {
   it('asks for py<name> and py-<name> too (fresh held-out sample: MkDocs imports yaml_env_tag from pyyaml-env-tag; cpuinfo comes from py-cpuinfo)', async () => {
     const registry = registryWith({ 'pypi:pyyaml-env-tag': {}, 'pypi:py-cpuinfo': {} });
     const code = 'from yaml_env_tag import construct_env_tag\nimport cpuinfo\nimport ghost_sdk_zz\n';
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['3:8']);
+  });
+
+  it('asks for a Python 3 port that kept the module name (fresh sample ZZ: gourmand imports PyRTF from pyrtf3; suds from suds-py3)', async () => {
+    const registry = registryWith({ 'pypi:PyRTF3': {}, 'pypi:suds-py3': {}, 'pypi:ghost-sdk-zz2': {} });
+    const code = 'import PyRTF\nfrom suds.client import Client\nimport ghost_sdk_zz\n';
     assert.deepEqual(at(await depFindings(ID, { code, path: 'a.py', registry })), ['3:8']);
   });
 

@@ -48,6 +48,8 @@ ruleTester('phantom-member', 'python', {
     { name: 'Python 2 side of a conditional expression', code: 'import sys, math\nPY3 = sys.version_info[0] == 3\nbits = int(math.log(sys.maxsize if PY3 else sys.maxint, 2))' },
     // A Python 2 probe (fresh sample WW: confluent-kafka's `try: string_type = basestring` … `except NameError:`): the rest of the body runs only on Python 2.
     { name: 'try / except NameError', code: 'import urllib\ntry:\n    text_type = unicode\n    def quote(v):\n        return urllib.quote(v)\nexcept NameError:\n    text_type = str' },
+    // After an early return for Python 3 (fresh sample ZZ: onboard's `unicode_str`, `if sys.version_info.major >= 3: return str(obj)`), the rest of the body is Python 2 only.
+    { name: 'after a Python 3 early return', code: 'import sys\ndef text(obj):\n    if sys.version_info.major >= 3:\n        return str(obj)\n    return str(obj).decode("utf-8")' },
     // The scanned project is the stubbed package itself (fresh sample WW: simplejson's tests read its C speedups): not judged by the stubs.
     { name: 'the package itself', path: 'simplejson/tests/test_speedups.py', code: 'import simplejson.encoder\nenc = simplejson.encoder.c_encode_basestring_ascii' },
     { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
@@ -78,6 +80,9 @@ ruleTester('phantom-member', 'python', {
     })),
     { name: 'a test that runs: kept', path: 'tests/test_words.py', code: 'import string\nwords = string.split(s)', errors: [{ ...at('import string\nwords = string.split(s)', 'split', 'python2'), confidence: 'high' }] },
     py('import os\ncwd = os.getcwdu()', ['getcwdu', 'python2']),
+    // An early return that is no version check, or a version check that does not leave, keeps what follows judged.
+    py('import sys\ndef text(obj):\n    if obj is None:\n        return ""\n    return str(obj).decode("utf-8")', ['decode', 'python2']),
+    py('import sys\ndef text(obj):\n    if sys.version_info.major >= 3:\n        log(obj)\n    return str(obj).decode("utf-8")', ['decode', 'python2']),
     py('from os import getcwdu', ['getcwdu', 'python2']),
     py('import os.path\nos.path.joinn("a", "b")', ['joinn', 'module']),
     py('import os.path as p\np.exsts("a")', ['exsts', 'module']),

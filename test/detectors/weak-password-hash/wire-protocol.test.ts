@@ -13,10 +13,17 @@ const saltedPy = "import hashlib\n\ndef hash_password(password, salt):\n    retu
 const filedPy = "import hashlib\n\ndef save(f, password):\n    pwd = hashlib.md5(password.encode()).hexdigest()\n    f.write(pwd)";
 const sentKeptPy = "import hashlib\n\ndef login(self, password):\n    pwd = hashlib.md5(password.encode()).hexdigest()\n    self.user.pw = pwd\n    self._send_message(pwd)";
 
+// An Audioscrobbler client (fresh sample ZZ: two music players' scrobbler plugins) keeps md5(password) because the
+// handshake is md5(md5(password) + timestamp): low. A scrobble server hashing a password from the request stays high.
+const scrobblerPy = "from hashlib import md5\n\nclass Scrobbler:\n    def check_config(self, config):\n        passw = md5(config.get('password').encode()).hexdigest()\n        self.password = passw\n\n    def handshake(self, ts):\n        return md5((self.password + str(ts)).encode()).hexdigest()";
+const scrobbleServerPy = "import hashlib\nfrom flask import request\n\n@app.route('/scrobbler/register', methods=['POST'])\ndef register():\n    user = User(name=request.form['name'])\n    user.password = hashlib.md5(request.form['password'].encode()).hexdigest()\n    db.add(user)";
+
 ruleTester('weak-password-hash', 'python', {
   valid: [cachingPy, edPy, taggedPy],
   invalid: [
     { code: wirePy, errors: [{ line: 5, confidence: 'low' }, { line: 6, confidence: 'low' }] },
+    { code: scrobblerPy, errors: [{ ...at(scrobblerPy, 'md5', undefined, 1), confidence: 'low' }, { ...at(scrobblerPy, 'md5', undefined, 2), confidence: 'low' }] },
+    { code: scrobbleServerPy, errors: [{ ...at(scrobbleServerPy, 'hashlib.md5'), confidence: 'high' }] },
     { code: saltedPy, errors: [{ ...at(saltedPy, 'hashlib.sha256'), confidence: 'high' }] },
     { code: filedPy, errors: [{ ...at(filedPy, 'hashlib.md5'), confidence: 'high' }] },
     { code: sentKeptPy, errors: [{ ...at(sentKeptPy, 'hashlib.md5'), confidence: 'high' }] },

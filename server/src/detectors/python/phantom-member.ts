@@ -45,7 +45,19 @@ function guarded(node: Node, isImport: boolean): boolean {
       if (conditions.some((c) => VERSION_CHECK.test(c))) return true;
     } else if (p.type === 'conditional_expression' && VERSION_CHECK.test(p.namedChildren[1]?.text ?? '')) {
       return true; // `sys.maxsize if PY3 else sys.maxint`
+    } else if (p.type === 'block' && afterVersionExit(child)) {
+      return true;
     }
+  }
+  return false;
+}
+
+/** A statement after `if sys.version_info >= (3,): return …` (no else) in its block: the rest runs on the other version only. */
+function afterVersionExit(stmt: Node): boolean {
+  for (let s = stmt.previousNamedSibling; s; s = s.previousNamedSibling) {
+    if (s.type !== 'if_statement' || s.namedChildren.some((c) => c?.type === 'elif_clause' || c?.type === 'else_clause')) continue;
+    const last = s.childForFieldName('consequence')?.lastNamedChild?.type;
+    if ((last === 'return_statement' || last === 'raise_statement') && VERSION_CHECK.test(s.childForFieldName('condition')?.text ?? '')) return true;
   }
   return false;
 }

@@ -23,6 +23,12 @@ const NEUTRAL = /^(hash|hashed|digest|result|res|out|value|h|hex|m)$/i;
 const KEY_DERIVATION = /^[ \t]*(?:async[ \t]+)?def[ \t]+\w*(?:bytes_?to_?key|evp_?kdf)\w*|^[ \t]*(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^)]*\biv(?:_?(?:len|length|size))?\b/i;
 
 /**
+ * An Audioscrobbler client (a player's last.fm or libre.fm plugin): the protocol's handshake is `md5(md5(password) + timestamp)`,
+ * so the client keeps the password's MD5 to answer it; low. A scrobble server reading the password from a request is no client.
+ */
+const scrobblerClient = (text: string) => /scrobbl/i.test(text) && !/\brequest\.(?:form|args|json|values|data|POST|GET)\b/.test(text);
+
+/**
  * A function given a challenge with the password (`def scramble_caching_sha2(password, nonce)`, MariaDB's
  * `ed25519_password(password, scramble)`): every digest in it serves the answer, even `sha256(password)` alone.
  */
@@ -99,14 +105,14 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
       start: at.startIndex, end: at.endIndex, kind: direct ? 'name:data' : 'name:receiver',
       severity: BROKEN.test(algorithm) ? undefined : 'warning',
       // Stored, compared or returned: a password hash; passed on (a login, a key, a log line): low.
-      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope, ctx.text) || formatFile(ctx.text) || judgePy(call) === 'passed' ? 'low' : direct ? undefined : 'medium',
+      confidence: (scope.type === 'function_definition' && KEY_DERIVATION.test(scope.text.slice(0, 300))) || onlySent(call, scope, ctx.text) || formatFile(ctx.text) || scrobblerClient(ctx.text) || judgePy(call) === 'passed' ? 'low' : direct ? undefined : 'medium',
       message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, argon2 or hashlib.scrypt instead.`,
     });
   }
   if (tier === 'fast') return;
   const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
   for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {
-    const passed = formatFile(ctx.text) || (h.judge && judgeInOrder(h.judge, (s) => judgePy(pyNodeAt(tree.rootNode, s.start, s.end))) === 'passed');
+    const passed = formatFile(ctx.text) || scrobblerClient(ctx.text) || (h.judge && judgeInOrder(h.judge, (s) => judgePy(pyNodeAt(tree.rootNode, s.start, s.end))) === 'passed');
     ctx.report({ start: h.start, end: h.end, kind: h.kind, message: h.message, related: h.related, severity: h.algorithm === 'SHA-2' ? 'warning' : undefined, confidence: h.request || passed ? 'low' : h.via === 'direct' ? undefined : h.via === 'summary' ? 'medium' : 'low' });
   }
 }

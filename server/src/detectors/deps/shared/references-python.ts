@@ -135,11 +135,11 @@ export function pythonReferences(imports: readonly PyImport[], isLocal: (top: st
     // `<name>-python` (`nebula3`) too, `django-<name>` of a Django app (`impersonate`), the module's words
     // run together (`gremlin_python` → gremlinpython) or its `py` split off (`opensearchpy` → opensearch-py,
     // `pyzerox` → py-zerox) or put in front (`yaml_env_tag` → pyyaml-env-tag, `cpuinfo` → py-cpuinfo), and a
-    // namespace package is named by its first two segments (`flufl.lock`).
+    // namespace package is named by its first two segments (`flufl.lock`); a Python 3 port keeps it (pyrtf3, suds-py3).
     const [, second] = i.path.split('.');
     const t = i.top;
     const names = [...candidates, t, `python-${t}`, `django-${t}`, `${t}-python`, `py${t.replace(/_/g, '-')}`, `py-${t.replace(/_/g, '-')}`, ...(t.includes('_') ? [t.replace(/_/g, '')] : []),
-      ...(/^py[a-z]{3}/i.test(t) ? [`py-${t.slice(2)}`] : []), ...(/[a-z]{3}py$/i.test(t) ? [`${t.slice(0, -2)}-py`] : []), ...(second ? [`${t}.${second}`] : [])];
+      ...(/^py[a-z]{3}/i.test(t) ? [`py-${t.slice(2)}`] : []), ...(/[a-z]{3}py$/i.test(t) ? [`${t.slice(0, -2)}-py`] : []), ...(second ? [`${t}.${second}`] : []), `${t}3`, `${t}-py3`];
     const alternatives = [...new Map(names.map((n) => [normalizePypi(n), n])).values()].filter((n) => normalizePypi(n) !== normalizePypi(name));
     refs.push({
       ecosystem: 'pypi', name, start: i.start, end: i.end, kind: 'import', importName: i.top, mapped: name !== i.top, optional: i.optional, lazy: i.lazy, typeOnly: i.typeOnly, searchPath: i.searchPath,
