@@ -125,7 +125,7 @@ export const sensitiveDataInLogs: Detector = {
         .filter((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts) is low; another hit is preferred.
-      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(ctx.get(ir), ctx.text, h.start, h.end);
+      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(() => ctx.get(ir), ctx.text, h.start, h.end, !js);
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;

@@ -8,6 +8,7 @@
 import type { Expr, FileIR, Func, Pattern, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
 import { classifyName } from './sensitive-names';
+import { mayHaveEvidence } from './secret-evidence-gate';
 
 export type SecretEvidence = 'inert' | 'masked';
 
@@ -116,7 +117,9 @@ function masked(e: Expr, fn: Func, writes: readonly Write[]): boolean {
 }
 
 /** What the file shows the logged value at `start`–`end` to be, when it overrules its secret name. */
-export function secretEvidence(lowered: FileIR | undefined, text: string, start: number, end: number): SecretEvidence | undefined {
+export function secretEvidence(lower: () => FileIR | undefined, text: string, start: number, end: number, python = false): SecretEvidence | undefined {
+  if (!mayHaveEvidence(text, start, end, python)) return undefined;
+  const lowered = lower();
   const at = lowered && exprAt(lowered, start, end);
   if (!at || (at.e.k !== 'name' && at.e.k !== 'member')) return undefined;
   const writes = writesOf(lowered!);
