@@ -11,7 +11,7 @@ import { EXPOSURE_RANK, EXPOSURE_SHAPE, logMessage, type Exposure } from '../sha
 import { bindingAt, onlyAssigned } from '../shared/bound-values';
 import { jsExposureNodes } from '../shared/js-nodes';
 import { pinnedAt } from '../shared/pinned-value';
-import { secretEvidence } from '../shared/secret-evidence';
+import { fileWrites, secretEvidence } from '../shared/secret-evidence';
 import { inLogRoute } from '../shared/log-route';
 import { boundToName, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
@@ -111,7 +111,7 @@ const coapOnly = (text: string): boolean => /\brequire\(\s*['"]coap['"]\s*\)|\bf
 
 export const sensitiveDataInLogs: Detector = {
   id: 'sensitive-data-in-logs',
-  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'ir', 'analysis', jsExposureNodes.id] },
+  meta: { ...RULE_META['sensitive-data-in-logs'], needs: ['js', 'python', 'ir', 'analysis', jsExposureNodes.id, fileWrites.id] },
   languages: [...JS_LIKE, 'python'],
   keywords: ['log', 'print'],
   run(ctx: DetectorContext) {
@@ -125,7 +125,7 @@ export const sensitiveDataInLogs: Detector = {
         .filter((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts) is low; another hit is preferred.
-      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(() => ctx.get(ir), ctx.text, h.start, h.end, !js);
+      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(ctx, h.start, h.end, !js);
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;

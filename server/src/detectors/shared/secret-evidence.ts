@@ -5,7 +5,9 @@
 // credential; an object whose secret fields were overwritten with literals or deleted before the line (a token
 // response copied and masked, `token.access_token = "unknown"`) is a masked copy. Values the file does not show
 // (parameters, reads from elsewhere, responses) keep the name's verdict.
+import { ir } from '../../analysis';
 import type { Expr, FileIR, Func, Pattern, Stmt } from '../../analysis/ir';
+import type { DetectorContext, Fact } from '../../core/types';
 import { forEachExpr } from '../../analysis/walk';
 import { classifyName } from './sensitive-names';
 import { mayHaveEvidence } from './secret-evidence-gate';
@@ -30,12 +32,8 @@ function stmtsOf(stmts: readonly Stmt[], visit: (s: Stmt) => void): void {
 }
 
 /** Every write of the file: declarations, assignment statements and assignments inside expressions; `delete x.y` as a write of nothing. */
-const WRITES = new WeakMap<FileIR, Write[]>();
 function writesOf(lowered: FileIR): Write[] {
-  const known = WRITES.get(lowered);
-  if (known) return known;
   const out: Write[] = [];
-  WRITES.set(lowered, out);
   for (const fn of new Set([lowered.top, ...lowered.funcs])) {
     stmtsOf(fn.body, (s) => { if (s.k === 'let') out.push({ fn, at: s.span.start, target: s.target, value: s.value }); });
     forEachExpr(fn.body, (e) => {
@@ -116,13 +114,23 @@ function masked(e: Expr, fn: Func, writes: readonly Write[]): boolean {
   });
 }
 
+/** The file's writes (`writesOf`), once per file version for every logged value the rule weighs. */
+export const fileWrites: Fact<{ lowered: FileIR; writes: readonly Write[] } | undefined> = {
+  id: 'file-writes',
+  compute(ctx) {
+    const lowered = ctx.get(ir);
+    return lowered && { lowered, writes: writesOf(lowered) };
+  },
+};
+
 /** What the file shows the logged value at `start`–`end` to be, when it overrules its secret name. */
-export function secretEvidence(lower: () => FileIR | undefined, text: string, start: number, end: number, python = false): SecretEvidence | undefined {
-  if (!mayHaveEvidence(text, start, end, python)) return undefined;
-  const lowered = lower();
-  const at = lowered && exprAt(lowered, start, end);
+export function secretEvidence(ctx: DetectorContext, start: number, end: number, python = false): SecretEvidence | undefined {
+  if (!mayHaveEvidence(ctx.text, start, end, python)) return undefined;
+  const known = ctx.get(fileWrites);
+  const at = known && exprAt(known.lowered, start, end);
   if (!at || (at.e.k !== 'name' && at.e.k !== 'member')) return undefined;
-  const writes = writesOf(lowered!);
+  const { writes } = known!;
+  const text = ctx.text;
   if (masked(at.e, at.fn, writes)) return 'masked';
   const values = valuesWritten(at.e, writes);
   return values?.length && values.some((v) => !isEmpty(v)) && values.every((v) => inert(v, text)) ? 'inert' : undefined;
