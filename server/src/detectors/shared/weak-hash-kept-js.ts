@@ -4,7 +4,7 @@
 // the calls of that function in the file, until a use keeps it or passes it on.
 import { ts } from '../../core/ts';
 import type { Span } from '../../analysis/ir';
-import { COMPARES_BY, DIGEST_CALL, feedsHash, notAHash, SLOW_KDF, STORED_BY, strongest, WRITES_FILE, type Verdict } from './weak-hash-kept';
+import { atCallers, COMPARES_BY, DIGEST_CALL, feedsHash, notAHash, SLOW_KDF, STORED_BY, strongest, WRITES_FILE, type Verdict } from './weak-hash-kept';
 import { REQUEST_PAYLOAD } from './weak-hash-stores';
 
 /** Calls that only re-encode a value: the digest goes where their result goes. */
@@ -60,15 +60,15 @@ export function judgeJs(node: ts.Node, depth = 0): Verdict {
   const fn = v === 'returned' ? enclosingFn(node) : undefined;
   if (!fn) return v;
   const name = fnName(fn);
-  if (name && notAHash(name)) return 'passed';
-  if (!name || depth > 2) return v;
-  const calls: ts.CallExpression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && calleeName(n) === name && !(n.pos >= fn.pos && n.end <= fn.end)) calls.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(node.getSourceFile());
-  return calls.length ? strongest(calls.map((c) => judgeJs(c, depth + 1))) : v;
+  return atCallers(v, name, depth, () => {
+    const calls: ts.CallExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && calleeName(n) === name && !(n.pos >= fn.pos && n.end <= fn.end)) calls.push(n);
+      ts.forEachChild(n, visit);
+    };
+    visit(node.getSourceFile());
+    return calls;
+  }, judgeJs);
 }
 
 /** What the value at `node` turns into (`depth` bounds the names followed). */

@@ -3,7 +3,7 @@
 // outer digest), through the names it is bound to, into dicts, and from a function that returns it to the calls of
 // that function in the file, until a use keeps it or passes it on.
 import type { Node } from 'web-tree-sitter';
-import { COMPARES_BY, DIGEST_CALL, feedsHash, notAHash, SLOW_KDF, STORED_BY, strongest, WRITES_FILE, type Verdict } from './weak-hash-kept';
+import { atCallers, COMPARES_BY, DIGEST_CALL, feedsHash, notAHash, SLOW_KDF, STORED_BY, strongest, WRITES_FILE, type Verdict } from './weak-hash-kept';
 import { REQUEST_PAYLOAD } from './weak-hash-stores';
 
 /** Calls that only re-encode a value: the digest goes where their result goes. */
@@ -53,12 +53,11 @@ export function judgePy(node: Node, depth = 0): Verdict {
   const fn = v === 'returned' ? scopeOf(node) : undefined;
   if (fn?.type !== 'function_definition') return v;
   const name = fn.childForFieldName('name')?.text ?? '';
-  if (notAHash(name)) return 'passed';
-  if (depth > 2) return v;
-  let root = fn;
-  while (root.parent) root = root.parent;
-  const calls = root.descendantsOfType('call').filter((c): c is Node => !!c && lastName(fnOf(c)) === name && !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex));
-  return calls.length ? strongest(calls.map((c) => judgePy(c, depth + 1))) : v;
+  return atCallers(v, name, depth, () => {
+    let root = fn;
+    while (root.parent) root = root.parent;
+    return root.descendantsOfType('call').filter((c): c is Node => !!c && lastName(fnOf(c)) === name && !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex));
+  }, judgePy);
 }
 
 /** `h.update(p)` as a statement: the hash object's other reads say where its digest goes. */

@@ -42,6 +42,17 @@ export function formatFile(text: string): boolean {
 /** What a digest's value turned into: kept as a password hash, returned (kept unless a caller says otherwise), or passed on. */
 export type Verdict = 'kept' | 'returned' | 'passed';
 
+/**
+ * A digest a function returns is what its callers make of it: the strongest verdict at the file's calls of that
+ * function (`name`), outside its own body (`calls`). A function named as not hashing passwords passes it on.
+ */
+export function atCallers<C>(v: Verdict, name: string, depth: number, calls: () => readonly C[], judge: (call: C, depth: number) => Verdict): Verdict {
+  if (name && notAHash(name)) return 'passed';
+  if (!name || depth > 2) return v;
+  const found = calls();
+  return found.length ? strongest(found.map((c) => judge(c, depth + 1))) : v;
+}
+
 /** Combines the verdicts of a value's uses: any keeping use keeps it. */
 export function strongest(vs: Iterable<Verdict>): Verdict {
   let best: Verdict = 'passed';
