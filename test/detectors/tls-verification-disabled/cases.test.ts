@@ -58,6 +58,11 @@ const noExit = "function agentFor(opts) {\n  if (!opts.insecure) log('checking c
 // values): documentation to copy and edit, low as an `examples/` folder is; the package's own config file keeps it.
 const exampleConfig = "module.exports = {\n  auth: { username: 'you', password: 'yours' },\n  strictSSL: false,\n  timeout: 30000\n};";
 const insecureSlot = "const tlsByMode = { verified: { ca }, insecure: { rejectUnauthorized: false } };";
+// A branch on a local mode computed from the caller's switch (fresh sample AE: a proxy plugin picking its agent by
+// `kind`, 'unverified' only when the route's own `rejectUnauthorized === false`): the caller's choice, low; a mode made
+// of anything else stays a branch (medium).
+const derivedMode = "function agentFor(protocol, route) {\n  const kind = protocol === 'http' ? 'http' : route.rejectUnauthorized === false ? 'unverified' : 'https';\n  if (kind === 'http') return new Http.Agent();\n  return kind === 'https' ? new Https.Agent() : new Https.Agent({ rejectUnauthorized: false });\n}";
+const derivedOther = "function agentFor(protocol, env) {\n  const kind = protocol === 'http' ? 'http' : env === 'staging' ? 'staging' : 'https';\n  return kind === 'https' ? new Https.Agent() : new Https.Agent({ rejectUnauthorized: false });\n}";
 // A lone slot, a slot not named for the choice, or an agent in a variable named insecure is still used as it is.
 const loneSlot = "Wreck.agents = { httpsAllowUnauthorized: new Https.Agent({ rejectUnauthorized: false }) };";
 const plainSlots = "const agents = { http: new Http.Agent(), https: new Https.Agent({ rejectUnauthorized: false }) };";
@@ -138,6 +143,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: exampleConfig, path: 'exampleConfig.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
     { code: exampleConfig, path: 'config.sample.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'info', confidence: 'low' }] },
     { code: exampleConfig, path: 'config.js', errors: [{ ...at(exampleConfig, 'strictSSL: false'), severity: 'error', confidence: 'high' }] },
+    { code: derivedMode, errors: [{ ...at(derivedMode, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: derivedOther, errors: [{ ...at(derivedOther, 'rejectUnauthorized: false'), severity: 'warning', confidence: 'medium' }] },
     { code: insecureSlot, errors: [{ ...at(insecureSlot, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: loneSlot, errors: [{ ...at(loneSlot, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: plainSlots, errors: [{ ...at(plainSlots, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },

@@ -47,8 +47,35 @@ function afterOptInExit(p: ts.Node): boolean {
 }
 
 /**
- * Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition says
- * so, or after an early exit unless such a switch is on.
+ * A local `const` the condition tests whose value is computed from such a switch (h2o2's
+ * `const type = … settings.rejectUnauthorized === false ? 'insecure' : 'https'`, then `type === 'https' ? … : insecureAgent`):
+ * a mode made of the caller's choice, so a branch on it is a branch on the switch.
+ */
+function derivedFromSwitch(cond: ts.Expression): boolean {
+  const names = new Set<string>();
+  const collect = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) names.add(n.text);
+    else ts.forEachChild(n, collect);
+  };
+  collect(cond);
+  for (let p: ts.Node | undefined = cond.parent; p && names.size; p = p.parent) {
+    const stmts = ts.isBlock(p) || ts.isSourceFile(p) ? p.statements : undefined;
+    for (const s of stmts ?? []) {
+      if (!ts.isVariableStatement(s) || !(s.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of s.declarationList.declarations) {
+        const init = d.initializer;
+        if (!ts.isIdentifier(d.name) || !names.has(d.name.text) || !init || ts.isFunctionLike(init)) continue;
+        const text = init.getText();
+        if (text.length <= 300 && (NAMED_OPT_IN.test(text) || callersChoice(text))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Inside an `if` or `?:` branch: an opt-in switch (`if (opts.insecure)`), not a default; `named` when the condition (or a
+ * mode it tests, computed from the switch) says so, or after an early exit unless such a switch is on.
  */
 export function guarded(node: ts.Node): 'named' | 'branch' | undefined {
   for (let p = node.parent; p && !ts.isSourceFile(p) && !ts.isFunctionLike(p); p = p.parent) {
@@ -56,7 +83,7 @@ export function guarded(node: ts.Node): 'named' | 'branch' | undefined {
     // `case 'no-verify':` of a switch over the mode (evershop's DB_SSLMODE) is a branch as an `if` is.
     const cond = ts.isIfStatement(p) && p.expression !== node ? p.expression : ts.isConditionalExpression(p) && p.condition !== node ? p.condition
       : ts.isCaseClause(p) && p.expression !== node ? p.expression : undefined;
-    if (cond) return NAMED_OPT_IN.test(cond.getText()) || callersChoice(cond.getText()) ? 'named' : 'branch';
+    if (cond) return NAMED_OPT_IN.test(cond.getText()) || callersChoice(cond.getText()) || derivedFromSwitch(cond) ? 'named' : 'branch';
   }
   return undefined;
 }
