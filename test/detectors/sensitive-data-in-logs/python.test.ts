@@ -27,6 +27,9 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // a manual run's output, anywhere in the module's `if __name__ == "__main__":` block (fresh sample WW: a passphrase dialog's demo)
     'if __name__ == "__main__":\n    async def main(reactor):\n        passphrase = await ask(reactor)\n        print("got", passphrase)\n    react(main)',
     'logger.info("prefix %s", token[:4])',
+    // only the header names, or the items less the credentials (the whole set through `.items()` counts, below)
+    'log.debug("header names: %s", list(request.headers.keys()))',
+    'log.debug("headers: %s", {k: v for k, v in request.headers.items() if k != "Authorization"})',
     'catalog.info(password)',
     'logger.info("pagination", extra={"next_page_token": next_page_token})',
     'logger.info("login for %s", request.form.get("email"))',
@@ -62,6 +65,11 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'def login(self, access_token):\n    logger.debug(f"login {access_token}")', errors: 1 },
     { code: 'print("token=" + access_token)', errors: 1 },
     { code: 'logger.info("env: %s", dict(os.environ))', errors: 1 },
+    // the whole header set through its items or values, as JS's `Object.entries(req.headers)` (fresh sample AF: a web
+    // framework logging every request's headers at debug), and the environment through a copy
+    { code: 'log.debug("headers: %s", list(request.headers.items()))', errors: [{ line: 1, column: 31, kind: 'headers', confidence: 'medium' }] },
+    { code: 'log.debug("meta: %s", request.META.values())', errors: [{ line: 1, kind: 'headers' }] },
+    { code: 'logger.info("env %s", os.environ.copy())', errors: [{ line: 1, kind: 'env' }] },
     { code: 'logger.info("user %s", vars(user))', errors: [{ line: 1, column: 29, endLine: 1, endColumn: 33, kind: 'record' }] },
     { code: 'logger.error("pw: {}".format(user.password))', errors: 1 },
     { code: 'print(f"card={card_number} ssn={ssn}")', errors: 1 },

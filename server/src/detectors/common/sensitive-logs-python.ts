@@ -12,6 +12,8 @@ const REQUEST = /^(request|req)$/;
 const BODY_ATTRS = new Set(['json', 'form', 'data', 'values', 'POST', 'body', 'get_json', 'files']);
 const HEADER_ATTRS = new Set(['headers', 'META']);
 const PASSTHROUGH_FN = new Set(['str', 'repr', 'dumps', 'dict', 'vars', 'format', 'pformat', 'list']);
+// `request.headers.items()`, `os.environ.copy()`: the whole object again (JS's `Object.entries(req.headers)`); `.keys()` is names only.
+const WHOLE_AGAIN = new Set(['items', 'values', 'copy', 'to_dict']);
 
 function stringValue(n: Node | null): string | undefined {
   if (n?.type !== 'string' || n.namedChildren.some((c) => c?.type === 'interpolation')) return undefined;
@@ -88,6 +90,8 @@ function find(n: Node | null, out: Hit[], depth = 0, named = false): void {
       const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
       // `request.get_json()` / `await request.body()` are the whole body.
       if (receiver && method && REQUEST.test(nameOf(receiver) ?? '') && BODY_ATTRS.has(method)) return void out.push({ kind: 'body', node: n });
+      const again = receiver && method && WHOLE_AGAIN.has(method) ? wholeObject(receiver) : undefined;
+      if (again) return void out.push({ kind: again, node: receiver! });
       // `request.form.get("password")` is known by its key.
       if (method === 'get' && receiver) {
         const key = stringValue(args[0] ?? null);
