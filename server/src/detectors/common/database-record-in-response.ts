@@ -10,8 +10,8 @@ import { flowExposures, mergeExposures, syntaxSinks, type ExposureHit } from '..
 import { jsExposureNodes } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { localImports, someImportedModule } from '../shared/imported-modules';
-import { CLEANED, jsRecordSinks } from './database-record-js';
-import { pythonRecordSinks } from './database-record-python';
+import { CLEANED, jsRecordSinks } from '../shared/database-record-js';
+import { pythonRecordSinks } from '../shared/database-record-python';
 
 
 /**

@@ -4,7 +4,7 @@
 // upload to whoever finds the URL (CWE-548). Mounts come from the fact `static-mounts` (both languages).
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Detector } from '../../core/types';
-import { staticMounts } from './static-mounts';
+import { staticMounts } from '../shared/static-mounts';
 import { devServerManifest, nearestFile } from '../shared/web-app-signals';
 
 export const directoryListingExposed: Detector = {

@@ -12,8 +12,8 @@ import { jsExposureNodes } from '../shared/js-nodes';
 import { pyNodes } from '../shared/py-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { devServerMiddleware } from '../shared/web-app-signals';
-import { jsErrorSinks } from './error-details-js';
-import { pythonErrorSinks } from './error-details-python';
+import { jsErrorSinks } from '../shared/error-details-js';
+import { pythonErrorSinks } from '../shared/error-details-python';
 
 type Level = 'stack' | 'whole' | 'message';
 const LEVELS: readonly Level[] = ['stack', 'whole', 'message'];

@@ -15,8 +15,8 @@ import { fileWrites, secretEvidence } from '../shared/secret-evidence';
 import { inLogRoute } from '../shared/log-route';
 import { boundToName, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
-import { jsLogSinks } from './sensitive-logs-js';
-import { pythonLogSinks } from './sensitive-logs-python';
+import { jsLogSinks } from '../shared/sensitive-logs-js';
+import { pythonLogSinks } from '../shared/sensitive-logs-python';
 
 
 /** Request fields that are the whole body in some framework (Express `body`, Flask `json`/`form`/`values`/`data`, Django `POST`). */

@@ -4,7 +4,7 @@
 // write `app.use(express.static(__dirname))` to "serve index.html" (CWE-538, CWE-552).
 import { JS_LIKE } from '../../core/languages';
 import type { Detector, DetectorContext } from '../../core/types';
-import { staticMounts } from './static-mounts';
+import { staticMounts } from '../shared/static-mounts';
 
 export const sensitiveFolderServed: Detector = {
   id: 'sensitive-folder-served',

@@ -11,7 +11,7 @@ import { importingTemplates } from '../shared/template-macros';
 import { renderedValues, type Origin } from '../shared/template-render-args';
 import { includedValues } from '../shared/template-includes';
 import { buildTimeTemplate } from '../shared/static-site';
-import { markdown } from './unescaped-markdown';
+import { markdown } from '../shared/unescaped-markdown';
 import { mayRenderTextTemplates, rendersTextTemplates } from '../shared/text-templates';
 
 /** Engine settings that turn escaping off, in JS or Python (the call's options: at most 2,000 characters on). */

@@ -6,9 +6,9 @@
 import { ir } from '../../analysis';
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Confidence, Detector, Severity } from '../../core/types';
-import type { DebugKind } from './debug-exposures';
-import { jsDebugCandidates } from './debug-endpoints-js';
-import { pythonDebugCandidates } from './debug-endpoints-python';
+import type { DebugKind } from '../shared/debug-exposures';
+import { jsDebugCandidates } from '../shared/debug-endpoints-js';
+import { pythonDebugCandidates } from '../shared/debug-endpoints-python';
 
 const SHAPE: Record<DebugKind, { severity: Severity; confidence: Confidence }> = {
   env: { severity: 'error', confidence: 'high' },

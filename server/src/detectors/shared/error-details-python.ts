@@ -1,8 +1,8 @@
 // error-details-in-response, Python syntax: responses (`jsonify`, `HttpResponse`, `HTTPException(detail=)`,
 // a route's return, `return body, 500`) that hold a traceback or a caught exception's text.
 import type { Node, Tree as PyTree } from 'web-tree-sitter';
-import type { ExposureSink, PyNodesOf } from '../shared/exposure';
-import { pythonResponses } from '../shared/py-response';
+import type { ExposureSink, PyNodesOf } from './exposure';
+import { pythonResponses } from './py-response';
 
 type Level = 'stack' | 'message';
 interface Hit { level: Level; node: Node }

@@ -4,7 +4,7 @@
 // The lists are data (rules/exposure/debug-endpoints.json).
 import type { Expr, Func, Stmt } from '../../analysis/ir';
 import { forEachExpr } from '../../analysis/walk';
-import type { FileValues } from './secret-sink-values';
+import type { FileValues } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/debug-endpoints.json';
 
 export type DebugKind = 'env' | 'heap' | 'metrics' | 'system' | 'dashboard' | 'debugger' | 'toolbar';

@@ -3,10 +3,10 @@
 // dashboard middleware (express-status-monitor, swagger-stats, express-actuator) mounted without a
 // guard. What counts is data (rules/exposure/debug-endpoints.json); guards come from route-guards.ts.
 import type { FileIR } from '../../analysis/ir';
-import { callSites, envGuarded, shortText, type CallSite } from '../shared/ir-sites';
-import { chainGuarded, guardedByEarlierUse, handlerChecks, handlerFunc, internalReceiver } from '../shared/route-guards';
+import { callSites, envGuarded, shortText, type CallSite } from './ir-sites';
+import { chainGuarded, guardedByEarlierUse, handlerChecks, handlerFunc, internalReceiver } from './route-guards';
 import { exposuresIn, isDebugPath, type DebugCandidate } from './debug-exposures';
-import { FileValues, propOf } from './secret-sink-values';
+import { FileValues, propOf } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/debug-endpoints.json';
 
 const METHODS = new Set(data.routeMethods);

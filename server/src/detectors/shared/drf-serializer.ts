@@ -3,7 +3,7 @@
 // internal fields — into every response built with it. Reported once, at the `fields` line, where the
 // fix is (list the fields clients need); a `password` made write-only keeps it out.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { ExposureSink } from '../shared/exposure';
+import type { ExposureSink } from './exposure';
 
 const ALL_FIELDS = /\bfields\s*=\s*(['"])__all__\1/g;
 const SERIALIZER = /\b(?:Hyperlinked)?ModelSerializer\b/;

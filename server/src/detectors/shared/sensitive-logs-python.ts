@@ -1,9 +1,9 @@
 // sensitive-data-in-logs, Python syntax: logging calls and print() whose arguments name secrets or
 // personal data, or are whole request bodies, headers, the environment or user records.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { ExposureSink } from '../shared/exposure';
-import { aboutSecret } from '../shared/secret-name-evidence';
-import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
+import type { ExposureSink } from './exposure';
+import { aboutSecret } from './secret-name-evidence';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
 interface Hit { kind: Exposure; node: Node; key?: string }
 const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log', 'msg']);

@@ -3,10 +3,10 @@
 // `DebuggedApplication(app, evalex=True)` (a Python console for anyone); Django Debug Toolbar forced on
 // for every request (`SHOW_TOOLBAR_CALLBACK: lambda r: True`). Guards come from route-guards.ts.
 import type { Expr, FileIR, Func, Stmt } from '../../analysis/ir';
-import { callSites, envGuarded, shortText, type CallSite } from '../shared/ir-sites';
-import { handlerChecks, namesGuard, pyDecoratedGuard } from '../shared/route-guards';
+import { callSites, envGuarded, shortText, type CallSite } from './ir-sites';
+import { handlerChecks, namesGuard, pyDecoratedGuard } from './route-guards';
 import { exposuresIn, isDebugPath, type DebugCandidate } from './debug-exposures';
-import { FileValues, kwargOf, propOf } from './secret-sink-values';
+import { FileValues, kwargOf, propOf } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/debug-endpoints.json';
 
 const ROUTE_DECORATORS = new Set(data.pythonRouteDecorators);

@@ -7,10 +7,10 @@
 import { ir } from '../../analysis';
 import type { Expr, FileIR } from '../../analysis/ir';
 import type { Fact } from '../../core/types';
-import { callSites, envGuarded, type Call, type CallSite } from '../shared/ir-sites';
-import { ServedRoots, type Served } from '../shared/served-roots';
-import { chainGuarded } from '../shared/route-guards';
-import { FileValues, kwargOf, propOf } from './secret-sink-values';
+import { callSites, envGuarded, type Call, type CallSite } from './ir-sites';
+import { ServedRoots, type Served } from './served-roots';
+import { chainGuarded } from './route-guards';
+import { FileValues, kwargOf, propOf } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/served-folders.json';
 
 interface ServerSpec {

@@ -1,12 +1,12 @@
 // error-details-in-response, JS/TS syntax: response calls (`res.json`, `reply.send`, `ctx.body =`,
 // `NextResponse.json`, `new Response`) whose payload holds a caught error, its stack or its message.
 import { ts } from '../../core/ts';
-import type { ExposureSink } from '../shared/exposure';
-import { devOnly, responsePayload } from '../shared/js-response';
-import { caughtBuiltInOnly } from '../shared/inert-try';
-import { validationResult } from '../shared/validation-result';
-import { thrownOnly, thrownValueTest } from '../shared/string-test';
-import { plainCallbackError } from '../shared/local-callback-errors';
+import type { ExposureSink } from './exposure';
+import { devOnly, responsePayload } from './js-response';
+import { caughtBuiltInOnly } from './inert-try';
+import { validationResult } from './validation-result';
+import { thrownOnly, thrownValueTest } from './string-test';
+import { plainCallbackError } from './local-callback-errors';
 
 interface Hit { level: 'stack' | 'whole' | 'message'; node: ts.Node; builtIn?: boolean }
 const ERROR_NAME = /^(e|err|error|ex|exc|exception|\w+Err(or)?)$/;

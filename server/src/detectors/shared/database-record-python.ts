@@ -2,9 +2,9 @@
 // (`user.__dict__`, `vars(user)`, `model_to_dict(user)` without `fields=`), or a FastAPI route returning
 // an ORM user with no `response_model`.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { ExposureSink } from '../shared/exposure';
-import { isRecordName } from '../shared/sensitive-names';
-import { responseCall, responseReturn } from '../shared/py-response';
+import type { ExposureSink } from './exposure';
+import { isRecordName } from './sensitive-names';
+import { responseCall, responseReturn } from './py-response';
 import { allFieldsSerializers } from './drf-serializer';
 
 const DUMP_TEXT = /__dict__|\b(?:vars|model_to_dict|asdict|serialize)\s*\(/g;

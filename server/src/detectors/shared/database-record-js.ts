@@ -1,8 +1,8 @@
 // database-record-in-response, JS/TS syntax: a name bound to an unprojected user-row fetch
 // (`User.findById(id)`, `SELECT * FROM users`) and sent as it is by a response call in the same scope.
 import { ts } from '../../core/ts';
-import type { ExposureSink } from '../shared/exposure';
-import { responsePayload } from '../shared/js-response';
+import type { ExposureSink } from './exposure';
+import { responsePayload } from './js-response';
 import { arraySearch } from '../../analysis/labels';
 
 const FETCH = new Set([

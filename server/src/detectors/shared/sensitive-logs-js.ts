@@ -1,9 +1,9 @@
 // sensitive-data-in-logs, JS/TS syntax: console/logger calls whose arguments name secrets or personal
 // data, or are whole request bodies, headers, `process.env` or user records.
 import { ts } from '../../core/ts';
-import type { ExposureSink } from '../shared/exposure';
-import { aboutSecret } from '../shared/secret-name-evidence';
-import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from '../shared/sensitive-names';
+import type { ExposureSink } from './exposure';
+import { aboutSecret } from './secret-name-evidence';
+import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
 interface Hit { kind: Exposure; node: ts.Node }
 
