@@ -79,23 +79,23 @@ export { ts, libFiles };
     }));
   },
 };
-// @ts-morph/common builds its copy of TypeScript's lib .d.ts files (5 MB of text) as an array when it loads, and
-// every thread that loads TypeScript kept it; only the type checker reads it (typecheck/resolve.ts `libText`), so
-// the array is made on the first `getLibFiles()` (`VOUCH_DEBUG_TS_LOAD` prints it). The build fails if the module no
-// longer has that shape.
+// @ts-morph/common carries TypeScript's lib .d.ts files (2.9 MB of text in the minified bundle) as an array literal, and
+// every thread that runs a bundle keeps the bundle's whole source for as long as it runs (V8 compiles functions from it
+// lazily); only the type checker reads those texts (typecheck/resolve.ts `libText`). So they move out of the source:
+// the build writes them to LIB_FILES next to each bundle that has them, and the array is read from there on the first
+// `getLibFiles()` (`VOUCH_DEBUG_TS_LOAD` prints it). The build fails if the module no longer has that shape.
+const LIB_FILES = 'ts-lib-files.json';
+const LIB_ARRAY = /const libFiles = \[\{[\s\S]*?\}\];\s*function getLibFiles\(\) \{\s*return libFiles;\s*\}/;
 const lazyLibFiles = {
   name: 'lazy-lib-files',
   setup(build) {
     build.onLoad({ filter: /[\\/]@ts-morph[\\/]common[\\/]dist[\\/]ts-morph-common\.js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      const declared = 'const libFiles = [{';
-      const getter = /function getLibFiles\(\) \{\s*return libFiles;\s*\}/;
-      if (text.split(declared).length !== 2 || !getter.test(text)) throw new Error(`${args.path}: libFiles is no longer one array returned by getLibFiles(); update esbuild.mjs's lazy-lib-files`);
-      const contents = text
-        .replace(declared, 'let madeLibFiles;\nconst makeLibFiles = () => [{')
-        .replace(getter, `function getLibFiles() {
+      if (text.split('const libFiles = [{').length !== 2 || !LIB_ARRAY.test(text)) throw new Error(`${args.path}: libFiles is no longer one array returned by getLibFiles(); update esbuild.mjs's lazy-lib-files`);
+      const contents = text.replace(LIB_ARRAY, () => `let madeLibFiles;
+function getLibFiles() {
     if (!madeLibFiles && process.env.VOUCH_DEBUG_TS_LOAD) process.stderr.write('vouch: TypeScript lib files made\\n');
-    return (madeLibFiles ??= makeLibFiles());
+    return (madeLibFiles ??= JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(LIB_FILES)}), 'utf8')));
 }`);
       return { contents, loader: 'js' };
     });
@@ -118,6 +118,8 @@ const builds = [
   { ...common, entryPoints: ['cli/src/launch.ts'], outfile: out('cli/out/vouch.js'), banner: { js: '#!/usr/bin/env node\n' + common.banner.js } },
 ];
 
+// The lib texts the bundles read on first use (lazy-lib-files), beside the two bundles that carry TypeScript.
+const libFiles = JSON.stringify(require('@ts-morph/common').getLibFiles().map(({ fileName, text }) => ({ fileName, text })));
 const assets = [
   require.resolve('web-tree-sitter/tree-sitter.wasm'),
   require.resolve('tree-sitter-python/tree-sitter-python.wasm'),
@@ -125,6 +127,7 @@ const assets = [
 for (const dir of ['server/out', 'cli/out'].map(out)) {
   mkdirSync(dir, { recursive: true });
   for (const a of assets) copyFileSync(a, join(dir, a.split('/').pop()));
+  writeFileSync(join(dir, LIB_FILES), libFiles);
 }
 if (root !== '.') for (const dir of ['rules/docs', 'rules/data']) cpSync(dir, out(dir), { recursive: true });
 
