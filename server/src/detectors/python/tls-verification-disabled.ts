@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { sslProbe } from '../shared/tls-py-probe';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -31,14 +32,14 @@ function guarded(node: Node): 'option' | 'verify-option' | undefined {
   let p = node.parent;
   for (; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
     const condition = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'if_statement' ? p.childForFieldName('condition')?.text : undefined;
-    if (condition === undefined || /__name__/.test(condition)) continue;
-    return VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
+    // `if hasattr(ssl, "create_default_context"):` probes Python, deciding nothing: always true, or dead code (a Python 2 shim).
+    const probe = p.type === 'if_statement' ? sslProbe(p, node) : undefined;
+    if (condition === undefined || /__name__/.test(condition) || probe === 'always') continue;
+    return probe === 'never' || VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
   }
-  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`) is what the
-  // caller's `verify=False` dispatches to.
+  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`): the caller's `verify=False` goes there.
   return p?.type === 'function_definition' && NO_VERIFY_FN.test(p.childForFieldName('name')?.text ?? '') ? 'verify-option' : undefined;
 }
-
 const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif/i;
 
 /** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
@@ -47,7 +48,6 @@ const matchesHostnameItself = (node: Node) => {
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
 };
-
 /** A function of the file matches a certificate to a host name (Mercurial's sslutil `_verifycert(cert, hostname)`, run after the handshake). */
 const OWN_HOST_CHECK = /\bdef[ \t]+\w+[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?\w*cert\w*[ \t]*,[ \t]*\w*host\w*/;
 
