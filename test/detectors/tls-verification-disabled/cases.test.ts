@@ -40,6 +40,9 @@ const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self.
 const pyProbe = 'import ssl\nif hasattr(ssl, "create_default_context"):\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE';
 const pyPrivateProbe = "def https_context():\n    if hasattr(ssl, '_create_unverified_context'):\n        return ssl._create_unverified_context()";
 const pyDeadProbe = 'if hasattr(ssl, "sslwrap_simple"):\n    sock = ssl.sslwrap_simple(raw, cert_reqs=ssl.CERT_NONE)';
+// … at any depth (fresh sample JJ: eventlet's green ssl module defines a Python 2 `sslwrap_simple` under `if hasattr(__ssl, 'sslwrap_simple'):`).
+const pyDeadShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'sslwrap_simple'):\n    def sslwrap_simple(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
+const pyLiveShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'SSLContext'):\n    def wrap(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
 const pyProbeInSwitch = "if self.ca_certs == 'DISABLE':\n    if hasattr(ssl, '_create_unverified_context'):\n        kwargs['context'] = ssl._create_unverified_context()";
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
 const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    s = ctx.wrap_socket(sock)\n    if self.validate == ssl.CERT_REQUIRED:\n        check_hostname(s, host, self.valid_names)\n    return s';
@@ -172,6 +175,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: pyProbe, language: 'python', errors: [{ ...at(pyProbe, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'error', confidence: 'high' }] },
     { code: pyPrivateProbe, language: 'python', errors: [{ ...at(pyPrivateProbe, 'ssl._create_unverified_context'), severity: 'error', confidence: 'high' }] },
     { code: pyDeadProbe, language: 'python', errors: [{ ...at(pyDeadProbe, 'cert_reqs=ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyDeadShim, language: 'python', errors: [{ ...at(pyDeadShim, 'cert_reqs=CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyLiveShim, language: 'python', errors: [{ ...at(pyLiveShim, 'cert_reqs=CERT_NONE'), severity: 'error', confidence: 'high' }] },
     { code: pyProbeInSwitch, language: 'python', errors: [{ ...at(pyProbeInSwitch, 'ssl._create_unverified_context'), severity: 'info', confidence: 'low' }] },
     // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
     { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
-import { sslProbe } from '../shared/tls-py-probe';
+import { inDeadShim, sslProbe } from '../shared/tls-py-probe';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -87,7 +87,7 @@ export const pyTlsVerificationDisabled: Detector = {
     const importsHttp = () => (httpImport ??= HTTP_IMPORT.test(ctx.text));
     // `from`: where the guard is looked for (the CERT_NONE side of `CERT_REQUIRED if verify else CERT_NONE`).
     const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n) => {
-      const guard = guarded(from);
+      const guard = inDeadShim(from) ? 'verify-option' : guarded(from);
       const optIn: Pick<Report, 'severity' | 'confidence'> = guard === 'verify-option' ? { severity: 'info', confidence: 'low' } : guard ? { severity: 'warning', confidence: 'medium' } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };

@@ -5,7 +5,7 @@ import { pythonApi } from './python-api';
 
 /** Private names the stub facts leave out, which every Python 3 has (PEP 476's opt-out hooks). */
 const PRIVATE = new Set(['_create_unverified_context', '_create_default_https_context', '_create_stdlib_context']);
-const PROBE = /^\(?\s*(?:hasattr|getattr)\s*\(\s*ssl\s*,\s*['"](\w+)['"]/;
+const PROBE = /^\(?\s*(?:hasattr|getattr)\s*\(\s*(?:__)?ssl\s*,\s*['"](\w+)['"]/;
 
 /**
  * `'always'` when `cond` (an `if`) probes the `ssl` module for a name Python 3.8+ has and `node` is in its body: the branch
@@ -17,4 +17,15 @@ export function sslProbe(ifStatement: Node, node: Node): 'always' | 'never' | un
   const body = ifStatement.childForFieldName('consequence');
   if (!m || !body || node.startIndex < body.startIndex || node.endIndex > body.endIndex) return undefined;
   return PRIVATE.has(m[1]) || pythonApi().names('ssl')?.has(m[1]) ? 'always' : 'never';
+}
+
+/**
+ * Code under a probe for an `ssl` name Python 3 lacks, at any depth (eventlet's green ssl module defines its
+ * `sslwrap_simple` with `cert_reqs=CERT_NONE` inside `if hasattr(__ssl, 'sslwrap_simple'):`): never runs.
+ */
+export function inDeadShim(node: Node): boolean {
+  for (let p = node.parent, child: Node = node; p; child = p, p = p.parent) {
+    if (p.type === 'if_statement' && sslProbe(p, child) === 'never') return true;
+  }
+  return false;
 }
