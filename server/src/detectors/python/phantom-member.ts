@@ -21,8 +21,11 @@ function addedDynamically(text: string, name: string): boolean {
   return new RegExp(`\\.${name}\\s*=(?!=)|setattr\\([^)]*["']${name}["']`).test(text);
 }
 
-/** Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`. */
-const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
+/**
+ * Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`, and a major version
+ * compared with 2 or 3 (chargebee's `compat.py_major_v >= 3`, `PYTHON_VERSION < 3`).
+ */
+const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|\bpy(?:thon)?_?(?:major|ver)\w*\s*[<>=!]=?\s*[23]\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
 // NameError: a Python 2 probe (`try: string_type = basestring … except NameError:`), the rest of the body runs only there.
 const CAUGHT = /^(AttributeError|ImportError|ModuleNotFoundError|NameError|Exception|BaseException)$|\b(AttributeError|ImportError|NameError|Exception)\b/;
 
