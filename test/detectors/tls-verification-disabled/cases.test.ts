@@ -44,6 +44,10 @@ const pyDeadProbe = 'if hasattr(ssl, "sslwrap_simple"):\n    sock = ssl.sslwrap_
 const pyDeadShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'sslwrap_simple'):\n    def sslwrap_simple(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
 const pyLiveShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'SSLContext'):\n    def wrap(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
 const pyProbeInSwitch = "if self.ca_certs == 'DISABLE':\n    if hasattr(ssl, '_create_unverified_context'):\n        kwargs['context'] = ssl._create_unverified_context()";
+// The caller's switch picks the mode in an assignment too (fresh held-out sample RR: a downloader's
+// `context.verify_mode = ssl.CERT_REQUIRED if opts_check_certificate else ssl.CERT_NONE`); a switch about something else stays medium.
+const pyModeSwitch = 'context.verify_mode = ssl.CERT_REQUIRED if opts_check_certificate else ssl.CERT_NONE';
+const pyModeOther = 'context.verify_mode = ssl.CERT_REQUIRED if use_proxy else ssl.CERT_NONE';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
 const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    s = ctx.wrap_socket(sock)\n    if self.validate == ssl.CERT_REQUIRED:\n        check_hostname(s, host, self.valid_names)\n    return s';
 // The module matches certificates to host names in a function of its own (fresh held-out sample: Mercurial's sslutil.py,
@@ -172,6 +176,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // the function named for the unverified variant is what the caller's verify=False dispatches to (httpx); another is not
     { code: pyNoVerifyFn, language: 'python', errors: [{ ...at(pyNoVerifyFn, 'context.check_hostname = False'), severity: 'info', confidence: 'low' }, { ...at(pyNoVerifyFn, 'context.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyPlainFn, language: 'python', errors: [{ ...at(pyPlainFn, 'context.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    { code: pyModeSwitch, language: 'python', errors: [{ ...at(pyModeSwitch, pyModeSwitch), severity: 'info', confidence: 'low' }] },
+    { code: pyModeOther, language: 'python', errors: [{ ...at(pyModeOther, pyModeOther), severity: 'warning', confidence: 'medium' }] },
     { code: pyProbe, language: 'python', errors: [{ ...at(pyProbe, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'error', confidence: 'high' }] },
     { code: pyPrivateProbe, language: 'python', errors: [{ ...at(pyPrivateProbe, 'ssl._create_unverified_context'), severity: 'error', confidence: 'high' }] },
     { code: pyDeadProbe, language: 'python', errors: [{ ...at(pyDeadProbe, 'cert_reqs=ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },

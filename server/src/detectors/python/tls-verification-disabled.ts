@@ -67,7 +67,6 @@ function loopbackOnly(node: Node): boolean {
 const content = (literal: string): string => literal.replace(/^[rbuf]*["']+|["']+$/gi, '');
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
-
 /** The call goes to a loopback host: its first argument or its `url=` / `host=` names one. */
 function toLoopback(call: Node, kw: Map<string, Node>): boolean {
   const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument');
@@ -135,7 +134,8 @@ export const pyTlsVerificationDisabled: Detector = {
         const attr = left.childForFieldName('attribute')?.text;
         const local: Partial<Report> = loopbackOnly(node) ? { severity: 'info', confidence: 'low' } : {};
         if (attr === 'verify_mode' && /CERT_NONE$/.test(right.text)) {
-          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local);
+          // `CERT_REQUIRED if check_certificate else CERT_NONE` (yt-dlp): the guard is looked for from the CERT_NONE side, as for `cert_reqs=`.
+          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local, right.type === 'conditional_expression' ? right.lastNamedChild ?? node : node);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
             matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) ? { severity: 'info', confidence: 'low' } : local);
