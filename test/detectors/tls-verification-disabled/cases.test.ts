@@ -39,6 +39,8 @@ const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self.
 // always run (high); a Python 2 name makes it dead code (low); the opt-in switch around a probe still counts.
 const pyProbe = 'import ssl\nif hasattr(ssl, "create_default_context"):\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE';
 const pyPrivateProbe = "def https_context():\n    if hasattr(ssl, '_create_unverified_context'):\n        return ssl._create_unverified_context()";
+// … inside a function named for the unverified variant (held-out sample GG: pyVmomi's `SmartConnectNoSSL`) the caller chose it: low.
+const pyNoSslFn = "def SmartConnectNoSSL(host):\n    if hasattr(ssl, '_create_unverified_context'):\n        ctx = ssl._create_unverified_context()";
 const pyDeadProbe = 'if hasattr(ssl, "sslwrap_simple"):\n    sock = ssl.sslwrap_simple(raw, cert_reqs=ssl.CERT_NONE)';
 // … at any depth (fresh sample JJ: eventlet's green ssl module defines a Python 2 `sslwrap_simple` under `if hasattr(__ssl, 'sslwrap_simple'):`).
 const pyDeadShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'sslwrap_simple'):\n    def sslwrap_simple(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
@@ -180,6 +182,7 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: pyModeOther, language: 'python', errors: [{ ...at(pyModeOther, pyModeOther), severity: 'warning', confidence: 'medium' }] },
     { code: pyProbe, language: 'python', errors: [{ ...at(pyProbe, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'error', confidence: 'high' }] },
     { code: pyPrivateProbe, language: 'python', errors: [{ ...at(pyPrivateProbe, 'ssl._create_unverified_context'), severity: 'error', confidence: 'high' }] },
+    { code: pyNoSslFn, language: 'python', errors: [{ ...at(pyNoSslFn, 'ssl._create_unverified_context'), severity: 'info', confidence: 'low' }] },
     { code: pyDeadProbe, language: 'python', errors: [{ ...at(pyDeadProbe, 'cert_reqs=ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyDeadShim, language: 'python', errors: [{ ...at(pyDeadShim, 'cert_reqs=CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyLiveShim, language: 'python', errors: [{ ...at(pyLiveShim, 'cert_reqs=CERT_NONE'), severity: 'error', confidence: 'high' }] },

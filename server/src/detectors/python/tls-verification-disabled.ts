@@ -37,10 +37,10 @@ function guarded(node: Node): 'option' | 'verify-option' | undefined {
     if (condition === undefined || /__name__/.test(condition) || probe === 'always') continue;
     return probe === 'never' || VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
   }
-  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`): the caller's `verify=False` goes there.
+  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`, pyVmomi's `SmartConnectNoSSL`): the caller chose it.
   return p?.type === 'function_definition' && NO_VERIFY_FN.test(p.childForFieldName('name')?.text ?? '') ? 'verify-option' : undefined;
 }
-const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif/i;
+const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif|no_?(?:ssl|tls)(?:$|_)/i;
 
 /** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
 const matchesHostnameItself = (node: Node) => {
