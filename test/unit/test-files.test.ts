@@ -17,8 +17,8 @@ const one = (e: Engine, path: string): Finding | undefined => e.analyze({ text: 
 describe('core/test-files', () => {
   it('lowers security findings in test files to low confidence and info, whatever the detector said', () => {
     const e = new Engine([needle({ title: 'N', family: 'insecure-default', severity: 'error', confidence: 'high' })]);
-    for (const p of ['src/a.js', 'flask/testing.py', 'app/latest.py', 'app/contests.py', 'environ/env.txt', 'app/test_env.js', 'docs/test_env.md']) assert.deepEqual([one(e, p)?.severity, one(e, p)?.confidence], ['error', 'high'], p);
-    for (const p of ['test/a.js', 'src/a.test.ts', 'tests/test_a.py', 'src/__tests__/a.js', 'spec/a-spec.js', 'accounts/tests.py', 'app/test.py', 'environ/test_env.txt', 'pkg/test_settings.ini']) {
+    for (const p of ['src/a.js', 'flask/testing.py', 'app/latest.py', 'app/contests.py', 'environ/env.txt', 'app/test_env.js', 'docs/test_env.md', 'lib/latest.js', 'src/contest.ts']) assert.deepEqual([one(e, p)?.severity, one(e, p)?.confidence], ['error', 'high'], p);
+    for (const p of ['test/a.js', 'src/a.test.ts', 'tests/test_a.py', 'src/__tests__/a.js', 'spec/a-spec.js', 'accounts/tests.py', 'app/test.py', 'lib/test.js', 'src/tests.ts', 'environ/test_env.txt', 'pkg/test_settings.ini']) {
       assert.deepEqual([one(e, p)?.severity, one(e, p)?.confidence], ['info', 'low'], p);
     }
   });

@@ -28,6 +28,7 @@ const PACK: ApiPack = {
     underscore: { latest: '1.13.7', majors: { 1: { from: '@types/underscore@1.13.0', e: 'chunk map', d: 'chunk map' } } },
     'node-fetch': { latest: '3.3.2', majors: { 2: { from: '@types/node-fetch@2.6.11', e: 'Headers Request Response', d: 'Headers Request Response isRedirect', r: 'catch finally then', a: 'body headers json ok status text' } } },
     ioredis: { latest: '5.4.0', majors: { 5: { from: 'ioredis@5.4.0', e: 'Cluster Redis', d: '*', o: { Redis: 'createClient #get #set #quit' } } } },
+    winston: { latest: '3.19.0', majors: { 3: { from: 'winston@3.19.0', e: 'createLogger format transport transports', d: 'createLogger format transport transports' } } },
     bluebird: { latest: '3.7.2', majors: { 3: { from: '@types/bluebird@3.5.42', e: 'Promise defer resolve', d: 'defer resolve', o: { Promise: 'defer resolve' } } } },
     commander: {
       latest: '15.1.0',
@@ -58,6 +59,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'real members on the default import and the app', code: "const express = require('express');\nconst app = express();\napp.use(express.json());\napp.listen(3000);\n", files: EXPRESS4 },
     // a deprecated alias the @types typings leave out (held-out sample: kraken-js's lib/config.js)
     { name: 'runtime member the typings omit', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pending();\n", files: PKG({ bluebird: '^3.4.7' }) },
+    // winston 3 exports the base class `Transport` its typings call `transport` (fresh sample AD: a Splunk transport's `extends winston.Transport`)
+    { name: 'a class export the typings rename', code: "const winston = require('winston');\nclass SplunkStream extends winston.Transport {}\n", files: PKG({ winston: '^3.1.0' }) },
     // bluebird 3's deprecated `settle`, beside `reflect` (held-out sample: db-migrate's lib/interface/seederInterface.js)
     { name: 'a deprecated static the typings omit', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settle(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) },
     // commander 8-11: `module.exports` is the global program, typed only as `export const program` (held-out sample: netlify-lambda's bin/cmd.js)
@@ -94,6 +97,7 @@ ruleTester('phantom-member', 'javascript', {
   ],
   invalid: [
     // …a made-up one is still reported
+    bad({ name: 'a winston member neither the typings nor the runtime have', code: "const winston = require('winston');\nwinston.Transprt;\n", files: PKG({ winston: '^3.1.0' }) }, 'Transprt'),
     bad({ name: 'a member neither the typings nor the runtime have', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pendingg();\n", files: PKG({ bluebird: '^3.4.7' }) }, 'pendingg'),
     bad({ name: 'a near miss of a deprecated static', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settleAll(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) }, 'settleAll'),
     // …but not once the package stopped exporting it (commander 12 on), nor a name the named export lacks

@@ -34,6 +34,22 @@ const flagDefault = "if (opts.rejectUnauthorized === undefined) {\n  opts.reject
 const ignoreOther = "if (client === https && crawler.ignoreRobotsTxt) {\n  client.rejectUnauthorized = false;\n}";
 const invalidCert = 'const certOpts = () =>\n  allowInvalidCert\n    ? { rejectUnauthorized: false }\n    : { cert: fs.readFileSync(opt.local_cert) };';
 const pyNoVerifyFn = 'def load_ssl_context_no_verify(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    context.verify_mode = ssl.CERT_NONE\n    return context';
+// A probe of the running Python decides nothing (fresh sample AD: an iLO client's `if hasattr(ssl, 'create_default_context'):`
+// around CERT_NONE, a switch's driver's `if hasattr(ssl, '_create_unverified_context'):`): a name Python 3 has makes the branch
+// always run (high); a Python 2 name makes it dead code (low); the opt-in switch around a probe still counts.
+const pyProbe = 'import ssl\nif hasattr(ssl, "create_default_context"):\n    ctx = ssl.create_default_context()\n    ctx.verify_mode = ssl.CERT_NONE';
+const pyPrivateProbe = "def https_context():\n    if hasattr(ssl, '_create_unverified_context'):\n        return ssl._create_unverified_context()";
+// … inside a function named for the unverified variant (held-out sample GG: pyVmomi's `SmartConnectNoSSL`) the caller chose it: low.
+const pyNoSslFn = "def SmartConnectNoSSL(host):\n    if hasattr(ssl, '_create_unverified_context'):\n        ctx = ssl._create_unverified_context()";
+const pyDeadProbe = 'if hasattr(ssl, "sslwrap_simple"):\n    sock = ssl.sslwrap_simple(raw, cert_reqs=ssl.CERT_NONE)';
+// … at any depth (fresh sample JJ: eventlet's green ssl module defines a Python 2 `sslwrap_simple` under `if hasattr(__ssl, 'sslwrap_simple'):`).
+const pyDeadShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'sslwrap_simple'):\n    def sslwrap_simple(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
+const pyLiveShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'SSLContext'):\n    def wrap(sock):\n        return GreenSSLSocket(sock, cert_reqs=CERT_NONE)";
+const pyProbeInSwitch = "if self.ca_certs == 'DISABLE':\n    if hasattr(ssl, '_create_unverified_context'):\n        kwargs['context'] = ssl._create_unverified_context()";
+// The caller's switch picks the mode in an assignment too (fresh held-out sample RR: a downloader's
+// `context.verify_mode = ssl.CERT_REQUIRED if opts_check_certificate else ssl.CERT_NONE`); a switch about something else stays medium.
+const pyModeSwitch = 'context.verify_mode = ssl.CERT_REQUIRED if opts_check_certificate else ssl.CERT_NONE';
+const pyModeOther = 'context.verify_mode = ssl.CERT_REQUIRED if use_proxy else ssl.CERT_NONE';
 const pyPlainFn = 'def load_ssl_context(self):\n    context = self._create_default_ssl_context()\n    context.check_hostname = False\n    return context';
 const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    s = ctx.wrap_socket(sock)\n    if self.validate == ssl.CERT_REQUIRED:\n        check_hostname(s, host, self.valid_names)\n    return s';
 // The module matches certificates to host names in a function of its own (fresh held-out sample: Mercurial's sslutil.py,
@@ -169,6 +185,15 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // the function named for the unverified variant is what the caller's verify=False dispatches to (httpx); another is not
     { code: pyNoVerifyFn, language: 'python', errors: [{ ...at(pyNoVerifyFn, 'context.check_hostname = False'), severity: 'info', confidence: 'low' }, { ...at(pyNoVerifyFn, 'context.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyPlainFn, language: 'python', errors: [{ ...at(pyPlainFn, 'context.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    { code: pyModeSwitch, language: 'python', errors: [{ ...at(pyModeSwitch, pyModeSwitch), severity: 'info', confidence: 'low' }] },
+    { code: pyModeOther, language: 'python', errors: [{ ...at(pyModeOther, pyModeOther), severity: 'warning', confidence: 'medium' }] },
+    { code: pyProbe, language: 'python', errors: [{ ...at(pyProbe, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'error', confidence: 'high' }] },
+    { code: pyPrivateProbe, language: 'python', errors: [{ ...at(pyPrivateProbe, 'ssl._create_unverified_context'), severity: 'error', confidence: 'high' }] },
+    { code: pyNoSslFn, language: 'python', errors: [{ ...at(pyNoSslFn, 'ssl._create_unverified_context'), severity: 'info', confidence: 'low' }] },
+    { code: pyDeadProbe, language: 'python', errors: [{ ...at(pyDeadProbe, 'cert_reqs=ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyDeadShim, language: 'python', errors: [{ ...at(pyDeadShim, 'cert_reqs=CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyLiveShim, language: 'python', errors: [{ ...at(pyLiveShim, 'cert_reqs=CERT_NONE'), severity: 'error', confidence: 'high' }] },
+    { code: pyProbeInSwitch, language: 'python', errors: [{ ...at(pyProbeInSwitch, 'ssl._create_unverified_context'), severity: 'info', confidence: 'low' }] },
     // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
     { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: pyNoMatch, language: 'python', errors: [{ ...at(pyNoMatch, 'ctx.check_hostname = False'), severity: 'error', confidence: 'high' }] },

@@ -15,16 +15,17 @@ const THIRD_PARTY = /^(requests|yaml|six|dateutil|pytz|toml|simplejson)(\.|$)/;
 /** The scanned project is that package itself (`simplejson/tests/…` reading `simplejson.encoder`): its own source, not the stubs, says what it has. */
 const ownPackage = (path: string, owner: string) => THIRD_PARTY.test(owner) && path.split(/[\\/]/).slice(0, -1).includes(owner.split('.')[0]);
 const code = (s: string) => `\`${s}\``;
-/** A project may install its own logger class (`logging.setLoggerClass`) or add level methods to it. */
-const LOGGER = /^logging\.(Logger|LoggerAdapter|RootLogger)$/;
 
 /** The file adds `name` to something at run time (`x.name = …`, `setattr(x, "name", …)`): never judged. */
 function addedDynamically(text: string, name: string): boolean {
   return new RegExp(`\\.${name}\\s*=(?!=)|setattr\\([^)]*["']${name}["']`).test(text);
 }
 
-/** Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`. */
-const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
+/**
+ * Version flags as projects name them too: `PY3`, `PY2`, `is_py3`, `IS_PY2`, `_PY3K`, rpyc's `is_py_3k`, and a major version
+ * compared with 2 or 3 (chargebee's `compat.py_major_v >= 3`, `PYTHON_VERSION < 3`).
+ */
+const VERSION_CHECK = /\b_*(?:is_?)?py_?[23]k?\b|\bpy(?:thon)?_?(?:major|ver)\w*\s*[<>=!]=?\s*[23]\b|version_info|sys\.version|python_version|\bsix\.|hasattr\(/i;
 // NameError: a Python 2 probe (`try: string_type = basestring … except NameError:`), the rest of the body runs only there.
 const CAUGHT = /^(AttributeError|ImportError|ModuleNotFoundError|NameError|Exception|BaseException)$|\b(AttributeError|ImportError|NameError|Exception)\b/;
 
@@ -112,6 +113,7 @@ export const pyPhantomMember: Detector = {
       const module = known.moduleOf(obj, relied);
       let owner: string;
       let candidates: ReadonlySet<string>;
+      let pyClass = false;
       if (module) {
         const names = api.names(module);
         // A module's own imports (`base64.binascii`) are attributes the stubs leave out.
@@ -125,7 +127,7 @@ export const pyPhantomMember: Detector = {
         // Instances of classes written in Python take any attribute: judge only calls of methods there.
         const call = a.parent?.type === 'call' && a.parent.childForFieldName('function')?.id === a.id;
         if (!type.startsWith('builtins.') && !call) continue;
-        [owner, candidates] = [type.replace(/^builtins\./, ''), members];
+        [owner, candidates, pyClass] = [type.replace(/^builtins\./, ''), members, !type.startsWith('builtins.')];
       }
       const hint = suggestion(owner, name, candidates);
       // Stubs leave out undocumented module attributes (`json.decoder.WHITESPACE`): a module's missing
@@ -138,7 +140,9 @@ export const pyPhantomMember: Detector = {
       ctx.report({
         start: attr.startIndex, end: attr.endIndex, kind: w.kind ?? (module ? 'module' : 'member'),
         // The author silenced the member check on the line, or the file is a fixture (data, not run): shown, not alarmed about.
-        confidence: FIXTURE_DATA.test(ctx.path) || pyMemberCheckSilenced(ctx.text, start) || (LOGGER.test(owner) && !hint) ? 'low' : THIRD_PARTY.test(owner) ? 'medium' : undefined,
+        // A class written in Python missing a method with no near name and no Python 3 replacement says nothing certain: the
+        // project may pass a subclass or a look-alike (`logging.setLoggerClass` with `trace()`), so only a near miss is alarmed about.
+        confidence: FIXTURE_DATA.test(ctx.path) || pyMemberCheckSilenced(ctx.text, start) || (pyClass && !hint) ? 'low' : THIRD_PARTY.test(owner) ? 'medium' : undefined,
         message: w.message,
       });
     }

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { inDeadShim, sslProbe } from '../shared/tls-py-probe';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -31,15 +32,15 @@ function guarded(node: Node): 'option' | 'verify-option' | undefined {
   let p = node.parent;
   for (; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
     const condition = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'if_statement' ? p.childForFieldName('condition')?.text : undefined;
-    if (condition === undefined || /__name__/.test(condition)) continue;
-    return VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
+    // `if hasattr(ssl, "create_default_context"):` probes Python, deciding nothing: always true, or dead code (a Python 2 shim).
+    const probe = p.type === 'if_statement' ? sslProbe(p, node) : undefined;
+    if (condition === undefined || /__name__/.test(condition) || probe === 'always') continue;
+    return probe === 'never' || VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
   }
-  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`) is what the
-  // caller's `verify=False` dispatches to.
+  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`, pyVmomi's `SmartConnectNoSSL`): the caller chose it.
   return p?.type === 'function_definition' && NO_VERIFY_FN.test(p.childForFieldName('name')?.text ?? '') ? 'verify-option' : undefined;
 }
-
-const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif/i;
+const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif|no_?(?:ssl|tls)(?:$|_)/i;
 
 /** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
 const matchesHostnameItself = (node: Node) => {
@@ -47,7 +48,6 @@ const matchesHostnameItself = (node: Node) => {
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   return !!fn && /\b(?:match_hostname|check_hostname|verify_hostname)\s*\(/.test(fn.text);
 };
-
 /** A function of the file matches a certificate to a host name (Mercurial's sslutil `_verifycert(cert, hostname)`, run after the handshake). */
 const OWN_HOST_CHECK = /\bdef[ \t]+\w+[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?\w*cert\w*[ \t]*,[ \t]*\w*host\w*/;
 
@@ -67,7 +67,6 @@ function loopbackOnly(node: Node): boolean {
 const content = (literal: string): string => literal.replace(/^[rbuf]*["']+|["']+$/gi, '');
 /** A loopback host at the start of a string's content: `localhost`, `127.x`, `[::1]`, alone or in a URL. */
 const LOOPBACK = /^(?:[a-z]+:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(?:[:/]|$)/i;
-
 /** The call goes to a loopback host: its first argument or its `url=` / `host=` names one. */
 function toLoopback(call: Node, kw: Map<string, Node>): boolean {
   const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument');
@@ -87,7 +86,7 @@ export const pyTlsVerificationDisabled: Detector = {
     const importsHttp = () => (httpImport ??= HTTP_IMPORT.test(ctx.text));
     // `from`: where the guard is looked for (the CERT_NONE side of `CERT_REQUIRED if verify else CERT_NONE`).
     const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n) => {
-      const guard = guarded(from);
+      const guard = inDeadShim(from) ? 'verify-option' : guarded(from);
       const optIn: Pick<Report, 'severity' | 'confidence'> = guard === 'verify-option' ? { severity: 'info', confidence: 'low' } : guard ? { severity: 'warning', confidence: 'medium' } : {};
       ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
     };
@@ -135,7 +134,8 @@ export const pyTlsVerificationDisabled: Detector = {
         const attr = left.childForFieldName('attribute')?.text;
         const local: Partial<Report> = loopbackOnly(node) ? { severity: 'info', confidence: 'low' } : {};
         if (attr === 'verify_mode' && /CERT_NONE$/.test(right.text)) {
-          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local);
+          // `CERT_REQUIRED if check_certificate else CERT_NONE` (yt-dlp): the guard is looked for from the CERT_NONE side, as for `cert_reqs=`.
+          report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local, right.type === 'conditional_expression' ? right.lastNamedChild ?? node : node);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
             matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) ? { severity: 'info', confidence: 'low' } : local);
