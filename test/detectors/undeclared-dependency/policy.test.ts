@@ -2,6 +2,8 @@
 // runs; types, optional branches, files run by a tool the manifests do not declare and a host's runtime are low.
 import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
+import { MemoryProject } from '../../../server/src/project/memory-project';
+import { ProjectIndex } from '../../../server/src/project/workspace-index';
 
 const ID = 'undeclared-dependency';
 const conf = async (c: Parameters<typeof depFindings>[1]) => (await depFindings(ID, c)).map((x) => [at([x])[0], x.confidence]);
@@ -75,6 +77,25 @@ describe(`${ID}: confidence follows the evidence`, () => {
     // unguarded at a function's top level it is how ESM code loads a dependency
     const plain = "export async function setup(kit) {\n  const r = await import('@tailwindcss/vite');\n  kit.add(r.default());\n}\n";
     assert.deepEqual(await conf({ code: plain, path: 'dist/module.mjs', files, registry }), [['2:27', 'high']]);
+  });
+
+  it("shows at low confidence an opt-in integration's SDK: named after it, in a plugins folder, loaded by no other file", async () => {
+    // reconstruction of oracledb's token plugins: the user requires the plugin's path and installs the cloud SDK
+    const reg = registryWith({ 'npm:@azure/msal-node': {}, 'npm:oci-common': {}, 'npm:lru-cache': {} });
+    const base = { 'package.json': '{ "name": "dbdriver", "main": "index.js" }', 'index.js': "module.exports = require('./lib/driver');\n", 'lib/driver.js': 'module.exports = {};\n' };
+    const run = async (code: string, path: string, extra: Record<string, string> = {}) => {
+      const files = { ...base, ...extra, [path]: code };
+      const project = new MemoryProject(files);
+      return conf({ code, path, files, registry: reg, services: { project, workspace: new ProjectIndex(project) } });
+    };
+    const azure = "const driver = require('../../../index.js');\nconst msal = require('@azure/msal-node');\nmodule.exports = (cfg) => new msal.ConfidentialClientApplication(cfg);\n";
+    assert.deepEqual(await run(azure, 'plugins/token/extensionAzure/index.js'), [['2:23', 'low']]);
+    assert.deepEqual(await run("const common = require('oci-common');\nmodule.exports = common;\n", 'plugins/token/extensionOci/index.js'), [['1:25', 'low']]);
+    // loaded by the package's own code, it is a dependency of every user
+    assert.deepEqual(await run(azure, 'plugins/token/extensionAzure/index.js', { 'lib/driver.js': "const azure = require('../plugins/token/extensionAzure');\nmodule.exports = { azure };\n" }), [['2:23', 'high']]);
+    // a package the integration is not named after, or an SDK imported outside an integrations folder, keeps the rule's confidence
+    assert.deepEqual(await run("const LRU = require('lru-cache');\nmodule.exports = new LRU();\n", 'plugins/token/extensionAzure/cache.js'), [['1:22', 'high']]);
+    assert.deepEqual(await run(azure, 'lib/azure/index.js'), [['2:23', 'high']]);
   });
 
   it("shows at low confidence the imports of a shipped bundle's sources (the bundler resolved them at build time)", async () => {

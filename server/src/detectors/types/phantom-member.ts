@@ -33,6 +33,15 @@ export function underTsDirective(text: string, pos: number): boolean {
   return false;
 }
 
+/**
+ * Whether a member missing from hand-written typings alone is only read (re-exported, compared, stored), not called or
+ * constructed, with no near name: nothing says it is invented (mongojs re-exports `mongodb.Symbol`, which mongodb 3 has at
+ * run time and @types/mongodb@3 leaves out). An invented API is called (`jwt.verifyToken(…)`), which keeps its confidence.
+ */
+function unprovenRead(text: string, f: OfflineFact): boolean {
+  return !!f.handTyped && !f.suggestion && f.kind === 'offline-member' && !/^\s*(?:\?\.\s*)?[(`]/.test(text.slice(f.end, f.end + 40));
+}
+
 export const phantomMember: Detector = {
   id: 'phantom-member',
   meta: { ...RULE_META['phantom-member'], needs: [apiFacts.id, offlineApiFacts.id, removedApiUses.id] },
@@ -56,7 +65,7 @@ export const phantomMember: Detector = {
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
       if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
-      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) || f.guessed ? 'low' : f.elsewhere || f.suggestion ? 'high' : 'medium' });
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) || f.guessed || unprovenRead(ctx.text, f) ? 'low' : (f.elsewhere && !f.handTyped) || f.suggestion ? 'high' : 'medium' });
     }
   },
 };

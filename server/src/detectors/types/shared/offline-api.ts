@@ -25,6 +25,9 @@ export interface OfflineFact {
   elsewhere?: string;
   /** The package is declared nowhere in sight and the pack knows one major: which one the code means is a guess. */
   guessed?: boolean;
+  /** A member of the package's export missing only from hand-written `@types/…` facts (no major typed the same way has it):
+   * such typings leave out some run-time exports (mongodb 3's BSON `Map` and `Symbol`; @types/mongodb@3 lists neither). */
+  handTyped?: boolean;
 }
 
 /** Members every function and object has (the pack lists only declared ones). */
@@ -116,7 +119,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       return majorsOf.get(pkg);
     };
     const out: OfflineFact[] = [];
-    const check = (kind: OfflineFact['kind'], use: { name: string; start: number; end: number; subject: string }, pkg: string, lists: (p: PackedApi) => string | undefined) => {
+    const check = (kind: OfflineFact['kind'], use: { name: string; start: number; end: number; subject: string; ns?: boolean }, pkg: string, lists: (p: PackedApi) => string | undefined) => {
       if (BUILTIN.has(use.name) || UNTYPED[pkg]?.has(use.name)) return;
       const v = versions(pkg);
       if (!v) return;
@@ -126,7 +129,8 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
       if (got.some((l) => !l?.trim() || l.split(' ').includes('*')) || got.some((l) => ` ${l} `.includes(` ${use.name} `))) return;
       const other = Object.keys(entry.majors).filter((m) => !v.majors.includes(m)).find((m) => ` ${lists(entry.majors[m]) ?? ''} `.includes(` ${use.name} `));
       const source = `${pkg}@${v.majors.join(' or ')}`;
-      out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}`, guessed: v.guessed || undefined });
+      const hand = (m: string) => entry.majors[m].from.startsWith('@types/'), handTyped = !!use.ns && v.majors.every(hand) && !(other && hand(other));
+      out.push({ kind, start: use.start, end: use.end, subject: use.subject, source, suggestion: suggest(use.name, got as string[]), elsewhere: other && `${pkg}@${other}`, guessed: v.guessed || undefined, handTyped: handTyped || undefined });
     };
     for (const i of uses.imports) check('offline-export', { ...i, subject: i.name }, i.pkg, (f) => (f.d === '*' ? '*' : `${f.e} ${f.d ?? ''}`));
     const declared = [...deps.declared.keys()];
@@ -140,7 +144,7 @@ export const offlineApiFacts: SlowFact<readonly OfflineFact[]> = {
         if (list && list !== '*' && !BUILTIN.has(m.name) && !` ${list} `.includes(` ${m.name} `)) out.push({ kind: 'offline-member', start: m.start, end: m.end, subject: m.subject, source: 'fetch', suggestion: suggest(m.name, [list]) });
         continue;
       }
-      if (root) check('offline-member', m, root, (f) => membersOf(f, m.shape));
+      if (root) check('offline-member', { ...m, ns: m.shape.kind === 'ns' }, root, (f) => membersOf(f, m.shape));
     }
     return out.sort((a, b) => a.start - b.start);
   },
