@@ -25,8 +25,7 @@ export interface OfflineFact {
   elsewhere?: string;
   /** The package is declared nowhere in sight and the pack knows one major: which one the code means is a guess. */
   guessed?: boolean;
-  /** A member of the package's export missing only from hand-written `@types/…` facts (no major typed the same way has it):
-   * such typings leave out some run-time exports (mongodb 3's BSON `Map` and `Symbol`; @types/mongodb@3 lists neither). */
+  /** An export's member missing only from hand-written `@types/…` facts, which omit some run-time exports (mongodb 3's `Map`). */
   handTyped?: boolean;
 }
 
