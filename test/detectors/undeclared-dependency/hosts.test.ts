@@ -25,6 +25,15 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     assert.deepEqual(await conf({ code: plugin, path: '_plugins/lends.js', files: docstrap }), [['1:18', 'low']]);
   });
 
+  it('keeps a JSDoc dependency that the declared JSDoc major no longer ships', async () => {
+    // fresh sample: fluent-ffmpeg's doc template requires taffydb under "jsdoc": "^4.0.0" (4.0 dropped it)
+    const code = "var helper = require('jsdoc/util/templateHelper');\nvar taffy = require('taffydb').taffy;\n";
+    const pkg = (jsdoc: string) => ({ 'package.json': `{ "name": "ffmpeg-wrapper", "devDependencies": { "jsdoc": "${jsdoc}" } }` });
+    assert.deepEqual(await conf({ code, path: 'tools/jsdoc-template/publish.js', files: pkg('^4.0.0') }), [['2:22', 'high']]);
+    // a JSDoc 3 range still ships it
+    assert.deepEqual(await conf({ code, path: 'tools/jsdoc-template/publish.js', files: pkg('^3.6.3') }), [['2:22', 'low']]);
+  });
+
   it('keeps the same imports in a package that is no JSDoc template', async () => {
     const code = "var _ = require('underscore');\nvar jsdoc = require('jsdoc');\n";
     const app = { 'package.json': '{ "name": "api-docs", "keywords": ["jsdoc", "express"], "dependencies": {} }' };

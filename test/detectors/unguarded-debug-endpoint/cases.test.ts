@@ -11,6 +11,8 @@ const one = (code: string, text: string, kind: string, extra: object = {}, langu
 const EXPRESS = "const express = require('express');\nconst app = express();\n";
 const PROM = EXPRESS + "const client = require('prom-client');\nconst register = client.register;\n";
 const METRICS = "async (req, res) => {\n  res.set('Content-Type', register.contentType);\n  res.end(await register.metrics());\n}";
+const API_SERVER = "const config = require('wild-config');\nconst restify = require('restify');\nconst promClient = require('prom-client');\nclass ApiServer {\n  constructor() {\n    this.server = restify.createServer();\n    this.server.get('/metrics', async (req, res) => {\n      res.end(await promClient.register.metrics());\n    });\n  }\n  start(done) {\n    this.server.listen(config.api.port, config.api.host, done);\n  }\n}\nmodule.exports = ApiServer;";
+const apiConfig = (host: string) => `'use strict';\nmodule.exports = {\n  api: {\n    port: 12080,\n    host: '${host}'\n  }\n};`;
 const FLASK = 'import os\nfrom flask import Flask, jsonify\napp = Flask(__name__)\n';
 
 ruleTester(RULE, 'javascript', {
@@ -93,6 +95,12 @@ ruleTester(RULE, 'javascript', {
     one('from werkzeug.debug import DebuggedApplication\napp.wsgi_app = DebuggedApplication(app.wsgi_app, evalex=True)', 'evalex=True', 'debugger', { severity: 'error' }, 'python'),
     // Called once under the switch and once without: the unguarded call turns the console on.
     one('def make_app(conf, debug=False):\n    app = App(conf)\n    if debug:\n        app = add_console(app)\n    return add_console(app)\n\ndef add_console(app):\n    from werkzeug.debug import DebuggedApplication\n    return DebuggedApplication(app, evalex=True)', 'evalex=True', 'debugger', { severity: 'error' }, 'python'),
+    // An API server listening on the host its project's default config names (fresh held-out sample: zone-mta's API on
+    // `config.api.host`, `'127.0.0.1'` in config/default.js): low, a deployment may override it; another default, or a
+    // setting read from no config module, keeps the rule's confidence.
+    { ...one(API_SERVER, 'promClient.register.metrics()', 'metrics', { severity: 'info', confidence: 'low' }), path: 'lib/api-server.js', files: { 'config/default.js': apiConfig('127.0.0.1') } },
+    { ...one(API_SERVER, 'promClient.register.metrics()', 'metrics', { confidence: 'medium' }), path: 'lib/api-server.js', files: { 'config/default.js': apiConfig('0.0.0.0') } },
+    { ...one(API_SERVER.replace("require('wild-config')", "require('./settings')"), 'promClient.register.metrics()', 'metrics', { confidence: 'medium' }), path: 'lib/api-server.js', files: { 'config/default.js': apiConfig('127.0.0.1') } },
     { code: 'DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', language: 'python', path: 'mysite/settings.py', errors: [at('DEBUG_TOOLBAR_CONFIG = {"SHOW_TOOLBAR_CALLBACK": lambda request: True}', 'lambda request: True', 'toolbar')] },
   ],
 });

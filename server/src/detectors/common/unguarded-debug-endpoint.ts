@@ -9,6 +9,7 @@ import type { AsyncDetectorContext, Confidence, Detector, Severity } from '../..
 import type { DebugKind } from '../shared/debug-exposures';
 import { jsDebugCandidates } from '../shared/debug-endpoints-js';
 import { pythonDebugCandidates } from '../shared/debug-endpoints-python';
+import { configDefault } from '../shared/config-defaults';
 
 const SHAPE: Record<DebugKind, { severity: Severity; confidence: Confidence }> = {
   env: { severity: 'error', confidence: 'high' },
@@ -45,7 +46,9 @@ export const unguardedDebugEndpoint: Detector = {
     const lowered = ctx.get(ir);
     if (!lowered) return;
     const tick = () => ctx.checkBudget();
-    const candidates = lowered.language === 'js' ? jsDebugCandidates(lowered, ctx.text, tick) : pythonDebugCandidates(lowered, ctx.text, ctx.path, tick);
+    const project = ctx.services.project;
+    const setting = project ? (expr: string) => configDefault(expr, ctx.path, ctx.text, (p) => project.readFile(p)) : undefined;
+    const candidates = lowered.language === 'js' ? jsDebugCandidates(lowered, ctx.text, tick, setting) : pythonDebugCandidates(lowered, ctx.text, ctx.path, tick);
     for (const c of candidates) {
       if (c.guarded) continue;
       const where = c.route ? ` at \`${c.route}\`` : '';
@@ -55,8 +58,9 @@ export const unguardedDebugEndpoint: Detector = {
       const shape = SHAPE[c.kind];
       ctx.report({
         start: c.start, end: c.end, kind: c.kind, severity: shape.severity,
-        // Guards may sit where another file mounts the router or app: one step less sure.
-        confidence: c.mountedElsewhere ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence,
+        // Guards may sit where another file mounts the router or app: one step less sure. An app the project's default
+        // config binds to a loopback address answers that host only unless a deployment overrides it: low.
+        confidence: c.defaultInternal ? 'low' : c.mountedElsewhere ? (shape.confidence === 'high' ? 'medium' : 'low') : shape.confidence,
         message: `\`${c.text}\` hands ${c.what} to anyone who finds the endpoint${where}, with no authentication or environment check; ${fix}.`,
       });
     }

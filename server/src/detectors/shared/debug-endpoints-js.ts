@@ -4,7 +4,7 @@
 // guard. What counts is data (rules/exposure/debug-endpoints.json); guards come from route-guards.ts.
 import type { FileIR } from '../../analysis/ir';
 import { callSites, envGuarded, shortText, type CallSite } from './ir-sites';
-import { chainGuarded, guardedByEarlierUse, handlerChecks, handlerFunc, internalReceiver } from './route-guards';
+import { chainGuarded, guardedByEarlierUse, handlerChecks, handlerFunc, internalReceiver, listensOnDefaultLoopback } from './route-guards';
 import { exposuresIn, isDebugPath, type DebugCandidate } from './debug-exposures';
 import { FileValues, propOf } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/debug-endpoints.json';
@@ -12,7 +12,8 @@ import data from '../../../../rules/exposure/debug-endpoints.json';
 const METHODS = new Set(data.routeMethods);
 const MIDDLEWARE = data.js.middleware as Array<{ callee: string; authOption?: string; what: string }>;
 
-export function jsDebugCandidates(lowered: FileIR, text: string, tick: () => void): DebugCandidate[] {
+/** `setting`: a setting's project default (`config.api.host` → `'127.0.0.1'`), when the project can be read. */
+export function jsDebugCandidates(lowered: FileIR, text: string, tick: () => void, setting?: (expr: string) => string | undefined): DebugCandidate[] {
   const values = new FileValues(lowered, text);
   const sites = callSites(lowered, tick);
   const out: DebugCandidate[] = [];
@@ -32,7 +33,8 @@ export function jsDebugCandidates(lowered: FileIR, text: string, tick: () => voi
     const guarded = envGuarded(s.guards, text) || chainGuarded(call, call.args[call.args.length - 1], text) || internalReceiver(receiver, text)
       || guardedByEarlierUse(sites, i, receiver, text, route) || handlerChecks(fn, text);
     const mountedElsewhere = !createdHere(receiver, text);
-    for (const c of exposuresIn(fn, 'js', values, text, isDebugPath(route), prom)) out.push({ ...c, route, guarded, mountedElsewhere });
+    const defaultInternal = !guarded && !!setting && listensOnDefaultLoopback(receiver, text, setting);
+    for (const c of exposuresIn(fn, 'js', values, text, isDebugPath(route), prom)) out.push({ ...c, route, guarded, mountedElsewhere, defaultInternal });
   });
   return out;
 }

@@ -22,6 +22,8 @@ export interface DebugCandidate {
   guarded: boolean;
   /** Registered on an app or router this file does not create (`this.app`, `express.Router()`): guards may sit where it is mounted. */
   mountedElsewhere?: boolean;
+  /** Served by an app that listens, by the project's default config, on a loopback address only (a deployment may override it). */
+  defaultInternal?: boolean;
 }
 
 const DEBUG_PATHS = new Set(data.debugPaths);

@@ -36,6 +36,17 @@ export function internalReceiver(receiver: string, text: string): boolean {
   return new RegExp(`\\b${escaped}\\s*\\.\\s*listen\\s*\\([^)]*['"](?:127\\.0\\.0\\.1|localhost|::1)['"]`).test(text);
 }
 
+/**
+ * Whether the receiver listens on a host a setting names (`server.listen(config.api.port, config.api.host)`) whose
+ * project default, read through `setting`, is a loopback address (zone-mta's internal API: `host: '127.0.0.1'` in
+ * `config/default.js`). Only the default: a deployment may override it.
+ */
+export function listensOnDefaultLoopback(receiver: string, text: string, setting: (expr: string) => string | undefined): boolean {
+  const escaped = receiver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`\\b${escaped}\\s*\\.\\s*listen\\s*\\(\\s*[^,()]+,\\s*([\\w$.]+)\\s*[,)]`).exec(text);
+  return !!m && /^(?:127\.0\.0\.1|localhost|::1)$/.test(setting(m[1]) ?? '');
+}
+
 /** Whether a `use` mounted at `mount` runs for `route` (Express: the path and everything under it). */
 function mountCovers(mount: string, route: string | undefined): boolean {
   const base = mount.replace(/\/+$/, '');
