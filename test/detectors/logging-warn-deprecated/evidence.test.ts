@@ -56,3 +56,18 @@ ruleTester('logging-warn-deprecated', 'python', {
     { code: projectLogging, errors: [{ ...at(projectLogging, 'log.warn('), confidence: 'low' }] },
   ],
 });
+
+// An attribute (`self.logger`, set up by a base class) counts as shown when the file uses it like a logger (a mail
+// sync tool's terminal UI: `self.logger.addHandler(ch)`). `sys.hexversion < 0x030500F0` is no excuse here: logging's
+// `warn` exists on every version, deprecated since 3.3, so the branch for old 3.x still calls the alias (a RPC
+// library's ssl compatibility module).
+const inheritedAttr = 'class TTYUI(UIBase):\n    def setup(self, ch):\n        self.logger.addHandler(ch)\n\n    def sleep(self):\n        self.logger.warn("timer interrupted")';
+const hexBranch = 'import logging, sys\n\nlogger = logging.getLogger(__name__)\n\ndef legacy():\n    if sys.hexversion < 0x030500F0:\n        logger.warn("backport is too old")';
+
+ruleTester('logging-warn-deprecated', 'python', {
+  valid: [],
+  invalid: [
+    { code: inheritedAttr, errors: [{ ...at(inheritedAttr, 'self.logger.warn('), confidence: 'high' }] },
+    { code: hexBranch, errors: [{ ...at(hexBranch, 'logger.warn('), confidence: 'high' }] },
+  ],
+});
