@@ -71,3 +71,13 @@ ruleTester('logging-warn-deprecated', 'python', {
     { code: hexBranch, errors: [{ ...at(hexBranch, 'logger.warn('), confidence: 'high' }] },
   ],
 });
+
+// A receiver the file calls itself (`log("checking %s", uid)`, a remote-display server's auth modules importing the
+// project's `log`) is neither a stdlib Logger nor the logging module, neither being callable: its logging-style use
+// is no evidence, and the finding is low.
+const calledLogger = 'from viewer.server.auth.base import Authenticator, log\n\ndef check(uid):\n    log("checking uid=%s", uid)\n    log.warn("unknown uid %i", uid)';
+
+ruleTester('logging-warn-deprecated', 'python', {
+  valid: [],
+  invalid: [{ code: calledLogger, errors: [{ ...at(calledLogger, 'log.warn('), confidence: 'low' }] }],
+});
