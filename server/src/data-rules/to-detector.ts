@@ -31,6 +31,7 @@ export function toDetector(rule: DataRule): Detector {
   const lowInBlock = (rule.lowInBlock ?? []).map((a) => new RegExp(a));
   const lowAfterInBlock = (rule.lowAfterInBlock ?? []).map((a) => new RegExp(a));
   const lowInFileWith = (rule.lowInFileWith ?? []).map((a) => new RegExp(a, 'm'));
+  const evidence = rule.lowUnlessInFileWith ?? [];
   const docPages = (rule.docPages ?? []).map((a) => new RegExp(a, 'i'));
   const testVectors = (rule.testVectors ?? []).map((a) => new RegExp(a));
   const group = rule.group ?? 0;
@@ -57,6 +58,7 @@ export function toDetector(rule: DataRule): Detector {
       let strings: Array<[number, number]> | undefined;
       let low: boolean | undefined;
       let docPage: boolean | undefined;
+      const evidenceSeen = new Map<string, boolean>();
       for (const m of windowedMatches(pattern, text, rule.lines ?? 1, ctx.checkBudget)) {
         // A window may be one long line with thousands of matches: each match's own work is budgeted too
         // (after the first, so a rule always gets as far as its first finding).
@@ -82,6 +84,7 @@ export function toDetector(rule: DataRule): Detector {
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
         const lowLine = lowOnLine.length > 0 && lowOnLine.some((r) => r.test(lineAt(text, start)));
+        const unproven = evidence.length > 0 && !evidence.some((e) => hasEvidence(e, m, text, evidenceSeen));
         // A documentation page's sample (mountebank's API docs show example request bodies): shown, as information.
         docPage ??= docPages.some((r) => r.test(ctx.path));
         ctx.report({
@@ -90,7 +93,7 @@ export function toDetector(rule: DataRule): Detector {
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
           // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
           // A comment that shows what a token "looks like" (a plugin's set-up notes), or a Python docstring's `Example input:`: a made-up sample, as a rule.
-          ...(low || lowLine || docPage || (rule.family === 'hardcoded-secret' && (inExampleComment(text, start) || (ctx.languageId === 'python' && inExampleDocstring(text, start, (strings ??= pythonStrings(text)))))) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (lowAfterInBlock.length && afterInBlock(text, start, lowAfterInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
+          ...(low || lowLine || unproven || docPage || (rule.family === 'hardcoded-secret' && (inExampleComment(text, start) || (ctx.languageId === 'python' && inExampleDocstring(text, start, (strings ??= pythonStrings(text)))))) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (lowAfterInBlock.length && afterInBlock(text, start, lowAfterInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),
@@ -113,6 +116,34 @@ export function expiredJwt(token: string, now = Date.now()): boolean {
       return false;
     }
   });
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The dotted name that ends at `offset` (`self.pantry` before `.has_key(`), or '' (a call, a subscript). */
+function receiverBefore(text: string, offset: number): string {
+  let i = offset;
+  while (i > 0 && offset - i < 200 && /[\w.]/.test(text[i - 1])) i--;
+  return /^[A-Za-z_][\w.]*\w$|^[A-Za-z_]$/.test(text.slice(i, offset)) ? text.slice(i, offset) : '';
+}
+
+/**
+ * Whether `text` matches the evidence regex `source` with `$1`…`$9` replaced by the match's groups and `$r` by the
+ * receiver before the match (regex-escaped): `logger = logging.getLogger(` for the receiver `logger`. A group that
+ * took no part, or no receiver, fails the regex. Verdicts are kept per substituted source, so a file with many calls
+ * on one receiver searches it once.
+ */
+function hasEvidence(source: string, m: RegExpExecArray, text: string, seen: Map<string, boolean>): boolean {
+  let missing = false;
+  const filled = source.replace(/\$([1-9r])/g, (_, d: string) => {
+    const g = d === 'r' ? receiverBefore(text, m.index) || undefined : m[Number(d)];
+    if (g === undefined) missing = true;
+    return escapeRegExp(g ?? '');
+  });
+  if (missing) return false;
+  let verdict = seen.get(filled);
+  if (verdict === undefined) seen.set(filled, (verdict = new RegExp(filled, 'm').test(text)));
+  return verdict;
 }
 
 /** Python's string literals (triple-quoted ones first) and comments, in one pass; comments are skipped. */

@@ -30,6 +30,13 @@ export interface DataRule {
   notInString?: boolean;
   /** Regexes (multiline); in a file matching any, findings are low confidence (shown, not alarmed about). */
   lowInFileWith?: string[];
+  /**
+   * Regexes (multiline); findings are low confidence unless the file matches one: the evidence that the match is the
+   * API the rule means (its receiver's import or binding). `$1`…`$9` stand for the match's groups and `$r` for the
+   * dotted name just before the match (`worker` in `worker.isAlive()`), regex-escaped; a regex naming a group that took
+   * no part in the match, or `$r` without such a name, fails.
+   */
+  lowUnlessInFileWith?: string[];
   /** Language ids whose files are documentation for this rule (README examples): findings there are low confidence. */
   lowInLanguages?: string[];
   /** Regexes on the workspace-relative path of documentation pages (`docs/…/page.ejs`): findings there are examples, low confidence and info. */

@@ -8,9 +8,9 @@ const cpython = "import array\n\ndef pack(values):\n    samples = array.array('h
 
 // A call under `if hasattr(x, 'tostring'):` runs only where the method exists (fresh sample WW: jsonpickle's numpy
 // handler); numpy's deprecated tostring() may still be there: low. Under `if not hasattr(…)` or another check it stays.
-const probed = "def flatten(dtype, data):\n    if hasattr(dtype, 'tostring'):\n        data['dtype'] = dtype.tostring()\n    else:\n        data['dtype'] = str(dtype)";
-const notProbed = "def flatten(arr, data):\n    if not hasattr(arr, 'tobytes'):\n        data['raw'] = arr.tostring()";
-const elseOfProbe = "def flatten(arr):\n    if hasattr(arr, 'tostring'):\n        return arr.dumps()\n    else:\n        return arr.tostring()";
+const probed = "import numpy\n\ndef flatten(dtype, data):\n    if hasattr(dtype, 'tostring'):\n        data['dtype'] = dtype.tostring()\n    else:\n        data['dtype'] = str(dtype)";
+const notProbed = "import numpy\n\ndef flatten(arr, data):\n    if not hasattr(arr, 'tobytes'):\n        data['raw'] = arr.tostring()";
+const elseOfProbe = "import numpy\n\ndef flatten(arr):\n    if hasattr(arr, 'tostring'):\n        return arr.dumps()\n    else:\n        return arr.tostring()";
 
 // A tree or document object's own serializer (fresh sample ZZ: a notes app's parse tree, `newtree.tostring()`, and its
 // undo stack comparing `tree.tostring()`): no array has that name, and ElementTree's tostring is a module function: low.

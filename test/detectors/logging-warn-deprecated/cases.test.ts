@@ -25,6 +25,8 @@ const bareLogger = 'from logging import getLogger\n\nlog = getLogger(__name__)\n
 const txaio = 'import txaio\n\nclass Session:\n    def __init__(self):\n        self.log = txaio.make_logger()\n\n    def on_error(self, err):\n        self.log.warn("failed: {err}", err=err)';
 const ownLogging = 'from flowlib import logging\n\nLOG = logging.getLogger(__name__)\n\ndef move(task):\n    LOG.warn("could not move %s", task)';
 const osloLog = 'from oslo_log import log as logging\n\nLOG = logging.getLogger(__name__)\n\ndef load(ext):\n    LOG.warn("failed to load %s", ext)';
+// Since sample AC the rule's level needs evidence that the receiver is a stdlib logger; a local copy of an attribute
+// nobody shows to be one is low (it was high before the policy).
 const selfAlias = 'class Registry:\n    def prune(self):\n        logger = self.logger\n        logger.warn("stale")';
 
 ruleTester('logging-warn-deprecated', 'python', {
@@ -41,7 +43,7 @@ ruleTester('logging-warn-deprecated', 'python', {
     { code: twisted, errors: [{ ...at(twisted, 'log.warn('), confidence: 'low' }] },
     { code: twistedParens, errors: [{ ...at(twistedParens, 'log.warn('), confidence: 'low' }] },
     { code: twistedOther, errors: [{ ...at(twistedOther, 'log.warn('), confidence: 'high' }] },
-    { code: selfAlias, errors: [{ ...at(selfAlias, 'logger.warn('), confidence: 'high' }] },
+    { code: selfAlias, errors: [{ ...at(selfAlias, 'logger.warn('), confidence: 'low' }] },
     { code: ownClass, errors: [{ ...at(ownClass, 'log.warn('), confidence: 'low' }] },
     { code: stdlibClass, errors: [{ ...at(stdlibClass, 'log.warn('), confidence: 'high' }] },
     { code: bareLogger, errors: [{ ...at(bareLogger, 'log.warn('), confidence: 'high' }] },

@@ -8,7 +8,7 @@ const plain = 'import string, random\n\ndef suffix():\n    return "".join(random
 const compared = 'import string\nif string.lowercase == "abc":\n    pass';
 // has_key of the project's own class (fresh held-out sample MM: a Django cache backend forwarding to its client, a
 // RADIUS library's tests of its packet and dictionary classes, which alias has_key to __contains__): low. The same
-// call on a plain object outside an assertion, or outside a cache backend, stays high.
+// call on an unknown object is low too since sample AC (the policy: high needs evidence that the receiver is a dict).
 const cacheBackend = 'from django.core.cache.backends.base import BaseCache\n\nclass Store(BaseCache):\n    def has_key(self, key):\n        return self.client.has_key(key)';
 const asserted = 'import unittest\n\nclass T(unittest.TestCase):\n    def test_contains(self):\n        box = Box()\n        self.assertEqual(box.has_key("a"), False)';
 const plainClient = 'class Store:\n    def has_key(self, key):\n        return self.client.has_key(key)';
@@ -24,7 +24,7 @@ ruleTester('python2-only-api', 'python', {
     { code: compared, errors: [{ ...at(compared, 'string.lowercase'), confidence: 'high' }] },
     { code: cacheBackend, errors: [{ ...at(cacheBackend, '.has_key('), confidence: 'low' }] },
     { code: asserted, errors: [{ ...at(asserted, '.has_key('), confidence: 'low' }] },
-    { code: plainClient, errors: [{ ...at(plainClient, '.has_key('), confidence: 'high' }] },
-    { code: notAsserted, errors: [{ ...at(notAsserted, '.has_key('), confidence: 'high' }] },
+    { code: plainClient, errors: [{ ...at(plainClient, '.has_key('), confidence: 'low' }] },
+    { code: notAsserted, errors: [{ ...at(notAsserted, '.has_key('), confidence: 'low' }] },
   ],
 });
