@@ -2,6 +2,9 @@
 // when the project's Django (installed, declared, locked) is at or past the removal; import-traced only.
 // The negatives are what a grep for `force_text` or `url(` would flag.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
 import { testEngine } from '../../engine';
 import { applyEdits, caseServices } from '../harness';
 
@@ -65,6 +68,9 @@ describe('removed-package-api (Python, Django)', () => {
     ok('timezone.utc on Django 4.2 (removed in 5.0)', 'from django.utils import timezone\nnow = timezone.now().astimezone(timezone.utc)\n', D42);
     ok('timezone rebound to another module', 'from django.utils import timezone\nimport datetime as timezone\nx = timezone.utc\n', D51);
     ok('NullBooleanField in a historical migration', 'from django.db import migrations, models\nf = models.NullBooleanField()\n', D42, 'app/migrations/0001_initial.py');
+    ok('NullBooleanField registered or passed, not declared: the class still exists for migrations', 'from django.db import models\n\n@converter.register(models.NullBooleanField)\ndef convert(field):\n    return Boolean\n\ncheck(models.NullBooleanField, Boolean)\n', D42);
+    ok('postgres JSONField imported but no field declared with it', 'from django.contrib.postgres.fields import JSONField\n\nKNOWN = (JSONField,)\n', D42);
+    ok('timezone.utc behind except AttributeError', 'from django.utils import timezone\ntry:\n    UTC = timezone.utc\nexcept AttributeError:\n    UTC = datetime.timezone.utc\n', D51);
     ok('index_together on Django 4.2', 'from django.db import models\n\nclass Post(models.Model):\n    class Meta:\n        index_together = [("a", "b")]\n', D42);
   });
 
@@ -89,6 +95,10 @@ describe('removed-package-api (Python, Django)', () => {
       [{ text: 'utc', message: '`timezone.utc` was removed in Django 5.0 and requirements.txt declares Django ==5.1.3: use `datetime.timezone.utc`.' }]);
     bad('models.NullBooleanField in a model', 'from django.db import models\n\nclass Flag(models.Model):\n    on = models.NullBooleanField()\n', D42,
       [{ text: 'NullBooleanField', message: '`models.NullBooleanField` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `BooleanField(null=True)`.' }], undefined, 'app/models.py');
+    bad('postgres JSONField imported and declared as a model field', 'from django.contrib.postgres.fields import JSONField\nfrom django.db import models\n\nclass Event(models.Model):\n    data = JSONField()\n', D42,
+      [{ text: 'JSONField', message: '`JSONField` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `django.db.models.JSONField`.' }], undefined, 'app/models.py');
+    bad('timezone.utc inside try/except Exception that is not a fallback', 'from django.utils import timezone\n\ndef parse(s):\n    try:\n        return timezone.make_aware(strptime(s), timezone.utc)\n    except Exception:\n        return None\n', D51,
+      [{ text: 'utc', message: '`timezone.utc` was removed in Django 5.0 and requirements.txt declares Django ==5.1.3: use `datetime.timezone.utc`.' }]);
     bad('request.is_ajax() in a function view', 'from django.http import JsonResponse\n\ndef search(request):\n    if request.is_ajax():\n        return JsonResponse({})\n', D42,
       [{ text: 'is_ajax', message: "`request.is_ajax()` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `request.headers.get('x-requested-with') == 'XMLHttpRequest'`, or better the `Accept` header." }]);
     bad('self.request.is_ajax() in a class-based view', 'from django.views.generic import ListView\n\nclass Items(ListView):\n    def get_template_names(self):\n        return ["a.html"] if self.request.is_ajax() else ["b.html"]\n', D42,
@@ -103,5 +113,23 @@ describe('removed-package-api (Python, Django)', () => {
     }, [{ text: 'smart_text', message: '`smart_text` was removed in Django 4.0 and the lockfile has Django 4.2.11: use `smart_str`.' }]);
     bad('setup.cfg install_requires', 'from django.shortcuts import render_to_response\n', { 'setup.cfg': '[options]\ninstall_requires =\n    Django>=4.0\n' },
       [{ text: 'render_to_response', message: '`render_to_response` was removed in Django 3.0 and setup.cfg declares Django >=4.0: use `render(request, template, context)`.' }]);
+  });
+
+  describe('the data pack', () => {
+    const dir = join(__dirname, '..', '..', '..', 'rules', 'removed-apis');
+    const pack = JSON.parse(readFileSync(join(dir, 'pypi.json'), 'utf8'));
+    it('validates against rules/removed-apis/schema.json', () => {
+      const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8')));
+      assert.ok(validate(pack), JSON.stringify(validate.errors, null, 2));
+      const wrong = JSON.parse(JSON.stringify(pack));
+      wrong.packages.django.removed[0].removedIn = 4;
+      assert.equal(validate(wrong), false, 'a release is written "4.0"');
+    });
+    it('every entry once, each within the releases the rule covers', () => {
+      const entries: Array<{ module?: string; on?: string; member: string; removedIn: string }> = pack.packages.django.removed;
+      const keys = entries.map((e) => `${e.module ?? e.on}.${e.member}`);
+      assert.equal(new Set(keys).size, keys.length);
+      assert.deepEqual([...new Set(entries.map((e) => e.removedIn))].sort(), ['3.0', '3.1', '4.0', '4.1', '5.0', '5.1']);
+    });
   });
 });

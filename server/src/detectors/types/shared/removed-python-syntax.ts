@@ -3,15 +3,21 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../../../core/types';
 
-const CAUGHT = /\b(?:ImportError|ModuleNotFoundError|AttributeError|Exception|BaseException)\b/;
+/** Imports are compatibility code in a `try` that catches the failed import (or anything); uses only where it catches AttributeError. */
+const CAUGHT_IMPORT = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
+const CAUGHT_USE = /\bAttributeError\b/;
 const VERSION_CHECK = /\bVERSION\b|get_version|__version__|version_info|DJANGO_\w*\d|django_\w*version|\bdjango\w*\d\d/i;
 
-/** Code written for several releases: inside a `try` that catches the failure, or a branch of a version check. */
-export function guarded(node: Node): boolean {
+/**
+ * Code written for several releases: inside a `try` that catches the failure (a bare `except` for an import;
+ * a `try … except Exception: pass` around ordinary code is no fallback), or a branch of a version check.
+ */
+export function guarded(node: Node, isImport = false): boolean {
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'try_statement') {
       const handlers = p.namedChildren.filter((c) => c?.type === 'except_clause');
-      if (handlers.some((h) => !h!.namedChildren[0] || h!.namedChildren[0].type === 'block' || CAUGHT.test(h!.namedChildren[0].text))) return true;
+      const caught = isImport ? CAUGHT_IMPORT : CAUGHT_USE;
+      if (handlers.some((h) => (isImport && (!h!.namedChildren[0] || h!.namedChildren[0].type === 'block')) || caught.test(h!.namedChildren[0]?.text ?? ''))) return true;
     } else if (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'conditional_expression' || p.type === 'boolean_operator') {
       const cond = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'boolean_operator' ? p.text : p.childForFieldName('condition')?.text;
       if (cond && (VERSION_CHECK.test(cond) || /\bhasattr\(/.test(cond))) return true;
@@ -19,6 +25,13 @@ export function guarded(node: Node): boolean {
     }
   }
   return false;
+}
+
+/** `name = Field(…)` in a class body: a model field declared with it (what Django's checks reject for fields kept only for migrations). */
+export function declaresField(call: Node | null | undefined): boolean {
+  const assignment = call?.type === 'call' ? call.parent : undefined;
+  const block = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === call!.id ? assignment.parent?.parent : undefined;
+  return block?.type === 'block' && block.parent?.type === 'class_definition';
 }
 
 /** How many statements of the file bind `name` (imports, assignments, defs, parameters aside). */

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
 import { pyNodes } from '../../shared/py-nodes';
-import { bindings, guarded, isViewRequest, renameFix } from './removed-python-syntax';
+import { bindings, declaresField, guarded, isViewRequest, renameFix } from './removed-python-syntax';
 import { pyVerdict } from './removed-versions-py';
 
 export interface PyRemovedEntry {
@@ -47,7 +47,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
       const isPkg = (m: string) => m === pkg || m.startsWith(`${pkg}.`);
       const imports = [...nodes.of('import_from_statement'), ...(new RegExp(`\\bimport[ \\t]+${pkg}\\b`).test(ctx.text) ? root.descendantsOfType('import_statement').filter((n): n is Node => !!n) : [])];
       for (const s of imports) {
-        if (guarded(s)) continue;
+        if (guarded(s, true)) continue;
         if (s.type === 'import_statement') {
           for (const c of s.namedChildren) {
             const dotted = c?.type === 'aliased_import' ? c.childForFieldName('name') : c;
@@ -68,6 +68,8 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
           const local = c?.type === 'aliased_import' ? c.childForFieldName('alias')!.text : name.text;
           const full = `${from.text}.${name.text}`;
           const e = inModule(entries, from.text, name.text) ?? moduleOf(entries, full);
+          // A field kept for historical migrations still imports: only a model field declared with it fails.
+          if (e?.keptForMigrations && !new RegExp(`^[ \\t]+\\w+[ \\t]*=[ \\t]*${local}\\(`, 'm').test(ctx.text)) continue;
           if (e) found.push({ node: name, subject: e.member === '*' ? full : name.text, entry: e, fix: (to) => renameFix(root, ctx.text, name, local, to, c?.type === 'aliased_import', e.fixModule ? { from, to: e.fixModule, names: s.childrenForFieldName('name').length } : undefined) });
           else if (entries.some((x) => x.module === full) && bindings(ctx.text, local) === 1) aliases.set(local, full);
         }
@@ -79,6 +81,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         if (!obj || !member) continue;
         const module = aliases.get(obj.text) ?? (dottedImport && obj.type === 'attribute' && isPkg(obj.text) ? obj.text : undefined);
         const e = module && inModule(entries, module, member.text);
+        if (e && e.keptForMigrations && !declaresField(a.parent)) continue;
         if (e && !guarded(a) && !(a.parent?.type === 'assignment' && a.parent.childForFieldName('left')?.id === a.id)) found.push({ node: member, subject: `${obj.text}.${member.text}`, entry: e });
       }
       const requestEntries = entries.filter((e) => e.on === 'request');
