@@ -71,6 +71,8 @@ describe('removed-package-api (Python, Django)', () => {
     ok('NullBooleanField registered or passed, not declared: the class still exists for migrations', 'from django.db import models\n\n@converter.register(models.NullBooleanField)\ndef convert(field):\n    return Boolean\n\ncheck(models.NullBooleanField, Boolean)\n', D42);
     ok('postgres JSONField imported but no field declared with it', 'from django.contrib.postgres.fields import JSONField\n\nKNOWN = (JSONField,)\n', D42);
     ok('timezone.utc behind except AttributeError', 'from django.utils import timezone\ntry:\n    UTC = timezone.utc\nexcept AttributeError:\n    UTC = datetime.timezone.utc\n', D51);
+    ok('a dotted path in a list of supported backends, not a setting', "SUPPORTED_CACHE_BACKENDS = {\n    'django.core.cache.backends.memcached.MemcachedCache',\n    'django.core.cache.backends.memcached.PyMemcacheCache',\n}\n", D42);
+    ok('MemcachedCache configured on Django 4.0 (removed in 4.1)', "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.memcached.MemcachedCache'}}\n", REQ('~=4.0.10'));
     ok('index_together on Django 4.2', 'from django.db import models\n\nclass Post(models.Model):\n    class Meta:\n        index_together = [("a", "b")]\n', D42);
   });
 
@@ -99,6 +101,11 @@ describe('removed-package-api (Python, Django)', () => {
       [{ text: 'JSONField', message: '`JSONField` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `django.db.models.JSONField`.' }], undefined, 'app/models.py');
     bad('timezone.utc inside try/except Exception that is not a fallback', 'from django.utils import timezone\n\ndef parse(s):\n    try:\n        return timezone.make_aware(strptime(s), timezone.utc)\n    except Exception:\n        return None\n', D51,
       [{ text: 'utc', message: '`timezone.utc` was removed in Django 5.0 and requirements.txt declares Django ==5.1.3: use `datetime.timezone.utc`.' }]);
+    bad('settings naming removed classes by dotted path', "CACHES = {\n    'default': {\n        'BACKEND': 'django.core.cache.backends.memcached.MemcachedCache',\n    },\n}\nSESSION_SERIALIZER = 'django.contrib.sessions.serializers.PickleSerializer'\nPASSWORD_HASHERS = ['django.contrib.auth.hashers.PBKDF2PasswordHasher', 'django.contrib.auth.hashers.SHA1PasswordHasher']\n", D51, [
+      { text: 'django.core.cache.backends.memcached.MemcachedCache', message: '`django.core.cache.backends.memcached.MemcachedCache` was removed in Django 4.1 and requirements.txt declares Django ==5.1.3: use `PyMemcacheCache` or `PyLibMCCache`.' },
+      { text: 'django.contrib.sessions.serializers.PickleSerializer', message: '`django.contrib.sessions.serializers.PickleSerializer` was removed in Django 5.0 and requirements.txt declares Django ==5.1.3: use `JSONSerializer`.' },
+      { text: 'django.contrib.auth.hashers.SHA1PasswordHasher', message: '`django.contrib.auth.hashers.SHA1PasswordHasher` was removed in Django 5.1 and requirements.txt declares Django ==5.1.3: use `PBKDF2PasswordHasher` (or Argon2).' },
+    ], undefined, 'proj/settings.py');
     bad('request.is_ajax() in a function view', 'from django.http import JsonResponse\n\ndef search(request):\n    if request.is_ajax():\n        return JsonResponse({})\n', D42,
       [{ text: 'is_ajax', message: "`request.is_ajax()` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `request.headers.get('x-requested-with') == 'XMLHttpRequest'`, or better the `Accept` header." }]);
     bad('self.request.is_ajax() in a class-based view', 'from django.views.generic import ListView\n\nclass Items(ListView):\n    def get_template_names(self):\n        return ["a.html"] if self.request.is_ajax() else ["b.html"]\n', D42,

@@ -71,3 +71,20 @@ export function isViewRequest(receiver: Node): boolean {
   return first === 'request' && !new RegExp(`(?:^|[^.\\w])request[ \\t]*=(?!=)`).test(fn.childForFieldName('body')?.text ?? '');
 }
 
+
+/** Settings that name a class by its dotted path: a cache's `'BACKEND'`, `*_STORAGE`, `*_SERIALIZER`, `*_BACKEND`, `PASSWORD_HASHERS`. */
+const SETTING = /^[A-Z][A-Z0-9_]*(?:STORAGE|SERIALIZER|BACKEND)$/;
+
+/** The string contents that configure Django with a dotted path (not a list of supported names, a comparison, a docstring). */
+export function settingPaths(pairs: readonly Node[], assignments: readonly Node[]): Node[] {
+  const content = (s: Node | null | undefined) => (s?.type === 'string' ? s.namedChildren.find((c) => c?.type === 'string_content') ?? undefined : undefined);
+  const out: Array<Node | undefined> = [];
+  for (const p of pairs) if (/^['"]BACKEND['"]$/.test(p.childForFieldName('key')?.text ?? '')) out.push(content(p.childForFieldName('value')));
+  for (const a of assignments) {
+    const left = a.childForFieldName('left')?.text ?? '';
+    const right = a.childForFieldName('right');
+    if (SETTING.test(left)) out.push(content(right));
+    else if (left === 'PASSWORD_HASHERS' && (right?.type === 'list' || right?.type === 'tuple')) out.push(...right.namedChildren.map(content));
+  }
+  return out.filter((n): n is Node => !!n);
+}

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
 import { pyNodes } from '../../shared/py-nodes';
-import { bindings, declaresField, guarded, isViewRequest, renameFix } from './removed-python-syntax';
+import { bindings, declaresField, guarded, isViewRequest, renameFix, settingPaths } from './removed-python-syntax';
 import { pyVerdict } from './removed-versions-py';
 
 export interface PyRemovedEntry {
@@ -83,6 +83,11 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         const e = module && inModule(entries, module, member.text);
         if (e && e.keptForMigrations && !declaresField(a.parent)) continue;
         if (e && !guarded(a) && !(a.parent?.type === 'assignment' && a.parent.childForFieldName('left')?.id === a.id)) found.push({ node: member, subject: `${obj.text}.${member.text}`, entry: e });
+      }
+      for (const str of settingPaths(nodes.of('pair'), nodes.of('assignment'))) {
+        const dot = str.text.lastIndexOf('.');
+        const e = dot > 0 && inModule(entries, str.text.slice(0, dot), str.text.slice(dot + 1));
+        if (e && !guarded(str)) found.push({ node: str, subject: str.text, entry: e });
       }
       const requestEntries = entries.filter((e) => e.on === 'request');
       if (requestEntries.length) {
