@@ -64,6 +64,7 @@ describe('removed-package-api (Python, Django)', () => {
     ok('url imported from another module', 'from rest_framework.compat import url\nfrom .routes import url as route\nfrom myapp.urls import url\n', D42);
     ok('is_ajax on something that is not a view request', 'from django.http import JsonResponse\n\ndef helper(req, request):\n    return request.is_ajax()\n', D42);
     ok('is_ajax behind hasattr', 'from django.http import JsonResponse\n\ndef view(request):\n    if hasattr(request, "is_ajax") and request.is_ajax():\n        return JsonResponse({})\n', D42);
+    ok('a view of another framework in a file that only mentions Django', '# ported from the django version\nfrom pyramid.view import view_config\n\ndef search(request):\n    return request.is_ajax()\n', D42);
     ok('request rebound in the view', 'from django.http import JsonResponse\n\ndef view(request):\n    request = wrap(request)\n    return request.is_ajax()\n', D42);
     ok('timezone.utc on Django 4.2 (removed in 5.0)', 'from django.utils import timezone\nnow = timezone.now().astimezone(timezone.utc)\n', D42);
     ok('timezone rebound to another module', 'from django.utils import timezone\nimport datetime as timezone\nx = timezone.utc\n', D51);

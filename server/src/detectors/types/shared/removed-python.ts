@@ -89,7 +89,9 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         const e = dot > 0 && inModule(entries, str.text.slice(0, dot), str.text.slice(dot + 1));
         if (e && !guarded(str)) found.push({ node: str, subject: str.text, entry: e });
       }
-      const requestEntries = entries.filter((e) => e.on === 'request');
+      // A view's request and a model's Meta are Django's only in a file that imports it (not one that names it in a comment).
+      const importsPkg = new RegExp(`(?:^|\\n)[ \\t]*(?:from|import)[ \\t]+${pkg}\\b`).test(ctx.text);
+      const requestEntries = importsPkg ? entries.filter((e) => e.on === 'request') : [];
       if (requestEntries.length) {
         for (const call of nodes.of('call')) {
           const fn = call.childForFieldName('function');
@@ -100,7 +102,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
           }
         }
       }
-      for (const e of entries.filter((x) => x.on === 'model-meta')) {
+      for (const e of entries.filter((x) => importsPkg && x.on === 'model-meta')) {
         for (const s of nodes.of('assignment')) {
           const left = s.childForFieldName('left');
           const meta = s.parent?.parent?.parent;
