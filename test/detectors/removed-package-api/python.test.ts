@@ -61,6 +61,7 @@ describe('removed-package-api (Python, Django)', () => {
     ok('try/except ImportError fallback', 'try:\n    from django.utils.encoding import force_text\nexcept ImportError:\n    from django.utils.encoding import force_str as force_text\n', D42);
     ok('behind a version check', 'import django\nif django.VERSION < (4, 0):\n    from django.conf.urls import url\nelse:\n    from django.urls import re_path as url\n', D42);
     ok('behind a check of an imported VERSION under another name', 'from django import VERSION as DJ_VERSION\nif DJ_VERSION >= (4, 0):\n    from django.urls import re_path\nelse:\n    from django.conf.urls import url as re_path\n', D42);
+    ok('behind a check of django.__version__', 'import django\nif django.__version__ < "4":\n    from django.utils.encoding import force_text\n', D42);
     ok("a project's own force_text", 'def force_text(s):\n    return str(s)\n\nforce_text(b"x")\n', D42);
     ok('url imported from another module', 'from rest_framework.compat import url\nfrom .routes import url as route\nfrom myapp.urls import url\n', D42);
     ok('is_ajax on something that is not a view request', 'from django.http import JsonResponse\n\ndef helper(req, request):\n    return request.is_ajax()\n', D42);

@@ -6,7 +6,7 @@ import type { Fix } from '../../../core/types';
 /** Imports are compatibility code in a `try` that catches the failed import (or anything); uses only where it catches AttributeError. */
 const CAUGHT_IMPORT = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
 const CAUGHT_USE = /\bAttributeError\b/;
-const VERSION_CHECK = /VERSION\b|get_version|version_info|DJANGO_\w*\d|\bdjango\w*\d\d/i;
+const VERSION_CHECK = /VERSION\b|__version__|get_version|version_info|DJANGO_\w*\d|\bdjango\w*\d\d/i;
 
 /**
  * Code written for several releases: inside a `try` that catches the failure (a bare `except` for an import;
