@@ -1,27 +1,47 @@
-// Flags uses of package APIs removed in a major version the workspace is on: assistants learned Express 3
-// (`app.configure`, `express.bodyParser()`), Express 4 (`res.send(404, body)`, `req.param()`) and pre-7
-// Mongoose (`Model.remove`, callbacks) from years of old code. Data: rules/removed-apis/npm.json.
-import type { Detector } from '../../core/types';
+// Flags uses of package APIs removed in a release the workspace is on: assistants learned Express 3
+// (`app.configure`, `express.bodyParser()`), Express 4 (`res.send(404, body)`, `req.param()`), pre-7
+// Mongoose (`Model.remove`, callbacks) and Django 1.x–3.x (`force_text`, `ugettext_lazy`, `url()`, `request.is_ajax()`)
+// from years of old code. Data: rules/removed-apis/npm.json and pypi.json; extracted per language, decided here.
+import type { Detector, Fix } from '../../core/types';
 import { REMOVED_TRIGGERS, removedApiUses } from './shared/removed-apis';
+import { removedPyUses } from './shared/removed-python';
 import { JS_TS, code } from './shared/type-facts';
+
+/** One removed API in use, whatever the language: what the message and the policy read. */
+interface Removal {
+  start: number;
+  end: number;
+  kind: string;
+  subject: string;
+  pkg: string;
+  removedIn: string;
+  restoredIn?: number;
+  use: string;
+  evidence: string;
+  assumed: boolean;
+  inferred: boolean;
+  fix?: Fix;
+}
 
 export const removedPackageApi: Detector = {
   id: 'removed-package-api',
   meta: {
-    title: 'Package API removed in the major version the workspace uses',
+    title: 'Package API removed in the release the workspace uses',
     family: 'phantom-api',
     severity: 'error',
     confidence: 'high',
     cwe: ['CWE-1059'],
     fixable: true,
-    needs: [removedApiUses.id],
+    needs: [removedApiUses.id, removedPyUses.id],
   },
-  languages: JS_TS,
-  keywords: REMOVED_TRIGGERS,
+  languages: [...JS_TS, 'python'],
+  keywords: [...REMOVED_TRIGGERS, 'django'],
   async runAsync(ctx) {
-    for (const f of (await ctx.get(removedApiUses)) ?? []) {
-      const e = f.entry;
-      const message = `${code(f.subject)} was removed in ${f.pkg} ${e.removedIn}${e.restoredIn ? ` (until ${e.restoredIn})` : ''} and ${f.evidence}: use ${e.use}.`;
+    const found: Removal[] = ctx.languageId === 'python'
+      ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({ ...f, kind: f.entry.member === '*' ? 'removed-module' : 'removed-member', removedIn: f.entry.removedIn, use: f.entry.use, assumed: false, inferred: false }))
+      : ((await ctx.get(removedApiUses)) ?? []).map((f) => ({ ...f, removedIn: String(f.entry.removedIn), restoredIn: f.entry.restoredIn, use: f.entry.use }));
+    for (const f of found) {
+      const message = `${code(f.subject)} was removed in ${f.pkg} ${f.removedIn}${f.restoredIn ? ` (until ${f.restoredIn})` : ''} and ${f.evidence}: use ${f.use}.`;
       ctx.report({ start: f.start, end: f.end, message, kind: f.kind, fix: f.fix, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high' });
     }
   },
