@@ -92,6 +92,14 @@ describe('removed-package-api (Python, Django)', () => {
     bad('url() beside include: no fix', 'from django.conf.urls import include, url\n', D42,
       [{ text: 'url', nth: 1, message: '`url` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `django.urls.re_path`.' }],
       'from django.conf.urls import include, url\n');
+    bad('force_text also a parameter name elsewhere in the file: reported, no rename (a caller passing it by keyword would break)',
+      'from django.utils.encoding import force_text\n\nlabel = force_text(value)\n\ndef show(force_text):\n    return force_text\n', D42,
+      [{ text: 'force_text', message: '`force_text` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `force_str`.' }],
+      'from django.utils.encoding import force_text\n\nlabel = force_text(value)\n\ndef show(force_text):\n    return force_text\n');
+    bad('url also a loop variable: reported, no rename',
+      'from django.conf.urls import url\n\nurlpatterns = [url(r"^$", index)]\nfor url in LINKS:\n    check(url)\n', D51,
+      [{ text: 'url', nth: 1, message: '`url` was removed in Django 4.0 and requirements.txt declares Django ==5.1.3: use `django.urls.re_path`.' }],
+      'from django.conf.urls import url\n\nurlpatterns = [url(r"^$", index)]\nfor url in LINKS:\n    check(url)\n');
     bad('django.utils.six, the whole module', 'from django.utils import six\nfrom django.utils.six.moves import urllib\n', D42, [
       { text: 'six', message: '`django.utils.six` was removed in Django 3.0 and requirements.txt declares Django >=4.2,<5: use the `six` package, or plain Python 3.' },
       { text: 'django.utils.six.moves', message: '`django.utils.six.moves` was removed in Django 3.0 and requirements.txt declares Django >=4.2,<5: use the `six` package, or plain Python 3.' },

@@ -38,6 +38,21 @@ export function declaresField(call: Node | null | undefined): boolean {
 export const bindings = (text: string, name: string) =>
   (text.match(new RegExp(`(?:^|\\n)[ \\t]*(?:def|class)[ \\t]+${name}\\b|(?:^|[^.\\w])${name}[ \\t]*=(?!=)|\\bas[ \\t]+${name}\\b|\\bimport[^\\n#]*[ ,(]${name}\\b(?![ \\t]+as\\b)`, 'g')) ?? []).length;
 
+/**
+ * Whether this occurrence binds the name without an `=` (what `bindings` cannot count): a parameter (of a def or a lambda,
+ * with or without a default or annotation), a `for` or comprehension target, `global`/`nonlocal`. Renaming such a
+ * parameter would break callers that pass it by keyword.
+ */
+function bindsWithoutAssignment(id: Node): boolean {
+  let n: Node = id;
+  while (n.parent && /^(?:tuple_pattern|list_pattern|pattern_list|list_splat_pattern|dictionary_splat_pattern)$/.test(n.parent.type)) n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (p.type === 'parameters' || p.type === 'lambda_parameters' || p.type === 'global_statement' || p.type === 'nonlocal_statement') return true;
+  if (/^(?:default_parameter|typed_parameter|typed_default_parameter)$/.test(p.type)) return p.namedChildren[0]?.id === n.id;
+  return (p.type === 'for_statement' || p.type === 'for_in_clause') && p.childForFieldName('left')?.id === n.id;
+}
+
 /** Rename a name the import binds, and every read of it in the file, when the import is its only binding. */
 export function renameFix(root: Node, text: string, name: Node, local: string, to: string, aliased: boolean, move?: { from: Node; to: string; names: number }): Fix | undefined {
   const edits = [{ start: name.startIndex, end: name.endIndex, newText: to }];
@@ -53,6 +68,7 @@ export function renameFix(root: Node, text: string, name: Node, local: string, t
       const parent = id.parent;
       if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === id.id) continue;
       if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === id.id) continue;
+      if (bindsWithoutAssignment(id)) return undefined;
       edits.push({ start: id.startIndex, end: id.endIndex, newText: to });
     }
   }
