@@ -96,6 +96,9 @@ describe('removed-package-api (Python, Django)', () => {
       'from django.utils.encoding import force_text\n\nlabel = force_text(value)\n\ndef show(force_text):\n    return force_text\n', D42,
       [{ text: 'force_text', message: '`force_text` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `force_str`.' }],
       'from django.utils.encoding import force_text\n\nlabel = force_text(value)\n\ndef show(force_text):\n    return force_text\n');
+    bad('behind a check of the app\'s own api_version: still reported',
+      'if api_version >= 2:\n    from django.utils.encoding import force_text\n', D42,
+      [{ text: 'force_text', message: '`force_text` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `force_str`.' }]);
     bad('url also a loop variable: reported, no rename',
       'from django.conf.urls import url\n\nurlpatterns = [url(r"^$", index)]\nfor url in LINKS:\n    check(url)\n', D51,
       [{ text: 'url', nth: 1, message: '`url` was removed in Django 4.0 and requirements.txt declares Django ==5.1.3: use `django.urls.re_path`.' }],

@@ -6,7 +6,8 @@ import type { Fix } from '../../../core/types';
 /** Imports are compatibility code in a `try` that catches the failed import (or anything); uses only where it catches AttributeError. */
 const CAUGHT_IMPORT = /\b(?:ImportError|ModuleNotFoundError|Exception|BaseException)\b/;
 const CAUGHT_USE = /\bAttributeError\b/;
-const VERSION_CHECK = /VERSION\b|__version__|get_version|version_info|DJANGO_\w*\d|\bdjango\w*\d\d/i;
+/** A check of Django's (or Python's) version: `django.VERSION`, `DJ_VERSION`, `django.__version__`, `django_version`, `sys.version_info`; not any `*_version` (an `api_version` branch is the app's own). */
+const VERSION_CHECK = /\bVERSION\b|_VERSION\b|__version__|get_version\(|version_info|[Dd]jango_?[Vv]ersion|DJANGO_\w*\d|\b[Dd]jango\w*\d\d/;
 
 /**
  * Code written for several releases: inside a `try` that catches the failure (a bare `except` for an import;
