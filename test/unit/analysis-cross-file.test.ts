@@ -210,4 +210,16 @@ describe('analysis: flows across Python files (slow tier)', () => {
       assert.deepEqual(derives, ['app/helpers.py:defs', 'app/helpers.py:summary']);
     }
   });
+
+  it('a module summarised for the functions one importer calls is summarised whole for another that calls others', async () => {
+    const helpers = HELPER_PY + 'def run(cmd):\n    import os\n    return os.system(cmd)\n';
+    const other = ROUTE_PY.replace('import find_user', 'import run').replace("return find_user(request.args.get('id'))", "return run(request.args['cmd'])");
+    const index = new ProjectIndex(memoryProject({ 'app/routes.py': ROUTE_PY, 'app/other.py': other, 'app/helpers.py': helpers }));
+    const engine = await testEngine();
+    const scan = async (path: string, rule: string) =>
+      flows((await engine.analyzeTiers({ text: path === 'app/other.py' ? other : ROUTE_PY, languageId: 'python', path }, { workspace: index })).findings, rule);
+    assert.equal((await scan('app/routes.py', 'sql-injection')).length, 1);
+    assert.equal((await scan('app/other.py', 'command-injection')).length, 1);
+    assert.equal((await scan('app/routes.py', 'sql-injection')).length, 1);
+  });
 });

@@ -11,7 +11,7 @@ import { analysis, ANALYSED, ir, languageOfAnalysis, mayHaveInput, memoAnalysed,
 import { Analyzer, type Summary } from './interpret';
 import type { FileIR } from './ir';
 import type { Value } from './values';
-import { lowerFile } from './lowered';
+import { languageOfFile, lowerFile } from './lowered';
 import type { ModelLanguage, ModelPack } from './model-types';
 import type { Models } from './models';
 import { normalizeModule } from './scope';
@@ -41,15 +41,27 @@ class OutOfTime extends Error {}
  * that exact text a moment ago, and are left there for the file's own run otherwise.
  */
 export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, stop?: () => boolean): ExportTable {
+  return summarise(text, path, language, models, memo, stop).table;
+}
+
+/**
+ * `only`: the functions an importer calls. A Python file that neither its own run will lower nor the
+ * memo has analysed is then lowered and walked only as far as calls to them reach (reached-defs.ts);
+ * `whole` says whether the table is the whole file's.
+ */
+export function summarise(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, stop?: () => boolean, only?: ReadonlySet<string>): { table: ExportTable; whole: boolean } {
   const deadline = performance.now() + FILE_BUDGET_MS;
   let n = 0;
   const tick = () => {
     if ((++n & 63) === 0 && (performance.now() > deadline || stop?.())) throw new OutOfTime();
   };
   const ownRunLowers = mayHaveInput(text, language);
-  const lowered = lowerFile(memo, text, path, tick, ownRunLowers);
-  if (!lowered?.exports.size) return new Map();
-  let summaries: ReadonlyMap<number, Summary> | undefined = memoAnalysed(memo, path, text, lowered.languageId, models)?.summaries;
+  let summaries: ReadonlyMap<number, Summary> | undefined = memoAnalysed(memo, path, text, languageOfFile(path), models)?.summaries;
+  // Function ids are a whole lowering's: the memo's summaries go with one.
+  const some = only && !ownRunLowers && !summaries ? only : undefined;
+  const lowered = lowerFile(memo, text, path, tick, ownRunLowers, some);
+  const whole = !some || language !== 'python';
+  if (!lowered?.exports.size) return { table: new Map(), whole };
   if (!summaries) {
     // No importer: the imported file's own imports are unknown calls (one level deep).
     const a = new Analyzer(lowered.ir, models, text, tick, path);
@@ -65,7 +77,7 @@ export function summariseExports(text: string, path: string, language: ModelLang
     const s = summaries.get(fn.id);
     if (s) out.set(name, portable(name, path, fn.id, s, text));
   }
-  return out;
+  return { table: out, whole };
 }
 
 /**
@@ -132,6 +144,24 @@ function mayExport(workspace: WorkspaceIndex, file: string, language: ModelLangu
   return !defs || [...names].some((n) => defs.has(n));
 }
 
+/** Memo keys of whole-file tables, per models (a table made for the functions one importer calls is kept under the models). */
+const WHOLE = new WeakMap<Models, object>();
+
+/**
+ * A workspace file's table made on this thread: first for the functions the importer calls, which is
+ * all most files' importers ever call; once an importer calls others, for the whole file (twice at most).
+ */
+function localTable(workspace: WorkspaceIndex, file: string, language: ModelLanguage, models: Models, memo: FileMemo | undefined, names: ReadonlySet<string> | undefined): ExportTable | undefined {
+  const some = workspace.derived(file, models, (text, at) => {
+    const { table, whole } = summarise(text, at, language, models, memo, undefined, names);
+    return { table, only: whole ? undefined : names };
+  });
+  if (!some || !some.only || !names || [...names].every((n) => some.only!.has(n))) return some?.table;
+  let key = WHOLE.get(models);
+  if (!key) WHOLE.set(models, (key = {}));
+  return workspace.derived(file, key, (text, at) => summariseExports(text, at, language, models, memo));
+}
+
 /** Per run (a fact, so both the slow detectors and `analysis-imports` share it): the imports and their tables. */
 export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> = {
   id: 'import-tables',
@@ -146,6 +176,7 @@ export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> 
     const models = modelsOf(ctx, language);
     const modules = neededModules(ctx, lowered, models, fast);
     const tables = new Map<string, ExportTable | undefined>();
+    const local = (file: string, names: ReadonlySet<string> | undefined) => localTable(workspace, file, language, models, memo, names);
     const { memo, path } = ctx;
     const fileOf = (module: string) => {
       const file = workspace.resolve(path, module, language);
@@ -174,7 +205,7 @@ export const importTables: Fact<ImportTables | undefined, AsyncDetectorContext> 
         if (tables.has(module)) return tables.get(module);
         if (tables.size >= MAX_MODULES) return undefined;
         const file = fileOf(module);
-        const table = !file ? undefined : remote ? workspace.cached!<ExportTable>(file, models)?.value : workspace.derived(file, models, (text, at) => summariseExports(text, at, language, models, memo));
+        const table = !file ? undefined : remote ? workspace.cached!<ExportTable>(file, models)?.value : local(file, modules.get(module));
         tables.set(module, table);
         return table;
       },

@@ -10,6 +10,7 @@ import { sameContext, shiftUnit, UnitIndex, type Unit, type UnitState } from './
 import { lowerExpr, type PyLowering } from './lower-python-expr';
 import { collectLocals, collectLocalsOf, kids } from './python-locals';
 import { Builder, Scope } from './scope';
+import { unreachedDefinitions } from './reached-defs';
 
 const span = (n: Node): Span => ({ start: n.startIndex, end: n.endIndex });
 
@@ -37,7 +38,27 @@ export function lowerPythonUnits(tree: Tree, tick: () => void = () => {}, source
   }
 }
 
-function lowerModule(mod: CopiedModule, tick: () => void, source: string, hits: ReadonlyMap<TopNode, { unit: Unit; shift: number }>, prev?: UnitState): { ir: FileIR; state: UnitState } {
+/**
+ * Only what calls to the module-level functions `names` can reach (reached-defs.ts), for an importer's
+ * summaries of them: the definitions nothing kept names are neither copied nor lowered (their names
+ * are still the module's). Not for the file's own analysis, nor for an edit's next lowering.
+ */
+export function lowerPythonFor(tree: Tree, names: ReadonlySet<string>, tick: () => void = () => {}, source = tree.rootNode.text): FileIR {
+  // The top level read once for types and spans, then copied without the definitions left out.
+  const spans = copyModule(tree, source, tick, () => true);
+  spans.done();
+  const left = new Map([...unreachedDefinitions(spans.tops, source, names)].map(([t, name]) => [t.start, name]));
+  const mod = copyModule(tree, source, tick, (t) => left.has(t.start));
+  const omit = new Map(mod.tops.filter((t) => left.has(t.start)).map((t) => [t, left.get(t.start)!]));
+  try {
+    return lowerModule(mod, tick, source, new Map(), undefined, omit).ir;
+  } finally {
+    mod.done();
+  }
+}
+
+/** `omit`: top-level definitions left out, with the name each binds. */
+function lowerModule(mod: CopiedModule, tick: () => void, source: string, hits: ReadonlyMap<TopNode, { unit: Unit; shift: number }>, prev?: UnitState, omit?: ReadonlyMap<TopNode, string>): { ir: FileIR; state: UnitState } {
   let b = new Builder();
   const moduleSpan = (): Span => ({ start: mod.start, end: mod.end });
   let top = b.func({ name: null, span: moduleSpan(), params: [], parent: null, isAsync: false });
@@ -280,6 +301,9 @@ function lowerModule(mod: CopiedModule, tick: () => void, source: string, hits: 
   const added = mod.tops.map((t) => {
     const hit = hits.get(t);
     if (hit) return { locals: hit.unit.locals ?? [], globals: hit.unit.globals ?? [] };
+    const left = omit?.get(t);
+    if (left !== undefined) return { locals: [left], globals: [] };
+    if (!t.node) mod.copy(t);
     const l = new Set<string>();
     const g = new Set<string>();
     if (t.isNamed && t.node) collectLocalsOf(t.node, l, g);
@@ -311,6 +335,7 @@ function lowerModule(mod: CopiedModule, tick: () => void, source: string, hits: 
   }
   const units: Unit[] = [];
   mod.tops.forEach((t, i) => {
+    if (omit?.has(t)) return;
     const hit = reuse ? hits.get(t) : undefined;
     if (hit && sameContext(hit.unit, scope)) {
       shiftUnit(hit.unit, hit.shift);

@@ -11,7 +11,7 @@ import type { DetectorContext, FactContext, LanguageId } from '../core/types';
 import { jsExports, pythonExports } from './exports';
 import type { FileIR, Func } from './ir';
 import { lowerJsUnits } from './lower-js';
-import { lowerPythonUnits } from './lower-python';
+import { lowerPythonFor, lowerPythonUnits } from './lower-python';
 import type { UnitState } from './lower-units';
 
 /** What the memo keeps per path for the lowering. */
@@ -96,12 +96,24 @@ export function exportCount(ctx: DetectorContext & FactContext, lowered: FileIR)
 /**
  * Another file (an import), parsed here unless the memo has it; kept for that file's own run when it
  * will want it (`forOwnRun`: its text may have input, so its own analysis lowers it). Throws as the parse does.
+ * `only` (Python, not for its own run): what calls to those module-level functions can reach, lowered
+ * alone (lowerPythonFor); the result is never kept.
  */
-export function lowerFile(memo: FileMemo | undefined, text: string, path: string, tick: () => void, forOwnRun: boolean): Lowered | undefined {
+export function lowerFile(memo: FileMemo | undefined, text: string, path: string, tick: () => void, forOwnRun: boolean, only?: ReadonlySet<string>): Lowered | undefined {
   const languageId = languageOfFile(path);
   const hit = memoLowered(memo, path, text, languageId);
   if (hit) return hit;
   const kept = forOwnRun ? memo : undefined;
+  if (only && !forOwnRun && languageId === 'python') {
+    const tree = parsePython(text);
+    if (!tree) return undefined;
+    try {
+      const ir = lowerPythonFor(tree, only, tick, text);
+      return { text, languageId, ir, exports: pythonExports(ir), state: { text, top: ir.top, hoisted: [], units: [] } };
+    } finally {
+      tree.delete();
+    }
+  }
   if (languageId !== 'python') {
     const sf = parseJs(text, path, languageId);
     const { ir, state } = lowerJsUnits(sf, tick);
