@@ -214,6 +214,10 @@ describe(`${ID}`, () => {
       + "if (process.env.NODE_ENV !== 'production') require('env-loader');\nif (!process.env.QUIET) require('dev-logger');\n";
     const f = await depFindings(ID, { code, path: 'lib/pipe.js', files, registry });
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['3:19', 'low'], ['4:73', 'low'], ['5:53', 'high'], ['6:34', 'high']]);
+    // a test of which host runs the code is no feature probe: Node takes the server's path and loads it
+    const host = "if (typeof window === 'undefined') globalThis.fetch = require('fetch-shim');\nif (!module.parent) require('env-loader');\n";
+    const g = await depFindings(ID, { code: host, path: 'lib/pipe.js', files, registry });
+    assert.deepEqual(g.map((x) => x.confidence), ['high', 'high']);
   });
 
   it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {

@@ -26,12 +26,18 @@ export function underBranch(node: ts.Node, topLevel = false): boolean {
   return false;
 }
 
-/** `a.b.c`, `globalThis.fetch`: a member chain on a name, not a call, and not the process's settings or arguments. */
+/**
+ * Names that tell which host runs the code, not whether it has a feature: `typeof window === 'undefined'` picks the
+ * server's path, which Node always takes (`require('node-fetch')` there is loaded); `!module.parent`, a script run alone.
+ */
+const HOSTS = /^(?:(?:globalThis|global|self)\.)?(?:window|document|navigator|self|process|module|require|exports|define|Deno|Bun)\b/;
+
+/** `a.b.c`, `globalThis.fetch`: a member chain on a name, not a call, not naming the host. */
 function memberChain(e: ts.Expression, bare: boolean): boolean {
   let n: ts.Expression = e;
   while (ts.isPropertyAccessExpression(n)) n = n.expression;
   if (!ts.isIdentifier(n) || (n === e && !bare)) return false;
-  return !/^process\.(?:env|argv)\b/.test(e.getText());
+  return !HOSTS.test(e.getText());
 }
 
 /**
