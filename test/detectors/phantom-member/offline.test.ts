@@ -47,6 +47,8 @@ const PACK: ApiPack = {
       },
     },
     uuid: { latest: '9.0.1', majors: { 3: { from: '@types/uuid@3.4.13', e: 'v1 v4', d: 'v1 v4' }, 8: { from: '@types/uuid@8.3.4', e: 'NIL v1 v4 v5', d: 'NIL v1 v4 v5' } } },
+    // sharp's own typings: the lookup tables it declares (the ones it sets at run time but omits, blend, colourspace and position, are left out)
+    sharp: { latest: '0.35.6', majors: { 0: { from: 'sharp@0.35.6', e: 'Blend ColourspaceEnum FitEnum Sharp fit gravity kernel', d: 'cache fit gravity kernel', r: 'resize toFile' } } },
     axios: { latest: '1.7.0', majors: { 1: { from: 'axios@1.7.0', e: 'AxiosError create get post', d: 'create get post', r: 'catch finally then', a: 'config data headers status' } } },
   },
   globals: { fetch: { a: 'arrayBuffer blob body bodyUsed clone headers json ok redirected status statusText text type url' } },
@@ -77,6 +79,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'runtime member the typings omit', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pending();\n", files: PKG({ bluebird: '^3.4.7' }) },
     // winston 3 exports the base class `Transport` its typings call `transport` (fresh sample AD: a Splunk transport's `extends winston.Transport`)
     { name: 'a class export the typings rename', code: "const winston = require('winston');\nclass SplunkStream extends winston.Transport {}\n", files: PKG({ winston: '^3.1.0' }) },
+    // sharp's lookup tables its own typings omit (fresh sample AK: sharp-cli's lib/constants.js, `Object.keys(sharp.blend)`)
+    { name: 'a lookup table on the export the typings omit', code: "const sharp = require('sharp');\nconst BLEND = Object.keys(sharp.blend);\nconst SPACES = Object.keys(sharp.colourspace);\nconst top = sharp.position.top;\n", files: PKG({ sharp: '^0.35.0' }) },
     // bluebird 3's deprecated `settle`, beside `reflect` (held-out sample: db-migrate's lib/interface/seederInterface.js)
     { name: 'a deprecated static the typings omit', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settle(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) },
     // commander 8-11: `module.exports` is the global program, typed only as `export const program` (held-out sample: netlify-lambda's bin/cmd.js)
@@ -114,6 +118,7 @@ ruleTester('phantom-member', 'javascript', {
   invalid: [
     // …a made-up one is still reported
     bad({ name: 'a winston member neither the typings nor the runtime have', code: "const winston = require('winston');\nwinston.Transprt;\n", files: PKG({ winston: '^3.1.0' }) }, 'Transprt'),
+    bad({ name: 'a sharp member neither the typings nor the runtime have', code: "const sharp = require('sharp');\nconst BLEND = Object.keys(sharp.blendModes);\n", files: PKG({ sharp: '^0.35.0' }) }, 'blendModes'),
     bad({ name: 'a member neither the typings nor the runtime have', code: "const Bluebird = require('bluebird');\nconst deferred = Bluebird.pendingg();\n", files: PKG({ bluebird: '^3.4.7' }) }, 'pendingg'),
     bad({ name: 'a near miss of a deprecated static', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settleAll(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) }, 'settleAll'),
     // …but not once the package stopped exporting it (commander 12 on), nor a name the named export lacks

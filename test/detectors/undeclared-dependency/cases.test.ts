@@ -206,6 +206,20 @@ describe(`${ID}`, () => {
     assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['2:22', 'high'], ['5:24', 'low']]);
   });
 
+  it('JS: a top-level require under an if probing for a built-in is a fallback for an old runtime (low); an if on a setting still loads it', async () => {
+    // held-out sample: unzipper's `if (!Stream.Writable || !Stream.Writable.prototype.destroy) Stream = require('readable-stream')`
+    const files = { 'package.json': PKG, ...INSTALLED };
+    const registry = registryWith({ 'npm:stream-shim': { latest: '3.6.0' }, 'npm:fetch-shim': { latest: '2.0.0' }, 'npm:env-loader': { latest: '16.0.0' }, 'npm:dev-logger': { latest: '1.0.0' } });
+    const code = "let Pipe = require('stream');\nif (!Pipe.Writable || !Pipe.Writable.prototype.destroy)\n  Pipe = require('stream-shim');\nif (typeof globalThis.fetch !== 'function') globalThis.fetch = require('fetch-shim');\n"
+      + "if (process.env.NODE_ENV !== 'production') require('env-loader');\nif (!process.env.QUIET) require('dev-logger');\n";
+    const f = await depFindings(ID, { code, path: 'lib/pipe.js', files, registry });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['3:19', 'low'], ['4:73', 'low'], ['5:53', 'high'], ['6:34', 'high']]);
+    // a test of which host runs the code is no feature probe: Node takes the server's path and loads it
+    const host = "if (typeof window === 'undefined') globalThis.fetch = require('fetch-shim');\nif (!module.parent) require('env-loader');\n";
+    const g = await depFindings(ID, { code: host, path: 'lib/pipe.js', files, registry });
+    assert.deepEqual(g.map((x) => x.confidence), ['high', 'high']);
+  });
+
   it('JS: require.resolve with a paths option looks the module up from another package\'s folders, not this one\'s', async () => {
     // held-out sample: react-scripts' config/webpack.config.js resolves @babel/runtime from babel-preset-react-app
     const files = { 'package.json': PKG, ...INSTALLED, 'node_modules/@babel/runtime/package.json': '{"version":"7.26.0"}' };

@@ -5,6 +5,7 @@ import type { DetectorContext } from '../../../core/types';
 import { isNodeBuiltin } from './node-builtins';
 export { isPhantomModule } from './node-builtins';
 import { npmPackageOf, type PackageRef } from './references';
+import { inFunction, underBranch } from './load-paths';
 
 /** A bare module specifier with the offset of its first character in the text. */
 export interface Specifier {
@@ -14,24 +15,6 @@ export interface Specifier {
   optional: boolean;
   /** A `require()` inside a function: loaded only when that function runs (an optional driver or integration). */
   lazy?: boolean;
-}
-
-function inFunction(node: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return true;
-  return false;
-}
-
-/** A branch guards it (`if (v4) await import('@tailwindcss/vite')`): optional; `caseOnly`: a `switch` case alone (a bench's pick of one module). */
-function underBranch(node: ts.Node, caseOnly = false): boolean {
-  for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
-    const p = n.parent;
-    if (ts.isCaseClause(p) && n !== p.expression) return true;
-    if (caseOnly) continue;
-    if (ts.isIfStatement(p) && n !== p.expression) return true;
-    if (ts.isConditionalExpression(p) && n !== p.condition) return true;
-    if (ts.isBinaryExpression(p) && n === p.right && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
-  }
-  return false;
 }
 
 function isInTry(node: ts.Node): boolean {

@@ -34,16 +34,15 @@ const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 
   'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__proto__', 'default', '__esModule']);
 
 /**
- * Members a package has at run time that the @types typings its facts come from leave out, deprecated aliases
+ * Members a package has at run time that the typings its facts come from leave out, deprecated aliases
  * mostly: bluebird 3 still defines `Promise.pending` beside `defer` (kraken-js's config loader uses it) and
  * `Promise.settle` beside `reflect` (db-migrate's seeder). bluebird's list is every public member of 3.7.2's
  * `Promise` and its prototype that @types/bluebird@3.5 omits. winston 3 exports `Transport` (winston-transport, the base class
- * custom transports extend) while its typings name it `transport`.
- */
+ * custom transports extend) while its typings name it `transport`. sharp 0.x sets lookup tables its own typings leave out (sharp-cli lists them). */
 const UNTYPED: Readonly<Record<string, ReadonlySet<string>>> = {
   bluebird: new Set(['pending', 'settle', 'fulfilled', 'rejected', 'spawn', 'break', 'isCancellable', 'hasLongStackTraces',
     'onUnhandledRejectionHandled', 'PromiseInspection', 'RejectionError', 'TypeError', 'RangeError']),
-  winston: new Set(['Transport']),
+  winston: new Set(['Transport']), sharp: new Set(['blend', 'colourspace', 'colorspace', 'position']),
 };
 
 /**
