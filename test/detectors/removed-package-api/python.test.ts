@@ -1,4 +1,4 @@
-// removed-package-api on Python: Django names removed in 3.0–5.1 (rules/removed-apis/pypi.json), reported only
+// removed-package-api on Python: Django names removed in 3.0–5.1 and settings removed since 1.10 (rules/removed-apis/pypi.json), reported only
 // when the project's Django (installed, declared, locked) is at or past the removal; import-traced only.
 // The negatives are what a grep for `force_text` or `url(` would flag.
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ const REQ = (spec: string) => ({ 'requirements.txt': `Django${spec}\ncelery>=5\n
 const D42 = REQ('>=4.2,<5');
 const D51 = REQ('==5.1.3');
 
-interface Expected { text: string; nth?: number; message: string; confidence?: string }
+interface Expected { text: string; nth?: number; message: string; confidence?: string; severity?: string }
 
 async function findings(code: string, files: Record<string, string>, path = 'app/views.py') {
   const engine = await testEngine();
@@ -36,8 +36,8 @@ function bad(name: string, code: string, files: Record<string, string>, expected
   it(name, async function () {
     this.timeout(30_000);
     const found = await findings(code, files, path);
-    assert.deepEqual(found.map((f) => ({ at: where(code, f), message: f.message, confidence: f.confidence })),
-      expected.map((e) => ({ at: span(code, e.text, e.nth), message: e.message, confidence: e.confidence ?? 'high' })));
+    assert.deepEqual(found.map((f) => ({ at: where(code, f), message: f.message, confidence: f.confidence, severity: f.severity })),
+      expected.map((e) => ({ at: span(code, e.text, e.nth), message: e.message, confidence: e.confidence ?? 'high', severity: e.severity ?? 'error' })));
     if (output !== undefined) {
       const edits = found.flatMap((f) => f.fix?.edits ?? []);
       assert.equal(applyEdits(code, edits), output);
@@ -76,6 +76,13 @@ describe('removed-package-api (Python, Django)', () => {
     ok('timezone.utc behind except AttributeError', 'from django.utils import timezone\ntry:\n    UTC = timezone.utc\nexcept AttributeError:\n    UTC = datetime.timezone.utc\n', D51);
     ok('a dotted path in a list of supported backends, not a setting', "SUPPORTED_CACHE_BACKENDS = {\n    'django.core.cache.backends.memcached.MemcachedCache',\n    'django.core.cache.backends.memcached.PyMemcacheCache',\n}\n", D42);
     ok('MemcachedCache configured on Django 4.0 (removed in 4.1)', "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.memcached.MemcachedCache'}}\n", REQ('~=4.0.10'));
+    const SETTINGS = "INSTALLED_APPS = ['django.contrib.admin', 'django.contrib.auth']\n";
+    ok('USE_L10N in settings on Django 4.2 (removed in 5.0)', SETTINGS + 'USE_L10N = True\n', D42, 'proj/settings.py');
+    ok('MIDDLEWARE_CLASSES beside MIDDLEWARE: kept for older releases on purpose', SETTINGS + "MIDDLEWARE = ['a.B']\nMIDDLEWARE_CLASSES = MIDDLEWARE\n", D51, 'proj/settings.py');
+    ok('an empty removed setting asked for nothing (a test settings module for older releases)', SETTINGS + 'MIDDLEWARE_CLASSES = ()\nTEMPLATE_DIRS = []\n', D51, 'proj/settings.py');
+    ok('a removed setting behind a Django version check', SETTINGS + 'import django\nif django.VERSION < (5, 0):\n    USE_L10N = True\n', D51, 'proj/settings.py');
+    ok('a removed setting name outside a settings module, in a class, or only read', "from django.conf import settings\nUSE_L10N = True\n\nclass Defaults:\n    USE_L10N = True\n\ndef fmt():\n    USE_L10N = settings.USE_L10N\n    return USE_L10N\n", D51);
+    ok('a settings class body (django-configurations) or a function in a settings module', SETTINGS + 'class Base(Configuration):\n    USE_L10N = True\n\ndef configure():\n    USE_L10N = False\n    return USE_L10N\n', D51, 'proj/settings.py');
     ok('index_together on Django 4.2', 'from django.db import models\n\nclass Post(models.Model):\n    class Meta:\n        index_together = [("a", "b")]\n', D42);
   });
 
@@ -126,6 +133,12 @@ describe('removed-package-api (Python, Django)', () => {
       [{ text: 'is_ajax', message: "`self.request.is_ajax()` was removed in Django 4.0 and requirements.txt declares Django >=4.2,<5: use `request.headers.get('x-requested-with') == 'XMLHttpRequest'`, or better the `Accept` header." }]);
     bad('index_together on Django 5.1', 'from django.db import models\n\nclass Post(models.Model):\n    class Meta:\n        index_together = [("a", "b")]\n', D51,
       [{ text: 'index_together', message: '`Meta.index_together` was removed in Django 5.1 and requirements.txt declares Django ==5.1.3: use `Meta.indexes = [models.Index(fields=[…])]`.' }], undefined, 'app/models.py');
+    bad('USE_L10N in settings.py on Django 5.1: a setting the release ignores (warning)', "INSTALLED_APPS = ['django.contrib.admin']\nUSE_TZ = True\nUSE_L10N = True\n", D51,
+      [{ text: 'USE_L10N', severity: 'warning', message: '`USE_L10N` was removed in Django 5.0 and requirements.txt declares Django ==5.1.3: use nothing: localized formatting is always on (`{% localize off %}` or `unlocalize` where a value must not be localized).' }], undefined, 'proj/settings.py');
+    bad('MIDDLEWARE_CLASSES alone in settings/base.py: Django runs no middleware (error)', "import os\nMIDDLEWARE_CLASSES = (\n    'django.middleware.csrf.CsrfViewMiddleware',\n)\n", D42,
+      [{ text: 'MIDDLEWARE_CLASSES', message: '`MIDDLEWARE_CLASSES` was removed in Django 2.0 and requirements.txt declares Django >=4.2,<5: use `MIDDLEWARE` (new-style middleware): without it Django runs no middleware at all, so no CSRF protection, sessions, authentication or security headers.' }], undefined, 'proj/settings/base.py');
+    bad('TEMPLATE_DIRS in a module that sets INSTALLED_APPS, whatever its name', "INSTALLED_APPS = ['django.contrib.auth']\nTEMPLATE_DIRS = ['templates']\n", D42,
+      [{ text: 'TEMPLATE_DIRS', severity: 'warning', message: "`TEMPLATE_DIRS` was removed in Django 1.10 and requirements.txt declares Django >=4.2,<5: use `TEMPLATES = [{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'DIRS': […]}]`." }], undefined, 'config/common.py');
     bad('version from an installed dist-info', 'from django.utils.http import is_safe_url\n', { '.venv/lib/python3.12/site-packages/Django-4.2.7.dist-info/METADATA': 'Name: Django\n' },
       [{ text: 'is_safe_url', message: '`is_safe_url` was removed in Django 4.0 and Django 4.2.7 is installed here: use `url_has_allowed_host_and_scheme`.' }]);
     bad('version from poetry.lock when pyproject allows older releases', 'from django.utils.encoding import smart_text\n', {
@@ -150,7 +163,9 @@ describe('removed-package-api (Python, Django)', () => {
       const entries: Array<{ module?: string; on?: string; member: string; removedIn: string }> = pack.packages.django.removed;
       const keys = entries.map((e) => `${e.module ?? e.on}.${e.member}`);
       assert.equal(new Set(keys).size, keys.length);
-      assert.deepEqual([...new Set(entries.map((e) => e.removedIn))].sort(), ['3.0', '3.1', '4.0', '4.1', '5.0', '5.1']);
+      // Names and signatures: 3.0–5.1; settings (a settings module's assignments) since the 1.10 and 2.0 removals too.
+      assert.deepEqual([...new Set(entries.filter((e) => e.on !== 'setting').map((e) => e.removedIn))].sort(), ['3.0', '3.1', '4.0', '4.1', '5.0', '5.1']);
+      assert.deepEqual([...new Set(entries.filter((e) => e.on === 'setting').map((e) => e.removedIn))].sort(), ['1.10', '2.0', '3.0', '3.1', '4.0', '5.0', '5.1']);
     });
   });
 });

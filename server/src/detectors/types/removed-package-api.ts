@@ -21,6 +21,7 @@ interface Removal {
   assumed: boolean;
   inferred: boolean;
   fix?: Fix;
+  severity?: 'error' | 'warning';
 }
 
 export const removedPackageApi: Detector = {
@@ -38,11 +39,14 @@ export const removedPackageApi: Detector = {
   keywords: [...REMOVED_TRIGGERS, 'django'],
   async runAsync(ctx) {
     const found: Removal[] = ctx.languageId === 'python'
-      ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({ ...f, kind: f.entry.member === '*' ? 'removed-module' : 'removed-member', removedIn: f.entry.removedIn, use: f.entry.use, assumed: false, inferred: false }))
+      ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({
+        ...f, kind: f.entry.member === '*' ? 'removed-module' : f.entry.on === 'setting' ? 'removed-setting' : 'removed-member',
+        removedIn: f.entry.removedIn, use: f.entry.use, assumed: false, inferred: false, severity: f.entry.severity,
+      }))
       : ((await ctx.get(removedApiUses)) ?? []).map((f) => ({ ...f, removedIn: String(f.entry.removedIn), restoredIn: f.entry.restoredIn, use: f.entry.use }));
     for (const f of found) {
       const message = `${code(f.subject)} was removed in ${f.pkg} ${f.removedIn}${f.restoredIn ? ` (until ${f.restoredIn})` : ''} and ${f.evidence}: use ${f.use}.`;
-      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, fix: f.fix, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high' });
+      ctx.report({ start: f.start, end: f.end, message, kind: f.kind, fix: f.fix, confidence: f.assumed ? 'low' : f.inferred ? 'medium' : 'high', ...(f.severity ? { severity: f.severity } : {}) });
     }
   },
 };

@@ -1,8 +1,9 @@
 // removed-package-api's Python half: names a PyPI package removed in a release (rules/removed-apis/pypi.json),
 // where the syntax makes the name certain (an import from the package's module, an attribute of a module
-// alias bound once, a method on a Django view's request, an option of a model's `class Meta`) and the
-// project's release is at or past the removal (removed-versions-py.ts). Compatibility code is left
-// alone: imports and uses inside a `try` that catches ImportError/AttributeError, or behind a version check.
+// alias bound once, a method on a Django view's request, an option of a model's `class Meta`, a setting a
+// settings module assigns at its top level) and the project's release is at or past the removal
+// (removed-versions-py.ts). Compatibility code is left alone: imports and uses inside a `try` that catches
+// ImportError/AttributeError, or behind a version check.
 import type { Node } from 'web-tree-sitter';
 import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
@@ -10,9 +11,24 @@ import { pyNodes } from '../../shared/py-nodes';
 import { bindings, declaresField, guarded, isViewRequest, renameFix, settingPaths } from './removed-python-syntax';
 import { pyVerdict } from './removed-versions-py';
 
+/** A Django settings module: named so, or setting what only settings set. */
+const SETTINGS_PATH = /(?:^|[\\/])(?:settings|\w+_settings|settings_\w+)\.py$|(?:^|[\\/])settings[\\/][^\\/]+\.py$/;
+const CORE_SETTING = /(?:^|\n)(?:INSTALLED_APPS|ROOT_URLCONF|MIDDLEWARE|DATABASES|TEMPLATES)[ \t]*\+?=(?!=)/;
+const isSettingsModule = (path: string, text: string) => SETTINGS_PATH.test(path) || CORE_SETTING.test(text);
+const assigns = (text: string, name: string) => new RegExp(`(?:^|\\n)[ \\t]*${name}[ \\t]*\\+?=(?!=)`).test(text);
+
+/** Outside any function or class: what the settings module itself sets. */
+function atModuleLevel(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  return true;
+}
+
 export interface PyRemovedEntry {
   module?: string;
-  on?: 'request' | 'model-meta';
+  on?: 'request' | 'model-meta' | 'setting';
+  /** A setting that replaces this one (`on: 'setting'`): a settings module setting both supports older releases on purpose. */
+  replacedBy?: string;
+  severity?: 'error' | 'warning';
   member: string;
   removedIn: string;
   keptForMigrations?: boolean;
@@ -109,6 +125,15 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
           if (left?.text === e.member && meta?.type === 'class_definition' && meta.childForFieldName('name')?.text === 'Meta' && meta.parent?.parent?.type === 'class_definition') {
             found.push({ node: left, subject: `Meta.${e.member}`, entry: e });
           }
+        }
+      }
+      if (entries.some((e) => e.on === 'setting') && isSettingsModule(ctx.path, ctx.text)) {
+        for (const s of nodes.of('assignment')) {
+          const left = s.childForFieldName('left');
+          const e = left?.type === 'identifier' && entries.find((x) => x.on === 'setting' && x.member === left.text);
+          // An empty value (`MIDDLEWARE_CLASSES = ()`) asked for nothing: nothing is lost when Django ignores it.
+          const empty = /^(?:\(\s*\)|\[\s*\]|\{\s*\}|None|''|"")$/.test(s.childForFieldName('right')?.text ?? '');
+          if (e && !empty && atModuleLevel(s) && !guarded(s) && !(e.replacedBy && assigns(ctx.text, e.replacedBy))) found.push({ node: left, subject: e.member, entry: e });
         }
       }
       for (const f of found) {
