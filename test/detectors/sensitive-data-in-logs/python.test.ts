@@ -41,8 +41,17 @@ ruleTester('sensitive-data-in-logs', 'python', {
     'logger.warning("Failed to create principal "\n               "collection %r: %s", user, e)',
     // OpenStack's policy check: `credentials` is the user, project and roles from the request context (fresh sample: placement, masakari).
     'def authorize(context, action, target):\n    credentials = context.to_policy_values()\n    try:\n        return enforcer.authorize(action, target, credentials)\n    except Exception:\n        LOG.debug("Policy check for %(action)s failed with credentials %(credentials)s",\n                  {"action": action, "credentials": credentials})\n        raise',
+    // Pygments' style tokens (fresh sample AJ: pgcli's pgstyle.py warning about a style name it cannot map)
+    'from pygments.token import string_to_tokentype\ndef style(names):\n    for token in names:\n        logger.error("Unhandled style / class name: %s", token)',
+    // the message calls the value an id, also through a translation function (fresh sample AJ: openstackclient deleting credentials by id)
+    'for i in ids:\n    LOG.error(_("Failed to delete credentials with ID \'%(credential)s\': %(e)s"), {"credential": i, "e": e})',
+    'logger.warning("no secret for id=%(secret)s", {"secret": name})',
   ],
   invalid: [
+    // the same shapes where the message does not say so
+    { code: 'LOG.error(_("Failed to store %(credential)s: %(e)s"), {"credential": value, "e": e})', errors: 1 },
+    { code: 'LOG.error("login id %(id)s with token \'%(token)s\'", {"id": uid, "token": t})', errors: 1 },
+    { code: 'from pygments import highlight\nlog.debug("Obtained token %s", token)', errors: 1 },
     { code: 'logger.info(f"login {username} {password}")', errors: [{ line: 1, column: 33 }] },
     { code: 'logging.debug("payload: %s", request.json)', errors: 1 },
     { code: 'print(request.get_json())', errors: 1 },

@@ -27,7 +27,8 @@ export function aboutSecret(name: string): boolean {
   return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
 }
 
-const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
+/** A lexer or tokenizer, or Pygments' token types (`from pygments.token import Token`, `string_to_tokentype`: a style's token names). */
+const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e|\bpygments\.token\b|tokentype\b/i;
 
 /** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
 export function isSyntaxToken(name: string, text: string): boolean {
