@@ -1,4 +1,9 @@
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
+
+const ec2Pair = 'columns = ("access", "secret", "user_id")\nLOG.error(_("Failed to delete EC2 credentials with access key %(access_key)s"), {"access_key": access_key})';
+const ec2ById = 'columns = ("access", "secret", "user_id")\nfor i in keys:\n    LOG.error(_("Failed to delete access key %(access_key)s: %(e)s"), {"access_key": i, "e": e})';
+const ec2Both = 'def show(access_key, secret_key):\n    log.info("keys %s %s", access_key, secret_key)';
+const accessAlone = 'def connect(account, access_key):\n    log.info("storage key %s", access_key)';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [
@@ -48,6 +53,12 @@ ruleTester('sensitive-data-in-logs', 'python', {
     'logger.warning("no secret for id=%(secret)s", {"secret": name})',
   ],
   invalid: [
+    // an access key beside its secret half is the pair's id: low (fresh sample AJ: openstackclient's EC2 credentials, `access` and `secret`)
+    { code: ec2Pair, errors: [{ line: 2, column: 96, kind: 'secret', confidence: 'low' }] },
+    { code: ec2ById, errors: [{ line: 3, kind: 'secret', confidence: 'low' }] },
+    // … the secret half still is a secret, and an access key alone keeps the rule's confidence (Azure's storage access key is the secret)
+    { code: ec2Both, errors: [{ ...at(ec2Both, 'secret_key', 'secret', 1), confidence: 'high' }] },
+    { code: accessAlone, errors: [{ ...at(accessAlone, 'access_key', 'secret', 1), confidence: 'high' }] },
     // the same shapes where the message does not say so
     { code: 'LOG.error(_("Failed to store %(credential)s: %(e)s"), {"credential": value, "e": e})', errors: 1 },
     { code: 'LOG.error("login id %(id)s with token \'%(token)s\'", {"id": uid, "token": t})', errors: 1 },

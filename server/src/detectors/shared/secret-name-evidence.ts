@@ -34,3 +34,15 @@ const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blex
 export function isSyntaxToken(name: string, text: string): boolean {
   return /token/i.test(name) && LEXER.test(text);
 }
+
+/** The file names the secret half of an access key pair (`secret_key`, `aws_secret_access_key`, OpenStack's `('access', 'secret')` columns). */
+const SECRET_HALF = /secret[-_ ]?(?:access[-_ ]?)?key|['"]access['"]\s*,\s*['"]secret['"]/i;
+
+/**
+ * An access key beside its secret half (`access_key` and `secret_key`, EC2 credentials' `access` and `secret`) is the
+ * key's id, which names the pair as a user name does; the secret half is the credential. Known by its own name or the key it is logged under.
+ */
+export function isAccessKeyId(name: string, key: string | undefined, text: string): boolean {
+  const words = wordsOf(key ?? name.replace(/^.*\./, ''));
+  return words.length >= 2 && words[words.length - 2] === 'access' && words[words.length - 1] === 'key' && !words.includes('secret') && SECRET_HALF.test(text);
+}
