@@ -1,5 +1,7 @@
 import { at, ruleTester } from '../harness';
 
+const captureHandle = 'def capture_start(handler):\n    token = make_id(16)\n    capture_handlers[token] = handler\n    log.debug("Added log handler %s." % token)\n    return token';
+const sessionStore = 'def login(user):\n    token = make_id(16)\n    sessions[token] = user\n    log.debug("Added session %s." % token)\n    return token';
 const ec2Pair = 'columns = ("access", "secret", "user_id")\nLOG.error(_("Failed to delete EC2 credentials with access key %(access_key)s"), {"access_key": access_key})';
 const ec2ById = 'columns = ("access", "secret", "user_id")\nfor i in keys:\n    LOG.error(_("Failed to delete access key %(access_key)s: %(e)s"), {"access_key": i, "e": e})';
 const ec2Both = 'def show(access_key, secret_key):\n    log.info("keys %s %s", access_key, secret_key)';
@@ -59,6 +61,10 @@ ruleTester('sensitive-data-in-logs', 'python', {
     // … the secret half still is a secret, and an access key alone keeps the rule's confidence (Azure's storage access key is the secret)
     { code: ec2Both, errors: [{ ...at(ec2Both, 'secret_key', 'secret', 1), confidence: 'high' }] },
     { code: accessAlone, errors: [{ ...at(accessAlone, 'access_key', 'secret', 1), confidence: 'high' }] },
+    // a token that keys a registry of handlers is the registration's handle: low (fresh sample AJ: TuneD's log capture)
+    { code: captureHandle, errors: [{ line: 4, kind: 'secret', confidence: 'low' }] },
+    // … a token that keys a store of sessions or users is the credential
+    { code: sessionStore, errors: [{ line: 4, kind: 'secret', confidence: 'high' }] },
     // the same shapes where the message does not say so
     { code: 'LOG.error(_("Failed to store %(credential)s: %(e)s"), {"credential": value, "e": e})', errors: 1 },
     { code: 'LOG.error("login id %(id)s with token \'%(token)s\'", {"id": uid, "token": t})', errors: 1 },

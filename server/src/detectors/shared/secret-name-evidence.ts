@@ -46,3 +46,16 @@ export function isAccessKeyId(name: string, key: string | undefined, text: strin
   const words = wordsOf(key ?? name.replace(/^.*\./, ''));
   return words.length >= 2 && words[words.length - 2] === 'access' && words[words.length - 1] === 'key' && !words.includes('secret') && SECRET_HALF.test(text);
 }
+
+/** Registries of what a caller registered: a token that keys one is the registration's handle (`log_handlers[token] = handler`). */
+const REGISTRY = /(?:handlers?|handles|listeners|callbacks|subscribers|subscriptions|watchers|observers|hooks)$/i;
+
+/**
+ * A token the file uses as the key of a registry of handlers, listeners or subscriptions (TuneD's log capture: `token =
+ * _random_string(16)`, `log_handlers[token] = handler`, handed back to stop the capture) is a handle, as a lock's token is.
+ */
+export function isRegistrationHandle(name: string, text: string): boolean {
+  if (!/^\w+$/.test(name) || wordsOf(name).at(-1) !== 'token') return false;
+  for (const m of text.matchAll(new RegExp(`([\\w.]+)\\[\\s*${name}\\s*\\]`, 'g'))) if (REGISTRY.test(m[1])) return true;
+  return false;
+}
