@@ -29,10 +29,21 @@ describe('data-rules/block-headers', () => {
     const code = 'import six\nif six.PY3:\n    import importlib\n    x = 1\nelse:\n    import imp\n';
     assert.equal(inside(code, 'import imp\n', PY2_ELSE), true);
     assert.equal(inside(code, 'import importlib', PY2_ELSE), false, 'the if branch itself');
-    // an else of another check, or after an elif, is not that branch
+    // an else of another check is not that branch
     assert.equal(inside('if DEBUG:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
-    assert.equal(inside('if six.PY3:\n    pass\nelif OTHER:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
+    assert.equal(inside('if DEBUG:\n    pass\nelif OTHER:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
     assert.equal(inside('def f():\n    if six.PY3:\n        return 1\n    else:\n        import imp\n', 'import imp', PY2_ELSE), true, 'nested');
+  });
+
+  it('reads an else: after elif with the whole chain: it runs only when every condition is false', () => {
+    const PY2_ELSE = [/^\s*else:\s*if\b.*\bPY3\b/];
+    const chain = 'if six.PY3:\n    pass\n# older\nelif OTHER:\n    pass\nelif MORE:\n    pass\nelse:\n    import imp\n';
+    assert.equal(inside(chain, 'import imp', PY2_ELSE), true, 'the if before the elifs');
+    assert.equal(inside('if OTHER:\n    pass\nelif six.PY3:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), true, 'a later elif');
+    // the elif's own body is headed by the elif, not the chain
+    assert.equal(inside('if six.PY3:\n    pass\nelif OTHER:\n    import imp\n', 'import imp', PY2_ELSE), false);
+    // a statement between them ends the chain (a new if starts below it)
+    assert.equal(inside('if six.PY3:\n    pass\nx = 1\nif OTHER:\n    pass\nelif MORE:\n    pass\nelse:\n    import imp\n', 'import imp', PY2_ELSE), false);
   });
 
   it('reads a try: with its except clauses, down to the end of the statement', () => {

@@ -7,14 +7,21 @@ const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].replace(/\t/
 /** At most this many lines are read upwards from a match (a module's top-level header is rarely farther). */
 const MAX_LINES_UP = 2000;
 
-/** The `if` line an `else:` at this indentation belongs to, read upwards from `ls` (undefined past the limit). */
+/**
+ * The `if` line an `else:` at this indentation belongs to, with the `elif` lines between them in source order
+ * (`if HAS_SSLCONTEXT: elif HAS_URLLIB3: `), read upwards from `ls` (undefined past the limit): the `else:` runs
+ * only when every one of their conditions is false.
+ */
 function ifOfElse(text: string, ls: number, indent: number): string | undefined {
+  const elifs: string[] = [];
   for (let n = 0; ls > 0 && n < MAX_LINES_UP; n++) {
     const end = ls - 1;
     ls = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(ls, end).replace(/\r$/, '');
-    if (!line.trim() || indentOf(line) > indent) continue;
-    return indentOf(line) === indent && /^\s*if\b/.test(line) ? line.replace(/#.*$/, '').trimEnd() : undefined;
+    if (!line.trim() || indentOf(line) > indent || line.trimStart().startsWith('#')) continue;
+    const code = line.replace(/#.*$/, '').trim();
+    if (indentOf(line) === indent && /^elif\b/.test(code)) { elifs.unshift(code); continue; }
+    return indentOf(line) === indent && /^if\b/.test(code) ? [code, ...elifs].join(' ') : undefined;
   }
   return undefined;
 }
@@ -50,7 +57,7 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
     const line = text.slice(ls, end).replace(/\r$/, '');
     const code = line.replace(/#.*$/, '').trimEnd();
     if (!code.trim() || indentOf(line) >= indent || !code.endsWith(':')) continue;
-    const header = /^\s*else\s*:$/.test(code) ? `else: ${ifOfElse(text, ls, indentOf(line))?.trim() ?? ''}` : code;
+    const header = /^\s*else\s*:$/.test(code) ? `else: ${ifOfElse(text, ls, indentOf(line)) ?? ''}` : code;
     if (headers.some((h) => h.test(header))) return true;
     // The clauses are read only for a pattern that names them, so other rules' walks stay one pass upwards.
     if (/^\s*try\s*:$/.test(code) && headers.some((h) => /try/.test(h.source) && /except/.test(h.source))) {

@@ -10,6 +10,8 @@ const pyName = 'import requests\nWEBHOOK_URL = "http://hooks.acme.io/T000/B000"'
 // A search engine module's `about` dict links the API's documentation (held-out sample: a metasearch engine's
 // `official_api_documentation`); the name says `api`, but nothing requests a page to read. Its endpoint still counts.
 const pyAbout = 'import requests\nabout = {"website": "https://acme.io/", "official_api_documentation": "http://dev.acme.io/api"}\nbase_url = "http://api.acme.io/search"';
+const pyUrllibRequest = 'from urllib.request import Request, urlopen\nreq = Request("http://api.acme.io/v1")';
+const pyRenamedOwn = 'from scanner.net.web import Request as ScanRequest\nfrom urllib.request import Request\nreq = Request("http://api.acme.io/v1")';
 const jsDocs = "const API_DOCS_URL = 'http://docs.acme.io/v2';\nconst API_BASE = 'http://api.acme.io/v2';\nexport const get = (p) => fetch('https://x.acme.io/' + p);";
 
 ruleTester('plaintext-http-url', 'javascript', {
@@ -24,6 +26,10 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: 'import requests\nurl = "http://pyos.github.io/dg"\nrequests.get("https://api.acme.io")', language: 'python' },
     { code: 'import requests\nABOUT = {"official_api_documentation": "http://dev.acme.io/api", "api_reference": "http://dev.acme.io/ref"}', language: 'python' },
     "const meta = { apiDocsUrl: 'http://docs.acme.io', apiReference: 'http://docs.acme.io/ref' };\nfetch('https://api.acme.io');",
+    // the package's own `Request`, a model of a request to mutate and compare (fresh sample AJ: wapiti's attack.py self-test)
+    { code: 'import requests\nfrom scanner.net.web import Request\nreq = Request("http://target.acme.io/post?a=1")', language: 'python' },
+    { code: 'import requests\nfrom .web import (\n    Page,\n    Request,\n)\nreq = Request(url="http://target.acme.io/")', language: 'python' },
+    { code: 'import requests\nclass Request:\n    pass\nreq = Request("http://target.acme.io/")', language: 'python' },
   ],
   invalid: [
     { code: viaVariable, errors: [at(viaVariable, 'http://feeds.acme.io')] },
@@ -34,5 +40,8 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: pyName, language: 'python', errors: [at(pyName, 'http://hooks.acme.io')] },
     { code: pyAbout, language: 'python', errors: [at(pyAbout, 'http://api.acme.io')] },
     { code: jsDocs, errors: [at(jsDocs, 'http://api.acme.io')] },
+    // urllib's Request still counts, also beside a project class imported under another name
+    { code: pyUrllibRequest, language: 'python', errors: [at(pyUrllibRequest, 'http://api.acme.io')] },
+    { code: pyRenamedOwn, language: 'python', errors: [at(pyRenamedOwn, 'http://api.acme.io')] },
   ],
 });

@@ -1,4 +1,11 @@
-import { ruleTester } from '../harness';
+import { at, ruleTester } from '../harness';
+
+const captureHandle = 'def capture_start(handler):\n    token = make_id(16)\n    capture_handlers[token] = handler\n    log.debug("Added log handler %s." % token)\n    return token';
+const sessionStore = 'def login(user):\n    token = make_id(16)\n    sessions[token] = user\n    log.debug("Added session %s." % token)\n    return token';
+const ec2Pair = 'columns = ("access", "secret", "user_id")\nLOG.error(_("Failed to delete EC2 credentials with access key %(access_key)s"), {"access_key": access_key})';
+const ec2ById = 'columns = ("access", "secret", "user_id")\nfor i in keys:\n    LOG.error(_("Failed to delete access key %(access_key)s: %(e)s"), {"access_key": i, "e": e})';
+const ec2Both = 'def show(access_key, secret_key):\n    log.info("keys %s %s", access_key, secret_key)';
+const accessAlone = 'def connect(account, access_key):\n    log.info("storage key %s", access_key)';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [
@@ -41,8 +48,27 @@ ruleTester('sensitive-data-in-logs', 'python', {
     'logger.warning("Failed to create principal "\n               "collection %r: %s", user, e)',
     // OpenStack's policy check: `credentials` is the user, project and roles from the request context (fresh sample: placement, masakari).
     'def authorize(context, action, target):\n    credentials = context.to_policy_values()\n    try:\n        return enforcer.authorize(action, target, credentials)\n    except Exception:\n        LOG.debug("Policy check for %(action)s failed with credentials %(credentials)s",\n                  {"action": action, "credentials": credentials})\n        raise',
+    // Pygments' style tokens (fresh sample AJ: pgcli's pgstyle.py warning about a style name it cannot map)
+    'from pygments.token import string_to_tokentype\ndef style(names):\n    for token in names:\n        logger.error("Unhandled style / class name: %s", token)',
+    // the message calls the value an id, also through a translation function (fresh sample AJ: openstackclient deleting credentials by id)
+    'for i in ids:\n    LOG.error(_("Failed to delete credentials with ID \'%(credential)s\': %(e)s"), {"credential": i, "e": e})',
+    'logger.warning("no secret for id=%(secret)s", {"secret": name})',
   ],
   invalid: [
+    // an access key beside its secret half is the pair's id: low (fresh sample AJ: openstackclient's EC2 credentials, `access` and `secret`)
+    { code: ec2Pair, errors: [{ line: 2, column: 96, kind: 'secret', confidence: 'low' }] },
+    { code: ec2ById, errors: [{ line: 3, kind: 'secret', confidence: 'low' }] },
+    // … the secret half still is a secret, and an access key alone keeps the rule's confidence (Azure's storage access key is the secret)
+    { code: ec2Both, errors: [{ ...at(ec2Both, 'secret_key', 'secret', 1), confidence: 'high' }] },
+    { code: accessAlone, errors: [{ ...at(accessAlone, 'access_key', 'secret', 1), confidence: 'high' }] },
+    // a token that keys a registry of handlers is the registration's handle: low (fresh sample AJ: TuneD's log capture)
+    { code: captureHandle, errors: [{ line: 4, kind: 'secret', confidence: 'low' }] },
+    // … a token that keys a store of sessions or users is the credential
+    { code: sessionStore, errors: [{ line: 4, kind: 'secret', confidence: 'high' }] },
+    // the same shapes where the message does not say so
+    { code: 'LOG.error(_("Failed to store %(credential)s: %(e)s"), {"credential": value, "e": e})', errors: 1 },
+    { code: 'LOG.error("login id %(id)s with token \'%(token)s\'", {"id": uid, "token": t})', errors: 1 },
+    { code: 'from pygments import highlight\nlog.debug("Obtained token %s", token)', errors: 1 },
     { code: 'logger.info(f"login {username} {password}")', errors: [{ line: 1, column: 33 }] },
     { code: 'logging.debug("payload: %s", request.json)', errors: 1 },
     { code: 'print(request.get_json())', errors: 1 },

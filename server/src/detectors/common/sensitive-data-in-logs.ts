@@ -13,7 +13,7 @@ import { jsExposureNodes } from '../shared/js-nodes';
 import { pinnedAt } from '../shared/pinned-value';
 import { fileWrites, secretEvidence } from '../shared/secret-evidence';
 import { inLogRoute } from '../shared/log-route';
-import { boundToName, isSyntaxToken } from '../shared/secret-name-evidence';
+import { boundToName, isAccessKeyId, isRegistrationHandle, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
 import { jsLogSinks } from '../shared/sensitive-logs-js';
 import { pythonLogSinks } from '../shared/sensitive-logs-python';
@@ -124,8 +124,9 @@ export const sensitiveDataInLogs: Detector = {
       const kept = [...sink.hits].filter((h) => !output || h.level === 'env' || FROM_ENV.test(`${h.text} ${h.from ?? ''}`)).sort((a, b) => EXPOSURE_RANK.indexOf(a.level as Exposure) - EXPOSURE_RANK.indexOf(b.level as Exposure))
         .filter((h) => !(h.level === 'secret' && (isSyntaxToken(h.text, ctx.text) || isAcmeChallengeToken(h.text, ctx.text) || isPushTargetList(h.text, ctx.text) || boundToName(h.text, ctx.text)))
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
-      // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts) is low; another hit is preferred.
-      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && !!secretEvidence(ctx, h.start, h.end, !js);
+      // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts), an access key's id or a
+      // registration's handle, is low; another hit is preferred.
+      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && (isAccessKeyId(h.text, h.key, ctx.text) || isRegistrationHandle(h.text, ctx.text) || !!secretEvidence(ctx, h.start, h.end, !js));
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;

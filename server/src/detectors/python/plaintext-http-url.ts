@@ -12,6 +12,12 @@ const DOC_HOST = /(^|\.)(example\.(com|org|net)|w3\.org|json-schema\.org|purl\.o
 /** Amazon S3 website endpoints serve HTTP only (HTTPS needs CloudFront in front): a URL of one cannot be upgraded. */
 const HTTP_ONLY_HOST = /(?:^|\.)s3-website[.-][^/]*\.amazonaws\.com$/i;
 const CLIENT = /^(requests|httpx|session|client|s|http|sess|self\.session|self\.client|aiohttp)\.(get|post|put|patch|delete|head|request|stream|ws_connect)$|^(urlopen|urllib\.request\.urlopen|urllib\.request\.Request|Request|websocket\.create_connection|websockets\.connect|create_connection)$/;
+/**
+ * A bare `Request` the file imports from its own package or defines (wapiti's `from wapitiCore.net.web import Request`:
+ * a model of a request to mutate and compare, never sent as it is): not urllib's.
+ */
+const OWN_REQUEST = /^[ \t]*(?:from[ \t]+(?!(?:urllib|urllib2|six\.moves|requests|mechanize)\b)[\w.]+[ \t]+import[ \t]+(?:\(\s*)?(?:\w+(?:[ \t]+as[ \t]+\w+)?[ \t]*,\s*)*Request\b(?![ \t]+as\b)|class[ \t]+Request\b)/m;
+const isClient = (callee: string, ownRequest: boolean): boolean => CLIENT.test(callee) && !(ownRequest && callee === 'Request');
 const HTTP_CLIENT = /\b(requests|httpx|aiohttp|urllib|urlopen|http\.client|websockets?|openai|OpenAI|grpc|zeep|suds)\b/;
 /** Names that say the value is where requests go; `homepage_url`, `download_url`, `uri=` of a grantee are data. */
 const URL_NAME = /(^|_)(api|apis|base|endpoint|webhook|server|backend)(_|s$|$)/;
@@ -22,7 +28,7 @@ const endpointName = (name: string): boolean => URL_NAME.test(words(name)) && !D
 const words = (name: string) => name.replace(/^.*\./, '').replace(/['"[\]]/g, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** Variables whose value a request uses: `requests.get(url)`, `urlopen(BASE + path)`, `httpx.get(url=u)`. */
-function requestedNames(ctx: DetectorContext): Set<string> {
+function requestedNames(ctx: DetectorContext, ownRequest: boolean): Set<string> {
   const out = new Set<string>();
   const collect = (n: Node | null | undefined): void => {
     if (!n) return;
@@ -30,7 +36,7 @@ function requestedNames(ctx: DetectorContext): Set<string> {
     else if (['binary_operator', 'parenthesized_expression', 'string', 'interpolation'].includes(n.type)) for (const c of n.namedChildren) collect(c);
   };
   for (const call of pyNodesOf(ctx, 'call')) {
-    if (!CLIENT.test(pyCallee(ctx, call))) continue;
+    if (!isClient(pyCallee(ctx, call), ownRequest)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     collect(args.find((a) => a?.type !== 'comment' && a?.type !== 'keyword_argument'));
     const kw = args.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'url');
@@ -39,16 +45,16 @@ function requestedNames(ctx: DetectorContext): Set<string> {
   return out;
 }
 
-function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<string>): boolean {
+function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<string>, ownRequest: boolean): boolean {
   const p = str.parent;
   if (!p) return false;
   if (p.type === 'argument_list') {
     const first = p.namedChildren.find((a) => a?.type !== 'comment');
-    return first?.id === str.id && CLIENT.test(p.parent?.childForFieldName('function')?.text ?? '');
+    return first?.id === str.id && isClient(p.parent?.childForFieldName('function')?.text ?? '', ownRequest);
   }
   if (p.type === 'keyword_argument') {
     const name = p.childForFieldName('name')?.text ?? '';
-    return name === 'url' ? CLIENT.test(p.parent?.parent?.childForFieldName('function')?.text ?? '') : client && endpointName(name);
+    return name === 'url' ? isClient(p.parent?.parent?.childForFieldName('function')?.text ?? '', ownRequest) : client && endpointName(name);
   }
   const name = p.type === 'assignment' ? p.childForFieldName('left')?.text : p.type === 'pair' ? p.childForFieldName('key')?.text : undefined;
   if (!name) return false;
@@ -87,7 +93,8 @@ export const pyPlaintextHttpUrl: Detector = {
     if (!tree) return;
     // A `url = "http://…"` only matters in code that makes requests (not a lexer's homepage attribute).
     const client = HTTP_CLIENT.test(ctx.text);
-    const requested = client ? requestedNames(ctx) : new Set<string>();
+    const ownRequest = OWN_REQUEST.test(ctx.text);
+    const requested = client ? requestedNames(ctx, ownRequest) : new Set<string>();
     for (const str of urlStrings(ctx.text, tree.rootNode)) {
       ctx.checkBudget();
       const content = str.namedChildren[1];
@@ -96,7 +103,7 @@ export const pyPlaintextHttpUrl: Detector = {
       if (!m || !m[2] || LOCAL_HOST.test(m[2]) || DOC_HOST.test(m[2]) || HTTP_ONLY_HOST.test(m[2])) continue;
       // f"http://{host}/…": the host is not known here.
       if (content.text.length === m[0].length && str.namedChildren[2]?.type === 'interpolation') continue;
-      if (!usedAsEndpoint(str, client, requested)) continue;
+      if (!usedAsEndpoint(str, client, requested, ownRequest)) continue;
       const start = content.startIndex;
       const secure = m[1].toLowerCase() === 'ws' ? 'wss' : 'https';
       ctx.report({

@@ -27,9 +27,35 @@ export function aboutSecret(name: string): boolean {
   return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
 }
 
-const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e/i;
+/** A lexer or tokenizer, or Pygments' token types (`from pygments.token import Token`, `string_to_tokentype`: a style's token names). */
+const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e|\bpygments\.token\b|tokentype\b/i;
 
 /** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
 export function isSyntaxToken(name: string, text: string): boolean {
   return /token/i.test(name) && LEXER.test(text);
+}
+
+/** The file names the secret half of an access key pair (`secret_key`, `aws_secret_access_key`, OpenStack's `('access', 'secret')` columns). */
+const SECRET_HALF = /secret[-_ ]?(?:access[-_ ]?)?key|['"]access['"]\s*,\s*['"]secret['"]/i;
+
+/**
+ * An access key beside its secret half (`access_key` and `secret_key`, EC2 credentials' `access` and `secret`) is the
+ * key's id, which names the pair as a user name does; the secret half is the credential. Known by its own name or the key it is logged under.
+ */
+export function isAccessKeyId(name: string, key: string | undefined, text: string): boolean {
+  const words = wordsOf(key ?? name.replace(/^.*\./, ''));
+  return words.length >= 2 && words[words.length - 2] === 'access' && words[words.length - 1] === 'key' && !words.includes('secret') && SECRET_HALF.test(text);
+}
+
+/** Registries of what a caller registered: a token that keys one is the registration's handle (`log_handlers[token] = handler`). */
+const REGISTRY = /(?:handlers?|handles|listeners|callbacks|subscribers|subscriptions|watchers|observers|hooks)$/i;
+
+/**
+ * A token the file uses as the key of a registry of handlers, listeners or subscriptions (TuneD's log capture: `token =
+ * _random_string(16)`, `log_handlers[token] = handler`, handed back to stop the capture) is a handle, as a lock's token is.
+ */
+export function isRegistrationHandle(name: string, text: string): boolean {
+  if (!/^\w+$/.test(name) || wordsOf(name).at(-1) !== 'token') return false;
+  for (const m of text.matchAll(new RegExp(`([\\w.]+)\\[\\s*${name}\\s*\\]`, 'g'))) if (REGISTRY.test(m[1])) return true;
+  return false;
 }

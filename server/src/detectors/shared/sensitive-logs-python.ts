@@ -2,6 +2,7 @@
 // personal data, or are whole request bodies, headers, the environment or user records.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from './exposure';
+import { idSlot, messageOf, placeSlot } from './log-message-python';
 import { aboutSecret } from './secret-name-evidence';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
@@ -119,12 +120,6 @@ function pairLike(key: string | undefined, value: Node | null, out: Hit[], depth
 }
 
 /** Logging calls and print() with the sensitive values in their arguments, by the syntax. */
-/** The nth `%` placeholder follows `from`/`to`/`in`/`into` (`'Loading cookies from %s'`): it is a place, a path or a URL. */
-function placeSlot(message: string, nth: number): boolean {
-  const at = [...message.matchAll(/%(?:\([\w]+\))?[-#0 +]*\d*(?:\.\d+)?[sdrifx]/g)][nth];
-  return !!at && /\b(?:from|to|in|into)\s*['"`]?$/i.test(message.slice(0, at.index));
-}
-
 export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void): ExposureSink[] {
   const out: ExposureSink[] = [];
   // Visit only calls the text says may be logging calls: walking every call node is far slower.
@@ -136,14 +131,15 @@ export function pythonLogSinks(tree: Tree, text: string, checkBudget: () => void
     const hits: Hit[] = [];
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     // The message's placeholders: `%s` takes the arguments after it, `{user}` a keyword argument.
-    const message = args[0]?.type === 'string' || args[0]?.type === 'concatenated_string' ? args[0].text : '';
+    const message = messageOf(args[0]);
     for (const [i, arg] of args.entries()) {
       if (arg?.type === 'keyword_argument') {
         const key = arg.childForFieldName('name')?.text;
         pairLike(key, arg.childForFieldName('value'), hits, 0, !!key && message.includes(`{${key}`));
       } else if (!(i > 0 && arg?.type === 'identifier' && placeSlot(message, i - 1))) find(arg, hits, 0, i > 0 && message.includes('%'));
     }
-    if (hits.length) out.push({ start: call.startIndex, end: call.endIndex, hits: hits.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text, key: h.key })) });
+    const kept = hits.filter((h) => !(h.key && idSlot(message, h.key)));
+    if (kept.length) out.push({ start: call.startIndex, end: call.endIndex, hits: kept.map((h) => ({ start: h.node.startIndex, end: h.node.endIndex, level: h.kind, text: h.node.text, key: h.key })) });
   }
   return out;
 }
