@@ -163,9 +163,39 @@ describe('removed-package-api (Python, Django)', () => {
       const entries: Array<{ module?: string; on?: string; member: string; removedIn: string }> = pack.packages.django.removed;
       const keys = entries.map((e) => `${e.module ?? e.on}.${e.member}`);
       assert.equal(new Set(keys).size, keys.length);
+      for (const name of ['flask', 'werkzeug']) {
+        const others: Array<{ module?: string; member: string }> = (pack.packages as Record<string, { removed: Array<{ module?: string; member: string }> }>)[name].removed;
+        assert.equal(new Set(others.map((e) => `${e.module}.${e.member}`)).size, others.length, name);
+        assert.ok(others.every((e) => e.module === name || e.module?.startsWith(`${name}.`)), name);
+      }
       // Names and signatures: 3.0–5.1; settings (a settings module's assignments) since the 1.10 and 2.0 removals too.
       assert.deepEqual([...new Set(entries.filter((e) => e.on !== 'setting').map((e) => e.removedIn))].sort(), ['3.0', '3.1', '4.0', '4.1', '5.0', '5.1']);
       assert.deepEqual([...new Set(entries.filter((e) => e.on === 'setting').map((e) => e.removedIn))].sort(), ['1.10', '2.0', '3.0', '3.1', '4.0', '5.0', '5.1']);
     });
+  });
+});
+
+describe('removed-package-api (Python, Flask and Werkzeug)', () => {
+  const F30 = { 'requirements.txt': 'Flask==3.0.3\n' };
+  const F22 = { 'requirements.txt': 'Flask==2.2.5\n' };
+  describe('valid', () => {
+    ok('escape from flask on Flask 2.2 (removed in 3.0)', 'from flask import Flask, escape\n\nsafe = escape(name)\n', F22);
+    ok('escape and Markup from markupsafe', 'from markupsafe import escape, Markup\nfrom flask import Flask\n', F30);
+    ok('url_quote from werkzeug.urls with neither Werkzeug nor Flask pinned', 'from werkzeug.urls import url_quote\n', { 'requirements.txt': 'Flask>=2\n' });
+    ok('iri_to_uri stays in werkzeug.urls', 'from werkzeug.urls import iri_to_uri\n', F30);
+    ok('a project module named like the old one', 'from .urls import url_quote\nfrom myapp.security import safe_str_cmp\n', F30);
+    ok('url_quote behind an ImportError fallback', 'try:\n    from werkzeug.urls import url_quote\nexcept ImportError:\n    from urllib.parse import quote as url_quote\n', F30);
+  });
+  describe('invalid', () => {
+    bad('escape from flask on Flask 3.0', 'from flask import Flask, escape\n\nsafe = escape(name)\n', F30,
+      [{ text: 'escape', message: '`escape` was removed in Flask 3.0 and requirements.txt declares Flask ==3.0.3: use `markupsafe.escape`.' }]);
+    bad('JSONEncoder from flask.json on Flask 2.3', 'from flask.json import JSONEncoder\n\nclass Enc(JSONEncoder):\n    pass\n', { 'requirements.txt': 'flask~=2.3.2\n' },
+      [{ text: 'JSONEncoder', message: '`JSONEncoder` was removed in Flask 2.3 and requirements.txt declares flask ~=2.3.2: use a `flask.json.provider.DefaultJSONProvider` subclass set as `app.json_provider_class`.' }]);
+    bad('url_quote on Werkzeug 3 pinned', 'from werkzeug.urls import url_quote, iri_to_uri\n', { 'requirements.txt': 'Werkzeug==3.0.1\n' },
+      [{ text: 'url_quote', message: '`url_quote` was removed in Werkzeug 3.0 and requirements.txt declares Werkzeug ==3.0.1: use `urllib.parse.quote`.' }]);
+    bad('url_quote with Flask 3.0 pinned: Flask 3.0 requires Werkzeug 3.0', 'from werkzeug.urls import url_quote\n', F30,
+      [{ text: 'url_quote', message: '`url_quote` was removed in Werkzeug 3.0 and requirements.txt declares Flask ==3.0.3, which requires Werkzeug 3.0 or later: use `urllib.parse.quote`.' }]);
+    bad('safe_str_cmp with Flask 2.2 pinned (Werkzeug 2.2 or later)', 'from werkzeug.security import safe_str_cmp\n\nok = safe_str_cmp(a, b)\n', F22,
+      [{ text: 'safe_str_cmp', message: '`safe_str_cmp` was removed in Werkzeug 2.1 and requirements.txt declares Flask ==2.2.5, which requires Werkzeug 2.2 or later: use `hmac.compare_digest`.' }]);
   });
 });

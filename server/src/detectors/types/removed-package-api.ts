@@ -1,6 +1,7 @@
 // Flags uses of package APIs removed in a release the workspace is on: assistants learned Express 3
 // (`app.configure`, `express.bodyParser()`), Express 4 (`res.send(404, body)`, `req.param()`), pre-7
-// Mongoose (`Model.remove`, callbacks) and Django 1.x–3.x (`force_text`, `ugettext_lazy`, `url()`, `request.is_ajax()`)
+// Mongoose (`Model.remove`, callbacks), Django 1.x–3.x (`force_text`, `ugettext_lazy`, `url()`, `request.is_ajax()`) and
+// Flask/Werkzeug 2.x (`from flask import escape`, `werkzeug.urls.url_quote`, `safe_str_cmp`)
 // from years of old code. Data: rules/removed-apis/npm.json and pypi.json; extracted per language, decided here.
 import type { Detector, Fix } from '../../core/types';
 import { REMOVED_TRIGGERS, removedApiUses } from './shared/removed-apis';
@@ -36,7 +37,7 @@ export const removedPackageApi: Detector = {
     needs: [removedApiUses.id, removedPyUses.id],
   },
   languages: [...JS_TS, 'python'],
-  keywords: [...REMOVED_TRIGGERS, 'django'],
+  keywords: [...REMOVED_TRIGGERS, 'django', 'flask', 'werkzeug'],
   async runAsync(ctx) {
     const found: Removal[] = ctx.languageId === 'python'
       ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({

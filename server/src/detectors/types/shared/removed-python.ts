@@ -9,7 +9,7 @@ import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
 import { pyNodes } from '../../shared/py-nodes';
 import { bindings, declaresField, guarded, isViewRequest, renameFix, settingPaths } from './removed-python-syntax';
-import { pyVerdict } from './removed-versions-py';
+import { pyVerdictVia, type RequiredBy } from './removed-versions-py';
 
 /** A Django settings module: named so, or setting what only settings set. */
 const SETTINGS_PATH = /(?:^|[\\/])(?:settings|\w+_settings|settings_\w+)\.py$|(?:^|[\\/])settings[\\/][^\\/]+\.py$/;
@@ -38,7 +38,7 @@ export interface PyRemovedEntry {
   fixModule?: string;
   source: string;
 }
-interface PyPackage { name?: string; removed: PyRemovedEntry[] }
+interface PyPackage { name?: string; removed: PyRemovedEntry[]; requiredBy?: RequiredBy }
 
 const PACKAGES = pack.packages as unknown as Readonly<Record<string, PyPackage>>;
 
@@ -137,7 +137,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         }
       }
       for (const f of found) {
-        const v = pyVerdict(f.entry.removedIn, pkg, p.name ?? pkg, ctx.services.project, ctx.path);
+        const v = pyVerdictVia(f.entry.removedIn, pkg, p.name ?? pkg, ctx.services.project, ctx.path, p.requiredBy, (o) => PACKAGES[o]?.name ?? o);
         if (!v?.applies) continue;
         const to = f.entry.fix?.slice('rename:'.length);
         out.push({ start: f.node.startIndex, end: f.node.endIndex, subject: f.subject, pkg: p.name ?? pkg, entry: f.entry, evidence: v.evidence, fix: to ? f.fix?.(to) : undefined });

@@ -74,3 +74,26 @@ export function pyVerdict(removedIn: string, name: string, shown: string, projec
   if (locked) return { applies: compare(parse(locked), removed) >= 0, evidence: `the lockfile has ${shown} ${locked}`, assumed: false };
   return undefined;
 }
+
+/** Other packages whose releases require one of this package (Flask 3.0 → Werkzeug 3.0): name → its release → this package's least release. */
+export type RequiredBy = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/**
+ * `pyVerdict`, and when the project says nothing of `name`'s release, what a package that requires it
+ * says: the project is at or past the removal when it declares a release of that package which needs
+ * `name` at or past it (Flask 3.0 declared: Werkzeug is 3.0 or later). An older release of that package
+ * says nothing (`name` may still be newer).
+ */
+export function pyVerdictVia(removedIn: string, name: string, shown: string, project: ProjectService | undefined, path: string, requiredBy?: RequiredBy, shownOf?: (pkg: string) => string): Verdict {
+  const own = pyVerdict(removedIn, name, shown, project, path);
+  if (own || !requiredBy) return own;
+  const removed = parse(removedIn);
+  for (const [other, releases] of Object.entries(requiredBy)) {
+    // The first release of the other package that needs `name` at or past the removal.
+    const first = Object.entries(releases).filter(([, least]) => compare(parse(least), removed) >= 0).sort(([a], [b]) => compare(parse(a), parse(b)))[0];
+    if (!first) continue;
+    const v = pyVerdict(first[0], other, shownOf?.(other) ?? other, project, path);
+    if (v?.applies) return { ...v, evidence: `${v.evidence}, which requires ${shown} ${first[1]} or later` };
+  }
+  return undefined;
+}
