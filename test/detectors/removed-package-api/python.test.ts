@@ -164,9 +164,9 @@ describe('removed-package-api (Python, Django)', () => {
       const keys = entries.map((e) => `${e.module ?? e.on}.${e.member}`);
       assert.equal(new Set(keys).size, keys.length);
       for (const name of ['flask', 'werkzeug']) {
-        const others: Array<{ module?: string; member: string }> = (pack.packages as Record<string, { removed: Array<{ module?: string; member: string }> }>)[name].removed;
-        assert.equal(new Set(others.map((e) => `${e.module}.${e.member}`)).size, others.length, name);
-        assert.ok(others.every((e) => e.module === name || e.module?.startsWith(`${name}.`)), name);
+        const others: Array<{ module?: string; on?: string; member: string }> = (pack.packages as Record<string, { removed: Array<{ module?: string; on?: string; member: string }> }>)[name].removed;
+        assert.equal(new Set(others.map((e) => `${e.module ?? e.on}.${e.member}`)).size, others.length, name);
+        assert.ok(others.every((e) => (e.on ? e.on.startsWith(`${name}-`) : e.module === name || e.module?.startsWith(`${name}.`))), name);
       }
       // Names and signatures: 3.0–5.1; settings (a settings module's assignments) since the 1.10 and 2.0 removals too.
       assert.deepEqual([...new Set(entries.filter((e) => e.on !== 'setting').map((e) => e.removedIn))].sort(), ['3.0', '3.1', '4.0', '4.1', '5.0', '5.1']);
@@ -184,6 +184,12 @@ describe('removed-package-api (Python, Flask and Werkzeug)', () => {
     ok('url_quote from werkzeug.urls with neither Werkzeug nor Flask pinned', 'from werkzeug.urls import url_quote\n', { 'requirements.txt': 'Flask>=2\n' });
     ok('iri_to_uri stays in werkzeug.urls', 'from werkzeug.urls import iri_to_uri\n', F30);
     ok('a project module named like the old one', 'from .urls import url_quote\nfrom myapp.security import safe_str_cmp\n', F30);
+    const APP = 'from flask import Flask\n\napp = Flask(__name__)\n';
+    ok('before_first_request and config keys on Flask 2.2', APP + '@app.before_first_request\ndef setup():\n    pass\n\napp.config["JSON_SORT_KEYS"] = False\n', F22);
+    ok('an app the file does not make, or rebinds', 'from flask import current_app\n\ndef init(app):\n    app.json_encoder = Enc\n    current_app.config["JSON_AS_ASCII"] = False\n', F30);
+    ok('another object beside an app the file makes', APP + 'def init(other):\n    other.json_encoder = Enc\n    other.config["JSON_AS_ASCII"] = False\n', F30);
+    ok('an app rebound to another object', APP + 'app = DispatcherMiddleware(app)\napp.before_first_request(setup)\n', F30);
+    ok('other members and keys; a probe with hasattr', APP + 'app.json.sort_keys = False\napp.config["SESSION_COOKIE_NAME"] = "s"\nif hasattr(app, "before_first_request"):\n    app.before_first_request(setup)\n', F30);
     ok('url_quote behind an ImportError fallback', 'try:\n    from werkzeug.urls import url_quote\nexcept ImportError:\n    from urllib.parse import quote as url_quote\n', F30);
   });
   describe('invalid', () => {
@@ -191,6 +197,17 @@ describe('removed-package-api (Python, Flask and Werkzeug)', () => {
       [{ text: 'escape', message: '`escape` was removed in Flask 3.0 and requirements.txt declares Flask ==3.0.3: use `markupsafe.escape`.' }]);
     bad('JSONEncoder from flask.json on Flask 2.3', 'from flask.json import JSONEncoder\n\nclass Enc(JSONEncoder):\n    pass\n', { 'requirements.txt': 'flask~=2.3.2\n' },
       [{ text: 'JSONEncoder', message: '`JSONEncoder` was removed in Flask 2.3 and requirements.txt declares flask ~=2.3.2: use a `flask.json.provider.DefaultJSONProvider` subclass set as `app.json_provider_class`.' }]);
+    bad('@app.before_first_request on Flask 3.0 (removed in 2.3)', 'from flask import Flask\n\napp = Flask(__name__)\n\n@app.before_first_request\ndef setup():\n    pass\n', F30,
+      [{ text: 'before_first_request', message: '`app.before_first_request` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use one setup call where the app is made (the app factory), or `with app.app_context():` at startup.' }]);
+    bad('app.json_encoder assigned, on a blueprint too', 'import flask\n\napp = flask.Flask(__name__)\nbp = flask.Blueprint("b", __name__)\napp.json_encoder = Enc\nbp.before_app_first_request(setup)\n', F30, [
+      { text: 'json_encoder', message: '`app.json_encoder` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use a `flask.json.provider.DefaultJSONProvider` subclass: `app.json = MyProvider(app)` (assigning `json_encoder` is silently ignored).' },
+      { text: 'before_app_first_request', message: '`bp.before_app_first_request` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use one setup call where the app is made, or `with app.app_context():` at startup.' },
+    ]);
+    bad('config keys Flask ignores since 2.3 (warnings): assigned, updated, set by default', 'from flask import Flask\n\napp = Flask(__name__)\napp.config["JSON_SORT_KEYS"] = False\napp.config.update(JSON_AS_ASCII=False, DEBUG=True)\napp.config.setdefault("JSONIFY_PRETTYPRINT_REGULAR", True)\n', F30, [
+      { text: '"JSON_SORT_KEYS"', severity: 'warning', message: "`app.config['JSON_SORT_KEYS']` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use `app.json.sort_keys = False` (the key is ignored)." },
+      { text: 'JSON_AS_ASCII', severity: 'warning', message: "`app.config['JSON_AS_ASCII']` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use `app.json.ensure_ascii = False` (the key is ignored)." },
+      { text: '"JSONIFY_PRETTYPRINT_REGULAR"', severity: 'warning', message: "`app.config['JSONIFY_PRETTYPRINT_REGULAR']` was removed in Flask 2.3 and requirements.txt declares Flask ==3.0.3: use `app.json.compact = False` (the key is ignored)." },
+    ]);
     bad('url_quote on Werkzeug 3 pinned', 'from werkzeug.urls import url_quote, iri_to_uri\n', { 'requirements.txt': 'Werkzeug==3.0.1\n' },
       [{ text: 'url_quote', message: '`url_quote` was removed in Werkzeug 3.0 and requirements.txt declares Werkzeug ==3.0.1: use `urllib.parse.quote`.' }]);
     bad('url_quote with Flask 3.0 pinned: Flask 3.0 requires Werkzeug 3.0', 'from werkzeug.urls import url_quote\n', F30,

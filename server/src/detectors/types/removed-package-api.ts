@@ -41,7 +41,7 @@ export const removedPackageApi: Detector = {
   async runAsync(ctx) {
     const found: Removal[] = ctx.languageId === 'python'
       ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({
-        ...f, kind: f.entry.member === '*' ? 'removed-module' : f.entry.on === 'setting' ? 'removed-setting' : 'removed-member',
+        ...f, kind: f.entry.member === '*' ? 'removed-module' : f.entry.on === 'setting' || f.entry.on === 'flask-config' ? 'removed-setting' : 'removed-member',
         removedIn: f.entry.removedIn, use: f.entry.use, assumed: false, inferred: false, severity: f.entry.severity,
       }))
       : ((await ctx.get(removedApiUses)) ?? []).map((f) => ({ ...f, removedIn: String(f.entry.removedIn), restoredIn: f.entry.restoredIn, use: f.entry.use }));

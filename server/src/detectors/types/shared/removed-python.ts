@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
 import { pyNodes } from '../../shared/py-nodes';
+import { flaskUses } from './removed-flask';
 import { bindings, declaresField, guarded, isViewRequest, renameFix, settingPaths } from './removed-python-syntax';
 import { pyVerdictVia, type RequiredBy } from './removed-versions-py';
 
@@ -25,7 +26,7 @@ function atModuleLevel(n: Node): boolean {
 
 export interface PyRemovedEntry {
   module?: string;
-  on?: 'request' | 'model-meta' | 'setting';
+  on?: 'request' | 'model-meta' | 'setting' | 'flask-app' | 'flask-config';
   /** A setting that replaces this one (`on: 'setting'`): a settings module setting both supports older releases on purpose. */
   replacedBy?: string;
   severity?: 'error' | 'warning';
@@ -127,6 +128,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
           }
         }
       }
+      if (importsPkg) found.push(...flaskUses(nodes, ctx.text, entries));
       if (entries.some((e) => e.on === 'setting') && isSettingsModule(ctx.path, ctx.text)) {
         for (const s of nodes.of('assignment')) {
           const left = s.childForFieldName('left');
