@@ -16,7 +16,7 @@ import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
 import { readPath, roleMember } from './objects';
 import { normalizeModule } from './scope';
-import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, type Origin, type Step, type Value } from './values';
+import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, joinedStart, type Origin, type Step, type Value } from './values';
 
 type Call = Expr & { k: 'call' };
 
@@ -172,7 +172,7 @@ function methodOnData(a: Analyzer, recv: Value, method: string, span: Span): Val
     const m = a.member(o, `${method}()`, span);
     return m ? [via && m.via === 'direct' ? { ...m, via } : m] : [];
   });
-  return { taint, element: recv.element, prefix: method === 'trim' || method === 'toString' ? recv.prefix : undefined };
+  return { taint, element: recv.element, prefix: method === 'trim' || method === 'toString' ? recv.prefix : undefined, ...(method === 'join' ? joinedStart(recv) : {}) };
 }
 
 /** `this.helper(x)` / `self.helper(x)`: a method of the enclosing class. */

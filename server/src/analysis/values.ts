@@ -207,3 +207,20 @@ export function joinText(texts: ReadonlyArray<string | undefined>): string | und
 }
 
 const MAX_TEXT = 400;
+
+/**
+ * `parts.join(sep)` of an array with no input at the start of any element (clean elements, or input only after fixed
+ * text: `parts[0] += '?' + name`): the joined string starts clean, so it is built with input not first (a redirect's
+ * scheme and host stay). An element with input first, or input in the array as a whole, claims nothing.
+ */
+export function joinedStart(recv: Value): Pick<Value, 'built' | 'head' | 'prefix'> {
+  const atHead = (v: Value | undefined) => !!v && deepTaint(v).length > 0 && (!v.built || v.head !== false);
+  const items = [...(recv.fields?.values() ?? []), recv.element];
+  if (recv.taint.length || items.some(atHead) || !items.some((v) => v && deepTaint(v).length)) return {};
+  // Input stored at an index (`parts[0] = '/' + next`) may have replaced the first item the literal gave: its prefix
+  // then, and none known (items with different starts merged) claims nothing.
+  const stored = recv.element && deepTaint(recv.element).length ? recv.element : undefined;
+  const first = stored ?? recv.fields?.get('0');
+  const prefix = typeof first?.lit === 'string' ? first.lit : first?.prefix;
+  return prefix === undefined && stored ? {} : { built: true, head: false, prefix: prefix ?? '' };
+}
