@@ -224,3 +224,19 @@ export function joinedStart(recv: Value): Pick<Value, 'built' | 'head' | 'prefix
   const prefix = typeof first?.lit === 'string' ? first.lit : first?.prefix;
   return prefix === undefined && stored ? {} : { built: true, head: false, prefix: prefix ?? '' };
 }
+
+/**
+ * A value inside a helper that is one of its parameters whole (`function go(res, url) { res.redirect(url) }`, `return url`):
+ * at a call it is the argument, so its start (built, input first or not, literal prefix) is the argument's.
+ */
+export function argStart(v: Value, fnId: number, args: readonly Value[]): Pick<Value, 'built' | 'head' | 'headFrom' | 'prefix'> {
+  const p = v.taint.length === 1 && !v.built && v.taint[0].label === 'param' ? v.taint[0].param! : undefined;
+  const arg = p && p.fn === fnId && !p.path.length ? args[p.index] : undefined;
+  return arg ? { built: arg.built, head: arg.head, headFrom: arg.headFrom, prefix: arg.prefix } : {};
+}
+
+/** A sink of a helper's summary at a call: its value with the argument's start ({@link argStart}). */
+export function sinkValueAtCall<T extends { readonly value: Value }>(sink: T, fnId: number, args: readonly Value[]): T {
+  const start = argStart(sink.value, fnId, args);
+  return start.built === undefined && start.prefix === undefined && start.head === undefined ? sink : { ...sink, value: { ...sink.value, ...start } };
+}
