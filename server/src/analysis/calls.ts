@@ -16,7 +16,7 @@ import type { ArgCondition, SinkModel } from './model-types';
 import type { Site } from './models';
 import { readPath, roleMember } from './objects';
 import { normalizeModule } from './scope';
-import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, type Origin, type Step, type Value } from './values';
+import { addStep, carry, clear, deepTaint, EMPTY, isCleared, join, joinedStart, argStart, sinkValueAtCall, type Origin, type Step, type Value } from './values';
 
 type Call = Expr & { k: 'call' };
 
@@ -172,7 +172,7 @@ function methodOnData(a: Analyzer, recv: Value, method: string, span: Span): Val
     const m = a.member(o, `${method}()`, span);
     return m ? [via && m.via === 'direct' ? { ...m, via } : m] : [];
   });
-  return { taint, element: recv.element, prefix: method === 'trim' || method === 'toString' ? recv.prefix : undefined };
+  return { taint, element: recv.element, prefix: method === 'trim' || method === 'toString' ? recv.prefix : undefined, ...(method === 'join' ? joinedStart(recv) : {}) };
 }
 
 /** `this.helper(x)` / `self.helper(x)`: a method of the enclosing class. */
@@ -190,7 +190,7 @@ function ownMethod(a: Analyzer, c: Expr & { k: 'member' }, f: Frame) {
  * keeps the path as direct as it was.
  */
 export function applySummary(a: Analyzer, fnId: number, s: Summary, args: Value[], step: Step, callback = false): Value {
-  for (const ps of s.sinks) for (const o of instantiate(a, ps.origin, fnId, args, step, callback, ps.sink.model.argv)) a.record(ps.sink, o, ps.at);
+  for (const ps of s.sinks) for (const o of instantiate(a, ps.origin, fnId, args, step, callback, ps.sink.model.argv)) a.record(sinkValueAtCall(ps.sink, fnId, args), o, ps.at);
   for (const d of s.deferred) {
     const target = args[d.index];
     if (!target) continue;
@@ -232,7 +232,7 @@ function instantiateValue(a: Analyzer, v: Value, fnId: number, args: Value[], st
   const taint = v.taint.flatMap((o) => instantiate(a, o, fnId, args, step, callback));
   const fields = v.fields ? new Map([...v.fields].map(([k, fv]) => [k, instantiateValue(a, fv, fnId, args, step, depth + 1, callback)])) : undefined;
   const element = v.element ? instantiateValue(a, v.element, fnId, args, step, depth + 1, callback) : undefined;
-  return { ...v, taint, fields, element };
+  return { ...v, taint, fields, element, ...argStart(v, fnId, args) };
 }
 
 /** Callback parameters get what the callee hands them; returns the call's value when the model says. */

@@ -260,10 +260,20 @@ export class Analyzer {
         return false;
       }
       case 'try': {
-        const exits = this.exec(s.body, f);
+        // A body ending in a statement that only binds a name (`url = decodeURIComponent(url)`) binds it at its very end:
+        // when the handler runs, the body threw before that, so there the name holds what it held before the statement.
+        const last = s.body[s.body.length - 1];
+        const bound = last?.k === 'let' && last.target.k === 'bind' ? last.target.binding : undefined;
+        let before: Value | undefined;
+        let exits = bound ? this.exec(s.body.slice(0, -1), f) : this.exec(s.body, f);
+        if (bound && !exits) {
+          before = f.env.get(bound) ?? EMPTY;
+          exits = this.exec([last], f);
+        }
         if (s.handler.length || s.catchParam) {
           const saved = f.env;
           f.env = saved.overlay();
+          if (bound && before) f.env.set(bound, before);
           if (s.catchParam) this.assign(s.catchParam, caughtError(s.catchParam.span, this.src(s.catchParam.span)), f, s.catchParam.span);
           const handlerExits = this.exec(s.handler, f);
           const h = f.env;

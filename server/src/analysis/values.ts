@@ -207,3 +207,36 @@ export function joinText(texts: ReadonlyArray<string | undefined>): string | und
 }
 
 const MAX_TEXT = 400;
+
+/**
+ * `parts.join(sep)` of an array with no input at the start of any element (clean elements, or input only after fixed
+ * text: `parts[0] += '?' + name`): the joined string starts clean, so it is built with input not first (a redirect's
+ * scheme and host stay). An element with input first, or input in the array as a whole, claims nothing.
+ */
+export function joinedStart(recv: Value): Pick<Value, 'built' | 'head' | 'prefix'> {
+  const atHead = (v: Value | undefined) => !!v && deepTaint(v).length > 0 && (!v.built || v.head !== false);
+  const items = [...(recv.fields?.values() ?? []), recv.element];
+  if (recv.taint.length || items.some(atHead) || !items.some((v) => v && deepTaint(v).length)) return {};
+  // Input stored at an index (`parts[0] = '/' + next`) may have replaced the first item the literal gave: its prefix
+  // then, and none known (items with different starts merged) claims nothing.
+  const stored = recv.element && deepTaint(recv.element).length ? recv.element : undefined;
+  const first = stored ?? recv.fields?.get('0');
+  const prefix = typeof first?.lit === 'string' ? first.lit : first?.prefix;
+  return prefix === undefined && stored ? {} : { built: true, head: false, prefix: prefix ?? '' };
+}
+
+/**
+ * A value inside a helper that is one of its parameters whole (`function go(res, url) { res.redirect(url) }`, `return url`):
+ * at a call it is the argument, so its start (built, input first or not, literal prefix) is the argument's.
+ */
+export function argStart(v: Value, fnId: number, args: readonly Value[]): Pick<Value, 'built' | 'head' | 'headFrom' | 'prefix'> {
+  const p = v.taint.length === 1 && !v.built && v.taint[0].label === 'param' ? v.taint[0].param! : undefined;
+  const arg = p && p.fn === fnId && !p.path.length ? args[p.index] : undefined;
+  return arg ? { built: arg.built, head: arg.head, headFrom: arg.headFrom, prefix: arg.prefix } : {};
+}
+
+/** A sink of a helper's summary at a call: its value with the argument's start ({@link argStart}). */
+export function sinkValueAtCall<T extends { readonly value: Value }>(sink: T, fnId: number, args: readonly Value[]): T {
+  const start = argStart(sink.value, fnId, args);
+  return start.built === undefined && start.prefix === undefined && start.head === undefined ? sink : { ...sink, value: { ...sink.value, ...start } };
+}

@@ -24,10 +24,36 @@ const analyticsRecord = (p: ts.PropertyAssignment, sf: ts.SourceFile) =>
 const FLAG_SDK = /(['"])(?:unleash-client|unleash-proxy-client|@unleash\/[\w-]+|launchdarkly-[\w-]+|@launchdarkly\/[\w-]+|@growthbook\/[\w-]+|flagsmith(?:-nodejs)?|@openfeature\/[\w-]+|configcat-[\w-]+|posthog-node)(?:\/[\w./-]*)?\1/;
 const SESSION_ONLY = /^(?:\w+_)?(?:session|sess)_id$/;
 
+/** A logging call: `console.log`, `this.log.debug`, `logger.warn`, `this.debugLog` (the value only labels log lines). */
+const LOG_CALLEE = /(?:^|\.)(?:console|log|logger|_log|\w*Logger)\.\w+$|(?:^|\.)(?:debugLog|logDebug|logInfo|logWarn|logError|log|debug|trace|verbose)$/;
+
+/**
+ * A local whose every use is an argument of a logging call (`const id = `#${rand}#`` then `this.debugLog(`… [${id}]`)`):
+ * a tag that pairs a function's log lines, whatever the function is named (a token refresh's).
+ */
+function onlyLogged(local: ts.Identifier, fn: ts.Node, sf: ts.SourceFile): boolean {
+  let uses = 0;
+  let other = false;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n !== local && n.text === local.text && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      uses++;
+      let p: ts.Node = n;
+      while (p.parent && !ts.isStatement(p.parent) && !(ts.isCallExpression(p.parent) && p.parent.arguments.includes(p as ts.Expression))) p = p.parent;
+      const call = p.parent;
+      if (!call || !ts.isCallExpression(call) || !LOG_CALLEE.test(call.expression.getText(sf))) other = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return uses > 0 && !other;
+}
+
 const words = (name: string) => name.replace(/^.*[.>]/, '').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
 /** The security-relevant name this value flows into, or undefined. */
-function receiver(node: ts.Node, sf: ts.SourceFile, flags: boolean): { name: string; direct: boolean; saltOnly: boolean } | undefined {
+function receiver(node: ts.Node, sf: ts.SourceFile, flags: boolean): { name: string; direct: boolean; saltOnly: boolean; logTag?: boolean } | undefined {
+  let local: ts.Identifier | undefined;
   for (let p: ts.Node = node; p.parent && !ts.isSourceFile(p.parent); p = p.parent) {
     const parent = p.parent;
     let name: string | undefined;
@@ -44,8 +70,10 @@ function receiver(node: ts.Node, sf: ts.SourceFile, flags: boolean): { name: str
       const n = (parent as ts.FunctionLikeDeclaration).name ?? (ts.isVariableDeclaration(parent.parent) || ts.isPropertyAssignment(parent.parent) ? parent.parent.name : undefined);
       const fn = n ? words(n.getText(sf)) : '';
       const named = securityName(fn, sf.text);
-      return named && !BENIGN.test(fn) && !SCHEDULING.test(fn) ? { name: n!.getText(sf), direct: false, ...named } : undefined;
+      if (!named || BENIGN.test(fn) || SCHEDULING.test(fn)) return undefined;
+      return { name: n!.getText(sf), direct: false, ...named, logTag: !!local && onlyLogged(local, parent, sf) };
     }
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && !local) local = parent.name;
     if (name === undefined || NEUTRAL.test(name.replace(/^this\./, ''))) continue;
     if (ts.isPropertyAssignment(parent) && analyticsRecord(parent, sf)) return undefined;
     const w = words(name);
@@ -72,7 +100,7 @@ export const insecureRandomness: Detector = {
         if (r) {
           ctx.report({
             start: node.getStart(sf), end: node.end,
-            confidence: r.saltOnly ? 'low' : r.direct ? undefined : 'medium',
+            confidence: r.saltOnly || r.logTag ? 'low' : r.direct ? undefined : 'medium',
             message: `\`Math.random()\` is predictable, so \`${r.name}\` can be guessed; use crypto.randomBytes, crypto.randomUUID or crypto.getRandomValues.`,
           });
         }

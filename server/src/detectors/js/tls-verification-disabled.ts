@@ -6,6 +6,7 @@ import { JS_LIKE } from '../../core/languages';
 import { walkJsKinds } from '../shared/js-nodes';
 import { onlyServerOptions } from '../shared/tls-server-options';
 import { loopback } from '../shared/tls-loopback';
+import { pinned } from '../shared/tls-pinned';
 import { guarded, optInSlot } from '../shared/tls-opt-in';
 import { RULE_META } from '../shared/rule-meta';
 
@@ -53,11 +54,11 @@ export const tlsVerificationDisabled: Detector = {
   run(ctx: DetectorContext) {
     const sf = ctx.js();
     if (!sf) return;
-    // A loopback peer (a dev server, a test's self-signed certificate), a switch or a slot named insecure is info
-    // at most; another opt-in branch a warning.
+    // A loopback peer (a dev server, a test's self-signed certificate), a switch or a slot named insecure, or a
+    // certificate the code pins by hand is info at most; another opt-in branch a warning.
     const level = (n: ts.Node): Pick<Report, 'severity' | 'confidence'> => {
       const branch = guarded(n);
-      if (loopback(n) || branch === 'named' || optInSlot(n)) return { severity: 'info', confidence: 'low' };
+      if (loopback(n) || branch === 'named' || optInSlot(n) || pinned(n)) return { severity: 'info', confidence: 'low' };
       return branch ? { severity: 'warning', confidence: 'medium' } : {};
     };
     walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.BinaryExpression], (node) => {

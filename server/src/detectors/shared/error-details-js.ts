@@ -6,8 +6,7 @@ import { devOnly, responsePayload } from './js-response';
 import { caughtBuiltInOnly } from './inert-try';
 import { validationResult } from './validation-result';
 import { thrownOnly, thrownValueTest } from './string-test';
-import { plainCallbackError } from './local-callback-errors';
-
+import { errorName, keyNamesOther, plainCallbackError } from './local-callback-errors';
 interface Hit { level: 'stack' | 'whole' | 'message'; node: ts.Node; builtIn?: boolean }
 const ERROR_NAME = /^(e|err|error|ex|exc|exception|\w+Err(or)?)$/;
 /** Properties that carry internals: stack frames, the failing SQL, driver metadata. */
@@ -16,7 +15,6 @@ const MESSAGE_PROPS = new Set(['message', 'detail', 'details', 'reason']);
 const PASSTHROUGH_FN = new Set(['String', 'stringify', 'inspect', 'format', 'serializeError']);
 /** Backstage's `serializeError` keeps name and message and drops the stack unless given `{ includeStack: true }`. */
 const STACKLESS_SERIALIZER = /(['"])@backstage\/errors\1/;
-
 /** Database and ORM calls whose errors carry table, column, index and value names (`E11000 duplicate key … index: email_1`). */
 export const STORE_CALL = /\.\s*(?:query|execute|executemany|raw|findOne|findById|findAll|findMany|findUnique|findFirst|findOneAndUpdate|create|bulkCreate|insert|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|destroy|save|upsert|aggregate|commit|\$queryRaw|\$executeRaw|\$queryRawUnsafe|\$executeRawUnsafe)\s*\(/;
 
@@ -94,9 +92,12 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
     }
   } else if (ts.isObjectLiteralExpression(e)) {
     for (const p of e.properties) {
+      const before = out.length;
       if (ts.isPropertyAssignment(p)) next(p.initializer);
       else if (ts.isShorthandPropertyAssignment(p)) next(p.name);
       else if (ts.isSpreadAssignment(p)) next(p.expression);
+      // `{ ip: error }`: the key says what the value is, so an error there is at most its message
+      if (ts.isPropertyAssignment(p) && keyNamesOther(p.name)) out.slice(before).forEach((h) => { if (h.level === 'whole') h.level = 'message'; });
     }
   } else if (ts.isArrayLiteralExpression(e)) {
     for (const el of e.elements) next(el);
@@ -114,13 +115,6 @@ function find(e: ts.Expression, out: Hit[], stackless: boolean, depth = 0): void
       if (fn === 'String' || nameOnly) for (const h of out.slice(before)) if (h.level === 'whole') h.level = 'message';
     }
   }
-}
-
-/** The error identifier inside a hit (`err` of `err.message`, `String(err)`, `${err}`). */
-function errorName(n: ts.Node): ts.Identifier {
-  let e = n;
-  for (let next: ts.Node | undefined = e; next && !ts.isIdentifier(e); next = ts.isPropertyAccessExpression(e) ? e.expression : ts.forEachChild(e, (c) => c)) e = next;
-  return e as ts.Identifier;
 }
 
 /** Responses that send caught errors, by the syntax: each response call and the error expressions in its payload. */

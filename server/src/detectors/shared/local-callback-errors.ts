@@ -51,3 +51,27 @@ export function plainCallbackError(id: ts.Identifier): boolean {
   const first = fn.parameters[0]?.name;
   return !!first && ts.isIdentifier(first) && first.text === id.text && plainLocalErrors(fn);
 }
+
+/** Words of a key that may carry an error whole: the error's own names and a payload's generic slots. */
+const ERROR_SLOT = new Set(['e', 'err', 'error', 'errors', 'ex', 'exc', 'exception', 'fail', 'failed', 'failure', 'fault', 'reason', 'cause',
+  'detail', 'details', 'message', 'msg', 'info', 'data', 'result', 'results', 'payload', 'body', 'response', 'resp', 'res', 'stack', 'trace',
+  'debug', 'problem', 'status', 'description', 'desc', 'text', 'value', 'content', 'output', 'out', 'issue', 'warning', 'what', 'why',
+  'meta', 'extra', 'context', 'raw', 'original', 'inner', 'obj', 'object', 'json', 'ret', 'return', 'diagnostic', 'diagnostics', 'log', 'logs']);
+
+/**
+ * A property whose key names another thing (`{ ip: error, result }`, `{ secure: error, user }`: ioBroker's `getHostByIp` and
+ * `authEnabled` hand their answer to the callback first): the value sent there is that thing, not an error object.
+ */
+export function keyNamesOther(name: ts.PropertyName): boolean {
+  const key = ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : undefined;
+  if (!key) return false;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_-]+/).filter(Boolean);
+  return words.length > 0 && !words.some((w) => ERROR_SLOT.has(w));
+}
+
+/** The error identifier inside a hit (`err` of `err.message`, `String(err)`, `${err}`). */
+export function errorName(n: ts.Node): ts.Identifier {
+  let e = n;
+  for (let next: ts.Node | undefined = e; next && !ts.isIdentifier(e); next = ts.isPropertyAccessExpression(e) ? e.expression : ts.forEachChild(e, (c) => c)) e = next;
+  return e as ts.Identifier;
+}
