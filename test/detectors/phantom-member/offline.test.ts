@@ -69,6 +69,8 @@ const MONGO_REEXPORT = "const mongodb = require('mongodb');\nmodule.exports.Obje
 const MONGO_CALL = "const mongodb = require('mongodb');\nconst client = mongodb.connectAsync(process.env.MONGO_URL);\n";
 const MONGO_NEW = "const mongodb = require('mongodb');\nconst seen = new mongodb.Map();\n";
 const AXIOS_READ = "const axios = require('axios');\nconst C = axios.Cancel;\n";
+// fresh sample AN: a rollup plugin's index.d.ts imports a type the declared major no longer exports (`TypeMap`, mime 1 only)
+const DTS_IMPORT = "import { Router, Handlr } from 'express';\nexport interface Options { router?: Router; handler?: Handlr }\n";
 const UUID_READ = "const uuid = require('uuid');\nconst none = uuid.NIL;\n";
 
 ruleTester('phantom-member', 'javascript', {
@@ -166,6 +168,8 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'constructed, in a major only typed the other way: medium', code: MONGO_NEW, files: MONGO3, errors: [{ ...at(MONGO_NEW, 'Map', 'offline-member'), confidence: 'medium' }] },
     { name: 'a read checked against the package\'s own typings: kept', code: AXIOS_READ, files: PKG({ axios: '^1.6.0' }), errors: [{ ...at(AXIOS_READ, 'Cancel', 'offline-member'), confidence: 'medium' }] },
     { name: 'a read another @types major has: kept high', code: UUID_READ, files: PKG({ uuid: '^3.4.0' }), errors: [{ ...at(UUID_READ, 'NIL', 'offline-member'), confidence: 'high' }] },
+    // a declaration file's import: typings that fail to type-check for every user (fresh sample AN); kept at the rule's confidence
+    { language: 'typescript', name: 'a missing export imported by a declaration file: kept', path: 'index.d.ts', code: DTS_IMPORT, files: EXPRESS4, errors: [{ ...at(DTS_IMPORT, 'Handlr', 'offline-export'), confidence: 'medium' }] },
     { name: 'did you mean, at high confidence', code: "const _ = require('lodash');\n_.flatMapDeap([]);\n", files: LODASH, errors: [{ ...at("const _ = require('lodash');\n_.flatMapDeap([]);\n", 'flatMapDeap', 'offline-member'), confidence: 'high' }] },
   ],
 });
@@ -206,6 +210,19 @@ describe('phantom-member: bundled API facts', () => {
     const cli = "const program = require('commander');\nprogram.option('-p').parse();\nconst o = program.opts();\nprogram.optz();\n";
     assert.deepEqual(await run(cli, PKG({ commander: '^9.0.0' })), ['`program.optz`']);
     assert.deepEqual(await run(cli, PKG({ commander: '^15.0.0' })), ['`program.option`', '`program.opts`', '`program.optz`']);
+  });
+
+  // A declaration file loads nothing: its missing import breaks type-checking, not the run (fresh sample AN: the message said
+  // "undefined at run time" of a rollup plugin's index.d.ts).
+  it('says what breaks: type-checking in a declaration file, the run elsewhere', async () => {
+    const engine = await testEngine();
+    const message = async (path: string) => {
+      const r = await engine.analyzeTiers({ text: DTS_IMPORT, languageId: 'typescript', path }, caseServices(path, DTS_IMPORT, EXPRESS4, services()));
+      return r.findings.filter((f) => f.ruleId === 'phantom-member').map((f) => /type-check/.test(f.message) ? 'types' : /run time/.test(f.message) ? 'run' : f.message);
+    };
+    assert.deepEqual(await message('index.d.ts'), ['types']);
+    assert.deepEqual(await message('types/index.d.mts'), ['types']);
+    assert.deepEqual(await message('src/options.ts'), ['run']);
   });
 
   it('an Express app written against packages that are not installed: every planted phantom API, nothing else', async function () {

@@ -8,11 +8,15 @@ import { offlineApiFacts, type OfflineFact } from './shared/offline-api';
 import { coveredByRemoved, removedApiUses } from './shared/removed-apis';
 import { IMPORT_KEYWORDS, JS_TS, code, didYouMean, apiFacts, typeFacts } from './shared/type-facts';
 
-function offlineMessage(f: OfflineFact): string {
+// A declaration file loads nothing at run time: a missing name there breaks type-checking, for the package and its users.
+const DECLARATIONS = /\.d\.[cm]?ts$/;
+const effect = (path: string, atRunTime: string) => DECLARATIONS.test(path) ? 'so these typings fail to type-check (a declaration file: nothing runs)' : atRunTime;
+
+function offlineMessage(f: OfflineFact, path: string): string {
   const hint = f.suggestion ? ` (did you mean ${code(f.suggestion)}?)` : f.elsewhere ? ` (only ${code(f.elsewhere)} has it)` : '';
   if (f.source === 'fetch') return `${code(f.subject)} is not a member of the \`Response\` that \`fetch\` resolves to${hint}, so it is undefined at run time (bundled API facts).`;
   const what = f.kind === 'offline-export' ? 'is not exported by' : 'does not exist in';
-  return `${code(f.subject)} ${what} ${code(f.source)}${hint}, so it is undefined at run time (checked against Vouch's bundled API facts, not installed typings: the package is not installed here).`;
+  return `${code(f.subject)} ${what} ${code(f.source)}${hint}, ${effect(path, 'so it is undefined at run time')} (checked against Vouch's bundled API facts, not installed typings: the package is not installed here).`;
 }
 
 /**
@@ -57,15 +61,15 @@ export const phantomMember: Detector = {
       typed.add(f.start);
       if (coveredByRemoved(removed, f.start, f.end)) continue;
       const message = f.kind === 'missing-export'
-        ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, so the import is undefined at run time.`
-        : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, so it is undefined at run time.`;
+        ? `${code(f.subject)} is not exported by the installed ${code(f.module)} typings${didYouMean(f)}, ${effect(ctx.path, 'so the import is undefined at run time')}.`
+        : `${code(f.subject)} does not exist in the installed ${code(f.module)} typings${didYouMean(f)}, ${effect(ctx.path, 'so it is undefined at run time')}.`;
       ctx.report({ start: f.start, end: f.end, message, confidence: FIXTURE_DATA.test(ctx.path) ? 'low' : undefined });
     }
     // Installed typings win: the offline facts cover only packages without declarations in node_modules
     // (and a place the type checker reported, with typings found above the workspace, is its alone).
     for (const f of (await ctx.get(offlineApiFacts)) ?? []) {
       if (typed.has(f.start) || coveredByRemoved(removed, f.start, f.end)) continue;
-      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) || f.guessed || unprovenRead(ctx.text, f) ? 'low' : (f.elsewhere && !f.handTyped) || f.suggestion ? 'high' : 'medium' });
+      ctx.report({ start: f.start, end: f.end, message: offlineMessage(f, ctx.path), kind: f.kind, confidence: underTsDirective(ctx.text, f.start) || FIXTURE_DATA.test(ctx.path) || f.guessed || unprovenRead(ctx.text, f) ? 'low' : (f.elsewhere && !f.handTyped) || f.suggestion ? 'high' : 'medium' });
     }
   },
 };
