@@ -163,7 +163,7 @@ describe('removed-package-api (Python, Django)', () => {
       const entries: Array<{ module?: string; on?: string; member: string; removedIn: string }> = pack.packages.django.removed;
       const keys = entries.map((e) => `${e.module ?? e.on}.${e.member}`);
       assert.equal(new Set(keys).size, keys.length);
-      for (const name of ['flask', 'werkzeug']) {
+      for (const name of ['flask', 'werkzeug', 'openai', 'pydantic']) {
         const others: Array<{ module?: string; on?: string; member: string }> = (pack.packages as Record<string, { removed: Array<{ module?: string; on?: string; member: string }> }>)[name].removed;
         assert.equal(new Set(others.map((e) => `${e.module ?? e.on}.${e.member}`)).size, others.length, name);
         assert.ok(others.every((e) => (e.on ? e.on.startsWith(`${name}-`) : e.module === name || e.module?.startsWith(`${name}.`))), name);
@@ -214,5 +214,28 @@ describe('removed-package-api (Python, Flask and Werkzeug)', () => {
       [{ text: 'url_quote', message: '`url_quote` was removed in Werkzeug 3.0 and requirements.txt declares Flask ==3.0.3, which requires Werkzeug 3.0 or later: use `urllib.parse.quote`.' }]);
     bad('safe_str_cmp with Flask 2.2 pinned (Werkzeug 2.2 or later)', 'from werkzeug.security import safe_str_cmp\n\nok = safe_str_cmp(a, b)\n', F22,
       [{ text: 'safe_str_cmp', message: '`safe_str_cmp` was removed in Werkzeug 2.1 and requirements.txt declares Flask ==2.2.5, which requires Werkzeug 2.2 or later: use `hmac.compare_digest`.' }]);
+  });
+});
+
+describe('removed-package-api (Python, openai and pydantic)', () => {
+  const V1 = { 'requirements.txt': 'openai>=1.3\n' };
+  const OLD = { 'requirements.txt': 'openai==0.28.1\n' };
+  describe('valid', () => {
+    ok('openai.ChatCompletion on openai 0.28', 'import openai\n\nr = openai.ChatCompletion.create(model="gpt-4", messages=m)\n', OLD);
+    ok('the 1.x client', 'import openai\nfrom openai import OpenAI, RateLimitError\n\nopenai.api_key = key\nclient = OpenAI()\nr = client.chat.completions.create(model="gpt-4", messages=m)\n', V1);
+    ok('a name openai bound twice (a client, not the module)', 'import openai\nopenai = make_client()\nr = openai.ChatCompletion.create()\n', V1);
+    ok('openai unpinned: nothing is assumed', 'import openai\nr = openai.Completion.create(prompt=p)\n', { 'requirements.txt': 'openai\n' });
+    ok('BaseSettings from pydantic_settings, or from pydantic 1.x', 'from pydantic_settings import BaseSettings\n', { 'requirements.txt': 'pydantic>=2\n' });
+    ok('BaseSettings on pydantic 1.10', 'from pydantic import BaseSettings\n', { 'requirements.txt': 'pydantic==1.10.13\n' });
+  });
+  describe('invalid', () => {
+    bad('openai.ChatCompletion.create on openai 1.x', 'import openai\n\nr = openai.ChatCompletion.create(model="gpt-4", messages=m)\n', V1,
+      [{ text: 'ChatCompletion', message: '`openai.ChatCompletion` was removed in openai 1.0 and requirements.txt declares openai >=1.3: use a client: `OpenAI().chat.completions.create(...)`.' }]);
+    bad('from openai import Embedding; openai.error in an except', 'import openai\nfrom openai import Embedding\n\ntry:\n    e = Embedding.create(input=t)\nexcept openai.error.RateLimitError:\n    pass\n', V1, [
+      { text: 'Embedding', message: '`Embedding` was removed in openai 1.0 and requirements.txt declares openai >=1.3: use a client: `OpenAI().embeddings.create(...)`.' },
+      { text: 'error', message: '`openai.error` was removed in openai 1.0 and requirements.txt declares openai >=1.3: use the top-level exceptions: `openai.APIError`, `openai.RateLimitError`, `openai.APIConnectionError`, ….' },
+    ]);
+    bad('from pydantic import BaseSettings on pydantic 2', 'from pydantic import BaseModel, BaseSettings\n\nclass S(BaseSettings):\n    debug: bool = False\n', { 'pyproject.toml': '[project]\ndependencies = ["pydantic>=2.5"]\n' },
+      [{ text: 'BaseSettings', message: '`BaseSettings` was removed in pydantic 2.0 and pyproject.toml declares pydantic >=2.5: use `from pydantic_settings import BaseSettings` (the pydantic-settings package).' }]);
   });
 });

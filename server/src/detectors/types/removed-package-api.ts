@@ -37,7 +37,7 @@ export const removedPackageApi: Detector = {
     needs: [removedApiUses.id, removedPyUses.id],
   },
   languages: [...JS_TS, 'python'],
-  keywords: [...REMOVED_TRIGGERS, 'django', 'flask', 'werkzeug'],
+  keywords: [...REMOVED_TRIGGERS, 'django', 'flask', 'werkzeug', 'openai', 'pydantic'],
   async runAsync(ctx) {
     const found: Removal[] = ctx.languageId === 'python'
       ? ((await ctx.get(removedPyUses)) ?? []).map((f) => ({

@@ -9,20 +9,9 @@ import type { AsyncDetectorContext, Fix, SlowFact } from '../../../core/types';
 import pack from '../../../../../rules/removed-apis/pypi.json';
 import { pyNodes } from '../../shared/py-nodes';
 import { flaskUses } from './removed-flask';
+import { settingUses } from './removed-settings';
 import { bindings, declaresField, guarded, isViewRequest, renameFix, settingPaths } from './removed-python-syntax';
 import { pyVerdictVia, type RequiredBy } from './removed-versions-py';
-
-/** A Django settings module: named so, or setting what only settings set. */
-const SETTINGS_PATH = /(?:^|[\\/])(?:settings|\w+_settings|settings_\w+)\.py$|(?:^|[\\/])settings[\\/][^\\/]+\.py$/;
-const CORE_SETTING = /(?:^|\n)(?:INSTALLED_APPS|ROOT_URLCONF|MIDDLEWARE|DATABASES|TEMPLATES)[ \t]*\+?=(?!=)/;
-const isSettingsModule = (path: string, text: string) => SETTINGS_PATH.test(path) || CORE_SETTING.test(text);
-const assigns = (text: string, name: string) => new RegExp(`(?:^|\\n)[ \\t]*${name}[ \\t]*\\+?=(?!=)`).test(text);
-
-/** Outside any function or class: what the settings module itself sets. */
-function atModuleLevel(n: Node): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'class_definition') return false;
-  return true;
-}
 
 export interface PyRemovedEntry {
   module?: string;
@@ -72,6 +61,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
             const gone = entries.find((e) => e.member === '*' && (dotted.text === e.module || dotted.text.startsWith(`${e.module}.`)));
             if (gone) found.push({ node: dotted, subject: dotted.text, entry: gone });
             else if (c?.type === 'aliased_import') aliases.set(c.childForFieldName('alias')!.text, dotted.text);
+            else if (entries.some((e) => e.module === dotted.text) && bindings(ctx.text, dotted.text) === 1) aliases.set(dotted.text, dotted.text);
           }
           continue;
         }
@@ -129,15 +119,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         }
       }
       if (importsPkg) found.push(...flaskUses(nodes, ctx.text, entries));
-      if (entries.some((e) => e.on === 'setting') && isSettingsModule(ctx.path, ctx.text)) {
-        for (const s of nodes.of('assignment')) {
-          const left = s.childForFieldName('left');
-          const e = left?.type === 'identifier' && entries.find((x) => x.on === 'setting' && x.member === left.text);
-          // An empty value (`MIDDLEWARE_CLASSES = ()`) asked for nothing: nothing is lost when Django ignores it.
-          const empty = /^(?:\(\s*\)|\[\s*\]|\{\s*\}|None|''|"")$/.test(s.childForFieldName('right')?.text ?? '');
-          if (e && !empty && atModuleLevel(s) && !guarded(s) && !(e.replacedBy && assigns(ctx.text, e.replacedBy))) found.push({ node: left, subject: e.member, entry: e });
-        }
-      }
+      found.push(...settingUses(nodes, ctx.path, ctx.text, entries));
       for (const f of found) {
         const v = pyVerdictVia(f.entry.removedIn, pkg, p.name ?? pkg, ctx.services.project, ctx.path, p.requiredBy, (o) => PACKAGES[o]?.name ?? o);
         if (!v?.applies) continue;
