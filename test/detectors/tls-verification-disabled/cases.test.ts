@@ -17,6 +17,10 @@ const assignedAndClient = "let opts = {};\nopts = { key, cert, rejectUnauthorize
 // operator's choice; another case is a branch as an `if` is
 const switchNamed = "switch (process.env.DB_SSLMODE) {\n  case 'no-verify':\n    setting.ssl = { rejectUnauthorized: false };\n    break;\n  default:\n    setting.ssl = false;\n}";
 const switchOther = "switch (env) {\n  case 'staging':\n    agent = new https.Agent({ rejectUnauthorized: false });\n}";
+// A mode value that names the unverified choice (fresh sample AL: a payment terminal client's certificate path set to
+// "unencrypted" by its caller); a comparison with another value is a branch.
+const modeNamed = 'if (terminalCertPath == "unencrypted") {\n  this.agentOptions = { rejectUnauthorized: false };\n}';
+const modeOther = 'if (terminalCertPath == "default") {\n  this.agentOptions = { rejectUnauthorized: false };\n}';
 const proxyServer = "httpProxy.createServer({ target: upstream, rejectUnauthorized: false }).listen(8000);";
 // A crawler's own switch for invalid certificates, with another test beside it (fresh held-out sample: simplecrawler's
 // `if (client === https && crawler.ignoreInvalidSSL)`); a switch that says nothing about certificates stays medium.
@@ -174,6 +178,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: assignedAndClient, errors: [{ ...at(assignedAndClient, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }] },
     { code: switchNamed, errors: [{ ...at(switchNamed, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
     { code: switchOther, errors: [{ ...at(switchOther, 'rejectUnauthorized: false'), severity: 'warning', confidence: 'medium' }] },
+    { code: modeNamed, errors: [{ ...at(modeNamed, 'rejectUnauthorized: false'), severity: 'info', confidence: 'low' }] },
+    { code: modeOther, errors: [{ ...at(modeOther, 'rejectUnauthorized: false'), severity: 'warning', confidence: 'medium' }] },
     // options a client call gets too, or a server of another module (a proxy connects out with them), keep the rule's own finding
     { code: serverAndClient, errors: [{ ...at(serverAndClient, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: serverAndClient.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },
     { code: proxyServer, errors: [{ ...at(proxyServer, 'rejectUnauthorized: false'), severity: 'error', confidence: 'high' }], output: proxyServer.replace('rejectUnauthorized: false', 'rejectUnauthorized: true') },

@@ -49,12 +49,33 @@ const hookOnly = [
   'export const plugin = { configureServer(server) { server.ws.send({ type: "full-reload" }); } };',
 ].join('\n');
 
+// A throw-away server a test suite starts on an ephemeral loopback port (fresh sample AL: an SDK's shipped HTTP adapter
+// contract tests): only the test that was handed the port talks to it. The same handler on a fixed port, or on every
+// interface, is an app's.
+const harness = [
+  "const http = require('http');",
+  'function start(handler) {',
+  '  const server = http.createServer(handler);',
+  "  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));",
+  '}',
+  'async function postReachesServer(send) {',
+  "  let got = '';",
+  "  const server = await start((req, res) => { req.on('data', (c) => { got += c; }); req.on('end', () => res.end()); });",
+  "  await send(server.address().port, 'x');",
+  '}',
+].join('\n');
+const fixedPort = harness.replace("listen(0, '127.0.0.1'", "listen(8080, '127.0.0.1'");
+const anyInterface = harness.replace("listen(0, '127.0.0.1'", 'listen(0');
+
 ruleTester('unbounded-input', 'javascript', {
   valid: [],
   invalid: [
     { name: "a Vite plugin's mock middleware: low", code: plugin, errors: [{ ...at(plugin, 'text += part;', 'stream'), confidence: 'low' }] },
     { name: 'a fake server class for tests: low', code: fake, errors: [{ ...at(fake, 'parts.push(c);', 'stream'), confidence: 'low' }] },
     { name: 'an app class that only starts with Fake: medium', code: app, errors: [{ ...at(app, 'parts.push(c);', 'stream'), confidence: 'medium' }] },
+    { name: 'a test harness server on an ephemeral loopback port: low', code: harness, errors: [{ ...at(harness, 'got += c;', 'stream'), confidence: 'low' }] },
+    { name: 'the same server on a fixed port: medium', code: fixedPort, errors: [{ ...at(fixedPort, 'got += c;', 'stream'), confidence: 'medium' }] },
+    { name: 'the same server on every interface: medium', code: anyInterface, errors: [{ ...at(anyInterface, 'got += c;', 'stream'), confidence: 'medium' }] },
     { name: 'the hook named but no middleware added: medium', code: hookOnly, errors: [{ ...at(hookOnly, 'body += chunk;', 'stream'), confidence: 'medium' }] },
   ],
 });

@@ -79,6 +79,19 @@ describe(`${ID}: confidence follows the evidence`, () => {
     assert.deepEqual(await conf({ code: plain, path: 'dist/module.mjs', files, registry }), [['2:27', 'high']]);
   });
 
+  it("shows at low confidence a platform folder's own platform modules (the app built on that platform supplies them)", async () => {
+    // reconstruction of a realtime SDK's NativeScript sources (fresh sample AL): `src/platform/nativescript/` requires the
+    // NativeScript runtime and a NativeScript plugin, which a NativeScript app has; the library's manifest serves every platform
+    const reg = registryWith({ 'npm:@nativescript/core': {}, 'npm:nativescript-websockets': {}, 'npm:ws': {}, 'npm:node-fetch': {} });
+    const files = { 'package.json': '{ "name": "realtime-sdk", "dependencies": { "got": "11" } }' };
+    const code = "import settings from '@nativescript/core/application-settings';\nrequire('nativescript-websockets');\n";
+    assert.deepEqual(await conf({ code, path: 'src/platform/nativescript/config.js', files, registry: reg }), [['1:23', 'low'], ['2:10', 'low']]);
+    // another package in that folder, the same imports outside a platform folder, and a generic platform's folder keep the rule's confidence
+    assert.deepEqual(await conf({ code: "require('ws');\n", path: 'src/platform/nativescript/socket.js', files, registry: reg }), [['1:10', 'high']]);
+    assert.deepEqual(await conf({ code, path: 'src/transport/config.js', files, registry: reg }), [['1:23', 'high'], ['2:10', 'high']]);
+    assert.deepEqual(await conf({ code: "require('node-fetch');\n", path: 'src/platform/node/http.js', files, registry: reg }), [['1:10', 'high']]);
+  });
+
   it("shows at low confidence an opt-in integration's SDK: named after it, in a plugins folder, loaded by no other file", async () => {
     // reconstruction of oracledb's token plugins: the user requires the plugin's path and installs the cloud SDK
     const reg = registryWith({ 'npm:@azure/msal-node': {}, 'npm:oci-common': {}, 'npm:lru-cache': {} });

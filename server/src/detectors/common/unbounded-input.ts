@@ -77,7 +77,9 @@ function fieldsOnly(text: string, start: number, end: number): boolean {
  * developer and their tests, on their machine. Low, not silent: the same code may be started on a shared host.
  */
 const TEST_DOUBLE_CLASS = /\bclass\s+(?:Fake|Mock|Stub)(?:[A-Z\d_]\w*)?\b/;
-const developersOwn = (text: string): boolean => devServerMiddleware(text) || TEST_DOUBLE_CLASS.test(text);
+/** A server on an ephemeral loopback port (a test harness's `listen(0, '127.0.0.1')`): only whoever was handed the port reaches it. */
+const EPHEMERAL_LOOPBACK = /\.listen\(\s*0\s*,\s*['"`](?:127\.0\.0\.1|localhost|::1)['"`]/;
+const developersOwn = (text: string): boolean => devServerMiddleware(text) || TEST_DOUBLE_CLASS.test(text) || EPHEMERAL_LOOPBACK.test(text);
 
 function javascript(ctx: DetectorContext, lowered: FileIR): void {
   let own: boolean | undefined;

@@ -9,9 +9,9 @@ function keyOf(n: ts.Node): string | undefined {
 
 /**
  * A condition that names the insecure choice (`argv['insecure-certificate']`, `opts.allowSelfSigned`,
- * simplecrawler's `crawler.ignoreInvalidSSL`): the user's explicit opt-in.
+ * simplecrawler's `crawler.ignoreInvalidSSL`, a payment terminal client's `certificatePath == "unencrypted"`): the user's explicit opt-in.
  */
-const NAMED_OPT_IN = /insecure|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
+const NAMED_OPT_IN = /insecure|un[-_ ]?(?:encrypted|verified)|(?:no|skip|disable|ignore)[-_ ]?(?:ssl|tls|cert|verif)|self[-_ ]?signed|allow[-_ ]?unauthori[sz]ed|(?:allow|accept|trust|ignore)[-_ ]?(?:invalid|untrusted|any|all|bad)[-_ ]?(?:cert|ssl|tls)|!\s*[\w.]*verify(?:ssl|tls|cert)/i;
 /**
  * A condition that is the caller's own verification flag turned off (`if (self.strictSSL === false)`, `!opts.rejectUnauthorized`:
  * postman-request and node-vault translating `strictSSL` into the agent's option; zigbee2mqtt's snake_case setting
