@@ -34,8 +34,8 @@ const PACKAGES = pack.packages as unknown as Readonly<Record<string, PyPackage>>
 
 export interface PyRemovedFact { start: number; end: number; subject: string; pkg: string; entry: PyRemovedEntry; evidence: string; fix?: Fix }
 
-const moduleOf = (entries: PyRemovedEntry[], m: string) => entries.find((e) => e.module === m && e.member === '*');
-const inModule = (entries: PyRemovedEntry[], m: string, member: string) => entries.find((e) => e.module === m && e.member === member);
+/** The entries by module and member: a file reads thousands of attributes (`models.CharField`), each looked up. */
+const byName = (entries: readonly PyRemovedEntry[]) => new Map(entries.filter((e) => e.module).map((e) => [`${e.module} ${e.member}`, e]));
 
 export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
   id: 'removed-py-uses',
@@ -47,6 +47,8 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
       const root = ctx.python()?.rootNode;
       if (!nodes || !root) continue;
       const entries = p.removed.filter((e) => !(e.keptForMigrations && /(^|[\\/])migrations[\\/]/.test(ctx.path)));
+      const named = byName(entries);
+      const inModule = (m: string, member: string) => named.get(`${m} ${member}`);
       const found: Array<{ node: Node; subject: string; entry: PyRemovedEntry; fix?: (to: string) => Fix | undefined }> = [];
       /** Local name → the package's module it is bound to (`from django.utils import timezone`). */
       const aliases = new Map<string, string>();
@@ -74,7 +76,7 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
           if (!name) continue;
           const local = c?.type === 'aliased_import' ? c.childForFieldName('alias')!.text : name.text;
           const full = `${from.text}.${name.text}`;
-          const e = inModule(entries, from.text, name.text) ?? moduleOf(entries, full);
+          const e = inModule(from.text, name.text) ?? inModule(full, '*');
           // A field kept for historical migrations still imports: only a model field declared with it fails.
           if (e?.keptForMigrations && !new RegExp(`^[ \\t]+\\w+[ \\t]*=[ \\t]*${local}\\(`, 'm').test(ctx.text)) continue;
           if (e) found.push({ node: name, subject: e.member === '*' ? full : name.text, entry: e, fix: (to) => renameFix(root, ctx.text, name, local, to, c?.type === 'aliased_import', e.fixModule ? { from, to: e.fixModule, names: s.childrenForFieldName('name').length } : undefined) });
@@ -87,13 +89,13 @@ export const removedPyUses: SlowFact<readonly PyRemovedFact[]> = {
         const member = a.childForFieldName('attribute');
         if (!obj || !member) continue;
         const module = aliases.get(obj.text) ?? (dottedImport && obj.type === 'attribute' && isPkg(obj.text) ? obj.text : undefined);
-        const e = module && inModule(entries, module, member.text);
+        const e = module && inModule(module, member.text);
         if (e && e.keptForMigrations && !declaresField(a.parent)) continue;
         if (e && !guarded(a) && !(a.parent?.type === 'assignment' && a.parent.childForFieldName('left')?.id === a.id)) found.push({ node: member, subject: `${obj.text}.${member.text}`, entry: e });
       }
       for (const str of settingPaths(nodes.of('pair'), nodes.of('assignment'))) {
         const dot = str.text.lastIndexOf('.');
-        const e = dot > 0 && inModule(entries, str.text.slice(0, dot), str.text.slice(dot + 1));
+        const e = dot > 0 && inModule(str.text.slice(0, dot), str.text.slice(dot + 1));
         if (e && !guarded(str)) found.push({ node: str, subject: str.text, entry: e });
       }
       // A view's request and a model's Meta are Django's only in a file that imports it (not one that names it in a comment).
