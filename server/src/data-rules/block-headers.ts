@@ -87,3 +87,37 @@ export function afterInBlock(text: string, offset: number, lines: readonly RegEx
   }
   return false;
 }
+
+/** At most this many lines are joined to a match's line into one statement. */
+const MAX_JOINED = 6;
+
+/**
+ * The Python statement line at `offset` with the physical lines joined to it (by single spaces, indentation kept): those a trailing
+ * backslash continues, and a line that opens with a conditional expression's `else` (`spec = getfullargspec(f) if
+ * PY3 \` / `else getargspec(f)`, metakernel's magics), which can only continue the line before it.
+ */
+export function logicalLineAt(text: string, offset: number): string {
+  const lineFrom = (ls: number): string => {
+    const le = text.indexOf('\n', ls);
+    return text.slice(ls, le === -1 ? text.length : le).replace(/\r$/, '');
+  };
+  const continues = (prev: string, next: string): boolean => /\\$/.test(prev) || /^\s*else\b(?!\s*:)/.test(next);
+  let ls = text.lastIndexOf('\n', offset - 1) + 1;
+  const lines = [lineFrom(ls)];
+  for (let n = 0; ls > 0 && n < MAX_JOINED; n++) {
+    const prevStart = text.lastIndexOf('\n', ls - 2) + 1;
+    const prev = lineFrom(prevStart);
+    if (!continues(prev, lines[0])) break;
+    lines.unshift(prev);
+    ls = prevStart;
+  }
+  let le = text.indexOf('\n', offset);
+  for (let n = 0; le !== -1 && n < MAX_JOINED; n++) {
+    const next = lineFrom(le + 1);
+    if (!continues(lines[lines.length - 1], next)) break;
+    lines.push(next);
+    le = text.indexOf('\n', le + 1);
+  }
+  // The first line keeps its indentation: rules anchor their line patterns at it.
+  return lines.map((l, i) => (i ? l.replace(/\\$/, '').trim() : l.replace(/\\$/, '').trimEnd())).join(' ');
+}

@@ -3,7 +3,7 @@ import { moveToEnvFix, envNameFor } from '../core/fixes';
 import { shannonEntropy } from '../core/text';
 import type { Detector, DetectorContext, Fix, LanguageId } from '../core/types';
 import type { DataRule } from './types';
-import { inBlockHeadedBy, afterInBlock } from './block-headers';
+import { inBlockHeadedBy, afterInBlock, logicalLineAt } from './block-headers';
 import { inExampleComment, inExampleDocstring } from './comment-example';
 
 const DECLARATIONS = /\.d\.[cm]?ts$/;
@@ -83,7 +83,9 @@ export function toDetector(rule: DataRule): Detector {
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
-        const lowLine = lowOnLine.length > 0 && lowOnLine.some((r) => r.test(lineAt(text, start)));
+        // Python's line is the statement's: a version switch split by a backslash (`… if PY3 \` / `else …`) is one line.
+        const onLine = lowOnLine.length ? (ctx.languageId === 'python' ? logicalLineAt(text, start) : lineAt(text, start)) : '';
+        const lowLine = lowOnLine.length > 0 && lowOnLine.some((r) => r.test(onLine));
         const unproven = evidence.length > 0 && !evidence.some((e) => hasEvidence(e, m, text, evidenceSeen));
         // A documentation page's sample (mountebank's API docs show example request bodies): shown, as information.
         docPage ??= docPages.some((r) => r.test(ctx.path));

@@ -27,6 +27,8 @@ export interface DependencyOptions {
 
 const REGISTRY_NAME: Record<Ecosystem, string> = { npm: 'npm', pypi: 'PyPI' };
 const code = (s: string) => `\`${s}\``;
+/** A name without case or separators: `agate-dbf` and `agatedbf` are one. */
+const squash = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '');
 
 /** `sameOwner`: a near miss the registry says belongs to its popular neighbour's owners (no suspicion). */
 function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: PackageFacts | undefined, index: PopularIndex | undefined, days: number, sameOwner: boolean, phantom?: string): Verdict[] {
@@ -47,7 +49,10 @@ function judge(ctx: AsyncDetectorContext, c: Collected, r: Located, facts: Packa
     // A Python import names a module, not a distribution (`kmip` comes from PyKMIP): with no manifest to
     // say what is installed, and no popular name it misspells, an unknown one is as likely a real module.
     const unmapped = r.ecosystem === 'pypi' && r.kind === 'import' && !r.hasManifest && !near;
-    out.push({ kind: 'nonexistent', ref: r, message, fix: near ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || r.searchPath || unmapped || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
+    // A module cannot hold the `-` or `.` of its distribution's name, so it often drops them (`agatedbf` is agate-dbf's,
+    // csvkit's readers): a near miss by separators alone is most likely that distribution's module, not a typo.
+    const moduleOfNear = !!near && r.ecosystem === 'pypi' && r.kind === 'import' && squash(near) === squash(r.name);
+    out.push({ kind: 'nonexistent', ref: r, message, fix: near && !moduleOfNear ? renameFix(r, near) : undefined, confidence: r.optional || r.lazy || r.searchPath || unmapped || moduleOfNear || ownScope(c.npm?.manifests[0]?.manifest.name, r) ? 'low' : undefined });
     return out;
   }
   if (facts?.exists) {
