@@ -5,6 +5,7 @@ import type { Detector, DetectorContext, Fix, LanguageId } from '../core/types';
 import type { DataRule } from './types';
 import { inBlockHeadedBy, afterInBlock, logicalLineAt } from './block-headers';
 import { inExampleComment, inExampleDocstring } from './comment-example';
+import { truncatedKey } from './key-body';
 
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 
@@ -94,8 +95,9 @@ export function toDetector(rule: DataRule): Detector {
           end,
           // A signing secret in a test is the vector its signatures are computed with (svix's webhook.test.ts).
           // A token past its `exp` is refused by any verifier that checks expiry (rsshub's 2020 App Store token).
+          // A PEM key whose body is too short for its type is an example cut after the format's header (a CLI's help text).
           // A comment that shows what a token "looks like" (a plugin's set-up notes), or a Python docstring's `Example input:`: a made-up sample, as a rule.
-          ...(low || lowLine || unproven || docPage || (rule.family === 'hardcoded-secret' && (inExampleComment(text, start) || (ctx.languageId === 'python' && inExampleDocstring(text, start, (strings ??= pythonStrings(text)))))) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (lowAfterInBlock.length && afterInBlock(text, start, lowAfterInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) ? { confidence: 'low' as const } : {}),
+          ...(low || lowLine || unproven || docPage || (rule.family === 'hardcoded-secret' && (inExampleComment(text, start) || (ctx.languageId === 'python' && inExampleDocstring(text, start, (strings ??= pythonStrings(text)))))) || (lowInBlock.length && inBlockHeadedBy(text, start, lowInBlock)) || (lowAfterInBlock.length && afterInBlock(text, start, lowAfterInBlock)) || (ctx.isTestFile && testVectors.some((r) => r.test(value))) || (rule.lowWhenExpired && expiredJwt(value)) || (rule.lowWhenShortKey && truncatedKey(value)) ? { confidence: 'low' as const } : {}),
           ...(docPage ? { severity: 'info' as const } : {}),
           message: rule.message.replace('{redacted}', redact(value)),
           fix: fixFor(rule, ctx, m, start, end),

@@ -45,6 +45,8 @@ export interface DataRule {
   testVectors?: string[];
   /** The value is a JWT: one whose payload's `exp` has passed authenticates no one, so it is low confidence. */
   lowWhenExpired?: boolean;
+  /** The value is a PEM private key: one whose body is too short to hold a key of its type is low confidence. */
+  lowWhenShortKey?: boolean;
   testFiles?: 'keep' | 'lower' | 'skip';
   message: string;
   fix?: { title: string; replace?: string; kind?: 'move-to-env' };

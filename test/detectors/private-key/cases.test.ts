@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { findingsOf, ruleTester } from '../harness';
 
 const BODY = 'MIIEowIBAAKCAQEAt3Qk9v0mZ7bX2Lx4Jr8sHc6Yp1Wn5Ue3Tq0Vd2Ri7Fo9Gk1Ma4Zb6N';
+const SSH_HEAD = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW';
+// A whole (made-up) Ed25519 OpenSSH key: a shorter OpenSSH body cannot hold a key and is read as an example.
+const SSH_KEY = [SSH_HEAD, 'QyNTUxOQAAACBkN2q7Vx3cR9mT0pL4sW8yB1fH5jK2nE6aG3uI9oZ7XgAAAJgVx3cR9m', 'T0pL4sW8yB1fH5jK2nE6aG3uI9oZ7XgAAAAtzc2gtZWQyNTUxOQAAACBkN2q7Vx3cR9', 'AAAEA4Zb6Nc8Xe0Sf2Ug4Vh6Wi8Xj0Yk2Zl4Am6Bn8Co0Dp2Eq4Fr6Gs8Ht0Iu2Jv4Kw6', 'LxB1fH5jK2nE6aG3uI9oZ7XgAAAAEHJ1bm5lckBzdGFnaW5nAQIDBA=='].join('\n');
 const DOC = `<pre><code>POST /imposters HTTP/1.1\n{\n  "key": "-----BEGIN RSA PRIVATE KEY-----\\n${BODY}\\n${BODY}\\n-----END RSA PRIVATE KEY-----\\n"\n}</code></pre>`;
 
 ruleTester('private-key', 'plaintext', {
@@ -26,10 +29,17 @@ ruleTester('private-key', 'plaintext', {
     { code: `const key = \`-----BEGIN RSA PRIVATE KEY-----\n${BODY}\n-----END RSA PRIVATE KEY-----\`;`, language: 'javascript', path: 'src/views/docs/sample-server.js', errors: [{ line: 1, confidence: 'high', severity: 'error' }] },
     { code: DOC, language: 'ejs', path: 'src/views/imposter.ejs', errors: [{ line: 3, column: 11, confidence: 'high', severity: 'error' }] },
     // A Python docstring that presents the key as an example (fresh sample WW: an OpenSSH key parser's `Example input:`): low.
-    { code: `def parse_key(text):\n    \"\"\"\n    Parse an OpenSSH private key.\n\n    Example input:\n\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${BODY}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"\n    return load(text)`, language: 'python', errors: [{ line: 7, confidence: 'low' }] },
+    { code: `def parse_key(text):\n    \"\"\"\n    Parse an OpenSSH private key.\n\n    Example input:\n\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${SSH_KEY.replace(/\n/g, '\n        ')}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"\n    return load(text)`, language: 'python', errors: [{ line: 7, confidence: 'low' }] },
+    // An OpenSSH key cut after its first line, the format's fixed header (fresh sample AO: a secrets CLI's help text
+    // showing how to pass a multi-line value): too short to hold a key, low. Written with escaped newlines, too.
+    { code: `const help = () => \`\n  $ cli set KEY -- "-----BEGIN OPENSSH PRIVATE KEY-----\n                   ${SSH_HEAD}\n                   -----END OPENSSH PRIVATE KEY-----"\n\`;`, language: 'javascript', errors: [{ line: 2, confidence: 'low' }] },
+    { code: `const example = "-----BEGIN OPENSSH PRIVATE KEY-----\\n${SSH_HEAD}\\n-----END OPENSSH PRIVATE KEY-----\\n";`, language: 'javascript', errors: [{ line: 1, confidence: 'low' }] },
+    // …a whole OpenSSH key keeps the rule's level, and so does a short body of a type whose keys can be short.
+    { code: `const deployKey = \`-----BEGIN OPENSSH PRIVATE KEY-----\n${SSH_KEY}\n-----END OPENSSH PRIVATE KEY-----\`;`, language: 'javascript', errors: [{ line: 1, confidence: 'high' }] },
+    { code: `const ed = "-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIHq8Vx3cR9mT0pL4sW8yB1fH5jK2nE6aG3uI9oZ7XgAA\\n-----END PRIVATE KEY-----";`, language: 'javascript', errors: [{ line: 1, confidence: 'high' }] },
     // …a key in a triple-quoted constant, or far below the example words, keeps the rule's level.
-    { code: `SIGNING_KEY = \"\"\"\n-----BEGIN OPENSSH PRIVATE KEY-----\n${BODY}\n-----END OPENSSH PRIVATE KEY-----\n\"\"\"`, language: 'python', errors: [{ line: 2, confidence: 'high' }] },
-    { code: `def parse_key(text):\n    \"\"\"\n    Example input:\n\n    One.\n    Two.\n    Three.\n    Four.\n    Five.\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${BODY}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"`, language: 'python', errors: [{ line: 10, confidence: 'high' }] },
+    { code: `SIGNING_KEY = \"\"\"\n-----BEGIN OPENSSH PRIVATE KEY-----\n${SSH_KEY}\n-----END OPENSSH PRIVATE KEY-----\n\"\"\"`, language: 'python', errors: [{ line: 2, confidence: 'high' }] },
+    { code: `def parse_key(text):\n    \"\"\"\n    Example input:\n\n    One.\n    Two.\n    Three.\n    Four.\n    Five.\n        -----BEGIN OPENSSH PRIVATE KEY-----\n        ${SSH_KEY.replace(/\n/g, '\n        ')}\n        -----END OPENSSH PRIVATE KEY-----\n    \"\"\"`, language: 'python', errors: [{ line: 10, confidence: 'high' }] },
   ],
 });
 
