@@ -18,6 +18,10 @@ const jsPaste = "function saved(token) {\n  log.info(`Skip pairing next time by 
 // Where the setting is filled, or the branch is on something else, the token is logged as any other.
 const jsPairingSet = "function paired(remote) {\n  if (adapter.config.token) {\n    adapter.log.info(`Token: ${remote.token}`);\n  }\n}";
 const jsOtherBranch = "function paired(remote) {\n  if (!adapter.config.host) {\n    adapter.log.info(`Token: ${remote.token}`);\n  }\n}";
+// A session record's id logged under a `sessionId` key (an auth library's refresh flow): a key names no known origin, as
+// in Python, so it is low; read from the request's cookies it is the web session's credential.
+const jsSessionKey = "async function refresh(session) {\n  const updated = await sessions.update(session.id);\n  logger.debug('refreshed', { sessionId: updated.id });\n}";
+const jsSessionCookie = "app.get('/', (req, res) => {\n  logger.debug('visit', { sessionId: req.cookies.sid });\n});";
 // A Mastodon client's verbose request log: the `requests.Request` it is about to send (toot).
 const pyClient = 'from requests import Request\n\ndef log_request(request: Request):\n    logger.debug(f"FILES: {request.files}")';
 // A Flask view's request is a client's.
@@ -40,6 +44,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     { code: jsPairing, errors: [{ ...at(jsPairing, 'remote.token', 'secret'), confidence: 'low' }] },
     { code: jsPaste, errors: [{ ...at(jsPaste, 'token', 'secret', { after: 'config: ${' }), confidence: 'low' }] },
     { code: jsPairingSet, errors: [{ ...at(jsPairingSet, 'remote.token', 'secret'), confidence: 'high' }] },
+    { code: jsSessionKey, errors: [{ ...at(jsSessionKey, 'updated.id', 'secret'), confidence: 'low' }] },
+    { code: jsSessionCookie, errors: [{ ...at(jsSessionCookie, 'req.cookies.sid', 'secret'), confidence: 'high' }] },
     { code: jsOtherBranch, errors: [{ ...at(jsOtherBranch, 'remote.token', 'secret'), confidence: 'high' }] },
   ],
 });
