@@ -15,6 +15,7 @@ import { fileWrites, secretEvidence } from '../shared/secret-evidence';
 import { inLogRoute } from '../shared/log-route';
 import { boundToName, isAccessKeyId, isRegistrationHandle, isSyntaxToken } from '../shared/secret-name-evidence';
 import { RULE_META } from '../shared/rule-meta';
+import { deliveredToSettings, foreignToken, outgoingPythonRequest } from '../shared/secret-use-evidence';
 import { jsLogSinks } from '../shared/sensitive-logs-js';
 import { pythonLogSinks } from '../shared/sensitive-logs-python';
 
@@ -126,7 +127,11 @@ export const sensitiveDataInLogs: Detector = {
           && !(js && (h.level === 'body' || h.level === 'headers') && builtHere(ctx, h.text, h.start)) && !(js && pinnedAt(ctx.js(), h.start, h.end)));
       // A secret by its name whose value the file shows to be inert or masked (secret-evidence.ts), an access key's id or a
       // registration's handle, is low; another hit is preferred.
-      const overruledAt = (h: (typeof kept)[number]) => h.level === 'secret' && (isAccessKeyId(h.text, h.key, ctx.text) || isRegistrationHandle(h.text, ctx.text) || !!secretEvidence(ctx, h.start, h.end, !js));
+      // So is a token named for another thing in a file that sends no credential, or one handed to its owner for the settings
+      // (secret-use-evidence.ts): the name alone is not the evidence; and, in Python, an HTTP client's own request.
+      const call = ctx.text.slice(sink.start, sink.end);
+      const overruledAt = (h: (typeof kept)[number]) => (h.level === 'secret' && (isAccessKeyId(h.text, h.key, ctx.text) || isRegistrationHandle(h.text, ctx.text) || foreignToken(h.key ?? h.text, ctx.text)
+        || deliveredToSettings(js ? ctx.js() : undefined, call, h.text, h.start) || !!secretEvidence(ctx, h.start, h.end, !js))) || (!js && (h.level === 'body' || h.level === 'headers') && outgoingPythonRequest(h.text, ctx.text));
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;

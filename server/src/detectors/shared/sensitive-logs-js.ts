@@ -5,7 +5,7 @@ import type { ExposureSink } from './exposure';
 import { aboutSecret } from './secret-name-evidence';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
-interface Hit { kind: Exposure; node: ts.Node }
+interface Hit { kind: Exposure; node: ts.Node; key?: string }
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'dir', 'table']);
 const REQUEST = /^(req|request|ctx|context|event)$/;
@@ -86,7 +86,7 @@ function find(e: ts.Expression, out: Hit[], depth = 0, named = false): void {
         const value = unwrap(p.initializer);
         const plain = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value);
         const keyKind = key ? classifyName(key) : undefined;
-        if (out.length === before && keyKind && plain && !aboutSecret(nameOf(value) ?? '')) out.push({ kind: keyKind, node: value });
+        if (out.length === before && keyKind && plain && !aboutSecret(nameOf(value) ?? '')) out.push({ kind: keyKind, node: value, key });
       }
     }
   } else if (ts.isArrayLiteralExpression(e)) {
@@ -143,7 +143,7 @@ export function jsLogSinks(sf: ts.SourceFile, nodes: readonly ts.Node[], checkBu
       if (ts.isStringLiteralLike(arg) && /%[sdif]/.test(arg.text) && !/%[oOj]/.test(arg.text)) formatted = true;
     }
     const dev = hits.length > 0 && devBranch(node, sf);
-    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf), devOnly: dev || switchedValue(h.node, node, sf) })) });
+    if (hits.length) out.push({ start: node.getStart(sf), end: node.getEnd(), hits: hits.map((h) => ({ start: h.node.getStart(sf), end: h.node.getEnd(), level: h.kind, text: h.node.getText(sf), key: h.key, devOnly: dev || switchedValue(h.node, node, sf) })) });
   }
   return out;
 }
