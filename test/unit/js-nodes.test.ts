@@ -1,5 +1,6 @@
 // The shared JS/TS walk (detectors/shared/js-nodes.ts): `walkJsKinds` visits exactly the nodes of the
-// asked kinds, in the order a recursive walk meets them, whatever order the kinds are listed in.
+// asked kinds, in the order a recursive walk meets them, whatever order the kinds are listed in, and
+// passes over the listed nodes inside one whose children its visitor skips, as the full walk does.
 import assert from 'node:assert/strict';
 import { Engine } from '../../server/src/core/engine';
 import type { Detector } from '../../server/src/core/types';
@@ -49,5 +50,20 @@ describe('detectors/shared/js-nodes: walkJsKinds', () => {
     assert.deepEqual(walked, ['ExpressionStatement', 'CallExpression', 'Identifier', 'CallExpression', 'ArrayLiteralExpression', 'ExpressionStatement', 'CallExpression', 'Identifier', 'Identifier', 'EndOfFileToken']);
     // The same kinds through the index, all 3,000 of them.
     assert.equal((await seen((ctx, out) => walkJsKinds(ctx, [K.Identifier], (n) => void out.push(n.getText())), text)).length, 3005);
+  });
+  it('passes over the asked nodes inside a node whose children the visitor skips, and no others', async () => {
+    const K = ts.SyntaxKind;
+    // The skipped call's arguments hold calls (nested two deep); the calls after it, and a sibling that starts
+    // right where it ends, are still visited.
+    const text = "a(b(c()), d());e(f());\ng();\n";
+    const kinds = [K.CallExpression];
+    const skip = (n: ts.Node) => (n as ts.CallExpression).expression.getText() === 'a' || (n as ts.CallExpression).expression.getText() === 'e';
+    const name = (n: ts.Node) => (n as ts.CallExpression).expression.getText();
+    const full = await seen((ctx, out) => walkJs(ctx, (n) => (n.kind === K.CallExpression ? (out.push(name(n)), skip(n) ? SKIP_CHILDREN : undefined) : undefined)), text);
+    const indexed = await seen((ctx, out) => walkJsKinds(ctx, kinds, (n) => (out.push(name(n)), skip(n) ? SKIP_CHILDREN : undefined)), text);
+    assert.deepEqual(indexed, full);
+    assert.deepEqual(indexed, ['a', 'e', 'g']);
+    // Without the skip every call is visited.
+    assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, kinds, (n) => void out.push(name(n))), text), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 });

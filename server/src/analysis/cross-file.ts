@@ -15,7 +15,7 @@ import { languageOfFile, lowerFile } from './lowered';
 import type { ModelLanguage, ModelPack } from './model-types';
 import type { Models } from './models';
 import { normalizeModule } from './scope';
-import { forEachExpr } from './walk';
+import { callsOf } from './walk';
 
 /**
  * Export tables worked out off the calling thread (the language server's worker, threaded-summaries.ts):
@@ -88,8 +88,7 @@ export function importedModules(lowered: FileIR): string[] {
   const out = new Set<string>();
   const js = lowered.language === 'js';
   for (const fn of lowered.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call') return;
+    callsOf(fn).forEach((e) => {
       for (const [module] of importedCallee(lowered.language, e.callee, undefined)) out.add(module);
       if (js && e.callee.k === 'name' && e.callee.name === 'require' && !e.callee.binding && e.args[0]?.k === 'lit' && typeof e.args[0].value === 'string') out.add(normalizeModule(e.args[0].value));
     });

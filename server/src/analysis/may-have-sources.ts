@@ -1,7 +1,7 @@
 // The walk's prefilter: could input enter this file at all? Read on the IR before any function is walked.
 import type { Expr, FileIR } from './ir';
 import type { Models } from './models';
-import { forEachExpr } from './walk';
+import { exprsOf } from './walk';
 
 /**
  * Could input enter this file at all? A parameter with a role, an import of a source (`flask.request`),
@@ -34,7 +34,7 @@ export function mayHaveSources(ir: FileIR, models: Models): boolean {
   let found = false;
   for (const fn of ir.funcs) {
     if (found) break;
-    forEachExpr(fn.body, (e) => {
+    exprsOf(fn).forEach((e) => {
       if (found) return;
       if (e.k === 'member' || e.k === 'name') {
         const p = pathOf(e);

@@ -3,7 +3,7 @@
 // `isX`/`validateX` check (an early return, a throw or `next(err)` under the test) validates the parameter
 // for those routes' handlers. A look-up that merely loads a record (`User.findById(id, …)`) does not.
 import type { Expr, FileIR, Func, Stmt } from './ir';
-import { forEachExpr } from './walk';
+import { forEachExpr, callsOf } from './walk';
 
 const CHECKER = /^(?:is|validate|check|assert|valid)(?:[A-Z_]|$)/;
 
@@ -39,8 +39,8 @@ function validates(fn: Func): boolean {
 export function paramValidators(ir: FileIR, byBinding: ReadonlyMap<number, Func>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const fn of ir.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call' || e.callee.k !== 'member' || e.callee.prop !== 'param' || e.callee.object.k !== 'name') return;
+    callsOf(fn).forEach((e) => {
+      if (e.callee.k !== 'member' || e.callee.prop !== 'param' || e.callee.object.k !== 'name') return;
       const [name, cb] = e.args;
       if (name?.k !== 'lit' || typeof name.value !== 'string') return;
       const handler = cb?.k === 'func' ? cb.fn : cb?.k === 'name' && cb.binding ? byBinding.get(cb.binding.id) : undefined;

@@ -9,7 +9,7 @@ import type { ParamRole, RouteModel } from './model-types';
 import type { Models } from './models';
 import { paramsValidated, paramValidators } from './param-validators';
 import type { Value } from './values';
-import { forEachExpr } from './walk';
+import { callsOf } from './walk';
 
 export interface Roles {
   get(p: Param): Value | undefined;
@@ -35,8 +35,8 @@ export function importsOf(ir: FileIR): Set<string> {
   const out = new Set<string>();
   for (const b of ir.bindings) if (b.import) out.add(b.import.module.split('/')[0].startsWith('@') ? b.import.module.split('/').slice(0, 2).join('/') : b.import.module.split(/[/.]/)[0]);
   for (const fn of ir.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k === 'call' && e.callee.k === 'name' && e.callee.name === 'require' && e.args[0]?.k === 'lit') {
+    callsOf(fn).forEach((e) => {
+      if (e.callee.k === 'name' && e.callee.name === 'require' && e.args[0]?.k === 'lit') {
         const m = String(e.args[0].value);
         out.add(m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.replace(/^node:/, '').split('/')[0]);
       }
@@ -105,8 +105,7 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
   const paramChecks = paramValidators(ir, byBinding);
   const viewsModule = imports.has('django') && /(^|\/)views?(\.py$|\/)|_views?\.py$/.test(path);
   for (const fn of ir.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call') return;
+    callsOf(fn).forEach((e) => {
       if (e.callee.k === 'name' && e.callee.binding) {
         const target = byBinding.get(e.callee.binding.id);
         if (target) called.add(target.id);

@@ -1,6 +1,11 @@
 // Visiting the IR: every expression of a function's own body (nested functions are visited as their
-// own `Func`, not through their parent), in source order.
-import type { Expr, Pattern, Stmt } from './ir';
+// own `Func`, not through their parent), in source order (an expression before its parts).
+// `exprsOf`/`callsOf` list them once per body and keep the list with it: a function's body is an
+// array the lowering makes once and never changes after (a unit an edit left alone keeps its
+// functions, bodies and expressions, moved in place), so every pass over the same body, in this
+// version or the next, reads one flat list instead of walking the tree again. The lists are held
+// weakly by the body they describe and go when it goes.
+import type { Expr, Func, Pattern, Stmt } from './ir';
 
 export function forEachExpr(stmts: readonly Stmt[], visit: (e: Expr) => void): void {
   const expr = (e: Expr | null | undefined): void => {
@@ -36,3 +41,32 @@ export function forEachExpr(stmts: readonly Stmt[], visit: (e: Expr) => void): v
   };
   stmts.forEach(stmt);
 }
+
+export type CallExpr = Expr & { k: 'call' };
+
+interface Listed {
+  readonly all: readonly Expr[];
+  readonly calls: readonly CallExpr[];
+}
+
+const listed = new WeakMap<readonly Stmt[], Listed>();
+
+function list(fn: Func): Listed {
+  let l = listed.get(fn.body);
+  if (!l) {
+    const all: Expr[] = [];
+    const calls: CallExpr[] = [];
+    forEachExpr(fn.body, (e) => {
+      all.push(e);
+      if (e.k === 'call') calls.push(e);
+    });
+    listed.set(fn.body, (l = { all, calls }));
+  }
+  return l;
+}
+
+/** The expressions `forEachExpr(fn.body, …)` visits, in its order. */
+export const exprsOf = (fn: Func): readonly Expr[] => list(fn).all;
+
+/** The calls among them, in the same order. */
+export const callsOf = (fn: Func): readonly CallExpr[] => list(fn).calls;

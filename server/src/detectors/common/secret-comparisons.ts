@@ -2,8 +2,8 @@
 // `req.body.pass === ADMIN_PASS` (a constant bound to a literal), `request.form.get('password') != 'x'`.
 // The literal is the hardcoded credential. Not: empty or null values, field-type and typeof words
 // (`mode === 'password'` has no credential name; `password === 'password'` is a field type), masks, labels.
-import type { Expr, FileIR, Stmt } from '../../analysis/ir';
-import { forEachExpr } from '../../analysis/walk';
+import type { Expr, FileIR, Func, Stmt } from '../../analysis/ir';
+import { exprsOf } from '../../analysis/walk';
 import type { FileValues } from './secret-sink-values';
 import { secretNameKind, splitWords } from './secret-names';
 
@@ -94,7 +94,8 @@ const sameName = (a: Expr, b: Expr | undefined) => !!b && !!nameOf(a) && nameOf(
  * Comparisons whose equal side throws the value out: `if (secret === 'default') throw …`, `s !== 'default' ? s : undefined`
  * (better-auth's legacy secret). The literal is the shipped default being refused, not a credential that lets anyone in.
  */
-function refusals(stmts: readonly Stmt[]): Set<Expr> {
+function refusals(fn: Func): Set<Expr> {
+  const stmts = fn.body;
   const out = new Set<Expr>();
   const visit = (list: readonly Stmt[]): void => list.forEach((st) => {
     if (st.k === 'if' && st.then[0]?.k === 'throw') for (const c of conjuncts(st.test)) if (!NEGATED.has((c as Expr & { k: 'op' }).op)) out.add(c);
@@ -102,7 +103,7 @@ function refusals(stmts: readonly Stmt[]): Set<Expr> {
     else if (st.k === 'try') { visit(st.body); visit(st.handler); visit(st.finalizer); }
   });
   visit(stmts);
-  forEachExpr(stmts, (e) => {
+  exprsOf(fn).forEach((e) => {
     if (e.k !== 'cond' || !e.test || e.options.length !== 2) return;
     for (const c of conjuncts(e.test)) {
       if (c.k !== 'op') continue;
@@ -116,9 +117,11 @@ function refusals(stmts: readonly Stmt[]): Set<Expr> {
 /** Literals (resolved through constants) a credential-named value is compared with, and the name. */
 export function comparedLiterals(lowered: FileIR, values: FileValues, text: string, found: (lit: Expr & { k: 'lit' }, name: string) => void): void {
   for (const fn of lowered.funcs) {
-    const refused = refusals(fn.body);
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2 || refused.has(e)) return;
+    // Looked for once a function compares a credential-named value at all.
+    let refused: Set<Expr> | undefined;
+    exprsOf(fn).forEach((e) => {
+      if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2) return;
+      if (!e.operands.some((o) => credentialName(nameOf(o) ?? '')) || (refused ??= refusals(fn)).has(e)) return;
       for (const [a, b] of [[e.operands[0], e.operands[1]], [e.operands[1], e.operands[0]]]) {
         const name = nameOf(a);
         if (!name || !credentialName(name)) continue;

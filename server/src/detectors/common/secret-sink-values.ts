@@ -4,7 +4,7 @@
 // more than once and anything from another file stay unknown: unknown is never a literal.
 import type { Binding, Expr, FileIR, Kwarg, Pattern, Stmt } from '../../analysis/ir';
 import { normalizeModule } from '../../analysis/scope';
-import { forEachExpr } from '../../analysis/walk';
+import { exprsOf } from '../../analysis/walk';
 
 const ENV_OBJECT = /^(?:process\.env|import\.meta\.env|os\.environ|environ)$/;
 const ENV_CALL = /^(?:os\.)?(?:getenv|environ\.get)$/;
@@ -19,7 +19,7 @@ export class FileValues {
     for (const fn of lowered.funcs) {
       this.collect(fn.body);
       // Assignments inside expressions (`(k = load())`) make a variable non-constant too.
-      forEachExpr(fn.body, (e) => { if (e.k === 'assign') this.bind(e.target, e.value); });
+      exprsOf(fn).forEach((e) => { if (e.k === 'assign') this.bind(e.target, e.value); });
     }
   }
 

@@ -5,7 +5,7 @@
 // (rules/secret-sinks/sinks.json); the policy (what to say, how sure) is the rule's.
 import { ir } from '../../analysis';
 import type { Expr, FileIR, Func, Stmt } from '../../analysis/ir';
-import { forEachExpr } from '../../analysis/walk';
+import { callsOf } from '../../analysis/walk';
 import type { Fact } from '../../core/types';
 import { comparedLiterals } from './secret-comparisons';
 import { FileValues, kwargOf, propOf, valuesAt } from './secret-sink-values';
@@ -50,7 +50,7 @@ class FileSinks {
   run(): SinkScan {
     for (const fn of this.lowered.funcs) {
       this.tick();
-      forEachExpr(fn.body, (e) => { if (e.k === 'call') this.call(e, fn); });
+      callsOf(fn).forEach((e) => this.call(e, fn));
       this.stores(fn.body, fn === this.lowered.top);
     }
     comparedLiterals(this.lowered, this.values, this.text, (lit, name) => this.literal(lit, { role: 'check', what: `\`${name}\``, where: 'a comparison', env: 'ADMIN_PASSWORD' }, 'compare'));

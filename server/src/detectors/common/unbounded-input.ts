@@ -6,7 +6,7 @@ import { analysis, ir, type FileAnalysis } from '../../analysis';
 import type { FileIR } from '../../analysis/ir';
 import type { Expr, Stmt } from '../../analysis/ir';
 import { importsOf } from '../../analysis/roles';
-import { forEachExpr } from '../../analysis/walk';
+import { forEachExpr, callsOf } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import { onlyAssigned } from '../shared/bound-values';
 import type { Detector, DetectorContext } from '../../core/types';
@@ -86,8 +86,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
   // What the file imports is asked only once a `multer(…)` call turns up (a walk of its own).
   let imports: ReadonlySet<string> | undefined;
   for (const fn of lowered.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call') return;
+    callsOf(fn).forEach((e) => {
       if (e.callee.k === 'name' && e.callee.name === 'multer' && (imports ??= importsOf(lowered)).has('multer')) {
         const opts = e.args[0];
         if (opts && (opts.k !== 'object' || opts.props.some((p) => p.key === 'limits' || p.spread))) return;
@@ -115,8 +114,8 @@ function python(ctx: DetectorContext, lowered: FileIR, r: FileAnalysis): void {
   if (!r.imports.has('flask') || /MAX_CONTENT_LENGTH/.test(ctx.text)) return;
   const message = 'The whole request body is read with no size limit and the app sets no `MAX_CONTENT_LENGTH`, so one large request can exhaust memory; set `app.config["MAX_CONTENT_LENGTH"]` or read in bounded chunks.';
   for (const fn of lowered.funcs) {
-    forEachExpr(fn.body, (e) => {
-      if (e.k !== 'call' || e.callee.k !== 'member' || e.args.length || e.kwargs.length) return;
+    callsOf(fn).forEach((e) => {
+      if (e.callee.k !== 'member' || e.args.length || e.kwargs.length) return;
       const text = ctx.text.slice(e.callee.span.start, e.callee.span.end);
       if (text === 'request.get_data' || text === 'request.stream.read') ctx.report({ start: e.span.start, end: e.span.end, kind: 'body', message });
     });

@@ -4,7 +4,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext, Fix } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
+import { SKIP_CHILDREN, walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { sessionDefaults } from '../shared/session-defaults';
 
@@ -64,7 +64,7 @@ export const insecureCookieFlags: Detector = {
     // A `setCookie` declared in this file is the project's own helper (budibase's `setCookie(ctx, value, name, opts)`,
     // which derives `secure` from the connection): the cookie call in its body is what counts, not its callers.
     const ownSetCookie = /\bfunction\s+setCookie\s*\(|\b(?:const|let|var)\s+setCookie\s*=/.test(ctx.text);
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.PropertyAssignment], (node) => {
       if (ts.isCallExpression(node)) {
         const unset = session(node);
         if (unset) {

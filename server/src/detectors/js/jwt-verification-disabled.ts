@@ -3,7 +3,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
+import { SKIP_CHILDREN, walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { fakeSigning, inRefreshFlow, lookupOption, servesRequest } from '../shared/jwt-options';
 import { fromCodeGrant, fromStrategyCallback, fromTokenEndpoint, keyProvider } from '../shared/jwt-token-sources';
@@ -45,7 +45,7 @@ function jwtBindings(ctx: DetectorContext): { modules: Set<string>; decode: Set<
   const modules = new Set<string>();
   const decode = new Set<string>();
   const isJwt = (s: ts.Node | undefined) => !!s && ts.isStringLiteralLike(s) && s.text === 'jsonwebtoken';
-  walkJs(ctx, (n) => {
+  walkJsKinds(ctx, [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.VariableDeclaration], (n) => {
     if (ts.isImportDeclaration(n) && isJwt(n.moduleSpecifier)) {
       const c = n.importClause;
       if (c?.name) modules.add(c.name.text);
@@ -70,22 +70,22 @@ export const jwtVerificationDisabled: Detector = {
   keywords: ['jsonwebtoken', 'none', 'ignoreexpiration'],
   run(ctx: DetectorContext) {
     const sf = ctx.js();
-    if (!sf) return;
+    // `algorithm: 'none'` also configures compression and ciphers; only JWT code counts (and a file that
+    // never names jsonwebtoken has no `decode` of it).
+    if (!sf || !/jwt|jsonwebtoken|jose|jws/i.test(ctx.text)) return;
     const { modules, decode } = ctx.text.includes('jsonwebtoken') ? jwtBindings(ctx) : { modules: new Set<string>(), decode: new Set<string>() };
     const verifies = /\bverify\s*\(/.test(ctx.text);
-    // `algorithm: 'none'` also configures compression and ciphers; only JWT code counts.
-    const jwtFile = /jwt|jsonwebtoken|jose|jws/i.test(ctx.text);
-    walkJs(ctx, (node) => {
+    walkJsKinds(ctx, [ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.CallExpression], (node) => {
       if (ts.isPropertyAssignment(node)) {
         const k = keyOf(node.name);
         const v = node.initializer;
         const none = (e: ts.Expression) => ts.isStringLiteralLike(e) && e.text.toLowerCase() === 'none';
-        if (jwtFile && ((k === 'algorithms' && ts.isArrayLiteralExpression(v) && v.elements.some(none)) || (k === 'algorithm' && none(v)))) {
+        if ((k === 'algorithms' && ts.isArrayLiteralExpression(v) && v.elements.some(none)) || (k === 'algorithm' && none(v))) {
           ctx.report({
             start: node.getStart(sf), end: node.end, ...(fakeSigning(node) ? { severity: 'info' as const, confidence: 'low' as const } : {}),
             message: 'The `none` JWT algorithm means unsigned tokens, so anyone can forge claims; allow only the algorithm your key uses (e.g. HS256 or RS256).',
           });
-        } else if (jwtFile && k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword && !lookupOption(node)) {
+        } else if (k === 'ignoreExpiration' && v.kind === ts.SyntaxKind.TrueKeyword && !lookupOption(node)) {
           ctx.report({
             start: node.getStart(sf), end: node.end, severity: 'warning',
             // A refresh flow reads the expired access token it replaces (its refresh token is checked with expiry).

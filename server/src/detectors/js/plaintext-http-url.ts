@@ -4,7 +4,7 @@
 import { ts } from '../../core/ts';
 import type { Detector, DetectorContext } from '../../core/types';
 import { JS_LIKE } from '../../core/languages';
-import { SKIP_CHILDREN, walkJs } from '../shared/js-nodes';
+import { SKIP_CHILDREN, walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 
 const URL_START = /^(http|ws):\/\/(?:[^@/\s]*@)?(\[[^\]]*\]|[^/:?#\s]*)/i;
@@ -28,18 +28,16 @@ function remoteHttp(text: string): number | undefined {
 }
 
 /** Variables whose value a request uses: `fetch(url)`, `axios.get(API + path)`, `` new WebSocket(`${feed}/x`) ``. */
-function requestedNames(sf: ts.SourceFile, checkBudget: () => void): Set<string> {
+function requestedNames(ctx: DetectorContext, sf: ts.SourceFile): Set<string> {
   const out = new Set<string>();
   const collect = (e: ts.Node): void => {
     if (ts.isIdentifier(e)) out.add(e.text);
     else if (ts.isTemplateExpression(e) || ts.isTemplateSpan(e) || ts.isBinaryExpression(e) || ts.isParenthesizedExpression(e)) ts.forEachChild(e, collect);
   };
-  const visit = (n: ts.Node): void => {
-    checkBudget();
-    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && n.arguments?.[0] && CLIENT.test(n.expression.getText(sf).replace(/\s/g, ''))) collect(n.arguments[0]);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+  walkJsKinds(ctx, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (n) => {
+    const call = n as ts.CallExpression | ts.NewExpression;
+    if (call.arguments?.[0] && CLIENT.test(call.expression.getText(sf).replace(/\s/g, ''))) collect(call.arguments[0]);
+  });
   return out;
 }
 
@@ -67,8 +65,8 @@ export const plaintextHttpUrl: Detector = {
     if (!sf) return;
     // A `homepage: 'http://…'` only matters in code that makes requests.
     const client = HTTP_CLIENT.test(ctx.text);
-    const requested = client ? requestedNames(sf, ctx.checkBudget) : new Set<string>();
-    walkJs(ctx, (node) => {
+    const requested = client ? requestedNames(ctx, sf) : new Set<string>();
+    walkJsKinds(ctx, [ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral, ts.SyntaxKind.TemplateHead], (node) => {
       if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node)) {
         const len = remoteHttp(node.text);
         if (len !== undefined && usedAsEndpoint(node, sf, client, requested)) {

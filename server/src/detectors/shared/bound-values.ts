@@ -2,7 +2,7 @@
 // the code made itself (`const request = new OrdersCreateRequest()`, `req = session.request(headers)`) from input
 // of the same name. Assignments inside nested functions are not looked at.
 import type { Binding, Expr, FileIR, Stmt } from '../../analysis/ir';
-import { forEachExpr } from '../../analysis/walk';
+import { exprsOf } from '../../analysis/walk';
 
 /** Every value assigned to a local variable in its scope (declaration and reassignments); undefined for parameters and imports. */
 export function assignedValues(b: Binding): Expr[] | undefined {
@@ -32,7 +32,7 @@ export function bindingAt(lowered: FileIR, start: number, name: string): Binding
   for (const fn of new Set([lowered.top, ...lowered.funcs])) {
     if (found) break;
     if (fn.span.start > start || fn.span.end < start) continue;
-    forEachExpr(fn.body, (e) => { if (!found && e.k === 'name' && e.span.start === start && e.name === name && e.binding) found = e.binding; });
+    exprsOf(fn).forEach((e) => { if (!found && e.k === 'name' && e.span.start === start && e.name === name && e.binding) found = e.binding; });
   }
   return found;
 }

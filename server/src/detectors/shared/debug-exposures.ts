@@ -3,7 +3,7 @@
 // `jsonify(dict(os.environ))`), a heap snapshot, Prometheus metrics, host details on a debug path.
 // The lists are data (rules/exposure/debug-endpoints.json).
 import type { Expr, Func, Stmt } from '../../analysis/ir';
-import { forEachExpr } from '../../analysis/walk';
+import { callsOf } from '../../analysis/walk';
 import type { FileValues } from '../common/secret-sink-values';
 import data from '../../../../rules/exposure/debug-endpoints.json';
 
@@ -47,8 +47,8 @@ const last = (e: Expr): string => (e.k === 'member' ? e.prop ?? '' : e.k === 'na
 /** The expressions a handler answers with: response call arguments, `ctx.body = …`, returned values (Python views, Next/Hono). */
 function responseExprs(fn: Func, lang: 'js' | 'python'): Expr[] {
   const out: Expr[] = [];
-  forEachExpr(fn.body, (e) => {
-    if (e.k === 'call' && RESPONSE.test(last(e.callee))) out.push(...e.args, ...e.kwargs.map((k) => k.value));
+  callsOf(fn).forEach((e) => {
+    if (RESPONSE.test(last(e.callee))) out.push(...e.args, ...e.kwargs.map((k) => k.value));
   });
   const stmts = (list: readonly Stmt[]): void => list.forEach((s) => {
     // A JS handler's return value is not its answer (the calls above are); a Python view's is.
@@ -105,8 +105,7 @@ export function exposuresIn(fn: Func, lang: 'js' | 'python', values: FileValues,
     wholeIn(r, whole, text, (e, name) => out.push({ start: e.span.start, end: e.span.end, kind: 'env', what: WHAT[name] ?? `all of \`${name}\``, text: short(e) }));
     if (system.size) wholeIn(r, system, text, (e, name) => out.push({ start: e.span.start, end: e.span.end, kind: 'system', what: `runtime details (\`${name}\`)`, text: short(e) }));
   }
-  forEachExpr(fn.body, (e) => {
-    if (e.k !== 'call') return;
+  callsOf(fn).forEach((e) => {
     const path = values.pathOf(e.callee) ?? '';
     const prop = e.callee.k === 'member' ? e.callee.prop : undefined;
     // Written to the server's temp folder and answered "snapshot written": nothing is handed out (unleash's /heap-snapshot).

@@ -37,14 +37,14 @@ export const jsNodes: Fact<JsNodes | undefined> = {
     };
     ts.forEachChild(sf, visit);
     // Positions of each kind, listed when a rule first asks for kinds (two passes over the nodes: count, then fill).
-    let byKind: Map<ts.SyntaxKind, Int32Array> | undefined;
+    let byKind: (Int32Array | undefined)[] | undefined;
     const sets = new Map<string, readonly ts.Node[]>();
     const of = (kinds: readonly ts.SyntaxKind[]): readonly ts.Node[] => {
       const key = kinds.join(',');
       let out = sets.get(key);
       if (out) return out;
       byKind ??= indexByKind(nodes);
-      const lists = kinds.map((k) => byKind!.get(k)).filter((x): x is Int32Array => !!x);
+      const lists = kinds.map((k) => byKind![k]).filter((x): x is Int32Array => !!x);
       let at: Int32Array;
       if (lists.length === 1) at = lists[0];
       else {
@@ -65,21 +65,16 @@ export const jsNodes: Fact<JsNodes | undefined> = {
   },
 };
 
-/** Each kind's positions among `nodes`, in order. */
-function indexByKind(nodes: readonly ts.Node[]): Map<ts.SyntaxKind, Int32Array> {
-  const counts = new Map<ts.SyntaxKind, number>();
-  for (let i = 0; i < nodes.length; i++) counts.set(nodes[i].kind, (counts.get(nodes[i].kind) ?? 0) + 1);
-  const byKind = new Map<ts.SyntaxKind, Int32Array>();
-  const filled = new Map<ts.SyntaxKind, number>();
-  for (const [k, n] of counts) {
-    byKind.set(k, new Int32Array(n));
-    filled.set(k, 0);
-  }
+/** Each kind's positions among `nodes`, in order (indexed by kind: a map's look-ups per node were most of the index's cost). */
+function indexByKind(nodes: readonly ts.Node[]): (Int32Array | undefined)[] {
+  const counts = new Int32Array(ts.SyntaxKind.Count + 1);
+  for (let i = 0; i < nodes.length; i++) counts[nodes[i].kind]++;
+  const byKind: (Int32Array | undefined)[] = new Array(counts.length).fill(undefined);
+  for (let k = 0; k < counts.length; k++) if (counts[k]) byKind[k] = new Int32Array(counts[k]);
+  counts.fill(0);
   for (let i = 0; i < nodes.length; i++) {
     const k = nodes[i].kind;
-    const n = filled.get(k)!;
-    byKind.get(k)![n] = i;
-    filled.set(k, n + 1);
+    byKind[k]![counts[k]++] = i;
   }
   return byKind;
 }
@@ -103,14 +98,18 @@ export function walkJs(ctx: DetectorContext, visit: (node: ts.Node) => typeof SK
 }
 
 /**
- * `visit` on the nodes of `kinds` only, in source order (nothing is skipped), from the shared index:
- * for rules that look at a few kinds of node, the others cost them nothing. Declares `js-nodes` too.
+ * `visit` on the nodes of `kinds` only, in source order, from the shared index: for rules that look at a
+ * few kinds of node, the others cost them nothing. A visitor returning SKIP_CHILDREN is not called on the
+ * listed nodes inside that node (those that start before it ends). Declares `js-nodes` too.
  */
-export function walkJsKinds(ctx: DetectorContext, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => void): void {
+export function walkJsKinds(ctx: DetectorContext, kinds: readonly ts.SyntaxKind[], visit: (node: ts.Node) => typeof SKIP_CHILDREN | void): void {
   const nodes = ctx.get(jsNodes)?.of(kinds) ?? [];
+  let skipTo = -1;
   for (let i = 0; i < nodes.length; i++) {
     if ((i & 63) === 0) ctx.checkBudget();
-    visit(nodes[i]);
+    const node = nodes[i];
+    if (node.pos < skipTo) continue;
+    if (visit(node) === SKIP_CHILDREN) skipTo = node.end;
   }
 }
 

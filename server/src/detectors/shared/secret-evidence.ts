@@ -8,7 +8,7 @@
 import { ir } from '../../analysis';
 import type { Expr, FileIR, Func, Pattern, Stmt } from '../../analysis/ir';
 import type { DetectorContext, Fact } from '../../core/types';
-import { forEachExpr } from '../../analysis/walk';
+import { exprsOf } from '../../analysis/walk';
 import { classifyName } from './sensitive-names';
 import { mayHaveEvidence } from './secret-evidence-gate';
 
@@ -36,7 +36,7 @@ function writesOf(lowered: FileIR): Write[] {
   const out: Write[] = [];
   for (const fn of new Set([lowered.top, ...lowered.funcs])) {
     stmtsOf(fn.body, (s) => { if (s.k === 'let') out.push({ fn, at: s.span.start, target: s.target, value: s.value }); });
-    forEachExpr(fn.body, (e) => {
+    exprsOf(fn).forEach((e) => {
       if (e.k === 'assign') out.push({ fn, at: e.span.start, target: e.target, value: e.value });
       else if (e.k === 'op' && e.op === 'delete' && e.operands[0]?.k === 'member') out.push({ fn, at: e.span.start, target: { k: 'member', span: e.operands[0].span, target: e.operands[0] }, value: null });
     });
@@ -83,7 +83,7 @@ function exprAt(lowered: FileIR, start: number, end: number): { fn: Func; e: Exp
   let found: { fn: Func; e: Expr } | undefined;
   for (const fn of new Set([lowered.top, ...lowered.funcs])) {
     if (fn.span.start > start || fn.span.end < end) continue;
-    forEachExpr(fn.body, (e) => { if (e.span.start === start && e.span.end === end && (!found || found.fn.span.start <= fn.span.start)) found = { fn, e }; });
+    exprsOf(fn).forEach((e) => { if (e.span.start === start && e.span.end === end && (!found || found.fn.span.start <= fn.span.start)) found = { fn, e }; });
   }
   return found;
 }
