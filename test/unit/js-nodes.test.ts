@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Engine } from '../../server/src/core/engine';
 import type { Detector } from '../../server/src/core/types';
 import { ts } from '../../server/src/core/ts';
-import { SKIP_CHILDREN, walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
+import { jsNodes, SKIP_CHILDREN, walkJs, walkJsKinds } from '../../server/src/detectors/shared/js-nodes';
 
 const meta = { title: 'Walker', family: 'insecure-default', severity: 'warning', confidence: 'high', needs: ['js-nodes'] } satisfies Detector['meta'];
 const code = "const a = f(1);\nclass C { m() { return new D(g(a)); } }\nh({ k: 'v' }, i());\n";
@@ -65,5 +65,51 @@ describe('detectors/shared/js-nodes: walkJsKinds', () => {
     assert.deepEqual(indexed, ['a', 'e', 'g']);
     // Without the skip every call is visited.
     assert.deepEqual(await seen((ctx, out) => walkJsKinds(ctx, kinds, (n) => void out.push(name(n))), text), ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+});
+
+describe('detectors/shared/js-nodes: the index of an edited file', () => {
+  // Each version's index, as a plain list: kind, span and subtree end of every node.
+  const shape = (nodes: readonly ts.Node[], after: ArrayLike<number>) => nodes.map((n, i) => `${ts.SyntaxKind[n.kind]} ${n.pos}-${n.end} ${after[i]}`);
+  const fresh = (text: string) => {
+    const nodes: ts.Node[] = [];
+    const after: number[] = [];
+    const walk = (n: ts.Node): void => {
+      const i = nodes.length;
+      nodes.push(n);
+      ts.forEachChild(n, walk);
+      after[i] = nodes.length;
+    };
+    ts.forEachChild(ts.createSourceFile('a.js', text, ts.ScriptTarget.Latest, true), walk);
+    return shape(nodes, after);
+  };
+
+  it('equals a fresh walk along edits that an incremental reparse mostly reuses', async () => {
+    const got: Array<{ nodes: readonly ts.Node[]; shape: string[] }> = [];
+    const detector: Detector = {
+      id: 'walker', meta, languages: ['javascript'],
+      run: (ctx) => { const x = ctx.get(jsNodes)!; got.push({ nodes: x.nodes, shape: shape(x.nodes, x.after) }); },
+    };
+    const engine = new Engine([detector]);
+    let text = "const a = f(1);\nfunction g(x) { return x + 1; }\napp.get('/', (req, res) => res.send(g(2)));\nh({ k: 'v' });\n";
+    const edits: Array<(t: string) => string> = [
+      (t) => t.replace('x + 1', 'x + 2 * y'), // inside one statement
+      (t) => t.replace("h({ k: 'v' });", "h({ k: 'v' });\nconst z = [1, 2];"), // a new statement at the end
+      (t) => `// head\n${t}`, // every statement moves
+      (t) => t.replace('function g(x) {', 'function g(x) { if (!x) {'), // broken
+      (t) => t.replace('if (!x) {', 'if (!x) {}'), // mended
+      (t) => t.replace('const a = f(1);\n', ''), // a statement removed
+    ];
+    const versions: Array<readonly ts.Node[]> = [];
+    for (let i = 0; i <= edits.length; i++) {
+      if (i > 0) text = edits[i - 1](text);
+      engine.analyze({ text, languageId: 'javascript', path: 'a.js' }, { incremental: true });
+      assert.deepEqual(got[got.length - 1].shape, fresh(text), `after edit ${i}`);
+      versions.push(got[got.length - 1].nodes);
+    }
+    // The untouched statements' nodes are the last version's objects (their lists were copied, not walked).
+    const [before, after] = [versions[0], versions[1]];
+    const call = (list: readonly ts.Node[]) => list.find((n) => ts.isCallExpression(n) && n.expression.getText() === 'h');
+    assert.ok(call(before) && call(before) === call(after), 'a reused statement keeps its nodes');
   });
 });

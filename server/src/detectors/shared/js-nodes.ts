@@ -3,6 +3,7 @@
 // the fast tier's syntax time on a dense file). The exposure rules read a subset (`js-exposure-nodes`).
 import { ts } from '../../core/ts';
 import type { DetectorContext, Fact } from '../../core/types';
+import { indexByKind, listFile } from './js-node-lists';
 
 export interface JsNodes {
   /** Every node below the source file, in the order a recursive `forEachChild` walk visits them. */
@@ -18,24 +19,7 @@ export const jsNodes: Fact<JsNodes | undefined> = {
   compute(ctx) {
     const sf = ctx.js();
     if (!sf) return undefined;
-    const nodes: ts.Node[] = [];
-    // Positions are numbers in typed arrays: outside the JavaScript heap, never scanned or copied by the
-    // garbage collector (a file's index lives while every rule runs; as arrays they were a tenth of a scan's allocation).
-    let after = new Int32Array(64 + (ctx.text.length >> 3));
-    const visit = (node: ts.Node): void => {
-      // The clock is read once every 64 nodes.
-      const i = nodes.length;
-      if ((i & 63) === 0) ctx.checkBudget();
-      nodes.push(node);
-      if (i === after.length) {
-        const grown = new Int32Array(after.length * 2);
-        grown.set(after);
-        after = grown;
-      }
-      ts.forEachChild(node, visit);
-      after[i] = nodes.length;
-    };
-    ts.forEachChild(sf, visit);
+    const { nodes, after } = listFile(sf, ctx.checkBudget);
     // Positions of each kind, listed when a rule first asks for kinds (two passes over the nodes: count, then fill).
     let byKind: (Int32Array | undefined)[] | undefined;
     const sets = new Map<string, readonly ts.Node[]>();
@@ -64,20 +48,6 @@ export const jsNodes: Fact<JsNodes | undefined> = {
     return { nodes, after, of };
   },
 };
-
-/** Each kind's positions among `nodes`, in order (indexed by kind: a map's look-ups per node were most of the index's cost). */
-function indexByKind(nodes: readonly ts.Node[]): (Int32Array | undefined)[] {
-  const counts = new Int32Array(ts.SyntaxKind.Count + 1);
-  for (let i = 0; i < nodes.length; i++) counts[nodes[i].kind]++;
-  const byKind: (Int32Array | undefined)[] = new Array(counts.length).fill(undefined);
-  for (let k = 0; k < counts.length; k++) if (counts[k]) byKind[k] = new Int32Array(counts[k]);
-  counts.fill(0);
-  for (let i = 0; i < nodes.length; i++) {
-    const k = nodes[i].kind;
-    byKind[k]![counts[k]++] = i;
-  }
-  return byKind;
-}
 
 /** Returned by a `walkJs` visitor to pass over the node's children. */
 export const SKIP_CHILDREN = 1;
