@@ -11,6 +11,12 @@ const assigned = 'def db_config():\n    url = \'postgres://u1x:Qw7rTz9kLp@db.exa
 const sentinel = "export const UNSET_URL = 'mysql://SET:THIS@MIGRATE_DB_URL/FIRST';";
 const upperHost = "const url = 'mysql://svc:Hq4mZ8tLw2@DBSERVER01:3306/app';";
 const snakeService = "const url = 'mysql://svc:Hq4mZ8tLw2@db_primary:3306/app';";
+// The word `password` spelt with digits for letters (fresh sample AQ: a bot framework's JSDoc for its Mongo option,
+// `mongodb+srv://myUser:secretPassw0rd@…`) is the placeholder `secretPassword` is; a commented-out URL with a random
+// password, or a leet word with random characters after it, stays medium.
+const leetDoc = ' * @property {string} mongoUri - e.g. mongodb+srv://myUser:secretPassw0rd@cluster0-area.mongodb.net/botDb';
+const commented = '// this.url = encodeURI(`mongodb+srv://chatBot:Zq8mR2vLx7TkWp@cluster0-ab1cd.mongodb.net/bot-dev`);';
+const leetRandom = "const url = 'postgres://bot:Pa55w0rd_Hq4mZ8tL@db.internal:5432/bot';";
 const yaml = 'services:\n  api:\n    environment:\n      - MONGO_URL=mongodb://admin:Xk29fLq7Mv3p@mongo:27017/app';
 
 ruleTester('connection-string-password', 'python', {
@@ -21,8 +27,12 @@ ruleTester('connection-string-password', 'python', {
     'DATABASE_URL = "postgresql://app:${DB_PASSWORD}@db:5432/app"',
     // compose's `${VAR:-default}` user and password: the colon inside the expansion is no userinfo separator
     { code: "ME_CONFIG_MONGODB_URL: 'mongodb://${MONGO_ROOT_USER:-admin}:${MONGO_ROOT_PASS:-password}@mongodb:27017/'", language: 'yaml', path: 'docker-compose.yml' },
+    { code: leetDoc, language: 'javascript', path: 'storage/mongo.js' },
+    { code: "const url = 'postgres://bot:P4ssword@localhost/bot';", language: 'javascript' },
   ],
   invalid: [
+    { code: commented, language: 'javascript', path: 'storage/mongo.js', errors: [{ ...at(commented, 'Zq8mR2vLx7TkWp'), confidence: 'medium' }] },
+    { code: leetRandom, language: 'javascript', errors: [{ ...at(leetRandom, 'Pa55w0rd_Hq4mZ8tL'), confidence: 'medium' }] },
     { code: py, errors: [at(py, 'N7vq2Lx9Rk4mTz')] },
     { code: doctest, errors: [{ ...at(doctest, 'Qw7rTz9kLp'), confidence: 'low' }] },
     { code: assigned, errors: [{ ...at(assigned, 'Qw7rTz9kLp'), confidence: 'medium' }] },

@@ -111,6 +111,25 @@ describe(`${ID}: confidence follows the evidence`, () => {
     assert.deepEqual(await run(azure, 'lib/azure/index.js'), [['2:23', 'high']]);
   });
 
+  it('shows at low confidence an opt-in storage adapter: named after its store, in a storage folder, loaded by no other file', async () => {
+    // reconstruction of a chat-bot framework's storage/: memory.js and mongo.js (mongodb declared) beside redis.js,
+    // which the user requires by its path when they pick Redis
+    const reg = registryWith({ 'npm:redis': {}, 'npm:better-sqlite3': {} });
+    const base = { 'package.json': '{ "name": "chat-bot-kit", "main": "index.js", "dependencies": { "mongodb": "^3.5.7" } }', 'index.js': "module.exports = require('./lib/bot');\n", 'lib/bot.js': 'module.exports = {};\n', 'storage/memory.js': 'module.exports = {};\n' };
+    const run = async (code: string, path: string, extra: Record<string, string> = {}) => {
+      const files = { ...base, ...extra, [path]: code };
+      const project = new MemoryProject(files);
+      return (await depFindings(ID, { code, path, files, registry: reg, services: { project, workspace: new ProjectIndex(project) } })).map((x) => [at([x])[0], x.confidence, x.ruleId]);
+    };
+    const redis = "const Redis = require('redis');\nmodule.exports = (url) => Redis.createClient({ url });\n";
+    assert.deepEqual(await run(redis, 'storage/redis.js'), [['1:24', 'low', ID]]);
+    assert.deepEqual(await run(redis, 'lib/stores/redis-store.js'), [['1:24', 'low', ID]]);
+    // loaded by the package's own code, or a store the file is not named after, it keeps the rule's confidence
+    assert.deepEqual(await run(redis, 'storage/redis.js', { 'lib/bot.js': "const store = require('../storage/redis');\nmodule.exports = { store };\n" }), [['1:24', 'high', ID]]);
+    assert.deepEqual(await run("const Database = require('better-sqlite3');\nmodule.exports = Database;\n", 'storage/SqliteCryptoStore.js'), [['1:27', 'high', ID]]);
+    assert.deepEqual(await run(redis, 'lib/redis.js'), [['1:24', 'high', ID]]);
+  });
+
   it("shows at low confidence the imports of a shipped bundle's sources (the bundler resolved them at build time)", async () => {
     // reconstruction of jsreport-authentication's studio/: main.js bundled from main_dev.js, the host left external
     const code = "import Studio from 'jsreport-studio';\nStudio.addEditorComponent('users', {});\n";

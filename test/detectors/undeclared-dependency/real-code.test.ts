@@ -155,6 +155,22 @@ describe(`${ID}: templates and build scripts`, () => {
     assert.deepEqual(o.map((x) => [at([x])[0], x.confidence]), [['1:25', 'high']]);
   });
 
+  it('a file named as an example or demo (`docs/demo-rules.js`, `bot_example.py`) imports what its reader installs: low confidence', async () => {
+    // reconstruction of a chat-bot framework's docs/demo-*.js: a web server the reader runs beside the bot
+    const files = { 'package.json': '{ "name": "chat-bot-kit", "dependencies": { "ws": "^8.0.0" } }' };
+    const code = "const app = require('express')();\napp.listen(8080);\n";
+    const registry = registryWith({ 'npm:express': {} });
+    for (const path of ['docs/demo-membership-rules.js', 'examples-bot.js', 'scripts/echo_demo.ts', 'example_webhook.mjs']) {
+      const f = await depFindings(ID, { code, path, files, registry });
+      assert.deepEqual(f.map((x) => [at([x])[0], x.confidence, x.ruleId]), [['1:22', 'low', ID]], path);
+    }
+    // a name that only contains the word (or is it alone) is the package's own module, at full confidence
+    for (const path of ['lib/demo.js', 'lib/democracy-vote.js', 'src/exampleRenderer.js', 'docs/server.js']) {
+      const f = await depFindings(ID, { code, path, files, registry });
+      assert.deepEqual(f.map((x) => [at([x])[0], x.confidence, x.ruleId]), [['1:22', 'high', ID]], path);
+    }
+  });
+
   it('Python: setup.py\'s own imports build the project, and a setup.py inside a package declares nothing', async () => {
     const registry = registryWith({ 'pypi:Cython': {}, 'pypi:pytest': {}, 'pypi:httpx': {} });
     const files = { 'setup.py': 'from setuptools import setup\nsetup(name="app", install_requires=["requests"])\n', 'app/__init__.py': '', 'app/core/__init__.py': '', 'app/core/setup.py': 'def configuration(): pass\n' };

@@ -78,19 +78,18 @@ function unfinishedTemplateManifest(m: { path: string; text: string; manifest: {
 // database driver or view engine the reader installs, as their Readme says; the library's manifest lists
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
 // So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/` documents a demo library), never
-// run as the package's own.
+// run as the package's own. A file named as one (`docs/demo-membership-rules.js`, `example_client.py`) is one too.
 const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i;
+const EXAMPLE_FILE = /^(?:examples?|demos?)[-_]|[-_](?:examples?|demos?)\.(?:[cm]?[jt]sx?|py)$/i;
 
-/** Whether a folder between the nearest manifest and the file is an example the manifest does not describe. */
+/** Whether a folder between the nearest manifest and the file, or its name, says it is an example the manifest does not describe. */
 function exampled(path: string, manifest: string | undefined): boolean {
   if (!manifest) return false;
-  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
-  return path.slice(dir.length).split('/').slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg));
+  const segs = path.slice(manifest.lastIndexOf('/') + 1).split('/');
+  return segs.slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg)) || EXAMPLE_FILE.test(segs[segs.length - 1]);
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 function manifestRefs(ctx: DetectorContext): PackageRef[] | undefined {
   const base = baseName(ctx.path);

@@ -1,10 +1,10 @@
 // An integration a library ships for the users who opt into it (oracledb's `plugins/token/extensionAzure/` requiring
-// `@azure/msal-node`): a module in a plugins/extensions/integrations/adapters/providers folder, named after the SDK it
-// wraps, that no other file of the package loads. The user loads it by its path and installs the SDK, as the library's
+// `@azure/msal-node`, a bot framework's `storage/redis.js` beside `memory.js` and `mongo.js`): a module in a
+// plugins/extensions/integrations/adapters/providers/storage folder, named after the SDK it wraps, that no other file of the package loads. The user loads it by its path and installs the SDK, as the library's
 // docs say; the library's manifest need not list it. Loaded by the package's own code, it is a dependency like any other.
 import type { AsyncDetectorContext } from '../../../core/types';
 
-const INTEGRATION_DIR = /^(?:plugins?|extensions?|integrations?|adapters?|providers?|contrib)$/i;
+const INTEGRATION_DIR = /^(?:plugins?|extensions?|integrations?|adapters?|providers?|contrib|storages?|stores?)$/i;
 /** Words too common to name a vendor (`node-fetch` in `plugins/node/`). */
 const GENERIC = new Set(['node', 'core', 'common', 'client', 'server', 'api', 'http', 'sdk', 'types', 'utils', 'util', 'lib', 'index', 'plugin', 'extension', 'adapter', 'provider']);
 
