@@ -205,6 +205,13 @@ ruleTester('generic-secret-assignment', 'json', {
     { code: `from streamlink.plugin import Plugin, pluginmatcher\n\nclass Site(Plugin):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'low' }] },
     { code: `from .common import InfoExtractor\n\nclass SiteIE(InfoExtractor):\n    _API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 17, confidence: 'low' }] },
     { code: `from myapp.plugin import Base\n\nclass Site(Base):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'medium' }] },
+    // an OAuth installed-app client's secret beside its out-of-band redirect, or under Google's `installed` key, ships in
+    // every copy by design (fresh sample AR: a mail sync tool's Gmail client): low; a web client's, or one with no such sign, stays medium
+    { code: `CLIENT = {\n    "client_id": "12345-abc.apps.example.com",\n    "client_secret": "${V}",\n    "redirect_uris": ["urn:ietf:wg:oauth:2.0:oob", "http://localhost"],\n}`, language: 'python', errors: [{ line: 3, column: 23, endLine: 3, endColumn: 55, confidence: 'low' }] },
+    { code: `{\n  "installed": {\n    "client_id": "12345-abc.apps.example.com",\n    "client_secret": "${V}"\n  }\n}`, errors: [{ line: 4, column: 23, endLine: 4, endColumn: 55, confidence: 'low' }] },
+    { code: `{\n  "web": {\n    "client_id": "12345-abc.apps.example.com",\n    "client_secret": "${V}",\n    "redirect_uris": ["https://app.example.com/callback"]\n  }\n}`, errors: [{ line: 4, column: 23, endLine: 4, endColumn: 55, confidence: 'medium' }] },
+    { code: `CLIENT = {\n    "client_id": "12345-abc.apps.example.com",\n    "client_secret": "${V}",\n}`, language: 'python', errors: [{ line: 3, column: 23, endLine: 3, endColumn: 55, confidence: 'medium' }] },
+    { code: `REDIRECT = "urn:ietf:wg:oauth:2.0:oob"\napi_key = "${V}"`, language: 'python', errors: [{ line: 2, column: 12, endLine: 2, endColumn: 44, confidence: 'medium' }] },
     // …the password itself is not
     { code: `{ "password": "Kx9#mQ2vTr8!pLw3Zc" }`, errors: [{ line: 1, column: 16, confidence: 'medium' }] },
   ],

@@ -62,6 +62,13 @@ const pyOwnVerifier = 'def wrapsocket(sock, ui, serverhostname=None):\n    sslco
 // CERT_NONE as one side of a conditional on the caller's verify switch (fresh held-out sample DD: an HTTP CLI's `--verify=no`)
 const pyTernary = 'def make_context(verify):\n    return create_urllib3_context(cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE)';
 const pyTernaryOther = 'def make_context(legacy):\n    return create_urllib3_context(cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED)';
+// A client's option handler: the `else` of a boolean read inside `elif name == "tls_verify":` (fresh sample AR: a
+// Matrix chat plugin's `ssl_verify` setting, on by default) is the user's switch; the same toggle under another option stays medium.
+const pyOptionToggle = (option: string) => `def on_option(self, name, option):\n    if name == "address":\n        self.reconnect()\n    elif name == "${option}":\n        on = cfg.boolean(option)\n        if on:\n            self.ctx.verify_mode = ssl.CERT_REQUIRED\n        else:\n            self.ctx.verify_mode = ssl.CERT_NONE`;
+const pyVerifyToggle = pyOptionToggle('tls_verify');
+const pyOtherToggle = pyOptionToggle('compat_mode');
+// Inside the `else` of a verification switch, verification was asked for: an inner branch there stays medium.
+const pyVerifyElse = 'if not verify:\n    pass\nelif legacy:\n    ctx.check_hostname = False';
 const pyNoMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext(self.version)\n    ctx.check_hostname = False\n    ctx.verify_mode = self.validate\n    return ctx.wrap_socket(sock)';
 // An HTTP client's pool of agents keyed by variant (fresh held-out sample: seneca's Wreck.defaults agents, where
 // Wreck takes `httpsAllowUnauthorized` only for a request passing `rejectUnauthorized: false` itself): the caller's opt-in.
@@ -206,6 +213,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: pyTernary, language: 'python', errors: [{ ...at(pyTernary, 'cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyTernaryOther, language: 'python', errors: [{ ...at(pyTernaryOther, 'cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED'), severity: 'warning', confidence: 'medium' }] },
     { code: 'ctx = create_urllib3_context(cert_reqs=ssl.CERT_NONE)', language: 'python', errors: [{ line: 1, severity: 'error', confidence: 'high' }] },
+    { code: pyVerifyToggle, language: 'python', errors: [{ ...at(pyVerifyToggle, 'self.ctx.verify_mode = ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
+    { code: pyOtherToggle, language: 'python', errors: [{ ...at(pyOtherToggle, 'self.ctx.verify_mode = ssl.CERT_NONE'), severity: 'warning', confidence: 'medium' }] },
+    { code: pyVerifyElse, language: 'python', errors: [{ ...at(pyVerifyElse, 'ctx.check_hostname = False'), severity: 'warning', confidence: 'medium' }] },
     { code: pyOwnVerifier, language: 'python', errors: [{ ...at(pyOwnVerifier, 'sslcontext.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0\n', language: 'dockerfile', errors: 1 },
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },

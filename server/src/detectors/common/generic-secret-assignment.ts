@@ -48,6 +48,18 @@ const MOCK_DATA = /(?:^|\/)(?:[\w.]+[-_.])?(?:mocks?|fakes?|dummy|stubs?)(?:[-_.
  */
 export const SITE_EXTRACTOR = /^[ \t]*from[ \t]+(?:streamlink\.plugin|(?:youtube_dl|yt_dlp|gallery_dl)\.extractor(?:\.common)?|\.common)[ \t]+import[ \t]+[^\n]*\b(?:Plugin|InfoExtractor|Extractor)\b/m;
 
+/**
+ * An OAuth installed-app (native) client's secret, next to the out-of-band redirect only such clients use or under
+ * Google's `installed` key: a public client whose secret ships in every copy by design (RFC 8252 section 8.5), not a
+ * credential of the project's (a mail sync tool's own Gmail client); a web client's secret (`"web"`) stays reported.
+ */
+const NATIVE_CLIENT = /urn:ietf:wg:oauth:2\.0:oob|["']installed["'][ \t]*:[ \t]*\{/;
+function nativeClientSecret(text: string, start: number, end: number, name: string): boolean {
+  if (!/client_?secret/i.test(name)) return false;
+  const around = text.slice(0, start).split('\n').slice(-12).join('\n') + text.slice(end).split('\n', 12).join('\n');
+  return NATIVE_CLIENT.test(around);
+}
+
 /** Whether a name and a value could be reported; `password` accepts every value `secret` does (an environment fallback's name is not known from the text). */
 function reportable(name: string | undefined, value: string): boolean {
   const kind = name === undefined ? 'password' : secretNameKind(name);
@@ -97,7 +109,7 @@ export const genericSecretAssignment: Detector = {
       let confidence: Confidence | undefined = secretValueConfidence(value, kind, `${c.name} ${c.fallbackFor ?? ''}`);
       if (!confidence || coveredByProviderRule(`${c.name} ${c.fallbackFor ?? ''}`, value)) continue;
       const hash = PASSWORD_HASH.test(value) || bareHash(ctx.text, c.start, c.end, kind);
-      if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path) || (ctx.languageId === 'python' && SITE_EXTRACTOR.test(ctx.text))) confidence = 'low';
+      if (PROSE.includes(ctx.languageId) || hash || MOCK_DATA.test(ctx.path) || nativeClientSecret(ctx.text, c.start, c.end, c.name) || (ctx.languageId === 'python' && SITE_EXTRACTOR.test(ctx.text))) confidence = 'low';
       const label = c.fallbackFor !== undefined ? `the fallback for ${c.fallbackFor}` : `\`${c.name}\``;
       const env = envVarName(c.fallbackFor || c.name);
       const envName = /^[A-Z_]/.test(env) ? env : 'SECRET';

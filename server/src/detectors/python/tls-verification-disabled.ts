@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
-import { inDeadShim, sslProbe } from '../shared/tls-py-probe';
+import { inDeadShim } from '../shared/tls-py-probe';
+import { guarded } from '../shared/tls-py-guard';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
   'Client', 'AsyncClient', 'Session', 'ClientSession', 'TCPConnector', 'urlopen', 'ws_connect', 'mount']);
@@ -20,27 +21,6 @@ const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|
 const KEYWORDS = /\b(?:verify|ssl|verify_ssl|cert_reqs)\s*=/;
 const ANY = /\b(?:verify|ssl|verify_ssl|check_hostname)\s*=\s*False\b|CERT_NONE|_create_unverified_context|disable_warnings/;
 
-/** A condition about verification itself (`if not validate_certs:`, `if verify is False:`, `if insecure:`). */
-const VERIFY_SWITCH = /verif|validat|insecure|\bssl|\btls|cert/i;
-
-/**
- * Inside an `if` (other than `if __name__ == "__main__"`) or a conditional: an opt-in switch, not a
- * default (`'option'`); `'verify-option'` when the condition is the caller's own choice about
- * verification (a client library honouring `verify=False`).
- */
-function guarded(node: Node): 'option' | 'verify-option' | undefined {
-  let p = node.parent;
-  for (; p && p.type !== 'function_definition' && p.type !== 'module'; p = p.parent) {
-    const condition = p.type === 'conditional_expression' ? p.namedChildren[1]?.text : p.type === 'if_statement' ? p.childForFieldName('condition')?.text : undefined;
-    // `if hasattr(ssl, "create_default_context"):` probes Python, deciding nothing: always true, or dead code (a Python 2 shim).
-    const probe = p.type === 'if_statement' ? sslProbe(p, node) : undefined;
-    if (condition === undefined || /__name__/.test(condition) || probe === 'always') continue;
-    return probe === 'never' || VERIFY_SWITCH.test(condition) ? 'verify-option' : 'option';
-  }
-  // The function named for the unverified variant (httpx's `load_ssl_context_no_verify`, pyVmomi's `SmartConnectNoSSL`): the caller chose it.
-  return p?.type === 'function_definition' && NO_VERIFY_FN.test(p.childForFieldName('name')?.text ?? '') ? 'verify-option' : undefined;
-}
-const NO_VERIFY_FN = /no_?verif|unverified|insecure|without_verif|skip_verif|no_?(?:ssl|tls)(?:$|_)/i;
 
 /** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
 const matchesHostnameItself = (node: Node) => {
