@@ -43,5 +43,10 @@ ruleTester(RULE, 'javascript', {
     { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'info', confidence: 'low' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "grunt-serve-dir", "description": "Start a web server", "keywords": ["gruntplugin", "server"] }' } },
     { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'info', confidence: 'low' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "ftp-stand-in", "description": "A fake FTP server for testing uploads" }' } },
     { ...one(GRUNT, "serveIndex(directory.path || directory)", 'listing', { severity: 'warning', confidence: 'medium' }), path: 'tasks/serve.js', files: { 'package.json': '{ "name": "file-share", "description": "Web server to share files; tested for uploads", "keywords": ["server", "grunt"] }' } },
+    // A local file viewer's own package (fresh sample AS: a Markdown viewer that browses the developer's disk on their
+    // machine): browsing folders is the tool; info, low. A server that shows files in a browser to others keeps its level.
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'lib/app.js', files: { 'package.json': '{ "name": "md-peek", "description": "Locally view Markdown notes in a browser" }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'info', confidence: 'low' }), path: 'lib/app.js', files: { 'package.json': '{ "name": "docs-peek", "description": "Preview your AsciiDoc and Markdown files in the browser" }' } },
+    { ...one(DEV, 'serveIndex(root, { icons: true })', 'root', { severity: 'error', confidence: 'high' }), path: 'lib/app.js', files: { 'package.json': '{ "name": "team-drive", "description": "View and share team files in your browser from anywhere" }' } },
   ],
 });

@@ -97,4 +97,17 @@ describe(`${ID}: modules a host framework supplies (the host model)`, () => {
     assert.deepEqual(await run('services/page.js', manifest), ['high', 'high', 'high', 'high']);
     assert.deepEqual(await run('admin/src/hooks/usePage.js', plain), ['high', 'high', 'high', 'high']);
   });
+
+  it("fresh sample AS: a Jest spec's @jest/globals comes from Jest's runtime when the package declares jest", async () => {
+    // a diagram CLI's specs import the test globals from @jest/globals with only `jest` among its devDependencies
+    const code = "import { describe, expect, test } from '@jest/globals';\nimport tmp from 'tmp-promise';\nexport { describe, expect, test, tmp };\n";
+    const reg = registryWith({ 'npm:@jest/globals': {}, 'npm:tmp-promise': {} });
+    const run = async (m: object) =>
+      (await depFindings(ID, { code, path: 'src/render.spec.js', files: { 'package.json': JSON.stringify(m) }, registry: reg })).map((x) => [at([x])[0], x.range.end.character, x.confidence]);
+    const withJest = { name: 'diagram-cli', dependencies: { chalk: '5' }, devDependencies: { jest: '^30.0.5' } };
+    assert.deepEqual(await run(withJest), [['1:41', 53, 'low'], ['2:18', 28, 'high']]);
+    // no Jest declared (mocha runs the specs): nothing answers the import but node_modules
+    const withMocha = { name: 'diagram-cli', dependencies: { chalk: '5' }, devDependencies: { mocha: '^11' } };
+    assert.deepEqual(await run(withMocha), [['1:41', 53, 'high'], ['2:18', 28, 'high']]);
+  });
 });

@@ -103,13 +103,16 @@ const DEV_SERVER_NAME = /(?:^|[-/])(?:dev-?server|live-?server|browser-sync)$/i;
 const DEV_SERVER_TEXT = /\b(?:development|dev)\s+(?:(?:http|web|node)\s+)?server\b|\blive[- ]?reload\b/i;
 /** A build tool's task (grunt, gulp): it runs in the developer's build, on their machine. */
 const BUILD_TASK_KEYWORD = /^(?:gruntplugin|gulpplugin|gulpfriendly)$/i;
+/** A local viewer or previewer ("Locally view markdown files in a browser", "preview Markdown in your browser"): the author's own files, on their machine. */
+const LOCAL_VIEWER_TEXT = /\blocally\s+(?:view|preview|brows|render|read)\w*|\bpreview\w*\b[^.]{0,40}\bin\s+(?:a|the|your)\s+(?:web\s+)?browser\b/i;
 /** A stand-in server for tests ("a fake s3 server for testing purposes", "Fake SMTP Server for email testing"). */
 const TEST_SERVER_TEXT = /\b(?:fake|mock|stub|dummy)\b[^.]{0,40}\bserver\b|\bserver\b[^.]{0,40}\bfor\s+(?:[\w-]+\s+)?testing\b/i;
 
 /**
  * A development or test tool's own package, by its manifest's name, description or keywords: a development server
  * (live-server, browser-sync, webpack-dev-server), a grunt or gulp task (grunt-contrib-connect), a fake server for tests
- * (fake-s3). It serves the folder a developer works on, or answers their tests, on their machine.
+ * (fake-s3), a local file viewer or previewer (a Markdown viewer). It serves the folder a developer works on, or answers
+ * their tests, on their machine.
  */
 export function devServerManifest(manifest: string | undefined): boolean {
   if (!manifest) return false;
@@ -117,7 +120,7 @@ export function devServerManifest(manifest: string | undefined): boolean {
     const pkg = JSON.parse(manifest) as { name?: unknown; description?: unknown; keywords?: unknown };
     const keywords = Array.isArray(pkg.keywords) ? pkg.keywords.filter((k): k is string => typeof k === 'string') : [];
     if (keywords.some((k) => BUILD_TASK_KEYWORD.test(k))) return true;
-    if (typeof pkg.description === 'string' && TEST_SERVER_TEXT.test(pkg.description)) return true;
+    if (typeof pkg.description === 'string' && (TEST_SERVER_TEXT.test(pkg.description) || LOCAL_VIEWER_TEXT.test(pkg.description))) return true;
     const texts = [pkg.description, ...keywords];
     return (typeof pkg.name === 'string' && DEV_SERVER_NAME.test(pkg.name)) || texts.some((t) => typeof t === 'string' && DEV_SERVER_TEXT.test(t));
   } catch { return false; }
