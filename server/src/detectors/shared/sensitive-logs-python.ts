@@ -4,6 +4,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from './exposure';
 import { idSlot, messageOf, placeSlot } from './log-message-python';
 import { aboutSecret } from './secret-name-evidence';
+import { boundToClientResponse } from './client-response';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
 interface Hit { kind: Exposure; node: Node; key?: string }
@@ -42,7 +43,7 @@ function wholeObject(n: Node): Exposure | undefined {
   const attr = n.childForFieldName('attribute')?.text ?? '';
   const owner = nameOf(n.childForFieldName('object')) ?? '';
   if (owner === 'os' && attr === 'environ') return 'env';
-  if (!REQUEST.test(owner)) return undefined;
+  if (!REQUEST.test(owner) || boundToClientResponse(n, owner)) return undefined;
   return BODY_ATTRS.has(attr) ? 'body' : HEADER_ATTRS.has(attr) ? 'headers' : undefined;
 }
 
