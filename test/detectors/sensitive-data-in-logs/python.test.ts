@@ -118,3 +118,16 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: handlerRequest, errors: [{ ...at(handlerRequest, 'request.headers'), kind: 'headers', confidence: 'medium' }] },
   ],
 });
+
+// An entry of a table of message texts (fresh sample AT: a Tor controller library prints
+// `CONNECT_MESSAGES['incorrect_password']`, the text "Incorrect password"): the key names a text about the secret.
+// A dictionary of credentials indexed the same way keeps the finding.
+const messageTable = 'CONNECT_MESSAGES = {"incorrect_password": "Incorrect password"}\n\ndef connect(sock):\n    print(CONNECT_MESSAGES["incorrect_password"])';
+const credentialTable = 'def connect(creds):\n    print(creds["password"])';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [messageTable],
+  invalid: [
+    { code: credentialTable, errors: [{ ...at(credentialTable, 'creds["password"]'), kind: 'secret' }] },
+  ],
+});
