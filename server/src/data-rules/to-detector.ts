@@ -6,6 +6,8 @@ import type { DataRule } from './types';
 import { inBlockHeadedBy, afterInBlock, logicalLineAt } from './block-headers';
 import { inExampleComment, inExampleDocstring } from './comment-example';
 import { truncatedKey } from './key-body';
+import { presenceGuarded } from './presence-guard';
+import { ownMethodCall } from './own-method';
 
 const DECLARATIONS = /\.d\.[cm]?ts$/;
 
@@ -82,6 +84,9 @@ export function toDetector(rule: DataRule): Detector {
           if (lineVerdict.skip) continue;
         }
         if (notInBlock.length && inBlockHeadedBy(text, start, notInBlock)) continue;
+        // A removed API behind a probe of its own name (`hasattr(inspect, "getargspec") and …`) runs only where it exists.
+        // …and so does one on `self` in a file defining a method of that name (the project's own).
+        if (rule.family === 'phantom-api' && ctx.languageId === 'python' && (presenceGuarded(text, start, end) || ownMethodCall(text, start, end))) continue;
         if (rule.notInString && inSpan((strings ??= pythonStrings(text)), start)) continue;
         low ??= !!rule.lowInLanguages?.includes(ctx.languageId) || lowInFileWith.some((r) => r.test(text));
         // Python's line is the statement's: a version switch split by a backslash (`… if PY3 \` / `else …`) is one line.

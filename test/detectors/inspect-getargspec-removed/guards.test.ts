@@ -18,3 +18,27 @@ ruleTester('inspect-getargspec-removed', 'python', {
     { code: otherTernary, errors: [{ ...at(otherTernary, 'inspect.getargspec('), confidence: 'high' }] },
   ],
 });
+
+// inspect-getargspec-removed / ssl-wrap-socket-removed: a probe of the removed name itself (fresh sample AT: a SQL
+// injection tool's plugin loader writes `hasattr(inspect, "getargspec") and inspect.getargspec(f)…` on one line, its
+// HTTPS handler calls `ssl.wrap_socket` under `elif hasattr(ssl, "wrap_socket"):`): the call runs only where the name
+// exists, not reported. A probe joined by `or`, a negated probe, or a probe of another name keep the finding.
+const sameLine = 'import inspect\n\ndef is_hook(fn):\n    return hasattr(inspect, "getargspec") and inspect.getargspec(fn).keywords == "kw"';
+const headerProbe = 'import ssl\n\ndef connect(sock):\n    if HAS_CONTEXT:\n        return CONTEXT.wrap_socket(sock)\n    elif hasattr(ssl, \'wrap_socket\'):\n        return ssl.wrap_socket(sock)';
+const ternaryProbe = 'import inspect\n\ndef spec(fn):\n    return inspect.getargspec(fn) if hasattr(inspect, "getargspec") else None';
+const orProbe = 'import inspect\n\ndef spec(fn):\n    return hasattr(inspect, "getargspec") or inspect.getargspec(fn)';
+const negatedHeader = 'import ssl\n\ndef connect(sock):\n    if not hasattr(ssl, "wrap_socket"):\n        return ssl.wrap_socket(sock)';
+const otherName = 'import inspect\n\ndef spec(fn):\n    return hasattr(inspect, "getmembers") and inspect.getargspec(fn)';
+
+ruleTester('inspect-getargspec-removed', 'python', {
+  valid: [sameLine, ternaryProbe],
+  invalid: [
+    { code: orProbe, errors: [{ ...at(orProbe, 'inspect.getargspec('), confidence: 'high' }] },
+    { code: otherName, errors: [{ ...at(otherName, 'inspect.getargspec('), confidence: 'high' }] },
+  ],
+});
+
+ruleTester('ssl-wrap-socket-removed', 'python', {
+  valid: [headerProbe],
+  invalid: [{ code: negatedHeader, errors: [{ ...at(negatedHeader, 'ssl.wrap_socket('), confidence: 'high' }] }],
+});

@@ -42,6 +42,21 @@ ruleTester('logging-warn-deprecated', 'python', {
   ],
 });
 
+// A `Logger` class the file itself defines (fresh sample AT: a brute-forcing tool's workers send records through a
+// queue with `class Logger:` and its own `warn()`, and rebind a global `logger = Logger(queue)`; the file also has a
+// stdlib `getLogger()` for its printing process) is that class too: low. A subclass of logging's Logger inherits the
+// deprecated alias and keeps the rule's level.
+const classInFile = 'import logging\n\nclass Logger:\n    def __init__(self, queue):\n        self.queue = queue\n\n    def warn(self, msg):\n        self.queue.put(("warn", msg))\n\ndef printer():\n    logger = logging.getLogger("tool")\n    logger.info("ready")\n\ndef worker(queue):\n    global logger\n    logger = Logger(queue)\n    logger.warn("host unreachable")';
+const stdlibSubclass = 'import logging\n\nclass Logger(logging.Logger):\n    pass\n\nlogger = logging.getLogger("tool")\nlogger.warn("host unreachable")';
+
+ruleTester('logging-warn-deprecated', 'python', {
+  valid: [],
+  invalid: [
+    { code: classInFile, errors: [{ ...at(classInFile, 'logger.warn('), confidence: 'low' }] },
+    { code: stdlibSubclass, errors: [{ ...at(stdlibSubclass, 'logger.warn('), confidence: 'high' }] },
+  ],
+});
+
 // Logging-style use (`warning()`, `log.debug("%d left", n)`) counts only for a receiver the file shows: imported by
 // name, bound, or a parameter. One that comes from a star import (a printer driver's `from base.g import *`, whose
 // `log` is its own Logger with `warning = warn`) is unknown: low. So is any file importing from a project module

@@ -104,3 +104,30 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'def check(context):\n    credentials = load_credentials(context)\n    LOG.debug("failed with credentials %(credentials)s", {"credentials": credentials})', errors: 1 },
   ],
 });
+
+// A `req` bound to what an HTTP client returned holds the response (fresh sample AT: a WAF fingerprinting tool's
+// `req = requests.get(self.target, …)` then `self.log.debug('Headers: %s' % req.headers)`): the headers the server
+// sent, not the caller's Authorization and Cookie. The request object a web handler receives keeps the finding.
+const clientResponse = 'import requests\n\nclass Probe:\n    def fetch(self, url):\n        req = requests.get(url, timeout=7)\n        self.log.debug("Headers: %s" % req.headers)\n        return req';
+const sessionResponse = 'def fetch(self, url):\n    request = self.session.post(url, data={})\n    log.info("got %s", request.headers)';
+const handlerRequest = 'def hook(request, response):\n    log.debug("headers: %s" % request.headers)\n    return response';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [clientResponse, sessionResponse],
+  invalid: [
+    { code: handlerRequest, errors: [{ ...at(handlerRequest, 'request.headers'), kind: 'headers', confidence: 'medium' }] },
+  ],
+});
+
+// An entry of a table of message texts (fresh sample AT: a Tor controller library prints
+// `CONNECT_MESSAGES['incorrect_password']`, the text "Incorrect password"): the key names a text about the secret.
+// A dictionary of credentials indexed the same way keeps the finding.
+const messageTable = 'CONNECT_MESSAGES = {"incorrect_password": "Incorrect password"}\n\ndef connect(sock):\n    print(CONNECT_MESSAGES["incorrect_password"])';
+const credentialTable = 'def connect(creds):\n    print(creds["password"])';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [messageTable],
+  invalid: [
+    { code: credentialTable, errors: [{ ...at(credentialTable, 'creds["password"]'), kind: 'secret' }] },
+  ],
+});

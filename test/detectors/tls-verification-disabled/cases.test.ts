@@ -221,3 +221,21 @@ ruleTester('tls-verification-disabled', 'typescript', {
     { code: 'env:\n  - name: NODE_TLS_REJECT_UNAUTHORIZED\n    value: "0"\n  NODE_TLS_REJECT_UNAUTHORIZED: "0"\n', language: 'yaml', errors: [{ line: 2 }, { line: 4 }] },
   ],
 });
+
+// `check_hostname = False` only when the caller gave no host name (fresh sample AT: a DNS library's DNS-over-TLS query
+// to a bare address keeps the chain verified and skips the name match, as it must): shown, not alarmed about. With a
+// host name given, in the `else:` of that test, or turning off the chain check under it, the finding keeps its level.
+const pyNoName = 'def tls_query(where, server_hostname=None, ssl_context=None):\n    if ssl_context is None:\n        ssl_context = ssl.create_default_context()\n        if server_hostname is None:\n            ssl_context.check_hostname = False\n    return ssl_context';
+const pyNameGiven = 'def tls_query(where, server_hostname=None):\n    ctx = ssl.create_default_context()\n    if server_hostname:\n        ctx.check_hostname = False\n    return ctx';
+const pyNameElse = 'def tls_query(where, server_hostname=None):\n    ctx = ssl.create_default_context()\n    if server_hostname is None:\n        pass\n    else:\n        ctx.check_hostname = False\n    return ctx';
+const pyNoNameChain = 'def tls_query(where, server_hostname=None):\n    ctx = ssl.create_default_context()\n    if not server_hostname:\n        ctx.verify_mode = ssl.CERT_NONE\n    return ctx';
+
+ruleTester('tls-verification-disabled', 'python', {
+  valid: [],
+  invalid: [
+    { code: pyNoName, errors: [{ ...at(pyNoName, 'ssl_context.check_hostname = False'), severity: 'info', confidence: 'low' }] },
+    { code: pyNameGiven, errors: [{ ...at(pyNameGiven, 'ctx.check_hostname = False'), severity: 'warning', confidence: 'medium' }] },
+    { code: pyNameElse, errors: [{ ...at(pyNameElse, 'ctx.check_hostname = False'), severity: 'warning', confidence: 'medium' }] },
+    { code: pyNoNameChain, errors: [{ ...at(pyNoNameChain, 'ctx.verify_mode = ssl.CERT_NONE'), severity: 'warning', confidence: 'medium' }] },
+  ],
+});

@@ -19,3 +19,16 @@ ruleTester('unittest-regexp-alias-removed', 'python', {
     { code: raises, errors: [at(raises, '.assertRaisesRegexp(')] },
   ],
 });
+
+// A test base class's own method of the removed name (fresh sample AT: a Tor library's timed test runner wraps each
+// case in a class defining `assertRaisesRegexp` for Python 2.6 and calls `self.assertRaisesRegexp` from a sibling
+// method): that call is the class's own, not reported. Its `super(…).assertRaisesRegexp` reaches unittest and stays;
+// so does `self.assertRaisesRegexp` in a file with no such method.
+const ownMethod = 'class Wrapper(Base):\n    def assertRaisesWith(self, exc, msg, fn):\n        return self.assertRaisesRegexp(exc, "^x$", fn)\n\n    def assertRaisesRegexp(self, exc, msg, fn):\n        return super(Base, self).assertRaisesRegexp(exc, msg, fn)';
+
+ruleTester('unittest-regexp-alias-removed', 'python', {
+  valid: [],
+  invalid: [
+    { code: ownMethod, errors: [at(ownMethod, '.assertRaisesRegexp(', undefined, 1)] },
+  ],
+});

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
 import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
-import { inDeadShim } from '../shared/tls-py-probe';
+import { inDeadShim, withoutHostName } from '../shared/tls-py-probe';
 import { guarded } from '../shared/tls-py-guard';
 
 const HTTP_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream',
@@ -118,7 +118,7 @@ export const pyTlsVerificationDisabled: Detector = {
           report(node, 'Setting `verify_mode = CERT_NONE` accepts any certificate, so the server is never authenticated.', local, right.type === 'conditional_expression' ? right.lastNamedChild ?? node : node);
         } else if (attr === 'check_hostname' && right.type === 'false') {
           report(node, 'Setting `check_hostname = False` accepts a valid certificate for any host, so another site can impersonate the server.',
-            matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) ? { severity: 'info', confidence: 'low' } : local);
+            matchesHostnameItself(node) || OWN_HOST_CHECK.test(ctx.text) || withoutHostName(node) ? { severity: 'info', confidence: 'low' } : local);
         } else if (attr === 'verify' && right.type === 'false' && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
           report(node, 'Setting `session.verify = False` turns off TLS certificate checks for every request made with this session.', {
             fix: { title: 'Vouch: Set verify to True', edits: [{ start: right.startIndex, end: right.endIndex, newText: 'True' }] },

@@ -4,6 +4,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { ExposureSink } from './exposure';
 import { idSlot, messageOf, placeSlot } from './log-message-python';
 import { aboutSecret } from './secret-name-evidence';
+import { boundToClientResponse } from './client-response';
 import { classifyMember, classifyName, isLoggerName, isRecordName, isScalarKey, isSettingsOwner, type Exposure } from './sensitive-names';
 
 interface Hit { kind: Exposure; node: Node; key?: string }
@@ -12,6 +13,8 @@ const CANDIDATE = /\bprint\s*\(|\.\s*(?:debug|info|warning|warn|error|exception|
 const REQUEST = /^(request|req)$/;
 const BODY_ATTRS = new Set(['json', 'form', 'data', 'values', 'POST', 'body', 'get_json', 'files']);
 const HEADER_ATTRS = new Set(['headers', 'META']);
+/** A table of message texts (`CONNECT_MESSAGES['incorrect_password']`): its keys name texts about a secret, not the secret. */
+const MESSAGE_TABLE = /(?:^|_)(?:messages?|msgs?|texts?|strings|labels|prompts|templates)$/i;
 const PASSTHROUGH_FN = new Set(['str', 'repr', 'dumps', 'dict', 'vars', 'format', 'pformat', 'list']);
 // `request.headers.items()`, `os.environ.copy()`: the whole object again (JS's `Object.entries(req.headers)`); `.keys()` is names only.
 const WHOLE_AGAIN = new Set(['items', 'values', 'copy', 'to_dict']);
@@ -42,7 +45,7 @@ function wholeObject(n: Node): Exposure | undefined {
   const attr = n.childForFieldName('attribute')?.text ?? '';
   const owner = nameOf(n.childForFieldName('object')) ?? '';
   if (owner === 'os' && attr === 'environ') return 'env';
-  if (!REQUEST.test(owner)) return undefined;
+  if (!REQUEST.test(owner) || boundToClientResponse(n, owner)) return undefined;
   return BODY_ATTRS.has(attr) ? 'body' : HEADER_ATTRS.has(attr) ? 'headers' : undefined;
 }
 
@@ -54,6 +57,7 @@ function find(n: Node | null, out: Hit[], depth = 0, named = false): void {
     case 'identifier': case 'attribute': case 'subscript': {
       const whole = wholeObject(n);
       if (whole) return void out.push({ kind: whole, node: n });
+      if (n.type === 'subscript' && MESSAGE_TABLE.test(nameOf(n.childForFieldName('value')) ?? '')) return;
       const name = nameOf(n);
       const owner = n.type === 'attribute' ? nameOf(n.childForFieldName('object')) : undefined;
       const kind = !name ? undefined : n.type === 'attribute' ? classifyMember(owner, name) : classifyName(name);

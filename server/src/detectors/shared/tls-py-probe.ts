@@ -29,3 +29,19 @@ export function inDeadShim(node: Node): boolean {
   }
   return false;
 }
+
+/** A test that the caller gave no host name: `server_hostname is None`, `not hostname`. */
+const NO_HOST_NAME = /^\(?\s*(?:not\s+(?:\w+\.)*\w*host\w*|(?:\w+\.)*\w*host\w*\s+(?:is|==)\s+None)\s*\)?$/;
+
+/**
+ * `check_hostname = False` in the body of an `if` that tests for a missing host name (a DNS library's DNS-over-TLS
+ * query to a bare address, `if server_hostname is None:`): with no name there is nothing to match, the chain is still
+ * verified, and the caller chose it by passing none.
+ */
+export function withoutHostName(node: Node): boolean {
+  for (let p = node.parent, child: Node = node; p && p.type !== 'function_definition'; child = p, p = p.parent) {
+    const body = p.type === 'if_statement' ? p.childForFieldName('consequence') : null;
+    if (body && child.startIndex >= body.startIndex && child.endIndex <= body.endIndex && NO_HOST_NAME.test(p.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
+}
