@@ -12,6 +12,10 @@ const pyName = 'import requests\nWEBHOOK_URL = "http://hooks.acme.io/T000/B000"'
 const pyAbout = 'import requests\nabout = {"website": "https://acme.io/", "official_api_documentation": "http://dev.acme.io/api"}\nbase_url = "http://api.acme.io/search"';
 const pyUrllibRequest = 'from urllib.request import Request, urlopen\nreq = Request("http://api.acme.io/v1")';
 const pyRenamedOwn = 'from scanner.net.web import Request as ScanRequest\nfrom urllib.request import Request\nreq = Request("http://api.acme.io/v1")';
+// A class attribute the client reads as `self.…` (fresh sample AU: a social-login provider's profile API, its query
+// carrying the access token); one only joined into a link, or a module name shadowed by `self.…`, is not requested.
+const pyClassAttr = 'import requests\nclass Profiles:\n    profile_url = "http://people.acme.io/api"\n\n    def fetch(self, token):\n        return requests.get(self.profile_url, params={"token": token})';
+const pyInitAttr = 'import requests\nclass Feed:\n    def __init__(self):\n        self.feed_url = "http://feeds.acme.io/rss"\n\n    def load(self):\n        return requests.get(self.feed_url)';
 const jsDocs = "const API_DOCS_URL = 'http://docs.acme.io/v2';\nconst API_BASE = 'http://api.acme.io/v2';\nexport const get = (p) => fetch('https://x.acme.io/' + p);";
 
 ruleTester('plaintext-http-url', 'javascript', {
@@ -30,6 +34,8 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: 'import requests\nfrom scanner.net.web import Request\nreq = Request("http://target.acme.io/post?a=1")', language: 'python' },
     { code: 'import requests\nfrom .web import (\n    Page,\n    Request,\n)\nreq = Request(url="http://target.acme.io/")', language: 'python' },
     { code: 'import requests\nclass Request:\n    pass\nreq = Request("http://target.acme.io/")', language: 'python' },
+    { code: 'import requests\nclass Provider:\n    profile_url = "http://acme.io/u/"\n    token_url = "https://acme.io/token"\n\n    def link(self, uid):\n        return self.profile_url + uid\n\n    def token(self):\n        return requests.post(self.token_url)', language: 'python' },
+    { code: 'import requests\nprofile_url = "http://acme.io/u/"\nclass P:\n    def get(self):\n        return requests.get(self.profile_url)', language: 'python' },
   ],
   invalid: [
     { code: viaVariable, errors: [at(viaVariable, 'http://feeds.acme.io')] },
@@ -43,5 +49,7 @@ ruleTester('plaintext-http-url', 'javascript', {
     // urllib's Request still counts, also beside a project class imported under another name
     { code: pyUrllibRequest, language: 'python', errors: [at(pyUrllibRequest, 'http://api.acme.io')] },
     { code: pyRenamedOwn, language: 'python', errors: [at(pyRenamedOwn, 'http://api.acme.io')] },
+    { code: pyClassAttr, language: 'python', errors: [at(pyClassAttr, 'http://people.acme.io')] },
+    { code: pyInitAttr, language: 'python', errors: [at(pyInitAttr, 'http://feeds.acme.io')] },
   ],
 });

@@ -8,6 +8,10 @@ const c3 = "const multer = require('multer');\nconst upload = multer();";
 // adapter read APNs' answer on an HTTP/2 client stream). Bound to anything else too, or taken from Koa's ctx, it is still input.
 const c5 = "function serve(ctx) {\n  let body = '';\n  const req = ctx.req;\n  req.on('data', (chunk) => { body += chunk; });\n}";
 const c6 = "function relay(session, incoming, h) {\n  let data = '';\n  let request = incoming;\n  if (h) request = session.request(h);\n  request.on('data', (chunk) => { data += chunk; });\n}";
+// A concise arrow's body is the accumulation too (fresh sample AU: an S3 emulator's XML and text body parsers,
+// `d => (payload += d.toString('utf8'))`); one that only counts or hashes the chunks keeps nothing.
+const c7 = "function readAll(req) {\n  const parts = [];\n  req.on('data', (part) => parts.push(part));\n  req.on('end', () => done(Buffer.concat(parts)));\n}";
+const c8 = "async function textBody(ctx) {\n  const { req } = ctx;\n  let text = '';\n  req.on('data', (d) => (text += d.toString('utf8')));\n}";
 const c4 = "import multer from 'multer';\nconst upload = multer();\nrouter.use(upload.none());\nrouter.post('/avatar', upload.single('file'), save);";
 
 ruleTester('unbounded-input', 'javascript', {
@@ -21,6 +25,8 @@ ruleTester('unbounded-input', 'javascript', {
     "const multer = require('multer');\napp.post('/form', multer().none(), (req, res) => res.json(req.body));",
     "function send(session, headers) {\n  let data = '';\n  const request = session.request(headers);\n  request.on('data', (chunk) => { data += chunk; });\n}",
     "function send(session, headers) {\n  return new Promise((resolve) => {\n    let req;\n    try {\n      req = session.request(headers);\n    } catch (e) { return resolve(null); }\n    let out = '';\n    req.on('data', (chunk) => { out += chunk; });\n  });\n}",
+    "function measure(req) {\n  let seen = 0;\n  req.on('data', (d) => (seen += d.length));\n}",
+    "function digest(req, hash) {\n  req.on('data', (d) => hash.update(d));\n}",
     "const https = require('https');\nfunction fetchIt(url) {\n  const chunks = [];\n  const req = https.get(url);\n  req.on('data', (c) => { chunks.push(c); });\n}",
   ],
   invalid: [
@@ -30,6 +36,8 @@ ruleTester('unbounded-input', 'javascript', {
     { code: c4, errors: [at(c4, 'multer()', 'upload')] },
     { code: c5, errors: [at(c5, 'body += chunk;', 'stream')] },
     { code: c6, errors: [at(c6, 'data += chunk;', 'stream')] },
+    { code: c7, errors: [at(c7, 'parts.push(part)', 'stream')] },
+    { code: c8, errors: [at(c8, "(text += d.toString('utf8'))", 'stream')] },
   ],
 });
 

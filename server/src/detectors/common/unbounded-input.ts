@@ -35,8 +35,11 @@ const CLIENT_CALL = (e: Expr): boolean => e.k === 'call' && e.callee.k === 'memb
  */
 const sentRequest = (recv: Expr): boolean => recv.k === 'name' && onlyAssigned(recv.binding, CLIENT_CALL);
 
-/** The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any. */
-function accumulation(body: readonly Stmt[], chunk: number): { start: number; end: number } | undefined {
+/**
+ * The statement that keeps appending chunks (`body += chunk`, `chunks.push(chunk)`), if any; also a concise arrow's body
+ * (`c => chunks.push(c)`, `d => (body += d)`: an expression whose `+=` the lowering keeps as a plain assignment).
+ */
+function accumulation(body: readonly Stmt[], chunk: number, text: string): { start: number; end: number } | undefined {
   const uses = (e: Expr | null): boolean => {
     let hit = false;
     // `bytes += chunk.length` counts; it does not keep the data.
@@ -51,7 +54,9 @@ function accumulation(body: readonly Stmt[], chunk: number): { start: number; en
   const visit = (stmts: readonly Stmt[]) => {
     for (const s of stmts) {
       if (s.k === 'let' && s.op === '+=' && uses(s.value)) at ??= s.span;
-      if (s.k === 'expr' && s.expr.k === 'call' && s.expr.callee.k === 'member' && s.expr.callee.prop === 'push' && s.expr.args.some(uses)) at ??= s.span;
+      const e = s.k === 'expr' ? s.expr : s.k === 'return' ? s.value : null;
+      if (e?.k === 'call' && e.callee.k === 'member' && e.callee.prop === 'push' && e.args.some(uses)) at ??= s.span;
+      if (e?.k === 'assign' && /^\s*\+=/.test(text.slice(e.target.span.end, e.value.span.start)) && uses(e.value)) at ??= s.span;
       if (s.k === 'if') { visit(s.then); visit(s.else); }
       if (s.k === 'block' || s.k === 'loop' || s.k === 'try') visit(s.k === 'try' ? [...s.body, ...s.handler] : s.body);
     }
@@ -102,7 +107,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
         const handler = e.args[1].fn;
         const chunk = handler.params[0]?.pattern;
         if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object)) return;
-        const at = accumulation(handler.body, chunk.binding.id);
+        const at = accumulation(handler.body, chunk.binding.id, ctx.text);
         if (at) ctx.report({ ...at, kind: 'stream', ...((own ??= developersOwn(ctx.text)) ? { confidence: 'low' as const } : {}), message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }
     });

@@ -33,6 +33,8 @@ function requestedNames(ctx: DetectorContext, ownRequest: boolean): Set<string> 
   const collect = (n: Node | null | undefined): void => {
     if (!n) return;
     if (n.type === 'identifier') out.add(n.text);
+    // `requests.get(self.profile_url)`: the instance's (or class's) attribute, kept as `self.profile_url`.
+    else if (n.type === 'attribute' && /^(self|cls)$/.test(n.childForFieldName('object')?.text ?? '')) out.add(`self.${n.childForFieldName('attribute')?.text}`);
     else if (['binary_operator', 'parenthesized_expression', 'string', 'interpolation'].includes(n.type)) for (const c of n.namedChildren) collect(c);
   };
   for (const call of pyNodesOf(ctx, 'call')) {
@@ -44,6 +46,9 @@ function requestedNames(ctx: DetectorContext, ownRequest: boolean): Set<string> 
   }
   return out;
 }
+
+/** An assignment written directly in a class body (`profile_url = "…"`): a class attribute, read as `self.profile_url`. */
+const classBody = (a: Node): boolean => a.parent?.type === 'expression_statement' && a.parent.parent?.type === 'block' && a.parent.parent.parent?.type === 'class_definition';
 
 function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<string>, ownRequest: boolean): boolean {
   const p = str.parent;
@@ -58,7 +63,7 @@ function usedAsEndpoint(str: Node, client: boolean, requested: ReadonlySet<strin
   }
   const name = p.type === 'assignment' ? p.childForFieldName('left')?.text : p.type === 'pair' ? p.childForFieldName('key')?.text : undefined;
   if (!name) return false;
-  if (p.type === 'assignment' && requested.has(name)) return true;
+  if (p.type === 'assignment' && (requested.has(name.replace(/^cls\./, 'self.')) || (classBody(p) && requested.has(`self.${name}`)))) return true;
   return client && endpointName(name) && !/schema|xmlns|namespace/i.test(name);
 }
 
