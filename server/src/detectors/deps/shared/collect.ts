@@ -79,13 +79,13 @@ function unfinishedTemplateManifest(m: { path: string; text: string; manifest: {
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
 // So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/` documents a demo library), never
 // run as the package's own.
-const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i;
+const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i, EXAMPLE_FILE = /^(?:examples?|demo)\.[cm]?[jt]sx?$/i;
 
-/** Whether a folder between the nearest manifest and the file is an example the manifest does not describe. */
+/** Whether a folder between the nearest manifest and the file, or the file beside it (`example.js`; `src/example.js` is code), is an example the manifest does not describe. */
 function exampled(path: string, manifest: string | undefined): boolean {
   if (!manifest) return false;
-  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
-  return path.slice(dir.length).split('/').slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg));
+  const rel = path.slice(manifest.lastIndexOf('/') + 1);
+  return rel.split('/').slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg)) || EXAMPLE_FILE.test(rel);
 }
 
 function baseName(path: string): string {
