@@ -131,6 +131,12 @@ describe(`${ID}: confidence follows the evidence`, () => {
     assert.deepEqual(await run(driver, 'lib/nativesql/pool.js', { ...entry, 'index.js': "module.exports = require('./lib/nativesql');\n" }), [['1:25', 'high']]);
     assert.deepEqual(await run(driver, 'lib/nativesql/pool.js', { 'lib/nativesql/index.js': "module.exports = require('./pool');\n" }), [['1:25', 'high']]);
     assert.deepEqual(await run("const LRU = require('lru-cache');\nmodule.exports = new LRU();\n", 'lib/nativesql/cache.js', entry), [['1:22', 'high']]);
+    // a root file named after the vendor is no entry of its own SDK (an ESLint flat config importing @eslint/js)
+    const reg2 = registryWith({ 'npm:@eslint/js': {} });
+    const config = "const js = require('@eslint/js');\nmodule.exports = [js.configs.recommended];\n";
+    const lint = { 'package.json': '{ "name": "sqlclient", "devDependencies": { "eslint": "9" } }', 'eslint.config.js': config };
+    const project = new MemoryProject(lint);
+    assert.deepEqual(await conf({ code: config, path: 'eslint.config.js', files: lint, registry: reg2, services: { project, workspace: new ProjectIndex(project) } }), [['1:21', 'high']]);
   });
 
   it("shows at low confidence the imports of a shipped bundle's sources (the bundler resolved them at build time)", async () => {

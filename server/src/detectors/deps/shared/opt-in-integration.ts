@@ -52,7 +52,8 @@ function exportKeys(manifest: string | undefined): string[] {
 /**
  * An opt-in entry point named after the SDK it wraps, in any folder: the package publishes it as an entry of its own (an
  * `exports` subpath, as @apollo/client's `./utilities/subscriptions/relay` requiring `relay-runtime`, or a root file of
- * that name, as mssql's `msnodesqlv8.js` loading `lib/msnodesqlv8/`), and no file but its own shims (files of that name)
+ * that name, as mssql's `msnodesqlv8.js` loading `lib/msnodesqlv8/`; not the file itself, such as an `eslint.config.js` importing
+ * `@eslint/js`), and no file but its own shims (files of that name)
  * loads it. Who imports that entry installs the SDK, as the docs say; loaded by the package's other code, it keeps the
  * rule's confidence.
  */
@@ -67,7 +68,7 @@ export function optInEntry(ctx: AsyncDetectorContext, manifest: string | undefin
   if (at < 0) return false;
   const unit = segs[at].replace(EXT, '');
   const published = exportKeys(project.readFile(manifest)).some((k) => k.split('/').includes(unit))
-    || (project.list(dir.replace(/\/$/, '')) ?? []).some((n) => EXT.test(n) && n.replace(EXT, '') === unit);
+    || (project.list(dir.replace(/\/$/, '')) ?? []).some((n) => EXT.test(n) && n.replace(EXT, '') === unit && dir + n !== ctx.path);
   if (!published) return false;
   const inside = dir + segs.slice(0, at + 1).join('/');
   const shim = (f: string) => f.split('/').some((s) => s.replace(EXT, '') === unit);
