@@ -50,6 +50,13 @@ describe(`${ID}`, () => {
     const withRunner = { 'package.json': '{ "name": "app", "devDependencies": { "mocha": "10" } }' };
     assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.spec.ts', files: withRunner, registry })).map((x) => x.confidence), ['high', 'high']);
     assert.deepEqual((await depFindings(ID, { code, path: 'src/common/filesystem-utils.ts', files: built, registry })).map((x) => x.confidence), ['high', 'high']);
+    // a script named test.js is a test too (held-out sample: an XMPP client's test.js importing its monorepo's test helpers)
+    const jestTest = "import { mockClient } from 'chai';\ntest('answers', () => mockClient());\n";
+    assert.deepEqual((await depFindings(ID, { code: jestTest, path: 'test.js', files: built, registry })).map((x) => [at([x])[0], x.confidence]), [['1:29', 'low']]);
+    assert.deepEqual((await depFindings(ID, { code: jestTest, path: 'lib/test.js', files: withRunner, registry })).map((x) => [at([x])[0], x.confidence]), [['1:29', 'high']]);
+    assert.deepEqual((await depFindings(ID, { code: jestTest, path: 'lib/testing.js', files: built, registry })).map((x) => [at([x])[0], x.confidence]), [['1:29', 'high']]);
+    // a plain script named test.js, written for no runner, runs from here with node: it keeps the rule's confidence
+    assert.deepEqual((await depFindings(ID, { code: "const { mockClient } = require('chai');\nmockClient();\n", path: 'test.js', files: built, registry })).map((x) => [at([x])[0], x.confidence]), [['1:33', 'high']]);
     // the runner imported by name too: a missing runner is that layout's signature (@nestjs/graphql ships compiled
     // specs importing vitest, declared only at its monorepo's root)
     assert.deepEqual((await depFindings(ID, { code: "import { it } from 'vitest';\n", path: 'test/a.test.ts', files: built, registry })).map((x) => x.confidence), ['low']);

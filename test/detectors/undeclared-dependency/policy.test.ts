@@ -130,6 +130,34 @@ describe(`${ID}: confidence follows the evidence`, () => {
     assert.deepEqual(await run(redis, 'lib/redis.js'), [['1:24', 'high', ID]]);
   });
 
+  it("shows at low confidence an opt-in entry point's SDK: a published entry named after it, loaded only by its shims", async () => {
+    // reconstructions of a SQL Server client's native-driver entry (a root file loading lib/<driver>/) and of a GraphQL
+    // client's Relay subpath export: the user who imports that entry installs the SDK
+    const reg = registryWith({ 'npm:nativesql': {}, 'npm:relay-runtime': {}, 'npm:lru-cache': {} });
+    const base = { 'package.json': '{ "name": "sqlclient", "main": "index.js", "dependencies": { "tds": "1" } }', 'index.js': "module.exports = require('./lib/tds');\n", 'lib/tds/index.js': "module.exports = require('tds');\n" };
+    const run = async (code: string, path: string, extra: Record<string, string> = {}) => {
+      const files = { ...base, ...extra, [path]: code };
+      const project = new MemoryProject(files);
+      return conf({ code, path, files, registry: reg, services: { project, workspace: new ProjectIndex(project) } });
+    };
+    const driver = "const native = require('nativesql');\nmodule.exports = class Pool { open() { return native.open(); } };\n";
+    const entry = { 'nativesql.js': "module.exports = require('./lib/nativesql');\n", 'lib/nativesql/index.js': "module.exports = require('./pool');\n" };
+    assert.deepEqual(await run(driver, 'lib/nativesql/pool.js', entry), [['1:25', 'low']]);
+    const relay = "import { Observable } from 'relay-runtime';\nexport const sub = () => new Observable(() => {});\n";
+    const exported = { 'package.json': '{ "name": "gqlclient", "exports": { ".": "./index.js", "./subscriptions/relay": "./subscriptions/relay/index.js" } }' };
+    assert.deepEqual(await run(relay, 'subscriptions/relay/index.js', exported), [['1:29', 'low']]);
+    // loaded by the package's other code, no entry of that name, or a package the entry is not named after: the rule's confidence
+    assert.deepEqual(await run(driver, 'lib/nativesql/pool.js', { ...entry, 'index.js': "module.exports = require('./lib/nativesql');\n" }), [['1:25', 'high']]);
+    assert.deepEqual(await run(driver, 'lib/nativesql/pool.js', { 'lib/nativesql/index.js': "module.exports = require('./pool');\n" }), [['1:25', 'high']]);
+    assert.deepEqual(await run("const LRU = require('lru-cache');\nmodule.exports = new LRU();\n", 'lib/nativesql/cache.js', entry), [['1:22', 'high']]);
+    // a root file named after the vendor is no entry of its own SDK (an ESLint flat config importing @eslint/js)
+    const reg2 = registryWith({ 'npm:@eslint/js': {} });
+    const config = "const js = require('@eslint/js');\nmodule.exports = [js.configs.recommended];\n";
+    const lint = { 'package.json': '{ "name": "sqlclient", "devDependencies": { "eslint": "9" } }', 'eslint.config.js': config };
+    const project = new MemoryProject(lint);
+    assert.deepEqual(await conf({ code: config, path: 'eslint.config.js', files: lint, registry: reg2, services: { project, workspace: new ProjectIndex(project) } }), [['1:21', 'high']]);
+  });
+
   it("shows at low confidence the imports of a shipped bundle's sources (the bundler resolved them at build time)", async () => {
     // reconstruction of jsreport-authentication's studio/: main.js bundled from main_dev.js, the host left external
     const code = "import Studio from 'jsreport-studio';\nStudio.addEditorComponent('users', {});\n";

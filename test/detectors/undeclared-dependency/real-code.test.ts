@@ -146,9 +146,16 @@ describe(`${ID}: templates and build scripts`, () => {
       const f = await depFindings(ID, { code, path, files, registry });
       assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:25', 'low']], path);
     }
-    // the library's own code is judged by its manifest at full confidence
-    const lib = await depFindings(ID, { code, path: 'lib/model.js', files, registry });
-    assert.deepEqual(lib.map((x) => [at([x])[0], x.confidence]), [['1:25', 'high']]);
+    // so is an example program beside the manifest itself (held-out sample: an XMPP client's example.js importing its debug helper)
+    for (const path of ['example.js', 'examples.mjs', 'demo.js']) {
+      const f = await depFindings(ID, { code, path, files, registry });
+      assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:25', 'low']], path);
+    }
+    // the library's own code is judged by its manifest at full confidence, a file named example.js in its sources too
+    for (const path of ['lib/model.js', 'src/example.js', 'examples-runner.js']) {
+      const lib = await depFindings(ID, { code, path, files, registry });
+      assert.deepEqual(lib.map((x) => [at([x])[0], x.confidence]), [['1:25', 'high']], path);
+    }
     // an example with its own manifest is judged by it
     const own = { ...files, 'examples/mongodb/package.json': '{ "name": "mongodb-example", "dependencies": {} }' };
     const o = await depFindings(ID, { code, path: 'examples/mongodb/model.js', files: own, registry });

@@ -2,6 +2,7 @@
 // `@azure/msal-node`, a bot framework's `storage/redis.js` beside `memory.js` and `mongo.js`): a module in a
 // plugins/extensions/integrations/adapters/providers/storage folder, named after the SDK it wraps, that no other file of the package loads. The user loads it by its path and installs the SDK, as the library's
 // docs say; the library's manifest need not list it. Loaded by the package's own code, it is a dependency like any other.
+import type { ProjectService } from '../../../core/services';
 import type { AsyncDetectorContext } from '../../../core/types';
 
 const INTEGRATION_DIR = /^(?:plugins?|extensions?|integrations?|adapters?|providers?|contrib|storages?|stores?)$/i;
@@ -37,4 +38,39 @@ export function optInIntegration(ctx: AsyncDetectorContext, manifest: string | u
   const ws = ctx.services.workspace;
   if (!ws?.files) return true;
   return !(ws.files() ?? []).some((f) => f.startsWith(dir) && !f.startsWith(inside) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, SPEC_MEMO, loadedNames)?.has(unit));
+}
+
+const EXT = /\.[cm]?[jt]sx?$/;
+/** The subpaths a manifest's `exports` publishes (`./utilities/subscriptions/relay`), or none. */
+function exportKeys(manifest: string | undefined): string[] {
+  try {
+    const exp = manifest ? (JSON.parse(manifest) as { exports?: unknown }).exports : undefined;
+    return exp && typeof exp === 'object' ? Object.keys(exp).filter((k) => k.startsWith('./')) : [];
+  } catch { return []; }
+}
+
+/**
+ * An opt-in entry point named after the SDK it wraps, in any folder: the package publishes it as an entry of its own (an
+ * `exports` subpath, as @apollo/client's `./utilities/subscriptions/relay` requiring `relay-runtime`, or a root file of
+ * that name, as mssql's `msnodesqlv8.js` loading `lib/msnodesqlv8/`; not the file itself, such as an `eslint.config.js` importing
+ * `@eslint/js`), and no file but its own shims (files of that name)
+ * loads it. Who imports that entry installs the SDK, as the docs say; loaded by the package's other code, it keeps the
+ * rule's confidence.
+ */
+export function optInEntry(ctx: AsyncDetectorContext, manifest: string | undefined, name: string): boolean {
+  const vendor = vendorOf(name);
+  const project = ctx.services.project as ProjectService | undefined;
+  const ws = ctx.services.workspace;
+  if (!manifest || !vendor || !project || !ws?.files) return false;
+  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  const segs = ctx.path.slice(dir.length).split('/');
+  const at = segs.findIndex((s) => words(s).includes(vendor));
+  if (at < 0) return false;
+  const unit = segs[at].replace(EXT, '');
+  const published = exportKeys(project.readFile(manifest)).some((k) => k.split('/').includes(unit))
+    || (project.list(dir.replace(/\/$/, '')) ?? []).some((n) => EXT.test(n) && n.replace(EXT, '') === unit && dir + n !== ctx.path);
+  if (!published) return false;
+  const inside = dir + segs.slice(0, at + 1).join('/');
+  const shim = (f: string) => f.split('/').some((s) => s.replace(EXT, '') === unit);
+  return !(ws.files() ?? []).some((f) => f.startsWith(dir) && !f.startsWith(inside) && EXT.test(f) && !shim(f) && !!ws.derived(f, SPEC_MEMO, loadedNames)?.has(unit));
 }

@@ -49,8 +49,10 @@ function toolRunsElsewhere(ctx: AsyncDetectorContext, c: Collected): boolean {
 const JS_TEST_RUNNERS = /^(?:mocha|jest|vitest|ava|tap|jasmine|karma|uvu|@playwright\/test|@jest\/globals|ts-jest|c8|nyc|tape|lab|@hapi\/lab|cypress|@web\/test-runner|@japa\/runner)$/;
 /** A test itself (a spec, a file under test/), not the examples or fixtures other test paths also cover. */
 const JS_TEST_FILE = /(?:^|\/)(?:tests?|__tests__|specs?)\/|[._](?:test|spec)\.[cm]?[jt]sx?$/;
+/** A script named `test.js` is a test when written for a runner (`test('…', …)`); a plain script is run by node from here. */
+const TEST_SCRIPT = /(?:^|\/)tests?\.[cm]?[jt]sx?$/, RUNNER_CALL = /\b(?:describe|it|test)\(['"`]/;
 const BUILTIN_RUNNER = /\bfrom\s+['"](?:node:test|bun:test)['"]|\brequire\(\s*['"]node:test['"]\s*\)/;
-const testsRunElsewhere = (ctx: AsyncDetectorContext, c: Collected) => JS_TEST_FILE.test(ctx.path) && !BUILTIN_RUNNER.test(ctx.text)
+const testsRunElsewhere = (ctx: AsyncDetectorContext, c: Collected) => (JS_TEST_FILE.test(ctx.path) || (TEST_SCRIPT.test(ctx.path) && RUNNER_CALL.test(ctx.text))) && !BUILTIN_RUNNER.test(ctx.text)
   && !!c.npm?.manifests.length && !declares(c, (n) => JS_TEST_RUNNERS.test(n));
 
 /**

@@ -9,7 +9,7 @@ import type { Verdict } from './verdicts';
 import { bundledSource } from './bundle-sources';
 import { hostSupplied } from './host-model';
 import { jsdocHosted } from './jsdoc-host';
-import { optInIntegration } from './opt-in-integration';
+import { optInEntry, optInIntegration } from './opt-in-integration';
 import { platformOwnModule } from './platform-folder';
 import { runsElsewhere } from './run-elsewhere';
 import { usedOnlyAsTypes } from './type-uses';
@@ -87,6 +87,6 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   // only on some path (inside a function), examples, files run by a tool the manifests do not declare, a host's
   // runtime, JSDoc's modules, a shipped bundle's sources, an opt-in integration's SDK and a platform folder's own
   // platform's modules may all be supplied from elsewhere: shown at low confidence.
-  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostSupplied(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx) || optInIntegration(ctx, c.npm?.manifests[0]?.path, r.name) || platformOwnModule(ctx.path, c.npm?.manifests[0]?.path, r.name)));
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostSupplied(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx) || optInIntegration(ctx, c.npm?.manifests[0]?.path, r.name) || optInEntry(ctx, c.npm?.manifests[0]?.path, r.name) || platformOwnModule(ctx.path, c.npm?.manifests[0]?.path, r.name)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
