@@ -52,12 +52,15 @@ function bigHelper(n: number): string {
 describe('project/threaded-summaries: export tables made on a worker thread', function () {
   this.timeout(120_000);
   const logs: string[] = [];
+  // A loaded machine can take more than the one-second production budget over the 400-function file,
+  // and a summary out of its budget is empty: these tests give both sides a budget no run here reaches.
+  const BUDGET = { budgetMs: 60_000 };
   let threaded: ThreadedSummaries;
   // The engine loads the Python grammar this thread's in-thread summaries parse with.
   before(() => testEngine());
   beforeEach(() => {
     logs.length = 0;
-    threaded = new ThreadedSummaries((m) => logs.push(m));
+    threaded = new ThreadedSummaries((m) => logs.push(m), BUDGET.budgetMs);
   });
   afterEach(() => threaded.dispose());
 
@@ -67,11 +70,11 @@ describe('project/threaded-summaries: export tables made on a worker thread', fu
     assert.ok(files.length >= 40, `${files.length} files`);
     const team = teamPacks({ sinks: [{ kind: 'sql', method: ['runRaw'], receiver: '^db$', arg: 0 }] } as never);
     let nonEmpty = 0;
-    // Warm: each side's first summary loads code, and a summary out of its one-second budget is empty.
+    // Warm: each side's first summary loads code.
     for (const f of files.slice(0, 8)) await threaded.exports(f, []);
     for (const extra of [[], team]) {
       for (const f of files) {
-        const expected = summariseExports(f.text, f.path, f.language, modelsFor(f.language, extra));
+        const expected = summariseExports(f.text, f.path, f.language, modelsFor(f.language, extra), undefined, BUDGET);
         const answer = await threaded.exports(f, extra);
         assert.ok(answer, f.path);
         assert.deepEqual(answer.table, expected, f.path);
@@ -122,6 +125,16 @@ describe('project/threaded-summaries: export tables made on a worker thread', fu
     assert.ok(ticks >= 2, `${ticks} ticks of a 10 ms timer during a ${Math.round(ms)} ms summary`);
   });
 
+  it('a summary that outruns its budget answers an empty table', async () => {
+    const strict = new ThreadedSummaries((m) => logs.push(m), 0);
+    try {
+      assert.equal((await strict.exports({ path: 'big.js', text: bigHelper(400), language: 'js' }, []))?.table.size, 0);
+      assert.equal((await threaded.exports({ path: 'big.js', text: bigHelper(400), language: 'js' }, []))?.table.size, 400);
+    } finally {
+      strict.dispose();
+    }
+  });
+
   it('a cancelled request answers undefined at once, and the worker goes on to the next one', async () => {
     const file = { path: 'big.js', text: bigHelper(400), language: 'js' as const };
     await threaded.exports({ path: 'warm.js', text: HELPER_JS, language: 'js' }, []);
@@ -138,7 +151,7 @@ describe('project/threaded-summaries: export tables made on a worker thread', fu
 
   it('a worker that dies answers undefined, says so in the log, and is restarted for the next request', async () => {
     const file = { path: 'db/users.js', text: HELPER_JS, language: 'js' as const };
-    const expected = summariseExports(file.text, file.path, 'js', modelsFor('js'));
+    const expected = summariseExports(file.text, file.path, 'js', modelsFor('js'), undefined, BUDGET);
     const pending = threaded.exports({ path: 'big.js', text: bigHelper(400), language: 'js' }, []);
     const first = threaded.thread;
     assert.ok(first);

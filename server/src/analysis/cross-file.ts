@@ -35,13 +35,19 @@ const FILE_BUDGET_MS = 1000;
 
 class OutOfTime extends Error {}
 
+/** How a summary stops early: `stop` when its requester cancels, `budgetMs` (default FILE_BUDGET_MS) when it runs long. */
+export interface SummaryLimits {
+  stop?: () => boolean;
+  budgetMs?: number;
+}
+
 /**
  * The export table of one workspace file: its exported functions' portable summaries. The lowering
  * and the walk over its functions come from the engine's memo when the scan (or the editor) analysed
  * that exact text a moment ago, and are left there for the file's own run otherwise.
  */
-export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, stop?: () => boolean): ExportTable {
-  return summarise(text, path, language, models, memo, stop).table;
+export function summariseExports(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, limits?: SummaryLimits): ExportTable {
+  return summarise(text, path, language, models, memo, limits).table;
 }
 
 /**
@@ -49,8 +55,9 @@ export function summariseExports(text: string, path: string, language: ModelLang
  * memo has analysed is then lowered and walked only as far as calls to them reach (reached-defs.ts);
  * `whole` says whether the table is the whole file's.
  */
-export function summarise(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, stop?: () => boolean, only?: ReadonlySet<string>): { table: ExportTable; whole: boolean } {
-  const deadline = performance.now() + FILE_BUDGET_MS;
+export function summarise(text: string, path: string, language: ModelLanguage, models: Models, memo?: FileMemo, limits?: SummaryLimits, only?: ReadonlySet<string>): { table: ExportTable; whole: boolean } {
+  const deadline = performance.now() + (limits?.budgetMs ?? FILE_BUDGET_MS);
+  const stop = limits?.stop;
   let n = 0;
   const tick = () => {
     if ((++n & 63) === 0 && (performance.now() > deadline || stop?.())) throw new OutOfTime();

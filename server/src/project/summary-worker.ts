@@ -43,7 +43,7 @@ function answer(msg: ToSummaries): void {
   let reply: FromSummaries;
   try {
     const models = modelsFor(msg.language, extraOf(msg.extra));
-    reply = { id: msg.id, table: summariseExports(msg.text, msg.path, msg.language, models, undefined, () => Atomics.load(flag, 0) !== 0) };
+    reply = { id: msg.id, table: summariseExports(msg.text, msg.path, msg.language, models, undefined, { stop: () => Atomics.load(flag, 0) !== 0, budgetMs: msg.budgetMs }) };
   } catch {
     // Out of time or broken beyond lowering: no table, as the in-thread index memoises it.
     reply = { id: msg.id, table: new Map() };

@@ -18,6 +18,7 @@ export interface ToSummaries {
   text: string;
   language: ModelLanguage;
   extra: readonly ModelPack[];
+  budgetMs?: number;
 }
 
 export interface FromSummaries {
@@ -29,7 +30,8 @@ export interface FromSummaries {
 export class ThreadedSummaries implements SummaryService {
   private readonly client: WorkerClient<ToSummaries, FromSummaries>;
 
-  constructor(log: (msg: string) => void) {
+  /** `budgetMs`: how long one file's summary may run (cross-file.ts FILE_BUDGET_MS when unset). */
+  constructor(log: (msg: string) => void, private readonly budgetMs?: number) {
     // The server bundle (main.ts starts the worker's side for `role: 'summaries'`), or the worker's source.
     this.client = new WorkerClient({
       role: 'summaries', bundle: join(__dirname, 'server.js'), source: join(__dirname, 'summary-worker.ts'), idleMs: 60_000,
@@ -38,7 +40,7 @@ export class ThreadedSummaries implements SummaryService {
   }
 
   async exports(file: { path: string; text: string; language: ModelLanguage }, extra: readonly ModelPack[], signal?: AbortSignal): Promise<{ table: ExportTable } | undefined> {
-    const answer = await this.client.request((id, cancel) => ({ id, cancel, path: file.path, text: file.text, language: file.language, extra }), signal);
+    const answer = await this.client.request((id, cancel) => ({ id, cancel, path: file.path, text: file.text, language: file.language, extra, budgetMs: this.budgetMs }), signal);
     return answer?.table ? { table: answer.table } : undefined;
   }
 
