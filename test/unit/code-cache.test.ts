@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cacheFolder, ownFolder, type CacheOutcome } from '../../server/src/io/code-cache';
+import { cacheFolder, ownFolder, sourceText, type CacheOutcome } from '../../server/src/io/code-cache';
 import { ensureBuilt } from './cli.test';
 
 const posix = process.platform !== 'win32';
@@ -45,6 +45,17 @@ describe('code cache: the folder', () => {
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
+  });
+});
+
+describe('code cache: the source text', () => {
+  it('is the UTF-8 reading of the bundle, whether it is ASCII or not', () => {
+    for (const text of ['const a = "x";\n', 'const a = "caf\u00e9 \u2713 \u{1F600}";\n', '']) {
+      const bytes = Buffer.from(text, 'utf8');
+      assert.equal(sourceText(bytes), text);
+    }
+    // Bytes that are not ASCII are never read as Latin-1 (which would make two characters of one).
+    assert.equal(sourceText(Buffer.from([0x63, 0x61, 0x66, 0xc3, 0xa9])), 'caf\u00e9');
   });
 });
 

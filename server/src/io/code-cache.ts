@@ -20,6 +20,7 @@
 //   the bundle's path, and `launcherOf(bundle)` tells a worker to start the launcher, not the bundle.
 // - Node 20 loses the dynamic-import callback of a script compiled from a cache, so the bundles must
 //   not call `import()`: esbuild.mjs rewrites the one dependency that did.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -77,13 +78,21 @@ export function runBundle(bundle: string, options: RunOptions): CacheOutcome {
   const blobFile = folder && join(folder, `${build}${flagsTag([...process.execArgv, ...(options.flags ?? [])])}.v8`);
   const cached = blobFile ? readIfAny(blobFile) : undefined;
   // A hashbang is valid only at the very start of a script; the wrapper moves it.
-  const source = bytes.toString('utf8').replace(/^#!/, '//');
+  const source = sourceText(bytes).replace(/^#!/, '//');
   const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cached });
   const outcome: CacheOutcome = !blobFile ? 'off' : !cached ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
   if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, basename(bundle), build, script.createCachedData()), options.writeAt);
   if (process.env.VOUCH_CODE_CACHE_DEBUG) process.stderr.write(`vouch: code cache ${outcome}${isMainThread ? '' : ' (worker)'}\n`);
   runAsMain(bundle, script);
   return outcome;
+}
+
+/**
+ * The bundle's text. esbuild writes ASCII (its default charset escapes the rest), and an ASCII file read as Latin-1
+ * is the same string made in half the time of a UTF-8 decode (about 100 ms of a start, for a 14 MB bundle).
+ */
+export function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** The launcher that starts `bundle` through the cache, when this process was started by one. */
