@@ -72,10 +72,12 @@ describe('code cache: running a bundle', function () {
       const { runBundle } = require(${JSON.stringify(resolve(__dirname, '..', '..', 'server', 'src', 'io', 'code-cache.ts'))});
       const outcome = runBundle(${JSON.stringify(bundle)}, { folder: ${JSON.stringify(dir)}, writeAt: 60000, flags: ${JSON.stringify(flags)} });
       process.stdout.write(JSON.stringify({ outcome, seen: globalThis.__ccTest }));`;
-    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, VOUCH_CODE_CACHE_DEBUG: '1' } });
     assert.equal(r.status, 0, r.stderr);
+    said = r.stderr;
     return JSON.parse(r.stdout) as { outcome: CacheOutcome; seen: { main: boolean; file: string; n: number } };
   };
+  let said = '';
   const blobs = (): string[] => readdirSync(folder).filter((n) => n.endsWith('.v8'));
 
   beforeEach(() => {
@@ -90,6 +92,26 @@ describe('code cache: running a bundle', function () {
     assert.deepEqual(run(), { outcome: 'miss', seen: { main: true, file: bundle, n: 1 } });
     assert.equal(blobs().length, 1);
     assert.deepEqual(run(), { outcome: 'hit', seen: { main: true, file: bundle, n: 1 } });
+  });
+
+  it("loads a chunk beside the bundle once, through the bundle's cache", () => {
+    const codeCache = resolve(__dirname, '..', '..', 'server', 'src', 'io', 'code-cache.ts');
+    writeFileSync(join(base, 'chunk.js'), 'globalThis.__chunkRuns = (globalThis.__chunkRuns || 0) + 1;\nmodule.exports = { dir: __dirname, main: require.main === module };\n');
+    writeFileSync(bundle, `const { loadChunk } = require(${JSON.stringify(codeCache)});
+const at = require('node:path').join(__dirname, 'chunk.js');
+const a = loadChunk(at), b = loadChunk(at);
+globalThis.__ccTest = { main: require.main === module, file: __filename, n: globalThis.__chunkRuns, chunk: a, same: a === b };
+`);
+    const seen = { main: true, file: bundle, n: 1, chunk: { dir: base, main: false }, same: true };
+    assert.deepEqual(run(), { outcome: 'miss', seen });
+    assert.match(said, /^vouch: code cache miss \(bundle\.js\)\nvouch: code cache miss \(chunk\.js\)\n$/);
+    assert.deepEqual(blobs().map((b) => b.split('-')[0]).sort(), ['bundle.js', 'chunk.js']);
+    assert.deepEqual(run(), { outcome: 'hit', seen });
+    assert.match(said, /^vouch: code cache hit \(bundle\.js\)\nvouch: code cache hit \(chunk\.js\)\n$/);
+    // A bundle no launcher ran requires its chunk.
+    const plain = spawnSync(process.execPath, ['-r', require.resolve('tsx/cjs'), '-e', `require(${JSON.stringify(bundle)}); process.stdout.write(JSON.stringify(globalThis.__ccTest))`], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.deepEqual(JSON.parse(plain.stdout), { ...seen, main: false });
   });
 
   it('never runs the blob of another build: a changed bundle misses, and its blob replaces the old one', () => {

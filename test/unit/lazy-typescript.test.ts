@@ -2,7 +2,7 @@
 // a scan that meets no JS/TS file never evaluates it, one that does gets the same findings.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deferred } from '../../server/src/core/deferred';
@@ -49,7 +49,7 @@ describe('bundles: TypeScript on first use', function () {
     const folder = mkdtempSync(join(dir, 'ws-'));
     writeFileSync(join(folder, file), text);
     const r = spawnSync(process.execPath, [join(REPO, 'cli', 'out', 'vouch.js'), 'scan', '.', '--format', 'json', '--fail-on', 'never', '--offline', '--jobs', '1', ...flags], {
-      cwd: folder, encoding: 'utf8', timeout: 60_000, env: { ...process.env, VOUCH_DEBUG_TS_LOAD: '1', VOUCH_CODE_CACHE: 'off' },
+      cwd: folder, encoding: 'utf8', timeout: 60_000, env: { ...process.env, VOUCH_DEBUG_TS_LOAD: '1', VOUCH_CODE_CACHE: 'off', VOUCH_CODE_CACHE_DEBUG: '1' },
     });
     assert.equal(r.status, 0, r.stderr);
     return { rules: (JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId), stderr: r.stderr };
@@ -59,12 +59,22 @@ describe('bundles: TypeScript on first use', function () {
     const r = scan('app.py', "import jwt\ntoken = jwt.encode({'sub': 1}, 'correct horse battery staple', algorithm='HS256')\n");
     assert.ok(r.rules.includes('hardcoded-secret-in-sink'), r.rules.join(', '));
     assert.ok(!r.stderr.includes(LOADED), r.stderr);
+    // TypeScript is a chunk of its own beside the bundle (esbuild.mjs TS_CHUNK), never read here.
+    assert.match(r.stderr, /code cache off \(vouch-main\.js\)/);
+    assert.ok(!r.stderr.includes('ts-common.js'), r.stderr);
   });
 
   it('loads it once a JS file is scanned', () => {
     const r = scan('app.js', "const jwt = require('jsonwebtoken');\nconst token = jwt.sign({ sub: 1 }, 'correct horse battery staple');\n");
     assert.ok(r.rules.includes('hardcoded-secret-in-sink'), r.rules.join(', '));
     assert.equal(r.stderr.split(LOADED).length - 1, 1, r.stderr);
+    assert.equal(r.stderr.split('code cache off (ts-common.js)').length - 1, 1, r.stderr);
+  });
+
+  it('keeps TypeScript out of the CLI bundle itself', () => {
+    const main = readFileSync(join(REPO, 'cli', 'out', 'vouch-main.js'), 'latin1');
+    const chunk = readFileSync(join(REPO, 'cli', 'out', 'ts-common.js'), 'latin1');
+    for (const [text, has] of [[main, false], [chunk, true]] as const) assert.equal(/function createSourceFile\(/.test(text), has);
   });
 
   // @ts-morph/common's lib .d.ts texts (5 MB, an array it made at load) stay unmade where nothing type-checks.

@@ -16,6 +16,9 @@
 //   CLI, 20 s for the server), or at exit when that comes first, so the blob holds the functions the run
 //   compiled, not only the top level (and not a long run's last ones only: V8 drops the bytecode of
 //   functions it stopped calling). The write goes to a temporary name and is renamed into place.
+// - A chunk beside the bundle (`loadChunk`: esbuild.mjs writes TypeScript to one) is compiled the same way,
+//   with a blob of its own, once per thread, and runs as a plain CommonJS module; without a launcher
+//   (a bundle run by `node` itself, or code run from source) it is a plain `require`.
 // - The bundle runs as a CommonJS main module: `require.main === module` holds in it, `__filename` is
 //   the bundle's path, and `launcherOf(bundle)` tells a worker to start the launcher, not the bundle.
 // - Node 20 loses the dynamic-import callback of a script compiled from a cache, so the bundles must
@@ -55,6 +58,7 @@ const MAX_FLAG_SETS = 3;
 export type CacheOutcome = 'off' | 'hit' | 'miss' | 'rejected';
 
 const LAUNCHERS = Symbol.for('vouch.launchers');
+const CHUNKS = Symbol.for('vouch.chunks');
 
 /**
  * The cache folder from the environment: `VOUCH_CODE_CACHE` (a folder, or `off`), else the platform's
@@ -72,19 +76,36 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform = pro
 /** Compiles `bundle` (from the cache when it holds a blob for exactly this source) and runs it as the main module. */
 export function runBundle(bundle: string, options: RunOptions): CacheOutcome {
   if (options.launcher) launchers().set(bundle, options.launcher);
-  const bytes = readFileSync(bundle);
+  // The bundle's chunks (loadChunk) come through the same cache, under the same options.
+  const loaded = new Map<string, unknown>();
+  chunkLoaders().set(dirname(bundle), (file) => (loaded.has(file) ? loaded.get(file) : loaded.set(file, runChunk(file, options)).get(file)));
+  const { script, outcome } = compile(bundle, options);
+  runAsMain(bundle, script);
+  return outcome;
+}
+
+/**
+ * A chunk of code beside the running bundle (esbuild.mjs writes TypeScript to one): loaded once, as a CommonJS module,
+ * through the code cache when a launcher started the bundle (`runBundle`), else with a plain `require`.
+ */
+export function loadChunk(file: string): unknown {
+  const viaCache = chunkLoaders().get(dirname(file));
+  return viaCache ? viaCache(file) : createRequire(file)(file);
+}
+
+function compile(file: string, options: RunOptions): { script: Script; outcome: CacheOutcome } {
+  const bytes = readFileSync(file);
   const folder = options.folder && ownFolder(options.folder, isMainThread) ? options.folder : undefined;
-  const build = `${basename(bundle)}-${blobKey(bytes)}`;
+  const build = `${basename(file)}-${blobKey(bytes)}`;
   const blobFile = folder && join(folder, `${build}${flagsTag([...process.execArgv, ...(options.flags ?? [])])}.v8`);
   const cached = blobFile ? readIfAny(blobFile) : undefined;
   // A hashbang is valid only at the very start of a script; the wrapper moves it.
   const source = sourceText(bytes).replace(/^#!/, '//');
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cached });
+  const script = new Script(Module.wrap(source), { filename: file, cachedData: cached });
   const outcome: CacheOutcome = !blobFile ? 'off' : !cached ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
-  if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, basename(bundle), build, script.createCachedData()), options.writeAt);
-  if (process.env.VOUCH_CODE_CACHE_DEBUG) process.stderr.write(`vouch: code cache ${outcome}${isMainThread ? '' : ' (worker)'}\n`);
-  runAsMain(bundle, script);
-  return outcome;
+  if (blobFile && outcome !== 'hit' && isMainThread) scheduleWrite(() => save(blobFile, basename(file), build, script.createCachedData()), options.writeAt);
+  if (process.env.VOUCH_CODE_CACHE_DEBUG) process.stderr.write(`vouch: code cache ${outcome} (${basename(file)}${isMainThread ? '' : ', worker'})\n`);
+  return { script, outcome };
 }
 
 /**
@@ -105,15 +126,36 @@ function launchers(): Map<string, string> {
   return (g[LAUNCHERS] ??= new Map());
 }
 
+/** Per folder of a bundle a launcher runs, the loader of its chunks (shared by the launcher's and the bundle's copies of this module). */
+function chunkLoaders(): Map<string, (file: string) => unknown> {
+  const g = globalThis as { [CHUNKS]?: Map<string, (file: string) => unknown> };
+  return (g[CHUNKS] ??= new Map());
+}
+
 function runAsMain(file: string, script: Script): void {
-  const mod = new Module(file);
-  mod.filename = file;
-  (mod as unknown as { paths: string[] }).paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dirname(file));
+  const mod = moduleOf(file);
   (Module as unknown as { _cache: Record<string, Module> })._cache[file] = mod;
   const req = createRequire(file);
   req.main = mod;
+  run(mod, script, req);
+}
+
+function runChunk(file: string, options: RunOptions): unknown {
+  const mod = moduleOf(file);
+  run(mod, compile(file, options).script, createRequire(file));
+  return mod.exports;
+}
+
+function moduleOf(file: string): Module {
+  const mod = new Module(file);
+  mod.filename = file;
+  (mod as unknown as { paths: string[] }).paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(dirname(file));
+  return mod;
+}
+
+function run(mod: Module, script: Script, req: NodeJS.Require): void {
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(mod.exports, mod.exports, req, mod, file, dirname(file));
+  wrapper.call(mod.exports, mod.exports, req, mod, mod.filename, dirname(mod.filename));
   mod.loaded = true;
 }
 
