@@ -60,6 +60,11 @@ const pyOwnMatch = 'def wrap_socket(self, sock, host):\n    ctx = ssl.SSLContext
 // wrapsocket() then validatesocket() -> _verifycert(cert, hostname)); a module without one is still high.
 const pyOwnVerifier = 'def wrapsocket(sock, ui, serverhostname=None):\n    sslcontext = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n    # We check the hostname ourselves in _verifycert\n    sslcontext.check_hostname = False\n    return sslcontext.wrap_socket(sock, server_hostname=serverhostname)\n\ndef _verifycert(cert, hostname):\n    return _dnsnamematch(cert[\'subject\'], hostname)';
 // CERT_NONE as one side of a conditional on the caller's verify switch (fresh held-out sample DD: an HTTP CLI's `--verify=no`)
+// A client class whose certificate mode defaults to none (seen in a Debian IMAP library): callers that leave it out are
+// unauthenticated; a default that checks, or none, is fine; inside a shim for a Python without SSLContext, shown only.
+const pyDefaultNone = 'class IMAP4_SSL:\n    def __init__(self, host, port=993, cert_reqs=ssl.CERT_NONE):\n        self.cert_reqs = cert_reqs';
+const pyTypedDefaultNone = 'def connect(host: str, cert_reqs: int = CERT_NONE):\n    return wrap(host, cert_reqs=cert_reqs)';
+const pyDefaultShim = "__ssl = __import__('ssl')\nif hasattr(__ssl, 'sslwrap_simple'):\n    def sslwrap_simple(sock, cert_reqs=CERT_NONE):\n        return GreenSSLSocket(sock, cert_reqs=cert_reqs)";
 const pyTernary = 'def make_context(verify):\n    return create_urllib3_context(cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE)';
 const pyTernaryOther = 'def make_context(legacy):\n    return create_urllib3_context(cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED)';
 // A client's option handler: the `else` of a boolean read inside `elif name == "tls_verify":` (fresh sample AR: a
@@ -108,6 +113,8 @@ ruleTester('tls-verification-disabled', 'typescript', {
     "// ignoreHTTPSErrors: true is for local self-signed certificates only\nconst a = 1;",
     "if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') console.warn('TLS checks are off');",
     { code: 'r = requests.get(url, verify=True)', language: 'python' },
+    { code: 'def connect(host, cert_reqs=ssl.CERT_REQUIRED, verify=None):\n    return wrap(host, cert_reqs=cert_reqs)', language: 'python' },
+    { code: 'def connect(host, cert_reqs=None, mode=ssl.CERT_OPTIONAL):\n    return wrap(host, cert_reqs=cert_reqs or ssl.CERT_REQUIRED)', language: 'python' },
     { code: 'r = requests.get(url, verify="/etc/ssl/ca.pem")', language: 'python' },
     { code: 'r = requests.get(url, verify=settings.VERIFY_TLS)', language: 'python' },
     { code: '# requests.get(url, verify=False) is insecure\nx = 1', language: 'python' },
@@ -210,6 +217,9 @@ ruleTester('tls-verification-disabled', 'typescript', {
     // hostname checking off in a function that matches the peer's name itself after the handshake (ldap3): shown only
     { code: pyOwnMatch, language: 'python', errors: [{ ...at(pyOwnMatch, 'ctx.check_hostname = False'), severity: 'info', confidence: 'low' }] },
     { code: pyNoMatch, language: 'python', errors: [{ ...at(pyNoMatch, 'ctx.check_hostname = False'), severity: 'error', confidence: 'high' }] },
+    { code: pyDefaultNone, language: 'python', errors: [{ ...at(pyDefaultNone, 'cert_reqs=ssl.CERT_NONE'), severity: 'warning', confidence: 'medium' }] },
+    { code: pyTypedDefaultNone, language: 'python', errors: [{ ...at(pyTypedDefaultNone, 'cert_reqs: int = CERT_NONE'), severity: 'warning', confidence: 'medium' }] },
+    { code: pyDefaultShim, language: 'python', errors: [{ ...at(pyDefaultShim, 'cert_reqs=CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyTernary, language: 'python', errors: [{ ...at(pyTernary, 'cert_reqs=ssl.CERT_REQUIRED if verify else ssl.CERT_NONE'), severity: 'info', confidence: 'low' }] },
     { code: pyTernaryOther, language: 'python', errors: [{ ...at(pyTernaryOther, 'cert_reqs=ssl.CERT_NONE if legacy else ssl.CERT_REQUIRED'), severity: 'warning', confidence: 'medium' }] },
     { code: 'ctx = create_urllib3_context(cert_reqs=ssl.CERT_NONE)', language: 'python', errors: [{ line: 1, severity: 'error', confidence: 'high' }] },

@@ -1,5 +1,5 @@
-// Flags `verify=False` / aiohttp `ssl=False`, `ssl._create_unverified_context`, `CERT_NONE` and
-// `check_hostname = False`: the usual assistant answer to "SSL: CERTIFICATE_VERIFY_FAILED".
+// Flags `verify=False` / aiohttp `ssl=False`, `ssl._create_unverified_context`, `CERT_NONE` (passed, set or a
+// parameter's default) and `check_hostname = False`: the usual assistant answer to "SSL: CERTIFICATE_VERIFY_FAILED".
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
@@ -65,15 +65,19 @@ export const pyTlsVerificationDisabled: Detector = {
     let httpImport: boolean | undefined;
     const importsHttp = () => (httpImport ??= HTTP_IMPORT.test(ctx.text));
     // `from`: where the guard is looked for (the CERT_NONE side of `CERT_REQUIRED if verify else CERT_NONE`).
-    const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n) => {
+    // `base`: the finding's level before a guard lowers it (the rule's own when none is given).
+    const report = (n: Node, message: string, extra: Partial<Report> = {}, from: Node = n, base: Partial<Report> = {}) => {
       const guard = inDeadShim(from) ? 'verify-option' : guarded(from);
       const optIn: Pick<Report, 'severity' | 'confidence'> = guard === 'verify-option' ? { severity: 'info', confidence: 'low' } : guard ? { severity: 'warning', confidence: 'medium' } : {};
-      ctx.report({ start: n.startIndex, end: n.endIndex, message, ...optIn, ...extra });
+      ctx.report({ start: n.startIndex, end: n.endIndex, message, ...base, ...optIn, ...extra });
     };
-    for (const node of pyNodesOf(ctx, 'call', 'attribute', 'assignment')) {
+    for (const node of pyNodesOf(ctx, 'call', 'attribute', 'assignment', 'default_parameter', 'typed_default_parameter')) {
       ctx.checkBudget();
       if (!node) continue;
-      if (node.type === 'call') {
+      if (node.type.endsWith('default_parameter')) {
+        // `def __init__(self, host, cert_reqs=ssl.CERT_NONE)`: every caller that leaves it out is unauthenticated.
+        if (/CERT_NONE$/.test(node.childForFieldName('value')?.text ?? '')) report(node, `\`${node.text}\` as a default: every caller that leaves it out accepts any certificate, so the server is never authenticated.`, {}, node, { severity: 'warning', confidence: 'medium' });
+      } else if (node.type === 'call') {
         const fn = node.childForFieldName('function');
         const callee = fn?.text ?? '';
         if (callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
