@@ -56,4 +56,14 @@ describe('data-rules/block-headers', () => {
     assert.equal(inside('try:\n    get()\nexcept KeyError:\n    pass\nx = 1\ntry:\n    pass\nexcept RuntimeError:\n    pass\n', 'get()', CAUGHT), false, 'a later try');
     assert.equal(inside('try:\n    get()\nexcept ImportError:\n    pass\n', 'get()', [/^\s*try\s*:/]), true, 'a plain try: pattern still matches');
   });
+
+  it('reads an except clause with the body of its try:, past earlier clauses', () => {
+    const AFTER = [/^\s*except\b[^:]*:\s*try:.*\bnew\(\)/];
+    const code = 'def f():\n    try:\n        x = new()\n\n        # note\n    except KeyError:\n        x = None\n    except:\n        x = old()\n';
+    assert.equal(inside(code, 'x = old()', AFTER), true, 'a later clause');
+    assert.equal(inside(code, 'x = None', AFTER), true, 'the first clause');
+    assert.equal(inside('try:\n    x = other()\nexcept KeyError:\n    x = new()\nexcept:\n    x = old()\n', 'x = old()', AFTER), false, "an earlier clause's body is not the try's");
+    assert.equal(inside('try:\n    x = new()\nexcept:\n    x = old()\n', 'x = old()', [/^\s*except\s*:$/]), true, 'a plain except pattern still matches');
+    assert.equal(inside('try:\n    x = new()\nexcept:\n    x = old()\n', 'x = new()', AFTER), false, 'the try body itself');
+  });
 });

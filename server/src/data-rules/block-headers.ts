@@ -42,10 +42,31 @@ function handlersOfTry(text: string, ls: number, indent: number): string {
 }
 
 /**
+ * The body of the `try:` that the `except` clause at line start `ls` (indentation `indent`) handles, read upwards
+ * past any earlier clauses to the `try:` (empty past the limit or if none): what was attempted before the handler runs.
+ */
+function bodyOfTry(text: string, ls: number, indent: number): string {
+  const lines: string[] = [];
+  for (let n = 0; ls > 0 && n < MAX_LINES_UP; n++) {
+    const end = ls - 1;
+    ls = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ls, end).replace(/\r$/, '');
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (indentOf(line) > indent) { lines.unshift(line.replace(/#.*$/, '').trim()); continue; }
+    if (indentOf(line) < indent) return '';
+    if (/^\s*try\s*:/.test(line)) return lines.join(' ');
+    if (!/^\s*except\b/.test(line)) return '';
+    lines.length = 0; // an earlier handler's body: the try's own body is above it
+  }
+  return '';
+}
+
+/**
  * Whether a header line (`…:`, comments aside) of a block enclosing the line at `offset` matches one of
  * `headers`: each less-indented line ending in a colon above it, innermost first, up to the module level.
  * An `else:` is read with its `if` (`else: if six.PY3:`), so the branch a version check leaves out counts; a `try:`
- * with its `except` clauses (`try: except RuntimeError:`), so a body whose failure is handled can be told apart.
+ * with its `except` clauses (`try: except RuntimeError:`), so a body whose failure is handled can be told apart; an
+ * `except` clause with its `try:` body (`except: try: data = data.tobytes()`), so a fallback after the current API can.
  */
 export function inBlockHeadedBy(text: string, offset: number, headers: readonly RegExp[]): boolean {
   let ls = text.lastIndexOf('\n', offset - 1) + 1;
@@ -63,6 +84,9 @@ export function inBlockHeadedBy(text: string, offset: number, headers: readonly 
     if (/^\s*try\s*:$/.test(code) && headers.some((h) => /try/.test(h.source) && /except/.test(h.source))) {
       const withHandlers = `${code} ${handlersOfTry(text, ls, indentOf(line))}`;
       if (headers.some((h) => h.test(withHandlers))) return true;
+    }
+    if (/^\s*except\b/.test(code) && headers.some((h) => /try/.test(h.source) && /except/.test(h.source))) {
+      if (headers.some((h) => h.test(`${code} try: ${bodyOfTry(text, ls, indentOf(line))}`))) return true;
     }
     indent = indentOf(line);
   }

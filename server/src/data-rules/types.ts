@@ -22,7 +22,7 @@ export interface DataRule {
   lowOnLine?: string[];
   /** Regexes; a match inside an indented block (Python) whose header, or an outer one, matches any is skipped. */
   notInBlock?: string[];
-  /** Regexes; like `notInBlock`, but such a match is low confidence (a `try:` header is read with its `except` clauses). */
+  /** Regexes; like `notInBlock`, but such a match is low confidence (a `try:` header is read with its `except` clauses, an `except` header with its `try:` body). */
   lowInBlock?: string[];
   /** Regexes; a match with a line above it in its own block (same indentation, back to the block's header) matching any is low confidence. */
   lowAfterInBlock?: string[];
