@@ -77,6 +77,11 @@ ruleTester('generic-secret-assignment', 'typescript', {
     // …a name that only starts like one is no mock file
     { code: `export const users = [{ name: 'ada', apiKey: "${V}" }];`, path: 'src/mockingbird.ts', errors: [{ line: 1, column: 47, confidence: 'medium' }] },
     { code: `exports.event = { passwordResetToken: '${V}' };`, path: 'src/handler/email-events.js', errors: [{ line: 1, column: 40, confidence: 'medium' }] },
+    // an SDK's samples folder: runnable calls against the provider's sandbox (fresh sample AY: a payment SDK's
+    // `samples/` with sandbox keys and one-time form tokens), low as `examples/` is; `lib/sampler/` is code
+    { code: `const request = { locale: 'en', apiKey: "${V}" };`, path: 'samples/PaymentSamples.js', errors: [{ line: 1, column: 42, confidence: 'low', severity: 'info' }] },
+    { code: `const request = { locale: 'en', apiKey: "${V}" };`, path: 'sample/checkout.js', errors: [{ line: 1, column: 42, confidence: 'low', severity: 'info' }] },
+    { code: `const request = { locale: 'en', apiKey: "${V}" };`, path: 'lib/sampler/checkout.js', errors: [{ line: 1, column: 42, confidence: 'medium' }] },
     { code: `const { password = "${V}" } = options;`, errors: 1 },
     { code: `const apiKey2 = "${V}";`, errors: 1 },
     // a random key may contain a space

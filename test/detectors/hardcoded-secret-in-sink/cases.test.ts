@@ -74,6 +74,12 @@ ruleTester('hardcoded-secret-in-sink', 'javascript', {
     { code: `const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, errors: [{ ...at(`const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, V, 'sink'), confidence: 'high', severity: 'error' }] },
     // in a test file: shown at low confidence
     { code: jsSession, path: 'test/session.test.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'low', severity: 'info' }] },
+    // an example app under a folder named for what it shows (fresh sample AY: an accounting SDK's OAuth 2 demo beside its
+    // `example/`): low as `examples/` is; a folder only containing the word in another one keeps it
+    { code: jsSession, path: 'oauth2example/app.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'low', severity: 'info' }] },
+    { code: jsSession, path: 'express-example/server.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'low', severity: 'info' }] },
+    { code: jsSession, path: 'src/examplesdk/app.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'high', severity: 'error' }] },
+    { code: jsSession, path: 'src/resamples/app.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'high', severity: 'error' }] },
   ],
 });
 
