@@ -4,6 +4,7 @@ import { dataDetectors } from '../data-rules/packs';
 import { genericSecretAssignment } from './common/generic-secret-assignment';
 import { hardcodedSecretInSink } from './common/hardcoded-secret-in-sink';
 import { hardcodedCredentialComparison } from './common/hardcoded-credential-comparison';
+import { timingUnsafeComparison } from './common/timing-unsafe-comparison';
 import { sensitiveDataInLogs } from './common/sensitive-data-in-logs';
 import { errorDetailsInResponse } from './common/error-details-in-response';
 import { databaseRecordInResponse } from './common/database-record-in-response';
@@ -82,6 +83,7 @@ export const CODE_DETECTORS: readonly Detector[] = [
   genericSecretAssignment,
   hardcodedSecretInSink,
   hardcodedCredentialComparison,
+  timingUnsafeComparison,
   tlsVerificationDisabled,
   pyTlsVerificationDisabled,
   corsWildcardWithCredentials,
