@@ -131,7 +131,7 @@ export const sensitiveDataInLogs: Detector = {
       // (secret-use-evidence.ts): the name alone is not the evidence; and, in Python, an HTTP client's own request.
       const call = ctx.text.slice(sink.start, sink.end);
       const overruledAt = (h: (typeof kept)[number]) => (h.level === 'secret' && (isAccessKeyId(h.text, h.key, ctx.text) || isRegistrationHandle(h.text, ctx.text) || foreignToken(h.key ?? h.text, ctx.text)
-        || deliveredToSettings(js ? ctx.js() : undefined, call, h.text, h.start) || !!secretEvidence(ctx, h.start, h.end, !js))) || (!js && (h.level === 'body' || h.level === 'headers') && outgoingPythonRequest(h.text, ctx.text));
+        || deliveredToSettings(js ? ctx.js() : undefined, call, h.text, h.start, ctx.text) || !!secretEvidence(ctx, h.start, h.end, !js))) || (!js && (h.level === 'body' || h.level === 'headers') && outgoingPythonRequest(h.text, ctx.text));
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;
