@@ -36,6 +36,11 @@ ruleTester('sensitive-data-in-logs', 'typescript', {
     { code: "if (isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
     { code: "if (process.env.NODE_ENV === 'development') logger.info({ apiKey });", errors: [{ line: 1, column: 59, severity: 'info', confidence: 'low' }] },
     { code: "if (!isDev) {\n  console.log('webhook token', token);\n}", errors: [{ line: 2, column: 32, severity: 'warning' }] },
+    // a debug variable tested alone is the operator's opt-in too (fresh sample BA: a storage emulator dumping each request's
+    // headers under `STORAGE_EMULATOR_DEBUG`); negated, or any other variable, it is not
+    { code: "if (process.env.STORE_EMULATOR_DEBUG) {\n  api.use((req, res, next) => {\n    console.log(JSON.stringify(req.headers, undefined, 2));\n    next();\n  });\n}", errors: [{ line: 3, column: 32, endLine: 3, endColumn: 43, kind: 'headers', severity: 'info', confidence: 'low' }] },
+    { code: "if (!process.env.STORE_DEBUG) {\n  api.use((req, res, next) => {\n    console.log(JSON.stringify(req.headers, undefined, 2));\n    next();\n  });\n}", errors: [{ line: 3, column: 32, endLine: 3, endColumn: 43, kind: 'headers', severity: 'warning', confidence: 'medium' }] },
+    { code: "if (process.env.STORE_DEBUG && process.env.PUBLIC) {\n  api.use((req, res, next) => {\n    console.log(JSON.stringify(req.headers, undefined, 2));\n    next();\n  });\n}", errors: [{ line: 3, column: 32, endLine: 3, endColumn: 43, kind: 'headers', severity: 'warning', confidence: 'medium' }] },
     // a switch named for logging the headers is the operator's opt-in, shown like a development branch (held-out sample: apimocker)
     { code: "if (apiMocker.options.logRequestHeaders || options.logRequestHeaders) {\n  logger.info(req.headers);\n}", errors: [{ line: 2, column: 15, severity: 'info', confidence: 'low' }] },
     // …turned off, or any other switch, it is not

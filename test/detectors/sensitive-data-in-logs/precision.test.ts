@@ -141,6 +141,10 @@ const pyCli = '#!/usr/bin/env python3\nimport os\nprint("token:", os.environ["AP
 const pyKeySession = 'LOG.warning("could not delete session %(session_id)s", {"session_id": self._session_resource_id})';
 const pyKeyWebSession = 'LOG.info("visit %(session_id)s", {"session_id": request.session.session_key})';
 const pyKeyToken = 'LOG.debug("auth %(token)s", {"token": self._auth_header})';
+// The same name read by key (fresh sample BA: a message queue's Consul transport logs the lock session it destroys
+// from `self.queues[queue]['session_id']`): low like the variable; the web session's read by key still counts.
+const pyLockSession = 'logger.debug("Destroying session %s", self.jobs[name]["session_id"])';
+const pyWebSessionKey = 'logger.info("visit %s", request.session["session_id"])';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [
@@ -171,6 +175,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: pyKeySession, errors: [{ ...at(pyKeySession, 'self._session_resource_id', 'secret'), confidence: 'low' }] },
     { code: pyKeyWebSession, errors: [{ ...at(pyKeyWebSession, 'request.session.session_key', 'secret'), confidence: 'high' }] },
     { code: pyKeyToken, errors: [{ ...at(pyKeyToken, 'self._auth_header', 'secret'), confidence: 'high' }] },
+    { code: pyLockSession, errors: [{ ...at(pyLockSession, 'self.jobs[name]["session_id"]', 'secret'), confidence: 'low' }] },
+    { code: pyWebSessionKey, errors: [{ ...at(pyWebSessionKey, 'request.session["session_id"]', 'secret'), confidence: 'high' }] },
     // `shell_utils.py` is not a shell entry point.
     { code: 'print(private_key)', path: 'app/shell_utils.py', errors: [{ line: 1, column: 7, endLine: 1, endColumn: 18, kind: 'secret' }] },
     // a CoAP server's request options (fresh held-out sample PP: an MQTT/CoAP bridge logging `req.headers`): no Authorization or

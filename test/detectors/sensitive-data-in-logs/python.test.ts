@@ -50,6 +50,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     'def authorize(context, action, target):\n    credentials = context.to_policy_values()\n    try:\n        return enforcer.authorize(action, target, credentials)\n    except Exception:\n        LOG.debug("Policy check for %(action)s failed with credentials %(credentials)s",\n                  {"action": action, "credentials": credentials})\n        raise',
     // Pygments' style tokens (fresh sample AJ: pgcli's pgstyle.py warning about a style name it cannot map)
     'from pygments.token import string_to_tokentype\ndef style(names):\n    for token in names:\n        logger.error("Unhandled style / class name: %s", token)',
+    // a file with a tokenizer of its own, private too (fresh sample BA: a docstring parser warning about a malformed type token)
+    'def _tokenize_spec(spec):\n    return spec.split(",")\n\ndef kind(token):\n    if token.startswith("{"):\n        logger.warning("missing closing brace: %s", token)',
     // the message calls the value an id, also through a translation function (fresh sample AJ: openstackclient deleting credentials by id)
     'for i in ids:\n    LOG.error(_("Failed to delete credentials with ID \'%(credential)s\': %(e)s"), {"credential": i, "e": e})',
     'logger.warning("no secret for id=%(secret)s", {"secret": name})',
@@ -69,6 +71,8 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: 'LOG.error(_("Failed to store %(credential)s: %(e)s"), {"credential": value, "e": e})', errors: 1 },
     { code: 'LOG.error("login id %(id)s with token \'%(token)s\'", {"id": uid, "token": t})', errors: 1 },
     { code: 'from pygments import highlight\nlog.debug("Obtained token %s", token)', errors: 1 },
+    // a helper whose name only ends in tokenize is no tokenizer (`detokenize`), nor is a `tokenized` card
+    { code: 'def detokenize_card(token):\n    log.debug("Obtained token %s", token)', errors: [{ line: 2, column: 36, endLine: 2, endColumn: 41, kind: 'secret' }] },
     { code: 'logger.info(f"login {username} {password}")', errors: [{ line: 1, column: 33 }] },
     { code: 'logging.debug("payload: %s", request.json)', errors: 1 },
     { code: 'print(request.get_json())', errors: 1 },

@@ -26,10 +26,18 @@ const jsSessionCookie = "app.get('/', (req, res) => {\n  logger.debug('visit', {
 const pyClient = 'from requests import Request\n\ndef log_request(request: Request):\n    logger.debug(f"FILES: {request.files}")';
 // A Flask view's request is a client's.
 const pyServer = 'from flask import request\nfrom requests import get\n\ndef view():\n    logger.debug(f"FILES: {request.files}")';
+// A console password generated where the setting is empty and logged so its operator can log in (fresh sample BA: a
+// crawler's telnet console): delivered, low. Read from a form in that branch, or logged after the branch, it still counts.
+const pyGenerated = 'def start(self, settings):\n    self.password = settings["CONSOLE_PASSWORD"]\n    if not self.password:\n        self.password = secrets.token_hex(8)\n        logger.info("Console password: %s", self.password)';
+const pyFromForm = 'def start(self, form):\n    if not self.password:\n        self.password = form.get("password")\n        logger.info("Console password: %s", self.password)';
+const pyAfterBranch = 'def start(self, settings):\n    if not self.password:\n        self.password = secrets.token_hex(8)\n    logger.info("Console password: %s", self.password)';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [],
   invalid: [
+    { code: pyGenerated, errors: [{ ...at(pyGenerated, 'self.password', 'secret', { after: '%s", ' }), confidence: 'low' }] },
+    { code: pyFromForm, errors: [{ ...at(pyFromForm, 'self.password', 'secret', { after: '%s", ' }), confidence: 'high' }] },
+    { code: pyAfterBranch, errors: [{ ...at(pyAfterBranch, 'self.password', 'secret', { after: '%s", ' }), confidence: 'high' }] },
     { code: pyDbToken, errors: [{ ...at(pyDbToken, 'db_token', 'secret', { after: 'backend.url, ' }), confidence: 'low' }] },
     { code: pyDbTokenSent, errors: [{ ...at(pyDbTokenSent, 'db_token', 'secret', { after: '"TOKEN %s", ' }), confidence: 'high' }] },
     { code: pyServiceToken, errors: [{ ...at(pyServiceToken, 'service_token', 'secret', { after: '"TOKEN %s", ' }), confidence: 'high' }] },

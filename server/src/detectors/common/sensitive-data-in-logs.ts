@@ -44,9 +44,9 @@ const FROM_ENV = /\bprocess\.env\b|\bos\.environ\b|\bgetenv\b/;
 /**
  * A session id is a credential when it is the web session's (read from the request's session or
  * cookies); a variable named `sessionId` elsewhere is as often a chat thread's or a job's id, so it
- * is shown at low confidence.
+ * is shown at low confidence; read by key too (`self.queues[q]['session_id']`, a Consul lock session's).
  */
-const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id\s*$/i;
+const SESSION_ID = /(?:^|[^\w$])[\w$]*session_?id(?:['"]\s*\])?\s*$/i;
 const WEB_SESSION = /\b(?:req|request|ctx)\s*\.\s*(?:session|sessionID|cookies|COOKIES|headers)\b|\bcookie/i;
 
 /** Also when the id reached the log inside another value (a path or message built from `config.sessionId`). */
@@ -131,7 +131,7 @@ export const sensitiveDataInLogs: Detector = {
       // (secret-use-evidence.ts): the name alone is not the evidence; and, in Python, an HTTP client's own request.
       const call = ctx.text.slice(sink.start, sink.end);
       const overruledAt = (h: (typeof kept)[number]) => (h.level === 'secret' && (isAccessKeyId(h.text, h.key, ctx.text) || isRegistrationHandle(h.text, ctx.text) || foreignToken(h.key ?? h.text, ctx.text)
-        || deliveredToSettings(js ? ctx.js() : undefined, call, h.text, h.start) || !!secretEvidence(ctx, h.start, h.end, !js))) || (!js && (h.level === 'body' || h.level === 'headers') && outgoingPythonRequest(h.text, ctx.text));
+        || deliveredToSettings(js ? ctx.js() : undefined, call, h.text, h.start, ctx.text) || !!secretEvidence(ctx, h.start, h.end, !js))) || (!js && (h.level === 'body' || h.level === 'headers') && outgoingPythonRequest(h.text, ctx.text));
       const hit = kept.find((h) => !overruledAt(h)) ?? kept[0];
       if (!hit) continue;
       const kind = hit.level as Exposure;

@@ -27,8 +27,11 @@ export function aboutSecret(name: string): boolean {
   return words.some((w, i) => classifyName(w) === 'secret' || (i > 0 && classifyName(`${words[i - 1]}_${w}`) === 'secret'));
 }
 
-/** A lexer or tokenizer, or Pygments' token types (`from pygments.token import Token`, `string_to_tokentype`: a style's token names). */
-const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|\btokeni[sz]e|\bpygments\.token\b|tokentype\b/i;
+/**
+ * A lexer or tokenizer, also a private one (`_tokenize_type_spec`, a docstring parser's), or Pygments' token types
+ * (`from pygments.token import Token`, `string_to_tokentype`: a style's token names).
+ */
+const LEXER = /\btokens?\.(type|kind|value|source|offset|start|end|line)\b|\blexer\b|(?:\b|_)tokeni[sz]e|\bpygments\.token\b|tokentype\b/i;
 
 /** A `token` in a file about lexing or parsing is a syntax token, not a credential. */
 export function isSyntaxToken(name: string, text: string): boolean {

@@ -39,9 +39,9 @@ function nodeAt(sf: ts.SourceFile, pos: number): ts.Node {
  * still empty (`if (!adapter.config.token) log.info(`Token: ${remote.token}`)`). The log is the only channel such a
  * plugin has to its user; it is shown at low confidence.
  */
-export function deliveredToSettings(sf: ts.SourceFile | undefined, callText: string, hitName: string, start: number): boolean {
+export function deliveredToSettings(sf: ts.SourceFile | undefined, callText: string, hitName: string, start: number, text = ''): boolean {
   if (STORE_IT.test(callText)) return true;
-  if (!sf) return false;
+  if (!sf) return generatedWhenEmpty(text, hitName, start);
   const head = wordsOf(hitName).pop();
   for (let p: ts.Node | undefined = nodeAt(sf, start); p && !ts.isSourceFile(p); p = p.parent) {
     if (!ts.isIfStatement(p) || !(p.thenStatement.pos <= start && start < p.thenStatement.end)) continue;
@@ -49,6 +49,29 @@ export function deliveredToSettings(sf: ts.SourceFile | undefined, callText: str
     if (!ts.isPrefixUnaryExpression(cond) || cond.operator !== ts.SyntaxKind.ExclamationToken) continue;
     const read = cond.operand.getText(sf);
     if (SETTINGS.test(read) && wordsOf(read.replace(/^.*\./, '')).pop() === head) return true;
+  }
+  return false;
+}
+
+const GENERATED = /\b(?:urandom|token_(?:hex|urlsafe|bytes)|uuid[14]|getrandbits|randbytes|choices|gen(?:erate)?_\w*)\s*\(/;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Python: the value generated in the branch where its setting is empty (`if not self.password:` then
+ * `self.password = hexlify(os.urandom(8))`, scrapy's telnet console), the log being how its operator learns it.
+ */
+function generatedWhenEmpty(text: string, hitName: string, start: number): boolean {
+  const lines = text.slice(0, start).split('\n');
+  const indentOf = (l: string): number => /^[ \t]*/.exec(l)![0].length;
+  const assign = new RegExp(`^[ \\t]*${escape(hitName)}[ \\t]*=[^=]`);
+  let indent = indentOf(lines[lines.length - 1]);
+  let generated = false;
+  for (let i = lines.length - 2; i >= 0 && indent > 0; i--) {
+    if (!lines[i].trim()) continue;
+    if (assign.test(lines[i])) generated ||= GENERATED.test(lines[i]);
+    if (indentOf(lines[i]) >= indent) continue;
+    if (new RegExp(`^[ \\t]*if[ \\t]+not[ \\t]+${escape(hitName)}[ \\t]*:`).test(lines[i])) return generated;
+    indent = indentOf(lines[i]);
   }
   return false;
 }

@@ -113,12 +113,13 @@ const switchedValue = (hit: ts.Node, call: ts.Node, sf: ts.SourceFile): boolean 
 
 /**
  * Inside `if (isDev)`, `if (process.env.NODE_ENV === 'development')` (a route registered there too): a branch only a developer's
- * machine runs; or inside `if (options.logRequestHeaders)` (apimocker): one the operator turned on to see exactly that.
+ * machine runs; or inside `if (options.logRequestHeaders)` (apimocker), or `if (process.env.STORAGE_EMULATOR_DEBUG)` (a
+ * debug variable tested alone, a local emulator's): one the operator turned on to see exactly that.
  */
 function devBranch(node: ts.Node, sf: ts.SourceFile): boolean {
   for (let p: ts.Node | undefined = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
     const cond = ts.isIfStatement(p) && p.thenStatement.pos <= node.pos && node.end <= p.thenStatement.end ? p.expression.getText(sf) : '';
-    if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]/.test(cond) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
+    if (/\bisDev(?:elopment)?\b|===?\s*['"]dev(?:elopment)?['"]|^process\.env\.(?:\w+_)?DEBUG$/.test(cond.trim()) && !/!\s*isDev|!==?\s*['"]dev/.test(cond)) return true;
     if (switchOn(cond)) return true;
     // The operator's switch for personal data in logs (passport-azure-ad's `loggingNoPII`, turned off; msal's `piiLoggingEnabled`).
     const pii = ts.isIfStatement(p) ? /^(!\s*)?[\w$.]*?(no_?pii|pii_?logging(?:_?enabled)?|log_?pii)$/i.exec(p.expression.getText(sf).trim()) : null;
