@@ -52,6 +52,9 @@ ruleTester('phantom-member', 'python', {
     { name: 'try / except NameError', code: 'import urllib\ntry:\n    text_type = unicode\n    def quote(v):\n        return urllib.quote(v)\nexcept NameError:\n    text_type = str' },
     // After an early return for Python 3 (fresh sample ZZ: onboard's `unicode_str`, `if sys.version_info.major >= 3: return str(obj)`), the rest of the body is Python 2 only.
     { name: 'after a Python 3 early return', code: 'import sys\ndef text(obj):\n    if sys.version_info.major >= 3:\n        return str(obj)\n    return str(obj).decode("utf-8")' },
+    // …and after an `if … elif` chain whose every branch returns, one of them for Python 3.8+ (fresh sample AZ: a build-service
+    // client's distro probe ends in `platform.linux_distribution()` for Python 2.6 to 3.7).
+    { name: 'after an elif chain of early returns', code: 'import platform, sys\ndef distro_id():\n    if distro is not None:\n        return distro.id()\n    elif sys.version_info >= (3, 8):\n        return None\n    return platform.linux_distribution()[0]' },
     // The scanned project is the stubbed package itself (fresh sample WW: simplejson's tests read its C speedups): not judged by the stubs.
     { name: 'the package itself', path: 'simplejson/tests/test_speedups.py', code: 'import simplejson.encoder\nenc = simplejson.encoder.c_encode_basestring_ascii' },
     { name: 'module imported inside try is not trusted', code: 'try:\n    import simplejson as json\nexcept ImportError:\n    import json\njson.lods("{}")' },
@@ -85,6 +88,8 @@ ruleTester('phantom-member', 'python', {
     // An early return that is no version check, or a version check that does not leave, keeps what follows judged.
     py('import sys\ndef text(obj):\n    if obj is None:\n        return ""\n    return str(obj).decode("utf-8")', ['decode', 'python2']),
     py('import sys\ndef text(obj):\n    if sys.version_info.major >= 3:\n        log(obj)\n    return str(obj).decode("utf-8")', ['decode', 'python2']),
+    // A branch of the chain that does not leave runs on into what follows on any version.
+    py('import platform, sys\ndef distro_id():\n    if distro is not None:\n        log(distro)\n    elif sys.version_info >= (3, 8):\n        return None\n    return platform.linux_distribution()[0]', ['linux_distribution', 'python2']),
     py('from os import getcwdu', ['getcwdu', 'python2']),
     py('import os.path\nos.path.joinn("a", "b")', ['joinn', 'module']),
     py('import os.path as p\np.exsts("a")', ['exsts', 'module']),

@@ -53,12 +53,12 @@ function guarded(node: Node, isImport: boolean): boolean {
   return false;
 }
 
-/** A statement after `if sys.version_info >= (3,): return …` (no else) in its block: the rest runs on the other version only. */
+/** A statement after `if sys.version_info >= (3,): return …` (no else; with `elif`s, every branch leaving) in its block: the rest runs on the other version only. */
 function afterVersionExit(stmt: Node): boolean {
   for (let s = stmt.previousNamedSibling; s; s = s.previousNamedSibling) {
-    if (s.type !== 'if_statement' || s.namedChildren.some((c) => c?.type === 'elif_clause' || c?.type === 'else_clause')) continue;
-    const last = s.childForFieldName('consequence')?.lastNamedChild?.type;
-    if ((last === 'return_statement' || last === 'raise_statement') && VERSION_CHECK.test(s.childForFieldName('condition')?.text ?? '')) return true;
+    if (s.type !== 'if_statement' || s.namedChildren.some((c) => c?.type === 'else_clause')) continue;
+    const clauses = [s, ...s.namedChildren.filter((c) => c?.type === 'elif_clause')] as Node[];
+    if (clauses.every((c) => /^(?:return|raise)_statement$/.test(c.childForFieldName('consequence')?.lastNamedChild?.type ?? '')) && clauses.some((c) => VERSION_CHECK.test(c.childForFieldName('condition')?.text ?? ''))) return true;
   }
   return false;
 }
