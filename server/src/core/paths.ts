@@ -4,13 +4,14 @@
 // Django apps (`testapp/`, `testproject/`, `testsite/`) and their `testsettings.py`; a package's
 // `examples/` (fastify's), code to read and copy, not to deploy, under any name that says so (an OAuth client's
 // `oauth2example/`, `express-example/`, an SDK's `samples/` of runnable calls with sandbox keys); type tests (tstyche's `index.tst.ts`, tsd's and
-// vitest's `index.test-d.ts`: assertions about types, never run); a development server's own file
+// vitest's `index.test-d.ts`, and the DefinitelyTyped/dtslint `<name>-tests.ts` a package keeps beside its typings,
+// such as `ts-tests.ts`: assertions about types, never run, not `contests.ts`); a development server's own file
 // (`server-dev.js`, `DevServer.js`), run on a developer's machine; a test helper module (`src/test-helpers.ts`, `test-utils.js`,
 // `testSetup.ts`: what specs import to sign a fake user in); a Python package's test data beside its tests
 // (django-environ's `test_env.txt`, `test_settings.ini`); a package's example configuration (wait-on's `exampleConfig.js`,
 // `config.sample.js`): documentation of its options, copied and edited, as `examples/` is (`src/example.js` is code); a
 // script named `test.js` (unifi-client's `lib/test.js` against a test controller), as `tests.py` is.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|test[-_]?suites?|e2e|(?:[\w.]+[-_]|[a-z\d]+)?examples?(?:[-_][\w.]+)?|samples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec|tst)\.[a-z]+$|\.test-d\.[cm]?tsx?$|(^|\/)test_[^/]+\.(?:py|txt|env|ini|cfg)$|(^|\/)tests?\.(?:py|[cm]?[jt]s)$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$|(^|\/)test[-_]?(?:helpers?|utils?|setup)\.[cm]?[jt]sx?$|(^|\/)(?:examples?|samples?)[-_.]?(?:config|conf|settings|options)\.[cm]?[jt]s$|(^|\/)[\w-]*(?:config|conf|settings|options)[-_.](?:examples?|samples?)\.[cm]?[jt]s$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|test[-_]?suites?|e2e|(?:[\w.]+[-_]|[a-z\d]+)?examples?(?:[-_][\w.]+)?|samples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec|tst)\.[a-z]+$|\.test-d\.[cm]?tsx?$|-tests\.[cm]?tsx?$|(^|\/)test_[^/]+\.(?:py|txt|env|ini|cfg)$|(^|\/)tests?\.(?:py|[cm]?[jt]s)$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$|(^|\/)test[-_]?(?:helpers?|utils?|setup)\.[cm]?[jt]sx?$|(^|\/)(?:examples?|samples?)[-_.]?(?:config|conf|settings|options)\.[cm]?[jt]s$|(^|\/)[\w-]*(?:config|conf|settings|options)[-_.](?:examples?|samples?)\.[cm]?[jt]s$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);

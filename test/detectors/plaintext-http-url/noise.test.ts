@@ -16,6 +16,9 @@ const pyRenamedOwn = 'from scanner.net.web import Request as ScanRequest\nfrom u
 // carrying the access token); one only joined into a link, or a module name shadowed by `self.…`, is not requested.
 const pyClassAttr = 'import requests\nclass Profiles:\n    profile_url = "http://people.acme.io/api"\n\n    def fetch(self, token):\n        return requests.get(self.profile_url, params={"token": token})';
 const pyInitAttr = 'import requests\nclass Feed:\n    def __init__(self):\n        self.feed_url = "http://feeds.acme.io/rss"\n\n    def load(self):\n        return requests.get(self.feed_url)';
+// A package's typings test beside its `index.d.ts` (fresh sample AW: a WebSocket stream library's `ts-tests.ts`, the
+// DefinitelyTyped `<name>-tests.ts` convention): type-checked, never run, so low; `contests.ts` is no test file.
+const typingsTest = "import * as WebSocket from 'ws';\nconst ws = new WebSocket('ws://realtime.acme.io/path');";
 const jsDocs = "const API_DOCS_URL = 'http://docs.acme.io/v2';\nconst API_BASE = 'http://api.acme.io/v2';\nexport const get = (p) => fetch('https://x.acme.io/' + p);";
 
 ruleTester('plaintext-http-url', 'javascript', {
@@ -51,5 +54,8 @@ ruleTester('plaintext-http-url', 'javascript', {
     { code: pyRenamedOwn, language: 'python', errors: [at(pyRenamedOwn, 'http://api.acme.io')] },
     { code: pyClassAttr, language: 'python', errors: [at(pyClassAttr, 'http://people.acme.io')] },
     { code: pyInitAttr, language: 'python', errors: [at(pyInitAttr, 'http://feeds.acme.io')] },
+    { code: typingsTest, language: 'typescript', path: 'ts-tests.ts', errors: [{ ...at(typingsTest, 'ws://realtime.acme.io'), confidence: 'low' }] },
+    { code: typingsTest, language: 'typescript', path: 'types/socket-tests.ts', errors: [{ ...at(typingsTest, 'ws://realtime.acme.io'), confidence: 'low' }] },
+    { code: typingsTest, language: 'typescript', path: 'src/contests.ts', errors: [{ ...at(typingsTest, 'ws://realtime.acme.io'), confidence: 'medium' }] },
   ],
 });
