@@ -6,6 +6,8 @@ const jsInPlace = "app.post('/hook', (req, res) => {\n  const sig = req.get('x-s
 const jsNamed = "function verify(body, signature, secret) {\n  const expected = crypto.createHmac('sha512', secret).update(body).digest('hex');\n  return expected === signature;\n}";
 const jsSteps = "function verify(body, header) {\n  const hmac = createHmac('sha256', KEY);\n  hmac.update(body);\n  const digest = hmac.digest('base64');\n  return header == digest;\n}";
 const jsLocal = "function readKey(body, passphrase, storedMac) {\n  const calc = createHmac('sha1', keyOf(passphrase)).update(body).digest('hex');\n  if (calc !== storedMac) return new Error('wrong passphrase');\n}";
+const jsAssigned = "function readKey(body, assignedMac) {\n  const calc = createHmac('sha1', KEY).update(body).digest('hex');\n  if (calc !== assignedMac) return null;\n}";
+const jsHub = "function onEvent(body, hubSignature) {\n  const calc = createHmac('sha1', KEY).update(body).digest('hex');\n  if (calc !== hubSignature) return null;\n}";
 const pyInPlace = "def verify(request, secret):\n    sig = request.headers.get('X-Signature')\n    return sig == hmac.new(secret, request.body, hashlib.sha256).hexdigest()";
 const pyNamed = "def check(payload, signature):\n    expected = hmac.new(KEY, payload, 'sha1').hexdigest()\n    if expected != signature:\n        raise Forbidden()";
 const pyOneShot = "def verify_mac(msg, mac):\n    return hmac.digest(KEY, msg, 'sha256') == mac";
@@ -29,6 +31,10 @@ ruleTester('timing-unsafe-comparison', 'javascript', {
     { code: jsSteps, errors: [at(jsSteps, 'header == digest', 'timing-safe-equal')] },
     // a MAC over a local file's contents (a key file's passphrase check): no request, so no one times it; shown at low confidence
     { code: jsLocal, errors: [{ ...at(jsLocal, 'calc !== storedMac', 'timing-safe-equal'), severity: 'info', confidence: 'low' }] },
+    // a name that only holds the letters of one inside a word (`assigned`) says nothing about a signature
+    { code: jsAssigned, errors: [{ ...at(jsAssigned, 'calc !== assignedMac', 'timing-safe-equal'), severity: 'info', confidence: 'low' }] },
+    // a camel-case word of a name does
+    { code: jsHub, errors: [{ ...at(jsHub, 'calc !== hubSignature', 'timing-safe-equal'), severity: 'warning', confidence: 'medium' }] },
     // in a test, shown at low confidence
     { code: jsNamed, path: 'test/webhook.test.js', errors: [{ ...at(jsNamed, 'expected === signature'), confidence: 'low' }] },
   ],

@@ -7,7 +7,7 @@ import { exprsOf } from '../../analysis/walk';
 import type { FileValues } from './secret-sink-values';
 import { secretNameKind, splitWords } from './secret-names';
 
-const EQUALITY = new Set(['==', '===', '!=', '!==']);
+export const EQUALITY = new Set(['==', '===', '!=', '!==']);
 /** Values that name a kind of field or a type, not a credential. */
 const NOT_CREDENTIAL = new Set([
   'password', 'passwd', 'text', 'hidden', 'string', 'number', 'boolean', 'object', 'function', 'undefined', 'null', 'none',

@@ -20,10 +20,13 @@ import { exprsOf } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector } from '../../core/types';
 import { onlyAssigned } from '../shared/bound-values';
+import { EQUALITY } from './secret-comparisons';
 
-const EQUALITY = new Set(['==', '===', '!=', '!==']);
-/** What a request's signature is called, as written on the other side of the comparison. */
-const SIGNATURE = /sig(?:nature)?|hmac|webhook|x-hub|token/i;
+/**
+ * What a request's signature is called, as written on the other side of the comparison: a word of a name
+ * (`sig`, `x-hub-signature`, `hubSignature`, `HMAC_HEADER`), not letters inside one (`assigned`, `design`).
+ */
+const SIGNATURE = /(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?:[Ss]ig(?:nature)?|SIG(?:NATURE)?|[Hh]mac|HMAC|[Ww]ebhook|WEBHOOK|[Tt]oken|TOKEN)(?![a-z])|x-hub/;
 /** A function named for checking what it is given. */
 const CHECKER = /verif|valid|check|authentic|signed/i;
 /** The callee of a call that makes an HMAC, as written: Node's `createHmac`, Python's `hmac.new` / `hmac.HMAC` / `HMAC`. */
