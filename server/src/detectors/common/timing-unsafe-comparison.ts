@@ -6,8 +6,9 @@
 //
 // Rules:
 // - One operand is the digest of an HMAC: `createHmac(…)…digest(…)` (Node), `hmac.new(…).hexdigest()`,
-//   `hmac.digest(…)`, `HMAC(…).hexdigest()` (Python), written in place or through a name every
-//   assignment of which is one.
+//   `hmac.digest(…)`, `HMAC(…).hexdigest()` (Python), written in place, through a name every
+//   assignment of which is one, or from a function of the same file every return of which is one
+//   (`this.sign(body)`, `_sign(payload)`; two calls deep at most).
 // - The other is not a literal (`digest === ''` checks for an empty value, not a signature).
 // - Medium when the other side is named for a signature (`req.headers['x-hub-signature']`, `sig`) or the
 //   function for a check (`verify`, `isValid…`): what an attacker sends. Otherwise low: a MAC of a local
@@ -15,11 +16,11 @@
 // - A plain hash (`createHash('sha256')`, `hashlib.sha256`) is not keyed: comparing one checks integrity
 //   (a download's checksum), which no secret protects.
 import { ir } from '../../analysis';
-import type { Expr } from '../../analysis/ir';
+import type { Expr, Func } from '../../analysis/ir';
 import { exprsOf } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import type { Detector } from '../../core/types';
-import { onlyAssigned } from '../shared/bound-values';
+import { calledHelper, onlyAssigned, returnedValues } from '../shared/bound-values';
 import { EQUALITY } from './secret-comparisons';
 
 /**
@@ -62,13 +63,21 @@ export const timingUnsafeComparison: Detector = {
       while (o.k === 'call' && o.callee.k === 'member' && !made(o)) o = o.callee.object;
       return made(o) || (o.k === 'name' && onlyAssigned(o.binding, made));
     };
-    const keyed = (e: Expr): boolean => digestOf(e) || (e.k === 'name' && onlyAssigned(e.binding, digestOf));
+    // A same-file helper's returns are looked at from the helper itself, so `depth` bounds helpers calling helpers.
+    const keyed = (e: Expr, from: Func, depth = 0): boolean => {
+      if (digestOf(e)) return true;
+      if (depth > 2) return false;
+      if (e.k === 'name') return onlyAssigned(e.binding, (v) => keyed(v, from, depth + 1));
+      const helper = calledHelper(lowered, e, from);
+      const returned = helper && returnedValues(helper);
+      return !!returned && returned.every((v) => keyed(v, helper, depth + 1));
+    };
     for (const fn of lowered.funcs) {
       ctx.checkBudget();
       exprsOf(fn).forEach((e) => {
         if (e.k !== 'op' || !EQUALITY.has(e.op) || e.operands.length !== 2) return;
         const [a, b] = e.operands;
-        const other = keyed(a) ? b : keyed(b) ? a : undefined;
+        const other = keyed(a, fn) ? b : keyed(b, fn) ? a : undefined;
         if (!other || other.k === 'lit') return;
         const sent = SIGNATURE.test(ctx.text.slice(other.span.start, other.span.end)) || CHECKER.test(fn.name ?? '');
         const python = lowered.language === 'python';
