@@ -210,6 +210,8 @@ ruleTester('generic-secret-assignment', 'json', {
     { code: `from streamlink.plugin import Plugin, pluginmatcher\n\nclass Site(Plugin):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'low' }] },
     { code: `from .common import InfoExtractor\n\nclass SiteIE(InfoExtractor):\n    _API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 17, confidence: 'low' }] },
     { code: `from myapp.plugin import Base\n\nclass Site(Base):\n    API_KEY = "${V}"`, language: 'python', errors: [{ line: 4, column: 16, confidence: 'medium' }] },
+    // the name check made on the text before any node is read: an \`=\` inside a quoted key is not the binding's
+    { code: `conf = {}\nconf['db=api_key'] = '${V}'\nself.client_secret = '${V}'`, language: 'python', errors: [{ line: 2, column: 23, endLine: 2, endColumn: 55, confidence: 'medium' }, { line: 3, column: 23, endLine: 3, endColumn: 55, confidence: 'medium' }] },
     // an OAuth installed-app client's secret beside its out-of-band redirect, or under Google's `installed` key, ships in
     // every copy by design (fresh sample AR: a mail sync tool's Gmail client): low; a web client's, or one with no such sign, stays medium
     { code: `CLIENT = {\n    "client_id": "12345-abc.apps.example.com",\n    "client_secret": "${V}",\n    "redirect_uris": ["urn:ietf:wg:oauth:2.0:oob", "http://localhost"],\n}`, language: 'python', errors: [{ line: 3, column: 23, endLine: 3, endColumn: 55, confidence: 'low' }] },

@@ -9,7 +9,7 @@ import { PYTHON_FORMS, pythonCandidates } from './secret-candidates-python';
 import { configCandidates } from './secret-candidates-config';
 import { secretSinks } from './secret-sinks';
 import { coveredByProviderRule, secretValueConfidence } from './secret-heuristics';
-import { secretNameKind } from './secret-names';
+import { SECRET_HINT, secretNameKind } from './secret-names';
 
 const CONFIG_LANGUAGES: readonly LanguageId[] = [
   'json', 'jsonc', 'yaml', 'dotenv', 'dockerfile', 'terraform', 'shellscript', 'toml', 'ini', 'markdown', 'plaintext',
@@ -69,7 +69,7 @@ function reportable(name: string | undefined, value: string): boolean {
 function candidatesOf(ctx: DetectorContext): SecretCandidate[] {
   if (ctx.languageId === 'python') {
     if (!mayBindSecret(ctx.text, reportable, PYTHON_FORMS)) return [];
-    return pythonCandidates(ctx, (name) => secretNameKind(name) !== undefined);
+    return pythonCandidates(ctx, (name) => secretNameKind(name) !== undefined, SECRET_HINT);
   }
   if ((JS_LIKE as LanguageId[]).includes(ctx.languageId)) {
     if (!mayBindSecret(ctx.text, reportable)) return [];

@@ -56,15 +56,36 @@ function pyValue(name: string | undefined, v: PyNode | null, wanted: (name: stri
 
 const PY_TYPES: PyNodeType[] = ['assignment', 'keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter', 'call'];
 
-/** `wanted` pre-filters names so values are only inspected (costly WASM calls) under secret-like names. */
-export function pythonCandidates(ctx: DetectorContext, wanted: (name: string) => boolean): SecretCandidate[] {
+/**
+ * Whether the text a binding starts with, up to its first `=` (its name as written, and more), can hold a
+ * name `hint` accepts. Read from the file's text at the node's start, which costs no WASM call; without an
+ * `=` in reach (a dict pair) the answer is yes.
+ */
+function headMay(text: string, start: number, hint: RegExp): boolean {
+  const head = text.slice(start, start + 200);
+  const eq = head.indexOf('=');
+  if (eq < 0) return true;
+  const name = head.slice(0, eq);
+  // An `=` inside a quoted key (`d['a=b'] = …`) is not the binding's: the key may go on past it.
+  return hint.test(name) || (name.match(/['"]/g)?.length ?? 0) % 2 === 1;
+}
+
+/**
+ * `wanted` pre-filters names so values are only inspected (costly WASM calls) under secret-like names;
+ * `hint`, a pattern every wanted name contains (unanchored), lets most bindings go without reading a node
+ * at all. An environment fallback (`environ.get('X') or '…'`, `getenv('X', '…')`) is kept whatever its name.
+ */
+export function pythonCandidates(ctx: DetectorContext, wanted: (name: string) => boolean, hint?: RegExp): SecretCandidate[] {
   const out: SecretCandidate[] = [];
   let count = 0;
   const checkBudget = ctx.checkBudget;
   const types = /getenv|environ\.get/.test(ctx.text) ? PY_TYPES : PY_TYPES.slice(0, -1);
+  // An environment fallback's name is not the secret's: with one in the file every binding is read.
+  const byName = hint && !new RegExp(PYTHON_FORMS.fallbacks.source).test(ctx.text) ? hint : undefined;
   for (const n of pyNodesOf(ctx, ...types)) {
     if (++count % 256 === 0) checkBudget();
     if (!n) continue;
+    if (byName && !headMay(ctx.text, n.startIndex, byName)) continue;
     switch (n.type) {
       case 'assignment': pyValue(pyName(n.childForFieldName('left')), n.childForFieldName('right'), wanted, out); break;
       case 'keyword_argument': case 'default_parameter': case 'typed_default_parameter':

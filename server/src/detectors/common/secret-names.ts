@@ -53,8 +53,11 @@ export function splitWords(name: string): string[] {
     .filter((w) => w && !/^v?\d+$/.test(w));
 }
 
-/** Cheap pre-check before splitting the name into words. */
-const SECRET_HINT = /pass|pwd|secret|token|key|auth|cred/i;
+/**
+ * Cheap pre-check before splitting the name into words: a letter run every secret name holds. Unanchored,
+ * so any text that contains the name as written (`self.api_key = `, `d['token']`) passes it too.
+ */
+export const SECRET_HINT = /pass|pwd|secret|token|key|auth|cred/i;
 
 export type SecretNameKind = 'password' | 'secret';
 
