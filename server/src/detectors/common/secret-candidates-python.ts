@@ -2,7 +2,7 @@
 // values (assignments, keyword arguments, dict pairs, defaults, os.getenv calls).
 import type { Node as PyNode } from 'web-tree-sitter';
 import type { DetectorContext } from '../../core/types';
-import { pyNodesOf, type PyNodeType } from '../shared/py-nodes';
+import { headMay, pyNodesOf, type PyNodeType } from '../shared/py-nodes';
 import type { BindingForms, SecretCandidate } from './secret-candidates';
 
 /**
@@ -55,20 +55,6 @@ function pyValue(name: string | undefined, v: PyNode | null, wanted: (name: stri
 }
 
 const PY_TYPES: PyNodeType[] = ['assignment', 'keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter', 'call'];
-
-/**
- * Whether the text a binding starts with, up to its first `=` (its name as written, and more), can hold a
- * name `hint` accepts. Read from the file's text at the node's start, which costs no WASM call; without an
- * `=` in reach (a dict pair) the answer is yes.
- */
-function headMay(text: string, start: number, hint: RegExp): boolean {
-  const head = text.slice(start, start + 200);
-  const eq = head.indexOf('=');
-  if (eq < 0) return true;
-  const name = head.slice(0, eq);
-  // An `=` inside a quoted key (`d['a=b'] = …`) is not the binding's: the key may go on past it.
-  return hint.test(name) || (name.match(/['"]/g)?.length ?? 0) % 2 === 1;
-}
 
 /**
  * `wanted` pre-filters names so values are only inspected (costly WASM calls) under secret-like names;

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, DetectorContext, Report } from '../../core/types';
 import { RULE_META } from '../shared/rule-meta';
-import { pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
+import { headMay, pyArgs, pyNodes, pyNodesOf } from '../shared/py-nodes';
 import { inDeadShim, withoutHostName } from '../shared/tls-py-probe';
 import { guarded } from '../shared/tls-py-guard';
 
@@ -20,7 +20,6 @@ const HTTP_RECEIVER = /sess|client|http|req|api|conn|web|rest|url|browser|agent|
 /** The keyword arguments a call is checked for; and what any finding needs in the file (most that say `verify` have none). */
 const KEYWORDS = /\b(?:verify|ssl|verify_ssl|cert_reqs)\s*=/;
 const ANY = /\b(?:verify|ssl|verify_ssl|check_hostname)\s*=\s*False\b|CERT_NONE|_create_unverified_context|disable_warnings/;
-
 
 /** `check_hostname = False` in a function that matches the peer's name itself after the handshake (ldap3). */
 const matchesHostnameItself = (node: Node) => {
@@ -53,6 +52,21 @@ function toLoopback(call: Node, kw: Map<string, Node>): boolean {
   return [first, kw.get('url'), kw.get('host')].some((n) => n?.type === 'string' && LOOPBACK.test(content(n.text)));
 }
 
+/**
+ * What a node's start says without a WASM call, before anything of it is read: an attribute is `ssl.…`, an
+ * assignment's target names `verify` or `check_hostname`, a default is `CERT_NONE` within reach. Calls are
+ * read (their end tells whether a keyword is passed).
+ */
+const ASSIGNED = /verify|check_hostname/;
+function worthReading(text: string, node: Node): boolean {
+  switch (node.type) {
+    case 'attribute': return text.startsWith('ssl', node.startIndex);
+    case 'assignment': return headMay(text, node.startIndex, ASSIGNED);
+    case 'call': return true;
+    default: return text.slice(node.startIndex, node.startIndex + 400).includes('CERT_NONE');
+  }
+}
+
 export const pyTlsVerificationDisabled: Detector = {
   id: 'tls-verification-disabled',
   meta: { ...RULE_META['tls-verification-disabled'], needs: ['python', pyNodes.id] },
@@ -73,19 +87,21 @@ export const pyTlsVerificationDisabled: Detector = {
     };
     for (const node of pyNodesOf(ctx, 'call', 'attribute', 'assignment', 'default_parameter', 'typed_default_parameter')) {
       ctx.checkBudget();
-      if (!node) continue;
+      if (!node || !worthReading(ctx.text, node)) continue;
       if (node.type.endsWith('default_parameter')) {
         // `def __init__(self, host, cert_reqs=ssl.CERT_NONE)`: every caller that leaves it out is unauthenticated.
         if (/CERT_NONE$/.test(node.childForFieldName('value')?.text ?? '')) report(node, `\`${node.text}\` as a default: every caller that leaves it out accepts any certificate, so the server is never authenticated.`, {}, node, { severity: 'warning', confidence: 'medium' });
       } else if (node.type === 'call') {
+        // Most calls pass none of the keywords read below and silence nothing: only their end is read.
+        const end = node.endIndex, whole = ctx.text.slice(node.startIndex, end), warnings = whole.includes('disable_warnings');
+        if (!warnings && !KEYWORDS.test(whole)) continue;
         const fn = node.childForFieldName('function');
         const callee = fn?.text ?? '';
-        if (callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
+        if (warnings && callee.endsWith('disable_warnings') && callee.includes('urllib3')) {
           report(node, 'Silencing urllib3 warnings usually hides requests made with certificate verification turned off.', { severity: 'hint', confidence: 'low' });
           continue;
         }
-        // Most calls pass none of the keywords read below: their arguments are not read at all.
-        if (!KEYWORDS.test(ctx.text.slice(fn?.endIndex ?? node.startIndex, node.endIndex))) continue;
+        if (!KEYWORDS.test(ctx.text.slice(fn?.endIndex ?? node.startIndex, end))) continue;
         const last = callee.slice(callee.lastIndexOf('.') + 1);
         const kw = pyArgs(node).keywords;
         const http = HTTP_CALLS.has(last) || /^(requests|httpx)\./.test(callee);

@@ -81,3 +81,18 @@ export function pyArgs(call: Node): { positional: Node[]; keywords: Map<string, 
   }
   return { positional, keywords };
 }
+
+/**
+ * Whether the text a node starts with, up to its first `=` (a binding's target or a keyword's name as written,
+ * and more), can match `re` (unanchored, so text that holds the name matches whenever the name does). Read
+ * from the file's text at the node's start, which costs no WASM call (`startIndex` comes with the node); with
+ * no `=` in reach (a dict pair) the answer is yes.
+ */
+export function headMay(text: string, start: number, re: RegExp): boolean {
+  const head = text.slice(start, start + 200);
+  const eq = head.indexOf('=');
+  if (eq < 0) return true;
+  const name = head.slice(0, eq);
+  // An `=` inside a quoted key (`d['a=b'] = …`) is not the binding's: the key may go on past it.
+  return re.test(name) || (name.match(/['"]/g)?.length ?? 0) % 2 === 1;
+}
