@@ -22,6 +22,7 @@ const c15 = "app.get('/f', (req, res) => {\n  const q = new URL(req.url, 'http:/
 const c12 = "function routes(app) {\n  app.get('/a', (req, res) => { res.type('text/plain'); res.send('ok'); });\n  app.get('/b', (req, res) => { res.send('<p>' + req.query.x); });\n}";
 const c8 = "app.get('/e', (req, res) => res.send(`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`));";
 
+const c18 = "app.get('/v', (req, res) => {\n  res.setHeader('Content-Type', `text/${req.query.fmt}`);\n  res.send('<p>' + req.query.q + '</p>');\n});";
 const c16 = "app.get('/back', (req, res) => res.send(`<a href='${req.headers.referer}'>back</a>`));";
 const c17 = "app.get('/ua', (req, res) => res.send(`<p>${req.headers['user-agent']}</p>`));";
 
@@ -47,6 +48,10 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     // another non-markup type, or a download (held-out sample: peerflix-server's .m3u playlist)
     "app.get('/t/:id/files', (req, res) => {\n  const proto = req.get('x-forwarded-proto') || req.protocol;\n  res.setHeader('Content-Type', 'application/x-mpegurl; charset=utf-8');\n  res.send('#EXTM3U\\n' + proto + '://host/files');\n});",
     N("res.setHeader('Content-Type', 'text/plain');"),
+    // a type built in a template literal whose literal part fixes it (fresh sample BB: a git smart-HTTP mock server's
+    // ref advertisement); an interpolated text/… subtype could be html, and still counts (c18)
+    "app.get('/repo/info/refs', (req, res) => {\n  const service = req.query.service;\n  res.setHeader('content-type', `application/x-${service}-advertisement`);\n  res.write('# service=' + service + '\\n');\n  res.end();\n});",
+    "app.get('/n', (req, res) => {\n  res.setHeader('Content-Type', `text/plain`);\n  res.send('no ' + req.query.q);\n});",
     U('res.status(404).send(`[proxy] File "${fileName}" not found.`);'),
     // the URLs a browser writes into headers, serialised the same way (fresh held-out sample: uibuilder's index page)
     "app.get('/index', (req, res) => {\n  const url = new URL(req.headers.referer);\n  url.pathname = '';\n  res.send(`<link rel=\"stylesheet\" href=\"${url.href}brand.css\">`);\n});",
@@ -68,6 +73,7 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     // markup types other than text/html: XHTML runs script too
     { code: c9, errors: [at(c9, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
     { code: c10, errors: [at(c10, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
+    { code: c18, errors: [at(c18, "'<p>' + req.query.q + '</p>'", 'request:direct')] },
     { code: c13, errors: [at(c13, '`File "${decodeURIComponent(fileName)}" not found.`', 'request:direct')] },
     { code: c14, errors: [at(c14, "`<a href='${fileName}'>retry</a>`", 'request:direct')] },
     { code: c15, errors: [at(c15, "`File ${q.get('name')} not found`", 'request:direct')] },

@@ -58,6 +58,20 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     assert.deepEqual(await conf({ code, path: 'lib/chains.js', files: docs, registry: reg }), [['1:20', 'high']]);
   });
 
+  it("a test's data folder holds inputs, such as a module that requires a missing package on purpose: low confidence", async () => {
+    // fresh sample BB: a CLI's test/data/ module loaded to check its "package not found" path
+    const code = "'use strict'\nrequire('no-such-plugin')\n";
+    const cli = { 'package.json': '{ "name": "app-cli", "dependencies": { "commander": "^12.0.0" }, "devDependencies": { "mocha": "^10.0.0" } }' };
+    const reg = registryWith({ 'npm:no-such-plugin': {} });
+    for (const path of ['test/data/plugin-missing.js', 'tests/resources/loader.js', '__fixtures__/broken.js', 'testdata/broken.js']) {
+      assert.deepEqual(await conf({ code, path, files: cli, registry: reg }), [['2:10', 'low']], path);
+    }
+    // a data folder outside the tests, and a test itself, keep the rule's confidence
+    for (const path of ['src/data/plugin-missing.js', 'test/plugin.test.js', 'test/data-loader.js']) {
+      assert.deepEqual(await conf({ code, path, files: cli, registry: reg }), [['2:10', 'high']], path);
+    }
+  });
+
   it("a Medusa plugin's admin extension (src/admin, dist/admin) is built by the host's admin app: low confidence", async () => {
     // fresh sample HH: a Medusa payment plugin ships dist/admin/ (the bundle @medusajs/admin builds into the host's
     // admin app, which brings react); the plugin declares the builder among its devDependencies

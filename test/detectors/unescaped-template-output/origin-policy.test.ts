@@ -62,6 +62,19 @@ ruleTester('unescaped-template-output', 'ejs', {
   ],
 });
 
+// Only a DOM event's handler attribute holds script: a Liquibase changelog's `onDelete="…"` is data (fresh sample BB:
+// a code generator's XML templates), while `onClick` in any case is a handler.
+const constraint = '<addForeignKeyConstraint baseTableName="<%- table %>"\n    onDelete="<%- onDelete %>"\n    onUpdate="<%- onUpdate %>"/>';
+const clicked = '<button onClick="choose(\'<%- choice %>\')">Go</button>\n<video onended="<%- next %>"></video>';
+
+ruleTester('unescaped-template-output', 'ejs', {
+  valid: [],
+  invalid: [
+    { code: constraint, path: 'templates/changelog/constraints.ejs', errors: [low(constraint, '<%- table %>'), low(constraint, '<%- onDelete %>'), low(constraint, '<%- onUpdate %>')] },
+    { code: clicked, path: 'views/choice.ejs', errors: [medium(clicked, '<%- choice %>'), medium(clicked, '<%- next %>')] },
+  ],
+});
+
 // A Python view growing a value with `+=`: what it adds from the request is the request's; a constant added is not.
 const page = '<div>{{ summary|safe }}</div>';
 const view = (added: string) => `def show(request):\n    summary = "Results: "\n    summary += ${added}\n    return render(request, "page.html", {"summary": summary})\n`;

@@ -38,6 +38,10 @@ ruleTester('world-writable-permissions', 'typescript', {
     { code: "try {\n  fs.unlinkSync(target);\n} catch (err) {\n  if (err.code !== 'EPERM') throw err;\n  fs.chmodSync(target, '0666');\n  fs.unlinkSync(target);\n}", errors: [{ line: 5, column: 24, severity: 'info', confidence: 'low' }] },
     { code: "await fs.promises.chmod(tmpFile, 0o666);\nawait fs.promises.rm(tmpFile);", errors: [{ line: 1, column: 34, severity: 'info', confidence: 'low' }] },
     { code: "fs.chmod(lockPath, 0o777, () => fs.unlink(lockPath, done));", errors: [{ line: 1, column: 20, severity: 'info', confidence: 'low' }] },
+    // the same in TypeScript's down-levelled async code, each step yielded in an __awaiter (fresh sample BB: an Actions
+    // toolkit's copy helper re-linking a symlink); yielding the delete of another path keeps the finding
+    { code: "function* relink() {\n  yield ioUtil.chmod(destFile, '0666');\n  yield ioUtil.unlink(destFile);\n}", errors: [{ line: 2, column: 32, severity: 'info', confidence: 'low' }] },
+    { code: "function* relink() {\n  yield ioUtil.chmod(destFile, '0666');\n  yield ioUtil.unlink(srcFile);\n}", errors: [{ line: 2, column: 32, severity: 'warning', confidence: 'high' }] },
     { code: "fs.chmodSync(target, '0666');\nfs.unlinkSync(backup);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
     { code: "fs.chmodSync(target, '0666');\nlog('made writable');\nfs.unlinkSync(target);", errors: [{ line: 1, column: 22, severity: 'warning', confidence: 'high' }] },
     // a listening Unix socket opened to local clients (a reverse proxy): connecting is all write allows there

@@ -42,10 +42,12 @@ function optedIn(node: ts.Node, sf: ts.SourceFile): boolean {
 }
 
 const DELETE = /^(?:unlink|rm|rmdir|remove|rimraf|del)(?:Sync)?$/;
+/** Awaited, or yielded as TypeScript's down-levelled async code does (`yield ioUtil.unlink(file)` in an `__awaiter`). */
+const awaited = (e: ts.Node | undefined): e is ts.AwaitExpression | ts.YieldExpression => !!e && (ts.isAwaitExpression(e) || ts.isYieldExpression(e));
 /** A call that deletes `target` (`fs.unlinkSync(file)`, `await fs.promises.rm(file)`), as a statement or an arrow's body. */
 function deletes(n: ts.Node | undefined, target: string, sf: ts.SourceFile): boolean {
   let e = n && ts.isExpressionStatement(n) ? n.expression : n;
-  if (e && ts.isAwaitExpression(e)) e = e.expression;
+  if (awaited(e)) e = e.expression;
   if (!e || !ts.isCallExpression(e)) return false;
   const c = e.expression;
   const fn = ts.isPropertyAccessExpression(c) ? c.name.text : ts.isIdentifier(c) ? c.text : '';
@@ -65,7 +67,7 @@ function beforeDelete(call: ts.CallExpression, sf: ts.SourceFile): boolean {
     if (deletes(ts.isBlock(cb.body) ? cb.body.statements[0] : cb.body, target, sf)) return true;
   }
   let st: ts.Node = call.parent;
-  if (ts.isAwaitExpression(st)) st = st.parent;
+  if (awaited(st)) st = st.parent;
   const block = st.parent;
   if (!ts.isExpressionStatement(st) || !(ts.isBlock(block) || ts.isSourceFile(block))) return false;
   return deletes(block.statements[block.statements.indexOf(st) + 1], target, sf);

@@ -43,12 +43,20 @@ export function blockEvidence(text: string, path: string, at: number): boolean {
   return false;
 }
 
+/**
+ * A DOM event's handler attribute (`onclick`, `onmouseover`, SVG's `onbegin`), whose value is script. Other `on…`
+ * attributes are data: a Liquibase changelog's `onDelete="CASCADE"` (jhipster's templates), a component's `onUpdate`.
+ */
+const EVENT = '(?:abort|afterprint|animation(?:start|end|iteration|cancel)|auxclick|before(?:input|print|unload|toggle)|begin|blur|cancel|canplay(?:through)?|change|click|close|contextmenu|copy|cuechange|cut|dblclick|drag(?:end|enter|leave|over|start)?|drop|durationchange|emptied|end|ended|error|focus(?:in|out)?|formdata|fullscreen(?:change|error)|hashchange|input|invalid|key(?:down|press|up)|languagechange|load(?:eddata|edmetadata|start|end)?|message(?:error)?|mouse(?:down|enter|leave|move|out|over|up|wheel)|offline|online|page(?:hide|show)|paste|pause|play(?:ing)?|pointer(?:cancel|down|enter|leave|move|out|over|up|rawupdate)|popstate|progress|ratechange|rejectionhandled|repeat|reset|resize|scroll(?:end)?|search|securitypolicyviolation|seek(?:ed|ing)|select(?:start|ionchange)?|show|slotchange|stalled|storage|submit|suspend|timeupdate|toggle|touch(?:cancel|end|move|start)|transition(?:cancel|end|run|start)|unhandledrejection|unload|volumechange|waiting|wheel)';
+const HANDLER_OPEN = new RegExp(`\\son${EVENT}\\s*=\\s*["'][^"'\\n]*['"]?$`, 'i');
+const HANDLER_NESTED = new RegExp(`\\son${EVENT}\\s*=\\s*"[^"\\n]*'$`, 'i');
+
 /** Whether offset `at` opens a quoted string's value in a `<script>` block or an `on…=` handler: `'{{ x|safe }}'`. */
 function inScriptString(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 400), at);
   if (!/['"`]$/.test(before)) return false;
   const lineStart = before.lastIndexOf('\n') + 1;
-  if (/\son\w+\s*=\s*["'][^"'\n]*['"]?$/i.test(before.slice(lineStart)) || /\son\w+\s*=\s*"[^"\n]*'$/i.test(before.slice(lineStart))) return true;
+  if (HANDLER_OPEN.test(before.slice(lineStart)) || HANDLER_NESTED.test(before.slice(lineStart))) return true;
   const open = text.lastIndexOf('<script', at);
   return open >= 0 && text.lastIndexOf('</script', at) < open;
 }

@@ -77,17 +77,17 @@ function unfinishedTemplateManifest(m: { path: string; text: string; manifest: {
 // Example programs shipped beside a library (express-oauth-server's `examples/mongodb/model.js`) import the
 // database driver or view engine the reader installs, as their Readme says; the library's manifest lists
 // only what the library needs. Without a manifest of their own they are shown, not alarmed about.
-// So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/` documents a demo library), never
+// So do fixtures: sample code a test or the docs read (a JSDoc theme's `fixtures/`, a test's `test/data/`), never
 // run as the package's own. So is a file named as one (`docs/demo-membership-rules.js`, `example_client.py`; not the
 // tooling that runs or builds them, `examples-runner.js`), and an example program beside the manifest (`example.js`).
-const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?)$/i, BESIDE = /^(?:examples?|demo)\.[cm]?[jt]sx?$/i;
+const EXAMPLE_DIR = /^(?:examples?|demos?|samples?|fixtures?|__fixtures__|testdata)$/i, BESIDE = /^(?:examples?|demo)\.[cm]?[jt]sx?$/i, TEST_DATA = /^(?:tests?|__tests__|specs?)\/(?:data|resources|assets|files)$/i;
 const EXAMPLE_FILE = /^(?:examples?|demos?)[-_](?!run|build|test)|[-_](?:examples?|demos?)\.(?:[cm]?[jt]sx?|py)$/i;
 
 /** Whether a folder between the nearest manifest and the file, or its name, says it is an example the manifest does not describe. */
 function exampled(path: string, manifest: string | undefined): boolean {
   if (!manifest) return false;
   const segs = path.slice(manifest.lastIndexOf('/') + 1).split('/');
-  return segs.slice(0, -1).some((seg) => EXAMPLE_DIR.test(seg)) || EXAMPLE_FILE.test(segs[segs.length - 1]) || BESIDE.test(segs.join('/'));
+  return segs.slice(0, -1).some((seg, i) => EXAMPLE_DIR.test(seg) || (i > 0 && TEST_DATA.test(`${segs[i - 1]}/${seg}`))) || EXAMPLE_FILE.test(segs[segs.length - 1]) || BESIDE.test(segs.join('/'));
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
