@@ -73,3 +73,16 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: pyMaskedAfter, errors: [{ ...at(pyMaskedAfter, 'token', 'secret', { after: '"token %s", ' }), confidence: 'high' }] },
   ],
 });
+
+// A time formatted as text is inert too (fresh sample BC: a printer driver's copier and fax jobs take a device lock
+// whose `token` is `time.strftime(...)` of now, and log it). The same name also set from a response keeps its level.
+const pyStamp = 'def start_job(self, dev):\n    if dev.busy:\n        log.debug("skipping lock")\n    else:\n        token = time.strftime("%d%m%Y%H:%M:%S", time.gmtime())\n        log.debug("Setting lock token: %s" % token)\n        dev.set_lock(token)';
+const pyStampAndReply = 'def start_job(self, dev, reply):\n    token = time.strftime("%H:%M:%S")\n    if reply:\n        token = reply["token"]\n    log.debug("Setting lock token: %s" % token)';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [],
+  invalid: [
+    { code: pyStamp, errors: [{ ...at(pyStamp, 'token', 'secret', { after: '% ' }), confidence: 'low' }] },
+    { code: pyStampAndReply, errors: [{ ...at(pyStampAndReply, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
+  ],
+});

@@ -16,8 +16,8 @@ export type SecretEvidence = 'inert' | 'masked';
 
 interface Write { fn: Func; at: number; target: Pattern; value: Expr | null }
 
-/** Calls whose result is a number, a boolean or a time, whatever they are given. */
-const SCALAR_CALL = /^(?:Date\.now|Math\.\w+|performance\.now|process\.hrtime(?:\.bigint)?|Number|parseInt|parseFloat|Boolean|isNaN|len|bool|int|float|time\.(?:time|monotonic|perf_counter)|random\.(?:random|randint))$/;
+/** Calls whose result is a number, a boolean or a time (also one formatted as text: a lock stamp `time.strftime(…)`), whatever they are given. */
+const SCALAR_CALL = /^(?:Date\.now|Math\.\w+|performance\.now|process\.hrtime(?:\.bigint)?|Number|parseInt|parseFloat|Boolean|isNaN|len|bool|int|float|time\.(?:time|monotonic|perf_counter|strftime|ctime|asctime)|random\.(?:random|randint))$/;
 /** Operators whose result is a boolean or a type name, whatever the operands. */
 const TEST_OP = new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=', '!', 'not', 'typeof', 'instanceof', 'in', 'not in', 'is', 'is not']);
 
