@@ -74,15 +74,19 @@ ruleTester('sensitive-data-in-logs', 'python', {
   ],
 });
 
-// A time formatted as text is inert too (fresh sample BC: a printer driver's copier and fax jobs take a device lock
-// whose `token` is `time.strftime(...)` of now, and log it). The same name also set from a response keeps its level.
-const pyStamp = 'def start_job(self, dev):\n    if dev.busy:\n        log.debug("skipping lock")\n    else:\n        token = time.strftime("%d%m%Y%H:%M:%S", time.gmtime())\n        log.debug("Setting lock token: %s" % token)\n        dev.set_lock(token)';
+// A time formatted as text is inert too (fresh sample BC: a printer driver's copier and fax jobs read a device lock's
+// `token` from the device, then, when it is free, set it to `time.strftime(...)` of now and log it). The write just
+// before the read in its own block is the value logged, whatever else the function wrote to the name earlier; a write
+// in a branch or a destructuring between them, or the same name set from a reply, keeps the level.
+const pyStamp = 'def start_job(self, dev):\n    code, token = dev.get_lock()\n    if code != OK:\n        log.debug("skipping lock")\n    else:\n        token = time.strftime("%d%m%Y%H:%M:%S", time.gmtime())\n        log.debug("Setting lock token: %s" % token)\n        dev.set_lock(token)';
 const pyStampAndReply = 'def start_job(self, dev, reply):\n    token = time.strftime("%H:%M:%S")\n    if reply:\n        token = reply["token"]\n    log.debug("Setting lock token: %s" % token)';
+const pyStampThenRead = 'def start_job(self, dev):\n    token = time.strftime("%H:%M:%S")\n    code, token = dev.get_lock()\n    log.debug("Setting lock token: %s" % token)';
 
 ruleTester('sensitive-data-in-logs', 'python', {
   valid: [],
   invalid: [
     { code: pyStamp, errors: [{ ...at(pyStamp, 'token', 'secret', { after: '% ' }), confidence: 'low' }] },
     { code: pyStampAndReply, errors: [{ ...at(pyStampAndReply, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
+    { code: pyStampThenRead, errors: [{ ...at(pyStampThenRead, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
   ],
 });
