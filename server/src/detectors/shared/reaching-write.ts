@@ -6,9 +6,12 @@ import type { Expr, Func, Pattern, Stmt } from '../../analysis/ir';
 const blocksOf = (s: Stmt): ReadonlyArray<readonly Stmt[]> =>
   s.k === 'if' ? [s.then, s.else] : s.k === 'loop' ? [s.head, s.body] : s.k === 'try' ? [s.body, s.handler, s.finalizer] : s.k === 'block' ? [s.body] : [];
 
+/** Whether offset `at` lies in `s` or a block nested in it (an `elif`'s statement spans its own clause, its `else:` is after). */
+const holds = (s: Stmt, at: number): boolean => (s.span.start <= at && at < s.span.end) || blocksOf(s).some((b) => b.some((c) => holds(c, at)));
+
 /** The innermost statement list holding the statement at `at`, and that statement's index in it. */
 function blockAt(stmts: readonly Stmt[], at: number): { list: readonly Stmt[]; i: number } | undefined {
-  const i = stmts.findIndex((s) => s.span.start <= at && at < s.span.end);
+  const i = stmts.findIndex((s) => holds(s, at));
   if (i < 0) return undefined;
   for (const b of blocksOf(stmts[i])) {
     const inner = blockAt(b, at);
@@ -35,7 +38,7 @@ export function reachingValue(fn: Func, id: number, at: number, writesAt: readon
     const s = block.list[j];
     const value = plainWrite(s, id);
     if (value) return value;
-    if (writesAt.some((w) => s.span.start <= w && w < s.span.end)) return undefined;
+    if (writesAt.some((w) => holds(s, w))) return undefined;
   }
   return undefined;
 }
