@@ -42,3 +42,21 @@ ruleTester('ssl-wrap-socket-removed', 'python', {
   valid: [headerProbe],
   invalid: [{ code: negatedHeader, errors: [{ ...at(negatedHeader, 'ssl.wrap_socket('), confidence: 'high' }] }],
 });
+
+// The pack's version guards: `sys.version` compared as a string (fresh sample BC: a vendored decorator module in a
+// flash-card app, `if sys.version >= '3':` … `else:` a Python 2 getfullargspec built on getargspec). Its `else:` and
+// `if sys.version < '3':` / `sys.version[0] == '2'` / `sys.version.startswith('2')` are Python 2 branches: not
+// reported. The Python 3 side of the same test, and the `else:` of its Python 2 side, keep the finding.
+const versionElse = "import inspect\nimport sys\n\nif sys.version >= '3':\n    from inspect import getfullargspec\nelse:\n    def getfullargspec(f):\n        return inspect.getargspec(f) + ([], None)";
+const versionOld = "import inspect, sys\n\ndef spec(f):\n    if sys.version < '3':\n        return inspect.getargspec(f)\n    return inspect.getfullargspec(f)";
+const versionIndex = "import inspect, sys\n\ndef names(f):\n    if sys.version[0] == '2':\n        return inspect.getargspec(f)[0]\n    elif sys.version.startswith('2'):\n        return inspect.getargspec(f).args";
+const versionNew = "import inspect\nimport sys\n\nif sys.version >= '3':\n    spec = inspect.getargspec(handler)";
+const versionOldElse = "import inspect\nimport sys\n\nif sys.version < '3':\n    spec = None\nelse:\n    spec = inspect.getargspec(handler)";
+
+ruleTester('inspect-getargspec-removed', 'python', {
+  valid: [versionElse, versionOld, versionIndex],
+  invalid: [
+    { code: versionNew, errors: [{ ...at(versionNew, 'inspect.getargspec('), confidence: 'high' }] },
+    { code: versionOldElse, errors: [{ ...at(versionOldElse, 'inspect.getargspec('), confidence: 'high' }] },
+  ],
+});

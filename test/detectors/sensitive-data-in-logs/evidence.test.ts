@@ -73,3 +73,22 @@ ruleTester('sensitive-data-in-logs', 'python', {
     { code: pyMaskedAfter, errors: [{ ...at(pyMaskedAfter, 'token', 'secret', { after: '"token %s", ' }), confidence: 'high' }] },
   ],
 });
+
+// A time formatted as text is inert too (fresh sample BC: a printer driver's copier and fax jobs read a device lock's
+// `token` from the device, then, when it is free, set it to `time.strftime(...)` of now and log it). The write just
+// before the read in its own block is the value logged, whatever else the function wrote to the name earlier; a write
+// in a branch (an `elif` too) or a destructuring between them, or the same name set from a reply, keeps the level.
+const pyStamp = 'def run(self):\n    while state != DONE:\n        if state == BUSY:\n            state = RESET\n        elif state == SUCCESS:\n            state = RESET\n        elif state == LOCK:\n            try:\n                code, token = self.dev.get_lock()\n            except DeviceError:\n                state = SETUP\n            else:\n                if code > MAX_OK:\n                    state = SETUP\n                else:\n                    token = time.strftime("%d%m%Y%H:%M:%S", time.gmtime())\n                    log.debug("Setting lock token: %s" % token)\n                    self.dev.set_lock(token)';
+const pyStampAndReply = 'def start_job(self, dev, reply):\n    token = time.strftime("%H:%M:%S")\n    if reply:\n        token = reply["token"]\n    log.debug("Setting lock token: %s" % token)';
+const pyStampThenRead = 'def start_job(self, dev):\n    token = time.strftime("%H:%M:%S")\n    code, token = dev.get_lock()\n    log.debug("Setting lock token: %s" % token)';
+const pyStampThenElif = 'def start_job(self, dev, reply):\n    token = time.strftime("%H:%M:%S")\n    if not reply:\n        pass\n    elif reply.ok:\n        token = reply["token"]\n    log.debug("Setting lock token: %s" % token)';
+
+ruleTester('sensitive-data-in-logs', 'python', {
+  valid: [],
+  invalid: [
+    { code: pyStamp, errors: [{ ...at(pyStamp, 'token', 'secret', { after: '% ' }), confidence: 'low' }] },
+    { code: pyStampAndReply, errors: [{ ...at(pyStampAndReply, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
+    { code: pyStampThenRead, errors: [{ ...at(pyStampThenRead, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
+    { code: pyStampThenElif, errors: [{ ...at(pyStampThenElif, 'token', 'secret', { after: '% ' }), confidence: 'high' }] },
+  ],
+});

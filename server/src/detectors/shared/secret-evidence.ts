@@ -4,20 +4,22 @@
 // `.name`: iobroker.mqtt's connection nonce `client.__secret = `${Date.now()}_${Math.random()…}``) holds no
 // credential; an object whose secret fields were overwritten with literals or deleted before the line (a token
 // response copied and masked, `token.access_token = "unknown"`) is a masked copy. Values the file does not show
-// (parameters, reads from elsewhere, responses) keep the name's verdict.
+// (parameters, reads from elsewhere, responses) keep the name's verdict, unless the last write before the read in
+// its own block sets it plainly (reaching-write.ts): that value is the one logged.
 import { ir } from '../../analysis';
 import type { Expr, FileIR, Func, Pattern, Stmt } from '../../analysis/ir';
 import type { DetectorContext, Fact } from '../../core/types';
 import { exprsOf } from '../../analysis/walk';
 import { classifyName } from './sensitive-names';
 import { mayHaveEvidence } from './secret-evidence-gate';
+import { reachingValue } from './reaching-write';
 
 export type SecretEvidence = 'inert' | 'masked';
 
 interface Write { fn: Func; at: number; target: Pattern; value: Expr | null }
 
-/** Calls whose result is a number, a boolean or a time, whatever they are given. */
-const SCALAR_CALL = /^(?:Date\.now|Math\.\w+|performance\.now|process\.hrtime(?:\.bigint)?|Number|parseInt|parseFloat|Boolean|isNaN|len|bool|int|float|time\.(?:time|monotonic|perf_counter)|random\.(?:random|randint))$/;
+/** Calls whose result is a number, a boolean or a time (also one formatted as text: a lock stamp `time.strftime(…)`), whatever they are given. */
+const SCALAR_CALL = /^(?:Date\.now|Math\.\w+|performance\.now|process\.hrtime(?:\.bigint)?|Number|parseInt|parseFloat|Boolean|isNaN|len|bool|int|float|time\.(?:time|monotonic|perf_counter|strftime|ctime|asctime)|random\.(?:random|randint))$/;
 /** Operators whose result is a boolean or a type name, whatever the operands. */
 const TEST_OP = new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=', '!', 'not', 'typeof', 'instanceof', 'in', 'not in', 'is', 'is not']);
 
@@ -132,6 +134,10 @@ export function secretEvidence(ctx: DetectorContext, start: number, end: number,
   const { writes } = known!;
   const text = ctx.text;
   if (masked(at.e, at.fn, writes)) return 'masked';
+  // The write the straight-line code before the read shows it holds wins over the file's other writes of it.
+  const b = at.e.k === 'name' && at.e.binding?.kind === 'var' ? at.e.binding : undefined;
+  const reaching = b && reachingValue(at.fn, b.id, at.e.span.start, writes.filter((w) => binds(w.target, b.id)).map((w) => w.at));
+  if (reaching) return inert(reaching, text) ? 'inert' : undefined;
   const values = valuesWritten(at.e, writes);
   return values?.length && values.some((v) => !isEmpty(v)) && values.every((v) => inert(v, text)) ? 'inert' : undefined;
 }
