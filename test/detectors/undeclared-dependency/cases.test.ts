@@ -317,6 +317,26 @@ describe(`${ID}`, () => {
     assert.deepEqual(await confidences({ ...shipped, 'dist/plugin.js': "const ui = path.join(__dirname, 'ui');\n" }, 'dist/ui/nav.module.ts'), ['high', 'high']);
   });
 
+  it('shows at low confidence the imports of JSX sources that compiled code beside them names by path (default app entries a dev tool hands to the app\'s build)', async () => {
+    // fresh sample BD: a Remix dev tool ships config/defaults/entry.server.node.tsx and finds it with
+    // path.resolve(__dirname, "config", "defaults"); the app's bundler compiles it, and the app installs isbot
+    const pkg = '{ "name": "app-dev", "bin": { "app-dev": "dist/cli.js" }, "dependencies": { "esbuild": "0.17.6" } }';
+    const config = "var path__default = _interopDefault(require('path'));\nlet defaults = path__default[\"default\"].resolve(__dirname, \"config\", \"defaults\");\n";
+    const code = "import { PassThrough } from 'node:stream';\nimport { isbot } from 'isbot';\n";
+    const confidences = async (files: Record<string, string>, path: string) => {
+      const project = new MemoryProject({ ...files, [path]: code });
+      const registry = registryWith({ 'npm:isbot': {} });
+      return (await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } })).map((x) => x.confidence);
+    };
+    const shipped = { 'package.json': pkg, 'dist/config.js': config };
+    assert.deepEqual(await confidences(shipped, 'dist/config/defaults/entry.server.node.tsx'), ['low']);
+    // plain JS there is what the tool's own process may require, and a JSX file in a folder no path names, or named
+    // only by a TypeScript source (compiled, the package's own code), keeps the rule's confidence
+    assert.deepEqual(await confidences(shipped, 'dist/config/defaults/server.js'), ['high']);
+    assert.deepEqual(await confidences(shipped, 'dist/components/bot-badge.tsx'), ['high']);
+    assert.deepEqual(await confidences({ 'package.json': pkg, 'src/config.ts': config }, 'src/config/defaults/entry.server.node.tsx'), ['high']);
+  });
+
   it('JS: a dynamic import whose rejection is handled (`.catch`, or `.then` with a second callback) is optional', async () => {
     // fresh sample: wiki-server reads the host application's wiki/package.json, falling back to the working directory's
     const files = { 'package.json': PKG, ...INSTALLED };

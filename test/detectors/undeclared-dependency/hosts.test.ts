@@ -88,6 +88,23 @@ describe(`${ID}: code run by a host, and generators' templates`, () => {
     assert.deepEqual(await conf({ code, path: 'src/admin/page.tsx', files: app, registry: reg }), [['1:22', 'high'], ['2:21', 'high']]);
   });
 
+  it("a Remix dev tool's default app entries and a Remix package's views get react from the app's build: low confidence", async () => {
+    // fresh sample BD: a Remix dev tool ships the entry files it hands to the app's build when the app has none
+    // (config/defaults/entry.client.tsx, found by path.resolve(__dirname, 'config', 'defaults')); they import react and
+    // react-dom, which the app's bundle resolves from the app's own manifest
+    const reg = registryWith({ 'npm:react': {}, 'npm:react-dom': {}, 'npm:isbot': {}, 'npm:cookie': {} });
+    const entry = "import { startTransition } from 'react';\nimport { hydrateRoot } from 'react-dom/client';\nimport { isbot } from 'isbot';\n";
+    const tool = { 'package.json': '{ "name": "@remix-run/dev", "dependencies": { "esbuild": "0.17.6" }, "peerDependencies": { "@remix-run/react": "^2.0.0" } }' };
+    assert.deepEqual(await conf({ code: entry, path: 'config/defaults/entry.client.tsx', files: tool, registry: reg }), [['1:34', 'low'], ['2:30', 'low'], ['3:24', 'high']]);
+    // a package built on Remix (by what it declares) gets the same; its own run-time dependency keeps the rule's confidence
+    const lib = { 'package.json': '{ "name": "session-kit", "peerDependencies": { "@remix-run/node": "^2.0.0" } }' };
+    const view = "import { useEffect } from 'react';\nimport { serialize } from 'cookie';\n";
+    assert.deepEqual(await conf({ code: view, path: 'build/index.js', files: lib, registry: reg }), [['1:28', 'low'], ['2:28', 'high']]);
+    // the same imports in a package built on no such host keep the rule's confidence
+    const plain = { 'package.json': '{ "name": "session-kit", "dependencies": { "ms": "2" } }' };
+    assert.deepEqual(await conf({ code: view, path: 'build/index.js', files: plain, registry: reg }), [['1:28', 'high'], ['2:28', 'high']]);
+  });
+
   it("a Next.js plugin's react and a Nuxt module's Nitro server runtime come from the host's build: low confidence", async () => {
     // fresh sample KK: a Next.js admin package peers on next and imports react (Next's build brings its copy); a Nuxt
     // module's runtime/server code imports h3 and ufo, which the host's Nitro build resolves from Nuxt's own
