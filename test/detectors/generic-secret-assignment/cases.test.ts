@@ -131,6 +131,13 @@ ruleTester('generic-secret-assignment', 'dotenv', {
   invalid: [
     { code: `API_KEY=${V}`, errors: [{ line: 1, column: 9 }] },
     { code: `export DB_PASSWORD="${V}" # prod`, errors: 1 },
+    // an example environment file documents the variables to set, with made-up values, as `config.sample.js` does
+    // (fresh sample BE: a help-desk SDK's `.env.example`, a random-looking key beside a made-up host and address): low;
+    // the real environment files stay medium
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env.example', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'low', severity: 'info' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: 'api/.env.sample', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'low', severity: 'info' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env.production', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'medium' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'medium' }] },
   ],
 });
 
