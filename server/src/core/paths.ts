@@ -9,9 +9,11 @@
 // (`server-dev.js`, `DevServer.js`), run on a developer's machine; a test helper module (`src/test-helpers.ts`, `test-utils.js`,
 // `testSetup.ts`: what specs import to sign a fake user in); a Python package's test data beside its tests
 // (django-environ's `test_env.txt`, `test_settings.ini`); a package's example configuration (wait-on's `exampleConfig.js`,
-// `config.sample.js`): documentation of its options, copied and edited, as `examples/` is (`src/example.js` is code); a
+// `config.sample.js`) and its example environment file (`.env.example`, `.env.sample`, `.env.template`: a help-desk SDK's
+// made-up key beside `user@mars.com`): documentation of its options, copied and edited, as `examples/` is (`src/example.js`
+// and `.env.production` are code and configuration); a
 // script named `test.js` (unifi-client's `lib/test.js` against a test controller), as `tests.py` is.
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|test[-_]?suites?|e2e|(?:[\w.]+[-_]|[a-z\d]+)?examples?(?:[-_][\w.]+)?|samples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec|tst)\.[a-z]+$|\.test-d\.[cm]?tsx?$|-tests\.[cm]?tsx?$|(^|\/)test_[^/]+\.(?:py|txt|env|ini|cfg)$|(^|\/)tests?\.(?:py|[cm]?[jt]s)$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$|(^|\/)test[-_]?(?:helpers?|utils?|setup)\.[cm]?[jt]sx?$|(^|\/)(?:examples?|samples?)[-_.]?(?:config|conf|settings|options)\.[cm]?[jt]s$|(^|\/)[\w-]*(?:config|conf|settings|options)[-_.](?:examples?|samples?)\.[cm]?[jt]s$/i;
+const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|testdata|test[-_]?suites?|e2e|(?:[\w.]+[-_]|[a-z\d]+)?examples?(?:[-_][\w.]+)?|samples?|test(?:app|apps|project|proj|site)|(?:[\w.]+[-_])?tests?(?:[-_][\w.]+)?)\/|(\.|_)(test|spec|tst)\.[a-z]+$|\.test-d\.[cm]?tsx?$|-tests\.[cm]?tsx?$|(^|\/)test_[^/]+\.(?:py|txt|env|ini|cfg)$|(^|\/)tests?\.(?:py|[cm]?[jt]s)$|_test\.py$|(^|\/)(?:conftest|testsettings)\.py$|(^|\/)(?:dev[-_.]?server|server[-_.]dev)\.[cm]?[jt]s$|(^|\/)test[-_]?(?:helpers?|utils?|setup)\.[cm]?[jt]sx?$|(^|\/)(?:examples?|samples?)[-_.]?(?:config|conf|settings|options)\.[cm]?[jt]s$|(^|\/)[\w-]*(?:config|conf|settings|options)[-_.](?:examples?|samples?)\.[cm]?[jt]s$|(^|\/)\.env[-_.](?:examples?|samples?|template|dist)$/i;
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);

@@ -84,6 +84,9 @@ ruleTester('generic-secret-assignment', 'typescript', {
     { code: `const request = { locale: 'en', apiKey: "${V}" };`, path: 'lib/sampler/checkout.js', errors: [{ line: 1, column: 42, confidence: 'medium' }] },
     { code: `const { password = "${V}" } = options;`, errors: 1 },
     { code: `const apiKey2 = "${V}";`, errors: 1 },
+    // a shared default key, compared only to learn whether it is still in use, is reported here, where it is assigned (fresh
+    // sample BE: an Ethereum library's RPC providers), not as a credential check
+    { code: "const DEFAULT_API_KEY = 'Qm7vR2xT9kLp4WnZ8cYb3HfJ';\nclass Rpc {\n  constructor(apiKey) {\n    if (apiKey == null) { apiKey = DEFAULT_API_KEY; }\n    this.apiKey = apiKey;\n  }\n  isShared() { return this.apiKey === DEFAULT_API_KEY; }\n}", errors: [{ line: 1, column: 26, endColumn: 50, confidence: 'medium' }] },
     // a random key may contain a space
     { code: 'const apiKey = "q8#Lz!v2Rk9$Xw4 mT7&pB3^nY6@cJ1";', errors: [{ line: 1, column: 17, endColumn: 48 }] },
   ],
@@ -131,6 +134,13 @@ ruleTester('generic-secret-assignment', 'dotenv', {
   invalid: [
     { code: `API_KEY=${V}`, errors: [{ line: 1, column: 9 }] },
     { code: `export DB_PASSWORD="${V}" # prod`, errors: 1 },
+    // an example environment file documents the variables to set, with made-up values, as `config.sample.js` does
+    // (fresh sample BE: a help-desk SDK's `.env.example`, a random-looking key beside a made-up host and address): low;
+    // the real environment files stay medium
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env.example', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'low', severity: 'info' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: 'api/.env.sample', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'low', severity: 'info' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env.production', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'medium' }] },
+    { code: `DESK_URL=https://acme.example.com/\nDESK_API_KEY=${HEX}`, path: '.env', errors: [{ line: 2, column: 14, endColumn: 54, confidence: 'medium' }] },
   ],
 });
 

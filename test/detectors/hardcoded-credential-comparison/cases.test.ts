@@ -16,6 +16,11 @@ const jsApiKey = "if (req.headers['x-api-key'] === 'k-12345') next();";
 const jsDemo = "class Builder {\n  get(model, options) {\n    if (this.apiKey === 'DEMO' && !options.initialContent) options.initialContent = [];\n  }\n}";
 const jsDemoKey = "if (apiKey === 'DEMO_KEY') return demoLimits();";
 
+const sharedDefaultJs = "const DEFAULT_API_KEY = 'Qm7vR2xT9kLp4WnZ8cYb3HfJ';\nclass Rpc {\n  constructor(apiKey) {\n    if (apiKey == null) { apiKey = DEFAULT_API_KEY; }\n    this.apiKey = apiKey;\n  }\n  isShared() { return this.apiKey === DEFAULT_API_KEY; }\n}";
+const memberDefaultJs = "const ADMIN_PASS = 'Adm1n-Pass-42';\nopts.password = opts.password || ADMIN_PASS;\napp.post('/login', (req, res) => {\n  if (req.body.password === ADMIN_PASS) return res.send('ok');\n});";
+const sharedDefaultPy = "SHARED_KEY = 'Qm7vR2xT9kLp4WnZ8cYb3HfJ'\n\nclass Client:\n    def __init__(self, api_key=None):\n        self.api_key = api_key or SHARED_KEY\n\n    def throttled(self):\n        return self.api_key == SHARED_KEY";
+const otherDefaultPy = "ADMIN_KEY = 'Adm1n-Key-42x'\nfallback_key = ADMIN_KEY\n\ndef allowed(api_key):\n    return api_key == ADMIN_KEY";
+
 ruleTester('hardcoded-credential-comparison', 'javascript', {
   valid: [
     // the shipped default, detected to be replaced: the value asks to be changed
@@ -55,6 +60,9 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     "function build(secrets, legacySecret) {\n  return { legacySecret: legacySecret && legacySecret !== 'better-auth-secret-12345678901234567890' ? legacySecret : void 0 };\n}",
     "const s = process.env.APP_SECRET === 'app-secret-1234' ? undefined : process.env.APP_SECRET;",
     "if (opts.secret === 'my-app-secret-1234' && isProd) {\n  throw new Error('the built-in secret cannot be used in production');\n}",
+    // the key compared with the constant it got as its default: is the shared default still in use? (fresh sample BE: an
+    // Ethereum library's RPC providers, whose community key is then throttled); the key is generic-secret-assignment's
+    sharedDefaultJs,
     // bcrypt against a stored hash
     "const bcrypt = require('bcrypt');\nconst ok = await bcrypt.compare(req.body.password, user.hash);",
     // a local `compare`, not bcrypt's
@@ -67,6 +75,8 @@ ruleTester('hardcoded-credential-comparison', 'javascript', {
     flag(jsBcrypt, 'changeme', 'call'),
     flag(jsMethod, 'Passw0rd!', 'call'),
     flag(jsApiKey, 'k-12345', 'compare'),
+    // …a default given to another holder (`opts.password`), and a request compared with it, is still a login
+    high(flag(memberDefaultJs, 'Adm1n-Pass-42', 'compare')),
     // a word that merely ends in "here" is no placeholder
     flag("if (req.body.password === 'wherethere') login();", 'wherethere', 'compare'),
     // a password that repeats the name with digits, or holds other words, is still one
@@ -125,9 +135,13 @@ ruleTester('hardcoded-credential-comparison', 'python', {
     "if settings.SECRET == 'shipped-secret-123':\n    raise ImproperlyConfigured('set SECRET')",
     // a warning, its message on the next line, that the shipped key was not redefined (held-out sample: wims-lti's apps.py)
     "if settings.SECRET_KEY == '-qj!o^8$@!&7))^77^z8(':\n    warnings.warn(\n        \"Settings 'SECRET_KEY' has not been redefined in wimsLTI/config.py, \"\n        \"see the docs\",\n        Warning\n    )",
+    // the key compared with the constant it got as its default (`api_key or SHARED_KEY`): the shared default in use
+    sharedDefaultPy,
   ],
   invalid: [
     flag(pyIf, 'letmein', 'compare'),
+    // …the constant given to another name is no default of the key compared
+    high(flag(otherDefaultPy, 'Adm1n-Key-42x', 'compare')),
     flag(pyForm, 'admin', 'compare'),
     flag(pyGet, 'secret123', 'compare'),
     flag(pyCheck, 's3cret!', 'call'),

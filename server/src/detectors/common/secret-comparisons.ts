@@ -114,6 +114,16 @@ function refusals(fn: Func): Set<Expr> {
   return out;
 }
 
+/**
+ * The credential got the constant as its default (`if (apiKey == null) apiKey = defaultApiKey`, `key ?? DEFAULT_KEY`, `api_key or
+ * DEFAULT_KEY`; a bare name, not `opts.password = ADMIN_PASS`): the check asks whether the shipped default is in use (an SDK's
+ * shared community key, then throttled), not whether a caller knows a secret; the constant is generic-secret-assignment's.
+ */
+function ownDefault(text: string, name: string, constant: string): boolean {
+  const [n, c] = [name, constant].map((x) => x.replace(/\$/g, '\\$'));
+  return new RegExp(`(?<![\\w$.])${n}\\s*(?:=(?!=)|\\?\\?=?|\\|\\|=?|\\bor\\b)\\s*${c}(?![\\w$])`).test(text);
+}
+
 /** Literals (resolved through constants) a credential-named value is compared with, and the name. */
 export function comparedLiterals(lowered: FileIR, values: FileValues, text: string, found: (lit: Expr & { k: 'lit' }, name: string) => void): void {
   for (const fn of lowered.funcs) {
@@ -127,6 +137,7 @@ export function comparedLiterals(lowered: FileIR, values: FileValues, text: stri
         if (!name || !credentialName(name)) continue;
         const lit = values.resolve(b);
         if (lit?.k !== 'lit' || typeof lit.value !== 'string' || !credentialValue(lit.value) || namedOption(lit.value, name)) continue;
+        if (b.k === 'name' && ownDefault(text, name, b.name)) continue;
         if (WARNS_DEFAULT.test(text.slice(e.span.end, e.span.end + 400))) continue;
         if (AMBIGUOUS.test(name) || onlyPass(name)) {
           const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, text.indexOf('\n', e.span.end) >>> 0);
