@@ -8,14 +8,6 @@ import { readTextSafe } from '../io/safe-read';
 /** Manifests, lock-free metadata and tsconfig files are small; anything larger is not read. */
 const MAX_BYTES = 2_000_000;
 const MAX_ENTRIES = 5_000;
-/**
- * Characters of file text kept (least recently read go first). Import resolution and the workspace index
- * read every file some other file imports: kept without a bound, a monorepo's sources all stayed in memory
- * for the whole scan (688 MB peak on 23k files against 257 MB on one package of them).
- */
-export const TEXT_CACHE_CHARS = 8_000_000;
-/** Files read and folders listed that are kept, at most, each (a scan asks for each a few times; the editor again on every slow-tier run). */
-const MAX_KEPT = 20_000;
 
 interface Cached<T> {
   mtimeMs: number;
@@ -30,8 +22,6 @@ export interface FsProjectOptions {
    * folders for every file, so re-statting each time dominated scans; the editor keeps it short.
    */
   statTtlMs?: number;
-  /** Characters of file text kept at most (TEXT_CACHE_CHARS). */
-  textCacheChars?: number;
 }
 
 type Stat = { mtimeMs: number; size: number; isDir: boolean } | undefined;
@@ -41,7 +31,6 @@ export class FsProject implements ProjectService {
   private readonly dirs = new Map<string, Cached<string[] | undefined>>();
   private readonly stats = new Map<string, { at: number; stat: Stat }>();
   private readonly resolved = new Map<string, string | undefined>();
-  private textChars = 0;
 
   readonly rootName: string;
 
@@ -91,38 +80,12 @@ export class FsProject implements ProjectService {
     const st = this.mtime(p);
     if (!st || st.isDir || st.size > MAX_BYTES) return undefined;
     const hit = this.files.get(p);
-    if (hit && hit.mtimeMs === st.mtimeMs) {
-      // Most recently read last: the first in the map are the first to go.
-      this.files.delete(p);
-      this.files.set(p, hit);
-      return hit.value;
-    }
+    if (hit && hit.mtimeMs === st.mtimeMs) return hit.value;
     // The stat above is only a cache key: the read checks the open handle (a FIFO or device reads as absent).
     const read = readTextSafe(p, MAX_BYTES);
     const value = read.ok ? read.text : undefined;
-    this.keep(p, { mtimeMs: st.mtimeMs, value });
+    this.files.set(p, { mtimeMs: st.mtimeMs, value });
     return value;
-  }
-
-  /** Characters of file text the cache holds now. */
-  get cachedTextChars(): number {
-    return this.textChars;
-  }
-
-  private keep(p: string, entry: Cached<string | undefined>): void {
-    const old = this.files.get(p);
-    if (old) {
-      this.files.delete(p);
-      this.textChars -= old.value?.length ?? 0;
-    }
-    this.files.set(p, entry);
-    this.textChars += entry.value?.length ?? 0;
-    const limit = this.options.textCacheChars ?? TEXT_CACHE_CHARS;
-    for (const [q, e] of this.files) {
-      if (this.textChars <= limit && this.files.size <= MAX_KEPT) break;
-      this.files.delete(q);
-      this.textChars -= e.value?.length ?? 0;
-    }
   }
 
   exists(relPath: string): boolean {
@@ -142,7 +105,6 @@ export class FsProject implements ProjectService {
     } catch {
       value = undefined;
     }
-    if (this.dirs.size >= MAX_KEPT) this.dirs.clear();
     this.dirs.set(p, { mtimeMs: st.mtimeMs, value });
     return value;
   }
