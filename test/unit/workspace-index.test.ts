@@ -1,7 +1,8 @@
 // The workspace index behind cross-file summaries: which file an import names (JS/TS and Python), and
 // the memo per path, content and key, with big files skipped.
 import assert from 'node:assert/strict';
-import type { ProjectService } from '../../server/src/core/services';
+import type { ProjectService, WorkspaceIndex } from '../../server/src/core/services';
+import { folderFacts } from '../../server/src/detectors/shared/folder-facts';
 import { MemoryProject } from '../../server/src/project/memory-project';
 import { jsCandidates, MAX_INDEXED_BYTES, ProjectIndex, pyCandidates } from '../../server/src/project/workspace-index';
 
@@ -87,6 +88,116 @@ describe('project/workspace-index: derived data', () => {
     assert.equal(index.derived('bad.js', {}, () => {
       throw new Error('boom');
     }), undefined);
+  });
+});
+
+/** A project that versions its files (as FsProject does by a stat): counts whole reads and version asks. */
+function versionedProject(files: Record<string, string>, versions: Record<string, number> = {}): ProjectService & { reads: number; stats: number } {
+  const p = {
+    reads: 0,
+    stats: 0,
+    readFile(rel: string) {
+      p.reads++;
+      return files[rel];
+    },
+    version(rel: string) {
+      p.stats++;
+      return rel in files ? { key: `v${versions[rel] ?? 0}`, size: files[rel].length } : undefined;
+    },
+    exists: (rel: string) => rel in files,
+    list: () => undefined,
+  };
+  return p;
+}
+
+describe('project/workspace-index: a project that versions files', () => {
+  it('keys the memo by version: reads a text only to derive from it, again only when the version changes', () => {
+    const files: Record<string, string> = { 'a.js': 'one' };
+    const versions: Record<string, number> = {};
+    const project = versionedProject(files, versions);
+    const index = new ProjectIndex(project);
+    const key = {};
+    const derive = (text: string) => text.toUpperCase();
+    assert.equal(index.derived('a.js', key, derive), 'ONE');
+    assert.equal(index.derived('a.js', key, derive), 'ONE');
+    assert.deepEqual(index.cached('a.js', key), { value: 'ONE' });
+    assert.equal(project.reads, 1);
+    files['a.js'] = 'two';
+    assert.equal(index.derived('a.js', key, derive), 'ONE', 'the same version: the memo answers');
+    versions['a.js'] = 1;
+    assert.equal(index.cached('a.js', key), undefined);
+    assert.equal(index.derived('a.js', key, derive), 'TWO');
+    assert.equal(project.reads, 2);
+  });
+
+  it('skips files whose size is over the limit without reading them', () => {
+    const project = versionedProject({ 'big.js': 'x'.repeat(MAX_INDEXED_BYTES + 1) });
+    assert.equal(new ProjectIndex(project).derived('big.js', {}, () => 1), undefined);
+    assert.equal(project.reads, 0);
+  });
+
+  it('resolves imports by version, reading no file', () => {
+    const project = versionedProject({ 'src/util.ts': 'export {}', 'app/helpers.py': '' });
+    const index = new ProjectIndex(project);
+    assert.equal(index.resolve('src/app.js', './util', 'js'), 'src/util.ts');
+    assert.equal(index.resolve('app/routes.py', '.helpers', 'python'), 'app/helpers.py');
+    assert.equal(index.resolve('src/app.js', './missing', 'js'), undefined);
+    assert.equal(project.reads, 0);
+    assert.ok(project.stats > 0);
+  });
+});
+
+describe('project/workspace-index: folder facts', () => {
+  const files: Record<string, string> = {
+    'pkg/package.json': '{}', 'pkg/a.js': 'alpha', 'pkg/lib/b.ts': 'beta', 'pkg/c.py': 'gamma', 'other/d.js': 'delta',
+  };
+  const project = new MemoryProject(files);
+
+  it('combines what is derived from each listed file under the folder that the pattern accepts, once per listing and key', () => {
+    const index = new ProjectIndex(project);
+    const key = {};
+    let combines = 0;
+    const derived: string[] = [];
+    const ask = (dir: string) => index.folderFacts(dir, key, /\.[jt]s$/, (text, path) => (derived.push(path), text.length), (facts) => (combines++, facts));
+    assert.deepEqual(ask('pkg/'), [['pkg/a.js', 5], ['pkg/lib/b.ts', 4]]);
+    assert.deepEqual(ask('pkg/'), [['pkg/a.js', 5], ['pkg/lib/b.ts', 4]]);
+    assert.equal(combines, 1);
+    assert.deepEqual([...ask('')].sort(), [['other/d.js', 5], ['pkg/a.js', 5], ['pkg/lib/b.ts', 4]]);
+    assert.equal(combines, 2);
+    assert.deepEqual(derived.sort(), ['other/d.js', 'pkg/a.js', 'pkg/lib/b.ts'], 'each file derived once, for both folders');
+    index.folderFacts('pkg/', {}, /\.js$/, () => 0, () => combines++);
+    assert.equal(combines, 3, 'another key is another question');
+  });
+
+  it("is asked the same through the detectors' helper, which walks `derived` where an index has no folder memo (the report's recording index)", () => {
+    const index = new ProjectIndex(project);
+    const seen: string[] = [];
+    const recording: WorkspaceIndex = {
+      resolve: () => undefined,
+      files: () => index.files(),
+      derived: (rel, key, derive) => (seen.push(rel), index.derived(rel, key, derive)),
+    };
+    const key = {};
+    const length = (t: string) => t.length;
+    const sum = (facts: ReadonlyArray<readonly [string, number]>) => facts.reduce((n, [, v]) => n + v, 0);
+    assert.equal(folderFacts(index, 'pkg/', key, /\.[jt]s$/, length, sum), 9);
+    assert.equal(folderFacts(recording, 'pkg/', key, /\.[jt]s$/, length, sum), 9);
+    assert.deepEqual(seen, ['pkg/a.js', 'pkg/lib/b.ts'], 'every file the answer depends on is read through the recording index');
+  });
+
+  it("asks a project's folders again once a listing is older than its lifetime; a scan's snapshot keeps its first", () => {
+    const live = new MemoryProject({ 'a.js': '' });
+    const editor = new ProjectIndex(live, { filesTtlMs: 0 });
+    const snapshot = new ProjectIndex(live, { filesTtlMs: Infinity });
+    assert.deepEqual([editor.files(), snapshot.files()], [['a.js'], ['a.js']]);
+    live.set('b.js', '');
+    assert.deepEqual([...editor.files()].sort(), ['a.js', 'b.js']);
+    assert.deepEqual(snapshot.files(), ['a.js']);
+  });
+
+  it('leaves out files whose derived value is undefined', () => {
+    const index = new ProjectIndex(project);
+    assert.deepEqual(index.folderFacts('pkg/', {}, /\.[jt]s$/, (t) => (t === 'beta' ? undefined : t), (facts) => facts), [['pkg/a.js', 'alpha']]);
   });
 });
 

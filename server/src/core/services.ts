@@ -54,6 +54,12 @@ export interface ProjectService {
   exists(relPath: string): boolean;
   /** Directory entries (names only), or undefined when the folder does not exist. */
   list(relDir: string): string[] | undefined;
+  /**
+   * What the file's text is known by without reading it (a file on disk: its modification time and size; an open
+   * document: its text), and its size in bytes; undefined where `readFile` answers undefined. Memos keyed by it
+   * need not keep the text.
+   */
+  version?(relPath: string): { key: string; size: number } | undefined;
   /** The workspace folder's own name (`cas_server`): a root that is itself a Python package imports itself by it. */
   readonly rootName?: string;
 }
@@ -116,6 +122,23 @@ export interface WorkspaceIndex {
    * out), for questions about who uses a file (breaking-change reach); undefined when not listable.
    */
   files?(): readonly string[] | undefined;
+  /**
+   * `combine` over `derive` (memoised as `derived` is, per file and `key`) of every listed source file under `dir`
+   * (a folder ending in `/`, or '' for all) whose path `accept` matches, memoised per listing and `key`: a question
+   * about a whole package, asked for each of its imports, walks the package once.
+   */
+  folderFacts?<T, R>(dir: string, key: object, accept: RegExp, derive: (text: string, path: string) => T, combine: (facts: ReadonlyArray<readonly [string, T]>) => R): R | undefined;
+}
+
+/** What `get` gives for each of `files` under `dir` that `accept` matches, where it gives something. */
+export function factsUnder<T>(files: readonly string[], dir: string, accept: RegExp, get: (file: string) => T | undefined): Array<readonly [string, T]> {
+  const out: Array<readonly [string, T]> = [];
+  for (const f of files) {
+    if (!f.startsWith(dir) || !accept.test(f)) continue;
+    const v = get(f);
+    if (v !== undefined) out.push([f, v]);
+  }
+  return out;
 }
 
 export const WORKSPACE = 'workspace';

@@ -1,5 +1,7 @@
 // ProjectService over the file system, confined to one workspace root: small reads only, cached by
-// modification time so the slow tier can ask for the same manifests on every keystroke.
+// modification time so the slow tier can ask for the same manifests on every keystroke. The text cache
+// is bounded (least recently used out): what is derived from other files is memoised by `version`, a
+// stat, so a scan of a monorepo does not keep every text it ever read.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ProjectService } from '../core/services';
@@ -8,6 +10,9 @@ import { readTextSafe } from '../io/safe-read';
 /** Manifests, lock-free metadata and tsconfig files are small; anything larger is not read. */
 const MAX_BYTES = 2_000_000;
 const MAX_ENTRIES = 5_000;
+/** Characters of file text kept in memory: the manifests and configs every file asks about, not the workspace. */
+const CACHE_CHARS = 8_000_000;
+const CACHE_FILES = 20_000;
 
 interface Cached<T> {
   mtimeMs: number;
@@ -22,12 +27,15 @@ export interface FsProjectOptions {
    * folders for every file, so re-statting each time dominated scans; the editor keeps it short.
    */
   statTtlMs?: number;
+  /** Characters of text the read cache keeps (least recently used out); 8 million unless told. */
+  cacheChars?: number;
 }
 
 type Stat = { mtimeMs: number; size: number; isDir: boolean } | undefined;
 
 export class FsProject implements ProjectService {
   private readonly files = new Map<string, Cached<string | undefined>>();
+  private cachedChars = 0;
   private readonly dirs = new Map<string, Cached<string[] | undefined>>();
   private readonly stats = new Map<string, { at: number; stat: Stat }>();
   private readonly resolved = new Map<string, string | undefined>();
@@ -80,12 +88,45 @@ export class FsProject implements ProjectService {
     const st = this.mtime(p);
     if (!st || st.isDir || st.size > MAX_BYTES) return undefined;
     const hit = this.files.get(p);
-    if (hit && hit.mtimeMs === st.mtimeMs) return hit.value;
+    if (hit && hit.mtimeMs === st.mtimeMs) {
+      // Most recently used last: a hit moves to the end of the map's order.
+      this.files.delete(p);
+      this.files.set(p, hit);
+      return hit.value;
+    }
     // The stat above is only a cache key: the read checks the open handle (a FIFO or device reads as absent).
     const read = readTextSafe(p, MAX_BYTES);
     const value = read.ok ? read.text : undefined;
-    this.files.set(p, { mtimeMs: st.mtimeMs, value });
+    this.remember(p, { mtimeMs: st.mtimeMs, value });
     return value;
+  }
+
+  version(relPath: string): { key: string; size: number } | undefined {
+    const p = this.abs(relPath);
+    if (!p) return undefined;
+    const open = this.options.overlay?.(p);
+    if (open !== undefined) return { key: open, size: open.length };
+    const st = this.mtime(p);
+    if (!st || st.isDir || st.size > MAX_BYTES) return undefined;
+    // A file read before and found unreadable (a FIFO, a device) is absent, as readFile says.
+    const hit = this.files.get(p);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.value === undefined) return undefined;
+    return { key: `\0${st.mtimeMs}:${st.size}`, size: st.size };
+  }
+
+  private remember(p: string, entry: Cached<string | undefined>): void {
+    const old = this.files.get(p);
+    if (old) {
+      this.cachedChars -= old.value?.length ?? 0;
+      this.files.delete(p);
+    }
+    this.files.set(p, entry);
+    this.cachedChars += entry.value?.length ?? 0;
+    for (const [k, v] of this.files) {
+      if ((this.cachedChars <= (this.options.cacheChars ?? CACHE_CHARS) && this.files.size <= CACHE_FILES) || k === p) break;
+      this.files.delete(k);
+      this.cachedChars -= v.value?.length ?? 0;
+    }
   }
 
   exists(relPath: string): boolean {

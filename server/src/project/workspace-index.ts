@@ -2,15 +2,18 @@
 // workspace file the way Node/TypeScript and Python would (relative specifiers, extensions, index
 // files, packages of npm/yarn/pnpm workspaces), lists the workspace's source files, and memoises what
 // the analysis derives from a file per path and content. Reads go through the ProjectService, so the
-// index never leaves the workspace root; big files and old entries are dropped.
+// index never leaves the workspace root; big files and old entries are dropped. The memo is keyed by the
+// project's `version` of a file (a stat) where it has one, so it keeps what was derived, not the texts:
+// questions about a whole package (does any file alias this scope?) ask every file of it again and again.
 import { posix } from 'node:path';
 import { languageOf } from '../core/languages';
-import type { ProjectService, WorkspaceIndex } from '../core/services';
+import { factsUnder, type ProjectService, type WorkspaceIndex } from '../core/services';
 import { packageEntries, workspacePackages } from './workspace-packages';
 
 /** Bundles and generated files this size are not helpers anyone calls by hand (the analysis skips them too). */
 export const MAX_INDEXED_BYTES = 512 * 1024;
-const MAX_ENTRIES = 256;
+/** Files with something derived kept; entries hold no text where the project versions files. */
+const MAX_ENTRIES = 25_000;
 
 const JS_EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 /** TypeScript's ESM convention: `./util.js` in the source names `util.ts` on disk. */
@@ -56,28 +59,39 @@ export function pyCandidates(fromPath: string, module: string): string[] {
 }
 
 interface Entry {
-  text: string;
+  /** The project's version of the file, or its text where the project has no `version`. */
+  version: string;
   byKey: WeakMap<object, { value: unknown }>;
 }
 
 /** Folders never listed as workspace sources: dependencies, build output, caches, virtual environments. */
 const NOT_SOURCES = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'third_party', '__pycache__', 'venv', 'site-packages']);
 const MAX_FILES = 20_000;
-/** How long a listing of the workspace is reused (the editor asks on every slow-tier run). */
+/** How long a listing of the workspace is reused (the editor asks on every slow-tier run); a scan's snapshot keeps one. */
 const FILES_TTL_MS = 2000;
 
 export class ProjectIndex implements WorkspaceIndex {
   private readonly memo = new Map<string, Entry>();
   private packages: { manifest: string | undefined; map: ReturnType<typeof workspacePackages> } | undefined;
   private listing: { at: number; files: string[] } | undefined;
+  /** Per listing (a new one when it is walked again), per key, per folder: `folderFacts`' answers. */
+  private readonly folders = new WeakMap<readonly string[], WeakMap<object, Map<string, unknown>>>();
 
-  constructor(private readonly project: ProjectService) {}
+  constructor(
+    private readonly project: ProjectService,
+    private readonly options: { filesTtlMs?: number } = {},
+  ) {}
 
   resolve(fromPath: string, specifier: string, language: 'js' | 'python'): string | undefined {
     const candidates = language === 'js' ? jsCandidates(fromPath, specifier) : pyCandidates(fromPath, specifier);
-    const found = candidates.find((c) => c !== fromPath && this.project.readFile(c) !== undefined);
+    const found = candidates.find((c) => c !== fromPath && this.isFile(c));
     if (found || language !== 'js' || /^[./]/.test(specifier)) return found;
-    return packageEntries(this.workspacePackages(), specifier).find((c) => c !== fromPath && this.project.readFile(c) !== undefined);
+    return packageEntries(this.workspacePackages(), specifier).find((c) => c !== fromPath && this.isFile(c));
+  }
+
+  /** Whether the project reads `relPath` as a file, asked by a stat where it can be. */
+  private isFile(relPath: string): boolean {
+    return (this.project.version ? this.project.version(relPath) : this.project.readFile(relPath)) !== undefined;
   }
 
   /** The monorepo's packages, read again when the root manifest changes. */
@@ -89,7 +103,7 @@ export class ProjectIndex implements WorkspaceIndex {
 
   files(): readonly string[] {
     const now = performance.now();
-    if (this.listing && now - this.listing.at < FILES_TTL_MS) return this.listing.files;
+    if (this.listing && now - this.listing.at < (this.options.filesTtlMs ?? FILES_TTL_MS)) return this.listing.files;
     const files: string[] = [];
     const walk = (dir: string): void => {
       for (const name of this.project.list(dir) ?? []) {
@@ -105,14 +119,27 @@ export class ProjectIndex implements WorkspaceIndex {
     return files;
   }
 
+  folderFacts<T, R>(dir: string, key: object, accept: RegExp, derive: (text: string, path: string) => T, combine: (facts: ReadonlyArray<readonly [string, T]>) => R): R {
+    const files = this.files();
+    let byKey = this.folders.get(files);
+    if (!byKey) this.folders.set(files, (byKey = new WeakMap()));
+    let byDir = byKey.get(key);
+    if (!byDir) byKey.set(key, (byDir = new Map()));
+    if (byDir.has(dir)) return byDir.get(dir) as R;
+    const out = combine(factsUnder(files, dir, accept, (f) => this.derived(f, key, derive)));
+    byDir.set(dir, out);
+    return out;
+  }
+
   derived<T>(relPath: string, key: object, derive: (text: string, path: string) => T): T | undefined {
     const entry = this.entry(relPath);
     if (!entry) return undefined;
     let hit = entry.byKey.get(key);
     if (!hit) {
       let value: T | undefined;
+      const text = this.text(relPath, entry);
       try {
-        value = derive(entry.text, relPath);
+        value = text === undefined ? undefined : derive(text, relPath);
       } catch {
         value = undefined;
       }
@@ -127,13 +154,15 @@ export class ProjectIndex implements WorkspaceIndex {
     if (!entry) return undefined;
     const hit = entry.byKey.get(key);
     if (hit) return hit.value as T | undefined;
+    const text = this.text(relPath, entry);
+    if (text === undefined) return undefined;
     let box: { value: T | undefined } | undefined;
     try {
-      box = await derive(entry.text, relPath);
+      box = await derive(text, relPath);
     } catch {
       box = { value: undefined };
     }
-    // Kept on the entry of the text it was derived from: a read of a newer text starts a new entry.
+    // Kept on the entry of the version it was derived from: a newer version starts a new entry.
     if (box) entry.byKey.set(key, box);
     return box?.value;
   }
@@ -143,14 +172,28 @@ export class ProjectIndex implements WorkspaceIndex {
     return entry?.byKey.get(key) as { value: T | undefined } | undefined;
   }
 
-  /** The memo's entry for the file's current text (a new one when the text changed), most recently used. */
-  private entry(relPath: string): Entry | undefined {
+  /** The entry's text: its version where that is the text, else read (undefined when it is no longer indexable). */
+  private text(relPath: string, entry: Entry): string | undefined {
+    if (!this.project.version) return entry.version;
     const text = this.project.readFile(relPath);
-    if (text === undefined || text.length > MAX_INDEXED_BYTES) return undefined;
+    return text !== undefined && text.length <= MAX_INDEXED_BYTES ? text : undefined;
+  }
+
+  /** The memo's entry for the file's current version (a new one when it changed), most recently used. */
+  private entry(relPath: string): Entry | undefined {
+    let version: string | undefined;
+    if (this.project.version) {
+      const v = this.project.version(relPath);
+      if (v && v.size <= MAX_INDEXED_BYTES) version = v.key;
+    } else {
+      const text = this.project.readFile(relPath);
+      if (text !== undefined && text.length <= MAX_INDEXED_BYTES) version = text;
+    }
+    if (version === undefined) return undefined;
     let entry = this.memo.get(relPath);
-    // Least recently used last out: a hit moves to the end of the map's order.
+    // Least recently used first out: a hit moves to the end of the map's order.
     this.memo.delete(relPath);
-    if (!entry || entry.text !== text) entry = { text, byKey: new WeakMap() };
+    if (!entry || entry.version !== version) entry = { version, byKey: new WeakMap() };
     this.memo.set(relPath, entry);
     if (this.memo.size > MAX_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
     return entry;

@@ -54,7 +54,7 @@ export interface ServiceOptions {
    * packument holds a thread for up to a quarter of a second). Absent: on the caller's thread.
    */
   registryWorker?: { log: (msg: string) => void };
-  /** A one-shot scan: file-system answers (stat) hold for the whole run. */
+  /** A one-shot scan: file-system answers (stat, the listing of sources) hold for the whole run. */
   snapshot?: boolean;
   /** Project .npmrc auth and `${VAR}` as npm reads them (`--trust-workspace-config`); default: locations only. */
   trustWorkspaceConfig?: boolean;
@@ -95,7 +95,8 @@ export class FolderServices {
       });
       const project = new FsProject(root, this.options.snapshot ? { statTtlMs: Infinity } : {});
       const baseline = this.options.baseline ? this.options.baseline(root) : isAbsolute(root) ? GitBaseline.follow(root) : undefined;
-      f = { project, workspace: new ProjectIndex(project), registry, registryKey: key, baseline };
+      // A scan's snapshot (the CLI) lists the workspace once: questions about a whole package are answered once per listing.
+      f = { project, workspace: new ProjectIndex(project, this.options.snapshot ? { filesTtlMs: Infinity } : {}), registry, registryKey: key, baseline };
       this.folders.set(root, f);
     } else if (f.registryKey !== key) {
       f.registry.update({ settings });

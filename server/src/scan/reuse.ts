@@ -11,8 +11,11 @@ import type { ProjectService, WorkspaceIndex } from '../core/services';
 import type { Services } from '../core/types';
 import type { FileResultReuse } from './scan';
 
-/** A read the result depends on, and the answer it got: `read` path → hash, `exists`, `list`, `resolve`, `files` (the source listing). */
-type Dep = readonly ['read' | 'exists' | 'list' | 'resolve' | 'files', string, string];
+/**
+ * A read the result depends on, and the answer it got: `read` path → hash, `version` (the project's stat of a file
+ * something was derived from), `exists`, `list`, `resolve`, `files` (the source listing).
+ */
+type Dep = readonly ['read' | 'version' | 'exists' | 'list' | 'resolve' | 'files', string, string];
 /** One recorded read (plain data: a scan worker posts them to the thread that keeps the cache). */
 export type Read = Dep;
 
@@ -27,6 +30,12 @@ export const MAX_REUSED_FILES = 10_000;
 
 const digest = (s: string): string => createHash('sha256').update(s, 'utf8').digest('base64');
 const answerOf = (text: string | undefined): string => (text === undefined ? '-' : digest(text));
+/** What a derived value depends on: the file's version where the project has one (a stat, not a read), else its text. */
+function sourceOf(project: ProjectService, rel: string): Dep {
+  if (!project.version) return ['read', rel, answerOf(project.readFile(rel))];
+  const v = project.version(rel);
+  return ['version', rel, v ? digest(v.key) : '-'];
+}
 
 /** Services whose project and workspace reads are appended to `deps`. */
 export function recordReads(base: Services, deps: Dep[]): Services {
@@ -71,8 +80,8 @@ export function recordReads(base: Services, deps: Dep[]): Services {
           }
         : {}),
       derived: (rel, key, derive) => {
-        // The derived value is a function of the file's text: its hash stands for it.
-        if (project) deps.push(['read', rel, answerOf(project.readFile(rel))]);
+        // The derived value is a function of the file's text: its version or hash stands for it.
+        if (project) deps.push(sourceOf(project, rel));
         return workspace.derived(rel, key, derive);
       },
     };
@@ -87,6 +96,7 @@ function stillHolds(deps: readonly Dep[], base: Services): boolean {
   for (const [kind, key, answer] of deps) {
     let now: string;
     if (kind === 'read') now = project ? answerOf(project.readFile(key)) : '-';
+    else if (kind === 'version') now = project ? sourceOf(project, key)[2] : '-';
     else if (kind === 'exists') now = project?.exists(key) ? '1' : '0';
     else if (kind === 'list') {
       const names = project?.list(key);

@@ -2,8 +2,9 @@
 // `@azure/msal-node`, a bot framework's `storage/redis.js` beside `memory.js` and `mongo.js`): a module in a
 // plugins/extensions/integrations/adapters/providers/storage folder, named after the SDK it wraps, that no other file of the package loads. The user loads it by its path and installs the SDK, as the library's
 // docs say; the library's manifest need not list it. Loaded by the package's own code, it is a dependency like any other.
-import type { ProjectService } from '../../../core/services';
+import type { ProjectService, WorkspaceIndex } from '../../../core/services';
 import type { AsyncDetectorContext } from '../../../core/types';
+import { folderFacts } from '../../shared/folder-facts';
 
 const INTEGRATION_DIR = /^(?:plugins?|extensions?|integrations?|adapters?|providers?|contrib|storages?|stores?)$/i;
 /** Words too common to name a vendor (`node-fetch` in `plugins/node/`). */
@@ -21,6 +22,19 @@ function vendorOf(name: string): string | undefined {
 /** Relative specifiers' last names in a file (`./plugins/extensionAzure/index.js` → extensionAzure, index). */
 const SPEC = /(?:\brequire\s*\(\s*|\bfrom\s*|\bimport\s*\(?\s*)['"`](\.\.?\/[^'"`]*)['"`]/g;
 const SPEC_MEMO = {};
+/** The package's files under `dir` by the names they load relatively. */
+const byName = (facts: ReadonlyArray<readonly [string, ReadonlySet<string>]>): ReadonlyMap<string, readonly string[]> => {
+  const out = new Map<string, string[]>();
+  for (const [file, names] of facts) {
+    for (const n of names) {
+      const files = out.get(n);
+      if (files) files.push(file);
+      else out.set(n, [file]);
+    }
+  }
+  return out;
+};
+const loaders = (ws: WorkspaceIndex, dir: string, unit: string): readonly string[] => folderFacts(ws, dir, SPEC_MEMO, EXT, loadedNames, byName)?.get(unit) ?? [];
 const loadedNames = (text: string): Set<string> => new Set(/['"`]\.\.?\//.test(text) ? [...text.matchAll(SPEC)].flatMap((m) => m[1].split('/').slice(-2).map((s) => s.replace(/\.[cm]?[jt]sx?$/, ''))) : []);
 
 /** Whether the npm import `name` in this file is an opt-in integration's SDK (see above). */
@@ -37,7 +51,7 @@ export function optInIntegration(ctx: AsyncDetectorContext, manifest: string | u
   const inside = dir + segs.slice(0, at + 1).join('/');
   const ws = ctx.services.workspace;
   if (!ws?.files) return true;
-  return !(ws.files() ?? []).some((f) => f.startsWith(dir) && !f.startsWith(inside) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, SPEC_MEMO, loadedNames)?.has(unit));
+  return !loaders(ws, dir, unit).some((f) => !f.startsWith(inside));
 }
 
 const EXT = /\.[cm]?[jt]sx?$/;
@@ -72,5 +86,5 @@ export function optInEntry(ctx: AsyncDetectorContext, manifest: string | undefin
   if (!published) return false;
   const inside = dir + segs.slice(0, at + 1).join('/');
   const shim = (f: string) => f.split('/').some((s) => s.replace(EXT, '') === unit);
-  return !(ws.files() ?? []).some((f) => f.startsWith(dir) && !f.startsWith(inside) && EXT.test(f) && !shim(f) && !!ws.derived(f, SPEC_MEMO, loadedNames)?.has(unit));
+  return !loaders(ws, dir, unit).some((f) => !f.startsWith(inside) && !shim(f));
 }

@@ -4,6 +4,7 @@ import type { PackageFacts, ProjectService } from '../../../core/services';
 import type { AsyncDetectorContext } from '../../../core/types';
 import type { Collected, Located } from './collect';
 import { addDependencyFix } from './dep-fixes';
+import { folderFacts } from '../../shared/folder-facts';
 import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
 import { bundledSource } from './bundle-sources';
@@ -30,16 +31,17 @@ const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)
  */
 const ALIAS_KEY = /(['"])(@[\w.-]+)\1\s*:(?!\s*['"`](?![./]))/g;
 const ALIAS_MEMO = {};
+const unionOf = (facts: ReadonlyArray<readonly [string, ReadonlySet<string>]>): ReadonlySet<string> => new Set(facts.flatMap(([, s]) => [...s]));
 const aliasKeys = (text: string): Set<string> => new Set(/['"]@/.test(text) ? [...text.matchAll(ALIAS_KEY)].map((m) => m[2]) : []);
 
 /** Whether code of the importing package aliases the scope, so the bundler it drives resolves the import. */
 function aliasedInPackage(ctx: AsyncDetectorContext, c: Collected, r: Located): boolean {
   const ws = ctx.services.workspace;
   const manifest = c.npm?.manifests[0]?.path;
-  if (r.ecosystem !== 'npm' || !r.name.startsWith('@') || r.installed !== undefined || !ws?.files || manifest === undefined) return false;
+  if (r.ecosystem !== 'npm' || !r.name.startsWith('@') || r.installed !== undefined || !ws || manifest === undefined) return false;
   const scope = r.name.slice(0, r.name.indexOf('/'));
   const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
-  return (ws.files() ?? []).some((f) => f.startsWith(dir) && /\.[cm]?[jt]sx?$/.test(f) && !!ws.derived(f, ALIAS_MEMO, aliasKeys)?.has(scope));
+  return !!folderFacts(ws, dir, ALIAS_MEMO, /\.[cm]?[jt]sx?$/, aliasKeys, unionOf)?.has(scope);
 }
 
 /**
