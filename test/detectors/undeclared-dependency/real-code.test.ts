@@ -210,5 +210,22 @@ describe(`${ID}: templates and build scripts`, () => {
     const registry = registryWith({ 'npm:jquery': {}, 'npm:codemirror': {}, 'npm:lodash': {} });
     assert.deepEqual(at(await depFindings(ID, { code, path: 'admin/client/markdown.js', files, registry })), ['3:18']);
   });
-});
 
+  it('a bare name Node resolves to a module file in a node_modules folder on the path is no package to declare', async () => {
+    // fresh sample BF (a dependency-graph CLI): its test fixtures require('a') with the module at fixtures/cjs/node_modules/a.js
+    const files = {
+      'package.json': '{ "name": "graph-cli", "dependencies": {}, "devDependencies": { "mocha": "10" } }',
+      'test/graphs/cjs/node_modules/alpha.js': 'module.exports = 1;\n',
+      'test/graphs/cjs/node_modules/gamma/index.js': 'module.exports = 3;\n',
+      'test/graphs/cjs/node_modules/delta/package.json': '{"version":"2.0.0"}',
+    };
+    const registry = registryWith({ 'npm:alpha': {}, 'npm:beta': {}, 'npm:gamma': {}, 'npm:delta': {} });
+    const code = "var a = require('alpha');\nvar g = require('gamma');\nvar b = require('beta');\nvar d = require('delta');\n";
+    const f = await depFindings(ID, { code, path: 'test/graphs/cjs/chained.js', files, registry });
+    // beta is nowhere; delta is an installed package with a manifest of its own, undeclared
+    assert.deepEqual(f.map((x) => [at([x])[0], `${x.range.end.line + 1}:${x.range.end.character + 1}`, x.confidence, /neither declared .* nor installed/.test(x.message) ? 'missing' : /installed indirectly/.test(x.message) ? 'indirect' : x.message]),
+      [['3:18', '3:22', 'high', 'missing'], ['4:18', '4:23', 'high', 'indirect']]);
+    // the same file outside that folder does not see its node_modules
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'test/other/chained.js', files, registry })), ['1:18', '2:18', '3:18', '4:18']);
+  });
+});
