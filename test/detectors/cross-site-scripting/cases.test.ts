@@ -20,6 +20,11 @@ const c13 = U('res.status(404).send(`File "${decodeURIComponent(fileName)}" not 
 const c14 = U("res.status(404).send(`<a href='${fileName}'>retry</a>`);");
 const c15 = "app.get('/f', (req, res) => {\n  const q = new URL(req.url, 'http://localhost').searchParams;\n  res.send(`File ${q.get('name')} not found`);\n});";
 const c12 = "function routes(app) {\n  app.get('/a', (req, res) => { res.type('text/plain'); res.send('ok'); });\n  app.get('/b', (req, res) => { res.send('<p>' + req.query.x); });\n}";
+// a static server's error page typed by a MIME table's answer for a fixed name, set on the header map by key (fresh
+// sample BF: a static-file CLI's sendError); an HTML name, or a name from the request, still counts
+const E = (type: string) => `const http = require('http');\nconst mime = require('mime');\nfunction fail(res, message) {\n  res.headers = {};\n  res.headers['Content-Type'] = ${type};\n  res.writeHead(400, res.headers);\n  res.write(message);\n  res.end();\n}\nhttp.createServer((req, res) => fail(res, 'Invalid range: ' + req.headers.range));`;
+const c19 = E("mime.lookup('html')");
+const c20 = E('mime.lookup(req.url)');
 const c8 = "app.get('/e', (req, res) => res.send(`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`));";
 
 const c18 = "app.get('/v', (req, res) => {\n  res.setHeader('Content-Type', `text/${req.query.fmt}`);\n  res.send('<p>' + req.query.q + '</p>');\n});";
@@ -58,6 +63,9 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     "app.get('/back', (req, res) => res.send('<a href=\"' + req.headers.origin + '/\">home</a>'));",
     "app.get('/files/*', (req, res) => {\n  let url = req.url.split('/');\n  url.shift();\n  const id = url.shift();\n  url = url.join('/');\n  res.contentType('text/html');\n  res.status(404).send(`File ${url} not found`);\n});",
     "app.get('/csv', (req, res) => {\n  res.attachment('report.csv');\n  res.send('name\\n' + req.query.name);\n});",
+    E("mime.lookup('text')"),
+    E("'text/plain'"),
+    "app.get('/r', (req, res) => {\n  res.setHeader('Content-Type', mime.getType('txt'));\n  res.end('no ' + req.query.q);\n});",
     "app.get('/go', (req, res) => {\n  res.statusCode = 302;\n  res.setHeader('Location', '/x');\n  return res.end(`You are being redirected to ${req.url}`);\n});",
   ],
   invalid: [
@@ -83,6 +91,8 @@ ruleTester('cross-site-scripting', 'javascriptreact', {
     { code: c4, errors: [at(c4, 'event.data', 'browser:direct')] },
     // an escaper that leaves ' alone, in a single-quoted attribute; < and > dropped, in a double-quoted one
     { code: c7, errors: [at(c7, "`<p title='${esc(req.query.t)}'>t</p>`", 'request:summary')] },
+    { code: c19, errors: [at(c19, 'message', 'request:summary', 1)] },
+    { code: c20, errors: [at(c20, 'message', 'request:summary', 1)] },
     { code: c8, errors: [at(c8, "`<a href=\"/q?${req.query.q.replace(/[<>]/g, '')}\">again</a>`", 'request:direct')] },
   ],
 });

@@ -49,6 +49,11 @@ const PACK: ApiPack = {
     uuid: { latest: '9.0.1', majors: { 3: { from: '@types/uuid@3.4.13', e: 'v1 v4', d: 'v1 v4' }, 8: { from: '@types/uuid@8.3.4', e: 'NIL v1 v4 v5', d: 'NIL v1 v4 v5' } } },
     // sharp's own typings: the lookup tables it declares (the ones it sets at run time but omits, blend, colourspace and position, are left out)
     sharp: { latest: '0.35.6', majors: { 0: { from: 'sharp@0.35.6', e: 'Blend ColourspaceEnum FitEnum Sharp fit gravity kernel', d: 'cache fit gravity kernel', r: 'resize toFile' } } },
+    // marked 4's facts are @types/marked@4's, which declares `parse` only inside the `marked` namespace; 18's are its own
+    marked: {
+      latest: '18.3.0',
+      majors: { 4: { from: '@types/marked@4.3.2', e: 'Lexer Parser Renderer Slugger TextRenderer Tokenizer marked' }, 18: { from: 'marked@18.3.0', e: 'Lexer Marked Parser Renderer lexer marked parse parser use' } },
+    },
     axios: { latest: '1.7.0', majors: { 1: { from: 'axios@1.7.0', e: 'AxiosError create get post', d: 'create get post', r: 'catch finally then', a: 'config data headers status' } } },
   },
   globals: { fetch: { a: 'arrayBuffer blob body bodyUsed clone headers json ok redirected status statusText text type url' } },
@@ -71,6 +76,9 @@ const MONGO_NEW = "const mongodb = require('mongodb');\nconst seen = new mongodb
 const AXIOS_READ = "const axios = require('axios');\nconst C = axios.Cancel;\n";
 // fresh sample AN: a rollup plugin's index.d.ts imports a type the declared major no longer exports (`TypeMap`, mime 1 only)
 const DTS_IMPORT = "import { Router, Handlr } from 'express';\nexport interface Options { router?: Router; handler?: Handlr }\n";
+// fresh sample BF: a man-page client's parser calls marked 4's top-level `parse`, which the @types facts leave out
+const MARKED_PARSE = "const marked = require('marked');\nfunction page(md, r) { marked.parse(md, { renderer: r }); marked.use({}); }\n";
+const MARKED_INVENTED = "const marked = require('marked');\nconst html = marked.toHtml(md);\n";
 const UUID_READ = "const uuid = require('uuid');\nconst none = uuid.NIL;\n";
 
 ruleTester('phantom-member', 'javascript', {
@@ -87,6 +95,7 @@ ruleTester('phantom-member', 'javascript', {
     { name: 'a deprecated static the typings omit', code: "const Promise = require('bluebird');\nfunction runAll(tasks) {\n  return Promise.settle(tasks.map((t) => t()));\n}\n", files: PKG({ bluebird: '^3.1.1' }) },
     // commander 8-11: `module.exports` is the global program, typed only as `export const program` (held-out sample: netlify-lambda's bin/cmd.js)
     { name: 'the CommonJS export is a named export at run time', code: "const program = require('commander');\nprogram.option('-p').parse();\nconst opts = program.opts();\n", files: PKG({ commander: '^9.0.0' }) },
+    { name: 'a run-time export the @types facts leave out (marked 4\'s parse)', code: MARKED_PARSE, files: PKG({ marked: '^4.0.10' }) },
     { name: 'package not in the pack', code: "const thing = require('left-pad-x');\nthing.whatever();\n", files: PKG({ 'left-pad-x': '1' }) },
     { name: 'range allows a major the pack lacks', code: "const express = require('express');\nexpress().configure();\n", files: PKG({ express: '>=4' }) },
     // No manifest in sight and one major in the pack (typeorm 1 against vendure's 0.3 in its dist): any major may be meant
@@ -167,6 +176,7 @@ ruleTester('phantom-member', 'javascript', {
     // mongodb 4's own typings having it says nothing about 3's run time: no version skew, so no high
     { name: 'constructed, in a major only typed the other way: medium', code: MONGO_NEW, files: MONGO3, errors: [{ ...at(MONGO_NEW, 'Map', 'offline-member'), confidence: 'medium' }] },
     { name: 'a read checked against the package\'s own typings: kept', code: AXIOS_READ, files: PKG({ axios: '^1.6.0' }), errors: [{ ...at(AXIOS_READ, 'Cancel', 'offline-member'), confidence: 'medium' }] },
+    { name: 'an invented member of a package whose @types facts miss run-time exports: kept', code: MARKED_INVENTED, files: PKG({ marked: '^4.0.10' }), errors: [{ ...at(MARKED_INVENTED, 'toHtml', 'offline-member'), confidence: 'medium' }] },
     { name: 'a read another @types major has: kept high', code: UUID_READ, files: PKG({ uuid: '^3.4.0' }), errors: [{ ...at(UUID_READ, 'NIL', 'offline-member'), confidence: 'high' }] },
     // a declaration file's import: typings that fail to type-check for every user (fresh sample AN); kept at the rule's confidence
     { language: 'typescript', name: 'a missing export imported by a declaration file: kept', path: 'index.d.ts', code: DTS_IMPORT, files: EXPRESS4, errors: [{ ...at(DTS_IMPORT, 'Handlr', 'offline-export'), confidence: 'medium' }] },

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { at, depFindings, registryWith } from '../nonexistent-package/deps-harness';
 import { inCopiedFolder } from '../../../server/src/detectors/deps/shared/generator-dirs';
 import { MemoryProject } from '../../../server/src/project/memory-project';
+import { ProjectIndex } from '../../../server/src/project/workspace-index';
 
 const ID = 'undeclared-dependency';
 const GENERATOR = '{ "name": "express-generator", "dependencies": { "ejs": "^3.0.0" } }';
@@ -210,5 +211,35 @@ describe(`${ID}: templates and build scripts`, () => {
     const registry = registryWith({ 'npm:jquery': {}, 'npm:codemirror': {}, 'npm:lodash': {} });
     assert.deepEqual(at(await depFindings(ID, { code, path: 'admin/client/markdown.js', files, registry })), ['3:18']);
   });
-});
 
+  it('a bare name Node resolves to a module file in a node_modules folder on the path is no package to declare', async () => {
+    // fresh sample BF (a dependency-graph CLI): its test fixtures require('a') with the module at fixtures/cjs/node_modules/a.js
+    const files = {
+      'package.json': '{ "name": "graph-cli", "dependencies": {}, "devDependencies": { "mocha": "10" } }',
+      'test/graphs/cjs/node_modules/alpha.js': 'module.exports = 1;\n',
+      'test/graphs/cjs/node_modules/gamma/index.js': 'module.exports = 3;\n',
+      'test/graphs/cjs/node_modules/delta/package.json': '{"version":"2.0.0"}',
+    };
+    const registry = registryWith({ 'npm:alpha': {}, 'npm:beta': {}, 'npm:gamma': {}, 'npm:delta': {} });
+    const code = "var a = require('alpha');\nvar g = require('gamma');\nvar b = require('beta');\nvar d = require('delta');\n";
+    const f = await depFindings(ID, { code, path: 'test/graphs/cjs/chained.js', files, registry });
+    // beta is nowhere; delta is an installed package with a manifest of its own, undeclared
+    assert.deepEqual(f.map((x) => [at([x])[0], `${x.range.end.line + 1}:${x.range.end.character + 1}`, x.confidence, /neither declared .* nor installed/.test(x.message) ? 'missing' : /installed indirectly/.test(x.message) ? 'indirect' : x.message]),
+      [['3:18', '3:22', 'high', 'missing'], ['4:18', '4:23', 'high', 'indirect']]);
+    // the same file outside that folder does not see its node_modules
+    assert.deepEqual(at(await depFindings(ID, { code, path: 'test/other/chained.js', files, registry })), ['1:18', '2:18', '3:18', '4:18']);
+  });
+
+  it('a scope whose `/*` pattern the package\'s code hands to a compiler as tsconfig paths is an alias, not a package', async () => {
+    // fresh sample BF (a dependency-graph CLI): its TypeScript test passes `paths: { '@shortcut/*': [...] }` for a fixture's imports
+    const spec = "const tsConfig = { compilerOptions: { baseUrl: dir, paths: { '@fixture/*': ['paths/sub/*'], '@fixture2/*': ['paths/sub2/*'] } } };\n";
+    const code = "import heading from '@fixture/require';\nimport other from '@fixture2/export';\nimport real from '@acme/widgets';\n";
+    const path = 'test/ts/paths/import.ts';
+    const files = { 'package.json': '{ "name": "graph-cli", "devDependencies": { "mocha": "10" } }', 'test/ts.js': spec, 'lib/meta.js': "module.exports = { '@acme/*': 'https://example.com/schema' };\n", [path]: code };
+    const project = new MemoryProject(files);
+    const registry = registryWith({ 'npm:@fixture/require': {}, 'npm:@fixture2/export': {}, 'npm:@acme/widgets': {} });
+    const f = await depFindings(ID, { code, path, files, registry, services: { project, workspace: new ProjectIndex(project) } });
+    // a scope pattern holding a plain string is data, not an alias: @acme stays a package
+    assert.deepEqual(f.map((x) => [at([x])[0], `${x.range.end.line + 1}:${x.range.end.character + 1}`, x.confidence, /neither declared .* nor installed/.test(x.message)]), [['3:19', '3:32', 'high', true]]);
+  });
+});

@@ -13,8 +13,9 @@ const WHOLE_OBJECT = /^(body|query|params|headers|cookies|files|data|json|form|a
  * in it), a download (`res.attachment()`, `Content-Disposition: attachment`) or a redirect status; browsers render
  * none of them as HTML. A template literal counts when its literal part already fixes the type: a git smart-HTTP
  * server's `application/x-${service}-advertisement` (an `x-` or `vnd.` subtype of a non-text type), or no interpolation.
+ * A header map assigned by key counts, and so does a MIME table's answer for a fixed non-markup name (`mime.lookup('text')`).
  */
-const NOT_HTML = /content-type['"]?\s*[:,]\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|content-type['"]?\s*[:,]\s*`(?![^`]*(?:htm|xml|svg))(?:[\w.+-]+\/[\w.+-]+[;`]|(?:application|image|audio|video|font)\/(?:x-|vnd\.))|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
+const NOT_HTML = /content-type['"]?\]?\s*[:,=]\s*(?:['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+|[\w$]+(?:\.[\w$]+)?\.(?:lookup|getType|contentType)\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+['"]\s*\))|content-type['"]?\s*[:,]\s*`(?![^`]*(?:htm|xml|svg))(?:[\w.+-]+\/[\w.+-]+[;`]|(?:application|image|audio|video|font)\/(?:x-|vnd\.))|\.type\(\s*['"](?![^'"]*(?:htm|xml|svg))[\w.\/+-]+['"]|\.attachment\(|content-disposition['"]?\s*[:,]\s*['"`]attachment|statusCode\s*=\s*30[1278]\b|writeHead\(\s*30[1278]\b/i;
 
 /** A response built with its own non-markup type: Django's `HttpResponse(body, content_type='text/plain')`, Flask's `mimetype=`. */
 const NOT_HTML_ARG = /\b(?:content_type|mimetype|media_type)\s*=\s*['"](?![^'"]*(?:htm|xml|svg))[\w.+-]+\/[\w.+-]+/;

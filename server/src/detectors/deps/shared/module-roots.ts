@@ -54,3 +54,18 @@ function inHostPackage(project: ProjectService, folders: readonly string[], top:
   }
   return false;
 }
+
+const NODE_FILES = ['.js', '.cjs', '.mjs', '.json', '.node', '/index.js', '/index.json'];
+/**
+ * Node's own resolution of a bare name to a module file that no package.json describes, in a `node_modules` folder on
+ * the file's path (a module resolver's test fixtures `node_modules/a.js`, a vendored single-file module): it loads.
+ * The nearest folder that has either wins; an installed package there is judged as installed, not as local.
+ */
+export function nodeModulesFile(project: ProjectService, folders: readonly string[], specifier: string, pkg: string): boolean {
+  for (const dir of folders) {
+    if (project.exists(join(dir, `node_modules/${pkg}/package.json`))) return false;
+    const base = join(dir, `node_modules/${specifier}`);
+    if (NODE_FILES.some((ext) => project.exists(base + ext))) return true;
+  }
+  return false;
+}

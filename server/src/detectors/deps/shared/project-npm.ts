@@ -4,7 +4,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import type { ProjectService } from '../../../core/services';
 import { bundlerAliases } from './bundler-aliases';
 import { hostAliases } from './host-model';
-import { resolves, underModuleRoot } from './module-roots';
+import { nodeModulesFile, resolves, underModuleRoot } from './module-roots';
 import { parseNpmManifest, type ManifestEntry, type NpmManifest } from './manifest-npm';
 
 /** Folders from the file's own up to the workspace root (''), nearest first. */
@@ -135,6 +135,7 @@ export function isLocalSpecifier(project: ProjectService, p: NpmProject, specifi
   // the package's own `src/providers/` (a one-word name such as `config` stays the npm package's).
   const own = p.manifests[0] && !specifier.startsWith('@') && specifier.includes('/') ? [p.manifests[0].path.slice(0, Math.max(0, p.manifests[0].path.lastIndexOf('/')))] : [];
   for (const base of [...p.baseUrls, ...own]) if (resolves(project, join(base, specifier))) return true;
+  if (nodeModulesFile(project, p.folders, specifier, pkg)) return true;
   // Neither declared nor installed, so no package of that name is what the bundler finds first.
   return !p.declared.has(pkg) && !p.installedVersion(pkg) && underModuleRoot(project, p.folders, p.manifests[0]?.path, specifier);
 }

@@ -27,9 +27,10 @@ const PY_TEST_PATH = /(?:^|\/)(?:tests?|testing|testutils|test_utils)\/|(?:^|\/)
 
 /**
  * A scope alone as an object key with a value that is no plain string (`'@generated': generatedFilesDir` in docusaurus'
- * lib/webpack/base.js, `"@theme": themeDir` in vitepress' Vite setup): a bundler alias the package's code configures.
+ * lib/webpack/base.js, `"@theme": themeDir` in vitepress' Vite setup): a bundler alias the package's code configures;
+ * so is a scope's `/*` pattern (`'@fixtures/*': ['fixtures/lib/*']`), tsconfig `paths` the code hands to a compiler.
  */
-const ALIAS_KEY = /(['"])(@[\w.-]+)\1\s*:(?!\s*['"`](?![./]))/g;
+const ALIAS_KEY = /(['"])(@[\w.-]+)(?:\/\*)?\1\s*:(?!\s*['"`](?![./]))/g;
 const ALIAS_MEMO = {};
 const unionOf = (facts: ReadonlyArray<readonly [string, ReadonlySet<string>]>): ReadonlySet<string> => new Set(facts.flatMap(([, s]) => [...s]));
 const aliasKeys = (text: string): Set<string> => new Set(/['"]@/.test(text) ? [...text.matchAll(ALIAS_KEY)].map((m) => m[2]) : []);

@@ -38,11 +38,12 @@ const BUILTIN = new Set(['apply', 'bind', 'call', 'length', 'name', 'toString', 
  * mostly: bluebird 3 still defines `Promise.pending` beside `defer` (kraken-js's config loader uses it) and
  * `Promise.settle` beside `reflect` (db-migrate's seeder). bluebird's list is every public member of 3.7.2's
  * `Promise` and its prototype that @types/bluebird@3.5 omits. winston 3 exports `Transport` (winston-transport, the base class
- * custom transports extend) while its typings name it `transport`. sharp 0.x sets lookup tables its own typings leave out (sharp-cli lists them). */
+ * custom transports extend) while its typings name it `transport`. sharp 0.x sets lookup tables its own typings leave out (sharp-cli lists them).
+ * marked 4 exports `parse`, `use`… beside `marked`, which @types/marked@4 declares only in the `marked` namespace (tldr calls `marked.parse`). */
 const UNTYPED: Readonly<Record<string, ReadonlySet<string>>> = {
   bluebird: new Set(['pending', 'settle', 'fulfilled', 'rejected', 'spawn', 'break', 'isCancellable', 'hasLongStackTraces',
     'onUnhandledRejectionHandled', 'PromiseInspection', 'RejectionError', 'TypeError', 'RangeError']),
-  winston: new Set(['Transport']), sharp: new Set(['blend', 'colourspace', 'colorspace', 'position']),
+  winston: new Set(['Transport']), sharp: new Set(['blend', 'colourspace', 'colorspace', 'position']), marked: new Set(['Hooks', 'defaults', 'getDefaults', 'lexer', 'options', 'parse', 'parseInline', 'parser', 'setOptions', 'use', 'walkTokens']),
 };
 
 /**
