@@ -44,4 +44,20 @@ describe(`${ID}: front-end packages`, () => {
     // hand-written too (no component beside it): a declaration names types only, which nothing loads
     assert.deepEqual(await conf({ code, path: 'dist/runtime/components/ContentPreviewMode.d.vue.ts', files: pkg, registry }), [['1:27', 'low'], ['2:37', 'low']]);
   });
+
+  it("shows at low confidence a one-word name that is a file beside the importer (a bundler's module root resolves it)", async () => {
+    // fresh sample: a notification widget's src/ imports its siblings by bare name (webpack `resolve.modules: ['src']`,
+    // config not shipped): `utils` is src/utils.js, `toast.scss` is src/toast.scss
+    const reg = registryWith({ 'npm:utils': {}, 'npm:toast.scss': {}, 'npm:lodash': {} });
+    const pkg = { 'package.json': '{ "name": "toasts", "main": "lib/toasts.js", "dependencies": {} }', 'src/utils.js': 'export const q = 1;\n', 'src/toast.scss': '.t {}\n' };
+    const code = "import 'toast.scss';\nimport * as Utils from 'utils';\nexport default Utils;\n";
+    const f = await depFindings(ID, { code, path: 'src/index.js', files: pkg, registry: reg });
+    assert.deepEqual(f.map((x) => [at([x])[0], x.confidence]), [['1:9', 'low'], ['2:25', 'low']]);
+    assert.match(f[1].message, /`utils` is imported but neither declared/);
+    // no such file beside it (one in another folder does not count): the npm package's, at the rule's confidence
+    assert.deepEqual(await conf({ code, path: 'src/index.js', files: { 'package.json': pkg['package.json'], 'lib/utils.js': '' }, registry: reg }), [['1:9', 'high'], ['2:25', 'high']]);
+    assert.deepEqual(await conf({ code: "import _ from 'lodash';\n", path: 'src/index.js', files: pkg, registry: reg }), [['1:16', 'high']]);
+    // a wrapper named after the SDK it imports is not itself the module (`src/lodash.js` importing lodash)
+    assert.deepEqual(await conf({ code: "import _ from 'lodash';\nexport default _;\n", path: 'src/lodash.js', files: pkg, registry: reg }), [['1:16', 'high']]);
+  });
 });
