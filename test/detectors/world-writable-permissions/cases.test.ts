@@ -74,5 +74,11 @@ ruleTester('world-writable-permissions', 'typescript', {
     // a chmod before the container starts, or in a container that stays, keeps the finding
     { code: 'steps:\n  - run: chmod -R 777 /srv && docker run --rm img\n', language: 'yaml', errors: [{ line: 2, column: 19, severity: 'warning', confidence: 'high' }] },
     { code: 'docker run -d img sh -c "chmod 777 /data"\n', language: 'shellscript', errors: [{ line: 1, column: 32, severity: 'warning', confidence: 'high' }] },
+    // a CI job on a runner the CI service hosts (`runs-on: ubuntu-latest`; fresh sample BG: a graph library's release
+    // workflow opening up its checkout before a version script): a machine discarded after the job, with no other users
+    { code: 'jobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: chmod 777 -R ./*\n', language: 'yaml', errors: [{ line: 5, column: 20, severity: 'info', confidence: 'low' }] },
+    { code: "jobs:\n  build:\n    runs-on: 'windows-2022'  # hosted\n    steps:\n      - run: chmod a+w dist\n", language: 'yaml', errors: [{ line: 5, column: 20, severity: 'info', confidence: 'low' }] },
+    // a self-hosted runner is a machine that stays, shared with what else runs there: the rule's confidence
+    { code: 'jobs:\n  release:\n    runs-on: [self-hosted, linux]\n    steps:\n      - run: chmod 777 -R ./*\n', language: 'yaml', errors: [{ line: 5, column: 20, severity: 'warning', confidence: 'high' }] },
   ],
 });

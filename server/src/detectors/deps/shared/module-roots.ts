@@ -69,3 +69,18 @@ export function nodeModulesFile(project: ProjectService, folders: readonly strin
   }
   return false;
 }
+
+/**
+ * A one-word bare name that is a file beside the importer (`import * as Utils from 'utils'` in `src/index.js` beside
+ * `src/utils.js`, `import 'noty.scss'` beside `src/noty.scss`):
+ * the name a bundler's module root (webpack `resolve.modules: ['src', …]`, a rollup alias) resolves there, when the config
+ * that sets it is not in the workspace. Node would look for the npm package, so it is shown, not alarmed about.
+ */
+export function besideImporter(project: ProjectService | undefined, path: string, name: string): boolean {
+  if (!project || name.startsWith('@') || name.includes('/')) return false;
+  const slash = path.lastIndexOf('/');
+  // The importer's own name is the SDK it wraps (`lib/redis.js` requiring `redis`), never itself.
+  const base = path.slice(slash + 1);
+  if (name === base || name === base.replace(/\.[^.]+$/, '')) return false;
+  return resolves(project, join(path.slice(0, Math.max(0, slash)), name));
+}

@@ -63,10 +63,35 @@ function exportKeys(manifest: string | undefined): string[] {
   } catch { return []; }
 }
 
+/** The files a manifest's `exports` points at (`"./react": { "default": "./swiper-react.mjs" }` → swiper-react.mjs). */
+function exportTargets(manifest: string | undefined): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v.replace(/^\.\//, ''));
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try { walk(manifest ? (JSON.parse(manifest) as { exports?: unknown }).exports : undefined); } catch { /* no targets */ }
+  return out;
+}
+
+/**
+ * A folder named after the SDK with a manifest of its own that declares nothing, inside a package (`react/package.json`
+ * giving only `main`/`module`: the entry `<package>/react`): the package's folder, where that entry is published.
+ */
+function stubEntryParent(project: ProjectService, dir: string, vendor: string): string | undefined {
+  const m = /^(.*?)([^/]+)\/$/.exec(dir);
+  if (!m || !words(m[2]).includes(vendor) || !project.exists(`${m[1]}package.json`)) return undefined;
+  try {
+    const own = JSON.parse(project.readFile(`${dir}package.json`) ?? '') as Record<string, unknown>;
+    return ['dependencies', 'peerDependencies', 'optionalDependencies'].some((k) => own[k] !== undefined) ? undefined : m[1];
+  } catch { return undefined; }
+}
+
 /**
  * An opt-in entry point named after the SDK it wraps, in any folder: the package publishes it as an entry of its own (an
- * `exports` subpath, as @apollo/client's `./utilities/subscriptions/relay` requiring `relay-runtime`, or a root file of
- * that name, as mssql's `msnodesqlv8.js` loading `lib/msnodesqlv8/`; not the file itself, such as an `eslint.config.js` importing
+ * `exports` subpath, as @apollo/client's `./utilities/subscriptions/relay` requiring `relay-runtime`, an `exports` target
+ * (a slider's `./react` → `swiper-react.mjs` importing `react`), a folder of that name with a manifest that declares nothing
+ * (a gallery's `react/package.json`), or a root file of that name, as mssql's `msnodesqlv8.js` loading `lib/msnodesqlv8/`; not the file itself, such as an `eslint.config.js` importing
  * `@eslint/js`), and no file but its own shims (files of that name)
  * loads it. Who imports that entry installs the SDK, as the docs say; loaded by the package's other code, it keeps the
  * rule's confidence.
@@ -76,12 +101,15 @@ export function optInEntry(ctx: AsyncDetectorContext, manifest: string | undefin
   const project = ctx.services.project as ProjectService | undefined;
   const ws = ctx.services.workspace;
   if (!manifest || !vendor || !project || !ws?.files) return false;
-  const dir = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  const own = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+  const parent = stubEntryParent(project, own, vendor);
+  const dir = parent ?? own;
   const segs = ctx.path.slice(dir.length).split('/');
   const at = segs.findIndex((s) => words(s).includes(vendor));
   if (at < 0) return false;
   const unit = segs[at].replace(EXT, '');
-  const published = exportKeys(project.readFile(manifest)).some((k) => k.split('/').includes(unit))
+  const published = parent !== undefined || exportKeys(project.readFile(manifest)).some((k) => k.split('/').includes(unit))
+    || exportTargets(project.readFile(manifest)).includes(ctx.path.slice(dir.length))
     || (project.list(dir.replace(/\/$/, '')) ?? []).some((n) => EXT.test(n) && n.replace(EXT, '') === unit && dir + n !== ctx.path);
   if (!published) return false;
   const inside = dir + segs.slice(0, at + 1).join('/');
