@@ -28,6 +28,11 @@ const jsGoogle = "import { Strategy as GoogleStrategy } from 'passport-google-oa
 const jsSpaced = `const jwt = require('jsonwebtoken');\njwt.sign(p, '${SPACED}');`;
 const jsPlaceholder = "const session = require('express-session');\napp.use(session({ secret: 'your-secret-here' }));";
 const jsCookieSession = "const cookieSession = require('cookie-session');\napp.use(cookieSession({ name: 's', keys: ['key1', 'key2'] }));";
+// A device protocol's LAN discovery key, named for the broadcast it decrypts (fresh sample BH: a smart plug's and a
+// vacuum's discovery keys, the same for every device of the vendor): public by design, low. Inline, or bound to another name, it keeps the rule's confidence.
+const jsUdpKey = "const crypto = require('crypto');\nconst UDP_KEY = Buffer.from('9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'hex');\nconst open = (msg) => crypto.createDecipheriv('aes-128-ecb', UDP_KEY, '').update(msg);";
+const jsInlineKey = "const crypto = require('crypto');\nconst open = (msg) => crypto.createDecipheriv('aes-128-ecb', Buffer.from('9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'hex'), '').update(msg);";
+const jsStoreKey = "const crypto = require('crypto');\nconst STORE_KEY = Buffer.from('9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'hex');\nconst open = (msg) => crypto.createDecipheriv('aes-128-ecb', STORE_KEY, '').update(msg);";
 const jsTernary = "const session = require('express-session');\napp.use(session({ secret: process.env.NODE_ENV === 'production' ? process.env.SECRET : 'dev' }));";
 
 ruleTester('hardcoded-secret-in-sink', 'javascript', {
@@ -71,6 +76,9 @@ ruleTester('hardcoded-secret-in-sink', 'javascript', {
     flag(jsPlaceholder, 'your-secret-here', 'sink:weak'),
     { code: jsCookieSession, errors: [at(jsCookieSession, 'key1', 'sink:weak'), at(jsCookieSession, 'key2', 'sink:weak')] },
     flag(jsTernary, 'dev', 'fallback:weak'),
+    { code: jsUdpKey, errors: [{ ...at(jsUdpKey, '9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'sink'), confidence: 'low' }] },
+    { code: jsInlineKey, errors: [{ ...at(jsInlineKey, '9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'sink'), confidence: 'high' }] },
+    { code: jsStoreKey, errors: [{ ...at(jsStoreKey, '9a3c51f0e2b74d88a1c06e5f7b2d4c19', 'sink'), confidence: 'high' }] },
     { code: `const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, errors: [{ ...at(`const jwt = require('jsonwebtoken');\njwt.sign(p, '${V}');`, V, 'sink'), confidence: 'high', severity: 'error' }] },
     // in a test file: shown at low confidence
     { code: jsSession, path: 'test/session.test.js', errors: [{ ...at(jsSession, 'keyboard cat', 'sink:weak'), confidence: 'low', severity: 'info' }] },

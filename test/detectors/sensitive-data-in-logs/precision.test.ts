@@ -68,6 +68,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // A channel's token selects the channel (fresh held-out sample: Vendure's mollie plugin logs `ctx.channel.token`).
     "Logger.info(`Received status update for channel ${ctx.channel.token} for Mollie payment ${paymentId}`, loggerCtx);",
     "logger.info('user', userSansSecret, dataExceptToken, body_excluding_password);",
+    // The token endpoint's path in a table of constants (fresh sample BH: a cloud adapter's error when that endpoint is down).
+    "adapter.log.error(`Endpoint: [${apiConst.BASE_URL}${apiConst.ENDPOINT_TOKEN}] is not available.`);",
     // A table of messages (fresh held-out sample: mockoon's ServerMessages.ADMIN_API_AUTH_AUTO_GENERATED_TOKEN), and a
     // `token` bound only to a class's name (NestJS's dependency-injection tokens in its REPL's debug()).
     "logger.warn(format(ServerMessages.ADMIN_API_AUTH_AUTO_GENERATED_TOKEN, port));",
@@ -120,6 +122,8 @@ ruleTester('sensitive-data-in-logs', 'javascript', {
     // The negation names what is left out; the secret itself, logged beside it, still counts.
     // The channel's secret, or a token the channel holds for someone, still counts.
     { code: "Logger.info(`channel ${channel.secret} ${channel.accessToken}`);", errors: [{ line: 1, column: 24, endLine: 1, endColumn: 38, kind: 'secret' }] },
+    // …the endpoint's token is its address; a token fetched from it, or one named for something else, still counts.
+    { code: "adapter.log.debug(`${apiConst.ENDPOINT_TOKEN} answered ${endpointAccessToken}`);", errors: [{ line: 1, column: 58, endLine: 1, endColumn: 77, kind: 'secret' }] },
     { code: jsWithoutKept, errors: [at(jsWithoutKept, 'currentPassword', 'secret')] },
     // …a message table's owner does not hide the secret beside it, nor does a `.name` of one of two bindings
     { code: "logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", errors: [at("logger.warn(format(ServerMessages.GENERATED_TOKEN, server.adminToken));", 'server.adminToken', 'secret')] },

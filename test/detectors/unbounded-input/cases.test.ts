@@ -12,6 +12,11 @@ const c6 = "function relay(session, incoming, h) {\n  let data = '';\n  let requ
 // `d => (payload += d.toString('utf8'))`); one that only counts or hashes the chunks keeps nothing.
 const c7 = "function readAll(req) {\n  const parts = [];\n  req.on('data', (part) => parts.push(part));\n  req.on('end', () => done(Buffer.concat(parts)));\n}";
 const c8 = "async function textBody(ctx) {\n  const { req } = ctx;\n  let text = '';\n  req.on('data', (d) => (text += d.toString('utf8')));\n}";
+// A request that emits `response` is one this code sent: `data` read inside that listener is the upstream's answer (fresh
+// sample BH: two social-network API clients read the decompressed reply from their `request` object). Inside another
+// object's `response` listener, an incoming request's body is still input (a proxy reading its client's body).
+const c9 = "function call(opts, done) {\n  const req = request.post(opts);\n  let body = '';\n  req.on('response', (res) => {\n    req.on('data', (chunk) => { body += chunk.toString('utf8'); });\n    req.on('end', () => done(res, body));\n  });\n}";
+const c10 = "http.createServer((req, res) => {\n  const up = http.request(target);\n  let body = '';\n  up.on('response', (answer) => {\n    req.on('data', (chunk) => { body += chunk; });\n  });\n});";
 const c4 = "import multer from 'multer';\nconst upload = multer();\nrouter.use(upload.none());\nrouter.post('/avatar', upload.single('file'), save);";
 
 ruleTester('unbounded-input', 'javascript', {
@@ -28,6 +33,8 @@ ruleTester('unbounded-input', 'javascript', {
     "function measure(req) {\n  let seen = 0;\n  req.on('data', (d) => (seen += d.length));\n}",
     "function digest(req, hash) {\n  req.on('data', (d) => hash.update(d));\n}",
     "const https = require('https');\nfunction fetchIt(url) {\n  const chunks = [];\n  const req = https.get(url);\n  req.on('data', (c) => { chunks.push(c); });\n}",
+    c9,
+    "Stream.prototype.open = function () {\n  this.request.on('response', (res) => {\n    let body = '';\n    this.request.on('data', (chunk) => { body += chunk; });\n  });\n};",
   ],
   invalid: [
     { code: c1, errors: [at(c1, 'body += chunk;', 'stream')] },
@@ -38,6 +45,7 @@ ruleTester('unbounded-input', 'javascript', {
     { code: c6, errors: [at(c6, 'data += chunk;', 'stream')] },
     { code: c7, errors: [at(c7, 'parts.push(part)', 'stream')] },
     { code: c8, errors: [at(c8, "(text += d.toString('utf8'))", 'stream')] },
+    { code: c10, errors: [at(c10, 'body += chunk;', 'stream')] },
   ],
 });
 

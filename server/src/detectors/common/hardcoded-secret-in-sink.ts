@@ -1,7 +1,7 @@
 // Flags a literal used where a value is a secret by use — a session or JWT secret, an HMAC or cipher
 // key, a database or basic-auth password, Flask/Django SECRET_KEY — whatever it looks like: assistants
 // write `secret: 'keyboard cat'` and `SECRET_KEY = 'dev'` "to make it run", and the word stays.
-import { envNameFor, moveToEnvFix } from '../../core/fixes';
+import { envNameFor, envVarName, moveToEnvFix } from '../../core/fixes';
 import { JS_LIKE } from '../../core/languages';
 import type { AsyncDetectorContext, Confidence, Detector } from '../../core/types';
 import { redact } from '../../data-rules/to-detector';
@@ -17,6 +17,15 @@ const CONFIDENCE: Record<SinkSecret['how'], Confidence> = { sink: 'high', fallba
 
 /** HMAC keys a published standard fixes (BIP32's master-key derivation `HMAC-SHA512(key="Bitcoin seed", seed)`, SLIP-10's curves): public by design. */
 const STANDARD_HMAC_KEY = /^(?:Bitcoin|ed25519|Nist256p1|curve25519) seed$/;
+
+/**
+ * A device protocol's broadcast or discovery key, named so where it is bound (`const UDP_KEY = Buffer.from('6c1e…', 'hex')`
+ * for a smart plug's LAN discovery, a vacuum's `BROADCAST_TOKEN`): every device of the vendor sends with it, so it is public
+ * by design and this code cannot keep it secret. Shown at low confidence: the same literal inline keeps the rule's.
+ */
+const BROADCAST_KEY = /^(?:\w+_)?(?:BROADCAST|DISCOVERY|UDP)(?:_\w+)?$/;
+const boundName = (text: string, at: number): string =>
+  /(?:^|[\s;])([A-Za-z_$][\w$]*)\s*=\s*[^=\n;]*$/.exec(text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 200), at))?.[1] ?? '';
 
 function message(s: Omit<SinkSecret, 'start' | 'end' | 'fixable'>, weak: boolean, from = ''): string {
   const value = `${weak ? `A weak, guessable value (${redact(s.value)})` : `A secret value (${redact(s.value)})`}${from}`;
@@ -62,7 +71,7 @@ export const hardcodedSecretInSink: Detector = {
         // A keyed hash of names (`getHash(str)` returning only the digest): nothing in sight is authenticated with it.
         // A one-character basic-auth password (`auth=(api_token, 'x')`, Memset's and Freshdesk's APIs): filler beside a token
         // sent as the user name; shown, not alarmed about.
-        ...(s.hashOnly ? { confidence: 'low' as const, severity: 'info' as const } : { confidence: s.what === 'the basic-auth password' && s.value.length <= 1 ? 'low' as const : CONFIDENCE[s.how] }),
+        ...(s.hashOnly ? { confidence: 'low' as const, severity: 'info' as const } : { confidence: (s.what === 'the basic-auth password' && s.value.length <= 1) || BROADCAST_KEY.test(envVarName(boundName(ctx.text, s.start))) ? 'low' as const : CONFIDENCE[s.how] }),
         message: message(s, weak),
         fix: s.fixable && s.how === 'sink' ? moveToEnvFix(ctx.text, ctx.languageId, s.start, s.end, env) : undefined,
       });

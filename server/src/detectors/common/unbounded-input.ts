@@ -9,6 +9,7 @@ import { importsOf } from '../../analysis/roles';
 import { forEachExpr, callsOf } from '../../analysis/walk';
 import { JS_LIKE } from '../../core/languages';
 import { onlyAssigned } from '../shared/bound-values';
+import { insideResponseListener } from '../shared/client-requests';
 import type { Detector, DetectorContext } from '../../core/types';
 import { devServerMiddleware } from '../shared/web-app-signals';
 
@@ -106,7 +107,7 @@ function javascript(ctx: DetectorContext, lowered: FileIR): void {
         const recv = c.object.k === 'name' ? c.object.name : c.object.k === 'member' ? c.object.prop ?? '' : '';
         const handler = e.args[1].fn;
         const chunk = handler.params[0]?.pattern;
-        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object)) return;
+        if (!REQUEST_NAME.test(recv) || chunk?.k !== 'bind' || checksSize(handler.body) || sentRequest(c.object) || insideResponseListener(lowered, ctx.text, c.object, e.span)) return;
         const at = accumulation(handler.body, chunk.binding.id, ctx.text);
         if (at) ctx.report({ ...at, kind: 'stream', ...((own ??= developersOwn(ctx.text)) ? { confidence: 'low' as const } : {}), message: 'The request body is collected chunk by chunk with no size limit, so one large request can exhaust the server\'s memory; stop reading (and answer 413) past a maximum size.' });
       }

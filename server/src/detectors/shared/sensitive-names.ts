@@ -25,6 +25,8 @@ const HARMLESS_TOKEN = new Set([
   'starting', 'initial', 'bucket', 'device', 'push', 'fcm', 'apns', 'registration',
   // a channel's token names it (Vendure's public `vendure-token` header); a semaphore's is handed back on release (s3transfer)
   'channel', 'acquire', 'semaphore', 'lock',
+  // the token endpoint's address (a cloud adapter's `ENDPOINT_TOKEN = 'thirdparty/token/'`, logged when it is down)
+  'endpoint',
 ]);
 /** Counted tokens (a language model's usage, a rate limiter's bucket): `total_tokens`, `promptTokens`. */
 const COUNTED_TOKENS = new Set(['prompt', 'completion', 'input', 'output', 'total', 'used', 'remaining', 'cached', 'reasoning', 'available', 'usage']);
