@@ -101,6 +101,11 @@ async function main() {
   const got = m.findings.map(keyOf).sort();
   const same = want.length === got.length && want.every((k, i) => k === got[i]);
   const twice = got.length - new Set(got).size;
+  if (!same) {
+    const only = (a, b) => { const s = new Set(b); return a.filter((k) => !s.has(k)); };
+    for (const k of only(want, got).slice(0, 5)) print(`  only in the whole scan: ${k}`);
+    for (const k of only(got, want).slice(0, 5)) print(`  only in the shards: ${k}`);
+  }
   print(`merge of ${SHARDS} shards: ${m.findings.length} findings in ${merged.wallS.toFixed(1)} s; ${same ? 'equal to the whole scan\'s findings' : 'DIFFERENT from the whole scan\'s findings'}; ${twice} reported twice; files ${m.files} (whole scan ${full.report.files})`);
   print(`memory: the whole monorepo peaks at ${(full.rssMb / one.rssMb).toFixed(2)}x one package's RSS for ${(full.report.files / one.report.files).toFixed(1)}x the files; bar: bounded (and ≤ 300 MB for the 3.8k-file corpus, bench/run.mjs)`);
   for (const p of paths) rmSync(p, { force: true });
