@@ -52,12 +52,19 @@ const c27 = helper("url.split('next=')[1]");
 const originThen = (build: string, sent = 'url') => `$('a.login').click(function () {\n  var next = new URLSearchParams(location.search).get('next');\n  var url = ${build};\n  window.location.href = ${sent};\n});`;
 const c28 = originThen("''", 'location.origin + next');
 const c29 = originThen('window.location.origin + next');
+// the page's own URL with one query parameter set by a helper named for it (fresh sample: a media player's demo page
+// switching its language); input handed to that helper as the URL, or joined onto the page's URL, still counts
+const param = (call: string) => `function updateUrlParameter(uri, key, value) {\n  var sep = uri.indexOf('?') !== -1 ? '&' : '?';\n  return uri + sep + key + '=' + value;\n}\nvar lang = new URLSearchParams(location.search).get('lang');\nselect.addEventListener('change', function () {\n  window.location.href = ${call};\n});`;
+const c32 = param("updateUrlParameter(window.location.href, 'lang', lang)");
+const c33 = param("updateUrlParameter(lang, 'lang', 'en')");
+const c34 = param('updateUrlParameter(window.location.href, lang)');
 const c4 = "app.get('/back', (req, res) => {\n  res.redirect(req.headers.referer || req.get('x-next'));\n});";
 
 const c30 = "toolbar.register('back', () => {\n  if (document.referrer.length > 0) {\n    document.location = document.referrer;\n  }\n});";
 const c31 = "toolbar.register('back', () => {\n  const back = new URLSearchParams(document.location.search).get('back') || document.referrer;\n  document.location = back;\n});";
 ruleTester('open-redirect', 'javascript', {
   valid: [
+    c32,
     "app.get('/u', (req, res) => { res.redirect('/users/' + req.params.id); });",
     "app.get('/u', (req, res) => { const to = req.query.to; if (!to.startsWith('/') || to.startsWith('//')) return res.redirect('/'); res.redirect(to); });",
     "app.get('/u', (req, res) => { res.redirect(301, '/new-home'); });",
@@ -122,6 +129,8 @@ ruleTester('open-redirect', 'javascript', {
     { code: c26, errors: [at(c26, "new URL(url).searchParams.get('next')", 'browser:summary')] },
     { code: c27, errors: [at(c27, "url.split('next=')[1]", 'browser:summary')] },
     { code: c18, errors: [at(c18, 'window.top.location = next;', 'browser:direct')] },
+    { code: c33, errors: [at(c33, "window.location.href = updateUrlParameter(lang, 'lang', 'en');", 'browser:summary')] },
+    { code: c34, errors: [at(c34, 'window.location.href = updateUrlParameter(window.location.href, lang);', 'browser:summary')] },
     { code: c19, errors: [at(c19, 'popup.location = next;', 'browser:direct')] },
     { code: c15, errors: [{ ...at(c15, 'guard(req.query.next, req.query.ref)', 'request:summary'), confidence: 'medium' }] },
     { code: c16, errors: [{ ...at(c16, 'guard(req.query.next, req.query.ref)', 'request:summary'), confidence: 'medium' }] },

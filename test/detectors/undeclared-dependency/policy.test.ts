@@ -170,4 +170,22 @@ describe(`${ID}: confidence follows the evidence`, () => {
     const own = JSON.stringify({ version: 3, sources: ['main_dev.js'], mappings: '' });
     assert.deepEqual(await conf({ code, path: 'studio/main_dev.js', files: { ...pkg, 'studio/main.js.map': own }, registry: reg }), [['1:21', 'high']]);
   });
+
+  it("shows at low confidence the browser shims feeding a shipped bundle the `browser` field swaps the main file for", async () => {
+    // reduced shape of an object-storage SDK: lib/ is Node's, dist/ the browser's, shims/ (and a vendored HTTP shim) the build's input
+    const code = "var inherit = require('inherits');\nmodule.exports = function Req() {};\n";
+    const browser = { './lib/client.js': './dist/store-sdk.js', urllib: './shims/xhr.js', fs: false };
+    const manifest = (b: object) => JSON.stringify({ name: 'store-sdk', main: './lib/client.js', browser: b, dependencies: { 'stream-http': '2' } });
+    const reg = registryWith({ 'npm:inherits': {} });
+    const run = (path: string, b: object) => depFindings(ID, { code, path, files: { 'package.json': manifest(b), 'shims/xhr.js': '' }, registry: reg });
+    const low = await run('shims/http/lib/request.js', browser);
+    assert.deepEqual(low.map((x) => [at([x])[0], x.range.end.character, x.confidence]), [['1:24', 31, 'low']]);
+    assert.match(low[0].message, /`inherits` is imported but neither declared/);
+    // the main file's folder is Node's code; with main not swapped for a bundle (kept, or a browser twin in lib/), a
+    // user's bundler reaches the shims themselves
+    assert.deepEqual(await conf({ code, path: 'lib/request.js', files: { 'package.json': manifest(browser) }, registry: reg }), [['1:24', 'high']]);
+    assert.deepEqual(await conf({ code, path: 'shims/http/lib/request.js', files: { 'package.json': manifest({ urllib: './shims/xhr.js' }) }, registry: reg }), [['1:24', 'high']]);
+    assert.deepEqual(await conf({ code, path: 'shims/http/lib/request.js', files: { 'package.json': manifest({ './lib/client.js': false, urllib: './shims/xhr.js' }) }, registry: reg }), [['1:24', 'high']]);
+    assert.deepEqual(await conf({ code, path: 'shims/http/lib/request.js', files: { 'package.json': manifest({ './lib/client.js': './lib/browser.js', urllib: './shims/xhr.js' }) }, registry: reg }), [['1:24', 'high']]);
+  });
 });

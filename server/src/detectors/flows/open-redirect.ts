@@ -3,7 +3,7 @@
 // domain. Relative targets with a fixed prefix and checked targets are not flagged (CWE-601).
 import type { Flow } from '../../analysis';
 import { controlsTarget, flowRule } from '../shared/flow-rule';
-import { pageOriginHead } from '../shared/page-origin';
+import { pageOriginHead, pageParamSet } from '../shared/page-origin';
 
 const SELF_URL = /^(url|originalUrl|path|baseUrl|hostname|host|path_info|full_path|get_full_path|build_absolute_uri|get_host|headers\.(?:x-forwarded-)?host)\b/i;
 /**
@@ -125,6 +125,6 @@ export const openRedirect = flowRule({
   accept: (f, ctx) => {
     const origin = pageOriginHead(f, ctx.text);
     return (controlsTarget(f.sink.value) || origin === 'open') && origin !== 'own' && !SELF_URL.test(f.origin.detail ?? '') && !ownAbsoluteUrl(f)
-      && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text);
+      && !HOST_HEADER.test(f.origin.sourceText) && !ownPage(f, ctx.text) && !ownUrlObject(f, ctx.text) && !pageParamSet(f, ctx.text);
   },
 });

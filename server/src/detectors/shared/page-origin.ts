@@ -38,3 +38,15 @@ export function pageOriginHead(f: Flow, text: string): 'own' | 'open' | undefine
   const def = [...before.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*=(?!=)`, 'g'))].at(-1);
   return def ? head(before.slice(def.index + def[0].length)) : undefined;
 }
+
+/**
+ * The page's own URL with one query parameter set (`location.href = updateUrlParameter(location.href, 'lang', value)`, a
+ * media player's demo switching its language): a helper named for parameters, given the page's URL first and a
+ * parameter's literal name next, builds on that URL, so the scheme and host stay. Input as the first argument or a
+ * second one that is no name (`resolve(location.href, next)`) still counts.
+ */
+const PARAM_SET = /^[\w$.]*(?:param|query|search|arg)[\w$]*\(\s*(?:window\.|document\.)?location(?:\.href)?\s*,\s*(['"])[\w.-]+\1\s*,[^,]+\)\s*;?$/i;
+export function pageParamSet(f: Flow, text: string): boolean {
+  const sent = text.slice(f.sink.span.start, f.sink.span.end).replace(/^[\w$.]+\s*=(?!=)\s*/, '');
+  return f.origin.label === 'browser' && PARAM_SET.test(sent);
+}

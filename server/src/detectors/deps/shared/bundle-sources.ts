@@ -28,3 +28,34 @@ export function bundledSource(ctx: AsyncDetectorContext): boolean {
   }
   return false;
 }
+
+const norm = (p: string) => p.replace(/^\.\//, '').replace(/\.[cm]?js$/, '');
+const folderOf = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
+/** A bundle's place or name (`dist/sdk.js`, `umd/sdk.js`, `sdk.bundle.js`); a browser twin of the main file (`lib/client.js`) is code a user's bundler follows. */
+const BUNDLE = /^(?:dist|build|bundles?|umd)\/|\.(?:bundle|umd|min)\.[cm]?js$/;
+
+/**
+ * A browser build's input: the manifest's `browser` field swaps the main file for a shipped bundle (an object-storage
+ * SDK's `"./lib/client.js": "./dist/sdk.js"`), so the bundler a user runs takes that bundle whole and never reaches the
+ * shims the field also names (`"urllib": "./shims/xhr.js"`) nor the other files of their folders (a vendored copy of an
+ * HTTP shim): the package's own build bundled them, and Node never loads browser shims. The main file's folder is code,
+ * and a main file swapped for a browser twin that is no bundle leads a user's bundler on to the shims.
+ */
+export function browserBuildInput(ctx: AsyncDetectorContext, manifest: string | undefined): boolean {
+  const project = ctx.services.project as ProjectService | undefined;
+  const dir = manifest === undefined ? '' : folderOf(manifest);
+  if (!manifest || !project || !ctx.path.startsWith(dir)) return false;
+  let m: { main?: unknown; browser?: unknown };
+  try {
+    m = JSON.parse(project.readFile(manifest) ?? '') as typeof m;
+  } catch {
+    return false;
+  }
+  if (!m?.browser || typeof m.browser !== 'object') return false;
+  const main = norm(typeof m.main === 'string' ? m.main : 'index.js');
+  const targets = Object.entries(m.browser as Record<string, unknown>);
+  if (!targets.some(([k, v]) => norm(k) === main && typeof v === 'string' && BUNDLE.test(v.replace(/^\.\//, '')))) return false;
+  const rel = ctx.path.slice(dir.length);
+  const code = folderOf(main);
+  return targets.some(([k, v]) => typeof v === 'string' && norm(k) !== main && ((f) => f !== '' && !code.startsWith(f) && rel.startsWith(f))(folderOf(norm(v))));
+}

@@ -7,7 +7,7 @@ import { addDependencyFix } from './dep-fixes';
 import { folderFacts } from '../../shared/folder-facts';
 import { inHostBuiltFolder } from './host-built-folders';
 import type { Verdict } from './verdicts';
-import { bundledSource } from './bundle-sources';
+import { browserBuildInput, bundledSource } from './bundle-sources';
 import { hostSupplied } from './host-model';
 import { jsdocHosted } from './jsdoc-host';
 import { besideImporter } from './module-roots';
@@ -89,8 +89,8 @@ export function undeclared(ctx: AsyncDetectorContext, c: Collected, r: Located, 
   const typesOnly = r.ecosystem === 'npm' && /\.[cm]?tsx?$/.test(ctx.path) && !!c.npm?.declared.get(`@types/${r.name.startsWith('@') ? r.name.slice(1).replace('/', '__') : r.name}`);
   // The policy: high only for what the package's own code loads when it runs. Types (nothing loads them), code run
   // only on some path (inside a function), examples, files run by a tool the manifests do not declare, a host's
-  // runtime, JSDoc's modules, a shipped bundle's sources, a file beside the importer that a bundler's module root names, an opt-in integration's SDK and a platform folder's own
+  // runtime, JSDoc's modules, a shipped bundle's sources (or the browser shims that fed it), a file beside the importer that a bundler's module root names, an opt-in integration's SDK and a platform folder's own
   // platform's modules may all be supplied from elsewhere: shown at low confidence.
-  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostSupplied(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx) || besideImporter(ctx.services.project as ProjectService | undefined, ctx.path, r.name) || optInIntegration(ctx, c.npm?.manifests[0]?.path, r.name) || optInEntry(ctx, c.npm?.manifests[0]?.path, r.name) || platformOwnModule(ctx.path, c.npm?.manifests[0]?.path, r.name)));
+  const low = r.lazy || typesOnly || r.example || jsdoc === 'dependency' || (r.ecosystem === 'npm' && (!!r.typeOnly || runsElsewhere(ctx, c, r) || hostSupplied(c, r, ctx.path) || foreignRuntimeFolder(ctx, r) || inHostBuiltFolder(ctx, c.npm?.manifests[0]?.path) || bundledSource(ctx) || browserBuildInput(ctx, c.npm?.manifests[0]?.path) || besideImporter(ctx.services.project as ProjectService | undefined, ctx.path, r.name) || optInIntegration(ctx, c.npm?.manifests[0]?.path, r.name) || optInEntry(ctx, c.npm?.manifests[0]?.path, r.name) || platformOwnModule(ctx.path, c.npm?.manifests[0]?.path, r.name)));
   return { kind: 'undeclared', ref: r, message, fix: version && !suspicious ? addDependencyFix(ctx, c, r, version) : undefined, confidence: low ? 'low' : undefined };
 }
