@@ -25,6 +25,10 @@ export interface Roles {
 const CALLBACK = /^(?:callback|cb|done)$/;
 /** Methods named for an HTTP verb: a class-based view's handlers (Django, Flask's MethodView), NestJS's `@Delete()`. */
 const VERB = /^(get|post|put|patch|delete|head|options)$/i;
+/** A client's own call that sends the request it is given (`request(req, options)`, `sendRequest`, `do_request`); not a handler's name (`handleRequest`, `onRequest`). */
+const SENDS = /^_*(?:(?:send|make|do|perform|execute|issue|http)_?(?:http_?)?)?request$/i;
+/** Parameters through which a handler answers or passes on: a handler has one, a client's request function has none. */
+const ANSWERS = /^(?:res|resp|response|reply|h|ctx|context|next)$/;
 
 const calleeName = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : e.k === 'call' ? calleeName(e.callee) : '');
 const nameOf = (e: Expr): string => (e.k === 'name' ? e.name : e.k === 'member' ? e.prop ?? '' : '');
@@ -162,7 +166,10 @@ export function paramRoles(ir: FileIR, models: Models, imports: ReadonlySet<stri
   for (const fn of ir.funcs) {
     // A node-style callback second (`request: (req, callback) => …`, maplibre-native's resource loader) answers a
     // library, not a client: an HTTP handler answers through a response (`res`, `reply`, `h`), so `req` is no request by name.
-    const libraryHook = !routes.has(fn.id) && CALLBACK.test(fn.params[1]?.name ?? '');
+    // A client library's function named for sending its request (jsforce's `request(req, options)`), with nothing to
+    // answer through, builds an outgoing request from `req`: its caller's options, no client's request.
+    const libraryHook = !routes.has(fn.id) && (CALLBACK.test(fn.params[1]?.name ?? '')
+      || (SENDS.test(fn.name ?? '') && !fn.params.some((p) => ANSWERS.test(p.name ?? ''))));
     fn.params.forEach((p) => {
       if (roles.has(p)) return;
       for (const rule of models.params) {

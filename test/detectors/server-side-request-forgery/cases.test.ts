@@ -8,6 +8,10 @@ const c5 = "const axios = require('axios');\nasync function post(url, data) {\n 
 const hook = "const mlgl = require('@maplibre/maplibre-gl-native');\nconst renderer = new mlgl.Map({\n  request: async (req, callback) => {\n    const response = await fetch(req.url);\n    callback(null, { data: Buffer.from(await response.arrayBuffer()) });\n  },\n});";
 // …while a handler not registered in the file, answering through its response, keeps its request.
 const loose = "module.exports = async function proxy(req, res) {\n  const r = await fetch(req.query.url);\n  res.send(await r.text());\n};";
+// A client library's own request function (jsforce): `req` is the options its caller built, sent out as asked.
+const client = "async function send(request, options) {\n  const { url, ...init } = request;\n  return fetch(url, { ...init, agent: options.agent });\n}\nexport default function request(req, options = {}) {\n  return send(req, { ...defaults, ...options });\n}";
+// …while a function of that name answering through a response is a handler.
+const named = "module.exports = async function request(req, res) {\n  const r = await fetch(req.query.url);\n  res.send(await r.text());\n};";
 // The request's path as sent starts with '/': after a base naming a host (the factory's argument, held-out sample:
 // local-cors-proxy; or a literal) it stays in the path. First in the URL, after a scheme alone, or decoded, it still counts.
 const P = (target: string) => `const request = require('request');\nmodule.exports = function startProxy(app, proxyUrl) {\n  const base = proxyUrl.replace(/\\/$/, '');\n  app.use('/proxy', (req, res) => {\n    req.pipe(request(${target})).pipe(res);\n  });\n};`;
@@ -33,7 +37,7 @@ ruleTester('server-side-request-forgery', 'javascript', {
     // input in an options object's body or params goes to the fixed host it names (flowise's FireCrawl client)
     "const axios = require('axios');\napp.get('/search', async (req, res) => {\n  const config = { method: 'POST', url: API_URL + '/v1/search', data: { query: req.query.q }, headers };\n  res.json((await axios(config)).data);\n});",
     "const axios = require('axios');\nasync function post(url, data) {\n  return axios({ method: 'POST', url, data });\n}\napp.get('/s', async (req, res) => res.json(await post(API_URL + '/v1/search', { query: req.query.q })));",
-    hook,
+    hook, client,
   ],
   invalid: [
     { code: c6, errors: [at(c6, "'http:' + req.url", 'request:direct')] },
@@ -45,6 +49,7 @@ ruleTester('server-side-request-forgery', 'javascript', {
     { code: fwdQuery, errors: [{ ...at(fwdQuery, 'target', 'request:direct', { after: 'http.get(target' }), confidence: 'high' }] },
     { code: c1, errors: [at(c1, 'req.query.url', 'request:direct')] },
     { code: loose, errors: [at(loose, 'req.query.url', 'request:direct')] },
+    { code: named, errors: [at(named, 'req.query.url', 'request:direct')] },
     { code: c2, errors: [at(c2, 'callback', 'request:direct', { after: 'fetch(callback' })] },
     { code: c3, errors: [at(c3, "'http://' + req.query.host + '/image.png'", 'request:direct')] },
     // …its target field from input still counts

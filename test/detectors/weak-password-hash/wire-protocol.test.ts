@@ -29,3 +29,19 @@ ruleTester('weak-password-hash', 'python', {
     { code: sentKeptPy, errors: [{ ...at(sentKeptPy, 'hashlib.md5'), confidence: 'high' }] },
   ],
 });
+
+// JS (ledger sample BH: a MySQL driver's native-password helper). A nested digest is one expression: one finding, at
+// the outer call. A file whose functions answer the server's scramble implements the handshake: its double SHA-1 is
+// the stage the protocol has the server keep, low. Without a handshake in the file the same helper stays high.
+const doubleJs = "const sha1 = require('sha1');\nexports.doubleSha1 = function (password) {\n  return sha1(sha1(password));\n};";
+const handshakeJs = "const sha1 = require('sha1');\nexports.token = function (stageOne, scramble1, scramble2) {\n  return xor(sha1(scramble1, scramble2, sha1(stageOne)), stageOne);\n};\nexports.doubleSha1 = function (password) {\n  return sha1(sha1(password));\n};";
+const storedJs = "const md5 = require('md5');\nasync function register(user, password) {\n  user.passwordHash = md5(md5(password) + user.salt);\n  await user.save();\n}";
+
+ruleTester('weak-password-hash', 'javascript', {
+  valid: [],
+  invalid: [
+    { code: doubleJs, errors: [{ ...at(doubleJs, 'sha1', 'name:data', 2), confidence: 'high' }] },
+    { code: handshakeJs, errors: [{ ...at(handshakeJs, 'sha1', 'name:data', 4), confidence: 'low' }] },
+    { code: storedJs, errors: [{ ...at(storedJs, 'md5', 'name:data', 2), confidence: 'high' }] },
+  ],
+});

@@ -10,7 +10,7 @@ import { walkJsKinds } from '../shared/js-nodes';
 import { RULE_META } from '../shared/rule-meta';
 import { flowHashHits, weakHashFlows } from '../shared/weak-hash-flows';
 import { formatFile, judgeInOrder } from '../shared/weak-hash-kept';
-import { judgeJs, nodeAt } from '../shared/weak-hash-kept-js';
+import { argumentOf, HANDSHAKE, judgeJs, nodeAt } from '../shared/weak-hash-kept-js';
 import { besidePassword, BREACH_CHECK, CHALLENGE, derivedFrom, implementsScheme, protocolDigest } from '../shared/weak-hash-stores';
 
 const FAST = /^(md4|md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512|ripemd-?160)$/i;
@@ -83,6 +83,8 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
   const sf = ctx.js();
   if (!sf || protocolDigest(ctx.text)) return;
   const syntax: number[] = [];
+  const found: Array<{ node: ts.CallExpression; r: Parameters<DetectorContext['report']>[0] }> = [];
+  const handshake = HANDSHAKE.test(ctx.text);
   walkJsKinds(ctx, [ts.SyntaxKind.CallExpression], (node) => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
@@ -112,17 +114,19 @@ function check(ctx: DetectorContext, tier: 'fast' | 'slow'): void {
         if ((direct || named) && !BREACH_CHECK.test(around) && !breachCheck(node, sf) && !implementsScheme(ctx.path, around) && !challengeParams(node)) {
           const broken = BROKEN.test(algorithm);
           syntax.push(at.getStart(sf));
-          ctx.report({
+          found.push({ node, r: {
             start: at.getStart(sf), end: at.end, kind: direct ? 'name:data' : 'name:receiver',
             severity: broken ? undefined : 'warning',
             // Stored, compared or returned: a password hash; passed on (a login, a key, a log line): low.
-            confidence: formatFile(ctx.text) || judgeJs(node) === 'passed' ? 'low' : direct ? undefined : 'medium',
+            confidence: formatFile(ctx.text) || handshake || judgeJs(node) === 'passed' ? 'low' : direct ? undefined : 'medium',
             message: `${algorithm.toUpperCase()} is a fast digest, so password hashes made with it are cracked in bulk; use bcrypt, scrypt or Argon2 (crypto.scrypt) instead.`,
-          });
+          } });
         }
       }
     }
   });
+  // One finding per expression: a digest inside another reported one's arguments (`sha1(sha1(password))`) is its part.
+  for (const f of found) if (!found.some((o) => argumentOf(f.node, o.node))) ctx.report(f.r);
   if (tier === 'fast') return;
   const inside = (s: { start: number; end: number } | undefined) => !!s && syntax.some((x) => x >= s.start && x < s.end);
   for (const h of flowHashHits(ctx, (call, fn) => inside(call) || inside(fn))) {

@@ -121,3 +121,14 @@ function hashObject(n: ts.Node, depth: number): Verdict | undefined {
   const isUpdate = (u: ts.Identifier) => ts.isPropertyAccessExpression(u.parent) && u.parent.name.text === 'update';
   return strongest(usesOf(n.expression.expression).filter((u) => !isUpdate(u)).map((u) => verdictJs(u, depth + 1)));
 }
+
+/** A call's node lies inside one of the arguments of `outer` (`sha1(sha1(password))`'s inner digest). */
+export const argumentOf = (node: ts.Node, outer: ts.CallExpression) => node !== outer && outer.arguments.some((a) => a.pos <= node.pos && node.end <= a.end);
+
+/**
+ * A file answering a login handshake: a function given the server's scramble or challenge (MySQL's native password,
+ * `token(password, scramble1, scramble2)`). Its other password digests are the scheme's stages (`sha1(sha1(password))`,
+ * what the protocol has the server keep), written to the protocol, not chosen: low.
+ */
+export const HANDSHAKE = /\bfunction\b[^(]*\([^)]*\b(?:scramble|challenge)\w*\s*[,)=]|\([^()]*\b(?:scramble|challenge)\w*\s*[,)=][^()]*\)\s*=>/i;
+
